@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { Camera, CameraSettings } from './camera.js';
+import {
+  applyCameraPatch,
+  cameraSettingsFromInput,
+  redactSourceUrl,
+  sourceKind,
+  validateCameraSettings,
+} from './camera-rules.js';
+import { VigieError } from './errors.js';
+import { frenchProfile } from './legal-profile.js';
+
+const square = [
+  { x: 0.1, y: 0.1 },
+  { x: 0.4, y: 0.1 },
+  { x: 0.4, y: 0.4 },
+];
+
+function settings(overrides: Partial<CameraSettings> = {}): CameraSettings {
+  return {
+    ...cameraSettingsFromInput(
+      { name: 'Place', sourceUrl: 'rtsp://cam/stream', location: { lat: 48.8, lon: 2.3 }, purposes: ['public_space_safety'] },
+      frenchProfile,
+    ),
+    ...overrides,
+  };
+}
+
+function codeOf(action: () => void): string | undefined {
+  try {
+    action();
+  } catch (error) {
+    return error instanceof VigieError ? error.code : 'not a VigieError';
+  }
+  return undefined;
+}
+
+describe('camera rules', () => {
+  it('applies privacy-preserving defaults: retention below the maximum, no masks removed, enabled', () => {
+    const s = settings();
+    expect(s.retentionDays).toBe(15);
+    expect(s.retentionDays).toBeLessThan(frenchProfile.maxRetentionDays);
+    expect(s).toMatchObject({ heading: 0, fieldOfView: 90, zones: [], masks: [], enabled: true });
+  });
+
+  it.each([
+    ['rtsp://10.0.0.5:554/live', 'rtsp'],
+    ['rtsps://user:pw@cam.example/live', 'rtsp'],
+    ['http://cam.example/mjpeg', 'http'],
+    ['https://cam.example/index.m3u8', 'http'],
+    ['file:///var/clips/demo.mp4', 'file'],
+  ])('recognises %s as %s', (url, kind) => {
+    expect(sourceKind(url)).toBe(kind);
+  });
+
+  it.each(['ftp://cam/x', 'not a url', 'rtsp://', 'file:///', 'javascript:alert(1)'])('refuses %s', (url) => {
+    expect(codeOf(() => sourceKind(url))).toBe('UNSUPPORTED_SOURCE_URL');
+  });
+
+  it('never shows a source password', () => {
+    expect(redactSourceUrl('rtsp://admin:s3cret@cam/live')).toBe('rtsp://admin:***@cam/live');
+    expect(redactSourceUrl('rtsp://cam/live')).toBe('rtsp://cam/live');
+    expect(redactSourceUrl('rtsp://admin:s3cret@bad host/live')).not.toContain('s3cret');
+  });
+
+  it('refuses duplicate purposes and duplicate zone or mask ids, naming the field', () => {
+    expect(codeOf(() => validateCameraSettings(settings({ purposes: ['traffic_regulation', 'traffic_regulation'] }), frenchProfile))).toBe(
+      'DUPLICATE_PURPOSE',
+    );
+    const twoZones = settings({
+      zones: [
+        { id: 'a', name: 'A', polygon: square },
+        { id: 'a', name: 'B', polygon: square },
+      ],
+    });
+    try {
+      validateCameraSettings(twoZones, frenchProfile);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as VigieError).details).toEqual([{ path: '/zones/1/id', reason: 'id "a" is used twice' }]);
+    }
+  });
+
+  it('refuses retention above the legal maximum', () => {
+    expect(codeOf(() => validateCameraSettings(settings({ retentionDays: 31 }), frenchProfile))).toBe(
+      'RETENTION_EXCEEDS_LEGAL_MAXIMUM',
+    );
+  });
+
+  it('merges a patch over the current settings without touching identity fields', () => {
+    const camera: Camera = { ...settings(), id: 'c1', version: 3, createdAt: 'x', updatedAt: 'y' };
+    const merged = applyCameraPatch(camera, { name: 'Renamed', masks: [{ id: 'm', polygon: square }] });
+    expect(merged.name).toBe('Renamed');
+    expect(merged.masks).toHaveLength(1);
+    expect(merged.sourceUrl).toBe('rtsp://cam/stream');
+    expect(merged).not.toHaveProperty('id');
+    expect(merged).not.toHaveProperty('version');
+  });
+});

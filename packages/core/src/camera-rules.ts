@@ -1,0 +1,94 @@
+import type { Camera, CameraInput, CameraPatch, CameraSettings } from './camera.js';
+import { VigieError, type FieldProblem } from './errors.js';
+import type { LegalProfile } from './legal-profile.js';
+import { assertRetentionAllowed } from './retention.js';
+
+/** The kinds of stream source Vigie ingests. */
+export type SourceKind = 'rtsp' | 'http' | 'file';
+
+const schemeKinds: Record<string, SourceKind> = {
+  'rtsp:': 'rtsp',
+  'rtsps:': 'rtsp',
+  'http:': 'http',
+  'https:': 'http',
+  'file:': 'file',
+};
+
+/** Tells how a source URL is ingested, or throws UNSUPPORTED_SOURCE_URL with the reason. */
+export function sourceKind(sourceUrl: string): SourceKind {
+  let url: URL;
+  try {
+    url = new URL(sourceUrl);
+  } catch {
+    throw unsupported(sourceUrl, 'is not a valid URL');
+  }
+  const kind = schemeKinds[url.protocol];
+  if (kind === undefined) throw unsupported(sourceUrl, `scheme "${url.protocol}" is not supported`);
+  if (kind !== 'file' && url.hostname === '') throw unsupported(sourceUrl, 'has no host');
+  if (kind === 'file' && url.pathname.length <= 1) throw unsupported(sourceUrl, 'has no file path');
+  return kind;
+}
+
+function unsupported(sourceUrl: string, reason: string): VigieError {
+  return new VigieError('UNSUPPORTED_SOURCE_URL', `sourceUrl "${redactSourceUrl(sourceUrl)}" ${reason}.`, [
+    { path: '/sourceUrl', reason },
+  ]);
+}
+
+/** Hides the password of a source URL so it can be shown or logged. */
+export function redactSourceUrl(sourceUrl: string): string {
+  try {
+    const url = new URL(sourceUrl);
+    if (url.password === '') return sourceUrl;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return sourceUrl.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+  }
+}
+
+/** Applies the privacy-preserving defaults to a new camera's input. */
+export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfile): CameraSettings {
+  return {
+    name: input.name,
+    sourceUrl: input.sourceUrl,
+    location: input.location,
+    heading: input.heading ?? 0,
+    fieldOfView: input.fieldOfView ?? 90,
+    zones: input.zones ?? [],
+    masks: input.masks ?? [],
+    retentionDays: input.retentionDays ?? profile.defaultRetentionDays,
+    purposes: input.purposes,
+    enabled: input.enabled ?? true,
+  };
+}
+
+/** Merges a patch into a camera's current settings. */
+export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
+  const { id: _id, version: _version, createdAt: _c, updatedAt: _u, ...current } = camera;
+  return { ...current, ...patch } as CameraSettings;
+}
+
+/** Checks the rules a schema cannot express; throws one VigieError listing every problem. */
+export function validateCameraSettings(settings: CameraSettings, profile: LegalProfile): void {
+  sourceKind(settings.sourceUrl);
+  assertRetentionAllowed(settings.retentionDays, profile);
+  const problems: FieldProblem[] = [];
+  settings.purposes.forEach((purpose, index) => {
+    if (settings.purposes.indexOf(purpose) !== index) {
+      problems.push({ path: `/purposes/${index}`, reason: `"${purpose}" is listed twice` });
+    }
+  });
+  if (problems.length > 0) {
+    throw new VigieError('DUPLICATE_PURPOSE', 'A purpose is listed more than once.', problems);
+  }
+  for (const field of ['zones', 'masks'] as const) {
+    const ids = settings[field].map((item) => item.id);
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) !== index) problems.push({ path: `/${field}/${index}/id`, reason: `id "${id}" is used twice` });
+    });
+  }
+  if (problems.length > 0) {
+    throw new VigieError('DUPLICATE_ID', 'Zone or mask ids must be unique within a camera.', problems);
+  }
+}

@@ -1,0 +1,63 @@
+/** How an error should be understood by a caller; the server maps each kind to one HTTP status. */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'unavailable';
+
+/** Every error Vigie reports, with its kind and what a person should do about it. */
+export const errorRegistry = {
+  VALIDATION_FAILED: { kind: 'invalid', hint: 'Correct the fields listed in details and send the request again.' },
+  CAMERA_NOT_FOUND: { kind: 'not_found', hint: 'List cameras with GET /api/cameras to find a valid id.' },
+  CAMERA_NAME_TAKEN: { kind: 'conflict', hint: 'Choose another name, or edit the existing camera instead.' },
+  CAMERA_VERSION_CONFLICT: {
+    kind: 'conflict',
+    hint: 'Someone else changed this camera; reload it and apply your change again.',
+  },
+  UNSUPPORTED_SOURCE_URL: {
+    kind: 'invalid',
+    hint: 'Use an rtsp://, rtsps://, http://, https:// or file:// URL.',
+  },
+  RETENTION_EXCEEDS_LEGAL_MAXIMUM: {
+    kind: 'invalid',
+    hint: 'Lower retentionDays to the legal maximum or less (CSI L252-5: one month).',
+  },
+  DUPLICATE_PURPOSE: { kind: 'invalid', hint: 'List each purpose once.' },
+  DUPLICATE_ID: { kind: 'invalid', hint: 'Give each zone and mask a distinct id.' },
+  DATABASE_IN_USE: { kind: 'unavailable', hint: 'Stop the other Vigie process using this data directory.' },
+  ROUTE_NOT_FOUND: { kind: 'not_found', hint: 'Check the URL; the API is described at /api/openapi.json.' },
+  INTERNAL_ERROR: { kind: 'unavailable', hint: 'Try again; if it persists, an administrator should read the server log.' },
+} as const satisfies Record<string, { kind: ErrorKind; hint: string }>;
+
+/** A stable error code from the registry. */
+export type ErrorCode = keyof typeof errorRegistry;
+
+/** One problem with one field of an input, addressed by a JSON pointer such as `/zones/0/polygon`. */
+export interface FieldProblem {
+  path: string;
+  reason: string;
+}
+
+/** A typed, coded error raised by domain rules and services; never carries HTTP notions. */
+export class VigieError extends Error {
+  readonly code: ErrorCode;
+  readonly details: readonly FieldProblem[];
+
+  constructor(code: ErrorCode, message: string, details: readonly FieldProblem[] = []) {
+    super(message);
+    this.name = 'VigieError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The kind of failure, from the registry. */
+  get kind(): ErrorKind {
+    return errorRegistry[this.code].kind;
+  }
+
+  /** What the caller should do next, from the registry. */
+  get hint(): string {
+    return errorRegistry[this.code].hint;
+  }
+}
+
+/** Tells whether a value is a VigieError (also across package copies). */
+export function isVigieError(value: unknown): value is VigieError {
+  return value instanceof VigieError;
+}

@@ -1,0 +1,114 @@
+import { VigieError, type Camera, type CameraSettings, type CameraStore, type Clock, type Mask, type Purpose, type Zone } from '@vigie/core';
+import type { Kysely } from 'kysely';
+import type { CameraRow, NewCameraRow, Tables } from './tables.js';
+
+const uniqueViolation = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === uniqueViolation;
+}
+
+function toCamera(row: CameraRow): Camera {
+  return {
+    id: row.id,
+    name: row.name,
+    sourceUrl: row.source_url,
+    location: { lat: row.lat, lon: row.lon },
+    heading: row.heading,
+    fieldOfView: row.field_of_view,
+    zones: row.zones as Zone[],
+    masks: row.masks as Mask[],
+    retentionDays: row.retention_days,
+    purposes: row.purposes as Purpose[],
+    enabled: row.enabled,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'updated_at'> {
+  return {
+    name: settings.name,
+    source_url: settings.sourceUrl,
+    lat: settings.location.lat,
+    lon: settings.location.lon,
+    heading: settings.heading,
+    field_of_view: settings.fieldOfView,
+    zones: JSON.stringify(settings.zones),
+    masks: JSON.stringify(settings.masks),
+    retention_days: settings.retentionDays,
+    purposes: JSON.stringify(settings.purposes),
+    enabled: settings.enabled,
+  };
+}
+
+function nameTaken(name: string): VigieError {
+  return new VigieError('CAMERA_NAME_TAKEN', `A camera named "${name}" already exists.`, [
+    { path: '/name', reason: 'is already used by another camera' },
+  ]);
+}
+
+/** The camera registry on PostgreSQL or PGlite. */
+export class CameraRepository implements CameraStore {
+  readonly #db: Kysely<Tables>;
+  readonly #clock: Clock;
+
+  constructor(db: Kysely<Tables>, clock: Clock) {
+    this.#db = db;
+    this.#clock = clock;
+  }
+
+  async list(): Promise<Camera[]> {
+    const rows = await this.#db.selectFrom('cameras').selectAll().orderBy('name').execute();
+    return rows.map(toCamera);
+  }
+
+  async get(id: string): Promise<Camera | undefined> {
+    const row = await this.#db.selectFrom('cameras').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toCamera(row);
+  }
+
+  async create(settings: CameraSettings): Promise<Camera> {
+    const now = this.#clock.now();
+    try {
+      const row = await this.#db
+        .insertInto('cameras')
+        .values({ ...toRow(settings), created_at: now, updated_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toCamera(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(settings.name);
+      throw error;
+    }
+  }
+
+  async update(id: string, settings: CameraSettings, expectedVersion: number): Promise<Camera> {
+    let row: CameraRow | undefined;
+    try {
+      row = await this.#db
+        .updateTable('cameras')
+        .set((eb) => ({ ...toRow(settings), updated_at: this.#clock.now(), version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returningAll()
+        .executeTakeFirst();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(settings.name);
+      throw error;
+    }
+    if (row !== undefined) return toCamera(row);
+    const exists = await this.get(id);
+    if (exists === undefined) throw new VigieError('CAMERA_NOT_FOUND', `No camera has id ${id}.`);
+    throw new VigieError(
+      'CAMERA_VERSION_CONFLICT',
+      `Camera ${id} is at version ${exists.version}, not ${expectedVersion}.`,
+    );
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const result = await this.#db.deleteFrom('cameras').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+}
