@@ -19,7 +19,12 @@ const square = [
 function settings(overrides: Partial<CameraSettings> = {}): CameraSettings {
   return {
     ...cameraSettingsFromInput(
-      { name: 'Place', sourceUrl: 'rtsp://cam/stream', location: { lat: 48.8, lon: 2.3 }, purposes: ['public_space_safety'] },
+      {
+        name: 'Place',
+        sourceUrl: 'rtsp://cam/stream',
+        location: { lat: 48.8, lon: 2.3 },
+        purposes: ['public_space_safety'],
+      },
       frenchProfile,
     ),
     ...overrides,
@@ -40,7 +45,13 @@ describe('camera rules', () => {
     const s = settings();
     expect(s.retentionDays).toBe(15);
     expect(s.retentionDays).toBeLessThan(frenchProfile.maxRetentionDays);
-    expect(s).toMatchObject({ heading: 0, fieldOfView: 90, zones: [], masks: [], enabled: true });
+    expect(s).toMatchObject({
+      heading: 0,
+      fieldOfView: 90,
+      zones: [],
+      masks: [],
+      enabled: true,
+    });
   });
 
   it.each([
@@ -64,9 +75,11 @@ describe('camera rules', () => {
   });
 
   it('refuses duplicate purposes and duplicate zone or mask ids, naming the field', () => {
-    expect(codeOf(() => validateCameraSettings(settings({ purposes: ['traffic_regulation', 'traffic_regulation'] }), frenchProfile))).toBe(
-      'DUPLICATE_PURPOSE',
-    );
+    expect(
+      codeOf(() =>
+        validateCameraSettings(settings({ purposes: ['traffic_regulation', 'traffic_regulation'] }), frenchProfile),
+      ),
+    ).toBe('DUPLICATE_PURPOSE');
     const twoZones = settings({
       zones: [
         { id: 'a', name: 'A', polygon: square },
@@ -88,8 +101,17 @@ describe('camera rules', () => {
   });
 
   it('merges a patch over the current settings without touching identity fields', () => {
-    const camera: Camera = { ...settings(), id: 'c1', version: 3, createdAt: 'x', updatedAt: 'y' };
-    const merged = applyCameraPatch(camera, { name: 'Renamed', masks: [{ id: 'm', polygon: square }] });
+    const camera: Camera = {
+      ...settings(),
+      id: 'c1',
+      version: 3,
+      createdAt: 'x',
+      updatedAt: 'y',
+    };
+    const merged = applyCameraPatch(camera, {
+      name: 'Renamed',
+      masks: [{ id: 'm', polygon: square }],
+    });
     expect(merged.name).toBe('Renamed');
     expect(merged.masks).toHaveLength(1);
     expect(merged.sourceUrl).toBe('rtsp://cam/stream');

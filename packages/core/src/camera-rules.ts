@@ -76,7 +76,10 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   const problems: FieldProblem[] = [];
   settings.purposes.forEach((purpose, index) => {
     if (settings.purposes.indexOf(purpose) !== index) {
-      problems.push({ path: `/purposes/${index}`, reason: `"${purpose}" is listed twice` });
+      problems.push({
+        path: `/purposes/${index}`,
+        reason: `"${purpose}" is listed twice`,
+      });
     }
   });
   if (problems.length > 0) {
@@ -85,7 +88,11 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   for (const field of ['zones', 'masks'] as const) {
     const ids = settings[field].map((item) => item.id);
     ids.forEach((id, index) => {
-      if (ids.indexOf(id) !== index) problems.push({ path: `/${field}/${index}/id`, reason: `id "${id}" is used twice` });
+      if (ids.indexOf(id) !== index)
+        problems.push({
+          path: `/${field}/${index}/id`,
+          reason: `id "${id}" is used twice`,
+        });
     });
   }
   if (problems.length > 0) {

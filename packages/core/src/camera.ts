@@ -17,7 +17,11 @@ export const PolygonSchema = Type.Array(PointSchema, {
   description: 'Vertices in normalised image coordinates (0–1), at least 3.',
 });
 
-const IdSchema = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+const IdSchema = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9_-]+$',
+});
 
 /** An area of the image that analytics watch (intrusion, counting, density…). */
 export const ZoneSchema = Type.Object(
@@ -56,12 +60,27 @@ const cameraFields = {
     description: 'rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream.',
   }),
   location: LocationSchema,
-  heading: Type.Number({ minimum: 0, maximum: 360, description: 'Direction the camera faces, degrees from north.' }),
-  fieldOfView: Type.Number({ minimum: 1, maximum: 360, description: 'Horizontal field of view in degrees.' }),
+  heading: Type.Number({
+    minimum: 0,
+    maximum: 360,
+    description: 'Direction the camera faces, degrees from north.',
+  }),
+  fieldOfView: Type.Number({
+    minimum: 1,
+    maximum: 360,
+    description: 'Horizontal field of view in degrees.',
+  }),
   zones: Type.Array(ZoneSchema, { maxItems: 64 }),
   masks: Type.Array(MaskSchema, { maxItems: 64 }),
-  retentionDays: Type.Integer({ minimum: 1, maximum: 30, description: 'Days recordings are kept (legal maximum 30).' }),
-  purposes: Type.Array(Type.Enum([...purposes]), { minItems: 1, maxItems: purposes.length }),
+  retentionDays: Type.Integer({
+    minimum: 1,
+    maximum: 30,
+    description: 'Days recordings are kept (legal maximum 30).',
+  }),
+  purposes: Type.Array(Type.Enum([...purposes]), {
+    minItems: 1,
+    maxItems: purposes.length,
+  }),
   enabled: Type.Boolean(),
 };
 
@@ -104,7 +123,10 @@ export const CameraSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     ...cameraFields,
-    version: Type.Integer({ minimum: 1, description: 'Incremented on every change.' }),
+    version: Type.Integer({
+      minimum: 1,
+      description: 'Incremented on every change.',
+    }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },

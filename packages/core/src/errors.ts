@@ -3,9 +3,18 @@ export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthenticated'
 
 /** Every error Vigie reports, with its kind and what a person should do about it. */
 export const errorRegistry = {
-  VALIDATION_FAILED: { kind: 'invalid', hint: 'Correct the fields listed in details and send the request again.' },
-  CAMERA_NOT_FOUND: { kind: 'not_found', hint: 'List cameras with GET /api/cameras to find a valid id.' },
-  CAMERA_NAME_TAKEN: { kind: 'conflict', hint: 'Choose another name, or edit the existing camera instead.' },
+  VALIDATION_FAILED: {
+    kind: 'invalid',
+    hint: 'Correct the fields listed in details and send the request again.',
+  },
+  CAMERA_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List cameras with GET /api/cameras to find a valid id.',
+  },
+  CAMERA_NAME_TAKEN: {
+    kind: 'conflict',
+    hint: 'Choose another name, or edit the existing camera instead.',
+  },
   CAMERA_VERSION_CONFLICT: {
     kind: 'conflict',
     hint: 'Someone else changed this camera; reload it and apply your change again.',
@@ -19,10 +28,22 @@ export const errorRegistry = {
     hint: 'Lower retentionDays to the legal maximum or less (CSI L252-5: one month).',
   },
   DUPLICATE_PURPOSE: { kind: 'invalid', hint: 'List each purpose once.' },
-  DUPLICATE_ID: { kind: 'invalid', hint: 'Give each zone and mask a distinct id.' },
-  DATABASE_IN_USE: { kind: 'unavailable', hint: 'Stop the other Vigie process using this data directory.' },
-  ROUTE_NOT_FOUND: { kind: 'not_found', hint: 'Check the URL; the API is described at /api/openapi.json.' },
-  INTERNAL_ERROR: { kind: 'unavailable', hint: 'Try again; if it persists, an administrator should read the server log.' },
+  DUPLICATE_ID: {
+    kind: 'invalid',
+    hint: 'Give each zone and mask a distinct id.',
+  },
+  DATABASE_IN_USE: {
+    kind: 'unavailable',
+    hint: 'Stop the other Vigie process using this data directory.',
+  },
+  ROUTE_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'Check the URL; the API is described at /api/openapi.json.',
+  },
+  INTERNAL_ERROR: {
+    kind: 'unavailable',
+    hint: 'Try again; if it persists, an administrator should read the server log.',
+  },
 } as const satisfies Record<string, { kind: ErrorKind; hint: string }>;
 
 /** A stable error code from the registry. */

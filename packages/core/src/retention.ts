@@ -9,7 +9,12 @@ export function assertRetentionAllowed(days: number, profile: LegalProfile): voi
     throw new VigieError(
       'RETENTION_EXCEEDS_LEGAL_MAXIMUM',
       `retentionDays ${days} exceeds the legal maximum of ${profile.maxRetentionDays} days (${profile.retentionSource}).`,
-      [{ path: '/retentionDays', reason: `must be ${profile.maxRetentionDays} or fewer` }],
+      [
+        {
+          path: '/retentionDays',
+          reason: `must be ${profile.maxRetentionDays} or fewer`,
+        },
+      ],
     );
   }
 }

@@ -1,4 +1,13 @@
-import { VigieError, type Camera, type CameraSettings, type CameraStore, type Clock, type Mask, type Purpose, type Zone } from '@vigie/core';
+import {
+  VigieError,
+  type Camera,
+  type CameraSettings,
+  type CameraStore,
+  type Clock,
+  type Mask,
+  type Purpose,
+  type Zone,
+} from '@vigie/core';
 import type { Kysely } from 'kysely';
 import type { CameraRow, NewCameraRow, Tables } from './tables.js';
 
@@ -89,7 +98,11 @@ export class CameraRepository implements CameraStore {
     try {
       row = await this.#db
         .updateTable('cameras')
-        .set((eb) => ({ ...toRow(settings), updated_at: this.#clock.now(), version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          ...toRow(settings),
+          updated_at: this.#clock.now(),
+          version: eb('version', '+', 1),
+        }))
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
         .returningAll()

@@ -31,7 +31,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && isAlive(holder)) {
         throw new VigieError(
           'DATABASE_IN_USE',
           `The embedded database in ${dataDir} is in use by process ${holder}. Stop that Vigie server first, or use the HTTP API (vigie camera … talks to a running server).`,

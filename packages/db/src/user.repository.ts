@@ -30,7 +30,15 @@ export class UserRepository {
   }
 
   /** Creates an account; returns undefined if the username is taken. */
-  async create(user: { username: string; displayName: string; roles: Role[]; passwordHash: string }, now: Date): Promise<UserAccount | undefined> {
+  async create(
+    user: {
+      username: string;
+      displayName: string;
+      roles: Role[];
+      passwordHash: string;
+    },
+    now: Date,
+  ): Promise<UserAccount | undefined> {
     const row = await this.#db
       .insertInto('users')
       .values({

@@ -9,7 +9,12 @@ const clock: Clock = { now: () => now };
 function settings(name: string, extra: Partial<CameraSettings> = {}): CameraSettings {
   return {
     ...cameraSettingsFromInput(
-      { name, sourceUrl: `rtsp://cam/${name}`, location: { lat: 50.36, lon: 3.52 }, purposes: ['public_space_safety'] },
+      {
+        name,
+        sourceUrl: `rtsp://cam/${name}`,
+        location: { lat: 50.36, lon: 3.52 },
+        purposes: ['public_space_safety'],
+      },
       frenchProfile,
     ),
     ...extra,
@@ -30,8 +35,23 @@ describe.each(testEngines)('camera repository on $name', (engine) => {
   });
 
   it('stores a camera and reads every field back unchanged', async () => {
-    const masks = [{ id: 'door', label: 'Entrance of no 12', polygon: [{ x: 0, y: 0 }, { x: 0.5, y: 0 }, { x: 0.5, y: 0.25 }] }];
-    const created = await repo.create(settings('Hôtel de ville', { masks, purposes: ['public_buildings_protection', 'public_space_safety'] }));
+    const masks = [
+      {
+        id: 'door',
+        label: 'Entrance of no 12',
+        polygon: [
+          { x: 0, y: 0 },
+          { x: 0.5, y: 0 },
+          { x: 0.5, y: 0.25 },
+        ],
+      },
+    ];
+    const created = await repo.create(
+      settings('Hôtel de ville', {
+        masks,
+        purposes: ['public_buildings_protection', 'public_space_safety'],
+      }),
+    );
     expect(created.version).toBe(1);
     expect(created.createdAt).toBe('2026-11-23T10:00:00.000Z');
     const read = await repo.get(created.id);
@@ -50,18 +70,26 @@ describe.each(testEngines)('camera repository on $name', (engine) => {
 
   it('refuses a second camera with the same name', async () => {
     await repo.create(settings('Gare'));
-    await expect(repo.create(settings('Gare'))).rejects.toMatchObject({ code: 'CAMERA_NAME_TAKEN' });
+    await expect(repo.create(settings('Gare'))).rejects.toMatchObject({
+      code: 'CAMERA_NAME_TAKEN',
+    });
   });
 
   it('updates with optimistic versioning and refuses a stale version', async () => {
     const camera = await repo.create(settings('Marché'));
     now = new Date('2026-11-23T11:00:00Z');
     const updated = await repo.update(camera.id, { ...settings('Marché'), retentionDays: 7 }, 1);
-    expect(updated).toMatchObject({ version: 2, retentionDays: 7, updatedAt: '2026-11-23T11:00:00.000Z' });
+    expect(updated).toMatchObject({
+      version: 2,
+      retentionDays: 7,
+      updatedAt: '2026-11-23T11:00:00.000Z',
+    });
     expect(updated.createdAt).toBe(camera.createdAt);
     const stale = repo.update(camera.id, settings('Marché'), 1);
     await expect(stale).rejects.toBeInstanceOf(VigieError);
-    await expect(stale).rejects.toMatchObject({ code: 'CAMERA_VERSION_CONFLICT' });
+    await expect(stale).rejects.toMatchObject({
+      code: 'CAMERA_VERSION_CONFLICT',
+    });
   });
 
   it('reports an update of an unknown camera as not found', async () => {

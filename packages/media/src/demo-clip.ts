@@ -1,0 +1,50 @@
+/** What a demo clip looks like. */
+export interface DemoClipOptions {
+  /** Output MP4 path. */
+  output: string;
+  /** Which synthetic scene to draw. */
+  pattern: DemoPattern;
+  seconds: number;
+  width: number;
+  height: number;
+  fps: number;
+}
+
+/** Synthetic scenes ffmpeg can draw without any input file. */
+export const demoPatterns = ['testsrc2', 'smptehdbars', 'mandelbrot', 'life'] as const;
+
+/** One of the synthetic scenes. */
+export type DemoPattern = (typeof demoPatterns)[number];
+
+/** Builds the ffmpeg arguments that render a synthetic H.264 clip with a moving clock overlay. */
+export function demoClipArgs(options: DemoClipOptions): string[] {
+  const size = `${options.width}x${options.height}`;
+  const source =
+    options.pattern === 'life'
+      ? `life=size=${size}:rate=${options.fps}:mold=10:ratio=0.2:death_color=#202020:life_color=#60c060`
+      : `${options.pattern}=size=${size}:rate=${options.fps}`;
+  return [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    source,
+    '-t',
+    String(options.seconds),
+    '-an',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    String(options.fps * 2),
+    '-movflags',
+    '+faststart',
+    options.output,
+  ];
+}

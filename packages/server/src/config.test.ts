@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('runs with no setting at all: embedded database under ./data, port 8080, local only', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', demo: false, logLevel: 'info' });
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('reads a JSON file and lets environment variables override it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
+    const file = join(dir, 'vigie.json');
+    writeFileSync(file, JSON.stringify({ port: 9000, logLevel: 'debug' }));
+    expect(loadConfig({ VIGIE_CONFIG: file, VIGIE_PORT: '9100' })).toMatchObject({ port: 9100, logLevel: 'debug' });
+  });
+
+  it('lists every invalid key at once, with the variable to fix', () => {
+    try {
+      loadConfig({ VIGIE_PORT: 'eighty', VIGIE_DEMO: 'maybe', VIGIE_LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toContain('VIGIE_PORT="eighty" must be a whole number');
+      expect(message).toContain('VIGIE_DEMO="maybe" must be true or false');
+      expect(message).toContain('logLevel (VIGIE_LOG_LEVEL)');
+      expect(message).toContain('databaseUrl (DATABASE_URL)');
+      expect((error as ConfigError).problems).toHaveLength(4);
+    }
+  });
+
+  it('rejects unknown keys and unreadable files in the config file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
+    const file = join(dir, 'vigie.json');
+    writeFileSync(file, JSON.stringify({ prot: 9000 }));
+    expect(() => loadConfig({ VIGIE_CONFIG: file })).toThrow(/"prot" \(config file\)/);
+    writeFileSync(file, '{ port: 1');
+    expect(() => loadConfig({ VIGIE_CONFIG: file })).toThrow(/is not a valid JSON object/);
+    expect(() => loadConfig({ VIGIE_CONFIG: join(dir, 'missing.json') })).toThrow(/cannot be read/);
+    expect(() => loadConfig({ VIGIE_PORT: '70000' })).toThrow(/port \(VIGIE_PORT\)/);
+  });
+});

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+
+/** Every setting Vigie reads at start; operational settings (cameras, zones…) live in the database. */
+export const ConfigSchema = Type.Object(
+  {
+    host: Type.String({
+      minLength: 1,
+      description: 'Address the HTTP server binds to.',
+    }),
+    port: Type.Integer({ minimum: 0, maximum: 65535 }),
+    dataDir: Type.String({
+      minLength: 1,
+      description: 'Embedded database, recordings and demo clips live here.',
+    }),
+    databaseUrl: Type.Optional(
+      Type.String({
+        pattern: '^postgres(ql)?://',
+        description: 'PostgreSQL URL; unset: embedded database.',
+      }),
+    ),
+    logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    demo: Type.Boolean({
+      description: 'Register demo cameras (synthetic clips) when the registry is empty.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** The validated configuration. */
+export type Config = Static<typeof ConfigSchema>;
+
+/** One environment variable per setting, documented in the README's configuration table. */
+export const configEnv = {
+  host: 'VIGIE_HOST',
+  port: 'VIGIE_PORT',
+  dataDir: 'VIGIE_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  logLevel: 'VIGIE_LOG_LEVEL',
+  demo: 'VIGIE_DEMO',
+} as const satisfies Record<keyof Config, string>;
+
+const defaults: Config = {
+  host: '127.0.0.1',
+  port: 8080,
+  dataDir: './data',
+  logLevel: 'info',
+  demo: false,
+};
+
+/** Raised when the configuration is invalid; its message lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function fromEnv(env: NodeJS.ProcessEnv): {
+  values: Record<string, unknown>;
+  problems: string[];
+} {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, name] of Object.entries(configEnv)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    if (key === 'port') {
+      const port = Number(raw);
+      if (Number.isInteger(port)) values[key] = port;
+      else problems.push(`${name}="${raw}" must be a whole number (e.g. 8080)`);
+    } else if (key === 'demo') {
+      if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) values[key] = true;
+      else if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) values[key] = false;
+      else problems.push(`${name}="${raw}" must be true or false`);
+    } else {
+      values[key] = raw;
+    }
+  }
+  return { values, problems };
+}
+
+function fromFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`VIGIE_CONFIG=${path} cannot be read: ${(error as Error).message}`]);
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError([`${path} is not a valid JSON object: ${(error as Error).message}`]);
+  }
+}
+
+/**
+ * Reads the configuration once at start: defaults, then the JSON file named by VIGIE_CONFIG,
+ * then environment variables. Throws ConfigError listing every invalid key.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env['VIGIE_CONFIG'] ? fromFile(env['VIGIE_CONFIG']) : {};
+  const { values, problems } = fromEnv(env);
+  const merged = { ...defaults, ...file, ...values };
+  for (const error of Value.Errors(ConfigSchema, merged)) {
+    const key =
+      error.instancePath.replace(/^\//, '') ||
+      String(
+        (
+          error.params as {
+            additionalProperty?: string;
+            requiredProperties?: string[];
+          }
+        ).additionalProperty ?? '',
+      );
+    const envName = configEnv[key as keyof Config];
+    const where = envName === undefined ? `"${key}" (config file)` : `${key} (${envName})`;
+    problems.push(`${where}: ${error.message}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const config = merged as Config;
+  return { ...config, dataDir: resolve(config.dataDir) };
+}

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CameraInput } from '@vigie/core';
+import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
+import type { FastifyBaseLogger } from 'fastify';
+import type { CameraService } from './services/camera.service.js';
+
+interface DemoCamera {
+  pattern: DemoPattern;
+  input: Omit<CameraInput, 'sourceUrl'>;
+}
+
+// Around Valenciennes' town hall: the city the CNIL warned in 2021.
+const demoCameras: readonly DemoCamera[] = [
+  {
+    pattern: 'testsrc2',
+    input: {
+      name: 'Place d’Armes — Nord',
+      location: { lat: 50.3579, lon: 3.5233 },
+      heading: 180,
+      fieldOfView: 80,
+      purposes: ['public_space_safety'],
+      retentionDays: 15,
+    },
+  },
+  {
+    pattern: 'life',
+    input: {
+      name: 'Gare — Parvis',
+      location: { lat: 50.3634, lon: 3.5178 },
+      heading: 135,
+      fieldOfView: 90,
+      purposes: ['public_space_safety', 'terrorism_prevention'],
+      retentionDays: 15,
+    },
+  },
+  {
+    pattern: 'mandelbrot',
+    input: {
+      name: 'Rue de Famars — Carrefour',
+      location: { lat: 50.3549, lon: 3.5242 },
+      heading: 20,
+      fieldOfView: 70,
+      purposes: ['traffic_regulation'],
+      retentionDays: 7,
+    },
+  },
+  {
+    pattern: 'smptehdbars',
+    input: {
+      name: 'Hôtel de Ville — Entrée',
+      location: { lat: 50.3576, lon: 3.5246 },
+      heading: 270,
+      fieldOfView: 60,
+      purposes: ['public_buildings_protection'],
+      retentionDays: 10,
+      masks: [
+        {
+          id: 'window-no-12',
+          label: 'Fenêtres du logement voisin',
+          polygon: [
+            { x: 0.75, y: 0 },
+            { x: 1, y: 0 },
+            { x: 1, y: 0.35 },
+            { x: 0.75, y: 0.35 },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+/**
+ * Registers a few demo cameras on synthetic clips rendered by ffmpeg, when the registry is empty.
+ * A fresh clone has no video files, so the clips are drawn, not copied.
+ */
+export async function seedDemoCameras(options: {
+  cameras: CameraService;
+  dataDir: string;
+  log: FastifyBaseLogger;
+}): Promise<number> {
+  const { cameras, dataDir, log } = options;
+  if ((await cameras.list()).length > 0) return 0;
+  let ffmpegPath: string;
+  try {
+    ffmpegPath = locateFfmpeg().path;
+  } catch (error) {
+    log.warn(`Demo cameras skipped: ${(error as Error).message}`);
+    return 0;
+  }
+  const clipDir = join(dataDir, 'demo');
+  await mkdir(clipDir, { recursive: true });
+  for (const [index, demo] of demoCameras.entries()) {
+    const output = join(clipDir, `${demo.pattern}.mp4`);
+    if (!existsSync(output)) {
+      log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
+      await runFfmpeg(
+        ffmpegPath,
+        demoClipArgs({
+          output,
+          pattern: demo.pattern,
+          seconds: 20,
+          width: 640,
+          height: 360,
+          fps: 15,
+        }),
+      );
+    }
+    await cameras.create({
+      ...demo.input,
+      sourceUrl: pathToFileURL(output).toString(),
+    });
+  }
+  log.info(`Registered ${demoCameras.length} demo cameras.`);
+  return demoCameras.length;
+}

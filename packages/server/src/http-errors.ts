@@ -1,0 +1,88 @@
+import { errorRegistry, isVigieError, type ErrorCode, type ErrorKind, type FieldProblem } from '@vigie/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+
+const statusByKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+/** The JSON body of every error response. */
+export const ErrorBodySchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    hint: Type.String(),
+    details: Type.Array(Type.Object({ path: Type.String(), reason: Type.String() })),
+  }),
+});
+
+/** Builds an error body from a registry code. */
+export function errorBody(code: ErrorCode, message: string, details: readonly FieldProblem[] = []) {
+  return {
+    error: {
+      code,
+      message,
+      hint: errorRegistry[code].hint,
+      details: [...details],
+    },
+  };
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns schema-validation errors into field problems a person can act on. */
+export function validationProblems(errors: readonly AjvError[], part: string): FieldProblem[] {
+  return errors.map((e) => {
+    const extra =
+      e.keyword === 'required'
+        ? `/${String(e.params['missingProperty'])}`
+        : e.keyword === 'additionalProperties'
+          ? `/${String(e.params['additionalProperty'])}`
+          : '';
+    const reason =
+      e.keyword === 'required'
+        ? 'is required'
+        : e.keyword === 'additionalProperties'
+          ? 'is not a known field'
+          : e.keyword === 'enum'
+            ? `must be one of: ${(e.params['allowedValues'] as unknown[]).join(', ')}`
+            : (e.message ?? 'is invalid');
+    return {
+      path: `${part === 'body' ? '' : `/${part}`}${e.instancePath}${extra}` || '/',
+      reason,
+    };
+  });
+}
+
+/** The one place where errors become HTTP responses; never sends a stack trace. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (isVigieError(error)) {
+    return reply.status(statusByKind[error.kind]).send(errorBody(error.code, error.message, error.details));
+  }
+  if (error.validation) {
+    const part = error.validationContext ?? 'body';
+    const details = validationProblems(error.validation as AjvError[], part);
+    const summary = details.map((d) => `${d.path} ${d.reason}`).join('; ');
+    return reply.status(400).send(errorBody('VALIDATION_FAILED', `Invalid request ${part}: ${summary}.`, details));
+  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    // Framework-level client errors (malformed JSON, wrong content type, body too large).
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? `Unsupported content-type "${request.headers['content-type'] ?? ''}": send JSON with Content-Type: application/json.`
+        : error.message;
+    return reply.status(error.statusCode).send(errorBody('VALIDATION_FAILED', message));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send(errorBody('INTERNAL_ERROR', 'The server could not complete this request.'));
+}

@@ -1,0 +1,4 @@
+export * from './app.js';
+export * from './config.js';
+export * from './server.js';
+export { seedDemoCameras } from './demo.js';

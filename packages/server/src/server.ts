@@ -1,0 +1,59 @@
+import { systemClock } from '@vigie/core';
+import { migrateToLatest, openDatabase } from '@vigie/db';
+import { buildApp, type VigieApp } from './app.js';
+import type { Config } from './config.js';
+import { seedDemoCameras } from './demo.js';
+
+/** A running Vigie server. */
+export interface RunningServer {
+  app: VigieApp;
+  /** The address it listens on, e.g. http://127.0.0.1:8080. */
+  url: string;
+  /** Stops accepting requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, seeds demo cameras if asked, and starts listening. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase(
+    config.databaseUrl === undefined ? { dataDir: `${config.dataDir}/db` } : { url: config.databaseUrl },
+  );
+  try {
+    await migrateToLatest(database.db);
+    const app = await buildApp({
+      database,
+      clock: systemClock,
+      logger: {
+        level: config.logLevel,
+        ...(process.stdout.isTTY
+          ? {
+              transport: {
+                target: 'pino-pretty',
+                options: { ignore: 'pid,hostname' },
+              },
+            }
+          : {}),
+      },
+    });
+    if (config.demo)
+      await seedDemoCameras({
+        cameras: app.cameras,
+        dataDir: config.dataDir,
+        log: app.http.log,
+      });
+    await app.http.listen({ host: config.host, port: config.port });
+    const address = app.http.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    return {
+      app,
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      close: async () => {
+        await app.http.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
