@@ -36,6 +36,7 @@ export const errorRegistry = {
     kind: 'unavailable',
     hint: 'Stop the other Vigie process using this data directory.',
   },
+  USERNAME_TAKEN: { kind: 'conflict', hint: 'Choose another username.' },
   ROUTE_NOT_FOUND: {
     kind: 'not_found',
     hint: 'Check the URL; the API is described at /api/openapi.json.',

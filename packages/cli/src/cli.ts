@@ -1,0 +1,46 @@
+import { isVigieError } from '@vigie/core';
+import { ConfigError } from '@vigie/server';
+import { Command, CommanderError } from 'commander';
+import { cameraCommand } from './commands/camera.command.js';
+import { migrateCommand } from './commands/migrate.command.js';
+import { startCommand } from './commands/start.command.js';
+import { userCommand } from './commands/user.command.js';
+import { CliError, type CliIo } from './io.js';
+
+/** Builds the `vigie` command tree. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('vigie')
+    .description('Vigie — privacy-by-design video-protection supervision')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .showHelpAfterError();
+  for (const command of [startCommand(io), cameraCommand(io), userCommand(io), migrateCommand(io)]) {
+    program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
+  }
+  for (const command of program.commands) {
+    for (const sub of command.commands) sub.exitOverride().configureOutput(program.configureOutput());
+  }
+  return program;
+}
+
+function describe(error: unknown): string {
+  if (isVigieError(error)) {
+    const details = error.details.map((d) => `  ${d.path}: ${d.reason}`);
+    return [error.message, ...details, `→ ${error.hint}`].join('\n');
+  }
+  if (error instanceof CliError || error instanceof ConfigError) return error.message;
+  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Runs the CLI on the given arguments (without `node` and the script); returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    io.err(describe(error));
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}

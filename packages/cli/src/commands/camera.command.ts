@@ -1,0 +1,95 @@
+import type { Camera } from '@vigie/core';
+import { Command, Option } from 'commander';
+import { ApiClient } from '../api-client.js';
+import type { CliIo } from '../io.js';
+
+function client(command: Command, io: CliIo): ApiClient {
+  const { server } = command.optsWithGlobals<{ server?: string }>();
+  return new ApiClient(server ?? io.env['VIGIE_URL'] ?? 'http://localhost:8080');
+}
+
+function table(cameras: Camera[]): string {
+  const rows = cameras.map((c) => [c.id, c.name, c.enabled ? 'on' : 'off', `${c.retentionDays} d`, c.sourceUrl]);
+  const header = ['ID', 'NAME', 'ENABLED', 'RETENTION', 'SOURCE'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `vigie camera list|add|remove`: the camera registry, through a running server's API. */
+export function cameraCommand(io: CliIo): Command {
+  const camera = new Command('camera')
+    .description('manage the camera registry of a running server')
+    .addOption(new Option('--server <url>', 'Vigie server URL (default: $VIGIE_URL or http://localhost:8080)'));
+
+  camera
+    .command('list')
+    .description('list cameras')
+    .option('--json', 'print JSON instead of a table')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const cameras = await client(command, io).request<Camera[]>('GET', '/api/cameras');
+      io.out(options.json ? JSON.stringify(cameras, null, 2) : cameras.length === 0 ? 'No cameras.' : table(cameras));
+    });
+
+  camera
+    .command('add')
+    .description('register a camera')
+    .requiredOption('--name <name>', 'display name, unique')
+    .requiredOption('--url <url>', 'stream URL: rtsp://, http(s):// or file://')
+    .requiredOption('--lat <degrees>', 'latitude', Number)
+    .requiredOption('--lon <degrees>', 'longitude', Number)
+    .requiredOption('--purpose <purpose>', 'declared purpose (repeat for several)', collect, [])
+    .option('--retention <days>', 'days recordings are kept (1–30)', Number)
+    .option('--heading <degrees>', 'direction the camera faces, from north', Number)
+    .option('--fov <degrees>', 'horizontal field of view', Number)
+    .option('--disabled', 'register it switched off')
+    .action(
+      async (
+        options: {
+          name: string;
+          url: string;
+          lat: number;
+          lon: number;
+          purpose: string[];
+          retention?: number;
+          heading?: number;
+          fov?: number;
+          disabled?: boolean;
+        },
+        command: Command,
+      ) => {
+        const created = await client(command, io).request<Camera>('POST', '/api/cameras', {
+          name: options.name,
+          sourceUrl: options.url,
+          location: { lat: options.lat, lon: options.lon },
+          purposes: options.purpose,
+          ...(options.retention === undefined ? {} : { retentionDays: options.retention }),
+          ...(options.heading === undefined ? {} : { heading: options.heading }),
+          ...(options.fov === undefined ? {} : { fieldOfView: options.fov }),
+          ...(options.disabled ? { enabled: false } : {}),
+        });
+        io.out(`Camera "${created.name}" registered with id ${created.id}.`);
+      },
+    );
+
+  camera
+    .command('remove')
+    .description('remove a camera by id')
+    .argument('<id>', 'camera id (see "vigie camera list")')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      await client(command, io).request('DELETE', `/api/cameras/${encodeURIComponent(id)}`);
+      io.out(`Camera ${id} removed.`);
+    });
+
+  return camera;
+}

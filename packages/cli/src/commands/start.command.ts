@@ -1,0 +1,24 @@
+import { loadConfig, startServer } from '@vigie/server';
+import { Command } from 'commander';
+import type { CliIo } from '../io.js';
+
+/** `vigie start`: runs the server and console until interrupted. */
+export function startCommand(io: CliIo): Command {
+  return new Command('start')
+    .description('start the server and the console')
+    .option('--demo', 'register demo cameras when the registry is empty')
+    .action(async (options: { demo?: boolean }) => {
+      const config = loadConfig(options.demo ? { ...io.env, VIGIE_DEMO: 'true' } : io.env);
+      const server = await startServer(config);
+      const database = config.databaseUrl === undefined ? `embedded, in ${config.dataDir}` : 'PostgreSQL';
+      io.out(`Vigie is running: console and API at ${server.url} (database: ${database}). Press Ctrl+C to stop.`);
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          io.out('Stopping…');
+          void server.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

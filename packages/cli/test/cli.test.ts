@@ -1,0 +1,139 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, type CliIo } from '@vigie/cli';
+import { UserRepository, openDatabase } from '@vigie/db';
+import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+function io(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    env,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+    readStdin: () => Promise.resolve(stdin),
+  };
+}
+
+describe('vigie camera (through a running server)', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-'));
+    server = await startServer(loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('adds, lists and removes a camera', async () => {
+    const env = { VIGIE_URL: server.url };
+    const add = io(env);
+    const args = [
+      'camera',
+      'add',
+      '--name',
+      'Beffroi',
+      '--url',
+      'rtsp://u:pw@192.0.2.1/live',
+      '--lat',
+      '50.35',
+      '--lon',
+      '3.52',
+    ];
+    expect(await runCli([...args, '--purpose', 'public_space_safety', '--retention', '10'], add)).toBe(0);
+    const id = /with id ([0-9a-f-]{36})/.exec(add.stdout.join('\n'))?.[1];
+    expect(id).toBeDefined();
+
+    const list = io(env);
+    expect(await runCli(['camera', 'list'], list)).toBe(0);
+    const text = list.stdout.join('\n');
+    expect(text).toMatch(/ID\s+NAME\s+ENABLED\s+RETENTION\s+SOURCE/);
+    expect(text).toContain('Beffroi');
+    expect(text).toContain('10 d');
+    expect(text).not.toContain(':pw@');
+
+    const remove = io(env);
+    expect(await runCli(['camera', 'remove', id ?? ''], remove)).toBe(0);
+    const after = io(env);
+    await runCli(['camera', 'list', '--json'], after);
+    expect(JSON.parse(after.stdout.join('')) as unknown[]).toEqual([]);
+  });
+
+  it('prints the API error with the field and what to do, and exits 1', async () => {
+    const bad = io({ VIGIE_URL: server.url });
+    const args = ['camera', 'add', '--name', 'X', '--url', 'ftp://nope', '--lat', '50', '--lon', '3'];
+    expect(await runCli([...args, '--purpose', 'public_space_safety', '--retention', '45'], bad)).toBe(1);
+    const text = bad.stderr.join('\n');
+    expect(text).toContain('/retentionDays: must be <= 30');
+    expect(text).toContain('→');
+  });
+
+  it('says how to start a server when none answers', async () => {
+    const none = io({ VIGIE_URL: 'http://127.0.0.1:9' });
+    expect(await runCli(['camera', 'list'], none)).toBe(1);
+    expect(none.stderr.join('\n')).toMatch(/No Vigie server answers at http:\/\/127\.0\.0\.1:9.*vigie start/);
+  });
+
+  it('refuses to open the embedded database a running server holds', async () => {
+    const user = io({ VIGIE_DATA_DIR: dataDir }, 'correct horse battery staple\n');
+    expect(await runCli(['user', 'add', 'alice', '--role', 'operator'], user)).toBe(1);
+    expect(user.stderr.join('\n')).toMatch(/in use by process \d+\. Stop that Vigie server first/);
+  });
+});
+
+describe('vigie user add and migrate (direct database access)', () => {
+  it('migrates, creates an account with an argon2id hash, and refuses bad input', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-'));
+    const env = { VIGIE_DATA_DIR: dataDir };
+    const migrate = io(env);
+    expect(await runCli(['migrate'], migrate)).toBe(0);
+    expect(migrate.stdout.join('\n')).toMatch(/applied .*Initial/);
+
+    const add = io(env, 'correct horse battery staple\n');
+    expect(
+      await runCli(['user', 'add', 'alice', '--role', 'operator', '--role', 'supervisor', '--name', 'Alice M.'], add),
+    ).toBe(0);
+    expect(add.stdout.join('\n')).toContain('User "alice" created with roles operator, supervisor.');
+
+    const again = io(env, 'another long password\n');
+    expect(await runCli(['user', 'add', 'alice', '--role', 'dpo'], again)).toBe(1);
+    expect(again.stderr.join('\n')).toContain('already exists');
+
+    const bad = io(env, 'short\n');
+    expect(await runCli(['user', 'add', 'Bob Smith', '--role', 'superuser'], bad)).toBe(1);
+    const text = bad.stderr.join('\n');
+    expect(text).toContain('/username');
+    expect(text).toContain('"superuser" is not one of operator, supervisor, dpo, admin, public');
+    expect(text).toContain('/password: must have at least 12 characters');
+
+    const database = await openDatabase({ dataDir: join(dataDir, 'db') });
+    const users = await new UserRepository(database.db).list();
+    const stored = await database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    await database.close();
+    expect(users.map((u) => u.username)).toEqual(['alice']);
+    expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+    expect(stored.password_hash).not.toContain('correct horse');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('explains unknown commands and missing options', async () => {
+    const unknown = io({});
+    expect(await runCli(['camera', 'explode'], unknown)).not.toBe(0);
+    expect(unknown.stderr.join('\n')).toMatch(/unknown command 'explode'/);
+    const missing = io({});
+    expect(await runCli(['camera', 'add', '--name', 'x'], missing)).not.toBe(0);
+    expect(missing.stderr.join('\n')).toMatch(/required option '--url <url>' not specified/);
+  });
+
+  it('reports an invalid configuration with the variable to fix', async () => {
+    const bad = io({ VIGIE_PORT: 'abc' }, 'a long enough password');
+    expect(await runCli(['migrate'], bad)).toBe(1);
+    expect(bad.stderr.join('\n')).toContain('VIGIE_PORT="abc" must be a whole number');
+  });
+});
