@@ -11,7 +11,7 @@ export interface DemoClipOptions {
 }
 
 /** Synthetic scenes ffmpeg can draw without any input file. */
-export const demoPatterns = ['testsrc2', 'smptehdbars', 'mandelbrot', 'life'] as const;
+export const demoPatterns = ['testsrc2', 'testsrc', 'smptehdbars', 'life'] as const;
 
 /** One of the synthetic scenes. */
 export type DemoPattern = (typeof demoPatterns)[number];

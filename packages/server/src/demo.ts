@@ -37,7 +37,7 @@ const demoCameras: readonly DemoCamera[] = [
     },
   },
   {
-    pattern: 'mandelbrot',
+    pattern: 'testsrc',
     input: {
       name: 'Rue de Famars — Carrefour',
       location: { lat: 50.3549, lon: 3.5242 },

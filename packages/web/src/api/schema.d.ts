@@ -1,0 +1,665 @@
+// Generated from /api/openapi.json by `npm run gen:api`; do not edit.
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database engine */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            database: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List cameras */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            sourceUrl: string;
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** @description Direction the camera faces, degrees from north. */
+                            heading: number;
+                            /** @description Horizontal field of view in degrees. */
+                            fieldOfView: number;
+                            zones: {
+                                id: string;
+                                name: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            masks: {
+                                id: string;
+                                label?: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            /** @description Days recordings are kept (legal maximum 30). */
+                            retentionDays: number;
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            enabled: boolean;
+                            /** @description Incremented on every change. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a camera */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                        sourceUrl: string;
+                        location: {
+                            lat: number;
+                            lon: number;
+                        };
+                        /** @description Direction the camera faces, degrees from north. */
+                        heading?: number;
+                        /** @description Horizontal field of view in degrees. */
+                        fieldOfView?: number;
+                        zones?: {
+                            id: string;
+                            name: string;
+                            /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                            polygon: {
+                                x: number;
+                                y: number;
+                            }[];
+                        }[];
+                        masks?: {
+                            id: string;
+                            label?: string;
+                            /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                            polygon: {
+                                x: number;
+                                y: number;
+                            }[];
+                        }[];
+                        /** @description Days recordings are kept (legal maximum 30). */
+                        retentionDays?: number;
+                        purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            sourceUrl: string;
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** @description Direction the camera faces, degrees from north. */
+                            heading: number;
+                            /** @description Horizontal field of view in degrees. */
+                            fieldOfView: number;
+                            zones: {
+                                id: string;
+                                name: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            masks: {
+                                id: string;
+                                label?: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            /** @description Days recordings are kept (legal maximum 30). */
+                            retentionDays: number;
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            enabled: boolean;
+                            /** @description Incremented on every change. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one camera */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            sourceUrl: string;
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** @description Direction the camera faces, degrees from north. */
+                            heading: number;
+                            /** @description Horizontal field of view in degrees. */
+                            fieldOfView: number;
+                            zones: {
+                                id: string;
+                                name: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            masks: {
+                                id: string;
+                                label?: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            /** @description Days recordings are kept (legal maximum 30). */
+                            retentionDays: number;
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            enabled: boolean;
+                            /** @description Incremented on every change. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a camera */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a camera */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Camera version the change is based on; 409 if it moved on. */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                        sourceUrl?: string;
+                        location?: {
+                            lat: number;
+                            lon: number;
+                        };
+                        /** @description Direction the camera faces, degrees from north. */
+                        heading?: number;
+                        /** @description Horizontal field of view in degrees. */
+                        fieldOfView?: number;
+                        zones?: {
+                            id: string;
+                            name: string;
+                            /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                            polygon: {
+                                x: number;
+                                y: number;
+                            }[];
+                        }[];
+                        masks?: {
+                            id: string;
+                            label?: string;
+                            /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                            polygon: {
+                                x: number;
+                                y: number;
+                            }[];
+                        }[];
+                        /** @description Days recordings are kept (legal maximum 30). */
+                        retentionDays?: number;
+                        purposes?: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            sourceUrl: string;
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            /** @description Direction the camera faces, degrees from north. */
+                            heading: number;
+                            /** @description Horizontal field of view in degrees. */
+                            fieldOfView: number;
+                            zones: {
+                                id: string;
+                                name: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            masks: {
+                                id: string;
+                                label?: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            /** @description Days recordings are kept (legal maximum 30). */
+                            retentionDays: number;
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            enabled: boolean;
+                            /** @description Incremented on every change. */
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

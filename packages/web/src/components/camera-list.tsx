@@ -1,0 +1,37 @@
+import type { Camera } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+/** The camera registry as a table: purposes, retention and privacy masks at a glance. */
+export function CameraList({ cameras }: { cameras: Camera[] }) {
+  const { t } = useI18n();
+  if (cameras.length === 0) return <p className="empty">{t('cameras.empty')}</p>;
+  return (
+    <table className="cameras" aria-label={t('cameras.heading')}>
+      <thead>
+        <tr>
+          <th>{t('camera.name')}</th>
+          <th>{t('camera.purposes')}</th>
+          <th>{t('camera.retention')}</th>
+          <th>{t('camera.masks')}</th>
+          <th>{t('camera.enabled')}</th>
+          <th>{t('camera.location')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cameras.map((camera) => (
+          <tr key={camera.id} data-camera-id={camera.id}>
+            <td className="name">{camera.name}</td>
+            <td>{camera.purposes.map((p) => t(`purpose.${p}` as MessageKey)).join(', ')}</td>
+            <td>{t('camera.retentionDays', { days: camera.retentionDays })}</td>
+            <td>{camera.masks.length}</td>
+            <td>{camera.enabled ? t('common.yes') : t('common.no')}</td>
+            <td>
+              {camera.location.lat.toFixed(4)}, {camera.location.lon.toFixed(4)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
