@@ -32,9 +32,13 @@ if (!existsSync(built) || newest(join(web, 'src')) > statSync(built).mtimeMs) {
   step('Building the console (Vite)', ['vite', 'build', '--logLevel', 'warn'], web);
 }
 
-const server = spawn(process.execPath, [join(root, 'packages/cli/dist/main.js'), 'start', '--demo', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  [join(root, 'packages/cli/dist/main.js'), 'start', '--demo', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

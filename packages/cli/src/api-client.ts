@@ -28,7 +28,7 @@ export class ApiClient {
       const error = parsed.error;
       const details = (error?.details ?? []).map((d) => `  ${d.path}: ${d.reason}`).join('\n');
       throw new CliError(
-        [`${error?.message ?? `HTTP ${response.status}`}`, details, error?.hint ? `→ ${error.hint}` : '']
+        [error?.message ?? `HTTP ${response.status}`, details, error?.hint ? `→ ${error.hint}` : '']
           .filter((line) => line !== '')
           .join('\n'),
       );

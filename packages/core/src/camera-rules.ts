@@ -66,7 +66,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
 /** Merges a patch into a camera's current settings. */
 export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
   const { id: _id, version: _version, createdAt: _c, updatedAt: _u, ...current } = camera;
-  return { ...current, ...patch } as CameraSettings;
+  return { ...current, ...patch };
 }
 
 /** Checks the rules a schema cannot express; throws one VigieError listing every problem. */

@@ -56,7 +56,10 @@ export async function migrateToLatest(db: Kysely<Tables>): Promise<MigrationResu
   const result = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+    throw new Error(
+      `Database migration ${failed} failed: ${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`,
+      { cause: result.error },
+    );
   }
   return result;
 }

@@ -41,7 +41,7 @@ describe('demo clips', () => {
     );
     const { stderr } = await run(ffmpeg.path, ['-hide_banner', '-i', output, '-f', 'null', '-'], {
       encoding: 'utf8',
-    }).catch((error: { stderr: string }) => ({ stderr: error.stderr }));
+    }).catch((error: unknown) => ({ stderr: (error as { stderr: string }).stderr }));
     expect(stderr).toMatch(/Video: h264/);
     expect(stderr).toMatch(/320x180/);
     expect(stderr).not.toMatch(/Audio:/);

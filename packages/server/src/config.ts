@@ -107,21 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { values, problems } = fromEnv(env);
   const merged = { ...defaults, ...file, ...values };
   for (const error of Value.Errors(ConfigSchema, merged)) {
-    const key =
-      error.instancePath.replace(/^\//, '') ||
-      String(
-        (
-          error.params as {
-            additionalProperty?: string;
-            requiredProperties?: string[];
-          }
-        ).additionalProperty ?? '',
-      );
-    const envName = configEnv[key as keyof Config];
+    const { additionalProperty } = error.params as { additionalProperty?: string };
+    const key = error.instancePath.replace(/^\//, '') || (additionalProperty ?? '');
+    const envName = Object.hasOwn(configEnv, key) ? configEnv[key as keyof Config] : undefined;
     const where = envName === undefined ? `"${key}" (config file)` : `${key} (${envName})`;
     problems.push(`${where}: ${error.message}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  const config = merged as Config;
-  return { ...config, dataDir: resolve(config.dataDir) };
+  return { ...merged, dataDir: resolve(merged.dataDir) };
 }

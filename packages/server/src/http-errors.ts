@@ -55,7 +55,7 @@ export function validationProblems(errors: readonly AjvError[], part: string): F
         : e.keyword === 'additionalProperties'
           ? 'is not a known field'
           : e.keyword === 'enum'
-            ? `must be one of: ${(e.params['allowedValues'] as unknown[]).join(', ')}`
+            ? `must be one of: ${(e.params['allowedValues'] as string[]).join(', ')}`
             : (e.message ?? 'is invalid');
     return {
       path: `${part === 'body' ? '' : `/${part}`}${e.instancePath}${extra}` || '/',
@@ -71,7 +71,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error.validation) {
     const part = error.validationContext ?? 'body';
-    const details = validationProblems(error.validation as AjvError[], part);
+    const details = validationProblems(error.validation, part);
     const summary = details.map((d) => `${d.path} ${d.reason}`).join('; ');
     return reply.status(400).send(errorBody('VALIDATION_FAILED', `Invalid request ${part}: ${summary}.`, details));
   }

@@ -18,7 +18,8 @@ describe('console in a real browser', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build" (npm test does it first).');
+    if (!existsSync(webDist))
+      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-'));
     await mkdir(shots, { recursive: true });
     server = await startServer(

@@ -1,4 +1,4 @@
-import { hash } from '@node-rs/argon2';
+import { hash, type Algorithm } from '@node-rs/argon2';
 import { roles as knownRoles, VigieError, type Role } from '@vigie/core';
 import type { UserAccount, UserRepository } from '@vigie/db';
 
@@ -11,6 +11,8 @@ export interface NewUser {
 }
 
 const minPasswordLength = 12;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- see the comment where it is used
+const argon2id = 2 as Algorithm;
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
 /** Account administration: validates, hashes passwords with argon2id, stores. */
@@ -39,8 +41,8 @@ export class UserService {
     if (problems.length > 0) {
       throw new VigieError('VALIDATION_FAILED', `Cannot create user "${user.username}".`, problems);
     }
-    // argon2id (algorithm 2) with the library's OWASP-aligned defaults.
-    const passwordHash = await hash(user.password, { algorithm: 2 });
+    // Argon2id (the library's const enum value 2, unusable under isolatedModules), default costs.
+    const passwordHash = await hash(user.password, { algorithm: argon2id });
     const created = await this.#users.create(
       { username: user.username, displayName: user.displayName, roles: user.roles as Role[], passwordHash },
       now,

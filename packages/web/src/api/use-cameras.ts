@@ -12,7 +12,9 @@ function apply(cameras: Camera[], event: PushEvent): Camera[] {
   switch (event.type) {
     case 'camera.created':
     case 'camera.updated':
-      return [...cameras.filter((c) => c.id !== event.camera.id), event.camera].sort((a, b) => a.name.localeCompare(b.name));
+      return [...cameras.filter((c) => c.id !== event.camera.id), event.camera].sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
     case 'camera.deleted':
       return cameras.filter((c) => c.id !== event.cameraId);
   }
@@ -29,10 +31,10 @@ export function useCameras(): CamerasState {
     let stopped = false;
 
     async function load(): Promise<void> {
-      const { data, error } = await api.GET('/api/cameras');
+      const { data, response } = await api.GET('/api/cameras');
       if (stopped) return;
       if (data) setState((s) => ({ ...s, cameras: data, error: undefined }));
-      else setState((s) => ({ ...s, error: error === undefined ? 'network error' : 'server error' }));
+      else setState((s) => ({ ...s, error: `HTTP ${response.status}` }));
     }
 
     function connect(): void {

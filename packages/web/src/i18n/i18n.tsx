@@ -3,8 +3,8 @@ import { format, languages, type Language, type MessageKey } from './messages';
 
 interface I18n {
   language: Language;
-  setLanguage(language: Language): void;
-  t(key: MessageKey, values?: Record<string, string | number>): string;
+  setLanguage: (language: Language) => void;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);

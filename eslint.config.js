@@ -1,0 +1,86 @@
+// Lint rules: typescript-eslint type-checked, plus the architecture's dependency rules (STYLE.md).
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const noDeepImports = {
+  group: ['@vigie/*/src/*', '@vigie/*/dist/*', '../../*/src/*'],
+  message: 'Import another package through its public entry point (@vigie/name), never its internals.',
+};
+
+/** Which of our packages each layer may import; `core` imports none of them. */
+function layer(files, allowed) {
+  const all = ['core', 'db', 'media', 'server', 'cli', 'web'];
+  const banned = all.filter((name) => !allowed.includes(name)).map((name) => `@vigie/${name}`);
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned.map((name) => ({ name, message: `This layer may not depend on ${name} (see STYLE.md).` })),
+          patterns: [noDeepImports],
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-output/**', 'packages/web/src/api/schema.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/test/**/*.ts'],
+    // Teardown guards against a setup that failed half-way.
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unnecessary-condition': 'off' },
+  },
+  layer(['packages/core/src/**'], []),
+  layer(['packages/db/src/**', 'packages/media/src/**'], ['core']),
+  layer(['packages/server/src/**'], ['core', 'db', 'media']),
+  layer(['packages/cli/src/**'], ['core', 'db', 'server']),
+  layer(['packages/web/src/**'], []),
+  {
+    files: ['packages/core/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'child_process', 'net', 'http', 'pg', 'kysely'],
+              message: 'core is pure: no I/O.',
+            },
+            { group: ['@vigie/*'], message: 'core imports nothing of ours.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['vitest.config.ts', 'packages/web/vite.config.ts', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  prettier,
+);
