@@ -37,6 +37,22 @@ export const errorRegistry = {
     hint: 'Stop the other Vigie process using this data directory.',
   },
   USERNAME_TAKEN: { kind: 'conflict', hint: 'Choose another username.' },
+  CAPABILITY_REFUSED_BY_LAW: {
+    kind: 'invalid',
+    hint: 'Vigie will not do this in any configuration; see docs/lawful-by-design.md for what it offers instead.',
+  },
+  AUTHENTICATION_REQUIRED: { kind: 'unauthenticated', hint: 'Log in (POST /api/auth/login) or send an API token.' },
+  INVALID_CREDENTIALS: { kind: 'unauthenticated', hint: 'Check the username, password and one-time code.' },
+  TOTP_REQUIRED: {
+    kind: 'unauthenticated',
+    hint: 'Your role views images: give the 6-digit code from your authenticator app in "totp".',
+  },
+  ACCOUNT_LOCKED: { kind: 'forbidden', hint: 'Wait until the lock ends, or ask an administrator.' },
+  PERMISSION_DENIED: { kind: 'forbidden', hint: 'Ask a supervisor or administrator for the role this action needs.' },
+  CSRF_TOKEN_INVALID: {
+    kind: 'forbidden',
+    hint: 'Send the csrfToken returned at login in the X-CSRF-Token header, or log in again.',
+  },
   ROUTE_NOT_FOUND: {
     kind: 'not_found',
     hint: 'Check the URL; the API is described at /api/openapi.json.',

@@ -5,3 +5,5 @@ export * from './camera-rules.js';
 export * from './retention.js';
 export * from './permissions.js';
 export * from './ports.js';
+export * from './audit.js';
+export * from './refused-capabilities.js';

@@ -47,6 +47,14 @@ export const roleMatrix: Readonly<Record<Role, readonly Permission[]>> = {
   public: ['transparency:read'],
 };
 
+/** Permissions that give access to images: a denied request to them is audited. */
+export const imagePermissions: readonly Permission[] = ['live:view', 'playback:view', 'export:create'];
+
+/** Roles that see images, and so must log in with a second factor. */
+export function rolesNeedSecondFactor(held: readonly Role[]): boolean {
+  return imagePermissions.some((permission) => rolesGrant(held, permission));
+}
+
 /** Whether any of the given roles grants the permission. */
 export function rolesGrant(held: readonly Role[], permission: Permission): boolean {
   return held.some((role) => roleMatrix[role].includes(permission));

@@ -8,7 +8,7 @@ import { PgliteDialect } from './pglite-dialect.js';
 import type { Tables } from './tables.js';
 
 /** Where the data lives: a PostgreSQL URL, or an embedded database directory (`memory://` for tests). */
-export type DatabaseLocation = { url: string } | { dataDir: string };
+export type DatabaseLocation = { url: string; onConnectionError?: (error: Error) => void } | { dataDir: string };
 
 /** An open database: the query builder, which engine runs it, and how to close it. */
 export interface VigieDatabase {
@@ -22,6 +22,9 @@ export interface VigieDatabase {
 export async function openDatabase(location: DatabaseLocation): Promise<VigieDatabase> {
   if ('url' in location) {
     const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    // A server restart or a terminated backend must not crash the process: pg drops the broken
+    // client and the next query opens a new one.
+    pool.on('error', (error) => location.onConnectionError?.(error));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

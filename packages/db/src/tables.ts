@@ -30,12 +30,71 @@ export interface UserTable {
   roles: Json<string[]>;
   password_hash: string;
   created_at: ColumnType<Date, Date | string, Date | string>;
+  totp_secret: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+}
+
+/** Logged-in browser sessions; the id is the SHA-256 of the cookie value. */
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  source: string | null;
+}
+
+/** API tokens for machines; only their SHA-256 is stored. */
+export interface ApiTokenTable {
+  id: Generated<string>;
+  token_hash: string;
+  name: string;
+  user_id: string;
+  created_at: Date;
+  expires_at: Date | null;
+}
+
+/** Which cameras an operator is assigned to. */
+export interface CameraAssignmentTable {
+  user_id: string;
+  camera_id: string;
+}
+
+/** The hash-chained audit trail (append-only). */
+export interface AuditLogTable {
+  seq: ColumnType<string | number | bigint, number, never>;
+  at: ColumnType<Date, string, never>;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  camera_id: string | null;
+  range_start: ColumnType<Date | null, string | null, never>;
+  range_end: ColumnType<Date | null, string | null, never>;
+  reason: string | null;
+  source: string | null;
+  details: ColumnType<Record<string, unknown> | null, string | null, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The newest audit entry. */
+export interface AuditHeadTable {
+  id: number;
+  seq: ColumnType<string | number | bigint, number, number>;
+  hash: string;
 }
 
 /** Every table Vigie stores, for Kysely's typing. */
 export interface Tables {
   cameras: CameraTable;
   users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  camera_assignments: CameraAssignmentTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }
 
 /** A camera row as read. */

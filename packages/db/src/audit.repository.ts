@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import {
+  auditGenesisHash,
+  auditHashInput,
+  verifyAuditChain,
+  type AuditAction,
+  type AuditEntry,
+  type AuditInput,
+  type AuditVerification,
+  type Clock,
+} from '@vigie/core';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AuditLogTable, Tables } from './tables.js';
+
+/** SHA-256 in hex. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+// Any constant: serialises appenders so that two transactions never chain onto the same entry.
+const auditLockKey = 7_262_001;
+
+function iso(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : new Date(value).toISOString();
+}
+
+function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  const entry: AuditEntry = {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    action: row.action as AuditAction,
+    actorName: row.actor_name,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+  if (row.actor_id !== null) entry.actorId = row.actor_id;
+  if (row.camera_id !== null) entry.cameraId = row.camera_id;
+  if (row.range_start !== null) entry.rangeStart = row.range_start.toISOString();
+  if (row.range_end !== null) entry.rangeEnd = row.range_end.toISOString();
+  if (row.reason !== null) entry.reason = row.reason;
+  if (row.source !== null) entry.source = row.source;
+  if (row.details !== null) entry.details = row.details;
+  return entry;
+}
+
+/** Filters for reading the trail. */
+export interface AuditQuery {
+  cameraId?: string;
+  action?: AuditAction;
+  limit?: number;
+}
+
+/** The append-only, hash-chained audit trail. */
+export class AuditRepository {
+  readonly #db: Kysely<Tables>;
+  readonly #clock: Clock;
+
+  constructor(db: Kysely<Tables>, clock: Clock) {
+    this.#db = db;
+    this.#clock = clock;
+  }
+
+  /** Appends an entry chained to the newest one; joins the caller's transaction when there is one. */
+  async append(input: AuditInput): Promise<AuditEntry> {
+    if (!this.#db.isTransaction) {
+      return this.#db.transaction().execute((trx) => new AuditRepository(trx, this.#clock).append(input));
+    }
+    await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(this.#db);
+    const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+    const seq = head === undefined ? 1 : Number(head.seq) + 1;
+    const partial: Omit<AuditEntry, 'hash'> = {
+      ...input,
+      rangeStart: iso(input.rangeStart),
+      rangeEnd: iso(input.rangeEnd),
+      seq,
+      at: this.#clock.now().toISOString(),
+      prevHash: head?.hash ?? auditGenesisHash,
+    };
+    const entry: AuditEntry = { ...partial, hash: sha256Hex(auditHashInput(partial)) };
+    await this.#db
+      .insertInto('audit_log')
+      .values({
+        seq,
+        at: entry.at,
+        action: entry.action,
+        actor_id: entry.actorId ?? null,
+        actor_name: entry.actorName,
+        camera_id: entry.cameraId ?? null,
+        range_start: entry.rangeStart ?? null,
+        range_end: entry.rangeEnd ?? null,
+        reason: entry.reason ?? null,
+        source: entry.source ?? null,
+        details: entry.details === undefined ? null : JSON.stringify(entry.details),
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      })
+      .execute();
+    await this.#db
+      .insertInto('audit_head')
+      .values({ id: 1, seq, hash: entry.hash })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash: entry.hash }))
+      .execute();
+    return entry;
+  }
+
+  /** The newest entries first, optionally filtered. */
+  async list(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    let select = this.#db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(query.limit ?? 200);
+    if (query.cameraId !== undefined) select = select.where('camera_id', '=', query.cameraId);
+    if (query.action !== undefined) select = select.where('action', '=', query.action);
+    return (await select.execute()).map(toEntry);
+  }
+
+  /** Checks the whole chain: any modified, inserted or deleted entry is reported. */
+  async verify(): Promise<AuditVerification> {
+    const rows = await this.#db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+    const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+    return verifyAuditChain(
+      rows.map(toEntry),
+      head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash },
+      sha256Hex,
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import type { Clock } from '@vigie/core';
+import type { Kysely } from 'kysely';
+import { AuditRepository } from './audit.repository.js';
+import { AuthRepository } from './auth.repository.js';
+import { CameraRepository } from './camera.repository.js';
+import type { Tables } from './tables.js';
+import { UserRepository } from './user.repository.js';
+
+/** Every repository, bound to one connection or transaction. */
+export interface Stores {
+  cameras: CameraRepository;
+  users: UserRepository;
+  auth: AuthRepository;
+  audit: AuditRepository;
+}
+
+/** Runs work on a set of repositories, in one transaction. */
+export type UnitOfWork = <T>(work: (stores: Stores) => Promise<T>) => Promise<T>;
+
+/** The repositories over a connection (or a transaction). */
+export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
+  return {
+    cameras: new CameraRepository(db, clock),
+    users: new UserRepository(db),
+    auth: new AuthRepository(db),
+    audit: new AuditRepository(db, clock),
+  };
+}
+
+/** A unit of work: each call runs in its own transaction, so a change and its audit entry land together. */
+export function unitOfWork(db: Kysely<Tables>, clock: Clock): UnitOfWork {
+  return (work) => db.transaction().execute((trx) => work(storesFor(trx, clock)));
+}

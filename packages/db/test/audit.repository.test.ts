@@ -1,0 +1,85 @@
+import type { Clock } from '@vigie/core';
+import { AuditRepository, unitOfWork, type VigieDatabase } from '@vigie/db';
+import { testEngines } from '@vigie/db/testing';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const clock: Clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+
+describe.each(testEngines)('audit trail on $name', (engine) => {
+  let database: VigieDatabase | undefined;
+  let audit: AuditRepository;
+
+  beforeEach(async () => {
+    database = await engine.open();
+    audit = new AuditRepository(database.db, clock);
+    await audit.append({ action: 'auth.login', actorName: 'alice', source: '10.1.2.3' });
+    await audit.append({
+      action: 'playback.viewed',
+      actorName: 'alice',
+      cameraId: '6f1c2b7e-3a41-4c55-9a6e-0d8e2f7b1a90',
+      rangeStart: '2026-11-22T08:00:00Z',
+      rangeEnd: '2026-11-22T08:05:00Z',
+      reason: 'Plainte pour vol, PV 2026/4411',
+    });
+    await audit.append({ action: 'camera.updated', actorName: 'bob', details: { retentionDays: { from: 15, to: 7 } } });
+  });
+  afterEach(async () => {
+    await database?.close();
+  });
+
+  it('chains entries and verifies an untouched trail', async () => {
+    const entries = await audit.list();
+    expect(entries.map((e) => e.seq)).toEqual([3, 2, 1]);
+    expect(entries[2]?.prevHash).toBe('0'.repeat(64));
+    expect(entries[1]?.prevHash).toBe(entries[2]?.hash);
+    expect(entries[1]).toMatchObject({
+      rangeStart: '2026-11-22T08:00:00.000Z',
+      reason: 'Plainte pour vol, PV 2026/4411',
+    });
+    expect(await audit.verify()).toEqual({ valid: true, entries: 3, breaks: [] });
+  });
+
+  it('detects a row modified directly in the database', async () => {
+    await sql`update audit_log set actor_name = 'mallory' where seq = 2`.execute(database!.db);
+    expect((await audit.verify()).breaks).toEqual([{ seq: 2, problem: 'modified' }]);
+  });
+
+  it('detects a row deleted in the middle', async () => {
+    await sql`delete from audit_log where seq = 2`.execute(database!.db);
+    const result = await audit.verify();
+    expect(result.valid).toBe(false);
+    expect(result.breaks).toContainEqual({ seq: 3, problem: 'missing' });
+  });
+
+  it('detects the newest row deleted', async () => {
+    await sql`delete from audit_log where seq = 3`.execute(database!.db);
+    expect((await audit.verify()).breaks).toEqual([{ seq: 3, problem: 'missing' }]);
+  });
+
+  it('detects an inserted row, even one with a self-consistent hash', async () => {
+    await sql`insert into audit_log (seq, at, action, actor_name, prev_hash, hash)
+              select 4, now(), 'auth.login', 'ghost', hash, repeat('a', 64) from audit_head`.execute(database!.db);
+    expect((await audit.verify()).valid).toBe(false);
+  });
+
+  it('keeps the chain linear under concurrent appends', async () => {
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => audit.append({ action: 'live.started', actorName: `op${i}` })),
+    );
+    const result = await audit.verify();
+    expect(result).toEqual({ valid: true, entries: 11, breaks: [] });
+  });
+
+  it('rolls back the audit entry with the change it describes', async () => {
+    const run = unitOfWork(database!.db, clock);
+    await expect(
+      run(async (stores) => {
+        await stores.audit.append({ action: 'setting.changed', actorName: 'bob' });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect((await audit.list()).map((e) => e.action)).not.toContain('setting.changed');
+    expect((await audit.verify()).valid).toBe(true);
+  });
+});
