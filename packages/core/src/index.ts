@@ -7,3 +7,4 @@ export * from './permissions.js';
 export * from './ports.js';
 export * from './audit.js';
 export * from './refused-capabilities.js';
+export * from './analytics.js';

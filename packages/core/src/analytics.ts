@@ -1,0 +1,264 @@
+import Type, { type Static } from 'typebox';
+import { PointSchema, PolygonSchema } from './camera.js';
+
+/**
+ * The events the analytics engine can raise: the 2023 French law's list (weapons aside: no reliable
+ * open model) plus the camera-health events every VMS operator expects.
+ */
+export const analyticsEventTypes = [
+  'abandoned_object',
+  'object_removed',
+  'people_count',
+  'crowd_density',
+  'crowd_movement',
+  'rapid_movement',
+  'person_on_ground',
+  'intrusion',
+  'wrong_way',
+  'fire_smoke',
+  'camera_tamper',
+] as const;
+
+/** One analytics event type. */
+export type AnalyticsEventType = (typeof analyticsEventTypes)[number];
+
+/** Object classes the detector reports; nothing that identifies a person (LEGAL R16/R17). */
+export const detectedClasses = ['person', 'backpack', 'handbag', 'suitcase', 'object'] as const;
+
+/** One detected object class. */
+export type DetectedClass = (typeof detectedClasses)[number];
+
+/** An axis-aligned box in normalised image coordinates: (x, y) top-left, sizes as fractions of the frame. */
+export const BoxSchema = Type.Object(
+  {
+    x: Type.Number(),
+    y: Type.Number(),
+    w: Type.Number({ minimum: 0 }),
+    h: Type.Number({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+/** A normalised image box. */
+export type Box = Static<typeof BoxSchema>;
+
+/** One detector output: where, what class, how sure. No identity, embedding or face field, by design (R17). */
+export interface Detection {
+  box: Box;
+  label: DetectedClass;
+  score: number;
+}
+
+/** A decoded video frame: 8-bit gray (1 byte per pixel) or packed RGB (3 bytes per pixel). */
+export interface VideoFrame {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  format: 'gray' | 'rgb24';
+  /** Presentation time in milliseconds since the start of the stream. */
+  t: number;
+}
+
+/** Port for an object detector (onnxruntime, a motion-blob fallback, a test double). */
+export interface Detector {
+  /** Detects persons and carried objects in one frame. */
+  detect(frame: VideoFrame): Promise<Detection[]>;
+}
+
+/** A direction in the image plane (x right, y down), for one-way zones; need not be unit length. */
+export const DirectionSchema = Type.Object(
+  { x: Type.Number({ minimum: -1, maximum: 1 }), y: Type.Number({ minimum: -1, maximum: 1 }) },
+  { additionalProperties: false },
+);
+
+/** The kind of event a zone watches for. */
+export const zoneKinds = ['forbidden', 'count', 'density', 'one_way', 'object_watch'] as const;
+
+/** A weekly time window, minutes since local midnight; `end` < `start` spans midnight. */
+export const ScheduleWindowSchema = Type.Object(
+  {
+    days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), {
+      minItems: 1,
+      maxItems: 7,
+      description: '0 = Sunday … 6 = Saturday.',
+    }),
+    start: Type.Integer({ minimum: 0, maximum: 1439 }),
+    end: Type.Integer({ minimum: 0, maximum: 1440 }),
+  },
+  { additionalProperties: false },
+);
+
+/** A zone as analytics use it: its polygon plus what to watch there. */
+export const AnalysisZoneSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+    kind: Type.Enum([...zoneKinds]),
+    polygon: PolygonSchema,
+    direction: Type.Optional(DirectionSchema),
+    schedule: Type.Optional(Type.Array(ScheduleWindowSchema, { maxItems: 14 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A counting line crossed from side A to side B ("in") or back ("out"). */
+export const CountingLineSchema = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+    a: PointSchema,
+    b: PointSchema,
+  },
+  { additionalProperties: false },
+);
+
+const GroundPointSchema = Type.Object({ x: Type.Number(), y: Type.Number() }, { additionalProperties: false });
+
+/** Ground-plane calibration: four image points (normalised) and where they lie on the ground (metres). */
+export const CalibrationSchema = Type.Object(
+  {
+    image: Type.Array(PointSchema, { minItems: 4, maxItems: 4 }),
+    ground: Type.Array(GroundPointSchema, { minItems: 4, maxItems: 4 }),
+  },
+  { additionalProperties: false },
+);
+
+const positive = (description: string) => Type.Optional(Type.Number({ exclusiveMinimum: 0, description }));
+
+/** Tunable rule parameters; every one has a default in `defaultRuleParams`. */
+export const RuleParamsSchema = Type.Object(
+  {
+    abandonedAfterS: positive('Seconds an object must stay still and unattended.'),
+    attendedWithinM: positive('A person closer than this attends the object.'),
+    removedAfterStaticS: positive('An object must have been still this long before its removal is reported.'),
+    crowdDensityPerM2: positive('Persons per square metre that raise crowd_density.'),
+    crowdMinPersons: positive('Fewest tracked persons for crowd_movement.'),
+    crowdDivergencePerS: positive('|mean radial speed| / mean distance to centroid (1/s) for crowd_movement.'),
+    runningSpeedMps: positive('Speed above which a person is running.'),
+    runningMinS: positive('Seconds the speed must hold.'),
+    onGroundAspect: positive('Box width/height above which a person is lying.'),
+    onGroundAfterS: positive('Seconds lying and still before person_on_ground.'),
+    wrongWayMinSpeedMps: positive('Slowest motion judged for wrong_way.'),
+    wrongWayMinS: positive('Seconds of motion against the allowed direction.'),
+    countPeriodS: positive('Seconds between people_count reports.'),
+    cooldownS: positive('Seconds an alert of the same camera/zone/type is held back after one fired.'),
+    fireMinFraction: positive('Fraction of the frame that must be flickering flame-coloured.'),
+    tamperAfterS: positive('Seconds a covered/defocused/moved view must last.'),
+  },
+  { additionalProperties: false },
+);
+
+/** Rule parameters, all optional. */
+export type RuleParams = Static<typeof RuleParamsSchema>;
+
+/** Rule parameters with every default applied. */
+export type ResolvedRuleParams = Required<RuleParams>;
+
+/** Defaults chosen for a 5 fps analysis of a street camera; the reasons are in packages/vision/README.md. */
+export const defaultRuleParams: ResolvedRuleParams = {
+  abandonedAfterS: 10,
+  attendedWithinM: 2,
+  removedAfterStaticS: 10,
+  crowdDensityPerM2: 2,
+  crowdMinPersons: 6,
+  crowdDivergencePerS: 0.35,
+  runningSpeedMps: 3,
+  runningMinS: 1,
+  onGroundAspect: 1.3,
+  onGroundAfterS: 4,
+  wrongWayMinSpeedMps: 0.5,
+  wrongWayMinS: 1,
+  countPeriodS: 10,
+  cooldownS: 30,
+  fireMinFraction: 0.002,
+  tamperAfterS: 3,
+};
+
+/** Analytics settings of one camera: zones, counting lines, calibration, rules switched on, parameters. */
+export const AnalysisConfigSchema = Type.Object(
+  {
+    zones: Type.Optional(Type.Array(AnalysisZoneSchema, { maxItems: 64 })),
+    lines: Type.Optional(Type.Array(CountingLineSchema, { maxItems: 32 })),
+    calibration: Type.Optional(CalibrationSchema),
+    rules: Type.Optional(Type.Array(Type.Enum([...analyticsEventTypes]), { maxItems: analyticsEventTypes.length })),
+    params: Type.Optional(RuleParamsSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** A weekly schedule window. */
+export type ScheduleWindow = Static<typeof ScheduleWindowSchema>;
+/** A zone watched by analytics. */
+export type AnalysisZone = Static<typeof AnalysisZoneSchema>;
+/** A counting line. */
+export type CountingLine = Static<typeof CountingLineSchema>;
+/** A ground-plane calibration. */
+export type Calibration = Static<typeof CalibrationSchema>;
+/** Analytics settings of one camera. */
+export type AnalysisConfig = Static<typeof AnalysisConfigSchema>;
+
+/** Applies the defaults to a partial parameter set. */
+export function resolveRuleParams(params: RuleParams = {}): ResolvedRuleParams {
+  return { ...defaultRuleParams, ...params };
+}
+
+/**
+ * What a rule reports: type, time, image region, a short reason, an optional number (count, density,
+ * speed). It carries ephemeral track numbers only, never an identity, face, embedding or plate (R17).
+ */
+export const AnalyticsEventSchema = Type.Object(
+  {
+    type: Type.Enum([...analyticsEventTypes]),
+    t: Type.Number({ description: 'Milliseconds since the start of the stream.' }),
+    zoneId: Type.Optional(Type.String()),
+    region: Type.Optional(BoxSchema),
+    value: Type.Optional(Type.Number()),
+    countIn: Type.Optional(Type.Integer({ minimum: 0 })),
+    countOut: Type.Optional(Type.Integer({ minimum: 0 })),
+    reason: Type.String({ maxLength: 200 }),
+    tracks: Type.Optional(Type.Array(Type.Integer(), { maxItems: 256 })),
+  },
+  { additionalProperties: false },
+);
+
+/** An event raised by a rule. */
+export type AnalyticsEvent = Static<typeof AnalyticsEventSchema>;
+
+/** How urgent an alert is for the operator. */
+export const alertSeverities = ['info', 'low', 'medium', 'high'] as const;
+
+/** One alert severity. */
+export type AlertSeverity = (typeof alertSeverities)[number];
+
+/** Severity of each event type: what needs a human soonest comes first in the console. */
+export const eventSeverity: Record<AnalyticsEventType, AlertSeverity> = {
+  abandoned_object: 'high',
+  object_removed: 'low',
+  people_count: 'info',
+  crowd_density: 'medium',
+  crowd_movement: 'high',
+  rapid_movement: 'medium',
+  person_on_ground: 'high',
+  intrusion: 'high',
+  wrong_way: 'low',
+  fire_smoke: 'high',
+  camera_tamper: 'medium',
+};
+
+/** An attention alert for an operator to qualify (R20): event, camera, time, region; nothing more. */
+export const AlertSchema = Type.Object(
+  {
+    key: Type.String({ description: 'camera/zone/type: alerts with one key are de-duplicated together.' }),
+    cameraId: Type.String(),
+    type: Type.Enum([...analyticsEventTypes]),
+    severity: Type.Enum([...alertSeverities]),
+    zoneId: Type.Optional(Type.String()),
+    firstT: Type.Number(),
+    lastT: Type.Number(),
+    occurrences: Type.Integer({ minimum: 1 }),
+    region: Type.Optional(BoxSchema),
+    reason: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+/** An alert. */
+export type Alert = Static<typeof AlertSchema>;

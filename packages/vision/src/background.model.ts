@@ -1,0 +1,189 @@
+import type { Box, VideoFrame } from '@vigie/core';
+
+/** Background model settings, in frames of the analysis rate. */
+export interface BackgroundOptions {
+  /** Width and height the model works at (frames are subsampled to it). */
+  width: number;
+  height: number;
+  /** Learning rate of the long-term background (slow: a left bag stays foreground for minutes). */
+  slowRate?: number;
+  /** Learning rate of the short-term background (fast: a bag that stopped moving joins it in seconds). */
+  fastRate?: number;
+  /** Grey-level difference that counts as foreground. */
+  threshold?: number;
+  /** Frames a pixel must be static foreground before it belongs to a left object. */
+  staticFrames?: number;
+}
+
+/** A connected region of a mask, normalised coordinates. */
+export interface Blob {
+  box: Box;
+  /** Pixel count as a fraction of the frame. */
+  area: number;
+}
+
+/** Per-frame statistics used by camera_tamper and the evaluation. */
+export interface SceneStats {
+  mean: number;
+  std: number;
+  /** Mean absolute horizontal + vertical gradient: drops when the view is defocused or covered. */
+  sharpness: number;
+  /** Fraction of pixels that differ from the long-term background: near 1 when the camera moved. */
+  changed: number;
+}
+
+/**
+ * Dual running-average background on 8-bit gray: the long-term background (slow) minus the short-term
+ * one (fast) isolates what arrived and then stopped, which is accumulated per pixel to find left objects.
+ * All buffers are allocated once; a frame update allocates nothing per pixel.
+ */
+export class BackgroundModel {
+  /** Current subsampled gray frame. */
+  readonly gray: Uint8Array;
+  /** 255 where the pixel differs from the long-term background. */
+  readonly foreground: Uint8Array;
+  /** Consecutive frames each pixel has been static foreground. */
+  readonly staticAge: Uint16Array;
+  private readonly slow: Float32Array;
+  private readonly fast: Float32Array;
+  private readonly labels: Int32Array;
+  private readonly stack: Int32Array;
+  private readonly o: Required<BackgroundOptions>;
+  private frames = 0;
+
+  constructor(options: BackgroundOptions) {
+    this.o = { slowRate: 0.003, fastRate: 0.15, threshold: 28, staticFrames: 10, ...options };
+    const n = options.width * options.height;
+    this.gray = new Uint8Array(n);
+    this.foreground = new Uint8Array(n);
+    this.staticAge = new Uint16Array(n);
+    this.slow = new Float32Array(n);
+    this.fast = new Float32Array(n);
+    this.labels = new Int32Array(n);
+    this.stack = new Int32Array(n);
+  }
+
+  /** Frames seen so far. */
+  get count(): number {
+    return this.frames;
+  }
+
+  /** Absorbs a frame (gray or rgb24, any size ≥ the model's); returns the scene statistics. */
+  update(frame: VideoFrame): SceneStats {
+    this.sample(frame);
+    const { width, height, slowRate, fastRate, threshold } = this.o;
+    const n = width * height;
+    const first = this.frames === 0;
+    this.frames++;
+    let sum = 0;
+    let sumSq = 0;
+    let grad = 0;
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      const g = this.gray[i] ?? 0;
+      sum += g;
+      sumSq += g * g;
+      if (first) {
+        this.slow[i] = g;
+        this.fast[i] = g;
+        continue;
+      }
+      const s = this.slow[i] ?? 0;
+      const f = this.fast[i] ?? 0;
+      const fgSlow = Math.abs(g - s) > threshold;
+      const fgFast = Math.abs(g - f) > threshold;
+      this.foreground[i] = fgSlow ? 255 : 0;
+      if (fgSlow) changed++;
+      // Selective update: foreground is learnt 20× slower so a left object is not absorbed for minutes.
+      this.slow[i] = s + (fgSlow ? slowRate / 20 : slowRate) * (g - s);
+      this.fast[i] = f + fastRate * (g - f);
+      const age = this.staticAge[i] ?? 0;
+      this.staticAge[i] = fgSlow && !fgFast ? Math.min(65535, age + 1) : fgSlow ? age : 0;
+    }
+    for (let y = 0; y < height - 1; y++) {
+      const row = y * width;
+      for (let x = 0; x < width - 1; x++) {
+        const g = this.gray[row + x] ?? 0;
+        grad += Math.abs(g - (this.gray[row + x + 1] ?? 0)) + Math.abs(g - (this.gray[row + width + x] ?? 0));
+      }
+    }
+    const mean = sum / n;
+    return {
+      mean,
+      std: Math.sqrt(Math.max(0, sumSq / n - mean * mean)),
+      sharpness: grad / ((width - 1) * (height - 1)),
+      changed: first ? 0 : changed / n,
+    };
+  }
+
+  /** Connected regions of the foreground (anything not in the long-term background). */
+  foregroundBlobs(minArea = 0.0005): Blob[] {
+    return this.components((i) => this.foreground[i] === 255, minArea);
+  }
+
+  /** Connected regions that have been static foreground for at least `staticFrames` frames. */
+  staticBlobs(minArea = 0.0003): Blob[] {
+    const min = this.o.staticFrames;
+    return this.components((i) => (this.staticAge[i] ?? 0) >= min, minArea);
+  }
+
+  /** Nearest-neighbour subsampling (and RGB → luma) into the model's own buffer. */
+  private sample(frame: VideoFrame): void {
+    const { width, height } = this.o;
+    const bpp = frame.format === 'gray' ? 1 : 3;
+    for (let y = 0; y < height; y++) {
+      const sy = Math.min(frame.height - 1, Math.floor(((y + 0.5) * frame.height) / height));
+      const srcRow = sy * frame.width;
+      for (let x = 0; x < width; x++) {
+        const sx = Math.min(frame.width - 1, Math.floor(((x + 0.5) * frame.width) / width));
+        const k = (srcRow + sx) * bpp;
+        this.gray[y * width + x] =
+          bpp === 1
+            ? (frame.data[k] ?? 0)
+            : ((frame.data[k] ?? 0) * 77 + (frame.data[k + 1] ?? 0) * 150 + (frame.data[k + 2] ?? 0) * 29) >> 8;
+      }
+    }
+  }
+
+  /** 4-connected component labelling with a preallocated stack. */
+  private components(on: (i: number) => boolean, minArea: number): Blob[] {
+    const { width, height } = this.o;
+    const n = width * height;
+    this.labels.fill(0);
+    const blobs: Blob[] = [];
+    for (let start = 0; start < n; start++) {
+      if (this.labels[start] !== 0 || !on(start)) continue;
+      let top = 0;
+      this.stack[top++] = start;
+      this.labels[start] = 1;
+      let count = 0;
+      let x0 = width;
+      let y0 = height;
+      let x1 = 0;
+      let y1 = 0;
+      while (top > 0) {
+        const i = this.stack[--top] ?? 0;
+        count++;
+        const x = i % width;
+        const y = (i - x) / width;
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+        for (let k = 0; k < 4; k++) {
+          const j =
+            k === 0 ? (x > 0 ? i - 1 : -1) : k === 1 ? (x < width - 1 ? i + 1 : -1) : k === 2 ? i - width : i + width;
+          if (j < 0 || j >= n || this.labels[j] !== 0 || !on(j)) continue;
+          this.labels[j] = 1;
+          this.stack[top++] = j;
+        }
+      }
+      if (count / n >= minArea)
+        blobs.push({
+          box: { x: x0 / width, y: y0 / height, w: (x1 - x0 + 1) / width, h: (y1 - y0 + 1) / height },
+          area: count / n,
+        });
+    }
+    return blobs;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Detection } from '@vigie/core';
+import { describe, expect, it } from 'vitest';
+import { ByteTracker } from './byte.tracker.js';
+
+function person(x: number, y: number, score = 0.9): Detection {
+  return { box: { x, y, w: 0.05, h: 0.15 }, label: 'person', score };
+}
+
+describe('ByteTracker', () => {
+  it('keeps one stable number per walker and estimates their velocity', () => {
+    const tracker = new ByteTracker();
+    let ids: number[] = [];
+    for (let f = 0; f < 25; f++) {
+      const t = f * 200;
+      const tracks = tracker.update([person(0.1 + 0.02 * f, 0.3), person(0.8 - 0.02 * f, 0.6)], t);
+      if (f >= 2) {
+        expect(tracks).toHaveLength(2);
+        const now = tracks.map((tr) => tr.id).sort();
+        if (ids.length > 0) expect(now).toEqual(ids);
+        ids = now;
+      }
+    }
+    const tracks = tracker.update([person(0.6, 0.3), person(0.3, 0.6)], 25 * 200);
+    const right = tracks.find((tr) => tr.box.y < 0.5);
+    // 0.02 per 0.2 s = 0.1 normalised units per second.
+    expect(right?.vx).toBeCloseTo(0.1, 1);
+  });
+
+  it('keeps the number through a low-score detection (second ByteTrack stage) and a short gap', () => {
+    const tracker = new ByteTracker();
+    for (let f = 0; f < 5; f++) tracker.update([person(0.1 + 0.02 * f, 0.3)], f * 200);
+    const id = tracker.update([person(0.2, 0.3)], 1000)[0]?.id;
+    expect(tracker.update([person(0.22, 0.3, 0.2)], 1200)[0]?.id).toBe(id);
+    expect(tracker.update([], 1400)).toHaveLength(0);
+    expect(tracker.update([person(0.26, 0.3)], 1600)[0]?.id).toBe(id);
+  });
+
+  it('does not start tracks from low-score detections and forgets tracks lost too long', () => {
+    const tracker = new ByteTracker({ maxLostS: 1 });
+    expect(tracker.update([person(0.5, 0.5, 0.3)], 0)).toHaveLength(0);
+    expect(tracker.update([person(0.5, 0.5, 0.3)], 200)).toHaveLength(0);
+    tracker.update([person(0.5, 0.5)], 400);
+    tracker.update([person(0.5, 0.5)], 600);
+    for (let f = 4; f < 12; f++) tracker.update([], f * 200);
+    expect(tracker.all()).toHaveLength(0);
+  });
+
+  it('never matches a person detection to a bag track', () => {
+    const tracker = new ByteTracker({ minHits: 1 });
+    const bag: Detection = { box: { x: 0.5, y: 0.5, w: 0.05, h: 0.15 }, label: 'handbag', score: 0.9 };
+    const [first] = tracker.update([bag], 0);
+    const tracks = tracker.update([person(0.5, 0.5)], 200);
+    expect(tracks.map((tr) => tr.id)).not.toContain(first?.id);
+  });
+});
