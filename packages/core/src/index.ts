@@ -8,3 +8,4 @@ export * from './ports.js';
 export * from './audit.js';
 export * from './refused-capabilities.js';
 export * from './analytics.js';
+export * from './recording.js';

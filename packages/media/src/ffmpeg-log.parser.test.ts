@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { FfmpegProgress } from './ffmpeg-log.parser.js';
+import {
+  backoffDelay,
+  describeFfmpegExit,
+  readProgressLine,
+  redactLogLine,
+  sourceSecrets,
+} from './ffmpeg-log.parser.js';
+
+describe('ffmpeg progress', () => {
+  it('collects a -progress block and returns it at its closing line', () => {
+    const block: Partial<FfmpegProgress> = {};
+    const lines = ['frame=42', 'fps=10.0', 'total_size=N/A', 'out_time_us=4200000', 'progress=continue'];
+    const results = lines.map((line) => readProgressLine(line, block));
+    expect(results.slice(0, 4).every((r) => r === undefined)).toBe(true);
+    expect(results[4]).toEqual({ frame: 42, outTimeUs: 4_200_000, totalSize: 0 });
+    expect(readProgressLine('progress=end', block)).toEqual({ frame: 0, outTimeUs: 0, totalSize: 0 });
+  });
+});
+
+describe('ffmpeg failures', () => {
+  it('tells a wrong password apart from a camera that is down', () => {
+    expect(describeFfmpegExit(['[rtsp @ 0x1] method DESCRIBE failed: 401 Unauthorized'], 1)).toEqual({
+      kind: 'error',
+      reason: 'the camera refused the credentials',
+    });
+    expect(describeFfmpegExit(['rtsp://cam:8554/live: Connection refused'], 1).kind).toBe('offline');
+    expect(describeFfmpegExit(['x.mp4: Invalid data found when processing input'], 1).reason).toMatch(/corrupt/);
+  });
+
+  it('quotes ffmpeg when the cause is unknown, and calls a clean exit the end of the stream', () => {
+    expect(describeFfmpegExit(['something odd'], 8).reason).toBe('ffmpeg stopped (exit code 8): something odd');
+    expect(describeFfmpegExit([], 0).reason).toBe('the stream ended');
+  });
+});
+
+describe('restart backoff', () => {
+  it('doubles from one second and stops growing at the cap', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelay(n))).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
+    ]);
+  });
+});
+
+describe('credential redaction', () => {
+  it('hides passwords of every URL in a line and any given secret', () => {
+    const line = 'rtsp://admin:s3cr%40t@cam/a failed, retry rtsp://u:p@other/b (password s3cr@t)';
+    const out = redactLogLine(line, sourceSecrets('rtsp://admin:s3cr%40t@cam/a'));
+    expect(out).toBe('rtsp://admin:***@cam/a failed, retry rtsp://u:***@other/b (password ***)');
+    expect(sourceSecrets('rtsp://cam/a')).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { supervisedLogArgs } from './source-input.args.js';
+
+/** Name of the CSV list ffmpeg appends one line to (`file,start,end`) each time it completes a segment. */
+export const segmentListName = 'segments.csv';
+
+/** Re-encoding settings for cameras whose pixels must be changed (privacy masks). */
+export interface MaskedEncoding {
+  /** PAM image from `encodeMaskPam`: opaque black where masked. */
+  maskImagePath: string;
+  /** x264 constant rate factor (default 23). */
+  crf?: number;
+  /** x264 preset (default veryfast: the cost of masking is paid per masked camera, continuously). */
+  preset?: string;
+}
+
+/** What to record and where. */
+export interface RecordArgsOptions {
+  /** Input arguments from `sourceInputArgs`. */
+  input: readonly string[];
+  /** Directory receiving numbered segment files and the segment list. */
+  outputDir: string;
+  /** Target segment length (default 4 s); with stream copy a cut waits for the camera's next keyframe. */
+  segmentSeconds?: number;
+  /** Present when the camera has privacy masks: decode, black out, re-encode. Absent: stream copy. */
+  masked?: MaskedEncoding;
+}
+
+/** The filter graph that scales the mask raster to the video and lays it over every frame. */
+export function maskFilter(videoInput: string, maskInput: string): string {
+  return (
+    `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[vigiemask][vigievideo];` +
+    `[vigievideo][vigiemask]overlay=format=auto,format=yuv420p[vigieout]`
+  );
+}
+
+function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[] {
+  const masked = options.masked;
+  if (masked === undefined) return ['-map', '0:v:0', '-c:v', 'copy'];
+  return [
+    '-i',
+    masked.maskImagePath,
+    '-filter_complex',
+    maskFilter('0:v:0', '1:v'),
+    '-map',
+    '[vigieout]',
+    '-c:v',
+    'libx264',
+    '-preset',
+    masked.preset ?? 'veryfast',
+    '-crf',
+    String(masked.crf ?? 23),
+    // A keyframe at each segment boundary, whatever the camera's frame rate.
+    '-force_key_frames',
+    `expr:gte(t,n_forced*${segmentSeconds})`,
+  ];
+}
+
+/**
+ * Builds the arguments of a camera's recording process: video only (LEGAL R7: no sound is captured),
+ * fragmented MP4 segments that stay playable even if the process dies mid-segment, and a CSV list
+ * that tells which segments are complete.
+ */
+export function recordArgs(options: RecordArgsOptions): string[] {
+  const segmentSeconds = options.segmentSeconds ?? 4;
+  return [
+    ...supervisedLogArgs(),
+    ...options.input,
+    ...videoArgs(options, segmentSeconds),
+    '-an',
+    '-sn',
+    '-dn',
+    '-f',
+    'segment',
+    '-segment_time',
+    String(segmentSeconds),
+    '-segment_format',
+    'mp4',
+    '-segment_format_options',
+    'movflags=+frag_keyframe+empty_moov+default_base_moof',
+    '-reset_timestamps',
+    '1',
+    '-segment_list',
+    join(options.outputDir, segmentListName),
+    '-segment_list_type',
+    'csv',
+    join(options.outputDir, '%06d.mp4'),
+  ];
+}

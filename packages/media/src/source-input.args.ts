@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { sourceKind } from '@vigie/core';
+
+/** How to read a camera's source. */
+export interface SourceInputOptions {
+  /** rtsp://, rtsps://, http(s):// or file:// URL (credentials allowed; they are redacted in logs). */
+  sourceUrl: string;
+  /** Replay a file source forever at its native rate, as a live camera would (demo cameras). */
+  loop?: boolean;
+  /** Give up a connection that sends nothing for this long (default 5 s); the supervisor then reconnects. */
+  ioTimeoutSeconds?: number;
+}
+
+/** Builds the ffmpeg input arguments for a camera source, ending with `-i <source>`. */
+export function sourceInputArgs(options: SourceInputOptions): string[] {
+  const timeoutUs = String(Math.round((options.ioTimeoutSeconds ?? 5) * 1_000_000));
+  switch (sourceKind(options.sourceUrl)) {
+    case 'rtsp':
+      // TCP: no packet loss (smeared frames) behind NATs and firewalls that drop UDP.
+      return ['-rtsp_transport', 'tcp', '-timeout', timeoutUs, '-i', options.sourceUrl];
+    case 'http':
+      return ['-rw_timeout', timeoutUs, '-i', options.sourceUrl];
+    case 'file': {
+      const path = fileURLToPath(options.sourceUrl);
+      return options.loop === true ? ['-stream_loop', '-1', '-re', '-i', path] : ['-i', path];
+    }
+  }
+}
+
+/** Arguments that make ffmpeg quiet on stderr except for problems, and report progress on stdout. */
+export function supervisedLogArgs(): string[] {
+  return ['-hide_banner', '-nostats', '-loglevel', 'warning', '-progress', 'pipe:1', '-stats_period', '0.5'];
+}
