@@ -68,6 +68,13 @@ export class BackgroundModel {
     return this.frames;
   }
 
+  /** Forgets the learnt background (after the camera moved): the next frame becomes the background. */
+  relearn(): void {
+    this.frames = 0;
+    this.staticAge.fill(0);
+    this.foreground.fill(0);
+  }
+
   /** Absorbs a frame (gray or rgb24, any size ≥ the model's); returns the scene statistics. */
   update(frame: VideoFrame): SceneStats {
     this.sample(frame);

@@ -25,17 +25,18 @@ export function sideOfLine(p: Vec2, line: { a: Vec2; b: Vec2 }): number {
 
 /**
  * How the step p→q crosses the segment a→b: +1 from its right side to its left ("in"), −1 the other
- * way ("out"), 0 when it does not cross the segment itself.
+ * way ("out"), 0 when it does not cross the segment itself. A point exactly on the line counts as on
+ * the left, so a walker who steps onto the line and then over it is counted once.
  */
 export function lineCrossing(step: { p: Vec2; q: Vec2 }, line: { a: Vec2; b: Vec2 }): -1 | 0 | 1 {
-  const s1 = sideOfLine(step.p, line);
-  const s2 = sideOfLine(step.q, line);
-  if (s1 === 0 || s2 === 0 || s1 > 0 === s2 > 0) return 0;
+  const left1 = sideOfLine(step.p, line) >= 0;
+  const left2 = sideOfLine(step.q, line) >= 0;
+  if (left1 === left2) return 0;
   const seg = { a: step.p, b: step.q };
   const t1 = sideOfLine(line.a, seg);
   const t2 = sideOfLine(line.b, seg);
-  if (t1 > 0 === t2 > 0 && t1 !== 0 && t2 !== 0) return 0;
-  return s2 > 0 ? 1 : -1;
+  if ((t1 > 0 && t2 > 0) || (t1 < 0 && t2 < 0)) return 0;
+  return left2 ? 1 : -1;
 }
 
 /** Area of a simple polygon (shoelace formula), always positive. */

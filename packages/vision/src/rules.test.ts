@@ -1,0 +1,166 @@
+import { defaultRuleParams, type AnalysisZone } from '@vigie/core';
+import { describe, expect, it } from 'vitest';
+import { context, line, walker } from '../test/rule-context.fixture.js';
+import { AlertPolicy } from './alert.policy.js';
+import { CrowdDensityRule, CrowdMovementRule } from './crowd.rules.js';
+import { AbandonedObjectRule, ObjectRemovedRule } from './object.rules.js';
+import { IntrusionRule, PeopleCountRule, PersonOnGroundRule, RapidMovementRule, WrongWayRule } from './people.rules.js';
+import { scheduleActive } from './rule.context.js';
+
+const bag = { id: 1, box: { x: 0.5, y: 0.5, w: 0.02, h: 0.02 }, since: 0, lastSeen: 0 };
+const square = (x: number, y: number, s: number) => [
+  { x, y },
+  { x: x + s, y },
+  { x: x + s, y: y + s },
+  { x, y: y + s },
+];
+
+describe('abandoned_object and object_removed', () => {
+  it('fires once an object has been still N s with nobody within R m, and only once', () => {
+    const rule = new AbandonedObjectRule();
+    expect(rule.update(context({ t: 9_000, leftObjects: [bag] }))).toEqual([]);
+    const [event] = rule.update(context({ t: 10_000, leftObjects: [bag] }));
+    expect(event).toMatchObject({ type: 'abandoned_object', t: 10_000, region: bag.box });
+    expect(rule.update(context({ t: 11_000, leftObjects: [bag] }))).toEqual([]);
+  });
+
+  it('stays silent while a person stands within R m (1.4 m here), fires when they are 3 m away', () => {
+    const rule = new AbandonedObjectRule();
+    const near = walker({ id: 7, path: [{ x: 0.55, y: 0.52 }] });
+    expect(rule.update(context({ t: 20_000, leftObjects: [bag], tracks: [near] }))).toEqual([]);
+    const far = walker({ id: 7, path: [{ x: 0.66, y: 0.52 }] });
+    expect(rule.update(context({ t: 21_000, leftObjects: [bag], tracks: [far] }))).toHaveLength(1);
+  });
+
+  it('reports the removal of an object that had been still long enough, not of a short stop', () => {
+    const rule = new ObjectRemovedRule();
+    expect(rule.update(context({ t: 30_000, removedObjects: [{ ...bag, lastSeen: 25_000 }] }))).toHaveLength(1);
+    expect(rule.update(context({ t: 30_000, removedObjects: [{ ...bag, lastSeen: 4_000 }] }))).toEqual([]);
+  });
+});
+
+describe('people rules', () => {
+  it('counts line crossings in and out and zone occupancy every period', () => {
+    const rule = new PeopleCountRule();
+    const lines = [{ id: 'door', a: { x: 0.5, y: 0 }, b: { x: 0.5, y: 1 } }];
+    const zones: AnalysisZone[] = [{ id: 'hall', kind: 'count', polygon: square(0, 0, 0.5) }];
+    const rightward = line({ x: 0.3, y: 0.3 }, { x: 0.7, y: 0.3 }, 10);
+    const leftward = line({ x: 0.7, y: 0.6 }, { x: 0.3, y: 0.6 }, 10);
+    let events: ReturnType<PeopleCountRule['update']> = [];
+    for (let i = 0; i <= 10; i++) {
+      const tracks = [
+        walker({ id: 1, path: rightward.slice(0, i + 1) }),
+        walker({ id: 2, path: leftward.slice(0, i + 1) }),
+        walker({ id: 3, path: [{ x: 0.2, y: 0.2 }] }),
+      ];
+      events = events.concat(rule.update(context({ t: i * 1000, lines, zones, tracks })));
+    }
+    const door = events.find((e) => e.zoneId === 'door');
+    expect(door).toMatchObject({ t: 10_000, countIn: 1, countOut: 1 });
+    expect(events.find((e) => e.zoneId === 'hall')?.value).toBe(1);
+  });
+
+  it('flags a runner (5 m/s) but not a walker (1.4 m/s)', () => {
+    const rule = new RapidMovementRule();
+    // 1 normalised unit = 20 m; 0.05 per 200 ms = 5 m/s; 0.014 per 200 ms = 1.4 m/s.
+    const runner = walker({ id: 1, path: line({ x: 0.1, y: 0.5 }, { x: 0.35, y: 0.5 }, 5) });
+    const stroller = walker({ id: 2, path: line({ x: 0.1, y: 0.8 }, { x: 0.17, y: 0.8 }, 5) });
+    const events = rule.update(context({ t: 1000, tracks: [runner, stroller] }));
+    expect(events.map((e) => e.tracks)).toEqual([[1]]);
+    expect(events[0]?.value).toBeCloseTo(5, 1);
+  });
+
+  it('flags a person lying still for N s, not someone standing', () => {
+    const rule = new PersonOnGroundRule();
+    const lying = walker({ id: 1, path: [{ x: 0.5, y: 0.5 }], size: { w: 0.09, h: 0.03 } });
+    const standing = walker({ id: 2, path: [{ x: 0.2, y: 0.5 }] });
+    for (let t = 0; t < 4000; t += 200) expect(rule.update(context({ t, tracks: [lying, standing] }))).toEqual([]);
+    const events = rule.update(context({ t: 4000, tracks: [lying, standing] }));
+    expect(events.map((e) => e.tracks)).toEqual([[1]]);
+  });
+
+  it('flags entry into a forbidden zone only while its schedule is active', () => {
+    const zones: AnalysisZone[] = [
+      {
+        id: 'depot',
+        kind: 'forbidden',
+        polygon: square(0.4, 0.4, 0.3),
+        schedule: [{ days: [1], start: 1320, end: 360 }],
+      },
+    ];
+    const inside = walker({ id: 1, path: [{ x: 0.5, y: 0.5 }] });
+    const outside = walker({ id: 2, path: [{ x: 0.1, y: 0.1 }] });
+    const atNoon = new IntrusionRule().update(context({ zones, tracks: [inside, outside] }));
+    expect(atNoon).toEqual([]);
+    const atNight = new IntrusionRule().update(
+      context({ zones, tracks: [inside, outside], local: { weekday: 2, minute: 120 } }),
+    );
+    expect(atNight).toMatchObject([{ type: 'intrusion', zoneId: 'depot', tracks: [1] }]);
+  });
+
+  it('flags a walker going against a one-way zone, not one going with it', () => {
+    const zones: AnalysisZone[] = [
+      { id: 'exit', kind: 'one_way', polygon: square(0, 0, 1), direction: { x: 1, y: 0 } },
+    ];
+    const against = walker({ id: 1, path: line({ x: 0.6, y: 0.5 }, { x: 0.5, y: 0.5 }, 5) });
+    const along = walker({ id: 2, path: line({ x: 0.3, y: 0.7 }, { x: 0.4, y: 0.7 }, 5) });
+    const events = new WrongWayRule().update(context({ zones, tracks: [against, along] }));
+    expect(events.map((e) => e.tracks)).toEqual([[1]]);
+  });
+
+  it('handles schedules that span midnight', () => {
+    const night = [{ days: [5], start: 22 * 60, end: 6 * 60 }];
+    expect(scheduleActive(night, { weekday: 5, minute: 23 * 60 })).toBe(true);
+    expect(scheduleActive(night, { weekday: 6, minute: 5 * 60 })).toBe(true);
+    expect(scheduleActive(night, { weekday: 6, minute: 7 * 60 })).toBe(false);
+    expect(scheduleActive(undefined, { weekday: 0, minute: 0 })).toBe(true);
+  });
+});
+
+describe('crowd rules', () => {
+  it('measures density in persons per square metre over the zone', () => {
+    const zones: AnalysisZone[] = [{ id: 'square', kind: 'density', polygon: square(0.4, 0.4, 0.1) }]; // 2 m × 2 m
+    const packed = Array.from({ length: 9 }, (_, i) =>
+      walker({ id: i, path: [{ x: 0.41 + (i % 3) * 0.03, y: 0.41 + Math.floor(i / 3) * 0.03 }] }),
+    );
+    const [event] = new CrowdDensityRule().update(context({ zones, tracks: packed }));
+    expect(event?.value).toBeCloseTo(9 / 4);
+    expect(new CrowdDensityRule().update(context({ zones, tracks: packed.slice(0, 7) }))).toEqual([]);
+  });
+
+  it('flags a crowd dispersing at once, not people walking in parallel', () => {
+    const centre = { x: 0.5, y: 0.5 };
+    const spread = (speed: number, parallel: boolean) =>
+      Array.from({ length: 8 }, (_, i) => {
+        const a = (i / 8) * 2 * Math.PI;
+        const start = { x: centre.x + 0.1 * Math.cos(a), y: centre.y + 0.1 * Math.sin(a) };
+        const dir = parallel ? { x: 1, y: 0 } : { x: Math.cos(a), y: Math.sin(a) };
+        return walker({ id: i, path: line(start, { x: start.x + dir.x * speed, y: start.y + dir.y * speed }, 5) });
+      });
+    const rule = new CrowdMovementRule();
+    expect(rule.update(context({ tracks: spread(0.15, false) }))).toEqual([]);
+    const [event] = rule.update(context({ tracks: spread(0.15, false) }));
+    expect(event?.reason).toContain('dispersing');
+    const calm = new CrowdMovementRule();
+    calm.update(context({ tracks: spread(0.07, true) }));
+    expect(calm.update(context({ tracks: spread(0.07, true) }))).toEqual([]);
+  });
+});
+
+describe('AlertPolicy', () => {
+  it('merges events of one camera/zone/type within the cooldown and lets the next one through after it', () => {
+    const policy = new AlertPolicy({ cameraId: 'cam1', cooldownS: defaultRuleParams.cooldownS });
+    const event = { type: 'intrusion' as const, t: 0, zoneId: 'z', reason: 'x' };
+    expect(policy.offer(event)).toMatchObject({ key: 'cam1/z/intrusion', severity: 'high', occurrences: 1 });
+    expect(policy.offer({ ...event, t: 10_000 })).toBeUndefined();
+    expect(policy.offer({ ...event, zoneId: 'other', t: 10_000 })).toBeDefined();
+    const later = policy.offer({ ...event, t: 31_000 });
+    expect(later).toMatchObject({ firstT: 31_000, occurrences: 1 });
+    expect(policy.offer({ type: 'people_count', t: 0, reason: 'count' })).toBeUndefined();
+  });
+
+  it('keeps no identity, face, embedding or plate field in alerts (LEGAL R17)', () => {
+    const alert = new AlertPolicy({ cameraId: 'c', cooldownS: 1 }).offer({ type: 'rapid_movement', t: 0, reason: 'r' });
+    for (const key of Object.keys(alert ?? {})) expect(key).not.toMatch(/face|ident|embed|plate|name/i);
+  });
+});

@@ -1,0 +1,134 @@
+import type { AnalyticsEvent, Box } from '@vigie/core';
+import type { Rule, RuleContext } from './rule.context.js';
+
+/**
+ * `fire_smoke`: a colour and flicker heuristic for flames, not a trained model. A sampled pixel is
+ * flame-coloured when red is bright and dominant (R > 180, R ≥ G > B, R − B > 70); it flickers when it
+ * switched between flame and non-flame at least twice in the last 8 frames. An alert needs flickering
+ * flame pixels over `fireMinFraction` of the frame for 1 s. Limits: smoke alone is not detected; a
+ * steady glow or a distant small fire is missed; orange clothing in motion, flashing orange lights or
+ * a sunset over swaying leaves can trigger it; it needs RGB frames (it stays silent on gray input).
+ */
+export class FireSmokeRule implements Rule {
+  readonly type = 'fire_smoke' as const;
+  private bits = new Uint8Array(0);
+  private since: number | undefined;
+  private reported = false;
+  private readonly grid: number;
+
+  constructor(grid = 160) {
+    this.grid = grid;
+  }
+
+  update(ctx: RuleContext): AnalyticsEvent[] {
+    const f = ctx.frame;
+    if (f.format !== 'rgb24') return [];
+    const step = Math.max(1, Math.floor(f.width / this.grid));
+    const gw = Math.floor(f.width / step);
+    const gh = Math.floor(f.height / step);
+    if (this.bits.length !== gw * gh) this.bits = new Uint8Array(gw * gh);
+    let flicker = 0;
+    let x0 = gw;
+    let y0 = gh;
+    let x1 = -1;
+    let y1 = -1;
+    for (let gy = 0; gy < gh; gy++) {
+      for (let gx = 0; gx < gw; gx++) {
+        const k = (gy * step * f.width + gx * step) * 3;
+        const r = f.data[k] ?? 0;
+        const g = f.data[k + 1] ?? 0;
+        const b = f.data[k + 2] ?? 0;
+        const flame = r > 180 && r >= g && g > b && r - b > 70 ? 1 : 0;
+        const i = gy * gw + gx;
+        const h = (((this.bits[i] ?? 0) << 1) | flame) & 0xff;
+        this.bits[i] = h;
+        if (flame === 0) continue;
+        let changes = (h ^ (h >> 1)) & 0x7f;
+        let n = 0;
+        while (changes !== 0) {
+          changes &= changes - 1;
+          n++;
+        }
+        if (n < 2) continue;
+        flicker++;
+        if (gx < x0) x0 = gx;
+        if (gy < y0) y0 = gy;
+        if (gx > x1) x1 = gx;
+        if (gy > y1) y1 = gy;
+      }
+    }
+    const fraction = flicker / (gw * gh);
+    if (fraction < ctx.params.fireMinFraction) {
+      this.since = undefined;
+      this.reported = false;
+      return [];
+    }
+    this.since ??= ctx.t;
+    if (this.reported || ctx.t - this.since < 1000) return [];
+    this.reported = true;
+    const region: Box = { x: x0 / gw, y: y0 / gh, w: (x1 - x0 + 1) / gw, h: (y1 - y0 + 1) / gh };
+    return [
+      {
+        type: this.type,
+        t: ctx.t,
+        region,
+        value: fraction,
+        reason: `flickering flame colours on ${(fraction * 100).toFixed(1)} % of the view`,
+      },
+    ];
+  }
+}
+
+/** Which tamper a frame shows, if any. */
+export type TamperKind = 'covered' | 'defocused' | 'moved';
+
+/**
+ * `camera_tamper`: covered (dark or uniform view), defocused (detail fell under 40 % of the learnt
+ * reference), moved (over 70 % of the view differs from the long-term background); the condition must
+ * hold for `tamperAfterS`. The reference sharpness is learnt from normal frames only.
+ */
+export class CameraTamperRule implements Rule {
+  readonly type = 'camera_tamper' as const;
+  private reference: number | undefined;
+  private kind: TamperKind | undefined;
+  private since = 0;
+  private reported = false;
+  /** Set when a `moved` tamper fired: the pipeline relearns its background after it. */
+  movedAt: number | undefined;
+
+  /** Classifies one frame's statistics. */
+  classify(ctx: RuleContext): TamperKind | undefined {
+    const s = ctx.scene;
+    if (s.std < 8 || s.mean < 12) return 'covered';
+    if (this.reference !== undefined && s.sharpness < 0.4 * this.reference) return 'defocused';
+    if (s.changed > 0.7) return 'moved';
+    return undefined;
+  }
+
+  update(ctx: RuleContext): AnalyticsEvent[] {
+    const kind = this.classify(ctx);
+    if (kind === undefined) {
+      const s = ctx.scene.sharpness;
+      this.reference = this.reference === undefined ? s : this.reference + 0.05 * (s - this.reference);
+      this.kind = undefined;
+      this.reported = false;
+      return [];
+    }
+    if (kind !== this.kind) {
+      this.kind = kind;
+      this.since = ctx.t;
+      this.reported = false;
+    }
+    if (this.reported || ctx.t - this.since < ctx.params.tamperAfterS * 1000) return [];
+    this.reported = true;
+    if (kind === 'moved') this.movedAt = ctx.t;
+    return [
+      {
+        type: this.type,
+        t: ctx.t,
+        region: { x: 0, y: 0, w: 1, h: 1 },
+        reason: `camera ${kind} for ${Math.round((ctx.t - this.since) / 1000)} s`,
+      },
+    ];
+  }
+}
