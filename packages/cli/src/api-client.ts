@@ -6,15 +6,21 @@ interface ApiErrorBody {
 
 /** A minimal client of a running Vigie server's HTTP API. */
 export class ApiClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
 
   /** Sends a request and returns the parsed JSON; turns API errors into readable CliErrors. */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
+      const headers: Record<string, string> = this.token === undefined ? {} : { authorization: `Bearer ${this.token}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
       response = await fetch(new URL(path, this.baseUrl), {
         method,
-        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
       throw new CliError(

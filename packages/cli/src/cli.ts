@@ -1,6 +1,7 @@
 import { isVigieError } from '@vigie/core';
 import { ConfigError } from '@vigie/server';
 import { Command, CommanderError } from 'commander';
+import { auditCommand } from './commands/audit.command.js';
 import { cameraCommand } from './commands/camera.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { startCommand } from './commands/start.command.js';
@@ -15,7 +16,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .showHelpAfterError();
-  for (const command of [startCommand(io), cameraCommand(io), userCommand(io), migrateCommand(io)]) {
+  for (const command of [startCommand(io), cameraCommand(io), userCommand(io), auditCommand(io), migrateCommand(io)]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }
   for (const command of program.commands) {

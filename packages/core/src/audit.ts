@@ -26,17 +26,17 @@ export type AuditAction = (typeof auditActions)[number];
 export interface AuditInput {
   action: AuditAction;
   /** Account that acted; undefined for the system or an anonymous caller. */
-  actorId?: string | undefined;
+  actorId?: string;
   /** Name shown in the trail (kept even if the account is deleted). */
   actorName: string;
-  cameraId?: string | undefined;
-  rangeStart?: string | undefined;
-  rangeEnd?: string | undefined;
+  cameraId?: string;
+  rangeStart?: string;
+  rangeEnd?: string;
   /** Why: required for playback and export. */
-  reason?: string | undefined;
+  reason?: string;
   /** Where from (IP address). */
-  source?: string | undefined;
-  details?: Record<string, unknown> | undefined;
+  source?: string;
+  details?: Record<string, unknown>;
 }
 
 /** A stored entry: its position in the chain, time, and the hashes that chain it. */

@@ -20,8 +20,8 @@ export function sha256Hex(text: string): string {
 // Any constant: serialises appenders so that two transactions never chain onto the same entry.
 const auditLockKey = 7_262_001;
 
-function iso(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : new Date(value).toISOString();
+function iso(value: string): string {
+  return new Date(value).toISOString();
 }
 
 function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
@@ -70,8 +70,8 @@ export class AuditRepository {
     const seq = head === undefined ? 1 : Number(head.seq) + 1;
     const partial: Omit<AuditEntry, 'hash'> = {
       ...input,
-      rangeStart: iso(input.rangeStart),
-      rangeEnd: iso(input.rangeEnd),
+      ...(input.rangeStart === undefined ? {} : { rangeStart: iso(input.rangeStart) }),
+      ...(input.rangeEnd === undefined ? {} : { rangeEnd: iso(input.rangeEnd) }),
       seq,
       at: this.#clock.now().toISOString(),
       prevHash: head?.hash ?? auditGenesisHash,

@@ -1,17 +1,23 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { frenchProfile, type Clock, type LegalProfile } from '@vigie/core';
-import { CameraRepository, type VigieDatabase } from '@vigie/db';
+import { unitOfWork, type VigieDatabase } from '@vigie/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { EventHub } from './event-hub.js';
 import { errorBody, handleError } from './http-errors.js';
+import { registerAccessControl } from './auth/access-control.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
+import { UserService } from './services/user.service.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
@@ -21,13 +27,26 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
   /** Built console to serve at `/`; defaults to packages/web/dist when it exists. */
   webRoot?: string;
+  authPolicy?: AuthPolicy;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
 export interface VigieApp {
   http: FastifyInstance;
   cameras: CameraService;
+  auth: AuthService;
+  users: UserService;
   events: EventHub;
+  /** Every route with its declared access rule, for the role-matrix test and the docs. */
+  routes: RouteSummary[];
+}
+
+/** A registered route and what it requires. */
+export interface RouteSummary {
+  method: string;
+  url: string;
+  access: string | undefined;
+  websocket: boolean;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -35,11 +54,10 @@ const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
 /** Builds the HTTP API and console server around the given database. */
 export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const events = new EventHub();
-  const cameras = new CameraService({
-    store: new CameraRepository(deps.database.db, deps.clock),
-    profile: deps.profile ?? frenchProfile,
-    events,
-  });
+  const work = unitOfWork(deps.database.db, deps.clock);
+  const cameras = new CameraService({ work, profile: deps.profile ?? frenchProfile, events });
+  const users = new UserService(work);
+  const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
 
   const http = Fastify({
     logger: deps.logger ?? false,
@@ -54,7 +72,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const routes: RouteSummary[] = [];
+  http.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') {
+        routes.push({ method, url: route.url, access: route.config?.access, websocket: route.websocket === true });
+      }
+    }
+  });
   http.setErrorHandler(handleError);
+  await http.register(fastifyCookie);
+  registerAccessControl(http, { auth, work });
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
     openapi: {
@@ -68,7 +96,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(systemRoutes({ engine: deps.database.engine, events }), {
     prefix: '/api',
   });
+  await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
+  await http.register(auditRoutes(work), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
@@ -82,5 +112,5 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       .send(errorBody('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`));
   });
 
-  return { http, cameras, events };
+  return { http, cameras, auth, users, events, routes };
 }

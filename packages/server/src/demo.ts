@@ -108,10 +108,10 @@ export async function seedDemoCameras(options: {
         }),
       );
     }
-    await cameras.create({
-      ...demo.input,
-      sourceUrl: pathToFileURL(output).toString(),
-    });
+    await cameras.create(
+      { ...demo.input, sourceUrl: pathToFileURL(output).toString() },
+      { actorName: 'system (demo setup)' },
+    );
   }
   log.info(`Registered ${demoCameras.length} demo cameras.`);
   return demoCameras.length;

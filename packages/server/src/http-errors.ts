@@ -1,4 +1,11 @@
-import { errorRegistry, isVigieError, type ErrorCode, type ErrorKind, type FieldProblem } from '@vigie/core';
+import {
+  errorRegistry,
+  isVigieError,
+  refusedCapabilityNamed,
+  type ErrorCode,
+  type ErrorKind,
+  type FieldProblem,
+} from '@vigie/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 
@@ -72,6 +79,14 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error.validation) {
     const part = error.validationContext ?? 'body';
     const details = validationProblems(error.validation, part);
+    // A refused capability (face recognition, plate reading…) gets the legal reason, not just "unknown field".
+    for (const detail of details) {
+      const refused = refusedCapabilityNamed(detail.path.split('/').at(-1) ?? '');
+      if (refused !== undefined) {
+        const problem = { path: detail.path, reason: `${refused.id} is refused by design` };
+        return reply.status(400).send(errorBody('CAPABILITY_REFUSED_BY_LAW', refused.reason, [problem]));
+      }
+    }
     const summary = details.map((d) => `${d.path} ${d.reason}`).join('; ');
     return reply.status(400).send(errorBody('VALIDATION_FAILED', `Invalid request ${part}: ${summary}.`, details));
   }

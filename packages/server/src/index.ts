@@ -2,4 +2,5 @@ export * from './app.js';
 export * from './config.js';
 export * from './server.js';
 export { seedDemoCameras } from './demo.js';
-export { UserService, type NewUser } from './services/user.service.js';
+export { UserService, type NewUser, type CreatedUser } from './services/user.service.js';
+export { totpCode } from './auth/secrets.js';

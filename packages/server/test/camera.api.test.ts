@@ -1,6 +1,6 @@
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cameraBody, openTestApp, type TestApp } from './support.js';
+import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
 interface ErrorBody {
   error: {
@@ -13,13 +13,16 @@ interface ErrorBody {
 
 describe.each(testEngines)('camera API on $name', (engine) => {
   let app: TestApp;
+  let headers: SessionHeaders;
   beforeAll(async () => {
     app = await openTestApp(engine);
+    headers = await loginAs(app, ['supervisor']);
   });
   afterAll(() => app?.close());
 
   async function create(overrides: Record<string, unknown> = {}) {
     return app.http.inject({
+      headers,
       method: 'POST',
       url: '/api/cameras',
       payload: cameraBody(overrides),
@@ -38,21 +41,21 @@ describe.each(testEngines)('camera API on $name', (engine) => {
       version: 1,
     });
     expect(camera['sourceUrl']).toBe('rtsp://admin:***@192.0.2.10:554/stream1');
-    const list = await app.http.inject({ method: 'GET', url: '/api/cameras' });
+    const list = await app.http.inject({ method: 'GET', url: '/api/cameras', headers });
     expect(list.body).not.toContain('secret');
     expect(list.json<{ name: string }[]>().map((c) => c.name)).toContain('Défauts');
   });
 
   it('reads, patches with a version check, and deletes a camera', async () => {
     const { id } = (await create({ name: 'Cycle' })).json<{ id: string }>();
-    expect((await app.http.inject({ method: 'GET', url: `/api/cameras/${id}` })).json()).toMatchObject({
+    expect((await app.http.inject({ method: 'GET', url: `/api/cameras/${id}`, headers })).json()).toMatchObject({
       name: 'Cycle',
     });
 
     const patched = await app.http.inject({
       method: 'PATCH',
       url: `/api/cameras/${id}`,
-      headers: { 'if-match': '"1"' },
+      headers: { ...headers, 'if-match': '"1"' },
       payload: {
         retentionDays: 7,
         sourceUrl: 'rtsp://admin:***@192.0.2.10:554/stream1',
@@ -64,7 +67,7 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     const stale = await app.http.inject({
       method: 'PATCH',
       url: `/api/cameras/${id}`,
-      headers: { 'if-match': '1' },
+      headers: { ...headers, 'if-match': '1' },
       payload: { retentionDays: 5 },
     });
     expect(stale.statusCode).toBe(409);
@@ -74,12 +77,13 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     const stored = await app.cameras.list();
     expect(stored.find((c) => c.id === id)?.sourceUrl).toContain('***');
     const raw = await app.http.inject({
+      headers,
       method: 'DELETE',
       url: `/api/cameras/${id}`,
     });
     expect(raw.statusCode).toBe(204);
-    expect((await app.http.inject({ method: 'GET', url: `/api/cameras/${id}` })).statusCode).toBe(404);
-    expect((await app.http.inject({ method: 'DELETE', url: `/api/cameras/${id}` })).statusCode).toBe(404);
+    expect((await app.http.inject({ method: 'GET', url: `/api/cameras/${id}`, headers })).statusCode).toBe(404);
+    expect((await app.http.inject({ method: 'DELETE', url: `/api/cameras/${id}`, headers })).statusCode).toBe(404);
   });
 
   it('refuses a duplicate name with 409 naming the field', async () => {
@@ -95,7 +99,13 @@ describe.each(testEngines)('camera API on $name', (engine) => {
   const badBodies: [string, string, RegExp, Record<string, unknown>][] = [
     ['missing name', '/name', /is required/, { name: undefined }],
     ['empty name', '/name', /fewer than 1|at least 1|NOT have fewer/i, { name: '' }],
-    ['unknown field', '/plateReading', /not a known field/, { plateReading: true }],
+    ['unknown field', '/colour', /not a known field/, { colour: 'red' }],
+    [
+      'plate reading, refused by law',
+      '/plateReading',
+      /plate_recognition is refused by design/,
+      { plateReading: true },
+    ],
     ['retention above the legal maximum', '/retentionDays', /<= 30/, { retentionDays: 45 }],
     ['retention as a string', '/retentionDays', /integer/, { retentionDays: '7' }],
     ['latitude out of range', '/location/lat', /<= 90/, { location: { lat: 95, lon: 3 } }],
@@ -162,6 +172,7 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     ['DELETE', '/api/cameras/42', undefined, '/params/id'],
   ] as const)('refuses %s %s with a malformed id', async (method, url, payload, path) => {
     const response = await app.http.inject({
+      headers,
       method,
       url,
       ...(payload ? { payload } : {}),
@@ -173,23 +184,28 @@ describe.each(testEngines)('camera API on $name', (engine) => {
   it('refuses an empty patch, an unknown patch field and a malformed If-Match', async () => {
     const { id } = (await create({ name: 'Patchée' })).json<{ id: string }>();
     const empty = await app.http.inject({
+      headers,
       method: 'PATCH',
       url: `/api/cameras/${id}`,
       payload: {},
     });
     expect(empty.statusCode).toBe(400);
     const unknown = await app.http.inject({
+      headers,
       method: 'PATCH',
       url: `/api/cameras/${id}`,
       payload: { faceRecognition: true },
     });
-    expect(unknown.json<ErrorBody>().error.details).toEqual([
-      { path: '/faceRecognition', reason: 'is not a known field' },
-    ]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json<ErrorBody>().error).toMatchObject({
+      code: 'CAPABILITY_REFUSED_BY_LAW',
+      message: expect.stringContaining('loi 2023-380 art. 10 III') as string,
+      details: [{ path: '/faceRecognition', reason: 'face_recognition is refused by design' }],
+    });
     const badHeader = await app.http.inject({
       method: 'PATCH',
       url: `/api/cameras/${id}`,
-      headers: { 'if-match': 'yesterday' },
+      headers: { ...headers, 'if-match': 'yesterday' },
       payload: { name: 'x' },
     });
     expect(badHeader.statusCode).toBe(400);
@@ -200,7 +216,7 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     const malformed = await app.http.inject({
       method: 'POST',
       url: '/api/cameras',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       payload: '{"name": ',
     });
     expect(malformed.statusCode).toBe(400);
@@ -208,12 +224,13 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     const text = await app.http.inject({
       method: 'POST',
       url: '/api/cameras',
-      headers: { 'content-type': 'application/xml' },
+      headers: { ...headers, 'content-type': 'application/xml' },
       payload: '<camera/>',
     });
     expect(text.statusCode).toBe(415);
     expect(text.json<ErrorBody>().error.message).toMatch(/content-type/i);
     const unknown = await app.http.inject({
+      headers,
       method: 'GET',
       url: '/api/nothing-here',
     });

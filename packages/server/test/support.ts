@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '@vigie/core';
 import type { TestEngine } from '@vigie/db/testing';
-import { buildApp, type VigieApp } from '@vigie/server';
+import type { Role } from '@vigie/core';
+import { buildApp, totpCode, type VigieApp } from '@vigie/server';
 
 /** An application over a fresh database of the given engine. */
 export interface TestApp extends VigieApp {
@@ -29,4 +30,33 @@ export function cameraBody(overrides: Record<string, unknown> = {}): Record<stri
     purposes: ['public_space_safety'],
     ...overrides,
   };
+}
+
+let userCount = 0;
+
+/** Headers of a logged-in session: the cookie and the CSRF token changes must echo. */
+export interface SessionHeaders extends Record<string, string> {
+  cookie: string;
+  'x-csrf-token': string;
+}
+
+/** Creates an account with the given roles and logs it in through the real login route. */
+export async function loginAs(app: VigieApp, roles: Role[]): Promise<SessionHeaders> {
+  userCount += 1;
+  const username = `${roles.join('-')}-${userCount}`;
+  const password = 'correct horse battery staple';
+  const created = await app.users.create(
+    { username, displayName: username, roles, password },
+    { now: new Date(), actor: { actorName: 'test setup' } },
+  );
+  const totp = created.totp === undefined ? undefined : totpCode(created.totp.secret, new Date());
+  const response = await app.http.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(totp === undefined ? {} : { totp }) },
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'vigie_session');
+  const { csrfToken } = response.json<{ csrfToken: string }>();
+  return { cookie: `vigie_session=${cookie?.value ?? ''}`, 'x-csrf-token': csrfToken };
 }

@@ -5,7 +5,7 @@ import type { CliIo } from '../io.js';
 
 function client(command: Command, io: CliIo): ApiClient {
   const { server } = command.optsWithGlobals<{ server?: string }>();
-  return new ApiClient(server ?? io.env['VIGIE_URL'] ?? 'http://localhost:8080');
+  return new ApiClient(server ?? io.env['VIGIE_URL'] ?? 'http://localhost:8080', io.env['VIGIE_TOKEN']);
 }
 
 function table(cameras: Camera[]): string {

@@ -1,9 +1,19 @@
-import { roles } from '@vigie/core';
-import { migrateToLatest, UserRepository } from '@vigie/db';
+import { userInfo } from 'node:os';
+import { roles, systemClock } from '@vigie/core';
+import { migrateToLatest, unitOfWork } from '@vigie/db';
 import { UserService } from '@vigie/server';
 import { Command } from 'commander';
 import { CliError, type CliIo } from '../io.js';
 import { openConfiguredDatabase } from './database.js';
+
+/** The operating-system account running the CLI, for the audit trail. */
+export function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -28,11 +38,38 @@ export function userCommand(io: CliIo): Command {
       const database = await openConfiguredDatabase(io);
       try {
         await migrateToLatest(database.db);
-        const created = await new UserService(new UserRepository(database.db)).create(
+        const created = await new UserService(unitOfWork(database.db, systemClock)).create(
           { username, displayName: options.name ?? username, roles: options.role, password },
-          new Date(),
+          { now: new Date(), actor: { actorName: `cli (${osUser()})`, source: 'local' } },
         );
-        io.out(`User "${created.username}" created with roles ${created.roles.join(', ')}.`);
+        io.out(`User "${created.account.username}" created with roles ${created.account.roles.join(', ')}.`);
+        if (created.totp !== undefined) {
+          io.out(
+            'This role views images: a one-time code is required at login. Add this account to an authenticator app:',
+          );
+          io.out(`  ${created.totp.uri}`);
+          io.out(`  (secret ${created.totp.secret}; shown once)`);
+        }
+      } finally {
+        await database.close();
+      }
+    });
+  user
+    .command('token')
+    .description('issue an API token for a machine acting as this account (shown once)')
+    .argument('<username>', 'account the token acts as')
+    .requiredOption('--name <name>', 'what the token is for, e.g. "analysis worker 2"')
+    .action(async (username: string, options: { name: string }) => {
+      const database = await openConfiguredDatabase(io);
+      try {
+        await migrateToLatest(database.db);
+        const token = await new UserService(unitOfWork(database.db, systemClock)).createToken({
+          username,
+          name: options.name,
+          now: new Date(),
+          actor: { actorName: `cli (${osUser()})`, source: 'local' },
+        });
+        io.out(token);
       } finally {
         await database.close();
       }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { CameraService } from '../services/camera.service.js';
+import { actorOf } from '../auth/access-control.js';
 import { requires } from './route-config.js';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -33,7 +34,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
           response: { 200: Type.Array(CameraSchema) },
         },
       },
-      () => cameras.list(),
+      (request) => cameras.list(request.caller),
     );
 
     app.get(
@@ -47,7 +48,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
           response: { 200: CameraSchema, ...errors },
         },
       },
-      (request) => cameras.get(request.params.id),
+      (request) => cameras.get(request.params.id, request.caller),
     );
 
     app.post(
@@ -61,7 +62,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
           response: { 201: CameraSchema, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await cameras.create(request.body)),
+      async (request, reply) => reply.status(201).send(await cameras.create(request.body, actorOf(request))),
     );
 
     app.patch(
@@ -80,7 +81,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
       (request) => {
         const ifMatch = request.headers['if-match'];
         const version = ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', ''));
-        return cameras.update(request.params.id, request.body, version);
+        return cameras.update(request.params.id, { patch: request.body, expectedVersion: version }, actorOf(request));
       },
     );
 
@@ -96,7 +97,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
         },
       },
       async (request, reply) => {
-        await cameras.remove(request.params.id);
+        await cameras.remove(request.params.id, actorOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -1,15 +1,16 @@
 import type { Permission } from '@vigie/core';
 
+/** What a route requires: a permission, any logged-in caller, or nothing (public). */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The permission a caller needs for this route; `null` marks a public route. */
-    permission?: Permission | null;
+    /** Every /api route declares this; one without it is refused (fail closed). */
+    access?: RouteAccess;
   }
 }
 
-/** Route config naming the permission the route requires. */
-export function requires(permission: Permission | null): {
-  permission: Permission | null;
-} {
-  return { permission };
+/** Route config naming what the route requires. */
+export function requires(access: RouteAccess): { access: RouteAccess } {
+  return { access };
 }

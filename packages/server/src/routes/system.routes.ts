@@ -9,7 +9,7 @@ export function systemRoutes(options: { engine: string; events: EventHub }): Fas
     app.get(
       '/health',
       {
-        config: requires(null),
+        config: requires('public'),
         schema: {
           tags: ['system'],
           summary: 'Liveness and database engine',
@@ -24,7 +24,7 @@ export function systemRoutes(options: { engine: string; events: EventHub }): Fas
       () => ({ status: 'ok' as const, database: options.engine }),
     );
 
-    app.get('/openapi.json', { config: requires(null), schema: { hide: true } }, () => app.swagger());
+    app.get('/openapi.json', { config: requires('public'), schema: { hide: true } }, () => app.swagger());
 
     app.get(
       '/events',

@@ -2,76 +2,130 @@ import {
   applyCameraPatch,
   cameraSettingsFromInput,
   redactSourceUrl,
+  rolesGrant,
   validateCameraSettings,
   VigieError,
+  type AuditInput,
   type Camera,
   type CameraInput,
   type CameraPatch,
-  type CameraStore,
   type LegalProfile,
+  type Role,
 } from '@vigie/core';
+import type { Stores, UnitOfWork } from '@vigie/db';
 import type { EventHub } from '../event-hub.js';
+
+/** Who acts, for the audit trail. */
+export type Actor = Pick<AuditInput, 'actorId' | 'actorName' | 'source'>;
+
+/** Who reads: operators see only the cameras assigned to them. */
+export interface Viewer {
+  userId: string;
+  roles: readonly Role[];
+}
 
 /** Hides credentials before a camera leaves the server. */
 function forClients(camera: Camera): Camera {
   return { ...camera, sourceUrl: redactSourceUrl(camera.sourceUrl) };
 }
 
-/** Use cases of the camera registry: validation by the legal profile, persistence, push to consoles. */
+/** Whether a viewer is limited to assigned cameras: operators who hold no wider role. */
+function limitedToAssigned(viewer: Viewer): boolean {
+  return !rolesGrant(viewer.roles, 'camera:write') && !rolesGrant(viewer.roles, 'registry:read');
+}
+
+/** Use cases of the camera registry: legal rules, persistence with its audit entry, push to consoles. */
 export class CameraService {
-  readonly #store: CameraStore;
+  readonly #work: UnitOfWork;
   readonly #profile: LegalProfile;
   readonly #events: EventHub;
 
-  constructor(options: { store: CameraStore; profile: LegalProfile; events: EventHub }) {
-    this.#store = options.store;
+  constructor(options: { work: UnitOfWork; profile: LegalProfile; events: EventHub }) {
+    this.#work = options.work;
     this.#profile = options.profile;
     this.#events = options.events;
   }
 
-  /** Every camera, credentials hidden. */
-  async list(): Promise<Camera[]> {
-    return (await this.#store.list()).map(forClients);
+  /** The cameras a viewer may see (all, or an operator's assigned ones), credentials hidden. */
+  async list(viewer?: Viewer): Promise<Camera[]> {
+    return this.#work(async ({ cameras, auth }) => {
+      const all = await cameras.list();
+      if (viewer === undefined || !limitedToAssigned(viewer)) return all.map(forClients);
+      const assigned = await auth.assignedCameras(viewer.userId);
+      return all.filter((c) => assigned.has(c.id)).map(forClients);
+    });
   }
 
-  /** One camera, credentials hidden; throws CAMERA_NOT_FOUND. */
-  async get(id: string): Promise<Camera> {
-    return forClients(await this.#require(id));
+  /** One camera, credentials hidden; throws CAMERA_NOT_FOUND, also for an operator's unassigned camera. */
+  async get(id: string, viewer?: Viewer): Promise<Camera> {
+    return this.#work(async (stores) => {
+      const camera = await require(stores, id);
+      if (
+        viewer !== undefined &&
+        limitedToAssigned(viewer) &&
+        !(await stores.auth.assignedCameras(viewer.userId)).has(id)
+      ) {
+        throw notFound(id);
+      }
+      return forClients(camera);
+    });
   }
 
-  /** Registers a camera after applying defaults and the legal rules. */
-  async create(input: CameraInput): Promise<Camera> {
+  /** Registers a camera after applying defaults and the legal rules; audited. */
+  async create(input: CameraInput, actor: Actor): Promise<Camera> {
     const settings = cameraSettingsFromInput(input, this.#profile);
     validateCameraSettings(settings, this.#profile);
-    const camera = forClients(await this.#store.create(settings));
+    const camera = await this.#work(async ({ cameras, audit }) => {
+      const created = forClients(await cameras.create(settings));
+      await audit.append({ action: 'camera.created', ...actor, cameraId: created.id, details: { camera: created } });
+      return created;
+    });
     this.#events.publish({ v: 1, type: 'camera.created', camera });
     return camera;
   }
 
-  /** Changes a camera; with `expectedVersion`, refuses if someone changed it meanwhile. */
-  async update(id: string, patch: CameraPatch, expectedVersion?: number): Promise<Camera> {
-    const current = await this.#require(id);
-    // A console sends back the redacted URL it was shown: that must not overwrite the credentials.
-    const { sourceUrl, ...rest } = patch;
-    const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
-    const settings = applyCameraPatch(current, unchanged ? rest : patch);
-    validateCameraSettings(settings, this.#profile);
-    const camera = forClients(await this.#store.update(id, settings, expectedVersion ?? current.version));
+  /** Changes a camera; with `expectedVersion`, refuses if someone changed it meanwhile; audited with the diff. */
+  async update(
+    id: string,
+    change: { patch: CameraPatch; expectedVersion?: number | undefined },
+    actor: Actor,
+  ): Promise<Camera> {
+    const camera = await this.#work(async (stores) => {
+      const current = await require(stores, id);
+      // A console sends back the redacted URL it was shown: that must not overwrite the credentials.
+      const { sourceUrl, ...rest } = change.patch;
+      const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
+      const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
+      validateCameraSettings(settings, this.#profile);
+      const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
+      const shown = forClients(current);
+      const diff = Object.fromEntries(
+        Object.keys(change.patch)
+          .filter((key) => JSON.stringify(shown[key as keyof Camera]) !== JSON.stringify(updated[key as keyof Camera]))
+          .map((key) => [key, { from: shown[key as keyof Camera], to: updated[key as keyof Camera] }]),
+      );
+      await stores.audit.append({ action: 'camera.updated', ...actor, cameraId: id, details: { changes: diff } });
+      return updated;
+    });
     this.#events.publish({ v: 1, type: 'camera.updated', camera });
     return camera;
   }
 
-  /** Removes a camera; throws CAMERA_NOT_FOUND if there is none. */
-  async remove(id: string): Promise<void> {
-    if (!(await this.#store.remove(id))) throw notFound(id);
+  /** Removes a camera; throws CAMERA_NOT_FOUND if there is none; audited. */
+  async remove(id: string, actor: Actor): Promise<void> {
+    await this.#work(async ({ cameras, audit }) => {
+      const current = await cameras.get(id);
+      if (current === undefined || !(await cameras.remove(id))) throw notFound(id);
+      await audit.append({ action: 'camera.deleted', ...actor, cameraId: id, details: { name: current.name } });
+    });
     this.#events.publish({ v: 1, type: 'camera.deleted', cameraId: id });
   }
+}
 
-  async #require(id: string): Promise<Camera> {
-    const camera = await this.#store.get(id);
-    if (camera === undefined) throw notFound(id);
-    return camera;
-  }
+async function require(stores: Stores, id: string): Promise<Camera> {
+  const camera = await stores.cameras.get(id);
+  if (camera === undefined) throw notFound(id);
+  return camera;
 }
 
 function notFound(id: string): VigieError {

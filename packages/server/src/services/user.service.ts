@@ -1,6 +1,8 @@
 import { hash, type Algorithm } from '@node-rs/argon2';
-import { roles as knownRoles, VigieError, type Role } from '@vigie/core';
-import type { UserAccount, UserRepository } from '@vigie/db';
+import { roles as knownRoles, rolesNeedSecondFactor, VigieError, type FieldProblem, type Role } from '@vigie/core';
+import type { UnitOfWork, UserAccount } from '@vigie/db';
+import { newTotpSecret, randomToken, secretHash } from '../auth/secrets.js';
+import type { Actor } from './camera.service.js';
 
 /** What an administrator gives to create an account. */
 export interface NewUser {
@@ -10,48 +12,103 @@ export interface NewUser {
   password: string;
 }
 
+/** A created account, with its second-factor enrolment shown once (roles that view images). */
+export interface CreatedUser {
+  account: UserAccount;
+  totp?: { secret: string; uri: string };
+}
+
 const minPasswordLength = 12;
-// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- see the comment where it is used
-const argon2id = 2 as Algorithm;
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,62}$/;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the library's const enum value for Argon2id, unusable under isolatedModules
+const argon2id = 2 as Algorithm;
 
-/** Account administration: validates, hashes passwords with argon2id, stores. */
+function problemsWith(user: NewUser): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!usernamePattern.test(user.username)) {
+    problems.push({ path: '/username', reason: 'use 2–63 lowercase letters, digits, dots, dashes or underscores' });
+  }
+  if (user.roles.length === 0) problems.push({ path: '/roles', reason: 'give at least one role' });
+  user.roles.forEach((role, index) => {
+    if (!(knownRoles as readonly string[]).includes(role)) {
+      problems.push({ path: `/roles/${index}`, reason: `"${role}" is not one of ${knownRoles.join(', ')}` });
+    }
+  });
+  if (user.password.length < minPasswordLength) {
+    problems.push({ path: '/password', reason: `must have at least ${minPasswordLength} characters` });
+  }
+  return problems;
+}
+
+/** Account administration: validates, hashes passwords with Argon2id, enrols a second factor; audited. */
 export class UserService {
-  readonly #users: UserRepository;
+  readonly #work: UnitOfWork;
 
-  constructor(users: UserRepository) {
-    this.#users = users;
+  constructor(work: UnitOfWork) {
+    this.#work = work;
   }
 
   /** Creates an account; throws VALIDATION_FAILED listing each problem, or USERNAME_TAKEN. */
-  async create(user: NewUser, now: Date): Promise<UserAccount> {
-    const problems = [];
-    if (!usernamePattern.test(user.username)) {
-      problems.push({ path: '/username', reason: 'use 2–63 lowercase letters, digits, dots, dashes or underscores' });
-    }
-    if (user.roles.length === 0) problems.push({ path: '/roles', reason: 'give at least one role' });
-    user.roles.forEach((role, index) => {
-      if (!(knownRoles as readonly string[]).includes(role)) {
-        problems.push({ path: `/roles/${index}`, reason: `"${role}" is not one of ${knownRoles.join(', ')}` });
-      }
-    });
-    if (user.password.length < minPasswordLength) {
-      problems.push({ path: '/password', reason: `must have at least ${minPasswordLength} characters` });
-    }
-    if (problems.length > 0) {
+  async create(user: NewUser, options: { now: Date; actor: Actor }): Promise<CreatedUser> {
+    const problems = problemsWith(user);
+    if (problems.length > 0)
       throw new VigieError('VALIDATION_FAILED', `Cannot create user "${user.username}".`, problems);
-    }
-    // Argon2id (the library's const enum value 2, unusable under isolatedModules), default costs.
+    const roles = user.roles as Role[];
     const passwordHash = await hash(user.password, { algorithm: argon2id });
-    const created = await this.#users.create(
-      { username: user.username, displayName: user.displayName, roles: user.roles as Role[], passwordHash },
-      now,
-    );
-    if (created === undefined) {
-      throw new VigieError('USERNAME_TAKEN', `A user named "${user.username}" already exists.`, [
-        { path: '/username', reason: 'is already taken' },
-      ]);
-    }
-    return created;
+    const totp = rolesNeedSecondFactor(roles) ? newTotpSecret(user.username) : undefined;
+    return this.#work(async ({ users, auth, audit }) => {
+      const account = await users.create(
+        { username: user.username, displayName: user.displayName, roles, passwordHash },
+        options.now,
+      );
+      if (account === undefined) {
+        throw new VigieError('USERNAME_TAKEN', `A user named "${user.username}" already exists.`, [
+          { path: '/username', reason: 'is already taken' },
+        ]);
+      }
+      if (totp !== undefined) await auth.setTotpSecret(account.id, totp.secret);
+      await audit.append({ action: 'user.created', ...options.actor, details: { username: account.username, roles } });
+      return totp === undefined ? { account } : { account, totp };
+    });
+  }
+
+  /** Issues an API token for a machine acting as an account; the token is shown once, only its hash is kept. */
+  async createToken(request: { username: string; name: string; now: Date; actor: Actor }): Promise<string> {
+    const token = randomToken('vgt_');
+    await this.#work(async ({ auth, audit }) => {
+      const account = await auth.credentials(request.username);
+      if (account === undefined) {
+        throw new VigieError('VALIDATION_FAILED', `No user named "${request.username}".`, [
+          { path: '/username', reason: 'does not exist' },
+        ]);
+      }
+      await auth.createToken({
+        hash: secretHash(token),
+        name: request.name,
+        userId: account.id,
+        now: request.now,
+        expiresAt: undefined,
+      });
+      await audit.append({
+        action: 'token.created',
+        ...request.actor,
+        details: { username: account.username, name: request.name },
+      });
+    });
+    return token;
+  }
+
+  /** Assigns cameras to an operator. */
+  async assignCameras(request: { username: string; cameraIds: string[]; actor: Actor }): Promise<void> {
+    await this.#work(async ({ auth, audit }) => {
+      const account = await auth.credentials(request.username);
+      if (account === undefined) throw new VigieError('VALIDATION_FAILED', `No user named "${request.username}".`);
+      await auth.assignCameras(account.id, request.cameraIds);
+      await audit.append({
+        action: 'setting.changed',
+        ...request.actor,
+        details: { assigned: request.cameraIds, to: account.username },
+      });
+    });
   }
 }

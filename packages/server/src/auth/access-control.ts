@@ -1,0 +1,78 @@
+import { imagePermissions, rolesGrant, VigieError, type Permission } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuthService, Caller } from '../services/auth.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling, when identified by a session cookie or an API token. */
+    caller: Caller | undefined;
+  }
+}
+
+/** Name of the session cookie (HttpOnly, SameSite=Strict). */
+export const sessionCookie = 'vigie_session';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+async function identify(request: FastifyRequest, auth: AuthService): Promise<Caller | undefined> {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ') === true) return auth.fromToken(header.slice('Bearer '.length).trim());
+  const cookie = request.cookies[sessionCookie];
+  return cookie === undefined ? undefined : auth.fromSession(cookie);
+}
+
+/** Who the audit trail names for a request. */
+export function actorOf(request: FastifyRequest): { actorId?: string; actorName: string; source: string } {
+  const caller = request.caller;
+  return caller === undefined
+    ? { actorName: 'anonymous', source: request.ip }
+    : { actorId: caller.userId, actorName: caller.username, source: request.ip };
+}
+
+/**
+ * The one mechanism that enforces the role matrix on every route: identifies the caller, then
+ * checks the route's declared access. An /api route that declares nothing is refused (fail closed).
+ * Denied requests to image routes are audited; cookie sessions must echo their CSRF token.
+ */
+export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthService; work: UnitOfWork }): void {
+  app.decorateRequest('caller', undefined);
+  app.addHook('onRequest', async (request) => {
+    const url = request.routeOptions.url;
+    request.caller = await identify(request, deps.auth);
+    const access = request.routeOptions.config.access;
+    if (url === undefined) return; // no route matched: the not-found handler answers
+    if (access === undefined) {
+      if (!url.startsWith('/api')) return; // the console's static files
+      request.log.error(`Route ${request.method} ${url} declares no access rule; refused.`);
+      throw new VigieError('PERMISSION_DENIED', 'This route has no access rule and is refused until it declares one.');
+    }
+    if (access === 'public') return;
+    const caller = request.caller;
+    const denied =
+      caller === undefined
+        ? new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.')
+        : access !== 'authenticated' && !rolesGrant(caller.roles, access)
+          ? new VigieError('PERMISSION_DENIED', `Your roles (${caller.roles.join(', ')}) do not grant "${access}".`)
+          : undefined;
+    if (denied !== undefined) {
+      if (access !== 'authenticated' && imagePermissions.includes(access as Permission)) {
+        await deps.work(({ audit }) =>
+          audit.append({
+            action: 'access.denied',
+            ...actorOf(request),
+            details: { route: `${request.method} ${url}`, access, code: denied.code },
+          }),
+        );
+      }
+      throw denied;
+    }
+    if (
+      caller?.via === 'session' &&
+      unsafeMethods.has(request.method) &&
+      request.headers['x-csrf-token'] !== caller.csrfToken
+    ) {
+      throw new VigieError('CSRF_TOKEN_INVALID', 'Missing or wrong X-CSRF-Token header for this session.');
+    }
+  });
+}

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { auditActions } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import Type from 'typebox';
+import { requires } from './route-config.js';
+
+const EntrySchema = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  action: Type.String(),
+  actorId: Type.Optional(Type.String()),
+  actorName: Type.String(),
+  cameraId: Type.Optional(Type.String()),
+  rangeStart: Type.Optional(Type.String()),
+  rangeEnd: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String()),
+  source: Type.Optional(Type.String()),
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  prevHash: Type.String(),
+  hash: Type.String(),
+});
+
+const Query = Type.Object(
+  {
+    cameraId: Type.Optional(Type.String({ format: 'uuid' })),
+    action: Type.Optional(Type.Enum([...auditActions])),
+    limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$', description: 'At most 1000; default 200.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** The audit trail, for the DPO: read it and verify its hash chain. */
+export function auditRoutes(work: UnitOfWork): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/audit',
+      {
+        config: requires('audit:read'),
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit entries, newest first',
+          querystring: Query,
+          response: { 200: Type.Array(EntrySchema) },
+        },
+      },
+      (request) => {
+        const { cameraId, action, limit } = request.query;
+        return work(({ audit }) =>
+          audit.list({
+            ...(cameraId === undefined ? {} : { cameraId }),
+            ...(action === undefined ? {} : { action }),
+            limit: Math.min(Number(limit ?? 200), 1000),
+          }),
+        );
+      },
+    );
+
+    app.get(
+      '/audit/verify',
+      {
+        config: requires('audit:read'),
+        schema: {
+          tags: ['audit'],
+          summary: 'Verify the hash chain: any modified, inserted or deleted entry is reported',
+          response: {
+            200: Type.Object({
+              valid: Type.Boolean(),
+              entries: Type.Integer(),
+              breaks: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
+            }),
+          },
+        },
+      },
+      () => work(({ audit }) => audit.verify()),
+    );
+  };
+}

@@ -1,0 +1,79 @@
+import { roleMatrix, roles, type Role } from '@vigie/core';
+import { testEngines } from '@vigie/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+
+const someId = '6f1c2b7e-3a41-4c55-9a6e-0d8e2f7b1a90';
+
+function expectedStatus(access: string, role: Role | 'anonymous'): 'allowed' | 401 | 403 {
+  if (access === 'public') return 'allowed';
+  if (role === 'anonymous') return 401;
+  if (access === 'authenticated') return 'allowed';
+  return (roleMatrix[role] as readonly string[]).includes(access) ? 'allowed' : 403;
+}
+
+describe.each(testEngines)('every route × every role on $name', (engine) => {
+  let app: TestApp;
+  const sessions = new Map<Role | 'anonymous', Record<string, string>>();
+
+  beforeAll(async () => {
+    app = await openTestApp(engine);
+    sessions.set('anonymous', {});
+    for (const role of roles) sessions.set(role, await loginAs(app, [role]));
+  });
+  afterAll(() => app?.close());
+
+  it('declares an access rule on every API route (a new route without one fails here)', () => {
+    const api = app.routes.filter((r) => r.url.startsWith('/api'));
+    expect(api.length).toBeGreaterThan(8);
+    const undeclared = api.filter((r) => r.access === undefined).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('answers each route as the role matrix says, for each role and for anonymous callers', async () => {
+    const failures: string[] = [];
+    const walk = app.routes.filter((r) => r.url.startsWith('/api') && !r.websocket);
+    // Logging out ends the session the other requests use: walk it last.
+    walk.sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
+    for (const route of walk) {
+      const url = route.url.replace(':id', someId);
+      for (const [role, headers] of sessions) {
+        const response = await app.http.inject({
+          method: route.method as 'GET',
+          url,
+          headers,
+          payload: route.method === 'GET' ? undefined : {},
+        });
+        const expected = expectedStatus(route.access ?? '', role);
+        const actual = response.statusCode;
+        const ok = expected === 'allowed' ? actual !== 401 && actual !== 403 : actual === expected;
+        if (!ok)
+          failures.push(
+            `${route.method} ${route.url} as ${role}: expected ${String(expected)}, got ${actual} ${response.body.slice(0, 120)}`,
+          );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses an API route that forgot its rule, and audits denied access to images', async () => {
+    const probe = await openTestApp(engine);
+    probe.http.get('/api/probe/undeclared', () => 'leak');
+    probe.http.get('/api/probe/live', { config: { access: 'live:view' } }, () => 'image');
+    const dpo = await loginAs(probe, ['dpo']);
+    const operator = await loginAs(probe, ['operator']);
+    expect(
+      (await probe.http.inject({ method: 'GET', url: '/api/probe/undeclared', headers: operator })).statusCode,
+    ).toBe(403);
+    expect((await probe.http.inject({ method: 'GET', url: '/api/probe/live' })).statusCode).toBe(401);
+    expect((await probe.http.inject({ method: 'GET', url: '/api/probe/live', headers: dpo })).statusCode).toBe(403);
+    expect((await probe.http.inject({ method: 'GET', url: '/api/probe/live', headers: operator })).body).toBe('image');
+    const trail = await probe.http.inject({ method: 'GET', url: '/api/audit?action=access.denied', headers: dpo });
+    const denied = trail.json<{ actorName: string; details: { code: string } }[]>();
+    expect(denied.map((e) => [e.actorName, e.details.code])).toEqual([
+      [expect.stringMatching(/^dpo-/), 'PERMISSION_DENIED'],
+      ['anonymous', 'AUTHENTICATION_REQUIRED'],
+    ]);
+    await probe.close();
+  });
+});
