@@ -13,3 +13,6 @@ export * from './scene.rules.js';
 export * from './alert.policy.js';
 export * from './motion.detector.js';
 export * from './analysis.pipeline.js';
+export * from './yolox.postprocess.js';
+export * from './onnx.detector.js';
+export * from './ffmpeg-frame.source.js';

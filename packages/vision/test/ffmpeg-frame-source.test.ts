@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { VideoFrame } from '@vigie/core';
+import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FfmpegFrameSource, parseOutputSize } from '../src/ffmpeg-frame.source.js';
+import { shared } from './shared-data.fixture.js';
+
+const ffmpegPath = locateFfmpeg().path;
+const dir = await mkdtemp(join(tmpdir(), 'vigie-vision-'));
+const clip = join(dir, 'clip.mp4');
+afterAll(() => rm(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  await runFfmpeg(
+    ffmpegPath,
+    demoClipArgs({ output: clip, pattern: 'testsrc2', seconds: 2, width: 320, height: 180, fps: 25 }),
+  );
+});
+
+describe('FfmpegFrameSource', () => {
+  it('decodes a clip to gray frames at the requested rate and width, with timestamps', async () => {
+    const frames: VideoFrame[] = [];
+    const source = new FfmpegFrameSource({
+      ffmpegPath,
+      input: clip,
+      fps: 5,
+      width: 160,
+      format: 'gray',
+      whenBehind: 'wait',
+    });
+    for await (const f of source) frames.push(f);
+    expect(frames).toHaveLength(10);
+    expect(frames[0]).toMatchObject({ width: 160, height: 90, format: 'gray', t: 0 });
+    expect(frames[0]?.data).toHaveLength(160 * 90);
+    expect(frames[9]?.t).toBe(1800);
+    // testsrc2 moves: successive frames differ.
+    expect(Buffer.compare(Buffer.from(frames[0]?.data ?? []), Buffer.from(frames[5]?.data ?? []))).not.toBe(0);
+    expect(source.dropped).toBe(0);
+  });
+
+  it('drops and counts frames instead of slowing ffmpeg when the consumer falls behind', async () => {
+    const source = new FfmpegFrameSource({
+      ffmpegPath,
+      input: clip,
+      fps: 25,
+      width: 64,
+      format: 'rgb24',
+      queueSize: 2,
+    });
+    let seen = 0;
+    for await (const f of source) {
+      expect(f.data).toHaveLength(64 * 36 * 3);
+      seen++;
+      await sleep(60);
+    }
+    expect(seen + source.dropped).toBe(50);
+    expect(source.dropped).toBeGreaterThan(0);
+  });
+
+  it('stops ffmpeg when aborted', async () => {
+    const controller = new AbortController();
+    const source = new FfmpegFrameSource({
+      ffmpegPath,
+      input: clip,
+      fps: 25,
+      width: 64,
+      format: 'gray',
+      realtime: true,
+      signal: controller.signal,
+    });
+    let seen = 0;
+    for await (const _ of source) {
+      if (++seen === 3) controller.abort();
+    }
+    expect(seen).toBeLessThan(10);
+  });
+
+  it('fails with ffmpeg’s own words when the input does not exist', async () => {
+    const source = new FfmpegFrameSource({
+      ffmpegPath,
+      input: join(dir, 'missing.mp4'),
+      fps: 5,
+      width: 64,
+      format: 'gray',
+    });
+    await expect(async () => {
+      for await (const _ of source) expect.unreachable();
+    }).rejects.toThrow(/No such file/);
+  });
+
+  it('reads the output size from the log', () => {
+    const log =
+      'Input #0 ... Video: h264, 1280x720\nOutput #0, rawvideo, to pipe:1:\n  Stream #0:0: Video: rawvideo (Y800 / 0x30303859), gray, 640x360, q=2-31';
+    expect(parseOutputSize(log)).toEqual({ width: 640, height: 360 });
+  });
+
+  it.skipIf(!shared.aboda.present)(
+    `decodes the shared ABODA clip${shared.aboda.present ? '' : ` (skipped: ${shared.aboda.path} absent)`}`,
+    async () => {
+      let n = 0;
+      for await (const f of new FfmpegFrameSource({
+        ffmpegPath,
+        input: shared.aboda.path,
+        fps: 1,
+        width: 360,
+        format: 'gray',
+        whenBehind: 'wait',
+      })) {
+        expect(f.height).toBe(240);
+        n++;
+      }
+      expect(n).toBeGreaterThanOrEqual(38);
+    },
+  );
+});
