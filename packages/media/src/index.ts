@@ -7,3 +7,4 @@ export * from './record.args.js';
 export * from './snapshot.args.js';
 export * from './export.args.js';
 export * from './ffmpeg-log.parser.js';
+export * from './ffmpeg.supervisor.js';
