@@ -22,17 +22,29 @@ function io(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; std
 describe('vigie camera (through a running server)', () => {
   let server: RunningServer;
   let dataDir: string;
+  let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-'));
     server = await startServer(loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }));
+    const actor = { actorName: 'test setup' };
+    await server.app.users.create(
+      { username: 'automation', displayName: 'Automation', roles: ['supervisor'], password: 'a long enough password' },
+      { now: new Date(), actor },
+    );
+    const token = await server.app.users.createToken({
+      username: 'automation',
+      name: 'cli test',
+      now: new Date(),
+      actor,
+    });
+    env = { VIGIE_URL: server.url, VIGIE_TOKEN: token };
   });
   afterAll(async () => {
     await server?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('adds, lists and removes a camera', async () => {
-    const env = { VIGIE_URL: server.url };
+  it('adds, lists and removes a camera with an API token', async () => {
     const add = io(env);
     const args = [
       'camera',
@@ -66,12 +78,20 @@ describe('vigie camera (through a running server)', () => {
   });
 
   it('prints the API error with the field and what to do, and exits 1', async () => {
-    const bad = io({ VIGIE_URL: server.url });
+    const bad = io(env);
     const args = ['camera', 'add', '--name', 'X', '--url', 'ftp://nope', '--lat', '50', '--lon', '3'];
     expect(await runCli([...args, '--purpose', 'public_space_safety', '--retention', '45'], bad)).toBe(1);
     const text = bad.stderr.join('\n');
     expect(text).toContain('/retentionDays: must be <= 30');
     expect(text).toContain('→');
+  });
+
+  it('reports a missing or wrong token with what to do', async () => {
+    const anonymous = io({ VIGIE_URL: server.url });
+    expect(await runCli(['camera', 'list'], anonymous)).toBe(1);
+    expect(anonymous.stderr.join('\n')).toMatch(/Log in to use this route[\s\S]*API token/);
+    const wrong = io({ VIGIE_URL: server.url, VIGIE_TOKEN: 'vgt_forged' });
+    expect(await runCli(['camera', 'list'], wrong)).toBe(1);
   });
 
   it('says how to start a server when none answers', async () => {
@@ -99,7 +119,13 @@ describe('vigie user add and migrate (direct database access)', () => {
     expect(
       await runCli(['user', 'add', 'alice', '--role', 'operator', '--role', 'supervisor', '--name', 'Alice M.'], add),
     ).toBe(0);
-    expect(add.stdout.join('\n')).toContain('User "alice" created with roles operator, supervisor.');
+    const addText = add.stdout.join('\n');
+    expect(addText).toContain('User "alice" created with roles operator, supervisor.');
+    expect(addText).toMatch(/otpauth:\/\/totp\/Vigie:alice\?/);
+
+    const verify = io(env);
+    expect(await runCli(['audit', 'verify'], verify)).toBe(0);
+    expect(verify.stdout.join('\n')).toMatch(/Audit trail intact: 1 entries/);
 
     const again = io(env, 'another long password\n');
     expect(await runCli(['user', 'add', 'alice', '--role', 'dpo'], again)).toBe(1);
@@ -119,6 +145,14 @@ describe('vigie user add and migrate (direct database access)', () => {
     expect(users.map((u) => u.username)).toEqual(['alice']);
     expect(stored.password_hash).toMatch(/^\$argon2id\$/);
     expect(stored.password_hash).not.toContain('correct horse');
+
+    // Tampering with the trail directly in the database is reported, with exit code 2.
+    const tamper = await openDatabase({ dataDir: join(dataDir, 'db') });
+    await tamper.db.updateTable('audit_log').set({ actor_name: 'someone else' }).execute();
+    await tamper.close();
+    const tampered = io(env);
+    expect(await runCli(['audit', 'verify'], tampered)).toBe(2);
+    expect(tampered.stderr.join('\n')).toMatch(/TAMPERED[\s\S]*entry 1: modified/);
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CameraInput } from '@vigie/core';
 import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CameraService } from './services/camera.service.js';
+import type { UserService } from './services/user.service.js';
 
 interface DemoCamera {
   pattern: DemoPattern;
@@ -115,4 +117,38 @@ export async function seedDemoCameras(options: {
   }
   log.info(`Registered ${demoCameras.length} demo cameras.`);
   return demoCameras.length;
+}
+
+const demoAccounts = [
+  { username: 'superviseur', displayName: 'Superviseur (démo)', roles: ['supervisor'] },
+  { username: 'operateur', displayName: 'Opérateur (démo)', roles: ['operator'] },
+  { username: 'dpo', displayName: 'Délégué à la protection des données (démo)', roles: ['dpo'] },
+  { username: 'admin', displayName: 'Administrateur (démo)', roles: ['admin'] },
+];
+
+/**
+ * Creates one demo account per role when there is none, with random passwords written to
+ * `<dataDir>/demo-accounts.txt` (readable by the owner only) — never a default password.
+ */
+export async function seedDemoAccounts(options: {
+  users: UserService;
+  dataDir: string;
+  log: FastifyBaseLogger;
+}): Promise<void> {
+  const { users, dataDir, log } = options;
+  if ((await users.list()).length > 0) return;
+  const lines = ['# Vigie demo accounts — created once; keep this file private.', ''];
+  for (const account of demoAccounts) {
+    const password = randomBytes(12).toString('base64url');
+    const created = await users.create(
+      { ...account, password },
+      { now: new Date(), actor: { actorName: 'system (demo setup)' } },
+    );
+    lines.push(`${account.username}\tpassword: ${password}\troles: ${account.roles.join(', ')}`);
+    if (created.totp !== undefined) lines.push(`\tone-time codes: add ${created.totp.uri} to an authenticator app`);
+  }
+  const file = join(dataDir, 'demo-accounts.txt');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  log.info(`Demo accounts created: logins, passwords and one-time-code keys are in ${file}`);
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { cameraBody } from './support.js';
+import { cameraBody, loginAs, type SessionHeaders } from './support.js';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'vigie-server-'));
 const config = () =>
@@ -14,8 +14,10 @@ const config = () =>
 
 describe('server over a real socket, embedded database on disk', () => {
   let server: RunningServer;
+  let headers: SessionHeaders;
   beforeAll(async () => {
     server = await startServer(config());
+    headers = await loginAs(server.app, ['supervisor']);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -23,7 +25,7 @@ describe('server over a real socket, embedded database on disk', () => {
   });
 
   it('lists the demo cameras, whose clips exist on disk', async () => {
-    const response = await fetch(`${server.url}/api/cameras`);
+    const response = await fetch(`${server.url}/api/cameras`, { headers });
     expect(response.status).toBe(200);
     const cameras = (await response.json()) as { name: string; sourceUrl: string; masks: unknown[] }[];
     expect(cameras.length).toBe(4);
@@ -35,14 +37,16 @@ describe('server over a real socket, embedded database on disk', () => {
   });
 
   it('pushes camera changes to WebSocket subscribers', async () => {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`);
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`, {
+      headers: { cookie: headers.cookie },
+    });
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const received = new Promise<{ type: string; camera: { name: string } }>((resolve) =>
       socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as never)),
     );
     const response = await fetch(`${server.url}/api/cameras`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify(cameraBody({ name: 'Poussée' })),
     });
     expect(response.status).toBe(201);
@@ -67,7 +71,8 @@ describe('server over a real socket, embedded database on disk', () => {
   it('keeps its data across a restart and does not seed the demo twice', async () => {
     await server.close();
     server = await startServer(config());
-    const cameras = (await (await fetch(`${server.url}/api/cameras`)).json()) as { name: string }[];
+    headers = await loginAs(server.app, ['supervisor']);
+    const cameras = (await (await fetch(`${server.url}/api/cameras`, { headers })).json()) as { name: string }[];
     expect(cameras.map((c) => c.name)).toContain('Poussée');
     expect(cameras.length).toBe(5);
   });

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import { loadConfig, startServer, totpCode, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -35,8 +35,29 @@ describe('console in a real browser', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('lists the demo cameras in French by default, with their purposes and retention', async () => {
+  it('asks an image-viewing agent for password and one-time code, and refuses a wrong code', async () => {
+    const created = await server.app.users.create(
+      {
+        username: 'agent.dupont',
+        displayName: 'Agent Dupont',
+        roles: ['supervisor'],
+        password: 'correct horse battery staple',
+      },
+      { now: new Date(), actor: { actorName: 'e2e setup' } },
+    );
     await page.goto(server.url);
+    await page.getByLabel('Identifiant').fill('agent.dupont');
+    await page.getByLabel('Mot de passe').fill('correct horse battery staple');
+    await page.getByLabel(/Code à usage unique/).fill('000000');
+    await page.screenshot({ path: join(shots, 'foundation-login-fr.png') });
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/wrong one-time code/);
+    await page.getByLabel(/Code à usage unique/).fill(totpCode(created.totp?.secret ?? '', new Date()));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.locator('.user').textContent()).toContain('Agent Dupont');
+  });
+
+  it('lists the demo cameras in French by default, with their purposes and retention', async () => {
     await expect.poll(() => page.locator('table.cameras tbody tr').count()).toBe(4);
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Connecté');
     const text = await page.locator('table.cameras').innerText();
@@ -47,9 +68,12 @@ describe('console in a real browser', () => {
   });
 
   it('shows a camera added through the API without a reload, and switches to English', async () => {
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'vigie_session')?.value ?? '';
+    const csrf = await page.evaluate(() => sessionStorage.getItem('vigie.csrf') ?? '');
     const response = await fetch(`${server.url}/api/cameras`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie: `vigie_session=${session}`, 'x-csrf-token': csrf },
       body: JSON.stringify({
         name: 'Pont Jacob',
         sourceUrl: 'rtsp://192.0.2.20/live',

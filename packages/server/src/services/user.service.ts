@@ -48,6 +48,11 @@ export class UserService {
     this.#work = work;
   }
 
+  /** Every account, by username. */
+  async list(): Promise<UserAccount[]> {
+    return this.#work(({ users }) => users.list());
+  }
+
   /** Creates an account; throws VALIDATION_FAILED listing each problem, or USERNAME_TAKEN. */
   async create(user: NewUser, options: { now: Date; actor: Actor }): Promise<CreatedUser> {
     const problems = problemsWith(user);
