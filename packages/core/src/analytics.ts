@@ -159,7 +159,7 @@ export const defaultRuleParams: ResolvedRuleParams = {
   removedAfterStaticS: 10,
   crowdDensityPerM2: 2,
   crowdMinPersons: 6,
-  crowdDivergencePerS: 0.35,
+  crowdDivergencePerS: 0.25,
   runningSpeedMps: 3,
   runningMinS: 1,
   onGroundAspect: 1.3,

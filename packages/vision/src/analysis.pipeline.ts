@@ -144,8 +144,11 @@ export class AnalysisPipeline {
       local: { weekday: wall.getDay(), minute: wall.getHours() * 60 + wall.getMinutes() },
     };
     this.last = ctx;
-    const events = this.rules.flatMap((r) => r.update(ctx));
-    if (this.rules.some((r) => r instanceof CameraTamperRule && r.movedAt === frame.t)) bg.relearn();
+    // While the view is covered, blurred or moved, only the tamper rule speaks: the rest would see ghosts.
+    const tamper = this.rules.find((r): r is CameraTamperRule => r instanceof CameraTamperRule);
+    const blind = tamper?.classify(ctx) !== undefined;
+    const events = this.rules.flatMap((r) => (blind && r !== tamper ? [] : r.update(ctx)));
+    if (tamper?.movedAt === frame.t) bg.relearn();
     const alerts = events.flatMap((e) => this.policy.offer(e) ?? []);
     this.timings.rulesMs += performance.now() - t1;
     this.timings.frames++;

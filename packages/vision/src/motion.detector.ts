@@ -17,7 +17,9 @@ export class MotionDetector implements Detector {
   async detect(frame: VideoFrame): Promise<Detection[]> {
     const aspect = frame.width / frame.height;
     const min = this.options.personMinSize ?? 0.1;
-    return this.model.foregroundBlobs(this.options.minArea ?? 0.0008).map((b) => ({
+    // A blob over a fifth of the view is a lighting change or a covered lens, not a person.
+    const blobs = this.model.foregroundBlobs(this.options.minArea ?? 0.0008).filter((b) => b.area < 0.2);
+    return blobs.map((b) => ({
       box: b.box,
       label: Math.max(b.box.h, b.box.w * aspect) >= min ? 'person' : 'object',
       score: 0.9,

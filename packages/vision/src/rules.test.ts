@@ -24,12 +24,13 @@ describe('abandoned_object and object_removed', () => {
     expect(rule.update(context({ t: 11_000, leftObjects: [bag] }))).toEqual([]);
   });
 
-  it('stays silent while a person stands within R m (1.4 m here), fires when they are 3 m away', () => {
+  it('stays silent while a person stands within R m (1.4 m here), fires N s after they moved 3 m away', () => {
     const rule = new AbandonedObjectRule();
     const near = walker({ id: 7, path: [{ x: 0.55, y: 0.52 }] });
     expect(rule.update(context({ t: 20_000, leftObjects: [bag], tracks: [near] }))).toEqual([]);
     const far = walker({ id: 7, path: [{ x: 0.66, y: 0.52 }] });
-    expect(rule.update(context({ t: 21_000, leftObjects: [bag], tracks: [far] }))).toHaveLength(1);
+    expect(rule.update(context({ t: 21_000, leftObjects: [bag], tracks: [far] }))).toEqual([]);
+    expect(rule.update(context({ t: 30_000, leftObjects: [bag], tracks: [far] }))).toHaveLength(1);
   });
 
   it('reports the removal of an object that had been still long enough, not of a short stop', () => {
