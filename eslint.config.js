@@ -63,6 +63,7 @@ export default tseslint.config(
   layer(['packages/web/src/**'], []),
   {
     files: ['packages/core/src/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

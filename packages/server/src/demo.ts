@@ -147,8 +147,17 @@ export async function seedDemoAccounts(options: {
     lines.push(`${account.username}\tpassword: ${password}\troles: ${account.roles.join(', ')}`);
     if (created.totp !== undefined) lines.push(`\tone-time codes: add ${created.totp.uri} to an authenticator app`);
   }
+  const token = await users.createToken({
+    username: 'superviseur',
+    name: 'demo API token',
+    now: new Date(),
+    actor: { actorName: 'system (demo setup)' },
+  });
   const file = join(dataDir, 'demo-accounts.txt');
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-  log.info(`Demo accounts created: logins, passwords and one-time-code keys are in ${file}`);
+  await writeFile(join(dataDir, 'demo-token'), token, { mode: 0o600 });
+  log.info(
+    `Demo accounts created: logins, passwords and one-time-code keys are in ${file}; an API token is in ${join(dataDir, 'demo-token')}`,
+  );
 }

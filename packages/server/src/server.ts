@@ -40,12 +40,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
           : {}),
       },
     });
-    if (config.demo)
-      await seedDemoCameras({
-        cameras: app.cameras,
-        dataDir: config.dataDir,
-        log: app.http.log,
-      });
+    if (config.demo) {
+      await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
+      await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
+    }
     await app.http.listen({ host: config.host, port: config.port });
     const address = app.http.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

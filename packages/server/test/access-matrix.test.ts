@@ -1,7 +1,7 @@
 import { roleMatrix, roles, type Role } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { loginAs, openTestApp, type TestApp } from './support.js';
 
 const someId = '6f1c2b7e-3a41-4c55-9a6e-0d8e2f7b1a90';
 

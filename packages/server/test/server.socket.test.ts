@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,10 @@ describe('server over a real socket, embedded database on disk', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('lists the demo cameras, whose clips exist on disk', async () => {
-    const response = await fetch(`${server.url}/api/cameras`, { headers });
+  it('lists the demo cameras, whose clips exist on disk, with the demo API token and not without', async () => {
+    expect((await fetch(`${server.url}/api/cameras`)).status).toBe(401);
+    const token = await readFile(join(dataDir, 'demo-token'), 'utf8');
+    const response = await fetch(`${server.url}/api/cameras`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const cameras = (await response.json()) as { name: string; sourceUrl: string; masks: unknown[] }[];
     expect(cameras.length).toBe(4);

@@ -70,7 +70,7 @@ describe('console in a real browser', () => {
   it('shows a camera added through the API without a reload, and switches to English', async () => {
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'vigie_session')?.value ?? '';
-    const csrf = await page.evaluate(() => sessionStorage.getItem('vigie.csrf') ?? '');
+    const csrf = await page.evaluate<string>("sessionStorage.getItem('vigie.csrf') ?? ''");
     const response = await fetch(`${server.url}/api/cameras`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: `vigie_session=${session}`, 'x-csrf-token': csrf },

@@ -1,4 +1,4 @@
-import { imagePermissions, rolesGrant, VigieError, type Permission } from '@vigie/core';
+import { imagePermissions, rolesGrant, VigieError } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService, Caller } from '../services/auth.service.js';
@@ -56,7 +56,7 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
           ? new VigieError('PERMISSION_DENIED', `Your roles (${caller.roles.join(', ')}) do not grant "${access}".`)
           : undefined;
     if (denied !== undefined) {
-      if (access !== 'authenticated' && imagePermissions.includes(access as Permission)) {
+      if (access !== 'authenticated' && imagePermissions.includes(access)) {
         await deps.work(({ audit }) =>
           audit.append({
             action: 'access.denied',

@@ -20,7 +20,7 @@ export function useSession(): SessionState {
     const { data, error } = await api.POST('/api/auth/login', {
       body: { username: form.username, password: form.password, ...(form.totp === '' ? {} : { totp: form.totp }) },
     });
-    if (data === undefined) return error?.error.message ?? 'login failed';
+    if (error !== undefined) return error.error.message;
     rememberCsrfToken(data.csrfToken);
     setMe(data.user);
     return undefined;

@@ -1,43 +1,52 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
+/** What the login form sends. */
+export interface LoginFields {
+  username: string;
+  password: string;
+  totp: string;
+}
+
 /** The login form: username, password and, for roles that view images, the one-time code. */
-export function LoginForm({
-  onLogin,
-}: {
-  onLogin: (form: { username: string; password: string; totp: string }) => Promise<string | undefined>;
-}) {
+export function LoginForm({ onLogin }: { onLogin: (form: LoginFields) => Promise<string | undefined> }) {
   const { t } = useI18n();
+  const [fields, setFields] = useState<LoginFields>({ username: '', password: '', totp: '' });
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  async function submit(): Promise<void> {
     setBusy(true);
-    const message = await onLogin({
-      username: String(data.get('username') ?? ''),
-      password: String(data.get('password') ?? ''),
-      totp: String(data.get('totp') ?? ''),
-    });
+    setError(await onLogin(fields));
     setBusy(false);
-    setError(message);
   }
 
+  const field = (name: keyof LoginFields) => ({
+    name,
+    value: fields[name],
+    onChange: (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value })),
+  });
+
   return (
-    <form className="login" onSubmit={(e) => void submit(e)}>
+    <form
+      className="login"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <h2>{t('login.heading')}</h2>
       <label>
         {t('login.username')}
-        <input name="username" autoComplete="username" required />
+        <input {...field('username')} autoComplete="username" required />
       </label>
       <label>
         {t('login.password')}
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input {...field('password')} type="password" autoComplete="current-password" required />
       </label>
       <label>
         {t('login.totp')}
-        <input name="totp" inputMode="numeric" pattern="[0-9]{6}" autoComplete="one-time-code" />
+        <input {...field('totp')} inputMode="numeric" pattern="[0-9]{6}" autoComplete="one-time-code" />
       </label>
       <button type="submit" disabled={busy}>
         {t('login.submit')}
