@@ -8,3 +8,7 @@ export * from './snapshot.args.js';
 export * from './export.args.js';
 export * from './ffmpeg-log.parser.js';
 export * from './ffmpeg.supervisor.js';
+export * from './segment-list.parser.js';
+export * from './local-disk.storage.js';
+export * from './hls-playlist.builder.js';
+export * from './segment.recorder.js';

@@ -1,0 +1,38 @@
+/** One line of ffmpeg's segment list: a completed segment file and its times in the run's own timeline. */
+export interface SegmentListEntry {
+  file: string;
+  /** Seconds from the start of the run. */
+  start: number;
+  end: number;
+}
+
+/** Parses one line of a `-segment_list_type csv` list; undefined for a blank or malformed line. */
+export function parseSegmentListLine(line: string): SegmentListEntry | undefined {
+  const match = /^"?([^",]+)"?,(-?[\d.]+),(-?[\d.]+)$/.exec(line.trim());
+  if (match === null) return undefined;
+  const start = Number(match[2]);
+  const end = Number(match[3]);
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return undefined;
+  return { file: match[1] ?? '', start, end };
+}
+
+/**
+ * Size of a fragmented MP4's initialisation part (every box before the first `moof`), read from the
+ * file's first bytes; undefined when those bytes do not reach the first fragment.
+ */
+export function mp4InitSize(head: Uint8Array): number | undefined {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  let offset = 0;
+  while (offset + 8 <= head.length) {
+    let size = view.getUint32(offset);
+    const type = String.fromCharCode(...head.subarray(offset + 4, offset + 8));
+    if (type === 'moof') return offset;
+    if (size === 1) {
+      if (offset + 16 > head.length) return undefined;
+      size = Number(view.getBigUint64(offset + 8));
+    }
+    if (size < 8) return undefined;
+    offset += size;
+  }
+  return undefined;
+}

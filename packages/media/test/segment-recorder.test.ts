@@ -1,0 +1,209 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordingGap, Segment } from '@vigie/core';
+import {
+  FfmpegSupervisor,
+  LocalDiskStorage,
+  SegmentRecorder,
+  concatList,
+  exportArgs,
+  locateFfmpeg,
+  planExport,
+  runFfmpeg,
+  type RecordingCamera,
+} from '@vigie/media';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
+import { grayFrame, probe, sha256Of } from './support/probe.js';
+import { watchStatuses } from './support/status-waiter.js';
+import { renderTestClip } from './support/test-clips.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'vigie-recorder-'));
+const ffmpeg = locateFfmpeg().path;
+let clip = '';
+let camera: FakeRtspCamera | undefined;
+let recorder: SegmentRecorder | undefined;
+let supervisor: FfmpegSupervisor | undefined;
+
+beforeAll(async () => {
+  clip = await renderTestClip({ dir, seconds: 60 });
+});
+afterEach(async () => {
+  await recorder?.stop();
+  await supervisor?.stopAll();
+  await camera?.stop();
+  recorder = undefined;
+  supervisor = undefined;
+  camera = undefined;
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Records a camera until `enough` says so; returns what the recorder reported. */
+async function record(
+  cam: RecordingCamera,
+  enough: (segments: Segment[], gaps: RecordingGap[]) => boolean,
+  during?: (statuses: ReturnType<typeof watchStatuses>) => Promise<void>,
+): Promise<{ segments: Segment[]; gaps: RecordingGap[]; storage: LocalDiskStorage; problems: string[] }> {
+  const storage = new LocalDiskStorage(join(dir, 'store', cam.id));
+  const segments: Segment[] = [];
+  const gaps: RecordingGap[] = [];
+  const problems: string[] = [];
+  supervisor = new FfmpegSupervisor({ ffmpegPath: ffmpeg, backoff: { initialMs: 200, maxMs: 1000, factor: 2 } });
+  const statuses = watchStatuses(supervisor);
+  let wake = (): void => undefined;
+  const done = new Promise<void>((resolve) => {
+    wake = () => {
+      if (enough(segments, gaps)) resolve();
+    };
+  });
+  recorder = new SegmentRecorder({
+    camera: cam,
+    supervisor,
+    storage,
+    spoolDir: join(dir, 'spool'),
+    segmentSeconds: 2,
+    onSegment: (segment) => {
+      segments.push(segment);
+      wake();
+    },
+    onGap: (gap) => {
+      gaps.push(gap);
+      wake();
+    },
+    onProblem: (message) => problems.push(message),
+  });
+  recorder.start();
+  await during?.(statuses);
+  await done;
+  await recorder.stop();
+  return { segments, gaps, storage, problems };
+}
+
+describe('segment recorder (real ffmpeg, real RTSP)', () => {
+  it('stores contiguous segments of the requested length with their size and SHA-256, and exports a range', async () => {
+    camera = await startFakeRtspCamera(clip);
+    const { segments, storage, problems } = await record(
+      { id: 'gare', sourceUrl: camera.url, masks: [] },
+      (s) => s.length >= 4,
+    );
+    expect(problems).toEqual([]);
+    expect(segments.length).toBeGreaterThanOrEqual(4);
+    for (const [index, segment] of segments.entries()) {
+      const path = await storage.localPath(segment.key);
+      expect(segment.key).toMatch(/^gare\/\d{4}-\d\d-\d\d\/\d\d\/\d{8}T\d{6}\.\d{3}Z\.mp4$/);
+      expect(await sha256Of(path)).toBe(segment.sha256);
+      const media = await probe(path);
+      expect(media.streams.map((s) => s.codec_type)).toEqual(['video']);
+      const seconds = (segment.endedAt.getTime() - segment.startedAt.getTime()) / 1000;
+      expect(Math.abs(media.duration - seconds)).toBeLessThan(0.25);
+      expect(segment.initBytes).toBeGreaterThan(0);
+      expect(segment.initBytes).toBeLessThan(segment.bytes);
+      // Stream copy of a 2 s GOP: every segment but the first and the one cut by stop lasts one GOP.
+      if (index > 0 && index < segments.length - 1) expect(seconds).toBeCloseTo(2, 1);
+      const next = segments[index + 1];
+      if (next !== undefined) expect(next.startedAt).toEqual(segment.endedAt);
+    }
+
+    const from = new Date(segments[1]!.startedAt.getTime());
+    const to = new Date(segments[3]!.endedAt.getTime());
+    const withPaths = await Promise.all(segments.map(async (s) => ({ ...s, path: await storage.localPath(s.key) })));
+    const plan = planExport({ segments: withPaths, from, to })!;
+    const listPath = join(dir, 'export.ffconcat');
+    await writeFile(listPath, concatList(plan.parts));
+    const output = join(dir, 'export.mp4');
+    await runFfmpeg(
+      ffmpeg,
+      exportArgs({ listPath, output, metadata: { cameraId: 'gare', cameraName: 'Gare', from, to } }),
+    );
+    const exported = await probe(output);
+    expect(exported.duration).toBeCloseTo((to.getTime() - from.getTime()) / 1000, 0);
+    expect(exported.streams.map((s) => s.codec_type)).toEqual(['video']);
+  }, 120_000);
+
+  it('records a gap, and goes on recording, when the camera server is killed and restarted', async () => {
+    camera = await startFakeRtspCamera(clip);
+    const cam = camera;
+    const { segments, gaps, problems } = await record(
+      { id: 'parvis', sourceUrl: cam.url, masks: [] },
+      (s, g) => g.length >= 1 && s.length >= 4,
+      async (statuses) => {
+        await statuses.next((s) => s.state === 'online', 'online');
+        await cam.kill();
+        await statuses.next((s) => s.state === 'offline', 'offline');
+        await cam.restart();
+        await statuses.next((s) => s.state === 'online', 'online again');
+      },
+    );
+    expect(problems).toEqual([]);
+    expect(gaps).toHaveLength(1);
+    const gap = gaps[0]!;
+    expect(gap.cameraId).toBe('parvis');
+    expect(gap.to.getTime()).toBeGreaterThanOrEqual(gap.from.getTime());
+    expect(gap.reason).not.toBe('');
+    expect(segments.some((s) => s.endedAt.getTime() === gap.from.getTime())).toBe(true);
+    expect(segments.some((s) => s.startedAt.getTime() === gap.to.getTime())).toBe(true);
+  }, 120_000);
+
+  it('blacks out masked pixels in the recording and leaves the rest of the image alone', async () => {
+    const leftHalf = [
+      { x: 0, y: 0 },
+      { x: 0.5, y: 0 },
+      { x: 0.5, y: 1 },
+      { x: 0, y: 1 },
+    ];
+    const { segments, storage } = await record(
+      { id: 'rue', sourceUrl: `file://${clip}`, masks: [{ polygon: leftHalf }] },
+      (s) => s.length >= 2,
+    );
+    const frame = await grayFrame(await storage.localPath(segments[1]!.key), 0.5);
+    const width = 320;
+    const height = 240;
+    expect(frame.length).toBe(width * height);
+    let maskedMax = 0;
+    let openSum = 0;
+    for (let y = 2; y < height - 2; y++) {
+      for (let x = 2; x < width / 2 - 2; x++) maskedMax = Math.max(maskedMax, frame[y * width + x]!);
+      for (let x = width / 2 + 2; x < width - 2; x++) openSum += frame[y * width + x]!;
+    }
+    // Black after lossy re-encoding: a few levels of noise at most.
+    expect(maskedMax).toBeLessThanOrEqual(8);
+    expect(openSum / ((height - 4) * (width / 2 - 4))).toBeGreaterThan(40);
+  }, 120_000);
+
+  it('drops sound at ingest', async () => {
+    const withSound = join(dir, 'with-sound.mp4');
+    await runFfmpeg(ffmpeg, [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=160x120:rate=10',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=440',
+      '-t',
+      '6',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-g',
+      '20',
+      '-c:a',
+      'aac',
+      withSound,
+    ]);
+    expect((await probe(withSound)).streams.map((s) => s.codec_type)).toContain('audio');
+    const { segments, storage } = await record(
+      { id: 'place', sourceUrl: `file://${withSound}`, masks: [] },
+      (s) => s.length >= 1,
+    );
+    expect((await probe(await storage.localPath(segments[0]!.key))).streams.map((s) => s.codec_type)).toEqual([
+      'video',
+    ]);
+  }, 120_000);
+});
