@@ -1,0 +1,115 @@
+// Video benchmark (issue 3): CPU seconds per minute of recorded video for Vigie's recorder against
+// a bare `ffmpeg -c copy` of the same stream, and the cost of a masked camera. Run: npm run bench:video
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoClipArgs } from '../demo-clip.js';
+import { locateFfmpeg } from '../ffmpeg-locator.js';
+import { runFfmpeg } from '../ffmpeg-run.js';
+import { defaultMaskRasterSize, encodeMaskPam, rasterizeMasks } from '../mask.raster.js';
+import { recordArgs } from '../record.args.js';
+import { sourceInputArgs } from '../source-input.args.js';
+
+const seconds = 30;
+const repeats = 3;
+
+/** Runs ffmpeg under bash and reads the children's user+system CPU time from `times`. */
+function childCpuSeconds(ffmpeg: string, args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', '"$0" "$@" >/dev/null 2>&1 || exit 1; times', ffmpeg, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+      if (code !== 0 || parts.length !== 2) reject(new Error(`ffmpeg failed (${String(code)}): ${out}`));
+      else resolve((parts[0] ?? 0) + (parts[1] ?? 0));
+    });
+  });
+}
+
+/** CPU time this Node process spends hashing the segments of a run, as the recorder does. */
+async function hashCpuSeconds(dir: string): Promise<number> {
+  const before = process.cpuUsage();
+  for (const name of await readdir(dir))
+    if (name.endsWith('.mp4'))
+      createHash('sha256')
+        .update(await readFile(join(dir, name)))
+        .digest('hex');
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function measure(
+  label: string,
+  run: (round: number) => Promise<number>,
+): Promise<{ label: string; perMinute: number }> {
+  const samples: number[] = [];
+  for (let round = 0; round < repeats; round++) samples.push(await run(round));
+  return { label, perMinute: (median(samples) * 60) / seconds };
+}
+
+const ffmpeg = locateFfmpeg().path;
+const dir = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
+try {
+  const clip = join(dir, 'camera.mp4');
+  console.log(`Rendering a ${seconds} s 1280x720 25 fps H.264 clip (2 s GOP) as the camera stream…`);
+  await runFfmpeg(
+    ffmpeg,
+    demoClipArgs({ output: clip, pattern: 'testsrc2', seconds, width: 1280, height: 720, fps: 25 }),
+  );
+  const input = sourceInputArgs({ sourceUrl: `file://${clip}` });
+  const maskImagePath = join(dir, 'mask.pam');
+  const polygon = [
+    { x: 0.05, y: 0.1 },
+    { x: 0.4, y: 0.1 },
+    { x: 0.4, y: 0.6 },
+    { x: 0.05, y: 0.6 },
+  ];
+  await writeFile(maskImagePath, encodeMaskPam(rasterizeMasks([{ polygon }]), defaultMaskRasterSize));
+  const outDir = async (name: string): Promise<string> => {
+    const path = join(dir, name);
+    await rm(path, { recursive: true, force: true });
+    await mkdir(path, { recursive: true });
+    return path;
+  };
+
+  const bare = await measure('bare ffmpeg -c copy (one MP4)', async () => {
+    const out = join(await outDir('bare'), 'out.mp4');
+    return childCpuSeconds(ffmpeg, ['-hide_banner', '-y', '-i', clip, '-map', '0:v:0', '-an', '-c', 'copy', out]);
+  });
+  const recorder = await measure('Vigie recorder (segments + SHA-256)', async () => {
+    const out = await outDir('record');
+    const cpu = await childCpuSeconds(ffmpeg, recordArgs({ input, outputDir: out }));
+    return cpu + (await hashCpuSeconds(out));
+  });
+  const masked = await measure('Vigie recorder, masked camera', async () => {
+    const out = await outDir('masked');
+    const cpu = await childCpuSeconds(ffmpeg, recordArgs({ input, outputDir: out, masked: { maskImagePath } }));
+    return cpu + (await hashCpuSeconds(out));
+  });
+
+  const rows = [bare, recorder, masked].map((row) => ({
+    recorder: row.label,
+    'CPU s / min of video': row.perMinute.toFixed(3),
+    'vs bare copy': `${(row.perMinute / bare.perMinute).toFixed(2)}×`,
+    'cores per camera': (row.perMinute / 60).toFixed(3),
+  }));
+  console.log(`\n1280x720 25 fps H.264, median of ${repeats} runs, ffmpeg ${ffmpeg}`);
+  console.table(rows);
+  const ratio = recorder.perMinute / bare.perMinute;
+  console.log(`Recorder / bare copy = ${ratio.toFixed(2)} (goal ≤ 1.10): ${ratio <= 1.1 ? 'met' : 'NOT met'}`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
