@@ -1,6 +1,7 @@
 import { isVigieError } from '@vigie/core';
 import { ConfigError } from '@vigie/server';
 import { Command, CommanderError } from 'commander';
+import { analyzeCommand } from './commands/analyze.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { cameraCommand } from './commands/camera.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
@@ -16,7 +17,14 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .showHelpAfterError();
-  for (const command of [startCommand(io), cameraCommand(io), userCommand(io), auditCommand(io), migrateCommand(io)]) {
+  for (const command of [
+    startCommand(io),
+    cameraCommand(io),
+    userCommand(io),
+    auditCommand(io),
+    analyzeCommand(io),
+    migrateCommand(io),
+  ]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }
   for (const command of program.commands) {
