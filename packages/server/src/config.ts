@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
+import type { DatabaseLocation } from '@vigie/db';
 import Value from 'typebox/value';
 
 /** Every setting Vigie reads at start; operational settings (cameras, zones…) live in the database. */
@@ -115,4 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...merged, dataDir: resolve(merged.dataDir) };
+}
+
+/** Where the configured database lives: PostgreSQL when `databaseUrl` is set, else `<dataDir>/db`. */
+export function databaseLocation(config: Config, onConnectionError?: (error: Error) => void): DatabaseLocation {
+  if (config.databaseUrl === undefined) return { dataDir: `${config.dataDir}/db` };
+  return onConnectionError === undefined ? { url: config.databaseUrl } : { url: config.databaseUrl, onConnectionError };
 }

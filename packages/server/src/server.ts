@@ -1,7 +1,7 @@
 import { systemClock } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import { buildApp, type VigieApp } from './app.js';
-import type { Config } from './config.js';
+import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoCameras } from './demo.js';
 
 /** A running Vigie server. */
@@ -16,12 +16,7 @@ export interface RunningServer {
 /** Opens the database, migrates it, seeds demo cameras if asked, and starts listening. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(
-    config.databaseUrl === undefined
-      ? { dataDir: `${config.dataDir}/db` }
-      : {
-          url: config.databaseUrl,
-          onConnectionError: (error) => process.stderr.write(`database connection lost: ${error.message}\n`),
-        },
+    databaseLocation(config, (error) => process.stderr.write(`database connection lost: ${error.message}\n`)),
   );
   try {
     await migrateToLatest(database.db);

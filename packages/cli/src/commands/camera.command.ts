@@ -2,6 +2,7 @@ import type { Camera } from '@vigie/core';
 import { Command, Option } from 'commander';
 import { ApiClient } from '../api-client.js';
 import type { CliIo } from '../io.js';
+import { collectRepeated } from './repeatable-option.js';
 
 function client(command: Command, io: CliIo): ApiClient {
   const { server } = command.optsWithGlobals<{ server?: string }>();
@@ -20,10 +21,6 @@ function table(cameras: Camera[]): string {
         .trimEnd(),
     )
     .join('\n');
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** `vigie camera list|add|remove`: the camera registry, through a running server's API. */
@@ -48,7 +45,7 @@ export function cameraCommand(io: CliIo): Command {
     .requiredOption('--url <url>', 'stream URL: rtsp://, http(s):// or file://')
     .requiredOption('--lat <degrees>', 'latitude', Number)
     .requiredOption('--lon <degrees>', 'longitude', Number)
-    .requiredOption('--purpose <purpose>', 'declared purpose (repeat for several)', collect, [])
+    .requiredOption('--purpose <purpose>', 'declared purpose (repeat for several)', collectRepeated, [])
     .option('--retention <days>', 'days recordings are kept (1–30)', Number)
     .option('--heading <degrees>', 'direction the camera faces, from north', Number)
     .option('--fov <degrees>', 'horizontal field of view', Number)

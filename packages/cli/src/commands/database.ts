@@ -1,11 +1,8 @@
-import { loadConfig } from '@vigie/server';
+import { databaseLocation, loadConfig } from '@vigie/server';
 import { openDatabase, type VigieDatabase } from '@vigie/db';
 import type { CliIo } from '../io.js';
 
 /** Opens the database the server's configuration names, for administration commands. */
 export async function openConfiguredDatabase(io: CliIo): Promise<VigieDatabase> {
-  const config = loadConfig(io.env);
-  return openDatabase(
-    config.databaseUrl === undefined ? { dataDir: `${config.dataDir}/db` } : { url: config.databaseUrl },
-  );
+  return openDatabase(databaseLocation(loadConfig(io.env)));
 }

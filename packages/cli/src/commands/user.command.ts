@@ -4,6 +4,7 @@ import { migrateToLatest, unitOfWork } from '@vigie/db';
 import { UserService } from '@vigie/server';
 import { Command } from 'commander';
 import { CliError, type CliIo } from '../io.js';
+import { collectRepeated } from './repeatable-option.js';
 import { openConfiguredDatabase } from './database.js';
 
 /** The operating-system account running the CLI, for the audit trail. */
@@ -15,10 +16,6 @@ export function osUser(): string {
   }
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 /** `vigie user add`: creates an account directly in the database (bootstrap of the first admin). */
 export function userCommand(io: CliIo): Command {
   const user = new Command('user').description('manage user accounts (run while the embedded server is stopped)');
@@ -26,7 +23,7 @@ export function userCommand(io: CliIo): Command {
     .command('add')
     .description('create a user account; the password is read from standard input')
     .argument('<username>', 'login name')
-    .requiredOption('--role <role>', `role (repeat for several): ${roles.join(', ')}`, collect, [])
+    .requiredOption('--role <role>', `role (repeat for several): ${roles.join(', ')}`, collectRepeated, [])
     .option('--name <display name>', 'name shown in the console and the audit trail')
     .action(async (username: string, options: { role: string[]; name?: string }) => {
       const password = (await io.readStdin()).replace(/\r?\n$/, '');
