@@ -28,6 +28,29 @@ export const errorRegistry = {
     hint: 'Lower retentionDays to the legal maximum or less (CSI L252-5: one month).',
   },
   DUPLICATE_PURPOSE: { kind: 'invalid', hint: 'List each purpose once.' },
+  TIME_RANGE_INVALID: {
+    kind: 'invalid',
+    hint: 'Send ISO 8601 times with "from" before "to", within the camera retention period.',
+  },
+  PURPOSE_NOT_DECLARED: {
+    kind: 'invalid',
+    hint: "Give as purpose one of the camera's declared purposes (LEGAL R2); GET /api/cameras/{id} lists them.",
+  },
+  NO_RECORDING: {
+    kind: 'not_found',
+    hint: 'Choose a time range inside the recorded ranges (GET /api/cameras/{id}/recordings).',
+  },
+  VIEWING_SESSION_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'The live or playback session ended or belongs to someone else; open a new one.',
+  },
+  EXPORT_NOT_FOUND: { kind: 'not_found', hint: 'List the camera exports in the audit trail to find a valid id.' },
+  ALERT_NOT_FOUND: { kind: 'not_found', hint: 'List alerts with GET /api/alerts to find a valid id.' },
+  ALERT_CLOSED: { kind: 'conflict', hint: 'A closed alert only takes notes; reload the queue.' },
+  MEDIA_UNAVAILABLE: {
+    kind: 'unavailable',
+    hint: 'Check that ffmpeg is installed (apt-get install ffmpeg) and that the camera is recording.',
+  },
   DUPLICATE_ID: {
     kind: 'invalid',
     hint: 'Give each zone and mask a distinct id.',

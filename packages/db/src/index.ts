@@ -5,3 +5,5 @@ export type { Tables } from './tables.js';
 export * from './audit.repository.js';
 export * from './auth.repository.js';
 export * from './stores.js';
+export * from './recording.repository.js';
+export * from './alert.repository.js';

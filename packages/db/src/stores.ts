@@ -1,8 +1,10 @@
 import type { Clock } from '@vigie/core';
 import type { Kysely } from 'kysely';
+import { AlertRepository } from './alert.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
+import { RecordingRepository } from './recording.repository.js';
 import type { Tables } from './tables.js';
 import { UserRepository } from './user.repository.js';
 
@@ -12,6 +14,8 @@ export interface Stores {
   users: UserRepository;
   auth: AuthRepository;
   audit: AuditRepository;
+  recordings: RecordingRepository;
+  alerts: AlertRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -24,6 +28,8 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     users: new UserRepository(db),
     auth: new AuthRepository(db),
     audit: new AuditRepository(db, clock),
+    recordings: new RecordingRepository(db),
+    alerts: new AlertRepository(db),
   };
 }
 

@@ -86,6 +86,95 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** bigint columns come back as strings from PostgreSQL drivers; written as numbers. */
+type BigCount = ColumnType<string | number | bigint, number, number>;
+
+/** The segment index: one row per stored fMP4 segment. */
+export interface SegmentTable {
+  id: Generated<string | number | bigint>;
+  camera_id: string;
+  key: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  bytes: BigCount;
+  init_bytes: number;
+  sha256: string;
+}
+
+/** Stretches a camera was meant to record but did not. */
+export interface RecordingGapTable {
+  id: Generated<string | number | bigint>;
+  camera_id: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  reason: string;
+}
+
+/** The last known state of each camera's stream. */
+export interface CameraStatusTable {
+  camera_id: string;
+  state: string;
+  reason: string | null;
+  since: Timestamp;
+}
+
+/** Exported clips and their manifest fields (LEGAL R5, R12). */
+export interface ExportTable {
+  id: string;
+  camera_id: string;
+  camera_name: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  purpose: string;
+  reason: string;
+  exported_by: string;
+  exported_at: Timestamp;
+  file_key: string;
+  bytes: BigCount;
+  sha256: string;
+}
+
+/** Alerts in the operators' queue. */
+export interface AlertTable {
+  id: string;
+  camera_id: string;
+  type: string;
+  severity: string;
+  status: string;
+  qualification: string | null;
+  escalated: boolean;
+  zone_id: string | null;
+  message: string;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  clip_from: Timestamp;
+  clip_to: Timestamp;
+  snapshot: Uint8Array | null;
+  details: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+}
+
+/** Notes operators add to alerts. */
+export interface AlertNoteTable {
+  id: Generated<string | number | bigint>;
+  alert_id: string;
+  by_name: string;
+  at: Timestamp;
+  text: string;
+}
+
+/** Anonymous count samples (line crossings, occupancy, density). */
+export interface CountSampleTable {
+  id: Generated<string | number | bigint>;
+  camera_id: string;
+  series: string;
+  at: Timestamp;
+  in_count: number | null;
+  out_count: number | null;
+  occupancy: number | null;
+  density: number | null;
+}
+
 /** Every table Vigie stores, for Kysely's typing. */
 export interface Tables {
   cameras: CameraTable;
@@ -95,6 +184,13 @@ export interface Tables {
   camera_assignments: CameraAssignmentTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  segments: SegmentTable;
+  recording_gaps: RecordingGapTable;
+  camera_status: CameraStatusTable;
+  exports: ExportTable;
+  alerts: AlertTable;
+  alert_notes: AlertNoteTable;
+  count_samples: CountSampleTable;
 }
 
 /** A camera row as read. */

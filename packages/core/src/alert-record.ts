@@ -1,0 +1,138 @@
+import Type, { type Static } from 'typebox';
+import { alertSeverities, analyticsEventTypes, type AlertSeverity } from './analytics.js';
+import { VigieError } from './errors.js';
+
+/** What an alert in the operators' queue is about: an analytics event, or a camera that stopped sending video. */
+export const alertTypes = [...analyticsEventTypes, 'camera_offline'] as const;
+
+/** One alert type. */
+export type AlertType = (typeof alertTypes)[number];
+
+/** Where an alert stands in the queue. */
+export const alertStatuses = ['open', 'acknowledged', 'closed'] as const;
+
+/** One alert status. */
+export type AlertStatus = (typeof alertStatuses)[number];
+
+/** An operator's verdict on an alert (R20: a human qualifies every alert; nothing is dispatched automatically). */
+export const alertQualifications = ['true_alert', 'false_alarm', 'needs_follow_up'] as const;
+
+/** One qualification. */
+export type AlertQualification = (typeof alertQualifications)[number];
+
+const DateTime = Type.String({ format: 'date-time' });
+
+/** A note an operator added to an alert. */
+export const AlertNoteSchema = Type.Object(
+  { by: Type.String(), at: DateTime, text: Type.String({ maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+/** An alert as the console shows it: what, where, when, the evidence to look at, and what operators did. */
+export const AlertRecordSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    cameraId: Type.String({ format: 'uuid' }),
+    type: Type.Enum([...alertTypes]),
+    severity: Type.Enum([...alertSeverities]),
+    status: Type.Enum([...alertStatuses]),
+    qualification: Type.Optional(Type.Enum([...alertQualifications])),
+    escalated: Type.Boolean(),
+    zoneId: Type.Optional(Type.String()),
+    message: Type.String(),
+    openedAt: DateTime,
+    updatedAt: DateTime,
+    clip: Type.Object({ from: DateTime, to: DateTime }, { additionalProperties: false }),
+    hasSnapshot: Type.Boolean({
+      description: 'GET /api/alerts/{id}/snapshot.jpg returns the image with the detection drawn.',
+    }),
+    notes: Type.Array(AlertNoteSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** An alert in the queue. */
+export type AlertRecord = Static<typeof AlertRecordSchema>;
+
+/** What an operator does to an alert. */
+export const AlertActionSchema = Type.Union([
+  Type.Object({ action: Type.Literal('acknowledge') }, { additionalProperties: false }),
+  Type.Object(
+    {
+      action: Type.Literal('qualify'),
+      qualification: Type.Enum([...alertQualifications]),
+      note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('note'), note: Type.String({ minLength: 1, maxLength: 2000 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { action: Type.Literal('escalate'), note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) },
+    { additionalProperties: false },
+  ),
+]);
+
+/** An operator action. */
+export type AlertAction = Static<typeof AlertActionSchema>;
+
+/** The state an action changes: status, qualification, escalation, and a note to append. */
+export interface AlertChange {
+  status: AlertStatus;
+  qualification?: AlertQualification;
+  escalated: boolean;
+  note?: string;
+}
+
+/**
+ * What an operator action does to an alert. Acknowledging takes it out of the "new" pile; qualifying
+ * as a true alert or a false alarm closes it, "needs follow-up" keeps it acknowledged; escalating
+ * flags it for the supervisor. A closed alert only takes notes.
+ */
+export function applyAlertAction(
+  alert: Pick<AlertRecord, 'status' | 'escalated' | 'qualification'>,
+  action: AlertAction,
+): AlertChange {
+  const base: AlertChange = {
+    status: alert.status,
+    escalated: alert.escalated,
+    ...(alert.qualification === undefined ? {} : { qualification: alert.qualification }),
+  };
+  if (action.action === 'note') return { ...base, note: action.note };
+  if (alert.status === 'closed') {
+    throw new VigieError('ALERT_CLOSED', `This alert is closed; it can no longer be ${action.action}d.`);
+  }
+  switch (action.action) {
+    case 'acknowledge':
+      return { ...base, status: 'acknowledged' };
+    case 'qualify':
+      return {
+        ...base,
+        status: action.qualification === 'needs_follow_up' ? 'acknowledged' : 'closed',
+        qualification: action.qualification,
+        ...(action.note === undefined ? {} : { note: action.note }),
+      };
+    case 'escalate':
+      return {
+        ...base,
+        status: 'acknowledged',
+        escalated: true,
+        ...(action.note === undefined ? {} : { note: action.note }),
+      };
+  }
+}
+
+const severityRank: Record<AlertSeverity, number> = { high: 3, medium: 2, low: 1, info: 0 };
+
+/** Queue order: most severe first, then newest first. */
+export function compareAlertsForQueue(
+  a: Pick<AlertRecord, 'severity' | 'openedAt'>,
+  b: Pick<AlertRecord, 'severity' | 'openedAt'>,
+): number {
+  return severityRank[b.severity] - severityRank[a.severity] || b.openedAt.localeCompare(a.openedAt);
+}
+
+/** Severity of a camera that stopped sending video: an operator must know, but it is not a risk in the scene. */
+export const cameraOfflineSeverity: AlertSeverity = 'medium';

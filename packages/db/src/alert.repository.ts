@@ -1,0 +1,241 @@
+import type { AlertQualification, AlertRecord, AlertSeverity, AlertStatus, AlertType } from '@vigie/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { AlertTable, Tables } from './tables.js';
+
+/** A new alert to store. */
+export interface NewAlert {
+  id: string;
+  cameraId: string;
+  type: AlertType;
+  severity: AlertSeverity;
+  zoneId?: string;
+  message: string;
+  openedAt: Date;
+  clip: { from: Date; to: Date };
+  snapshot?: Uint8Array;
+  details?: Record<string, unknown>;
+}
+
+/** Which alerts to list. */
+export interface AlertFilter {
+  status?: AlertStatus;
+  cameraIds?: readonly string[];
+  type?: AlertType;
+  limit: number;
+}
+
+/** One anonymous count sample. */
+export interface CountSample {
+  cameraId: string;
+  series: string;
+  at: Date;
+  in?: number;
+  out?: number;
+  occupancy?: number;
+  density?: number;
+}
+
+/** Alert totals and operator verdicts for one type (LEGAL R24). */
+export interface AlertTypeStats {
+  type: AlertType;
+  total: number;
+  trueAlerts: number;
+  falseAlarms: number;
+}
+
+/** Alerts, their notes, and the anonymous count time series. */
+export class AlertRepository {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  /** Stores a new open alert. */
+  async insert(alert: NewAlert): Promise<void> {
+    await this.db
+      .insertInto('alerts')
+      .values({
+        id: alert.id,
+        camera_id: alert.cameraId,
+        type: alert.type,
+        severity: alert.severity,
+        status: 'open',
+        qualification: null,
+        escalated: false,
+        zone_id: alert.zoneId ?? null,
+        message: alert.message,
+        opened_at: alert.openedAt,
+        updated_at: alert.openedAt,
+        clip_from: alert.clip.from,
+        clip_to: alert.clip.to,
+        snapshot: alert.snapshot ?? null,
+        details: alert.details === undefined ? null : JSON.stringify(alert.details),
+      })
+      .execute();
+  }
+
+  /** Alerts matching a filter, newest first, with their notes. */
+  async list(filter: AlertFilter): Promise<AlertRecord[]> {
+    if (filter.cameraIds?.length === 0) return [];
+    let query = this.db.selectFrom('alerts').selectAll();
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+    if (filter.type !== undefined) query = query.where('type', '=', filter.type);
+    if (filter.cameraIds !== undefined) query = query.where('camera_id', 'in', [...filter.cameraIds]);
+    const rows = await query.orderBy('opened_at', 'desc').limit(filter.limit).execute();
+    return this.withNotes(rows);
+  }
+
+  /** One alert with its notes. */
+  async get(id: string): Promise<AlertRecord | undefined> {
+    const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : (await this.withNotes([row]))[0];
+  }
+
+  /** The open or acknowledged alert of a type on a camera, if any (e.g. to close "camera offline"). */
+  async unresolved(cameraId: string, type: AlertType): Promise<AlertRecord | undefined> {
+    const row = await this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('type', '=', type)
+      .where('status', '!=', 'closed')
+      .orderBy('opened_at', 'desc')
+      .executeTakeFirst();
+    return row === undefined ? undefined : (await this.withNotes([row]))[0];
+  }
+
+  /** The snapshot of an alert, if it has one. */
+  async snapshot(id: string): Promise<Uint8Array | undefined> {
+    const row = await this.db.selectFrom('alerts').select('snapshot').where('id', '=', id).executeTakeFirst();
+    return row?.snapshot ?? undefined;
+  }
+
+  /** Changes an alert's status, verdict and escalation. */
+  async update(
+    id: string,
+    change: { status: AlertStatus; qualification?: AlertQualification; escalated: boolean; at: Date },
+  ): Promise<void> {
+    await this.db
+      .updateTable('alerts')
+      .set({
+        status: change.status,
+        qualification: change.qualification ?? null,
+        escalated: change.escalated,
+        updated_at: change.at,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Appends a note to an alert. */
+  async addNote(alertId: string, note: { by: string; at: Date; text: string }): Promise<void> {
+    await this.db
+      .insertInto('alert_notes')
+      .values({ alert_id: alertId, by_name: note.by, at: note.at, text: note.text })
+      .execute();
+  }
+
+  /** Alert totals and verdicts per type over a period. */
+  async statsByType(range: { from: Date; to: Date }): Promise<AlertTypeStats[]> {
+    const rows = await this.db
+      .selectFrom('alerts')
+      .select((eb) => [
+        'type',
+        eb.fn.countAll<string | number | bigint>().as('total'),
+        eb.fn
+          .sum<string | number | null>(eb.case().when('qualification', '=', 'true_alert').then(1).else(0).end())
+          .as('true_alerts'),
+        eb.fn
+          .sum<string | number | null>(eb.case().when('qualification', '=', 'false_alarm').then(1).else(0).end())
+          .as('false_alarms'),
+      ])
+      .where('opened_at', '>=', range.from)
+      .where('opened_at', '<', range.to)
+      .groupBy('type')
+      .orderBy('type')
+      .execute();
+    return rows.map((row) => ({
+      type: row.type as AlertType,
+      total: Number(row.total),
+      trueAlerts: Number(row.true_alerts ?? 0),
+      falseAlarms: Number(row.false_alarms ?? 0),
+    }));
+  }
+
+  /** Deletes alerts of a camera opened before `cutoff` with their snapshots (retention of derived images, R3). */
+  async deleteSnapshotsBefore(cameraId: string, cutoff: Date): Promise<number> {
+    const result = await this.db
+      .updateTable('alerts')
+      .set({ snapshot: null })
+      .where('camera_id', '=', cameraId)
+      .where('opened_at', '<', cutoff)
+      .where('snapshot', 'is not', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Stores count samples. */
+  async insertCounts(samples: readonly CountSample[]): Promise<void> {
+    if (samples.length === 0) return;
+    await this.db
+      .insertInto('count_samples')
+      .values(
+        samples.map((s) => ({
+          camera_id: s.cameraId,
+          series: s.series,
+          at: s.at,
+          in_count: s.in ?? null,
+          out_count: s.out ?? null,
+          occupancy: s.occupancy ?? null,
+          density: s.density ?? null,
+        })),
+      )
+      .execute();
+  }
+
+  /** Count samples of some cameras over a period, oldest first. */
+  async counts(cameraIds: readonly string[], range: { from: Date; to: Date }): Promise<CountSample[]> {
+    if (cameraIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('count_samples')
+      .selectAll()
+      .where('camera_id', 'in', [...cameraIds])
+      .where('at', '>=', range.from)
+      .where('at', '<', range.to)
+      .orderBy('at')
+      .limit(10_000)
+      .execute();
+    return rows.map((row) => ({
+      cameraId: row.camera_id,
+      series: row.series,
+      at: row.at,
+      ...(row.in_count === null ? {} : { in: row.in_count }),
+      ...(row.out_count === null ? {} : { out: row.out_count }),
+      ...(row.occupancy === null ? {} : { occupancy: row.occupancy }),
+      ...(row.density === null ? {} : { density: row.density }),
+    }));
+  }
+
+  private async withNotes(rows: Selectable<AlertTable>[]): Promise<AlertRecord[]> {
+    const ids = rows.map((row) => row.id);
+    const notes =
+      ids.length === 0
+        ? []
+        : await this.db.selectFrom('alert_notes').selectAll().where('alert_id', 'in', ids).orderBy('id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      cameraId: row.camera_id,
+      type: row.type as AlertType,
+      severity: row.severity as AlertSeverity,
+      status: row.status as AlertStatus,
+      ...(row.qualification === null ? {} : { qualification: row.qualification as AlertQualification }),
+      escalated: row.escalated,
+      ...(row.zone_id === null ? {} : { zoneId: row.zone_id }),
+      message: row.message,
+      openedAt: row.opened_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      clip: { from: row.clip_from.toISOString(), to: row.clip_to.toISOString() },
+      hasSnapshot: row.snapshot !== null,
+      notes: notes
+        .filter((note) => note.alert_id === row.id)
+        .map((note) => ({ by: note.by_name, at: note.at.toISOString(), text: note.text })),
+    }));
+  }
+}

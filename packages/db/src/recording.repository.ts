@@ -1,0 +1,251 @@
+import type { CameraState, CameraStatus, RecordingGap, Segment } from '@vigie/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { ExportTable, SegmentTable, Tables } from './tables.js';
+
+/** A segment as the index stores it: the core segment plus its row id. */
+export interface IndexedSegment extends Segment {
+  id: string;
+}
+
+/** An export's manifest fields as stored. */
+export interface ExportRecord {
+  id: string;
+  cameraId: string;
+  cameraName: string;
+  from: Date;
+  to: Date;
+  purpose: string;
+  reason: string;
+  exportedBy: string;
+  exportedAt: Date;
+  fileKey: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A time range. */
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
+
+function toSegment(row: Selectable<SegmentTable>): IndexedSegment {
+  return {
+    id: String(row.id),
+    cameraId: row.camera_id,
+    key: row.key,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    bytes: Number(row.bytes),
+    initBytes: row.init_bytes,
+    sha256: row.sha256,
+  };
+}
+
+function toExport(row: Selectable<ExportTable>): ExportRecord {
+  return {
+    id: row.id,
+    cameraId: row.camera_id,
+    cameraName: row.camera_name,
+    from: row.from_at,
+    to: row.to_at,
+    purpose: row.purpose,
+    reason: row.reason,
+    exportedBy: row.exported_by,
+    exportedAt: row.exported_at,
+    fileKey: row.file_key,
+    bytes: Number(row.bytes),
+    sha256: row.sha256,
+  };
+}
+
+/** The recording index: segments, gaps, camera status and exports. */
+export class RecordingRepository {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  /** Indexes a stored segment. */
+  async insertSegment(segment: Segment): Promise<void> {
+    await this.db
+      .insertInto('segments')
+      .values({
+        camera_id: segment.cameraId,
+        key: segment.key,
+        started_at: segment.startedAt,
+        ended_at: segment.endedAt,
+        bytes: segment.bytes,
+        init_bytes: segment.initBytes,
+        sha256: segment.sha256,
+      })
+      .execute();
+  }
+
+  /** Segments of a camera overlapping [from, to), oldest first, never any that ended before `notBefore`. */
+  async segmentsBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<IndexedSegment[]> {
+    const rows = await this.db
+      .selectFrom('segments')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('started_at', '<', range.to)
+      .where('ended_at', '>', range.from)
+      .where('ended_at', '>=', notBefore)
+      .orderBy('started_at')
+      .execute();
+    return rows.map(toSegment);
+  }
+
+  /** The newest `count` segments of a camera, oldest first (the live window). */
+  async latestSegments(cameraId: string, count: number, notBefore: Date): Promise<IndexedSegment[]> {
+    const rows = await this.db
+      .selectFrom('segments')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('ended_at', '>=', notBefore)
+      .orderBy('started_at', 'desc')
+      .limit(count)
+      .execute();
+    return rows.map(toSegment).reverse();
+  }
+
+  /** How many segments of a camera started before the given one (the live playlist's media sequence). */
+  async countBefore(cameraId: string, startedAt: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
+      .where('camera_id', '=', cameraId)
+      .where('started_at', '<', startedAt)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** One segment of a camera by id, unless past `notBefore`. */
+  async segment(cameraId: string, id: string, notBefore: Date): Promise<IndexedSegment | undefined> {
+    if (!/^[0-9]{1,18}$/.test(id)) return undefined;
+    const row = await this.db
+      .selectFrom('segments')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('id', '=', id)
+      .where('ended_at', '>=', notBefore)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toSegment(row);
+  }
+
+  /** Segments of a camera that ended before `cutoff`, oldest first, at most `limit`. */
+  async segmentsEndedBefore(cameraId: string, cutoff: Date, limit: number): Promise<IndexedSegment[]> {
+    const rows = await this.db
+      .selectFrom('segments')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('ended_at', '<', cutoff)
+      .orderBy('started_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toSegment);
+  }
+
+  /** Every camera id that has segments (including removed cameras). */
+  async camerasWithSegments(): Promise<string[]> {
+    const rows = await this.db.selectFrom('segments').select('camera_id').distinct().execute();
+    return rows.map((row) => row.camera_id);
+  }
+
+  /** Removes segment rows. */
+  async deleteSegments(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .deleteFrom('segments')
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  /** The oldest segment start per camera, for the retention report. */
+  async oldestSegmentPerCamera(): Promise<Map<string, Date>> {
+    const rows = await this.db
+      .selectFrom('segments')
+      .select((eb) => ['camera_id', eb.fn.min('started_at').as('oldest')])
+      .groupBy('camera_id')
+      .execute();
+    return new Map(rows.map((row) => [row.camera_id, new Date(row.oldest as Date | string)]));
+  }
+
+  /** Records a gap. */
+  async insertGap(gap: RecordingGap): Promise<void> {
+    await this.db
+      .insertInto('recording_gaps')
+      .values({ camera_id: gap.cameraId, from_at: gap.from, to_at: gap.to, reason: gap.reason })
+      .execute();
+  }
+
+  /** Gaps of a camera overlapping a range, oldest first. */
+  async gapsBetween(cameraId: string, range: TimeRange): Promise<RecordingGap[]> {
+    const rows = await this.db
+      .selectFrom('recording_gaps')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('from_at', '<', range.to)
+      .where('to_at', '>', range.from)
+      .orderBy('from_at')
+      .execute();
+    return rows.map((row) => ({ cameraId: row.camera_id, from: row.from_at, to: row.to_at, reason: row.reason }));
+  }
+
+  /** Deletes a camera's gaps that ended before `cutoff` (they describe footage that no longer exists). */
+  async deleteGapsBefore(cameraId: string, cutoff: Date): Promise<void> {
+    await this.db.deleteFrom('recording_gaps').where('camera_id', '=', cameraId).where('to_at', '<', cutoff).execute();
+  }
+
+  /** Stores a camera's current state. */
+  async setStatus(status: { cameraId: string; state: CameraState; reason?: string; since: Date }): Promise<void> {
+    const values = {
+      camera_id: status.cameraId,
+      state: status.state,
+      reason: status.reason ?? null,
+      since: status.since,
+    };
+    await this.db
+      .insertInto('camera_status')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('camera_id').doUpdateSet({ state: values.state, reason: values.reason, since: values.since }),
+      )
+      .execute();
+  }
+
+  /** Every stored camera status. */
+  async statuses(): Promise<CameraStatus[]> {
+    const rows = await this.db.selectFrom('camera_status').selectAll().orderBy('camera_id').execute();
+    return rows.map((row) => ({
+      cameraId: row.camera_id,
+      state: row.state as CameraState,
+      ...(row.reason === null ? {} : { reason: row.reason }),
+      since: row.since.toISOString(),
+    }));
+  }
+
+  /** Records an export. */
+  async insertExport(record: ExportRecord): Promise<void> {
+    await this.db
+      .insertInto('exports')
+      .values({
+        id: record.id,
+        camera_id: record.cameraId,
+        camera_name: record.cameraName,
+        from_at: record.from,
+        to_at: record.to,
+        purpose: record.purpose,
+        reason: record.reason,
+        exported_by: record.exportedBy,
+        exported_at: record.exportedAt,
+        file_key: record.fileKey,
+        bytes: record.bytes,
+        sha256: record.sha256,
+      })
+      .execute();
+  }
+
+  /** One export. */
+  async export(id: string): Promise<ExportRecord | undefined> {
+    const row = await this.db.selectFrom('exports').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toExport(row);
+  }
+}

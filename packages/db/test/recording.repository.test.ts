@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { AlertRepository, RecordingRepository, type VigieDatabase } from '@vigie/db';
+import { testEngines } from '@vigie/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const camera = randomUUID();
+const other = randomUUID();
+const t = (iso: string): Date => new Date(`2026-11-23T${iso}Z`);
+
+function segment(cameraId: string, start: string, end: string, n: number) {
+  return {
+    cameraId,
+    key: `${cameraId}/${n}.mp4`,
+    startedAt: t(start),
+    endedAt: t(end),
+    bytes: 5_000_000_000 + n,
+    sha256: 'ab'.repeat(32),
+    initBytes: 800,
+  };
+}
+
+describe.each(testEngines)('recording and alert repositories on $name', (engine) => {
+  let database: VigieDatabase | undefined;
+  let recordings: RecordingRepository;
+  let alerts: AlertRepository;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    recordings = new RecordingRepository(database.db);
+    alerts = new AlertRepository(database.db);
+    await recordings.insertSegment(segment(camera, '10:00:00', '10:00:04', 1));
+    await recordings.insertSegment(segment(camera, '10:00:04', '10:00:08', 2));
+    await recordings.insertSegment(segment(camera, '10:00:08', '10:00:12', 3));
+    await recordings.insertSegment(segment(other, '10:00:00', '10:00:04', 4));
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('finds the segments overlapping a range, in order, with sizes above 4 GiB intact', async () => {
+    const found = await recordings.segmentsBetween(camera, { from: t('10:00:05'), to: t('10:00:09') }, t('00:00:00'));
+    expect(found.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
+    expect(found[0]?.bytes).toBe(5_000_000_002);
+    expect(found[0]?.startedAt.toISOString()).toBe('2026-11-23T10:00:04.000Z');
+  });
+
+  it('never returns a segment that ended before the retention bound', async () => {
+    const found = await recordings.segmentsBetween(camera, { from: t('09:00:00'), to: t('11:00:00') }, t('10:00:06'));
+    expect(found.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
+    const first = (
+      await recordings.segmentsBetween(camera, { from: t('09:00:00'), to: t('11:00:00') }, t('00:00:00'))
+    )[0];
+    expect(await recordings.segment(camera, first?.id ?? '', t('10:00:06'))).toBeUndefined();
+    expect(await recordings.segment(camera, first?.id ?? '', t('10:00:00'))).toMatchObject({ key: `${camera}/1.mp4` });
+    expect(await recordings.segment(other, first?.id ?? '', t('00:00:00'))).toBeUndefined();
+    expect(await recordings.segment(camera, 'not-a-number', t('00:00:00'))).toBeUndefined();
+  });
+
+  it('gives the live window and its media sequence', async () => {
+    const window = await recordings.latestSegments(camera, 2, t('00:00:00'));
+    expect(window.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
+    expect(await recordings.countBefore(camera, window[0]?.startedAt ?? new Date())).toBe(1);
+  });
+
+  it('lists expired segments, deletes them, and reports the oldest per camera', async () => {
+    const expired = await recordings.segmentsEndedBefore(camera, t('10:00:05'), 100);
+    expect(expired.map((s) => s.key)).toEqual([`${camera}/1.mp4`]);
+    await recordings.deleteSegments(expired.map((s) => s.id));
+    const oldest = await recordings.oldestSegmentPerCamera();
+    expect(oldest.get(camera)?.toISOString()).toBe('2026-11-23T10:00:04.000Z');
+    expect((await recordings.camerasWithSegments()).sort()).toEqual([camera, other].sort());
+  });
+
+  it('stores gaps and camera status', async () => {
+    await recordings.insertGap({ cameraId: camera, from: t('10:00:12'), to: t('10:00:20'), reason: 'stream lost' });
+    expect(await recordings.gapsBetween(camera, { from: t('10:00:00'), to: t('10:01:00') })).toEqual([
+      { cameraId: camera, from: t('10:00:12'), to: t('10:00:20'), reason: 'stream lost' },
+    ]);
+    await recordings.deleteGapsBefore(camera, t('10:00:30'));
+    expect(await recordings.gapsBetween(camera, { from: t('10:00:00'), to: t('10:01:00') })).toEqual([]);
+  });
+
+  it('keeps alerts with notes, verdicts, snapshots and per-type precision figures', async () => {
+    const id = randomUUID();
+    await alerts.insert({
+      id,
+      cameraId: camera,
+      type: 'intrusion',
+      severity: 'high',
+      zoneId: 'quay',
+      message: 'Person in the forbidden zone',
+      openedAt: t('10:00:10'),
+      clip: { from: t('10:00:00'), to: t('10:00:20') },
+      snapshot: new Uint8Array([0xff, 0xd8, 0xff]),
+    });
+    await alerts.update(id, { status: 'closed', qualification: 'true_alert', escalated: false, at: t('10:01:00') });
+    await alerts.addNote(id, { by: 'Agent A', at: t('10:01:00'), text: 'Seen, patrol informed' });
+    const stored = await alerts.get(id);
+    expect(stored).toMatchObject({
+      status: 'closed',
+      qualification: 'true_alert',
+      zoneId: 'quay',
+      hasSnapshot: true,
+      notes: [{ by: 'Agent A', text: 'Seen, patrol informed' }],
+    });
+    expect([...((await alerts.snapshot(id)) ?? [])]).toEqual([0xff, 0xd8, 0xff]);
+    expect(await alerts.list({ status: 'open', limit: 10 })).toEqual([]);
+    expect(await alerts.list({ cameraIds: [other], limit: 10 })).toEqual([]);
+    expect(await alerts.statsByType({ from: t('00:00:00'), to: t('23:00:00') })).toEqual([
+      { type: 'intrusion', total: 1, trueAlerts: 1, falseAlarms: 0 },
+    ]);
+    expect(await alerts.deleteSnapshotsBefore(camera, t('11:00:00'))).toBe(1);
+    expect((await alerts.get(id))?.hasSnapshot).toBe(false);
+  });
+
+  it('stores anonymous count samples as a time series', async () => {
+    await alerts.insertCounts([
+      { cameraId: camera, series: 'line:door', at: t('10:00:10'), in: 3, out: 1 },
+      { cameraId: camera, series: 'zone:square', at: t('10:00:20'), occupancy: 12, density: 0.4 },
+    ]);
+    const samples = await alerts.counts([camera], { from: t('10:00:00'), to: t('10:01:00') });
+    expect(samples).toEqual([
+      { cameraId: camera, series: 'line:door', at: t('10:00:10'), in: 3, out: 1 },
+      {
+        cameraId: camera,
+        series: 'zone:square',
+        at: t('10:00:20'),
+        occupancy: 12,
+        density: expect.closeTo(0.4, 5) as number,
+      },
+    ]);
+  });
+});
