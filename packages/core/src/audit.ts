@@ -17,6 +17,10 @@ export const auditActions = [
   'export.created',
   'recording.purged',
   'setting.changed',
+  'snapshot.viewed',
+  'export.downloaded',
+  'alert.opened',
+  'alert.acted',
 ] as const;
 
 /** An action the audit trail records. */

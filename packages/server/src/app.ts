@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -6,18 +8,28 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { frenchProfile, type Clock, type LegalProfile } from '@vigie/core';
+import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { EventHub } from './event-hub.js';
 import { errorBody, handleError } from './http-errors.js';
 import { registerAccessControl } from './auth/access-control.js';
+import { alertRoutes } from './routes/alert.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { videoRoutes } from './routes/video.routes.js';
+import { AlertService } from './services/alert.service.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
+import { CameraStatusService } from './services/camera-status.service.js';
 import { UserService } from './services/user.service.js';
+import { ExportService } from './video/export.service.js';
+import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
+import { RecordingService, type MediaTools } from './video/recording.service.js';
+import { RetentionPurge } from './video/retention.purge.js';
+import { ViewingSessions } from './video/viewing-sessions.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
@@ -28,6 +40,10 @@ export interface AppDependencies {
   /** Built console to serve at `/`; defaults to packages/web/dist when it exists. */
   webRoot?: string;
   authPolicy?: AuthPolicy;
+  /** Recordings (`recordings/`), exports and scratch files (`work/`) live under this directory. */
+  mediaDir: string;
+  /** Resolves the ffmpeg binary (default: the system ffmpeg, else the npm-shipped one). */
+  ffmpegPath?: () => string;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -37,6 +53,13 @@ export interface VigieApp {
   auth: AuthService;
   users: UserService;
   events: EventHub;
+  alerts: AlertService;
+  recordings: RecordingService;
+  exports: ExportService;
+  /** The retention purge; `startServer` runs it periodically. */
+  purge: RetentionPurge;
+  /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
+  startRecording(options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff'>): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
 }
@@ -58,6 +81,19 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const cameras = new CameraService({ work, profile: deps.profile ?? frenchProfile, events });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
+  const profile = deps.profile ?? frenchProfile;
+  const storage = new LocalDiskStorage(join(deps.mediaDir, 'recordings'));
+  const media: MediaTools = {
+    ffmpegPath: deps.ffmpegPath ?? (() => locateFfmpeg().path),
+    workDir: join(deps.mediaDir, 'work'),
+  };
+  await mkdir(media.workDir, { recursive: true });
+  const alerts = new AlertService({ work, clock: deps.clock, events, cameras });
+  const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
+  const recordings = new RecordingService({ work, clock: deps.clock, cameras, storage, sessions, media });
+  const exports = new ExportService({ work, clock: deps.clock, cameras, storage, media });
+  const statuses = new CameraStatusService({ work, cameras });
+  const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile });
 
   const http = Fastify({
     logger: deps.logger ?? false,
@@ -99,6 +135,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
   await http.register(auditRoutes(work), { prefix: '/api' });
+  await http.register(videoRoutes({ recordings, exports, statuses }), { prefix: '/api' });
+  await http.register(alertRoutes(alerts), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
@@ -112,5 +150,31 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       .send(errorBody('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`));
   });
 
-  return { http, cameras, auth, users, events, routes };
+  const sweep = setInterval(() => {
+    recordings
+      .closeIdleSessions()
+      .catch((error: unknown) => http.log.error({ err: error }, 'closing idle viewing sessions failed'));
+  }, 5_000).unref();
+  http.addHook('onClose', async () => {
+    clearInterval(sweep);
+    await recordings.closeAllSessions();
+  });
+
+  const startRecording: VigieApp['startRecording'] = async (options) => {
+    const fleet = new RecorderFleet({
+      work,
+      clock: deps.clock,
+      events,
+      alerts,
+      storage,
+      spoolDir: join(deps.mediaDir, 'recordings', '.spool'),
+      ffmpegPath: media.ffmpegPath(),
+      log: http.log,
+      ...options,
+    });
+    await fleet.start();
+    return fleet;
+  };
+
+  return { http, cameras, auth, users, events, alerts, recordings, exports, purge, startRecording, routes };
 }

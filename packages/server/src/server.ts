@@ -4,6 +4,9 @@ import { buildApp, type VigieApp } from './app.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoCameras } from './demo.js';
 
+/** How often expired recordings are purged (LEGAL R3: gone within one cycle). */
+const purgeIntervalMs = 10 * 60_000;
+
 /** A running Vigie server. */
 export interface RunningServer {
   app: VigieApp;
@@ -34,11 +37,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
             }
           : {}),
       },
+      mediaDir: config.dataDir,
     });
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
       await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
     }
+    const fleet = await app.startRecording();
+    const purge = (): void => {
+      app.purge
+        .run()
+        .then((reports) => {
+          for (const r of reports) app.http.log.info(r, 'retention purge: expired recordings deleted');
+        })
+        .catch((error: unknown) => app.http.log.error({ err: error }, 'retention purge failed; it runs again soon'));
+    };
+    purge();
+    const purgeTimer = setInterval(purge, purgeIntervalMs).unref();
     await app.http.listen({ host: config.host, port: config.port });
     const address = app.http.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -46,6 +61,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app,
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       close: async () => {
+        clearInterval(purgeTimer);
+        await fleet.stop();
         await app.http.close();
         await database.close();
       },

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { systemClock, type Clock } from '@vigie/core';
 import type { TestEngine } from '@vigie/db/testing';
 import type { Role } from '@vigie/core';
@@ -5,18 +8,23 @@ import { buildApp, totpCode, type VigieApp } from '@vigie/server';
 
 /** An application over a fresh database of the given engine. */
 export interface TestApp extends VigieApp {
+  /** Where its recordings and exports live. */
+  mediaDir: string;
   close(): Promise<void>;
 }
 
 /** Builds the real application (no console files) over a fresh, migrated database. */
 export async function openTestApp(engine: TestEngine, clock: Clock = systemClock): Promise<TestApp> {
   const database = await engine.open();
-  const app = await buildApp({ database, clock, webRoot: '/nonexistent' });
+  const mediaDir = await mkdtemp(join(tmpdir(), 'vigie-app-'));
+  const app = await buildApp({ database, clock, webRoot: '/nonexistent', mediaDir });
   return {
     ...app,
+    mediaDir,
     close: async () => {
       await app.http.close();
       await database.close();
+      await rm(mediaDir, { recursive: true, force: true });
     },
   };
 }

@@ -30,6 +30,19 @@ export function actorOf(request: FastifyRequest): { actorId?: string; actorName:
     : { actorId: caller.userId, actorName: caller.username, source: request.ip };
 }
 
+/** The caller of a route that requires a permission, as viewer (access checks) and actor (audit trail). */
+export function watcherOf(request: FastifyRequest): {
+  userId: string;
+  roles: Caller['roles'];
+  actorId?: string;
+  actorName: string;
+  source: string;
+} {
+  const caller = request.caller;
+  if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.');
+  return { userId: caller.userId, roles: caller.roles, ...actorOf(request) };
+}
+
 /**
  * The one mechanism that enforces the role matrix on every route: identifies the caller, then
  * checks the route's declared access. An /api route that declares nothing is refused (fail closed).

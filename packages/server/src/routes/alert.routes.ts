@@ -1,0 +1,146 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AlertActionSchema, AlertRecordSchema, alertStatuses, alertTypes } from '@vigie/core';
+import Type from 'typebox';
+import { watcherOf } from '../auth/access-control.js';
+import { ErrorBodySchema } from '../http-errors.js';
+import type { AlertService } from '../services/alert.service.js';
+import { parseTimeRange } from '../video/time-range.js';
+import { requires } from './route-config.js';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const DateTime = Type.String({ format: 'date-time' });
+const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const maxStatsDays = 93;
+
+/** The operators' alert queue, their actions on it, and statistics (counts, per-type precision). */
+export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/alerts',
+      {
+        config: requires('alert:read'),
+        schema: {
+          tags: ['alerts'],
+          summary: 'Alerts, most severe then newest first',
+          querystring: Type.Object(
+            {
+              status: Type.Optional(Type.Enum([...alertStatuses])),
+              cameraId: Type.Optional(Type.String({ format: 'uuid' })),
+              type: Type.Optional(Type.Enum([...alertTypes])),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Array(AlertRecordSchema), ...errors },
+        },
+      },
+      (request) => alerts.list(request.query, watcherOf(request)),
+    );
+
+    app.get(
+      '/alerts/:id',
+      {
+        config: requires('alert:read'),
+        schema: {
+          tags: ['alerts'],
+          summary: 'One alert',
+          params: IdParams,
+          response: { 200: AlertRecordSchema, ...errors },
+        },
+      },
+      (request) => alerts.get(request.params.id, watcherOf(request)),
+    );
+
+    app.get(
+      '/alerts/:id/snapshot.jpg',
+      {
+        config: requires('alert:read'),
+        schema: { tags: ['alerts'], summary: 'The alert image with the detection drawn', params: IdParams },
+      },
+      async (request, reply) =>
+        reply
+          .type('image/jpeg')
+          .header('cache-control', 'private, no-store')
+          .send(Buffer.from(await alerts.snapshot(request.params.id, watcherOf(request)))),
+    );
+
+    app.post(
+      '/alerts/:id/actions',
+      {
+        config: requires('alert:act'),
+        schema: {
+          tags: ['alerts'],
+          summary: 'Acknowledge, qualify, annotate or escalate an alert (audited)',
+          params: IdParams,
+          body: AlertActionSchema,
+          response: { 200: AlertRecordSchema, ...errors },
+        },
+      },
+      (request) => {
+        const watcher = watcherOf(request);
+        return alerts.act(request.params.id, request.body, watcher, watcher);
+      },
+    );
+
+    app.get(
+      '/stats/counts',
+      {
+        config: requires('alert:read'),
+        schema: {
+          tags: ['statistics'],
+          summary: 'Anonymous counts over time (line crossings, occupancy, density)',
+          querystring: Type.Object(
+            { cameraId: Type.Optional(Type.String({ format: 'uuid' })), from: DateTime, to: DateTime },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Array(
+              Type.Object({
+                cameraId: Type.String(),
+                series: Type.String(),
+                at: DateTime,
+                in: Type.Optional(Type.Integer()),
+                out: Type.Optional(Type.Integer()),
+                occupancy: Type.Optional(Type.Number()),
+                density: Type.Optional(Type.Number()),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const range = parseTimeRange(request.query, maxStatsDays * 24);
+        const samples = await alerts.counts(
+          { ...range, ...(request.query.cameraId === undefined ? {} : { cameraId: request.query.cameraId }) },
+          watcherOf(request),
+        );
+        return samples.map((s) => ({ ...s, at: s.at.toISOString() }));
+      },
+    );
+
+    app.get(
+      '/stats/alerts',
+      {
+        config: requires('alert:read'),
+        schema: {
+          tags: ['statistics'],
+          summary: 'Alerts per type and the precision operators’ verdicts give (LEGAL R24)',
+          querystring: Type.Object({ from: DateTime, to: DateTime }, { additionalProperties: false }),
+          response: {
+            200: Type.Array(
+              Type.Object({
+                type: Type.String(),
+                total: Type.Integer(),
+                trueAlerts: Type.Integer(),
+                falseAlarms: Type.Integer(),
+                precision: Type.Union([Type.Number(), Type.Null()]),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      (request) => alerts.stats(parseTimeRange(request.query, maxStatsDays * 24)),
+    );
+  };
+}

@@ -1,0 +1,297 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CameraStatusSchema } from '@vigie/core';
+import type { IndexedSegment } from '@vigie/db';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { watcherOf } from '../auth/access-control.js';
+import { ErrorBodySchema } from '../http-errors.js';
+import type { CameraStatusService } from '../services/camera-status.service.js';
+import type { ExportService } from '../video/export.service.js';
+import type { RecordingService } from '../video/recording.service.js';
+import { parseByteRange } from '../video/byte-range.js';
+import { requires } from './route-config.js';
+
+const CameraParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const SessionParams = Type.Object(
+  { session: Type.String({ pattern: '^[0-9a-f]{32}$' }) },
+  { additionalProperties: false },
+);
+const SegmentParams = Type.Object(
+  { session: Type.String({ pattern: '^[0-9a-f]{32}$' }), segment: Type.String({ pattern: '^[0-9]{1,18}\\.mp4$' }) },
+  { additionalProperties: false },
+);
+const DateTime = Type.String({ format: 'date-time' });
+const RangeQuery = Type.Object({ from: DateTime, to: DateTime }, { additionalProperties: false });
+const Reason = Type.String({
+  minLength: 5,
+  maxLength: 500,
+  description: 'Why the footage is viewed or exported; written to the audit trail (LEGAL R11).',
+});
+const SessionReply = Type.Object({ sessionId: Type.String(), playlistUrl: Type.String() });
+const ManifestSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  cameraId: Type.String(),
+  cameraName: Type.String(),
+  from: DateTime,
+  to: DateTime,
+  purpose: Type.String(),
+  reason: Type.String(),
+  exportedBy: Type.String(),
+  exportedAt: DateTime,
+  files: Type.Array(Type.Object({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() })),
+});
+const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema };
+const playlistType = 'application/vnd.apple.mpegurl';
+
+async function sendSegment(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  recordings: RecordingService,
+  segment: IndexedSegment,
+): Promise<FastifyReply> {
+  const range = parseByteRange(request.headers.range, segment.bytes);
+  reply.header('accept-ranges', 'bytes').header('cache-control', 'private, no-store').type('video/mp4');
+  if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${segment.bytes}`).send();
+  if (range === undefined) {
+    return reply.header('content-length', segment.bytes).send(Readable.from(recordings.read(segment)));
+  }
+  return reply
+    .status(206)
+    .header('content-range', `bytes ${range.start}-${range.end}/${segment.bytes}`)
+    .header('content-length', range.end - range.start + 1)
+    .send(Readable.from(recordings.read(segment, range)));
+}
+
+function segmentId(file: string): string {
+  return file.slice(0, -'.mp4'.length);
+}
+
+/** Camera status, live view, snapshots, recordings, playback and exports: every image route. */
+export function videoRoutes(deps: {
+  recordings: RecordingService;
+  exports: ExportService;
+  statuses: CameraStatusService;
+}): FastifyPluginAsyncTypebox {
+  const { recordings, exports, statuses } = deps;
+  return async (app) => {
+    app.get(
+      '/cameras/status',
+      {
+        config: requires('camera:read'),
+        schema: {
+          tags: ['video'],
+          summary: 'Stream state of every camera you may see',
+          response: { 200: Type.Array(CameraStatusSchema) },
+        },
+      },
+      (request) => statuses.list(watcherOf(request)),
+    );
+
+    app.post(
+      '/cameras/:id/live',
+      {
+        config: requires('live:view'),
+        schema: {
+          tags: ['video'],
+          summary: 'Open a live view (audited); play playlistUrl with an HLS player',
+          params: CameraParams,
+          response: { 201: SessionReply, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const session = await recordings.openLive(request.params.id, watcherOf(request));
+        return reply.status(201).send({ sessionId: session.id, playlistUrl: `/api/live/${session.id}/index.m3u8` });
+      },
+    );
+
+    app.get(
+      '/live/:session/index.m3u8',
+      {
+        config: requires('live:view'),
+        schema: { tags: ['video'], summary: 'Live HLS playlist', params: SessionParams },
+      },
+      async (request, reply) =>
+        reply
+          .type(playlistType)
+          .header('cache-control', 'no-store')
+          .send(await recordings.livePlaylist(request.params.session, watcherOf(request))),
+    );
+
+    app.get(
+      '/live/:session/segments/:segment',
+      {
+        config: requires('live:view'),
+        schema: { tags: ['video'], summary: 'Live segment (byte ranges)', params: SegmentParams },
+      },
+      async (request, reply) =>
+        sendSegment(
+          request,
+          reply,
+          recordings,
+          await recordings.liveSegment(request.params.session, segmentId(request.params.segment), watcherOf(request)),
+        ),
+    );
+
+    app.delete(
+      '/live/:session',
+      {
+        config: requires('live:view'),
+        schema: {
+          tags: ['video'],
+          summary: 'Close a live view (audited)',
+          params: SessionParams,
+          response: { 204: Type.Null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await recordings.stopLive(request.params.session, watcherOf(request));
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/cameras/:id/snapshot.jpg',
+      {
+        config: requires('live:view'),
+        schema: {
+          tags: ['video'],
+          summary: 'Latest recorded frame as JPEG, masks applied (audited)',
+          params: CameraParams,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type('image/jpeg')
+          .header('cache-control', 'private, no-store')
+          .send(await recordings.snapshot(request.params.id, watcherOf(request))),
+    );
+
+    app.get(
+      '/cameras/:id/recordings',
+      {
+        config: requires('playback:view'),
+        schema: {
+          tags: ['video'],
+          summary: 'Recorded ranges and gaps over a period (at most 24 h)',
+          params: CameraParams,
+          querystring: RangeQuery,
+          response: {
+            200: Type.Object({
+              ranges: Type.Array(Type.Object({ start: DateTime, end: DateTime })),
+              gaps: Type.Array(Type.Object({ start: DateTime, end: DateTime, reason: Type.String() })),
+            }),
+            ...errors,
+          },
+        },
+      },
+      (request) => recordings.recordings(request.params.id, request.query, watcherOf(request)),
+    );
+
+    app.post(
+      '/cameras/:id/playback',
+      {
+        config: requires('playback:view'),
+        schema: {
+          tags: ['video'],
+          summary: 'Open a playback of a range, for a reason (audited)',
+          params: CameraParams,
+          body: Type.Object({ from: DateTime, to: DateTime, reason: Reason }, { additionalProperties: false }),
+          response: { 201: SessionReply, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const session = await recordings.openPlayback(request.params.id, request.body, watcherOf(request));
+        return reply.status(201).send({ sessionId: session.id, playlistUrl: `/api/playback/${session.id}/index.m3u8` });
+      },
+    );
+
+    app.get(
+      '/playback/:session/index.m3u8',
+      {
+        config: requires('playback:view'),
+        schema: { tags: ['video'], summary: 'Playback HLS playlist', params: SessionParams },
+      },
+      async (request, reply) =>
+        reply
+          .type(playlistType)
+          .header('cache-control', 'no-store')
+          .send(await recordings.playbackPlaylist(request.params.session, watcherOf(request))),
+    );
+
+    app.get(
+      '/playback/:session/segments/:segment',
+      {
+        config: requires('playback:view'),
+        schema: { tags: ['video'], summary: 'Playback segment (byte ranges)', params: SegmentParams },
+      },
+      async (request, reply) =>
+        sendSegment(
+          request,
+          reply,
+          recordings,
+          await recordings.playbackSegment(
+            request.params.session,
+            segmentId(request.params.segment),
+            watcherOf(request),
+          ),
+        ),
+    );
+
+    app.post(
+      '/cameras/:id/exports',
+      {
+        config: requires('export:create'),
+        schema: {
+          tags: ['video'],
+          summary: 'Export a range as one MP4 with a SHA-256 manifest (purpose and reason audited)',
+          params: CameraParams,
+          body: Type.Object(
+            {
+              from: DateTime,
+              to: DateTime,
+              purpose: Type.String({ description: "One of the camera's declared purposes (LEGAL R2)." }),
+              reason: Reason,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: ManifestSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await exports.create(request.params.id, request.body, watcherOf(request))),
+    );
+
+    app.get(
+      '/exports/:id',
+      {
+        config: requires('export:create'),
+        schema: {
+          tags: ['video'],
+          summary: 'Manifest of an export',
+          params: CameraParams,
+          response: { 200: ManifestSchema, ...errors },
+        },
+      },
+      (request) => exports.manifest(request.params.id),
+    );
+
+    app.get(
+      '/exports/:id/video.mp4',
+      {
+        config: requires('export:create'),
+        schema: { tags: ['video'], summary: 'Download an exported clip (audited)', params: CameraParams },
+      },
+      async (request, reply) => {
+        const { path, manifest } = await exports.download(request.params.id, watcherOf(request));
+        const file = manifest.files[0];
+        return reply
+          .type('video/mp4')
+          .header('content-disposition', `attachment; filename="vigie-${manifest.id}.mp4"`)
+          .header('x-content-sha256', file?.sha256 ?? '')
+          .send(createReadStream(path));
+      },
+    );
+  };
+}

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applyAlertAction,
+  cameraOfflineSeverity,
+  compareAlertsForQueue,
+  VigieError,
+  type AlertAction,
+  type AlertRecord,
+  type AlertStatus,
+  type AlertType,
+  type Clock,
+} from '@vigie/core';
+import type { AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
+import type { EventHub } from '../event-hub.js';
+import type { Actor, CameraService, Viewer } from './camera.service.js';
+
+/** Which alerts a console asks for. */
+export interface AlertQuery {
+  status?: AlertStatus;
+  cameraId?: string;
+  type?: AlertType;
+}
+
+/** Per-type alert figures with the precision operators' verdicts give (LEGAL R24). */
+export interface AlertStats extends AlertTypeStats {
+  precision: number | null;
+}
+
+/** What a raised alert needs; the service gives it an id and opens it. */
+export type RaisedAlert = Omit<NewAlert, 'id'>;
+
+const clipSeconds = 10;
+
+/**
+ * The operators' alert queue: alerts raised by analytics or by the system (camera offline), the
+ * actions operators take on them, and the figures their verdicts give. Every alert and every action
+ * is audited (R21); nothing here acts on the world — a human decides (R20).
+ */
+export class AlertService {
+  constructor(private readonly deps: { work: UnitOfWork; clock: Clock; events: EventHub; cameras: CameraService }) {}
+
+  /** Stores, audits and pushes a new alert. */
+  async raise(raised: RaisedAlert): Promise<AlertRecord> {
+    const id = randomUUID();
+    const alert = await this.deps.work(async ({ alerts, audit }) => {
+      await alerts.insert({ ...raised, id });
+      await audit.append({
+        action: 'alert.opened',
+        actorName: 'system',
+        cameraId: raised.cameraId,
+        rangeStart: raised.clip.from.toISOString(),
+        rangeEnd: raised.clip.to.toISOString(),
+        details: { alert: id, type: raised.type, severity: raised.severity, zone: raised.zoneId ?? null },
+      });
+      return (await alerts.get(id)) as AlertRecord;
+    });
+    this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
+    return alert;
+  }
+
+  /** Opens a "camera offline" alert unless one is still unresolved for that camera. */
+  async cameraOffline(cameraId: string, reason: string): Promise<AlertRecord | undefined> {
+    const open = await this.deps.work(({ alerts }) => alerts.unresolved(cameraId, 'camera_offline'));
+    if (open !== undefined) return undefined;
+    const now = this.deps.clock.now();
+    return this.raise({
+      cameraId,
+      type: 'camera_offline',
+      severity: cameraOfflineSeverity,
+      message: reason,
+      openedAt: now,
+      clip: { from: new Date(now.getTime() - clipSeconds * 1000), to: now },
+    });
+  }
+
+  /** Notes on the unresolved "camera offline" alert that video is back (an operator still closes it). */
+  async cameraBackOnline(cameraId: string): Promise<void> {
+    const open = await this.deps.work(({ alerts }) => alerts.unresolved(cameraId, 'camera_offline'));
+    if (open === undefined) return;
+    const now = this.deps.clock.now();
+    const alert = await this.deps.work(async ({ alerts }) => {
+      await alerts.addNote(open.id, { by: 'system', at: now, text: `Video back at ${now.toISOString()}.` });
+      return (await alerts.get(open.id)) as AlertRecord;
+    });
+    this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
+  }
+
+  /** The alerts a viewer may see, most severe then newest first. */
+  async list(query: AlertQuery, viewer: Viewer): Promise<AlertRecord[]> {
+    const visible = await this.#visibleCameraIds(viewer, query.cameraId);
+    const alerts = await this.deps.work(({ alerts }) =>
+      alerts.list({
+        ...(query.status === undefined ? {} : { status: query.status }),
+        ...(query.type === undefined ? {} : { type: query.type }),
+        cameraIds: visible,
+        limit: 500,
+      }),
+    );
+    return alerts.sort(compareAlertsForQueue);
+  }
+
+  /** One alert, if the viewer may see its camera. */
+  async get(id: string, viewer: Viewer): Promise<AlertRecord> {
+    const alert = await this.deps.work(({ alerts }) => alerts.get(id));
+    if (alert === undefined) throw notFound(id);
+    await this.deps.cameras.get(alert.cameraId, viewer).catch(() => {
+      throw notFound(id);
+    });
+    return alert;
+  }
+
+  /** The alert's snapshot JPEG (detection drawn). */
+  async snapshot(id: string, viewer: Viewer): Promise<Uint8Array> {
+    await this.get(id, viewer);
+    const jpeg = await this.deps.work(({ alerts }) => alerts.snapshot(id));
+    if (jpeg === undefined)
+      throw new VigieError('NO_RECORDING', 'This alert has no snapshot (or it passed its retention).');
+    return jpeg;
+  }
+
+  /** Applies an operator action; audited in the same transaction and pushed to consoles. */
+  async act(id: string, action: AlertAction, viewer: Viewer, actor: Actor): Promise<AlertRecord> {
+    await this.get(id, viewer);
+    const now = this.deps.clock.now();
+    const alert = await this.deps.work(async ({ alerts, audit }) => {
+      const current = await alerts.get(id);
+      if (current === undefined) throw notFound(id);
+      const change = applyAlertAction(current, action);
+      await alerts.update(id, { ...change, at: now });
+      if (change.note !== undefined) await alerts.addNote(id, { by: actor.actorName, at: now, text: change.note });
+      await audit.append({
+        action: 'alert.acted',
+        ...actor,
+        cameraId: current.cameraId,
+        details: { alert: id, ...action, status: change.status },
+      });
+      return (await alerts.get(id)) as AlertRecord;
+    });
+    this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
+    return alert;
+  }
+
+  /** Stores anonymous count samples. */
+  async recordCounts(samples: readonly CountSample[]): Promise<void> {
+    await this.deps.work(({ alerts }) => alerts.insertCounts(samples));
+  }
+
+  /** Count samples of the cameras a viewer may see over a period. */
+  async counts(query: { cameraId?: string; from: Date; to: Date }, viewer: Viewer): Promise<CountSample[]> {
+    const visible = await this.#visibleCameraIds(viewer, query.cameraId);
+    return this.deps.work(({ alerts }) => alerts.counts(visible, query));
+  }
+
+  /** Alert totals and precision per type over a period. */
+  async stats(range: { from: Date; to: Date }): Promise<AlertStats[]> {
+    const rows = await this.deps.work(({ alerts }) => alerts.statsByType(range));
+    return rows.map((row) => {
+      const judged = row.trueAlerts + row.falseAlarms;
+      return { ...row, precision: judged === 0 ? null : row.trueAlerts / judged };
+    });
+  }
+
+  async #visibleCameraIds(viewer: Viewer, only?: string): Promise<string[]> {
+    const ids = (await this.deps.cameras.list(viewer)).map((c) => c.id);
+    return only === undefined ? ids : ids.filter((id) => id === only);
+  }
+}
+
+function notFound(id: string): VigieError {
+  return new VigieError('ALERT_NOT_FOUND', `No alert has id ${id}.`);
+}

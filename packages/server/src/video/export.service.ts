@@ -1,0 +1,173 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { retentionCutoff, VigieError, type Clock, type SegmentStorage } from '@vigie/core';
+import type { ExportRecord, UnitOfWork } from '@vigie/db';
+import { concatList, exportArgs, planExport, runFfmpeg } from '@vigie/media';
+import type { CameraService } from '../services/camera.service.js';
+import type { MediaTools, Watcher } from './recording.service.js';
+import { parseTimeRange } from './time-range.js';
+
+/** The manifest that travels with an exported clip (LEGAL R12): what, who, when, why, and file hashes. */
+export interface ExportManifest {
+  id: string;
+  cameraId: string;
+  cameraName: string;
+  from: string;
+  to: string;
+  purpose: string;
+  reason: string;
+  exportedBy: string;
+  exportedAt: string;
+  files: { name: string; bytes: number; sha256: string }[];
+}
+
+/** What a person asks to export. */
+export interface ExportRequest {
+  from: string;
+  to: string;
+  purpose: string;
+  reason: string;
+}
+
+const maxExportHours = 24;
+const videoName = 'video.mp4';
+
+function manifestOf(record: ExportRecord): ExportManifest {
+  return {
+    id: record.id,
+    cameraId: record.cameraId,
+    cameraName: record.cameraName,
+    from: record.from.toISOString(),
+    to: record.to.toISOString(),
+    purpose: record.purpose,
+    reason: record.reason,
+    exportedBy: record.exportedBy,
+    exportedAt: record.exportedAt.toISOString(),
+    files: [{ name: videoName, bytes: record.bytes, sha256: record.sha256 }],
+  };
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Exports a recorded range as one MP4 by stream copy (no quality loss), with a SHA-256 manifest. The
+ * purpose must be one of the camera's declared purposes (R2) and a reason is required; both are audited.
+ */
+export class ExportService {
+  constructor(
+    private readonly deps: {
+      work: UnitOfWork;
+      clock: Clock;
+      cameras: CameraService;
+      storage: SegmentStorage;
+      media: MediaTools;
+    },
+  ) {}
+
+  /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
+  async create(cameraId: string, request: ExportRequest, watcher: Watcher): Promise<ExportManifest> {
+    const camera = await this.deps.cameras.get(cameraId, watcher);
+    if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
+      throw new VigieError(
+        'PURPOSE_NOT_DECLARED',
+        `"${request.purpose}" is not a declared purpose of camera "${camera.name}" (${camera.purposes.join(', ')}).`,
+        [{ path: '/purpose', reason: `must be one of ${camera.purposes.join(', ')}` }],
+      );
+    }
+    const range = parseTimeRange(request, maxExportHours);
+    const cutoff = retentionCutoff(this.deps.clock.now(), camera.retentionDays);
+    const segments = await this.deps.work(({ recordings }) => recordings.segmentsBetween(camera.id, range, cutoff));
+    const withPaths = await Promise.all(
+      segments.map(async (s) => ({ ...s, path: await this.deps.storage.localPath(s.key) })),
+    );
+    const plan = planExport({ segments: withPaths, ...range });
+    if (plan === undefined) {
+      throw new VigieError(
+        'NO_RECORDING',
+        `Camera "${camera.name}" has no recording between ${request.from} and ${request.to}.`,
+      );
+    }
+    const id = randomUUID();
+    const dir = join(this.deps.media.workDir, 'exports');
+    await mkdir(dir, { recursive: true });
+    const output = join(dir, `${id}.mp4`);
+    const scratch = await mkdtemp(join(this.deps.media.workDir, 'export-'));
+    try {
+      const listPath = join(scratch, 'list.ffconcat');
+      await writeFile(listPath, concatList(plan.parts));
+      await runFfmpeg(
+        this.deps.media.ffmpegPath(),
+        exportArgs({
+          listPath,
+          output,
+          metadata: { cameraId: camera.id, cameraName: camera.name, from: plan.from, to: plan.to },
+        }),
+      );
+    } catch (error) {
+      await rm(output, { force: true });
+      throw new VigieError('MEDIA_UNAVAILABLE', `The export could not be written: ${(error as Error).message}`);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    const record: ExportRecord = {
+      id,
+      cameraId: camera.id,
+      cameraName: camera.name,
+      from: plan.from,
+      to: plan.to,
+      purpose: request.purpose,
+      reason: request.reason,
+      exportedBy: watcher.actorName,
+      exportedAt: this.deps.clock.now(),
+      fileKey: output,
+      bytes: (await stat(output)).size,
+      sha256: await sha256File(output),
+    };
+    await this.deps.work(async ({ recordings, audit }) => {
+      await recordings.insertExport(record);
+      await audit.append({
+        action: 'export.created',
+        ...watcher,
+        cameraId: camera.id,
+        rangeStart: record.from.toISOString(),
+        rangeEnd: record.to.toISOString(),
+        reason: request.reason,
+        details: { export: id, purpose: request.purpose, sha256: record.sha256, bytes: record.bytes },
+      });
+    });
+    return manifestOf(record);
+  }
+
+  /** The manifest of an export. */
+  async manifest(id: string): Promise<ExportManifest> {
+    return manifestOf(await this.#record(id));
+  }
+
+  /** The exported file's path and manifest, for download; the download is audited. */
+  async download(id: string, watcher: Watcher): Promise<{ path: string; manifest: ExportManifest }> {
+    const record = await this.#record(id);
+    await this.deps.work(({ audit }) =>
+      audit.append({
+        action: 'export.downloaded',
+        ...watcher,
+        cameraId: record.cameraId,
+        rangeStart: record.from.toISOString(),
+        rangeEnd: record.to.toISOString(),
+        details: { export: id, sha256: record.sha256 },
+      }),
+    );
+    return { path: record.fileKey, manifest: manifestOf(record) };
+  }
+
+  async #record(id: string): Promise<ExportRecord> {
+    const record = await this.deps.work(({ recordings }) => recordings.export(id));
+    if (record === undefined) throw new VigieError('EXPORT_NOT_FOUND', `No export has id ${id}.`);
+    return record;
+  }
+}

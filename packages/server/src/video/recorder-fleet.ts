@@ -1,0 +1,147 @@
+import { stateRaisesOfflineAlert, type Camera, type CameraState, type Clock, type SegmentStorage } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import { FfmpegSupervisor, SegmentRecorder, type ProcessStatus } from '@vigie/media';
+import type { FastifyBaseLogger } from 'fastify';
+import type { EventHub, PushEvent } from '../event-hub.js';
+import type { AlertService } from '../services/alert.service.js';
+
+/** What the fleet needs to record cameras. */
+export interface RecorderFleetOptions {
+  work: UnitOfWork;
+  clock: Clock;
+  events: EventHub;
+  alerts: AlertService;
+  storage: SegmentStorage;
+  /** Where ffmpeg writes segments before storage takes them (same disk as storage: a rename). */
+  spoolDir: string;
+  ffmpegPath: string;
+  log: FastifyBaseLogger;
+  /** Segment length in seconds (default 4). */
+  segmentSeconds?: number;
+  /** Supervisor tuning (tests shorten the backoff). */
+  backoff?: { initialMs: number; maxMs: number; factor: number };
+}
+
+interface Running {
+  recorder: SegmentRecorder;
+  /** The settings the recorder was started with: a change to them restarts it. */
+  fingerprint: string;
+}
+
+function fingerprint(camera: Camera): string {
+  return JSON.stringify([camera.sourceUrl, camera.masks]);
+}
+
+/**
+ * Keeps one recorder per enabled camera: starts them at boot, restarts a camera's recorder when its
+ * URL or masks change, stops it when disabled or removed. Indexes every segment and gap, stores and
+ * pushes each camera's status, and opens a "camera offline" alert when a stream dies.
+ */
+export class RecorderFleet {
+  readonly #options: RecorderFleetOptions;
+  readonly #supervisor: FfmpegSupervisor;
+  readonly #running = new Map<string, Running>();
+  #queue: Promise<void> = Promise.resolve();
+  #unsubscribe: (() => void)[] = [];
+
+  constructor(options: RecorderFleetOptions) {
+    this.#options = options;
+    this.#supervisor = new FfmpegSupervisor({
+      ffmpegPath: options.ffmpegPath,
+      clock: options.clock,
+      ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+      log: (entry) => options.log[entry.level]({ camera: entry.jobId }, entry.message),
+    });
+  }
+
+  /** Starts recording every enabled camera and follows registry changes. */
+  async start(): Promise<void> {
+    this.#unsubscribe.push(
+      this.#supervisor.onStatus((status) => this.#enqueue(() => this.#onStatus(status))),
+      this.#options.events.subscribe((event) => this.#enqueue(() => this.#onRegistryEvent(event))),
+    );
+    const cameras = await this.#options.work(({ cameras }) => cameras.list());
+    await this.#enqueue(async () => {
+      for (const camera of cameras) await this.#sync(camera.id, camera);
+    });
+  }
+
+  /** Stops every recorder (each stores its last segment). */
+  async stop(): Promise<void> {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#unsubscribe = [];
+    await this.#queue;
+    await Promise.all([...this.#running.values()].map(({ recorder }) => recorder.stop()));
+    this.#running.clear();
+    await this.#supervisor.stopAll();
+  }
+
+  /** Waits until every registry change and status seen so far is handled (tests). */
+  settled(): Promise<void> {
+    return this.#queue;
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(task).catch((error: unknown) => {
+      this.#options.log.error({ err: error }, 'recording fleet: a task failed');
+    });
+    return this.#queue;
+  }
+
+  async #onRegistryEvent(event: PushEvent): Promise<void> {
+    if (event.type === 'camera.deleted') await this.#sync(event.cameraId, undefined);
+    else if (event.type === 'camera.created' || event.type === 'camera.updated') {
+      // Events carry the camera as clients see it (credentials hidden): read the real one.
+      const camera = await this.#options.work(({ cameras }) => cameras.get(event.camera.id));
+      await this.#sync(event.camera.id, camera);
+    }
+  }
+
+  async #sync(cameraId: string, camera: Camera | undefined): Promise<void> {
+    const running = this.#running.get(cameraId);
+    const wanted = camera?.enabled === true ? fingerprint(camera) : undefined;
+    if (running !== undefined && running.fingerprint === wanted) return;
+    if (running !== undefined) {
+      this.#running.delete(cameraId);
+      await running.recorder.stop();
+    }
+    if (camera === undefined) return;
+    if (wanted === undefined) {
+      await this.#setStatus(cameraId, 'disabled', 'Recording is switched off for this camera.');
+      return;
+    }
+    const { work, storage, spoolDir, log } = this.#options;
+    const recorder = new SegmentRecorder({
+      camera,
+      supervisor: this.#supervisor,
+      storage,
+      spoolDir,
+      clock: this.#options.clock,
+      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
+      onSegment: (segment) => work(({ recordings }) => recordings.insertSegment(segment)),
+      onGap: (gap) => work(({ recordings }) => recordings.insertGap(gap)),
+      onProblem: (message) => log.warn({ camera: cameraId }, message),
+    });
+    this.#running.set(cameraId, { recorder, fingerprint: wanted });
+    recorder.start();
+  }
+
+  async #onStatus(status: ProcessStatus): Promise<void> {
+    const [cameraId = '', role] = status.jobId.split(':');
+    if (role !== 'record' || status.state === 'stopped' || !this.#running.has(cameraId)) return;
+    await this.#setStatus(cameraId, status.state, status.reason);
+  }
+
+  async #setStatus(cameraId: string, state: CameraState, reason: string): Promise<void> {
+    const since = this.#options.clock.now();
+    const stored = await this.#options.work(async ({ recordings, cameras }) => {
+      if ((await cameras.get(cameraId)) === undefined) return false;
+      await recordings.setStatus({ cameraId, state, reason, since });
+      return true;
+    });
+    if (!stored) return;
+    this.#options.events.publish({ v: 1, type: 'camera.status', cameraId, state, reason, since: since.toISOString() });
+    if (stateRaisesOfflineAlert(state)) await this.#options.alerts.cameraOffline(cameraId, reason);
+    else if (state === 'online') await this.#options.alerts.cameraBackOnline(cameraId);
+  }
+}

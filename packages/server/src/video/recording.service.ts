@@ -1,0 +1,270 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  retentionCutoff,
+  VigieError,
+  type Camera,
+  type Clock,
+  type RecordingGap,
+  type SegmentStorage,
+} from '@vigie/core';
+import type { IndexedSegment, UnitOfWork } from '@vigie/db';
+import { buildHlsPlaylist, runFfmpeg, snapshotArgs } from '@vigie/media';
+import type { Actor, CameraService, Viewer } from '../services/camera.service.js';
+import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
+import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
+
+/** Someone who views: their identity for access checks and their name for the audit trail. */
+export type Watcher = Viewer & Actor;
+
+/** What the recordings of a camera look like over a period. */
+export interface RecordingsOverview {
+  ranges: { start: string; end: string }[];
+  gaps: { start: string; end: string; reason: string }[];
+}
+
+/** How the recording service reaches ffmpeg and its scratch space. */
+export interface MediaTools {
+  /** Resolves the ffmpeg binary; throws a clear error when it is missing. */
+  ffmpegPath: () => string;
+  /** Directory for temporary files (snapshots, export lists). */
+  workDir: string;
+}
+
+const liveWindowSegments = 6;
+/** A live session serves only segments this recent when it opened, so it cannot be used as playback. */
+const liveLookBackMs = 60_000;
+const maxPlaybackHours = 24;
+
+function iso(range: TimeRange): { start: string; end: string } {
+  return { start: range.from.toISOString(), end: range.to.toISOString() };
+}
+
+/**
+ * Live view, playback and snapshots, all built from the recorded (already masked) segments. Every
+ * opening is audited, playback with its reason; nothing past a camera's retention is ever served.
+ */
+export class RecordingService {
+  constructor(
+    private readonly deps: {
+      work: UnitOfWork;
+      clock: Clock;
+      cameras: CameraService;
+      storage: SegmentStorage;
+      sessions: ViewingSessions;
+      media: MediaTools;
+    },
+  ) {}
+
+  /** Recorded ranges and gaps of a camera over a period (at most 24 h), within retention. */
+  async recordings(cameraId: string, input: { from: string; to: string }, viewer: Viewer): Promise<RecordingsOverview> {
+    const camera = await this.deps.cameras.get(cameraId, viewer);
+    const range = parseTimeRange(input, maxPlaybackHours);
+    return this.deps.work(async ({ recordings }) => {
+      const segments = await recordings.segmentsBetween(camera.id, range, this.#cutoff(camera));
+      const gaps = await recordings.gapsBetween(camera.id, range);
+      return {
+        ranges: mergeRanges(
+          segments.map((s) => ({ from: s.startedAt, to: s.endedAt })),
+          1000,
+        ).map(iso),
+        gaps: gaps.map((g: RecordingGap) => ({ ...iso(g), reason: g.reason })),
+      };
+    });
+  }
+
+  /** Opens a live view of a camera; audited. */
+  async openLive(cameraId: string, watcher: Watcher): Promise<ViewingSession> {
+    const camera = await this.deps.cameras.get(cameraId, watcher);
+    const now = this.deps.clock.now();
+    return this.deps.work(async ({ audit }) => {
+      const session = this.deps.sessions.open({
+        kind: 'live',
+        cameraId: camera.id,
+        ...this.#who(watcher),
+        openedAt: now,
+      });
+      await audit.append({ action: 'live.started', ...watcher, cameraId: camera.id, details: { session: session.id } });
+      return session;
+    });
+  }
+
+  /** The sliding live playlist of a session. */
+  async livePlaylist(sessionId: string, viewer: Viewer): Promise<string> {
+    const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
+    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    return this.deps.work(async ({ recordings }) => {
+      const window = await recordings.latestSegments(camera.id, liveWindowSegments, this.#liveBound(camera, session));
+      const first = window[0];
+      const sequence = first === undefined ? 0 : await recordings.countBefore(camera.id, first.startedAt);
+      return buildHlsPlaylist({ segments: window.map(playlistEntry), live: true, mediaSequence: sequence });
+    });
+  }
+
+  /** A segment a live session may serve (recent, of its camera, within retention). */
+  async liveSegment(sessionId: string, segmentId: string, viewer: Viewer): Promise<IndexedSegment> {
+    const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
+    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    return this.#segment(camera, segmentId, this.#liveBound(camera, session));
+  }
+
+  /** Ends a live view; audited. */
+  async stopLive(sessionId: string, watcher: Watcher): Promise<void> {
+    this.deps.sessions.use(sessionId, 'live', watcher.userId, this.deps.clock.now());
+    const session = this.deps.sessions.close(sessionId);
+    if (session !== undefined) await this.#auditEnd(session, 'stopped');
+  }
+
+  /** Opens a playback of a camera over a range, for a stated reason; audited with both. */
+  async openPlayback(
+    cameraId: string,
+    input: { from: string; to: string; reason: string },
+    watcher: Watcher,
+  ): Promise<ViewingSession> {
+    const camera = await this.deps.cameras.get(cameraId, watcher);
+    const range = parseTimeRange(input, maxPlaybackHours);
+    const now = this.deps.clock.now();
+    return this.deps.work(async ({ audit, recordings }) => {
+      const segments = await recordings.segmentsBetween(camera.id, range, this.#cutoff(camera));
+      if (segments.length === 0) {
+        throw new VigieError(
+          'NO_RECORDING',
+          `Camera "${camera.name}" has no recording between ${input.from} and ${input.to}.`,
+        );
+      }
+      const session = this.deps.sessions.open({
+        kind: 'playback',
+        cameraId: camera.id,
+        ...this.#who(watcher),
+        openedAt: now,
+        range,
+      });
+      await audit.append({
+        action: 'playback.viewed',
+        ...watcher,
+        cameraId: camera.id,
+        rangeStart: range.from.toISOString(),
+        rangeEnd: range.to.toISOString(),
+        reason: input.reason,
+        details: { session: session.id },
+      });
+      return session;
+    });
+  }
+
+  /** The finished playlist of a playback session. */
+  async playbackPlaylist(sessionId: string, viewer: Viewer): Promise<string> {
+    const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
+    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    const range = session.range as TimeRange;
+    const segments = await this.deps.work(({ recordings }) =>
+      recordings.segmentsBetween(camera.id, range, this.#cutoff(camera)),
+    );
+    return buildHlsPlaylist({ segments: segments.map(playlistEntry) });
+  }
+
+  /** A segment a playback session may serve (inside its range, within retention). */
+  async playbackSegment(sessionId: string, segmentId: string, viewer: Viewer): Promise<IndexedSegment> {
+    const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
+    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    const segment = await this.#segment(camera, segmentId, this.#cutoff(camera));
+    const range = session.range as TimeRange;
+    if (segment.endedAt <= range.from || segment.startedAt >= range.to) {
+      throw new VigieError('VIEWING_SESSION_NOT_FOUND', 'This segment is outside the range of your playback session.');
+    }
+    return segment;
+  }
+
+  /** The bytes of a stored segment, or part of them. */
+  read(segment: IndexedSegment, range?: { start: number; end: number }): AsyncIterable<Uint8Array> {
+    return this.deps.storage.read(segment.key, range);
+  }
+
+  /** A JPEG of the camera's latest recorded frame (masks already applied at recording); audited. */
+  async snapshot(cameraId: string, watcher: Watcher): Promise<Buffer> {
+    const camera = await this.deps.cameras.get(cameraId, watcher);
+    const [latest] = await this.deps.work(({ recordings }) =>
+      recordings.latestSegments(camera.id, 1, this.#cutoff(camera)),
+    );
+    if (latest === undefined) {
+      throw new VigieError('NO_RECORDING', `Camera "${camera.name}" has recorded nothing yet; check its status.`);
+    }
+    const jpeg = await this.#grabFrame(await this.deps.storage.localPath(latest.key));
+    await this.deps.work(({ audit }) =>
+      audit.append({
+        action: 'snapshot.viewed',
+        ...watcher,
+        cameraId: camera.id,
+        rangeStart: latest.endedAt.toISOString(),
+      }),
+    );
+    return jpeg;
+  }
+
+  /** Ends the sessions nobody polled for a while, auditing each end. */
+  async closeIdleSessions(): Promise<void> {
+    for (const session of this.deps.sessions.closeIdle(this.deps.clock.now())) await this.#auditEnd(session, 'idle');
+  }
+
+  /** Ends every session (shutdown), auditing each end. */
+  async closeAllSessions(): Promise<void> {
+    for (const session of this.deps.sessions.closeAll()) await this.#auditEnd(session, 'server stopped');
+  }
+
+  async #auditEnd(session: ViewingSession, why: string): Promise<void> {
+    if (session.kind !== 'live') return;
+    await this.deps.work(({ audit }) =>
+      audit.append({
+        action: 'live.stopped',
+        actorId: session.userId,
+        actorName: session.actorName,
+        source: session.source,
+        cameraId: session.cameraId,
+        details: {
+          session: session.id,
+          why,
+          seconds: Math.round((this.deps.clock.now().getTime() - session.openedAt.getTime()) / 1000),
+        },
+      }),
+    );
+  }
+
+  async #grabFrame(path: string): Promise<Buffer> {
+    const dir = await mkdtemp(join(this.deps.media.workDir, 'snapshot-'));
+    try {
+      const output = join(dir, 'frame.jpg');
+      await runFfmpeg(this.deps.media.ffmpegPath(), snapshotArgs({ input: ['-sseof', '-1', '-i', path], output }));
+      return await readFile(output);
+    } catch (error) {
+      throw new VigieError('MEDIA_UNAVAILABLE', `The snapshot could not be made: ${(error as Error).message}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async #segment(camera: Camera, segmentId: string, notBefore: Date): Promise<IndexedSegment> {
+    const segment = await this.deps.work(({ recordings }) => recordings.segment(camera.id, segmentId, notBefore));
+    if (segment === undefined)
+      throw new VigieError('NO_RECORDING', `No segment ${segmentId} is available for this camera.`);
+    return segment;
+  }
+
+  #cutoff(camera: Camera): Date {
+    return retentionCutoff(this.deps.clock.now(), camera.retentionDays);
+  }
+
+  #liveBound(camera: Camera, session: ViewingSession): Date {
+    const recent = new Date(session.openedAt.getTime() - liveLookBackMs);
+    const cutoff = this.#cutoff(camera);
+    return recent > cutoff ? recent : cutoff;
+  }
+
+  #who(watcher: Watcher): Pick<ViewingSession, 'userId' | 'actorName' | 'source'> {
+    return { userId: watcher.userId, actorName: watcher.actorName, source: watcher.source ?? '' };
+  }
+}
+
+/** A segment as a playlist lists it: URIs relative to the playlist, under `segments/`. */
+function playlistEntry(segment: IndexedSegment) {
+  return { ...segment, uri: `segments/${segment.id}.mp4` };
+}
