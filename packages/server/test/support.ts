@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock, type Clock } from '@vigie/core';
+import type { VigieDatabase } from '@vigie/db';
 import type { TestEngine } from '@vigie/db/testing';
 import type { Role } from '@vigie/core';
 import { buildApp, totpCode, type VigieApp } from '@vigie/server';
@@ -10,6 +11,8 @@ import { buildApp, totpCode, type VigieApp } from '@vigie/server';
 export interface TestApp extends VigieApp {
   /** Where its recordings and exports live. */
   mediaDir: string;
+  /** Its database, for tests that set up state the API cannot (old recordings). */
+  database: VigieDatabase;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export async function openTestApp(engine: TestEngine, clock: Clock = systemClock
   return {
     ...app,
     mediaDir,
+    database,
     close: async () => {
       await app.http.close();
       await database.close();

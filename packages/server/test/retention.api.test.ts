@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { access, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { segmentKey, type Segment } from '@vigie/core';
+import { testEngines } from '@vigie/db/testing';
+import { RecordingRepository } from '@vigie/db';
+import { LocalDiskStorage } from '@vigie/media';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderTestClip } from '../../media/test/support/test-clips.js';
+import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+
+const day = 24 * 3_600_000;
+const dir = await mkdtemp(join(tmpdir(), 'vigie-retention-'));
+const clip = await renderTestClip({ dir, seconds: 4 });
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe.each(testEngines)('retention through every route on $name', (engine) => {
+  let app: TestApp;
+  let supervisor: SessionHeaders;
+  let dpo: SessionHeaders;
+  let cameraId: string;
+  let storage: LocalDiskStorage;
+  const now = Date.now();
+  const expiredEnd = new Date(now - 8 * day);
+  const recentEnd = new Date(now - 2 * day);
+  let expired: Segment;
+  let recent: Segment;
+
+  async function store(endedAt: Date): Promise<Segment> {
+    const startedAt = new Date(endedAt.getTime() - 4000);
+    const segment: Segment = {
+      cameraId,
+      key: segmentKey(cameraId, startedAt),
+      startedAt,
+      endedAt,
+      bytes: 1000,
+      sha256: '0'.repeat(64),
+      initBytes: 100,
+    };
+    const copy = join(dir, `${randomUUID()}.mp4`);
+    await copyFile(clip, copy);
+    await storage.put(segment.key, copy);
+    await new RecordingRepository(app.database.db).insertSegment(segment);
+    return segment;
+  }
+
+  async function indexed(): Promise<{ id: string; key: string }[]> {
+    const all = new Date(0);
+    return new RecordingRepository(app.database.db).segmentsBetween(
+      cameraId,
+      { from: all, to: new Date(now + day) },
+      all,
+    );
+  }
+
+  function around(end: Date): string {
+    return `from=${new Date(end.getTime() - 3_600_000).toISOString()}&to=${new Date(end.getTime() + 3_600_000).toISOString()}`;
+  }
+
+  async function readable(end: Date): Promise<{ ranges: number; playback: number; export: number }> {
+    const range = { from: new Date(end.getTime() - 60_000).toISOString(), to: end.toISOString() };
+    const overview = await app.http.inject({
+      method: 'GET',
+      url: `/api/cameras/${cameraId}/recordings?${around(end)}`,
+      headers: supervisor,
+    });
+    const playback = await app.http.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/playback`,
+      headers: supervisor,
+      payload: { ...range, reason: 'Checking what retention leaves' },
+    });
+    const exported = await app.http.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/exports`,
+      headers: supervisor,
+      payload: { ...range, purpose: 'public_space_safety', reason: 'Checking what retention leaves' },
+    });
+    return {
+      ranges: overview.json<{ ranges: unknown[] }>().ranges.length,
+      playback: playback.statusCode,
+      export: exported.statusCode,
+    };
+  }
+
+  beforeAll(async () => {
+    app = await openTestApp(engine);
+    storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
+    supervisor = await loginAs(app, ['supervisor']);
+    dpo = await loginAs(app, ['dpo']);
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({ retentionDays: 7, enabled: false }),
+    });
+    cameraId = created.json<{ id: string }>().id;
+    expired = await store(expiredEnd);
+    recent = await store(recentEnd);
+  });
+  afterAll(() => app?.close());
+
+  it('serves nothing older than the camera retention, even before the purge ran', async () => {
+    expect(await readable(expiredEnd)).toEqual({ ranges: 0, playback: 404, export: 404 });
+    expect(await readable(recentEnd)).toEqual({ ranges: 1, playback: 201, export: 201 });
+  });
+
+  it('refuses an expired segment asked by id through an open playback session', async () => {
+    const opened = await app.http.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/playback`,
+      headers: supervisor,
+      payload: {
+        from: new Date(recentEnd.getTime() - 60_000).toISOString(),
+        to: recentEnd.toISOString(),
+        reason: 'Recent range',
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const { playlistUrl } = opened.json<{ playlistUrl: string }>();
+    const playlist = (await app.http.inject({ method: 'GET', url: playlistUrl, headers: supervisor })).body;
+    expect(playlist.match(/^segments\/\d+\.mp4$/gm)).toHaveLength(1);
+    const ids = await indexed();
+    const oldId = ids.find((entry) => entry.key === expired.key)?.id ?? '';
+    const old = await app.http.inject({
+      method: 'GET',
+      url: playlistUrl.replace('index.m3u8', `segments/${oldId}.mp4`),
+      headers: supervisor,
+    });
+    expect(old.statusCode).toBe(404);
+  });
+
+  it('purges expired segments from storage and index, with an audit entry, and keeps the rest', async () => {
+    const reports = await app.purge.run();
+    expect(reports).toEqual([expect.objectContaining({ cameraId, segments: 1 })]);
+    expect(await exists(join(app.mediaDir, 'recordings', expired.key))).toBe(false);
+    expect(await exists(join(app.mediaDir, 'recordings', recent.key))).toBe(true);
+    expect((await indexed()).map((s) => s.key)).toEqual([recent.key]);
+    const trail = (
+      await app.http.inject({ method: 'GET', url: '/api/audit?action=recording.purged', headers: dpo })
+    ).json<{ cameraId: string; details: { segments: number } }[]>();
+    expect(trail).toEqual([
+      expect.objectContaining({ cameraId, details: expect.objectContaining({ segments: 1 }) as unknown }),
+    ]);
+  });
+
+  it('hides footage at once when the retention is shortened, and the next purge deletes it', async () => {
+    const patched = await app.http.inject({
+      method: 'PATCH',
+      url: `/api/cameras/${cameraId}`,
+      headers: supervisor,
+      payload: { retentionDays: 1 },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await readable(recentEnd)).toEqual({ ranges: 0, playback: 404, export: 404 });
+    await app.purge.run();
+    expect(await exists(join(app.mediaDir, 'recordings', recent.key))).toBe(false);
+    expect(await indexed()).toEqual([]);
+  });
+});
