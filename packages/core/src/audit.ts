@@ -17,6 +17,8 @@ export const auditActions = [
   'export.created',
   'recording.purged',
   'setting.changed',
+  'registry.recorded',
+  'registry.photo_uploaded',
 ] as const;
 
 /** An action the audit trail records. */

@@ -107,6 +107,7 @@ describe('camera rules', () => {
       version: 3,
       createdAt: 'x',
       updatedAt: 'y',
+      authorisation: { state: 'valid', expiresAt: '2030-01-01T00:00:00.000Z' },
     };
     const merged = applyCameraPatch(camera, {
       name: 'Renamed',
@@ -117,5 +118,6 @@ describe('camera rules', () => {
     expect(merged.sourceUrl).toBe('rtsp://cam/stream');
     expect(merged).not.toHaveProperty('id');
     expect(merged).not.toHaveProperty('version');
+    expect(merged).not.toHaveProperty('authorisation');
   });
 });

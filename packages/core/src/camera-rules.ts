@@ -65,7 +65,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
 
 /** Merges a patch into a camera's current settings. */
 export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
-  const { id: _id, version: _version, createdAt: _c, updatedAt: _u, ...current } = camera;
+  const { id: _id, version: _version, createdAt: _c, updatedAt: _u, authorisation: _a, ...current } = camera;
   return { ...current, ...patch };
 }
 

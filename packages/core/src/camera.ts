@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { purposes } from './legal-profile.js';
+import { AuthorisationSummarySchema } from './registry.js';
 
 /** A point in normalised image coordinates: (0,0) is the top-left corner, (1,1) the bottom-right. */
 export const PointSchema = Type.Object(
@@ -129,6 +130,7 @@ export const CameraSchema = Type.Object(
     }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    authorisation: AuthorisationSummarySchema,
   },
   { additionalProperties: false },
 );
@@ -146,4 +148,4 @@ export type CameraPatch = Static<typeof CameraPatchSchema>;
 /** A registered camera. */
 export type Camera = Static<typeof CameraSchema>;
 /** All fields of a camera that a person sets, with defaults applied. */
-export type CameraSettings = Omit<Camera, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type CameraSettings = Omit<Camera, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'authorisation'>;

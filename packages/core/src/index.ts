@@ -9,3 +9,5 @@ export * from './audit.js';
 export * from './refused-capabilities.js';
 export * from './analytics.js';
 export * from './recording.js';
+export * from './calendar.js';
+export * from './registry.js';

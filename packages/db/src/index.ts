@@ -5,3 +5,4 @@ export type { Tables } from './tables.js';
 export * from './audit.repository.js';
 export * from './auth.repository.js';
 export * from './stores.js';
+export * from './registry.repository.js';

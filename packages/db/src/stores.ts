@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
+import { RegistryRepository } from './registry.repository.js';
 import type { Tables } from './tables.js';
 import { UserRepository } from './user.repository.js';
 
@@ -12,6 +13,7 @@ export interface Stores {
   users: UserRepository;
   auth: AuthRepository;
   audit: AuditRepository;
+  registry: RegistryRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -24,6 +26,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     users: new UserRepository(db),
     auth: new AuthRepository(db),
     audit: new AuditRepository(db, clock),
+    registry: new RegistryRepository(db, clock),
   };
 }
 

@@ -14,9 +14,11 @@ import { registerAccessControl } from './auth/access-control.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
+import { registryRoutes } from './routes/registry.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
+import { RegistryService } from './services/registry.service.js';
 import { UserService } from './services/user.service.js';
 
 /** What the HTTP application is built from. */
@@ -34,6 +36,8 @@ export interface AppDependencies {
 export interface VigieApp {
   http: FastifyInstance;
   cameras: CameraService;
+  /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
+  registry: RegistryService;
   auth: AuthService;
   users: UserService;
   events: EventHub;
@@ -55,7 +59,9 @@ const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
 export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const events = new EventHub();
   const work = unitOfWork(deps.database.db, deps.clock);
-  const cameras = new CameraService({ work, profile: deps.profile ?? frenchProfile, events });
+  const profile = deps.profile ?? frenchProfile;
+  const cameras = new CameraService({ work, profile, events });
+  const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
 
@@ -99,6 +105,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
   await http.register(auditRoutes(work), { prefix: '/api' });
+  await http.register(registryRoutes(registry), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
@@ -112,5 +119,5 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       .send(errorBody('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`));
   });
 
-  return { http, cameras, auth, users, events, routes };
+  return { http, cameras, registry, auth, users, events, routes };
 }

@@ -292,6 +292,13 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         }[];
                     };
                 };
@@ -394,6 +401,13 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         };
                     };
                 };
@@ -529,6 +543,13 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         };
                     };
                 };
@@ -774,6 +795,13 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         };
                     };
                 };
@@ -850,7 +878,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "registry.recorded" | "registry.photo_uploaded";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -931,6 +959,410 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A camera’s legal registry entry: authorisation (with its state), signage, facing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            authorisation: {
+                                /** @description Number of the prefectoral order (arrêté préfectoral) authorising the camera, e.g. "2024/CAB/0123". */
+                                reference: string;
+                                /**
+                                 * Format: date
+                                 * @description Date the order was signed (YYYY-MM-DD).
+                                 */
+                                issuedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description Last day the order covers (YYYY-MM-DD): at most five years after issuedOn (CSI L252-4).
+                                 */
+                                expiresOn: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Instant the order stops covering the camera: the end of expiresOn in the legal time zone.
+                                 */
+                                expiresAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description From this instant the renewal file is due (four months before expiry).
+                                 */
+                                renewalDueAt: string;
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                            };
+                            signage: {
+                                /**
+                                 * @description installed: the sign is up; planned: ordered, not up yet; missing: no sign covers this camera.
+                                 * @enum {unknown}
+                                 */
+                                status: "installed" | "planned" | "missing";
+                                /** @description Where the sign stands, what it says, what is missing. */
+                                notes?: string;
+                                photo: {
+                                    /** @enum {unknown} */
+                                    contentType: "image/jpeg" | "image/png";
+                                    bytes: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                } | null;
+                            };
+                            /**
+                             * @description public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.
+                             * @enum {unknown}
+                             */
+                            facing: "public" | "private";
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Record a camera’s prefectoral authorisation, signage and facing (replaces the entry) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorisation: {
+                            /** @description Number of the prefectoral order (arrêté préfectoral) authorising the camera, e.g. "2024/CAB/0123". */
+                            reference: string;
+                            /**
+                             * Format: date
+                             * @description Date the order was signed (YYYY-MM-DD).
+                             */
+                            issuedOn: string;
+                            /**
+                             * Format: date
+                             * @description Last day the order covers (YYYY-MM-DD): at most five years after issuedOn (CSI L252-4).
+                             */
+                            expiresOn: string;
+                        };
+                        signage: {
+                            /**
+                             * @description installed: the sign is up; planned: ordered, not up yet; missing: no sign covers this camera.
+                             * @enum {unknown}
+                             */
+                            status: "installed" | "planned" | "missing";
+                            /** @description Where the sign stands, what it says, what is missing. */
+                            notes?: string;
+                        };
+                        /**
+                         * @description public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.
+                         * @enum {unknown}
+                         */
+                        facing: "public" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            authorisation: {
+                                /** @description Number of the prefectoral order (arrêté préfectoral) authorising the camera, e.g. "2024/CAB/0123". */
+                                reference: string;
+                                /**
+                                 * Format: date
+                                 * @description Date the order was signed (YYYY-MM-DD).
+                                 */
+                                issuedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description Last day the order covers (YYYY-MM-DD): at most five years after issuedOn (CSI L252-4).
+                                 */
+                                expiresOn: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Instant the order stops covering the camera: the end of expiresOn in the legal time zone.
+                                 */
+                                expiresAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description From this instant the renewal file is due (four months before expiry).
+                                 */
+                                renewalDueAt: string;
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                            };
+                            signage: {
+                                /**
+                                 * @description installed: the sign is up; planned: ordered, not up yet; missing: no sign covers this camera.
+                                 * @enum {unknown}
+                                 */
+                                status: "installed" | "planned" | "missing";
+                                /** @description Where the sign stands, what it says, what is missing. */
+                                notes?: string;
+                                photo: {
+                                    /** @enum {unknown} */
+                                    contentType: "image/jpeg" | "image/png";
+                                    bytes: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                } | null;
+                            };
+                            /**
+                             * @description public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.
+                             * @enum {unknown}
+                             */
+                            facing: "public" | "private";
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/registry/signage-photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo of the camera’s sign (image/jpeg or image/png) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The photo, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Upload a photo of the camera’s sign: the raw JPEG or PNG bytes, Content-Type image/jpeg or image/png, at most 4 MiB */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            contentType: "image/jpeg" | "image/png";
+                            bytes: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
