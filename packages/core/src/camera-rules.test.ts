@@ -51,6 +51,7 @@ describe('camera rules', () => {
       zones: [],
       masks: [],
       enabled: true,
+      analytics: [],
     });
   });
 
@@ -92,6 +93,12 @@ describe('camera rules', () => {
     } catch (error) {
       expect((error as VigieError).details).toEqual([{ path: '/zones/1/id', reason: 'id "a" is used twice' }]);
     }
+  });
+
+  it('refuses an analytic the purposes do not justify', () => {
+    const traffic = settings({ purposes: ['traffic_regulation'], analytics: ['intrusion'] });
+    expect(codeOf(() => validateCameraSettings(traffic, frenchProfile))).toBe('ANALYTIC_NOT_JUSTIFIED');
+    expect(codeOf(() => validateCameraSettings(settings({ analytics: ['intrusion'] }), frenchProfile))).toBeUndefined();
   });
 
   it('refuses retention above the legal maximum', () => {

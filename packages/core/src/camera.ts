@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { analyticsEventTypes } from './analytic-event-types.js';
 import { purposes } from './legal-profile.js';
 import { AuthorisationSummarySchema } from './registry.js';
 
@@ -83,6 +84,12 @@ const cameraFields = {
     maxItems: purposes.length,
   }),
   enabled: Type.Boolean(),
+  analytics: Type.Array(Type.Enum([...analyticsEventTypes]), {
+    maxItems: analyticsEventTypes.length,
+    uniqueItems: true,
+    description:
+      'Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none.',
+  }),
 };
 
 /** What a client sends to register a camera; omitted optional fields take privacy-preserving defaults. */
@@ -98,6 +105,7 @@ export const CameraInputSchema = Type.Object(
     retentionDays: Type.Optional(cameraFields.retentionDays),
     purposes: cameraFields.purposes,
     enabled: Type.Optional(cameraFields.enabled),
+    analytics: Type.Optional(cameraFields.analytics),
   },
   { additionalProperties: false },
 );
@@ -115,6 +123,7 @@ export const CameraPatchSchema = Type.Object(
     retentionDays: Type.Optional(cameraFields.retentionDays),
     purposes: Type.Optional(cameraFields.purposes),
     enabled: Type.Optional(cameraFields.enabled),
+    analytics: Type.Optional(cameraFields.analytics),
   },
   { additionalProperties: false, minProperties: 1 },
 );

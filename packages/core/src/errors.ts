@@ -56,6 +56,10 @@ export const errorRegistry = {
     kind: 'not_found',
     hint: 'Upload a photo of the sign with PUT /api/cameras/{id}/registry/signage-photo.',
   },
+  ANALYTIC_NOT_JUSTIFIED: {
+    kind: 'invalid',
+    hint: 'Enable only analytics that one of the camera’s declared purposes justifies (the details name them), or declare that purpose if it is authorised.',
+  },
   DATABASE_IN_USE: {
     kind: 'unavailable',
     hint: 'Stop the other Vigie process using this data directory.',

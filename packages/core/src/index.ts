@@ -11,3 +11,4 @@ export * from './analytics.js';
 export * from './recording.js';
 export * from './calendar.js';
 export * from './registry.js';
+export * from './analytic-purposes.js';

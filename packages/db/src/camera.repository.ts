@@ -1,5 +1,6 @@
 import {
   authorisationSummary,
+  type AnalyticsEventType,
   VigieError,
   type Camera,
   type CameraSettings,
@@ -43,6 +44,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     retentionDays: row.retention_days,
     purposes: row.purposes as Purpose[],
     enabled: row.enabled,
+    analytics: row.analytics as AnalyticsEventType[],
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -63,6 +65,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     retention_days: settings.retentionDays,
     purposes: JSON.stringify(settings.purposes),
     enabled: settings.enabled,
+    analytics: JSON.stringify(settings.analytics),
   };
 }
 

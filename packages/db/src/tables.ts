@@ -17,6 +17,7 @@ export interface CameraTable {
   retention_days: number;
   purposes: Json<string[]>;
   enabled: boolean;
+  analytics: ColumnType<string[], string | undefined, string>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;

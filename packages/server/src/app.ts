@@ -73,6 +73,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
         removeAdditional: false,
         coerceTypes: false,
         allErrors: true,
+        // Rejected values reach the error handler, so that a refused capability asked for as a value is named.
+        verbose: true,
       },
     },
     bodyLimit: 1024 * 1024,
