@@ -1,26 +1,8 @@
 import Type, { type Static } from 'typebox';
+import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
 import { PointSchema, PolygonSchema } from './camera.js';
 
-/**
- * The events the analytics engine can raise: the 2023 French law's list (weapons aside: no reliable
- * open model) plus the camera-health events every VMS operator expects.
- */
-export const analyticsEventTypes = [
-  'abandoned_object',
-  'object_removed',
-  'people_count',
-  'crowd_density',
-  'crowd_movement',
-  'rapid_movement',
-  'person_on_ground',
-  'intrusion',
-  'wrong_way',
-  'fire_smoke',
-  'camera_tamper',
-] as const;
-
-/** One analytics event type. */
-export type AnalyticsEventType = (typeof analyticsEventTypes)[number];
+export { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
 
 /** Object classes the detector reports; nothing that identifies a person (LEGAL R16/R17). */
 export const detectedClasses = ['person', 'backpack', 'handbag', 'suitcase', 'object'] as const;

@@ -21,6 +21,8 @@ export const auditActions = [
   'export.downloaded',
   'alert.opened',
   'alert.acted',
+  'registry.recorded',
+  'registry.photo_uploaded',
 ] as const;
 
 /** An action the audit trail records. */

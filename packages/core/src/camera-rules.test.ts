@@ -51,6 +51,7 @@ describe('camera rules', () => {
       zones: [],
       masks: [],
       enabled: true,
+      analytics: [],
     });
   });
 
@@ -94,6 +95,12 @@ describe('camera rules', () => {
     }
   });
 
+  it('refuses an analytic the purposes do not justify', () => {
+    const traffic = settings({ purposes: ['traffic_regulation'], analytics: ['intrusion'] });
+    expect(codeOf(() => validateCameraSettings(traffic, frenchProfile))).toBe('ANALYTIC_NOT_JUSTIFIED');
+    expect(codeOf(() => validateCameraSettings(settings({ analytics: ['intrusion'] }), frenchProfile))).toBeUndefined();
+  });
+
   it('refuses retention above the legal maximum', () => {
     expect(codeOf(() => validateCameraSettings(settings({ retentionDays: 31 }), frenchProfile))).toBe(
       'RETENTION_EXCEEDS_LEGAL_MAXIMUM',
@@ -107,6 +114,7 @@ describe('camera rules', () => {
       version: 3,
       createdAt: 'x',
       updatedAt: 'y',
+      authorisation: { state: 'valid', expiresAt: '2030-01-01T00:00:00.000Z' },
     };
     const merged = applyCameraPatch(camera, {
       name: 'Renamed',
@@ -117,5 +125,6 @@ describe('camera rules', () => {
     expect(merged.sourceUrl).toBe('rtsp://cam/stream');
     expect(merged).not.toHaveProperty('id');
     expect(merged).not.toHaveProperty('version');
+    expect(merged).not.toHaveProperty('authorisation');
   });
 });

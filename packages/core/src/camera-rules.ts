@@ -1,3 +1,4 @@
+import { assertAnalyticsJustified } from './analytic-purposes.js';
 import type { Camera, CameraInput, CameraPatch, CameraSettings } from './camera.js';
 import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
@@ -60,17 +61,22 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     retentionDays: input.retentionDays ?? profile.defaultRetentionDays,
     purposes: input.purposes,
     enabled: input.enabled ?? true,
+    // Privacy by default (GDPR art. 25): no analytic runs until someone switches it on.
+    analytics: input.analytics ?? [],
   };
 }
 
 /** Merges a patch into a camera's current settings. */
 export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
-  const { id: _id, version: _version, createdAt: _c, updatedAt: _u, ...current } = camera;
+  const { id: _id, version: _version, createdAt: _c, updatedAt: _u, authorisation: _a, ...current } = camera;
   return { ...current, ...patch };
 }
 
-/** Checks the rules a schema cannot express; throws one VigieError listing every problem. */
-export function validateCameraSettings(settings: CameraSettings, profile: LegalProfile): void {
+/**
+ * Checks the rules a schema cannot express; throws one VigieError listing every problem. With the
+ * change that produced the settings, a purpose removal that strands an analytic is named as such.
+ */
+export function validateCameraSettings(settings: CameraSettings, profile: LegalProfile, change?: CameraPatch): void {
   sourceKind(settings.sourceUrl);
   assertRetentionAllowed(settings.retentionDays, profile);
   const problems: FieldProblem[] = [];
@@ -98,4 +104,5 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   if (problems.length > 0) {
     throw new VigieError('DUPLICATE_ID', 'Zone or mask ids must be unique within a camera.', problems);
   }
+  assertAnalyticsJustified(settings, change);
 }

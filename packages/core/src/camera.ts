@@ -1,5 +1,7 @@
 import Type, { type Static } from 'typebox';
+import { analyticsEventTypes } from './analytic-event-types.js';
 import { purposes } from './legal-profile.js';
+import { AuthorisationSummarySchema } from './registry.js';
 
 /** A point in normalised image coordinates: (0,0) is the top-left corner, (1,1) the bottom-right. */
 export const PointSchema = Type.Object(
@@ -82,6 +84,12 @@ const cameraFields = {
     maxItems: purposes.length,
   }),
   enabled: Type.Boolean(),
+  analytics: Type.Array(Type.Enum([...analyticsEventTypes]), {
+    maxItems: analyticsEventTypes.length,
+    uniqueItems: true,
+    description:
+      'Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none.',
+  }),
 };
 
 /** What a client sends to register a camera; omitted optional fields take privacy-preserving defaults. */
@@ -97,6 +105,7 @@ export const CameraInputSchema = Type.Object(
     retentionDays: Type.Optional(cameraFields.retentionDays),
     purposes: cameraFields.purposes,
     enabled: Type.Optional(cameraFields.enabled),
+    analytics: Type.Optional(cameraFields.analytics),
   },
   { additionalProperties: false },
 );
@@ -114,6 +123,7 @@ export const CameraPatchSchema = Type.Object(
     retentionDays: Type.Optional(cameraFields.retentionDays),
     purposes: Type.Optional(cameraFields.purposes),
     enabled: Type.Optional(cameraFields.enabled),
+    analytics: Type.Optional(cameraFields.analytics),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -129,6 +139,7 @@ export const CameraSchema = Type.Object(
     }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    authorisation: AuthorisationSummarySchema,
   },
   { additionalProperties: false },
 );
@@ -146,4 +157,4 @@ export type CameraPatch = Static<typeof CameraPatchSchema>;
 /** A registered camera. */
 export type Camera = Static<typeof CameraSchema>;
 /** All fields of a camera that a person sets, with defaults applied. */
-export type CameraSettings = Omit<Camera, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type CameraSettings = Omit<Camera, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'authorisation'>;

@@ -55,6 +55,34 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Give each zone and mask a distinct id.',
   },
+  AUTHORISATION_PERIOD_INVALID: {
+    kind: 'invalid',
+    hint: 'Copy the dates from the prefectoral order: signed no later than today, expiring after that and at most five years later (CSI L252-4).',
+  },
+  REGISTRY_ENTRY_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'A DPO records the camera’s authorisation, signage and facing with PUT /api/cameras/{id}/registry.',
+  },
+  CAMERA_NOT_AUTHORISED: {
+    kind: 'forbidden',
+    hint: 'A DPO must record the camera’s current prefectoral authorisation (PUT /api/cameras/{id}/registry); its images stay locked until then.',
+  },
+  PRIVATE_SPACE_UNMASKED: {
+    kind: 'forbidden',
+    hint: 'Draw privacy masks over the dwellings and entrances in view (PATCH /api/cameras/{id}, "masks"), then try again.',
+  },
+  SIGNAGE_PHOTO_INVALID: {
+    kind: 'invalid',
+    hint: 'Send one JPEG or PNG image of at most 4 MiB as the raw body, with Content-Type image/jpeg or image/png.',
+  },
+  SIGNAGE_PHOTO_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'Upload a photo of the sign with PUT /api/cameras/{id}/registry/signage-photo.',
+  },
+  ANALYTIC_NOT_JUSTIFIED: {
+    kind: 'invalid',
+    hint: 'Enable only analytics that one of the camera’s declared purposes justifies (the details name them), or declare that purpose if it is authorised.',
+  },
   DATABASE_IN_USE: {
     kind: 'unavailable',
     hint: 'Stop the other Vigie process using this data directory.',

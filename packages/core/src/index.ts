@@ -11,3 +11,6 @@ export * from './analytics.js';
 export * from './recording.js';
 export * from './alert-record.js';
 export * from './camera-status.js';
+export * from './calendar.js';
+export * from './registry.js';
+export * from './analytic-purposes.js';

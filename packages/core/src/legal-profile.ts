@@ -12,6 +12,15 @@ export interface LegalProfile {
   purposes: readonly Purpose[];
   /** Where the retention limit comes from, quoted in error messages. */
   retentionSource: string;
+  /** Time zone in which legal dates (authorisation expiry, access-request windows) are read. */
+  timeZone: string;
+  /** Longest validity of a camera's authorisation, in years, and where that comes from. */
+  authorisationMaxYears: number;
+  authorisationSource: string;
+  /** How many months before expiry the renewal file is due. */
+  renewalNoticeMonths: number;
+  /** Months within which a data subject's access request must be answered. */
+  accessRequestDeadlineMonths: number;
 }
 
 /** The eleven purposes of article L251-2 of the French internal-security code. */
@@ -39,4 +48,11 @@ export const frenchProfile: LegalProfile = {
   defaultRetentionDays: 15,
   purposes,
   retentionSource: 'CSI L252-5',
+  timeZone: 'Europe/Paris',
+  authorisationMaxYears: 5,
+  authorisationSource: 'CSI L252-4',
+  // Prefecture guidance: the renewal file is due four months before expiry (LEGAL R1).
+  renewalNoticeMonths: 4,
+  // GDPR art. 12(3): one month, extendable by two (LEGAL R15).
+  accessRequestDeadlineMonths: 1,
 };

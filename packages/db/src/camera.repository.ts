@@ -1,4 +1,6 @@
 import {
+  authorisationSummary,
+  type AnalyticsEventType,
   VigieError,
   type Camera,
   type CameraSettings,
@@ -17,7 +19,19 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === uniqueViolation;
 }
 
-function toCamera(row: CameraRow): Camera {
+/** A camera row with its registry entry's instants, when it has one. */
+type CameraWithRegistry = CameraRow & {
+  authorisation_expires_at: Date | null;
+  authorisation_renewal_due_at: Date | null;
+};
+
+function toCamera(row: CameraWithRegistry, now: Date): Camera {
+  const expiresAt = row.authorisation_expires_at;
+  const renewalDueAt = row.authorisation_renewal_due_at;
+  const registry =
+    expiresAt === null || renewalDueAt === null
+      ? undefined
+      : { authorisation: { expiresAt: expiresAt.toISOString(), renewalDueAt: renewalDueAt.toISOString() } };
   return {
     id: row.id,
     name: row.name,
@@ -30,9 +44,11 @@ function toCamera(row: CameraRow): Camera {
     retentionDays: row.retention_days,
     purposes: row.purposes as Purpose[],
     enabled: row.enabled,
+    analytics: row.analytics as AnalyticsEventType[],
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    authorisation: authorisationSummary(registry, now),
   };
 }
 
@@ -49,6 +65,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     retention_days: settings.retentionDays,
     purposes: JSON.stringify(settings.purposes),
     enabled: settings.enabled,
+    analytics: JSON.stringify(settings.analytics),
   };
 }
 
@@ -68,14 +85,23 @@ export class CameraRepository implements CameraStore {
     this.#clock = clock;
   }
 
+  #select() {
+    return this.#db
+      .selectFrom('cameras')
+      .leftJoin('camera_registry', 'camera_registry.camera_id', 'cameras.id')
+      .selectAll('cameras')
+      .select(['camera_registry.authorisation_expires_at', 'camera_registry.authorisation_renewal_due_at']);
+  }
+
   async list(): Promise<Camera[]> {
-    const rows = await this.#db.selectFrom('cameras').selectAll().orderBy('name').execute();
-    return rows.map(toCamera);
+    const rows = await this.#select().orderBy('name').execute();
+    const now = this.#clock.now();
+    return rows.map((row) => toCamera(row, now));
   }
 
   async get(id: string): Promise<Camera | undefined> {
-    const row = await this.#db.selectFrom('cameras').selectAll().where('id', '=', id).executeTakeFirst();
-    return row === undefined ? undefined : toCamera(row);
+    const row = await this.#select().where('cameras.id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toCamera(row, this.#clock.now());
   }
 
   async create(settings: CameraSettings): Promise<Camera> {
@@ -86,7 +112,7 @@ export class CameraRepository implements CameraStore {
         .values({ ...toRow(settings), created_at: now, updated_at: now })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return toCamera(row);
+      return toCamera({ ...row, authorisation_expires_at: null, authorisation_renewal_due_at: null }, now);
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(settings.name);
       throw error;
@@ -94,7 +120,7 @@ export class CameraRepository implements CameraStore {
   }
 
   async update(id: string, settings: CameraSettings, expectedVersion: number): Promise<Camera> {
-    let row: CameraRow | undefined;
+    let row: { id: string } | undefined;
     try {
       row = await this.#db
         .updateTable('cameras')
@@ -105,13 +131,14 @@ export class CameraRepository implements CameraStore {
         }))
         .where('id', '=', id)
         .where('version', '=', expectedVersion)
-        .returningAll()
+        .returning('id')
         .executeTakeFirst();
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(settings.name);
       throw error;
     }
-    if (row !== undefined) return toCamera(row);
+    const updated = row === undefined ? undefined : await this.get(id);
+    if (updated !== undefined) return updated;
     const exists = await this.get(id);
     if (exists === undefined) throw new VigieError('CAMERA_NOT_FOUND', `No camera has id ${id}.`);
     throw new VigieError(

@@ -7,3 +7,4 @@ export * from './auth.repository.js';
 export * from './stores.js';
 export * from './recording.repository.js';
 export * from './alert.repository.js';
+export * from './registry.repository.js';

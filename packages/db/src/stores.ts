@@ -5,6 +5,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
 import { RecordingRepository } from './recording.repository.js';
+import { RegistryRepository } from './registry.repository.js';
 import type { Tables } from './tables.js';
 import { UserRepository } from './user.repository.js';
 
@@ -16,6 +17,7 @@ export interface Stores {
   audit: AuditRepository;
   recordings: RecordingRepository;
   alerts: AlertRepository;
+  registry: RegistryRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -30,6 +32,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     audit: new AuditRepository(db, clock),
     recordings: new RecordingRepository(db),
     alerts: new AlertRepository(db),
+    registry: new RegistryRepository(db, clock),
   };
 }
 

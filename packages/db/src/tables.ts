@@ -17,6 +17,7 @@ export interface CameraTable {
   retention_days: number;
   purposes: Json<string[]>;
   enabled: boolean;
+  analytics: ColumnType<string[], string | undefined, string>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
@@ -175,6 +176,31 @@ export interface CountSampleTable {
   density: number | null;
 }
 
+/** Each camera's legal registry entry (authorisation, signage, facing). Dates are read back as text. */
+export interface CameraRegistryTable {
+  camera_id: string;
+  authorisation_reference: string;
+  authorisation_issued_on: ColumnType<unknown, string, string>;
+  authorisation_expires_on: ColumnType<unknown, string, string>;
+  authorisation_expires_at: Date;
+  authorisation_renewal_due_at: Date;
+  signage_status: string;
+  signage_notes: string | null;
+  facing: string;
+  version: Generated<number>;
+  updated_at: Date;
+  updated_by: string;
+}
+
+/** A photo of a camera's sign (JPEG or PNG bytes, size-limited). */
+export interface CameraSignagePhotoTable {
+  camera_id: string;
+  content_type: string;
+  bytes: Uint8Array;
+  sha256: string;
+  uploaded_at: Date;
+}
+
 /** Every table Vigie stores, for Kysely's typing. */
 export interface Tables {
   cameras: CameraTable;
@@ -191,6 +217,8 @@ export interface Tables {
   alerts: AlertTable;
   alert_notes: AlertNoteTable;
   count_samples: CountSampleTable;
+  camera_registry: CameraRegistryTable;
+  camera_signage_photos: CameraSignagePhotoTable;
 }
 
 /** A camera row as read. */

@@ -18,12 +18,14 @@ import { alertRoutes } from './routes/alert.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
+import { registryRoutes } from './routes/registry.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { AlertService } from './services/alert.service.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
+import { RegistryService } from './services/registry.service.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
@@ -50,6 +52,8 @@ export interface AppDependencies {
 export interface VigieApp {
   http: FastifyInstance;
   cameras: CameraService;
+  /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
+  registry: RegistryService;
   auth: AuthService;
   users: UserService;
   events: EventHub;
@@ -78,10 +82,11 @@ const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
 export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const events = new EventHub();
   const work = unitOfWork(deps.database.db, deps.clock);
-  const cameras = new CameraService({ work, profile: deps.profile ?? frenchProfile, events });
+  const profile = deps.profile ?? frenchProfile;
+  const cameras = new CameraService({ work, profile, events });
+  const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
-  const profile = deps.profile ?? frenchProfile;
   const storage = new LocalDiskStorage(join(deps.mediaDir, 'recordings'));
   const media: MediaTools = {
     ffmpegPath: deps.ffmpegPath ?? (() => locateFfmpeg().path),
@@ -90,8 +95,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await mkdir(media.workDir, { recursive: true });
   const alerts = new AlertService({ work, clock: deps.clock, events, cameras });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
-  const recordings = new RecordingService({ work, clock: deps.clock, cameras, storage, sessions, media });
-  const exports = new ExportService({ work, clock: deps.clock, cameras, storage, media });
+  const recordings = new RecordingService({ work, clock: deps.clock, cameras, storage, sessions, media, registry });
+  const exports = new ExportService({ work, clock: deps.clock, cameras, storage, media, registry });
   const statuses = new CameraStatusService({ work, cameras });
   const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile });
 
@@ -103,6 +108,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
         removeAdditional: false,
         coerceTypes: false,
         allErrors: true,
+        // Rejected values reach the error handler, so that a refused capability asked for as a value is named.
+        verbose: true,
       },
     },
     bodyLimit: 1024 * 1024,
@@ -137,6 +144,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(auditRoutes(work), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses }), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
+  await http.register(registryRoutes(registry), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
@@ -176,5 +184,5 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     return fleet;
   };
 
-  return { http, cameras, auth, users, events, alerts, recordings, exports, purge, startRecording, routes };
+  return { http, cameras, registry, auth, users, events, alerts, recordings, exports, purge, startRecording, routes };
 }

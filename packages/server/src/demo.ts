@@ -3,15 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CameraInput } from '@vigie/core';
+import { addDaysToDate, addMonthsToDate, frenchProfile, zonedDate, type CameraInput, type Facing } from '@vigie/core';
 import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CameraService } from './services/camera.service.js';
+import type { RegistryService } from './services/registry.service.js';
 import type { UserService } from './services/user.service.js';
 
 interface DemoCamera {
   pattern: DemoPattern;
   input: Omit<CameraInput, 'sourceUrl'>;
+  facing: Facing;
+  sign: string;
 }
 
 // Around Valenciennes' town hall: the city the CNIL warned in 2021.
@@ -26,6 +29,8 @@ const demoCameras: readonly DemoCamera[] = [
       purposes: ['public_space_safety'],
       retentionDays: 15,
     },
+    facing: 'public',
+    sign: 'Panneau à l’entrée nord de la place',
   },
   {
     pattern: 'life',
@@ -37,6 +42,8 @@ const demoCameras: readonly DemoCamera[] = [
       purposes: ['public_space_safety', 'terrorism_prevention'],
       retentionDays: 15,
     },
+    facing: 'public',
+    sign: 'Panneaux aux deux accès du parvis',
   },
   {
     pattern: 'testsrc',
@@ -48,6 +55,8 @@ const demoCameras: readonly DemoCamera[] = [
       purposes: ['traffic_regulation'],
       retentionDays: 7,
     },
+    facing: 'public',
+    sign: 'Panneau sur le mât du feu tricolore',
   },
   {
     pattern: 'smptehdbars',
@@ -71,6 +80,8 @@ const demoCameras: readonly DemoCamera[] = [
         },
       ],
     },
+    facing: 'private',
+    sign: 'Panneau à gauche de la porte principale',
   },
 ];
 
@@ -117,6 +128,40 @@ export async function seedDemoCameras(options: {
   }
   log.info(`Registered ${demoCameras.length} demo cameras.`);
   return demoCameras.length;
+}
+
+/**
+ * Gives each demo camera that has none a valid registry entry (a fictitious prefectoral order signed
+ * a year ago, for five years), so that the demo shows video; also run on data from older versions.
+ */
+export async function seedDemoRegistry(options: {
+  cameras: CameraService;
+  registry: RegistryService;
+  now: Date;
+  log: FastifyBaseLogger;
+}): Promise<number> {
+  const { cameras, registry, now, log } = options;
+  const recorded = new Set((await registry.list()).map((entry) => entry.cameraId));
+  const issuedOn = addMonthsToDate(zonedDate(now, frenchProfile.timeZone), -12);
+  const expiresOn = addDaysToDate(addMonthsToDate(issuedOn, 60), -1);
+  let count = 0;
+  for (const camera of await cameras.list()) {
+    const index = demoCameras.findIndex((demo) => demo.input.name === camera.name);
+    const demo = demoCameras[index];
+    if (demo === undefined || recorded.has(camera.id)) continue;
+    await registry.record(
+      camera.id,
+      {
+        authorisation: { reference: `DÉMO/CAB/${String(index + 1).padStart(4, '0')}`, issuedOn, expiresOn },
+        signage: { status: 'installed', notes: demo.sign },
+        facing: demo.facing,
+      },
+      { actorName: 'system (demo setup)' },
+    );
+    count += 1;
+  }
+  if (count > 0) log.info(`Recorded a demo authorisation for ${count} demo camera(s).`);
+  return count;
 }
 
 const demoAccounts = [

@@ -45,6 +45,16 @@ interface AjvError {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  /** The rejected value (Ajv's `verbose` option). */
+  data?: unknown;
+}
+
+/** A refused capability named by a field's name, or by a value outside a closed list (`"plate_reading"`). */
+function refusedIn(error: AjvError, path: string) {
+  return (
+    refusedCapabilityNamed(path.split('/').at(-1) ?? '') ??
+    (error.keyword === 'enum' && typeof error.data === 'string' ? refusedCapabilityNamed(error.data) : undefined)
+  );
 }
 
 /** Turns schema-validation errors into field problems a person can act on. */
@@ -80,8 +90,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const part = error.validationContext ?? 'body';
     const details = validationProblems(error.validation, part);
     // A refused capability (face recognition, plate reading…) gets the legal reason, not just "unknown field".
-    for (const detail of details) {
-      const refused = refusedCapabilityNamed(detail.path.split('/').at(-1) ?? '');
+    for (const [index, detail] of details.entries()) {
+      const raw = error.validation[index];
+      const refused = raw === undefined ? undefined : refusedIn(raw, detail.path);
       if (refused !== undefined) {
         const problem = { path: detail.path, reason: `${refused.id} is refused by design` };
         return reply.status(400).send(errorBody('CAPABILITY_REFUSED_BY_LAW', refused.reason, [problem]));

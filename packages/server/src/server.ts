@@ -2,7 +2,7 @@ import { systemClock } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import { buildApp, type VigieApp } from './app.js';
 import { databaseLocation, type Config } from './config.js';
-import { seedDemoAccounts, seedDemoCameras } from './demo.js';
+import { seedDemoAccounts, seedDemoCameras, seedDemoRegistry } from './demo.js';
 
 /** How often expired recordings are purged (LEGAL R3: gone within one cycle). */
 const purgeIntervalMs = 10 * 60_000;
@@ -41,6 +41,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
+      await seedDemoRegistry({ cameras: app.cameras, registry: app.registry, now: new Date(), log: app.http.log });
       await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
     }
     const fleet = await app.startRecording();

@@ -8,7 +8,7 @@ import { RecordingRepository } from '@vigie/db';
 import { LocalDiskStorage } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
 const day = 24 * 3_600_000;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-retention-'));
@@ -103,10 +103,41 @@ describe.each(testEngines)('retention through every route on $name', (engine) =>
       payload: cameraBody({ retentionDays: 7, enabled: false }),
     });
     cameraId = created.json<{ id: string }>().id;
+    await authorise(app, cameraId);
     expired = await store(expiredEnd);
     recent = await store(recentEnd);
   });
   afterAll(() => app?.close());
+
+  it('shows no image of a camera without a valid authorisation (LEGAL R1), on any image route', async () => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({ name: 'Not authorised', enabled: false }),
+    });
+    const id = created.json<{ id: string }>().id;
+    const range = { from: new Date(now - 60_000).toISOString(), to: new Date(now).toISOString() };
+    const answers = await Promise.all([
+      app.http.inject({ method: 'POST', url: `/api/cameras/${id}/live`, headers: supervisor }),
+      app.http.inject({ method: 'GET', url: `/api/cameras/${id}/snapshot.jpg`, headers: supervisor }),
+      app.http.inject({
+        method: 'POST',
+        url: `/api/cameras/${id}/playback`,
+        headers: supervisor,
+        payload: { ...range, reason: 'Looking at it' },
+      }),
+      app.http.inject({
+        method: 'POST',
+        url: `/api/cameras/${id}/exports`,
+        headers: supervisor,
+        payload: { ...range, purpose: 'public_space_safety', reason: 'Exporting it' },
+      }),
+    ]);
+    expect(answers.map((r) => [r.statusCode, r.json<{ error: { code: string } }>().error.code])).toEqual(
+      Array.from({ length: 4 }, () => [403, 'CAMERA_NOT_AUTHORISED']),
+    );
+  });
 
   it('serves nothing older than the camera retention, even before the purge ran', async () => {
     expect(await readable(expiredEnd)).toEqual({ ranges: 0, playback: 404, export: 404 });

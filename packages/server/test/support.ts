@@ -72,3 +72,30 @@ export async function loginAs(app: VigieApp, roles: Role[]): Promise<SessionHead
   const { csrfToken } = response.json<{ csrfToken: string }>();
   return { cookie: `vigie_session=${cookie?.value ?? ''}`, 'x-csrf-token': csrfToken };
 }
+
+/** Headers of a caller using an API token: unlike a session, it neither expires nor locks when a test moves its clock. */
+export async function tokenAs(app: VigieApp, roles: Role[]): Promise<Record<string, string>> {
+  userCount += 1;
+  const username = `${roles.join('-')}-token-${userCount}`;
+  const actor = { actorName: 'test setup' };
+  await app.users.create(
+    { username, displayName: username, roles, password: 'correct horse battery staple' },
+    { now: new Date(), actor },
+  );
+  const token = await app.users.createToken({ username, name: 'test', now: new Date(), actor });
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Records a valid prefectoral authorisation for a camera, so that its images may be shown (LEGAL R1). */
+export async function authorise(app: VigieApp, cameraId: string, now: Date = new Date()): Promise<void> {
+  const year = now.getUTCFullYear();
+  await app.registry.record(
+    cameraId,
+    {
+      authorisation: { reference: `${year}/CAB/TEST`, issuedOn: `${year - 1}-01-01`, expiresOn: `${year + 3}-12-31` },
+      signage: { status: 'installed' },
+      facing: 'public',
+    },
+    { actorName: 'test setup' },
+  );
+}

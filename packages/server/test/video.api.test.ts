@@ -11,7 +11,7 @@ import type { PushEvent } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
 const run = promisify(execFile);
 const dir = await mkdtemp(join(tmpdir(), 'vigie-video-api-'));
@@ -100,6 +100,7 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     });
     expect(created.statusCode, created.body).toBe(201);
     cameraId = created.json<{ id: string }>().id;
+    await authorise(app, cameraId);
     const operatorName = (await app.http.inject({ method: 'GET', url: '/api/auth/me', headers: operator })).json<{
       username: string;
     }>().username;

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as initial from './1795392000000-Initial.js';
 import * as security from './1795410000000-Security.js';
 import * as recording from './1795425000000-Recording.js';
+import * as legalRegistry from './1795600000000-LegalRegistry.js';
+import * as cameraAnalytics from './1795610000000-CameraAnalytics.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
   '1795392000000-Initial': initial,
   '1795410000000-Security': security,
   '1795425000000-Recording': recording,
+  '1795600000000-LegalRegistry': legalRegistry,
+  '1795610000000-CameraAnalytics': cameraAnalytics,
 };

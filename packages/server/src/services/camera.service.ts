@@ -96,7 +96,7 @@ export class CameraService {
       const { sourceUrl, ...rest } = change.patch;
       const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
       const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
-      validateCameraSettings(settings, this.#profile);
+      validateCameraSettings(settings, this.#profile, change.patch);
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);
       const diff = Object.fromEntries(

@@ -6,6 +6,7 @@ import { retentionCutoff, VigieError, type Clock, type SegmentStorage } from '@v
 import type { ExportRecord, UnitOfWork } from '@vigie/db';
 import { concatList, exportArgs, planExport, runFfmpeg } from '@vigie/media';
 import type { CameraService } from '../services/camera.service.js';
+import type { RegistryService } from '../services/registry.service.js';
 import type { MediaTools, Watcher } from './recording.service.js';
 import { parseTimeRange } from './time-range.js';
 
@@ -67,12 +68,14 @@ export class ExportService {
       cameras: CameraService;
       storage: SegmentStorage;
       media: MediaTools;
+      registry: Pick<RegistryService, 'assertViewable'>;
     },
   ) {}
 
   /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
   async create(cameraId: string, request: ExportRequest, watcher: Watcher): Promise<ExportManifest> {
     const camera = await this.deps.cameras.get(cameraId, watcher);
+    await this.deps.registry.assertViewable(camera.id);
     if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
       throw new VigieError(
         'PURPOSE_NOT_DECLARED',

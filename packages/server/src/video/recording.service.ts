@@ -11,6 +11,7 @@ import {
 import type { IndexedSegment, UnitOfWork } from '@vigie/db';
 import { buildHlsPlaylist, runFfmpeg, snapshotArgs } from '@vigie/media';
 import type { Actor, CameraService, Viewer } from '../services/camera.service.js';
+import type { RegistryService } from '../services/registry.service.js';
 import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
 import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
 
@@ -53,6 +54,8 @@ export class RecordingService {
       storage: SegmentStorage;
       sessions: ViewingSessions;
       media: MediaTools;
+      /** Refuses images of a camera whose authorisation lapsed (LEGAL R1) or that films private space unmasked. */
+      registry: Pick<RegistryService, 'assertViewable'>;
     },
   ) {}
 
@@ -75,7 +78,7 @@ export class RecordingService {
 
   /** Opens a live view of a camera; audited. */
   async openLive(cameraId: string, watcher: Watcher): Promise<ViewingSession> {
-    const camera = await this.deps.cameras.get(cameraId, watcher);
+    const camera = await this.#viewable(cameraId, watcher);
     const now = this.deps.clock.now();
     return this.deps.work(async ({ audit }) => {
       const session = this.deps.sessions.open({
@@ -92,7 +95,7 @@ export class RecordingService {
   /** The sliding live playlist of a session. */
   async livePlaylist(sessionId: string, viewer: Viewer): Promise<string> {
     const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
-    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    const camera = await this.#viewable(session.cameraId, viewer);
     return this.deps.work(async ({ recordings }) => {
       const window = await recordings.latestSegments(camera.id, liveWindowSegments, this.#liveBound(camera, session));
       const first = window[0];
@@ -104,7 +107,7 @@ export class RecordingService {
   /** A segment a live session may serve (recent, of its camera, within retention). */
   async liveSegment(sessionId: string, segmentId: string, viewer: Viewer): Promise<IndexedSegment> {
     const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
-    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    const camera = await this.#viewable(session.cameraId, viewer);
     return this.#segment(camera, segmentId, this.#liveBound(camera, session));
   }
 
@@ -121,7 +124,7 @@ export class RecordingService {
     input: { from: string; to: string; reason: string },
     watcher: Watcher,
   ): Promise<ViewingSession> {
-    const camera = await this.deps.cameras.get(cameraId, watcher);
+    const camera = await this.#viewable(cameraId, watcher);
     const range = parseTimeRange(input, maxPlaybackHours);
     const now = this.deps.clock.now();
     return this.deps.work(async ({ audit, recordings }) => {
@@ -155,7 +158,7 @@ export class RecordingService {
   /** The finished playlist of a playback session. */
   async playbackPlaylist(sessionId: string, viewer: Viewer): Promise<string> {
     const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
-    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    const camera = await this.#viewable(session.cameraId, viewer);
     const range = session.range as TimeRange;
     const segments = await this.deps.work(({ recordings }) =>
       recordings.segmentsBetween(camera.id, range, this.#cutoff(camera)),
@@ -166,7 +169,7 @@ export class RecordingService {
   /** A segment a playback session may serve (inside its range, within retention). */
   async playbackSegment(sessionId: string, segmentId: string, viewer: Viewer): Promise<IndexedSegment> {
     const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
-    const camera = await this.deps.cameras.get(session.cameraId, viewer);
+    const camera = await this.#viewable(session.cameraId, viewer);
     const segment = await this.#segment(camera, segmentId, this.#cutoff(camera));
     const range = session.range as TimeRange;
     if (segment.endedAt <= range.from || segment.startedAt >= range.to) {
@@ -182,7 +185,7 @@ export class RecordingService {
 
   /** A JPEG of the camera's latest recorded frame (masks already applied at recording); audited. */
   async snapshot(cameraId: string, watcher: Watcher): Promise<Buffer> {
-    const camera = await this.deps.cameras.get(cameraId, watcher);
+    const camera = await this.#viewable(cameraId, watcher);
     const [latest] = await this.deps.work(({ recordings }) =>
       recordings.latestSegments(camera.id, 1, this.#cutoff(camera)),
     );
@@ -247,6 +250,13 @@ export class RecordingService {
     if (segment === undefined)
       throw new VigieError('NO_RECORDING', `No segment ${segmentId} is available for this camera.`);
     return segment;
+  }
+
+  /** The camera, if the viewer may see it and its images may be shown at all. */
+  async #viewable(cameraId: string, viewer: Viewer): Promise<Camera> {
+    const camera = await this.deps.cameras.get(cameraId, viewer);
+    await this.deps.registry.assertViewable(camera.id);
+    return camera;
   }
 
   #cutoff(camera: Camera): Date {

@@ -286,12 +286,21 @@ export interface paths {
                             retentionDays: number;
                             purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
                             enabled: boolean;
+                            /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                            analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         }[];
                     };
                 };
@@ -342,6 +351,8 @@ export interface paths {
                         retentionDays?: number;
                         purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
                         enabled?: boolean;
+                        /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                        analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
                     };
                 };
             };
@@ -388,12 +399,21 @@ export interface paths {
                             retentionDays: number;
                             purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
                             enabled: boolean;
+                            /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                            analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         };
                     };
                 };
@@ -523,12 +543,21 @@ export interface paths {
                             retentionDays: number;
                             purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
                             enabled: boolean;
+                            /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                            analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         };
                     };
                 };
@@ -722,6 +751,8 @@ export interface paths {
                         retentionDays?: number;
                         purposes?: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
                         enabled?: boolean;
+                        /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                        analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
                     };
                 };
             };
@@ -768,12 +799,21 @@ export interface paths {
                             retentionDays: number;
                             purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
                             enabled: boolean;
+                            /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                            analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                            authorisation: {
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                            };
                         };
                     };
                 };
@@ -850,7 +890,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "registry.recorded" | "registry.photo_uploaded";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -2386,6 +2426,410 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A camera’s legal registry entry: authorisation (with its state), signage, facing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            authorisation: {
+                                /** @description Number of the prefectoral order (arrêté préfectoral) authorising the camera, e.g. "2024/CAB/0123". */
+                                reference: string;
+                                /**
+                                 * Format: date
+                                 * @description Date the order was signed (YYYY-MM-DD).
+                                 */
+                                issuedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description Last day the order covers (YYYY-MM-DD): at most five years after issuedOn (CSI L252-4).
+                                 */
+                                expiresOn: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Instant the order stops covering the camera: the end of expiresOn in the legal time zone.
+                                 */
+                                expiresAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description From this instant the renewal file is due (four months before expiry).
+                                 */
+                                renewalDueAt: string;
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                            };
+                            signage: {
+                                /**
+                                 * @description installed: the sign is up; planned: ordered, not up yet; missing: no sign covers this camera.
+                                 * @enum {unknown}
+                                 */
+                                status: "installed" | "planned" | "missing";
+                                /** @description Where the sign stands, what it says, what is missing. */
+                                notes?: string;
+                                photo: {
+                                    /** @enum {unknown} */
+                                    contentType: "image/jpeg" | "image/png";
+                                    bytes: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                } | null;
+                            };
+                            /**
+                             * @description public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.
+                             * @enum {unknown}
+                             */
+                            facing: "public" | "private";
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Record a camera’s prefectoral authorisation, signage and facing (replaces the entry) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        authorisation: {
+                            /** @description Number of the prefectoral order (arrêté préfectoral) authorising the camera, e.g. "2024/CAB/0123". */
+                            reference: string;
+                            /**
+                             * Format: date
+                             * @description Date the order was signed (YYYY-MM-DD).
+                             */
+                            issuedOn: string;
+                            /**
+                             * Format: date
+                             * @description Last day the order covers (YYYY-MM-DD): at most five years after issuedOn (CSI L252-4).
+                             */
+                            expiresOn: string;
+                        };
+                        signage: {
+                            /**
+                             * @description installed: the sign is up; planned: ordered, not up yet; missing: no sign covers this camera.
+                             * @enum {unknown}
+                             */
+                            status: "installed" | "planned" | "missing";
+                            /** @description Where the sign stands, what it says, what is missing. */
+                            notes?: string;
+                        };
+                        /**
+                         * @description public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.
+                         * @enum {unknown}
+                         */
+                        facing: "public" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            authorisation: {
+                                /** @description Number of the prefectoral order (arrêté préfectoral) authorising the camera, e.g. "2024/CAB/0123". */
+                                reference: string;
+                                /**
+                                 * Format: date
+                                 * @description Date the order was signed (YYYY-MM-DD).
+                                 */
+                                issuedOn: string;
+                                /**
+                                 * Format: date
+                                 * @description Last day the order covers (YYYY-MM-DD): at most five years after issuedOn (CSI L252-4).
+                                 */
+                                expiresOn: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Instant the order stops covering the camera: the end of expiresOn in the legal time zone.
+                                 */
+                                expiresAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description From this instant the renewal file is due (four months before expiry).
+                                 */
+                                renewalDueAt: string;
+                                /** @enum {unknown} */
+                                state: "valid" | "renewal_due" | "expired" | "missing";
+                            };
+                            signage: {
+                                /**
+                                 * @description installed: the sign is up; planned: ordered, not up yet; missing: no sign covers this camera.
+                                 * @enum {unknown}
+                                 */
+                                status: "installed" | "planned" | "missing";
+                                /** @description Where the sign stands, what it says, what is missing. */
+                                notes?: string;
+                                photo: {
+                                    /** @enum {unknown} */
+                                    contentType: "image/jpeg" | "image/png";
+                                    bytes: number;
+                                    sha256: string;
+                                    /** Format: date-time */
+                                    uploadedAt: string;
+                                } | null;
+                            };
+                            /**
+                             * @description public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.
+                             * @enum {unknown}
+                             */
+                            facing: "public" | "private";
+                            version: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/registry/signage-photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo of the camera’s sign (image/jpeg or image/png) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The photo, as uploaded. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Upload a photo of the camera’s sign: the raw JPEG or PNG bytes, Content-Type image/jpeg or image/png, at most 4 MiB */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            contentType: "image/jpeg" | "image/png";
+                            bytes: number;
+                            sha256: string;
+                            /** Format: date-time */
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
