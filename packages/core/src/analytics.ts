@@ -1,6 +1,13 @@
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
-import { PointSchema, PolygonSchema } from './camera.js';
+import {
+  CalibrationSchema,
+  DirectionSchema,
+  PointSchema,
+  PolygonSchema,
+  ScheduleWindowSchema,
+  zoneKinds,
+} from './image-geometry.js';
 
 export { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
 
@@ -47,29 +54,6 @@ export interface Detector {
   detect(frame: VideoFrame): Promise<Detection[]>;
 }
 
-/** A direction in the image plane (x right, y down), for one-way zones; need not be unit length. */
-export const DirectionSchema = Type.Object(
-  { x: Type.Number({ minimum: -1, maximum: 1 }), y: Type.Number({ minimum: -1, maximum: 1 }) },
-  { additionalProperties: false },
-);
-
-/** The kind of event a zone watches for. */
-export const zoneKinds = ['forbidden', 'count', 'density', 'one_way', 'object_watch'] as const;
-
-/** A weekly time window, minutes since local midnight; `end` < `start` spans midnight. */
-export const ScheduleWindowSchema = Type.Object(
-  {
-    days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), {
-      minItems: 1,
-      maxItems: 7,
-      description: '0 = Sunday … 6 = Saturday.',
-    }),
-    start: Type.Integer({ minimum: 0, maximum: 1439 }),
-    end: Type.Integer({ minimum: 0, maximum: 1440 }),
-  },
-  { additionalProperties: false },
-);
-
 /** A zone as analytics use it: its polygon plus what to watch there. */
 export const AnalysisZoneSchema = Type.Object(
   {
@@ -88,17 +72,6 @@ export const CountingLineSchema = Type.Object(
     id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
     a: PointSchema,
     b: PointSchema,
-  },
-  { additionalProperties: false },
-);
-
-const GroundPointSchema = Type.Object({ x: Type.Number(), y: Type.Number() }, { additionalProperties: false });
-
-/** Ground-plane calibration: four image points (normalised) and where they lie on the ground (metres). */
-export const CalibrationSchema = Type.Object(
-  {
-    image: Type.Array(PointSchema, { minItems: 4, maxItems: 4 }),
-    ground: Type.Array(GroundPointSchema, { minItems: 4, maxItems: 4 }),
   },
   { additionalProperties: false },
 );

@@ -1,23 +1,24 @@
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes } from './analytic-event-types.js';
+import {
+  CalibrationSchema,
+  DirectionSchema,
+  PointSchema,
+  PolygonSchema,
+  ScheduleWindowSchema,
+  zoneKinds,
+} from './image-geometry.js';
 import { purposes } from './legal-profile.js';
 import { AuthorisationSummarySchema } from './registry.js';
 
-/** A point in normalised image coordinates: (0,0) is the top-left corner, (1,1) the bottom-right. */
-export const PointSchema = Type.Object(
-  {
-    x: Type.Number({ minimum: 0, maximum: 1 }),
-    y: Type.Number({ minimum: 0, maximum: 1 }),
-  },
-  { additionalProperties: false },
-);
-
-/** A closed polygon over the image, in normalised coordinates. */
-export const PolygonSchema = Type.Array(PointSchema, {
-  minItems: 3,
-  maxItems: 64,
-  description: 'Vertices in normalised image coordinates (0–1), at least 3.',
-});
+export {
+  CalibrationSchema,
+  DirectionSchema,
+  PointSchema,
+  PolygonSchema,
+  ScheduleWindowSchema,
+  zoneKinds,
+} from './image-geometry.js';
 
 const IdSchema = Type.String({
   minLength: 1,
@@ -31,6 +32,14 @@ export const ZoneSchema = Type.Object(
     id: IdSchema,
     name: Type.String({ minLength: 1, maxLength: 100 }),
     polygon: PolygonSchema,
+    kind: Type.Optional(
+      Type.Enum([...zoneKinds], {
+        description:
+          'What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.',
+      }),
+    ),
+    direction: Type.Optional(DirectionSchema),
+    schedule: Type.Optional(Type.Array(ScheduleWindowSchema, { maxItems: 14 })),
   },
   { additionalProperties: false },
 );

@@ -1,0 +1,51 @@
+import Type from 'typebox';
+
+/** A point in normalised image coordinates: (0,0) is the top-left corner, (1,1) the bottom-right. */
+export const PointSchema = Type.Object(
+  {
+    x: Type.Number({ minimum: 0, maximum: 1 }),
+    y: Type.Number({ minimum: 0, maximum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+/** A closed polygon over the image, in normalised coordinates. */
+export const PolygonSchema = Type.Array(PointSchema, {
+  minItems: 3,
+  maxItems: 64,
+  description: 'Vertices in normalised image coordinates (0–1), at least 3.',
+});
+
+/** A direction in the image plane (x right, y down), for one-way zones; need not be unit length. */
+export const DirectionSchema = Type.Object(
+  { x: Type.Number({ minimum: -1, maximum: 1 }), y: Type.Number({ minimum: -1, maximum: 1 }) },
+  { additionalProperties: false },
+);
+
+/** The kind of event a zone watches for. */
+export const zoneKinds = ['forbidden', 'count', 'density', 'one_way', 'object_watch'] as const;
+
+/** A weekly time window, minutes since local midnight; `end` < `start` spans midnight. */
+export const ScheduleWindowSchema = Type.Object(
+  {
+    days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), {
+      minItems: 1,
+      maxItems: 7,
+      description: '0 = Sunday … 6 = Saturday.',
+    }),
+    start: Type.Integer({ minimum: 0, maximum: 1439 }),
+    end: Type.Integer({ minimum: 0, maximum: 1440 }),
+  },
+  { additionalProperties: false },
+);
+
+const GroundPointSchema = Type.Object({ x: Type.Number(), y: Type.Number() }, { additionalProperties: false });
+
+/** Ground-plane calibration: four image points (normalised) and where they lie on the ground (metres). */
+export const CalibrationSchema = Type.Object(
+  {
+    image: Type.Array(PointSchema, { minItems: 4, maxItems: 4 }),
+    ground: Type.Array(GroundPointSchema, { minItems: 4, maxItems: 4 }),
+  },
+  { additionalProperties: false },
+);
