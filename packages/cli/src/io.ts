@@ -2,6 +2,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Redraws a status line in place (stderr on a terminal); absent when stderr is not a terminal. */
+  progress?(line: string): void;
   env: NodeJS.ProcessEnv;
   /** Reads all of standard input (for secrets passed through a pipe). */
   readStdin(): Promise<string>;

@@ -1,16 +1,25 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, type CliIo } from '@vigie/cli';
-import { describe, expect, it } from 'vitest';
+import { locateFfmpeg } from '@vigie/media';
+import { renderScene, sceneFormat, syntheticScenes } from '@vigie/vision';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const shared = process.env['VIGIE_SHARED_DATA'] ?? join(repoRoot, '..', 'shared', 'data');
-const clip = join(shared, 'aboda-video4', 'video4.avi');
+const aboda = join(shared, 'aboda-video4', 'video4.avi');
 const model = join(shared, 'yolox-nano-onnx', 'yolox_nano_dyn.onnx');
-const haveShared = existsSync(clip) && existsSync(model);
+const haveShared = existsSync(aboda) && existsSync(model);
+const ffmpegPath = locateFfmpeg().path;
+const dir = await mkdtemp(join(tmpdir(), 'vigie-analyze-'));
+const bagScene = syntheticScenes.find((s) => s.name === 'abandoned_bag')!;
+const bagClip = join(dir, 'bag.mp4');
+beforeAll(() => renderScene(bagScene, { ffmpegPath, output: bagClip }));
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function io(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -25,24 +34,101 @@ function io(): CliIo & { stdout: string[]; stderr: string[] } {
   };
 }
 
+type Line = { record: string; type?: string; t: number; series?: string; in?: number; out?: number; snapshot?: string };
+
+/** ffmpeg's description of a video and one of its frames as raw RGB. */
+async function probe(path: string, second: number): Promise<{ log: string; rgb: Buffer }> {
+  const child = spawn(ffmpegPath, [
+    '-hide_banner',
+    '-ss',
+    String(second),
+    '-i',
+    path,
+    '-frames:v',
+    '1',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    'pipe:1',
+  ]);
+  const chunks: Buffer[] = [];
+  let log = '';
+  child.stdout.on('data', (c: Buffer) => chunks.push(c));
+  child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+  await new Promise((resolve) => child.on('close', resolve));
+  return { log, rgb: Buffer.concat(chunks) };
+}
+
 describe('vigie analyze', () => {
   it('refuses an invalid rules file, naming the field', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vigie-analyze-'));
-    const rules = join(dir, 'rules.json');
+    const rules = join(dir, 'invalid.json');
     await writeFile(rules, JSON.stringify({ rules: ['face_recognition'] }));
     const run = io();
     expect(await runCli(['analyze', 'whatever.mp4', '--config', rules], run)).toBe(1);
-    expect(run.stderr.join('\n')).toMatch(/rules\.json is invalid:\n\s+\/rules\/0/);
+    expect(run.stderr.join('\n')).toMatch(/invalid\.json is invalid:\n\s+\/rules\/0/);
   });
 
+  it('says which file it cannot analyse', async () => {
+    const run = io();
+    expect(await runCli(['analyze', join(dir, 'missing.mp4')], run)).toBe(1);
+    expect(run.stderr.join('\n')).toMatch(/Cannot analyse .*missing\.mp4: .*No such file/);
+  });
+
+  it('prints the bag left in the synthetic scene within its dwell time, counts, progress, and writes an annotated MP4 and the alert snapshot', async () => {
+    const rules = join(dir, 'bag-rules.json');
+    await writeFile(rules, JSON.stringify(bagScene.config));
+    const out = join(dir, 'annotated.mp4');
+    const snapshots = join(dir, 'snapshots');
+    const run = io();
+    const args = [
+      'analyze',
+      bagClip,
+      '--config',
+      rules,
+      '--fps',
+      '10',
+      '--width',
+      '320',
+      '--out',
+      out,
+      '--snapshots',
+      snapshots,
+    ];
+    expect(await runCli(args, run)).toBe(0);
+    const lines = run.stdout.map((l) => JSON.parse(l) as Line);
+    // The bag is set down at 8 s; with a 10 s dwell the event is due at 18 s (window 16–24 s).
+    const bag = lines.find((l) => l.record === 'event' && l.type === 'abandoned_object');
+    expect(bag?.t).toBeGreaterThanOrEqual(16_000);
+    expect(bag?.t).toBeLessThanOrEqual(24_000);
+    const crossings = lines.filter((l) => l.record === 'counts' && l.series === 'line:line');
+    expect(crossings.map((l) => l.t)).toEqual([10_000, 20_000, 30_000, 35_900]);
+    expect(crossings.reduce((n, l) => n + (l.in ?? 0) + (l.out ?? 0), 0)).toBe(2);
+    const alert = lines.find((l) => l.record === 'alert' && l.type === 'abandoned_object');
+    expect([...(await readFile(alert!.snapshot!)).subarray(0, 2)]).toEqual([0xff, 0xd8]);
+
+    const stderr = run.stderr.join('\n');
+    expect(stderr.match(/^\[#*-*\] +\d+% +[\d.]+\/36\.0 s/gm)?.length).toBeGreaterThanOrEqual(9);
+    expect(stderr).toMatch(/Done: 360 frames \(36\.0 s of video\), \d+ events, \d+ alerts; annotated video in/);
+
+    const { log, rgb } = await probe(out, bag!.t / 1000 + 0.5);
+    expect(log).toMatch(/Video: h264.*yuv420p.*320x180/);
+    expect(log).toMatch(/Duration: 00:00:36\.00/);
+    expect(rgb.length).toBe(sceneFormat.width * sceneFormat.height * 3);
+    // The event's red box and label are drawn over the gray scene.
+    let red = 0;
+    for (let i = 0; i < rgb.length; i += 3) if (rgb[i]! > 180 && rgb[i + 1]! < 90 && rgb[i + 2]! < 90) red++;
+    expect(red).toBeGreaterThan(100);
+  }, 60_000);
+
   it.skipIf(!haveShared)(
-    `prints the abandoned bag of the ABODA pavement clip as a JSON event (needs ${clip} and the YOLOX model)`,
+    `prints the abandoned bag of the ABODA pavement clip as a JSON event (needs ${aboda} and the YOLOX model)`,
     async () => {
       const run = io();
-      const rules = join(await mkdtemp(join(tmpdir(), 'vigie-analyze-')), 'rules.json');
+      const rules = join(dir, 'aboda-rules.json');
       await writeFile(rules, JSON.stringify({ rules: ['abandoned_object'] }));
-      expect(await runCli(['analyze', clip, '--model', model, '--config', rules], run)).toBe(0);
-      const events = run.stdout.map((line) => JSON.parse(line) as { type: string; t: number });
+      expect(await runCli(['analyze', aboda, '--model', model, '--config', rules], run)).toBe(0);
+      const events = run.stdout.map((line) => JSON.parse(line) as Line);
       const bag = events.find((e) => e.type === 'abandoned_object');
       expect(bag, run.stdout.join('\n')).toBeDefined();
       expect(run.stderr.join('\n')).toMatch(/Done: 19\d frames/);

@@ -5,18 +5,20 @@ import {
   type AnalysisConfig,
   type AnalyticsEvent,
   type AnalyticsEventType,
+  type Detection,
   type Detector,
   type VideoFrame,
 } from '@vigie/core';
 import { AlertPolicy } from './alert.policy.js';
-import { BackgroundModel } from './background.model.js';
+import { BackgroundModel, type Blob, type SceneStats } from './background.model.js';
 import { ByteTracker, type Track } from './byte.tracker.js';
+import { CountSampler, type CountSample } from './count.sampler.js';
 import { CrowdDensityRule, CrowdMovementRule } from './crowd.rules.js';
 import { groundPlane, type GroundPlane } from './homography.math.js';
 import { LeftObjectTracker } from './left-object.tracker.js';
 import { MotionDetector } from './motion.detector.js';
 import { AbandonedObjectRule, ObjectRemovedRule } from './object.rules.js';
-import { IntrusionRule, PeopleCountRule, PersonOnGroundRule, RapidMovementRule, WrongWayRule } from './people.rules.js';
+import { IntrusionRule, PersonOnGroundRule, RapidMovementRule, WrongWayRule } from './people.rules.js';
 import type { LeftObject, Rule, RuleContext } from './rule.context.js';
 import { CameraTamperRule, FireSmokeRule } from './scene.rules.js';
 
@@ -28,7 +30,13 @@ export interface AnalysisOptions {
   config?: AnalysisConfig;
   /** Object detector; the background model's motion blobs when absent. */
   detector?: Detector;
-  /** Wall-clock time of t = 0, for zone schedules (injected, never read from the system here). */
+  /**
+   * Run the detector on one analysis frame in N; in between, the tracker moves the tracks by their
+   * motion model. Default 2 with a detector (2.5 detections/s at 5 fps), 1 for the motion blobs, which
+   * cost nothing more once the background model has absorbed the frame.
+   */
+  detectEvery?: number;
+  /** Wall-clock time of t = 0, for zone schedules and count samples (injected, never read from the system here). */
   startedAt?: Date;
   /** Width of the background model (frames are subsampled to it). */
   backgroundWidth?: number;
@@ -38,27 +46,36 @@ export interface AnalysisOptions {
 export interface FrameResult {
   tracks: Track[];
   leftObjects: LeftObject[];
+  /** Everything the rules raised on this frame. */
   events: AnalyticsEvent[];
+  /** The events that open a new alert (the others were merged into a recent one). */
   alerts: Alert[];
+  /** Count samples of the period that ended before this frame (`people_count` switched on). */
+  counts: CountSample[];
+  /** Whether the detector ran on this frame (else the tracks are predictions). */
+  detected: boolean;
 }
 
 /** Milliseconds spent per stage since the start. */
 export interface StageTimings {
   frames: number;
+  /** Frames the detector ran on. */
+  detections: number;
   backgroundMs: number;
   detectMs: number;
   trackMs: number;
   rulesMs: number;
 }
 
-function makeRule(type: AnalyticsEventType): Rule {
+/** The rule of an event type; `people_count` is the count sampler's, not a rule's. */
+function makeRule(type: AnalyticsEventType): Rule | undefined {
   switch (type) {
     case 'abandoned_object':
       return new AbandonedObjectRule();
     case 'object_removed':
       return new ObjectRemovedRule();
     case 'people_count':
-      return new PeopleCountRule();
+      return undefined;
     case 'crowd_density':
       return new CrowdDensityRule();
     case 'crowd_movement':
@@ -80,22 +97,36 @@ function makeRule(type: AnalyticsEventType): Rule {
 
 const staticLeadS = 2;
 
+/** A frame whose first half is done: what the background model saw, and its detections under way. */
+interface Prepared {
+  frame: VideoFrame;
+  scene: SceneStats;
+  staticBlobs: Blob[];
+  detections: Promise<Detection[]> | undefined;
+}
+
 /** Frames → background + detections → tracks → rules → de-duplicated alerts, for one camera. */
 export class AnalysisPipeline {
   /** Time spent per stage. */
-  readonly timings: StageTimings = { frames: 0, backgroundMs: 0, detectMs: 0, trackMs: 0, rulesMs: 0 };
+  readonly timings: StageTimings = { frames: 0, detections: 0, backgroundMs: 0, detectMs: 0, trackMs: 0, rulesMs: 0 };
   private readonly tracker = new ByteTracker();
   private readonly leftTracker = new LeftObjectTracker({ leadS: staticLeadS + 1 });
   private readonly rules: Rule[];
+  private readonly sampler: CountSampler | undefined;
   private readonly policy: AlertPolicy;
   private readonly ground: GroundPlane;
   private background: BackgroundModel | undefined;
   private detector: Detector | undefined;
   private last: RuleContext | undefined;
+  private prepared = 0;
 
   constructor(private readonly options: AnalysisOptions) {
     const config = options.config ?? {};
-    this.rules = (config.rules ?? analyticsEventTypes).map(makeRule);
+    const types = config.rules ?? analyticsEventTypes;
+    this.rules = types.flatMap((type) => makeRule(type) ?? []);
+    this.sampler = types.includes('people_count')
+      ? new CountSampler({ cameraId: options.cameraId ?? 'camera', startedAt: options.startedAt ?? new Date(0) })
+      : undefined;
     this.ground = groundPlane(config.calibration);
     this.policy = new AlertPolicy({
       cameraId: options.cameraId ?? 'camera',
@@ -106,18 +137,49 @@ export class AnalysisPipeline {
 
   /** Analyses one frame. */
   async process(frame: VideoFrame): Promise<FrameResult> {
-    const config = this.options.config ?? {};
+    return this.complete(this.prepare(frame));
+  }
+
+  /**
+   * Analyses a stream of frames, in order, overlapping the detection of each frame (in the detector's
+   * worker thread) with the background model of the next one on this thread: each result comes one
+   * frame later than with `process`, and the two cores are both kept busy.
+   */
+  async *analyse(frames: AsyncIterable<VideoFrame>): AsyncGenerator<{ frame: VideoFrame; result: FrameResult }> {
+    let pending: Prepared | undefined;
+    for await (const frame of frames) {
+      const next = this.prepare(frame);
+      if (pending !== undefined) yield { frame: pending.frame, result: await this.complete(pending) };
+      pending = next;
+    }
+    if (pending !== undefined) yield { frame: pending.frame, result: await this.complete(pending) };
+  }
+
+  /** First half of a frame: background model, static blobs, and the detection started (not awaited). */
+  private prepare(frame: VideoFrame): Prepared {
     const bg = this.backgroundFor(frame);
-    let t0 = performance.now();
+    const t0 = performance.now();
     const scene = bg.update(frame);
     const staticBlobs = bg.staticBlobs();
-    let t1 = performance.now();
-    this.timings.backgroundMs += t1 - t0;
+    this.timings.backgroundMs += performance.now() - t0;
     this.detector ??= new MotionDetector(bg);
-    const detections = await this.detector.detect(frame);
-    t0 = performance.now();
-    this.timings.detectMs += t0 - t1;
-    const tracks = this.tracker.update(detections, frame.t);
+    const every = Math.max(1, Math.round(this.options.detectEvery ?? (this.options.detector === undefined ? 1 : 2)));
+    const detections = this.prepared++ % every === 0 ? this.detector.detect(frame) : undefined;
+    // Awaited later, in complete(): a failure must not count as unhandled meanwhile.
+    detections?.catch(() => undefined);
+    return { frame, scene, staticBlobs, detections };
+  }
+
+  /** Second half: detections awaited, tracks, left objects, rules, alerts, counts. */
+  private async complete(prepared: Prepared): Promise<FrameResult> {
+    const { frame, scene, staticBlobs } = prepared;
+    const config = this.options.config ?? {};
+    let t0 = performance.now();
+    const detections = prepared.detections === undefined ? undefined : await prepared.detections;
+    let t1 = performance.now();
+    this.timings.detectMs += t1 - t0;
+    t0 = t1;
+    const tracks = detections === undefined ? this.tracker.predict(frame.t) : this.tracker.update(detections, frame.t);
     const left = this.leftTracker.update({
       blobs: staticBlobs,
       persons: this.tracker
@@ -148,18 +210,25 @@ export class AnalysisPipeline {
     const tamper = this.rules.find((r): r is CameraTamperRule => r instanceof CameraTamperRule);
     const blind = tamper?.classify(ctx) !== undefined;
     const events = this.rules.flatMap((r) => (blind && r !== tamper ? [] : r.update(ctx)));
-    if (tamper?.movedAt === frame.t) bg.relearn();
+    if (tamper?.movedAt === frame.t) this.background?.relearn();
     const alerts = events.flatMap((e) => this.policy.offer(e) ?? []);
+    const counts = blind ? [] : (this.sampler?.update(ctx) ?? []);
     this.timings.rulesMs += performance.now() - t1;
     this.timings.frames++;
-    return { tracks, leftObjects: left.current, events, alerts };
+    if (detections !== undefined) this.timings.detections++;
+    return { tracks, leftObjects: left.current, events, alerts, counts, detected: detections !== undefined };
   }
 
-  /** Final cumulative counts, for the end of a clip. */
-  finish(): AnalyticsEvent[] {
-    const ctx = this.last;
-    if (ctx === undefined) return [];
-    return this.rules.flatMap((r) => (r instanceof PeopleCountRule ? r.report(ctx) : []));
+  /** Count samples of the period in progress, for the end of a clip. */
+  finish(): CountSample[] {
+    return this.last === undefined ? [] : (this.sampler?.flush(this.last) ?? []);
+  }
+
+  /** Line crossings (in + out) counted since the start, over all lines. */
+  crossings(): number {
+    let n = 0;
+    for (const c of this.sampler?.totals().values() ?? []) n += c.in + c.out;
+    return n;
   }
 
   private backgroundFor(frame: VideoFrame): BackgroundModel {

@@ -48,6 +48,8 @@ export class BackgroundModel {
   private readonly fast: Float32Array;
   private readonly labels: Int32Array;
   private readonly stack: Int32Array;
+  private readonly columns: Int32Array;
+  private columnsKey = -1;
   private readonly o: Required<BackgroundOptions>;
   private frames = 0;
 
@@ -61,6 +63,7 @@ export class BackgroundModel {
     this.fast = new Float32Array(n);
     this.labels = new Int32Array(n);
     this.stack = new Int32Array(n);
+    this.columns = new Int32Array(options.width);
   }
 
   /** Frames seen so far. */
@@ -138,18 +141,32 @@ export class BackgroundModel {
   private sample(frame: VideoFrame): void {
     const { width, height } = this.o;
     const bpp = frame.format === 'gray' ? 1 : 3;
+    const columns = this.columnsFor(frame, bpp);
+    const data = frame.data;
     for (let y = 0; y < height; y++) {
       const sy = Math.min(frame.height - 1, Math.floor(((y + 0.5) * frame.height) / height));
-      const srcRow = sy * frame.width;
+      const srcRow = sy * frame.width * bpp;
+      const out = y * width;
+      if (bpp === 1) {
+        for (let x = 0; x < width; x++) this.gray[out + x] = data[srcRow + (columns[x] ?? 0)] ?? 0;
+        continue;
+      }
       for (let x = 0; x < width; x++) {
-        const sx = Math.min(frame.width - 1, Math.floor(((x + 0.5) * frame.width) / width));
-        const k = (srcRow + sx) * bpp;
-        this.gray[y * width + x] =
-          bpp === 1
-            ? (frame.data[k] ?? 0)
-            : ((frame.data[k] ?? 0) * 77 + (frame.data[k + 1] ?? 0) * 150 + (frame.data[k + 2] ?? 0) * 29) >> 8;
+        const k = srcRow + (columns[x] ?? 0);
+        this.gray[out + x] = ((data[k] ?? 0) * 77 + (data[k + 1] ?? 0) * 150 + (data[k + 2] ?? 0) * 29) >> 8;
       }
     }
+  }
+
+  /** Byte offset within a source row of each model column, computed once per frame geometry. */
+  private columnsFor(frame: VideoFrame, bpp: number): Int32Array {
+    const key = frame.width * 4 + bpp;
+    if (key === this.columnsKey) return this.columns;
+    const { width } = this.o;
+    for (let x = 0; x < width; x++)
+      this.columns[x] = Math.min(frame.width - 1, Math.floor(((x + 0.5) * frame.width) / width)) * bpp;
+    this.columnsKey = key;
+    return this.columns;
   }
 
   /** 4-connected component labelling with a preallocated stack. */

@@ -52,4 +52,17 @@ describe('ByteTracker', () => {
     const tracks = tracker.update([person(0.5, 0.5)], 200);
     expect(tracks.map((tr) => tr.id)).not.toContain(first?.id);
   });
+
+  it('predicts walkers along their path on frames the detector skips, and matches them again after', () => {
+    const tracker = new ByteTracker();
+    for (let f = 0; f < 10; f++) tracker.update([person(0.1 + 0.02 * f, 0.3)], f * 200);
+    const id = tracker.update([person(0.3, 0.3)], 2000)[0]?.id;
+    // Two skipped frames: the box keeps moving 0.02 per frame without any detection.
+    const predicted = tracker.predict(2200)[0];
+    expect(predicted?.id).toBe(id);
+    expect(predicted?.box.x).toBeCloseTo(0.32, 2);
+    expect(tracker.predict(2400)[0]?.box.x).toBeCloseTo(0.34, 2);
+    expect(predicted?.history.at(-1)?.t).toBe(2000);
+    expect(tracker.update([person(0.36, 0.3)], 2600).map((tr) => tr.id)).toEqual([id]);
+  });
 });

@@ -129,12 +129,7 @@ export class ByteTracker {
 
   /** Feeds the detections of the frame at time t (ms); returns the confirmed, currently seen tracks. */
   update(detections: readonly Detection[], t: number): Track[] {
-    const dt = this.lastT === undefined ? 0 : Math.max(0, (t - this.lastT) / 1000);
-    this.lastT = t;
-    for (const s of this.states) {
-      for (const a of s.axes) a.predict(dt);
-      this.syncBox(s);
-    }
+    this.advance(t);
     const high = detections.filter((d) => d.score >= this.o.highScore);
     const low = detections.filter((d) => d.score >= this.o.lowScore && d.score < this.o.highScore);
 
@@ -156,9 +151,27 @@ export class ByteTracker {
     return this.states.filter((s) => s.track.confirmed && !s.lost).map((s) => s.track);
   }
 
+  /**
+   * Moves the tracks to time t by their motion model alone, for a frame the detector skipped: the
+   * same tracks as after the last update, at their predicted places; nothing is matched, started or lost.
+   */
+  predict(t: number): Track[] {
+    this.advance(t);
+    return this.states.filter((s) => s.track.confirmed && !s.lost).map((s) => s.track);
+  }
+
   /** All live tracks, including those briefly lost (for drawing). */
   all(): Track[] {
     return this.states.map((s) => s.track);
+  }
+
+  private advance(t: number): void {
+    const dt = this.lastT === undefined ? 0 : Math.max(0, (t - this.lastT) / 1000);
+    this.lastT = t;
+    for (const s of this.states) {
+      for (const a of s.axes) a.predict(dt);
+      this.syncBox(s);
+    }
   }
 
   private start(d: Detection, t: number): State {

@@ -21,30 +21,61 @@ export interface FrameSourceOptions {
   whenBehind?: 'drop' | 'wait';
   /** Read a file at its native rate, as a camera would deliver it. */
   realtime?: boolean;
+  /** Decoding threads (default 1: a camera then costs at most one core, and many cameras share the cores). */
+  decodeThreads?: number;
+  /**
+   * Skip decoding the frames no other frame refers to (H.264/HEVC B-frames), default true: at an analysis
+   * rate well below the camera's, the frame kept for each analysis instant is then at most one source frame
+   * interval away from it. Streams without such frames (most IP cameras) decode as before.
+   */
+  skipNonReference?: boolean;
   signal?: AbortSignal;
 }
 
-/** The ffmpeg arguments that decode an input to raw frames on stdout. */
+/**
+ * The ffmpeg arguments that decode an input to raw frames on stdout: ffmpeg drops to the analysis rate
+ * first, then scales and converts in one cheap step (fast bilinear), so that only the frames analysed
+ * are converted. `-benchmark` makes it print its CPU time at the end (read into `decodeCpuMs`).
+ */
 export function frameSourceArgs(options: FrameSourceOptions): string[] {
   return [
     '-hide_banner',
     '-nostdin',
+    '-nostats',
+    '-benchmark',
     '-loglevel',
     'info',
+    '-threads',
+    String(options.decodeThreads ?? 1),
+    ...((options.skipNonReference ?? true) ? ['-skip_frame', 'noref'] : []),
     ...(options.realtime ? ['-re'] : []),
     ...(options.input.startsWith('rtsp') ? ['-rtsp_transport', 'tcp'] : []),
     '-i',
     options.input,
     '-an',
     '-sn',
+    '-dn',
     '-vf',
-    `fps=${options.fps},scale=${options.width}:-2:flags=bilinear`,
+    `fps=${options.fps},scale=${options.width}:-2:flags=fast_bilinear`,
     '-pix_fmt',
     options.format,
     '-f',
     'rawvideo',
     'pipe:1',
   ];
+}
+
+/** Reads the input duration from ffmpeg's log ("Duration: 00:00:13.82"), undefined for live streams. */
+export function parseDuration(log: string): number | undefined {
+  const m = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(log);
+  if (m === null) return undefined;
+  return (Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])) * 1000;
+}
+
+/** Reads ffmpeg's own CPU time from its `-benchmark` line ("bench: utime=0.792s stime=0.036s"), in ms. */
+export function parseCpuTime(log: string): number | undefined {
+  const m = /bench: utime=([\d.]+)s stime=([\d.]+)s/.exec(log);
+  return m === null ? undefined : (Number(m[1]) + Number(m[2])) * 1000;
 }
 
 /** Reads the output size from ffmpeg's log ("Output #0 … Video: rawvideo … 640x360"). */
@@ -66,6 +97,10 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
   delivered = 0;
   /** Output frame size, known once ffmpeg has started. */
   size: { width: number; height: number } | undefined;
+  /** Input duration (ms) once ffmpeg has opened it; undefined for live streams. */
+  durationMs: number | undefined;
+  /** CPU time ffmpeg spent (ms), known once it has finished on its own. */
+  decodeCpuMs: number | undefined;
 
   constructor(private readonly options: FrameSourceOptions) {}
 
@@ -91,6 +126,7 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
     child.stderr.on('data', (chunk: string) => {
       log = (log + chunk).slice(-20_000);
       this.size ??= parseOutputSize(log);
+      this.durationMs ??= parseDuration(log);
     });
     child.stdout.on('data', (chunk: Buffer) => {
       const size = this.size ?? parseOutputSize(log);
@@ -133,6 +169,7 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
     });
     child.on('close', (code, signal) => {
       state.ended = true;
+      this.decodeCpuMs = parseCpuTime(log);
       if (code !== 0 && state.failure === undefined && signal === null && !(o.signal?.aborted ?? false)) {
         state.failure = new Error(
           `ffmpeg exited with code ${String(code)}: ${log.trim().split('\n').slice(-3).join(' | ')}`,

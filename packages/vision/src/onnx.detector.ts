@@ -1,102 +1,130 @@
 import type { Detection, Detector, VideoFrame } from '@vigie/core';
-import * as ort from 'onnxruntime-node';
-import { decodeYolox, letterboxFor } from './yolox.postprocess.js';
+import { SessionRunner, WorkerRunner, type InferenceRunner } from './onnx-inference.runner.js';
+import { decodeYolox, letterboxFor, type Letterbox } from './yolox.postprocess.js';
 
 /** OnnxDetector settings. */
 export interface OnnxDetectorOptions {
   /** YOLOX ONNX file; `yolox_nano_dyn.onnx` accepts any input size multiple of 32. */
   modelPath: string;
-  /** Square network input, multiple of 32 (416: a good trade-off for 720p at 5 fps). */
+  /**
+   * Longer side of the network input, multiple of 32; the shorter side follows the frame's aspect
+   * (416 on a 16:9 frame → 416×256). 416: the trade-off for 640 px frames at 5 fps.
+   */
   inputSize?: number;
-  /** CPU threads for one inference. */
+  /** CPU threads for one inference (1 per camera: cameras scale better than threads). */
   threads?: number;
   /** Lowest score kept; low scores feed the tracker's second matching stage. */
   minScore?: number;
   nmsIou?: number;
   /** Execution providers in order of preference, e.g. ['cuda', 'cpu']. */
   executionProviders?: string[];
+  /** Run inference in a worker thread (default) so that decoding continues meanwhile; false: on this thread. */
+  worker?: boolean;
+}
+
+/** Time the detector spent, cumulated. */
+export interface DetectorStats {
+  calls: number;
+  /** Letterbox into the input tensor (this thread). */
+  preprocessMs: number;
+  /** The network itself (worker or this thread). */
+  inferenceMs: number;
 }
 
 /**
  * YOLOX person and bag detector on onnxruntime-node: letterbox (top-left, pad 114, BGR, raw 0–255,
- * NCHW) into a preallocated tensor, inference, grid decoding and NMS. Outputs classes and boxes only.
+ * NCHW) into a reused tensor buffer, inference, grid decoding and NMS. Outputs classes and boxes only.
  */
 export class OnnxDetector implements Detector {
-  private readonly input: Float32Array;
+  /** Cumulated cost. */
+  readonly stats: DetectorStats = { calls: 0, preprocessMs: 0, inferenceMs: 0 };
+  /** Input buffers not in flight: one per inference that may be under way (a pipeline keeps two). */
+  private readonly spare: Float32Array[] = [];
+  /** Source byte offset of each input column, for the current frame width and scale. */
+  private columns = new Int32Array(0);
+  private columnsKey = '';
 
   private constructor(
-    private readonly session: ort.InferenceSession,
-    private readonly options: Required<OnnxDetectorOptions>,
-  ) {
-    const s = options.inputSize;
-    this.input = new Float32Array(3 * s * s);
-  }
+    private readonly runner: InferenceRunner,
+    private readonly options: Required<Omit<OnnxDetectorOptions, 'worker'>>,
+  ) {}
 
-  /** Loads the model. */
+  /** Loads the model (in a worker thread unless `worker: false`). */
   static async create(options: OnnxDetectorOptions): Promise<OnnxDetector> {
-    const o: Required<OnnxDetectorOptions> = {
+    const { worker = true, ...rest } = options;
+    const o: Required<Omit<OnnxDetectorOptions, 'worker'>> = {
       inputSize: 416,
       threads: 1,
       minScore: 0.1,
       nmsIou: 0.45,
       executionProviders: ['cpu'],
-      ...options,
+      ...rest,
     };
     if (o.inputSize % 32 !== 0) throw new Error(`inputSize must be a multiple of 32, got ${o.inputSize}.`);
-    const session = await ort.InferenceSession.create(o.modelPath, {
-      intraOpNumThreads: o.threads,
-      interOpNumThreads: 1,
-      executionProviders: o.executionProviders,
-    });
-    return new OnnxDetector(session, o);
+    const settings = { modelPath: o.modelPath, threads: o.threads, executionProviders: o.executionProviders };
+    const runner = worker ? await WorkerRunner.create(settings) : await SessionRunner.create(settings);
+    return new OnnxDetector(runner, o);
   }
 
-  /** Detects persons, backpacks, handbags and suitcases. */
+  /** Detects persons, backpacks, handbags and suitcases; may be called again before the last call resolved. */
   async detect(frame: VideoFrame): Promise<Detection[]> {
-    const size = this.options.inputSize;
-    const letterbox = letterboxFor(frame, size);
-    this.fill(frame, letterbox.scale);
-    const tensor = new ort.Tensor('float32', this.input, [1, 3, size, size]);
-    const result = await this.session.run({ [this.session.inputNames[0] ?? 'images']: tensor });
-    const output = result[this.session.outputNames[0] ?? 'output'];
-    if (output === undefined) throw new Error('The model produced no output tensor.');
-    return decodeYolox(output.data as Float32Array, {
+    const start = performance.now();
+    const letterbox = letterboxFor(frame, this.options.inputSize);
+    const size = 3 * letterbox.inputWidth * letterbox.inputHeight;
+    let input = this.spare.pop();
+    if (input?.length !== size) input = new Float32Array(size);
+    this.fill(frame, { letterbox, input });
+    this.stats.preprocessMs += performance.now() - start;
+    const result = await this.runner.run(input, { width: letterbox.inputWidth, height: letterbox.inputHeight });
+    // A failed inference does not hand its buffer back; a new one is then allocated.
+    this.spare.push(result.input);
+    this.stats.inferenceMs += result.ms;
+    this.stats.calls++;
+    return decodeYolox(result.output, {
       letterbox,
       minScore: this.options.minScore,
       nmsIou: this.options.nmsIou,
     });
   }
 
-  /** Releases the model. */
+  /** Releases the model (and its worker). */
   async close(): Promise<void> {
-    await this.session.release();
+    await this.runner.close();
   }
 
   /** Nearest-neighbour letterbox into the planar BGR tensor; padding is 114. */
-  private fill(frame: VideoFrame, scale: number): void {
-    const size = this.options.inputSize;
-    const plane = size * size;
-    const w = Math.min(size, Math.round(frame.width * scale));
-    const h = Math.min(size, Math.round(frame.height * scale));
-    const rgb = frame.format === 'rgb24';
-    this.input.fill(114);
+  private fill(frame: VideoFrame, into: { letterbox: Letterbox; input: Float32Array }): void {
+    const { inputWidth, inputHeight, scale } = into.letterbox;
+    const plane = inputWidth * inputHeight;
+    const w = Math.min(inputWidth, Math.round(frame.width * scale));
+    const h = Math.min(inputHeight, Math.round(frame.height * scale));
+    const bpp = frame.format === 'rgb24' ? 3 : 1;
+    const columns = this.columnsFor(frame, { w, scale, bpp });
+    const input = into.input;
+    const data = frame.data;
+    // RGB bytes: R at +0, G at +1, B at +2; a gray byte feeds all three channels.
+    const g = bpp === 3 ? 1 : 0;
+    const b = bpp === 3 ? 2 : 0;
+    input.fill(114);
     for (let y = 0; y < h; y++) {
-      const sy = Math.min(frame.height - 1, Math.floor(y / scale));
+      const rowStart = Math.min(frame.height - 1, Math.floor(y / scale)) * frame.width * bpp;
+      const out = y * inputWidth;
       for (let x = 0; x < w; x++) {
-        const sx = Math.min(frame.width - 1, Math.floor(x / scale));
-        const i = y * size + x;
-        if (rgb) {
-          const k = (sy * frame.width + sx) * 3;
-          this.input[i] = frame.data[k + 2] ?? 0;
-          this.input[plane + i] = frame.data[k + 1] ?? 0;
-          this.input[2 * plane + i] = frame.data[k] ?? 0;
-        } else {
-          const g = frame.data[sy * frame.width + sx] ?? 0;
-          this.input[i] = g;
-          this.input[plane + i] = g;
-          this.input[2 * plane + i] = g;
-        }
+        const k = rowStart + (columns[x] ?? 0);
+        input[out + x] = data[k + b] ?? 0;
+        input[plane + out + x] = data[k + g] ?? 0;
+        input[2 * plane + out + x] = data[k] ?? 0;
       }
     }
+  }
+
+  private columnsFor(frame: VideoFrame, o: { w: number; scale: number; bpp: number }): Int32Array {
+    const key = `${frame.width}/${o.w}/${o.scale}/${o.bpp}`;
+    if (key !== this.columnsKey) {
+      this.columns = new Int32Array(o.w);
+      for (let x = 0; x < o.w; x++) this.columns[x] = Math.min(frame.width - 1, Math.floor(x / o.scale)) * o.bpp;
+      this.columnsKey = key;
+    }
+    return this.columns;
   }
 }

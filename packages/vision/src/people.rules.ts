@@ -1,57 +1,6 @@
 import type { AnalyticsEvent } from '@vigie/core';
-import { footPoint, lineCrossing, pointInPolygon } from './geometry.math.js';
+import { footPoint, pointInPolygon } from './geometry.math.js';
 import { displacement, persons, scheduleActive, speedOf, type Rule, type RuleContext } from './rule.context.js';
-
-/** `people_count`: in/out crossings of each counting line and occupancy of each count zone, every period. */
-export class PeopleCountRule implements Rule {
-  readonly type = 'people_count' as const;
-  private readonly last = new Map<number, { x: number; y: number }>();
-  private readonly counts = new Map<string, { in: number; out: number }>();
-  private nextReport: number | undefined;
-
-  update(ctx: RuleContext): AnalyticsEvent[] {
-    for (const p of persons(ctx)) {
-      const q = footPoint(p.box);
-      const prev = this.last.get(p.id);
-      this.last.set(p.id, q);
-      if (prev === undefined) continue;
-      for (const line of ctx.lines) {
-        const c = lineCrossing({ p: prev, q }, line);
-        if (c === 0) continue;
-        const n = this.counts.get(line.id) ?? { in: 0, out: 0 };
-        if (c > 0) n.in++;
-        else n.out++;
-        this.counts.set(line.id, n);
-      }
-    }
-    for (const id of this.last.keys()) if (!ctx.tracks.some((tr) => tr.id === id)) this.last.delete(id);
-    this.nextReport ??= ctx.t + ctx.params.countPeriodS * 1000;
-    if (ctx.t < this.nextReport) return [];
-    this.nextReport += ctx.params.countPeriodS * 1000;
-    return this.report(ctx);
-  }
-
-  /** Cumulative counts now (also called at the end of a clip). */
-  report(ctx: RuleContext): AnalyticsEvent[] {
-    const events: AnalyticsEvent[] = ctx.lines.map((line) => {
-      const n = this.counts.get(line.id) ?? { in: 0, out: 0 };
-      return {
-        type: this.type,
-        t: ctx.t,
-        zoneId: line.id,
-        value: n.in + n.out,
-        countIn: n.in,
-        countOut: n.out,
-        reason: `line ${line.id}: ${n.in} in, ${n.out} out`,
-      };
-    });
-    for (const zone of ctx.zones.filter((z) => z.kind === 'count')) {
-      const n = persons(ctx).filter((p) => pointInPolygon(footPoint(p.box), zone.polygon)).length;
-      events.push({ type: this.type, t: ctx.t, zoneId: zone.id, value: n, reason: `${n} persons in ${zone.id}` });
-    }
-    return events;
-  }
-}
 
 /** `rapid_movement`: a person faster than the running speed over a sustained window; once per track. */
 export class RapidMovementRule implements Rule {

@@ -4,7 +4,7 @@ import { context, line, walker } from '../test/rule-context.fixture.js';
 import { AlertPolicy } from './alert.policy.js';
 import { CrowdDensityRule, CrowdMovementRule } from './crowd.rules.js';
 import { AbandonedObjectRule, ObjectRemovedRule } from './object.rules.js';
-import { IntrusionRule, PeopleCountRule, PersonOnGroundRule, RapidMovementRule, WrongWayRule } from './people.rules.js';
+import { IntrusionRule, PersonOnGroundRule, RapidMovementRule, WrongWayRule } from './people.rules.js';
 import { scheduleActive } from './rule.context.js';
 
 const bag = { id: 1, box: { x: 0.5, y: 0.5, w: 0.02, h: 0.02 }, since: 0, lastSeen: 0 };
@@ -41,26 +41,6 @@ describe('abandoned_object and object_removed', () => {
 });
 
 describe('people rules', () => {
-  it('counts line crossings in and out and zone occupancy every period', () => {
-    const rule = new PeopleCountRule();
-    const lines = [{ id: 'door', a: { x: 0.5, y: 0 }, b: { x: 0.5, y: 1 } }];
-    const zones: AnalysisZone[] = [{ id: 'hall', kind: 'count', polygon: square(0, 0, 0.5) }];
-    const rightward = line({ x: 0.3, y: 0.3 }, { x: 0.7, y: 0.3 }, 10);
-    const leftward = line({ x: 0.7, y: 0.6 }, { x: 0.3, y: 0.6 }, 10);
-    let events: ReturnType<PeopleCountRule['update']> = [];
-    for (let i = 0; i <= 10; i++) {
-      const tracks = [
-        walker({ id: 1, path: rightward.slice(0, i + 1) }),
-        walker({ id: 2, path: leftward.slice(0, i + 1) }),
-        walker({ id: 3, path: [{ x: 0.2, y: 0.2 }] }),
-      ];
-      events = events.concat(rule.update(context({ t: i * 1000, lines, zones, tracks })));
-    }
-    const door = events.find((e) => e.zoneId === 'door');
-    expect(door).toMatchObject({ t: 10_000, countIn: 1, countOut: 1 });
-    expect(events.find((e) => e.zoneId === 'hall')?.value).toBe(1);
-  });
-
   it('flags a runner (5 m/s) but not a walker (1.4 m/s)', () => {
     const rule = new RapidMovementRule();
     // 1 normalised unit = 20 m; 0.05 per 200 ms = 5 m/s; 0.014 per 200 ms = 1.4 m/s.

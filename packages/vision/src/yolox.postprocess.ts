@@ -9,19 +9,27 @@ export const cocoClasses: ReadonlyMap<number, DetectedClass> = new Map([
   [28, 'suitcase'],
 ]);
 
-/** How a frame was letterboxed into the square network input (YOLOX: top-left, padded right/bottom). */
+/**
+ * How a frame was letterboxed into the network input (YOLOX: top-left, padded right/bottom). The input
+ * keeps the frame's aspect ratio, rounded up to multiples of 32: a 16:9 frame at size 416 becomes
+ * 416×256 rather than a 416×416 square that is 40 % padding, for the same detail at 60 % of the cost.
+ */
 export interface Letterbox {
-  inputSize: number;
+  inputWidth: number;
+  inputHeight: number;
   scale: number;
   frameWidth: number;
   frameHeight: number;
 }
 
-/** The letterbox of a frame for a square network input. */
+/** The letterbox of a frame whose longer side is scaled to `inputSize` (a multiple of 32). */
 export function letterboxFor(frame: { width: number; height: number }, inputSize: number): Letterbox {
+  const scale = inputSize / Math.max(frame.width, frame.height);
+  const round32 = (n: number) => Math.max(32, Math.ceil(n / 32 - 1e-9) * 32);
   return {
-    inputSize,
-    scale: Math.min(inputSize / frame.width, inputSize / frame.height),
+    inputWidth: round32(frame.width * scale),
+    inputHeight: round32(frame.height * scale),
+    scale,
     frameWidth: frame.width,
     frameHeight: frame.height,
   };
@@ -44,13 +52,14 @@ export function decodeYolox(
   output: Float32Array,
   options: { letterbox: Letterbox; minScore: number; nmsIou: number },
 ): Detection[] {
-  const { inputSize, scale, frameWidth, frameHeight } = options.letterbox;
+  const { inputWidth, inputHeight, scale, frameWidth, frameHeight } = options.letterbox;
   const found: Detection[] = [];
   let row = 0;
   for (const stride of [8, 16, 32]) {
-    const cells = Math.floor(inputSize / stride);
-    for (let gy = 0; gy < cells; gy++) {
-      for (let gx = 0; gx < cells; gx++, row++) {
+    const cols = Math.floor(inputWidth / stride);
+    const rows = Math.floor(inputHeight / stride);
+    for (let gy = 0; gy < rows; gy++) {
+      for (let gx = 0; gx < cols; gx++, row++) {
         const o = row * 85;
         const obj = output[o + 4] ?? 0;
         if (obj < options.minScore) continue;

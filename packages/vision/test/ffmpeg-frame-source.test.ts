@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { VideoFrame } from '@vigie/core';
 import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FfmpegFrameSource, parseOutputSize } from '../src/ffmpeg-frame.source.js';
+import { FfmpegFrameSource, parseCpuTime, parseDuration, parseOutputSize } from '../src/ffmpeg-frame.source.js';
 import { shared } from './shared-data.fixture.js';
 
 const ffmpegPath = locateFfmpeg().path;
@@ -35,6 +35,8 @@ describe('FfmpegFrameSource', () => {
     expect(frames[0]).toMatchObject({ width: 160, height: 90, format: 'gray', t: 0 });
     expect(frames[0]?.data).toHaveLength(160 * 90);
     expect(frames[9]?.t).toBe(1800);
+    expect(source.durationMs).toBe(2000);
+    expect(source.decodeCpuMs).toBeGreaterThan(0);
     // testsrc2 moves: successive frames differ.
     expect(Buffer.compare(Buffer.from(frames[0]?.data ?? []), Buffer.from(frames[5]?.data ?? []))).not.toBe(0);
     expect(source.dropped).toBe(0);
@@ -94,6 +96,12 @@ describe('FfmpegFrameSource', () => {
     const log =
       'Input #0 ... Video: h264, 1280x720\nOutput #0, rawvideo, to pipe:1:\n  Stream #0:0: Video: rawvideo (Y800 / 0x30303859), gray, 640x360, q=2-31';
     expect(parseOutputSize(log)).toEqual({ width: 640, height: 360 });
+  });
+
+  it('reads the input duration and ffmpeg’s CPU time from the log', () => {
+    expect(parseDuration('  Duration: 00:01:13.82, start: 0.000000, bitrate: 1750 kb/s')).toBe(73_820);
+    expect(parseDuration('  Duration: N/A, start: 0.000000')).toBeUndefined();
+    expect(parseCpuTime('bench: utime=0.792s stime=0.036s rtime=0.842s')).toBeCloseTo(828, 6);
   });
 
   it.skipIf(!shared.aboda.present)(

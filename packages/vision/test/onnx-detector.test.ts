@@ -50,4 +50,24 @@ describe('OnnxDetector (YOLOX-nano)', () => {
     };
     expect((await detector!.detect(empty)).filter((d) => d.score >= 0.3)).toEqual([]);
   });
+
+  it.skipIf(!ready)(
+    `finds the same boxes in its worker thread as on this thread, also when called twice at once${why}`,
+    async () => {
+      const inline = await OnnxDetector.create({ modelPath: shared.model.path, inputSize: 416, worker: false });
+      const inWorker = await OnnxDetector.create({ modelPath: shared.model.path, inputSize: 416 });
+      try {
+        const a = await frameAt(shared.crowd.path, { second: 3, width: 640 });
+        const b = await frameAt(shared.crowd.path, { second: 9, width: 640 });
+        const [fromWorkerA, fromWorkerB] = await Promise.all([inWorker.detect(a), inWorker.detect(b)]);
+        expect(fromWorkerA.length).toBeGreaterThan(10);
+        expect(fromWorkerA).toEqual(await inline.detect(a));
+        expect(fromWorkerB).toEqual(await inline.detect(b));
+        expect(fromWorkerA).not.toEqual(fromWorkerB);
+      } finally {
+        await inline.close();
+        await inWorker.close();
+      }
+    },
+  );
 });

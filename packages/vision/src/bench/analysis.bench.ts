@@ -3,88 +3,147 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
-import { FfmpegFrameSource, frameSourceArgs, type FrameSourceOptions } from '../ffmpeg-frame.source.js';
+import { FfmpegFrameSource, frameSourceArgs, parseCpuTime, type FrameSourceOptions } from '../ffmpeg-frame.source.js';
 import { OnnxDetector } from '../onnx.detector.js';
 import { locateFfmpegForScripts } from './ffmpeg-path.js';
 
 // `npm run bench:analysis`: analysis throughput vs bare ffmpeg decode, per-stage cost, 720p cameras per core.
+// Each configuration runs REPEATS times, interleaved, and the medians are printed: the machine is shared.
 const sharedDir =
   process.env['VIGIE_SHARED_DATA'] ?? resolve(fileURLToPath(import.meta.url), '../../../../../../shared/data');
 const clip = join(sharedDir, 'overhead-crowd-clip', 'crowd_overhead_720p.avi');
 const modelPath = join(sharedDir, 'yolox-nano-onnx', 'yolox_nano_dyn.onnx');
 const inputSize = Number(process.env['VIGIE_BENCH_INPUT'] ?? 416);
+const repeats = Number(process.env['VIGIE_BENCH_REPEATS'] ?? 5);
 if (!existsSync(clip) || !existsSync(modelPath)) {
   console.log(`Analysis bench skipped: ${clip} or ${modelPath} is absent.`);
   process.exit(0);
 }
 const ffmpegPath = locateFfmpegForScripts();
-const options: FrameSourceOptions = {
-  ffmpegPath,
-  input: clip,
-  fps: 5,
-  width: 640,
-  format: 'rgb24',
-  whenBehind: 'wait',
-};
+const source: FrameSourceOptions = { ffmpegPath, input: clip, fps: 5, width: 640, format: 'rgb24', whenBehind: 'wait' };
 
-/** Bare ffmpeg: same input, rate, size and pixel format, frames thrown away; one decoding thread. */
-async function bareDecode(): Promise<{ ms: number; cpuMs: number }> {
-  const args = frameSourceArgs(options).slice(0, -1).concat(['-threads', '1', '-y', '/dev/null']);
+/** One analysis configuration to compare. */
+interface Variant {
+  name: string;
+  detectEvery: number;
+  /** Inference in a worker thread, overlapping the next frame's work (`analyse`), or inline (`process`). */
+  overlap: boolean;
+}
+const variants: Variant[] = [
+  { name: 'every frame, inline', detectEvery: 1, overlap: false },
+  { name: 'every frame, overlapped', detectEvery: 1, overlap: true },
+  { name: 'every 2nd frame, overlapped', detectEvery: 2, overlap: true },
+  { name: 'every 3rd frame, overlapped', detectEvery: 3, overlap: true },
+];
+
+/** What one run measured, per analysed frame unless said otherwise. */
+interface Run {
+  frames: number;
+  wallMs: number;
+  decodeCpu: number;
+  background: number;
+  preprocess: number;
+  inference: number;
+  detectWait: number;
+  tracker: number;
+  rules: number;
+  cpu: number;
+}
+
+/** Bare ffmpeg: the given arguments, frames thrown away; its CPU from its own -benchmark line. */
+async function bareDecode(args: string[]): Promise<{ wallMs: number; cpuMs: number }> {
   const start = performance.now();
-  await new Promise<void>((ok, fail) => {
-    const child = spawn('bash', ['-c', `TIMEFORMAT=%U+%S; time "$0" "$@"`, ffmpegPath, ...args], {
+  const log = await new Promise<string>((ok, fail) => {
+    const child = spawn(ffmpegPath, args.slice(0, -1).concat(['-y', '/dev/null']), {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    let log = '';
-    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
-    child.on('close', (code) => {
-      if (code !== 0) {
-        fail(new Error(log.slice(-500)));
-        return;
-      }
-      const m = /([\d.]+)\+([\d.]+)\s*$/.exec(log.trim());
-      cpu = m === null ? 0 : (Number(m[1]) + Number(m[2])) * 1000;
-      ok();
-    });
+    let text = '';
+    child.stderr.on('data', (c: Buffer) => (text += c.toString()));
+    child.on('close', (code) => (code === 0 ? ok(text) : fail(new Error(text.slice(-500)))));
   });
-  return { ms: performance.now() - start, cpuMs: cpu };
+  return { wallMs: performance.now() - start, cpuMs: parseCpuTime(log) ?? NaN };
 }
-let cpu = 0;
 
-const bare = await bareDecode();
-const detector = await OnnxDetector.create({ modelPath, inputSize, threads: 1 });
-const pipeline = new AnalysisPipeline({ fps: 5, detector });
-const source = new FfmpegFrameSource(options);
-const cpuBefore = process.cpuUsage();
-const start = performance.now();
-let frames = 0;
-for await (const frame of source) {
-  await pipeline.process(frame);
-  frames++;
+async function analyse(variant: Variant): Promise<Run> {
+  const detector = await OnnxDetector.create({ modelPath, inputSize, threads: 1, worker: variant.overlap });
+  const pipeline = new AnalysisPipeline({ fps: 5, detector, detectEvery: variant.detectEvery });
+  const frames = new FfmpegFrameSource(source);
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  if (variant.overlap) for await (const _ of pipeline.analyse(frames));
+  else for await (const frame of frames) await pipeline.process(frame);
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  await detector.close();
+  const t = pipeline.timings;
+  const n = t.frames;
+  const decodeCpu = (frames.decodeCpuMs ?? NaN) / n;
+  return {
+    frames: n,
+    wallMs,
+    decodeCpu,
+    background: t.backgroundMs / n,
+    preprocess: detector.stats.preprocessMs / n,
+    inference: detector.stats.inferenceMs / n,
+    detectWait: t.detectMs / n,
+    tracker: t.trackMs / n,
+    rules: t.rulesMs / n,
+    cpu: decodeCpu + (cpu.user + cpu.system) / 1000 / n,
+  };
 }
-const wall = performance.now() - start;
-const nodeCpu = process.cpuUsage(cpuBefore);
-await detector.close();
 
-const t = pipeline.timings;
-const per = (ms: number) => (ms / frames).toFixed(1).padStart(7);
-const decodeCpuPerFrame = bare.cpuMs / frames;
-const analysisCpuPerFrame = (nodeCpu.user + nodeCpu.system) / 1000 / frames;
-const cpuPerFrame = decodeCpuPerFrame + analysisCpuPerFrame;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const tunedArgs = frameSourceArgs(source);
+const plainArgs = frameSourceArgs({ ...source, skipNonReference: false }).map((a) =>
+  a.replace('fast_bilinear', 'bilinear'),
+);
+const bare: { wallMs: number; cpuMs: number }[] = [];
+const plain: { wallMs: number; cpuMs: number }[] = [];
+const runs = new Map<Variant, Run[]>(variants.map((v) => [v, []]));
+for (const v of variants) await analyse(v); // warm-up: JIT, file cache, model load
+for (let r = 0; r < repeats; r++) {
+  bare.push(await bareDecode(tunedArgs));
+  plain.push(await bareDecode(plainArgs));
+  for (const v of variants) runs.get(v)?.push(await analyse(v));
+}
+
+const frames = [...runs.values()][0]?.[0]?.frames ?? 1;
+const bareWall = median(bare.map((b) => b.wallMs));
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+
 console.log(
-  `Analysis bench: ${clip.split('/').slice(-1)[0] ?? ''} (1280×720) → 640 px RGB at 5 fps, ${frames} frames, YOLOX-nano ${inputSize}, 1 thread`,
+  `Analysis bench: ${clip.split('/').slice(-1)[0] ?? ''} (1280×720, 25 fps) → 640 px RGB at 5 fps, ${frames} frames; ` +
+    `YOLOX-nano ${inputSize} (16:9 input), 1 inference thread; median of ${repeats} interleaved runs.`,
+);
+console.log(
+  `Bare ffmpeg decode, same arguments (1 thread, -skip_frame noref, fast_bilinear): ${f1(bareWall)} ms wall, ` +
+    `${f2(median(bare.map((b) => b.cpuMs)) / frames)} ms CPU per frame. ` +
+    `Every frame decoded, bilinear: ${f1(median(plain.map((b) => b.wallMs)))} ms wall, ` +
+    `${f2(median(plain.map((b) => b.cpuMs)) / frames)} ms CPU per frame.`,
 );
 console.log('');
-console.log('| measure                                   |    value |');
-console.log('| ----------------------------------------- | -------: |');
-console.log(`| bare ffmpeg decode (frames/s, wall)        | ${(frames / (bare.ms / 1000)).toFixed(1).padStart(8)} |`);
-console.log(`| full analysis (frames/s, wall)             | ${(frames / (wall / 1000)).toFixed(1).padStart(8)} |`);
-console.log(`| ratio analysis / bare decode               | ${(bare.ms / wall).toFixed(2).padStart(8)} |`);
-console.log(`| decode (ffmpeg CPU ms/frame)               | ${per(bare.cpuMs)}  |`);
-console.log(`| background model (ms/frame)                | ${per(t.backgroundMs)}  |`);
-console.log(`| detector (ms/frame)                        | ${per(t.detectMs)}  |`);
-console.log(`| tracker (ms/frame)                         | ${per(t.trackMs)}  |`);
-console.log(`| rules (ms/frame)                           | ${per(t.rulesMs)}  |`);
-console.log(`| CPU per analysed frame, all stages (ms)    | ${cpuPerFrame.toFixed(1).padStart(8)} |`);
-console.log(`| real-time 720p cameras per core at 5 fps   | ${(1000 / (cpuPerFrame * 5)).toFixed(2).padStart(8)} |`);
-console.log(`| frames dropped by the source               | ${String(source.dropped).padStart(8)} |`);
+const rows: [string, (r: Run) => number, number][] = [
+  ['analysed frames per second (wall)', (r) => (r.frames / r.wallMs) * 1000, 1],
+  ['ratio vs bare decode, same arguments', (r) => bareWall / r.wallMs, 2],
+  ['decode: ffmpeg CPU ms/frame', (r) => r.decodeCpu, 2],
+  ['background model ms/frame', (r) => r.background, 2],
+  ['detector: letterbox ms/frame', (r) => r.preprocess, 2],
+  ['detector: inference ms/frame', (r) => r.inference, 2],
+  ['detector: wait on this thread ms/frame', (r) => r.detectWait, 2],
+  ['tracker ms/frame', (r) => r.tracker, 2],
+  ['rules ms/frame', (r) => r.rules, 2],
+  ['CPU ms per analysed frame, all stages', (r) => r.cpu, 1],
+  ['real-time 720p cameras per core at 5 fps', (r) => 1000 / (r.cpu * 5), 2],
+];
+const header = ['measure (detector …)'.padEnd(42), ...variants.map((v) => v.name.padStart(28))];
+console.log(`| ${header.join(' | ')} |`);
+console.log(`| ${'-'.repeat(42)} | ${variants.map(() => '-'.repeat(27) + ':').join(' | ')} |`);
+for (const [label, value, digits] of rows) {
+  const cells = variants.map((v) =>
+    median((runs.get(v) ?? []).map(value))
+      .toFixed(digits)
+      .padStart(28),
+  );
+  console.log(`| ${label.padEnd(42)} | ${cells.join(' | ')} |`);
+}

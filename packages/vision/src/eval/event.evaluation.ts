@@ -40,10 +40,8 @@ export async function runClip(clip: EvalClip, options: { ffmpegPath: string }): 
     whenBehind: 'wait',
   });
   const events: AnalyticsEvent[] = [];
-  for await (const frame of source) events.push(...(await pipeline.process(frame)).events);
-  const final = pipeline.finish();
-  const crossings = final.reduce((s, e) => s + (e.countIn ?? 0) + (e.countOut ?? 0), 0);
-  return { clip, events: events.filter((e) => e.type !== 'people_count'), crossings, timings: pipeline.timings };
+  for await (const { result } of pipeline.analyse(source)) events.push(...result.events);
+  return { clip, events, crossings: pipeline.crossings(), timings: pipeline.timings };
 }
 
 /** Precision, recall and F1 of one event type over a set of runs. */

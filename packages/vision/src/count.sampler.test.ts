@@ -1,0 +1,60 @@
+import type { AnalysisZone } from '@vigie/core';
+import { describe, expect, it } from 'vitest';
+import { context, line, walker } from '../test/rule-context.fixture.js';
+import { CountSampler, type CountSample } from './count.sampler.js';
+
+const square = (x: number, y: number, s: number) => [
+  { x, y },
+  { x: x + s, y },
+  { x: x + s, y: y + s },
+  { x, y: y + s },
+];
+
+describe('CountSampler', () => {
+  it('samples line crossings in and out, zone occupancy and density once per period', () => {
+    const sampler = new CountSampler({ cameraId: 'cam', startedAt: new Date('2026-05-01T10:00:00Z') });
+    const lines = [{ id: 'door', a: { x: 0.5, y: 0 }, b: { x: 0.5, y: 1 } }];
+    // 0.45 × 0.45 of a 20 m × 20 m view: 81 m².
+    const zones: AnalysisZone[] = [{ id: 'hall', kind: 'count', polygon: square(0, 0, 0.45) }];
+    const rightward = line({ x: 0.3, y: 0.3 }, { x: 0.7, y: 0.3 }, 10);
+    const leftward = line({ x: 0.7, y: 0.6 }, { x: 0.3, y: 0.6 }, 10);
+    const samples: CountSample[] = [];
+    for (let i = 0; i <= 12; i++) {
+      const tracks = [
+        walker({ id: 1, path: rightward.slice(0, Math.min(i, 10) + 1) }),
+        walker({ id: 2, path: leftward.slice(0, Math.min(i, 10) + 1) }),
+        walker({ id: 3, path: [{ x: 0.2, y: 0.2 }] }),
+      ];
+      samples.push(...sampler.update(context({ t: i * 1000, lines, zones, tracks, params: countEvery10s })));
+    }
+    expect(samples.map((s) => s.series).sort()).toEqual(['line:door', 'view', 'zone:hall']);
+    const door = samples.find((s) => s.series === 'line:door');
+    expect(door).toMatchObject({ cameraId: 'cam', t: 10_000, in: 1, out: 1 });
+    expect(door?.at.toISOString()).toBe('2026-05-01T10:00:10.000Z');
+    // Walker 3 stays in the hall; walker 1 is in it for its first 4 frames of 10 (x < 0.45).
+    const hall = samples.find((s) => s.series === 'zone:hall');
+    expect(hall?.occupancy).toBeCloseTo(1.4, 5);
+    expect(hall?.density).toBeCloseTo(1.4 / 81, 3);
+    expect(samples.find((s) => s.series === 'view')?.occupancy).toBe(3);
+    expect(sampler.totals().get('door')).toEqual({ in: 1, out: 1 });
+  });
+
+  it('flushes the period in progress, with the crossings of that period only', () => {
+    const sampler = new CountSampler({ cameraId: 'cam', startedAt: new Date(0) });
+    const lines = [{ id: 'door', a: { x: 0.5, y: 0 }, b: { x: 0.5, y: 1 } }];
+    const path = line({ x: 0.6, y: 0.3 }, { x: 0.4, y: 0.3 }, 4);
+    let last = context();
+    for (let i = 0; i <= 14; i++) {
+      last = context({
+        t: i * 1000,
+        lines,
+        tracks: i < 10 ? [] : [walker({ id: 1, path: path.slice(0, i - 9) })],
+        params: countEvery10s,
+      });
+      sampler.update(last);
+    }
+    expect(sampler.flush(last).find((s) => s.series === 'line:door')).toMatchObject({ t: 14_000, in: 1, out: 0 });
+  });
+});
+
+const countEvery10s = { ...context().params, countPeriodS: 10 };

@@ -1,0 +1,78 @@
+import type { AnalysisZone, AnalyticsEvent, CountingLine, VideoFrame } from '@vigie/core';
+import { fontMetrics } from './bitmap.font.js';
+import type { Track } from './byte.tracker.js';
+import type { LeftObject } from './rule.context.js';
+import { drawText, rgbCopy, strokeBox, strokePolygon, type Rgb, type RgbImage } from './raster.drawing.js';
+
+/** What to draw over a frame. */
+export interface Annotations {
+  tracks?: readonly Track[];
+  leftObjects?: readonly LeftObject[];
+  zones?: readonly AnalysisZone[];
+  lines?: readonly CountingLine[];
+  /** Events to highlight: a thick red box around their region and their type. */
+  events?: readonly AnalyticsEvent[];
+  /** A line of text at the top left (camera, time, event). */
+  caption?: string;
+}
+
+const colours = {
+  person: [40, 220, 70],
+  object: [60, 200, 255],
+  left: [255, 150, 0],
+  event: [255, 30, 30],
+  line: [255, 230, 0],
+  text: [255, 255, 255],
+  label: [0, 0, 0],
+} as const satisfies Record<string, Rgb>;
+
+const zoneColours: Record<AnalysisZone['kind'], Rgb> = {
+  forbidden: [255, 60, 60],
+  count: [0, 220, 220],
+  density: [230, 80, 230],
+  one_way: [255, 230, 0],
+  object_watch: [255, 150, 0],
+};
+
+/**
+ * Draws zones, counting lines, tracks (class colour and ephemeral number), left objects and the
+ * highlighted events over a copy of the frame; the frame itself is left as analysed. Pure raster
+ * drawing, no identity: boxes and numbers only.
+ */
+export function annotateFrame(frame: VideoFrame, what: Annotations): RgbImage {
+  const img = rgbCopy(frame);
+  const scale = Math.max(1, Math.floor(img.width / 320));
+  const thin = scale;
+  const label = (text: string, at: { x: number; y: number }, background: Rgb) =>
+    drawText(img, text, {
+      x: Math.min(Math.max(scale, at.x * img.width), img.width - scale),
+      y: Math.min(Math.max(scale, at.y * img.height - (fontMetrics.height + 2) * scale), img.height - 8 * scale),
+      color: colours.text,
+      background,
+      scale,
+    });
+  for (const zone of what.zones ?? []) {
+    const colour = zoneColours[zone.kind];
+    strokePolygon(img, zone.polygon, { color: colour, thickness: thin, closed: true });
+    const first = zone.polygon[0];
+    if (first !== undefined) label(`${zone.id} ${zone.kind}`, { x: first.x, y: first.y + 0.06 }, colour);
+  }
+  for (const line of what.lines ?? []) {
+    strokePolygon(img, [line.a, line.b], { color: colours.line, thickness: thin + 1, closed: false });
+    label(line.id, line.a.y < line.b.y ? { x: line.a.x, y: line.a.y + 0.06 } : line.b, colours.label);
+  }
+  for (const o of what.leftObjects ?? []) strokeBox(img, o.box, { color: colours.left, thickness: thin });
+  for (const tr of what.tracks ?? []) {
+    const colour = tr.label === 'person' ? colours.person : colours.object;
+    strokeBox(img, tr.box, { color: colour, thickness: thin });
+    label(tr.label === 'person' ? `#${tr.id}` : `#${tr.id} ${tr.label}`, tr.box, colours.label);
+  }
+  for (const e of what.events ?? []) {
+    const region = e.region ?? { x: 0, y: 0, w: 1, h: 1 };
+    strokeBox(img, region, { color: colours.event, thickness: 2 * thin + 1 });
+    label(e.type, { x: region.x, y: region.y + region.h + 0.07 }, colours.event);
+  }
+  if (what.caption !== undefined)
+    drawText(img, what.caption, { x: 2 * scale, y: 2 * scale, color: colours.text, background: colours.label, scale });
+  return img;
+}

@@ -1,0 +1,148 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import * as ort from 'onnxruntime-node';
+
+/** onnxruntime session settings shared by both runners. */
+export interface SessionSettings {
+  modelPath: string;
+  /** Intra-op threads of one inference (1: a camera costs one core at most; scale with cameras, not threads). */
+  threads: number;
+  executionProviders: string[];
+}
+
+/** What one inference returns: the output rows and the input buffer handed back for the next frame. */
+export interface InferenceResult {
+  input: Float32Array;
+  output: Float32Array;
+  /** Milliseconds the inference itself took. */
+  ms: number;
+}
+
+/** Runs a single-input, single-output model on a planar float tensor [1, 3, height, width]. */
+export interface InferenceRunner {
+  run(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult>;
+  close(): Promise<void>;
+}
+
+/** Session options tuned for a small CPU model run one frame at a time. */
+export function sessionOptions(settings: SessionSettings): ort.InferenceSession.SessionOptions {
+  return {
+    intraOpNumThreads: settings.threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    executionProviders: settings.executionProviders,
+    // Spinning threads burn a core waiting for work that comes 5 times a second.
+    extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
+  };
+}
+
+/** Inference on the calling thread: simplest, but the event loop stops reading frames meanwhile. */
+export class SessionRunner implements InferenceRunner {
+  private constructor(private readonly session: ort.InferenceSession) {}
+
+  /** Loads the model. */
+  static async create(settings: SessionSettings): Promise<SessionRunner> {
+    return new SessionRunner(await ort.InferenceSession.create(settings.modelPath, sessionOptions(settings)));
+  }
+
+  async run(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult> {
+    const start = performance.now();
+    const tensor = new ort.Tensor('float32', input, [1, 3, size.height, size.width]);
+    const result = await this.session.run({ [this.session.inputNames[0] ?? 'images']: tensor });
+    const output = result[this.session.outputNames[0] ?? 'output'];
+    if (output === undefined) throw new Error('The model produced no output tensor.');
+    return { input, output: output.data as Float32Array, ms: performance.now() - start };
+  }
+
+  async close(): Promise<void> {
+    await this.session.release();
+  }
+}
+
+// The worker is plain JavaScript given as a string: it then runs the same way from the TypeScript
+// sources (tests) and from dist/, and needs nothing but onnxruntime-node, whose path it is given.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ortPath);
+ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
+  (session) => {
+    parentPort.postMessage({ ready: true });
+    parentPort.on('message', async ({ input, width, height }) => {
+      try {
+        const start = performance.now();
+        const tensor = new ort.Tensor('float32', input, [1, 3, height, width]);
+        const result = await session.run({ [session.inputNames[0]]: tensor });
+        const output = result[session.outputNames[0]].data;
+        parentPort.postMessage({ input, output, ms: performance.now() - start }, [input.buffer, output.buffer]);
+      } catch (error) {
+        parentPort.postMessage({ input, error: String(error && error.message) }, [input.buffer]);
+      }
+    });
+  },
+  (error) => parentPort.postMessage({ error: String(error && error.message) }),
+);
+`;
+
+type WorkerReply = { ready: true } | { input?: Float32Array; output?: Float32Array; ms?: number; error?: string };
+
+/**
+ * Inference in a worker thread: the input buffer is transferred (not copied) there and back, and the
+ * event loop stays free to read the next frames from ffmpeg while the model runs — decoding and
+ * inference overlap on two cores. One inference at a time; calls are queued.
+ */
+export class WorkerRunner implements InferenceRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly worker: Worker) {}
+
+  /** Starts the worker and loads the model in it. */
+  static async create(settings: SessionSettings): Promise<WorkerRunner> {
+    const ortPath = createRequire(import.meta.url).resolve('onnxruntime-node');
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { ortPath, modelPath: settings.modelPath, options: sessionOptions(settings) },
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', (reply: WorkerReply) => {
+        if ('ready' in reply) resolve();
+        else reject(new Error(`Cannot load the model ${settings.modelPath}: ${reply.error ?? 'unknown error'}`));
+      });
+      worker.once('error', reject);
+    });
+    worker.unref();
+    return new WorkerRunner(worker);
+  }
+
+  run(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult> {
+    const next = this.queue.then(() => this.send(input, size));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.worker.terminate();
+  }
+
+  private send(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult> {
+    // Referenced while an inference is in flight, so that the process waits for its answer.
+    this.worker.ref();
+    return new Promise<InferenceResult>((resolve, reject) => {
+      const onError = (error: Error): void => {
+        this.worker.unref();
+        reject(error);
+      };
+      this.worker.once('error', onError);
+      this.worker.once('message', (reply: WorkerReply) => {
+        this.worker.off('error', onError);
+        this.worker.unref();
+        if ('ready' in reply) return;
+        if (reply.input === undefined || reply.output === undefined || reply.ms === undefined)
+          reject(new Error(`Inference failed: ${reply.error ?? 'no output'}`));
+        else resolve({ input: reply.input, output: reply.output, ms: reply.ms });
+      });
+      this.worker.postMessage({ input, width: size.width, height: size.height }, [input.buffer as ArrayBuffer]);
+    });
+  }
+}
