@@ -30,13 +30,14 @@ export const errorRegistry = {
   DUPLICATE_PURPOSE: { kind: 'invalid', hint: 'List each purpose once.' },
   DUPLICATE_ID: {
     kind: 'invalid',
-    hint: 'Give each zone and mask a distinct id.',
+    hint: 'Give each zone, mask and line a distinct id.',
   },
   DATABASE_IN_USE: {
     kind: 'unavailable',
     hint: 'Stop the other Vigie process using this data directory.',
   },
   USERNAME_TAKEN: { kind: 'conflict', hint: 'Choose another username.' },
+  USER_NOT_FOUND: { kind: 'not_found', hint: 'List accounts with GET /api/users to find a valid id.' },
   CAPABILITY_REFUSED_BY_LAW: {
     kind: 'invalid',
     hint: 'Vigie will not do this in any configuration; see docs/lawful-by-design.md for what it offers instead.',

@@ -14,7 +14,8 @@ import { registerAccessControl } from './auth/access-control.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
-import { systemRoutes } from './routes/system.routes.js';
+import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
+import { userRoutes } from './routes/user.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { UserService } from './services/user.service.js';
@@ -28,6 +29,8 @@ export interface AppDependencies {
   /** Built console to serve at `/`; defaults to packages/web/dist when it exists. */
   webRoot?: string;
   authPolicy?: AuthPolicy;
+  /** Settings the console reads before login (map tiles). */
+  console?: ConsoleSettings;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -93,12 +96,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
   });
-  await http.register(systemRoutes({ engine: deps.database.engine, events }), {
+  await http.register(systemRoutes({ engine: deps.database.engine, events, console: deps.console ?? {} }), {
     prefix: '/api',
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
   await http.register(auditRoutes(work), { prefix: '/api' });
+  await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as initial from './1795392000000-Initial.js';
 import * as security from './1795410000000-Security.js';
+import * as cameraLines from './1795430000000-CameraLines.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
   '1795392000000-Initial': initial,
   '1795410000000-Security': security,
+  '1795430000000-CameraLines': cameraLines,
 };
