@@ -218,6 +218,9 @@ describe('console in a real browser', () => {
     const operator = await sessionOf('agent.leroy', operatorSecret);
     expect(await navLinks(operator)).toEqual(['Mur d’images', 'Alertes', 'Carte', 'Relecture', 'Statistiques']);
     expect(await operator.locator('nav.nav h2').allTextContents()).toEqual(['Supervision']);
+    // The wall opens first, with one tile per camera assigned to the operator.
+    await expect.poll(() => operator.locator('.live-tile figcaption .name').allInnerTexts()).toEqual(['Gare — Parvis']);
+    await operator.screenshot({ path: join(shots, 'console-wall-operator-fr.png') });
     await operator.getByRole('link', { name: 'Carte', exact: true }).click();
     await expect
       .poll(() => operator.locator('.map-legend li').allInnerTexts())

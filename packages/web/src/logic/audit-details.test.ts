@@ -20,6 +20,15 @@ describe('audit entry summaries', () => {
     expect(auditSummary(entry, names)).toEqual(['Conservation: 15 → 7', 'Masques: ∅ → Fenêtres']);
   });
 
+  it('summarises a new camera by its main settings instead of its whole record', () => {
+    const camera = { id: 'c2', name: 'Pont Jacob', retentionDays: 15, masks: [], version: 1, createdAt: 'x' };
+    expect(auditSummary({ action: 'camera.created', details: { camera } }, names)).toEqual([
+      'name: Pont Jacob',
+      'Conservation: 15',
+      'Masques: ∅',
+    ]);
+  });
+
   it('names assigned cameras instead of showing their ids', () => {
     const entry = {
       action: 'user.cameras_assigned',

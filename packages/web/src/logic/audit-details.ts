@@ -43,6 +43,12 @@ export function auditSummary(entry: { action: string; details?: Record<string, u
     const list = (ids: unknown) => (Array.isArray(ids) ? text(ids.map((id) => names.camera(String(id)))) : '∅');
     return [`${String(details['username'])}: ${list(details['from'])} → ${list(details['to'])}`];
   }
+  if (entry.action === 'camera.created' && typeof details['camera'] === 'object' && details['camera'] !== null) {
+    const camera = details['camera'] as Record<string, unknown>;
+    return ['name', 'sourceUrl', 'location', 'retentionDays', 'purposes', 'masks']
+      .filter((key) => key in camera)
+      .map((key) => `${names.field(key)}: ${text(camera[key])}`);
+  }
   if (entry.action === 'user.created') return [`${String(details['username'])} (${text(details['roles'])})`];
   return [JSON.stringify(details)];
 }
