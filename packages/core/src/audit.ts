@@ -10,6 +10,7 @@ export const auditActions = [
   'camera.deleted',
   'user.created',
   'user.roles_changed',
+  'user.cameras_assigned',
   'token.created',
   'live.started',
   'live.stopped',

@@ -58,6 +58,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     fieldOfView: input.fieldOfView ?? 90,
     zones: input.zones ?? [],
     masks: input.masks ?? [],
+    lines: input.lines ?? [],
     retentionDays: input.retentionDays ?? profile.defaultRetentionDays,
     purposes: input.purposes,
     enabled: input.enabled ?? true,
@@ -91,7 +92,7 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   if (problems.length > 0) {
     throw new VigieError('DUPLICATE_PURPOSE', 'A purpose is listed more than once.', problems);
   }
-  for (const field of ['zones', 'masks'] as const) {
+  for (const field of ['zones', 'masks', 'lines'] as const) {
     const ids = settings[field].map((item) => item.id);
     ids.forEach((id, index) => {
       if (ids.indexOf(id) !== index)
@@ -102,7 +103,7 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
     });
   }
   if (problems.length > 0) {
-    throw new VigieError('DUPLICATE_ID', 'Zone or mask ids must be unique within a camera.', problems);
+    throw new VigieError('DUPLICATE_ID', 'Zone, mask or line ids must be unique within a camera.', problems);
   }
   assertAnalyticsJustified(settings, change);
 }

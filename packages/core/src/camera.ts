@@ -54,6 +54,17 @@ export const MaskSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A counting line, crossed from side A to side B ("in") or back ("out"), in normalised image coordinates. */
+export const LineSchema = Type.Object(
+  {
+    id: IdSchema,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    a: PointSchema,
+    b: PointSchema,
+  },
+  { additionalProperties: false },
+);
+
 /** Where the camera stands on the map. */
 export const LocationSchema = Type.Object(
   {
@@ -83,6 +94,7 @@ const cameraFields = {
   }),
   zones: Type.Array(ZoneSchema, { maxItems: 64 }),
   masks: Type.Array(MaskSchema, { maxItems: 64 }),
+  lines: Type.Array(LineSchema, { maxItems: 32 }),
   retentionDays: Type.Integer({
     minimum: 1,
     maximum: 30,
@@ -111,6 +123,7 @@ export const CameraInputSchema = Type.Object(
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
     zones: Type.Optional(cameraFields.zones),
     masks: Type.Optional(cameraFields.masks),
+    lines: Type.Optional(cameraFields.lines),
     retentionDays: Type.Optional(cameraFields.retentionDays),
     purposes: cameraFields.purposes,
     enabled: Type.Optional(cameraFields.enabled),
@@ -129,6 +142,7 @@ export const CameraPatchSchema = Type.Object(
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
     zones: Type.Optional(cameraFields.zones),
     masks: Type.Optional(cameraFields.masks),
+    lines: Type.Optional(cameraFields.lines),
     retentionDays: Type.Optional(cameraFields.retentionDays),
     purposes: Type.Optional(cameraFields.purposes),
     enabled: Type.Optional(cameraFields.enabled),
@@ -159,6 +173,8 @@ export type Point = Static<typeof PointSchema>;
 export type Zone = Static<typeof ZoneSchema>;
 /** A privacy mask. */
 export type Mask = Static<typeof MaskSchema>;
+/** A counting line. */
+export type Line = Static<typeof LineSchema>;
 /** Input to register a camera. */
 export type CameraInput = Static<typeof CameraInputSchema>;
 /** Input to change a camera. */

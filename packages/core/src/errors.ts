@@ -53,7 +53,7 @@ export const errorRegistry = {
   },
   DUPLICATE_ID: {
     kind: 'invalid',
-    hint: 'Give each zone and mask a distinct id.',
+    hint: 'Give each zone, mask and line a distinct id.',
   },
   AUTHORISATION_PERIOD_INVALID: {
     kind: 'invalid',
@@ -88,6 +88,7 @@ export const errorRegistry = {
     hint: 'Stop the other Vigie process using this data directory.',
   },
   USERNAME_TAKEN: { kind: 'conflict', hint: 'Choose another username.' },
+  USER_NOT_FOUND: { kind: 'not_found', hint: 'List accounts with GET /api/users to find a valid id.' },
   CAPABILITY_REFUSED_BY_LAW: {
     kind: 'invalid',
     hint: 'Vigie will not do this in any configuration; see docs/lawful-by-design.md for what it offers instead.',

@@ -177,6 +177,24 @@ export class AuthRepository {
     return new Set(rows.map((r) => r.camera_id));
   }
 
+  /** Every account's assigned cameras, by account id. */
+  async allAssignments(): Promise<Map<string, string[]>> {
+    const rows = await this.#db
+      .selectFrom('camera_assignments')
+      .select(['user_id', 'camera_id'])
+      .orderBy('camera_id')
+      .execute();
+    const byUser = new Map<string, string[]>();
+    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.camera_id]);
+    return byUser;
+  }
+
+  /** Replaces an operator's assigned cameras with exactly the given ones. */
+  async setAssignedCameras(userId: string, cameraIds: readonly string[]): Promise<void> {
+    await this.#db.deleteFrom('camera_assignments').where('user_id', '=', userId).execute();
+    await this.assignCameras(userId, cameraIds);
+  }
+
   /** Assigns cameras to an operator (idempotent). */
   async assignCameras(userId: string, cameraIds: readonly string[]): Promise<void> {
     if (cameraIds.length === 0) return;

@@ -6,6 +6,7 @@ import {
   type CameraSettings,
   type CameraStore,
   type Clock,
+  type Line,
   type Mask,
   type Purpose,
   type Zone,
@@ -41,6 +42,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     fieldOfView: row.field_of_view,
     zones: row.zones as Zone[],
     masks: row.masks as Mask[],
+    lines: row.lines as Line[],
     retentionDays: row.retention_days,
     purposes: row.purposes as Purpose[],
     enabled: row.enabled,
@@ -62,6 +64,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     field_of_view: settings.fieldOfView,
     zones: JSON.stringify(settings.zones),
     masks: JSON.stringify(settings.masks),
+    lines: JSON.stringify(settings.lines),
     retention_days: settings.retentionDays,
     purposes: JSON.stringify(settings.purposes),
     enabled: settings.enabled,
@@ -145,6 +148,13 @@ export class CameraRepository implements CameraStore {
       'CAMERA_VERSION_CONFLICT',
       `Camera ${id} is at version ${exists.version}, not ${expectedVersion}.`,
     );
+  }
+
+  /** Which of the given ids name a registered camera. */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.#db.selectFrom('cameras').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
   }
 
   async remove(id: string): Promise<boolean> {

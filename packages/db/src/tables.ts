@@ -14,6 +14,7 @@ export interface CameraTable {
   field_of_view: number;
   zones: Json<unknown[]>;
   masks: Json<unknown[]>;
+  lines: Json<unknown[]>;
   retention_days: number;
   purposes: Json<string[]>;
   enabled: boolean;

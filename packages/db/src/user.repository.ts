@@ -54,6 +54,12 @@ export class UserRepository {
     return row === undefined ? undefined : toAccount(row);
   }
 
+  /** One account by id. */
+  async get(id: string): Promise<UserAccount | undefined> {
+    const row = await this.#db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? undefined : toAccount(row);
+  }
+
   /** Every account, by username. */
   async list(): Promise<UserAccount[]> {
     const rows = await this.#db.selectFrom('users').selectAll().orderBy('username').execute();

@@ -19,9 +19,10 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
-import { systemRoutes } from './routes/system.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { AlertService } from './services/alert.service.js';
+import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
+import { userRoutes } from './routes/user.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
@@ -46,6 +47,8 @@ export interface AppDependencies {
   mediaDir: string;
   /** Resolves the ffmpeg binary (default: the system ffmpeg, else the npm-shipped one). */
   ffmpegPath?: () => string;
+  /** Settings the console reads before login (map tiles). */
+  console?: ConsoleSettings;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -136,7 +139,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
   });
-  await http.register(systemRoutes({ engine: deps.database.engine, events }), {
+  await http.register(systemRoutes({ engine: deps.database.engine, events, console: deps.console ?? {} }), {
     prefix: '/api',
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
@@ -145,6 +148,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(videoRoutes({ recordings, exports, statuses }), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
+  await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);

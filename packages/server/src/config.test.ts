@@ -34,6 +34,15 @@ describe('configuration', () => {
     }
   });
 
+  it('takes a map tile URL template for the console, and refuses one without {z}', () => {
+    const url = 'https://tiles.valenciennes.example/{z}/{x}/{y}.png';
+    expect(loadConfig({ VIGIE_MAP_TILE_URL: url }).mapTileUrl).toBe(url);
+    expect(loadConfig({}).mapTileUrl).toBeUndefined();
+    expect(() => loadConfig({ VIGIE_MAP_TILE_URL: 'tiles.example/x.png' })).toThrow(
+      /mapTileUrl \(VIGIE_MAP_TILE_URL\)/,
+    );
+  });
+
   it('rejects unknown keys and unreadable files in the config file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
     const file = join(dir, 'vigie.json');

@@ -26,6 +26,13 @@ export const ConfigSchema = Type.Object(
     demo: Type.Boolean({
       description: 'Register demo cameras (synthetic clips) when the registry is empty.',
     }),
+    mapTileUrl: Type.Optional(
+      Type.String({
+        pattern: '^(https?://|/)\\S*\\{z\\}\\S*$',
+        description:
+          'Map tiles for the console, e.g. https://tiles.city.example/{z}/{x}/{y}.png; unset: plain background.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -41,6 +48,7 @@ export const configEnv = {
   databaseUrl: 'DATABASE_URL',
   logLevel: 'VIGIE_LOG_LEVEL',
   demo: 'VIGIE_DEMO',
+  mapTileUrl: 'VIGIE_MAP_TILE_URL',
 } as const satisfies Record<keyof Config, string>;
 
 const defaults: Config = {

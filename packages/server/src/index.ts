@@ -4,3 +4,4 @@ export * from './server.js';
 export { seedDemoCameras } from './demo.js';
 export { UserService, type NewUser, type CreatedUser } from './services/user.service.js';
 export { totpCode } from './auth/secrets.js';
+export type { PushEvent } from './event-hub.js';

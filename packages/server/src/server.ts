@@ -26,6 +26,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({
       database,
       clock: systemClock,
+      console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },
       logger: {
         level: config.logLevel,
         ...(process.stdout.isTTY

@@ -30,6 +30,14 @@ describe.each(testEngines)('every route × every role on $name', (engine) => {
     expect(undeclared).toEqual([]);
   });
 
+  it('keeps account administration to the administrator and the console settings public', () => {
+    const rule = (method: string, url: string) => app.routes.find((r) => r.method === method && r.url === url)?.access;
+    expect(rule('GET', '/api/users')).toBe('user:manage');
+    expect(rule('POST', '/api/users')).toBe('user:manage');
+    expect(rule('PUT', '/api/users/:id/cameras')).toBe('user:manage');
+    expect(rule('GET', '/api/console/settings')).toBe('public');
+  });
+
   it('answers each route as the role matrix says, for each role and for anonymous callers', async () => {
     const failures: string[] = [];
     const walk = app.routes.filter((r) => r.url.startsWith('/api') && !r.websocket);

@@ -37,6 +37,7 @@ describe.each(testEngines)('camera API on $name', (engine) => {
       retentionDays: 15,
       masks: [],
       zones: [],
+      lines: [],
       enabled: true,
       version: 1,
     });
@@ -84,6 +85,29 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     expect(raw.statusCode).toBe(204);
     expect((await app.http.inject({ method: 'GET', url: `/api/cameras/${id}`, headers })).statusCode).toBe(404);
     expect((await app.http.inject({ method: 'DELETE', url: `/api/cameras/${id}`, headers })).statusCode).toBe(404);
+  });
+
+  it('stores counting lines beside zones and masks, and refuses two with one id', async () => {
+    const { id } = (await create({ name: 'Lignes' })).json<{ id: string }>();
+    const line = { id: 'entree', name: 'Entrée', a: { x: 0.1, y: 0.5 }, b: { x: 0.9, y: 0.55 } };
+    const patched = await app.http.inject({
+      method: 'PATCH',
+      url: `/api/cameras/${id}`,
+      headers: { ...headers, 'if-match': '1' },
+      payload: { lines: [line] },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect((await app.http.inject({ method: 'GET', url: `/api/cameras/${id}`, headers })).json()).toMatchObject({
+      lines: [line],
+    });
+    const twice = await app.http.inject({
+      method: 'PATCH',
+      url: `/api/cameras/${id}`,
+      headers,
+      payload: { lines: [line, { ...line, name: 'Sortie' }] },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json<ErrorBody>().error).toMatchObject({ code: 'DUPLICATE_ID', details: [{ path: '/lines/1/id' }] });
   });
 
   it('refuses a duplicate name with 409 naming the field', async () => {

@@ -4,6 +4,7 @@ import * as security from './1795410000000-Security.js';
 import * as recording from './1795425000000-Recording.js';
 import * as legalRegistry from './1795600000000-LegalRegistry.js';
 import * as cameraAnalytics from './1795610000000-CameraAnalytics.js';
+import * as cameraLines from './1795620000000-CameraLines.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '1795425000000-Recording': recording,
   '1795600000000-LegalRegistry': legalRegistry,
   '1795610000000-CameraAnalytics': cameraAnalytics,
+  '1795620000000-CameraLines': cameraLines,
 };

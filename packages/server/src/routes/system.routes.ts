@@ -3,8 +3,18 @@ import Type from 'typebox';
 import type { EventHub } from '../event-hub.js';
 import { requires } from './route-config.js';
 
-/** Health, the OpenAPI document and the WebSocket push channel. */
-export function systemRoutes(options: { engine: string; events: EventHub }): FastifyPluginAsyncTypebox {
+/** What the console needs to know about this installation before anyone logs in. */
+export interface ConsoleSettings {
+  /** Map tile URL template ({z}/{x}/{y}); absent: the map draws a plain offline background. */
+  mapTileUrl?: string;
+}
+
+/** Health, console settings, the OpenAPI document and the WebSocket push channel. */
+export function systemRoutes(options: {
+  engine: string;
+  events: EventHub;
+  console: ConsoleSettings;
+}): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/health',
@@ -22,6 +32,25 @@ export function systemRoutes(options: { engine: string; events: EventHub }): Fas
         },
       },
       () => ({ status: 'ok' as const, database: options.engine }),
+    );
+
+    app.get(
+      '/console/settings',
+      {
+        config: requires('public'),
+        schema: {
+          tags: ['system'],
+          summary: 'Console settings of this installation (map tiles); public, since the transparency page uses them',
+          response: {
+            200: Type.Object({
+              mapTileUrl: Type.Union([Type.String(), Type.Null()], {
+                description: 'Tile URL template; null: plain offline background.',
+              }),
+            }),
+          },
+        },
+      },
+      () => ({ mapTileUrl: options.console.mapTileUrl ?? null }),
     );
 
     app.get('/openapi.json', { config: requires('public'), schema: { hide: true } }, () => app.swagger());

@@ -12,6 +12,11 @@ export interface NewUser {
   password: string;
 }
 
+/** An account with the cameras assigned to it (they limit what an operator sees). */
+export interface UserSummary extends UserAccount {
+  cameraIds: string[];
+}
+
 /** A created account, with its second-factor enrolment shown once (roles that view images). */
 export interface CreatedUser {
   account: UserAccount;
@@ -48,9 +53,12 @@ export class UserService {
     this.#work = work;
   }
 
-  /** Every account, by username. */
-  async list(): Promise<UserAccount[]> {
-    return this.#work(({ users }) => users.list());
+  /** Every account, by username, with its assigned cameras. */
+  async list(): Promise<UserSummary[]> {
+    return this.#work(async ({ users, auth }) => {
+      const assignments = await auth.allAssignments();
+      return (await users.list()).map((account) => ({ ...account, cameraIds: assignments.get(account.id) ?? [] }));
+    });
   }
 
   /** Creates an account; throws VALIDATION_FAILED listing each problem, or USERNAME_TAKEN. */
@@ -101,6 +109,34 @@ export class UserService {
       });
     });
     return token;
+  }
+
+  /**
+   * Sets exactly which cameras an account is assigned (replacing the previous set); audited with
+   * before and after. Throws USER_NOT_FOUND, or VALIDATION_FAILED naming each unknown camera.
+   */
+  async setCameras(request: { userId: string; cameraIds: string[]; actor: Actor }): Promise<UserSummary> {
+    const cameraIds = [...new Set(request.cameraIds)].sort();
+    return this.#work(async ({ users, cameras, auth, audit }) => {
+      const account = await users.get(request.userId);
+      if (account === undefined) throw new VigieError('USER_NOT_FOUND', `No user has id ${request.userId}.`);
+      const known = await cameras.existing(cameraIds);
+      const problems = request.cameraIds
+        .map((id, index) => ({ id, index }))
+        .filter(({ id }) => !known.has(id))
+        .map(({ id, index }) => ({ path: `/cameraIds/${index}`, reason: `no camera has id ${id}` }));
+      if (problems.length > 0) {
+        throw new VigieError('VALIDATION_FAILED', `Cannot assign cameras to "${account.username}".`, problems);
+      }
+      const before = (await auth.allAssignments()).get(account.id) ?? [];
+      await auth.setAssignedCameras(account.id, cameraIds);
+      await audit.append({
+        action: 'user.cameras_assigned',
+        ...request.actor,
+        details: { username: account.username, from: before, to: cameraIds },
+      });
+      return { ...account, cameraIds };
+    });
   }
 
   /** Assigns cameras to an operator. */

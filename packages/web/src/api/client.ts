@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import type { VideoPushEvent } from './contract';
 import type { components, paths } from './schema';
 
 const csrfKey = 'vigie.csrf';
@@ -9,14 +10,20 @@ export function rememberCsrfToken(token: string | undefined): void {
   else sessionStorage.setItem(csrfKey, token);
 }
 
+/** The CSRF header a change made with the session cookie must carry (none when logged out). */
+export function csrfHeader(): Record<string, string> {
+  const token = sessionStorage.getItem(csrfKey);
+  return token === null ? {} : { 'x-csrf-token': token };
+}
+
 /** The typed client of the Vigie API, generated from its OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 
 // Changes made with the session cookie must echo the session's CSRF token.
 api.use({
   onRequest({ request }) {
-    const token = sessionStorage.getItem(csrfKey);
-    if (request.method !== 'GET' && token !== null) request.headers.set('x-csrf-token', token);
+    if (request.method !== 'GET')
+      for (const [name, value] of Object.entries(csrfHeader())) request.headers.set(name, value);
     return request;
   },
 });
@@ -27,9 +34,28 @@ export type Camera = paths['/api/cameras']['get']['responses'][200]['content']['
 /** The logged-in user. */
 export type Me = paths['/api/auth/me']['get']['responses'][200]['content']['application/json'];
 
-/** What the server pushes over the WebSocket channel. */
+/** An account as the administrator sees it. */
+export type User = paths['/api/users']['get']['responses'][200]['content']['application/json'][number];
+
+/** An audit trail entry. */
+export type AuditEntry = paths['/api/audit']['get']['responses'][200]['content']['application/json'][number];
+
+/** An action the audit trail records. */
+export type AuditAction = NonNullable<NonNullable<paths['/api/audit']['get']['parameters']['query']>['action']>;
+
+/** A role an account may hold. */
+export type RoleName = User['roles'][number];
+
+/** What the server pushes over the WebSocket channel (camera changes now, video and alert events to come). */
 export type PushEvent =
   | { v: 1; type: 'camera.created' | 'camera.updated'; camera: Camera }
-  | { v: 1; type: 'camera.deleted'; cameraId: string };
+  | { v: 1; type: 'camera.deleted'; cameraId: string }
+  | VideoPushEvent;
+
+/** The message of an API error body, or the HTTP status when the body is not one. */
+export function errorMessage(error: unknown, response: Response): string {
+  const message = (error as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === 'string' ? message : `HTTP ${response.status}`;
+}
 
 export type { components };

@@ -40,6 +40,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/console/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Console settings of this installation (map tiles); public, since the transparency page uses them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Tile URL template; null: plain offline background. */
+                            mapTileUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -272,6 +311,21 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /**
+                                 * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                                 * @enum {unknown}
+                                 */
+                                kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                                direction?: {
+                                    x: number;
+                                    y: number;
+                                };
+                                schedule?: {
+                                    /** @description 0 = Sunday … 6 = Saturday. */
+                                    days: number[];
+                                    start: number;
+                                    end: number;
+                                }[];
                             }[];
                             masks: {
                                 id: string;
@@ -281,6 +335,18 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                            }[];
+                            lines: {
+                                id: string;
+                                name: string;
+                                a: {
+                                    x: number;
+                                    y: number;
+                                };
+                                b: {
+                                    x: number;
+                                    y: number;
+                                };
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
@@ -337,6 +403,21 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /**
+                             * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                             * @enum {unknown}
+                             */
+                            kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                            direction?: {
+                                x: number;
+                                y: number;
+                            };
+                            schedule?: {
+                                /** @description 0 = Sunday … 6 = Saturday. */
+                                days: number[];
+                                start: number;
+                                end: number;
+                            }[];
                         }[];
                         masks?: {
                             id: string;
@@ -346,6 +427,18 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                        }[];
+                        lines?: {
+                            id: string;
+                            name: string;
+                            a: {
+                                x: number;
+                                y: number;
+                            };
+                            b: {
+                                x: number;
+                                y: number;
+                            };
                         }[];
                         /** @description Days recordings are kept (legal maximum 30). */
                         retentionDays?: number;
@@ -385,6 +478,21 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /**
+                                 * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                                 * @enum {unknown}
+                                 */
+                                kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                                direction?: {
+                                    x: number;
+                                    y: number;
+                                };
+                                schedule?: {
+                                    /** @description 0 = Sunday … 6 = Saturday. */
+                                    days: number[];
+                                    start: number;
+                                    end: number;
+                                }[];
                             }[];
                             masks: {
                                 id: string;
@@ -394,6 +502,18 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                            }[];
+                            lines: {
+                                id: string;
+                                name: string;
+                                a: {
+                                    x: number;
+                                    y: number;
+                                };
+                                b: {
+                                    x: number;
+                                    y: number;
+                                };
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
@@ -529,6 +649,21 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /**
+                                 * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                                 * @enum {unknown}
+                                 */
+                                kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                                direction?: {
+                                    x: number;
+                                    y: number;
+                                };
+                                schedule?: {
+                                    /** @description 0 = Sunday … 6 = Saturday. */
+                                    days: number[];
+                                    start: number;
+                                    end: number;
+                                }[];
                             }[];
                             masks: {
                                 id: string;
@@ -538,6 +673,18 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                            }[];
+                            lines: {
+                                id: string;
+                                name: string;
+                                a: {
+                                    x: number;
+                                    y: number;
+                                };
+                                b: {
+                                    x: number;
+                                    y: number;
+                                };
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
@@ -737,6 +884,21 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /**
+                             * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                             * @enum {unknown}
+                             */
+                            kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                            direction?: {
+                                x: number;
+                                y: number;
+                            };
+                            schedule?: {
+                                /** @description 0 = Sunday … 6 = Saturday. */
+                                days: number[];
+                                start: number;
+                                end: number;
+                            }[];
                         }[];
                         masks?: {
                             id: string;
@@ -746,6 +908,18 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                        }[];
+                        lines?: {
+                            id: string;
+                            name: string;
+                            a: {
+                                x: number;
+                                y: number;
+                            };
+                            b: {
+                                x: number;
+                                y: number;
+                            };
                         }[];
                         /** @description Days recordings are kept (legal maximum 30). */
                         retentionDays?: number;
@@ -785,6 +959,21 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /**
+                                 * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                                 * @enum {unknown}
+                                 */
+                                kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                                direction?: {
+                                    x: number;
+                                    y: number;
+                                };
+                                schedule?: {
+                                    /** @description 0 = Sunday … 6 = Saturday. */
+                                    days: number[];
+                                    start: number;
+                                    end: number;
+                                }[];
                             }[];
                             masks: {
                                 id: string;
@@ -794,6 +983,18 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                            }[];
+                            lines: {
+                                id: string;
+                                name: string;
+                                a: {
+                                    x: number;
+                                    y: number;
+                                };
+                                b: {
+                                    x: number;
+                                    y: number;
+                                };
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
@@ -890,7 +1091,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "registry.recorded" | "registry.photo_uploaded";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "registry.recorded" | "registry.photo_uploaded";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -2787,6 +2988,230 @@ export interface paths {
                             sha256: string;
                             /** Format: date-time */
                             uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List accounts with their roles and assigned cameras */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: ("operator" | "supervisor" | "dpo" | "admin" | "public")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Cameras assigned to this account; an operator sees only these. */
+                            cameraIds: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an account; for roles that view images, returns its one-time-code key once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        roles: ("operator" | "supervisor" | "dpo" | "admin" | "public")[];
+                        /** @description At least 12 characters. */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                username: string;
+                                displayName: string;
+                                roles: ("operator" | "supervisor" | "dpo" | "admin" | "public")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Cameras assigned to this account; an operator sees only these. */
+                                cameraIds: string[];
+                            };
+                            totp?: {
+                                /** @description Base32 key for the authenticator app; shown this once only. */
+                                secret: string;
+                                /** @description otpauth:// URI of the same key. */
+                                uri: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/cameras": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set exactly which cameras an account is assigned (an operator sees only these) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cameraIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            username: string;
+                            displayName: string;
+                            roles: ("operator" | "supervisor" | "dpo" | "admin" | "public")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Cameras assigned to this account; an operator sees only these. */
+                            cameraIds: string[];
                         };
                     };
                 };

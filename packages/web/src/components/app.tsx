@@ -1,46 +1,87 @@
-import { useCameras } from '../api/use-cameras';
+import type { Permission } from '@vigie/core/permissions';
+import type { ReactNode } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import type { Me } from '../api/client';
+import { PushProvider } from '../api/push-channel';
 import { useSession } from '../api/use-session';
 import { useI18n } from '../i18n/i18n';
-import { languages, type Language } from '../i18n/messages';
-import { CameraList } from './camera-list';
+import { languages, type Language, type MessageKey } from '../i18n/messages';
+import { AlertsPage } from '../pages/alerts-page';
+import { AuditPage } from '../pages/audit-page';
+import { CameraAdminPage } from '../pages/camera-admin-page';
+import { CameraEditPage } from '../pages/camera-edit-page';
+import { CameraLivePage } from '../pages/camera-live-page';
+import { MapPage } from '../pages/map-page';
+import { PlaybackPage } from '../pages/playback-page';
+import { StatisticsPage } from '../pages/statistics-page';
+import { UsersPage } from '../pages/users-page';
+import { WallPage } from '../pages/wall-page';
+import { allows, screensFor } from '../screens';
 import { LoginForm } from './login-form';
+import { NavBar } from './nav-bar';
 
-function Cameras() {
+function Guard({ me, permission, children }: { me: Me; permission: Permission; children: ReactNode }) {
   const { t } = useI18n();
-  const { cameras, error, connected } = useCameras();
+  return allows(me.roles, permission) ? children : <p className="notice">{t('app.forbidden')}</p>;
+}
+
+/** The logged-in console: navigation by role, then the screen of the current route. */
+function Console({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const allowed = screensFor(me.roles);
+  const home = allowed[0]?.path;
+  const guard = (permission: Permission, page: ReactNode) => (
+    <Guard me={me} permission={permission}>
+      {page}
+    </Guard>
+  );
   return (
-    <>
-      <span className={connected ? 'status live' : 'status offline'} role="status">
-        {connected ? t('status.live') : t('status.offline')}
-      </span>
-      <h2>
-        {t('cameras.heading')}
-        {cameras && <small> — {t('cameras.count', { count: cameras.length })}</small>}
-      </h2>
-      {error && <p className="error">{t('cameras.error', { message: error })}</p>}
-      {cameras === undefined ? <p>{t('cameras.loading')}</p> : <CameraList cameras={cameras} />}
-    </>
+    <PushProvider>
+      <div className="console">
+        <NavBar screens={allowed} />
+        <main className="screen">
+          <Switch>
+            <Route path="/wall">{guard('live:view', <WallPage />)}</Route>
+            <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
+            <Route path="/alerts">{guard('alert:read', <AlertsPage />)}</Route>
+            <Route path="/map">{guard('camera:read', <MapPage roles={me.roles} />)}</Route>
+            <Route path="/playback">{guard('playback:view', <PlaybackPage />)}</Route>
+            <Route path="/playback/:id">{(p) => guard('playback:view', <PlaybackPage cameraId={p.id} />)}</Route>
+            <Route path="/statistics">{guard('alert:read', <StatisticsPage />)}</Route>
+            <Route path="/admin/cameras">{guard('camera:write', <CameraAdminPage />)}</Route>
+            <Route path="/admin/cameras/new">{guard('camera:write', <CameraEditPage />)}</Route>
+            <Route path="/admin/cameras/:id">{(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}</Route>
+            <Route path="/admin/users">{guard('user:manage', <UsersPage />)}</Route>
+            <Route path="/admin/audit">{guard('audit:read', <AuditPage />)}</Route>
+            <Route>
+              {home === undefined ? <p className="notice">{t('app.noScreen')}</p> : <Redirect to={home} replace />}
+            </Route>
+          </Switch>
+        </main>
+      </div>
+    </PushProvider>
   );
 }
 
-/** The console shell: header with session and language, then the login form or the camera registry. */
+/** The console shell: header with session and language, then the login form or the console. */
 export function App() {
   const { t, language, setLanguage } = useI18n();
   const { me, login, logout } = useSession();
   return (
     <div className="app">
-      <header>
+      <header className="top">
         <h1>{t('app.title')}</h1>
         <span className="tagline">{t('app.tagline')}</span>
         {me && (
           <span className="user">
-            {me.displayName}{' '}
+            <span className="who">{me.displayName}</span>{' '}
+            <span className="roles">({me.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')})</span>{' '}
             <button type="button" onClick={() => void logout()}>
               {t('login.logout')}
             </button>
           </span>
         )}
-        <label>
+        <label className="language">
           {t('language.label')}{' '}
           <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
             {languages.map((l) => (
@@ -51,7 +92,13 @@ export function App() {
           </select>
         </label>
       </header>
-      <main>{me === undefined ? null : me === null ? <LoginForm onLogin={login} /> : <Cameras />}</main>
+      {me === undefined ? null : me === null ? (
+        <main className="screen">
+          <LoginForm onLogin={login} />
+        </main>
+      ) : (
+        <Console me={me} />
+      )}
     </div>
   );
 }

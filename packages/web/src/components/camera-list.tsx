@@ -1,9 +1,10 @@
+import { Link } from 'wouter';
 import type { Camera } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-/** The camera registry as a table: purposes, retention and privacy masks at a glance. */
-export function CameraList({ cameras }: { cameras: Camera[] }) {
+/** The camera registry as a table: purposes, retention and privacy masks at a glance; names link to `editHref`. */
+export function CameraList({ cameras, editHref }: { cameras: Camera[]; editHref?: (id: string) => string }) {
   const { t } = useI18n();
   if (cameras.length === 0) return <p className="empty">{t('cameras.empty')}</p>;
   return (
@@ -21,7 +22,9 @@ export function CameraList({ cameras }: { cameras: Camera[] }) {
       <tbody>
         {cameras.map((camera) => (
           <tr key={camera.id} data-camera-id={camera.id}>
-            <td className="name">{camera.name}</td>
+            <td className="name">
+              {editHref === undefined ? camera.name : <Link href={editHref(camera.id)}>{camera.name}</Link>}
+            </td>
             <td>{camera.purposes.map((p) => t(`purpose.${p}` as MessageKey)).join(', ')}</td>
             <td>{t('camera.retentionDays', { days: camera.retentionDays })}</td>
             <td>{camera.masks.length}</td>

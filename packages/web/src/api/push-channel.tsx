@@ -1,0 +1,79 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { PushEvent } from './client';
+
+type Listener = (event: PushEvent) => void;
+
+interface PushChannel {
+  connected: boolean;
+  /** Listens to pushes; `onOpen` runs at each (re)connection, when a listener should reload what it shows. */
+  subscribe: (listener: Listener, onOpen: () => void) => () => void;
+}
+
+const PushContext = createContext<PushChannel | undefined>(undefined);
+
+/** Holds the one WebSocket to /api/events of a logged-in console, reconnecting with capped backoff. */
+export function PushProvider({ children }: { children: ReactNode }) {
+  const listeners = useRef(new Set<{ listener: Listener; onOpen: () => void }>());
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    let socket: WebSocket | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = 1000;
+    let stopped = false;
+    function connect(): void {
+      const url = new URL('/api/events', window.location.href);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      socket = new WebSocket(url);
+      socket.onopen = () => {
+        delay = 1000;
+        setConnected(true);
+        for (const { onOpen } of listeners.current) onOpen();
+      };
+      socket.onmessage = (message: MessageEvent<string>) => {
+        const event = JSON.parse(message.data) as PushEvent;
+        for (const { listener } of listeners.current) listener(event);
+      };
+      socket.onclose = () => {
+        setConnected(false);
+        if (!stopped) retry = setTimeout(connect, (delay = Math.min(delay * 2, 30_000)));
+      };
+    }
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      socket?.close();
+    };
+  }, []);
+
+  const subscribe = useCallback((listener: Listener, onOpen: () => void) => {
+    const entry = { listener, onOpen };
+    listeners.current.add(entry);
+    return () => void listeners.current.delete(entry);
+  }, []);
+  const value = useMemo(() => ({ connected, subscribe }), [connected, subscribe]);
+  return <PushContext.Provider value={value}>{children}</PushContext.Provider>;
+}
+
+/**
+ * Follows the push channel: `load` runs now and after each reconnection (pushes may have been missed),
+ * `onEvent` for each push. Returns whether the channel is connected.
+ */
+export function usePush(onEvent: Listener, load: () => void): boolean {
+  const channel = useContext(PushContext);
+  if (channel === undefined) throw new Error('usePush must be used inside <PushProvider>');
+  const latest = useRef({ onEvent, load });
+  useEffect(() => {
+    latest.current = { onEvent, load };
+  });
+  const { subscribe } = channel;
+  useEffect(() => {
+    latest.current.load();
+    return subscribe(
+      (event) => latest.current.onEvent(event),
+      () => latest.current.load(),
+    );
+  }, [subscribe]);
+  return channel.connected;
+}

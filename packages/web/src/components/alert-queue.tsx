@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import type { Alert, AlertAction, AlertStatus, Qualification } from '../api/contract';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { alertQueue, type AlertFilter } from '../logic/alert-order';
+
+const statuses: readonly AlertStatus[] = ['open', 'acknowledged', 'closed'];
+const qualifications: readonly Qualification[] = ['true_alert', 'false_alarm', 'needs_follow_up'];
+
+/** Props of the alert queue. */
+export interface AlertQueueProps {
+  alerts: readonly Alert[];
+  cameras: readonly { id: string; name: string }[];
+  /** Performs an action; resolves to an error message, or undefined when done. */
+  onAct: (alertId: string, action: AlertAction) => Promise<string | undefined>;
+  /** Where an alert's clip is reviewed (playback of its camera), if the caller may. */
+  playbackHref?: (alert: Alert) => string;
+}
+
+function AlertItem({
+  alert,
+  cameraName,
+  onAct,
+  playbackHref,
+}: { alert: Alert; cameraName: string } & Pick<AlertQueueProps, 'onAct' | 'playbackHref'>) {
+  const { t, language } = useI18n();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const act = async (action: AlertAction) => setError(await onAct(alert.id, action));
+  const time = new Intl.DateTimeFormat(language, { timeStyle: 'medium', dateStyle: 'short' }).format(
+    new Date(alert.openedAt),
+  );
+  return (
+    <li className={`alert-item severity-${alert.severity} status-${alert.status}`} data-alert-id={alert.id}>
+      <div className="alert-head">
+        <span className={`badge severity severity-${alert.severity}`}>
+          {t(`severity.${alert.severity}` as MessageKey)}
+        </span>
+        <strong>{t(`alertType.${alert.type}` as MessageKey)}</strong>
+        <span className="camera">{cameraName}</span>
+        <time dateTime={alert.openedAt}>{time}</time>
+        <span className="badge">{t(`alertStatus.${alert.status}` as MessageKey)}</span>
+        {alert.escalated && <span className="badge escalated">{t('alerts.escalated')}</span>}
+        {alert.qualification !== undefined && (
+          <span className="badge">{t(`qualification.${alert.qualification}` as MessageKey)}</span>
+        )}
+      </div>
+      <p className="message">{alert.message}</p>
+      {alert.notes.length > 0 && (
+        <ul className="notes">
+          {alert.notes.map((n) => (
+            <li key={`${n.at}-${n.by}`}>
+              <strong>{n.by}</strong>: {n.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="alert-actions">
+        {alert.status === 'open' && (
+          <button type="button" className="primary" onClick={() => void act({ action: 'acknowledge' })}>
+            {t('alerts.acknowledge')}
+          </button>
+        )}
+        <label>
+          {t('alerts.qualify')}
+          <select
+            value={alert.qualification ?? ''}
+            onChange={(e) =>
+              e.target.value !== '' && void act({ action: 'qualify', qualification: e.target.value as Qualification })
+            }
+          >
+            <option value="">—</option>
+            {qualifications.map((q) => (
+              <option key={q} value={q}>
+                {t(`qualification.${q}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <form
+          className="note"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (note.trim() === '') return;
+            void act({ action: 'note', note: note.trim() }).then(() => setNote(''));
+          }}
+        >
+          <input
+            aria-label={t('alerts.note')}
+            placeholder={t('alerts.note')}
+            value={note}
+            maxLength={1000}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <button type="submit">{t('alerts.addNote')}</button>
+        </form>
+        {!alert.escalated && (
+          <button type="button" onClick={() => void act({ action: 'escalate' })}>
+            {t('alerts.escalate')}
+          </button>
+        )}
+        {playbackHref !== undefined && <Link href={playbackHref(alert)}>{t('alerts.review')}</Link>}
+      </div>
+      {error !== undefined && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The alert queue: most severe and oldest first, filtered by camera, type and status, with the operator's actions. */
+export function AlertQueue({ alerts, cameras, onAct, playbackHref }: AlertQueueProps) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<AlertFilter>({ status: 'open' });
+  const types = [...new Set(alerts.map((a) => a.type))].sort();
+  const shown = alertQueue(alerts, filter);
+  const names = new Map(cameras.map((c) => [c.id, c.name]));
+  const choose = (key: keyof AlertFilter, value: string) => {
+    const { [key]: _dropped, ...rest } = filter;
+    setFilter(value === '' ? rest : { ...rest, [key]: value });
+  };
+  return (
+    <div className="alert-queue">
+      <div className="filters" role="search">
+        <label>
+          {t('alerts.filter.camera')}
+          <select value={filter.cameraId ?? ''} onChange={(e) => choose('cameraId', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {cameras.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('alerts.filter.type')}
+          <select value={filter.type ?? ''} onChange={(e) => choose('type', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {t(`alertType.${type}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('alerts.filter.status')}
+          <select value={filter.status ?? ''} onChange={(e) => choose('status', e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`alertStatus.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="count">{t('alerts.count', { count: shown.length })}</span>
+      </div>
+      {shown.length === 0 ? (
+        <p className="empty">{t('alerts.empty')}</p>
+      ) : (
+        <ol className="alerts">
+          {shown.map((alert) => (
+            <AlertItem
+              key={alert.id}
+              alert={alert}
+              cameraName={names.get(alert.cameraId) ?? alert.cameraId}
+              onAct={onAct}
+              {...(playbackHref === undefined ? {} : { playbackHref })}
+            />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

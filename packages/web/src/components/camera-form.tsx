@@ -1,0 +1,106 @@
+import { frenchProfile, purposes } from '@vigie/core/legal-profile';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import type { CameraDraft } from '../logic/camera-patch';
+
+type Settings = Omit<CameraDraft, 'zones' | 'masks' | 'lines'>;
+
+/** The settings of a camera as form fields: name, source, position, view, retention, purposes, enabled. */
+export function CameraForm({ value, onChange }: { value: Settings; onChange: (next: Settings) => void }) {
+  const { t } = useI18n();
+  const set = <K extends keyof Settings>(key: K, v: Settings[K]) => onChange({ ...value, [key]: v });
+  const number = (raw: string) => (raw === '' ? Number.NaN : Number(raw));
+  return (
+    <div className="camera-form">
+      <label>
+        {t('camera.name')}
+        <input value={value.name} required maxLength={100} onChange={(e) => set('name', e.target.value)} />
+      </label>
+      <label className="wide">
+        {t('camera.sourceUrl')}
+        <input value={value.sourceUrl} required maxLength={2048} onChange={(e) => set('sourceUrl', e.target.value)} />
+        <small>{t('camera.sourceUrlHint')}</small>
+      </label>
+      <label>
+        {t('camera.lat')}
+        <input
+          type="number"
+          step="any"
+          min={-90}
+          max={90}
+          required
+          value={Number.isNaN(value.location.lat) ? '' : value.location.lat}
+          onChange={(e) => set('location', { ...value.location, lat: number(e.target.value) })}
+        />
+      </label>
+      <label>
+        {t('camera.lon')}
+        <input
+          type="number"
+          step="any"
+          min={-180}
+          max={180}
+          required
+          value={Number.isNaN(value.location.lon) ? '' : value.location.lon}
+          onChange={(e) => set('location', { ...value.location, lon: number(e.target.value) })}
+        />
+      </label>
+      <label>
+        {t('camera.heading')}
+        <input
+          type="number"
+          min={0}
+          max={360}
+          required
+          value={value.heading}
+          onChange={(e) => set('heading', number(e.target.value))}
+        />
+      </label>
+      <label>
+        {t('camera.fieldOfView')}
+        <input
+          type="number"
+          min={1}
+          max={360}
+          required
+          value={value.fieldOfView}
+          onChange={(e) => set('fieldOfView', number(e.target.value))}
+        />
+      </label>
+      <label>
+        {t('camera.retention')}
+        <input
+          type="number"
+          min={1}
+          max={frenchProfile.maxRetentionDays}
+          required
+          value={value.retentionDays}
+          onChange={(e) => set('retentionDays', number(e.target.value))}
+        />
+        <small>{t('camera.retentionHint', { max: frenchProfile.maxRetentionDays })}</small>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={value.enabled} onChange={(e) => set('enabled', e.target.checked)} />
+        {t('camera.enabled')}
+      </label>
+      <fieldset className="wide purposes">
+        <legend>{t('camera.purposes')}</legend>
+        {purposes.map((purpose) => (
+          <label key={purpose} className="checkbox">
+            <input
+              type="checkbox"
+              checked={value.purposes.includes(purpose)}
+              onChange={(e) =>
+                set(
+                  'purposes',
+                  e.target.checked ? [...value.purposes, purpose] : value.purposes.filter((p) => p !== purpose),
+                )
+              }
+            />
+            {t(`purpose.${purpose}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

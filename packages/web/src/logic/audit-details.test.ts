@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { auditSummary } from './audit-details';
+
+const names = {
+  camera: (id: string) => ({ c1: 'Gare — Parvis', c2: 'Pont Jacob' })[id] ?? id,
+  field: (key: string) => ({ masks: 'Masques', retentionDays: 'Conservation' })[key] ?? key,
+};
+
+describe('audit entry summaries', () => {
+  it('says what changed on a camera, naming masks by their label', () => {
+    const entry = {
+      action: 'camera.updated',
+      details: {
+        changes: {
+          retentionDays: { from: 15, to: 7 },
+          masks: { from: [], to: [{ id: 'mask-1', label: 'Fenêtres', polygon: [] }] },
+        },
+      },
+    };
+    expect(auditSummary(entry, names)).toEqual(['Conservation: 15 → 7', 'Masques: ∅ → Fenêtres']);
+  });
+
+  it('summarises a new camera by its main settings instead of its whole record', () => {
+    const camera = { id: 'c2', name: 'Pont Jacob', retentionDays: 15, masks: [], version: 1, createdAt: 'x' };
+    expect(auditSummary({ action: 'camera.created', details: { camera } }, names)).toEqual([
+      'name: Pont Jacob',
+      'Conservation: 15',
+      'Masques: ∅',
+    ]);
+  });
+
+  it('names assigned cameras instead of showing their ids', () => {
+    const entry = {
+      action: 'user.cameras_assigned',
+      details: { username: 'agent.leroy', from: ['c2'], to: ['c1', 'c2'] },
+    };
+    expect(auditSummary(entry, names)).toEqual(['agent.leroy: Pont Jacob → Gare — Parvis, Pont Jacob']);
+  });
+
+  it('falls back to compact JSON for other details, and to nothing without details', () => {
+    expect(auditSummary({ action: 'access.denied', details: { code: 'PERMISSION_DENIED' } }, names)).toEqual([
+      '{"code":"PERMISSION_DENIED"}',
+    ]);
+    expect(auditSummary({ action: 'auth.login' }, names)).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+/** How to name things in a summary: a camera by id, a camera field by key (translated by the caller). */
+export interface Namer {
+  camera: (id: string) => string;
+  field: (key: string) => string;
+}
+
+function text(value: unknown): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '∅';
+    return value
+      .map((item) =>
+        typeof item === 'object' && item !== null
+          ? String(
+              (item as { name?: unknown; label?: unknown; id?: unknown }).name ??
+                (item as { label?: unknown }).label ??
+                (item as { id?: unknown }).id,
+            )
+          : String(item),
+      )
+      .join(', ');
+  }
+  if (typeof value === 'object' && value !== null) {
+    const { lat, lon } = value as { lat?: unknown; lon?: unknown };
+    if (typeof lat === 'number' && typeof lon === 'number') return `${lat}, ${lon}`;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/**
+ * One line per fact of an audit entry's details, for a person: what changed from what to what, with camera
+ * names instead of ids. Details of an unknown shape are shown as compact JSON.
+ */
+export function auditSummary(entry: { action: string; details?: Record<string, unknown> }, names: Namer): string[] {
+  const details = entry.details;
+  if (details === undefined) return [];
+  if (entry.action === 'camera.updated' && typeof details['changes'] === 'object' && details['changes'] !== null) {
+    return Object.entries(details['changes'] as Record<string, { from?: unknown; to?: unknown }>).map(
+      ([key, change]) => `${names.field(key)}: ${text(change.from)} → ${text(change.to)}`,
+    );
+  }
+  if (entry.action === 'user.cameras_assigned') {
+    const list = (ids: unknown) => (Array.isArray(ids) ? text(ids.map((id) => names.camera(String(id)))) : '∅');
+    return [`${String(details['username'])}: ${list(details['from'])} → ${list(details['to'])}`];
+  }
+  if (entry.action === 'camera.created' && typeof details['camera'] === 'object' && details['camera'] !== null) {
+    const camera = details['camera'] as Record<string, unknown>;
+    return ['name', 'sourceUrl', 'location', 'retentionDays', 'purposes', 'masks']
+      .filter((key) => key in camera)
+      .map((key) => `${names.field(key)}: ${text(camera[key])}`);
+  }
+  if (entry.action === 'user.created') return [`${String(details['username'])} (${text(details['roles'])})`];
+  return [JSON.stringify(details)];
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Alert } from '../api/contract';
+import { arrangeTiles, initialPromotion, operatorIsIdle, promoteNext, queueAlerts } from './wall-promotion';
+
+function alert(id: string, cameraId: string, over: Partial<Alert> = {}): Alert {
+  return {
+    id,
+    cameraId,
+    type: 'intrusion',
+    severity: 'high',
+    status: 'open',
+    escalated: false,
+    message: id,
+    openedAt: '2026-11-23T10:00:00Z',
+    clip: { from: '2026-11-23T09:59:50Z', to: '2026-11-23T10:00:10Z' },
+    notes: [],
+    ...over,
+  };
+}
+
+const idle = { dialogOpen: false, lastInteractionAt: undefined };
+const quietMs = 10_000;
+const wall = ['a', 'b', 'c', 'd', 'e'];
+
+describe('promoting an alert to the main tile', () => {
+  it('promotes the most severe open alert of a camera on the wall when the operator is idle', () => {
+    const state = queueAlerts(
+      initialPromotion,
+      [alert('1', 'b', { severity: 'medium' }), alert('2', 'c', { severity: 'critical' }), alert('3', 'zz')],
+      wall,
+    );
+    expect(state.queue.map((a) => a.id)).toEqual(['2', '1']);
+    const { state: after, promoted } = promoteNext(state, { activity: idle, now: 0, quietMs });
+    expect(promoted?.id).toBe('2');
+    expect(after.mainCameraId).toBe('c');
+    expect(after.queue.map((a) => a.id)).toEqual(['1']);
+  });
+
+  it('holds the promotion while a dialog is open or the operator acted in the last seconds, then applies it', () => {
+    const state = queueAlerts(initialPromotion, [alert('1', 'b')], wall);
+    const now = 100_000;
+    const busy = promoteNext(state, { activity: { dialogOpen: true, lastInteractionAt: undefined }, now, quietMs });
+    expect(busy.promoted).toBeUndefined();
+    expect(busy.state.queue).toHaveLength(1);
+    const acting = promoteNext(state, {
+      activity: { dialogOpen: false, lastInteractionAt: now - 3_000 },
+      now,
+      quietMs,
+    });
+    expect(acting.promoted).toBeUndefined();
+    const later = promoteNext(acting.state, {
+      activity: { dialogOpen: false, lastInteractionAt: now - 3_000 },
+      now: now + 7_000,
+      quietMs,
+    });
+    expect(later.promoted?.cameraId).toBe('b');
+    expect(operatorIsIdle({ dialogOpen: false, lastInteractionAt: now }, now + quietMs, quietMs)).toBe(true);
+  });
+
+  it('does not promote the same alert twice, and forgets a queued alert acknowledged meanwhile', () => {
+    let state = queueAlerts(initialPromotion, [alert('1', 'b')], wall);
+    state = promoteNext(state, { activity: idle, now: 0, quietMs }).state;
+    state = queueAlerts(state, [alert('1', 'b')], wall);
+    expect(state.queue).toEqual([]);
+    state = queueAlerts(state, [alert('1', 'b'), alert('2', 'c')], wall);
+    expect(state.queue.map((a) => a.id)).toEqual(['2']);
+    state = queueAlerts(state, [alert('2', 'c', { status: 'acknowledged' })], wall);
+    expect(state.queue).toEqual([]);
+  });
+});
+
+describe('arranging the wall', () => {
+  it('puts the main camera on the first tile and fills the layout in order', () => {
+    expect(arrangeTiles(wall, 'd', 4)).toEqual(['d', 'a', 'b', 'c']);
+    expect(arrangeTiles(wall, undefined, 1)).toEqual(['a']);
+    expect(arrangeTiles(wall, 'gone', 9)).toEqual(wall);
+  });
+});

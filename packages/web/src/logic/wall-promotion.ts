@@ -1,0 +1,86 @@
+import type { Alert } from '../api/contract';
+import { compareAlerts } from './alert-order';
+
+/** The tile counts a wall offers. */
+export const wallLayouts = [1, 4, 9, 16] as const;
+
+/** A wall layout: how many tiles. */
+export type WallLayout = (typeof wallLayouts)[number];
+
+/** What the operator is doing, to decide whether the wall may rearrange itself under their eyes. */
+export interface OperatorActivity {
+  /** A dialog (export, note, qualification…) is open. */
+  dialogOpen: boolean;
+  /** Milliseconds since the epoch of the last pointer or key action; undefined if none yet. */
+  lastInteractionAt: number | undefined;
+}
+
+/** Whether promoting a camera now would not disturb an operator who is acting. */
+export function operatorIsIdle(activity: OperatorActivity, now: number, quietMs: number): boolean {
+  return (
+    !activity.dialogOpen && (activity.lastInteractionAt === undefined || now - activity.lastInteractionAt >= quietMs)
+  );
+}
+
+/** The wall's promotion state: which camera holds the main tile and which alerts wait to take it. */
+export interface PromotionState {
+  mainCameraId: string | undefined;
+  /** Open alerts waiting to promote their camera, most urgent first. */
+  queue: Alert[];
+  /** Alert ids already promoted or queued once, so a repeated push does not promote again. */
+  seen: ReadonlySet<string>;
+}
+
+/** A wall with no alert yet. */
+export const initialPromotion: PromotionState = { mainCameraId: undefined, queue: [], seen: new Set() };
+
+/**
+ * Takes the wall's current alerts: queues new open ones on cameras the wall shows, and drops queued ones
+ * that are no longer open (acknowledged elsewhere) or whose camera left the wall.
+ */
+export function queueAlerts(
+  state: PromotionState,
+  alerts: readonly Alert[],
+  wallCameraIds: readonly string[],
+): PromotionState {
+  const onWall = new Set(wallCameraIds);
+  const open = new Map(alerts.filter((a) => a.status === 'open' && onWall.has(a.cameraId)).map((a) => [a.id, a]));
+  const fresh = [...open.values()].filter((a) => !state.seen.has(a.id));
+  const kept = state.queue.filter((a) => open.has(a.id)).map((a) => open.get(a.id) ?? a);
+  if (fresh.length === 0 && kept.length === state.queue.length) return { ...state, queue: kept };
+  return {
+    ...state,
+    queue: [...kept, ...fresh].sort(compareAlerts),
+    seen: new Set([...state.seen, ...fresh.map((a) => a.id)]),
+  };
+}
+
+/**
+ * Promotes the most urgent waiting alert's camera to the main tile, but only while the operator is idle;
+ * otherwise the promotion stays queued. Returns the alert promoted, if any.
+ */
+export function promoteNext(
+  state: PromotionState,
+  options: { activity: OperatorActivity; now: number; quietMs: number },
+): { state: PromotionState; promoted: Alert | undefined } {
+  const [next, ...rest] = state.queue;
+  if (next === undefined || !operatorIsIdle(options.activity, options.now, options.quietMs)) {
+    return { state, promoted: undefined };
+  }
+  // Other alerts on the camera just promoted are shown by it already.
+  const queue = rest.filter((a) => a.cameraId !== next.cameraId);
+  return { state: { ...state, mainCameraId: next.cameraId, queue }, promoted: next };
+}
+
+/**
+ * The cameras on the wall's tiles, in order: the main camera first, then the others in their given order,
+ * as many as the layout holds.
+ */
+export function arrangeTiles(
+  cameraIds: readonly string[],
+  mainCameraId: string | undefined,
+  layout: WallLayout,
+): string[] {
+  const main = mainCameraId !== undefined && cameraIds.includes(mainCameraId) ? [mainCameraId] : [];
+  return [...main, ...cameraIds.filter((id) => id !== mainCameraId)].slice(0, layout);
+}

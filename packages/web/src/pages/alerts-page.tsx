@@ -1,0 +1,27 @@
+import { useAlerts } from '../api/use-alerts';
+import { useCameras } from '../api/use-cameras';
+import { AlertQueue } from '../components/alert-queue';
+import { NotAvailable } from '../components/not-available';
+import { useI18n } from '../i18n/i18n';
+
+/** The alert queue: a human decides on each alert. */
+export function AlertsPage() {
+  const { t } = useI18n();
+  const { cameras } = useCameras();
+  const { alerts, available, error, act } = useAlerts();
+  return (
+    <div className="alerts-page">
+      <h2>{t('nav.alerts')}</h2>
+      {!available && <NotAvailable feature={t('nav.alerts')} />}
+      {error !== undefined && <p className="error">{error}</p>}
+      <AlertQueue
+        alerts={alerts}
+        cameras={cameras ?? []}
+        onAct={act}
+        playbackHref={(alert) =>
+          `/playback/${alert.cameraId}?from=${encodeURIComponent(alert.clip.from)}&to=${encodeURIComponent(alert.clip.to)}`
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, errorMessage, type AuditAction, type AuditEntry } from '../api/client';
+import { useCameras } from '../api/use-cameras';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { auditSummary } from '../logic/audit-details';
+
+// Every action the trail records, checked against the API's list by the compiler (a new action fails to build here).
+const actionKeys: Record<AuditAction, MessageKey> = {
+  'auth.login': 'audit.action.auth.login',
+  'auth.login_failed': 'audit.action.auth.login_failed',
+  'auth.logout': 'audit.action.auth.logout',
+  'auth.locked': 'audit.action.auth.locked',
+  'access.denied': 'audit.action.access.denied',
+  'camera.created': 'audit.action.camera.created',
+  'camera.updated': 'audit.action.camera.updated',
+  'camera.deleted': 'audit.action.camera.deleted',
+  'user.created': 'audit.action.user.created',
+  'user.roles_changed': 'audit.action.user.roles_changed',
+  'user.cameras_assigned': 'audit.action.user.cameras_assigned',
+  'token.created': 'audit.action.token.created',
+  'live.started': 'audit.action.live.started',
+  'live.stopped': 'audit.action.live.stopped',
+  'playback.viewed': 'audit.action.playback.viewed',
+  'export.created': 'audit.action.export.created',
+  'recording.purged': 'audit.action.recording.purged',
+  'setting.changed': 'audit.action.setting.changed',
+};
+
+const fieldKeys = {
+  name: 'camera.name',
+  sourceUrl: 'camera.sourceUrl',
+  location: 'camera.location',
+  heading: 'camera.heading',
+  fieldOfView: 'camera.fieldOfView',
+  zones: 'geometry.list.zone',
+  masks: 'geometry.list.mask',
+  lines: 'geometry.list.line',
+  retentionDays: 'camera.retention',
+  purposes: 'camera.purposes',
+  enabled: 'camera.enabled',
+} as const satisfies Record<string, MessageKey>;
+
+type Verification = { valid: boolean; entries: number; breaks: { seq: number; problem: string }[] };
+
+/** The audit trail for the DPO: filter by action and camera, and verify the hash chain. */
+export function AuditPage() {
+  const { t, language } = useI18n();
+  const { cameras } = useCameras();
+  const [action, setAction] = useState<AuditAction | ''>('');
+  const [cameraId, setCameraId] = useState('');
+  const [limit, setLimit] = useState('200');
+  const [entries, setEntries] = useState<AuditEntry[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [verification, setVerification] = useState<Verification | undefined>(undefined);
+
+  const load = useCallback(() => {
+    const query = { limit, ...(action === '' ? {} : { action }), ...(cameraId === '' ? {} : { cameraId }) };
+    void api.GET('/api/audit', { params: { query } }).then(({ data, error: failure, response }) => {
+      if (data === undefined) setError(errorMessage(failure, response));
+      else {
+        setError(undefined);
+        setEntries(data);
+      }
+    });
+  }, [action, cameraId, limit]);
+  useEffect(load, [load]);
+
+  async function verify(): Promise<void> {
+    setVerification(undefined);
+    const { data, error: failure, response } = await api.GET('/api/audit/verify');
+    if (data === undefined) setError(errorMessage(failure, response));
+    else setVerification(data);
+  }
+
+  const cameraName = (id: string | undefined) =>
+    id === undefined ? '' : (cameras?.find((c) => c.id === id)?.name ?? id.slice(0, 8));
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const namer = {
+    camera: cameraName,
+    field: (key: string) => (key in fieldKeys ? t(fieldKeys[key as keyof typeof fieldKeys]) : key),
+  };
+
+  return (
+    <div className="audit-page">
+      <h2>{t('audit.heading')}</h2>
+      <div className="filters" role="search">
+        <label>
+          {t('audit.filter.action')}
+          <select value={action} onChange={(e) => setAction(e.target.value as AuditAction | '')}>
+            <option value="">{t('audit.filter.all')}</option>
+            {Object.entries(actionKeys).map(([value, key]) => (
+              <option key={value} value={value}>
+                {t(key)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('audit.filter.camera')}
+          <select value={cameraId} onChange={(e) => setCameraId(e.target.value)}>
+            <option value="">{t('audit.filter.all')}</option>
+            {(cameras ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('audit.filter.limit')}
+          <select value={limit} onChange={(e) => setLimit(e.target.value)}>
+            {['50', '200', '1000'].map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={load}>
+          {t('audit.refresh')}
+        </button>
+        <button type="button" className="primary" onClick={() => void verify()}>
+          {t('audit.verify')}
+        </button>
+      </div>
+      {verification !== undefined && (
+        <div className={verification.valid ? 'verification intact' : 'verification broken'} role="status">
+          {verification.valid
+            ? t('audit.intact', { entries: verification.entries })
+            : t('audit.broken', { breaks: verification.breaks.length })}
+          {verification.breaks.length > 0 && (
+            <ul>
+              {verification.breaks.map((b) => (
+                <li key={b.seq}>
+                  #{b.seq}: {b.problem}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {error !== undefined && <p className="error">{error}</p>}
+      <table className="audit" aria-label={t('audit.heading')}>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('audit.at')}</th>
+            <th>{t('audit.action')}</th>
+            <th>{t('audit.actor')}</th>
+            <th>{t('audit.camera')}</th>
+            <th>{t('audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(entries ?? []).map((entry) => (
+            <tr key={entry.seq} data-action={entry.action}>
+              <td>{entry.seq}</td>
+              <td>{time.format(new Date(entry.at))}</td>
+              <td>{entry.action in actionKeys ? t(actionKeys[entry.action as AuditAction]) : entry.action}</td>
+              <td>{entry.actorName}</td>
+              <td>{entry.cameraId === undefined ? '' : cameraName(entry.cameraId)}</td>
+              <td className="details">
+                {entry.reason !== undefined && <div>{t('audit.reason', { reason: entry.reason })}</div>}
+                {auditSummary(entry, namer).map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries?.length === 0 && <p className="empty">{t('audit.empty')}</p>}
+    </div>
+  );
+}
