@@ -22,6 +22,8 @@ export const auditActions = [
   'export.downloaded',
   'alert.opened',
   'alert.acted',
+  'analytics.paused',
+  'analytics.resumed',
   'registry.recorded',
   'registry.photo_uploaded',
 ] as const;

@@ -14,7 +14,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { EventHub } from './event-hub.js';
 import { errorBody, handleError } from './http-errors.js';
 import { registerAccessControl } from './auth/access-control.js';
+import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { alertRoutes } from './routes/alert.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
@@ -47,6 +49,8 @@ export interface AppDependencies {
   mediaDir: string;
   /** Resolves the ffmpeg binary (default: the system ffmpeg, else the npm-shipped one). */
   ffmpegPath?: () => string;
+  /** YOLOX ONNX model for person/object detection; without it, analytics use moving blobs. */
+  modelPath?: string;
   /** Settings the console reads before login (map tiles). */
   console?: ConsoleSettings;
 }
@@ -65,6 +69,8 @@ export interface VigieApp {
   exports: ExportService;
   /** The retention purge; `startServer` runs it periodically. */
   purge: RetentionPurge;
+  /** The analytics of every camera that has some switched on; started by `startServer`. */
+  analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
   startRecording(options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff'>): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
@@ -147,6 +153,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(auditRoutes(work), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses }), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
+  const analysis = new AnalysisFleet({
+    work,
+    clock: deps.clock,
+    events,
+    alerts,
+    registry,
+    ffmpegPath: media.ffmpegPath,
+    log: http.log,
+    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+  });
+  await http.register(analyticsRoutes({ fleet: analysis, work, cameras }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
 
@@ -188,5 +205,19 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     return fleet;
   };
 
-  return { http, cameras, registry, auth, users, events, alerts, recordings, exports, purge, startRecording, routes };
+  return {
+    http,
+    cameras,
+    registry,
+    auth,
+    users,
+    events,
+    alerts,
+    recordings,
+    exports,
+    purge,
+    analysis,
+    startRecording,
+    routes,
+  };
 }

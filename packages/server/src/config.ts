@@ -23,6 +23,13 @@ export const ConfigSchema = Type.Object(
       }),
     ),
     logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    modelPath: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'YOLOX ONNX model for person/object detection (see packages/vision/README.md); unset: moving blobs.',
+      }),
+    ),
     demo: Type.Boolean({
       description: 'Register demo cameras (synthetic clips) when the registry is empty.',
     }),
@@ -47,6 +54,7 @@ export const configEnv = {
   dataDir: 'VIGIE_DATA_DIR',
   databaseUrl: 'DATABASE_URL',
   logLevel: 'VIGIE_LOG_LEVEL',
+  modelPath: 'VIGIE_MODEL',
   demo: 'VIGIE_DEMO',
   mapTileUrl: 'VIGIE_MAP_TILE_URL',
 } as const satisfies Record<keyof Config, string>;

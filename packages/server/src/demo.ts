@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { addDaysToDate, addMonthsToDate, frenchProfile, zonedDate, type CameraInput, type Facing } from '@vigie/core';
 import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
+import { renderScene, syntheticScenes } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CameraService } from './services/camera.service.js';
 import type { RegistryService } from './services/registry.service.js';
 import type { UserService } from './services/user.service.js';
 
 interface DemoCamera {
-  pattern: DemoPattern;
+  /** A test pattern, or a synthetic street scene from the analytics evaluation (people, a left bag). */
+  pattern: DemoPattern | 'abandoned_bag';
   input: Omit<CameraInput, 'sourceUrl'>;
   facing: Facing;
   sign: string;
@@ -19,6 +21,22 @@ interface DemoCamera {
 
 // Around Valenciennes' town hall: the city the CNIL warned in 2021.
 const demoCameras: readonly DemoCamera[] = [
+  {
+    // A synthetic scene: passers-by cross a counting line, one leaves a bag that stays 20 s.
+    pattern: 'abandoned_bag',
+    input: {
+      name: 'Gare — Consigne',
+      location: { lat: 50.3631, lon: 3.5171 },
+      heading: 90,
+      fieldOfView: 70,
+      purposes: ['public_space_safety', 'terrorism_prevention'],
+      retentionDays: 7,
+      analytics: ['abandoned_object', 'people_count'],
+      lines: [{ id: 'passage', name: 'Passage vers les quais', a: { x: 0.3, y: 0.2 }, b: { x: 0.3, y: 1 } }],
+    },
+    facing: 'public',
+    sign: 'Panneau à l’entrée du hall',
+  },
   {
     pattern: 'testsrc2',
     input: {
@@ -107,19 +125,22 @@ export async function seedDemoCameras(options: {
   await mkdir(clipDir, { recursive: true });
   for (const [index, demo] of demoCameras.entries()) {
     const output = join(clipDir, `${demo.pattern}.mp4`);
+    const scene = syntheticScenes.find((s) => s.name === demo.pattern);
     if (!existsSync(output)) {
       log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
-      await runFfmpeg(
-        ffmpegPath,
-        demoClipArgs({
-          output,
-          pattern: demo.pattern,
-          seconds: 20,
-          width: 640,
-          height: 360,
-          fps: 15,
-        }),
-      );
+      if (scene !== undefined) await renderScene(scene, { ffmpegPath, output });
+      else
+        await runFfmpeg(
+          ffmpegPath,
+          demoClipArgs({
+            output,
+            pattern: demo.pattern as DemoPattern,
+            seconds: 20,
+            width: 640,
+            height: 360,
+            fps: 15,
+          }),
+        );
     }
     await cameras.create(
       { ...demo.input, sourceUrl: pathToFileURL(output).toString() },

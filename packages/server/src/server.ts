@@ -39,6 +39,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           : {}),
       },
       mediaDir: config.dataDir,
+      ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
     });
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
@@ -46,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
     }
     const fleet = await app.startRecording();
+    await app.analysis.start();
     const purge = (): void => {
       app.purge
         .run()
@@ -65,6 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       close: async () => {
         clearInterval(purgeTimer);
         await fleet.stop();
+        await app.analysis.stop();
         await app.http.close();
         await database.close();
       },

@@ -1,0 +1,211 @@
+import type { AnalysisConfig, AnalysisZone, Camera, Clock, Detector } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
+import type { FastifyBaseLogger } from 'fastify';
+import type { EventHub, PushEvent } from '../event-hub.js';
+import type { AlertService } from '../services/alert.service.js';
+import type { RegistryService } from '../services/registry.service.js';
+
+/** What the fleet needs to analyse cameras. */
+export interface AnalysisFleetOptions {
+  work: UnitOfWork;
+  clock: Clock;
+  events: EventHub;
+  alerts: AlertService;
+  registry: Pick<RegistryService, 'assertViewable'>;
+  /** Resolves the ffmpeg binary. */
+  ffmpegPath: () => string;
+  log: FastifyBaseLogger;
+  /** YOLOX ONNX model; without it, moving blobs stand in for detections (no person/object classes). */
+  modelPath?: string;
+}
+
+interface Running {
+  controller: AbortController;
+  done: Promise<unknown>;
+  fingerprint: string;
+  detector?: OnnxDetector;
+}
+
+/** The analytics settings of a camera as the vision engine takes them. */
+export function analysisConfigOf(camera: Camera): AnalysisConfig {
+  const zones: AnalysisZone[] = camera.zones.flatMap((zone) =>
+    zone.kind === undefined
+      ? []
+      : [
+          {
+            id: zone.id,
+            kind: zone.kind,
+            polygon: zone.polygon,
+            ...(zone.direction === undefined ? {} : { direction: zone.direction }),
+            ...(zone.schedule === undefined ? {} : { schedule: zone.schedule }),
+          },
+        ],
+  );
+  return {
+    zones,
+    lines: camera.lines.map((line) => ({ id: line.id, a: line.a, b: line.b })),
+    rules: camera.analytics,
+  };
+}
+
+function fingerprint(camera: Camera): string {
+  return JSON.stringify([camera.sourceUrl, camera.masks, analysisConfigOf(camera)]);
+}
+
+/**
+ * Runs the analytics of every enabled camera that has some switched on (none by default): one
+ * analysis per camera, restarted when its source, masks, zones, lines or rules change, stopped when
+ * they are switched off, the camera removed, or its authorisation lapses. Alerts go to the operators'
+ * queue with their evidence; counts to the statistics. `pause` is the global stop button (R22).
+ */
+export class AnalysisFleet {
+  readonly #options: AnalysisFleetOptions;
+  readonly #running = new Map<string, Running>();
+  #queue: Promise<void> = Promise.resolve();
+  #unsubscribe: (() => void) | undefined;
+  #paused = false;
+  readonly #pausedCameras = new Set<string>();
+
+  constructor(options: AnalysisFleetOptions) {
+    this.#options = options;
+  }
+
+  /** Starts analysing every camera that asks for it, and follows registry changes. */
+  async start(): Promise<void> {
+    this.#unsubscribe = this.#options.events.subscribe((event) => void this.#enqueue(() => this.#onEvent(event)));
+    await this.#enqueue(() => this.#syncAll());
+  }
+
+  /** Stops every analysis. */
+  async stop(): Promise<void> {
+    this.#unsubscribe?.();
+    await this.#queue;
+    await Promise.all([...this.#running.keys()].map((id) => this.#halt(id)));
+  }
+
+  /** Whether analytics are halted everywhere, which cameras are halted one by one, and which run now. */
+  state(): { paused: boolean; pausedCameraIds: string[]; runningCameraIds: string[] } {
+    return {
+      paused: this.#paused,
+      pausedCameraIds: [...this.#pausedCameras],
+      runningCameraIds: [...this.#running.keys()],
+    };
+  }
+
+  /** Halts (true) or resumes (false) the analytics of one camera, or of every camera; returns when done. */
+  async pause(paused: boolean, cameraId?: string): Promise<void> {
+    if (cameraId === undefined) this.#paused = paused;
+    else if (paused) this.#pausedCameras.add(cameraId);
+    else this.#pausedCameras.delete(cameraId);
+    await this.#enqueue(() => this.#syncAll());
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(task).catch((error: unknown) => {
+      this.#options.log.error({ err: error }, 'analysis fleet: a task failed');
+    });
+    return this.#queue;
+  }
+
+  async #syncAll(): Promise<void> {
+    const cameras = await this.#options.work(({ cameras }) => cameras.list());
+    for (const id of this.#running.keys()) if (!cameras.some((c) => c.id === id)) await this.#halt(id);
+    for (const camera of cameras) await this.#sync(camera);
+  }
+
+  async #onEvent(event: PushEvent): Promise<void> {
+    if (event.type === 'camera.deleted') await this.#halt(event.cameraId);
+    else if (event.type === 'camera.created' || event.type === 'camera.updated') {
+      const camera = await this.#options.work(({ cameras }) => cameras.get(event.camera.id));
+      if (camera === undefined) await this.#halt(event.camera.id);
+      else await this.#sync(camera);
+    }
+  }
+
+  async #allowed(camera: Camera): Promise<boolean> {
+    if (this.#paused || this.#pausedCameras.has(camera.id) || !camera.enabled || camera.analytics.length === 0) {
+      return false;
+    }
+    try {
+      await this.#options.registry.assertViewable(camera.id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async #sync(camera: Camera): Promise<void> {
+    const wanted = (await this.#allowed(camera)) ? fingerprint(camera) : undefined;
+    const running = this.#running.get(camera.id);
+    if (running?.fingerprint === wanted) return;
+    if (running !== undefined) await this.#halt(camera.id);
+    if (wanted !== undefined) await this.#launch(camera, wanted);
+  }
+
+  async #launch(camera: Camera, print: string): Promise<void> {
+    const { ffmpegPath, log, alerts, modelPath } = this.#options;
+    const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
+    const controller = new AbortController();
+    const analysis = startCameraAnalysis({
+      cameraId: camera.id,
+      sourceUrl: camera.sourceUrl,
+      ffmpegPath: ffmpegPath(),
+      config: analysisConfigOf(camera),
+      masks: camera.masks,
+      ...(detector === undefined ? {} : { detector: detector as Detector }),
+      // A looped demo file is read at its own pace, as a camera would send it.
+      realtime: camera.sourceUrl.startsWith('file:'),
+      live: true,
+      signal: controller.signal,
+      clock: () => this.#options.clock.now(),
+      onAlert: (alert) => this.#raise(alert),
+      onCounts: (samples) =>
+        alerts.recordCounts(
+          samples.map((s) => ({
+            cameraId: s.cameraId,
+            series: s.series,
+            at: s.at,
+            ...(s.in === undefined ? {} : { in: s.in }),
+            ...(s.out === undefined ? {} : { out: s.out }),
+            ...(s.occupancy === undefined ? {} : { occupancy: s.occupancy }),
+            ...(s.density === undefined ? {} : { density: s.density }),
+          })),
+        ),
+      onStatus: (status: AnalysisStatus) => log.info({ camera: camera.id, analysis: status.state }, 'analysis status'),
+      onError: (error) => log.warn({ camera: camera.id, err: error }, 'analysis problem (it goes on)'),
+    });
+    const done = analysis.done.catch((error: unknown) =>
+      log.warn({ camera: camera.id, err: error }, 'analysis ended with an error'),
+    );
+    this.#running.set(camera.id, {
+      controller,
+      done,
+      fingerprint: print,
+      ...(detector === undefined ? {} : { detector }),
+    });
+  }
+
+  async #raise(alert: AnalysisAlert): Promise<void> {
+    await this.#options.alerts.raise({
+      cameraId: alert.cameraId,
+      type: alert.type,
+      severity: alert.severity,
+      ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+      message: alert.message,
+      openedAt: alert.openedAt,
+      clip: { from: alert.clip.from, to: alert.clip.to },
+      snapshot: alert.snapshot,
+      details: { ...alert.details },
+    });
+  }
+
+  async #halt(cameraId: string): Promise<void> {
+    const running = this.#running.get(cameraId);
+    if (running === undefined) return;
+    this.#running.delete(cameraId);
+    running.controller.abort();
+    await running.done;
+    await running.detector?.close();
+  }
+}

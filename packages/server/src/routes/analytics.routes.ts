@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { UnitOfWork } from '@vigie/db';
+import Type from 'typebox';
+import { actorOf } from '../auth/access-control.js';
+import type { AnalysisFleet } from '../analysis/analysis-fleet.js';
+import { ErrorBodySchema } from '../http-errors.js';
+import type { CameraService } from '../services/camera.service.js';
+import { requires } from './route-config.js';
+
+const StateSchema = Type.Object({
+  paused: Type.Boolean({ description: 'Analytics halted on every camera.' }),
+  pausedCameraIds: Type.Array(Type.String()),
+  runningCameraIds: Type.Array(Type.String()),
+});
+
+/** The stop button of the analytics (LEGAL R22): global or per camera, effective within seconds, audited. */
+export function analyticsRoutes(deps: {
+  fleet: AnalysisFleet;
+  work: UnitOfWork;
+  cameras: CameraService;
+}): FastifyPluginAsyncTypebox {
+  const { fleet, work, cameras } = deps;
+  return async (app) => {
+    app.get(
+      '/analytics/state',
+      {
+        config: requires('alert:read'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'Whether analytics run, globally and per camera',
+          response: { 200: StateSchema },
+        },
+      },
+      () => fleet.state(),
+    );
+
+    app.put(
+      '/analytics/pause',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'Halt or resume analytics, on every camera or one (audited)',
+          body: Type.Object(
+            {
+              paused: Type.Boolean(),
+              cameraId: Type.Optional(Type.String({ format: 'uuid' })),
+              reason: Type.String({ minLength: 3, maxLength: 500 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: StateSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
+        },
+      },
+      async (request) => {
+        const { paused, cameraId, reason } = request.body;
+        if (cameraId !== undefined) await cameras.get(cameraId);
+        await fleet.pause(paused, cameraId);
+        await work(({ audit }) =>
+          audit.append({
+            action: paused ? 'analytics.paused' : 'analytics.resumed',
+            ...actorOf(request),
+            ...(cameraId === undefined ? {} : { cameraId }),
+            reason,
+            details: { scope: cameraId === undefined ? 'all cameras' : 'one camera' },
+          }),
+        );
+        return fleet.state();
+      },
+    );
+  };
+}
