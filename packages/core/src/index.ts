@@ -12,3 +12,4 @@ export * from './recording.js';
 export * from './calendar.js';
 export * from './registry.js';
 export * from './analytic-purposes.js';
+export * from './access-request.js';

@@ -6,3 +6,4 @@ export * from './audit.repository.js';
 export * from './auth.repository.js';
 export * from './stores.js';
 export * from './registry.repository.js';
+export * from './access-request.repository.js';

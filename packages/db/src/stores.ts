@@ -1,5 +1,6 @@
 import type { Clock } from '@vigie/core';
 import type { Kysely } from 'kysely';
+import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
@@ -14,6 +15,7 @@ export interface Stores {
   auth: AuthRepository;
   audit: AuditRepository;
   registry: RegistryRepository;
+  accessRequests: AccessRequestRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -27,6 +29,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     auth: new AuthRepository(db),
     audit: new AuditRepository(db, clock),
     registry: new RegistryRepository(db, clock),
+    accessRequests: new AccessRequestRepository(db, clock),
   };
 }
 

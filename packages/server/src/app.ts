@@ -15,10 +15,13 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
+import { accessRequestRoutes } from './routes/access-request.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { RegistryService } from './services/registry.service.js';
+import { AccessRequestService } from './services/access-request.service.js';
+import { RateLimiter } from './rate-limiter.js';
 import { UserService } from './services/user.service.js';
 
 /** What the HTTP application is built from. */
@@ -30,6 +33,8 @@ export interface AppDependencies {
   /** Built console to serve at `/`; defaults to packages/web/dist when it exists. */
   webRoot?: string;
   authPolicy?: AuthPolicy;
+  /** Public access-request form: accepted requests per address and window; default 5 per hour. */
+  accessRequestLimit?: { max: number; windowMinutes: number };
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -38,6 +43,8 @@ export interface VigieApp {
   cameras: CameraService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
   registry: RegistryService;
+  /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
+  accessRequests: AccessRequestService;
   auth: AuthService;
   users: UserService;
   events: EventHub;
@@ -62,6 +69,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const profile = deps.profile ?? frenchProfile;
   const cameras = new CameraService({ work, profile, events });
   const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events });
+  const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
+  const accessRequests = new AccessRequestService({
+    work,
+    clock: deps.clock,
+    profile,
+    limiter: new RateLimiter({ max: limit.max, windowMs: limit.windowMinutes * 60_000, clock: deps.clock }),
+  });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
 
@@ -108,6 +122,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
   await http.register(auditRoutes(work), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
+  await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
@@ -121,5 +136,5 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       .send(errorBody('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`));
   });
 
-  return { http, cameras, registry, auth, users, events, routes };
+  return { http, cameras, registry, accessRequests, auth, users, events, routes };
 }

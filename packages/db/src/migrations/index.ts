@@ -3,6 +3,7 @@ import * as initial from './1795392000000-Initial.js';
 import * as security from './1795410000000-Security.js';
 import * as legalRegistry from './1795600000000-LegalRegistry.js';
 import * as cameraAnalytics from './1795610000000-CameraAnalytics.js';
+import * as accessRequests from './1795620000000-AccessRequests.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '1795410000000-Security': security,
   '1795600000000-LegalRegistry': legalRegistry,
   '1795610000000-CameraAnalytics': cameraAnalytics,
+  '1795620000000-AccessRequests': accessRequests,
 };

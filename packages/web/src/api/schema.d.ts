@@ -890,7 +890,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "registry.recorded" | "registry.photo_uploaded";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -1380,6 +1380,814 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access requests, oldest deadline first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                    /** @description true: only unanswered requests past their deadline. */
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for the images of yourself (no login): returns a reference and the date you will be answered by */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Day you were filmed (YYYY-MM-DD).
+                         */
+                        date: string;
+                        /** @description Start of the time window, local time of the city (HH:MM). */
+                        from: string;
+                        /** @description End of the time window, local time of the city (HH:MM), after "from". */
+                        to: string;
+                        /** @description Where you were: street, square, building. */
+                        place?: string;
+                        /**
+                         * Format: uuid
+                         * @description The camera, if you know it (ids are on the transparency page): its footage over your window is kept from deletion while your request is examined.
+                         */
+                        cameraId?: string;
+                        /** @description How to recognise you: clothing, what you carried, what you did; it is used for this search only. */
+                        description: string;
+                        contact: {
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string;
+                            /** @enum {string} */
+                            status: "received";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Legal deadline for the answer: one month after receipt (GDPR art. 12(3)).
+                             */
+                            dueAt: string;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One access request with its history and matched footage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a request along: searching, footage_found, no_footage, export_ready, delivered, rejected */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                        /** @description Required to reject: sent to the person. */
+                        reason?: string;
+                        /** @description Internal note for the history. */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/ranges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach footage found for a request (held from the retention purge by default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        cameraId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        /** @description Default true: keep this footage past its retention. */
+                        hold?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/ranges/{rangeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Release or restore the hold on matched footage, or mark its export as reviewed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rangeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hold?: boolean;
+                        /**
+                         * @description A person checked the export: third parties are blurred.
+                         * @enum {boolean}
+                         */
+                        reviewed?: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }
