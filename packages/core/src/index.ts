@@ -13,3 +13,4 @@ export * from './calendar.js';
 export * from './registry.js';
 export * from './analytic-purposes.js';
 export * from './access-request.js';
+export * from './transparency.js';

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { frenchProfile, type Clock, type LegalProfile } from '@vigie/core';
+import { frenchProfile, type Clock, type LegalProfile, type TransparencyContacts } from '@vigie/core';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { EventHub } from './event-hub.js';
@@ -16,12 +16,15 @@ import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { accessRequestRoutes } from './routes/access-request.routes.js';
+import { transparencyRoutes } from './routes/transparency.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { RegistryService } from './services/registry.service.js';
 import { AccessRequestService } from './services/access-request.service.js';
 import { RateLimiter } from './rate-limiter.js';
+import { TransparencyService } from './services/transparency.service.js';
+import { demoTransparencyContacts } from './config.js';
 import { UserService } from './services/user.service.js';
 
 /** What the HTTP application is built from. */
@@ -35,6 +38,8 @@ export interface AppDependencies {
   authPolicy?: AuthPolicy;
   /** Public access-request form: accepted requests per address and window; default 5 per hour. */
   accessRequestLimit?: { max: number; windowMinutes: number };
+  /** Controller and DPO shown on the transparency page; the config's `transparency` section. */
+  transparency?: TransparencyContacts;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -75,6 +80,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     profile,
     limiter: new RateLimiter({ max: limit.max, windowMs: limit.windowMinutes * 60_000, clock: deps.clock }),
+  });
+  const transparency = new TransparencyService({
+    work,
+    clock: deps.clock,
+    profile,
+    contacts: deps.transparency ?? demoTransparencyContacts,
   });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
@@ -123,6 +134,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(auditRoutes(work), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
+  await http.register(transparencyRoutes(transparency), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);

@@ -23,6 +23,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({
       database,
       clock: systemClock,
+      transparency: config.transparency,
       logger: {
         level: config.logLevel,
         ...(process.stdout.isTTY

@@ -12,7 +12,7 @@ export interface TestApp extends VigieApp {
 export async function openTestApp(
   engine: TestEngine,
   clock: Clock = systemClock,
-  options: Pick<AppDependencies, 'accessRequestLimit'> = {},
+  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency'> = {},
 ): Promise<TestApp> {
   const database = await engine.open();
   const app = await buildApp({ database, clock, webRoot: '/nonexistent', ...options });

@@ -2190,6 +2190,156 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who runs the cameras, how to reach the DPO, and each camera’s purposes, retention, signage, analytics and authorisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            controller: {
+                                /** @description The data controller: usually the mayor’s office. */
+                                name: string;
+                                address: string;
+                                /** Format: email */
+                                email: string;
+                                phone?: string;
+                            };
+                            dpo: {
+                                name?: string;
+                                /** Format: email */
+                                email: string;
+                                address?: string;
+                            };
+                            /**
+                             * Format: uri
+                             * @description Where to complain about the processing: the CNIL in France.
+                             */
+                            complaintUrl: string;
+                            /** @description Months within which an access request is answered. */
+                            accessRequestDeadlineMonths: number;
+                            /** @description Legal maximum retention of recordings. */
+                            maxRetentionDays: number;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            cameras: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                location: {
+                                    lat: number;
+                                    lon: number;
+                                };
+                                heading: number;
+                                fieldOfView: number;
+                                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                                retentionDays: number;
+                                enabled: boolean;
+                                /**
+                                 * @description missing also when no registry entry exists.
+                                 * @enum {unknown}
+                                 */
+                                signage: "installed" | "planned" | "missing";
+                                analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                authorisation: {
+                                    /** @enum {unknown} */
+                                    state: "valid" | "renewal_due" | "expired" | "missing";
+                                    /** @description Number of the prefectoral order. */
+                                    reference: string | null;
+                                    /** Format: date */
+                                    expiresOn: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cameras as a GeoJSON FeatureCollection of points */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON (RFC 7946) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                id: string;
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Point";
+                                    coordinates: number[];
+                                };
+                                properties: {
+                                    name: string;
+                                    heading: number;
+                                    fieldOfView: number;
+                                    purposes: string[];
+                                    retentionDays: number;
+                                    enabled: boolean;
+                                    signage: string;
+                                    analytics: string[];
+                                    authorisationState: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

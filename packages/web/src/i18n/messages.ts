@@ -1,3 +1,5 @@
+import { transparencyEn, transparencyFr } from './transparency.messages';
+
 /** The languages of the console; French first, since the first users are French cities. */
 export const languages = ['fr', 'en'] as const;
 
@@ -42,6 +44,7 @@ const fr = {
   'purpose.amusement_park_safety': 'Sécurité des parcs d’attractions',
   'purpose.vehicle_insurance_check': 'Obligation d’assurance',
   'purpose.illegal_dumping': 'Dépôts sauvages',
+  ...transparencyFr,
 } as const;
 
 /** A message key. */
@@ -85,6 +88,7 @@ const en: Record<MessageKey, string> = {
   'purpose.amusement_park_safety': 'Amusement park safety',
   'purpose.vehicle_insurance_check': 'Vehicle insurance check',
   'purpose.illegal_dumping': 'Illegal dumping',
+  ...transparencyEn,
 };
 
 /** Every message in every language. */
