@@ -14,3 +14,4 @@ export * from './registry.js';
 export * from './analytic-purposes.js';
 export * from './access-request.js';
 export * from './transparency.js';
+export * from './compliance.js';

@@ -17,6 +17,7 @@ import { cameraRoutes } from './routes/camera.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { accessRequestRoutes } from './routes/access-request.routes.js';
 import { transparencyRoutes } from './routes/transparency.routes.js';
+import { complianceRoutes } from './routes/compliance.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
@@ -24,6 +25,7 @@ import { RegistryService } from './services/registry.service.js';
 import { AccessRequestService } from './services/access-request.service.js';
 import { RateLimiter } from './rate-limiter.js';
 import { TransparencyService } from './services/transparency.service.js';
+import { ComplianceService } from './services/compliance.service.js';
 import { demoTransparencyContacts } from './config.js';
 import { UserService } from './services/user.service.js';
 
@@ -50,6 +52,8 @@ export interface VigieApp {
   registry: RegistryService;
   /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
   accessRequests: AccessRequestService;
+  /** Compliance documents; `compliance.retentionReport(oldestRecordings)` takes the segment index's figures. */
+  compliance: ComplianceService;
   auth: AuthService;
   users: UserService;
   events: EventHub;
@@ -81,12 +85,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     profile,
     limiter: new RateLimiter({ max: limit.max, windowMs: limit.windowMinutes * 60_000, clock: deps.clock }),
   });
-  const transparency = new TransparencyService({
-    work,
-    clock: deps.clock,
-    profile,
-    contacts: deps.transparency ?? demoTransparencyContacts,
-  });
+  const contacts = deps.transparency ?? demoTransparencyContacts;
+  const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
+  const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
 
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
+  await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
@@ -148,5 +150,5 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       .send(errorBody('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`));
   });
 
-  return { http, cameras, registry, accessRequests, auth, users, events, routes };
+  return { http, cameras, registry, accessRequests, compliance, auth, users, events, routes };
 }

@@ -2340,6 +2340,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/compliance/record-of-processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record of processing activities (GDPR art. 30(1)), generated from the configuration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            processing: string;
+                            controller: {
+                                /** @description The data controller: usually the mayor’s office. */
+                                name: string;
+                                address: string;
+                                /** Format: email */
+                                email: string;
+                                phone?: string;
+                            };
+                            dpo: {
+                                name?: string;
+                                /** Format: email */
+                                email: string;
+                                address?: string;
+                            };
+                            /**
+                             * Format: uri
+                             * @description Where to complain about the processing: the CNIL in France.
+                             */
+                            complaintUrl: string;
+                            legalBasis: string;
+                            purposes: {
+                                /** @enum {unknown} */
+                                purpose: "public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping";
+                                cameras: number;
+                            }[];
+                            dataSubjects: string[];
+                            dataCategories: string[];
+                            excludedData: string[];
+                            analytics: {
+                                /** @enum {unknown} */
+                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper";
+                                cameras: number;
+                                basis: string;
+                            }[];
+                            recipients: string[];
+                            /** @enum {string} */
+                            transfersOutsideEu: "none";
+                            retention: {
+                                legalMaxDays: number;
+                                source: string;
+                                cameras: {
+                                    name: string;
+                                    retentionDays: number;
+                                }[];
+                                other: string[];
+                            };
+                            securityMeasures: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/record-of-processing.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record of processing, printable (French) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A printable page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per camera: retention against the legal maximum, authorisation state, signage; issues found */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            legalMaxRetentionDays: number;
+                            retentionSource: string;
+                            summary: {
+                                cameras: number;
+                                compliant: number;
+                                nonCompliant: number;
+                            };
+                            cameras: {
+                                /** Format: uuid */
+                                cameraId: string;
+                                name: string;
+                                enabled: boolean;
+                                retentionDays: number;
+                                legalMaxRetentionDays: number;
+                                authorisation: {
+                                    /** @enum {unknown} */
+                                    state: "valid" | "renewal_due" | "expired" | "missing";
+                                    reference: string | null;
+                                    /** Format: date */
+                                    expiresOn: string | null;
+                                };
+                                /** @enum {unknown} */
+                                signage: "installed" | "planned" | "missing";
+                                signagePhoto: boolean;
+                                facing: ("public" | "private") | (never | null);
+                                masks: number;
+                                analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the oldest recording still stored (null: none). Filled in once the segment index exists; absent until then.
+                                 */
+                                oldestRecordingStoredAt?: string | null;
+                                issues: {
+                                    /** @enum {unknown} */
+                                    code: "authorisation_missing" | "authorisation_expired" | "authorisation_renewal_due" | "signage_missing" | "signage_planned" | "signage_photo_missing" | "retention_above_legal_maximum" | "recordings_past_retention" | "private_space_unmasked" | "analytic_not_justified";
+                                    /** @enum {unknown} */
+                                    severity: "blocking" | "warning";
+                                    message: string;
+                                    /** @description The rule, as cited in LEGAL.md. */
+                                    source: string;
+                                }[];
+                                /** @description No blocking issue. */
+                                compliant: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/retention.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retention compliance, printable (French) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A printable page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
