@@ -26,6 +26,11 @@ export const auditActions = [
   'analytics.resumed',
   'registry.recorded',
   'registry.photo_uploaded',
+  'access_request.received',
+  'access_request.status_changed',
+  'access_request.range_added',
+  'access_request.range_changed',
+  'access_request.export_attached',
 ] as const;
 
 /** An action the audit trail records. */

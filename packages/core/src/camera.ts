@@ -1,7 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes } from './analytic-event-types.js';
 import {
-  CalibrationSchema,
   DirectionSchema,
   PointSchema,
   PolygonSchema,

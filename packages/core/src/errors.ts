@@ -1,5 +1,6 @@
 /** How an error should be understood by a caller; the server maps each kind to one HTTP status. */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'unavailable';
+export type ErrorKind =
+  'invalid' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'rate_limited' | 'unavailable';
 
 /** Every error Vigie reports, with its kind and what a person should do about it. */
 export const errorRegistry = {
@@ -82,6 +83,26 @@ export const errorRegistry = {
   ANALYTIC_NOT_JUSTIFIED: {
     kind: 'invalid',
     hint: 'Enable only analytics that one of the camera’s declared purposes justifies (the details name them), or declare that purpose if it is authorised.',
+  },
+  TIME_WINDOW_INVALID: {
+    kind: 'invalid',
+    hint: 'Give a time window that starts before it ends, is not in the future, and spans at most a day.',
+  },
+  ACCESS_REQUEST_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List requests with GET /api/access-requests to find a valid id.',
+  },
+  ACCESS_REQUEST_RANGE_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'Read the request (GET /api/access-requests/{id}) to see its matched ranges.',
+  },
+  ACCESS_REQUEST_TRANSITION_INVALID: {
+    kind: 'conflict',
+    hint: 'Follow the workflow: received → searching → footage_found or no_footage → export_ready → delivered; or rejected with a reason.',
+  },
+  TOO_MANY_REQUESTS: {
+    kind: 'rate_limited',
+    hint: 'Wait before sending another request; if you need to, write to the data protection officer instead.',
   },
   DATABASE_IN_USE: {
     kind: 'unavailable',

@@ -14,3 +14,6 @@ export * from './camera-status.js';
 export * from './calendar.js';
 export * from './registry.js';
 export * from './analytic-purposes.js';
+export * from './access-request.js';
+export * from './transparency.js';
+export * from './compliance.js';

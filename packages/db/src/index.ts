@@ -8,3 +8,4 @@ export * from './stores.js';
 export * from './recording.repository.js';
 export * from './alert.repository.js';
 export * from './registry.repository.js';
+export * from './access-request.repository.js';

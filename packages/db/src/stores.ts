@@ -1,6 +1,7 @@
 import type { Clock } from '@vigie/core';
 import type { Kysely } from 'kysely';
 import { AlertRepository } from './alert.repository.js';
+import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
@@ -18,6 +19,7 @@ export interface Stores {
   recordings: RecordingRepository;
   alerts: AlertRepository;
   registry: RegistryRepository;
+  accessRequests: AccessRequestRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -33,6 +35,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     recordings: new RecordingRepository(db),
     alerts: new AlertRepository(db),
     registry: new RegistryRepository(db, clock),
+    accessRequests: new AccessRequestRepository(db, clock),
   };
 }
 

@@ -202,6 +202,48 @@ export interface CameraSignagePhotoTable {
   uploaded_at: Date;
 }
 
+/** Data subjects' access requests. */
+export interface AccessRequestTable {
+  id: Generated<string>;
+  reference: string;
+  status: string;
+  received_at: Date;
+  due_at: Date;
+  window_start: Date;
+  window_end: Date;
+  place: string | null;
+  camera_hint: string | null;
+  description: string;
+  contact_name: string;
+  contact_email: string;
+  rejection_reason: string | null;
+  updated_at: Date;
+}
+
+/** The history of each access request, one row per step. */
+export interface AccessRequestStepTable {
+  id: Generated<number>;
+  request_id: string;
+  at: Date;
+  status: string;
+  actor_name: string;
+  note: string | null;
+}
+
+/** Footage matched to an access request: held from the purge while `hold`, later exported and reviewed. */
+export interface AccessRequestRangeTable {
+  id: Generated<string>;
+  request_id: string;
+  camera_id: string;
+  range_start: Date;
+  range_end: Date;
+  hold: Generated<boolean>;
+  export_id: string | null;
+  needs_review: Generated<boolean>;
+  added_at: Date;
+  added_by: string;
+}
+
 /** Every table Vigie stores, for Kysely's typing. */
 export interface Tables {
   cameras: CameraTable;
@@ -220,6 +262,9 @@ export interface Tables {
   count_samples: CountSampleTable;
   camera_registry: CameraRegistryTable;
   camera_signage_photos: CameraSignagePhotoTable;
+  access_requests: AccessRequestTable;
+  access_request_steps: AccessRequestStepTable;
+  access_request_ranges: AccessRequestRangeTable;
 }
 
 /** A camera row as read. */

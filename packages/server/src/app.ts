@@ -7,8 +7,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { frenchProfile, type Clock, type LegalProfile } from '@vigie/core';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
+import { frenchProfile, type Clock, type LegalProfile, type TransparencyContacts } from '@vigie/core';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { EventHub } from './event-hub.js';
@@ -25,10 +25,18 @@ import { videoRoutes } from './routes/video.routes.js';
 import { AlertService } from './services/alert.service.js';
 import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
 import { userRoutes } from './routes/user.routes.js';
+import { accessRequestRoutes } from './routes/access-request.routes.js';
+import { transparencyRoutes } from './routes/transparency.routes.js';
+import { complianceRoutes } from './routes/compliance.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
 import { RegistryService } from './services/registry.service.js';
+import { AccessRequestService } from './services/access-request.service.js';
+import { RateLimiter } from './rate-limiter.js';
+import { TransparencyService } from './services/transparency.service.js';
+import { ComplianceService } from './services/compliance.service.js';
+import { demoTransparencyContacts } from './config.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
@@ -53,6 +61,10 @@ export interface AppDependencies {
   modelPath?: string;
   /** Settings the console reads before login (map tiles). */
   console?: ConsoleSettings;
+  /** Public access-request form: accepted requests per address and window; default 5 per hour. */
+  accessRequestLimit?: { max: number; windowMinutes: number };
+  /** Controller and DPO shown on the transparency page; the config's `transparency` section. */
+  transparency?: TransparencyContacts;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -61,6 +73,10 @@ export interface VigieApp {
   cameras: CameraService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
   registry: RegistryService;
+  /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
+  accessRequests: AccessRequestService;
+  /** Compliance documents; `compliance.retentionReport(oldestRecordings)` takes the segment index's figures. */
+  compliance: ComplianceService;
   auth: AuthService;
   users: UserService;
   events: EventHub;
@@ -94,6 +110,16 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const profile = deps.profile ?? frenchProfile;
   const cameras = new CameraService({ work, profile, events });
   const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events });
+  const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
+  const accessRequests = new AccessRequestService({
+    work,
+    clock: deps.clock,
+    profile,
+    limiter: new RateLimiter({ max: limit.max, windowMs: limit.windowMinutes * 60_000, clock: deps.clock }),
+  });
+  const contacts = deps.transparency ?? demoTransparencyContacts;
+  const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
+  const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
   const storage = new LocalDiskStorage(join(deps.mediaDir, 'recordings'));
@@ -166,6 +192,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(analyticsRoutes({ fleet: analysis, work, cameras }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
+  await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
+  await http.register(transparencyRoutes(transparency), { prefix: '/api' });
+  await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
@@ -218,6 +247,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     purge,
     analysis,
     startRecording,
+    accessRequests,
+    compliance,
     routes,
   };
 }

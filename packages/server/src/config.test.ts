@@ -54,3 +54,30 @@ describe('configuration', () => {
     expect(() => loadConfig({ VIGIE_PORT: '70000' })).toThrow(/port \(VIGIE_PORT\)/);
   });
 });
+
+describe('transparency contacts', () => {
+  it('has demo contacts by default, and takes a deployment’s own in part from the config file', () => {
+    expect(loadConfig({}).transparency.dpo.email).toBe('dpo@example.org');
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
+    const file = join(dir, 'vigie.json');
+    const dpo = { name: 'Service DPO mutualisé', email: 'dpo@valenciennes-metropole.example' };
+    writeFileSync(file, JSON.stringify({ transparency: { dpo } }));
+    const config = loadConfig({ VIGIE_CONFIG: file });
+    expect(config.transparency.dpo).toEqual(dpo);
+    expect(config.transparency.controller.name).toBe('Commune de démonstration — le maire');
+  });
+
+  it('names the wrong transparency key, however deep', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
+    const file = join(dir, 'vigie.json');
+    writeFileSync(file, JSON.stringify({ transparency: { dpo: { email: 'nobody', phone: '1' } } }));
+    try {
+      loadConfig({ VIGIE_CONFIG: file });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('"transparency/dpo/email" (config file)');
+      expect(message).toContain('"transparency/dpo/phone" (config file)');
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
+import { TransparencyContactsSchema, type TransparencyContacts } from '@vigie/core';
 import type { DatabaseLocation } from '@vigie/db';
 import Value from 'typebox/value';
 
@@ -40,6 +41,7 @@ export const ConfigSchema = Type.Object(
           'Map tiles for the console, e.g. https://tiles.city.example/{z}/{x}/{y}.png; unset: plain background.',
       }),
     ),
+    transparency: TransparencyContactsSchema,
   },
   { additionalProperties: false },
 );
@@ -57,7 +59,18 @@ export const configEnv = {
   modelPath: 'VIGIE_MODEL',
   demo: 'VIGIE_DEMO',
   mapTileUrl: 'VIGIE_MAP_TILE_URL',
-} as const satisfies Record<keyof Config, string>;
+} as const satisfies Record<Exclude<keyof Config, 'transparency'>, string>;
+
+/** Demo contacts for the transparency page; a deployment replaces them in its config file. */
+export const demoTransparencyContacts: TransparencyContacts = {
+  controller: {
+    name: 'Commune de démonstration — le maire',
+    address: 'Hôtel de ville, 1 place de la Mairie, 00000 Exemple',
+    email: 'mairie@example.org',
+  },
+  dpo: { email: 'dpo@example.org' },
+  complaintUrl: 'https://www.cnil.fr/fr/adresser-une-plainte',
+};
 
 const defaults: Config = {
   host: '127.0.0.1',
@@ -65,6 +78,7 @@ const defaults: Config = {
   dataDir: './data',
   logLevel: 'info',
   demo: false,
+  transparency: demoTransparencyContacts,
 };
 
 /** Raised when the configuration is invalid; its message lists every problem. */
@@ -122,11 +136,20 @@ function fromFile(path: string): Record<string, unknown> {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const file = env['VIGIE_CONFIG'] ? fromFile(env['VIGIE_CONFIG']) : {};
   const { values, problems } = fromEnv(env);
-  const merged = { ...defaults, ...file, ...values };
+  // The transparency section may be given in part: each of its keys replaces the default one.
+  const section = file['transparency'];
+  // Validated below, like every other value read from the file.
+  const transparency = (
+    typeof section === 'object' && section !== null && !Array.isArray(section)
+      ? { ...defaults.transparency, ...section }
+      : (section ?? defaults.transparency)
+  ) as Config['transparency'];
+  const merged = { ...defaults, ...file, ...values, transparency };
   for (const error of Value.Errors(ConfigSchema, merged)) {
     const { additionalProperty } = error.params as { additionalProperty?: string };
-    const key = error.instancePath.replace(/^\//, '') || (additionalProperty ?? '');
-    const envName = Object.hasOwn(configEnv, key) ? configEnv[key as keyof Config] : undefined;
+    const path = error.instancePath.replace(/^\//, '');
+    const key = additionalProperty === undefined ? path : [path, additionalProperty].filter(Boolean).join('/');
+    const envName = Object.hasOwn(configEnv, key) ? configEnv[key as keyof typeof configEnv] : undefined;
     const where = envName === undefined ? `"${key}" (config file)` : `${key} (${envName})`;
     problems.push(`${where}: ${error.message}`);
   }

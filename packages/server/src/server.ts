@@ -27,6 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       database,
       clock: systemClock,
       console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },
+      transparency: config.transparency,
       logger: {
         level: config.logLevel,
         ...(process.stdout.isTTY

@@ -12,6 +12,28 @@ function expectedStatus(access: string, role: Role | 'anonymous'): 'allowed' | 4
   return (roleMatrix[role] as readonly string[]).includes(access) ? 'allowed' : 403;
 }
 
+// Who may call each route of the legal features (issue 4), spelled out: a change to the role
+// matrix or to a route's declared rule that alters who gets in fails here.
+const everyone = ['anonymous', 'operator', 'supervisor', 'dpo', 'admin', 'public'];
+const intendedCallers: Record<string, readonly string[]> = {
+  'GET /api/cameras/:id/registry': ['supervisor', 'dpo', 'admin'],
+  'PUT /api/cameras/:id/registry': ['dpo'],
+  'GET /api/cameras/:id/registry/signage-photo': ['supervisor', 'dpo', 'admin'],
+  'PUT /api/cameras/:id/registry/signage-photo': ['dpo'],
+  'POST /api/access-requests': everyone,
+  'GET /api/access-requests': ['dpo'],
+  'GET /api/access-requests/:id': ['dpo'],
+  'POST /api/access-requests/:id/status': ['dpo'],
+  'POST /api/access-requests/:id/ranges': ['dpo'],
+  'PATCH /api/access-requests/:id/ranges/:rangeId': ['dpo'],
+  'GET /api/transparency': everyone,
+  'GET /api/transparency.geojson': everyone,
+  'GET /api/compliance/record-of-processing': ['supervisor', 'dpo', 'admin'],
+  'GET /api/compliance/record-of-processing.html': ['supervisor', 'dpo', 'admin'],
+  'GET /api/compliance/retention': ['supervisor', 'dpo', 'admin'],
+  'GET /api/compliance/retention.html': ['supervisor', 'dpo', 'admin'],
+};
+
 describe.each(testEngines)('every route × every role on $name', (engine) => {
   let app: TestApp;
   const sessions = new Map<Role | 'anonymous', Record<string, string>>();
@@ -36,6 +58,31 @@ describe.each(testEngines)('every route × every role on $name', (engine) => {
     expect(rule('POST', '/api/users')).toBe('user:manage');
     expect(rule('PUT', '/api/users/:id/cameras')).toBe('user:manage');
     expect(rule('GET', '/api/console/settings')).toBe('public');
+  });
+
+  it('lets exactly the intended callers reach the registry, access-request, transparency and compliance routes', () => {
+    const declared = new Map(app.routes.map((r) => [`${r.method} ${r.url}`, r.access ?? '']));
+    for (const [route, callers] of Object.entries(intendedCallers)) {
+      const access = declared.get(route);
+      expect(access, `${route} is not registered`).toBeDefined();
+      const allowed = everyone.filter((role) => expectedStatus(access ?? '', role as Role | 'anonymous') === 'allowed');
+      expect(allowed, route).toEqual(callers);
+    }
+  });
+
+  it('opens to callers without login only the routes citizens need', () => {
+    const open = app.routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(open.sort()).toEqual(
+      [
+        'GET /api/health',
+        'GET /api/openapi.json',
+        'POST /api/auth/login',
+        'POST /api/access-requests',
+        'GET /api/transparency',
+        'GET /api/transparency.geojson',
+        'GET /api/console/settings',
+      ].sort(),
+    );
   });
 
   it('answers each route as the role matrix says, for each role and for anonymous callers', async () => {

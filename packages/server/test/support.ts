@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import type { TestEngine } from '@vigie/db/testing';
 import type { Role } from '@vigie/core';
-import { buildApp, totpCode, type VigieApp } from '@vigie/server';
+import { buildApp, totpCode, type AppDependencies, type VigieApp } from '@vigie/server';
 
 /** An application over a fresh database of the given engine. */
 export interface TestApp extends VigieApp {
@@ -17,10 +17,14 @@ export interface TestApp extends VigieApp {
 }
 
 /** Builds the real application (no console files) over a fresh, migrated database. */
-export async function openTestApp(engine: TestEngine, clock: Clock = systemClock): Promise<TestApp> {
+export async function openTestApp(
+  engine: TestEngine,
+  clock: Clock = systemClock,
+  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency'> = {},
+): Promise<TestApp> {
   const database = await engine.open();
   const mediaDir = await mkdtemp(join(tmpdir(), 'vigie-app-'));
-  const app = await buildApp({ database, clock, webRoot: '/nonexistent', mediaDir });
+  const app = await buildApp({ database, clock, webRoot: '/nonexistent', mediaDir, ...options });
   return {
     ...app,
     mediaDir,

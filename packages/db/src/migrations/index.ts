@@ -5,6 +5,7 @@ import * as recording from './1795425000000-Recording.js';
 import * as legalRegistry from './1795600000000-LegalRegistry.js';
 import * as cameraAnalytics from './1795610000000-CameraAnalytics.js';
 import * as cameraLines from './1795620000000-CameraLines.js';
+import * as accessRequests from './1795630000000-AccessRequests.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '1795600000000-LegalRegistry': legalRegistry,
   '1795610000000-CameraAnalytics': cameraAnalytics,
   '1795620000000-CameraLines': cameraLines,
+  '1795630000000-AccessRequests': accessRequests,
 };

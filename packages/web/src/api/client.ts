@@ -31,6 +31,14 @@ api.use({
 /** A camera as the API returns it. */
 export type Camera = paths['/api/cameras']['get']['responses'][200]['content']['application/json'][number];
 
+/** The public transparency data. */
+export type Transparency = paths['/api/transparency']['get']['responses'][200]['content']['application/json'];
+
+/** A person's access request, as the public form sends it. */
+export type AccessRequestInput = NonNullable<
+  paths['/api/access-requests']['post']['requestBody']
+>['content']['application/json'];
+
 /** The logged-in user. */
 export type Me = paths['/api/auth/me']['get']['responses'][200]['content']['application/json'];
 

@@ -1091,7 +1091,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -3384,6 +3384,1206 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access requests, oldest deadline first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                    /** @description true: only unanswered requests past their deadline. */
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for the images of yourself (no login): returns a reference and the date you will be answered by */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Day you were filmed (YYYY-MM-DD).
+                         */
+                        date: string;
+                        /** @description Start of the time window, local time of the city (HH:MM). */
+                        from: string;
+                        /** @description End of the time window, local time of the city (HH:MM), after "from". */
+                        to: string;
+                        /** @description Where you were: street, square, building. */
+                        place?: string;
+                        /**
+                         * Format: uuid
+                         * @description The camera, if you know it (ids are on the transparency page): its footage over your window is kept from deletion while your request is examined.
+                         */
+                        cameraId?: string;
+                        /** @description How to recognise you: clothing, what you carried, what you did; it is used for this search only. */
+                        description: string;
+                        contact: {
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string;
+                            /** @enum {string} */
+                            status: "received";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description Legal deadline for the answer: one month after receipt (GDPR art. 12(3)).
+                             */
+                            dueAt: string;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One access request with its history and matched footage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a request along: searching, footage_found, no_footage, export_ready, delivered, rejected */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                        /** @description Required to reject: sent to the person. */
+                        reason?: string;
+                        /** @description Internal note for the history. */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/ranges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach footage found for a request (held from the retention purge by default) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        cameraId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        /** @description Default true: keep this footage past its retention. */
+                        hold?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/ranges/{rangeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Release or restore the hold on matched footage, or mark its export as reviewed */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    rangeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hold?: boolean;
+                        /**
+                         * @description A person checked the export: third parties are blurred.
+                         * @enum {boolean}
+                         */
+                        reviewed?: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who runs the cameras, how to reach the DPO, and each camera’s purposes, retention, signage, analytics and authorisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            controller: {
+                                /** @description The data controller: usually the mayor’s office. */
+                                name: string;
+                                address: string;
+                                /** Format: email */
+                                email: string;
+                                phone?: string;
+                            };
+                            dpo: {
+                                name?: string;
+                                /** Format: email */
+                                email: string;
+                                address?: string;
+                            };
+                            /**
+                             * Format: uri
+                             * @description Where to complain about the processing: the CNIL in France.
+                             */
+                            complaintUrl: string;
+                            /** @description Months within which an access request is answered. */
+                            accessRequestDeadlineMonths: number;
+                            /** @description Legal maximum retention of recordings. */
+                            maxRetentionDays: number;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            cameras: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                location: {
+                                    lat: number;
+                                    lon: number;
+                                };
+                                heading: number;
+                                fieldOfView: number;
+                                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                                retentionDays: number;
+                                enabled: boolean;
+                                /**
+                                 * @description missing also when no registry entry exists.
+                                 * @enum {unknown}
+                                 */
+                                signage: "installed" | "planned" | "missing";
+                                analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                authorisation: {
+                                    /** @enum {unknown} */
+                                    state: "valid" | "renewal_due" | "expired" | "missing";
+                                    /** @description Number of the prefectoral order. */
+                                    reference: string | null;
+                                    /** Format: date */
+                                    expiresOn: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cameras as a GeoJSON FeatureCollection of points */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description GeoJSON (RFC 7946) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/geo+json": {
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                            features: {
+                                /** @enum {string} */
+                                type: "Feature";
+                                id: string;
+                                geometry: {
+                                    /** @enum {string} */
+                                    type: "Point";
+                                    coordinates: number[];
+                                };
+                                properties: {
+                                    name: string;
+                                    heading: number;
+                                    fieldOfView: number;
+                                    purposes: string[];
+                                    retentionDays: number;
+                                    enabled: boolean;
+                                    signage: string;
+                                    analytics: string[];
+                                    authorisationState: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/record-of-processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record of processing activities (GDPR art. 30(1)), generated from the configuration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            processing: string;
+                            controller: {
+                                /** @description The data controller: usually the mayor’s office. */
+                                name: string;
+                                address: string;
+                                /** Format: email */
+                                email: string;
+                                phone?: string;
+                            };
+                            dpo: {
+                                name?: string;
+                                /** Format: email */
+                                email: string;
+                                address?: string;
+                            };
+                            /**
+                             * Format: uri
+                             * @description Where to complain about the processing: the CNIL in France.
+                             */
+                            complaintUrl: string;
+                            legalBasis: string;
+                            purposes: {
+                                /** @enum {unknown} */
+                                purpose: "public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping";
+                                cameras: number;
+                            }[];
+                            dataSubjects: string[];
+                            dataCategories: string[];
+                            excludedData: string[];
+                            analytics: {
+                                /** @enum {unknown} */
+                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper";
+                                cameras: number;
+                                basis: string;
+                            }[];
+                            recipients: string[];
+                            /** @enum {string} */
+                            transfersOutsideEu: "none";
+                            retention: {
+                                legalMaxDays: number;
+                                source: string;
+                                cameras: {
+                                    name: string;
+                                    retentionDays: number;
+                                }[];
+                                other: string[];
+                            };
+                            securityMeasures: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/record-of-processing.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Record of processing, printable (French) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A printable page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per camera: retention against the legal maximum, authorisation state, signage; issues found */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            legalMaxRetentionDays: number;
+                            retentionSource: string;
+                            summary: {
+                                cameras: number;
+                                compliant: number;
+                                nonCompliant: number;
+                            };
+                            cameras: {
+                                /** Format: uuid */
+                                cameraId: string;
+                                name: string;
+                                enabled: boolean;
+                                retentionDays: number;
+                                legalMaxRetentionDays: number;
+                                authorisation: {
+                                    /** @enum {unknown} */
+                                    state: "valid" | "renewal_due" | "expired" | "missing";
+                                    reference: string | null;
+                                    /** Format: date */
+                                    expiresOn: string | null;
+                                };
+                                /** @enum {unknown} */
+                                signage: "installed" | "planned" | "missing";
+                                signagePhoto: boolean;
+                                facing: ("public" | "private") | (never | null);
+                                masks: number;
+                                analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the oldest recording still stored (null: none). Filled in once the segment index exists; absent until then.
+                                 */
+                                oldestRecordingStoredAt?: string | null;
+                                issues: {
+                                    /** @enum {unknown} */
+                                    code: "authorisation_missing" | "authorisation_expired" | "authorisation_renewal_due" | "signage_missing" | "signage_planned" | "signage_photo_missing" | "retention_above_legal_maximum" | "recordings_past_retention" | "private_space_unmasked" | "analytic_not_justified";
+                                    /** @enum {unknown} */
+                                    severity: "blocking" | "warning";
+                                    message: string;
+                                    /** @description The rule, as cited in LEGAL.md. */
+                                    source: string;
+                                }[];
+                                /** @description No blocking issue. */
+                                compliant: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/retention.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retention compliance, printable (French) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A printable page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -56,6 +56,9 @@ export function LoginForm({ onLogin }: { onLogin: (form: LoginFields) => Promise
           {error}
         </p>
       )}
+      <p>
+        <a href="/transparence">{t('transparency.loginLink')}</a>
+      </p>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from './fr';
+import { transparencyEn } from './transparency.messages';
 
 /** The English messages; the compiler requires every key of the French set. */
 export const en: Record<MessageKey, string> = {
@@ -228,6 +229,19 @@ export const en: Record<MessageKey, string> = {
   'audit.action.export.created': 'Export',
   'audit.action.recording.purged': 'Recordings purged',
   'audit.action.setting.changed': 'Setting changed',
+  'audit.action.snapshot.viewed': 'Snapshot viewed',
+  'audit.action.export.downloaded': 'Export downloaded',
+  'audit.action.alert.opened': 'Alert raised',
+  'audit.action.alert.acted': 'Alert handled',
+  'audit.action.analytics.paused': 'Analytics halted',
+  'audit.action.analytics.resumed': 'Analytics resumed',
+  'audit.action.registry.recorded': 'Registry updated',
+  'audit.action.registry.photo_uploaded': 'Sign photo uploaded',
+  'audit.action.access_request.received': 'Access request received',
+  'audit.action.access_request.status_changed': 'Access request: status changed',
+  'audit.action.access_request.range_added': 'Access request: range added',
+  'audit.action.access_request.range_changed': 'Access request: range changed',
+  'audit.action.access_request.export_attached': 'Access request: export attached',
   'purpose.public_buildings_protection': 'Public buildings protection',
   'purpose.national_defence_installations': 'National defence installations',
   'purpose.traffic_regulation': 'Traffic regulation',
@@ -239,4 +253,5 @@ export const en: Record<MessageKey, string> = {
   'purpose.amusement_park_safety': 'Amusement park safety',
   'purpose.vehicle_insurance_check': 'Vehicle insurance check',
   'purpose.illegal_dumping': 'Illegal dumping',
+  ...transparencyEn,
 };

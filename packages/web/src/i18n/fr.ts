@@ -1,3 +1,5 @@
+import { transparencyFr } from './transparency.messages';
+
 /** The French messages: the reference set of keys (French first, since the first users are French cities). */
 export const fr = {
   'app.title': 'Vigie — supervision',
@@ -226,6 +228,19 @@ export const fr = {
   'audit.action.export.created': 'Export',
   'audit.action.recording.purged': 'Enregistrements purgés',
   'audit.action.setting.changed': 'Réglage modifié',
+  'audit.action.snapshot.viewed': 'Image instantanée vue',
+  'audit.action.export.downloaded': 'Export téléchargé',
+  'audit.action.alert.opened': 'Alerte levée',
+  'audit.action.alert.acted': 'Alerte traitée',
+  'audit.action.analytics.paused': 'Analyses suspendues',
+  'audit.action.analytics.resumed': 'Analyses reprises',
+  'audit.action.registry.recorded': 'Registre mis à jour',
+  'audit.action.registry.photo_uploaded': 'Photo du panneau déposée',
+  'audit.action.access_request.received': 'Demande d’accès reçue',
+  'audit.action.access_request.status_changed': 'Demande d’accès : statut changé',
+  'audit.action.access_request.range_added': 'Demande d’accès : plage ajoutée',
+  'audit.action.access_request.range_changed': 'Demande d’accès : plage modifiée',
+  'audit.action.access_request.export_attached': 'Demande d’accès : export joint',
   'purpose.public_buildings_protection': 'Protection des bâtiments publics',
   'purpose.national_defence_installations': 'Installations de défense nationale',
   'purpose.traffic_regulation': 'Régulation du trafic',
@@ -237,6 +252,7 @@ export const fr = {
   'purpose.amusement_park_safety': 'Sécurité des parcs d’attractions',
   'purpose.vehicle_insurance_check': 'Obligation d’assurance',
   'purpose.illegal_dumping': 'Dépôts sauvages',
+  ...transparencyFr,
 } as const;
 
 /** A message key. */

@@ -15,6 +15,8 @@ const camera: Camera = {
   retentionDays: 15,
   purposes: ['public_space_safety'],
   enabled: true,
+  analytics: [],
+  authorisation: { state: 'valid', expiresAt: '2029-12-31T23:00:00.000Z' },
   version: 3,
   createdAt: '2026-11-23T10:00:00Z',
   updatedAt: '2026-11-23T10:00:00Z',

@@ -25,6 +25,19 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'export.created': 'audit.action.export.created',
   'recording.purged': 'audit.action.recording.purged',
   'setting.changed': 'audit.action.setting.changed',
+  'snapshot.viewed': 'audit.action.snapshot.viewed',
+  'export.downloaded': 'audit.action.export.downloaded',
+  'alert.opened': 'audit.action.alert.opened',
+  'alert.acted': 'audit.action.alert.acted',
+  'analytics.paused': 'audit.action.analytics.paused',
+  'analytics.resumed': 'audit.action.analytics.resumed',
+  'registry.recorded': 'audit.action.registry.recorded',
+  'registry.photo_uploaded': 'audit.action.registry.photo_uploaded',
+  'access_request.received': 'audit.action.access_request.received',
+  'access_request.status_changed': 'audit.action.access_request.status_changed',
+  'access_request.range_added': 'audit.action.access_request.range_added',
+  'access_request.range_changed': 'audit.action.access_request.range_changed',
+  'access_request.export_attached': 'audit.action.access_request.export_attached',
 };
 
 const fieldKeys = {

@@ -1,0 +1,53 @@
+import {
+  recordOfProcessing,
+  retentionComplianceReport,
+  type Clock,
+  type LegalProfile,
+  type RecordOfProcessing,
+  type RetentionComplianceReport,
+  type TransparencyContacts,
+} from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+
+/** Compliance documents for the DPO, the prefecture and the CNIL, generated from the configuration. */
+export class ComplianceService {
+  readonly #work: UnitOfWork;
+  readonly #clock: Clock;
+  readonly #profile: LegalProfile;
+  readonly #contacts: TransparencyContacts;
+
+  constructor(options: { work: UnitOfWork; clock: Clock; profile: LegalProfile; contacts: TransparencyContacts }) {
+    this.#work = options.work;
+    this.#clock = options.clock;
+    this.#profile = options.profile;
+    this.#contacts = options.contacts;
+  }
+
+  /** The record of processing activities (GDPR art. 30). */
+  async recordOfProcessing(): Promise<RecordOfProcessing> {
+    return this.#work(async ({ cameras }) =>
+      recordOfProcessing({
+        contacts: this.#contacts,
+        cameras: await cameras.list(),
+        now: this.#clock.now(),
+        profile: this.#profile,
+      }),
+    );
+  }
+
+  /**
+   * Per camera: retention against the legal maximum, authorisation, signage. `oldestRecordings`
+   * (camera id → start of its oldest stored recording) is for the segment index to pass in.
+   */
+  async retentionReport(oldestRecordings?: ReadonlyMap<string, string | null>): Promise<RetentionComplianceReport> {
+    return this.#work(async ({ cameras, registry }) =>
+      retentionComplianceReport({
+        cameras: await cameras.list(),
+        registry: await registry.list(),
+        now: this.#clock.now(),
+        profile: this.#profile,
+        ...(oldestRecordings === undefined ? {} : { oldestRecordings }),
+      }),
+    );
+  }
+}

@@ -1,0 +1,152 @@
+import type { Transparency } from '../api/client';
+import { useTransparency } from '../api/use-transparency';
+import { useI18n } from '../i18n/i18n';
+import { languages, type Language, type MessageKey } from '../i18n/messages';
+import { AccessRequestForm } from './access-request-form';
+import './public-pages.css';
+
+type PublicCamera = Transparency['cameras'][number];
+
+function Authorisation({ camera }: { camera: PublicCamera }) {
+  const { t, language } = useI18n();
+  const { state, reference, expiresOn } = camera.authorisation;
+  const date = expiresOn === null ? '' : new Date(`${expiresOn}T12:00:00`).toLocaleDateString(language);
+  return (
+    <span className={`authorisation ${state}`}>
+      {t(`authorisation.${state}`, { reference: reference ?? '', date })}
+    </span>
+  );
+}
+
+function CameraTable({ cameras }: { cameras: PublicCamera[] }) {
+  const { t } = useI18n();
+  if (cameras.length === 0) return <p>{t('transparency.empty')}</p>;
+  return (
+    <table className="public-cameras" aria-label={t('transparency.cameras', { count: cameras.length })}>
+      <thead>
+        <tr>
+          <th>{t('column.name')}</th>
+          <th>{t('column.purposes')}</th>
+          <th>{t('column.retention')}</th>
+          <th>{t('column.signage')}</th>
+          <th>{t('column.analytics')}</th>
+          <th>{t('column.authorisation')}</th>
+          <th>{t('column.location')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cameras.map((camera) => (
+          <tr key={camera.id} data-camera-id={camera.id}>
+            <td className="name">{camera.name}</td>
+            <td>{camera.purposes.map((p) => t(`purpose.${p}` as MessageKey)).join(', ')}</td>
+            <td>{t('camera.retentionDays', { days: camera.retentionDays })}</td>
+            <td className={`signage ${camera.signage}`}>{t(`signage.${camera.signage}`)}</td>
+            <td>
+              {camera.analytics.length === 0
+                ? t('analytics.none')
+                : camera.analytics.map((a) => t(`analytic.${a}`)).join(', ')}
+            </td>
+            <td>
+              <Authorisation camera={camera} />
+            </td>
+            <td>
+              {camera.location.lat.toFixed(4)}, {camera.location.lon.toFixed(4)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Contacts({ data }: { data: Transparency }) {
+  const { t } = useI18n();
+  return (
+    <section className="contacts">
+      <div>
+        <h3>{t('transparency.controller')}</h3>
+        <p>
+          {data.controller.name}
+          <br />
+          {data.controller.address}
+          <br />
+          <a href={`mailto:${data.controller.email}`}>{data.controller.email}</a>
+          {data.controller.phone !== undefined && (
+            <>
+              <br />
+              {data.controller.phone}
+            </>
+          )}
+        </p>
+      </div>
+      <div>
+        <h3>{t('transparency.dpo')}</h3>
+        <p>
+          {data.dpo.name !== undefined && (
+            <>
+              {data.dpo.name}
+              <br />
+            </>
+          )}
+          {data.dpo.address !== undefined && (
+            <>
+              {data.dpo.address}
+              <br />
+            </>
+          )}
+          <a href={`mailto:${data.dpo.email}`}>{data.dpo.email}</a>
+        </p>
+      </div>
+      <p className="complaint">
+        {t('transparency.complaint')} <a href={data.complaintUrl}>{data.complaintUrl}</a>
+      </p>
+    </section>
+  );
+}
+
+/** The public transparency page (no login): who runs the cameras, each camera, and the access-request form. */
+export function TransparencyPage() {
+  const { t, language, setLanguage } = useI18n();
+  const { data, error } = useTransparency();
+  return (
+    <div className="app public">
+      <header>
+        <h1>{t('transparency.title')}</h1>
+        <span className="tagline">
+          <a href="/">{t('transparency.staffLink')}</a>
+        </span>
+        <label>
+          {t('language.label')}{' '}
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {l.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main>
+        <p>{t('transparency.intro')}</p>
+        {error !== undefined && <p className="error">{t('transparency.error', { message: error })}</p>}
+        {data === undefined ? (
+          error === undefined && <p>{t('transparency.loading')}</p>
+        ) : (
+          <>
+            <p className="assurances">
+              {t('transparency.retentionRule', { days: data.maxRetentionDays })} {t('transparency.noBiometrics')}
+            </p>
+            <Contacts data={data} />
+            <h2>{t('transparency.cameras', { count: data.cameras.length })}</h2>
+            <CameraTable cameras={data.cameras} />
+            <AccessRequestForm
+              cameras={data.cameras}
+              deadlineMonths={data.accessRequestDeadlineMonths}
+              maxRetentionDays={data.maxRetentionDays}
+            />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
