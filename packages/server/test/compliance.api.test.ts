@@ -1,4 +1,5 @@
 import type { Clock } from '@vigie/core';
+import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
@@ -64,14 +65,7 @@ describe.each(testEngines)('compliance exports on $name', (engine) => {
     });
     const other = report.cameras.find((c) => c.cameraId !== compliantId);
     expect(other?.issues.map((i) => i.code)).toEqual(['authorisation_missing', 'signage_missing']);
-    expect(other).not.toHaveProperty('oldestRecordingStoredAt');
-  });
-
-  it('takes the oldest stored recording per camera once the segment index provides it', async () => {
-    const report = await app.compliance.retentionReport(new Map([[compliantId, '2026-05-01T00:00:00.000Z']]));
-    const row = report.cameras.find((c) => c.cameraId === compliantId);
-    expect(row).toMatchObject({ oldestRecordingStoredAt: '2026-05-01T00:00:00.000Z', compliant: false });
-    expect(row?.issues.map((i) => i.code)).toEqual(['recordings_past_retention']);
+    expect(other).toHaveProperty('oldestRecordingStoredAt', null);
   });
 
   it('generates the record of processing from the configuration', async () => {
@@ -113,5 +107,21 @@ describe.each(testEngines)('compliance exports on $name', (engine) => {
       headers: dpo,
     });
     expect(record.body).toContain('Transferts hors de l’Union européenne</h2><p>Aucun.');
+  });
+  // Last: the old recording it stores makes the camera non-compliant for the tests above.
+  it('takes the oldest stored recording per camera from the segment index', async () => {
+    await new RecordingRepository(app.database.db).insertSegment({
+      cameraId: compliantId,
+      key: `${compliantId}/old.mp4`,
+      startedAt: new Date('2026-05-01T00:00:00.000Z'),
+      endedAt: new Date('2026-05-01T00:00:04.000Z'),
+      bytes: 1000,
+      sha256: '0'.repeat(64),
+      initBytes: 100,
+    });
+    const report = await app.compliance.retentionReport();
+    const row = report.cameras.find((c) => c.cameraId === compliantId);
+    expect(row).toMatchObject({ oldestRecordingStoredAt: '2026-05-01T00:00:00.000Z', compliant: false });
+    expect(row?.issues.map((i) => i.code)).toEqual(['recordings_past_retention']);
   });
 });

@@ -29,7 +29,8 @@ describe.each(testEngines)('retention through every route on $name', (engine) =>
   let cameraId: string;
   let storage: LocalDiskStorage;
   const now = Date.now();
-  const expiredEnd = new Date(now - 8 * day);
+  // Noon UTC eight days ago: a citizen's local time window around it never crosses midnight in Paris.
+  const expiredEnd = new Date(Math.floor((now - 8 * day) / day) * day + 12 * 3_600_000);
   const recentEnd = new Date(now - 2 * day);
   let expired: Segment;
   let recent: Segment;
@@ -139,6 +140,27 @@ describe.each(testEngines)('retention through every route on $name', (engine) =>
     );
   });
 
+  it('does not record a camera that has no valid authorisation (LEGAL R1)', async () => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({ name: 'Awaiting its prefectoral order', sourceUrl: 'rtsp://192.0.2.1/stream' }),
+    });
+    const id = created.json<{ id: string }>().id;
+    const fleet = await app.startRecording();
+    await fleet.settled();
+    await fleet.stop();
+    const statuses = (await app.http.inject({ method: 'GET', url: '/api/cameras/status', headers: supervisor })).json<
+      { cameraId: string; state: string; reason?: string }[]
+    >();
+    expect(statuses.find((s) => s.cameraId === id)).toMatchObject({
+      state: 'disabled',
+      reason: expect.stringMatching(/authorisation/) as unknown,
+    });
+    await app.http.inject({ method: 'DELETE', url: `/api/cameras/${id}`, headers: supervisor });
+  });
+
   it('serves nothing older than the camera retention, even before the purge ran', async () => {
     expect(await readable(expiredEnd)).toEqual({ ranges: 0, playback: 404, export: 404 });
     expect(await readable(recentEnd)).toEqual({ ranges: 1, playback: 201, export: 201 });
@@ -167,6 +189,49 @@ describe.each(testEngines)('retention through every route on $name', (engine) =>
       headers: supervisor,
     });
     expect(old.statusCode).toBe(404);
+  });
+
+  it('keeps expired footage a citizen’s access request covers until the request is answered (R4, R15)', async () => {
+    const paris = (date: Date) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Europe/Paris',
+        hour12: false,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .format(date)
+        .split(', ');
+    const [date = '', end = ''] = paris(new Date(expiredEnd.getTime() + 60_000));
+    const [, start = ''] = paris(new Date(expiredEnd.getTime() - 120_000));
+    const filed = await app.http.inject({
+      method: 'POST',
+      url: '/api/access-requests',
+      payload: {
+        date,
+        from: start,
+        to: end,
+        cameraId,
+        description: 'Red coat, black umbrella, walking towards the station',
+        contact: { name: 'A. Citizen', email: 'citizen@example.org' },
+      },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const held = await app.purge.run();
+    expect(held).toEqual([expect.objectContaining({ cameraId, segments: 0, held: 1 })]);
+    expect(await exists(join(app.mediaDir, 'recordings', expired.key))).toBe(true);
+    const requestId = (await app.http.inject({ method: 'GET', url: '/api/access-requests', headers: dpo })).json<
+      { id: string }[]
+    >()[0]?.id;
+    const rejected = await app.http.inject({
+      method: 'POST',
+      url: `/api/access-requests/${requestId ?? ''}/status`,
+      headers: dpo,
+      payload: { status: 'rejected', reason: 'The person could not be identified in the footage.' },
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
   });
 
   it('purges expired segments from storage and index, with an audit entry, and keeps the rest', async () => {

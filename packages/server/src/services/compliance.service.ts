@@ -36,18 +36,20 @@ export class ComplianceService {
   }
 
   /**
-   * Per camera: retention against the legal maximum, authorisation, signage. `oldestRecordings`
-   * (camera id → start of its oldest stored recording) is for the segment index to pass in.
+   * Per camera: retention against the legal maximum, authorisation, signage, and the start of the
+   * oldest recording still stored (null when none), from the segment index.
    */
-  async retentionReport(oldestRecordings?: ReadonlyMap<string, string | null>): Promise<RetentionComplianceReport> {
-    return this.#work(async ({ cameras, registry }) =>
-      retentionComplianceReport({
-        cameras: await cameras.list(),
+  async retentionReport(): Promise<RetentionComplianceReport> {
+    return this.#work(async ({ cameras, registry, recordings }) => {
+      const list = await cameras.list();
+      const oldest = await recordings.oldestSegmentPerCamera();
+      return retentionComplianceReport({
+        cameras: list,
         registry: await registry.list(),
         now: this.#clock.now(),
         profile: this.#profile,
-        ...(oldestRecordings === undefined ? {} : { oldestRecordings }),
-      }),
-    );
+        oldestRecordings: new Map(list.map((c) => [c.id, oldest.get(c.id)?.toISOString() ?? null])),
+      });
+    });
   }
 }

@@ -1,4 +1,11 @@
-import { stateRaisesOfflineAlert, type Camera, type CameraState, type Clock, type SegmentStorage } from '@vigie/core';
+import {
+  imagesViewableIn,
+  stateRaisesOfflineAlert,
+  type Camera,
+  type CameraState,
+  type Clock,
+  type SegmentStorage,
+} from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { FfmpegSupervisor, SegmentRecorder, type ProcessStatus } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
@@ -99,7 +106,9 @@ export class RecorderFleet {
 
   async #sync(cameraId: string, camera: Camera | undefined): Promise<void> {
     const running = this.#running.get(cameraId);
-    const wanted = camera?.enabled === true ? fingerprint(camera) : undefined;
+    // A camera records only with a valid prefectoral authorisation (LEGAL R1).
+    const authorised = camera !== undefined && imagesViewableIn(camera.authorisation.state);
+    const wanted = camera?.enabled === true && authorised ? fingerprint(camera) : undefined;
     if (running !== undefined && running.fingerprint === wanted) return;
     if (running !== undefined) {
       this.#running.delete(cameraId);
@@ -107,7 +116,10 @@ export class RecorderFleet {
     }
     if (camera === undefined) return;
     if (wanted === undefined) {
-      await this.#setStatus(cameraId, 'disabled', 'Recording is switched off for this camera.');
+      const reason = !camera.enabled
+        ? 'Recording is switched off for this camera.'
+        : `Not recorded: no valid prefectoral authorisation (${camera.authorisation.state}); record one in the legal registry (LEGAL R1).`;
+      await this.#setStatus(cameraId, 'disabled', reason);
       return;
     }
     const { work, storage, spoolDir, log } = this.#options;

@@ -1,20 +1,27 @@
 import { retentionCutoff, type Clock, type LegalProfile, type SegmentStorage } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
+import type { IndexedSegment, UnitOfWork } from '@vigie/db';
 
 /** What one purge cycle removed for one camera. */
 export interface PurgeReport {
   cameraId: string;
   segments: number;
+  /** Expired segments kept because an access request or a judicial hold covers them (R4, R15). */
+  held: number;
   bytes: number;
   snapshots: number;
 }
 
-const batchSize = 500;
+const batchSize = 2000;
+
+function overlaps(segment: IndexedSegment, hold: { start: string; end: string }): boolean {
+  return segment.endedAt.getTime() > Date.parse(hold.start) && segment.startedAt.getTime() < Date.parse(hold.end);
+}
 
 /**
  * The retention purge (LEGAL R3): deletes every segment that ended before its camera's retention
  * cutoff — files first, then index rows — along with the gaps and alert snapshots of that period,
- * and writes one audit entry per camera and cycle. Recordings of a removed camera are kept until the
+ * and writes one audit entry per camera and cycle. Footage under hold (a pending access request, R15)
+ * is kept until the hold is released, then goes at the next cycle (R4). Recordings of a removed camera are kept until the
  * legal maximum has passed.
  */
 export class RetentionPurge {
@@ -34,24 +41,27 @@ export class RetentionPurge {
     for (const cameraId of cameraIds) {
       const cutoff = retentionCutoff(now, retention.get(cameraId) ?? this.deps.profile.maxRetentionDays);
       const report = await this.#purgeCamera(cameraId, cutoff);
-      if (report.segments > 0 || report.snapshots > 0) reports.push(report);
+      if (report.segments > 0 || report.snapshots > 0 || report.held > 0) reports.push(report);
     }
     return reports;
   }
 
   async #purgeCamera(cameraId: string, cutoff: Date): Promise<PurgeReport> {
-    const report: PurgeReport = { cameraId, segments: 0, bytes: 0, snapshots: 0 };
+    const report: PurgeReport = { cameraId, segments: 0, held: 0, bytes: 0, snapshots: 0 };
     let oldest: Date | undefined;
     for (;;) {
-      const expired = await this.deps.work(({ recordings }) =>
-        recordings.segmentsEndedBefore(cameraId, cutoff, batchSize),
-      );
-      if (expired.length === 0) break;
-      for (const segment of expired) await this.deps.storage.remove(segment.key);
-      await this.deps.work(({ recordings }) => recordings.deleteSegments(expired.map((s) => s.id)));
-      oldest ??= expired[0]?.startedAt;
-      report.segments += expired.length;
-      report.bytes += expired.reduce((sum, s) => sum + s.bytes, 0);
+      const { expired, holds } = await this.deps.work(async ({ recordings, accessRequests }) => ({
+        expired: await recordings.segmentsEndedBefore(cameraId, cutoff, batchSize),
+        holds: await accessRequests.holdsFor(cameraId),
+      }));
+      const deletable = expired.filter((segment) => !holds.some((hold) => overlaps(segment, hold)));
+      report.held = expired.length - deletable.length;
+      for (const segment of deletable) await this.deps.storage.remove(segment.key);
+      await this.deps.work(({ recordings }) => recordings.deleteSegments(deletable.map((s) => s.id)));
+      oldest ??= deletable[0]?.startedAt;
+      report.segments += deletable.length;
+      report.bytes += deletable.reduce((sum, s) => sum + s.bytes, 0);
+      if (expired.length < batchSize || deletable.length === 0) break;
     }
     await this.deps.work(async ({ recordings, alerts, audit }) => {
       await recordings.deleteGapsBefore(cameraId, cutoff);
@@ -64,7 +74,12 @@ export class RetentionPurge {
         ...(oldest === undefined ? {} : { rangeStart: oldest.toISOString() }),
         rangeEnd: cutoff.toISOString(),
         reason: 'retention period over',
-        details: { segments: report.segments, bytes: report.bytes, alertSnapshots: report.snapshots },
+        details: {
+          segments: report.segments,
+          bytes: report.bytes,
+          alertSnapshots: report.snapshots,
+          heldSegments: report.held,
+        },
       });
     });
     return report;
