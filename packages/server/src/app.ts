@@ -131,7 +131,16 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const alerts = new AlertService({ work, clock: deps.clock, events, cameras });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
   const recordings = new RecordingService({ work, clock: deps.clock, cameras, storage, sessions, media, registry });
-  const exports = new ExportService({ work, clock: deps.clock, cameras, storage, media, registry });
+  const exports = new ExportService({
+    work,
+    clock: deps.clock,
+    cameras,
+    storage,
+    media,
+    registry,
+    accessRequests,
+    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+  });
   const statuses = new CameraStatusService({ work, cameras });
   const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile });
 

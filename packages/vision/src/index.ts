@@ -27,3 +27,5 @@ export * from './alert.evidence.js';
 export * from './camera-analysis.runner.js';
 export { renderScene, sceneFormat, type SyntheticScene } from './eval/scene.generator.js';
 export { syntheticScenes } from './eval/synthetic.scenes.js';
+export * from './pixelate.js';
+export * from './anonymised-copy.writer.js';

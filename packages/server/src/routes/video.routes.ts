@@ -5,7 +5,7 @@ import { CameraStatusSchema } from '@vigie/core';
 import type { IndexedSegment } from '@vigie/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { actorOf, watcherOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { CameraStatusService } from '../services/camera-status.service.js';
 import type { ExportService } from '../video/export.service.js';
@@ -261,6 +261,66 @@ export function videoRoutes(deps: {
       },
       async (request, reply) =>
         reply.status(201).send(await exports.create(request.params.id, request.body, watcherOf(request))),
+    );
+
+    const RequestRangeParams = Type.Object(
+      { id: Type.String({ format: 'uuid' }), rangeId: Type.String({ format: 'uuid' }) },
+      { additionalProperties: false },
+    );
+
+    app.post(
+      '/access-requests/:id/ranges/:rangeId/export',
+      {
+        config: requires('request:manage'),
+        schema: {
+          tags: ['access requests'],
+          summary: 'Make the copy for a citizen: the matched range with every person pixelated (audited; needs review)',
+          params: RequestRangeParams,
+          response: {
+            201: Type.Object({
+              manifest: ManifestSchema,
+              anonymisation: Type.Object({
+                frames: Type.Integer(),
+                regions: Type.Integer(),
+                method: Type.Enum(['person_detector', 'motion_regions']),
+              }),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await exports.createForAccessRequest(
+              { requestId: request.params.id, rangeId: request.params.rangeId },
+              actorOf(request),
+            ),
+          ),
+    );
+
+    app.get(
+      '/access-requests/:id/ranges/:rangeId/video.mp4',
+      {
+        config: requires('request:manage'),
+        schema: {
+          tags: ['access requests'],
+          summary: 'Download the anonymised copy (audited)',
+          params: RequestRangeParams,
+        },
+      },
+      async (request, reply) => {
+        const { path, manifest } = await exports.downloadForAccessRequest(
+          { requestId: request.params.id, rangeId: request.params.rangeId },
+          watcherOf(request),
+        );
+        return reply
+          .type('video/mp4')
+          .header('content-disposition', `attachment; filename="vigie-access-${manifest.id}.mp4"`)
+          .header('x-content-sha256', manifest.files[0]?.sha256 ?? '')
+          .send(createReadStream(path));
+      },
     );
 
     app.get(

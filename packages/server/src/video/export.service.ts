@@ -2,13 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { retentionCutoff, VigieError, type Clock, type SegmentStorage } from '@vigie/core';
+import { retentionCutoff, VigieError, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
 import type { ExportRecord, UnitOfWork } from '@vigie/db';
-import { concatList, exportArgs, planExport, runFfmpeg } from '@vigie/media';
-import type { CameraService } from '../services/camera.service.js';
+import { concatList, exportArgs, planExport, runFfmpeg, type ExportPlan } from '@vigie/media';
+import { OnnxDetector, writeAnonymisedCopy, type AnonymisedCopyReport } from '@vigie/vision';
+import type { AccessRequestService } from '../services/access-request.service.js';
+import type { Actor, CameraService } from '../services/camera.service.js';
 import type { RegistryService } from '../services/registry.service.js';
 import type { MediaTools, Watcher } from './recording.service.js';
-import { parseTimeRange } from './time-range.js';
+import { parseTimeRange, type TimeRange } from './time-range.js';
 
 /** The manifest that travels with an exported clip (LEGAL R12): what, who, when, why, and file hashes. */
 export interface ExportManifest {
@@ -69,6 +71,9 @@ export class ExportService {
       storage: SegmentStorage;
       media: MediaTools;
       registry: Pick<RegistryService, 'assertViewable'>;
+      accessRequests: Pick<AccessRequestService, 'get' | 'attachExport'>;
+      /** YOLOX model to find the people to pixelate; without it, moving regions are pixelated. */
+      modelPath?: string;
     },
   ) {}
 
@@ -85,39 +90,11 @@ export class ExportService {
     }
     const range = parseTimeRange(request, maxExportHours);
     const cutoff = retentionCutoff(this.deps.clock.now(), camera.retentionDays);
-    const segments = await this.deps.work(({ recordings }) => recordings.segmentsBetween(camera.id, range, cutoff));
-    const withPaths = await Promise.all(
-      segments.map(async (s) => ({ ...s, path: await this.deps.storage.localPath(s.key) })),
-    );
-    const plan = planExport({ segments: withPaths, ...range });
-    if (plan === undefined) {
-      throw new VigieError(
-        'NO_RECORDING',
-        `Camera "${camera.name}" has no recording between ${request.from} and ${request.to}.`,
-      );
-    }
     const id = randomUUID();
     const dir = join(this.deps.media.workDir, 'exports');
     await mkdir(dir, { recursive: true });
     const output = join(dir, `${id}.mp4`);
-    const scratch = await mkdtemp(join(this.deps.media.workDir, 'export-'));
-    try {
-      const listPath = join(scratch, 'list.ffconcat');
-      await writeFile(listPath, concatList(plan.parts));
-      await runFfmpeg(
-        this.deps.media.ffmpegPath(),
-        exportArgs({
-          listPath,
-          output,
-          metadata: { cameraId: camera.id, cameraName: camera.name, from: plan.from, to: plan.to },
-        }),
-      );
-    } catch (error) {
-      await rm(output, { force: true });
-      throw new VigieError('MEDIA_UNAVAILABLE', `The export could not be written: ${(error as Error).message}`);
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
+    const plan = await this.#cut(camera, range, cutoff, output);
     const record: ExportRecord = {
       id,
       cameraId: camera.id,
@@ -145,6 +122,133 @@ export class ExportService {
       });
     });
     return manifestOf(record);
+  }
+
+  /**
+   * Exports a range matched to a citizen's access request with every person pixelated (GDPR art. 15(4)),
+   * records it, audits it, and attaches it to the request, which then awaits a person's review (R15).
+   * Held footage is exported even past its camera's retention: the hold kept it for this.
+   */
+  async createForAccessRequest(
+    target: { requestId: string; rangeId: string },
+    actor: Actor,
+  ): Promise<{ manifest: ExportManifest; anonymisation: AnonymisedCopyReport }> {
+    const request = await this.deps.accessRequests.get(target.requestId);
+    const matched = request.ranges.find((r) => r.id === target.rangeId);
+    if (matched === undefined) {
+      throw new VigieError('EXPORT_NOT_FOUND', `Request ${request.reference} has no matched range ${target.rangeId}.`);
+    }
+    const camera = await this.deps.cameras.get(matched.cameraId);
+    const range = { from: new Date(matched.start), to: new Date(matched.end) };
+    const id = randomUUID();
+    const dir = join(this.deps.media.workDir, 'exports');
+    await mkdir(dir, { recursive: true });
+    const output = join(dir, `${id}.mp4`);
+    const scratch = await mkdtemp(join(this.deps.media.workDir, 'anonymise-'));
+    let plan: ExportPlan;
+    let anonymisation: AnonymisedCopyReport;
+    const detector =
+      this.deps.modelPath === undefined
+        ? undefined
+        : await OnnxDetector.create({ modelPath: this.deps.modelPath, worker: false });
+    try {
+      const extract = join(scratch, 'extract.mp4');
+      plan = await this.#cut(camera, range, new Date(0), extract);
+      anonymisation = await writeAnonymisedCopy({
+        ffmpegPath: this.deps.media.ffmpegPath(),
+        input: extract,
+        output,
+        ...(detector === undefined ? {} : { detector }),
+      });
+    } catch (error) {
+      await rm(output, { force: true });
+      if (error instanceof VigieError) throw error;
+      throw new VigieError(
+        'MEDIA_UNAVAILABLE',
+        `The anonymised copy could not be written: ${(error as Error).message}`,
+      );
+    } finally {
+      await detector?.close();
+      await rm(scratch, { recursive: true, force: true });
+    }
+    const record: ExportRecord = {
+      id,
+      cameraId: camera.id,
+      cameraName: camera.name,
+      from: plan.from,
+      to: plan.to,
+      purpose: 'data_subject_access',
+      reason: `Access request ${request.reference} (GDPR art. 15): every person pixelated (${anonymisation.method})`,
+      exportedBy: actor.actorName,
+      exportedAt: this.deps.clock.now(),
+      fileKey: output,
+      bytes: (await stat(output)).size,
+      sha256: await sha256File(output),
+    };
+    await this.deps.work(async ({ recordings, audit }) => {
+      await recordings.insertExport(record);
+      await audit.append({
+        action: 'export.created',
+        ...actor,
+        cameraId: camera.id,
+        rangeStart: record.from.toISOString(),
+        rangeEnd: record.to.toISOString(),
+        reason: record.reason,
+        details: { export: id, accessRequest: request.reference, sha256: record.sha256, ...anonymisation },
+      });
+    });
+    await this.deps.accessRequests.attachExport({ ...target, exportId: id }, actor);
+    return { manifest: manifestOf(record), anonymisation };
+  }
+
+  /** The anonymised copy attached to a request's matched range, for the DPO to review and deliver; audited. */
+  async downloadForAccessRequest(
+    target: { requestId: string; rangeId: string },
+    watcher: Watcher,
+  ): Promise<{ path: string; manifest: ExportManifest }> {
+    const request = await this.deps.accessRequests.get(target.requestId);
+    const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
+    if (exportId === null) {
+      throw new VigieError(
+        'EXPORT_NOT_FOUND',
+        `No anonymised copy is attached to this range of request ${request.reference} yet.`,
+      );
+    }
+    return this.download(exportId, watcher);
+  }
+
+  /** Joins the recorded segments of a range (ended after `notBefore`) into one MP4 by stream copy. */
+  async #cut(camera: Camera, range: TimeRange, notBefore: Date, output: string): Promise<ExportPlan> {
+    const segments = await this.deps.work(({ recordings }) => recordings.segmentsBetween(camera.id, range, notBefore));
+    const withPaths = await Promise.all(
+      segments.map(async (s) => ({ ...s, path: await this.deps.storage.localPath(s.key) })),
+    );
+    const plan = planExport({ segments: withPaths, ...range });
+    if (plan === undefined) {
+      throw new VigieError(
+        'NO_RECORDING',
+        `Camera "${camera.name}" has no recording between ${range.from.toISOString()} and ${range.to.toISOString()}.`,
+      );
+    }
+    const scratch = await mkdtemp(join(this.deps.media.workDir, 'export-'));
+    try {
+      const listPath = join(scratch, 'list.ffconcat');
+      await writeFile(listPath, concatList(plan.parts));
+      await runFfmpeg(
+        this.deps.media.ffmpegPath(),
+        exportArgs({
+          listPath,
+          output,
+          metadata: { cameraId: camera.id, cameraName: camera.name, from: plan.from, to: plan.to },
+        }),
+      );
+    } catch (error) {
+      await rm(output, { force: true });
+      throw new VigieError('MEDIA_UNAVAILABLE', `The export could not be written: ${(error as Error).message}`);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    return plan;
   }
 
   /** The manifest of an export. */
