@@ -50,6 +50,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const fleet = await app.startRecording();
     await app.analysis.start();
     const purge = (): void => {
+      // Authorisations lapse with time, not with an event: recorders and analyses are re-checked here too.
+      void fleet.resync();
+      void app.analysis.resync();
       app.purge
         .run()
         .then((reports) => {

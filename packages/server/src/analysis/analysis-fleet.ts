@@ -84,6 +84,11 @@ export class AnalysisFleet {
     await Promise.all([...this.#running.keys()].map((id) => this.#halt(id)));
   }
 
+  /** Re-reads every camera, e.g. to stop analysing one whose authorisation has lapsed since the last change. */
+  resync(): Promise<void> {
+    return this.#enqueue(() => this.#syncAll());
+  }
+
   /** Whether analytics are halted everywhere, which cameras are halted one by one, and which run now. */
   state(): { paused: boolean; pausedCameraIds: string[]; runningCameraIds: string[] } {
     return {

@@ -83,6 +83,14 @@ export class RecorderFleet {
     await this.#supervisor.stopAll();
   }
 
+  /** Re-reads every camera, e.g. to stop recording one whose authorisation has lapsed since the last change. */
+  resync(): Promise<void> {
+    return this.#enqueue(async () => {
+      const cameras = await this.#options.work(({ cameras }) => cameras.list());
+      for (const camera of cameras) await this.#sync(camera.id, camera);
+    });
+  }
+
   /** Waits until every registry change and status seen so far is handled (tests). */
   settled(): Promise<void> {
     return this.#queue;
