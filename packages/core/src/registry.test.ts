@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VigieError } from './errors.js';
 import { frenchProfile } from './legal-profile.js';
 import {
+  analyticsAllowedToRun,
   assertImagesViewable,
   assertSignagePhoto,
   authorisationPeriod,
@@ -108,5 +109,33 @@ describe('legal registry', () => {
     expect(problemOf(() => assertSignagePhoto({ contentType: 'image/jpeg', bytes: huge }))?.message).toContain(
       'larger than',
     );
+  });
+});
+
+describe('impact assessment gate (LEGAL R27)', () => {
+  const dpia = {
+    reference: 'AIPD-2026-01',
+    dpoOpinion: 'Favourable, limited to the forecourt.',
+    lessIntrusiveAlternatives: 'Foot patrols studied: they cannot cover the area around the clock.',
+    coveredAnalytics: ['abandoned_object' as const],
+    reviewOn: '2027-06-30',
+  };
+
+  it('lets anonymous counts and camera health run without an assessment, and nothing else', () => {
+    expect(analyticsAllowedToRun(['people_count', 'camera_tamper', 'intrusion'], undefined, '2026-11-23')).toEqual({
+      allowed: ['people_count', 'camera_tamper'],
+      blocked: ['intrusion'],
+    });
+  });
+
+  it('runs only the analytics the assessment covers, until its review date', () => {
+    expect(analyticsAllowedToRun(['abandoned_object', 'intrusion'], dpia, '2027-06-30')).toEqual({
+      allowed: ['abandoned_object'],
+      blocked: ['intrusion'],
+    });
+    expect(analyticsAllowedToRun(['abandoned_object'], dpia, '2027-07-01')).toEqual({
+      allowed: [],
+      blocked: ['abandoned_object'],
+    });
   });
 });

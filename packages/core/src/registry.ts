@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
 import { addDaysToDate, addMonthsToDate, zonedDate, zonedInstant } from './calendar.js';
 import type { Camera } from './camera.js';
 import { VigieError, type FieldProblem } from './errors.js';
@@ -44,12 +45,62 @@ const facing = Type.Enum([...facings], {
     'public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.',
 });
 
+/**
+ * The data-protection impact assessment that covers a camera's analytics (GDPR art. 35(3)(c), LEGAL
+ * R27): its reference, the DPO's opinion, why less intrusive means do not suffice (the CNIL faulted
+ * Valenciennes for never studying them), the analytics it covers, and when it must be reviewed.
+ */
+export const DpiaSchema = Type.Object(
+  {
+    reference: Type.String({ minLength: 1, maxLength: 100, description: 'Reference of the DPIA document.' }),
+    dpoOpinion: Type.String({ minLength: 10, maxLength: 2000, description: 'The DPO’s opinion on it.' }),
+    lessIntrusiveAlternatives: Type.String({
+      minLength: 30,
+      maxLength: 4000,
+      description: 'The less intrusive means studied (patrols, lighting, no analytics…) and why they do not suffice.',
+    }),
+    coveredAnalytics: Type.Array(Type.Enum([...analyticsEventTypes]), {
+      minItems: 1,
+      maxItems: analyticsEventTypes.length,
+      description: 'The analytics this assessment covers; no other may run on the camera.',
+    }),
+    reviewOn: Type.String({
+      format: 'date',
+      description: 'Date it must be reviewed by (YYYY-MM-DD); past it, the analytics stop.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** A camera's impact assessment. */
+export type Dpia = Static<typeof DpiaSchema>;
+
+/** Analytics that raise no alert about a person and need no impact assessment: anonymous counts, camera health. */
+export const analyticsWithoutDpia: readonly AnalyticsEventType[] = ['people_count', 'camera_tamper'];
+
+/**
+ * The camera's enabled analytics that may run now: those needing no assessment, and those an
+ * assessment covers whose review date has not passed (`today` as YYYY-MM-DD in the legal time zone).
+ */
+export function analyticsAllowedToRun(
+  enabled: readonly AnalyticsEventType[],
+  dpia: Dpia | undefined,
+  today: string,
+): { allowed: AnalyticsEventType[]; blocked: AnalyticsEventType[] } {
+  const current = dpia !== undefined && dpia.reviewOn >= today;
+  const allowed = enabled.filter(
+    (a) => analyticsWithoutDpia.includes(a) || (current && dpia.coveredAnalytics.includes(a)),
+  );
+  return { allowed, blocked: enabled.filter((a) => !allowed.includes(a)) };
+}
+
 /** What a DPO records for a camera: its authorisation, its signage and what it faces. */
 export const RegistryEntryInputSchema = Type.Object(
   {
     authorisation: Type.Object({ reference, issuedOn, expiresOn }, { additionalProperties: false }),
     signage: Type.Object({ status: signageStatus, notes: Type.Optional(notes) }, { additionalProperties: false }),
     facing,
+    dpia: Type.Optional(DpiaSchema),
   },
   { additionalProperties: false },
 );
@@ -91,6 +142,7 @@ export const RegistryEntrySchema = Type.Object(
       { additionalProperties: false },
     ),
     facing,
+    dpia: Type.Optional(DpiaSchema),
     version: Type.Integer({ minimum: 1 }),
     updatedAt: Type.String({ format: 'date-time' }),
     updatedBy: Type.String(),

@@ -1,4 +1,5 @@
 import {
+  type Dpia,
   authorisationState,
   type AuthorisationPeriod,
   type Clock,
@@ -28,6 +29,7 @@ interface RegistryRow {
   signage_status: string;
   signage_notes: string | null;
   facing: string;
+  dpia: unknown;
   version: number;
   updated_at: Date;
   updated_by: string;
@@ -61,6 +63,7 @@ export class RegistryRepository {
         'r.signage_status',
         'r.signage_notes',
         'r.facing',
+        'r.dpia',
         'r.version',
         'r.updated_at',
         'r.updated_by',
@@ -97,6 +100,7 @@ export class RegistryRepository {
         photo,
       },
       facing: row.facing as Facing,
+      ...(row.dpia === null || row.dpia === undefined ? {} : { dpia: row.dpia as Dpia }),
       version: row.version,
       updatedAt: row.updated_at.toISOString(),
       updatedBy: row.updated_by,
@@ -130,6 +134,7 @@ export class RegistryRepository {
       signage_status: input.signage.status,
       signage_notes: input.signage.notes ?? null,
       facing: input.facing,
+      dpia: input.dpia === undefined ? null : JSON.stringify(input.dpia),
       updated_at: this.#clock.now(),
       updated_by: meta.updatedBy,
     };

@@ -188,6 +188,7 @@ export interface CameraRegistryTable {
   signage_status: string;
   signage_notes: string | null;
   facing: string;
+  dpia: ColumnType<unknown, string | null, string | null>;
   version: Generated<number>;
   updated_at: Date;
   updated_by: string;

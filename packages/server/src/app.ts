@@ -190,6 +190,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(alertRoutes(alerts), { prefix: '/api' });
   const analysis = new AnalysisFleet({
     work,
+    timeZone: profile.timeZone,
     clock: deps.clock,
     events,
     alerts,

@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { addDaysToDate, addMonthsToDate, frenchProfile, zonedDate, type CameraInput, type Facing } from '@vigie/core';
+import {
+  addDaysToDate,
+  addMonthsToDate,
+  frenchProfile,
+  zonedDate,
+  type AnalyticsEventType,
+  type CameraInput,
+  type Facing,
+} from '@vigie/core';
 import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
 import { renderScene, syntheticScenes } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
@@ -17,6 +25,8 @@ interface DemoCamera {
   input: Omit<CameraInput, 'sourceUrl'>;
   facing: Facing;
   sign: string;
+  /** Analytics a (fictitious) impact assessment covers on this camera (LEGAL R27). */
+  dpia?: AnalyticsEventType[];
 }
 
 // Around Valenciennes' town hall: the city the CNIL warned in 2021.
@@ -36,6 +46,7 @@ const demoCameras: readonly DemoCamera[] = [
     },
     facing: 'public',
     sign: 'Panneau à l’entrée du hall',
+    dpia: ['abandoned_object'],
   },
   {
     pattern: 'testsrc2',
@@ -176,6 +187,18 @@ export async function seedDemoRegistry(options: {
         authorisation: { reference: `DÉMO/CAB/${String(index + 1).padStart(4, '0')}`, issuedOn, expiresOn },
         signage: { status: 'installed', notes: demo.sign },
         facing: demo.facing,
+        ...(demo.dpia === undefined
+          ? {}
+          : {
+              dpia: {
+                reference: `DÉMO/AIPD/${String(index + 1).padStart(4, '0')}`,
+                dpoOpinion: 'Avis favorable, limité à la consigne de la gare (démonstration).',
+                lessIntrusiveAlternatives:
+                  'Rondes à pied étudiées : elles ne couvrent pas la consigne en continu ; aucune analyse sur les autres caméras.',
+                coveredAnalytics: demo.dpia,
+                reviewOn: addMonthsToDate(zonedDate(now, frenchProfile.timeZone), 12),
+              },
+            }),
       },
       { actorName: 'system (demo setup)' },
     );

@@ -47,7 +47,7 @@ describe(`analytics wired to the alert queue on ${engine?.name ?? 'pglite'}`, ()
     });
     expect(created.statusCode, created.body).toBe(201);
     cameraId = created.json<{ id: string }>().id;
-    await authorise(app, cameraId);
+    await authorise(app, cameraId, { dpiaCovers: ['abandoned_object'] });
     await app.analysis.start();
   });
   afterAll(async () => {
@@ -84,6 +84,28 @@ describe(`analytics wired to the alert queue on ${engine?.name ?? 'pglite'}`, ()
     >();
     expect(trail.map((e) => e.details.alert)).toContain(alert.id);
   }, 70_000);
+
+  it('runs no alert analytic that no current impact assessment covers (LEGAL R27)', async () => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({
+        name: 'No DPIA yet',
+        sourceUrl: pathToFileURL(clip).toString(),
+        analytics: ['abandoned_object'],
+      }),
+    });
+    const id = created.json<{ id: string }>().id;
+    await authorise(app, id);
+    await app.analysis.resync();
+    expect(app.analysis.state().runningCameraIds).not.toContain(id);
+    await authorise(app, id, { dpiaCovers: ['abandoned_object'] });
+    await app.analysis.resync();
+    expect(app.analysis.state().runningCameraIds).toContain(id);
+    await app.http.inject({ method: 'DELETE', url: `/api/cameras/${id}`, headers: supervisor });
+    await app.analysis.resync();
+  });
 
   it('halts the camera’s analytics with the stop button, audited, and resumes them', async () => {
     expect(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { systemClock, type Clock } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import type { TestEngine } from '@vigie/db/testing';
-import type { Role } from '@vigie/core';
+import type { Dpia, Role } from '@vigie/core';
 import { buildApp, totpCode, type AppDependencies, type VigieApp } from '@vigie/server';
 
 /** An application over a fresh database of the given engine. */
@@ -91,14 +91,30 @@ export async function tokenAs(app: VigieApp, roles: Role[]): Promise<Record<stri
 }
 
 /** Records a valid prefectoral authorisation for a camera, so that its images may be shown (LEGAL R1). */
-export async function authorise(app: VigieApp, cameraId: string, now: Date = new Date()): Promise<void> {
-  const year = now.getUTCFullYear();
+export async function authorise(
+  app: VigieApp,
+  cameraId: string,
+  options: { now?: Date; dpiaCovers?: Dpia['coveredAnalytics'] } = {},
+): Promise<void> {
+  const year = (options.now ?? new Date()).getUTCFullYear();
+  const dpia: Dpia | undefined =
+    options.dpiaCovers === undefined
+      ? undefined
+      : {
+          reference: `AIPD-${year}-TEST`,
+          dpoOpinion: 'Favourable, limited to the station forecourt.',
+          lessIntrusiveAlternatives:
+            'Foot patrols were studied: they cannot watch the left-luggage area around the clock.',
+          coveredAnalytics: options.dpiaCovers,
+          reviewOn: `${year + 1}-12-31`,
+        };
   await app.registry.record(
     cameraId,
     {
       authorisation: { reference: `${year}/CAB/TEST`, issuedOn: `${year - 1}-01-01`, expiresOn: `${year + 3}-12-31` },
       signage: { status: 'installed' },
       facing: 'public',
+      ...(dpia === undefined ? {} : { dpia }),
     },
     { actorName: 'test setup' },
   );

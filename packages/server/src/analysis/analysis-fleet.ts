@@ -1,4 +1,12 @@
-import type { AnalysisConfig, AnalysisZone, Camera, Clock } from '@vigie/core';
+import {
+  analyticsAllowedToRun,
+  zonedDate,
+  type AnalysisConfig,
+  type AnalysisZone,
+  type AnalyticsEventType,
+  type Camera,
+  type Clock,
+} from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
@@ -16,6 +24,8 @@ export interface AnalysisFleetOptions {
   /** Resolves the ffmpeg binary. */
   ffmpegPath: () => string;
   log: FastifyBaseLogger;
+  /** Time zone of the legal calendar (impact assessments are reviewed by a local date). */
+  timeZone: string;
   /** YOLOX ONNX model; without it, moving blobs stand in for detections (no person/object classes). */
   modelPath?: string;
 }
@@ -28,7 +38,10 @@ interface Running {
 }
 
 /** The analytics settings of a camera as the vision engine takes them. */
-export function analysisConfigOf(camera: Camera): AnalysisConfig {
+export function analysisConfigOf(
+  camera: Camera,
+  rules: readonly AnalyticsEventType[] = camera.analytics,
+): AnalysisConfig {
   const zones: AnalysisZone[] = camera.zones.flatMap((zone) =>
     zone.kind === undefined
       ? []
@@ -45,12 +58,12 @@ export function analysisConfigOf(camera: Camera): AnalysisConfig {
   return {
     zones,
     lines: camera.lines.map((line) => ({ id: line.id, a: line.a, b: line.b })),
-    rules: camera.analytics,
+    rules: [...rules],
   };
 }
 
-function fingerprint(camera: Camera): string {
-  return JSON.stringify([camera.sourceUrl, camera.masks, analysisConfigOf(camera)]);
+function fingerprint(camera: Camera, rules: readonly AnalyticsEventType[]): string {
+  return JSON.stringify([camera.sourceUrl, camera.masks, analysisConfigOf(camera, rules)]);
 }
 
 /**
@@ -128,27 +141,41 @@ export class AnalysisFleet {
     }
   }
 
-  async #allowed(camera: Camera): Promise<boolean> {
+  /**
+   * The analytics that may run on the camera now: none while paused, disabled or without a valid
+   * authorisation (R1); of those switched on, only the ones an impact assessment covers (R27).
+   */
+  async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
     if (this.#paused || this.#pausedCameras.has(camera.id) || !camera.enabled || camera.analytics.length === 0) {
-      return false;
+      return [];
     }
     try {
       await this.#options.registry.assertViewable(camera.id);
-      return true;
     } catch {
-      return false;
+      return [];
     }
+    const entry = await this.#options.work(({ registry }) => registry.get(camera.id));
+    const today = zonedDate(this.#options.clock.now(), this.#options.timeZone);
+    const { allowed, blocked } = analyticsAllowedToRun(camera.analytics, entry?.dpia, today);
+    if (blocked.length > 0) {
+      this.#options.log.warn(
+        { camera: camera.id, blocked },
+        'analytics not run: no current impact assessment (DPIA) covers them; record one in the legal registry',
+      );
+    }
+    return allowed;
   }
 
   async #sync(camera: Camera): Promise<void> {
-    const wanted = (await this.#allowed(camera)) ? fingerprint(camera) : undefined;
+    const rules = await this.#runnable(camera);
+    const wanted = rules.length > 0 ? fingerprint(camera, rules) : undefined;
     const running = this.#running.get(camera.id);
     if (running?.fingerprint === wanted) return;
     if (running !== undefined) await this.#halt(camera.id);
-    if (wanted !== undefined) await this.#launch(camera, wanted);
+    if (wanted !== undefined) await this.#launch(camera, rules, wanted);
   }
 
-  async #launch(camera: Camera, print: string): Promise<void> {
+  async #launch(camera: Camera, rules: readonly AnalyticsEventType[], print: string): Promise<void> {
     const { ffmpegPath, log, alerts, modelPath } = this.#options;
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
@@ -156,7 +183,7 @@ export class AnalysisFleet {
       cameraId: camera.id,
       sourceUrl: camera.sourceUrl,
       ffmpegPath: ffmpegPath(),
-      config: analysisConfigOf(camera),
+      config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       ...(detector === undefined ? {} : { detector }),
       // A looped demo file is read at its own pace, as a camera would send it.

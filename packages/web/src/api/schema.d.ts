@@ -2980,6 +2980,21 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            dpia?: {
+                                /** @description Reference of the DPIA document. */
+                                reference: string;
+                                /** @description The DPO’s opinion on it. */
+                                dpoOpinion: string;
+                                /** @description The less intrusive means studied (patrols, lighting, no analytics…) and why they do not suffice. */
+                                lessIntrusiveAlternatives: string;
+                                /** @description The analytics this assessment covers; no other may run on the camera. */
+                                coveredAnalytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /**
+                                 * Format: date
+                                 * @description Date it must be reviewed by (YYYY-MM-DD); past it, the analytics stop.
+                                 */
+                                reviewOn: string;
+                            };
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
@@ -3068,6 +3083,21 @@ export interface paths {
                          * @enum {unknown}
                          */
                         facing: "public" | "private";
+                        dpia?: {
+                            /** @description Reference of the DPIA document. */
+                            reference: string;
+                            /** @description The DPO’s opinion on it. */
+                            dpoOpinion: string;
+                            /** @description The less intrusive means studied (patrols, lighting, no analytics…) and why they do not suffice. */
+                            lessIntrusiveAlternatives: string;
+                            /** @description The analytics this assessment covers; no other may run on the camera. */
+                            coveredAnalytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                            /**
+                             * Format: date
+                             * @description Date it must be reviewed by (YYYY-MM-DD); past it, the analytics stop.
+                             */
+                            reviewOn: string;
+                        };
                     };
                 };
             };
@@ -3129,6 +3159,21 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            dpia?: {
+                                /** @description Reference of the DPIA document. */
+                                reference: string;
+                                /** @description The DPO’s opinion on it. */
+                                dpoOpinion: string;
+                                /** @description The less intrusive means studied (patrols, lighting, no analytics…) and why they do not suffice. */
+                                lessIntrusiveAlternatives: string;
+                                /** @description The analytics this assessment covers; no other may run on the camera. */
+                                coveredAnalytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /**
+                                 * Format: date
+                                 * @description Date it must be reviewed by (YYYY-MM-DD); past it, the analytics stop.
+                                 */
+                                reviewOn: string;
+                            };
                             version: number;
                             /** Format: date-time */
                             updatedAt: string;
