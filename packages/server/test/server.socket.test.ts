@@ -30,7 +30,7 @@ describe('server over a real socket, embedded database on disk', () => {
     const response = await fetch(`${server.url}/api/cameras`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const cameras = (await response.json()) as { name: string; sourceUrl: string; masks: unknown[] }[];
-    expect(cameras.length).toBe(4);
+    expect(cameras.length).toBe(5);
     for (const camera of cameras) {
       expect(camera.sourceUrl).toMatch(/^file:\/\//);
       expect(existsSync(fileURLToPath(camera.sourceUrl))).toBe(true);
@@ -43,8 +43,12 @@ describe('server over a real socket, embedded database on disk', () => {
       headers: { cookie: headers.cookie },
     });
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    // Camera status changes are pushed too (the demo cameras are recording): wait for the creation.
     const received = new Promise<{ type: string; camera: { name: string } }>((resolve) =>
-      socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as never)),
+      socket.on('message', (data: Buffer) => {
+        const event = JSON.parse(data.toString()) as { type: string; camera: { name: string } };
+        if (event.type === 'camera.created') resolve(event);
+      }),
     );
     const response = await fetch(`${server.url}/api/cameras`, {
       method: 'POST',
@@ -76,6 +80,6 @@ describe('server over a real socket, embedded database on disk', () => {
     headers = await loginAs(server.app, ['supervisor']);
     const cameras = (await (await fetch(`${server.url}/api/cameras`, { headers })).json()) as { name: string }[];
     expect(cameras.map((c) => c.name)).toContain('Poussée');
-    expect(cameras.length).toBe(5);
+    expect(cameras.length).toBe(6);
   });
 });

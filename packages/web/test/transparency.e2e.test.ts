@@ -44,7 +44,7 @@ describe('public transparency page in a real browser', () => {
   });
 
   it('lists the demo cameras with their purposes, signs and authorisations, and the contacts, in French', async () => {
-    await expect.poll(() => page.locator('table.public-cameras tbody tr').count()).toBe(4);
+    await expect.poll(() => page.locator('table.public-cameras tbody tr').count()).toBe(5);
     const table = await page.locator('table.public-cameras').innerText();
     expect(table).toContain('Gare — Parvis');
     expect(table).toContain('Prévention du terrorisme');
