@@ -8,7 +8,7 @@ import { testEngines } from '@vigie/db/testing';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
 import { renderScene, syntheticScenes } from '@vigie/vision';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
+import { authorise, cameraBody, openTestApp, parisDateTime, tokenAs, type TestApp } from './support.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-access-export-'));
 const clip = join(dir, 'walkers.mp4');
@@ -16,19 +16,6 @@ const scene = syntheticScenes.find((s) => s.name === 'abandoned_bag');
 if (scene === undefined) throw new Error('the abandoned_bag scene is missing from the evaluation scenes');
 await renderScene(scene, { ffmpegPath: locateFfmpeg().path, output: clip });
 afterAll(() => rm(dir, { recursive: true, force: true }));
-
-const parisParts = (date: Date): string[] =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    hour12: false,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(date)
-    .split(', ');
 
 describe.each(testEngines)('a citizen’s copy with every person pixelated on $name', (engine) => {
   let app: TestApp;
@@ -66,8 +53,8 @@ describe.each(testEngines)('a citizen’s copy with every person pixelated on $n
   afterAll(() => app?.close());
 
   it('pixelates the people of the matched footage, attaches the copy for review, and audits it', async () => {
-    const [date = '', from = ''] = parisParts(new Date(startedAt.getTime() - 60_000));
-    const [, to = ''] = parisParts(new Date(startedAt.getTime() + 120_000));
+    const [date, from] = parisDateTime(new Date(startedAt.getTime() - 60_000));
+    const [, to] = parisDateTime(new Date(startedAt.getTime() + 120_000));
     const filed = await app.http.inject({
       method: 'POST',
       url: '/api/access-requests',

@@ -8,7 +8,15 @@ import { RecordingRepository } from '@vigie/db';
 import { LocalDiskStorage } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import {
+  authorise,
+  cameraBody,
+  loginAs,
+  parisDateTime,
+  openTestApp,
+  type SessionHeaders,
+  type TestApp,
+} from './support.js';
 
 const day = 24 * 3_600_000;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-retention-'));
@@ -192,20 +200,8 @@ describe.each(testEngines)('retention through every route on $name', (engine) =>
   });
 
   it('keeps expired footage a citizen’s access request covers until the request is answered (R4, R15)', async () => {
-    const paris = (date: Date) =>
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone: 'Europe/Paris',
-        hour12: false,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-        .format(date)
-        .split(', ');
-    const [date = '', end = ''] = paris(new Date(expiredEnd.getTime() + 60_000));
-    const [, start = ''] = paris(new Date(expiredEnd.getTime() - 120_000));
+    const [date, end] = parisDateTime(new Date(expiredEnd.getTime() + 60_000));
+    const [, start] = parisDateTime(new Date(expiredEnd.getTime() - 120_000));
     const filed = await app.http.inject({
       method: 'POST',
       url: '/api/access-requests',

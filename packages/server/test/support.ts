@@ -119,3 +119,19 @@ export async function authorise(
     { actorName: 'test setup' },
   );
 }
+
+/** Date (YYYY-MM-DD) and time (HH:MM) of an instant in Paris, as a citizen types them in the access-request form. */
+export function parisDateTime(instant: Date): [date: string, time: string] {
+  const [date = '', time = ''] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    hour12: false,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(instant)
+    .split(', ');
+  return [date, time];
+}

@@ -95,32 +95,10 @@ export class ExportService {
     await mkdir(dir, { recursive: true });
     const output = join(dir, `${id}.mp4`);
     const plan = await this.#cut(camera, range, cutoff, output);
-    const record: ExportRecord = {
-      id,
-      cameraId: camera.id,
-      cameraName: camera.name,
-      from: plan.from,
-      to: plan.to,
-      purpose: request.purpose,
-      reason: request.reason,
-      exportedBy: watcher.actorName,
-      exportedAt: this.deps.clock.now(),
-      fileKey: output,
-      bytes: (await stat(output)).size,
-      sha256: await sha256File(output),
-    };
-    await this.deps.work(async ({ recordings, audit }) => {
-      await recordings.insertExport(record);
-      await audit.append({
-        action: 'export.created',
-        ...watcher,
-        cameraId: camera.id,
-        rangeStart: record.from.toISOString(),
-        rangeEnd: record.to.toISOString(),
-        reason: request.reason,
-        details: { export: id, purpose: request.purpose, sha256: record.sha256, bytes: record.bytes },
-      });
-    });
+    const record = await this.#store(
+      { id, camera, plan, output, purpose: request.purpose, reason: request.reason, actor: watcher },
+      { purpose: request.purpose },
+    );
     return manifestOf(record);
   }
 
@@ -171,32 +149,18 @@ export class ExportService {
       await detector?.close();
       await rm(scratch, { recursive: true, force: true });
     }
-    const record: ExportRecord = {
-      id,
-      cameraId: camera.id,
-      cameraName: camera.name,
-      from: plan.from,
-      to: plan.to,
-      purpose: 'data_subject_access',
-      reason: `Access request ${request.reference} (GDPR art. 15): every person pixelated (${anonymisation.method})`,
-      exportedBy: actor.actorName,
-      exportedAt: this.deps.clock.now(),
-      fileKey: output,
-      bytes: (await stat(output)).size,
-      sha256: await sha256File(output),
-    };
-    await this.deps.work(async ({ recordings, audit }) => {
-      await recordings.insertExport(record);
-      await audit.append({
-        action: 'export.created',
-        ...actor,
-        cameraId: camera.id,
-        rangeStart: record.from.toISOString(),
-        rangeEnd: record.to.toISOString(),
-        reason: record.reason,
-        details: { export: id, accessRequest: request.reference, sha256: record.sha256, ...anonymisation },
-      });
-    });
+    const record = await this.#store(
+      {
+        id,
+        camera,
+        plan,
+        output,
+        purpose: 'data_subject_access',
+        reason: `Access request ${request.reference} (GDPR art. 15): every person pixelated (${anonymisation.method})`,
+        actor,
+      },
+      { accessRequest: request.reference, ...anonymisation },
+    );
     await this.deps.accessRequests.attachExport({ ...target, exportId: id }, actor);
     return { manifest: manifestOf(record), anonymisation };
   }
@@ -215,6 +179,48 @@ export class ExportService {
       );
     }
     return this.download(exportId, watcher);
+  }
+
+  /** Hashes an exported file, records it in the register and audits its creation, in one transaction. */
+  async #store(
+    made: {
+      id: string;
+      camera: Camera;
+      plan: ExportPlan;
+      output: string;
+      purpose: string;
+      reason: string;
+      actor: Actor;
+    },
+    details: Record<string, unknown>,
+  ): Promise<ExportRecord> {
+    const record: ExportRecord = {
+      id: made.id,
+      cameraId: made.camera.id,
+      cameraName: made.camera.name,
+      from: made.plan.from,
+      to: made.plan.to,
+      purpose: made.purpose,
+      reason: made.reason,
+      exportedBy: made.actor.actorName,
+      exportedAt: this.deps.clock.now(),
+      fileKey: made.output,
+      bytes: (await stat(made.output)).size,
+      sha256: await sha256File(made.output),
+    };
+    await this.deps.work(async ({ recordings, audit }) => {
+      await recordings.insertExport(record);
+      await audit.append({
+        action: 'export.created',
+        ...made.actor,
+        cameraId: record.cameraId,
+        rangeStart: record.from.toISOString(),
+        rangeEnd: record.to.toISOString(),
+        reason: record.reason,
+        details: { export: record.id, sha256: record.sha256, bytes: record.bytes, ...details },
+      });
+    });
+    return record;
   }
 
   /** Joins the recorded segments of a range (ended after `notBefore`) into one MP4 by stream copy. */
