@@ -15,9 +15,11 @@ const camera: Camera = {
   retentionDays: 15,
   purposes: ['public_space_safety'],
   enabled: true,
+  analytics: [],
   version: 3,
   createdAt: '2026-11-23T10:00:00Z',
   updatedAt: '2026-11-23T10:00:00Z',
+  authorisation: { state: 'valid', expiresAt: '2030-11-22T23:00:00Z' },
 };
 
 describe('camera patch', () => {

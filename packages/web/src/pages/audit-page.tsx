@@ -25,6 +25,14 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'export.created': 'audit.action.export.created',
   'recording.purged': 'audit.action.recording.purged',
   'setting.changed': 'audit.action.setting.changed',
+  'snapshot.viewed': 'audit.action.snapshot.viewed',
+  'export.downloaded': 'audit.action.export.downloaded',
+  'alert.opened': 'audit.action.alert.opened',
+  'alert.acted': 'audit.action.alert.acted',
+  'analytics.paused': 'audit.action.analytics.paused',
+  'analytics.resumed': 'audit.action.analytics.resumed',
+  'registry.recorded': 'audit.action.registry.recorded',
+  'registry.photo_uploaded': 'audit.action.registry.photo_uploaded',
 };
 
 const fieldKeys = {
@@ -79,6 +87,7 @@ export function AuditPage() {
   const namer = {
     camera: cameraName,
     field: (key: string) => (key in fieldKeys ? t(fieldKeys[key as keyof typeof fieldKeys]) : key),
+    term: (key: string) => t(key as MessageKey),
   };
 
   return (
