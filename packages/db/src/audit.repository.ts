@@ -68,10 +68,18 @@ export class AuditRepository {
     await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(this.#db);
     const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
     const seq = head === undefined ? 1 : Number(head.seq) + 1;
+    // Only the fields stored are hashed: callers often pass a wider object (a spread request caller with
+    // its userId and roles), and hashing what is not stored would make the entry fail verification.
     const partial: Omit<AuditEntry, 'hash'> = {
-      ...input,
+      action: input.action,
+      actorName: input.actorName,
+      ...(input.actorId === undefined ? {} : { actorId: input.actorId }),
+      ...(input.cameraId === undefined ? {} : { cameraId: input.cameraId }),
       ...(input.rangeStart === undefined ? {} : { rangeStart: iso(input.rangeStart) }),
       ...(input.rangeEnd === undefined ? {} : { rangeEnd: iso(input.rangeEnd) }),
+      ...(input.reason === undefined ? {} : { reason: input.reason }),
+      ...(input.source === undefined ? {} : { source: input.source }),
+      ...(input.details === undefined ? {} : { details: input.details }),
       seq,
       at: this.#clock.now().toISOString(),
       prevHash: head?.hash ?? auditGenesisHash,

@@ -40,6 +40,14 @@ describe.each(testEngines)('audit trail on $name', (engine) => {
     expect(await audit.verify()).toEqual({ valid: true, entries: 3, breaks: [] });
   });
 
+  it('verifies an entry appended from a wider object, such as a request caller spread with its roles', async () => {
+    const userId = '0b5d8a52-8f0e-4f6b-9a63-6a2f3c1d9e10';
+    const caller = { userId, roles: ['supervisor'], actorId: userId, actorName: 'carol', source: '10.1.2.4' };
+    const appended = await audit.append({ action: 'live.started', ...caller, details: { session: 's1' } });
+    expect(appended).not.toHaveProperty('roles');
+    expect(await audit.verify()).toEqual({ valid: true, entries: 4, breaks: [] });
+  });
+
   it('detects a row modified directly in the database', async () => {
     await sql`update audit_log set actor_name = 'mallory' where seq = 2`.execute(database!.db);
     expect((await audit.verify()).breaks).toEqual([{ seq: 2, problem: 'modified' }]);

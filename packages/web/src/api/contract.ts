@@ -1,131 +1,101 @@
-// Types of the video and alert API the lead is adding (/tmp/notes video-api contract). Once those routes
-// exist, `npm run gen:api` types them in schema.d.ts; these then become aliases of the generated ones.
+import type { paths } from './schema';
 
-/** What the server knows of a camera's stream. */
-export type CameraState = 'online' | 'offline' | 'error' | 'disabled' | 'starting';
+// Names for the video, alert, statistics and analytics types of the API, taken from the types generated
+// from its OpenAPI document (schema.d.ts, `npm run gen:api`): a change on the server breaks the build here.
+
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The JSON body a route answers with a status. */
+type Reply<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+  Status extends number,
+> = paths[Path][Method] extends {
+  responses: infer Responses;
+}
+  ? Status extends keyof Responses
+    ? Json<Responses[Status]>
+    : never
+  : never;
+
+/** The JSON body a route takes. */
+type Body<Path extends keyof paths, Method extends keyof paths[Path]> = paths[Path][Method] extends {
+  requestBody: infer Request;
+}
+  ? Json<Request>
+  : never;
 
 /** A camera's stream state, from GET /api/cameras/status or the `camera.status` push. */
-export interface CameraStatus {
-  cameraId: string;
-  state: CameraState;
-  reason?: string;
-  since: string;
-}
+export type CameraStatus = Reply<'/api/cameras/status', 'get', 200>[number];
+
+/** What the server knows of a camera's stream. */
+export type CameraState = CameraStatus['state'];
 
 /** A live session: its HLS playlist is played with hls.js; the session is stopped on leaving. */
-export interface LiveSession {
-  sessionId: string;
-  playlistUrl: string;
-}
+export type LiveSession = Reply<'/api/cameras/{id}/live', 'post', 201>;
+
+/** Recorded spans of a camera and the gaps between them (each with why it is missing). */
+export type Recordings = Reply<'/api/cameras/{id}/recordings', 'get', 200>;
 
 /** A span of time, ISO 8601 strings. */
-export interface TimeRange {
-  start: string;
-  end: string;
-}
+export type TimeRange = Recordings['ranges'][number];
 
-/** Recorded spans of a camera and the gaps between them. */
-export interface Recordings {
-  ranges: TimeRange[];
-  gaps: TimeRange[];
-}
+/** A span with nothing recorded, and why. */
+export type RecordingGap = Recordings['gaps'][number];
 
 /** A playback opened with a reason (audited): a VOD HLS playlist with program date-times. */
-export interface PlaybackSession {
-  playbackId: string;
-  playlistUrl: string;
-}
+export type PlaybackSession = Reply<'/api/cameras/{id}/playback', 'post', 201>;
+
+/** What an export request names: the range, one of the camera's purposes, and why. */
+export type ExportRequest = Body<'/api/cameras/{id}/exports', 'post'>;
+
+/** What an export contains and why it was made (the answer of a successful export). */
+export type ExportManifest = Reply<'/api/cameras/{id}/exports', 'post', 201>;
 
 /** One file of an export, with its fingerprint. */
-export interface ExportFile {
-  name: string;
-  bytes: number;
-  sha256: string;
-}
-
-/** What an export contains and why it was made. */
-export interface ExportManifest {
-  id: string;
-  cameraId: string;
-  cameraName: string;
-  from: string;
-  to: string;
-  reason: string;
-  exportedBy: string;
-  exportedAt: string;
-  files: ExportFile[];
-}
-
-/** The result of an export request. */
-export interface ExportResult {
-  id: string;
-  status: 'ready' | 'failed';
-  manifest: ExportManifest;
-}
-
-/** How urgent an alert is. */
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
-
-/** Where an alert stands. */
-export type AlertStatus = 'open' | 'acknowledged' | 'closed';
-
-/** What the operator concluded. */
-export type Qualification = 'true_alert' | 'false_alarm' | 'needs_follow_up';
-
-/** A note an operator added to an alert. */
-export interface AlertNote {
-  by: string;
-  at: string;
-  text: string;
-}
+export type ExportFile = ExportManifest['files'][number];
 
 /** An alert raised by analytics (or a camera going offline), for a human to decide on. */
-export interface Alert {
-  id: string;
-  cameraId: string;
-  /** An analytics event type (core `analyticsEventTypes`) or `camera_offline`. */
-  type: string;
-  severity: Severity;
-  status: AlertStatus;
-  qualification?: Qualification;
-  escalated: boolean;
-  zoneId?: string;
-  message: string;
-  openedAt: string;
-  clip: { from: string; to: string };
-  snapshotUrl?: string;
-  notes: AlertNote[];
-}
+export type Alert = Reply<'/api/alerts', 'get', 200>[number];
 
-/** What an operator does to an alert (POST /api/alerts/:id/actions). */
-export type AlertAction =
-  | { action: 'acknowledge' }
-  | { action: 'qualify'; qualification: Qualification }
-  | { action: 'note'; note: string }
-  | { action: 'escalate' };
+/** What an alert is about: an analytics event type or `camera_offline`. */
+export type AlertType = Alert['type'];
 
-/** One counting report of a zone or line. */
-export interface CountPoint {
-  cameraId: string;
-  zoneId?: string;
-  lineId?: string;
-  at: string;
-  in?: number;
-  out?: number;
-  occupancy?: number;
-  density?: number;
-}
+/** How urgent an alert is. */
+export type Severity = Alert['severity'];
+
+/** Where an alert stands. */
+export type AlertStatus = Alert['status'];
+
+/** What the operator concluded. */
+export type Qualification = NonNullable<Alert['qualification']>;
+
+/** A note an operator added to an alert. */
+export type AlertNote = Alert['notes'][number];
+
+/** What an operator does to an alert (POST /api/alerts/:id/actions); qualify and escalate may carry a note. */
+export type AlertAction = Body<'/api/alerts/{id}/actions', 'post'>;
+
+/** One anonymous count sample of a series (`line:<id>` or `zone:<id>`) of a camera. */
+export type CountSample = Reply<'/api/stats/counts', 'get', 200>[number];
 
 /** How alerts of one type were judged by operators. */
-export interface AlertTypeStats {
-  type: string;
-  total: number;
-  trueAlerts: number;
-  falseAlarms: number;
-  precision: number | null;
-}
+export type AlertTypeStats = Reply<'/api/stats/alerts', 'get', 200>[number];
 
-/** Pushes of the coming APIs over /api/events. */
+/** Whether analytics run: halted everywhere, halted camera by camera, running now. */
+export type AnalyticsState = Reply<'/api/analytics/state', 'get', 200>;
+
+/** The stop button's request: halt or resume, every camera or one, and why (audited). */
+export type AnalyticsPause = Body<'/api/analytics/pause', 'put'>;
+
+type CameraReply = Reply<'/api/cameras', 'get', 200>[number];
+
+/** A camera's prefectoral authorisation as the API reports it; images are locked when expired or missing. */
+export type Authorisation = CameraReply['authorisation'];
+
+/** A purpose a camera may be declared for (CSI L251-2). */
+export type Purpose = CameraReply['purposes'][number];
+
+/** Pushes of the video and alert API over /api/events. */
 export type VideoPushEvent =
-  | { type: 'camera.status'; cameraId: string; state: CameraState; reason?: string; since: string }
-  | { type: 'alert.opened' | 'alert.updated'; alert: Alert };
+  ({ v: 1; type: 'camera.status' } & CameraStatus) | { v: 1; type: 'alert.opened' | 'alert.updated'; alert: Alert };

@@ -2,13 +2,11 @@ import { useCallback, useState } from 'react';
 import { upsertAlert } from '../logic/alert-order';
 import type { Alert, AlertAction } from './contract';
 import { usePush } from './push-channel';
-import { notAvailableYet, videoApi } from './video-api';
+import { videoApi } from './video-api';
 
 /** The alerts not yet closed, kept current by pushes, and the operator's actions on them. */
 export interface AlertsState {
   alerts: Alert[];
-  /** false on a server that has no alert routes yet. */
-  available: boolean;
   error: string | undefined;
   /** Acts on an alert; resolves to an error message, or undefined when done. */
   act: (alertId: string, action: AlertAction) => Promise<string | undefined>;
@@ -17,7 +15,6 @@ export interface AlertsState {
 /** Loads open and acknowledged alerts, then follows `alert.opened` / `alert.updated` pushes. */
 export function useAlerts(): AlertsState {
   const [alerts, setAlerts] = useState<Alert[]>([]);
-  const [available, setAvailable] = useState(true);
   const [error, setError] = useState<string | undefined>(undefined);
   const load = useCallback(() => {
     void Promise.all([videoApi.alerts({ status: 'open' }), videoApi.alerts({ status: 'acknowledged' })]).then(
@@ -25,8 +22,7 @@ export function useAlerts(): AlertsState {
         if (open.ok && acknowledged.ok) {
           setAlerts([...open.data, ...acknowledged.data]);
           setError(undefined);
-        } else if (notAvailableYet(open)) setAvailable(false);
-        else setError(open.ok ? (acknowledged.ok ? undefined : acknowledged.message) : open.message);
+        } else setError(open.ok ? (acknowledged.ok ? undefined : acknowledged.message) : open.message);
       },
     );
   }, []);
@@ -39,5 +35,5 @@ export function useAlerts(): AlertsState {
     setAlerts((a) => upsertAlert(a, result.data));
     return undefined;
   }, []);
-  return { alerts, available, error, act };
+  return { alerts, error, act };
 }

@@ -1,27 +1,20 @@
 import { useCallback, useState } from 'react';
 import type { CameraStatus } from './contract';
 import { usePush } from './push-channel';
-import { notAvailableYet, videoApi } from './video-api';
+import { videoApi } from './video-api';
 
-/** Each camera's stream state by camera id; `available` is false on a server without the status route. */
-export interface CameraStatusState {
-  statuses: ReadonlyMap<string, CameraStatus>;
-  available: boolean;
-}
-
-/** Loads camera stream states, then follows `camera.status` pushes. */
-export function useCameraStatus(): CameraStatusState {
-  const [state, setState] = useState<CameraStatusState>({ statuses: new Map(), available: true });
+/** Loads camera stream states by camera id, then follows `camera.status` pushes. */
+export function useCameraStatus(): ReadonlyMap<string, CameraStatus> {
+  const [statuses, setStatuses] = useState<ReadonlyMap<string, CameraStatus>>(new Map());
   const load = useCallback(() => {
     void videoApi.cameraStatuses().then((result) => {
-      if (result.ok) setState({ statuses: new Map(result.data.map((s) => [s.cameraId, s])), available: true });
-      else if (notAvailableYet(result)) setState((s) => ({ ...s, available: false }));
+      if (result.ok) setStatuses(new Map(result.data.map((s) => [s.cameraId, s])));
     });
   }, []);
   usePush((event) => {
     if (event.type !== 'camera.status') return;
-    const { type: _type, ...status } = event;
-    setState((s) => ({ ...s, statuses: new Map(s.statuses).set(status.cameraId, status) }));
+    const { type: _type, v: _v, ...status } = event;
+    setStatuses((s) => new Map(s).set(status.cameraId, status));
   }, load);
-  return state;
+  return statuses;
 }

@@ -1,77 +1,41 @@
-import { csrfHeader } from './client';
-import type {
-  Alert,
-  AlertAction,
-  AlertStatus,
-  AlertTypeStats,
-  CameraStatus,
-  CountPoint,
-  ExportResult,
-  LiveSession,
-  PlaybackSession,
-  Recordings,
-} from './contract';
-
-// The video, alert and statistics routes are being added on the server (see contract.ts). Until
-// `npm run gen:api` types them, they are called here through fetch; a server without them answers
-// 404 ROUTE_NOT_FOUND, which screens show as "not available on this server yet".
+import { api } from './client';
+import type { AlertAction, AlertStatus, AnalyticsPause, ExportRequest } from './contract';
 
 /** The outcome of a call: the data, or what went wrong in words a person can act on. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
 
-async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(method === 'GET' ? {} : csrfHeader()),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (response.status === 204) return { ok: true, data: undefined as T };
-  const json = (await response.json().catch(() => undefined)) as unknown;
-  if (response.ok) return { ok: true, data: json as T };
-  const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
+/** Turns a typed client call into an ApiResult carrying the server's error code and message. */
+async function outcome<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<ApiResult<T>> {
+  const { data, error, response } = await call;
+  if (response.ok) return { ok: true, data: data as T };
+  const body = (error as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   return {
     ok: false,
     status: response.status,
-    code: error?.code ?? 'HTTP_ERROR',
-    message: error?.message ?? `HTTP ${response.status}`,
+    code: typeof body?.code === 'string' ? body.code : 'HTTP_ERROR',
+    message: typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`,
   };
 }
 
-/** Whether a failure means the server does not offer this route yet (an older server). */
-export function notAvailableYet(result: ApiResult<unknown>): boolean {
-  return !result.ok && result.code === 'ROUTE_NOT_FOUND';
-}
-
-function query(values: Record<string, string | undefined>): string {
-  const defined = Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  return defined.length === 0 ? '' : `?${new URLSearchParams(defined).toString()}`;
-}
-
-const id = encodeURIComponent;
-
-/** The video, alert and statistics API of the contract, one function per route. */
+/** The video, alert, statistics and analytics routes the console calls, through the typed client. */
 export const videoApi = {
-  cameraStatuses: () => call<CameraStatus[]>('GET', '/api/cameras/status'),
-  startLive: (cameraId: string) => call<LiveSession>('POST', `/api/cameras/${id(cameraId)}/live`),
-  stopLive: (sessionId: string) => call<undefined>('DELETE', `/api/live/${id(sessionId)}`),
-  snapshotUrl: (cameraId: string) => `/api/cameras/${id(cameraId)}/snapshot.jpg`,
+  cameraStatuses: () => outcome(api.GET('/api/cameras/status')),
+  startLive: (cameraId: string) => outcome(api.POST('/api/cameras/{id}/live', { params: { path: { id: cameraId } } })),
+  stopLive: (sessionId: string) =>
+    outcome(api.DELETE('/api/live/{session}', { params: { path: { session: sessionId } } })),
   recordings: (cameraId: string, window: { from: string; to: string }) =>
-    call<Recordings>('GET', `/api/cameras/${id(cameraId)}/recordings${query(window)}`),
-  startPlayback: (cameraId: string, request: { from: string; to: string; reason: string }) =>
-    call<PlaybackSession>('POST', `/api/cameras/${id(cameraId)}/playback`, request),
-  createExport: (cameraId: string, request: { from: string; to: string; reason: string }) =>
-    call<ExportResult>('POST', `/api/cameras/${id(cameraId)}/exports`, request),
-  exportVideoUrl: (exportId: string) => `/api/exports/${id(exportId)}/video.mp4`,
-  alerts: (filter: { status?: AlertStatus; cameraId?: string; type?: string } = {}) =>
-    call<Alert[]>('GET', `/api/alerts${query(filter)}`),
-  actOnAlert: (alertId: string, action: AlertAction) =>
-    call<Alert>('POST', `/api/alerts/${id(alertId)}/actions`, action),
-  countStats: (filter: { cameraId?: string; from: string; to: string }) =>
-    call<CountPoint[]>('GET', `/api/stats/counts${query(filter)}`),
-  alertStats: (window: { from: string; to: string }) =>
-    call<AlertTypeStats[]>('GET', `/api/stats/alerts${query(window)}`),
+    outcome(api.GET('/api/cameras/{id}/recordings', { params: { path: { id: cameraId }, query: window } })),
+  startPlayback: (cameraId: string, body: { from: string; to: string; reason: string }) =>
+    outcome(api.POST('/api/cameras/{id}/playback', { params: { path: { id: cameraId } }, body })),
+  createExport: (cameraId: string, body: ExportRequest) =>
+    outcome(api.POST('/api/cameras/{id}/exports', { params: { path: { id: cameraId } }, body })),
+  alerts: (query: { status?: AlertStatus; cameraId?: string } = {}) =>
+    outcome(api.GET('/api/alerts', { params: { query } })),
+  actOnAlert: (alertId: string, body: AlertAction) =>
+    outcome(api.POST('/api/alerts/{id}/actions', { params: { path: { id: alertId } }, body })),
+  countStats: (query: { cameraId?: string; from: string; to: string }) =>
+    outcome(api.GET('/api/stats/counts', { params: { query } })),
+  alertStats: (query: { from: string; to: string }) => outcome(api.GET('/api/stats/alerts', { params: { query } })),
+  analyticsState: () => outcome(api.GET('/api/analytics/state')),
+  pauseAnalytics: (body: AnalyticsPause) => outcome(api.PUT('/api/analytics/pause', { body })),
 };

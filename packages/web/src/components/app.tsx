@@ -43,7 +43,9 @@ function Console({ me }: { me: Me }) {
           <Switch>
             <Route path="/wall">{guard('live:view', <WallPage />)}</Route>
             <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
-            <Route path="/alerts">{guard('alert:read', <AlertsPage />)}</Route>
+            <Route path="/alerts">
+              {guard('alert:read', <AlertsPage canStopAnalytics={allows(me.roles, 'camera:write')} />)}
+            </Route>
             <Route path="/map">{guard('camera:read', <MapPage roles={me.roles} />)}</Route>
             <Route path="/playback">{guard('playback:view', <PlaybackPage />)}</Route>
             <Route path="/playback/:id">{(p) => guard('playback:view', <PlaybackPage cameraId={p.id} />)}</Route>

@@ -5,6 +5,7 @@ import { Router } from 'wouter';
 import type { Alert } from '../api/contract';
 import { I18nProvider } from '../i18n/i18n';
 import { AlertQueue } from './alert-queue';
+import { ExportDialog } from './export-dialog';
 import { LiveTile } from './live-tile';
 import { LiveWall } from './live-wall';
 import { PlaybackTimeline } from './playback-timeline';
@@ -36,7 +37,9 @@ function alert(id: string, over: Partial<Alert> = {}): Alert {
     escalated: false,
     message: `message ${id}`,
     openedAt: '2026-11-23T10:00:00Z',
+    updatedAt: '2026-11-23T10:00:00Z',
     clip: { from: '2026-11-23T09:59:50Z', to: '2026-11-23T10:00:10Z' },
+    hasSnapshot: false,
     notes: [],
     ...over,
   };
@@ -66,11 +69,12 @@ describe('components for the video and alert API, rendered', () => {
     expect(html).not.toContain('Caméra e');
   });
 
-  it('AlertQueue lists open alerts most severe first, with acknowledge only on open ones', () => {
+  it('AlertQueue lists alerts to handle most severe first, with acknowledge only on open ones', () => {
     const alerts = [
       alert('low', { severity: 'low', message: 'petit' }),
-      alert('crit', { severity: 'critical', type: 'fire_smoke', message: 'fumée' }),
-      alert('ack', { severity: 'high', status: 'acknowledged', message: 'déjà vu' }),
+      alert('fire', { severity: 'high', type: 'fire_smoke', message: 'fumée' }),
+      alert('ack', { severity: 'medium', status: 'acknowledged', message: 'déjà vu' }),
+      alert('done', { severity: 'high', status: 'closed', message: 'réglé' }),
     ];
     const html = render(
       createElement(AlertQueue, {
@@ -79,11 +83,69 @@ describe('components for the video and alert API, rendered', () => {
         onAct: async () => undefined,
       }),
     );
-    expect(html.indexOf('fumée')).toBeLessThan(html.indexOf('petit'));
-    expect(html).not.toContain('déjà vu');
+    expect(html.indexOf('fumée')).toBeLessThan(html.indexOf('déjà vu'));
+    expect(html.indexOf('déjà vu')).toBeLessThan(html.indexOf('petit'));
+    expect(html).not.toContain('réglé');
     expect(html).toContain('Feu ou fumée');
-    expect(html.match(/Prendre en compte/g)).toHaveLength(2);
-    expect(html).toContain('2 alerte(s)');
+    expect(html.match(/>Prendre en compte</g)).toHaveLength(2);
+    expect(html).toContain('3 alerte(s)');
+  });
+
+  it('AlertQueue shows the alert image with the detection when the alert has one', () => {
+    const html = render(
+      createElement(AlertQueue, {
+        alerts: [alert('with', { hasSnapshot: true }), alert('without', { cameraId: 'quai', severity: 'low' })],
+        cameras: [
+          { id: 'gare', name: 'Gare — Consigne' },
+          { id: 'quai', name: 'Quai' },
+        ],
+        onAct: async () => undefined,
+      }),
+    );
+    expect(html.match(/<img /g)).toHaveLength(1);
+    expect(html).toContain('src="/api/alerts/with/snapshot.jpg"');
+    expect(html).toContain('alt="Image de l’alerte « Objet abandonné » sur Gare — Consigne, détection encadrée"');
+  });
+
+  it('LiveTile starts no live view of a camera whose authorisation expired, and says why in red', () => {
+    const html = render(
+      createElement(LiveTile, {
+        camera: { id: 'gare', name: 'Gare', authorisation: { state: 'expired', expiresAt: '2026-03-01T12:00:00Z' } },
+        status: 'online',
+        ...controls,
+      }),
+    );
+    expect(html).toContain('class="authorisation-notice locked" role="alert"');
+    expect(html).toContain('l’autorisation préfectorale a expiré le 1 mars 2026');
+    const due = render(
+      createElement(LiveTile, {
+        camera: {
+          id: 'gare',
+          name: 'Gare',
+          authorisation: { state: 'renewal_due', expiresAt: '2027-01-15T12:00:00Z' },
+        },
+        status: 'online',
+        ...controls,
+      }),
+    );
+    expect(due).toContain('class="authorisation-notice renewal"');
+    expect(due).not.toContain('Images verrouillées');
+  });
+
+  it('ExportDialog offers only the camera’s declared purposes', () => {
+    const html = render(
+      createElement(ExportDialog, {
+        open: false,
+        cameraName: 'Gare — Consigne',
+        purposes: ['public_space_safety', 'terrorism_prevention'],
+        range: { from: Date.parse('2026-11-23T10:00:00Z'), to: Date.parse('2026-11-23T10:01:00Z') },
+        onSubmit: async () => undefined,
+        onClose: () => undefined,
+      }),
+    );
+    const options = [...html.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+    expect(options).toEqual(['', 'public_space_safety', 'terrorism_prevention']);
+    expect(html).toContain('Prévention du terrorisme');
   });
 
   it('PlaybackTimeline draws recorded spans and gaps where they fall, and exposes the playhead as a slider', () => {
@@ -109,7 +171,7 @@ describe('components for the video and alert API, rendered', () => {
     const from = Date.parse('2026-11-23T10:00:00Z');
     const html = render(
       createElement(StatsCharts, {
-        counts: [{ cameraId: 'gare', lineId: 'l', at: '2026-11-23T10:05:00Z', in: 12, out: 3 }],
+        counts: [{ cameraId: 'gare', series: 'line:l', at: '2026-11-23T10:05:00Z', in: 12, out: 3 }],
         alertStats: [
           { type: 'intrusion', total: 8, trueAlerts: 6, falseAlarms: 2, precision: 0.75 },
           { type: 'wrong_way', total: 1, trueAlerts: 0, falseAlarms: 0, precision: null },

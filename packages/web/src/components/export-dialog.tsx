@@ -1,23 +1,31 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Purpose } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
-/** The fewest characters a reason must have: the audit trail and the requester must understand it. */
-export const minReasonLength = 10;
+/** The fewest characters a reason must have (as the server requires): the audit trail must show why. */
+export const minReasonLength = 5;
 
 /** Props of the export dialog. */
 export interface ExportDialogProps {
   open: boolean;
   cameraName: string;
+  /** The camera's declared purposes: an export must name one of them (LEGAL R2). */
+  purposes: readonly Purpose[];
   range: { from: number; to: number };
   /** Requests the export; resolves to an error message, or undefined when it succeeded. */
-  onSubmit: (reason: string) => Promise<string | undefined>;
+  onSubmit: (request: { purpose: Purpose; reason: string }) => Promise<string | undefined>;
   onClose: () => void;
 }
 
-/** A modal dialog to export a clip; the reason is required (it is written to the audit trail). */
-export function ExportDialog({ open, cameraName, range, onSubmit, onClose }: ExportDialogProps) {
+/**
+ * A modal dialog to export a clip: the purpose it serves, among the camera's declared ones, and the reason
+ * are required (both go to the audit trail and the manifest).
+ */
+export function ExportDialog({ open, cameraName, purposes, range, onSubmit, onClose }: ExportDialogProps) {
   const { t, language } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
+  const [purpose, setPurpose] = useState<Purpose | ''>(purposes.length === 1 ? (purposes[0] ?? '') : '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -30,7 +38,7 @@ export function ExportDialog({ open, cameraName, range, onSubmit, onClose }: Exp
   }, [open]);
 
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
-  const valid = reason.trim().length >= minReasonLength;
+  const valid = purpose !== '' && purposes.includes(purpose) && reason.trim().length >= minReasonLength;
   return (
     <dialog ref={dialog} className="export-dialog" aria-labelledby="export-title" onClose={onClose}>
       <form
@@ -39,7 +47,7 @@ export function ExportDialog({ open, cameraName, range, onSubmit, onClose }: Exp
           e.preventDefault();
           if (!valid) return;
           setBusy(true);
-          void onSubmit(reason.trim()).then((failure) => {
+          void onSubmit({ purpose, reason: reason.trim() }).then((failure) => {
             setBusy(false);
             setError(failure);
             if (failure === undefined) {
@@ -53,6 +61,18 @@ export function ExportDialog({ open, cameraName, range, onSubmit, onClose }: Exp
         <p>
           {time.format(new Date(range.from))} → {time.format(new Date(range.to))}
         </p>
+        <label>
+          {t('export.purpose')}
+          <select value={purpose} required onChange={(e) => setPurpose(e.target.value as Purpose | '')}>
+            <option value="">—</option>
+            {purposes.map((p) => (
+              <option key={p} value={p}>
+                {t(`purpose.${p}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+          <small>{t('export.purposeHint')}</small>
+        </label>
         <label>
           {t('export.reason')}
           <textarea
@@ -75,7 +95,7 @@ export function ExportDialog({ open, cameraName, range, onSubmit, onClose }: Exp
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={!valid || busy}>
-            {t('export.submit')}
+            {busy ? t('export.busy') : t('export.submit')}
           </button>
         </div>
       </form>

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CameraState, LiveSession } from '../api/contract';
+import type { Authorisation, CameraState, LiveSession } from '../api/contract';
 import type { ApiResult } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
+import { authorisationWarning } from '../logic/authorisation';
+import { AuthorisationNotice } from './authorisation-notice';
 import { attachHls } from './hls-player';
 import { StatusBadge } from './status-badge';
 
@@ -13,7 +15,7 @@ export interface LiveControls {
 
 /** Props of a live tile. */
 export interface LiveTileProps extends LiveControls {
-  camera: { id: string; name: string };
+  camera: { id: string; name: string; authorisation?: Authorisation };
   status?: CameraState | undefined;
   /** The camera has an open alert: the tile gets a red frame. */
   alerting?: boolean;
@@ -26,8 +28,9 @@ export interface LiveTileProps extends LiveControls {
 const notPlayable: readonly (CameraState | undefined)[] = ['offline', 'error', 'disabled'];
 
 /**
- * One camera's live image: starts a live session on mount (unless the camera is known to be down),
- * plays its HLS playlist with hls.js, and stops the session on unmount. Name and state always shown.
+ * One camera's live image: starts a live session on mount (unless the camera is known to be down or its
+ * prefectoral authorisation lapsed: the server refuses its images, and the tile says why), plays its HLS
+ * playlist with hls.js, and stops the session on unmount. Name and state always shown.
  */
 export function LiveTile({
   camera,
@@ -41,7 +44,8 @@ export function LiveTile({
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const playable = !notPlayable.includes(status);
+  const locked = authorisationWarning(camera.authorisation) === 'locked';
+  const playable = !notPlayable.includes(status) && !locked;
 
   useEffect(() => {
     if (!playable) return;
@@ -53,7 +57,7 @@ export function LiveTile({
     void (async () => {
       const result = await startLive(camera.id);
       if (!result.ok) {
-        if (!stopped()) setProblem(result.code === 'ROUTE_NOT_FOUND' ? t('live.notAvailable') : result.message);
+        if (!stopped()) setProblem(result.message);
         return;
       }
       sessionId = result.data.sessionId;
@@ -63,7 +67,10 @@ export function LiveTile({
       }
       setProblem(undefined);
       if (video.current === null) return;
-      const attached = await attachHls(video.current, result.data.playlistUrl, true);
+      const attached = await attachHls(video.current, result.data.playlistUrl, {
+        live: true,
+        onRefused: () => setProblem(t('live.lost')),
+      });
       if (stopped()) attached.detach();
       else detach = attached.detach;
     })();
@@ -78,9 +85,16 @@ export function LiveTile({
   return (
     <figure className={classes.join(' ')} data-camera-id={camera.id} aria-label={camera.name}>
       <video ref={video} muted autoPlay playsInline aria-label={t('live.video', { name: camera.name })} />
-      {(!playable || problem !== undefined) && (
-        <div className="tile-message">{playable ? problem : t('live.down')}</div>
+      {locked ? (
+        <div className="tile-message">
+          <AuthorisationNotice authorisation={camera.authorisation} />
+        </div>
+      ) : (
+        (!playable || problem !== undefined) && (
+          <div className="tile-message">{playable ? problem : t('live.down')}</div>
+        )
       )}
+      {!locked && <AuthorisationNotice authorisation={camera.authorisation} />}
       <figcaption>
         <span className="name">{camera.name}</span> <StatusBadge state={status} />
         {alerting && <span className="badge alert-badge">{t('live.alert')}</span>}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Alert, CameraState } from '../api/contract';
+import type { Alert, Authorisation, CameraState } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import {
@@ -17,6 +17,7 @@ export interface WallCamera {
   id: string;
   name: string;
   status?: CameraState | undefined;
+  authorisation?: Authorisation;
 }
 
 /** Props of the live wall. */

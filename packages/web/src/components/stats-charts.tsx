@@ -1,4 +1,4 @@
-import type { AlertTypeStats, CountPoint } from '../api/contract';
+import type { AlertTypeStats, CountSample } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { axisTicks, bucketCounts, niceMax, percent } from '../logic/chart-scale';
@@ -6,7 +6,7 @@ import type { Window } from '../logic/timeline';
 
 /** Props of the statistics charts. */
 export interface StatsChartsProps {
-  counts: readonly CountPoint[];
+  counts: readonly CountSample[];
   alertStats: readonly AlertTypeStats[];
   window: Window;
   bucketMinutes?: number;

@@ -12,7 +12,9 @@ function alert(id: string, over: Partial<Alert> = {}): Alert {
     escalated: false,
     message: id,
     openedAt: '2026-11-23T10:00:00Z',
+    updatedAt: '2026-11-23T10:00:00Z',
     clip: { from: '2026-11-23T09:59:50Z', to: '2026-11-23T10:00:10Z' },
+    hasSnapshot: false,
     notes: [],
     ...over,
   };
@@ -22,28 +24,32 @@ describe('alert queue order and filters', () => {
   const alerts = [
     alert('low-old', { severity: 'low', openedAt: '2026-11-23T09:00:00Z' }),
     alert('high-new', { severity: 'high', openedAt: '2026-11-23T10:05:00Z' }),
-    alert('critical', {
-      severity: 'critical',
-      openedAt: '2026-11-23T10:10:00Z',
+    alert('fire', {
+      severity: 'high',
+      openedAt: '2026-11-23T09:30:00Z',
       cameraId: 'cam-2',
       type: 'fire_smoke',
     }),
     alert('high-old', { severity: 'high', openedAt: '2026-11-23T10:01:00Z', status: 'acknowledged' }),
+    alert('info', { severity: 'info', openedAt: '2026-11-23T08:00:00Z' }),
   ];
 
   it('puts the most severe first, and among equals the one that has waited longest', () => {
-    expect(alertQueue(alerts, {}).map((a) => a.id)).toEqual(['critical', 'high-old', 'high-new', 'low-old']);
+    expect(alertQueue(alerts, {}).map((a) => a.id)).toEqual(['fire', 'high-old', 'high-new', 'low-old', 'info']);
   });
 
   it('filters by camera, type and status together', () => {
-    expect(alertQueue(alerts, { status: 'open' }).map((a) => a.id)).toEqual(['critical', 'high-new', 'low-old']);
-    expect(alertQueue(alerts, { cameraId: 'cam-2' }).map((a) => a.id)).toEqual(['critical']);
+    expect(alertQueue(alerts, { status: 'open' }).map((a) => a.id)).toEqual(['fire', 'high-new', 'low-old', 'info']);
+    expect(alertQueue(alerts, { cameraId: 'cam-2' }).map((a) => a.id)).toEqual(['fire']);
+    const closed = alert('closed', { status: 'closed' });
+    expect(alertQueue([...alerts, closed], { status: 'pending' })).toHaveLength(alerts.length);
+    expect(alertQueue([...alerts, closed], { status: 'closed' })).toEqual([closed]);
     expect(alertQueue(alerts, { cameraId: 'cam-1', type: 'fire_smoke' })).toEqual([]);
   });
 
   it('replaces an updated alert instead of listing it twice', () => {
-    const updated = upsertAlert(alerts, alert('critical', { severity: 'critical', status: 'acknowledged' }));
-    expect(updated.filter((a) => a.id === 'critical')).toHaveLength(1);
-    expect(updated.find((a) => a.id === 'critical')?.status).toBe('acknowledged');
+    const updated = upsertAlert(alerts, alert('fire', { severity: 'high', status: 'acknowledged' }));
+    expect(updated.filter((a) => a.id === 'fire')).toHaveLength(1);
+    expect(updated.find((a) => a.id === 'fire')?.status).toBe('acknowledged');
   });
 });

@@ -1,13 +1,17 @@
 import type { Alert, AlertStatus, Severity } from '../api/contract';
 
 /** Severities from the most to the least urgent. */
-export const severities: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+export const severities: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
-/** Which alerts the queue shows; an absent criterion lets everything through. */
+/** Which alerts the queue shows; an absent criterion lets everything through; `pending`: not closed yet. */
 export interface AlertFilter {
   cameraId?: string;
   type?: string;
-  status?: AlertStatus;
+  status?: AlertStatus | 'pending';
+}
+
+function statusMatches(status: AlertStatus, wanted: AlertFilter['status']): boolean {
+  return wanted === undefined || (wanted === 'pending' ? status !== 'closed' : status === wanted);
 }
 
 /** Orders alerts for a human: most severe first, then the oldest first (it has waited longest). */
@@ -26,7 +30,7 @@ export function alertQueue(alerts: readonly Alert[], filter: AlertFilter): Alert
       (a) =>
         (filter.cameraId === undefined || a.cameraId === filter.cameraId) &&
         (filter.type === undefined || a.type === filter.type) &&
-        (filter.status === undefined || a.status === filter.status),
+        statusMatches(a.status, filter.status),
     )
     .sort(compareAlerts);
 }

@@ -4,6 +4,7 @@ import { auditSummary } from './audit-details';
 const names = {
   camera: (id: string) => ({ c1: 'Gare — Parvis', c2: 'Pont Jacob' })[id] ?? id,
   field: (key: string) => ({ masks: 'Masques', retentionDays: 'Conservation' })[key] ?? key,
+  term: (key: string) => key.split('.').at(-1) ?? key,
 };
 
 describe('audit entry summaries', () => {
@@ -35,6 +36,20 @@ describe('audit entry summaries', () => {
       details: { username: 'agent.leroy', from: ['c2'], to: ['c1', 'c2'] },
     };
     expect(auditSummary(entry, names)).toEqual(['agent.leroy: Pont Jacob → Gare — Parvis, Pont Jacob']);
+  });
+
+  it('tells what was done to an alert and what it became, with the note', () => {
+    const entry = {
+      action: 'alert.acted',
+      details: { alert: 'a1', action: 'qualify', qualification: 'true_alert', note: 'sac retiré', status: 'closed' },
+    };
+    expect(auditSummary(entry, names)).toEqual(['qualify: true_alert → closed', '« sac retiré »']);
+    expect(
+      auditSummary(
+        { action: 'alert.opened', details: { alert: 'a1', type: 'abandoned_object', severity: 'high' } },
+        names,
+      ),
+    ).toEqual(['abandoned_object (high)']);
   });
 
   it('falls back to compact JSON for other details, and to nothing without details', () => {

@@ -1,7 +1,9 @@
-/** How to name things in a summary: a camera by id, a camera field by key (translated by the caller). */
+/** How to name things in a summary: a camera by id, a camera field by key, a term by message key (translated by the caller). */
 export interface Namer {
   camera: (id: string) => string;
   field: (key: string) => string;
+  /** A message key such as `qualification.true_alert`. */
+  term: (key: string) => string;
 }
 
 function text(value: unknown): string {
@@ -50,5 +52,21 @@ export function auditSummary(entry: { action: string; details?: Record<string, u
       .map((key) => `${names.field(key)}: ${text(camera[key])}`);
   }
   if (entry.action === 'user.created') return [`${String(details['username'])} (${text(details['roles'])})`];
+  if (entry.action === 'alert.opened') {
+    return [
+      `${names.term(`alertType.${text(details['type'])}`)} (${names.term(`severity.${text(details['severity'])}`)})`,
+    ];
+  }
+  if (entry.action === 'alert.acted') {
+    const verdict =
+      details['qualification'] === undefined
+        ? ''
+        : `: ${names.term(`qualification.${text(details['qualification'])}`)}`;
+    const note = typeof details['note'] === 'string' ? [`« ${details['note']} »`] : [];
+    return [
+      `${names.term(`alertAction.${text(details['action'])}`)}${verdict} → ${names.term(`alertStatus.${text(details['status'])}`)}`,
+      ...note,
+    ];
+  }
   return [JSON.stringify(details)];
 }

@@ -16,10 +16,10 @@ const camera: Camera = {
   purposes: ['public_space_safety'],
   enabled: true,
   analytics: [],
-  authorisation: { state: 'valid', expiresAt: '2029-12-31T23:00:00.000Z' },
   version: 3,
   createdAt: '2026-11-23T10:00:00Z',
   updatedAt: '2026-11-23T10:00:00Z',
+  authorisation: { state: 'valid', expiresAt: '2030-11-22T23:00:00Z' },
 };
 
 describe('camera patch', () => {

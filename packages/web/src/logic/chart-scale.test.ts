@@ -11,10 +11,10 @@ describe('chart scales', () => {
     const from = Date.parse('2026-11-23T10:00:00Z');
     const buckets = bucketCounts(
       [
-        { cameraId: 'c', lineId: 'l', at: '2026-11-23T10:05:00Z', in: 3, out: 1 },
-        { cameraId: 'c', lineId: 'l', at: '2026-11-23T10:14:59Z', in: 2 },
-        { cameraId: 'c', lineId: 'l', at: '2026-11-23T10:40:00Z', out: 4 },
-        { cameraId: 'c', lineId: 'l', at: '2026-11-23T09:00:00Z', in: 100 },
+        { cameraId: 'c', series: 'line:l', at: '2026-11-23T10:05:00Z', in: 3, out: 1 },
+        { cameraId: 'c', series: 'line:l', at: '2026-11-23T10:14:59Z', in: 2 },
+        { cameraId: 'c', series: 'line:l', at: '2026-11-23T10:40:00Z', out: 4 },
+        { cameraId: 'c', series: 'line:l', at: '2026-11-23T09:00:00Z', in: 100 },
       ],
       { from, to: from + 45 * 60_000 },
       15 * 60_000,

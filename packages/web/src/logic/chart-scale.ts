@@ -1,4 +1,4 @@
-import type { CountPoint } from '../api/contract';
+import type { CountSample } from '../api/contract';
 
 /** A "nice" upper bound for an axis (1, 2, 5 × 10ⁿ) at or above a maximum. */
 export function niceMax(max: number): number {
@@ -23,7 +23,7 @@ export interface CountBucket {
 
 /** Adds counting reports into fixed time buckets over a window (every bucket present, empty ones at 0). */
 export function bucketCounts(
-  points: readonly CountPoint[],
+  points: readonly CountSample[],
   window: { from: number; to: number },
   bucketMs: number,
 ): CountBucket[] {

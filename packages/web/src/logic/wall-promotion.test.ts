@@ -12,7 +12,9 @@ function alert(id: string, cameraId: string, over: Partial<Alert> = {}): Alert {
     escalated: false,
     message: id,
     openedAt: '2026-11-23T10:00:00Z',
+    updatedAt: '2026-11-23T10:00:00Z',
     clip: { from: '2026-11-23T09:59:50Z', to: '2026-11-23T10:00:10Z' },
+    hasSnapshot: false,
     notes: [],
     ...over,
   };
@@ -26,7 +28,7 @@ describe('promoting an alert to the main tile', () => {
   it('promotes the most severe open alert of a camera on the wall when the operator is idle', () => {
     const state = queueAlerts(
       initialPromotion,
-      [alert('1', 'b', { severity: 'medium' }), alert('2', 'c', { severity: 'critical' }), alert('3', 'zz')],
+      [alert('1', 'b', { severity: 'low' }), alert('2', 'c', { severity: 'high' }), alert('3', 'zz')],
       wall,
     );
     expect(state.queue.map((a) => a.id)).toEqual(['2', '1']);

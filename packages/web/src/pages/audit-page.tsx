@@ -92,6 +92,7 @@ export function AuditPage() {
   const namer = {
     camera: cameraName,
     field: (key: string) => (key in fieldKeys ? t(fieldKeys[key as keyof typeof fieldKeys]) : key),
+    term: (key: string) => t(key as MessageKey),
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api, errorMessage, type Camera } from '../api/client';
-import { videoApi } from '../api/video-api';
+import { cameraSnapshotUrl } from '../api/media-urls';
 import { CameraForm } from '../components/camera-form';
 import { GeometryEditor } from '../components/geometry-editor';
 import { useI18n } from '../i18n/i18n';
@@ -101,7 +101,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
           <h3 id="geometry-heading">{t('geometry.heading')}</h3>
           <p className="hint">{t('geometry.explain')}</p>
           <GeometryEditor
-            imageUrl={videoApi.snapshotUrl(camera.id)}
+            imageUrl={cameraSnapshotUrl(camera.id)}
             value={{ zones, masks, lines }}
             onChange={(next) => setDraft({ ...draft, ...next })}
           />

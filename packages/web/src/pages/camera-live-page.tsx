@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 export function CameraLivePage({ cameraId }: { cameraId: string }) {
   const { t } = useI18n();
   const { cameras } = useCameras();
-  const { statuses } = useCameraStatus();
+  const statuses = useCameraStatus();
   const { alerts } = useAlerts();
   const camera = cameras?.find((c) => c.id === cameraId);
   if (cameras === undefined) return <p>{t('cameras.loading')}</p>;

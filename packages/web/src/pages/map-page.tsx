@@ -21,7 +21,7 @@ function cameraRoute(roles: readonly string[]): ((id: string) => string) | undef
 export function MapPage({ roles }: { roles: readonly string[] }) {
   const { t } = useI18n();
   const { cameras, error } = useCameras();
-  const { statuses } = useCameraStatus();
+  const statuses = useCameraStatus();
   const tileUrl = useMapTileUrl();
   const [, navigate] = useLocation();
   const route = cameraRoute(roles);

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
-import type { ExportResult, Recordings } from '../api/contract';
+import type { ExportManifest, Recordings } from '../api/contract';
 import { useCameras } from '../api/use-cameras';
-import { notAvailableYet, videoApi } from '../api/video-api';
+import { exportVideoUrl } from '../api/media-urls';
+import { videoApi } from '../api/video-api';
+import { AuthorisationNotice } from '../components/authorisation-notice';
 import { ExportDialog, minReasonLength } from '../components/export-dialog';
 import { attachHls, type HlsAttachment } from '../components/hls-player';
-import { NotAvailable } from '../components/not-available';
 import { PlaybackTimeline, type TimelineEvent } from '../components/playback-timeline';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { authorisationWarning } from '../logic/authorisation';
 import { mediaTimeAt, wallTimeAt } from '../logic/timeline';
 
 const hour = 3_600_000;
@@ -18,82 +20,96 @@ function localInput(ms: number): string {
   return d.toISOString().slice(0, 16);
 }
 
+/** The window asked for in the address (an alert's clip, with a minute each side), else the last hour. */
+function initialWindow(search: URLSearchParams): { from: number; to: number; startAt?: number } {
+  const from = Date.parse(search.get('from') ?? '');
+  const to = Date.parse(search.get('to') ?? '');
+  return Number.isNaN(from) || Number.isNaN(to)
+    ? { from: Date.now() - hour, to: Date.now() }
+    : { from: from - 60_000, to: to + 60_000, startAt: from };
+}
+
 /** Plays back a camera's recordings (reason required, audited), with its timeline and the export of a clip. */
 export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string }) {
-  const { t } = useI18n();
-  const search = new URLSearchParams(useSearch());
+  const { t, language } = useI18n();
+  const search = useSearch();
   const { cameras } = useCameras();
   const [cameraId, setCameraId] = useState(initialCamera ?? '');
-  const [window, setWindow] = useState(() => {
-    const from = Date.parse(search.get('from') ?? '');
-    const to = Date.parse(search.get('to') ?? '');
-    return Number.isNaN(from) || Number.isNaN(to)
-      ? { from: Date.now() - hour, to: Date.now() }
-      : { from: from - 60_000, to: to + 60_000 };
-  });
+  const [{ startAt, ...window }, setWindow] = useState(() => initialWindow(new URLSearchParams(search)));
   const [reason, setReason] = useState('');
   const [recordings, setRecordings] = useState<Recordings | undefined>(undefined);
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   const [playlist, setPlaylist] = useState<string | undefined>(undefined);
-  const [position, setPosition] = useState(window.from);
+  const [position, setPosition] = useState(startAt ?? window.from);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [unavailable, setUnavailable] = useState(false);
   const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<ExportResult | undefined>(undefined);
+  const [exported, setExported] = useState<ExportManifest | undefined>(undefined);
   const video = useRef<HTMLVideoElement>(null);
   const player = useRef<HlsAttachment | undefined>(undefined);
   const camera = cameras?.find((c) => c.id === cameraId);
+  const locked = authorisationWarning(camera?.authorisation) === 'locked';
+  const { from, to } = window;
 
   useEffect(() => {
+    setRecordings(undefined);
+    setEvents([]);
     if (cameraId === '') return;
-    const iso = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
+    const iso = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
     void videoApi.recordings(cameraId, iso).then((result) => {
       if (result.ok) setRecordings(result.data);
-      else if (notAvailableYet(result)) setUnavailable(true);
       else setProblem(result.message);
     });
     void videoApi.alerts({ cameraId }).then((result) => {
       if (!result.ok) return;
       setEvents(
         result.data
-          .filter((a) => Date.parse(a.openedAt) >= window.from && Date.parse(a.openedAt) <= window.to)
+          .filter((a) => Date.parse(a.openedAt) >= from && Date.parse(a.openedAt) <= to)
           .map((a) => ({ id: a.id, at: a.openedAt, label: t(`alertType.${a.type}` as MessageKey) })),
       );
     });
-  }, [cameraId, window, t]);
+  }, [cameraId, from, to, t]);
 
   useEffect(() => {
     const element = video.current;
     if (playlist === undefined || element === null) return;
     let stopped = false;
-    void attachHls(element, playlist, false).then((attached) => {
+    void attachHls(element, playlist, {
+      live: false,
+      onRefused: () => setProblem(t('playback.closed')),
+    }).then((attached) => {
       if (stopped) attached.detach();
       else player.current = attached;
     });
+    // Opened from an alert: start at the beginning of its clip rather than a minute before.
+    const start = () => {
+      const media = startAt === undefined ? undefined : mediaTimeAt(player.current?.segments() ?? [], startAt);
+      if (media !== undefined) element.currentTime = media;
+    };
     const follow = () => {
       const at = wallTimeAt(player.current?.segments() ?? [], element.currentTime);
       if (at !== undefined) setPosition(at);
     };
+    element.addEventListener('loadedmetadata', start, { once: true });
     element.addEventListener('timeupdate', follow);
     return () => {
       stopped = true;
+      element.removeEventListener('loadedmetadata', start);
       element.removeEventListener('timeupdate', follow);
       player.current?.detach();
       player.current = undefined;
     };
-  }, [playlist]);
+  }, [playlist, startAt, t]);
 
   async function open(): Promise<void> {
     const result = await videoApi.startPlayback(cameraId, {
-      from: new Date(window.from).toISOString(),
-      to: new Date(window.to).toISOString(),
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
       reason: reason.trim(),
     });
     if (result.ok) {
       setProblem(undefined);
       setPlaylist(result.data.playlistUrl);
-    } else if (notAvailableYet(result)) setUnavailable(true);
-    else setProblem(result.message);
+    } else setProblem(result.message);
   }
 
   function seek(at: number): void {
@@ -102,10 +118,10 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
     if (media !== undefined && video.current !== null) video.current.currentTime = media;
   }
 
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <div className="playback-page">
       <h2>{t('nav.playback')}</h2>
-      {unavailable && <NotAvailable feature={t('nav.playback')} />}
       <form
         className="filters"
         onSubmit={(e) => {
@@ -115,7 +131,16 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
       >
         <label>
           {t('alerts.filter.camera')}
-          <select value={cameraId} required onChange={(e) => setCameraId(e.target.value)}>
+          <select
+            value={cameraId}
+            required
+            onChange={(e) => {
+              setCameraId(e.target.value);
+              setPlaylist(undefined);
+              setExported(undefined);
+              setProblem(undefined);
+            }}
+          >
             <option value="">—</option>
             {(cameras ?? []).map((c) => (
               <option key={c.id} value={c.id}>
@@ -128,7 +153,7 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
           {t('playback.from')}
           <input
             type="datetime-local"
-            value={localInput(window.from)}
+            value={localInput(from)}
             onChange={(e) => setWindow((w) => ({ ...w, from: Date.parse(e.target.value) || w.from }))}
           />
         </label>
@@ -136,7 +161,7 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
           {t('playback.to')}
           <input
             type="datetime-local"
-            value={localInput(window.to)}
+            value={localInput(to)}
             onChange={(e) => setWindow((w) => ({ ...w, to: Date.parse(e.target.value) || w.to }))}
           />
         </label>
@@ -150,19 +175,33 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
             onChange={(e) => setReason(e.target.value)}
           />
         </label>
-        <button type="submit" className="primary" disabled={cameraId === '' || reason.trim().length < minReasonLength}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={cameraId === '' || locked || reason.trim().length < minReasonLength}
+        >
           {t('playback.open')}
         </button>
-        <button type="button" disabled={camera === undefined} onClick={() => setExporting(true)}>
+        <button type="button" disabled={camera === undefined || locked} onClick={() => setExporting(true)}>
           {t('export.open')}
         </button>
       </form>
+      <AuthorisationNotice authorisation={camera?.authorisation} />
       {problem !== undefined && (
         <p className="error" role="alert">
           {problem}
         </p>
       )}
-      {playlist !== undefined && <video ref={video} className="playback-video" controls autoPlay muted />}
+      {playlist !== undefined && (
+        <video
+          ref={video}
+          className="playback-video"
+          controls
+          autoPlay
+          muted
+          aria-label={t('playback.video', { name: camera?.name ?? '' })}
+        />
+      )}
       {recordings !== undefined && (
         <PlaybackTimeline
           window={window}
@@ -174,32 +213,41 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
         />
       )}
       {exported !== undefined && (
-        <div className="export-result" role="status">
-          <p>{t(exported.status === 'ready' ? 'export.ready' : 'export.failed')}</p>
-          {exported.status === 'ready' && <a href={videoApi.exportVideoUrl(exported.id)}>{t('export.download')}</a>}
+        <section className="export-result" role="status" aria-labelledby="export-result-title">
+          <h3 id="export-result-title">{t('export.ready')}</h3>
+          <p>
+            {time.format(new Date(exported.from))} → {time.format(new Date(exported.to))} ·{' '}
+            {t(`purpose.${exported.purpose}` as MessageKey)} · {t('export.by', { name: exported.exportedBy })}
+          </p>
+          <p>{t('audit.reason', { reason: exported.reason })}</p>
           <ul>
-            {exported.manifest.files.map((f) => (
+            {exported.files.map((f) => (
               <li key={f.name}>
-                {t('export.file', { name: f.name, bytes: f.bytes })} <code>{f.sha256}</code>
+                {t('export.file', { name: f.name, bytes: f.bytes })} <code className="sha256">{f.sha256}</code>
               </li>
             ))}
           </ul>
-        </div>
+          <a className="button" href={exportVideoUrl(exported.id)} download>
+            {t('export.download')}
+          </a>
+        </section>
       )}
       {camera !== undefined && (
         <ExportDialog
+          key={camera.id}
           open={exporting}
           cameraName={camera.name}
+          purposes={camera.purposes}
           range={window}
           onClose={() => setExporting(false)}
-          onSubmit={async (why) => {
+          onSubmit={async ({ purpose, reason: why }) => {
             const result = await videoApi.createExport(camera.id, {
-              from: new Date(window.from).toISOString(),
-              to: new Date(window.to).toISOString(),
+              from: new Date(from).toISOString(),
+              to: new Date(to).toISOString(),
+              purpose,
               reason: why,
             });
-            if (!result.ok)
-              return notAvailableYet(result) ? t('common.notAvailable', { feature: t('export.open') }) : result.message;
+            if (!result.ok) return result.message;
             setExported(result.data);
             return undefined;
           }}

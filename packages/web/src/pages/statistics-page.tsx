@@ -1,29 +1,37 @@
 import { useEffect, useState } from 'react';
-import type { AlertTypeStats, CountPoint } from '../api/contract';
+import type { AlertTypeStats, CountSample } from '../api/contract';
 import { useCameras } from '../api/use-cameras';
-import { notAvailableYet, videoApi } from '../api/video-api';
-import { NotAvailable } from '../components/not-available';
+import { videoApi } from '../api/video-api';
 import { StatsCharts } from '../components/stats-charts';
 import { useI18n } from '../i18n/i18n';
+import { seriesKey, seriesName, seriesOf } from '../logic/count-series';
 
-const periods = { day: 24, week: 24 * 7 } as const;
+/** Each period offered: how far back it looks and the width of a chart bar, in minutes. */
+const periods = {
+  hour: { minutes: 60, bucket: 5 },
+  day: { minutes: 24 * 60, bucket: 60 },
+  week: { minutes: 7 * 24 * 60, bucket: 360 },
+} as const;
 
-/** Counting and alert statistics over the last day or week, for one camera or all. */
+type Period = keyof typeof periods;
+
+/** Counting and alert statistics over the last hour, day or week, for one camera or all, one series or all. */
 export function StatisticsPage() {
   const { t } = useI18n();
   const { cameras } = useCameras();
-  const [period, setPeriod] = useState<keyof typeof periods>('day');
+  const [period, setPeriod] = useState<Period>('day');
   const [cameraId, setCameraId] = useState('');
+  const [series, setSeries] = useState('');
   const [data, setData] = useState<{
-    counts: CountPoint[];
+    counts: CountSample[];
     alertStats: AlertTypeStats[];
     window: { from: number; to: number };
   }>();
-  const [state, setState] = useState<'loading' | 'ready' | 'unavailable' | { error: string }>('loading');
+  const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
 
   useEffect(() => {
     const to = Date.now();
-    const window = { from: to - periods[period] * 3_600_000, to };
+    const window = { from: to - periods[period].minutes * 60_000, to };
     const iso = { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() };
     void Promise.all([
       videoApi.countStats({ ...iso, ...(cameraId === '' ? {} : { cameraId }) }),
@@ -32,25 +40,33 @@ export function StatisticsPage() {
       if (counts.ok && alertStats.ok) {
         setData({ counts: counts.data, alertStats: alertStats.data, window });
         setState('ready');
-      } else if (notAvailableYet(counts)) setState('unavailable');
-      else setState({ error: counts.ok ? (alertStats.ok ? '' : alertStats.message) : counts.message });
+      } else setState({ error: counts.ok ? (alertStats.ok ? '' : alertStats.message) : counts.message });
     });
   }, [period, cameraId]);
 
+  const available = seriesOf(data?.counts ?? []);
+  const shown = (data?.counts ?? []).filter((s) => series === '' || seriesKey(s) === series);
   return (
     <div className="statistics-page">
       <h2>{t('nav.statistics')}</h2>
       <div className="filters" role="search">
         <label>
           {t('stats.period')}
-          <select value={period} onChange={(e) => setPeriod(e.target.value as keyof typeof periods)}>
+          <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+            <option value="hour">{t('stats.hour')}</option>
             <option value="day">{t('stats.day')}</option>
             <option value="week">{t('stats.week')}</option>
           </select>
         </label>
         <label>
           {t('alerts.filter.camera')}
-          <select value={cameraId} onChange={(e) => setCameraId(e.target.value)}>
+          <select
+            value={cameraId}
+            onChange={(e) => {
+              setCameraId(e.target.value);
+              setSeries('');
+            }}
+          >
             <option value="">{t('common.all')}</option>
             {(cameras ?? []).map((c) => (
               <option key={c.id} value={c.id}>
@@ -59,16 +75,26 @@ export function StatisticsPage() {
             ))}
           </select>
         </label>
+        <label>
+          {t('stats.series')}
+          <select value={series} onChange={(e) => setSeries(e.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {available.map((s) => (
+              <option key={seriesKey(s)} value={seriesKey(s)}>
+                {seriesName(s, cameras ?? [])}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-      {state === 'unavailable' && <NotAvailable feature={t('nav.statistics')} />}
       {state === 'loading' && <p>{t('common.loading')}</p>}
       {typeof state === 'object' && <p className="error">{state.error}</p>}
       {state === 'ready' && data !== undefined && (
         <StatsCharts
-          counts={data.counts}
+          counts={shown}
           alertStats={data.alertStats}
           window={data.window}
-          bucketMinutes={period === 'day' ? 60 : 360}
+          bucketMinutes={periods[period].bucket}
         />
       )}
     </div>

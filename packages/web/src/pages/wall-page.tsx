@@ -4,26 +4,25 @@ import { useCameras } from '../api/use-cameras';
 import { useCameraStatus } from '../api/use-camera-status';
 import { videoApi } from '../api/video-api';
 import { LiveWall } from '../components/live-wall';
-import { NotAvailable } from '../components/not-available';
 import { useI18n } from '../i18n/i18n';
 
 /** The operator's video wall over the cameras they may see, promoted by open alerts. */
 export function WallPage() {
   const { t } = useI18n();
   const { cameras } = useCameras();
-  const { statuses } = useCameraStatus();
-  const { alerts, available } = useAlerts();
+  const statuses = useCameraStatus();
+  const { alerts, error } = useAlerts();
   const wall = useMemo(
     () =>
       (cameras ?? [])
         .filter((c) => c.enabled)
-        .map((c) => ({ id: c.id, name: c.name, status: statuses.get(c.id)?.state })),
+        .map((c) => ({ id: c.id, name: c.name, status: statuses.get(c.id)?.state, authorisation: c.authorisation })),
     [cameras, statuses],
   );
   return (
     <div className="wall-page">
       <h2>{t('nav.wall')}</h2>
-      {!available && <NotAvailable feature={t('nav.alerts')} />}
+      {error !== undefined && <p className="error">{error}</p>}
       {cameras === undefined ? (
         <p>{t('cameras.loading')}</p>
       ) : (
