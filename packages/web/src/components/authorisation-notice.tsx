@@ -22,7 +22,9 @@ export function AuthorisationNotice({ authorisation }: { authorisation: Authoris
     );
   return (
     <p className="authorisation-notice locked" role="alert">
-      {authorisation.state === 'expired' ? t('banner.authorisation.expired', { date }) : t('banner.authorisation.missing')}
+      {authorisation.state === 'expired'
+        ? t('banner.authorisation.expired', { date })
+        : t('banner.authorisation.missing')}
     </p>
   );
 }

@@ -110,7 +110,8 @@ export const en: Record<MessageKey, string> = {
   'live.lost': 'Live view interrupted (session closed or images locked): reload the page.',
   'banner.authorisation.expired':
     'Images locked: the prefectoral authorisation expired on {date} (CSI L252-4). Have it renewed and record it in the registry.',
-  'banner.authorisation.missing': 'Images locked: no prefectoral authorisation is recorded for this camera (CSI L252-1).',
+  'banner.authorisation.missing':
+    'Images locked: no prefectoral authorisation is recorded for this camera (CSI L252-1).',
   'banner.authorisation.renewalDue': 'Prefectoral authorisation to renew: it expires on {date}.',
   'wall.layout': 'Layout',
   'wall.sound': 'Sound on alerts',
