@@ -340,5 +340,8 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
       { details: { alert: string } }[]
     >();
     expect(trail.map((e) => e.details.alert)).toContain(alert.id);
+    // Every live, playback, export and alert entry written above keeps the chain verifiable.
+    const verify = await app.http.inject({ method: 'GET', url: '/api/audit/verify', headers: dpo });
+    expect(verify.json()).toMatchObject({ valid: true, breaks: [] });
   }, 60_000);
 });
