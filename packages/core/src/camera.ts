@@ -1,13 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes } from './analytic-event-types.js';
-import {
-  CalibrationSchema,
-  DirectionSchema,
-  PointSchema,
-  PolygonSchema,
-  ScheduleWindowSchema,
-  zoneKinds,
-} from './image-geometry.js';
+import { DirectionSchema, PointSchema, PolygonSchema, ScheduleWindowSchema, zoneKinds } from './image-geometry.js';
 import { purposes } from './legal-profile.js';
 import { AuthorisationSummarySchema } from './registry.js';
 

@@ -1,4 +1,4 @@
-import type { AnalysisConfig, AnalysisZone, Camera, Clock, Detector } from '@vigie/core';
+import type { AnalysisConfig, AnalysisZone, Camera, Clock } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
@@ -153,7 +153,7 @@ export class AnalysisFleet {
       ffmpegPath: ffmpegPath(),
       config: analysisConfigOf(camera),
       masks: camera.masks,
-      ...(detector === undefined ? {} : { detector: detector as Detector }),
+      ...(detector === undefined ? {} : { detector }),
       // A looped demo file is read at its own pace, as a camera would send it.
       realtime: camera.sourceUrl.startsWith('file:'),
       live: true,

@@ -57,8 +57,8 @@ export class RecorderFleet {
   /** Starts recording every enabled camera and follows registry changes. */
   async start(): Promise<void> {
     this.#unsubscribe.push(
-      this.#supervisor.onStatus((status) => this.#enqueue(() => this.#onStatus(status))),
-      this.#options.events.subscribe((event) => this.#enqueue(() => this.#onRegistryEvent(event))),
+      this.#supervisor.onStatus((status) => void this.#enqueue(() => this.#onStatus(status))),
+      this.#options.events.subscribe((event) => void this.#enqueue(() => this.#onRegistryEvent(event))),
     );
     const cameras = await this.#options.work(({ cameras }) => cameras.list());
     await this.#enqueue(async () => {
