@@ -30,7 +30,7 @@ describe('server over a real socket, embedded database on disk', () => {
     const response = await fetch(`${server.url}/api/cameras`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const cameras = (await response.json()) as { name: string; sourceUrl: string; masks: unknown[] }[];
-    expect(cameras.length).toBe(4);
+    expect(cameras.length).toBe(5);
     for (const camera of cameras) {
       expect(camera.sourceUrl).toMatch(/^file:\/\//);
       expect(existsSync(fileURLToPath(camera.sourceUrl))).toBe(true);
@@ -76,6 +76,6 @@ describe('server over a real socket, embedded database on disk', () => {
     headers = await loginAs(server.app, ['supervisor']);
     const cameras = (await (await fetch(`${server.url}/api/cameras`, { headers })).json()) as { name: string }[];
     expect(cameras.map((c) => c.name)).toContain('Poussée');
-    expect(cameras.length).toBe(5);
+    expect(cameras.length).toBe(6);
   });
 });
