@@ -120,7 +120,13 @@ export function PlaybackTimeline({ window, ranges, gaps, events, position, onSee
         })}
         <line className="playhead" x1={x(position)} x2={x(position)} y1={4} y2={56} />
         {ticks.map((tick) => (
-          <text key={tick} x={x(tick)} y={68} className="tick">
+          <text
+            key={tick}
+            x={x(tick)}
+            y={68}
+            className="tick"
+            textAnchor={x(tick) < 60 ? 'start' : x(tick) > width - 60 ? 'end' : 'middle'}
+          >
             {tickClock.format(new Date(tick))}
           </text>
         ))}
