@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, totpCode, type RunningServer } from '@vigie/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 
@@ -30,7 +31,7 @@ describe('console in a real browser', () => {
 
   /** A fresh browser session (own cookies) logged in as the given account. */
   async function sessionOf(username: string, secret?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
     const fresh = await context.newPage();
     await fresh.goto(server.url);
     await fresh.getByLabel('Identifiant').fill(username);
@@ -50,6 +51,39 @@ describe('console in a real browser', () => {
     return camera;
   }
 
+  /** The session cookie and CSRF token of a browser page, to call the API as that person. */
+  async function credentials(p: Page): Promise<{ cookie: string; csrf: string }> {
+    const session = (await p.context().cookies()).find((c) => c.name === 'vigie_session')?.value ?? '';
+    const csrf = await p.evaluate<string>("sessionStorage.getItem('vigie.csrf') ?? ''");
+    return { cookie: `vigie_session=${session}`, csrf };
+  }
+
+  /**
+   * Whether a <video> plays: fed by hls.js through Media Source Extensions (a blob: source), with a decoded
+   * frame to show (readyState ≥ HAVE_CURRENT_DATA) and its clock moving forward over a second.
+   */
+  async function isPlaying(video: Locator): Promise<boolean> {
+    const sample = () =>
+      video.evaluate((v: { src: string; readyState: number; currentTime: number }) => ({
+        mse: v.src.startsWith('blob:'),
+        ready: v.readyState,
+        at: v.currentTime,
+      }));
+    const before = await sample();
+    await video.page().waitForTimeout(1000);
+    const after = await sample();
+    return after.mse && after.ready >= 2 && after.at > before.at;
+  }
+
+  /** Whether an <img> finished loading a real picture. */
+  const imageLoaded = (image: Locator) =>
+    image
+      .evaluate((i: { complete: boolean; naturalWidth: number }) => i.complete && i.naturalWidth > 0)
+      .catch(() => false);
+
+  let consigne: { id: string };
+  let alertId: string;
+
   beforeAll(async () => {
     if (!existsSync(webDist))
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
@@ -59,7 +93,7 @@ describe('console in a real browser', () => {
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
     );
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
     supervisorSecret = await create('agent.dupont', ['supervisor']);
     await create('admin.morel', ['admin']);
     await create('dpo.martin', ['dpo']);
@@ -91,10 +125,144 @@ describe('console in a real browser', () => {
     expect(page.url()).toMatch(/\/wall$/);
   });
 
+  it('plays the live wall: each tile an audited live view played by hls.js', async () => {
+    await expect.poll(() => page.locator('.live-tile').count()).toBe(4);
+    const parvis = await cameraByName('Gare — Parvis');
+    const tile = page.locator(`.live-tile[data-camera-id="${parvis.id}"]`);
+    await expect.poll(() => isPlaying(tile.locator('video')), { timeout: 45_000, interval: 250 }).toBe(true);
+    await expect.poll(() => tile.locator('figcaption .badge').first().innerText()).toBe('en ligne');
+  });
+
+  it('promotes the camera of an abandoned bag to the main tile when the alert arrives', async () => {
+    consigne = await cameraByName('Gare — Consigne');
+    const main = page.locator('.live-tile.main');
+    await expect.poll(() => main.getAttribute('data-camera-id'), { timeout: 90_000, interval: 500 }).toBe(consigne.id);
+    expect(await main.getAttribute('class')).toContain('alerting');
+    expect(await main.locator('.alert-badge').innerText()).toBe('ALERTE');
+    await expect.poll(() => isPlaying(main.locator('video')), { timeout: 30_000, interval: 250 }).toBe(true);
+    await expect
+      .poll(() => page.locator('[aria-live="assertive"]').textContent())
+      .toBe('Alerte « Objet abandonné » : Gare — Consigne passe en vignette principale');
+    await page.waitForTimeout(3500); // the promotion flash ends
+    await page.screenshot({ path: join(shots, 'console-wall-live-alert-fr.png') });
+  });
+
+  it('lists the alert with its annotated image, and lets the supervisor stop and resume analytics', async () => {
+    await page.getByRole('link', { name: 'Alertes', exact: true }).click();
+    const item = page.locator('li.alert-item', { hasText: 'Objet abandonné' }).last();
+    await item.waitFor();
+    alertId = (await item.getAttribute('data-alert-id')) ?? '';
+    expect(await item.locator('.camera').innerText()).toBe('Gare — Consigne');
+    expect(await item.locator('.severity').innerText()).toBe('haute');
+    const image = item.locator('.alert-snapshot img');
+    await expect.poll(() => imageLoaded(image)).toBe(true);
+    expect(await image.getAttribute('alt')).toBe(
+      'Image de l’alerte « Objet abandonné » sur Gare — Consigne, détection encadrée',
+    );
+    const state = page.locator('.analytics-state');
+    await expect.poll(() => state.innerText()).toBe('En marche sur : Gare — Consigne.');
+    await page.screenshot({ path: join(shots, 'console-alerts-snapshot-fr.png') });
+
+    const control = page.locator('.analytics-control');
+    await control.getByLabel('Portée').selectOption({ label: 'Gare — Consigne' });
+    await control.getByLabel('Motif (enregistré au journal)').fill('Essai du bouton d’arrêt');
+    await control.getByRole('button', { name: 'Arrêter les analyses' }).click();
+    await expect
+      .poll(() => state.innerText())
+      .toBe('Aucune caméra n’est analysée en ce moment. Arrêtées sur : Gare — Consigne.');
+    await control.getByLabel('Motif (enregistré au journal)').fill('Fin de l’essai');
+    await control.getByRole('button', { name: 'Reprendre les analyses' }).click();
+    await expect.poll(() => state.innerText()).toBe('En marche sur : Gare — Consigne.');
+  });
+
+  it('plays back the alert’s clip on a timeline showing what was recorded and the event', async () => {
+    await page.locator(`li[data-alert-id="${alertId}"]`).getByRole('link', { name: 'Revoir la séquence' }).click();
+    expect(page.url()).toContain(`/playback/${consigne.id}?from=`);
+    const timeline = page.locator('.playback-timeline');
+    await expect.poll(() => timeline.locator('rect.recorded').count()).toBeGreaterThan(0);
+    await expect.poll(() => timeline.locator('.event-mark').count()).toBeGreaterThan(0);
+    expect(await timeline.locator('.timeline-events').innerText()).toContain('Objet abandonné');
+    await page.getByLabel('Motif de la relecture (enregistré au journal)').fill('Levée de doute objet abandonné');
+    await page.getByRole('button', { name: 'Relire' }).click();
+    const video = page.locator('video.playback-video');
+    await expect.poll(() => isPlaying(video), { timeout: 30_000, interval: 250 }).toBe(true);
+    // Playback starts at the alert's clip (not a minute before) and the playhead follows the recording's clock.
+    const clipFrom = Date.parse(new URL(page.url()).searchParams.get('from') ?? '');
+    const playhead = Number(await timeline.locator('[role="slider"]').getAttribute('aria-valuenow'));
+    expect(playhead).toBeGreaterThanOrEqual(clipFrom - 1000);
+    expect(playhead).toBeLessThan(clipFrom + 30_000);
+    await page.screenshot({ path: join(shots, 'console-playback-timeline-fr.png') });
+  });
+
+  it('exports the clip for a declared purpose with a reason, and shows the SHA-256 of the file', async () => {
+    await page.getByRole('button', { name: 'Exporter…' }).click();
+    const dialog = page.getByRole('dialog');
+    const purpose = dialog.getByLabel('Finalité (parmi celles déclarées pour la caméra)');
+    expect(await purpose.locator('option').allInnerTexts()).toEqual([
+      '—',
+      'Sécurité des personnes et des biens',
+      'Prévention du terrorisme',
+    ]);
+    await purpose.selectOption({ label: 'Prévention du terrorisme' });
+    await dialog.getByLabel(/Motif de l’export/).fill('Réquisition OPJ n° 2026/118');
+    await dialog.getByRole('button', { name: 'Exporter' }).click();
+    const result = page.locator('.export-result');
+    await expect.poll(() => result.count(), { timeout: 30_000 }).toBe(1);
+    const sha256 = await result.locator('code.sha256').innerText();
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await result.innerText()).toContain('Prévention du terrorisme');
+    // The file the download link serves is the one the manifest fingerprints.
+    const href = (await result.getByRole('link', { name: 'Télécharger la vidéo' }).getAttribute('href')) ?? '';
+    const download = await fetch(`${server.url}${href}`, { headers: { cookie: (await credentials(page)).cookie } });
+    expect(download.status).toBe(200);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await download.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(sha256);
+    await page.screenshot({ path: join(shots, 'console-playback-export-fr.png'), fullPage: true });
+  });
+
+  it('qualifies the alert as a true alert with a note, which closes it', async () => {
+    await page.getByRole('link', { name: 'Alertes', exact: true }).click();
+    const item = page.locator(`li[data-alert-id="${alertId}"]`);
+    await item.getByLabel('Verdict').selectOption({ label: 'alerte avérée' });
+    await item.getByLabel('Note').fill('Sac récupéré par son propriétaire');
+    await item.getByRole('button', { name: 'Qualifier' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await page.getByLabel('État').selectOption({ label: 'close' });
+    await expect.poll(() => item.locator('.alert-head').innerText()).toMatch(/close\s+alerte avérée/);
+    expect(await item.locator('.notes').innerText()).toContain('Sac récupéré par son propriétaire');
+  });
+
+  it('shows people counted on the station line and the operators’ verdicts in statistics', async () => {
+    await page.getByRole('link', { name: 'Statistiques', exact: true }).click();
+    await page.getByLabel('Période').selectOption('hour');
+    const series = page.getByLabel('Ligne ou zone');
+    await expect
+      .poll(() => series.locator('option').allInnerTexts())
+      .toContain('Gare — Consigne — Passage vers les quais');
+    await series.selectOption({ label: 'Gare — Consigne — Passage vers les quais' });
+    const counted = () =>
+      page
+        .locator('rect.bar')
+        .evaluateAll((bars: { getAttribute: (name: string) => string | null }[]) =>
+          bars.reduce((sum, bar) => sum + Number(bar.getAttribute('height') ?? 0), 0),
+        );
+    await expect.poll(counted).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('table.precision tbody').innerText())
+      .toMatch(/Objet abandonné\s+\d+\s+1\s+0\s+100 %/);
+    await page.screenshot({ path: join(shots, 'console-statistics-fr.png'), fullPage: true });
+  });
+
   it('places the demo cameras on the map with their field of view, offline, each opening its live view', async () => {
     await page.getByRole('link', { name: 'Carte', exact: true }).click();
-    await expect.poll(() => page.locator('.camera-map path.camera-dot').count()).toBe(4);
-    await expect.poll(() => page.locator('.camera-map .camera-label').allInnerTexts()).toContain('Gare — Parvis');
+    await expect.poll(() => page.locator('.camera-map path.camera-dot').count()).toBe(5);
+    // Each label names the camera and its stream state.
+    await expect
+      .poll(() => page.locator('.camera-map .camera-label').allInnerTexts())
+      .toContain('Gare — Parvis — en ligne');
     expect(await page.locator('.leaflet-tile').count()).toBe(0);
     await page.waitForTimeout(400); // fitBounds animation
     await page.screenshot({ path: join(shots, 'console-map-fr.png') });
@@ -106,7 +274,7 @@ describe('console in a real browser', () => {
 
   it('lists the demo cameras in French by default, with their purposes and retention', async () => {
     await page.getByRole('link', { name: 'Caméras', exact: true }).click();
-    await expect.poll(() => page.locator('table.cameras tbody tr').count()).toBe(4);
+    await expect.poll(() => page.locator('table.cameras tbody tr').count()).toBe(5);
     await expect.poll(() => page.locator('.status').textContent()).toBe('Connecté');
     const text = await page.locator('table.cameras').innerText();
     expect(text).toContain('Hôtel de Ville — Entrée');
@@ -118,8 +286,8 @@ describe('console in a real browser', () => {
   it('draws a privacy mask over a camera image and saves it with a version check', async () => {
     await page.getByRole('link', { name: 'Hôtel de Ville — Entrée' }).click();
     await expect.poll(() => page.locator('main h2').innerText()).toBe('Caméra « Hôtel de Ville — Entrée »');
-    // No snapshot route yet: the editor falls back to a neutral grid.
-    await expect.poll(() => page.locator('.canvas-frame .placeholder').count()).toBe(1);
+    // The camera's latest recorded frame (its existing mask already black) is the drawing background.
+    await expect.poll(() => imageLoaded(page.locator('.canvas-frame img')), { timeout: 15_000 }).toBe(true);
     const canvas = page.getByTestId('geometry-canvas');
     await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
@@ -139,12 +307,9 @@ describe('console in a real browser', () => {
     await expect.poll(() => page.locator('.actions .ok').textContent()).toBe('Enregistré (version 2).');
     await page.screenshot({ path: join(shots, 'console-camera-editor-mask-fr.png'), fullPage: true });
 
-    const cookies = await page.context().cookies();
-    const session = cookies.find((c) => c.name === 'vigie_session')?.value ?? '';
+    const { cookie } = await credentials(page);
     const hall = await cameraByName('Hôtel de Ville — Entrée');
-    const response = await fetch(`${server.url}/api/cameras/${hall.id}`, {
-      headers: { cookie: `vigie_session=${session}` },
-    });
+    const response = await fetch(`${server.url}/api/cameras/${hall.id}`, { headers: { cookie } });
     const camera = (await response.json()) as {
       version: number;
       masks: { id: string; label?: string; polygon: { x: number; y: number }[] }[];
@@ -160,12 +325,10 @@ describe('console in a real browser', () => {
 
   it('shows a camera added through the API without a reload, and switches to English', async () => {
     await page.getByRole('link', { name: 'Caméras', exact: true }).click();
-    const cookies = await page.context().cookies();
-    const session = cookies.find((c) => c.name === 'vigie_session')?.value ?? '';
-    const csrf = await page.evaluate<string>("sessionStorage.getItem('vigie.csrf') ?? ''");
+    const { cookie, csrf } = await credentials(page);
     const response = await fetch(`${server.url}/api/cameras`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `vigie_session=${session}`, 'x-csrf-token': csrf },
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
       body: JSON.stringify({
         name: 'Pont Jacob',
         sourceUrl: 'rtsp://192.0.2.20/live',
@@ -174,13 +337,28 @@ describe('console in a real browser', () => {
       }),
     });
     expect(response.status).toBe(201);
-    await expect.poll(() => page.locator('table.cameras tbody tr').count()).toBe(5);
+    await expect.poll(() => page.locator('table.cameras tbody tr').count()).toBe(6);
     await page.getByLabel('Langue').selectOption('en');
-    await expect.poll(() => page.locator('main h2').innerText()).toMatch(/^Cameras — 5 camera/);
+    await expect.poll(() => page.locator('main h2').innerText()).toMatch(/^Cameras — 6 camera/);
     expect(await page.locator('table.cameras').innerText()).toContain('Traffic regulation');
     expect(await navLinks(page)).toContain('Video wall');
     await page.screenshot({ path: join(shots, 'foundation-camera-list-en.png') });
     await page.getByLabel('Language').selectOption('fr');
+  });
+
+  it('locks the images of a camera without prefectoral authorisation, saying so in red', async () => {
+    const pont = await cameraByName('Pont Jacob');
+    await page.goto(`${server.url}/cameras/${pont.id}/live`);
+    const banner = page.locator('.live-tile .authorisation-notice.locked');
+    await expect
+      .poll(() => banner.innerText())
+      .toBe('Images verrouillées : aucune autorisation préfectorale n’est enregistrée pour cette caméra (CSI L252-1).');
+    expect(await page.locator('.live-tile video').evaluate((v: { src: string }) => v.src)).toBe('');
+    await page.goto(`${server.url}/playback/${pont.id}`);
+    await expect.poll(() => page.locator('.authorisation-notice.locked').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Relire' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Exporter…' }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shots, 'console-playback-locked-fr.png') });
   });
 
   it('lets the administrator create an operator, see the one-time-code key once, and assign a camera', async () => {
@@ -220,6 +398,9 @@ describe('console in a real browser', () => {
     expect(await operator.locator('nav.nav h2').allTextContents()).toEqual(['Supervision']);
     // The wall opens first, with one tile per camera assigned to the operator.
     await expect.poll(() => operator.locator('.live-tile figcaption .name').allInnerTexts()).toEqual(['Gare — Parvis']);
+    await expect
+      .poll(() => isPlaying(operator.locator('.live-tile video')), { timeout: 30_000, interval: 250 })
+      .toBe(true);
     await operator.screenshot({ path: join(shots, 'console-wall-operator-fr.png') });
     await operator.getByRole('link', { name: 'Carte', exact: true }).click();
     await expect
@@ -236,6 +417,7 @@ describe('console in a real browser', () => {
     const dpo = await sessionOf('dpo.martin');
     expect(await navLinks(dpo)).toEqual(['Carte', 'Journal d’audit']);
     await dpo.getByRole('link', { name: 'Journal d’audit' }).click();
+    await dpo.getByLabel('Entrées').selectOption('1000');
     const updated = dpo.locator('table.audit tr[data-action="camera.updated"]');
     await expect.poll(() => updated.count()).toBe(1);
     const text = await updated.innerText();
@@ -248,7 +430,37 @@ describe('console in a real browser', () => {
       .toMatch(/Caméras attribuées\s+admin\.morel/);
     await dpo.getByLabel('Action').selectOption('camera.updated');
     await expect.poll(() => dpo.locator('table.audit tbody tr').count()).toBe(1);
-    await dpo.getByLabel('Action').selectOption('');
+    await dpo.context().close();
+  });
+
+  it('shows the DPO who looked at the footage, exported it, stopped analytics and judged the alert, and why', async () => {
+    const dpo = await sessionOf('dpo.martin');
+    await dpo.getByRole('link', { name: 'Journal d’audit' }).click();
+    const rows = (action: string) => dpo.locator(`table.audit tr[data-action="${action}"]`);
+    await dpo.getByLabel('Action').selectOption('alert.acted');
+    await expect
+      .poll(() => rows('alert.acted').first().innerText())
+      .toMatch(
+        /Action sur une alerte\s+agent\.dupont\s+Gare — Consigne\s+Qualification: alerte avérée → close\s+« Sac récupéré par son propriétaire »/,
+      );
+    await dpo.getByLabel('Action').selectOption('analytics.paused');
+    await expect.poll(() => rows('analytics.paused').innerText()).toContain('Motif : Essai du bouton d’arrêt');
+    await dpo.getByLabel('Action').selectOption('playback.viewed');
+    await expect
+      .poll(() => rows('playback.viewed').first().innerText())
+      .toContain('Motif : Levée de doute objet abandonné');
+    await dpo.getByLabel('Action').selectOption('export.created');
+    await expect.poll(() => rows('export.created').innerText()).toContain('Motif : Réquisition OPJ n° 2026/118');
+    await dpo.getByLabel('Action').selectOption('live.started');
+    await expect.poll(() => rows('live.started').count()).toBeGreaterThanOrEqual(4);
+    await dpo.getByLabel('Action').selectOption('alert.acted');
+    await dpo.screenshot({ path: join(shots, 'console-audit-alert-fr.png') });
+    await dpo.context().close();
+  });
+
+  it('keeps the audit chain intact after all of it', async () => {
+    const dpo = await sessionOf('dpo.martin');
+    await dpo.getByRole('link', { name: 'Journal d’audit' }).click();
     await dpo.getByRole('button', { name: 'Vérifier la chaîne' }).click();
     await expect.poll(() => dpo.locator('.verification').innerText()).toMatch(/^✔?\s*Chaîne intacte : \d+ entrée/);
     await dpo.screenshot({ path: join(shots, 'console-audit-fr.png') });

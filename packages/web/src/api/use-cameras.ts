@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { api, errorMessage, type Camera, type PushEvent } from './client';
 import { usePush } from './push-channel';
 
@@ -25,18 +25,33 @@ function apply(cameras: Camera[], event: PushEvent): Camera[] {
   }
 }
 
-/** Loads the cameras the caller may see, then follows changes; reloads after each reconnection. */
+/**
+ * Loads the cameras the caller may see, then follows changes; reloads after each reconnection, and once
+ * more when a change arrives while a load is in flight (its answer may predate that change).
+ */
 export function useCameras(): CamerasState {
   const [state, setState] = useState<Omit<CamerasState, 'connected'>>({ cameras: undefined, error: undefined });
+  const loading = useRef({ now: false, again: false });
   const load = useCallback(() => {
-    void api
-      .GET('/api/cameras')
-      .then(({ data, error, response }) =>
-        setState((s) => (data ? { cameras: data, error: undefined } : { ...s, error: errorMessage(error, response) })),
-      );
+    if (loading.current.now) {
+      loading.current.again = true;
+      return;
+    }
+    loading.current.now = true;
+    void api.GET('/api/cameras').then(({ data, error, response }) => {
+      setState((s) => (data ? { cameras: data, error: undefined } : { ...s, error: errorMessage(error, response) }));
+      loading.current.now = false;
+      if (loading.current.again) {
+        loading.current.again = false;
+        load();
+      }
+    });
   }, []);
   const connected = usePush((event) => {
-    setState((s) => (s.cameras === undefined ? s : { ...s, cameras: apply(s.cameras, event) }));
+    const change =
+      event.type === 'camera.created' || event.type === 'camera.updated' || event.type === 'camera.deleted';
+    if (change && loading.current.now) loading.current.again = true;
+    else setState((s) => (s.cameras === undefined ? s : { ...s, cameras: apply(s.cameras, event) }));
   }, load);
   return { ...state, connected };
 }

@@ -110,7 +110,7 @@ export function CameraMap({
 
   useEffect(() => {
     if (element.current === null) return;
-    const created = L.map(element.current, { zoomSnap: 0.5, attributionControl: tileUrl != null });
+    const created = L.map(element.current, { zoomSnap: 0.25, attributionControl: tileUrl != null });
     created.setView([46.6, 2.4], 6);
     L.control.scale({ imperial: false }).addTo(created);
     if (tileUrl != null) {
@@ -140,7 +140,10 @@ export function CameraMap({
     if (cameras.length > 0 && key !== fittedTo.current) {
       fittedTo.current = key;
       const bounds = L.latLngBounds(cameras.map((c) => [c.location.lat, c.location.lon]));
-      current.fitBounds(bounds.pad(0.3), { maxZoom: 18, animate: false });
+      // Room around the cameras for their labels (name and state, up to ~380 px), which extend sideways.
+      const size = current.getSize();
+      const padding = L.point(Math.min(420, size.x * 0.42), Math.min(100, size.y * 0.15));
+      current.fitBounds(bounds, { padding, maxZoom: 18, animate: false });
     }
     function draw(): void {
       if (layer === undefined || current === undefined) return;

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { TimeRange } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
-import { fractionOf, rangeSpan, timeAt, timeTicks, type Window } from '../logic/timeline';
+import { fractionOf, rangeSpan, tickStep, timeAt, timeTicks, type Window } from '../logic/timeline';
 
 /** A mark on the timeline (an alert or analytics event). */
 export interface TimelineEvent {
@@ -47,6 +47,9 @@ export function PlaybackTimeline({ window, ranges, gaps, events, position, onSee
     event.preventDefault();
   };
   const x = (at: number) => fractionOf(window, at) * width;
+  const ticks = timeTicks(window);
+  // Ticks closer than a minute apart show their seconds, or two would read the same.
+  const tickClock = new Intl.DateTimeFormat(language, { timeStyle: tickStep(ticks) < 60_000 ? 'medium' : 'short' });
 
   return (
     <div className="playback-timeline">
@@ -116,9 +119,15 @@ export function PlaybackTimeline({ window, ranges, gaps, events, position, onSee
           ) : null;
         })}
         <line className="playhead" x1={x(position)} x2={x(position)} y1={4} y2={56} />
-        {timeTicks(window).map((tick) => (
-          <text key={tick} x={x(tick)} y={68} className="tick">
-            {new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(tick))}
+        {ticks.map((tick) => (
+          <text
+            key={tick}
+            x={x(tick)}
+            y={68}
+            className="tick"
+            textAnchor={x(tick) < 60 ? 'start' : x(tick) > width - 60 ? 'end' : 'middle'}
+          >
+            {tickClock.format(new Date(tick))}
           </text>
         ))}
       </svg>

@@ -69,7 +69,12 @@ function CountsChart({ counts, window, bucketMinutes }: Required<Omit<StatsChart
         ))}
       </svg>
       <p className="legend">
-        <span className="key in">{t('stats.in')}</span> <span className="key out">{t('stats.out')}</span>
+        <span className="key in">
+          {t('stats.sum', { label: t('stats.in'), count: buckets.reduce((sum, b) => sum + b.in, 0) })}
+        </span>{' '}
+        <span className="key out">
+          {t('stats.sum', { label: t('stats.out'), count: buckets.reduce((sum, b) => sum + b.out, 0) })}
+        </span>
       </p>
     </figure>
   );

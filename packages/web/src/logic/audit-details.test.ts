@@ -52,6 +52,26 @@ describe('audit entry summaries', () => {
     ).toEqual(['abandoned_object (high)']);
   });
 
+  it('names viewing sessions briefly, with how long they lasted and how they ended', () => {
+    const session = '0aaa2654ae8a6067e6c624004b9509b8';
+    expect(auditSummary({ action: 'live.started', details: { session } }, names)).toEqual(['session 0aaa2654']);
+    expect(auditSummary({ action: 'live.stopped', details: { why: 'idle', seconds: 31, session } }, names)).toEqual([
+      'session 0aaa2654 · 31 s · idle',
+    ]);
+  });
+
+  it('gives an export’s purpose and fingerprint, and says when analytics were stopped everywhere', () => {
+    const details = { bytes: 42, export: 'e1', sha256: 'f8c1', purpose: 'terrorism_prevention' };
+    expect(auditSummary({ action: 'export.created', details }, names)).toEqual([
+      'terrorism_prevention',
+      'SHA-256 f8c1',
+    ]);
+    expect(auditSummary({ action: 'analytics.paused', details: { scope: 'all cameras' } }, names)).toEqual([
+      'allCameras',
+    ]);
+    expect(auditSummary({ action: 'analytics.paused', details: { scope: 'one camera' } }, names)).toEqual([]);
+  });
+
   it('falls back to compact JSON for other details, and to nothing without details', () => {
     expect(auditSummary({ action: 'access.denied', details: { code: 'PERMISSION_DENIED' } }, names)).toEqual([
       '{"code":"PERMISSION_DENIED"}',

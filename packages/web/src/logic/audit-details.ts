@@ -68,5 +68,19 @@ export function auditSummary(entry: { action: string; details?: Record<string, u
       ...note,
     ];
   }
+  const session = details['session'];
+  if (typeof session === 'string') {
+    const parts = [`${names.term('audit.session')} ${session.slice(0, 8)}`];
+    if (typeof details['seconds'] === 'number') parts.push(`${details['seconds']} s`);
+    if (typeof details['why'] === 'string') parts.push(names.term(`audit.sessionEnd.${details['why']}`));
+    return [parts.join(' · ')];
+  }
+  if (entry.action === 'export.created' || entry.action === 'export.downloaded') {
+    const purpose = details['purpose'] === undefined ? [] : [names.term(`purpose.${text(details['purpose'])}`)];
+    return [...purpose, `SHA-256 ${text(details['sha256'])}`];
+  }
+  if (entry.action === 'analytics.paused' || entry.action === 'analytics.resumed') {
+    return details['scope'] === 'all cameras' ? [names.term('analytics.allCameras')] : [];
+  }
   return [JSON.stringify(details)];
 }

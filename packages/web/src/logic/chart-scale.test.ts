@@ -4,7 +4,9 @@ import { axisTicks, bucketCounts, niceMax, percent } from './chart-scale';
 describe('chart scales', () => {
   it('rounds an axis up to 1, 2 or 5 × 10ⁿ', () => {
     expect([0, 3, 7, 12, 180, 1000].map(niceMax)).toEqual([1, 5, 10, 20, 200, 1000]);
-    expect(axisTicks(37)).toEqual([0, 12.5, 25, 37.5, 50]);
+    expect(axisTicks(37)).toEqual([0, 25, 50]);
+    expect(axisTicks(1)).toEqual([0, 1]);
+    expect(axisTicks(18)).toEqual([0, 5, 10, 15, 20]);
   });
 
   it('sums counts into buckets, empty ones included, ignoring reports outside the window', () => {

@@ -8,10 +8,10 @@ export function niceMax(max: number): number {
   return nice ?? 10 * magnitude;
 }
 
-/** Evenly spaced axis values from 0 to a nice maximum. */
+/** Evenly spaced axis values from 0 to a nice maximum, whole numbers only (counts are whole people). */
 export function axisTicks(max: number, count = 4): number[] {
   const top = niceMax(max);
-  return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
+  return Array.from({ length: count + 1 }, (_, i) => (top * i) / count).filter(Number.isInteger);
 }
 
 /** People counted in and out during one time bucket. */

@@ -6,6 +6,7 @@ import {
   nextRecorded,
   rangeSpan,
   timeAt,
+  tickStep,
   timeTicks,
   wallTimeAt,
 } from './timeline';
@@ -47,6 +48,9 @@ describe('playback timeline maths', () => {
       '11:00',
     ]);
     expect(timeTicks({ from: 0, to: 0 })).toEqual([]);
+    expect(tickStep(timeTicks(window))).toBe(15 * 60_000);
+    expect(tickStep(timeTicks({ from: window.from, to: window.from + 140_000 }))).toBe(30_000);
+    expect(tickStep([window.from])).toBe(86_400_000);
   });
 });
 

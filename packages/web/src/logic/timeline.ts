@@ -57,6 +57,12 @@ export function timeTicks(window: Window, count = 6): number[] {
   return ticks;
 }
 
+/** The time between two ticks in ms (a day when there is at most one). */
+export function tickStep(ticks: readonly number[]): number {
+  const [first, second] = ticks;
+  return first === undefined || second === undefined ? 86_400_000 : second - first;
+}
+
 /** A media segment of a VOD playlist: where it sits in the media timeline and when it was recorded. */
 export interface SegmentTime {
   /** Seconds from the start of the media. */

@@ -223,7 +223,8 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
           <ul>
             {exported.files.map((f) => (
               <li key={f.name}>
-                {t('export.file', { name: f.name, bytes: f.bytes })} <code className="sha256">{f.sha256}</code>
+                {t('export.file', { name: f.name, bytes: new Intl.NumberFormat(language).format(f.bytes) })}{' '}
+                <code className="sha256">{f.sha256}</code>
               </li>
             ))}
           </ul>
