@@ -96,6 +96,8 @@ function makeRule(type: AnalyticsEventType): Rule | undefined {
 }
 
 const staticLeadS = 2;
+/** Seconds the background model averages before it judges anything static (no start-up ghosts). */
+const warmupS = 3;
 
 /** A frame whose first half is done: what the background model saw, and its detections under way. */
 interface Prepared {
@@ -239,6 +241,7 @@ export class AnalysisPipeline {
       width,
       height,
       staticFrames: Math.max(3, Math.round(staticLeadS * this.options.fps)),
+      warmupFrames: Math.round(warmupS * this.options.fps),
       slowRate: Math.min(0.05, 0.015 / Math.max(1, this.options.fps / 5)),
       fastRate: Math.min(0.5, 0.3 / Math.max(1, this.options.fps / 5)),
     });

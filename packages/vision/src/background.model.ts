@@ -13,6 +13,12 @@ export interface BackgroundOptions {
   threshold?: number;
   /** Frames a pixel must be static foreground before it belongs to a left object. */
   staticFrames?: number;
+  /**
+   * Frames at the start (and after `relearn`) during which the long-term background is the plain mean
+   * of the frames seen, and nothing counts as static: someone standing in the first frame and then
+   * walking away would otherwise leave a "ghost" that looks like a left object for minutes.
+   */
+  warmupFrames?: number;
 }
 
 /** A connected region of a mask, normalised coordinates. */
@@ -54,7 +60,7 @@ export class BackgroundModel {
   private frames = 0;
 
   constructor(options: BackgroundOptions) {
-    this.o = { slowRate: 0.003, fastRate: 0.15, threshold: 28, staticFrames: 10, ...options };
+    this.o = { slowRate: 0.003, fastRate: 0.15, threshold: 28, staticFrames: 10, warmupFrames: 0, ...options };
     const n = options.width * options.height;
     this.gray = new Uint8Array(n);
     this.foreground = new Uint8Array(n);
@@ -81,10 +87,12 @@ export class BackgroundModel {
   /** Absorbs a frame (gray or rgb24, any size ≥ the model's); returns the scene statistics. */
   update(frame: VideoFrame): SceneStats {
     this.sample(frame);
-    const { width, height, slowRate, fastRate, threshold } = this.o;
+    const { width, height, slowRate, fastRate, threshold, warmupFrames } = this.o;
     const n = width * height;
     const first = this.frames === 0;
     this.frames++;
+    // During the warm-up the long-term background is the running mean of all frames so far.
+    const warmRate = this.frames <= warmupFrames ? 1 / this.frames : 0;
     let sum = 0;
     let sumSq = 0;
     let grad = 0;
@@ -105,10 +113,10 @@ export class BackgroundModel {
       this.foreground[i] = fgSlow ? 255 : 0;
       if (fgSlow) changed++;
       // Selective update: foreground is learnt 20× slower so a left object is not absorbed for minutes.
-      this.slow[i] = s + (fgSlow ? slowRate / 20 : slowRate) * (g - s);
+      this.slow[i] = s + (warmRate > 0 ? warmRate : fgSlow ? slowRate / 20 : slowRate) * (g - s);
       this.fast[i] = f + fastRate * (g - f);
       const age = this.staticAge[i] ?? 0;
-      this.staticAge[i] = fgSlow && !fgFast ? Math.min(65535, age + 1) : fgSlow ? age : 0;
+      this.staticAge[i] = warmRate === 0 && fgSlow && !fgFast ? Math.min(65535, age + 1) : fgSlow ? age : 0;
     }
     for (let y = 0; y < height - 1; y++) {
       const row = y * width;
