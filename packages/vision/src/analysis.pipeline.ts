@@ -5,6 +5,7 @@ import {
   type AnalysisConfig,
   type AnalyticsEvent,
   type AnalyticsEventType,
+  type Box,
   type Detection,
   type Detector,
   type VideoFrame,
@@ -121,6 +122,7 @@ export class AnalysisPipeline {
   private detector: Detector | undefined;
   private last: RuleContext | undefined;
   private prepared = 0;
+  private personBoxes: Box[] = [];
 
   constructor(private readonly options: AnalysisOptions) {
     const config = options.config ?? {};
@@ -182,12 +184,16 @@ export class AnalysisPipeline {
     this.timings.detectMs += t1 - t0;
     t0 = t1;
     const tracks = detections === undefined ? this.tracker.predict(frame.t) : this.tracker.update(detections, frame.t);
+    // Someone standing still is not a left object: every person box hides static blobs, the tracks' and
+    // the last detections' down to the lowest score (a still person the tracker never confirmed).
+    if (detections !== undefined) this.personBoxes = detections.filter((d) => d.label === 'person').map((d) => d.box);
     const left = this.leftTracker.update({
       blobs: staticBlobs,
       persons: this.tracker
         .all()
         .filter((tr) => tr.label === 'person')
-        .map((tr) => tr.box),
+        .map((tr) => tr.box)
+        .concat(this.personBoxes),
       t: frame.t,
     });
     t1 = performance.now();

@@ -14,9 +14,10 @@ export interface BackgroundOptions {
   /** Frames a pixel must be static foreground before it belongs to a left object. */
   staticFrames?: number;
   /**
-   * Frames at the start (and after `relearn`) during which the long-term background is the plain mean
-   * of the frames seen, and nothing counts as static: someone standing in the first frame and then
-   * walking away would otherwise leave a "ghost" that looks like a left object for minutes.
+   * Frames at the start (and after `relearn`) that are kept and whose per-pixel median becomes the
+   * long-term background; meanwhile it is their running mean and nothing counts as static. Someone in
+   * the first frame who then walks away would otherwise leave a "ghost" that looks like a left object
+   * for minutes; the median forgets whoever covered a pixel less than half of the warm-up.
    */
   warmupFrames?: number;
 }
@@ -56,6 +57,8 @@ export class BackgroundModel {
   private readonly stack: Int32Array;
   private readonly columns: Int32Array;
   private columnsKey = -1;
+  /** The warm-up frames, one after the other. */
+  private readonly warmup: Uint8Array;
   private readonly o: Required<BackgroundOptions>;
   private frames = 0;
 
@@ -70,6 +73,7 @@ export class BackgroundModel {
     this.labels = new Int32Array(n);
     this.stack = new Int32Array(n);
     this.columns = new Int32Array(options.width);
+    this.warmup = new Uint8Array(n * (options.warmupFrames ?? 0));
   }
 
   /** Frames seen so far. */
@@ -122,6 +126,8 @@ export class BackgroundModel {
       const age = staticAge[i] ?? 0;
       staticAge[i] = warmRate === 0 && fgSlow && !fgFast ? Math.min(65535, age + 1) : fgSlow ? age : 0;
     }
+    if (warmRate > 0) this.warmup.set(gray, (this.frames - 1) * n);
+    if (warmupFrames > 0 && this.frames === warmupFrames) this.settleWarmup();
     for (let y = 0; y < height - 1; y++) {
       const row = y * width;
       for (let x = 0; x < width - 1; x++) {
@@ -136,6 +142,20 @@ export class BackgroundModel {
       sharpness: grad / ((width - 1) * (height - 1)),
       changed: first ? 0 : changed / n,
     };
+  }
+
+  /** Ends the warm-up: both backgrounds become the per-pixel median of the warm-up frames. */
+  private settleWarmup(): void {
+    const k = this.o.warmupFrames;
+    const n = this.o.width * this.o.height;
+    const values = new Uint8Array(k);
+    for (let i = 0; i < n; i++) {
+      for (let f = 0; f < k; f++) values[f] = this.warmup[f * n + i] ?? 0;
+      values.sort();
+      const median = values[k >> 1] ?? 0;
+      this.slow[i] = median;
+      this.fast[i] = median;
+    }
   }
 
   /** Connected regions of the foreground (anything not in the long-term background). */
