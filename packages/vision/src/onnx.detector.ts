@@ -114,7 +114,13 @@ export class OnnxDetector implements Detector {
     // RGB bytes: R at +0, G at +1, B at +2; a gray byte feeds all three channels.
     const g = bpp === 3 ? 1 : 0;
     const b = bpp === 3 ? 2 : 0;
-    input.fill(114);
+    // Padding (114) only where the image does not land: right of each row, and the rows below.
+    for (let c = 0; c < 3; c++) {
+      const base = c * plane;
+      if (w < inputWidth)
+        for (let y = 0; y < h; y++) input.fill(114, base + y * inputWidth + w, base + (y + 1) * inputWidth);
+      input.fill(114, base + h * inputWidth, base + plane);
+    }
     for (let y = 0; y < h; y++) {
       const rowStart = Math.min(frame.height - 1, Math.floor(y / scale)) * frame.width * bpp;
       const out = y * inputWidth;
