@@ -13,7 +13,9 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const shared = process.env['VIGIE_SHARED_DATA'] ?? join(repoRoot, '..', 'shared', 'data');
 const aboda = join(shared, 'aboda-video4', 'video4.avi');
 const model = join(shared, 'yolox-nano-onnx', 'yolox_nano_dyn.onnx');
+const crowd = join(shared, 'overhead-crowd-clip', 'crowd_overhead_720p.avi');
 const haveShared = existsSync(aboda) && existsSync(model);
+const haveCrowd = existsSync(crowd) && existsSync(model);
 const ffmpegPath = locateFfmpeg().path;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-analyze-'));
 const bagScene = syntheticScenes.find((s) => s.name === 'abandoned_bag')!;
@@ -135,5 +137,28 @@ describe('vigie analyze', () => {
       expect(JSON.stringify(events)).not.toMatch(/face|plate|embedding|identity/i);
     },
     120_000,
+  );
+
+  it.skipIf(!haveCrowd)(
+    `prints plausible counts for the overhead hall: people in view every 10 s and walkers crossing the middle (needs ${crowd})`,
+    async () => {
+      const rules = join(dir, 'hall-rules.json');
+      await writeFile(rules, JSON.stringify({ lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }] }));
+      const run = io();
+      expect(await runCli(['analyze', crowd, '--model', model, '--config', rules], run)).toBe(0);
+      const counts = run.stdout
+        .map((l) => JSON.parse(l) as Line & { occupancy?: number })
+        .filter((l) => l.record === 'counts');
+      const view = counts.filter((c) => c.series === 'view');
+      // 13.8 s: one full 10 s period, then the rest; ~35–40 people in view, the 416 px default tracks about half.
+      expect(view.map((c) => c.t)).toEqual([10_000, 13_400]);
+      for (const c of view) expect(c.occupancy).toBeGreaterThan(10);
+      const crossings = counts
+        .filter((c) => c.series === 'line:middle')
+        .reduce((n, c) => n + (c.in ?? 0) + (c.out ?? 0), 0);
+      expect(crossings).toBeGreaterThanOrEqual(10);
+      expect(crossings).toBeLessThanOrEqual(30);
+    },
+    60_000,
   );
 });

@@ -123,7 +123,7 @@ export const defaultRuleParams: ResolvedRuleParams = {
   wrongWayMinS: 1,
   countPeriodS: 10,
   cooldownS: 30,
-  fireMinFraction: 0.002,
+  fireMinFraction: 0.0002,
   tamperAfterS: 3,
 };
 

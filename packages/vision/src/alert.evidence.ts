@@ -9,7 +9,7 @@ import type {
 } from '@vigie/core';
 import type { FrameResult } from './analysis.pipeline.js';
 import { annotateFrame } from './frame.annotator.js';
-import { encodeJpeg } from './jpeg.encoder.js';
+import { encodeJpeg } from './image.codec.js';
 
 /**
  * An alert ready to store and show: what, where, when, a snapshot with the detections and zones drawn,

@@ -5,6 +5,7 @@ import {
   type AnalysisConfig,
   type AnalyticsEvent,
   type AnalyticsEventType,
+  type Box,
   type Detection,
   type Detector,
   type VideoFrame,
@@ -96,6 +97,8 @@ function makeRule(type: AnalyticsEventType): Rule | undefined {
 }
 
 const staticLeadS = 2;
+/** Seconds the background model averages before it judges anything static (no start-up ghosts). */
+const warmupS = 3;
 
 /** A frame whose first half is done: what the background model saw, and its detections under way. */
 interface Prepared {
@@ -119,6 +122,7 @@ export class AnalysisPipeline {
   private detector: Detector | undefined;
   private last: RuleContext | undefined;
   private prepared = 0;
+  private personBoxes: Box[] = [];
 
   constructor(private readonly options: AnalysisOptions) {
     const config = options.config ?? {};
@@ -180,12 +184,16 @@ export class AnalysisPipeline {
     this.timings.detectMs += t1 - t0;
     t0 = t1;
     const tracks = detections === undefined ? this.tracker.predict(frame.t) : this.tracker.update(detections, frame.t);
+    // Someone standing still is not a left object: every person box hides static blobs, the tracks' and
+    // the last detections' down to the lowest score (a still person the tracker never confirmed).
+    if (detections !== undefined) this.personBoxes = detections.filter((d) => d.label === 'person').map((d) => d.box);
     const left = this.leftTracker.update({
       blobs: staticBlobs,
       persons: this.tracker
         .all()
         .filter((tr) => tr.label === 'person')
-        .map((tr) => tr.box),
+        .map((tr) => tr.box)
+        .concat(this.personBoxes),
       t: frame.t,
     });
     t1 = performance.now();
@@ -239,6 +247,7 @@ export class AnalysisPipeline {
       width,
       height,
       staticFrames: Math.max(3, Math.round(staticLeadS * this.options.fps)),
+      warmupFrames: Math.round(warmupS * this.options.fps),
       slowRate: Math.min(0.05, 0.015 / Math.max(1, this.options.fps / 5)),
       fastRate: Math.min(0.5, 0.3 / Math.max(1, this.options.fps / 5)),
     });

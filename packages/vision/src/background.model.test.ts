@@ -40,6 +40,22 @@ describe('BackgroundModel', () => {
     expect(model.staticBlobs()).toHaveLength(0);
   });
 
+  it('leaves no ghost where someone stood in the first frames and walked away, after its warm-up', () => {
+    const withWarmup = new BackgroundModel({ width: W, height: H, staticFrames: 5, warmupFrames: 15 });
+    const without = new BackgroundModel({ width: W, height: H, staticFrames: 5 });
+    for (const model of [withWarmup, without]) {
+      // A third of the warm-up: the mean of those frames would still differ, their median does not.
+      for (let f = 0; f < 5; f++) model.update(frame(rect(20, 20, 10, 10)));
+      for (let f = 0; f < 30; f++) model.update(frame(() => undefined));
+    }
+    expect(without.staticBlobs()).toHaveLength(1);
+    expect(withWarmup.staticBlobs()).toEqual([]);
+    expect(withWarmup.foregroundBlobs()).toEqual([]);
+    // A bag left after the warm-up is still found.
+    for (let f = 0; f < 30; f++) withWarmup.update(frame(rect(50, 30, 6, 20)));
+    expect(withWarmup.staticBlobs()).toHaveLength(1);
+  });
+
   it('reports a covered lens as dark, flat and without detail, and a moved camera as changed everywhere', () => {
     const model = new BackgroundModel({ width: W, height: H });
     const normal = model.update(frame(rect(10, 10, 20, 250)));

@@ -13,6 +13,13 @@ export interface BackgroundOptions {
   threshold?: number;
   /** Frames a pixel must be static foreground before it belongs to a left object. */
   staticFrames?: number;
+  /**
+   * Frames at the start (and after `relearn`) that are kept and whose per-pixel median becomes the
+   * long-term background; meanwhile it is their running mean and nothing counts as static. Someone in
+   * the first frame who then walks away would otherwise leave a "ghost" that looks like a left object
+   * for minutes; the median forgets whoever covered a pixel less than half of the warm-up.
+   */
+  warmupFrames?: number;
 }
 
 /** A connected region of a mask, normalised coordinates. */
@@ -50,11 +57,13 @@ export class BackgroundModel {
   private readonly stack: Int32Array;
   private readonly columns: Int32Array;
   private columnsKey = -1;
+  /** The warm-up frames, one after the other. */
+  private readonly warmup: Uint8Array;
   private readonly o: Required<BackgroundOptions>;
   private frames = 0;
 
   constructor(options: BackgroundOptions) {
-    this.o = { slowRate: 0.003, fastRate: 0.15, threshold: 28, staticFrames: 10, ...options };
+    this.o = { slowRate: 0.003, fastRate: 0.15, threshold: 28, staticFrames: 10, warmupFrames: 0, ...options };
     const n = options.width * options.height;
     this.gray = new Uint8Array(n);
     this.foreground = new Uint8Array(n);
@@ -64,6 +73,7 @@ export class BackgroundModel {
     this.labels = new Int32Array(n);
     this.stack = new Int32Array(n);
     this.columns = new Int32Array(options.width);
+    this.warmup = new Uint8Array(n * (options.warmupFrames ?? 0));
   }
 
   /** Frames seen so far. */
@@ -81,40 +91,48 @@ export class BackgroundModel {
   /** Absorbs a frame (gray or rgb24, any size ≥ the model's); returns the scene statistics. */
   update(frame: VideoFrame): SceneStats {
     this.sample(frame);
-    const { width, height, slowRate, fastRate, threshold } = this.o;
+    const { width, height, slowRate, fastRate, threshold, warmupFrames } = this.o;
     const n = width * height;
     const first = this.frames === 0;
     this.frames++;
+    // During the warm-up the long-term background is the running mean of all frames so far.
+    const warmRate = this.frames <= warmupFrames ? 1 / this.frames : 0;
     let sum = 0;
     let sumSq = 0;
     let grad = 0;
     let changed = 0;
+    // Locals, not fields, in the per-pixel loops: V8 then keeps them in registers.
+    const { gray, slow, fast, foreground, staticAge } = this;
+    const learnBackground = warmRate > 0 ? warmRate : slowRate;
+    const learnForeground = warmRate > 0 ? warmRate : slowRate / 20;
     for (let i = 0; i < n; i++) {
-      const g = this.gray[i] ?? 0;
+      const g = gray[i] ?? 0;
       sum += g;
       sumSq += g * g;
       if (first) {
-        this.slow[i] = g;
-        this.fast[i] = g;
+        slow[i] = g;
+        fast[i] = g;
         continue;
       }
-      const s = this.slow[i] ?? 0;
-      const f = this.fast[i] ?? 0;
+      const s = slow[i] ?? 0;
+      const f = fast[i] ?? 0;
       const fgSlow = Math.abs(g - s) > threshold;
       const fgFast = Math.abs(g - f) > threshold;
-      this.foreground[i] = fgSlow ? 255 : 0;
+      foreground[i] = fgSlow ? 255 : 0;
       if (fgSlow) changed++;
       // Selective update: foreground is learnt 20× slower so a left object is not absorbed for minutes.
-      this.slow[i] = s + (fgSlow ? slowRate / 20 : slowRate) * (g - s);
-      this.fast[i] = f + fastRate * (g - f);
-      const age = this.staticAge[i] ?? 0;
-      this.staticAge[i] = fgSlow && !fgFast ? Math.min(65535, age + 1) : fgSlow ? age : 0;
+      slow[i] = s + (fgSlow ? learnForeground : learnBackground) * (g - s);
+      fast[i] = f + fastRate * (g - f);
+      const age = staticAge[i] ?? 0;
+      staticAge[i] = warmRate === 0 && fgSlow && !fgFast ? Math.min(65535, age + 1) : fgSlow ? age : 0;
     }
+    if (warmRate > 0) this.warmup.set(gray, (this.frames - 1) * n);
+    if (warmupFrames > 0 && this.frames === warmupFrames) this.settleWarmup();
     for (let y = 0; y < height - 1; y++) {
       const row = y * width;
       for (let x = 0; x < width - 1; x++) {
-        const g = this.gray[row + x] ?? 0;
-        grad += Math.abs(g - (this.gray[row + x + 1] ?? 0)) + Math.abs(g - (this.gray[row + width + x] ?? 0));
+        const g = gray[row + x] ?? 0;
+        grad += Math.abs(g - (gray[row + x + 1] ?? 0)) + Math.abs(g - (gray[row + width + x] ?? 0));
       }
     }
     const mean = sum / n;
@@ -124,6 +142,20 @@ export class BackgroundModel {
       sharpness: grad / ((width - 1) * (height - 1)),
       changed: first ? 0 : changed / n,
     };
+  }
+
+  /** Ends the warm-up: both backgrounds become the per-pixel median of the warm-up frames. */
+  private settleWarmup(): void {
+    const k = this.o.warmupFrames;
+    const n = this.o.width * this.o.height;
+    const values = new Uint8Array(k);
+    for (let i = 0; i < n; i++) {
+      for (let f = 0; f < k; f++) values[f] = this.warmup[f * n + i] ?? 0;
+      values.sort();
+      const median = values[k >> 1] ?? 0;
+      this.slow[i] = median;
+      this.fast[i] = median;
+    }
   }
 
   /** Connected regions of the foreground (anything not in the long-term background). */

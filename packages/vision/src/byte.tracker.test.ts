@@ -65,4 +65,20 @@ describe('ByteTracker', () => {
     expect(predicted?.history.at(-1)?.t).toBe(2000);
     expect(tracker.update([person(0.36, 0.3)], 2600).map((tr) => tr.id)).toEqual([id]);
   });
+
+  it('keeps the number of a walker who moved more than their width between detections (buffered third stage)', () => {
+    // 0.5 m wide in a 20 m view, walking 1.4 m/s, detected every 0.4 s: 0.028 per step, wider than the box.
+    const walkerAt = (k: number): Detection => ({
+      box: { x: 0.1 + 0.028 * k, y: 0.5, w: 0.025, h: 0.08 },
+      label: 'person',
+      score: 0.8,
+    });
+    const ids = (tracker: ByteTracker) => {
+      const seen = new Set<number>();
+      for (let k = 0; k < 10; k++) for (const tr of tracker.update([walkerAt(k)], k * 400)) seen.add(tr.id);
+      return [...seen];
+    };
+    expect(ids(new ByteTracker())).toHaveLength(1);
+    expect(ids(new ByteTracker({ bufferScale: 0 }))).toEqual([]);
+  });
 });

@@ -26,6 +26,12 @@ export interface TrackerOptions {
   lowScore?: number;
   matchIou?: number;
   lowMatchIou?: number;
+  /**
+   * Third matching stage (C-BIoU): boxes grown by this fraction of their size on each side, for the
+   * confident detections and tracks still unmatched — a walker that moved more than its own width
+   * since the last detection (detector on one frame in two or three) keeps its number.
+   */
+  bufferScale?: number;
   minHits?: number;
   maxLostS?: number;
   historyS?: number;
@@ -36,6 +42,7 @@ const defaults: Required<TrackerOptions> = {
   lowScore: 0.1,
   matchIou: 0.2,
   lowMatchIou: 0.4,
+  bufferScale: 0.5,
   minHits: 2,
   maxLostS: 1.5,
   historyS: 10,
@@ -89,13 +96,19 @@ function isPersonLike(label: DetectedClass): boolean {
   return label === 'person';
 }
 
+/** A box grown by `scale` of its width and height on each side. */
+function buffered(box: Box, scale: number): Box {
+  return { x: box.x - box.w * scale, y: box.y - box.h * scale, w: box.w * (1 + 2 * scale), h: box.h * (1 + 2 * scale) };
+}
+
 /** Greedy IoU assignment (highest IoU first), the usual stand-in for Hungarian at these densities. */
-function assign(pairs: { states: State[]; dets: Detection[]; minIou: number }): [number, number][] {
+function assign(pairs: { states: State[]; dets: Detection[]; minIou: number; buffer?: number }): [number, number][] {
+  const grow = (b: Box) => (pairs.buffer === undefined ? b : buffered(b, pairs.buffer));
   const candidates: [number, number, number][] = [];
   pairs.states.forEach((s, i) => {
     pairs.dets.forEach((d, j) => {
       if (isPersonLike(s.track.label) !== isPersonLike(d.label)) return;
-      const o = iou(s.track.box, d.box);
+      const o = iou(grow(s.track.box), grow(d.box));
       if (o >= pairs.minIou) candidates.push([o, i, j]);
     });
   });
@@ -141,6 +154,14 @@ export class ByteTracker {
     for (const [i, j] of second) this.correct(remaining[i], low[j], t, matched);
 
     const usedHigh = new Set(first.map(([, j]) => j));
+    const openStates = this.states.filter((st) => !matched.has(st));
+    const openHigh = high.filter((_, j) => !usedHigh.has(j));
+    const third = assign({ states: openStates, dets: openHigh, minIou: this.o.matchIou, buffer: this.o.bufferScale });
+    for (const [i, j] of third) {
+      this.correct(openStates[i], openHigh[j], t, matched);
+      const d = openHigh[j];
+      if (d !== undefined) usedHigh.add(high.indexOf(d));
+    }
     for (const s of this.states) if (!matched.has(s)) s.lost = true;
     this.states = this.states.filter(
       (s) => t - s.track.lastT <= this.o.maxLostS * 1000 && (s.track.confirmed || !s.lost),

@@ -46,7 +46,7 @@ export interface CameraAnalysisOptions {
   /** Count samples, one per line/zone and period (`countPeriodS`, default 10 s). */
   onCounts?: (samples: CountSample[]) => void | Promise<void>;
   onStatus?: (status: AnalysisStatus) => void;
-  /** Every analysed frame with its result, awaited (progress, annotated video). */
+  /** Every analysed frame with its result, awaited (progress, annotated video); the frame's pixels are reused after. */
   onFrame?: (frame: VideoFrame, result: FrameResult) => void | Promise<void>;
   /** A callback or a snapshot failed; the analysis goes on. */
   onError?: (error: Error) => void;
@@ -165,6 +165,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
         }
         if (result.counts.length > 0) await Promise.resolve(o.onCounts?.(result.counts)).catch(report);
         await Promise.resolve(o.onFrame?.(frame, result)).catch(report);
+        source.recycle(frame.data);
       }
     } catch (caught) {
       error = caught;

@@ -101,8 +101,24 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
   durationMs: number | undefined;
   /** CPU time ffmpeg spent (ms), known once it has finished on its own. */
   decodeCpuMs: number | undefined;
+  /** Buffers handed back by the consumer, reused for the next frames (no allocation, less GC). */
+  private readonly spare: Uint8Array[] = [];
 
   constructor(private readonly options: FrameSourceOptions) {}
+
+  /**
+   * Hands a delivered frame's buffer back to be filled with a later frame: call it only once nothing
+   * reads that frame any more (a pipeline's `analyse` loop, after the frame's result was used).
+   */
+  recycle(data: Uint8Array): void {
+    if (this.spare.length < 8) this.spare.push(data);
+  }
+
+  private takeSpare(bytes: number): Uint8Array | undefined {
+    let data = this.spare.pop();
+    while (data !== undefined && data.length !== bytes) data = this.spare.pop();
+    return data;
+  }
 
   /** Iterates the frames; breaking out of the loop or aborting stops ffmpeg. */
   async *[Symbol.asyncIterator](): AsyncIterator<VideoFrame> {
@@ -139,7 +155,7 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
       const frameBytes = size.width * size.height * bpp;
       let offset = 0;
       while (offset < chunk.length) {
-        frame ??= new Uint8Array(frameBytes);
+        frame ??= this.takeSpare(frameBytes) ?? new Uint8Array(frameBytes);
         const n = Math.min(frameBytes - filled, chunk.length - offset);
         frame.set(chunk.subarray(offset, offset + n), filled);
         filled += n;

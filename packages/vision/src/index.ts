@@ -21,7 +21,7 @@ export * from './onnx-inference.runner.js';
 export * from './raster.drawing.js';
 export * from './frame.annotator.js';
 export * from './privacy.masker.js';
-export * from './jpeg.encoder.js';
+export * from './image.codec.js';
 export * from './annotated-video.writer.js';
 export * from './alert.evidence.js';
 export * from './camera-analysis.runner.js';

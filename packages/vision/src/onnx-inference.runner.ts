@@ -18,9 +18,18 @@ export interface InferenceResult {
   ms: number;
 }
 
-/** Runs a single-input, single-output model on a planar float tensor [1, 3, height, width]. */
+/** One inference to run: the planar float tensor [1, 3, height, width], and optionally a buffer for the output. */
+export interface InferenceRequest {
+  input: Float32Array;
+  width: number;
+  height: number;
+  /** Filled with the output when its size fits (saves an allocation per frame); else a new one is returned. */
+  output?: Float32Array;
+}
+
+/** Runs a single-input, single-output model. */
 export interface InferenceRunner {
-  run(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult>;
+  run(request: InferenceRequest): Promise<InferenceResult>;
   close(): Promise<void>;
 }
 
@@ -46,9 +55,9 @@ export class SessionRunner implements InferenceRunner {
     return new SessionRunner(await ort.InferenceSession.create(settings.modelPath, sessionOptions(settings)));
   }
 
-  async run(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult> {
+  async run({ input, width, height }: InferenceRequest): Promise<InferenceResult> {
     const start = performance.now();
-    const tensor = new ort.Tensor('float32', input, [1, 3, size.height, size.width]);
+    const tensor = new ort.Tensor('float32', input, [1, 3, height, width]);
     const result = await this.session.run({ [this.session.inputNames[0] ?? 'images']: tensor });
     const output = result[this.session.outputNames[0] ?? 'output'];
     if (output === undefined) throw new Error('The model produced no output tensor.');
@@ -68,12 +77,14 @@ const ort = require(workerData.ortPath);
 ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
   (session) => {
     parentPort.postMessage({ ready: true });
-    parentPort.on('message', async ({ input, width, height }) => {
+    parentPort.on('message', async ({ input, width, height, output: given }) => {
       try {
         const start = performance.now();
         const tensor = new ort.Tensor('float32', input, [1, 3, height, width]);
         const result = await session.run({ [session.inputNames[0]]: tensor });
-        const output = result[session.outputNames[0]].data;
+        const data = result[session.outputNames[0]].data;
+        const output = given && given.length === data.length ? given : new Float32Array(data.length);
+        output.set(data);
         parentPort.postMessage({ input, output, ms: performance.now() - start }, [input.buffer, output.buffer]);
       } catch (error) {
         parentPort.postMessage({ input, error: String(error && error.message) }, [input.buffer]);
@@ -87,9 +98,9 @@ ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
 type WorkerReply = { ready: true } | { input?: Float32Array; output?: Float32Array; ms?: number; error?: string };
 
 /**
- * Inference in a worker thread: the input buffer is transferred (not copied) there and back, and the
- * event loop stays free to read the next frames from ffmpeg while the model runs — decoding and
- * inference overlap on two cores. One inference at a time; calls are queued.
+ * Inference in a worker thread: the input and output buffers are transferred (not copied) there and
+ * back, and the event loop stays free to read the next frames from ffmpeg while the model runs —
+ * decoding and inference overlap on two cores. One inference at a time; calls are queued.
  */
 export class WorkerRunner implements InferenceRunner {
   private queue: Promise<unknown> = Promise.resolve();
@@ -114,8 +125,8 @@ export class WorkerRunner implements InferenceRunner {
     return new WorkerRunner(worker);
   }
 
-  run(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult> {
-    const next = this.queue.then(() => this.send(input, size));
+  run(request: InferenceRequest): Promise<InferenceResult> {
+    const next = this.queue.then(() => this.send(request));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -125,7 +136,7 @@ export class WorkerRunner implements InferenceRunner {
     await this.worker.terminate();
   }
 
-  private send(input: Float32Array, size: { width: number; height: number }): Promise<InferenceResult> {
+  private send(request: InferenceRequest): Promise<InferenceResult> {
     // Referenced while an inference is in flight, so that the process waits for its answer.
     this.worker.ref();
     return new Promise<InferenceResult>((resolve, reject) => {
@@ -142,7 +153,8 @@ export class WorkerRunner implements InferenceRunner {
           reject(new Error(`Inference failed: ${reply.error ?? 'no output'}`));
         else resolve({ input: reply.input, output: reply.output, ms: reply.ms });
       });
-      this.worker.postMessage({ input, width: size.width, height: size.height }, [input.buffer as ArrayBuffer]);
+      const transfer = [request.input.buffer, ...(request.output === undefined ? [] : [request.output.buffer])];
+      this.worker.postMessage(request, transfer as ArrayBuffer[]);
     });
   }
 }

@@ -38,8 +38,9 @@ export interface DetectorStats {
 export class OnnxDetector implements Detector {
   /** Cumulated cost. */
   readonly stats: DetectorStats = { calls: 0, preprocessMs: 0, inferenceMs: 0 };
-  /** Input buffers not in flight: one per inference that may be under way (a pipeline keeps two). */
+  /** Input and output buffers not in flight: one each per inference that may be under way. */
   private readonly spare: Float32Array[] = [];
+  private readonly spareOutputs: Float32Array[] = [];
   /** Source byte offset of each input column, for the current frame width and scale. */
   private columns = new Int32Array(0);
   private columnsKey = '';
@@ -75,16 +76,24 @@ export class OnnxDetector implements Detector {
     if (input?.length !== size) input = new Float32Array(size);
     this.fill(frame, { letterbox, input });
     this.stats.preprocessMs += performance.now() - start;
-    const result = await this.runner.run(input, { width: letterbox.inputWidth, height: letterbox.inputHeight });
-    // A failed inference does not hand its buffer back; a new one is then allocated.
+    const output = this.spareOutputs.pop();
+    const result = await this.runner.run({
+      input,
+      width: letterbox.inputWidth,
+      height: letterbox.inputHeight,
+      ...(output === undefined ? {} : { output }),
+    });
+    // A failed inference does not hand its buffers back; new ones are then allocated.
     this.spare.push(result.input);
     this.stats.inferenceMs += result.ms;
     this.stats.calls++;
-    return decodeYolox(result.output, {
+    const detections = decodeYolox(result.output, {
       letterbox,
       minScore: this.options.minScore,
       nmsIou: this.options.nmsIou,
     });
+    this.spareOutputs.push(result.output);
+    return detections;
   }
 
   /** Releases the model (and its worker). */
@@ -105,7 +114,13 @@ export class OnnxDetector implements Detector {
     // RGB bytes: R at +0, G at +1, B at +2; a gray byte feeds all three channels.
     const g = bpp === 3 ? 1 : 0;
     const b = bpp === 3 ? 2 : 0;
-    input.fill(114);
+    // Padding (114) only where the image does not land: right of each row, and the rows below.
+    for (let c = 0; c < 3; c++) {
+      const base = c * plane;
+      if (w < inputWidth)
+        for (let y = 0; y < h; y++) input.fill(114, base + y * inputWidth + w, base + (y + 1) * inputWidth);
+      input.fill(114, base + h * inputWidth, base + plane);
+    }
     for (let y = 0; y < h; y++) {
       const rowStart = Math.min(frame.height - 1, Math.floor(y / scale)) * frame.width * bpp;
       const out = y * inputWidth;

@@ -35,6 +35,17 @@ describe('fire_smoke heuristic', () => {
     }
     expect(rule.update(context())).toEqual([]);
   });
+
+  it('stays silent on a uniformly orange object crossing the view (a jacket, a bus)', () => {
+    const rule = new FireSmokeRule(64);
+    for (let f = 0; f < 20; f++) {
+      const left = f * 3;
+      const frame = rgbFrame(f * 200, (x, y) =>
+        x >= left && x < left + 10 && y >= 10 && y < 40 ? [250, 170, 40] : grass(),
+      );
+      expect(rule.update(context({ t: frame.t, frame }))).toEqual([]);
+    }
+  });
 });
 
 describe('camera_tamper', () => {

@@ -2,16 +2,21 @@ import type { AnalyticsEvent, Box } from '@vigie/core';
 import type { Rule, RuleContext } from './rule.context.js';
 
 /**
- * `fire_smoke`: a colour and flicker heuristic for flames, not a trained model. A sampled pixel is
+ * `fire_smoke`: a colour and flicker heuristic for flames, not a trained model. A sampled point is
  * flame-coloured when red is bright and dominant (R > 180, R ≥ G > B, R − B > 70); it flickers when it
- * switched between flame and non-flame at least twice in the last 8 frames. An alert needs flickering
- * flame pixels over `fireMinFraction` of the frame for 1 s. Limits: smoke alone is not detected; a
- * steady glow or a distant small fire is missed; orange clothing in motion, flashing orange lights or
- * a sunset over swaying leaves can trigger it; it needs RGB frames (it stays silent on gray input).
+ * is flame-coloured now and its red level jumped by ≥ 20 between successive frames, while flame-coloured
+ * before or after, in at least 2 of the last 8 frames (flames churn in place; a painted orange wall does
+ * not). An alert needs flickering points over `fireMinFraction` of the view for 1 s. Limits: smoke alone
+ * is not detected; a steady glow, or a fire smaller than the fraction (0.02 % of the view by default),
+ * is missed; an orange garment moving in place, flashing orange lights or a sunset through swaying
+ * leaves can trigger it; it needs RGB frames (it stays silent on gray input).
  */
 export class FireSmokeRule implements Rule {
   readonly type = 'fire_smoke' as const;
+  /** Per sampled point: variation events of the last 8 frames (one bit each), last red, last flame state. */
   private bits = new Uint8Array(0);
+  private red = new Uint8Array(0);
+  private flame = new Uint8Array(0);
   private since: number | undefined;
   private reported = false;
   private readonly grid: number;
@@ -26,7 +31,11 @@ export class FireSmokeRule implements Rule {
     const step = Math.max(1, Math.floor(f.width / this.grid));
     const gw = Math.floor(f.width / step);
     const gh = Math.floor(f.height / step);
-    if (this.bits.length !== gw * gh) this.bits = new Uint8Array(gw * gh);
+    if (this.bits.length !== gw * gh) {
+      this.bits = new Uint8Array(gw * gh);
+      this.red = new Uint8Array(gw * gh);
+      this.flame = new Uint8Array(gw * gh);
+    }
     let flicker = 0;
     let x0 = gw;
     let y0 = gh;
@@ -40,16 +49,12 @@ export class FireSmokeRule implements Rule {
         const b = f.data[k + 2] ?? 0;
         const flame = r > 180 && r >= g && g > b && r - b > 70 ? 1 : 0;
         const i = gy * gw + gx;
-        const h = (((this.bits[i] ?? 0) << 1) | flame) & 0xff;
+        const jump = Math.abs(r - (this.red[i] ?? 0)) >= 20 && (flame === 1 || this.flame[i] === 1) ? 1 : 0;
+        const h = (((this.bits[i] ?? 0) << 1) | jump) & 0xff;
         this.bits[i] = h;
-        if (flame === 0) continue;
-        let changes = (h ^ (h >> 1)) & 0x7f;
-        let n = 0;
-        while (changes !== 0) {
-          changes &= changes - 1;
-          n++;
-        }
-        if (n < 2) continue;
+        this.red[i] = r;
+        this.flame[i] = flame;
+        if (flame === 0 || (h & (h - 1)) === 0) continue; // fewer than 2 jumps in 8 frames
         flicker++;
         if (gx < x0) x0 = gx;
         if (gy < y0) y0 = gy;

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { locateFfmpeg } from '@vigie/media';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countingError, runClip, scoreRuns } from '../src/eval/event.evaluation.js';
-import { abodaClip, evalThresholds, runSynthetic, thresholdFailures } from '../src/eval/eval.suite.js';
+import {
+  abodaClip,
+  evalThresholds,
+  realClipFailures,
+  runSynthetic,
+  thresholdFailures,
+} from '../src/eval/eval.suite.js';
+import { runFireClip, runOverheadCrowd, runPhotoCounts } from '../src/eval/real-clips.evaluation.js';
 import { OnnxDetector } from '../src/onnx.detector.js';
 import { shared, sharedDataDir } from './shared-data.fixture.js';
 
@@ -12,6 +19,10 @@ const ffmpegPath = locateFfmpeg().path;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-eval-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 const realReady = shared.model.present && shared.aboda.present && shared.abodaEvents.present;
+const fireReady = shared.fire.present && shared.fireTruth.present;
+const crowdReady = shared.model.present && shared.crowd.present;
+const photosReady = shared.model.present && shared.streetCounts.present;
+const absent = (ready: boolean, what: string) => (ready ? '' : ` (skipped: ${what} absent under ${sharedDataDir})`);
 
 describe('evaluation against ground truth', () => {
   it('finds every event of the synthetic scenes (bag left and taken, crowd, runner, wrong way, fall, intrusion, covered lens) and counts crossings', async () => {
@@ -49,5 +60,50 @@ describe('evaluation against ground truth', () => {
       }
     },
     120_000,
+  );
+
+  it.skipIf(!fireReady)(
+    `raises fire_smoke on the FURG burning house within 3 s, on the flames${absent(fireReady, 'the FURG clip')}`,
+    async () => {
+      const fire = await runFireClip({ sharedDir: sharedDataDir, ffmpegPath });
+      expect(fire?.delayS).toBeLessThanOrEqual(evalThresholds.fireDelayS);
+      expect(fire?.onFire).toBe(true);
+      expect(realClipFailures({ fire, crowd: undefined, photos: undefined })).toEqual([]);
+    },
+  );
+
+  it.skipIf(!crowdReady)(
+    `tracks the overhead hall's walkers, counts line crossings, reports ~0.1 person/m² and raises no alarm${absent(crowdReady, 'the crowd clip or the model')}`,
+    async () => {
+      const detector = await OnnxDetector.create({ modelPath: shared.model.path });
+      try {
+        const crowd = await runOverheadCrowd({ sharedDir: sharedDataDir, ffmpegPath, detector });
+        // ~35–40 people are in view; the 416 px default tracks about half of them (the far ones are small).
+        expect(crowd?.occupancy).toBeGreaterThan(12);
+        expect(crowd?.occupancy).toBeLessThan(45);
+        expect(crowd?.density).toBeGreaterThan(0.03);
+        expect(crowd?.density).toBeLessThan(0.3);
+        expect(crowd?.crossings).toBeGreaterThanOrEqual(10);
+        expect(crowd?.events).toEqual({});
+      } finally {
+        await detector.close();
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(!photosReady)(
+    `counts the people of the street photos within the limits of the head annotations${absent(photosReady, 'the street photos or the model')}`,
+    async () => {
+      const photos = await runPhotoCounts({
+        sharedDir: sharedDataDir,
+        ffmpegPath,
+        inputSizes: [416, 640],
+        minScore: evalThresholds.photoMinScore,
+      });
+      expect(photos?.map((p) => p.heads)).toEqual([487, 487]);
+      expect(realClipFailures({ fire: undefined, crowd: undefined, photos })).toEqual([]);
+    },
+    60_000,
   );
 });

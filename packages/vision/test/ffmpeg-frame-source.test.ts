@@ -42,6 +42,28 @@ describe('FfmpegFrameSource', () => {
     expect(source.dropped).toBe(0);
   });
 
+  it('refills a buffer handed back with recycle() instead of allocating a new one', async () => {
+    const source = new FfmpegFrameSource({
+      ffmpegPath,
+      input: clip,
+      fps: 5,
+      width: 64,
+      format: 'gray',
+      queueSize: 1,
+      whenBehind: 'wait',
+    });
+    const seen: { data: Uint8Array; first: number[] }[] = [];
+    for await (const f of source) {
+      seen.push({ data: f.data, first: [...f.data.subarray(0, 64)] });
+      source.recycle(f.data);
+    }
+    expect(seen).toHaveLength(10);
+    const distinct = new Set(seen.map((s) => s.data));
+    expect(distinct.size).toBeLessThan(5);
+    // The reused buffer holds each new frame, not the old one.
+    expect(seen[9]?.first).not.toEqual(seen[0]?.first);
+  });
+
   it('drops and counts frames instead of slowing ffmpeg when the consumer falls behind', async () => {
     const source = new FfmpegFrameSource({
       ffmpegPath,

@@ -20,4 +20,6 @@ export const shared = {
   abodaEvents: sharedFile('aboda-video4/events.json'),
   crowd: sharedFile('overhead-crowd-clip/crowd_overhead_720p.avi'),
   fire: sharedFile('furg-fire-house6-a/house6_part_a.mp4'),
+  fireTruth: sharedFile('furg-fire-house6-a/house6_part_a_gt.json'),
+  streetCounts: sharedFile('street-crowd-photos-pointgt/counts.json'),
 };

@@ -70,8 +70,12 @@ async function analyse(variant: Variant): Promise<Run> {
   const frames = new FfmpegFrameSource(source);
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  if (variant.overlap) for await (const _ of pipeline.analyse(frames));
-  else for await (const frame of frames) await pipeline.process(frame);
+  if (variant.overlap) for await (const { frame } of pipeline.analyse(frames)) frames.recycle(frame.data);
+  else
+    for await (const frame of frames) {
+      await pipeline.process(frame);
+      frames.recycle(frame.data);
+    }
   const wallMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuBefore);
   await detector.close();

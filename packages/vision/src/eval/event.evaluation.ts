@@ -40,7 +40,10 @@ export async function runClip(clip: EvalClip, options: { ffmpegPath: string }): 
     whenBehind: 'wait',
   });
   const events: AnalyticsEvent[] = [];
-  for await (const { result } of pipeline.analyse(source)) events.push(...result.events);
+  for await (const { frame, result } of pipeline.analyse(source)) {
+    events.push(...result.events);
+    source.recycle(frame.data);
+  }
   return { clip, events, crossings: pipeline.crossings(), timings: pipeline.timings };
 }
 

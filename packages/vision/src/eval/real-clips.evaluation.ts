@@ -1,0 +1,192 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnalyticsEvent, AnalyticsEventType, Calibration, Detector, VideoFrame } from '@vigie/core';
+import { AnalysisPipeline } from '../analysis.pipeline.js';
+import type { CountSample } from '../count.sampler.js';
+import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
+import { decodeImage } from '../image.codec.js';
+import { OnnxDetector } from '../onnx.detector.js';
+
+/** What the fire heuristic did on the FURG house6 clip (fire in every frame from the first). */
+export interface FireRun {
+  /** Seconds from the start of the clip to the first fire_smoke event, undefined if none. */
+  delayS: number | undefined;
+  /** Whether the first event's region overlaps a ground-truth fire box of that frame. */
+  onFire: boolean;
+  events: number;
+}
+
+/** The FURG fire clip, analysed at 5 fps and its native 426 px with the fire rule only. */
+export async function runFireClip(o: { sharedDir: string; ffmpegPath: string }): Promise<FireRun | undefined> {
+  const path = join(o.sharedDir, 'furg-fire-house6-a', 'house6_part_a.mp4');
+  const truthPath = join(o.sharedDir, 'furg-fire-house6-a', 'house6_part_a_gt.json');
+  if (!existsSync(path) || !existsSync(truthPath)) return undefined;
+  const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as {
+    fps: number;
+    frameWidth: number;
+    frameHeight: number;
+    frames: Record<string, [number, number, number, number][]>;
+  };
+  const pipeline = new AnalysisPipeline({ fps: 5, config: { rules: ['fire_smoke'] } });
+  const source = new FfmpegFrameSource({
+    ffmpegPath: o.ffmpegPath,
+    input: path,
+    fps: 5,
+    width: 426,
+    format: 'rgb24',
+    whenBehind: 'wait',
+  });
+  const events: AnalyticsEvent[] = [];
+  for await (const { result } of pipeline.analyse(source)) events.push(...result.events);
+  const first = events[0];
+  const boxes = first === undefined ? [] : (truth.frames[String(Math.round((first.t / 1000) * truth.fps))] ?? []);
+  const r = first?.region;
+  const onFire =
+    r !== undefined &&
+    boxes.some(([x, y, w, h]) => {
+      const [bx0, by0] = [x / truth.frameWidth, y / truth.frameHeight];
+      const [bx1, by1] = [(x + w) / truth.frameWidth, (y + h) / truth.frameHeight];
+      return r.x < bx1 && r.x + r.w > bx0 && r.y < by1 && r.y + r.h > by0;
+    });
+  return { delayS: first === undefined ? undefined : first.t / 1000, onFire, events: events.length };
+}
+
+/** What the pipeline reported on the overhead hall clip (ordinary walkers, no ground truth). */
+export interface CrowdRun {
+  frames: number;
+  /** Mean persons tracked in the view, and mean persons per m² under the estimated calibration. */
+  occupancy: number;
+  density: number;
+  /** Crossings of a line across the middle of the view, both ways. */
+  crossings: number;
+  /** Events raised, by type: in this clip every one is a false alarm. */
+  events: Partial<Record<AnalyticsEventType, number>>;
+}
+
+/**
+ * Ground calibration of the overhead hall, estimated from the walkers themselves: a person's box is
+ * ~30 px wide at the top of the 1280 px frame and ~61 px at the bottom; taking ~0.6 m for it gives a
+ * view ~28 m wide at the far edge, ~11 m at the near edge and ~12 m deep (about 230 m², ±30 %).
+ */
+export const overheadCalibration: Calibration = {
+  image: [
+    { x: 0, y: 0 },
+    { x: 1, y: 0 },
+    { x: 1, y: 1 },
+    { x: 0, y: 1 },
+  ],
+  ground: [
+    { x: -13.8, y: 12 },
+    { x: 13.8, y: 12 },
+    { x: 5.3, y: 0 },
+    { x: -5.3, y: 0 },
+  ],
+};
+
+/** The overhead hall clip with every rule on, the estimated calibration and a line across the middle. */
+export async function runOverheadCrowd(o: {
+  sharedDir: string;
+  ffmpegPath: string;
+  detector: Detector;
+}): Promise<CrowdRun | undefined> {
+  const path = join(o.sharedDir, 'overhead-crowd-clip', 'crowd_overhead_720p.avi');
+  if (!existsSync(path)) return undefined;
+  const pipeline = new AnalysisPipeline({
+    fps: 5,
+    detector: o.detector,
+    config: { calibration: overheadCalibration, lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }] },
+  });
+  const source = new FfmpegFrameSource({
+    ffmpegPath: o.ffmpegPath,
+    input: path,
+    fps: 5,
+    width: 640,
+    format: 'rgb24',
+    whenBehind: 'wait',
+  });
+  const samples: CountSample[] = [];
+  const events: Partial<Record<AnalyticsEventType, number>> = {};
+  let frames = 0;
+  for await (const { result } of pipeline.analyse(source)) {
+    frames++;
+    samples.push(...result.counts);
+    for (const e of result.events) events[e.type] = (events[e.type] ?? 0) + 1;
+  }
+  samples.push(...pipeline.finish());
+  // Frame-weighted means of the view's samples (the last one covers a partial period).
+  let weight = 0;
+  let occupancy = 0;
+  let density = 0;
+  let from = 0;
+  for (const s of samples.filter((c) => c.series === 'view')) {
+    const w = s.t - from;
+    from = s.t;
+    weight += w;
+    occupancy += (s.occupancy ?? 0) * w;
+    density += (s.density ?? 0) * w;
+  }
+  return {
+    frames,
+    occupancy: occupancy / Math.max(1, weight),
+    density: density / Math.max(1, weight),
+    crossings: pipeline.crossings(),
+    events,
+  };
+}
+
+/** Person counts on still photos against their head-point ground truth, at one detector input size. */
+export interface PhotoCounts {
+  inputSize: number;
+  images: number;
+  heads: number;
+  /** Mean absolute error per image, Σ|error| / Σ heads, mean signed error per image. */
+  mae: number;
+  relativeError: number;
+  bias: number;
+}
+
+/**
+ * The street photos (ground-level, 3–53 people each): persons detected with a score ≥ `minScore`
+ * against the annotated heads. A still photo has no tracker: this scores the detector alone.
+ */
+export async function runPhotoCounts(o: {
+  sharedDir: string;
+  ffmpegPath: string;
+  inputSizes: readonly number[];
+  minScore: number;
+}): Promise<PhotoCounts[] | undefined> {
+  const dir = join(o.sharedDir, 'street-crowd-photos-pointgt');
+  const modelPath = join(o.sharedDir, 'yolox-nano-onnx', 'yolox_nano_dyn.onnx');
+  if (!existsSync(join(dir, 'counts.json')) || !existsSync(modelPath)) return undefined;
+  const truth = JSON.parse(readFileSync(join(dir, 'counts.json'), 'utf8')) as {
+    images: Record<string, { count: number }>;
+  };
+  const photos: { count: number; frame: VideoFrame }[] = [];
+  for (const [name, { count }] of Object.entries(truth.images))
+    photos.push({ count, frame: await decodeImage(join(dir, 'images', name), { ffmpegPath: o.ffmpegPath }) });
+  const results: PhotoCounts[] = [];
+  for (const inputSize of o.inputSizes) {
+    const detector = await OnnxDetector.create({ modelPath, inputSize });
+    try {
+      let absolute = 0;
+      let signed = 0;
+      for (const photo of photos) {
+        const found = (await detector.detect(photo.frame)).filter((d) => d.label === 'person' && d.score >= o.minScore);
+        absolute += Math.abs(found.length - photo.count);
+        signed += found.length - photo.count;
+      }
+      const heads = photos.reduce((n, p) => n + p.count, 0);
+      results.push({
+        inputSize,
+        images: photos.length,
+        heads,
+        mae: absolute / photos.length,
+        relativeError: absolute / heads,
+        bias: signed / photos.length,
+      });
+    } finally {
+      await detector.close();
+    }
+  }
+  return results;
+}
