@@ -40,6 +40,7 @@ export function AccessRequestDetail(props: { requestId: string; cameras: readonl
     return failure === undefined ? <p>{t('common.loading')}</p> : <ApiProblem failure={failure} />;
   const cameraName = (id: string) => props.cameras.find((c) => c.id === id)?.name ?? id;
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
   const onResult = (result: Outcome<AccessRequest>) => apply(result, true);
 
@@ -65,7 +66,7 @@ export function AccessRequestDetail(props: { requestId: string; cameras: readonl
         </dd>
         <dt>{t('requests.column.window')}</dt>
         <dd>
-          {time.format(new Date(request.window.start))} → {clock.format(new Date(request.window.end))}
+          {day.format(new Date(request.window.start))} → {clock.format(new Date(request.window.end))}
         </dd>
         <dt>{t('requests.detail.place')}</dt>
         <dd>{request.place ?? t('requests.detail.noPlace')}</dd>

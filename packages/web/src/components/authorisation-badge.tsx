@@ -8,8 +8,10 @@ export function AuthorisationBadge({ authorisation }: { authorisation: Authorisa
   const { t, language } = useI18n();
   const until = authorisation.expiresAt === null ? undefined : formatLastDay(authorisation.expiresAt, language);
   return (
-    <span className={`badge authorisation-${authorisation.state}`} data-state={authorisation.state}>
-      {t(`registry.state.${authorisation.state}` as MessageKey)}
+    <span className="authorisation-state" data-state={authorisation.state}>
+      <span className={`badge authorisation-${authorisation.state}`}>
+        {t(`registry.state.${authorisation.state}` as MessageKey)}
+      </span>
       {until !== undefined && <span className="until"> {t('registry.until', { date: until })}</span>}
     </span>
   );

@@ -83,7 +83,7 @@ export function RegistryEditor(props: {
       </p>
       {!canWrite && <p className="notice">{t('registry.readOnly')}</p>}
       <fieldset className="registry-fields" disabled={!canWrite || busy}>
-        <fieldset className="group">
+        <fieldset className="group authorisation">
           <legend>{t('registry.authorisation')}</legend>
           <label>
             {t('registry.reference')}
@@ -105,7 +105,7 @@ export function RegistryEditor(props: {
             <small>{t('registry.expiresHint')}</small>
           </label>
         </fieldset>
-        <fieldset className="group">
+        <fieldset className="group signage">
           <legend>{t('registry.signage')}</legend>
           <label>
             {t('registry.signage.status')}
@@ -129,8 +129,21 @@ export function RegistryEditor(props: {
               onChange={(e) => set('signageNotes', e.target.value)}
             />
           </label>
+          <div className="photo">
+            <span className="label">{t('registry.photo')}</span>
+            {entry === undefined ? (
+              <p className="hint">{t('registry.photo.afterEntry')}</p>
+            ) : (
+              <SignPhoto
+                cameraId={camera.id}
+                photo={entry.signage.photo}
+                canUpload={canWrite}
+                onUploaded={(photo) => props.onSaved({ ...entry, signage: { ...entry.signage, photo } })}
+              />
+            )}
+          </div>
         </fieldset>
-        <fieldset className="group">
+        <fieldset className="group facing">
           <legend>{t('registry.facing')}</legend>
           {facings.map((f) => (
             <label key={f} className="checkbox">
@@ -181,19 +194,6 @@ export function RegistryEditor(props: {
         </div>
       )}
       <ApiProblem failure={failure} />
-      <fieldset className="group">
-        <legend>{t('registry.photo')}</legend>
-        {entry === undefined ? (
-          <p className="hint">{t('registry.photo.afterEntry')}</p>
-        ) : (
-          <SignPhoto
-            cameraId={camera.id}
-            photo={entry.signage.photo}
-            canUpload={canWrite}
-            onUploaded={(photo) => props.onSaved({ ...entry, signage: { ...entry.signage, photo } })}
-          />
-        )}
-      </fieldset>
     </form>
   );
 }
