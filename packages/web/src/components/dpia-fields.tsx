@@ -1,7 +1,8 @@
 import type { CoveredAnalytic, Dpia } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { analyticsWithoutDpia, dpiaChoices } from '../logic/registry-draft';
+import { analyticsWithoutDpia } from '../logic/legal-rules';
+import { dpiaChoices } from '../logic/registry-draft';
 
 /**
  * The impact assessment of a camera's analytics (LEGAL R27): reference, the DPO's opinion, the less intrusive

@@ -4,14 +4,8 @@ import { dpoApi, type ApiFailure, type RegistryEntry } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { legalToday } from '../logic/legal-dates';
-import {
-  authorisationOf,
-  blankDpia,
-  registryDraft,
-  registryInput,
-  uncoveredAnalytics,
-  type RegistryDraft,
-} from '../logic/registry-draft';
+import { uncoveredAnalytics } from '../logic/legal-rules';
+import { authorisationOf, blankDpia, registryDraft, registryInput, type RegistryDraft } from '../logic/registry-draft';
 import { ApiProblem } from './api-problem';
 import { AuthorisationBadge } from './authorisation-badge';
 import { DpiaFields } from './dpia-fields';
@@ -83,28 +77,42 @@ export function RegistryEditor(props: {
       </p>
       {!canWrite && <p className="notice">{t('registry.readOnly')}</p>}
       <fieldset className="registry-fields" disabled={!canWrite || busy}>
-        <fieldset className="group authorisation">
-          <legend>{t('registry.authorisation')}</legend>
-          <label>
-            {t('registry.reference')}
-            <input
-              value={draft.reference}
-              required
-              maxLength={100}
-              placeholder="2024/CAB/0123"
-              onChange={(e) => set('reference', e.target.value)}
-            />
-          </label>
-          <label>
-            {t('registry.issuedOn')}
-            <input type="date" value={draft.issuedOn} required onChange={(e) => set('issuedOn', e.target.value)} />
-          </label>
-          <label>
-            {t('registry.expiresOn')}
-            <input type="date" value={draft.expiresOn} required onChange={(e) => set('expiresOn', e.target.value)} />
-            <small>{t('registry.expiresHint')}</small>
-          </label>
-        </fieldset>
+        <div className="column">
+          <fieldset className="group authorisation">
+            <legend>{t('registry.authorisation')}</legend>
+            <label>
+              {t('registry.reference')}
+              <input
+                value={draft.reference}
+                required
+                maxLength={100}
+                placeholder="2024/CAB/0123"
+                onChange={(e) => set('reference', e.target.value)}
+              />
+            </label>
+            <label>
+              {t('registry.issuedOn')}
+              <input type="date" value={draft.issuedOn} required onChange={(e) => set('issuedOn', e.target.value)} />
+            </label>
+            <label>
+              {t('registry.expiresOn')}
+              <input type="date" value={draft.expiresOn} required onChange={(e) => set('expiresOn', e.target.value)} />
+              <small>{t('registry.expiresHint')}</small>
+            </label>
+          </fieldset>
+          <fieldset className="group facing">
+            <legend>{t('registry.facing')}</legend>
+            {facings.map((f) => (
+              <label key={f} className="checkbox">
+                <input type="radio" name="facing" checked={draft.facing === f} onChange={() => set('facing', f)} />
+                {t(`registry.facing.${f}` as MessageKey)}
+              </label>
+            ))}
+            {draft.facing === 'private' && camera.masks.length === 0 && (
+              <p className="warning">{t('registry.facing.unmasked')}</p>
+            )}
+          </fieldset>
+        </div>
         <fieldset className="group signage">
           <legend>{t('registry.signage')}</legend>
           <label>
@@ -142,18 +150,6 @@ export function RegistryEditor(props: {
               />
             )}
           </div>
-        </fieldset>
-        <fieldset className="group facing">
-          <legend>{t('registry.facing')}</legend>
-          {facings.map((f) => (
-            <label key={f} className="checkbox">
-              <input type="radio" name="facing" checked={draft.facing === f} onChange={() => set('facing', f)} />
-              {t(`registry.facing.${f}` as MessageKey)}
-            </label>
-          ))}
-          {draft.facing === 'private' && camera.masks.length === 0 && (
-            <p className="warning">{t('registry.facing.unmasked')}</p>
-          )}
         </fieldset>
         <fieldset className="group dpia">
           <legend>{t('registry.dpia')}</legend>

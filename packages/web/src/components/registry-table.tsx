@@ -4,7 +4,8 @@ import type { RegistryEntry } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDay, legalToday } from '../logic/legal-dates';
-import { authorisationOf, uncoveredAnalytics } from '../logic/registry-draft';
+import { uncoveredAnalytics } from '../logic/legal-rules';
+import { authorisationOf } from '../logic/registry-draft';
 import { AuthorisationBadge } from './authorisation-badge';
 
 /** A camera's registry entry: recorded, not recorded (null), or still loading (undefined). */

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { daysLeft } from '../logic/access-request-flow';
+import { daysLeft, daysOverdue } from '../logic/access-request-flow';
 
 /** A request's legal deadline and the days left, in red once the server flags it overdue (GDPR art. 12(3)). */
 export function RequestDeadline({ dueAt, overdue, answered }: { dueAt: string; overdue: boolean; answered: boolean }) {
@@ -14,7 +14,7 @@ export function RequestDeadline({ dueAt, overdue, answered }: { dueAt: string; o
           {' '}
           <strong>
             {overdue
-              ? t('requests.overdueBy', { days: Math.max(1, -days) })
+              ? t('requests.overdueBy', { days: daysOverdue(dueAt, new Date()) })
               : days === 0
                 ? t('requests.lastDay')
                 : t('requests.daysLeft', { days })}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { dpoApi, type AccessRequest, type Outcome } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { forwardSteps, nextStatuses } from '../logic/access-request-flow';
+import { forwardSteps } from '../logic/access-request-flow';
+import { nextStatuses } from '../logic/legal-rules';
 
 /**
  * The moves open to a request along the workflow (received → searching → footage_found | no_footage →

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canAttachFootage,
   daysLeft,
+  daysOverdue,
   forwardSteps,
   instantOfLocalInput,
   isAnswered,
@@ -22,12 +23,13 @@ describe('access request workflow in the console', () => {
     expect(requestStatuses.filter(canAttachFootage)).toEqual(['received', 'searching', 'footage_found']);
   });
 
-  it('counts whole days to the deadline: 0 on the last day, negative once past', () => {
+  it('counts whole days to the deadline: 0 on the last day, then days overdue', () => {
     const due = '2026-06-10T12:00:00.000Z';
     expect(daysLeft(due, new Date('2026-06-01T12:00:00.000Z'))).toBe(9);
     expect(daysLeft(due, new Date('2026-06-10T11:00:00.000Z'))).toBe(1);
     expect(daysLeft(due, new Date('2026-06-10T12:00:00.000Z'))).toBe(0);
-    expect(daysLeft(due, new Date('2026-06-12T13:00:00.000Z'))).toBe(-2);
+    expect(daysOverdue(due, new Date('2026-06-10T12:30:00.000Z'))).toBe(1);
+    expect(daysOverdue(due, new Date('2026-06-12T13:00:00.000Z'))).toBe(3);
   });
 
   it('turns an instant into a local date-time field and back, to the second', () => {

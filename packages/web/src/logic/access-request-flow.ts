@@ -1,18 +1,5 @@
 import type { AccessRequestStatus } from '../api/dpo-api';
-
-/**
- * Where each status of an access request may go next (mirrors core `accessRequestTransitions`; a test
- * keeps them equal, and the server refuses any other move).
- */
-export const nextStatuses: Readonly<Record<AccessRequestStatus, readonly AccessRequestStatus[]>> = {
-  received: ['searching', 'rejected'],
-  searching: ['footage_found', 'no_footage', 'rejected'],
-  footage_found: ['export_ready', 'rejected'],
-  export_ready: ['delivered', 'rejected'],
-  no_footage: [],
-  delivered: [],
-  rejected: [],
-};
+import { nextStatuses } from './legal-rules';
 
 /** Every status, in workflow order, for the list's filter. */
 export const requestStatuses = Object.keys(nextStatuses) as AccessRequestStatus[];
@@ -35,6 +22,11 @@ export function canAttachFootage(status: AccessRequestStatus): boolean {
 /** Whole days from `now` to the deadline, rounded up: 0 on the last day, negative once past. */
 export function daysLeft(dueAt: string, now: Date): number {
   return Math.ceil((Date.parse(dueAt) - now.getTime()) / 86_400_000);
+}
+
+/** Whole days a request is past its deadline, rounded up (at least 1 once past). */
+export function daysOverdue(dueAt: string, now: Date): number {
+  return Math.max(1, Math.ceil((now.getTime() - Date.parse(dueAt)) / 86_400_000));
 }
 
 /** An instant as the value of a `datetime-local` input with seconds, in the browser's time zone. */

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistryEntry } from '../api/dpo-api';
-import {
-  authorisationOf,
-  blankDpia,
-  dpiaChoices,
-  registryDraft,
-  registryInput,
-  uncoveredAnalytics,
-} from './registry-draft';
+import { authorisationOf, blankDpia, dpiaChoices, registryDraft, registryInput } from './registry-draft';
 
 const entry: RegistryEntry = {
   cameraId: '00000000-0000-4000-8000-000000000001',
@@ -71,15 +64,6 @@ describe('registry editor fields', () => {
       { analytic: 'intrusion', enabled: false },
     ]);
     expect(dpiaChoices([], [])).toEqual([]);
-  });
-
-  it('names enabled analytics that cannot run: not covered, or covered by an assessment past review', () => {
-    const dpia = { coveredAnalytics: ['abandoned_object' as const], reviewOn: '2026-06-30' };
-    expect(uncoveredAnalytics(['abandoned_object', 'intrusion', 'people_count'], dpia, '2026-06-30')).toEqual([
-      'intrusion',
-    ]);
-    expect(uncoveredAnalytics(['abandoned_object', 'people_count'], dpia, '2026-07-01')).toEqual(['abandoned_object']);
-    expect(uncoveredAnalytics(['camera_tamper'], undefined, '2026-07-01')).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Authorisation } from '../api/contract';
 import type { CoveredAnalytic, Dpia, Facing, RegistryEntry, RegistryEntryInput, SignageStatus } from '../api/dpo-api';
+import { analyticsWithoutDpia } from './legal-rules';
 
 /** The registry editor's fields, as typed: an entry being written, or a new one. */
 export interface RegistryDraft {
@@ -12,9 +13,6 @@ export interface RegistryDraft {
   /** The impact assessment, or undefined when the camera has none. */
   dpia: Dpia | undefined;
 }
-
-/** Analytics that raise no alert about a person, so need no impact assessment (mirrors core `analyticsWithoutDpia`). */
-export const analyticsWithoutDpia: readonly CoveredAnalytic[] = ['people_count', 'camera_tamper'];
 
 /** The fields of a recorded entry, or empty fields for a camera the registry does not hold yet. */
 export function registryDraft(entry: RegistryEntry | undefined): RegistryDraft {
@@ -88,19 +86,6 @@ export function dpiaChoices(enabled: readonly CoveredAnalytic[], covered: readon
     ...enabled.map((analytic) => ({ analytic, enabled: true })),
     ...stale.map((analytic) => ({ analytic, enabled: false })),
   ];
-}
-
-/**
- * The camera's enabled analytics that do not run for want of a current assessment covering them (the
- * server's rule, LEGAL R27): `today` is YYYY-MM-DD in the legal time zone.
- */
-export function uncoveredAnalytics(
-  enabled: readonly CoveredAnalytic[],
-  dpia: Pick<Dpia, 'coveredAnalytics' | 'reviewOn'> | undefined,
-  today: string,
-): CoveredAnalytic[] {
-  const current = dpia !== undefined && dpia.reviewOn >= today;
-  return enabled.filter((a) => !analyticsWithoutDpia.includes(a) && !(current && dpia.coveredAnalytics.includes(a)));
 }
 
 /** A camera's authorisation as its registry entry states it (fresher than the camera's copy), else the camera's. */
