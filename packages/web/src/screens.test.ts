@@ -8,18 +8,32 @@ describe('screens by role', () => {
     expect(ids(['operator'])).toEqual(['wall', 'alerts', 'map', 'playback', 'statistics']);
   });
 
-  it('gives supervisors the camera administration too, but neither accounts nor audit', () => {
-    expect(ids(['supervisor'])).toEqual(['wall', 'alerts', 'map', 'playback', 'statistics', 'adminCameras']);
+  it('gives supervisors the camera administration and the registry to read, but neither accounts nor audit', () => {
+    expect(ids(['supervisor'])).toEqual([
+      'wall',
+      'alerts',
+      'map',
+      'playback',
+      'statistics',
+      'adminCameras',
+      'adminRegistry',
+    ]);
+    expect(allows(['supervisor'], 'registry:write')).toBe(false);
   });
 
-  it('gives the DPO the audit and the map, never a live image; the administrator accounts, no image', () => {
-    expect(ids(['dpo'])).toEqual(['map', 'adminAudit']);
-    expect(ids(['admin'])).toEqual(['map', 'adminUsers']);
+  it('gives the DPO the audit, the registry and the access requests, never a live image', () => {
+    expect(ids(['dpo'])).toEqual(['map', 'adminAudit', 'adminRegistry', 'adminRequests']);
     expect(allows(['dpo'], 'live:view')).toBe(false);
+    expect(allows(['dpo'], 'registry:write')).toBe(true);
+  });
+
+  it('gives the administrator accounts and the registry to read, no image and no access request', () => {
+    expect(ids(['admin'])).toEqual(['map', 'adminUsers', 'adminRegistry']);
+    expect(allows(['admin'], 'request:manage')).toBe(false);
   });
 
   it('adds up several roles and ignores a role the matrix does not know', () => {
-    expect(ids(['admin', 'dpo'])).toEqual(['map', 'adminUsers', 'adminAudit']);
+    expect(ids(['admin', 'dpo'])).toEqual(['map', 'adminUsers', 'adminAudit', 'adminRegistry', 'adminRequests']);
     expect(ids(['root'])).toEqual([]);
     expect(ids(['public'])).toEqual([]);
   });

@@ -10,6 +10,8 @@ export const screens = [
   { id: 'adminCameras', path: '/admin/cameras', permission: 'camera:write', group: 'administration' },
   { id: 'adminUsers', path: '/admin/users', permission: 'user:manage', group: 'administration' },
   { id: 'adminAudit', path: '/admin/audit', permission: 'audit:read', group: 'administration' },
+  { id: 'adminRegistry', path: '/admin/registry', permission: 'registry:read', group: 'administration' },
+  { id: 'adminRequests', path: '/admin/requests', permission: 'request:manage', group: 'administration' },
 ] as const satisfies readonly { id: string; path: string; permission: Permission; group: string }[];
 
 /** One screen of the console. */

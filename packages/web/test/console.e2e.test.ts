@@ -121,7 +121,7 @@ describe('console in a real browser', () => {
   it('shows a supervisor the supervision screens and the camera administration, not accounts or audit', async () => {
     await expect
       .poll(() => navLinks(page))
-      .toEqual(['Mur d’images', 'Alertes', 'Carte', 'Relecture', 'Statistiques', 'Caméras']);
+      .toEqual(['Mur d’images', 'Alertes', 'Carte', 'Relecture', 'Statistiques', 'Caméras', 'Registre légal']);
     expect(page.url()).toMatch(/\/wall$/);
   });
 
@@ -363,7 +363,7 @@ describe('console in a real browser', () => {
 
   it('lets the administrator create an operator, see the one-time-code key once, and assign a camera', async () => {
     const admin = await sessionOf('admin.morel');
-    expect(await navLinks(admin)).toEqual(['Carte', 'Comptes']);
+    expect(await navLinks(admin)).toEqual(['Carte', 'Comptes', 'Registre légal']);
     await admin.getByRole('link', { name: 'Comptes' }).click();
     await admin.getByLabel('Identifiant').fill('agent.leroy');
     await admin.getByLabel('Nom affiché').fill('Agent Leroy');
@@ -415,7 +415,7 @@ describe('console in a real browser', () => {
 
   it('shows the DPO the mask change and the assignment in the audit trail, and verifies the chain intact', async () => {
     const dpo = await sessionOf('dpo.martin');
-    expect(await navLinks(dpo)).toEqual(['Carte', 'Journal d’audit']);
+    expect(await navLinks(dpo)).toEqual(['Carte', 'Journal d’audit', 'Registre légal', 'Demandes d’accès']);
     await dpo.getByRole('link', { name: 'Journal d’audit' }).click();
     await dpo.getByLabel('Entrées').selectOption('1000');
     const updated = dpo.locator('table.audit tr[data-action="camera.updated"]');

@@ -6,6 +6,7 @@ import { PushProvider } from '../api/push-channel';
 import { useSession } from '../api/use-session';
 import { useI18n } from '../i18n/i18n';
 import { languages, type Language, type MessageKey } from '../i18n/messages';
+import { AccessRequestsPage } from '../pages/access-requests-page';
 import { AlertsPage } from '../pages/alerts-page';
 import { AuditPage } from '../pages/audit-page';
 import { CameraAdminPage } from '../pages/camera-admin-page';
@@ -13,6 +14,7 @@ import { CameraEditPage } from '../pages/camera-edit-page';
 import { CameraLivePage } from '../pages/camera-live-page';
 import { MapPage } from '../pages/map-page';
 import { PlaybackPage } from '../pages/playback-page';
+import { RegistryPage } from '../pages/registry-page';
 import { StatisticsPage } from '../pages/statistics-page';
 import { UsersPage } from '../pages/users-page';
 import { WallPage } from '../pages/wall-page';
@@ -55,6 +57,18 @@ function Console({ me }: { me: Me }) {
             <Route path="/admin/cameras/:id">{(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}</Route>
             <Route path="/admin/users">{guard('user:manage', <UsersPage />)}</Route>
             <Route path="/admin/audit">{guard('audit:read', <AuditPage />)}</Route>
+            <Route path="/admin/registry">
+              {guard('registry:read', <RegistryPage canWrite={allows(me.roles, 'registry:write')} />)}
+            </Route>
+            <Route path="/admin/registry/:id">
+              {(p) =>
+                guard('registry:read', <RegistryPage cameraId={p.id} canWrite={allows(me.roles, 'registry:write')} />)
+              }
+            </Route>
+            <Route path="/admin/requests">{guard('request:manage', <AccessRequestsPage />)}</Route>
+            <Route path="/admin/requests/:id">
+              {(p) => guard('request:manage', <AccessRequestsPage requestId={p.id} />)}
+            </Route>
             <Route>
               {home === undefined ? <p className="notice">{t('app.noScreen')}</p> : <Redirect to={home} replace />}
             </Route>

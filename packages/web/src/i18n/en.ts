@@ -1,4 +1,5 @@
 import type { MessageKey } from './fr';
+import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
 
 /** The English messages; the compiler requires every key of the French set. */
@@ -18,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   'nav.adminCameras': 'Cameras',
   'nav.adminUsers': 'Accounts',
   'nav.adminAudit': 'Audit trail',
+  'nav.adminRegistry': 'Legal registry',
+  'nav.adminRequests': 'Access requests',
   'role.operator': 'operator',
   'role.supervisor': 'supervisor',
   'role.dpo': 'DPO',
@@ -288,4 +291,5 @@ export const en: Record<MessageKey, string> = {
   'purpose.vehicle_insurance_check': 'Vehicle insurance check',
   'purpose.illegal_dumping': 'Illegal dumping',
   ...transparencyEn,
+  ...dpoEn,
 };

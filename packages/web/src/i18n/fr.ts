@@ -1,3 +1,4 @@
+import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
 
 /** The French messages: the reference set of keys (French first, since the first users are French cities). */
@@ -17,6 +18,8 @@ export const fr = {
   'nav.adminCameras': 'Caméras',
   'nav.adminUsers': 'Comptes',
   'nav.adminAudit': 'Journal d’audit',
+  'nav.adminRegistry': 'Registre légal',
+  'nav.adminRequests': 'Demandes d’accès',
   'role.operator': 'opérateur',
   'role.supervisor': 'superviseur',
   'role.dpo': 'DPO',
@@ -287,6 +290,7 @@ export const fr = {
   'purpose.vehicle_insurance_check': 'Obligation d’assurance',
   'purpose.illegal_dumping': 'Dépôts sauvages',
   ...transparencyFr,
+  ...dpoFr,
 } as const;
 
 /** A message key. */

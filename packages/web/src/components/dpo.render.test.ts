@@ -1,0 +1,73 @@
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { I18nProvider } from '../i18n/i18n';
+import { ApiProblem } from './api-problem';
+import { AuthorisationBadge } from './authorisation-badge';
+import { RequestDeadline } from './request-deadline';
+
+function render(element: ReactElement): string {
+  return renderToStaticMarkup(createElement(I18nProvider, { children: element }));
+}
+
+beforeAll(() => {
+  const store = new Map<string, string>();
+  globalThis.localStorage = {
+    getItem: (key: string) => store.get(key) ?? null,
+    setItem: (key: string, value: string) => void store.set(key, value),
+  } as Storage;
+});
+
+const day = 86_400_000;
+
+describe('the DPO’s small components, rendered', () => {
+  it('RequestDeadline flags an overdue request in red with the days past, and counts down the others', () => {
+    const past = new Date(Date.now() - 3 * day + 3_600_000).toISOString();
+    const overdue = render(createElement(RequestDeadline, { dueAt: past, overdue: true, answered: false }));
+    expect(overdue).toContain('class="deadline overdue"');
+    expect(overdue).toContain('en retard de 3 j');
+    const soon = render(
+      createElement(RequestDeadline, {
+        dueAt: new Date(Date.now() + 5 * day - 3_600_000).toISOString(),
+        overdue: false,
+        answered: false,
+      }),
+    );
+    expect(soon).toContain('class="deadline"');
+    expect(soon).toContain('encore 5 j');
+    const answered = render(createElement(RequestDeadline, { dueAt: past, overdue: false, answered: true }));
+    expect(answered).not.toContain('<strong>');
+  });
+
+  it('AuthorisationBadge names the state in words with its colour class and the last day covered', () => {
+    const expired = render(
+      createElement(AuthorisationBadge, {
+        authorisation: { state: 'expired', expiresAt: '2026-03-01T23:00:00.000Z' },
+      }),
+    );
+    expect(expired).toContain('data-state="expired"');
+    expect(expired).toContain('class="badge authorisation-expired"');
+    expect(expired).toContain('Expirée');
+    expect(expired).toContain('jusqu’au 1 mars 2026');
+    const missing = render(createElement(AuthorisationBadge, { authorisation: { state: 'missing', expiresAt: null } }));
+    expect(missing).toContain('Absente');
+    expect(missing).not.toContain('jusqu’au');
+  });
+
+  it('ApiProblem shows the server’s message and each field to correct', () => {
+    const html = render(
+      createElement(ApiProblem, {
+        failure: {
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'Invalid request body: /dpia/dpoOpinion must NOT have fewer than 10 characters.',
+          details: [{ path: '/dpia/dpoOpinion', reason: 'must NOT have fewer than 10 characters' }],
+        },
+      }),
+    );
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Refusé par le serveur : Invalid request body');
+    expect(html).toContain('<code>/dpia/dpoOpinion</code> must NOT have fewer than 10 characters');
+    expect(render(createElement(ApiProblem, { failure: undefined }))).toBe('');
+  });
+});

@@ -1,0 +1,42 @@
+import type { AccessRequestStatus } from '../api/dpo-api';
+import { nextStatuses } from './legal-rules';
+
+/** Every status, in workflow order, for the list's filter. */
+export const requestStatuses = Object.keys(nextStatuses) as AccessRequestStatus[];
+
+/** Whether the request has been answered: nothing can change any more, its holds are released. */
+export function isAnswered(status: AccessRequestStatus): boolean {
+  return nextStatuses[status].length === 0;
+}
+
+/** The steps forward a request may take now (rejecting, which needs a reason, is offered apart). */
+export function forwardSteps(status: AccessRequestStatus): AccessRequestStatus[] {
+  return nextStatuses[status].filter((s) => s !== 'rejected');
+}
+
+/** Whether footage may still be attached to a request in this status. */
+export function canAttachFootage(status: AccessRequestStatus): boolean {
+  return status === 'received' || status === 'searching' || status === 'footage_found';
+}
+
+/** Whole days from `now` to the deadline, rounded up: 0 on the last day, negative once past. */
+export function daysLeft(dueAt: string, now: Date): number {
+  return Math.ceil((Date.parse(dueAt) - now.getTime()) / 86_400_000);
+}
+
+/** Whole days a request is past its deadline, rounded up (at least 1 once past). */
+export function daysOverdue(dueAt: string, now: Date): number {
+  return Math.max(1, Math.ceil((now.getTime() - Date.parse(dueAt)) / 86_400_000));
+}
+
+/** An instant as the value of a `datetime-local` input with seconds, in the browser's time zone. */
+export function localInputValue(iso: string): string {
+  const ms = Date.parse(iso);
+  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+}
+
+/** The instant a `datetime-local` value names in the browser's time zone, as ISO 8601; undefined when incomplete. */
+export function instantOfLocalInput(value: string): string | undefined {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) || value.length < 16 ? undefined : new Date(ms).toISOString();
+}
