@@ -75,7 +75,7 @@ export interface VigieApp {
   registry: RegistryService;
   /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
   accessRequests: AccessRequestService;
-  /** Compliance documents; `compliance.retentionReport(oldestRecordings)` takes the segment index's figures. */
+  /** Compliance documents: record of processing, retention report (with the oldest stored recordings). */
   compliance: ComplianceService;
   auth: AuthService;
   users: UserService;
