@@ -4,15 +4,6 @@ import { DirectionSchema, PointSchema, PolygonSchema, ScheduleWindowSchema, zone
 import { purposes } from './legal-profile.js';
 import { AuthorisationSummarySchema } from './registry.js';
 
-export {
-  CalibrationSchema,
-  DirectionSchema,
-  PointSchema,
-  PolygonSchema,
-  ScheduleWindowSchema,
-  zoneKinds,
-} from './image-geometry.js';
-
 const IdSchema = Type.String({
   minLength: 1,
   maxLength: 64,

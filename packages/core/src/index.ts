@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './legal-profile.js';
+export * from './image-geometry.js';
 export * from './camera.js';
 export * from './camera-rules.js';
 export * from './retention.js';

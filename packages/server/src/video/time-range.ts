@@ -1,10 +1,7 @@
 import { VigieError } from '@vigie/core';
+import type { TimeRange } from '@vigie/db';
 
-/** A validated time range. */
-export interface TimeRange {
-  from: Date;
-  to: Date;
-}
+export type { TimeRange } from '@vigie/db';
 
 /** Parses an ISO 8601 range with `from` before `to` and at most `maxHours` long; throws TIME_RANGE_INVALID. */
 export function parseTimeRange(input: { from: string; to: string }, maxHours: number): TimeRange {
