@@ -11,6 +11,7 @@ import type { UnitOfWork } from '@vigie/db';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventHub, PushEvent } from '../event-hub.js';
+import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { RegistryService } from '../services/registry.service.js';
 
@@ -75,13 +76,14 @@ function fingerprint(camera: Camera, rules: readonly AnalyticsEventType[]): stri
 export class AnalysisFleet {
   readonly #options: AnalysisFleetOptions;
   readonly #running = new Map<string, Running>();
-  #queue: Promise<void> = Promise.resolve();
+  readonly #queue: SerialQueue;
   #unsubscribe: (() => void) | undefined;
   #paused = false;
   readonly #pausedCameras = new Set<string>();
 
   constructor(options: AnalysisFleetOptions) {
     this.#options = options;
+    this.#queue = new SerialQueue((error) => options.log.error({ err: error }, 'analysis fleet: a task failed'));
   }
 
   /** Starts analysing every camera that asks for it, and follows registry changes. */
@@ -93,7 +95,7 @@ export class AnalysisFleet {
   /** Stops every analysis. */
   async stop(): Promise<void> {
     this.#unsubscribe?.();
-    await this.#queue;
+    await this.#queue.idle();
     await Promise.all([...this.#running.keys()].map((id) => this.#halt(id)));
   }
 
@@ -120,10 +122,7 @@ export class AnalysisFleet {
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
-    this.#queue = this.#queue.then(task).catch((error: unknown) => {
-      this.#options.log.error({ err: error }, 'analysis fleet: a task failed');
-    });
-    return this.#queue;
+    return this.#queue.run(task);
   }
 
   async #syncAll(): Promise<void> {
@@ -133,12 +132,10 @@ export class AnalysisFleet {
   }
 
   async #onEvent(event: PushEvent): Promise<void> {
-    if (event.type === 'camera.deleted') await this.#halt(event.cameraId);
-    else if (event.type === 'camera.created' || event.type === 'camera.updated') {
-      const camera = await this.#options.work(({ cameras }) => cameras.get(event.camera.id));
-      if (camera === undefined) await this.#halt(event.camera.id);
-      else await this.#sync(camera);
-    }
+    const change = await storedCameraOf(event, this.#options.work);
+    if (change === undefined) return;
+    if (change.camera === undefined) await this.#halt(change.cameraId);
+    else await this.#sync(change.camera);
   }
 
   /**

@@ -10,6 +10,7 @@ import type { UnitOfWork } from '@vigie/db';
 import { FfmpegSupervisor, SegmentRecorder, type ProcessStatus } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventHub, PushEvent } from '../event-hub.js';
+import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 
 /** What the fleet needs to record cameras. */
@@ -48,11 +49,12 @@ export class RecorderFleet {
   readonly #options: RecorderFleetOptions;
   readonly #supervisor: FfmpegSupervisor;
   readonly #running = new Map<string, Running>();
-  #queue: Promise<void> = Promise.resolve();
+  readonly #queue: SerialQueue;
   #unsubscribe: (() => void)[] = [];
 
   constructor(options: RecorderFleetOptions) {
     this.#options = options;
+    this.#queue = new SerialQueue((error) => options.log.error({ err: error }, 'recording fleet: a task failed'));
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
       clock: options.clock,
@@ -77,7 +79,7 @@ export class RecorderFleet {
   async stop(): Promise<void> {
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
-    await this.#queue;
+    await this.#queue.idle();
     await Promise.all([...this.#running.values()].map(({ recorder }) => recorder.stop()));
     this.#running.clear();
     await this.#supervisor.stopAll();
@@ -93,23 +95,16 @@ export class RecorderFleet {
 
   /** Waits until every registry change and status seen so far is handled (tests). */
   settled(): Promise<void> {
-    return this.#queue;
+    return this.#queue.idle();
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
-    this.#queue = this.#queue.then(task).catch((error: unknown) => {
-      this.#options.log.error({ err: error }, 'recording fleet: a task failed');
-    });
-    return this.#queue;
+    return this.#queue.run(task);
   }
 
   async #onRegistryEvent(event: PushEvent): Promise<void> {
-    if (event.type === 'camera.deleted') await this.#sync(event.cameraId, undefined);
-    else if (event.type === 'camera.created' || event.type === 'camera.updated') {
-      // Events carry the camera as clients see it (credentials hidden): read the real one.
-      const camera = await this.#options.work(({ cameras }) => cameras.get(event.camera.id));
-      await this.#sync(event.camera.id, camera);
-    }
+    const change = await storedCameraOf(event, this.#options.work);
+    if (change !== undefined) await this.#sync(change.cameraId, change.camera);
   }
 
   async #sync(cameraId: string, camera: Camera | undefined): Promise<void> {

@@ -1,0 +1,35 @@
+import type { Camera } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import type { PushEvent } from './event-hub.js';
+
+/** Runs tasks one at a time, in order; a failing task is reported and the next ones still run. */
+export class SerialQueue {
+  #tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly onError: (error: unknown) => void) {}
+
+  /** Queues a task; resolves when it and every task queued before it are done. */
+  run(task: () => Promise<void>): Promise<void> {
+    this.#tail = this.#tail.then(task).catch(this.onError);
+    return this.#tail;
+  }
+
+  /** Resolves when every task queued so far is done. */
+  idle(): Promise<void> {
+    return this.#tail;
+  }
+}
+
+/**
+ * The camera a registry push event is about, as stored (events carry it as clients see it, credentials
+ * hidden): `camera` is undefined once it is removed; the result is undefined for other events.
+ */
+export async function storedCameraOf(
+  event: PushEvent,
+  work: UnitOfWork,
+): Promise<{ cameraId: string; camera: Camera | undefined } | undefined> {
+  if (event.type === 'camera.deleted') return { cameraId: event.cameraId, camera: undefined };
+  if (event.type !== 'camera.created' && event.type !== 'camera.updated') return undefined;
+  const camera = await work(({ cameras }) => cameras.get(event.camera.id));
+  return { cameraId: event.camera.id, camera };
+}
