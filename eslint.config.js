@@ -10,7 +10,7 @@ const noDeepImports = {
 
 /** Which of our packages each layer may import; `core` imports none of them. */
 function layer(files, allowed) {
-  const all = ['core', 'db', 'media', 'vision', 'server', 'cli', 'web'];
+  const all = ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker', 'cli', 'web'];
   const banned = all.filter((name) => !allowed.includes(name)).map((name) => `@vigie/${name}`);
   return {
     files,
@@ -57,9 +57,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unnecessary-condition': 'off' },
   },
   layer(['packages/core/src/**'], []),
-  layer(['packages/db/src/**', 'packages/media/src/**', 'packages/vision/src/**'], ['core']),
-  layer(['packages/server/src/**'], ['core', 'db', 'media', 'vision']),
-  layer(['packages/cli/src/**'], ['core', 'db', 'media', 'vision', 'server']),
+  layer(['packages/db/src/**', 'packages/media/src/**', 'packages/vision/src/**', 'packages/bus/src/**'], ['core']),
+  layer(['packages/server/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
+  layer(['packages/worker/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
+  layer(['packages/cli/src/**'], ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker']),
   layer(['packages/web/src/**'], []),
   {
     files: ['packages/core/src/**'],
