@@ -175,3 +175,41 @@ export const idempotencyKeys = {
     `alert:${a.cameraId}:${a.type}:${a.zoneId ?? '-'}:${a.openedAt}`,
   counts: (cameraId: string, firstAt: string) => `counts:${cameraId}:${firstAt}`,
 };
+
+/** An event as a service states it, before the bus gives it its envelope. */
+export type DomainEventBody = DomainEvent extends infer E
+  ? E extends DomainEvent
+    ? Omit<E, 'id' | 'at'>
+    : never
+  : never;
+
+/**
+ * The idempotency key of an event: derived from the fact itself (a camera's version, an alert's update
+ * time, a segment's start), so that publishing the same fact twice yields the same key.
+ */
+export function idempotencyKeyOf(body: DomainEventBody, nonce: () => string): string {
+  switch (body.type) {
+    case 'camera.created':
+    case 'camera.updated':
+      return `${body.type}:${body.camera.id}:${body.camera.version}`;
+    case 'camera.deleted':
+      return `camera.deleted:${body.cameraId}`;
+    case 'camera.status':
+      return `camera.status:${body.cameraId}:${body.state}:${body.since}`;
+    case 'alert.opened':
+      return `alert.opened:${body.alert.id}`;
+    case 'alert.updated':
+      return `alert.updated:${body.alert.id}:${body.alert.updatedAt}:${body.alert.notes.length}`;
+    case 'segment.recorded':
+      return idempotencyKeys.segment(body.segment);
+    case 'gap.recorded':
+      return idempotencyKeys.gap(body.gap);
+    case 'alert.raised':
+      return idempotencyKeys.alert(body.alert);
+    case 'counts.sampled':
+      return idempotencyKeys.counts(body.samples[0]?.cameraId ?? '-', body.samples[0]?.at ?? nonce());
+    case 'analytics.stop':
+      // Each press of the button is its own fact.
+      return `analytics.stop:${nonce()}`;
+  }
+}

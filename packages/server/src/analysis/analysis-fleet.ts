@@ -1,16 +1,19 @@
 import {
   analyticsAllowedToRun,
+  workChangingEventTypes,
   zonedDate,
   type AnalysisConfig,
   type AnalysisZone,
+  type AnalyticsStop,
   type AnalyticsEventType,
   type Camera,
   type Clock,
+  type DomainEvent,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
-import type { EventHub, PushEvent } from '../event-hub.js';
+import type { DomainEvents } from '../events/domain-events.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { RegistryService } from '../services/registry.service.js';
@@ -19,7 +22,7 @@ import type { RegistryService } from '../services/registry.service.js';
 export interface AnalysisFleetOptions {
   work: UnitOfWork;
   clock: Clock;
-  events: EventHub;
+  events: DomainEvents;
   alerts: AlertService;
   registry: Pick<RegistryService, 'assertViewable'>;
   /** Resolves the ffmpeg binary. */
@@ -88,8 +91,13 @@ export class AnalysisFleet {
 
   /** Starts analysing every camera that asks for it, and follows registry changes. */
   async start(): Promise<void> {
-    this.#unsubscribe = this.#options.events.subscribe((event) => void this.#enqueue(() => this.#onEvent(event)));
-    await this.#enqueue(() => this.#syncAll());
+    this.#unsubscribe = this.#options.events.subscribe((event) => {
+      if (event.type === 'analytics.stop') void this.applyStop(event.stop);
+      else void this.#enqueue(() => this.#onEvent(event));
+    }, workChangingEventTypes);
+    // The stop button survives restarts: it is read back before anything starts.
+    const stop = await this.#options.work(({ cluster }) => cluster.analyticsStop());
+    await this.applyStop(stop);
   }
 
   /** Stops every analysis. */
@@ -113,11 +121,11 @@ export class AnalysisFleet {
     };
   }
 
-  /** Halts (true) or resumes (false) the analytics of one camera, or of every camera; returns when done. */
-  async pause(paused: boolean, cameraId?: string): Promise<void> {
-    if (cameraId === undefined) this.#paused = paused;
-    else if (paused) this.#pausedCameras.add(cameraId);
-    else this.#pausedCameras.delete(cameraId);
+  /** Applies the stop button's state (LEGAL R22): halts or resumes analyses; returns when done. */
+  async applyStop(stop: AnalyticsStop): Promise<void> {
+    this.#paused = stop.paused;
+    this.#pausedCameras.clear();
+    for (const id of stop.pausedCameraIds) this.#pausedCameras.add(id);
     await this.#enqueue(() => this.#syncAll());
   }
 
@@ -131,7 +139,7 @@ export class AnalysisFleet {
     for (const camera of cameras) await this.#sync(camera);
   }
 
-  async #onEvent(event: PushEvent): Promise<void> {
+  async #onEvent(event: DomainEvent): Promise<void> {
     const change = await storedCameraOf(event, this.#options.work);
     if (change === undefined) return;
     if (change.camera === undefined) await this.#halt(change.cameraId);
