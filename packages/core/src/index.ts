@@ -21,3 +21,4 @@ export * from './transparency.js';
 export * from './compliance.js';
 export * from './domain-events.js';
 export * from './bus.js';
+export * from './analysis-config.js';

@@ -1,9 +1,8 @@
 import {
+  analysisConfigOf,
   analyticsAllowedToRun,
   workChangingEventTypes,
   zonedDate,
-  type AnalysisConfig,
-  type AnalysisZone,
   type AnalyticsStop,
   type AnalyticsEventType,
   type Camera,
@@ -39,31 +38,6 @@ interface Running {
   done: Promise<unknown>;
   fingerprint: string;
   detector?: OnnxDetector;
-}
-
-/** The analytics settings of a camera as the vision engine takes them. */
-export function analysisConfigOf(
-  camera: Camera,
-  rules: readonly AnalyticsEventType[] = camera.analytics,
-): AnalysisConfig {
-  const zones: AnalysisZone[] = camera.zones.flatMap((zone) =>
-    zone.kind === undefined
-      ? []
-      : [
-          {
-            id: zone.id,
-            kind: zone.kind,
-            polygon: zone.polygon,
-            ...(zone.direction === undefined ? {} : { direction: zone.direction }),
-            ...(zone.schedule === undefined ? {} : { schedule: zone.schedule }),
-          },
-        ],
-  );
-  return {
-    zones,
-    lines: camera.lines.map((line) => ({ id: line.id, a: line.a, b: line.b })),
-    rules: [...rules],
-  };
 }
 
 function fingerprint(camera: Camera, rules: readonly AnalyticsEventType[]): string {
