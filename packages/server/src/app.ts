@@ -8,13 +8,21 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
-import { frenchProfile, type Bus, type Clock, type LegalProfile, type TransparencyContacts } from '@vigie/core';
+import {
+  frenchProfile,
+  type Bus,
+  type Clock,
+  type SegmentStorage,
+  type LegalProfile,
+  type TransparencyContacts,
+} from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { EventHub } from './event-hub.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
+import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
 import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
@@ -75,6 +83,8 @@ export interface AppDependencies {
   bus?: Bus;
   /** `embedded` (default): this server records and analyses; `remote`: `vigie worker` processes do. */
   workers?: 'embedded' | 'remote';
+  /** Secret shared with workers to fetch the segments they hold (VIGIE_NODE_SECRET). */
+  nodeSecret?: string;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -97,6 +107,10 @@ export interface VigieApp {
   background: BackgroundWork;
   /** Stores workers' reports exactly once (also when workers are embedded, for tests and benchmarks). */
   ingestor: EventIngestor;
+  /** The stop button of the analytics, persisted (LEGAL R22). */
+  analyticsStops: AnalyticsStopService;
+  /** Segments wherever they are: this server's disk or the worker that recorded them. */
+  recordingStorage: SegmentStorage;
   alerts: AlertService;
   recordings: RecordingService;
   exports: ExportService;
@@ -147,7 +161,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
-  const storage = new LocalDiskStorage(join(deps.mediaDir, 'recordings'));
+  const storage = new NodeSegmentStorage({
+    local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
+    work,
+    clock: deps.clock,
+    cacheDir: join(deps.mediaDir, 'work', 'from-workers'),
+    ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
+  });
   const media: MediaTools = {
     ffmpegPath: deps.ffmpegPath ?? (() => locateFfmpeg().path),
     workDir: join(deps.mediaDir, 'work'),
@@ -290,6 +310,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     domainEvents,
     background,
     ingestor,
+    analyticsStops: stops,
+    recordingStorage: storage,
     alerts,
     recordings,
     exports,

@@ -27,6 +27,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({
       ...(bus === undefined ? {} : { bus }),
       workers: config.workers,
+      ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
       database,
       clock: systemClock,
       console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },

@@ -39,6 +39,7 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     capacity,
     timeZone: frenchProfile.timeZone,
     ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
+    ...(config.segmentSeconds === undefined ? {} : { segmentSeconds: config.segmentSeconds }),
     log,
   });
   await worker.start();

@@ -25,7 +25,7 @@ const rangeHeader = /^bytes=(\d+)-(\d*)$/;
 
 /**
  * Serves this worker's recorded segments to the servers (live, playback, export), by storage key, with
- * byte ranges. Only requests signed with the shared node secret are answered: the video never leaves
+ * byte ranges, and deletes them for the retention purge. Only requests signed with the shared node secret are answered: the video never leaves
  * the worker for anyone else. Keys are storage keys, never file paths (`..` is refused).
  */
 export async function startSegmentServer(options: SegmentServerOptions): Promise<RunningSegmentServer> {
@@ -33,7 +33,7 @@ export async function startSegmentServer(options: SegmentServerOptions): Promise
     const path = request.url ?? '';
     const match = segmentPath.exec(path);
     const header = request.headers[nodeAuthHeader];
-    if (request.method !== 'GET' || match === null) {
+    if ((request.method !== 'GET' && request.method !== 'DELETE') || match === null) {
       response.writeHead(404).end();
       return;
     }
@@ -50,6 +50,14 @@ export async function startSegmentServer(options: SegmentServerOptions): Promise
     const key = decodeURIComponent(match[1] ?? '');
     if (key.split('/').some((part) => part === '..' || part === '')) {
       response.writeHead(400).end();
+      return;
+    }
+    if (request.method === 'DELETE') {
+      // The retention purge runs on the server and reaches this disk through here.
+      options.storage.remove(key).then(
+        (existed) => response.writeHead(existed ? 204 : 404).end(),
+        () => response.writeHead(500).end(),
+      );
       return;
     }
     const range = parseRange(request.headers.range);

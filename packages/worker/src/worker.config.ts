@@ -12,6 +12,8 @@ export interface WorkerConfig {
   /** Most cameras (VIGIE_WORKER_CAPACITY); default from the measured cost per camera and this machine's cores. */
   capacity?: number;
   modelPath?: string;
+  /** Segment length in seconds (VIGIE_SEGMENT_SECONDS, default 4). */
+  segmentSeconds?: number;
   /** JetStream subject prefix and leases bucket (VIGIE_BUS_PREFIX, default `vigie`). */
   busPrefix: string;
 }
@@ -50,6 +52,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   };
   const port = integer('VIGIE_WORKER_PORT') ?? 0;
   const capacity = integer('VIGIE_WORKER_CAPACITY');
+  const segmentSeconds = integer('VIGIE_SEGMENT_SECONDS');
   if (problems.length > 0) throw new WorkerConfigError(problems);
   return {
     databaseUrl,
@@ -60,6 +63,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     port,
     busPrefix: env['VIGIE_BUS_PREFIX'] ?? 'vigie',
     ...(capacity === undefined ? {} : { capacity }),
+    ...(segmentSeconds === undefined ? {} : { segmentSeconds }),
     ...(env['VIGIE_MODEL'] ? { modelPath: env['VIGIE_MODEL'] } : {}),
   };
 }
