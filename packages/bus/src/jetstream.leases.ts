@@ -2,6 +2,15 @@ import type { Leases } from '@vigie/core';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 
+/** A resource name as a bucket key (keys allow only letters, digits and `-_=./`; node names are URLs). */
+function keyOf(resource: string): string {
+  return Buffer.from(resource).toString('base64url');
+}
+
+function resourceOf(key: string): string {
+  return Buffer.from(key, 'base64url').toString();
+}
+
 /** Where the leases live. */
 export interface JetStreamLeasesOptions {
   connection: NatsConnection;
@@ -34,26 +43,30 @@ export class JetStreamLeases implements Leases {
 
   /** Claims or renews; false when another holder has it (or won a race for it). */
   async claim(resource: string, holder: string): Promise<boolean> {
-    const entry = await this.#kv.get(resource);
+    const key = keyOf(resource);
+    const entry = await this.#kv.get(key);
     try {
       if (entry === null || entry.operation !== 'PUT') {
-        await this.#kv.create(resource, holder);
+        await this.#kv.create(key, holder);
         return true;
       }
       if (entry.string() !== holder) return false;
-      await this.#kv.update(resource, holder, entry.revision);
+      await this.#kv.update(key, holder, entry.revision);
       return true;
-    } catch {
-      // Lost a race: the entry changed between the read and the write.
-      return false;
+    } catch (error) {
+      // Lost a race: the entry changed between the read and the write. Anything else (NATS away) is
+      // not an answer: it is thrown, and the holder keeps its camera until it knows.
+      if (String(error).includes('wrong last sequence')) return false;
+      throw error;
     }
   }
 
   /** Releases the resource if `holder` still has it. */
   async release(resource: string, holder: string): Promise<void> {
-    const entry = await this.#kv.get(resource);
+    const key = keyOf(resource);
+    const entry = await this.#kv.get(key);
     if (entry?.operation !== 'PUT' || entry.string() !== holder) return;
-    await this.#kv.delete(resource, { previousSeq: entry.revision }).catch(() => undefined);
+    await this.#kv.delete(key, { previousSeq: entry.revision }).catch(() => undefined);
   }
 
   /** Every live claim. */
@@ -63,7 +76,7 @@ export class JetStreamLeases implements Leases {
     for await (const key of await this.#kv.keys()) keys.push(key);
     for (const key of keys) {
       const entry = await this.#kv.get(key);
-      if (entry?.operation === 'PUT') result.set(key, entry.string());
+      if (entry?.operation === 'PUT') result.set(resourceOf(key), entry.string());
     }
     return result;
   }

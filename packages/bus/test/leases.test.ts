@@ -28,6 +28,7 @@ describe('leases', () => {
   it.each(kinds)('%s: one holder at a time, renewals keep it, expiry frees it', async (_name, open) => {
     const leases = await open(1500);
     const camera = randomUUID();
+    expect(await leases.claim('node.http://127.0.0.1:8090', 'http://127.0.0.1:8090')).toBe(true);
     expect(await leases.claim(camera, 'w1')).toBe(true);
     expect(await leases.claim(camera, 'w2')).toBe(false);
     expect(await leases.claim(camera, 'w1')).toBe(true);

@@ -161,7 +161,7 @@ export function parseDomainEvent(value: unknown): DomainEvent {
   throw new VigieError(
     'EVENT_INVALID',
     version === domainEventVersion
-      ? 'A domain event does not match its schema; it was set aside.'
+      ? `A domain event (${String((value as { type?: unknown }).type)}) does not match its schema (${problems.map((p) => `${p.path} ${p.reason}`).join('; ')}); it was set aside.`
       : `A domain event has version ${JSON.stringify(version)}; this node reads version ${domainEventVersion}. Upgrade every node to the same release.`,
     problems,
   );

@@ -25,6 +25,7 @@ const nodeKey = (node: string) => `node.${node}`;
 export class CameraClaims {
   readonly #options: CameraClaimsOptions;
   readonly #held = new Set<string>();
+  readonly #lost = new Set<string>();
 
   constructor(options: CameraClaimsOptions) {
     this.#options = options;
@@ -35,24 +36,59 @@ export class CameraClaims {
     return this.#held;
   }
 
-  /** One round: membership, renewals, releases, claims. Run it every second or so. */
+  /**
+   * Renews this worker's membership and every lease it holds; a lease found taken by another (this
+   * worker was too slow to renew) is forgotten here, and `onReleased` stops that camera at the next
+   * round. Cheap: run it every second, apart from rounds.
+   */
+  async renew(): Promise<void> {
+    const { leases, node } = this.#options;
+    await leases.claim(nodeKey(node), node);
+    for (const cameraId of [...this.#held]) {
+      if (!(await leases.claim(cameraId, node))) {
+        this.#held.delete(cameraId);
+        this.#lost.add(cameraId);
+      }
+    }
+  }
+
+  /**
+   * One round: renewals, then releases and claims toward a balanced share. With W cameras and N live
+   * workers, each holds ⌊W/N⌋ or one more, and only W mod N of them hold one more: counted from the
+   * leases themselves, so the workers agree without talking to each other.
+   */
   async tick(): Promise<void> {
     const { leases, node, capacity } = this.#options;
-    await leases.claim(nodeKey(node), node);
-    const wanted = new Set(await this.#options.wanted());
-    const holders = await leases.holders();
-    const nodes = [...holders.keys()].filter((k) => k.startsWith('node.')).length || 1;
-    const share = Math.min(capacity, Math.ceil(wanted.size / nodes));
-    for (const cameraId of [...this.#held]) {
-      if (!wanted.has(cameraId) || !(await leases.claim(cameraId, node))) await this.#drop(cameraId);
+    await this.renew();
+    for (const cameraId of [...this.#lost]) {
+      this.#lost.delete(cameraId);
+      await this.#options.onReleased(cameraId);
     }
-    // Above its share (a worker joined): give back the surplus for the newcomer to take.
-    for (const cameraId of [...this.#held].slice(share)) await this.#drop(cameraId);
+    const wanted = new Set(await this.#options.wanted());
+    for (const cameraId of [...this.#held]) if (!wanted.has(cameraId)) await this.#drop(cameraId);
+    const holders = await leases.holders();
+    const counts = new Map<string, number>();
+    for (const [resource, holder] of holders) {
+      if (resource.startsWith('node.')) counts.set(holder, counts.get(holder) ?? 0);
+    }
+    for (const [resource, holder] of holders) {
+      if (wanted.has(resource) && counts.has(holder)) counts.set(holder, (counts.get(holder) ?? 0) + 1);
+    }
+    const nodes = Math.max(1, counts.size);
+    const base = Math.min(capacity, Math.floor(wanted.size / nodes));
+    const extra = wanted.size - base * nodes;
+    const mine = this.#held.size;
+    const above = [...counts.values()].filter((c) => c > base).length;
+    const someoneShort = [...counts.values()].some((c) => c < base);
+    // Give back what exceeds the share, so that a joining worker takes its part.
+    const keep = mine > base + 1 || (mine === base + 1 && (someoneShort || above > extra)) ? base : mine;
+    for (const cameraId of [...this.#held].slice(keep)) await this.#drop(cameraId);
+    const target = Math.min(capacity, this.#held.size < base ? base : above < extra ? base + 1 : base);
     const free = [...wanted].filter((id) => !holders.has(id) && !this.#held.has(id));
     // Workers start from different places in the list so that they rarely race for the same camera.
     const offset = free.length === 0 ? 0 : hash(node) % free.length;
     for (const cameraId of [...free.slice(offset), ...free.slice(0, offset)]) {
-      if (this.#held.size >= share) break;
+      if (this.#held.size >= target) break;
       if (await leases.claim(cameraId, node)) {
         this.#held.add(cameraId);
         await this.#options.onAcquired(cameraId);
@@ -66,8 +102,9 @@ export class CameraClaims {
     await this.#options.leases.release(nodeKey(this.#options.node), this.#options.node);
   }
 
+  /** Stops the camera here first, then frees its lease: the next holder never records alongside. */
   async #drop(cameraId: string): Promise<void> {
-    this.#held.delete(cameraId);
+    if (!this.#held.delete(cameraId)) return;
     await this.#options.onReleased(cameraId);
     await this.#options.leases.release(cameraId, this.#options.node);
   }

@@ -90,7 +90,8 @@ export class CameraRunner {
         outbox.publish({
           v: 1,
           type: 'counts.sampled',
-          samples: samples.map(({ at, ...s }) => ({ ...s, at: at.toISOString() })),
+          // Stream time (t) stays on the worker: the server stores wall-clock periods only.
+          samples: samples.map(({ at, t: _, ...s }) => ({ ...s, at: at.toISOString() })),
         });
       },
       onError: (error) => this.#options.onProblem(`analysis: ${error.message}`),

@@ -77,6 +77,7 @@ export class VigieWorker {
   #server: RunningSegmentServer | undefined;
   #subscription: BusSubscription | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #renewer: NodeJS.Timeout | undefined;
   #stop: AnalyticsStop = { paused: false, pausedCameraIds: [] };
   #cameras = new Map<string, Camera>();
   #round: Promise<void> = Promise.resolve();
@@ -152,12 +153,20 @@ export class VigieWorker {
       onReleased: (id) => this.#halt(id),
     });
     await this.#schedule(() => this.#refresh());
-    this.#timer = setInterval(() => void this.#schedule(() => this.#refresh()), this.#options.tickMs ?? 1000);
+    const tickMs = this.#options.tickMs ?? 1000;
+    this.#timer = setInterval(() => void this.#schedule(() => this.#refresh()), tickMs);
+    // Renewals do not wait behind a slow round (cameras starting): a late renewal would lose the camera.
+    this.#renewer = setInterval(() => {
+      this.#claims
+        ?.renew()
+        .catch((error: unknown) => this.#options.log('warn', 'lease renewal failed', { err: String(error) }));
+    }, tickMs);
   }
 
   /** Stops every camera (each stores and reports its last segment), gives its leases back, closes. */
   async stop(): Promise<void> {
     clearInterval(this.#timer);
+    clearInterval(this.#renewer);
     await this.#subscription?.close();
     await this.#round;
     await this.#claims?.releaseAll();
@@ -188,7 +197,8 @@ export class VigieWorker {
 
   async #sync(cameraId: string): Promise<void> {
     const camera = this.#cameras.get(cameraId);
-    if (camera === undefined || !wantsRecording(camera)) return this.#halt(cameraId);
+    const held = this.#claims?.held.has(cameraId) === true;
+    if (camera === undefined || !wantsRecording(camera) || !held) return this.#halt(cameraId);
     const rules = await this.#runnable(camera);
     const fingerprint = JSON.stringify([camera.sourceUrl, camera.masks, camera.zones, camera.lines, rules]);
     const running = this.#running.get(cameraId);
