@@ -236,7 +236,7 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
       ...alive.map(
         (w) =>
           Math.max(
-            ...w.lines.filter((l) => l.at >= pressedAt && l.entry['message'] === 'camera started').map((l) => l.at),
+            ...w.lines.filter((l) => l.at >= pressedAt && l.entry['message'] === 'camera analytics').map((l) => l.at),
           ) - pressedAt,
       ),
     );
@@ -251,7 +251,7 @@ function analysing(worker: WorkerProcess): Set<string> {
   const state = new Map<string, boolean>();
   for (const { entry } of worker.lines) {
     const camera = String(entry['camera']);
-    if (entry['message'] === 'camera started') state.set(camera, (entry['analytics'] as unknown[]).length > 0);
+    if (entry['message'] === 'camera analytics') state.set(camera, (entry['analytics'] as unknown[]).length > 0);
     if (entry['message'] === 'camera stopped') state.delete(camera);
   }
   return new Set([...state].filter(([, on]) => on).map(([id]) => id));

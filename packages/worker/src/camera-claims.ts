@@ -26,6 +26,7 @@ export class CameraClaims {
   readonly #options: CameraClaimsOptions;
   readonly #held = new Set<string>();
   readonly #lost = new Set<string>();
+  readonly #releasing = new Set<Promise<void>>();
 
   constructor(options: CameraClaimsOptions) {
     this.#options = options;
@@ -99,14 +100,21 @@ export class CameraClaims {
   /** Stops every camera and gives every lease back (a clean shutdown hands cameras over at once). */
   async releaseAll(): Promise<void> {
     for (const cameraId of [...this.#held]) await this.#drop(cameraId);
+    await Promise.all(this.#releasing);
     await this.#options.leases.release(nodeKey(this.#options.node), this.#options.node);
   }
 
-  /** Stops the camera here first, then frees its lease: the next holder never records alongside. */
-  async #drop(cameraId: string): Promise<void> {
-    if (!this.#held.delete(cameraId)) return;
-    await this.#options.onReleased(cameraId);
-    await this.#options.leases.release(cameraId, this.#options.node);
+  /**
+   * Stops the camera here first, then frees its lease, so the next holder never records alongside;
+   * the round goes on meanwhile (a graceful ffmpeg stop takes seconds).
+   */
+  #drop(cameraId: string): Promise<void> {
+    if (!this.#held.delete(cameraId)) return Promise.resolve();
+    const { leases, node } = this.#options;
+    const released = this.#options.onReleased(cameraId).finally(() => leases.release(cameraId, node));
+    this.#releasing.add(released);
+    void released.finally(() => this.#releasing.delete(released));
+    return Promise.resolve();
   }
 }
 

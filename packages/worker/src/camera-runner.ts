@@ -7,8 +7,6 @@ import type { Outbox } from './outbox.js';
 /** What running one camera on a worker needs. */
 export interface CameraRunnerOptions {
   camera: Camera;
-  /** The analytics that may run now (none: record only). */
-  rules: readonly AnalyticsEventType[];
   /** This worker's name, as recorded with each segment (the server fetches the file from it). */
   node: string;
   supervisor: FfmpegSupervisor;
@@ -57,10 +55,18 @@ export class CameraRunner {
     });
   }
 
-  /** Starts recording, and analysing if analytics may run. */
-  async start(): Promise<void> {
+  /** Starts recording. */
+  start(): void {
     this.#recorder.start();
-    if (this.#options.rules.length > 0) await this.#startAnalysis();
+  }
+
+  /**
+   * Runs these analytics on the camera (with its current zones and lines), or none: only the analysis
+   * restarts, recording goes on untouched (the stop button halts analytics, never recording).
+   */
+  async analyse(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {
+    await this.#stopAnalysis();
+    if (rules.length > 0) await this.#startAnalysis(camera, rules);
   }
 
   /** Stops both; the recorder stores and publishes its last segment first. */
@@ -69,8 +75,8 @@ export class CameraRunner {
     await this.#recorder.stop();
   }
 
-  async #startAnalysis(): Promise<void> {
-    const { camera, rules, modelPath, outbox, clock } = this.#options;
+  async #startAnalysis(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {
+    const { modelPath, outbox, clock } = this.#options;
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
     const analysis = startCameraAnalysis({
@@ -84,9 +90,12 @@ export class CameraRunner {
       live: true,
       signal: controller.signal,
       clock: () => clock.now(),
-      onAlert: (alert) => outbox.publish({ v: 1, type: 'alert.raised', alert: factOf(alert) }),
+      // Nothing is reported once the analysis is halted (an alert in flight at the stop is dropped).
+      onAlert: (alert) => {
+        if (!controller.signal.aborted) outbox.publish({ v: 1, type: 'alert.raised', alert: factOf(alert) });
+      },
       onCounts: (samples) => {
-        if (samples.length === 0) return;
+        if (samples.length === 0 || controller.signal.aborted) return;
         outbox.publish({
           v: 1,
           type: 'counts.sampled',

@@ -58,7 +58,9 @@ export interface WorkerOptions {
 
 interface Running {
   runner: CameraRunner;
-  fingerprint: string;
+  /** Settings the recorder runs with (a change restarts it) and those of the analysis. */
+  recording: string;
+  analysis: string;
   rules: readonly AnalyticsEventType[];
 }
 
@@ -73,6 +75,7 @@ export class VigieWorker {
   readonly #storage: LocalDiskStorage;
   readonly #outbox: Outbox;
   readonly #running = new Map<string, Running>();
+  readonly #stopping = new Map<string, Promise<void>>();
   #claims: CameraClaims | undefined;
   #server: RunningSegmentServer | undefined;
   #subscription: BusSubscription | undefined;
@@ -170,6 +173,7 @@ export class VigieWorker {
     await this.#subscription?.close();
     await this.#round;
     await this.#claims?.releaseAll();
+    await Promise.all(this.#stopping.values());
     this.#unsubscribeStatus?.();
     await this.#supervisor.stopAll();
     await this.#outbox.flushed();
@@ -199,14 +203,31 @@ export class VigieWorker {
     const camera = this.#cameras.get(cameraId);
     const held = this.#claims?.held.has(cameraId) === true;
     if (camera === undefined || !wantsRecording(camera) || !held) return this.#halt(cameraId);
+    const recording = JSON.stringify([camera.sourceUrl, camera.masks]);
     const rules = await this.#runnable(camera);
-    const fingerprint = JSON.stringify([camera.sourceUrl, camera.masks, camera.zones, camera.lines, rules]);
-    const running = this.#running.get(cameraId);
-    if (running?.fingerprint === fingerprint) return;
-    if (running !== undefined) await this.#halt(cameraId);
-    const runner = new CameraRunner({
+    const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
+    let running = this.#running.get(cameraId);
+    if (running !== undefined && running.recording !== recording) {
+      await this.#halt(cameraId);
+      running = undefined;
+    }
+    if (running === undefined) {
+      await this.#stopping.get(cameraId);
+      running = { runner: this.#runner(camera), recording, analysis: '', rules: [] };
+      this.#running.set(cameraId, running);
+      running.runner.start();
+      this.#options.log('info', 'camera started', { camera: cameraId });
+    }
+    if (running.analysis === analysis) return;
+    running.analysis = analysis;
+    running.rules = rules;
+    await running.runner.analyse(camera, rules);
+    this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: rules });
+  }
+
+  #runner(camera: Camera): CameraRunner {
+    return new CameraRunner({
       camera,
-      rules,
       node: this.node,
       supervisor: this.#supervisor,
       storage: this.#storage,
@@ -216,19 +237,21 @@ export class VigieWorker {
       outbox: this.#outbox,
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       ...(this.#options.modelPath === undefined ? {} : { modelPath: this.#options.modelPath }),
-      onProblem: (message) => this.#options.log('warn', message, { camera: cameraId }),
+      onProblem: (message) => this.#options.log('warn', message, { camera: camera.id }),
     });
-    this.#running.set(cameraId, { runner, fingerprint, rules });
-    await runner.start();
-    this.#options.log('info', 'camera started', { camera: cameraId, analytics: rules });
   }
 
-  async #halt(cameraId: string): Promise<void> {
+  /** Stops a camera; the recorder's graceful stop (its last segment stored) runs without holding the round. */
+  #halt(cameraId: string): Promise<void> {
     const running = this.#running.get(cameraId);
-    if (running === undefined) return;
+    if (running === undefined) return this.#stopping.get(cameraId) ?? Promise.resolve();
     this.#running.delete(cameraId);
-    await running.runner.stop();
-    this.#options.log('info', 'camera stopped', { camera: cameraId });
+    const stopped = running.runner
+      .stop()
+      .then(() => this.#options.log('info', 'camera stopped', { camera: cameraId }))
+      .finally(() => this.#stopping.delete(cameraId));
+    this.#stopping.set(cameraId, stopped);
+    return stopped;
   }
 
   /** The analytics that may run: none while stopped (R22), without authorisation (R1) or assessment (R27). */
