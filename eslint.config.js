@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { graphPlugin } from './eslint-rules/graph-rules.js';
 
 const noDeepImports = {
   group: ['@vigie/*/src/*', '@vigie/*/dist/*', '../../*/src/*'],
@@ -42,6 +43,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
+  },
+  {
+    // The build graph: every import declared by its package, no import cycles.
+    files: ['packages/*/src/**/*.{ts,tsx}', 'packages/*/test/**/*.ts'],
+    plugins: { vigie: graphPlugin },
+    rules: { 'vigie/declared-dependencies': 'error', 'vigie/no-import-cycles': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],
