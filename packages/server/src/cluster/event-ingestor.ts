@@ -6,7 +6,7 @@ import {
   type DomainEventOf,
   type DomainEventType,
 } from '@vigie/core';
-import type { NodeSegment, UnitOfWork } from '@vigie/db';
+import type { CountSample, NodeSegment, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { AlertService } from '../services/alert.service.js';
 
@@ -69,6 +69,7 @@ export class EventIngestor {
       const fresh = await cluster.markIngested(batched.map((e) => e.id));
       const todo = batched.filter((e) => fresh.delete(e.id));
       const segments: NodeSegment[] = [];
+      const counts: CountSample[] = [];
       const stored: DomainEventOf<'camera.status'>[] = [];
       for (const event of todo) {
         switch (event.type) {
@@ -81,7 +82,7 @@ export class EventIngestor {
             await recordings.insertGap({ ...event.gap, from: new Date(event.gap.from), to: new Date(event.gap.to) });
             break;
           case 'counts.sampled':
-            await alerts.insertCounts(event.samples.map((s) => ({ ...s, at: new Date(s.at) })));
+            for (const sample of event.samples) counts.push({ ...sample, at: new Date(sample.at) });
             break;
           case 'camera.status':
             // A status of a camera removed meanwhile is dropped, as on a single server.
@@ -92,6 +93,7 @@ export class EventIngestor {
         }
       }
       await cluster.insertNodeSegments(segments);
+      await alerts.insertCounts(counts);
       return stored;
     });
     for (const status of statuses) {
