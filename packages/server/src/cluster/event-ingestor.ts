@@ -39,26 +39,38 @@ type Fact = DomainEventOf<(typeof workerFactTypes)[number]>;
  */
 export class EventIngestor {
   readonly #options: EventIngestorOptions;
-  #subscription: BusSubscription | undefined;
+  #subscriptions: BusSubscription[] = [];
 
   constructor(options: EventIngestorOptions) {
     this.#options = options;
   }
 
-  /** Joins the `ingest` group. */
+  /**
+   * Joins the `ingest` group, and the `ingest-alerts` group: alerts have their own lane, so that an
+   * operator's alert never waits behind a backlog of segments and counts.
+   */
   async start(): Promise<void> {
-    this.#subscription = await this.#options.bus.consume({
-      group: 'ingest',
-      types: workerFactTypes,
-      maxBatch: this.#options.maxBatch ?? 1000,
-      handle: (events) => this.store(events),
-    });
+    const { bus } = this.#options;
+    this.#subscriptions = [
+      await bus.consume({
+        group: 'ingest-alerts',
+        types: ['alert.raised'],
+        maxBatch: 20,
+        handle: (events) => this.store(events),
+      }),
+      await bus.consume({
+        group: 'ingest',
+        types: workerFactTypes.filter((t) => t !== 'alert.raised'),
+        maxBatch: this.#options.maxBatch ?? 1000,
+        handle: (events) => this.store(events),
+      }),
+    ];
   }
 
-  /** Leaves the group; unacknowledged events go to another server or wait for the next start. */
+  /** Leaves the groups; unacknowledged events go to another server or wait for the next start. */
   async stop(): Promise<void> {
-    await this.#subscription?.close();
-    this.#subscription = undefined;
+    await Promise.all(this.#subscriptions.map((s) => s.close()));
+    this.#subscriptions = [];
   }
 
   /** Stores one batch (exposed for the benchmark and tests). */
