@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
+import { killProcessesUsing } from '../src/bench/orphans.js';
 
 const natsUrl = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const cli = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -155,6 +156,8 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
     }
     for (const w of workers) w.child.kill('SIGKILL');
     await Promise.all(workers.map((w) => w.exited));
+    // The ffmpeg children of the worker killed with SIGKILL outlive it: they are ended here.
+    killProcessesUsing(dir);
     await app?.http.close();
     await leases?.destroy();
     await bus?.destroy();

@@ -16,6 +16,7 @@ import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
 import type { VigieDatabase } from '@vigie/db';
 import { buildApp } from '@vigie/server';
 import { sql } from 'kysely';
+import { killProcessesUsing } from './orphans.js';
 
 const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const cli = fileURLToPath(new URL('../main.js', import.meta.url));
@@ -258,6 +259,7 @@ async function workers(): Promise<void> {
       const handled = perCamera.rows.filter((r) => Number(r.seconds) >= windowS * 0.9).length;
       const rate = perCamera.rows.reduce((sum, r) => sum + Number(r.seconds), 0) / windowS;
       rows.push({ workers: count, cameras, handled, rate });
+      out(`(measured: ${count} worker(s), ${cameras} cameras offered, ${handled} handled)`);
       if (count === 2) {
         const held = await leases.holders();
         const victim = procs[0] as Worker;
@@ -277,13 +279,16 @@ async function workers(): Promise<void> {
       }
     } finally {
       for (const p of procs) p.child.kill('SIGKILL');
+      killProcessesUsing(dir);
       await app.http.close();
       await leases.destroy();
       await bus.destroy();
       await database.close();
     }
   }
-  await rm(dir, { recursive: true, force: true });
+  await new Promise((r) => setTimeout(r, 500));
+  killProcessesUsing(dir);
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   const one = rows[0]?.handled ?? 1;
   out(
     `\n## Worker processes on this machine (${cpus().length} cores; 640×360 15 fps file cameras, recording by stream copy, ${perWorker} per worker)`,
@@ -301,5 +306,7 @@ async function workers(): Promise<void> {
 }
 
 out(`# bench:scale — ${new Date().toISOString()}`);
-await ingestion();
-if (process.env['BENCH_SKIP_WORKERS'] !== '1') await workers();
+// BENCH_PART=ingestion or workers runs one part only.
+const part = process.env['BENCH_PART'];
+if (part !== 'workers') await ingestion();
+if (part !== 'ingestion') await workers();
