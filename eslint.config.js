@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { graphPlugin } from './eslint-rules/graph-rules.js';
 
 const noDeepImports = {
   group: ['@vigie/*/src/*', '@vigie/*/dist/*', '../../*/src/*'],
@@ -10,7 +11,7 @@ const noDeepImports = {
 
 /** Which of our packages each layer may import; `core` imports none of them. */
 function layer(files, allowed) {
-  const all = ['core', 'db', 'media', 'vision', 'server', 'cli', 'web'];
+  const all = ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker', 'cli', 'web'];
   const banned = all.filter((name) => !allowed.includes(name)).map((name) => `@vigie/${name}`);
   return {
     files,
@@ -44,6 +45,12 @@ export default tseslint.config(
     },
   },
   {
+    // The build graph: every import declared by its package, no import cycles.
+    files: ['packages/*/src/**/*.{ts,tsx}', 'packages/*/test/**/*.ts'],
+    plugins: { vigie: graphPlugin },
+    rules: { 'vigie/declared-dependencies': 'error', 'vigie/no-import-cycles': 'error' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
@@ -57,9 +64,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unnecessary-condition': 'off' },
   },
   layer(['packages/core/src/**'], []),
-  layer(['packages/db/src/**', 'packages/media/src/**', 'packages/vision/src/**'], ['core']),
-  layer(['packages/server/src/**'], ['core', 'db', 'media', 'vision']),
-  layer(['packages/cli/src/**'], ['core', 'db', 'media', 'vision', 'server']),
+  layer(['packages/db/src/**', 'packages/media/src/**', 'packages/vision/src/**', 'packages/bus/src/**'], ['core']),
+  layer(['packages/server/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
+  layer(['packages/worker/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
+  layer(['packages/cli/src/**'], ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker']),
   layer(['packages/web/src/**'], []),
   {
     files: ['packages/core/src/**'],

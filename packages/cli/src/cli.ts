@@ -6,6 +6,7 @@ import { auditCommand } from './commands/audit.command.js';
 import { cameraCommand } from './commands/camera.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { startCommand } from './commands/start.command.js';
+import { workerCommand } from './commands/worker.command.js';
 import { userCommand } from './commands/user.command.js';
 import { CliError, type CliIo } from './io.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError();
   for (const command of [
     startCommand(io),
+    workerCommand(io),
     cameraCommand(io),
     userCommand(io),
     auditCommand(io),

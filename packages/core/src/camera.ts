@@ -2,7 +2,7 @@ import Type, { type Static } from 'typebox';
 import { analyticsEventTypes } from './analytic-event-types.js';
 import { DirectionSchema, PointSchema, PolygonSchema, ScheduleWindowSchema, zoneKinds } from './image-geometry.js';
 import { purposes } from './legal-profile.js';
-import { AuthorisationSummarySchema } from './registry.js';
+import { AuthorisationSummarySchema } from './authorisation.js';
 
 const IdSchema = Type.String({
   minLength: 1,

@@ -3,7 +3,8 @@ import { analyticJustifications, analyticJustified } from './analytic-purposes.j
 import { analyticsEventTypes } from './analytic-event-types.js';
 import type { Camera } from './camera.js';
 import { purposes, type LegalProfile, type Purpose } from './legal-profile.js';
-import { authorisationState, authorisationStates, facings, signageStatuses, type RegistryEntry } from './registry.js';
+import { authorisationStates } from './authorisation.js';
+import { authorisationState, facings, signageStatuses, type RegistryEntry } from './registry.js';
 import { retentionCutoff } from './retention.js';
 import { TransparencyContactsSchema, type TransparencyContacts } from './transparency.js';
 

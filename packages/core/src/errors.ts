@@ -130,6 +130,18 @@ export const errorRegistry = {
     kind: 'not_found',
     hint: 'Check the URL; the API is described at /api/openapi.json.',
   },
+  EVENT_INVALID: {
+    kind: 'invalid',
+    hint: 'Run the same Vigie release on every server and worker; the event was set aside, not applied.',
+  },
+  BUS_UNAVAILABLE: {
+    kind: 'unavailable',
+    hint: 'Check that NATS is running with JetStream (nats-server -js) at NATS_URL, or unset NATS_URL to run on one machine.',
+  },
+  SEGMENT_NODE_UNREACHABLE: {
+    kind: 'unavailable',
+    hint: 'The worker that holds this recording is down or unreachable; start it again, or wait for it to come back.',
+  },
   INTERNAL_ERROR: {
     kind: 'unavailable',
     hint: 'Try again; if it persists, an administrator should read the server log.',

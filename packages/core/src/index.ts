@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './legal-profile.js';
 export * from './image-geometry.js';
+export * from './authorisation.js';
 export * from './camera.js';
 export * from './camera-rules.js';
 export * from './retention.js';
@@ -18,3 +19,6 @@ export * from './analytic-purposes.js';
 export * from './access-request.js';
 export * from './transparency.js';
 export * from './compliance.js';
+export * from './domain-events.js';
+export * from './bus.js';
+export * from './analysis-config.js';

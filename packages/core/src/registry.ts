@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
+import { authorisationStates, type AuthorisationState, type AuthorisationSummary } from './authorisation.js';
 import { addDaysToDate, addMonthsToDate, zonedDate, zonedInstant } from './calendar.js';
-import type { Camera } from './camera.js';
 import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
 
@@ -11,15 +11,10 @@ export const signageStatuses = ['installed', 'planned', 'missing'] as const;
 /** What a camera looks at: public space only, or public space overlooking private space in part (R6). */
 export const facings = ['public', 'private'] as const;
 
-/** Where a camera's prefectoral authorisation stands at a given moment (R1). */
-export const authorisationStates = ['valid', 'renewal_due', 'expired', 'missing'] as const;
-
 /** A sign's status. */
 export type SignageStatus = (typeof signageStatuses)[number];
 /** A camera's facing. */
 export type Facing = (typeof facings)[number];
-/** An authorisation state. */
-export type AuthorisationState = (typeof authorisationStates)[number];
 
 /** Image types accepted for a sign photo. */
 export const signagePhotoTypes = ['image/jpeg', 'image/png'] as const;
@@ -150,23 +145,12 @@ export const RegistryEntrySchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** The read-only summary a camera carries, so a console can show a red banner. */
-export const AuthorisationSummarySchema = Type.Object(
-  {
-    state: Type.Enum([...authorisationStates]),
-    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  },
-  { additionalProperties: false, description: 'Prefectoral authorisation, from the legal registry; read-only.' },
-);
-
 /** What a DPO records. */
 export type RegistryEntryInput = Static<typeof RegistryEntryInputSchema>;
 /** A stored registry entry. */
 export type RegistryEntry = Static<typeof RegistryEntrySchema>;
 /** A sign photo's metadata. */
 export type SignagePhoto = Static<typeof SignagePhotoSchema>;
-/** A camera's authorisation summary. */
-export type AuthorisationSummary = Static<typeof AuthorisationSummarySchema>;
 /** An accepted sign photo type. */
 export type SignagePhotoType = (typeof signagePhotoTypes)[number];
 
@@ -241,7 +225,7 @@ export function imagesViewableIn(state: AuthorisationState): boolean {
  * or whose view overlooks private space with no privacy mask drawn (CSI L251-3; R6).
  */
 export function assertImagesViewable(
-  camera: Pick<Camera, 'name' | 'masks'>,
+  camera: { name: string; masks: readonly unknown[] },
   entry: (AuthorisationInstants & { facing: Facing }) | undefined,
   now: Date,
 ): void {

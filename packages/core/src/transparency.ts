@@ -3,7 +3,8 @@ import { analyticsEventTypes } from './analytic-event-types.js';
 import type { Camera } from './camera.js';
 import { LocationSchema } from './camera.js';
 import { purposes, type LegalProfile } from './legal-profile.js';
-import { authorisationStates, authorisationState, signageStatuses, type RegistryEntry } from './registry.js';
+import { authorisationStates } from './authorisation.js';
+import { authorisationState, signageStatuses, type RegistryEntry } from './registry.js';
 
 /** Who answers for the cameras, and how a person reaches the data protection officer (GDPR art. 13). */
 export const TransparencyContactsSchema = Type.Object(

@@ -9,3 +9,4 @@ export * from './recording.repository.js';
 export * from './alert.repository.js';
 export * from './registry.repository.js';
 export * from './access-request.repository.js';
+export * from './cluster.repository.js';

@@ -5,6 +5,7 @@ import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
+import { ClusterRepository } from './cluster.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RegistryRepository } from './registry.repository.js';
 import type { Tables } from './tables.js';
@@ -20,6 +21,7 @@ export interface Stores {
   alerts: AlertRepository;
   registry: RegistryRepository;
   accessRequests: AccessRequestRepository;
+  cluster: ClusterRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -36,6 +38,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     alerts: new AlertRepository(db),
     registry: new RegistryRepository(db, clock),
     accessRequests: new AccessRequestRepository(db, clock),
+    cluster: new ClusterRepository(db),
   };
 }
 

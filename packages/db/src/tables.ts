@@ -102,6 +102,22 @@ export interface SegmentTable {
   bytes: BigCount;
   init_bytes: number;
   sha256: string;
+  /** The worker node that holds the file; null when it is in this server's own storage. */
+  node: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Idempotency keys of the events already stored, so a redelivered event is stored once. */
+export interface IngestedEventTable {
+  id: string;
+  stored_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** The analytics stop button (LEGAL R22): scope `*` halts every camera, a camera id halts that one. */
+export interface AnalyticsStopTable {
+  scope: string;
+  stopped_by: string;
+  reason: string;
+  stopped_at: Timestamp;
 }
 
 /** Stretches a camera was meant to record but did not. */
@@ -266,6 +282,8 @@ export interface Tables {
   access_requests: AccessRequestTable;
   access_request_steps: AccessRequestStepTable;
   access_request_ranges: AccessRequestRangeTable;
+  ingested_events: IngestedEventTable;
+  analytics_stops: AnalyticsStopTable;
 }
 
 /** A camera row as read. */

@@ -12,7 +12,14 @@ export interface TestEngine {
 /** The PostgreSQL server tests use: TEST_DATABASE_URL, or the local server's `test` database. */
 export const testPostgresUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function openFreshPostgres(): Promise<VigieDatabase> {
+/** A fresh, migrated PostgreSQL database and its URL (for tests that start other processes on it); close drops it. */
+export async function openFreshPostgresWithUrl(): Promise<{ database: VigieDatabase; url: string }> {
+  let url = '';
+  const database = await openFreshPostgres((u) => (url = u));
+  return { database, url };
+}
+
+async function openFreshPostgres(onUrl?: (url: string) => void): Promise<VigieDatabase> {
   const name = `vigie_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   try {
@@ -26,6 +33,7 @@ async function openFreshPostgres(): Promise<VigieDatabase> {
   await admin.end();
   const url = new URL(testPostgresUrl);
   url.pathname = `/${name}`;
+  onUrl?.(url.toString());
   const database = await openDatabase({ url: url.toString() });
   await migrateToLatest(database.db);
   return {
@@ -49,5 +57,5 @@ async function openFreshPglite(): Promise<VigieDatabase> {
 /** Both engines: every repository test runs on each, with the same migrations and queries. */
 export const testEngines: readonly TestEngine[] = [
   { name: 'pglite', open: openFreshPglite },
-  { name: 'postgres', open: openFreshPostgres },
+  { name: 'postgres', open: () => openFreshPostgres() },
 ];

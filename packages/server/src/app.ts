@@ -8,10 +8,24 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
-import { frenchProfile, type Clock, type LegalProfile, type TransparencyContacts } from '@vigie/core';
+import {
+  frenchProfile,
+  type Bus,
+  type Clock,
+  type SegmentStorage,
+  type LegalProfile,
+  type TransparencyContacts,
+} from '@vigie/core';
+import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { EventHub } from './event-hub.js';
+import { BackgroundWork } from './background-work.js';
+import { EventIngestor } from './cluster/event-ingestor.js';
+import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
+import { DomainEvents } from './events/domain-events.js';
+import { projectToPush } from './events/push-projection.js';
+import { AnalyticsStopService } from './services/analytics-stop.service.js';
 import { errorBody, handleError } from './http-errors.js';
 import { registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
@@ -65,6 +79,12 @@ export interface AppDependencies {
   accessRequestLimit?: { max: number; windowMinutes: number };
   /** Controller and DPO shown on the transparency page; the config's `transparency` section. */
   transparency?: TransparencyContacts;
+  /** The domain bus (default: in-process); NATS JetStream to share it with other servers and workers. */
+  bus?: Bus;
+  /** `embedded` (default): this server records and analyses; `remote`: `vigie worker` processes do. */
+  workers?: 'embedded' | 'remote';
+  /** Secret shared with workers to fetch the segments they hold (VIGIE_NODE_SECRET). */
+  nodeSecret?: string;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -79,7 +99,18 @@ export interface VigieApp {
   compliance: ComplianceService;
   auth: AuthService;
   users: UserService;
+  /** The browsers' push hub, fed by the projection of the domain bus. */
   events: EventHub;
+  /** Publishes and follows domain events on the bus. */
+  domainEvents: DomainEvents;
+  /** Every background job of this server: `start()` and `stop()` (startServer calls them). */
+  background: BackgroundWork;
+  /** Stores workers' reports exactly once (also when workers are embedded, for tests and benchmarks). */
+  ingestor: EventIngestor;
+  /** The stop button of the analytics, persisted (LEGAL R22). */
+  analyticsStops: AnalyticsStopService;
+  /** Segments wherever they are: this server's disk or the worker that recorded them. */
+  recordingStorage: SegmentStorage;
   alerts: AlertService;
   recordings: RecordingService;
   exports: ExportService;
@@ -106,10 +137,18 @@ const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url))
 /** Builds the HTTP API and console server around the given database. */
 export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const events = new EventHub();
+  const bus = deps.bus ?? new InProcessBus();
   const work = unitOfWork(deps.database.db, deps.clock);
   const profile = deps.profile ?? frenchProfile;
-  const cameras = new CameraService({ work, profile, events });
-  const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events });
+  // The logger comes with the Fastify instance, built below; events are published only after that.
+  const logger: { current?: FastifyBaseLogger } = {};
+  const domainEvents = new DomainEvents({
+    bus,
+    clock: deps.clock,
+    onError: (error) => logger.current?.error({ err: error }, 'publishing a domain event failed'),
+  });
+  const cameras = new CameraService({ work, profile, events: domainEvents });
+  const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
     work,
@@ -122,13 +161,19 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work);
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
-  const storage = new LocalDiskStorage(join(deps.mediaDir, 'recordings'));
+  const storage = new NodeSegmentStorage({
+    local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
+    work,
+    clock: deps.clock,
+    cacheDir: join(deps.mediaDir, 'work', 'from-workers'),
+    ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
+  });
   const media: MediaTools = {
     ffmpegPath: deps.ffmpegPath ?? (() => locateFfmpeg().path),
     workDir: join(deps.mediaDir, 'work'),
   };
   await mkdir(media.workDir, { recursive: true });
-  const alerts = new AlertService({ work, clock: deps.clock, events, cameras });
+  const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
   const recordings = new RecordingService({ work, clock: deps.clock, cameras, storage, sessions, media, registry });
   const exports = new ExportService({
@@ -158,6 +203,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  logger.current = http.log;
+  const push = await projectToPush(bus, events);
+  const stops = new AnalyticsStopService({ work, clock: deps.clock, events: domainEvents });
+  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents });
 
   const routes: RouteSummary[] = [];
   http.addHook('onRoute', (route) => {
@@ -192,14 +242,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     work,
     timeZone: profile.timeZone,
     clock: deps.clock,
-    events,
+    events: domainEvents,
     alerts,
     registry,
     ffmpegPath: media.ffmpegPath,
     log: http.log,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
-  await http.register(analyticsRoutes({ fleet: analysis, work, cameras }), { prefix: '/api' });
+  await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
@@ -218,21 +268,20 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       .send(errorBody('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0] ?? ''}.`));
   });
 
-  const sweep = setInterval(() => {
-    recordings
-      .closeIdleSessions()
-      .catch((error: unknown) => http.log.error({ err: error }, 'closing idle viewing sessions failed'));
-  }, 5_000).unref();
   http.addHook('onClose', async () => {
-    clearInterval(sweep);
+    await background.stop();
+    await push.close();
+    await domainEvents.flushed();
     await recordings.closeAllSessions();
+    // A bus the app made is the app's to close; one given to it belongs to the caller.
+    if (deps.bus === undefined) await bus.close();
   });
 
   const startRecording: VigieApp['startRecording'] = async (options) => {
     const fleet = new RecorderFleet({
       work,
       clock: deps.clock,
-      events,
+      events: domainEvents,
       alerts,
       storage,
       spoolDir: join(deps.mediaDir, 'recordings', '.spool'),
@@ -243,6 +292,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     await fleet.start();
     return fleet;
   };
+  const remote = deps.workers === 'remote';
+  const background = new BackgroundWork({
+    ...(remote ? { ingestor } : { startRecording: () => startRecording(), analysis }),
+    purge,
+    recordings,
+    log: http.log,
+  });
 
   return {
     http,
@@ -251,6 +307,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     auth,
     users,
     events,
+    domainEvents,
+    background,
+    ingestor,
+    analyticsStops: stops,
+    recordingStorage: storage,
     alerts,
     recordings,
     exports,

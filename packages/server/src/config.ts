@@ -42,6 +42,27 @@ export const ConfigSchema = Type.Object(
       }),
     ),
     transparency: TransparencyContactsSchema,
+    natsUrl: Type.Optional(
+      Type.String({
+        pattern: '^(nats|tls)://',
+        description: 'NATS with JetStream, to share the bus with other servers and workers; unset: in-process bus.',
+      }),
+    ),
+    mqttUrl: Type.Optional(
+      Type.String({
+        pattern: '^mqtts?://',
+        description: 'MQTT broker to export alerts, counts and availability to (vigie/<camera>/…); unset: no export.',
+      }),
+    ),
+    workers: Type.Enum(['embedded', 'remote'], {
+      description: 'embedded: this server records and analyses; remote: `vigie worker` processes do (needs natsUrl).',
+    }),
+    nodeSecret: Type.Optional(
+      Type.String({
+        minLength: 32,
+        description: 'Secret shared by servers and workers to authenticate segment requests between nodes.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -59,6 +80,10 @@ export const configEnv = {
   modelPath: 'VIGIE_MODEL',
   demo: 'VIGIE_DEMO',
   mapTileUrl: 'VIGIE_MAP_TILE_URL',
+  natsUrl: 'NATS_URL',
+  mqttUrl: 'MQTT_URL',
+  workers: 'VIGIE_WORKERS',
+  nodeSecret: 'VIGIE_NODE_SECRET',
 } as const satisfies Record<Exclude<keyof Config, 'transparency'>, string>;
 
 /** Demo contacts for the transparency page; a deployment replaces them in its config file. */
@@ -79,6 +104,7 @@ const defaults: Config = {
   logLevel: 'info',
   demo: false,
   transparency: demoTransparencyContacts,
+  workers: 'embedded',
 };
 
 /** Raised when the configuration is invalid; its message lists every problem. */
@@ -152,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const envName = Object.hasOwn(configEnv, key) ? configEnv[key as keyof typeof configEnv] : undefined;
     const where = envName === undefined ? `"${key}" (config file)` : `${key} (${envName})`;
     problems.push(`${where}: ${error.message}`);
+  }
+  if (merged.workers === 'remote' && (merged.natsUrl === undefined || merged.nodeSecret === undefined)) {
+    problems.push('workers=remote (VIGIE_WORKERS) needs NATS_URL and VIGIE_NODE_SECRET: workers report over NATS');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...merged, dataDir: resolve(merged.dataDir) };

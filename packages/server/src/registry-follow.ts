@@ -1,6 +1,5 @@
-import type { Camera } from '@vigie/core';
+import type { Camera, DomainEvent } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import type { PushEvent } from './event-hub.js';
 
 /** Runs tasks one at a time, in order; a failing task is reported and the next ones still run. */
 export class SerialQueue {
@@ -25,7 +24,7 @@ export class SerialQueue {
  * hidden): `camera` is undefined once it is removed; the result is undefined for other events.
  */
 export async function storedCameraOf(
-  event: PushEvent,
+  event: DomainEvent,
   work: UnitOfWork,
 ): Promise<{ cameraId: string; camera: Camera | undefined } | undefined> {
   if (event.type === 'camera.deleted') return { cameraId: event.cameraId, camera: undefined };

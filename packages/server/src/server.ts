@@ -1,11 +1,9 @@
-import { systemClock } from '@vigie/core';
+import { JetStreamBus, MqttExport } from '@vigie/bus';
+import { systemClock, type Bus } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import { buildApp, type VigieApp } from './app.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoCameras, seedDemoRegistry } from './demo.js';
-
-/** How often expired recordings are purged (LEGAL R3: gone within one cycle). */
-const purgeIntervalMs = 10 * 60_000;
 
 /** A running Vigie server. */
 export interface RunningServer {
@@ -21,9 +19,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(
     databaseLocation(config, (error) => process.stderr.write(`database connection lost: ${error.message}\n`)),
   );
+  let bus: Bus | undefined;
+  let mqtt: MqttExport | undefined;
   try {
     await migrateToLatest(database.db);
+    if (config.natsUrl !== undefined) bus = await JetStreamBus.connect({ url: config.natsUrl, name: 'vigie-server' });
     const app = await buildApp({
+      ...(bus === undefined ? {} : { bus }),
+      workers: config.workers,
+      ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
       database,
       clock: systemClock,
       console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },
@@ -47,21 +51,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await seedDemoRegistry({ cameras: app.cameras, registry: app.registry, now: new Date(), log: app.http.log });
       await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
     }
-    const fleet = await app.startRecording();
-    await app.analysis.start();
-    const purge = (): void => {
-      // Authorisations lapse with time, not with an event: recorders and analyses are re-checked here too.
-      void fleet.resync();
-      void app.analysis.resync();
-      app.purge
-        .run()
-        .then((reports) => {
-          for (const r of reports) app.http.log.info(r, 'retention purge: expired recordings deleted');
-        })
-        .catch((error: unknown) => app.http.log.error({ err: error }, 'retention purge failed; it runs again soon'));
-    };
-    purge();
-    const purgeTimer = setInterval(purge, purgeIntervalMs).unref();
+    await app.background.start();
+    if (config.mqttUrl !== undefined) {
+      mqtt = await MqttExport.start({ url: config.mqttUrl, bus: bus ?? app.domainEvents.bus });
+    }
     await app.http.listen({ host: config.host, port: config.port });
     const address = app.http.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -69,14 +62,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app,
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       close: async () => {
-        clearInterval(purgeTimer);
-        await fleet.stop();
-        await app.analysis.stop();
+        await mqtt?.stop();
         await app.http.close();
+        await bus?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await mqtt?.stop();
+    await bus?.close();
     await database.close();
     throw error;
   }

@@ -20,7 +20,7 @@ export interface TestApp extends VigieApp {
 export async function openTestApp(
   engine: TestEngine,
   clock: Clock = systemClock,
-  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency'> = {},
+  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency' | 'bus' | 'workers'> = {},
 ): Promise<TestApp> {
   const database = await engine.open();
   const mediaDir = await mkdtemp(join(tmpdir(), 'vigie-app-'));

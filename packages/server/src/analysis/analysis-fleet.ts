@@ -1,16 +1,18 @@
 import {
+  analysisConfigOf,
   analyticsAllowedToRun,
+  workChangingEventTypes,
   zonedDate,
-  type AnalysisConfig,
-  type AnalysisZone,
+  type AnalyticsStop,
   type AnalyticsEventType,
   type Camera,
   type Clock,
+  type DomainEvent,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
-import type { EventHub, PushEvent } from '../event-hub.js';
+import type { DomainEvents } from '../events/domain-events.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { RegistryService } from '../services/registry.service.js';
@@ -19,7 +21,7 @@ import type { RegistryService } from '../services/registry.service.js';
 export interface AnalysisFleetOptions {
   work: UnitOfWork;
   clock: Clock;
-  events: EventHub;
+  events: DomainEvents;
   alerts: AlertService;
   registry: Pick<RegistryService, 'assertViewable'>;
   /** Resolves the ffmpeg binary. */
@@ -36,31 +38,6 @@ interface Running {
   done: Promise<unknown>;
   fingerprint: string;
   detector?: OnnxDetector;
-}
-
-/** The analytics settings of a camera as the vision engine takes them. */
-export function analysisConfigOf(
-  camera: Camera,
-  rules: readonly AnalyticsEventType[] = camera.analytics,
-): AnalysisConfig {
-  const zones: AnalysisZone[] = camera.zones.flatMap((zone) =>
-    zone.kind === undefined
-      ? []
-      : [
-          {
-            id: zone.id,
-            kind: zone.kind,
-            polygon: zone.polygon,
-            ...(zone.direction === undefined ? {} : { direction: zone.direction }),
-            ...(zone.schedule === undefined ? {} : { schedule: zone.schedule }),
-          },
-        ],
-  );
-  return {
-    zones,
-    lines: camera.lines.map((line) => ({ id: line.id, a: line.a, b: line.b })),
-    rules: [...rules],
-  };
 }
 
 function fingerprint(camera: Camera, rules: readonly AnalyticsEventType[]): string {
@@ -88,8 +65,13 @@ export class AnalysisFleet {
 
   /** Starts analysing every camera that asks for it, and follows registry changes. */
   async start(): Promise<void> {
-    this.#unsubscribe = this.#options.events.subscribe((event) => void this.#enqueue(() => this.#onEvent(event)));
-    await this.#enqueue(() => this.#syncAll());
+    this.#unsubscribe = this.#options.events.subscribe((event) => {
+      if (event.type === 'analytics.stop') void this.applyStop(event.stop);
+      else void this.#enqueue(() => this.#onEvent(event));
+    }, workChangingEventTypes);
+    // The stop button survives restarts: it is read back before anything starts.
+    const stop = await this.#options.work(({ cluster }) => cluster.analyticsStop());
+    await this.applyStop(stop);
   }
 
   /** Stops every analysis. */
@@ -113,11 +95,11 @@ export class AnalysisFleet {
     };
   }
 
-  /** Halts (true) or resumes (false) the analytics of one camera, or of every camera; returns when done. */
-  async pause(paused: boolean, cameraId?: string): Promise<void> {
-    if (cameraId === undefined) this.#paused = paused;
-    else if (paused) this.#pausedCameras.add(cameraId);
-    else this.#pausedCameras.delete(cameraId);
+  /** Applies the stop button's state (LEGAL R22): halts or resumes analyses; returns when done. */
+  async applyStop(stop: AnalyticsStop): Promise<void> {
+    this.#paused = stop.paused;
+    this.#pausedCameras.clear();
+    for (const id of stop.pausedCameraIds) this.#pausedCameras.add(id);
     await this.#enqueue(() => this.#syncAll());
   }
 
@@ -131,7 +113,7 @@ export class AnalysisFleet {
     for (const camera of cameras) await this.#sync(camera);
   }
 
-  async #onEvent(event: PushEvent): Promise<void> {
+  async #onEvent(event: DomainEvent): Promise<void> {
     const change = await storedCameraOf(event, this.#options.work);
     if (change === undefined) return;
     if (change.camera === undefined) await this.#halt(change.cameraId);

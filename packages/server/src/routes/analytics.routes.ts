@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { UnitOfWork } from '@vigie/db';
 import Type from 'typebox';
 import { actorOf } from '../auth/access-control.js';
 import type { AnalysisFleet } from '../analysis/analysis-fleet.js';
 import { ErrorBodySchema } from '../http-errors.js';
+import type { AnalyticsStopService } from '../services/analytics-stop.service.js';
 import type { CameraService } from '../services/camera.service.js';
 import { requires } from './route-config.js';
 
@@ -16,10 +16,10 @@ const StateSchema = Type.Object({
 /** The stop button of the analytics (LEGAL R22): global or per camera, effective within seconds, audited. */
 export function analyticsRoutes(deps: {
   fleet: AnalysisFleet;
-  work: UnitOfWork;
+  stops: AnalyticsStopService;
   cameras: CameraService;
 }): FastifyPluginAsyncTypebox {
-  const { fleet, work, cameras } = deps;
+  const { fleet, stops, cameras } = deps;
   return async (app) => {
     app.get(
       '/analytics/state',
@@ -55,16 +55,12 @@ export function analyticsRoutes(deps: {
       async (request) => {
         const { paused, cameraId, reason } = request.body;
         if (cameraId !== undefined) await cameras.get(cameraId);
-        await fleet.pause(paused, cameraId);
-        await work(({ audit }) =>
-          audit.append({
-            action: paused ? 'analytics.paused' : 'analytics.resumed',
-            ...actorOf(request),
-            ...(cameraId === undefined ? {} : { cameraId }),
-            reason,
-            details: { scope: cameraId === undefined ? 'all cameras' : 'one camera' },
-          }),
+        const stop = await stops.press(
+          { paused, reason, ...(cameraId === undefined ? {} : { cameraId }) },
+          actorOf(request),
         );
+        // This server's analyses stop before the answer; other servers and workers follow the bus.
+        await fleet.applyStop(stop);
         return fleet.state();
       },
     );

@@ -11,7 +11,7 @@ import {
   type Clock,
 } from '@vigie/core';
 import type { AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
-import type { EventHub } from '../event-hub.js';
+import type { DomainEvents } from '../events/domain-events.js';
 import type { Actor, CameraService, Viewer } from './camera.service.js';
 
 /** Which alerts a console asks for. */
@@ -37,12 +37,27 @@ const clipSeconds = 10;
  * is audited (R21); nothing here acts on the world — a human decides (R20).
  */
 export class AlertService {
-  constructor(private readonly deps: { work: UnitOfWork; clock: Clock; events: EventHub; cameras: CameraService }) {}
+  constructor(
+    private readonly deps: { work: UnitOfWork; clock: Clock; events: DomainEvents; cameras: CameraService },
+  ) {}
 
   /** Stores, audits and pushes a new alert. */
   async raise(raised: RaisedAlert): Promise<AlertRecord> {
+    return (await this.#store(raised)) as AlertRecord;
+  }
+
+  /**
+   * Stores an alert a worker reported, once: a redelivered report (same idempotency key, already
+   * stored in the same transaction as the alert) changes nothing and returns undefined.
+   */
+  raiseOnce(raised: RaisedAlert, idempotencyKey: string): Promise<AlertRecord | undefined> {
+    return this.#store(raised, idempotencyKey);
+  }
+
+  async #store(raised: RaisedAlert, idempotencyKey?: string): Promise<AlertRecord | undefined> {
     const id = randomUUID();
-    const alert = await this.deps.work(async ({ alerts, audit }) => {
+    const alert = await this.deps.work(async ({ alerts, audit, cluster }) => {
+      if (idempotencyKey !== undefined && (await cluster.markIngested([idempotencyKey])).size === 0) return undefined;
       await alerts.insert({ ...raised, id });
       await audit.append({
         action: 'alert.opened',
@@ -52,9 +67,9 @@ export class AlertService {
         rangeEnd: raised.clip.to.toISOString(),
         details: { alert: id, type: raised.type, severity: raised.severity, zone: raised.zoneId ?? null },
       });
-      return (await alerts.get(id)) as AlertRecord;
+      return alerts.get(id);
     });
-    this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
+    if (alert !== undefined) this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
     return alert;
   }
 

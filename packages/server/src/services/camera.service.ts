@@ -13,7 +13,7 @@ import {
   type Role,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
-import type { EventHub } from '../event-hub.js';
+import type { DomainEvents } from '../events/domain-events.js';
 
 /** Who acts, for the audit trail. */
 export type Actor = Pick<AuditInput, 'actorId' | 'actorName' | 'source'>;
@@ -38,9 +38,9 @@ function limitedToAssigned(viewer: Viewer): boolean {
 export class CameraService {
   readonly #work: UnitOfWork;
   readonly #profile: LegalProfile;
-  readonly #events: EventHub;
+  readonly #events: DomainEvents;
 
-  constructor(options: { work: UnitOfWork; profile: LegalProfile; events: EventHub }) {
+  constructor(options: { work: UnitOfWork; profile: LegalProfile; events: DomainEvents }) {
     this.#work = options.work;
     this.#profile = options.profile;
     this.#events = options.events;

@@ -11,7 +11,7 @@ import {
   type SignagePhoto,
 } from '@vigie/core';
 import type { SignagePhotoFile, Stores, UnitOfWork } from '@vigie/db';
-import type { EventHub } from '../event-hub.js';
+import type { DomainEvents } from '../events/domain-events.js';
 import type { Actor, CameraService } from './camera.service.js';
 
 /** The parts of an entry a DPO sets, to show what a change changed in the audit trail. */
@@ -52,14 +52,14 @@ export class RegistryService {
   readonly #clock: Clock;
   readonly #profile: LegalProfile;
   readonly #cameras: CameraService;
-  readonly #events: EventHub;
+  readonly #events: DomainEvents;
 
   constructor(options: {
     work: UnitOfWork;
     clock: Clock;
     profile: LegalProfile;
     cameras: CameraService;
-    events: EventHub;
+    events: DomainEvents;
   }) {
     this.#work = options.work;
     this.#clock = options.clock;

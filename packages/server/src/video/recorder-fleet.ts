@@ -3,13 +3,14 @@ import {
   stateRaisesOfflineAlert,
   type Camera,
   type CameraState,
+  type DomainEvent,
   type Clock,
   type SegmentStorage,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { FfmpegSupervisor, SegmentRecorder, type ProcessStatus } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
-import type { EventHub, PushEvent } from '../event-hub.js';
+import type { DomainEvents } from '../events/domain-events.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 
@@ -17,7 +18,7 @@ import type { AlertService } from '../services/alert.service.js';
 export interface RecorderFleetOptions {
   work: UnitOfWork;
   clock: Clock;
-  events: EventHub;
+  events: DomainEvents;
   alerts: AlertService;
   storage: SegmentStorage;
   /** Where ffmpeg writes segments before storage takes them (same disk as storage: a rename). */
@@ -102,7 +103,7 @@ export class RecorderFleet {
     return this.#queue.run(task);
   }
 
-  async #onRegistryEvent(event: PushEvent): Promise<void> {
+  async #onRegistryEvent(event: DomainEvent): Promise<void> {
     const change = await storedCameraOf(event, this.#options.work);
     if (change !== undefined) await this.#sync(change.cameraId, change.camera);
   }

@@ -1,0 +1,254 @@
+import {
+  VigieError,
+  parseDomainEvent,
+  type Bus,
+  type BusSubscription,
+  type ConsumeOptions,
+  type DomainEvent,
+  type FollowOptions,
+} from '@vigie/core';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { cameraOfEvent } from '@vigie/core';
+
+/** How to reach NATS and name this deployment's stream. */
+export interface JetStreamBusOptions {
+  /** e.g. `nats://127.0.0.1:4222`. */
+  url: string;
+  /** Subject prefix and stream name of this deployment (default `vigie`); tests use one of their own. */
+  prefix?: string;
+  /** Name of this node in NATS monitoring, e.g. `server-1`, `worker-2`. */
+  name?: string;
+  /** How long the stream keeps events, for consumers that were away (default 24 h). */
+  maxAgeMs?: number;
+  /** Wait before a failed batch is delivered again (default 1 s). */
+  retryMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** The stream name of a prefix (JetStream names allow letters, digits, `-` and `_`). */
+export function streamName(prefix: string): string {
+  return `VIGIE_${prefix.replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase()}`;
+}
+
+/** The subject an event is published on: `<prefix>.<type>.<camera or _>`. */
+export function subjectOf(prefix: string, event: DomainEvent): string {
+  return `${prefix}.${event.type}.${cameraOfEvent(event) ?? '_'}`;
+}
+
+/**
+ * The bus on NATS JetStream, to run servers and workers on several machines. Every event is stored in
+ * one stream (deduplicated by its idempotency key over two minutes); followers listen on plain NATS
+ * subjects (lowest latency, for the push and for changes every node applies); consumer groups are
+ * durable pull consumers whose members share the work, each event acknowledged once handled.
+ */
+export class JetStreamBus implements Bus {
+  readonly #nc: NatsConnection;
+  readonly #prefix: string;
+  readonly #stream: string;
+  readonly #options: JetStreamBusOptions;
+  readonly #subscriptions = new Set<BusSubscription>();
+
+  private constructor(nc: NatsConnection, options: JetStreamBusOptions) {
+    this.#nc = nc;
+    this.#options = options;
+    this.#prefix = options.prefix ?? 'vigie';
+    this.#stream = streamName(this.#prefix);
+  }
+
+  /** Connects and makes sure the stream exists; BUS_UNAVAILABLE names the URL when NATS cannot be reached. */
+  static async connect(options: JetStreamBusOptions): Promise<JetStreamBus> {
+    let nc: NatsConnection;
+    try {
+      nc = await connect({
+        servers: options.url,
+        name: options.name ?? 'vigie',
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+      });
+    } catch (error) {
+      throw new VigieError('BUS_UNAVAILABLE', `NATS cannot be reached at ${redact(options.url)}: ${String(error)}.`);
+    }
+    const bus = new JetStreamBus(nc, options);
+    try {
+      await bus.#ensureStream();
+    } catch (error) {
+      await nc.close();
+      throw new VigieError(
+        'BUS_UNAVAILABLE',
+        `NATS at ${redact(options.url)} has no usable JetStream (start nats-server with -js): ${String(error)}.`,
+      );
+    }
+    return bus;
+  }
+
+  /** The NATS connection, for the leases bucket and the MQTT bridge sharing it. */
+  get connection(): NatsConnection {
+    return this.#nc;
+  }
+
+  /** Stores the event in the stream; a second publish of the same `id` within two minutes is dropped. */
+  async publish(event: DomainEvent): Promise<void> {
+    await jetstream(this.#nc).publish(subjectOf(this.#prefix, event), JSON.stringify(event), { msgID: event.id });
+  }
+
+  /** Follows every event published from now on, in order, one handler call at a time. */
+  async follow(
+    handler: (event: DomainEvent) => Promise<void> | void,
+    options: FollowOptions = {},
+  ): Promise<BusSubscription> {
+    const types = options.types === undefined ? undefined : new Set<string>(options.types);
+    const subscription = this.#nc.subscribe(`${this.#prefix}.>`);
+    const loop = (async () => {
+      for await (const message of subscription) {
+        // JetStream's publish acknowledgements travel on inboxes, not here; anything else is checked.
+        const event = this.#parse(message.data);
+        if (event === undefined || (types !== undefined && !types.has(event.type))) continue;
+        try {
+          await handler(event);
+        } catch (error) {
+          this.#report(error);
+        }
+      }
+    })();
+    return this.#track({
+      close: async () => {
+        subscription.unsubscribe();
+        await loop;
+      },
+    });
+  }
+
+  /**
+   * Joins a durable consumer group; each event is handed to one member until a batch containing it is
+   * handled. One durable consumer per type (servers before NATS 2.10 filter on one subject each), all
+   * feeding the same batches.
+   */
+  async consume(options: ConsumeOptions): Promise<BusSubscription> {
+    const jsm = await jetstreamManager(this.#nc);
+    const maxBatch = options.maxBatch ?? 500;
+    const lingerMs = 3;
+    const buffer: JsMsg[] = [];
+    let wake: (() => void) | undefined;
+    const state = { closed: false };
+    const streams = await Promise.all(
+      options.types.map(async (type) => {
+        const durable = `${options.group}-${type.replaceAll('.', '_')}`;
+        await jsm.consumers.add(this.#stream, {
+          durable_name: durable,
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+          filter_subject: `${this.#prefix}.${type}.>`,
+          ack_wait: nanos(30_000),
+          max_ack_pending: maxBatch * 4,
+        });
+        return (await jetstream(this.#nc).consumers.get(this.#stream, durable)).consume({ max_messages: maxBatch });
+      }),
+    );
+    const readers = streams.map(async (messages) => {
+      for await (const message of messages) {
+        buffer.push(message);
+        wake?.();
+      }
+    });
+    const worker = (async () => {
+      while (!state.closed) {
+        if (buffer.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        // A few milliseconds let a burst gather into one batch (one transaction) at little cost in latency.
+        if (buffer.length < maxBatch) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+        const batch = buffer.splice(0, maxBatch);
+        if (batch.length > 0) await this.#handleBatch(batch, options);
+      }
+    })();
+    return this.#track({
+      close: async () => {
+        state.closed = true;
+        await Promise.all(streams.map((messages) => messages.close()));
+        wake?.();
+        await Promise.all([...readers, worker]);
+      },
+    });
+  }
+
+  /** Closes every subscription, then drains the connection. */
+  async close(): Promise<void> {
+    await Promise.all([...this.#subscriptions].map((s) => s.close()));
+    this.#subscriptions.clear();
+    await this.#nc.drain();
+  }
+
+  /** Deletes this deployment's stream and its consumers (tests, uninstall), then closes. */
+  async destroy(): Promise<void> {
+    const jsm = await jetstreamManager(this.#nc);
+    await jsm.streams.delete(this.#stream).catch(() => false);
+    await this.close();
+  }
+
+  async #handleBatch(batch: JsMsg[], options: ConsumeOptions): Promise<void> {
+    const events: DomainEvent[] = [];
+    const accepted: JsMsg[] = [];
+    for (const message of batch) {
+      const event = this.#parse(message.data);
+      // A malformed event can never be handled: set aside for good instead of redelivered forever.
+      if (event === undefined) message.term();
+      else {
+        events.push(event);
+        accepted.push(message);
+      }
+    }
+    if (events.length === 0) return;
+    try {
+      await options.handle(events);
+      for (const message of accepted) message.ack();
+    } catch (error) {
+      this.#report(error);
+      for (const message of accepted) message.nak(this.#options.retryMs ?? 1000);
+    }
+  }
+
+  #parse(data: Uint8Array): DomainEvent | undefined {
+    try {
+      return parseDomainEvent(JSON.parse(new TextDecoder().decode(data)));
+    } catch (error) {
+      this.#report(error);
+      return undefined;
+    }
+  }
+
+  #report(error: unknown): void {
+    (this.#options.onError ?? ((e: unknown) => process.stderr.write(`bus: ${String(e)}\n`)))(error);
+  }
+
+  #track(subscription: BusSubscription): BusSubscription {
+    const tracked: BusSubscription = {
+      close: async () => {
+        this.#subscriptions.delete(tracked);
+        await subscription.close();
+      },
+    };
+    this.#subscriptions.add(tracked);
+    return tracked;
+  }
+
+  async #ensureStream(): Promise<void> {
+    const jsm = await jetstreamManager(this.#nc);
+    const config = {
+      name: this.#stream,
+      subjects: [`${this.#prefix}.>`],
+      max_age: nanos(this.#options.maxAgeMs ?? 24 * 3600_000),
+      duplicate_window: nanos(120_000),
+    };
+    try {
+      await jsm.streams.info(this.#stream);
+      await jsm.streams.update(this.#stream, config);
+    } catch {
+      await jsm.streams.add(config);
+    }
+  }
+}
+
+/** A NATS URL without its password, for messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Bus, DomainEvent } from '@vigie/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InProcessBus, JetStreamBus } from '../src/index.js';
+import { eventually, natsUrl, segmentEvent, uniquePrefix } from './support.js';
+
+const adapters: [string, () => Promise<Bus>][] = [
+  ['in-process', async () => new InProcessBus({ retryMs: 50, onError: () => undefined })],
+  [
+    'NATS JetStream',
+    async () => JetStreamBus.connect({ url: natsUrl, prefix: uniquePrefix(), retryMs: 50, onError: () => undefined }),
+  ],
+];
+
+describe.each(adapters)('bus: %s', (_name, open) => {
+  let bus: Bus | undefined;
+  afterEach(async () => {
+    await (bus instanceof JetStreamBus ? bus.destroy() : bus?.close());
+    bus = undefined;
+  });
+
+  it('delivers every event to every follower, in order, filtered by type', async () => {
+    bus = await open();
+    const camera = randomUUID();
+    const all: string[] = [];
+    const deletes: string[] = [];
+    await bus.follow((e) => void all.push(e.id));
+    await bus.follow((e) => void deletes.push(e.type), { types: ['camera.deleted'] });
+    for (let n = 0; n < 20; n++) await bus.publish(segmentEvent(camera, n));
+    await bus.publish({ v: 1, id: 'del', at: new Date().toISOString(), type: 'camera.deleted', cameraId: camera });
+    await eventually(() => all.length === 21 && deletes.length === 1);
+    expect(all.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, n) => segmentEvent(camera, n).id));
+    expect(deletes).toEqual(['camera.deleted']);
+  });
+
+  it('shares a consumer group: each event handled once across members, in batches', async () => {
+    bus = await open();
+    const camera = randomUUID();
+    const seen: string[] = [];
+    const batches: number[] = [];
+    const member = () =>
+      bus!.consume({
+        group: 'ingest',
+        types: ['segment.recorded'],
+        maxBatch: 50,
+        handle: async (events) => {
+          batches.push(events.length);
+          seen.push(...events.map((e) => e.id));
+        },
+      });
+    await member();
+    await member();
+    await Promise.all(Array.from({ length: 200 }, (_, n) => bus!.publish(segmentEvent(camera, n))));
+    await eventually(() => seen.length >= 200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(new Set(seen).size).toBe(200);
+    expect(seen.length).toBe(200);
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(50);
+  });
+
+  it('hands a failed batch out again until it is handled', async () => {
+    bus = await open();
+    const camera = randomUUID();
+    let failures = 0;
+    const handled: DomainEvent[] = [];
+    await bus.consume({
+      group: 'flaky',
+      types: ['segment.recorded'],
+      handle: async (events) => {
+        if (failures < 2) {
+          failures++;
+          throw new Error('database away');
+        }
+        handled.push(...events);
+      },
+    });
+    await bus.publish(segmentEvent(camera, 1));
+    await eventually(() => handled.length > 0);
+    expect(failures).toBe(2);
+    expect(handled.map((e) => e.id)).toEqual([segmentEvent(camera, 1).id]);
+  });
+});
+
+describe('bus: NATS JetStream only', () => {
+  it('drops a second publish of the same idempotency key, and keeps events for a group that joins later', async () => {
+    const prefix = uniquePrefix();
+    const publisher = await JetStreamBus.connect({ url: natsUrl, prefix });
+    const camera = randomUUID();
+    await publisher.publish(segmentEvent(camera, 1));
+    await publisher.publish(segmentEvent(camera, 1));
+    await publisher.publish(segmentEvent(camera, 2));
+    await publisher.close();
+
+    const server = await JetStreamBus.connect({ url: natsUrl, prefix });
+    const seen: string[] = [];
+    await server.consume({
+      group: 'late',
+      types: ['segment.recorded'],
+      handle: async (e) => void seen.push(...e.map((x) => x.id)),
+    });
+    await eventually(() => seen.length >= 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual([segmentEvent(camera, 1).id, segmentEvent(camera, 2).id]);
+    await server.destroy();
+  });
+
+  it('says what to do when NATS is not there', async () => {
+    await expect(JetStreamBus.connect({ url: 'nats://127.0.0.1:1', prefix: uniquePrefix() })).rejects.toMatchObject({
+      code: 'BUS_UNAVAILABLE',
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import type { AnalysisConfig, AnalysisZone, AnalyticsEventType } from './analytics.js';
+import type { Camera } from './camera.js';
+
+/** The analytics settings of a camera as the vision engine takes them (on a server or a worker alike). */
+export function analysisConfigOf(
+  camera: Camera,
+  rules: readonly AnalyticsEventType[] = camera.analytics,
+): AnalysisConfig {
+  const zones: AnalysisZone[] = camera.zones.flatMap((zone) =>
+    zone.kind === undefined
+      ? []
+      : [
+          {
+            id: zone.id,
+            kind: zone.kind,
+            polygon: zone.polygon,
+            ...(zone.direction === undefined ? {} : { direction: zone.direction }),
+            ...(zone.schedule === undefined ? {} : { schedule: zone.schedule }),
+          },
+        ],
+  );
+  return {
+    zones,
+    lines: camera.lines.map((line) => ({ id: line.id, a: line.a, b: line.b })),
+    rules: [...rules],
+  };
+}

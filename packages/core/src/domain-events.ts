@@ -1,0 +1,215 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { AlertRecordSchema, alertTypes } from './alert-record.js';
+import { alertSeverities } from './analytics.js';
+import { CameraSchema } from './camera.js';
+import { cameraStates } from './camera-status.js';
+import { VigieError } from './errors.js';
+
+/** Version of the domain-event envelope; a consumer refuses versions it does not know. */
+export const domainEventVersion = 1;
+
+const DateTime = Type.String({ format: 'date-time' });
+const Uuid = Type.String({ format: 'uuid' });
+
+/**
+ * The envelope every domain event shares: its version, its idempotency key (`id`, the same for the
+ * same fact however often it is published, so that stores apply it once) and when it was published.
+ */
+function event<T extends string, P extends Record<string, TSchema>>(type: T, payload: P) {
+  return Type.Object(
+    {
+      v: Type.Literal(domainEventVersion),
+      id: Type.String({ minLength: 1, maxLength: 300 }),
+      at: DateTime,
+      type: Type.Literal(type),
+      ...payload,
+    },
+    { additionalProperties: false },
+  );
+}
+
+/** A recorded segment as it travels between nodes: where it is stored, which node serves it. */
+export const SegmentFactSchema = Type.Object(
+  {
+    cameraId: Uuid,
+    key: Type.String({ minLength: 1, maxLength: 500, pattern: '^[^/]' }),
+    startedAt: DateTime,
+    endedAt: DateTime,
+    bytes: Type.Integer({ minimum: 0 }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    initBytes: Type.Integer({ minimum: 0 }),
+    node: Type.String({ minLength: 1, maxLength: 100, description: 'Node that holds the file and serves it.' }),
+  },
+  { additionalProperties: false },
+);
+
+/** An alert an analysis raised on a worker, before the server stores it in the operators' queue. */
+export const RaisedAlertFactSchema = Type.Object(
+  {
+    cameraId: Uuid,
+    type: Type.Enum([...alertTypes]),
+    severity: Type.Enum([...alertSeverities]),
+    zoneId: Type.Optional(Type.String({ maxLength: 100 })),
+    message: Type.String({ maxLength: 2000 }),
+    openedAt: DateTime,
+    clip: Type.Object({ from: DateTime, to: DateTime }, { additionalProperties: false }),
+    /** The evidence JPEG, base64. */
+    snapshot: Type.Optional(Type.String({ maxLength: 1_400_000 })),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+
+/** One anonymous count sample (people in, out, occupancy, density) of a camera's series. */
+export const CountFactSchema = Type.Object(
+  {
+    cameraId: Uuid,
+    series: Type.String({ maxLength: 200 }),
+    at: DateTime,
+    in: Type.Optional(Type.Number()),
+    out: Type.Optional(Type.Number()),
+    occupancy: Type.Optional(Type.Number()),
+    density: Type.Optional(Type.Number()),
+  },
+  { additionalProperties: false },
+);
+
+/** The analytics stop button's persisted state (LEGAL R22): halted everywhere, or these cameras. */
+export const AnalyticsStopSchema = Type.Object(
+  { paused: Type.Boolean(), pausedCameraIds: Type.Array(Uuid) },
+  { additionalProperties: false },
+);
+
+/** Every domain event: what services and workers publish on the bus, and what background work consumes. */
+export const DomainEventSchema = Type.Union([
+  event('camera.created', { camera: CameraSchema }),
+  event('camera.updated', { camera: CameraSchema }),
+  event('camera.deleted', { cameraId: Uuid }),
+  event('camera.status', {
+    cameraId: Uuid,
+    state: Type.Enum([...cameraStates]),
+    reason: Type.Optional(Type.String()),
+    since: DateTime,
+  }),
+  event('alert.opened', { alert: AlertRecordSchema }),
+  event('alert.updated', { alert: AlertRecordSchema }),
+  event('analytics.stop', { stop: AnalyticsStopSchema }),
+  event('segment.recorded', { segment: SegmentFactSchema }),
+  event('gap.recorded', { gap: Type.Object({ cameraId: Uuid, from: DateTime, to: DateTime, reason: Type.String() }) }),
+  event('alert.raised', { alert: RaisedAlertFactSchema }),
+  event('counts.sampled', { samples: Type.Array(CountFactSchema, { minItems: 1, maxItems: 1000 }) }),
+]);
+
+/** A domain event. */
+export type DomainEvent = Static<typeof DomainEventSchema>;
+/** The name of a domain event type. */
+export type DomainEventType = DomainEvent['type'];
+/** The event of one type. */
+export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+/** A recorded segment as published. */
+export type SegmentFact = Static<typeof SegmentFactSchema>;
+/** A raised alert as published. */
+export type RaisedAlertFact = Static<typeof RaisedAlertFactSchema>;
+/** A count sample as published. */
+export type CountFact = Static<typeof CountFactSchema>;
+/** The analytics stop button's state. */
+export type AnalyticsStop = Static<typeof AnalyticsStopSchema>;
+
+/** Facts workers report, which the server stores once each (by idempotency key) and then projects. */
+export const ingestedEventTypes = ['segment.recorded', 'gap.recorded', 'alert.raised', 'counts.sampled'] as const;
+
+/** Events that change what background work must do: the registry and the stop button. */
+export const workChangingEventTypes = ['camera.created', 'camera.updated', 'camera.deleted', 'analytics.stop'] as const;
+
+/** Builds an event with its envelope; `id` is its idempotency key (give the same one for the same fact). */
+export function domainEvent<E extends DomainEvent>(body: Omit<E, 'v' | 'at'> & { at?: string }, now: Date): E {
+  return { ...body, v: domainEventVersion, at: body.at ?? now.toISOString() } as E;
+}
+
+/** The camera an event is about, if any (subjects and MQTT topics are partitioned by it). */
+export function cameraOfEvent(event: DomainEvent): string | undefined {
+  switch (event.type) {
+    case 'camera.created':
+    case 'camera.updated':
+      return event.camera.id;
+    case 'camera.deleted':
+    case 'camera.status':
+      return event.cameraId;
+    case 'alert.opened':
+    case 'alert.updated':
+    case 'alert.raised':
+      return event.alert.cameraId;
+    case 'segment.recorded':
+      return event.segment.cameraId;
+    case 'gap.recorded':
+      return event.gap.cameraId;
+    case 'counts.sampled':
+      return event.samples[0]?.cameraId;
+    case 'analytics.stop':
+      return undefined;
+  }
+}
+
+/** Checks a received message against the schema; throws EVENT_INVALID naming what is wrong. */
+export function parseDomainEvent(value: unknown): DomainEvent {
+  if (Value.Check(DomainEventSchema, value)) return value;
+  const version = (value as { v?: unknown } | null)?.v;
+  const problems = [...Value.Errors(DomainEventSchema, value)]
+    .slice(0, 5)
+    .map((e) => ({ path: e.instancePath || '/', reason: e.message }));
+  throw new VigieError(
+    'EVENT_INVALID',
+    version === domainEventVersion
+      ? `A domain event (${String((value as { type?: unknown }).type)}) does not match its schema (${problems.map((p) => `${p.path} ${p.reason}`).join('; ')}); it was set aside.`
+      : `A domain event has version ${JSON.stringify(version)}; this node reads version ${domainEventVersion}. Upgrade every node to the same release.`,
+    problems,
+  );
+}
+
+/** Idempotency keys: one per fact, so a retried publish or a redelivery is stored once. */
+export const idempotencyKeys = {
+  segment: (s: Pick<SegmentFact, 'cameraId' | 'startedAt'>) => `segment:${s.cameraId}:${s.startedAt}`,
+  gap: (g: { cameraId: string; from: string }) => `gap:${g.cameraId}:${g.from}`,
+  alert: (a: Pick<RaisedAlertFact, 'cameraId' | 'type' | 'openedAt'> & { zoneId?: string }) =>
+    `alert:${a.cameraId}:${a.type}:${a.zoneId ?? '-'}:${a.openedAt}`,
+  counts: (cameraId: string, firstAt: string) => `counts:${cameraId}:${firstAt}`,
+};
+
+/** An event as a service states it, before the bus gives it its envelope. */
+export type DomainEventBody = DomainEvent extends infer E
+  ? E extends DomainEvent
+    ? Omit<E, 'id' | 'at'>
+    : never
+  : never;
+
+/**
+ * The idempotency key of an event: derived from the fact itself (a camera's version, an alert's update
+ * time, a segment's start), so that publishing the same fact twice yields the same key.
+ */
+export function idempotencyKeyOf(body: DomainEventBody, nonce: () => string): string {
+  switch (body.type) {
+    case 'camera.created':
+    case 'camera.updated':
+      return `${body.type}:${body.camera.id}:${body.camera.version}`;
+    case 'camera.deleted':
+      return `camera.deleted:${body.cameraId}`;
+    case 'camera.status':
+      return `camera.status:${body.cameraId}:${body.state}:${body.since}`;
+    case 'alert.opened':
+      return `alert.opened:${body.alert.id}`;
+    case 'alert.updated':
+      return `alert.updated:${body.alert.id}:${body.alert.updatedAt}:${body.alert.notes.length}`;
+    case 'segment.recorded':
+      return idempotencyKeys.segment(body.segment);
+    case 'gap.recorded':
+      return idempotencyKeys.gap(body.gap);
+    case 'alert.raised':
+      return idempotencyKeys.alert(body.alert);
+    case 'counts.sampled':
+      return idempotencyKeys.counts(body.samples[0]?.cameraId ?? '-', body.samples[0]?.at ?? nonce());
+    case 'analytics.stop':
+      // Each press of the button is its own fact.
+      return `analytics.stop:${nonce()}`;
+  }
+}

@@ -1,0 +1,103 @@
+import type { AnalyticsStop, Segment } from '@vigie/core';
+import type { Kysely } from 'kysely';
+import type { Tables } from './tables.js';
+
+/** A segment as a worker reported it: the node that holds and serves the file. */
+export interface NodeSegment extends Segment {
+  node: string;
+}
+
+/** Who pressed the stop button, and why. */
+export interface AnalyticsStopChange {
+  /** Halt (true) or resume (false). */
+  paused: boolean;
+  /** One camera, or every camera when omitted. */
+  cameraId?: string;
+  by: string;
+  reason: string;
+  at: Date;
+}
+
+const everyCamera = '*';
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
+const rowsPerInsert = 2000;
+
+/** What scale-out needs from the database: exactly-once ingestion and the persisted stop button. */
+export class ClusterRepository {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  /**
+   * Records idempotency keys and returns those seen for the first time: run in the transaction that
+   * stores the events, a redelivered event is skipped and a rolled-back batch is not marked.
+   */
+  async markIngested(ids: readonly string[]): Promise<Set<string>> {
+    const fresh = new Set<string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += rowsPerInsert) {
+      const rows = await this.db
+        .insertInto('ingested_events')
+        .values(unique.slice(i, i + rowsPerInsert).map((id) => ({ id })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      for (const row of rows) fresh.add(row.id);
+    }
+    return fresh;
+  }
+
+  /** Indexes segments held by worker nodes, many per statement. */
+  async insertNodeSegments(segments: readonly NodeSegment[]): Promise<void> {
+    for (let i = 0; i < segments.length; i += rowsPerInsert) {
+      await this.db
+        .insertInto('segments')
+        .values(
+          segments.slice(i, i + rowsPerInsert).map((s) => ({
+            camera_id: s.cameraId,
+            key: s.key,
+            started_at: s.startedAt,
+            ended_at: s.endedAt,
+            bytes: s.bytes,
+            init_bytes: s.initBytes,
+            sha256: s.sha256,
+            node: s.node,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** The node holding a camera's segment file, or undefined when it is in the server's own storage. */
+  async nodeOfSegment(cameraId: string, key: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('node')
+      .where('camera_id', '=', cameraId)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.node ?? undefined;
+  }
+
+  /** The stop button's state, as stored. */
+  async analyticsStop(): Promise<AnalyticsStop> {
+    const rows = await this.db.selectFrom('analytics_stops').select('scope').execute();
+    return {
+      paused: rows.some((r) => r.scope === everyCamera),
+      pausedCameraIds: rows.map((r) => r.scope).filter((scope) => scope !== everyCamera),
+    };
+  }
+
+  /** Presses or releases the stop button (the caller appends the audit entry in the same transaction). */
+  async setAnalyticsStop(change: AnalyticsStopChange): Promise<AnalyticsStop> {
+    const scope = change.cameraId ?? everyCamera;
+    if (change.paused) {
+      await this.db
+        .insertInto('analytics_stops')
+        .values({ scope, stopped_by: change.by, reason: change.reason, stopped_at: change.at })
+        .onConflict((oc) => oc.column('scope').doNothing())
+        .execute();
+    } else {
+      await this.db.deleteFrom('analytics_stops').where('scope', '=', scope).execute();
+    }
+    return this.analyticsStop();
+  }
+}

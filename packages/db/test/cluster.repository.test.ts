@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '@vigie/core';
+import { unitOfWork, type VigieDatabase } from '@vigie/db';
+import { testEngines } from '@vigie/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+describe.each(testEngines)('cluster repository on $name', (engine) => {
+  let database: VigieDatabase | undefined;
+  beforeAll(async () => {
+    database = await engine.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('marks each idempotency key once, and not at all when the transaction rolls back', async () => {
+    const work = unitOfWork(database!.db, systemClock);
+    const fresh = await work(({ cluster }) => cluster.markIngested(['a', 'b', 'a']));
+    expect([...fresh].sort()).toEqual(['a', 'b']);
+    await expect(
+      work(async ({ cluster }) => {
+        await cluster.markIngested(['c']);
+        throw new Error('store failed');
+      }),
+    ).rejects.toThrow('store failed');
+    expect([...(await work(({ cluster }) => cluster.markIngested(['a', 'b', 'c'])))]).toEqual(['c']);
+  });
+
+  it('indexes segments held by a node, and persists the stop button per scope', async () => {
+    const work = unitOfWork(database!.db, systemClock);
+    const camera = randomUUID();
+    const at = new Date('2026-11-23T10:00:00Z');
+    const segments = Array.from({ length: 2500 }, (_, n) => ({
+      cameraId: camera,
+      key: `${camera}/${n}.mp4`,
+      startedAt: new Date(at.getTime() + n * 4000),
+      endedAt: new Date(at.getTime() + (n + 1) * 4000),
+      bytes: 10,
+      initBytes: 5,
+      sha256: 'ab'.repeat(32),
+      node: 'worker-1',
+    }));
+    await work(({ cluster }) => cluster.insertNodeSegments(segments));
+    expect(await work(({ cluster }) => cluster.nodeOfSegment(camera, `${camera}/2499.mp4`))).toBe('worker-1');
+
+    const stop = (paused: boolean, cameraId?: string) =>
+      work(({ cluster }) =>
+        cluster.setAnalyticsStop({ paused, ...(cameraId ? { cameraId } : {}), by: 'alice', reason: 'test', at }),
+      );
+    expect(await stop(true, camera)).toEqual({ paused: false, pausedCameraIds: [camera] });
+    expect(await stop(true)).toEqual({ paused: true, pausedCameraIds: [camera] });
+    expect(await stop(false)).toEqual({ paused: false, pausedCameraIds: [camera] });
+    expect(await stop(false, camera)).toEqual({ paused: false, pausedCameraIds: [] });
+  });
+});

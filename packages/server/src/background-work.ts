@@ -1,0 +1,84 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AnalysisFleet } from './analysis/analysis-fleet.js';
+import type { EventIngestor } from './cluster/event-ingestor.js';
+import type { RecorderFleet } from './video/recorder-fleet.js';
+import type { RecordingService } from './video/recording.service.js';
+import type { RetentionPurge } from './video/retention.purge.js';
+
+/** How often expired recordings are purged (LEGAL R3: gone within one cycle). */
+const purgeIntervalMs = 10 * 60_000;
+/** How often idle live and playback sessions are closed. */
+const sweepIntervalMs = 5_000;
+
+/** What runs in the background of a server. */
+export interface BackgroundWorkOptions {
+  /** Records the cameras here (embedded), or leaves them to `vigie worker` processes (remote). */
+  startRecording?: () => Promise<RecorderFleet>;
+  analysis?: AnalysisFleet;
+  /** Stores what workers report (remote workers only). */
+  ingestor?: EventIngestor;
+  purge: RetentionPurge;
+  recordings: RecordingService;
+  log: FastifyBaseLogger;
+}
+
+/**
+ * The one owner of a server's background work: recording and analysis (when this server records),
+ * storing workers' reports, the retention purge and the viewing-session sweep. `start()` starts them
+ * all, `stop()` stops them all, in reverse order.
+ */
+export class BackgroundWork {
+  readonly #options: BackgroundWorkOptions;
+  #recorder: RecorderFleet | undefined;
+  #timers: NodeJS.Timeout[] = [];
+  #running = false;
+
+  constructor(options: BackgroundWorkOptions) {
+    this.#options = options;
+  }
+
+  /** Starts every job; runs the purge (and the authorisation resync) once at once. */
+  async start(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    const { analysis, ingestor, log } = this.#options;
+    await ingestor?.start();
+    this.#recorder = await this.#options.startRecording?.();
+    await analysis?.start();
+    this.#timers.push(setInterval(() => this.#purge(), purgeIntervalMs).unref());
+    this.#timers.push(
+      setInterval(() => {
+        this.#options.recordings
+          .closeIdleSessions()
+          .catch((error: unknown) => log.error({ err: error }, 'closing idle viewing sessions failed'));
+      }, sweepIntervalMs).unref(),
+    );
+    this.#purge();
+  }
+
+  /** Stops every job; each recorder stores its last segment. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#timers = [];
+    await this.#recorder?.stop();
+    this.#recorder = undefined;
+    await this.#options.analysis?.stop();
+    await this.#options.ingestor?.stop();
+    await this.#options.recordings.closeAllSessions();
+  }
+
+  #purge(): void {
+    const { analysis, log, purge } = this.#options;
+    // Authorisations lapse with time, not with an event: recorders and analyses are re-checked here too.
+    void this.#recorder?.resync();
+    void analysis?.resync();
+    purge
+      .run()
+      .then((reports) => {
+        for (const r of reports) log.info(r, 'retention purge: expired recordings deleted');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'retention purge failed; it runs again soon'));
+  }
+}

@@ -1,0 +1,136 @@
+import {
+  stateRaisesOfflineAlert,
+  type Bus,
+  type BusSubscription,
+  type DomainEvent,
+  type DomainEventOf,
+  type DomainEventType,
+} from '@vigie/core';
+import type { CountSample, NodeSegment, UnitOfWork } from '@vigie/db';
+import type { DomainEvents } from '../events/domain-events.js';
+import type { AlertService } from '../services/alert.service.js';
+
+/** What the ingestor stores through. */
+export interface EventIngestorOptions {
+  bus: Bus;
+  work: UnitOfWork;
+  alerts: AlertService;
+  events: DomainEvents;
+  /** Largest batch per transaction (default 1000). */
+  maxBatch?: number;
+}
+
+/** The facts workers report and the server stores. */
+export const workerFactTypes = [
+  'segment.recorded',
+  'gap.recorded',
+  'counts.sampled',
+  'alert.raised',
+  'camera.status',
+] as const satisfies readonly DomainEventType[];
+
+type Fact = DomainEventOf<(typeof workerFactTypes)[number]>;
+
+/**
+ * Stores what workers report, exactly once: each batch is one transaction that records the events'
+ * idempotency keys and stores only the events seen for the first time, so a redelivery after a crash
+ * (or a worker publishing twice) changes nothing. Every server instance joins the same consumer group,
+ * sharing the work. Alerts go through the alert service (its own transaction, also keyed) and are pushed.
+ */
+export class EventIngestor {
+  readonly #options: EventIngestorOptions;
+  #subscriptions: BusSubscription[] = [];
+
+  constructor(options: EventIngestorOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Joins the `ingest` group, and the `ingest-alerts` group: alerts have their own lane, so that an
+   * operator's alert never waits behind a backlog of segments and counts.
+   */
+  async start(): Promise<void> {
+    const { bus } = this.#options;
+    this.#subscriptions = [
+      await bus.consume({
+        group: 'ingest-alerts',
+        types: ['alert.raised'],
+        maxBatch: 20,
+        handle: (events) => this.store(events),
+      }),
+      await bus.consume({
+        group: 'ingest',
+        types: workerFactTypes.filter((t) => t !== 'alert.raised'),
+        maxBatch: this.#options.maxBatch ?? 1000,
+        handle: (events) => this.store(events),
+      }),
+    ];
+  }
+
+  /** Leaves the groups; unacknowledged events go to another server or wait for the next start. */
+  async stop(): Promise<void> {
+    await Promise.all(this.#subscriptions.map((s) => s.close()));
+    this.#subscriptions = [];
+  }
+
+  /** Stores one batch (exposed for the benchmark and tests). */
+  async store(events: readonly DomainEvent[]): Promise<void> {
+    const facts = events.filter((e): e is Fact => (workerFactTypes as readonly string[]).includes(e.type));
+    const batched = facts.filter((e) => e.type !== 'alert.raised');
+    const statuses = await this.#options.work(async ({ cluster, recordings, alerts, cameras }) => {
+      const fresh = await cluster.markIngested(batched.map((e) => e.id));
+      const todo = batched.filter((e) => fresh.delete(e.id));
+      const segments: NodeSegment[] = [];
+      const counts: CountSample[] = [];
+      const stored: DomainEventOf<'camera.status'>[] = [];
+      for (const event of todo) {
+        switch (event.type) {
+          case 'segment.recorded': {
+            const { startedAt, endedAt, ...rest } = event.segment;
+            segments.push({ ...rest, startedAt: new Date(startedAt), endedAt: new Date(endedAt) });
+            break;
+          }
+          case 'gap.recorded':
+            await recordings.insertGap({ ...event.gap, from: new Date(event.gap.from), to: new Date(event.gap.to) });
+            break;
+          case 'counts.sampled':
+            for (const sample of event.samples) counts.push({ ...sample, at: new Date(sample.at) });
+            break;
+          case 'camera.status':
+            // A status of a camera removed meanwhile is dropped, as on a single server.
+            if ((await cameras.get(event.cameraId)) === undefined) break;
+            await recordings.setStatus({ ...event, since: new Date(event.since) });
+            stored.push(event);
+            break;
+        }
+      }
+      await cluster.insertNodeSegments(segments);
+      await alerts.insertCounts(counts);
+      return stored;
+    });
+    for (const status of statuses) {
+      if (stateRaisesOfflineAlert(status.state))
+        await this.#options.alerts.cameraOffline(status.cameraId, status.reason ?? '');
+      else if (status.state === 'online') await this.#options.alerts.cameraBackOnline(status.cameraId);
+    }
+    for (const event of facts) if (event.type === 'alert.raised') await this.#raise(event);
+  }
+
+  async #raise(event: DomainEventOf<'alert.raised'>): Promise<void> {
+    const { alert } = event;
+    await this.#options.alerts.raiseOnce(
+      {
+        cameraId: alert.cameraId,
+        type: alert.type,
+        severity: alert.severity,
+        ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+        message: alert.message,
+        openedAt: new Date(alert.openedAt),
+        clip: { from: new Date(alert.clip.from), to: new Date(alert.clip.to) },
+        ...(alert.snapshot === undefined ? {} : { snapshot: Buffer.from(alert.snapshot, 'base64') }),
+        details: alert.details,
+      },
+      event.id,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { nodeAuthHeader, signNodeRequest } from '@vigie/bus';
+import { VigieError, type ByteRange, type Clock, type SegmentStorage } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+
+/** What the node-aware storage reads through. */
+export interface NodeSegmentStorageOptions {
+  /** This server's own storage (segments it recorded itself, exports). */
+  local: SegmentStorage;
+  work: UnitOfWork;
+  clock: Clock;
+  /** Secret shared with the workers (VIGIE_NODE_SECRET); without it, only local segments are read. */
+  secret?: string;
+  /** Where segments fetched from workers for ffmpeg (export, snapshot) are kept while used. */
+  cacheDir: string;
+}
+
+/**
+ * The storage port over the whole cluster: a segment a worker recorded is read from that worker (its
+ * node URL is indexed with the segment, never a file path), with a request signed by the shared node
+ * secret; the server's own segments are read from its disk. Live, playback and export go through it.
+ */
+export class NodeSegmentStorage implements SegmentStorage {
+  readonly #options: NodeSegmentStorageOptions;
+
+  constructor(options: NodeSegmentStorageOptions) {
+    this.#options = options;
+  }
+
+  /** Stores on this server's disk. */
+  put(key: string, localFile: string): Promise<void> {
+    return this.#options.local.put(key, localFile);
+  }
+
+  /** A local copy ffmpeg can read: the file itself, or a copy fetched from the worker that holds it. */
+  async localPath(key: string): Promise<string> {
+    const node = await this.#nodeOf(key);
+    if (node === undefined) return this.#options.local.localPath(key);
+    const path = join(this.#options.cacheDir, key);
+    await mkdir(dirname(path), { recursive: true });
+    await pipeline(Readable.from(this.read(key)), createWriteStream(path));
+    return path;
+  }
+
+  /** Streams the segment (or a byte range of it) from wherever it is. */
+  async *read(key: string, range?: ByteRange): AsyncIterable<Uint8Array> {
+    const node = await this.#nodeOf(key);
+    if (node === undefined) {
+      yield* this.#options.local.read(key, range);
+      return;
+    }
+    const response = await this.#request(node, key, {
+      method: 'GET',
+      ...(range === undefined ? {} : { headers: { range: `bytes=${range.start}-${range.end}` } }),
+    });
+    if (response.body === null) return;
+    for await (const chunk of response.body) yield chunk;
+  }
+
+  /** Deletes the segment where it is (the retention purge reaches the workers' disks too). */
+  async remove(key: string): Promise<boolean> {
+    const node = await this.#nodeOf(key);
+    if (node === undefined) return this.#options.local.remove(key);
+    const response = await this.#request(node, key, { method: 'DELETE' }, [404]);
+    return response.status !== 404;
+  }
+
+  /** Keys on this server's disk (workers reconcile their own). */
+  list(prefix: string): AsyncIterable<string> {
+    return this.#options.local.list(prefix);
+  }
+
+  async #nodeOf(key: string): Promise<string | undefined> {
+    const cameraId = key.split('/')[0] ?? '';
+    return this.#options.work(({ cluster }) => cluster.nodeOfSegment(cameraId, key));
+  }
+
+  async #request(node: string, key: string, init: RequestInit, accepted: number[] = []): Promise<Response> {
+    const { secret, clock } = this.#options;
+    const unreachable = (why: string) =>
+      new VigieError('SEGMENT_NODE_UNREACHABLE', `The recording is held by worker ${node}, which ${why}.`);
+    if (secret === undefined) throw unreachable('cannot be asked: VIGIE_NODE_SECRET is not set on this server');
+    const path = `/segments/${key.split('/').map(encodeURIComponent).join('/')}`;
+    let response: Response;
+    try {
+      response = await fetch(`${node}${path}`, {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string> | undefined),
+          [nodeAuthHeader]: signNodeRequest(secret, path, clock.now()),
+        },
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      throw unreachable(`does not answer (${String(error)})`);
+    }
+    if (!response.ok && !accepted.includes(response.status)) throw unreachable(`answered ${response.status}`);
+    return response;
+  }
+}

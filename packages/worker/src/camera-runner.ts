@@ -1,0 +1,137 @@
+import { Buffer } from 'node:buffer';
+import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
+import { SegmentRecorder, type FfmpegSupervisor } from '@vigie/media';
+import { OnnxDetector, startCameraAnalysis, type AnalysisAlert } from '@vigie/vision';
+import type { Outbox } from './outbox.js';
+
+/** What running one camera on a worker needs. */
+export interface CameraRunnerOptions {
+  camera: Camera;
+  /** This worker's name, as recorded with each segment (the server fetches the file from it). */
+  node: string;
+  supervisor: FfmpegSupervisor;
+  storage: SegmentStorage;
+  spoolDir: string;
+  ffmpegPath: string;
+  clock: Clock;
+  outbox: Outbox;
+  segmentSeconds?: number;
+  modelPath?: string;
+  onProblem: (message: string) => void;
+}
+
+/**
+ * One camera on a worker: its recorder (segments and gaps published with their idempotency keys) and,
+ * when analytics may run, its analysis (alerts with their evidence, counts).
+ */
+export class CameraRunner {
+  readonly #options: CameraRunnerOptions;
+  readonly #recorder: SegmentRecorder;
+  #analysis: { controller: AbortController; done: Promise<unknown>; detector?: OnnxDetector } | undefined;
+
+  constructor(options: CameraRunnerOptions) {
+    this.#options = options;
+    const { camera, outbox, node } = options;
+    this.#recorder = new SegmentRecorder({
+      camera,
+      supervisor: options.supervisor,
+      storage: options.storage,
+      spoolDir: options.spoolDir,
+      clock: options.clock,
+      ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
+      onSegment: (s) =>
+        outbox.publish({
+          v: 1,
+          type: 'segment.recorded',
+          segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
+        }),
+      onGap: (g) =>
+        outbox.publish({
+          v: 1,
+          type: 'gap.recorded',
+          gap: { ...g, from: g.from.toISOString(), to: g.to.toISOString() },
+        }),
+      onProblem: options.onProblem,
+    });
+  }
+
+  /** Starts recording. */
+  start(): void {
+    this.#recorder.start();
+  }
+
+  /**
+   * Runs these analytics on the camera (with its current zones and lines), or none: only the analysis
+   * restarts, recording goes on untouched (the stop button halts analytics, never recording).
+   */
+  async analyse(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {
+    await this.#stopAnalysis();
+    if (rules.length > 0) await this.#startAnalysis(camera, rules);
+  }
+
+  /** Stops both; the recorder stores and publishes its last segment first. */
+  async stop(): Promise<void> {
+    await this.#stopAnalysis();
+    await this.#recorder.stop();
+  }
+
+  async #startAnalysis(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {
+    const { modelPath, outbox, clock } = this.#options;
+    const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
+    const controller = new AbortController();
+    const analysis = startCameraAnalysis({
+      cameraId: camera.id,
+      sourceUrl: camera.sourceUrl,
+      ffmpegPath: this.#options.ffmpegPath,
+      config: analysisConfigOf(camera, rules),
+      masks: camera.masks,
+      ...(detector === undefined ? {} : { detector }),
+      realtime: camera.sourceUrl.startsWith('file:'),
+      live: true,
+      signal: controller.signal,
+      clock: () => clock.now(),
+      // Nothing is reported once the analysis is halted (an alert in flight at the stop is dropped).
+      onAlert: (alert) => {
+        if (!controller.signal.aborted) outbox.publish({ v: 1, type: 'alert.raised', alert: factOf(alert) });
+      },
+      onCounts: (samples) => {
+        if (samples.length === 0 || controller.signal.aborted) return;
+        outbox.publish({
+          v: 1,
+          type: 'counts.sampled',
+          // Stream time (t) stays on the worker: the server stores wall-clock periods only.
+          samples: samples.map(({ at, t: _, ...s }) => ({ ...s, at: at.toISOString() })),
+        });
+      },
+      onError: (error) => this.#options.onProblem(`analysis: ${error.message}`),
+    });
+    this.#analysis = {
+      controller,
+      done: analysis.done.catch((error: unknown) => this.#options.onProblem(`analysis ended: ${String(error)}`)),
+      ...(detector === undefined ? {} : { detector }),
+    };
+  }
+
+  async #stopAnalysis(): Promise<void> {
+    const running = this.#analysis;
+    this.#analysis = undefined;
+    if (running === undefined) return;
+    running.controller.abort();
+    await running.done;
+    await running.detector?.close();
+  }
+}
+
+function factOf(alert: AnalysisAlert) {
+  return {
+    cameraId: alert.cameraId,
+    type: alert.type,
+    severity: alert.severity,
+    ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+    message: alert.message,
+    openedAt: alert.openedAt.toISOString(),
+    clip: { from: alert.clip.from.toISOString(), to: alert.clip.to.toISOString() },
+    snapshot: Buffer.from(alert.snapshot).toString('base64'),
+    details: { ...alert.details },
+  };
+}

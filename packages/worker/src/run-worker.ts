@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { JetStreamBus, JetStreamLeases } from '@vigie/bus';
+import { frenchProfile, systemClock } from '@vigie/core';
+import { openDatabase, unitOfWork } from '@vigie/db';
+import { locateFfmpeg } from '@vigie/media';
+import { capacityFor, VigieWorker, type WorkerOptions } from './worker.js';
+import { workerCores, type WorkerConfig } from './worker.config.js';
+
+/** A worker running with its connections; `close()` stops it and closes them. */
+export interface RunningWorker {
+  worker: VigieWorker;
+  close(): Promise<void>;
+}
+
+/** Connects to PostgreSQL and NATS and starts a worker (what `vigie worker` runs). */
+export async function runWorker(config: WorkerConfig, log: WorkerOptions['log']): Promise<RunningWorker> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    onConnectionError: (error) => log('error', 'database connection lost; reconnecting', { err: error.message }),
+  });
+  const bus = await JetStreamBus.connect({ url: config.natsUrl, prefix: config.busPrefix, name: 'vigie-worker' }).catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
+  const leases = await JetStreamLeases.open({ connection: bus.connection, bucket: `${config.busPrefix}_leases` });
+  // Cameras analysed are not known in advance: the default assumes a quarter of them, as in the seed city.
+  const capacity = config.capacity ?? capacityFor({ cores: workerCores(), analysedShare: 0.25 });
+  const worker = new VigieWorker({
+    work: unitOfWork(database.db, systemClock),
+    bus,
+    leases,
+    clock: systemClock,
+    dataDir: resolve(config.dataDir),
+    ffmpegPath: locateFfmpeg().path,
+    nodeSecret: config.nodeSecret,
+    listen: { host: config.host, port: config.port },
+    capacity,
+    timeZone: frenchProfile.timeZone,
+    ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
+    ...(config.segmentSeconds === undefined ? {} : { segmentSeconds: config.segmentSeconds }),
+    log,
+  });
+  await worker.start();
+  return {
+    worker,
+    close: async () => {
+      await worker.stop();
+      await bus.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { availableParallelism } from 'node:os';
+
+/** A worker's settings, all from the environment (same names as the server's where they mean the same). */
+export interface WorkerConfig {
+  databaseUrl: string;
+  natsUrl: string;
+  nodeSecret: string;
+  dataDir: string;
+  /** Address and port the segment server binds (VIGIE_WORKER_HOST, VIGIE_WORKER_PORT). */
+  host: string;
+  port: number;
+  /** Most cameras (VIGIE_WORKER_CAPACITY); default from the measured cost per camera and this machine's cores. */
+  capacity?: number;
+  modelPath?: string;
+  /** Segment length in seconds (VIGIE_SEGMENT_SECONDS, default 4). */
+  segmentSeconds?: number;
+  /** JetStream subject prefix and leases bucket (VIGIE_BUS_PREFIX, default `vigie`). */
+  busPrefix: string;
+}
+
+/** Raised with every problem of the worker's environment. */
+export class WorkerConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid worker configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'WorkerConfigError';
+  }
+}
+
+/** Reads and checks the worker's environment; lists every problem at once. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+  const problems: string[] = [];
+  const need = (name: string, why: string, pattern?: RegExp): string => {
+    const value = env[name] ?? '';
+    if (value === '') problems.push(`${name} is required: ${why}`);
+    else if (pattern !== undefined && !pattern.test(value))
+      problems.push(`${name}="${value.replace(/\/\/[^@]*@/, '//***@')}" is not valid: ${why}`);
+    return value;
+  };
+  const databaseUrl = need('DATABASE_URL', 'the PostgreSQL the servers use (postgres://…)', /^postgres(ql)?:\/\//);
+  const natsUrl = need('NATS_URL', 'the NATS JetStream the servers use (nats://…)', /^(nats|tls):\/\//);
+  const nodeSecret = need(
+    'VIGIE_NODE_SECRET',
+    'the secret shared with the servers, at least 32 characters',
+    /^.{32,}$/,
+  );
+  const integer = (name: string): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0) problems.push(`${name}="${raw}" must be a whole number`);
+    return value;
+  };
+  const port = integer('VIGIE_WORKER_PORT') ?? 0;
+  const capacity = integer('VIGIE_WORKER_CAPACITY');
+  const segmentSeconds = integer('VIGIE_SEGMENT_SECONDS');
+  if (problems.length > 0) throw new WorkerConfigError(problems);
+  return {
+    databaseUrl,
+    natsUrl,
+    nodeSecret,
+    dataDir: env['VIGIE_DATA_DIR'] ?? './data',
+    host: env['VIGIE_WORKER_HOST'] ?? '127.0.0.1',
+    port,
+    busPrefix: env['VIGIE_BUS_PREFIX'] ?? 'vigie',
+    ...(capacity === undefined ? {} : { capacity }),
+    ...(segmentSeconds === undefined ? {} : { segmentSeconds }),
+    ...(env['VIGIE_MODEL'] ? { modelPath: env['VIGIE_MODEL'] } : {}),
+  };
+}
+
+/** Cores this worker may use. */
+export function workerCores(): number {
+  return availableParallelism();
+}

@@ -1,0 +1,274 @@
+import { join } from 'node:path';
+import {
+  analyticsAllowedToRun,
+  assertImagesViewable,
+  imagesViewableIn,
+  workChangingEventTypes,
+  zonedDate,
+  type AnalyticsEventType,
+  type AnalyticsStop,
+  type Bus,
+  type BusSubscription,
+  type Camera,
+  type Clock,
+  type Leases,
+} from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import { FfmpegSupervisor, LocalDiskStorage } from '@vigie/media';
+import { CameraClaims } from './camera-claims.js';
+import { CameraRunner } from './camera-runner.js';
+import { Outbox } from './outbox.js';
+import { startSegmentServer, type RunningSegmentServer } from './segment-server.js';
+
+/** Measured cost of one camera on a worker, in cores (docs/scale-out-sizing.md): recording by stream copy. */
+export const recordCoreCost = 0.03;
+/** Measured cost of analysing one 720p camera, in cores (YOLOX-nano every few frames, decode included). */
+export const analysisCoreCost = 0.12;
+
+/** How many cameras a worker takes on these cores when a share `analysedShare` of them is analysed. */
+export function capacityFor(options: { cores: number; analysedShare: number }): number {
+  const perCamera = recordCoreCost + analysisCoreCost * options.analysedShare;
+  // 20 % head room for restarts, exports served and the operating system.
+  return Math.max(1, Math.floor((options.cores * 0.8) / perCamera));
+}
+
+/** What a worker process runs on. */
+export interface WorkerOptions {
+  work: UnitOfWork;
+  bus: Bus;
+  leases: Leases;
+  clock: Clock;
+  /** Recordings live under `<dataDir>/recordings` on this worker's disk (or a shared volume). */
+  dataDir: string;
+  ffmpegPath: string;
+  /** Secret shared with the servers, to authenticate segment requests. */
+  nodeSecret: string;
+  /** Address and port the segment server listens on (port 0: any). */
+  listen: { host: string; port: number };
+  /** Most cameras this worker runs. */
+  capacity: number;
+  /** Time zone of the legal calendar (impact-assessment review dates). */
+  timeZone: string;
+  modelPath?: string;
+  segmentSeconds?: number;
+  /** Claim round period (default 1 s). */
+  tickMs?: number;
+  log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+interface Running {
+  runner: CameraRunner;
+  /** Settings the recorder runs with (a change restarts it) and those of the analysis. */
+  recording: string;
+  analysis: string;
+  rules: readonly AnalyticsEventType[];
+}
+
+/**
+ * A `vigie worker` process: serves its segments, claims cameras by leases up to its capacity, records
+ * and analyses them, and reports segments, gaps, alerts, counts and statuses on the bus with their
+ * idempotency keys; the stop button and camera changes reach it through the bus within a second.
+ */
+export class VigieWorker {
+  readonly #options: WorkerOptions;
+  readonly #supervisor: FfmpegSupervisor;
+  readonly #storage: LocalDiskStorage;
+  readonly #outbox: Outbox;
+  readonly #running = new Map<string, Running>();
+  readonly #stopping = new Map<string, Promise<void>>();
+  #claims: CameraClaims | undefined;
+  #server: RunningSegmentServer | undefined;
+  #subscription: BusSubscription | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #renewer: NodeJS.Timeout | undefined;
+  #stop: AnalyticsStop = { paused: false, pausedCameraIds: [] };
+  #cameras = new Map<string, Camera>();
+  #round: Promise<void> = Promise.resolve();
+  #unsubscribeStatus: (() => void) | undefined;
+
+  constructor(options: WorkerOptions) {
+    this.#options = options;
+    this.#supervisor = new FfmpegSupervisor({
+      ffmpegPath: options.ffmpegPath,
+      clock: options.clock,
+      log: (entry) => options.log(entry.level, entry.message, { job: entry.jobId }),
+    });
+    this.#storage = new LocalDiskStorage(join(options.dataDir, 'recordings'));
+    this.#outbox = new Outbox({
+      bus: options.bus,
+      clock: options.clock,
+      onError: (error) => options.log('warn', 'bus unreachable; events kept and retried', { err: String(error) }),
+    });
+  }
+
+  /** This worker's name in the cluster: the URL the servers fetch its segments from. */
+  get node(): string {
+    if (this.#server === undefined) throw new Error('The worker is not started.');
+    return this.#server.url;
+  }
+
+  /** The cameras this worker runs now. */
+  get cameraIds(): string[] {
+    return [...this.#running.keys()];
+  }
+
+  /** Which of its cameras run analytics now. */
+  get analysedCameraIds(): string[] {
+    return [...this.#running].filter(([, r]) => r.rules.length > 0).map(([id]) => id);
+  }
+
+  /** Starts serving segments, follows the bus, and claims cameras every second. */
+  async start(): Promise<void> {
+    const { work, bus, leases, capacity } = this.#options;
+    this.#server = await startSegmentServer({
+      storage: this.#storage,
+      secret: this.#options.nodeSecret,
+      clock: this.#options.clock,
+      ...this.#options.listen,
+    });
+    this.#stop = await work(({ cluster }) => cluster.analyticsStop());
+    this.#unsubscribeStatus = this.#supervisor.onStatus((status) => {
+      const [cameraId = '', role] = status.jobId.split(':');
+      if (role !== 'record' || status.state === 'stopped' || !this.#running.has(cameraId)) return;
+      this.#outbox.publish({
+        v: 1,
+        type: 'camera.status',
+        cameraId,
+        state: status.state,
+        reason: status.reason,
+        since: status.at.toISOString(),
+      });
+    });
+    this.#subscription = await bus.follow(
+      (event) => {
+        if (event.type === 'analytics.stop') this.#stop = event.stop;
+        // Applied at once, not at the next round: the stop button must reach every worker within 2 s.
+        void this.#schedule(() => this.#refresh());
+      },
+      { types: workChangingEventTypes },
+    );
+    this.#claims = new CameraClaims({
+      leases,
+      node: this.node,
+      capacity,
+      wanted: async () => [...this.#cameras.values()].filter(wantsRecording).map((c) => c.id),
+      onAcquired: (id) => this.#sync(id),
+      onReleased: (id) => this.#halt(id),
+    });
+    await this.#schedule(() => this.#refresh());
+    const tickMs = this.#options.tickMs ?? 1000;
+    this.#timer = setInterval(() => void this.#schedule(() => this.#refresh()), tickMs);
+    // Renewals do not wait behind a slow round (cameras starting): a late renewal would lose the camera.
+    this.#renewer = setInterval(() => {
+      this.#claims
+        ?.renew()
+        .catch((error: unknown) => this.#options.log('warn', 'lease renewal failed', { err: String(error) }));
+    }, tickMs);
+  }
+
+  /** Stops every camera (each stores and reports its last segment), gives its leases back, closes. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    clearInterval(this.#renewer);
+    await this.#subscription?.close();
+    await this.#round;
+    await this.#claims?.releaseAll();
+    await Promise.all(this.#stopping.values());
+    this.#unsubscribeStatus?.();
+    await this.#supervisor.stopAll();
+    await this.#outbox.flushed();
+    await this.#server?.close();
+  }
+
+  /** Resolves once every event reported so far is on the bus (tests). */
+  flushed(): Promise<void> {
+    return this.#outbox.flushed();
+  }
+
+  #schedule(task: () => Promise<void>): Promise<void> {
+    this.#round = this.#round
+      .then(task)
+      .catch((error: unknown) => this.#options.log('error', 'worker round failed; retried', { err: String(error) }));
+    return this.#round;
+  }
+
+  async #refresh(): Promise<void> {
+    const cameras = await this.#options.work(({ cameras }) => cameras.list());
+    this.#cameras = new Map(cameras.map((c) => [c.id, c]));
+    await this.#claims?.tick();
+    for (const id of [...this.#running.keys()]) await this.#sync(id);
+  }
+
+  async #sync(cameraId: string): Promise<void> {
+    const camera = this.#cameras.get(cameraId);
+    const held = this.#claims?.held.has(cameraId) === true;
+    if (camera === undefined || !wantsRecording(camera) || !held) return this.#halt(cameraId);
+    const recording = JSON.stringify([camera.sourceUrl, camera.masks]);
+    const rules = await this.#runnable(camera);
+    const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
+    let running = this.#running.get(cameraId);
+    if (running !== undefined && running.recording !== recording) {
+      await this.#halt(cameraId);
+      running = undefined;
+    }
+    if (running === undefined) {
+      await this.#stopping.get(cameraId);
+      running = { runner: this.#runner(camera), recording, analysis: '', rules: [] };
+      this.#running.set(cameraId, running);
+      running.runner.start();
+      this.#options.log('info', 'camera started', { camera: cameraId });
+    }
+    if (running.analysis === analysis) return;
+    running.analysis = analysis;
+    running.rules = rules;
+    await running.runner.analyse(camera, rules);
+    this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: rules });
+  }
+
+  #runner(camera: Camera): CameraRunner {
+    return new CameraRunner({
+      camera,
+      node: this.node,
+      supervisor: this.#supervisor,
+      storage: this.#storage,
+      spoolDir: join(this.#options.dataDir, 'recordings', '.spool'),
+      ffmpegPath: this.#options.ffmpegPath,
+      clock: this.#options.clock,
+      outbox: this.#outbox,
+      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
+      ...(this.#options.modelPath === undefined ? {} : { modelPath: this.#options.modelPath }),
+      onProblem: (message) => this.#options.log('warn', message, { camera: camera.id }),
+    });
+  }
+
+  /** Stops a camera; the recorder's graceful stop (its last segment stored) runs without holding the round. */
+  #halt(cameraId: string): Promise<void> {
+    const running = this.#running.get(cameraId);
+    if (running === undefined) return this.#stopping.get(cameraId) ?? Promise.resolve();
+    this.#running.delete(cameraId);
+    const stopped = running.runner
+      .stop()
+      .then(() => this.#options.log('info', 'camera stopped', { camera: cameraId }))
+      .finally(() => this.#stopping.delete(cameraId));
+    this.#stopping.set(cameraId, stopped);
+    return stopped;
+  }
+
+  /** The analytics that may run: none while stopped (R22), without authorisation (R1) or assessment (R27). */
+  async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
+    if (this.#stop.paused || this.#stop.pausedCameraIds.includes(camera.id) || camera.analytics.length === 0) return [];
+    const entry = await this.#options.work(({ registry }) => registry.get(camera.id));
+    const now = this.#options.clock.now();
+    try {
+      assertImagesViewable(camera, entry, now);
+    } catch {
+      return [];
+    }
+    return analyticsAllowedToRun(camera.analytics, entry?.dpia, zonedDate(now, this.#options.timeZone)).allowed;
+  }
+}
+
+/** A camera records when enabled and authorised (LEGAL R1). */
+function wantsRecording(camera: Camera): boolean {
+  return camera.enabled && imagesViewableIn(camera.authorisation.state);
+}
