@@ -70,6 +70,27 @@ export default tseslint.config(
   layer(['packages/cli/src/**'], ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker']),
   layer(['packages/web/src/**'], []),
   {
+    // The command tree loads at every `vigie` run: it imports the other packages' code only inside the
+    // actions (`await import`), so that `vigie camera list` starts in well under a second. Action modules
+    // that a single command loads on use are named `*.run.ts`.
+    files: ['packages/cli/src/**'],
+    ignores: ['packages/cli/src/**/*.run.ts', 'packages/cli/src/index.ts', 'packages/cli/src/bench/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['core', 'db', 'media', 'vision', 'server'].map((name) => ({
+            name: `@vigie/${name}`,
+            allowTypeImports: true,
+            message:
+              'Load it inside the command action (await import) or from a *.run.ts module: the CLI must start fast.',
+          })),
+          patterns: [noDeepImports],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/core/src/**'],
     ignores: ['**/*.test.ts'],
     rules: {

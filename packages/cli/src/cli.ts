@@ -1,10 +1,9 @@
-import { isVigieError } from '@vigie/core';
-import { ConfigError } from '@vigie/server';
 import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from './commands/analyze.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { cameraCommand } from './commands/camera.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
+import { registryCommand } from './commands/registry.command.js';
 import { startCommand } from './commands/start.command.js';
 import { workerCommand } from './commands/worker.command.js';
 import { userCommand } from './commands/user.command.js';
@@ -22,6 +21,7 @@ export function buildProgram(io: CliIo): Command {
     startCommand(io),
     workerCommand(io),
     cameraCommand(io),
+    registryCommand(io),
     userCommand(io),
     auditCommand(io),
     analyzeCommand(io),
@@ -35,12 +35,14 @@ export function buildProgram(io: CliIo): Command {
   return program;
 }
 
-function describe(error: unknown): string {
+async function describe(error: unknown): Promise<string> {
+  if (error instanceof CliError || (error instanceof Error && error.name === 'ConfigError')) return error.message;
+  // Loaded only here: `vigie camera list` must not pay for the domain's schemas to start.
+  const { isVigieError } = await import('@vigie/core');
   if (isVigieError(error)) {
     const details = error.details.map((d) => `  ${d.path}: ${d.reason}`);
     return [error.message, ...details, `→ ${error.hint}`].join('\n');
   }
-  if (error instanceof CliError || error instanceof ConfigError) return error.message;
   return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -51,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    io.err(describe(error));
+    io.err(await describe(error));
     return error instanceof CliError ? error.exitCode : 1;
   }
 }

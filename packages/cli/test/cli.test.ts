@@ -5,6 +5,7 @@ import { runCli, type CliIo } from '@vigie/cli';
 import { UserRepository, openDatabase } from '@vigie/db';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPasswordCost } from '../../server/test/support.js';
 
 function io(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -25,7 +26,9 @@ describe('vigie camera (through a running server)', () => {
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-'));
-    server = await startServer(loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }));
+    server = await startServer(loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }), {
+      passwordCost: testPasswordCost,
+    });
     const actor = { actorName: 'test setup' };
     await server.app.users.create(
       { username: 'automation', displayName: 'Automation', roles: ['supervisor'], password: 'a long enough password' },
@@ -75,6 +78,71 @@ describe('vigie camera (through a running server)', () => {
     const after = io(env);
     await runCli(['camera', 'list', '--json'], after);
     expect(JSON.parse(after.stdout.join('')) as unknown[]).toEqual([]);
+  });
+
+  it('lets the DPO authorise a camera added with camera add, audited like the registry edit of the console', async () => {
+    const actor = { actorName: 'test setup' };
+    await server.app.users.create(
+      { username: 'privacy', displayName: 'DPO', roles: ['dpo'], password: 'a long enough password' },
+      { now: new Date(), actor },
+    );
+    const dpoToken = await server.app.users.createToken({ username: 'privacy', name: 'cli', now: new Date(), actor });
+    const dpo = { VIGIE_URL: server.url, VIGIE_TOKEN: dpoToken };
+    const add = [
+      'camera',
+      'add',
+      '--name',
+      'Halles',
+      '--url',
+      'rtsp://192.0.2.7/live',
+      '--lat',
+      '50.3',
+      '--lon',
+      '3.5',
+    ];
+    expect(await runCli([...add, '--purpose', 'public_space_safety'], io(env))).toBe(0);
+    const order = ['--order', 'PREF-59-2025-0142', '--issued', '2025-03-01', '--expires', '2030-02-28'];
+
+    const first = io(dpo);
+    expect(await runCli(['registry', 'authorise', 'Halles', ...order], first)).toBe(1);
+    expect(first.stderr.join('\n')).toMatch(/no registry entry yet.*--signage installed --facing public/s);
+
+    const done = io(dpo);
+    expect(
+      await runCli(['registry', 'authorise', 'Halles', ...order, '--signage', 'installed', '--facing', 'public'], done),
+    ).toBe(0);
+    expect(done.stdout.join('\n')).toBe(
+      'Camera "Halles" authorised by order PREF-59-2025-0142 until 2030-02-28 (state: valid).',
+    );
+    // A renewal keeps the sign and facing already recorded.
+    const renewed = io(dpo);
+    const renewal = ['--order', 'PREF-59-2026-0007', '--issued', '2026-01-05', '--expires', '2031-01-04'];
+    expect(await runCli(['registry', 'authorize', 'Halles', ...renewal], renewed)).toBe(0);
+
+    const cameras = (await (
+      await fetch(`${server.url}/api/cameras`, { headers: { authorization: `Bearer ${dpoToken}` } })
+    ).json()) as {
+      id: string;
+      name: string;
+      authorisation: { state: string };
+    }[];
+    const halles = cameras.find((c) => c.name === 'Halles');
+    expect(halles?.authorisation.state).toBe('valid');
+    const trail = (await (
+      await fetch(`${server.url}/api/audit?action=registry.recorded`, {
+        headers: { authorization: `Bearer ${dpoToken}` },
+      })
+    ).json()) as { cameraId: string; actorName: string }[];
+    expect(trail.filter((e) => e.cameraId === halles?.id)).toHaveLength(2);
+
+    const supervisor = io(env);
+    expect(await runCli(['registry', 'authorise', 'Halles', ...renewal], supervisor)).toBe(1);
+    expect(supervisor.stderr.join('\n')).toMatch(/role/i);
+    const badDate = io(dpo);
+    expect(
+      await runCli(['registry', 'authorise', 'Halles', ...order.slice(0, 4), '--expires', '28/02/2030'], badDate),
+    ).toBe(1);
+    expect(badDate.stderr.join('\n')).toContain('--expires must be a date written YYYY-MM-DD');
   });
 
   it('prints the API error with the field and what to do, and exits 1', async () => {
@@ -143,7 +211,8 @@ describe('vigie user add and migrate (direct database access)', () => {
     const stored = await database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
     await database.close();
     expect(users.map((u) => u.username)).toEqual(['alice']);
-    expect(stored.password_hash).toMatch(/^\$argon2id\$/);
+    // The CLI is a production entry point: it never lowers the cost (tests do, only through their helpers).
+    expect(stored.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(stored.password_hash).not.toContain('correct horse');
 
     // Tampering with the trail directly in the database is reported, with exit code 2.

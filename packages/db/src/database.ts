@@ -7,8 +7,12 @@ import { migrations } from './migrations/index.js';
 import { PgliteDialect } from './pglite-dialect.js';
 import type { Tables } from './tables.js';
 
-/** Where the data lives: a PostgreSQL URL, or an embedded database directory (`memory://` for tests). */
-export type DatabaseLocation = { url: string; onConnectionError?: (error: Error) => void } | { dataDir: string };
+/**
+ * Where the data lives: a PostgreSQL URL, or an embedded database directory (`memory://` for tests,
+ * optionally started from `image`, a data directory PGlite dumped: tests clone a migrated one).
+ */
+export type DatabaseLocation =
+  { url: string; onConnectionError?: (error: Error) => void } | { dataDir: string; image?: Blob };
 
 /** An open database: the query builder, which engine runs it, and how to close it. */
 export interface VigieDatabase {
@@ -31,7 +35,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<VigieDat
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
   if (location.dataDir === 'memory://') {
-    pglite = new PGlite();
+    pglite = new PGlite(location.image === undefined ? {} : { loadDataDir: location.image });
   } else {
     await mkdir(location.dataDir, { recursive: true });
     lock = await lockDataDir(location.dataDir);

@@ -1,6 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type VigieDatabase } from './database.js';
+import { migrations } from './migrations/index.js';
+import { PgliteDialect } from './pglite-dialect.js';
+import type { Tables } from './tables.js';
 
 /** A database engine the test suite runs against. */
 export interface TestEngine {
@@ -12,15 +20,7 @@ export interface TestEngine {
 /** The PostgreSQL server tests use: TEST_DATABASE_URL, or the local server's `test` database. */
 export const testPostgresUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** A fresh, migrated PostgreSQL database and its URL (for tests that start other processes on it); close drops it. */
-export async function openFreshPostgresWithUrl(): Promise<{ database: VigieDatabase; url: string }> {
-  let url = '';
-  const database = await openFreshPostgres((u) => (url = u));
-  return { database, url };
-}
-
-async function openFreshPostgres(onUrl?: (url: string) => void): Promise<VigieDatabase> {
-  const name = `vigie_t_${randomBytes(6).toString('hex')}`;
+async function connectAdmin(): Promise<pg.Client> {
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   try {
     await admin.connect();
@@ -29,33 +29,122 @@ async function openFreshPostgres(onUrl?: (url: string) => void): Promise<VigieDa
       `PostgreSQL is required by the test suite and is not reachable at ${testPostgresUrl}: ${String(error)}. Start it (bash .ci/run does) or set TEST_DATABASE_URL.`,
     );
   }
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  return admin;
+}
+
+function urlOf(name: string): string {
   const url = new URL(testPostgresUrl);
   url.pathname = `/${name}`;
-  onUrl?.(url.toString());
-  const database = await openDatabase({ url: url.toString() });
-  await migrateToLatest(database.db);
+  return url.toString();
+}
+
+/**
+ * The migrated, empty database test databases are cloned from, named after the migrations' code so
+ * that a changed or added migration gets a new one (and branches with other migrations never share one).
+ */
+const templateName = `vigie_tpl_${createHash('sha256')
+  .update(
+    Object.entries(migrations)
+      .map(([name, migration]) => `${name}:${migration.up.toString()}`)
+      .join('\n'),
+  )
+  .digest('hex')
+  .slice(0, 16)}`;
+
+let templateReady: Promise<void> | undefined;
+
+/**
+ * Creates the template once on the server (migrated under another name, then renamed, so that a
+ * half-built one is never cloned); an advisory lock keeps parallel test files from building it twice.
+ */
+async function ensureTemplate(): Promise<void> {
+  const admin = await connectAdmin();
+  try {
+    await admin.query('select pg_advisory_lock(hashtext($1))', [templateName]);
+    const found = await admin.query('select 1 from pg_database where datname = $1', [templateName]);
+    if (found.rowCount !== 0) return;
+    // A build cut short (a test run killed mid-way) left its half-migrated database: nobody else builds now.
+    const leftovers = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [
+      `${templateName}\\_b%`,
+    ]);
+    for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+    const building = `${templateName}_b${randomBytes(3).toString('hex')}`;
+    await admin.query(`create database ${building}`);
+    const database = await openDatabase({ url: urlOf(building) });
+    try {
+      await migrateToLatest(database.db);
+    } finally {
+      await database.close();
+    }
+    await admin.query(`alter database ${building} rename to ${templateName}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh, migrated PostgreSQL database and its URL (for tests that start other processes on it); close drops it. */
+export async function openFreshPostgresWithUrl(): Promise<{ database: VigieDatabase; url: string }> {
+  let url = '';
+  const database = await openFreshPostgres((u) => (url = u));
+  return { database, url };
+}
+
+/** Clones the template (a file copy on the server: far cheaper than migrating each test database). */
+async function openFreshPostgres(onUrl?: (url: string) => void): Promise<VigieDatabase> {
+  templateReady ??= ensureTemplate();
+  await templateReady;
+  const name = `vigie_t_${randomBytes(6).toString('hex')}`;
+  const admin = await connectAdmin();
+  try {
+    await admin.query(`create database ${name} template ${templateName}`);
+  } finally {
+    await admin.end();
+  }
+  onUrl?.(urlOf(name));
+  const database = await openDatabase({ url: urlOf(name) });
   return {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: testPostgresUrl });
-      await dropper.connect();
+      const dropper = await connectAdmin();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },
   };
 }
 
+let pgliteImage: Promise<Blob> | undefined;
+
+/**
+ * The migrated, empty embedded database as PGlite dumps it, kept in the temp directory under the
+ * migrations' name: a fresh PGlite runs initdb (most of its start-up) and every migration, loading
+ * this image does neither. Built once per machine and set of migrations; written atomically.
+ */
+async function migratedPgliteImage(): Promise<Blob> {
+  const path = join(tmpdir(), `${templateName}.pglite.tar`);
+  const saved = await readFile(path).catch(() => undefined);
+  if (saved !== undefined) return new Blob([saved]);
+  const pglite = new PGlite();
+  const db = new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
+  await migrateToLatest(db);
+  const image = await pglite.dumpDataDir('none');
+  await db.destroy();
+  const scratch = `${path}.${randomBytes(4).toString('hex')}`;
+  await writeFile(scratch, Buffer.from(await image.arrayBuffer()));
+  await rename(scratch, path);
+  return image;
+}
+
 async function openFreshPglite(): Promise<VigieDatabase> {
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await migrateToLatest(database.db);
+  pgliteImage ??= migratedPgliteImage();
+  const database = await openDatabase({ dataDir: 'memory://', image: await pgliteImage });
+  // PGlite starts on its first query: pay that here (in the test's setup), not in the first test.
+  await sql`select 1`.execute(database.db);
   return database;
 }
 
 /** Both engines: every repository test runs on each, with the same migrations and queries. */
 export const testEngines: readonly TestEngine[] = [
   { name: 'pglite', open: openFreshPglite },
-  { name: 'postgres', open: () => openFreshPostgres() },
+  { name: 'postgres', open: openFreshPostgres },
 ];

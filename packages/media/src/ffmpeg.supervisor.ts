@@ -2,6 +2,7 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { systemClock, type Clock } from '@vigie/core';
+import { currentFfmpeg, type FfmpegCapabilities } from './ffmpeg-capabilities.js';
 import {
   backoffDelay,
   defaultBackoff,
@@ -57,6 +58,8 @@ export interface SupervisorLogEntry {
 /** How the supervisor runs its processes. */
 export interface SupervisorOptions {
   ffmpegPath: string;
+  /** What that ffmpeg can do (`probeFfmpeg`), for jobs building their arguments; default: Debian's ffmpeg 5.1. */
+  ffmpegCapabilities?: FfmpegCapabilities;
   /** Restart a process whose output stops moving for this long (default 8 s, so "offline" shows within 10 s). */
   stallTimeoutMs?: number;
   /** Extra time allowed before the first frame, for connecting and probing the stream (default 10 s). */
@@ -105,6 +108,11 @@ export class FfmpegSupervisor {
   constructor(options: SupervisorOptions) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
+  }
+
+  /** What the supervised ffmpeg can do: jobs build their arguments for it. */
+  get capabilities(): FfmpegCapabilities {
+    return this.#options.ffmpegCapabilities ?? currentFfmpeg;
   }
 
   /** Starts keeping a job running; throws if a job with that id is already supervised. */

@@ -1,4 +1,5 @@
 export * from './ffmpeg-locator.js';
+export * from './ffmpeg-capabilities.js';
 export * from './ffmpeg-run.js';
 export * from './demo-clip.js';
 export * from './mask.raster.js';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { FfmpegCapabilities } from './ffmpeg-capabilities.js';
 import { supervisedLogArgs } from './source-input.args.js';
 
 /** Name of the CSV list ffmpeg appends one line to (`file,start,end`) each time it completes a segment. */
@@ -24,6 +25,8 @@ export interface RecordArgsOptions {
   segmentSeconds?: number;
   /** Present when the camera has privacy masks: decode, black out, re-encode. Absent: stream copy. */
   masked?: MaskedEncoding;
+  /** What the ffmpeg that will run these arguments can do (`probeFfmpeg`); default: Debian's ffmpeg 5.1. */
+  ffmpeg?: FfmpegCapabilities;
 }
 
 /** The filter graph that scales the mask raster to the video and lays it over every frame. */
@@ -64,7 +67,7 @@ function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[]
 export function recordArgs(options: RecordArgsOptions): string[] {
   const segmentSeconds = options.segmentSeconds ?? 4;
   return [
-    ...supervisedLogArgs(),
+    ...supervisedLogArgs(options.ffmpeg),
     ...options.input,
     ...videoArgs(options, segmentSeconds),
     '-an',

@@ -125,9 +125,15 @@ export class SegmentRecorder {
       masked = { maskImagePath };
     }
     this.#runs.push({ dir, startedAtMs: this.#clock.now().getTime(), consumed: 0 });
-    const input = sourceInputArgs({ sourceUrl: camera.sourceUrl, loop: sourceKind(camera.sourceUrl) === 'file' });
+    const ffmpeg = this.#options.supervisor.capabilities;
+    const input = sourceInputArgs({
+      sourceUrl: camera.sourceUrl,
+      loop: sourceKind(camera.sourceUrl) === 'file',
+      ffmpeg,
+    });
     return recordArgs({
       input,
+      ffmpeg,
       outputDir: dir,
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       ...(masked === undefined ? {} : { masked }),

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { sourceKind } from '@vigie/core';
+import { currentFfmpeg, type FfmpegCapabilities } from './ffmpeg-capabilities.js';
 
 /** How to read a camera's source. */
 export interface SourceInputOptions {
@@ -9,6 +10,8 @@ export interface SourceInputOptions {
   loop?: boolean;
   /** Give up a connection that sends nothing for this long (default 5 s); the supervisor then reconnects. */
   ioTimeoutSeconds?: number;
+  /** What the ffmpeg that will run these arguments can do (`probeFfmpeg`); default: Debian's ffmpeg 5.1. */
+  ffmpeg?: FfmpegCapabilities;
 }
 
 /** Builds the ffmpeg input arguments for a camera source, ending with `-i <source>`. */
@@ -17,7 +20,14 @@ export function sourceInputArgs(options: SourceInputOptions): string[] {
   switch (sourceKind(options.sourceUrl)) {
     case 'rtsp':
       // TCP: no packet loss (smeared frames) behind NATs and firewalls that drop UDP.
-      return ['-rtsp_transport', 'tcp', '-timeout', timeoutUs, '-i', options.sourceUrl];
+      return [
+        '-rtsp_transport',
+        'tcp',
+        (options.ffmpeg ?? currentFfmpeg).rtspTimeoutOption,
+        timeoutUs,
+        '-i',
+        options.sourceUrl,
+      ];
     case 'http':
       return ['-rw_timeout', timeoutUs, '-i', options.sourceUrl];
     case 'file': {
@@ -27,7 +37,11 @@ export function sourceInputArgs(options: SourceInputOptions): string[] {
   }
 }
 
-/** Arguments that make ffmpeg quiet on stderr except for problems, and report progress on stdout. */
-export function supervisedLogArgs(): string[] {
-  return ['-hide_banner', '-nostats', '-loglevel', 'warning', '-progress', 'pipe:1', '-stats_period', '0.5'];
+/**
+ * Arguments that make ffmpeg quiet on stderr except for problems, and report progress on stdout every
+ * 0.5 s (ffmpeg before 4.4 has no `-stats_period` and reports at that period anyway).
+ */
+export function supervisedLogArgs(ffmpeg: FfmpegCapabilities = currentFfmpeg): string[] {
+  const period = ffmpeg.statsPeriod ? ['-stats_period', '0.5'] : [];
+  return ['-hide_banner', '-nostats', '-loglevel', 'warning', '-progress', 'pipe:1', ...period];
 }

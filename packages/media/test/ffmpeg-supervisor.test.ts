@@ -1,15 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FfmpegSupervisor,
-  locateFfmpeg,
-  recordArgs,
-  sourceInputArgs,
-  sourceSecrets,
-  type SupervisorLogEntry,
-} from '@vigie/media';
+import { FfmpegSupervisor, recordArgs, sourceInputArgs, sourceSecrets, type SupervisorLogEntry } from '@vigie/media';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testFfmpegCapabilities as ffmpeg, testFfmpegPath } from './support/test-ffmpeg.js';
 import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
 import { watchStatuses } from './support/status-waiter.js';
 import { renderTestClip } from './support/test-clips.js';
@@ -34,7 +28,8 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 function newSupervisor(stallTimeoutMs = 8000): FfmpegSupervisor {
   supervisor = new FfmpegSupervisor({
-    ffmpegPath: locateFfmpeg().path,
+    ffmpegPath: testFfmpegPath,
+    ffmpegCapabilities: ffmpeg,
     backoff: fastRetry,
     stallTimeoutMs,
     stopStepMs: 2000,
@@ -52,7 +47,8 @@ async function recordJob(
   return {
     id: `${name}:record`,
     outDir,
-    args: () => recordArgs({ input: sourceInputArgs({ sourceUrl, ioTimeoutSeconds: 3 }), outputDir: outDir }),
+    args: () =>
+      recordArgs({ input: sourceInputArgs({ sourceUrl, ioTimeoutSeconds: 3, ffmpeg }), outputDir: outDir, ffmpeg }),
   };
 }
 

@@ -8,19 +8,19 @@ import {
   SegmentRecorder,
   concatList,
   exportArgs,
-  locateFfmpeg,
   planExport,
   runFfmpeg,
   type RecordingCamera,
 } from '@vigie/media';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testFfmpegCapabilities, testFfmpegPath } from './support/test-ffmpeg.js';
 import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
 import { grayFrame, probe, sha256Of } from './support/probe.js';
 import { watchStatuses } from './support/status-waiter.js';
 import { renderTestClip } from './support/test-clips.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-recorder-'));
-const ffmpeg = locateFfmpeg().path;
+const ffmpeg = testFfmpegPath;
 let clip = '';
 let camera: FakeRtspCamera | undefined;
 let recorder: SegmentRecorder | undefined;
@@ -49,7 +49,11 @@ async function record(
   const segments: Segment[] = [];
   const gaps: RecordingGap[] = [];
   const problems: string[] = [];
-  supervisor = new FfmpegSupervisor({ ffmpegPath: ffmpeg, backoff: { initialMs: 200, maxMs: 1000, factor: 2 } });
+  supervisor = new FfmpegSupervisor({
+    ffmpegPath: ffmpeg,
+    ffmpegCapabilities: testFfmpegCapabilities,
+    backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
+  });
   const statuses = watchStatuses(supervisor);
   let wake = (): void => undefined;
   const done = new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
+import { LocalDiskStorage, ffmpegCapabilitiesOrExplain, locateFfmpeg, type FfmpegCapabilities } from '@vigie/media';
 import {
   frenchProfile,
   type Bus,
@@ -51,6 +51,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { TransparencyService } from './services/transparency.service.js';
 import { ComplianceService } from './services/compliance.service.js';
 import { demoTransparencyContacts } from './config.js';
+import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
@@ -71,6 +72,10 @@ export interface AppDependencies {
   mediaDir: string;
   /** Resolves the ffmpeg binary (default: the system ffmpeg, else the npm-shipped one). */
   ffmpegPath?: () => string;
+  /** What that ffmpeg can do (`ffmpegCapabilitiesOrExplain`); default: probed when recording starts. */
+  ffmpegCapabilities?: FfmpegCapabilities;
+  /** Argon2id cost of new password hashes: tests lower it; production never sets it (default `passwordHashCost`). */
+  passwordCost?: PasswordHashCost;
   /** YOLOX ONNX model for person/object detection; without it, analytics use moving blobs. */
   modelPath?: string;
   /** Settings the console reads before login (map tiles). */
@@ -159,7 +164,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
-  const users = new UserService(work);
+  const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
   const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
   const storage = new NodeSegmentStorage({
     local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
@@ -286,6 +291,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       storage,
       spoolDir: join(deps.mediaDir, 'recordings', '.spool'),
       ffmpegPath: media.ffmpegPath(),
+      ffmpegCapabilities: deps.ffmpegCapabilities ?? (await ffmpegCapabilitiesOrExplain(media.ffmpegPath())),
       log: http.log,
       ...options,
     });

@@ -4,4 +4,5 @@ export * from './server.js';
 export { seedDemoCameras } from './demo.js';
 export { UserService, type NewUser, type CreatedUser } from './services/user.service.js';
 export { totpCode } from './auth/secrets.js';
+export { passwordHashCost, type PasswordHashCost } from './auth/password-hashing.js';
 export type { PushEvent } from './event-hub.js';

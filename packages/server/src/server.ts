@@ -1,7 +1,8 @@
 import { JetStreamBus, MqttExport } from '@vigie/bus';
 import { systemClock, type Bus } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
-import { buildApp, type VigieApp } from './app.js';
+import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
+import { buildApp, type AppDependencies, type VigieApp } from './app.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoCameras, seedDemoRegistry } from './demo.js';
 
@@ -14,8 +15,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, migrates it, seeds demo cameras if asked, and starts listening. */
-export async function startServer(config: Config): Promise<RunningServer> {
+/**
+ * Checks ffmpeg (refusing one that lacks what Vigie runs, with what to install), opens the database,
+ * migrates it, seeds demo cameras if asked, and starts listening. `testing` lets tests lower the cost
+ * of password hashes; the `vigie start` command never passes it.
+ */
+export async function startServer(
+  config: Config,
+  testing: Pick<AppDependencies, 'passwordCost'> = {},
+): Promise<RunningServer> {
+  const ffmpegPath = locateFfmpeg().path;
+  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath);
   const database = await openDatabase(
     databaseLocation(config, (error) => process.stderr.write(`database connection lost: ${error.message}\n`)),
   );
@@ -44,8 +54,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
           : {}),
       },
       mediaDir: config.dataDir,
+      ffmpegPath: () => ffmpegPath,
+      ffmpegCapabilities,
+      ...testing,
       ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
     });
+    app.http.log.info(`ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}`);
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
       await seedDemoRegistry({ cameras: app.cameras, registry: app.registry, now: new Date(), log: app.http.log });

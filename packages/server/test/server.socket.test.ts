@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { cameraBody, loginAs, type SessionHeaders } from './support.js';
+import { cameraBody, loginAs, testPasswordCost, type SessionHeaders } from './support.js';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'vigie-server-'));
 const config = () =>
@@ -16,7 +16,7 @@ describe('server over a real socket, embedded database on disk', () => {
   let server: RunningServer;
   let headers: SessionHeaders;
   beforeAll(async () => {
-    server = await startServer(config());
+    server = await startServer(config(), { passwordCost: testPasswordCost });
     headers = await loginAs(server.app, ['supervisor']);
   }, 120_000);
   afterAll(async () => {
@@ -71,12 +71,14 @@ describe('server over a real socket, embedded database on disk', () => {
   });
 
   it('refuses a second server on the same embedded database, saying what to do', async () => {
-    await expect(startServer(config())).rejects.toThrow(/in use by process \d+\. Stop that Vigie server first/);
+    await expect(startServer(config(), { passwordCost: testPasswordCost })).rejects.toThrow(
+      /in use by process \d+\. Stop that Vigie server first/,
+    );
   });
 
   it('keeps its data across a restart and does not seed the demo twice', async () => {
     await server.close();
-    server = await startServer(config());
+    server = await startServer(config(), { passwordCost: testPasswordCost });
     headers = await loginAs(server.app, ['supervisor']);
     const cameras = (await (await fetch(`${server.url}/api/cameras`, { headers })).json()) as { name: string }[];
     expect(cameras.map((c) => c.name)).toContain('Poussée');

@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import type { TestEngine } from '@vigie/db/testing';
 import type { Dpia, Role } from '@vigie/core';
-import { buildApp, totpCode, type AppDependencies, type VigieApp } from '@vigie/server';
+import { buildApp, totpCode, type AppDependencies, type PasswordHashCost, type VigieApp } from '@vigie/server';
 
 /** An application over a fresh database of the given engine. */
 export interface TestApp extends VigieApp {
@@ -16,6 +16,12 @@ export interface TestApp extends VigieApp {
   close(): Promise<void>;
 }
 
+/**
+ * Argon2id cost of the accounts tests create: a fraction of a millisecond instead of the production
+ * cost (tests log in hundreds of times). Passed explicitly; production code never sees it.
+ */
+export const testPasswordCost: PasswordHashCost = { memoryCost: 64, timeCost: 1, parallelism: 1 };
+
 /** Builds the real application (no console files) over a fresh, migrated database. */
 export async function openTestApp(
   engine: TestEngine,
@@ -24,7 +30,14 @@ export async function openTestApp(
 ): Promise<TestApp> {
   const database = await engine.open();
   const mediaDir = await mkdtemp(join(tmpdir(), 'vigie-app-'));
-  const app = await buildApp({ database, clock, webRoot: '/nonexistent', mediaDir, ...options });
+  const app = await buildApp({
+    database,
+    clock,
+    webRoot: '/nonexistent',
+    mediaDir,
+    passwordCost: testPasswordCost,
+    ...options,
+  });
   return {
     ...app,
     mediaDir,

@@ -10,6 +10,7 @@ import { locateFfmpeg } from '@vigie/media';
 import type { PushEvent } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
+import { probe as probeMedia } from '../../media/test/support/probe.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
@@ -259,18 +260,10 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     expect(manifest.exportedBy).toMatch(/^supervisor-/);
     const path = join(dir, `${engine.name}-export.mp4`);
     await writeFile(path, video);
-    const { stdout } = await run(join(locateFfmpeg().path, '..', 'ffprobe'), [
-      '-v',
-      'error',
-      '-show_entries',
-      'format=duration',
-      '-of',
-      'csv=p=0',
-      path,
-    ]);
+    const { duration } = await probeMedia(path);
     // Stream copy cuts on the keyframe before "from" (2 s GOP in this clip).
-    expect(Number(stdout)).toBeGreaterThanOrEqual(3.5);
-    expect(Number(stdout)).toBeLessThanOrEqual(6.5);
+    expect(duration).toBeGreaterThanOrEqual(3.5);
+    expect(duration).toBeLessThanOrEqual(6.5);
     const pixels = await grayPixels(path);
     expect(meanOfColumns(pixels, 0, 0.24)).toBeLessThan(4);
     const trail = (

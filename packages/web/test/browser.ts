@@ -1,4 +1,10 @@
-import { accessSync, constants } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 const flags = [
@@ -21,16 +27,56 @@ function executable(path: string): boolean {
   }
 }
 
-/** Finds Chromium: CHROMIUM_PATH, Debian's /usr/bin/chromium, else the build inside @sparticuz/chromium. */
-export async function chromiumPath(): Promise<string> {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (executable('/usr/bin/chromium')) return '/usr/bin/chromium';
-  const { default: sparticuz } = await import('@sparticuz/chromium');
-  return sparticuz.executablePath();
+/** Which Chromium the tests drive, and the shared libraries it needs beside the system's. */
+export interface ChromiumBuild {
+  path: string;
+  /** Directory of libraries the build brings (NSS, NSPR, expat), for machines without Debian's Chromium. */
+  libraryDir?: string;
 }
 
-/** Launches headless Chromium for the end-to-end tests. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), args: flags, headless: true });
+/**
+ * Unpacks the NSS/NSPR/expat libraries that @sparticuz/chromium ships (for Amazon Linux, where it
+ * only unpacks them itself): a fresh Debian machine has none of them, and its Chromium will not start
+ * without them. Unpacked once into the temp directory, atomically (test files launch in parallel).
+ */
+async function sparticuzLibraries(): Promise<string> {
+  const target = join(tmpdir(), 'vigie-chromium-libs');
+  if (existsSync(join(target, 'lib', 'libnss3.so'))) return join(target, 'lib');
+  const packageDir = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', '..');
+  const scratch = await mkdtemp(join(tmpdir(), 'vigie-chromium-libs-'));
+  const archive = brotliDecompressSync(await readFile(join(packageDir, 'bin', 'al2023.tar.br')));
+  const tar = spawnSync('tar', ['-x', '-C', scratch], { input: archive });
+  if (tar.status !== 0) throw new Error(`tar could not unpack Chromium's libraries: ${String(tar.stderr)}`);
+  await rename(scratch, target).catch(() => rm(scratch, { recursive: true, force: true }));
+  return join(target, 'lib');
+}
+
+/**
+ * Finds Chromium: CHROMIUM_PATH, Debian's /usr/bin/chromium (apt-get install chromium; what CI uses),
+ * else the headless build inside the @sparticuz/chromium npm package with its own libraries, so that
+ * `npm install && npm test` needs no system browser.
+ */
+export async function findChromium(): Promise<ChromiumBuild> {
+  const fromEnv = process.env['CHROMIUM_PATH'];
+  if (fromEnv !== undefined && fromEnv !== '') return { path: fromEnv };
+  if (executable('/usr/bin/chromium')) return { path: '/usr/bin/chromium' };
+  return npmChromium();
+}
+
+/** The headless Chromium shipped by the @sparticuz/chromium npm package, with its libraries. */
+export async function npmChromium(): Promise<ChromiumBuild> {
+  const { default: sparticuz } = await import('@sparticuz/chromium');
+  return { path: await sparticuz.executablePath(), libraryDir: await sparticuzLibraries() };
+}
+
+/** Launches headless Chromium for the end-to-end tests (the one `findChromium` finds, unless given). */
+export async function launchBrowser(chosen?: ChromiumBuild): Promise<Browser> {
+  const build = chosen ?? (await findChromium());
+  const libraryPath = [build.libraryDir, process.env['LD_LIBRARY_PATH']].filter((p) => p !== undefined && p !== '');
+  return chromium.launch({
+    executablePath: build.path,
+    args: flags,
+    headless: true,
+    ...(build.libraryDir === undefined ? {} : { env: { ...process.env, LD_LIBRARY_PATH: libraryPath.join(':') } }),
+  });
 }

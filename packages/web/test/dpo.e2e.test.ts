@@ -11,6 +11,7 @@ import { loadConfig, startServer, totpCode, type RunningServer } from '@vigie/se
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
+import { testPasswordCost } from '../../server/test/support.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -100,6 +101,7 @@ describe('the DPO’s screens in a real browser', () => {
     await mkdir(shots, { recursive: true });
     server = await startServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
+      { passwordCost: testPasswordCost },
     );
     accounts = await demoAccounts(dataDir);
     supervisorToken = (await readFile(join(dataDir, 'demo-token'), 'utf8')).trim();

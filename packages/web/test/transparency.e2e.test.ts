@@ -8,6 +8,7 @@ import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
+import { testPasswordCost } from '../../server/test/support.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -25,6 +26,7 @@ describe('public transparency page in a real browser', () => {
     await mkdir(shots, { recursive: true });
     server = await startServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
+      { passwordCost: testPasswordCost },
     );
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

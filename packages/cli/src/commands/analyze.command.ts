@@ -1,32 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { AnalysisConfigSchema, type AnalysisConfig, type AnalyticsEvent } from '@vigie/core';
-import { locateFfmpeg } from '@vigie/media';
-import {
-  AnnotatedVideoWriter,
-  annotateFrame,
-  OnnxDetector,
-  startCameraAnalysis,
-  type AnalysisAlert,
-  type CountSample,
-} from '@vigie/vision';
 import { Command, InvalidArgumentError } from 'commander';
-import Value from 'typebox/value';
-import { CliError, type CliIo } from '../io.js';
-import { ProgressReporter } from './progress.reporter.js';
-
-async function readConfig(path: string | undefined): Promise<AnalysisConfig> {
-  if (path === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new CliError(`Cannot read the rules file ${path}: ${(error as Error).message}`);
-  }
-  const problems = Value.Errors(AnalysisConfigSchema, parsed).map((e) => `  ${e.instancePath || '/'}: ${e.message}`);
-  if (problems.length > 0) throw new CliError(`The rules file ${path} is invalid:\n${problems.join('\n')}`);
-  return parsed as AnalysisConfig;
-}
+import type { CliIo } from '../io.js';
+import type { AnalyzeOptions } from './analyze.run.js';
 
 function positive(name: string, integer: boolean): (value: string) => number {
   return (value) => {
@@ -36,35 +10,6 @@ function positive(name: string, integer: boolean): (value: string) => number {
     return n;
   };
 }
-
-interface AnalyzeOptions {
-  config?: string;
-  out?: string;
-  snapshots?: string;
-  model?: string;
-  fps: number;
-  width: number;
-  detectEvery?: number;
-  inputSize: number;
-}
-
-/** An event as one JSON line: the record kind first, then the event's own fields. */
-const eventLine = (event: AnalyticsEvent) => JSON.stringify({ record: 'event', ...event });
-const countsLine = (sample: CountSample) =>
-  JSON.stringify({ record: 'counts', ...sample, cameraId: undefined, at: undefined });
-const alertLine = (alert: AnalysisAlert, snapshot: string | undefined) =>
-  JSON.stringify({
-    record: 'alert',
-    type: alert.type,
-    severity: alert.severity,
-    zoneId: alert.zoneId,
-    message: alert.message,
-    t: alert.details.t,
-    region: alert.details.region,
-    // The clock starts at 0 for a clip: the clip reference's dates are milliseconds into it.
-    clip: { fromT: alert.clip.from.getTime(), toT: alert.clip.to.getTime() },
-    snapshot,
-  });
 
 /**
  * `vigie analyze`: runs the analytics on a clip or stream. Events, count samples (and alerts with
@@ -83,80 +28,7 @@ export function analyzeCommand(io: CliIo): Command {
     .option('--detect-every <n>', 'run the detector on one frame in n (default 2)', positive('--detect-every', true))
     .option('--input-size <px>', 'detector input, longer side, multiple of 32', positive('--input-size', true), 416)
     .action(async (input: string, options: AnalyzeOptions) => {
-      const config = await readConfig(options.config);
-      const ffmpegPath = locateFfmpeg(io.env).path;
-      const detector =
-        options.model === undefined
-          ? undefined
-          : await OnnxDetector.create({ modelPath: options.model, inputSize: options.inputSize });
-      const writer =
-        options.out === undefined
-          ? undefined
-          : new AnnotatedVideoWriter({ ffmpegPath, output: options.out, fps: options.fps });
-      if (options.snapshots !== undefined) await mkdir(options.snapshots, { recursive: true });
-      const progress = new ProgressReporter(io);
-      const recent: AnalyticsEvent[] = [];
-      let events = 0;
-      let alerts = 0;
-      let failure: Error | undefined;
-      try {
-        const analysis = startCameraAnalysis({
-          cameraId: 'clip',
-          sourceUrl: input,
-          ffmpegPath,
-          config,
-          fps: options.fps,
-          width: options.width,
-          ...(detector === undefined ? {} : { detector }),
-          ...(options.detectEvery === undefined ? {} : { detectEvery: options.detectEvery }),
-          signal: new AbortController().signal,
-          live: false,
-          clock: () => new Date(0),
-          onStatus: (status) => {
-            if (status.state === 'running') progress.start(status.durationMs);
-          },
-          onCounts: (samples) => samples.forEach((s) => io.out(countsLine(s))),
-          onAlert: async (alert) => {
-            alerts++;
-            if (options.snapshots === undefined) return;
-            const file = join(options.snapshots, `alert-${alerts}-${alert.type}.jpg`);
-            await writeFile(file, alert.snapshot);
-            io.out(alertLine(alert, file));
-          },
-          onError: (error) => (failure ??= error),
-          onFrame: async (frame, result) => {
-            for (const event of result.events) io.out(eventLine(event));
-            events += result.events.length;
-            progress.update({ t: frame.t, events });
-            if (writer === undefined) return;
-            // Events stay drawn for 2 s so that one can see them when playing the video.
-            recent.push(...result.events);
-            while ((recent[0]?.t ?? frame.t) < frame.t - 2000) recent.shift();
-            const seconds = (frame.t / 1000).toFixed(1);
-            const persons = result.tracks.filter((tr) => tr.label === 'person').length;
-            await writer.write(
-              annotateFrame(frame, {
-                tracks: result.tracks,
-                leftObjects: result.leftObjects,
-                zones: config.zones ?? [],
-                lines: config.lines ?? [],
-                events: recent,
-                caption: `${seconds} s  ${persons} persons`,
-              }),
-            );
-          },
-        });
-        const done = await analysis.done.catch((error: unknown) => {
-          throw new CliError(`Cannot analyse ${input}: ${error instanceof Error ? error.message : String(error)}`);
-        });
-        await writer?.close();
-        progress.finish(
-          `Done: ${done.frames} frames (${(done.frames / options.fps).toFixed(1)} s of video), ${events} events, ` +
-            `${done.alerts} alerts${options.out === undefined ? '' : `; annotated video in ${options.out}`}.`,
-        );
-      } finally {
-        await detector?.close();
-      }
-      if (failure !== undefined) throw new CliError(`The analysis went wrong: ${failure.message}`);
+      const { runAnalysis } = await import('./analyze.run.js');
+      await runAnalysis(io, input, options);
     });
 }

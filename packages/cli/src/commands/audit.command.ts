@@ -1,5 +1,3 @@
-import { AuditRepository } from '@vigie/db';
-import { systemClock } from '@vigie/core';
 import { Command } from 'commander';
 import { CliError, type CliIo } from '../io.js';
 import { openConfiguredDatabase } from './database.js';
@@ -11,6 +9,7 @@ export function auditCommand(io: CliIo): Command {
     .command('verify')
     .description('verify the hash chain; exits 2 if any entry was modified, inserted or deleted')
     .action(async () => {
+      const [{ AuditRepository }, { systemClock }] = await Promise.all([import('@vigie/db'), import('@vigie/core')]);
       const database = await openConfiguredDatabase(io);
       try {
         const result = await new AuditRepository(database.db, systemClock).verify();

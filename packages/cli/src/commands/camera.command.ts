@@ -1,13 +1,8 @@
 import type { Camera } from '@vigie/core';
-import { Command, Option } from 'commander';
-import { ApiClient } from '../api-client.js';
+import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { collectRepeated } from './repeatable-option.js';
-
-function client(command: Command, io: CliIo): ApiClient {
-  const { server } = command.optsWithGlobals<{ server?: string }>();
-  return new ApiClient(server ?? io.env['VIGIE_URL'] ?? 'http://localhost:8080', io.env['VIGIE_TOKEN']);
-}
+import { client, serverOption } from './server-client.js';
 
 function table(cameras: Camera[]): string {
   const rows = cameras.map((c) => [c.id, c.name, c.enabled ? 'on' : 'off', `${c.retentionDays} d`, c.sourceUrl]);
@@ -27,7 +22,7 @@ function table(cameras: Camera[]): string {
 export function cameraCommand(io: CliIo): Command {
   const camera = new Command('camera')
     .description('manage the camera registry of a running server')
-    .addOption(new Option('--server <url>', 'Vigie server URL (default: $VIGIE_URL or http://localhost:8080)'));
+    .addOption(serverOption());
 
   camera
     .command('list')

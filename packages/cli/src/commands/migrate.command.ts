@@ -1,4 +1,3 @@
-import { migrateToLatest } from '@vigie/db';
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { openConfiguredDatabase } from './database.js';
@@ -6,6 +5,7 @@ import { openConfiguredDatabase } from './database.js';
 /** `vigie migrate`: applies pending database migrations. */
 export function migrateCommand(io: CliIo): Command {
   return new Command('migrate').description('apply pending database migrations').action(async () => {
+    const { migrateToLatest } = await import('@vigie/db');
     const database = await openConfiguredDatabase(io);
     try {
       const result = await migrateToLatest(database.db);

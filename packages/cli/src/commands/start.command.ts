@@ -1,4 +1,3 @@
-import { loadConfig, startServer } from '@vigie/server';
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 
@@ -8,6 +7,7 @@ export function startCommand(io: CliIo): Command {
     .description('start the server and the console')
     .option('--demo', 'register demo cameras when the registry is empty')
     .action(async (options: { demo?: boolean }) => {
+      const { loadConfig, startServer } = await import('@vigie/server');
       const config = loadConfig(options.demo ? { ...io.env, VIGIE_DEMO: 'true' } : io.env);
       const server = await startServer(config);
       const database = config.databaseUrl === undefined ? `embedded, in ${config.dataDir}` : 'PostgreSQL';

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
-import { roles, systemClock } from '@vigie/core';
-import { migrateToLatest, unitOfWork } from '@vigie/db';
-import { UserService } from '@vigie/server';
+import { roles } from '@vigie/core/permissions';
+import type { VigieDatabase } from '@vigie/db';
+import type { UserService } from '@vigie/server';
 import { Command } from 'commander';
 import { CliError, type CliIo } from '../io.js';
 import { collectRepeated } from './repeatable-option.js';
@@ -14,6 +14,17 @@ export function osUser(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** Migrates the database and builds the account service on it (modules loaded on use: the CLI starts fast). */
+async function userService(database: VigieDatabase): Promise<UserService> {
+  const [{ systemClock }, { migrateToLatest, unitOfWork }, { UserService: Service }] = await Promise.all([
+    import('@vigie/core'),
+    import('@vigie/db'),
+    import('@vigie/server'),
+  ]);
+  await migrateToLatest(database.db);
+  return new Service(unitOfWork(database.db, systemClock));
 }
 
 /** `vigie user add`: creates an account directly in the database (bootstrap of the first admin). */
@@ -34,8 +45,9 @@ export function userCommand(io: CliIo): Command {
       }
       const database = await openConfiguredDatabase(io);
       try {
-        await migrateToLatest(database.db);
-        const created = await new UserService(unitOfWork(database.db, systemClock)).create(
+        const created = await (
+          await userService(database)
+        ).create(
           { username, displayName: options.name ?? username, roles: options.role, password },
           { now: new Date(), actor: { actorName: `cli (${osUser()})`, source: 'local' } },
         );
@@ -59,8 +71,9 @@ export function userCommand(io: CliIo): Command {
     .action(async (username: string, options: { name: string }) => {
       const database = await openConfiguredDatabase(io);
       try {
-        await migrateToLatest(database.db);
-        const token = await new UserService(unitOfWork(database.db, systemClock)).createToken({
+        const token = await (
+          await userService(database)
+        ).createToken({
           username,
           name: options.name,
           now: new Date(),

@@ -1,32 +1,36 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { locateFfmpeg } from '@vigie/media';
 
 const run = promisify(execFile);
 
-/** What ffprobe sees in a media file. */
+/** What ffmpeg sees in a media file. */
 export interface Probe {
   duration: number;
   streams: { codec_type: string; width?: number; height?: number }[];
 }
 
-/** Runs the ffprobe installed beside ffmpeg. */
+/**
+ * Reads a file's duration and streams from `ffmpeg -i` (the npm-shipped ffmpeg comes without ffprobe,
+ * and the tests run on what npm brings).
+ */
 export async function probe(path: string): Promise<Probe> {
-  const ffprobe = join(dirname(locateFfmpeg().path), 'ffprobe');
-  const { stdout } = await run(ffprobe, [
-    '-v',
-    'error',
-    '-print_format',
-    'json',
-    '-show_format',
-    '-show_streams',
-    path,
-  ]);
-  const parsed = JSON.parse(stdout) as { format: { duration: string }; streams: Probe['streams'] };
-  return { duration: Number(parsed.format.duration), streams: parsed.streams };
+  const log = await run(locateFfmpeg().path, ['-hide_banner', '-i', path]).then(
+    ({ stderr }) => stderr,
+    (error: unknown) => (error as { stderr?: string }).stderr ?? '',
+  );
+  const time = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(log);
+  if (time === null) throw new Error(`ffmpeg could not read ${path}: ${log}`);
+  const streams = [...log.matchAll(/Stream #0:\d+.*?: (Video|Audio|Subtitle|Data): ([^\n]*)/g)].map((m) => {
+    const size = m[1] === 'Video' ? /, (\d{2,5})x(\d{2,5})\b/.exec(m[2] ?? '') : null;
+    return {
+      codec_type: (m[1] ?? '').toLowerCase(),
+      ...(size === null ? {} : { width: Number(size[1]), height: Number(size[2]) }),
+    };
+  });
+  return { duration: Number(time[1]) * 3600 + Number(time[2]) * 60 + Number(time[3]), streams };
 }
 
 /** Decodes the frame at `seconds` as 8-bit grey pixels. */

@@ -45,8 +45,8 @@ export async function loadOrCreateInstallationKey(path: string): Promise<Install
     const { privateKey } = generateKeyPairSync('ed25519');
     pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     // 'wx' never overwrites a key another process created meanwhile: a lost key would orphan every signature.
-    await writeFile(path, pem, { mode: 0o600, flag: 'wx' }).catch(async (writeError: NodeJS.ErrnoException) => {
-      if (writeError.code !== 'EEXIST') throw writeError;
+    await writeFile(path, pem, { mode: 0o600, flag: 'wx' }).catch(async (writeError: unknown) => {
+      if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError;
       pem = await readFile(path, 'utf8');
     });
     await chmod(path, 0o600);

@@ -1,6 +1,6 @@
-import { hash, type Algorithm } from '@node-rs/argon2';
 import { roles as knownRoles, rolesNeedSecondFactor, VigieError, type FieldProblem, type Role } from '@vigie/core';
 import type { UnitOfWork, UserAccount } from '@vigie/db';
+import { hashPassword, passwordHashCost, type PasswordHashCost } from '../auth/password-hashing.js';
 import { newTotpSecret, randomToken, secretHash } from '../auth/secrets.js';
 import type { Actor } from './camera.service.js';
 
@@ -25,8 +25,6 @@ export interface CreatedUser {
 
 const minPasswordLength = 12;
 const usernamePattern = /^[a-z0-9][a-z0-9._-]{1,62}$/;
-// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the library's const enum value for Argon2id, unusable under isolatedModules
-const argon2id = 2 as Algorithm;
 
 function problemsWith(user: NewUser): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -48,9 +46,12 @@ function problemsWith(user: NewUser): FieldProblem[] {
 /** Account administration: validates, hashes passwords with Argon2id, enrols a second factor; audited. */
 export class UserService {
   readonly #work: UnitOfWork;
+  readonly #passwordCost: PasswordHashCost;
 
-  constructor(work: UnitOfWork) {
+  /** `passwordCost` is for tests only (default: the production cost, `passwordHashCost`). */
+  constructor(work: UnitOfWork, options: { passwordCost?: PasswordHashCost } = {}) {
     this.#work = work;
+    this.#passwordCost = options.passwordCost ?? passwordHashCost;
   }
 
   /** Every account, by username, with its assigned cameras. */
@@ -67,7 +68,7 @@ export class UserService {
     if (problems.length > 0)
       throw new VigieError('VALIDATION_FAILED', `Cannot create user "${user.username}".`, problems);
     const roles = user.roles as Role[];
-    const passwordHash = await hash(user.password, { algorithm: argon2id });
+    const passwordHash = await hashPassword(user.password, this.#passwordCost);
     const totp = rolesNeedSecondFactor(roles) ? newTotpSecret(user.username) : undefined;
     return this.#work(async ({ users, auth, audit }) => {
       const account = await users.create(

@@ -8,7 +8,7 @@ import {
   type SegmentStorage,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { FfmpegSupervisor, SegmentRecorder, type ProcessStatus } from '@vigie/media';
+import { FfmpegSupervisor, SegmentRecorder, type FfmpegCapabilities, type ProcessStatus } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
@@ -24,6 +24,8 @@ export interface RecorderFleetOptions {
   /** Where ffmpeg writes segments before storage takes them (same disk as storage: a rename). */
   spoolDir: string;
   ffmpegPath: string;
+  /** What that ffmpeg can do (`probeFfmpeg`), so that recording arguments suit it. */
+  ffmpegCapabilities: FfmpegCapabilities;
   log: FastifyBaseLogger;
   /** Segment length in seconds (default 4). */
   segmentSeconds?: number;
@@ -58,6 +60,7 @@ export class RecorderFleet {
     this.#queue = new SerialQueue((error) => options.log.error({ err: error }, 'recording fleet: a task failed'));
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
+      ffmpegCapabilities: options.ffmpegCapabilities,
       clock: options.clock,
       ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
       log: (entry) => options.log[entry.level]({ camera: entry.jobId }, entry.message),

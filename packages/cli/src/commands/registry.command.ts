@@ -1,0 +1,89 @@
+import type { Camera, RegistryEntry, RegistryEntryInput } from '@vigie/core';
+import { Command, InvalidArgumentError } from 'commander';
+import type { ApiClient } from '../api-client.js';
+import { CliError, type CliIo } from '../io.js';
+import { client, serverOption } from './server-client.js';
+
+interface AuthoriseOptions {
+  order: string;
+  issued: string;
+  expires: string;
+  signage?: RegistryEntryInput['signage']['status'];
+  signageNotes?: string;
+  facing?: RegistryEntryInput['facing'];
+}
+
+function isoDate(name: string): (value: string) => string {
+  return (value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+      throw new InvalidArgumentError(`${name} must be a date written YYYY-MM-DD.`);
+    return value;
+  };
+}
+
+/** Finds a camera by id, else by its exact name (what `vigie camera add` and `camera list` show). */
+async function cameraNamed(api: ApiClient, idOrName: string): Promise<Camera> {
+  const looksLikeId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+  const byId = looksLikeId ? await api.find<Camera>(`/api/cameras/${idOrName}`) : undefined;
+  if (byId !== undefined) return byId;
+  const byName = (await api.request<Camera[]>('GET', '/api/cameras')).filter((c) => c.name === idOrName);
+  if (byName[0] !== undefined) return byName[0];
+  throw new CliError(`No camera has the id or name "${idOrName}". See "vigie camera list".`);
+}
+
+/** The entry to send: the new authorisation, with the signage and facing given, else those already recorded. */
+async function entryToRecord(
+  options: AuthoriseOptions,
+  existing: RegistryEntry | undefined,
+): Promise<RegistryEntryInput> {
+  const signage = options.signage ?? existing?.signage.status;
+  const facing = options.facing ?? existing?.facing;
+  if (signage === undefined || facing === undefined) {
+    // Loaded here only: the command tree stays free of the domain's schemas so that the CLI starts fast.
+    const { facings, signageStatuses } = await import('@vigie/core');
+    throw new CliError(
+      'This camera has no registry entry yet: say also how its sign stands and what it faces, ' +
+        `e.g. --signage installed --facing public (signage: ${signageStatuses.join('|')}; facing: ${facings.join('|')}).`,
+    );
+  }
+  const notes = options.signageNotes ?? (options.signage === undefined ? existing?.signage.notes : undefined);
+  return {
+    authorisation: { reference: options.order, issuedOn: options.issued, expiresOn: options.expires },
+    signage: { status: signage, ...(notes === undefined ? {} : { notes }) },
+    facing,
+    ...(existing?.dpia === undefined ? {} : { dpia: existing.dpia }),
+  };
+}
+
+/**
+ * `vigie registry authorise`: records a camera's prefectoral authorisation in the legal registry
+ * through the server's API (DPO token), validated and audited exactly like the console's registry edit.
+ */
+export function registryCommand(io: CliIo): Command {
+  const registry = new Command('registry')
+    .description('the legal registry of a running server (DPO: API token in VIGIE_TOKEN)')
+    .addOption(serverOption());
+  registry
+    .command('authorise')
+    .alias('authorize')
+    .description('record the prefectoral order authorising a camera (keeps its sign, facing and DPIA)')
+    .argument('<camera>', 'camera id or name (see "vigie camera list")')
+    .requiredOption('--order <reference>', 'reference of the prefectoral order, e.g. "2025-VP-0142"')
+    .requiredOption('--issued <YYYY-MM-DD>', 'date the order was signed', isoDate('--issued'))
+    .requiredOption('--expires <YYYY-MM-DD>', 'last day it covers (at most five years later)', isoDate('--expires'))
+    .option('--signage <status>', 'the sign informing the public: installed, planned or missing')
+    .option('--signage-notes <text>', 'where the sign stands, what it says')
+    .option('--facing <what>', 'public (public space only) or private (overlooks private space in part)')
+    .action(async (camera: string, options: AuthoriseOptions, command: Command) => {
+      const api = client(command, io);
+      const target = await cameraNamed(api, camera);
+      const path = `/api/cameras/${encodeURIComponent(target.id)}/registry`;
+      const existing = await api.find<RegistryEntry>(path);
+      const recorded = await api.request<RegistryEntry>('PUT', path, await entryToRecord(options, existing));
+      io.out(
+        `Camera "${target.name}" authorised by order ${recorded.authorisation.reference} until ` +
+          `${recorded.authorisation.expiresOn} (state: ${recorded.authorisation.state}).`,
+      );
+    });
+  return registry;
+}

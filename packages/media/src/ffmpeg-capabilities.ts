@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** What the ffmpeg binary found can do, probed once at start so that Vigie's arguments suit it. */
+export interface FfmpegCapabilities {
+  /** The version ffmpeg reports, e.g. "5.1.6-0+deb12u1" or "N-47683-g0e8eb07980-static" (the npm build). */
+  version: string;
+  /** `-stats_period` exists (ffmpeg ≥ 4.4); older builds write `-progress` every 0.5 s, the period Vigie asks for. */
+  statsPeriod: boolean;
+  /**
+   * The RTSP demuxer's socket timeout option: `-timeout` since ffmpeg 5; before, `-stimeout`, and
+   * `-timeout` meant "listen for a camera to connect", which would never record a real camera.
+   */
+  rtspTimeoutOption: '-timeout' | '-stimeout';
+}
+
+/** What Debian's ffmpeg (5.1) offers: the arguments Vigie builds when it is given no probe. */
+export const currentFfmpeg: FfmpegCapabilities = {
+  version: '5.1',
+  statsPeriod: true,
+  rtspTimeoutOption: '-timeout',
+};
+
+/** The components Vigie runs, by the list of `ffmpeg -<list>` that shows them, and what needs each. */
+const required = {
+  demuxers: { rtsp: 'recording RTSP cameras', concat: 'exports', 'mov,mp4': 'reading recorded segments' },
+  muxers: {
+    segment: 'recording',
+    mp4: 'recording and exports',
+    image2: 'snapshots',
+    mjpeg: 'alert images',
+    rawvideo: 'analytics',
+  },
+  filters: { overlay: 'privacy masks', scale2ref: 'privacy masks', scale: 'analytics', fps: 'analytics' },
+  encoders: { libx264: 'privacy masks and demo clips', mjpeg: 'snapshots' },
+} as const;
+
+type ListName = keyof typeof required;
+
+/** A component Vigie needs and this ffmpeg lacks. */
+export interface MissingFfmpegPart {
+  /** e.g. "encoder libx264". */
+  part: string;
+  /** What Vigie cannot do without it. */
+  neededFor: string;
+}
+
+/** The result of probing one ffmpeg binary. */
+export interface FfmpegProbe {
+  capabilities: FfmpegCapabilities;
+  /** Empty when every component Vigie runs is there. */
+  missing: MissingFfmpegPart[];
+}
+
+async function output(ffmpegPath: string, args: string[]): Promise<string> {
+  const { stdout } = await run(ffmpegPath, ['-hide_banner', ...args], { maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
+/** Names in an `ffmpeg -muxers`-style list ("  E mp4   MP4 …", " T.C overlay  VV->V …"); comma lists kept whole. */
+export function listedNames(list: string): Set<string> {
+  const names = new Set<string>();
+  for (const line of list.split('\n')) {
+    const match = /^\s*([A-Z.]{1,6})\s+(\S+)\s/.exec(line);
+    if (match?.[2] !== undefined) names.add(match[2]);
+  }
+  return names;
+}
+
+/** Reads the capabilities out of ffmpeg's own help texts (pure, so that it is tested on both versions' texts). */
+export function parseCapabilities(texts: {
+  version: string;
+  globalHelp: string;
+  rtspHelp: string;
+}): FfmpegCapabilities {
+  const version = /^ffmpeg version (\S+)/m.exec(texts.version)?.[1] ?? 'unknown';
+  // Since ffmpeg 5, -timeout is the socket timeout; before, it was "listen_timeout" and implied listening.
+  const timeoutListens = /^ *-timeout .*listen/m.test(texts.rtspHelp) || !/^ *-timeout /m.test(texts.rtspHelp);
+  return {
+    version,
+    statsPeriod: /^-stats_period /m.test(texts.globalHelp),
+    rtspTimeoutOption: timeoutListens && /^ *-stimeout /m.test(texts.rtspHelp) ? '-stimeout' : '-timeout',
+  };
+}
+
+/**
+ * Runs the ffmpeg found a few times (version, help, lists of muxers, demuxers, filters and encoders)
+ * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s; call it once.
+ */
+export async function probeFfmpeg(ffmpegPath: string): Promise<FfmpegProbe> {
+  const lists = Object.keys(required) as ListName[];
+  const [version, globalHelp, rtspHelp, ...listed] = await Promise.all([
+    output(ffmpegPath, ['-version']),
+    output(ffmpegPath, ['-h', 'long']),
+    output(ffmpegPath, ['-h', 'demuxer=rtsp']),
+    ...lists.map((list) => output(ffmpegPath, [`-${list}`])),
+  ]);
+  const missing: MissingFfmpegPart[] = [];
+  lists.forEach((list, index) => {
+    const names = listedNames(listed[index] ?? '');
+    for (const [name, neededFor] of Object.entries(required[list])) {
+      const present = names.has(name) || [...names].some((listedName) => listedName.startsWith(`${name},`));
+      if (!present) missing.push({ part: `${list.slice(0, -1)} ${name}`, neededFor });
+    }
+  });
+  return { capabilities: parseCapabilities({ version, globalHelp, rtspHelp }), missing };
+}
+
+/**
+ * Probes ffmpeg and refuses one that lacks a component Vigie runs, with an error naming what is
+ * missing and what to install: a clear stop at start instead of recorders failing in a loop.
+ */
+export async function ffmpegCapabilitiesOrExplain(ffmpegPath: string): Promise<FfmpegCapabilities> {
+  let probe: FfmpegProbe;
+  try {
+    probe = await probeFfmpeg(ffmpegPath);
+  } catch (error) {
+    throw new Error(
+      `ffmpeg at ${ffmpegPath} does not run (${(error instanceof Error ? error.message : String(error)).trim()}). ` +
+        'Install it (Debian: apt-get install ffmpeg), or set FFMPEG_PATH to a working ffmpeg binary.',
+    );
+  }
+  if (probe.missing.length > 0) {
+    const parts = probe.missing.map((m) => `${m.part} (${m.neededFor})`).join(', ');
+    throw new Error(
+      `ffmpeg at ${ffmpegPath} (version ${probe.capabilities.version}) lacks ${parts}. ` +
+        'Install a complete ffmpeg (Debian: apt-get install ffmpeg), or set FFMPEG_PATH to one.',
+    );
+  }
+  return probe.capabilities;
+}

@@ -1,0 +1,36 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ffmpegCapabilitiesOrExplain, locateFfmpeg, probeFfmpeg } from '@vigie/media';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = await mkdtemp(join(tmpdir(), 'vigie-ffmpeg-probe-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('probing the ffmpeg found (real binaries)', () => {
+  it('finds the npm-shipped ffmpeg when nothing else is installed, and knows what that 2018 build lacks', async () => {
+    const shipped = locateFfmpeg({ PATH: '' });
+    expect(shipped.source).toBe('bundled');
+    const probe = await probeFfmpeg(shipped.path);
+    expect(probe.missing).toEqual([]);
+    expect(probe.capabilities).toMatchObject({ statsPeriod: false, rtspTimeoutOption: '-stimeout' });
+  });
+
+  it('refuses, at start, an ffmpeg that lacks what Vigie runs, naming the parts and what to install', async () => {
+    const partial = join(dir, 'ffmpeg');
+    // A build with no muxers, filters or encoders at all (as some minimal builds are).
+    await writeFile(partial, '#!/bin/sh\n[ "$2" = "-version" ] && echo "ffmpeg version 3.0-minimal"\nexit 0\n');
+    await chmod(partial, 0o755);
+    const refusal = ffmpegCapabilitiesOrExplain(partial);
+    await expect(refusal).rejects.toThrow(/version 3\.0-minimal\) lacks .*muxer segment \(recording\)/);
+    await expect(refusal).rejects.toThrow(/encoder libx264 \(privacy masks and demo clips\)/);
+    await expect(refusal).rejects.toThrow(/apt-get install ffmpeg\), or set FFMPEG_PATH/);
+  });
+
+  it('says so when the ffmpeg found does not run at all', async () => {
+    const broken = join(dir, 'broken-ffmpeg');
+    await writeFile(broken, '#!/bin/sh\nexit 1\n');
+    await chmod(broken, 0o755);
+    await expect(ffmpegCapabilitiesOrExplain(broken)).rejects.toThrow(/does not run .*apt-get install ffmpeg/);
+  });
+});
