@@ -46,6 +46,8 @@ export interface SupervisedJob {
   args: (run: number) => Promise<readonly string[]> | readonly string[];
   /** Strings to hide in every log line and status, e.g. `sourceSecrets(sourceUrl)`. */
   secrets?: readonly string[];
+  /** Receives what each run writes to `pipe:3` (e.g. the live stream); absent: the process gets no fd 3. */
+  output?: (stream: Readable) => void;
 }
 
 /** A line the supervisor logs (already redacted). */
@@ -219,7 +221,12 @@ export class FfmpegSupervisor {
     if (isStopping(entry)) return { kind: 'offline', reason: 'stopped' };
     let child: Child;
     try {
-      child = spawn(this.#options.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      const output = entry.job.output;
+      child = spawn(this.#options.ffmpegPath, args, {
+        stdio: ['pipe', 'pipe', 'pipe', output === undefined ? 'ignore' : 'pipe'],
+      }) as Child;
+      const extra = child.stdio[3];
+      if (output !== undefined && extra !== null && extra !== undefined) output(extra as Readable);
     } catch (error) {
       return {
         kind: 'error',

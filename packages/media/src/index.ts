@@ -13,3 +13,5 @@ export * from './segment-list.parser.js';
 export * from './local-disk.storage.js';
 export * from './hls-playlist.builder.js';
 export * from './segment.recorder.js';
+export * from './fmp4.splitter.js';
+export * from './live.feed.js';

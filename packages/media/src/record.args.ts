@@ -27,7 +27,12 @@ export interface RecordArgsOptions {
   masked?: MaskedEncoding;
   /** What the ffmpeg that will run these arguments can do (`probeFfmpeg`); default: Debian's ffmpeg 5.1. */
   ffmpeg?: FfmpegCapabilities;
+  /** Also stream the same (masked) video as fragmented MP4, one fragment per frame, to this output (`pipe:3`). */
+  liveOutput?: string;
 }
+
+/** Fragmented MP4 for Media Source Extensions: one fragment per frame, a new one at each keyframe. */
+const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_base_moof';
 
 /** The filter graph that scales the mask raster to the video and lays it over every frame. */
 export function maskFilter(videoInput: string, maskInput: string): string {
@@ -66,10 +71,39 @@ function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[]
  */
 export function recordArgs(options: RecordArgsOptions): string[] {
   const segmentSeconds = options.segmentSeconds ?? 4;
+  const list = join(options.outputDir, segmentListName);
+  const files = join(options.outputDir, '%06d.mp4');
+  const head = [...supervisedLogArgs(options.ffmpeg), ...options.input, ...videoArgs(options, segmentSeconds)];
+  const { liveOutput, masked } = options;
+  if (liveOutput !== undefined && masked !== undefined) {
+    // One encode for both outputs: the tee muxer writes the masked stream to the segments and the live pipe.
+    const segment = [
+      'f=segment',
+      `segment_time=${segmentSeconds}`,
+      'segment_format=mp4',
+      'segment_format_options=movflags=+frag_keyframe+empty_moov+default_base_moof',
+      'reset_timestamps=1',
+      `segment_list=${teeEscape(teeEscape(list, /[\\':=]/g), /[\\'|]/g)}`,
+      'segment_list_type=csv',
+    ].join(':');
+    const live = ['f=mp4', `movflags=${liveMovflags}`, 'flush_packets=1', 'onfail=ignore'].join(':');
+    return [
+      ...head,
+      // MP4 muxers behind a tee need the parameter sets out of band (avcC), not in the bitstream.
+      ...['-flags', '+global_header', '-an', '-sn', '-dn', '-f', 'tee'],
+      `[${segment}]${teeEscape(files, slaveSpecial)}|[${live}]${teeEscape(liveOutput, slaveSpecial)}`,
+    ];
+  }
+  const live =
+    liveOutput === undefined
+      ? []
+      : ['-map', '0:v:0', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mp4', '-movflags', liveMovflags].concat([
+          '-flush_packets',
+          '1',
+          liveOutput,
+        ]);
   return [
-    ...supervisedLogArgs(options.ffmpeg),
-    ...options.input,
-    ...videoArgs(options, segmentSeconds),
+    ...head,
     '-an',
     '-sn',
     '-dn',
@@ -84,9 +118,18 @@ export function recordArgs(options: RecordArgsOptions): string[] {
     '-reset_timestamps',
     '1',
     '-segment_list',
-    join(options.outputDir, segmentListName),
+    list,
     '-segment_list_type',
     'csv',
-    join(options.outputDir, '%06d.mp4'),
+    files,
+    ...live,
   ];
+}
+
+/** Characters the tee muxer's list of outputs gives a meaning to. */
+const slaveSpecial = /[\\'|[]/g;
+
+/** Escapes characters for one level of the tee muxer's syntax (outputs, then each output's options). */
+function teeEscape(value: string, special: RegExp): string {
+  return value.replace(special, (c) => `\\${c}`);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import {
   segmentKey,
   sourceKind,
@@ -44,6 +45,8 @@ export interface SegmentRecorderOptions {
   onGap?: (gap: RecordingGap) => Promise<void> | void;
   /** Problems that do not stop recording (a segment that could not be stored, a failing callback). */
   onProblem?: (message: string) => void;
+  /** Receives each run's live stream (fragmented MP4 of the recorded, masked video); absent: none made. */
+  live?: (stream: Readable) => void;
 }
 
 interface Run {
@@ -95,6 +98,7 @@ export class SegmentRecorder {
       id: this.jobId,
       args: (run) => this.#prepareRun(run),
       secrets: sourceSecrets(camera.sourceUrl),
+      ...(this.#options.live === undefined ? {} : { output: this.#options.live }),
     });
     this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 250);
   }
@@ -137,6 +141,7 @@ export class SegmentRecorder {
       outputDir: dir,
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       ...(masked === undefined ? {} : { masked }),
+      ...(this.#options.live === undefined ? {} : { liveOutput: 'pipe:3' }),
     });
   }
 

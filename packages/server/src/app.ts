@@ -36,6 +36,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
+import { liveStreamRoutes } from './routes/live-stream.routes.js';
 import { AlertService } from './services/alert.service.js';
 import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
 import { userRoutes } from './routes/user.routes.js';
@@ -58,6 +59,7 @@ import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
+import { LiveFeeds } from './video/live-feeds.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
@@ -180,7 +182,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await mkdir(media.workDir, { recursive: true });
   const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
-  const recordings = new RecordingService({ work, clock: deps.clock, cameras, storage, sessions, media, registry });
+  const liveFeeds = new LiveFeeds((cameraId, message) => logger.current?.warn({ camera: cameraId }, message));
+  const recordings = new RecordingService({
+    work,
+    clock: deps.clock,
+    cameras,
+    storage,
+    sessions,
+    media,
+    registry,
+    ...(deps.workers === 'remote' ? {} : { liveFeeds }),
+  });
   const exports = new ExportService({
     work,
     clock: deps.clock,
@@ -242,6 +254,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
   await http.register(auditRoutes(work), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses }), { prefix: '/api' });
+  await http.register(liveStreamRoutes(recordings), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
   const analysis = new AnalysisFleet({
     work,
@@ -293,6 +306,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       ffmpegPath: media.ffmpegPath(),
       ffmpegCapabilities: deps.ffmpegCapabilities ?? (await ffmpegCapabilitiesOrExplain(media.ffmpegPath())),
       log: http.log,
+      liveFeeds,
       ...options,
     });
     await fleet.start();

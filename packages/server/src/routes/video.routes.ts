@@ -30,6 +30,18 @@ const Reason = Type.String({
   description: 'Why the footage is viewed or exported; written to the audit trail (LEGAL R11).',
 });
 const SessionReply = Type.Object({ sessionId: Type.String(), playlistUrl: Type.String() });
+const LiveReply = Type.Object({
+  sessionId: Type.String(),
+  playlistUrl: Type.String({ description: 'HLS built from the recorded segments: the fallback, seconds behind.' }),
+  streamUrl: Type.Optional(
+    Type.String({
+      description:
+        'WebSocket of fragmented MP4 for Media Source Extensions (under a second behind); a JSON text message ' +
+        '{ v: 1, type: "init", codec } precedes each binary init segment, binary fragments follow. Absent when ' +
+        'this server does not record the camera itself.',
+    }),
+  ),
+});
 const ManifestSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   cameraId: Type.String(),
@@ -95,14 +107,18 @@ export function videoRoutes(deps: {
         config: requires('live:view'),
         schema: {
           tags: ['video'],
-          summary: 'Open a live view (audited); play playlistUrl with an HLS player',
+          summary: 'Open a live view (audited); play streamUrl with Media Source Extensions, else playlistUrl (HLS)',
           params: CameraParams,
-          response: { 201: SessionReply, ...errors },
+          response: { 201: LiveReply, ...errors },
         },
       },
       async (request, reply) => {
         const session = await recordings.openLive(request.params.id, watcherOf(request));
-        return reply.status(201).send({ sessionId: session.id, playlistUrl: `/api/live/${session.id}/index.m3u8` });
+        return reply.status(201).send({
+          sessionId: session.id,
+          playlistUrl: `/api/live/${session.id}/index.m3u8`,
+          ...(recordings.hasLiveStream(session.cameraId) ? { streamUrl: `/api/live/${session.id}/stream` } : {}),
+        });
       },
     );
 

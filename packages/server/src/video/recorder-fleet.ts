@@ -11,6 +11,7 @@ import type { UnitOfWork } from '@vigie/db';
 import { FfmpegSupervisor, SegmentRecorder, type FfmpegCapabilities, type ProcessStatus } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
+import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 
@@ -29,6 +30,8 @@ export interface RecorderFleetOptions {
   log: FastifyBaseLogger;
   /** Segment length in seconds (default 4). */
   segmentSeconds?: number;
+  /** Where each camera's live stream (fragmented MP4 from its recording process) is published; none: HLS only. */
+  liveFeeds?: LiveFeeds;
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
 }
@@ -120,6 +123,7 @@ export class RecorderFleet {
     if (running !== undefined) {
       this.#running.delete(cameraId);
       await running.recorder.stop();
+      if (wanted === undefined) this.#options.liveFeeds?.remove(cameraId);
     }
     if (camera === undefined) return;
     if (wanted === undefined) {
@@ -129,7 +133,8 @@ export class RecorderFleet {
       await this.#setStatus(cameraId, 'disabled', reason);
       return;
     }
-    const { work, storage, spoolDir, log } = this.#options;
+    const { work, storage, spoolDir, log, liveFeeds } = this.#options;
+    const feed = liveFeeds?.feedOf(cameraId);
     const recorder = new SegmentRecorder({
       camera,
       supervisor: this.#supervisor,
@@ -140,6 +145,7 @@ export class RecorderFleet {
       onSegment: (segment) => work(({ recordings }) => recordings.insertSegment(segment)),
       onGap: (gap) => work(({ recordings }) => recordings.insertGap(gap)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
+      ...(feed === undefined ? {} : { live: (stream) => feed.attach(stream) }),
     });
     this.#running.set(cameraId, { recorder, fingerprint: wanted });
     recorder.start();

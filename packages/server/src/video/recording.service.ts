@@ -9,10 +9,11 @@ import {
   type SegmentStorage,
 } from '@vigie/core';
 import type { IndexedSegment, UnitOfWork } from '@vigie/db';
-import { buildHlsPlaylist, runFfmpeg, snapshotArgs } from '@vigie/media';
+import { buildHlsPlaylist, runFfmpeg, snapshotArgs, type LiveFeed } from '@vigie/media';
 import type { Actor, CameraService, Viewer } from '../services/camera.service.js';
 import type { RegistryService } from '../services/registry.service.js';
 import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
+import type { LiveFeeds } from './live-feeds.js';
 import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
 
 /** Someone who views: their identity for access checks and their name for the audit trail. */
@@ -56,6 +57,8 @@ export class RecordingService {
       media: MediaTools;
       /** Refuses images of a camera whose authorisation lapsed (LEGAL R1) or that films private space unmasked. */
       registry: Pick<RegistryService, 'assertViewable'>;
+      /** Live streams of the cameras this process records (low-latency live); absent: HLS only. */
+      liveFeeds?: LiveFeeds;
     },
   ) {}
 
@@ -90,6 +93,29 @@ export class RecordingService {
       await audit.append({ action: 'live.started', ...watcher, cameraId: camera.id, details: { session: session.id } });
       return session;
     });
+  }
+
+  /** Whether a camera's live stream is relayed by this process (else its viewers use the HLS playlist). */
+  hasLiveStream(cameraId: string): boolean {
+    return this.deps.liveFeeds?.get(cameraId) !== undefined;
+  }
+
+  /**
+   * The live stream of a session (its camera's masked fragmented MP4), after the same checks as every image
+   * route; called again while streaming, so that an ended session, a withdrawn camera or a lapsed
+   * authorisation stops the stream within one check.
+   */
+  async liveStream(sessionId: string, viewer: Viewer): Promise<LiveFeed> {
+    const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
+    const camera = await this.#viewable(session.cameraId, viewer);
+    const feed = this.deps.liveFeeds?.get(camera.id);
+    if (feed === undefined) {
+      throw new VigieError(
+        'MEDIA_UNAVAILABLE',
+        `Camera "${camera.name}" is not recorded by this server; use its playlist.`,
+      );
+    }
+    return feed;
   }
 
   /** The sliding live playlist of a session. */

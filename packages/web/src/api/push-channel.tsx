@@ -11,7 +11,13 @@ interface PushChannel {
 
 const PushContext = createContext<PushChannel | undefined>(undefined);
 
-/** Holds the one WebSocket to /api/events of a logged-in console, reconnecting with capped backoff. */
+/** Reconnection delay: doubling from 0.5 s, capped at 3 s so a returning server is found within seconds, with jitter so a wall of consoles does not knock all at once. */
+export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(3000, 500 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** Holds the one WebSocket to /api/events of a logged-in console, reconnecting with capped, jittered backoff. */
 export function PushProvider({ children }: { children: ReactNode }) {
   const listeners = useRef(new Set<{ listener: Listener; onOpen: () => void }>());
   const [connected, setConnected] = useState(false);
@@ -19,14 +25,14 @@ export function PushProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let socket: WebSocket | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    let delay = 1000;
+    let attempt = 0;
     let stopped = false;
     function connect(): void {
       const url = new URL('/api/events', window.location.href);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
       socket = new WebSocket(url);
       socket.onopen = () => {
-        delay = 1000;
+        attempt = 0;
         setConnected(true);
         for (const { onOpen } of listeners.current) onOpen();
       };
@@ -36,7 +42,7 @@ export function PushProvider({ children }: { children: ReactNode }) {
       };
       socket.onclose = () => {
         setConnected(false);
-        if (!stopped) retry = setTimeout(connect, (delay = Math.min(delay * 2, 30_000)));
+        if (!stopped) retry = setTimeout(connect, reconnectDelayMs((attempt += 1)));
       };
     }
     connect();
@@ -76,4 +82,21 @@ export function usePush(onEvent: Listener, load: () => void): boolean {
     );
   }, [subscribe]);
   return channel.connected;
+}
+
+/** Whether the console has lost the server: the push channel down for more than `graceMs` (default 1.5 s). */
+export function useConnectionLost(graceMs = 1500): boolean {
+  const channel = useContext(PushContext);
+  if (channel === undefined) throw new Error('useConnectionLost must be used inside <PushProvider>');
+  const { connected } = channel;
+  const [lost, setLost] = useState(false);
+  useEffect(() => {
+    if (connected) {
+      setLost(false);
+      return;
+    }
+    const timer = setTimeout(() => setLost(true), graceMs);
+    return () => clearTimeout(timer);
+  }, [connected, graceMs]);
+  return lost;
 }

@@ -1232,7 +1232,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a live view (audited); play playlistUrl with an HLS player */
+        /** Open a live view (audited); play streamUrl with Media Source Extensions, else playlistUrl (HLS) */
         post: {
             parameters: {
                 query?: never;
@@ -1252,7 +1252,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             sessionId: string;
+                            /** @description HLS built from the recorded segments: the fallback, seconds behind. */
                             playlistUrl: string;
+                            /** @description WebSocket of fragmented MP4 for Media Source Extensions (under a second behind); a JSON text message { v: 1, type: "init", codec } precedes each binary init segment, binary fragments follow. Absent when this server does not record the camera itself. */
+                            streamUrl?: string;
                         };
                     };
                 };

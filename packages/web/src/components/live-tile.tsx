@@ -4,7 +4,9 @@ import type { ApiResult } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
 import { authorisationWarning } from '../logic/authorisation';
 import { AuthorisationNotice } from './authorisation-notice';
+import { reconnectDelayMs } from '../api/push-channel';
 import { attachHls } from './hls-player';
+import { attachStream, canPlayStreams, unsupportedCodec } from './mse-player';
 import { StatusBadge } from './status-badge';
 
 /** Starts and stops live sessions (the console passes `videoApi.startLive` / `stopLive`). */
@@ -29,8 +31,10 @@ const notPlayable: readonly (CameraState | undefined)[] = ['offline', 'error', '
 
 /**
  * One camera's live image: starts a live session on mount (unless the camera is known to be down or its
- * prefectoral authorisation lapsed: the server refuses its images, and the tile says why), plays its HLS
- * playlist with hls.js, and stops the session on unmount. Name and state always shown.
+ * prefectoral authorisation lapsed: the server refuses its images, and the tile says why), plays its
+ * low-latency stream through Media Source Extensions (else its HLS playlist with hls.js), and stops the
+ * session on unmount. When the stream breaks (server restart, network) the tile is marked stale and
+ * reconnects by itself with jittered backoff. Name and state always shown.
  */
 export function LiveTile({
   camera,
@@ -44,6 +48,7 @@ export function LiveTile({
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [link, setLink] = useState<'connecting' | 'live' | 'stale'>('connecting');
   const locked = authorisationWarning(camera.authorisation) === 'locked';
   const playable = !notPlayable.includes(status) && !locked;
 
@@ -54,34 +59,83 @@ export function LiveTile({
     const stopped = () => run.stopped;
     let sessionId: string | undefined;
     let detach: (() => void) | undefined;
-    void (async () => {
-      const result = await startLive(camera.id);
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+    let hlsOnly = false;
+    const release = () => {
+      detach?.();
+      detach = undefined;
+      if (sessionId !== undefined) void stopLive(sessionId).catch(() => undefined);
+      sessionId = undefined;
+    };
+    // The image froze (server or network gone, stream ended): say so, and try again with jittered backoff.
+    const again = () => {
+      release();
+      if (stopped()) return;
+      setLink('stale');
+      clearTimeout(retry);
+      retry = setTimeout(() => void connect(), reconnectDelayMs((attempt += 1)));
+    };
+    const connect = async () => {
+      let result;
+      try {
+        result = await startLive(camera.id);
+      } catch {
+        again(); // the server cannot be reached
+        return;
+      }
+      if (stopped()) {
+        if (result.ok) void stopLive(result.data.sessionId).catch(() => undefined);
+        return;
+      }
       if (!result.ok) {
-        if (!stopped()) setProblem(result.message);
+        // A refusal (camera withdrawn, images locked) is said on the tile; anything else is retried.
+        if (result.status >= 400 && result.status < 500) setProblem(result.message);
+        else again();
         return;
       }
       sessionId = result.data.sessionId;
-      if (stopped()) {
-        void stopLive(sessionId);
+      setProblem(undefined);
+      const element = video.current;
+      if (element === null) return;
+      const streamUrl = result.data.streamUrl;
+      if (streamUrl !== undefined && !hlsOnly && canPlayStreams()) {
+        detach = attachStream(element, streamUrl, {
+          onPicture: () => {
+            attempt = 0;
+            setLink('live');
+          },
+          onEnd: (end) => {
+            if (end.code === unsupportedCodec) hlsOnly = true;
+            again();
+          },
+        }).detach;
         return;
       }
-      setProblem(undefined);
-      if (video.current === null) return;
-      const attached = await attachHls(video.current, result.data.playlistUrl, {
-        live: true,
-        onRefused: () => setProblem(t('live.lost')),
-      });
+      const attached = await attachHls(element, result.data.playlistUrl, { live: true, onRefused: () => again() });
       if (stopped()) attached.detach();
-      else detach = attached.detach;
-    })();
+      else {
+        detach = attached.detach;
+        setLink('live');
+      }
+    };
+    setLink('connecting');
+    void connect();
     return () => {
       run.stopped = true;
-      detach?.();
-      if (sessionId !== undefined) void stopLive(sessionId);
+      clearTimeout(retry);
+      release();
     };
-  }, [camera.id, playable, startLive, stopLive, t]);
+  }, [camera.id, playable, startLive, stopLive]);
 
-  const classes = ['live-tile', main ? 'main' : '', alerting ? 'alerting' : '', flash ? 'flash' : ''].filter(Boolean);
+  const stale = playable && problem === undefined && link === 'stale';
+  const classes = [
+    'live-tile',
+    main ? 'main' : '',
+    alerting ? 'alerting' : '',
+    flash ? 'flash' : '',
+    stale ? 'stale' : '',
+  ].filter(Boolean);
   return (
     <figure className={classes.join(' ')} data-camera-id={camera.id} aria-label={camera.name}>
       <video ref={video} muted autoPlay playsInline aria-label={t('live.video', { name: camera.name })} />
@@ -90,13 +144,16 @@ export function LiveTile({
           <AuthorisationNotice authorisation={camera.authorisation} />
         </div>
       ) : (
-        (!playable || problem !== undefined) && (
-          <div className="tile-message">{playable ? problem : t('live.down')}</div>
+        (!playable || problem !== undefined || stale) && (
+          <div className="tile-message" role={stale ? 'status' : undefined}>
+            {!playable ? t('live.down') : (problem ?? t('live.stale'))}
+          </div>
         )
       )}
       {!locked && <AuthorisationNotice authorisation={camera.authorisation} />}
       <figcaption>
-        <span className="name">{camera.name}</span> <StatusBadge state={status} />
+        <span className="name">{camera.name}</span>{' '}
+        {stale ? <span className="badge state-stale">{t('live.staleBadge')}</span> : <StatusBadge state={status} />}
         {alerting && <span className="badge alert-badge">{t('live.alert')}</span>}
       </figcaption>
     </figure>

@@ -110,13 +110,15 @@ export const en: Record<MessageKey, string> = {
   'live.backToMap': '← Map',
   'live.playback': 'Playback',
   'live.unknownCamera': 'Unknown camera, or not assigned to your account.',
-  'live.lost': 'Live view interrupted (session closed or images locked): reload the page.',
+  'live.stale': 'Frozen image: connection lost, reconnecting…',
+  'live.staleBadge': 'frozen',
   'banner.authorisation.expired':
     'Images locked: the prefectoral authorisation expired on {date} (CSI L252-4). Have it renewed and record it in the registry.',
   'banner.authorisation.missing':
     'Images locked: no prefectoral authorisation is recorded for this camera (CSI L252-1).',
   'banner.authorisation.renewalDue': 'Prefectoral authorisation to renew: it expires on {date}.',
   'wall.layout': 'Layout',
+  'wall.connectionLost': 'Connection to the server lost: images are frozen. Reconnecting automatically…',
   'wall.sound': 'Sound on alerts',
   'wall.queued': '{count} alert(s) waiting to be shown (you are in the middle of an action)',
   'wall.promoted': '"{type}" alert: {name} moves to the main tile',

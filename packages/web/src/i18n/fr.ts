@@ -109,13 +109,15 @@ export const fr = {
   'live.backToMap': '← Carte',
   'live.playback': 'Relecture',
   'live.unknownCamera': 'Caméra inconnue, ou non attribuée à votre compte.',
-  'live.lost': 'Direct interrompu (session fermée ou images verrouillées) : rechargez la page.',
+  'live.stale': 'Image figée : connexion perdue, reconnexion automatique…',
+  'live.staleBadge': 'figée',
   'banner.authorisation.expired':
     'Images verrouillées : l’autorisation préfectorale a expiré le {date} (CSI L252-4). Faites-la renouveler et enregistrez-la au registre.',
   'banner.authorisation.missing':
     'Images verrouillées : aucune autorisation préfectorale n’est enregistrée pour cette caméra (CSI L252-1).',
   'banner.authorisation.renewalDue': 'Autorisation préfectorale à renouveler : elle expire le {date}.',
   'wall.layout': 'Disposition',
+  'wall.connectionLost': 'Connexion au serveur perdue : les images sont figées. Reconnexion automatique en cours…',
   'wall.sound': 'Signal sonore des alertes',
   'wall.queued': '{count} alerte(s) en attente d’affichage (vous êtes en pleine action)',
   'wall.promoted': 'Alerte « {type} » : {name} passe en vignette principale',

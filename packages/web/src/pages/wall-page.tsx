@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useConnectionLost } from '../api/push-channel';
 import { useAlerts } from '../api/use-alerts';
 import { useCameras } from '../api/use-cameras';
 import { useCameraStatus } from '../api/use-camera-status';
@@ -12,6 +13,7 @@ export function WallPage() {
   const { cameras } = useCameras();
   const statuses = useCameraStatus();
   const { alerts, error } = useAlerts();
+  const lost = useConnectionLost();
   const wall = useMemo(
     () =>
       (cameras ?? [])
@@ -22,6 +24,11 @@ export function WallPage() {
   return (
     <div className="wall-page">
       <h2>{t('nav.wall')}</h2>
+      {lost && (
+        <p className="connection-lost" role="alert">
+          {t('wall.connectionLost')}
+        </p>
+      )}
       {error !== undefined && <p className="error">{error}</p>}
       {cameras === undefined ? (
         <p>{t('cameras.loading')}</p>

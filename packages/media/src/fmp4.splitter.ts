@@ -1,0 +1,128 @@
+/** A piece of a fragmented MP4 stream that a Media Source Extensions player can append on its own. */
+export type Fmp4Piece =
+  | { kind: 'init'; data: Uint8Array; codec: string | undefined }
+  | { kind: 'fragment'; data: Uint8Array; keyframe: boolean };
+
+/** Largest top-level box accepted (a fragment is one frame or one GOP; anything bigger is a broken stream). */
+const maxBoxBytes = 32 * 1024 * 1024;
+
+function fourcc(bytes: Uint8Array, at: number): string {
+  return String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
+}
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The child boxes of a container's payload, as `[type, payload]` pairs. */
+function* children(payload: Uint8Array): Generator<[string, Uint8Array]> {
+  const data = view(payload);
+  let at = 0;
+  while (at + 8 <= payload.length) {
+    const size = data.getUint32(at);
+    if (size < 8 || at + size > payload.length) return;
+    yield [fourcc(payload, at + 4), payload.subarray(at + 8, at + size)];
+    at += size;
+  }
+}
+
+function child(payload: Uint8Array, type: string): Uint8Array | undefined {
+  for (const [name, body] of children(payload)) if (name === type) return body;
+  return undefined;
+}
+
+/** `sample_is_non_sync_sample` of ISO/IEC 14496-12 sample flags. */
+const nonSync = 0x10000;
+
+/** Whether a `moof` begins with a sync sample (a keyframe a decoder can start from). */
+export function moofStartsWithKeyframe(moof: Uint8Array): boolean {
+  const traf = child(moof, 'traf');
+  if (traf === undefined) return false;
+  const tfhd = child(traf, 'tfhd');
+  const trun = child(traf, 'trun');
+  if (trun === undefined || trun.length < 8) return false;
+  let defaultFlags: number | undefined;
+  if (tfhd !== undefined && tfhd.length >= 8) {
+    const flags = view(tfhd).getUint32(0) & 0xffffff;
+    // track_ID, then optional fields in this order: base offset (8), description index, duration, size, flags.
+    const at = 8 + (flags & 0x1 ? 8 : 0) + (flags & 0x2 ? 4 : 0) + (flags & 0x8 ? 4 : 0) + (flags & 0x10 ? 4 : 0);
+    if (flags & 0x20 && at + 4 <= tfhd.length) defaultFlags = view(tfhd).getUint32(at);
+  }
+  const data = view(trun);
+  const flags = data.getUint32(0) & 0xffffff;
+  const at = 8 + (flags & 0x1 ? 4 : 0);
+  let first: number | undefined;
+  if (flags & 0x4) first = data.getUint32(at);
+  else if (flags & 0x400) {
+    const perSample = at + (flags & 0x100 ? 4 : 0) + (flags & 0x200 ? 4 : 0);
+    if (perSample + 4 <= trun.length) first = data.getUint32(perSample);
+  }
+  const sampleFlags = first ?? defaultFlags;
+  return sampleFlags !== undefined && (sampleFlags & nonSync) === 0;
+}
+
+/** The RFC 6381 codec string of an init segment (`avc1.64001f`), for `MediaSource.isTypeSupported`. */
+export function initCodec(init: Uint8Array): string | undefined {
+  for (let at = 4; at + 8 <= init.length; at++) {
+    if (fourcc(init, at) !== 'avcC') continue;
+    const [profile, compatibility, level] = [init[at + 5], init[at + 6], init[at + 7]];
+    if (profile === undefined || compatibility === undefined || level === undefined) return undefined;
+    return `avc1.${[profile, compatibility, level].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  }
+  return undefined;
+}
+
+/**
+ * Cuts a fragmented MP4 byte stream (ffmpeg's `-movflags empty_moov+default_base_moof` on a pipe) into
+ * its init segment (`ftyp` + `moov`) and its fragments (`moof` + `mdat`), whatever the chunk boundaries.
+ * Throws on a stream that is not MP4 boxes, so that the caller can drop it instead of relaying garbage.
+ */
+export class Fmp4Splitter {
+  #pending: Uint8Array = new Uint8Array(0);
+  #head: Uint8Array[] = [];
+
+  /** Feeds bytes; returns the pieces they complete, in order. */
+  push(chunk: Uint8Array): Fmp4Piece[] {
+    const joined = new Uint8Array(this.#pending.length + chunk.length);
+    joined.set(this.#pending, 0);
+    joined.set(chunk, this.#pending.length);
+    const pieces: Fmp4Piece[] = [];
+    let at = 0;
+    while (at + 8 <= joined.length) {
+      const size = view(joined).getUint32(at);
+      if (size < 8 || size > maxBoxBytes) throw new Error(`not a fragmented MP4 stream (box of ${size} bytes)`);
+      if (at + size > joined.length) break;
+      const box = joined.subarray(at, at + size);
+      at += size;
+      const piece = this.#box(fourcc(box, 4), box);
+      if (piece !== undefined) pieces.push(piece);
+    }
+    this.#pending = joined.slice(at);
+    return pieces;
+  }
+
+  #box(type: string, box: Uint8Array): Fmp4Piece | undefined {
+    if (type === 'ftyp' || type === 'moof') this.#head = [box];
+    else if (type === 'moov') {
+      const data = concat([...this.#head, box]);
+      this.#head = [];
+      return { kind: 'init', data, codec: initCodec(data) };
+    } else if (type === 'mdat') {
+      const [moof] = this.#head;
+      this.#head = [];
+      if (moof === undefined) return undefined;
+      return { kind: 'fragment', data: concat([moof, box]), keyframe: moofStartsWithKeyframe(moof.subarray(8)) };
+    }
+    return undefined;
+  }
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
