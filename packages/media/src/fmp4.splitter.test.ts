@@ -63,9 +63,11 @@ describe('fragmented MP4 splitting', () => {
     const splitter = new Fmp4Splitter();
     const pieces = [];
     for (let i = 0; i < bytes.length; i += 7) pieces.push(...splitter.push(bytes.subarray(i, i + 7)));
-    expect(
-      pieces.map((p) => (p.kind === 'init' ? `init ${p.codec ?? '-'}` : p.keyframe ? 'key' : 'delta')),
-    ).toEqual(['init avc1.64001f', 'key', 'delta']);
+    expect(pieces.map((p) => (p.kind === 'init' ? `init ${p.codec ?? '-'}` : p.keyframe ? 'key' : 'delta'))).toEqual([
+      'init avc1.64001f',
+      'key',
+      'delta',
+    ]);
     expect(pieces[1]?.data.length).toBe((stream[2]?.length ?? 0) + (stream[3]?.length ?? 0));
   });
 

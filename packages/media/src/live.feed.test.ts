@@ -32,7 +32,7 @@ function viewer(backlog = () => 0) {
   const got: LiveMessage[] = [];
   return {
     got,
-    frames: () => got.flatMap((m: Fmp4Piece) => (m.kind === 'fragment' ? [m.data[m.data.length - 1]] : ['init'])),
+    frames: () => got.map((m: Fmp4Piece): number | string => (m.kind === 'fragment' ? (m.data.at(-1) ?? -1) : 'init')),
     send: (m: LiveMessage) => got.push(m),
     backlog,
   };

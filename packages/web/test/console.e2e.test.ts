@@ -82,6 +82,8 @@ describe('console in a real browser', () => {
       .evaluate((i: { complete: boolean; naturalWidth: number }) => i.complete && i.naturalWidth > 0)
       .catch(() => false);
 
+  /** WebSocket URLs the main page opened: the push channel and each tile's low-latency live stream. */
+  const streams: string[] = [];
   let consigne: { id: string };
   let alertId: string;
 
@@ -96,6 +98,7 @@ describe('console in a real browser', () => {
     );
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
+    page.on('websocket', (socket) => streams.push(socket.url()));
     supervisorSecret = await create('agent.dupont', ['supervisor']);
     await create('admin.morel', ['admin']);
     await create('dpo.martin', ['dpo']);
@@ -127,12 +130,14 @@ describe('console in a real browser', () => {
     expect(page.url()).toMatch(/\/wall$/);
   });
 
-  it('plays the live wall: each tile an audited live view played by hls.js', async () => {
+  it('plays the live wall: each tile an audited live view streamed over WebSocket into Media Source', async () => {
     await expect.poll(() => page.locator('.live-tile').count()).toBe(4);
     const parvis = await cameraByName('Gare — Parvis');
     const tile = page.locator(`.live-tile[data-camera-id="${parvis.id}"]`);
     await expect.poll(() => isPlaying(tile.locator('video')), { timeout: 45_000, interval: 250 }).toBe(true);
     await expect.poll(() => tile.locator('figcaption .badge').first().innerText()).toBe('en ligne');
+    // The low-latency stream, not the HLS fallback: one stream socket per tile.
+    expect(streams.filter((url) => /\/api\/live\/[0-9a-f]{32}\/stream$/.test(url)).length).toBeGreaterThanOrEqual(4);
   });
 
   it('promotes the camera of an abandoned bag to the main tile when the alert arrives', async () => {
