@@ -120,14 +120,18 @@ describe.each(testEngines)('analysis authorisations on $name (LEGAL R18, R19, R2
         payload: decision([cameraId], startsAt, endsAt),
       });
       expect(recorded.statusCode, recorded.body).toBe(201);
-      expect(recorded.json()).toMatchObject({ state: 'scheduled', createdBy: expect.any(String) });
+      expect(recorded.json()).toMatchObject({ state: 'scheduled', createdBy: expect.any(String) as string });
       // Before it starts: nothing runs, and the public notice is already on the transparency page.
       expect(app.analysis.state().runningCameraIds).not.toContain(cameraId);
       const page = (await app.http.inject({ method: 'GET', url: '/api/transparency' })).json<{
         analysisAuthorisations: { reference: string; state: string; publicNotice: string; cameras: string[] }[];
       }>();
       expect(page.analysisAuthorisations).toEqual([
-        expect.objectContaining({ reference: 'Arrêté 2026-VSA-017', state: 'scheduled', cameras: ['Market square'] }),
+        expect.objectContaining({
+          reference: 'Arrêté 2026-VSA-017',
+          state: 'scheduled',
+          cameras: ['Market square'],
+        }) as unknown,
       ]);
       await until(() => app.analysis.state().runningCameraIds.includes(cameraId), 'analytics started');
       expect(Date.now()).toBeGreaterThanOrEqual(startsAt.getTime());

@@ -28,6 +28,11 @@ export class AuthorisationWatch {
     await this.rearm();
   }
 
+  /** Whether it is watching. */
+  running(): boolean {
+    return this.#running;
+  }
+
   /** Stops watching. */
   stop(): void {
     this.#running = false;
@@ -44,7 +49,8 @@ export class AuthorisationWatch {
     } catch (error) {
       this.deps.log.error({ err: error }, 'applying analysis authorisations failed; tried again within a minute');
     }
-    if (!this.#running) return;
+    // stop() may have come while the transitions were applied.
+    if (!this.running()) return;
     const wait = next === undefined ? maxWaitMs : Math.min(next.getTime() - this.deps.clock.now().getTime(), maxWaitMs);
     clearTimeout(this.#timer);
     // A few milliseconds late, so that the instant has passed on the clock when it runs.

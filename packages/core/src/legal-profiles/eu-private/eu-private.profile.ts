@@ -1,11 +1,5 @@
-import type { LegalProfile } from '../../legal-profile.js';
-
-/** Why a private controller (a shopping centre, a company) films its own premises: legitimate interests. */
-export const euPrivatePremisesPurposes = [
-  'premises_property_protection',
-  'premises_visitor_safety',
-  'premises_emergency_response',
-] as const;
+import type { LegalProfile } from '../legal-profile.types.js';
+import { euPrivatePremisesPurposes } from './eu-private.purposes.js';
 
 const edpb = 'EDPB Guidelines 3/2019 on video devices';
 const notProvided = `not offered: it watches individual conduct, which legitimate interests do not outweigh (${edpb}, §§ 30-39)`;

@@ -1,19 +1,5 @@
-import type { LegalProfile } from '../../legal-profile.js';
-
-/** The eleven purposes of article L251-2 of the French internal-security code. */
-export const frenchPurposes = [
-  'public_buildings_protection',
-  'national_defence_installations',
-  'traffic_regulation',
-  'traffic_offences',
-  'public_space_safety',
-  'terrorism_prevention',
-  'natural_technological_risks',
-  'rescue_fire_defence',
-  'amusement_park_safety',
-  'vehicle_insurance_check',
-  'illegal_dumping',
-] as const;
+import type { LegalProfile } from '../legal-profile.types.js';
+import { frenchPurposes } from './fr.purposes.js';
 
 const decree = 'décret 2023-828 art. 3';
 const cnilValenciennes = 'found disproportionate by the CNIL (Valenciennes, 2021)';
