@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { systemClock, type Clock } from '@vigie/core';
 import { currentFfmpeg, type FfmpegCapabilities } from './ffmpeg-capabilities.js';
+import { dyingWithParent } from './parent-death.js';
 import {
   backoffDelay,
   defaultBackoff,
@@ -221,8 +222,10 @@ export class FfmpegSupervisor {
     if (isStopping(entry)) return { kind: 'offline', reason: 'stopped' };
     let child: Child;
     try {
+      // Dies with this process (SIGTERM lets ffmpeg close its segment), even when this process is SIGKILLed.
+      const run = dyingWithParent(this.#options.ffmpegPath, args);
       const output = entry.job.output;
-      child = spawn(this.#options.ffmpegPath, args, {
+      child = spawn(run.command, run.args, {
         stdio: ['pipe', 'pipe', 'pipe', output === undefined ? 'ignore' : 'pipe'],
       }) as Child;
       const extra = child.stdio[3];

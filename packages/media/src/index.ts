@@ -15,3 +15,4 @@ export * from './hls-playlist.builder.js';
 export * from './segment.recorder.js';
 export * from './fmp4.splitter.js';
 export * from './live.feed.js';
+export * from './parent-death.js';
