@@ -98,7 +98,7 @@ export interface VigieApp {
   cameras: CameraService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
   registry: RegistryService;
-  /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
+  /** Citizens' access requests; the footage they hold is kept by the retention purge, which reads the holds from the repository. */
   accessRequests: AccessRequestService;
   /** Compliance documents: record of processing, retention report (with the oldest stored recordings). */
   compliance: ComplianceService;
