@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database engine */
+        /** Health: ok, or degraded (503) while the database is unreachable (Vigie reconnects by itself) */
         get: {
             parameters: {
                 query?: never;
@@ -27,6 +27,20 @@ export interface paths {
                             /** @enum {string} */
                             status: "ok";
                             database: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "degraded";
+                            database: string;
+                            reason: string;
                         };
                     };
                 };
