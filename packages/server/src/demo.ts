@@ -167,10 +167,7 @@ export async function seedDemoCameras(options: {
           }),
         );
     }
-    await cameras.create(
-      { ...demo.input, sourceUrl: pathToFileURL(output).toString() },
-      demoSetup,
-    );
+    await cameras.create({ ...demo.input, sourceUrl: pathToFileURL(output).toString() }, demoSetup);
   }
   log.info(`Registered ${demoCameras.length} demo cameras.`);
   return demoCameras.length;
@@ -243,10 +240,7 @@ export async function seedDemoAccounts(options: {
   const lines = ['# Vigie demo accounts — created once; keep this file private.', ''];
   for (const account of demoAccounts) {
     const password = randomBytes(12).toString('base64url');
-    const created = await users.create(
-      { ...account, password },
-      { now: new Date(), actor: demoSetup },
-    );
+    const created = await users.create({ ...account, password }, { now: new Date(), actor: demoSetup });
     lines.push(`${account.username}\tpassword: ${password}\troles: ${account.roles.join(', ')}`);
     if (created.totp !== undefined) lines.push(`\tone-time codes: add ${created.totp.uri} to an authenticator app`);
   }

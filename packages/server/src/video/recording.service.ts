@@ -58,7 +58,11 @@ export class RecordingService {
   ) {}
 
   /** Recorded ranges and gaps of a camera over a period (at most 24 h), within retention. */
-  async recordings(cameraId: string, input: { from: string; to: string }, viewer: PersonRequester): Promise<RecordingsOverview> {
+  async recordings(
+    cameraId: string,
+    input: { from: string; to: string },
+    viewer: PersonRequester,
+  ): Promise<RecordingsOverview> {
     const camera = await this.deps.cameras.get(cameraId, viewer);
     const range = parseTimeRange(input, maxPlaybackHours);
     return this.deps.work(async ({ recordings }) => {
