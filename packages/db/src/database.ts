@@ -96,6 +96,8 @@ export async function migrateToLatest(db: Kysely<Tables>): Promise<MigrationResu
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'vigie_migrations',
     migrationLockTableName: 'vigie_migrations_lock',
+    // Each line of work has its own range of names: one landed later may sort before one already applied.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error !== undefined) {
