@@ -137,6 +137,12 @@ export const AnalysisConfigSchema = Type.Object(
     calibration: Type.Optional(CalibrationSchema),
     rules: Type.Optional(Type.Array(Type.Enum([...analyticsEventTypes]), { maxItems: analyticsEventTypes.length })),
     params: Type.Optional(RuleParamsSchema),
+    shadow: Type.Optional(
+      Type.Array(Type.Enum([...analyticsEventTypes]), {
+        maxItems: analyticsEventTypes.length,
+        description: 'Rules running in shadow: their alerts go to the review list, never to the operators.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

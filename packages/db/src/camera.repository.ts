@@ -9,6 +9,7 @@ import {
   type Line,
   type Mask,
   type Purpose,
+  type RuleSettings,
   type Zone,
 } from '@vigie/core';
 import type { Kysely } from 'kysely';
@@ -47,6 +48,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     purposes: row.purposes as Purpose[],
     enabled: row.enabled,
     analytics: row.analytics as AnalyticsEventType[],
+    ruleSettings: row.rule_settings as RuleSettings,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -69,6 +71,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     purposes: JSON.stringify(settings.purposes),
     enabled: settings.enabled,
     analytics: JSON.stringify(settings.analytics),
+    rule_settings: JSON.stringify(settings.ruleSettings ?? {}),
   };
 }
 

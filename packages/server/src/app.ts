@@ -14,6 +14,7 @@ import {
   type Clock,
   type SegmentStorage,
   type LegalProfile,
+  type PromotionPolicy,
   type TransparencyContacts,
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
@@ -31,6 +32,8 @@ import { registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { alertRoutes } from './routes/alert.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
+import { ruleModeRoutes } from './routes/rule-mode.routes.js';
+import { RuleModeService } from './services/rule-mode.service.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
@@ -61,6 +64,8 @@ import { ViewingSessions } from './video/viewing-sessions.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
+  /** What taking a rule out of shadow requires (default: 20 labelled shadow alerts, precision ≥ 0.5). */
+  promotionPolicy?: PromotionPolicy;
   database: VigieDatabase;
   clock: Clock;
   profile?: LegalProfile;
@@ -255,6 +260,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
+  const rules = new RuleModeService({
+    work,
+    events: domainEvents,
+    cameras,
+    clock: deps.clock,
+    ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
+  });
+  await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });

@@ -63,6 +63,15 @@ export const ConfigSchema = Type.Object(
         description: 'Secret shared by servers and workers to authenticate segment requests between nodes.',
       }),
     ),
+    shadowMinLabelled: Type.Integer({
+      minimum: 1,
+      description: 'Shadow alerts labelled true or false a rule needs before it may go live.',
+    }),
+    shadowMinPrecision: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Lowest precision in shadow, true / (true + false), for a rule to go live.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -84,6 +93,8 @@ export const configEnv = {
   mqttUrl: 'MQTT_URL',
   workers: 'VIGIE_WORKERS',
   nodeSecret: 'VIGIE_NODE_SECRET',
+  shadowMinLabelled: 'VIGIE_SHADOW_MIN_LABELLED',
+  shadowMinPrecision: 'VIGIE_SHADOW_MIN_PRECISION',
 } as const satisfies Record<Exclude<keyof Config, 'transparency'>, string>;
 
 /** Demo contacts for the transparency page; a deployment replaces them in its config file. */
@@ -105,6 +116,8 @@ const defaults: Config = {
   demo: false,
   transparency: demoTransparencyContacts,
   workers: 'embedded',
+  shadowMinLabelled: 20,
+  shadowMinPrecision: 0.5,
 };
 
 /** Raised when the configuration is invalid; its message lists every problem. */
@@ -124,7 +137,11 @@ function fromEnv(env: NodeJS.ProcessEnv): {
   for (const [key, name] of Object.entries(configEnv)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    if (key === 'port') {
+    if (key === 'port' || key === 'shadowMinLabelled' || key === 'shadowMinPrecision') {
+      const number = Number(raw);
+      if (raw.trim() !== '' && Number.isFinite(number)) values[key] = number;
+      else problems.push(`${name}="${raw}" must be a number`);
+    } else if (key === 'port') {
       const port = Number(raw);
       if (Number.isInteger(port)) values[key] = port;
       else problems.push(`${name}="${raw}" must be a whole number (e.g. 8080)`);

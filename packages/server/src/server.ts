@@ -38,6 +38,7 @@ export async function startServer(
       ...(bus === undefined ? {} : { bus }),
       workers: config.workers,
       ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
+      promotionPolicy: { minLabelled: config.shadowMinLabelled, minPrecision: config.shadowMinPrecision },
       database,
       clock: systemClock,
       console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },

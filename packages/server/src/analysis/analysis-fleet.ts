@@ -214,6 +214,7 @@ export class AnalysisFleet {
       details: { ...alert.details },
       situationKey: alert.situationKey,
       facts: alert.facts,
+      shadow: alert.shadow,
     });
   }
 
