@@ -310,7 +310,7 @@ export class AlertRepository {
   async precisionByRule(range: { from: Date; to: Date }, cameraId?: string): Promise<RulePrecisionRow[]> {
     const month = sql<string>`to_char(date_trunc('month', opened_at at time zone 'UTC'), 'YYYY-MM-DD')`;
     const verdict = (shadowLabel: string, qualification: string) =>
-      sql<number>`sum(case when (shadow and shadow_label = ${shadowLabel}) or (not shadow and qualification = ${qualification}) then 1 else 0 end)`;
+      sql<string | number | null>`sum(case when (shadow and shadow_label = ${shadowLabel}) or (not shadow and qualification = ${qualification}) then 1 else 0 end)`;
     let query = this.db
       .selectFrom('alerts')
       .select((eb) => [
@@ -321,7 +321,7 @@ export class AlertRepository {
         eb.fn.countAll<string | number | bigint>().as('total'),
         verdict('true', 'true_alert').as('true_alerts'),
         verdict('false', 'false_alarm').as('false_alarms'),
-        sql<number>`sum(case when shadow_label = 'irrelevant' then 1 else 0 end)`.as('irrelevant'),
+        sql<string | number | null>`sum(case when shadow_label = 'irrelevant' then 1 else 0 end)`.as('irrelevant'),
       ])
       .where('opened_at', '>=', range.from)
       .where('opened_at', '<', range.to);
@@ -338,9 +338,9 @@ export class AlertRepository {
       month: row.month,
       shadow: row.shadow,
       alerts: Number(row.total),
-      trueAlerts: Number(row.true_alerts),
-      falseAlarms: Number(row.false_alarms),
-      irrelevant: Number(row.irrelevant),
+      trueAlerts: Number(row.true_alerts ?? 0),
+      falseAlarms: Number(row.false_alarms ?? 0),
+      irrelevant: Number(row.irrelevant ?? 0),
     }));
   }
 

@@ -9,7 +9,6 @@ import {
   type Line,
   type Mask,
   type Purpose,
-  type RuleSettings,
   type Zone,
 } from '@vigie/core';
 import type { Kysely } from 'kysely';
@@ -48,7 +47,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     purposes: row.purposes as Purpose[],
     enabled: row.enabled,
     analytics: row.analytics as AnalyticsEventType[],
-    ruleSettings: row.rule_settings as RuleSettings,
+    ruleSettings: row.rule_settings,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

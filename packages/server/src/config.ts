@@ -137,7 +137,7 @@ function fromEnv(env: NodeJS.ProcessEnv): {
   for (const [key, name] of Object.entries(configEnv)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    if (key === 'port' || key === 'shadowMinLabelled' || key === 'shadowMinPrecision') {
+    if (key === 'shadowMinLabelled' || key === 'shadowMinPrecision') {
       const number = Number(raw);
       if (raw.trim() !== '' && Number.isFinite(number)) values[key] = number;
       else problems.push(`${name}="${raw}" must be a number`);
