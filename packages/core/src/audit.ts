@@ -17,6 +17,7 @@ export const auditActions = [
   'playback.viewed',
   'export.created',
   'recording.purged',
+  'recording.recovered',
   'setting.changed',
   'snapshot.viewed',
   'export.downloaded',
@@ -34,6 +35,9 @@ export const auditActions = [
   'access_request.range_added',
   'access_request.range_changed',
   'access_request.export_attached',
+  'analysis_authorisation.recorded',
+  'analysis_authorisation.started',
+  'analysis_authorisation.ended',
 ] as const;
 
 /** An action the audit trail records. */

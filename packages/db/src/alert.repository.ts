@@ -310,7 +310,9 @@ export class AlertRepository {
   async precisionByRule(range: { from: Date; to: Date }, cameraId?: string): Promise<RulePrecisionRow[]> {
     const month = sql<string>`to_char(date_trunc('month', opened_at at time zone 'UTC'), 'YYYY-MM-DD')`;
     const verdict = (shadowLabel: string, qualification: string) =>
-      sql<string | number | null>`sum(case when (shadow and shadow_label = ${shadowLabel}) or (not shadow and qualification = ${qualification}) then 1 else 0 end)`;
+      sql<
+        string | number | null
+      >`sum(case when (shadow and shadow_label = ${shadowLabel}) or (not shadow and qualification = ${qualification}) then 1 else 0 end)`;
     let query = this.db
       .selectFrom('alerts')
       .select((eb) => [

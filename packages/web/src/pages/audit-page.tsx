@@ -24,6 +24,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'playback.viewed': 'audit.action.playback.viewed',
   'export.created': 'audit.action.export.created',
   'recording.purged': 'audit.action.recording.purged',
+  'recording.recovered': 'audit.action.recording.recovered',
   'setting.changed': 'audit.action.setting.changed',
   'snapshot.viewed': 'audit.action.snapshot.viewed',
   'export.downloaded': 'audit.action.export.downloaded',
@@ -41,6 +42,9 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'access_request.range_added': 'audit.action.access_request.range_added',
   'access_request.range_changed': 'audit.action.access_request.range_changed',
   'access_request.export_attached': 'audit.action.access_request.export_attached',
+  'analysis_authorisation.recorded': 'audit.action.analysis_authorisation.recorded',
+  'analysis_authorisation.started': 'audit.action.analysis_authorisation.started',
+  'analysis_authorisation.ended': 'audit.action.analysis_authorisation.ended',
 };
 
 const fieldKeys = {
