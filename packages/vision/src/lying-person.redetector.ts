@@ -69,7 +69,10 @@ export class LyingPersonRedetector {
   ) {}
 
   /** Extra person detections of lying people near the given tracks' last boxes. */
-  async redetect(frame: VideoFrame, o: { tracks: readonly Box[]; detections: readonly Detection[] }): Promise<Detection[]> {
+  async redetect(
+    frame: VideoFrame,
+    o: { tracks: readonly Box[]; detections: readonly Detection[] },
+  ): Promise<Detection[]> {
     const minScore = this.options.minScore ?? 0.5;
     const covered = o.detections.filter((d) => d.label === 'person' && d.score >= minScore).map((d) => d.box);
     const open = o.tracks.filter((b) => !covered.some((c) => iou(b, c) >= 0.3)).slice(0, this.options.maxRegions ?? 2);
