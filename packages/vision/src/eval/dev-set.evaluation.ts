@@ -137,7 +137,8 @@ export async function runDevClip(
   const pending = [...clip.counts];
   const counted: DevRun['counted'] = [];
   for await (const { frame, result } of pipeline.analyse(source)) {
-    for (const a of result.alerts) alerts.push({ type: a.type, t: a.firstT });
+    // One alert per situation: only an opened alert is one more for the operator.
+    for (const c of result.alerts) if (c.kind === 'opened') alerts.push({ type: c.alert.type, t: c.alert.firstT });
     for (let c = pending[0]; c !== undefined && c.tS * 1000 <= frame.t + 100; c = pending[0]) {
       pending.shift();
       counted.push({ ...c, tracked: result.tracks.filter((tr) => tr.label === 'person').length });
