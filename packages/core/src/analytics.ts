@@ -36,6 +36,8 @@ export interface Detection {
   box: Box;
   label: DetectedClass;
   score: number;
+  /** A person found upright only in the view turned by 90°: lying in the frame. */
+  lying?: boolean;
 }
 
 /** A decoded video frame: 8-bit gray (1 byte per pixel) or packed RGB (3 bytes per pixel). */
