@@ -10,6 +10,7 @@ import {
   type AlertStatus,
   type AlertType,
   type Clock,
+  type ShadowLabel,
 } from '@vigie/core';
 import type { AlertProgress, AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
@@ -85,11 +86,18 @@ export class AlertService {
         cameraId: raised.cameraId,
         rangeStart: raised.clip.from.toISOString(),
         rangeEnd: raised.clip.to.toISOString(),
-        details: { alert: id, type: raised.type, severity: raised.severity, zone: raised.zoneId ?? null },
+        details: {
+          alert: id,
+          type: raised.type,
+          severity: raised.severity,
+          zone: raised.zoneId ?? null,
+          ...(raised.shadow === true ? { shadow: true } : {}),
+        },
       });
       return alerts.get(id);
     });
-    if (alert !== undefined) this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
+    // A shadow alert is recorded and audited, never pushed to operators' screens.
+    if (alert !== undefined && alert.shadow !== true) this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
     return alert;
   }
 
@@ -115,8 +123,39 @@ export class AlertService {
         });
       return alerts.get(stored.id);
     });
-    if (alert !== undefined) this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
+    if (alert !== undefined && alert.shadow !== true) this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
     return alert;
+  }
+
+  /** The review list: alerts of rules running in shadow on the cameras a viewer may see, newest first. */
+  async review(query: { cameraId?: string; type?: AlertType }, viewer: Viewer): Promise<AlertRecord[]> {
+    const visible = await this.#visibleCameraIds(viewer, query.cameraId);
+    return this.deps.work(({ alerts }) =>
+      alerts.list({
+        ...(query.type === undefined ? {} : { type: query.type }),
+        cameraIds: visible,
+        shadow: true,
+        limit: 500,
+      }),
+    );
+  }
+
+  /** A supervisor labels a shadow alert (true / false / irrelevant); audited in the same transaction. */
+  async label(id: string, label: ShadowLabel, viewer: Viewer, actor: Actor): Promise<AlertRecord> {
+    const current = await this.get(id, viewer);
+    if (current.shadow !== true)
+      throw new VigieError('ALERT_NOT_SHADOW', `Alert ${id} is live; qualify it from the queue instead.`);
+    const now = this.deps.clock.now();
+    return this.deps.work(async ({ alerts, audit }) => {
+      await alerts.label(id, { label, by: actor.actorName, at: now });
+      await audit.append({
+        action: 'alert.labelled',
+        ...actor,
+        cameraId: current.cameraId,
+        details: { alert: id, type: current.type, label, previous: current.shadowLabel ?? null },
+      });
+      return (await alerts.get(id)) as AlertRecord;
+    });
   }
 
   /** Opens a "camera offline" alert unless one is still unresolved for that camera. */
@@ -158,6 +197,7 @@ export class AlertService {
         ...(query.minDurationS === undefined ? {} : { minDurationS: query.minDurationS }),
         ...(query.ongoing === undefined ? {} : { ongoing: query.ongoing }),
         cameraIds: visible,
+        shadow: false,
         limit: 500,
       }),
     );

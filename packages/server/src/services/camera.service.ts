@@ -1,5 +1,6 @@
 import {
   applyCameraPatch,
+  assertNoSilentPromotion,
   cameraSettingsFromInput,
   redactSourceUrl,
   rolesGrant,
@@ -91,6 +92,7 @@ export class CameraService {
       const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
       const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
       validateCameraSettings(settings, this.#profile, change.patch);
+      assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);
       const diff = Object.fromEntries(
