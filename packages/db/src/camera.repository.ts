@@ -4,7 +4,6 @@ import {
   VigieError,
   type Camera,
   type CameraSettings,
-  type CameraStore,
   type Clock,
   type Line,
   type Mask,
@@ -80,8 +79,8 @@ function nameTaken(name: string): VigieError {
   ]);
 }
 
-/** The camera registry on PostgreSQL or PGlite. */
-export class CameraRepository implements CameraStore {
+/** The camera catalogue on PostgreSQL or PGlite. */
+export class CameraRepository {
   readonly #db: Kysely<Tables>;
   readonly #clock: Clock;
 

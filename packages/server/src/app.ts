@@ -107,7 +107,7 @@ export interface VigieApp {
   cameras: CameraService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
   registry: RegistryService;
-  /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
+  /** Citizens' access requests; the footage they hold is kept by the retention purge, which reads the holds from the repository. */
   accessRequests: AccessRequestService;
   /** Analysis authorisations (LEGAL R18): alert analytics run only inside one. */
   authorisations: AnalysisAuthorisationService;
