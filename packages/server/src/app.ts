@@ -18,7 +18,12 @@ import {
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { EventHub } from './event-hub.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
@@ -27,7 +32,7 @@ import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
 import { errorBody, handleError } from './http-errors.js';
-import { registerAccessControl } from './auth/access-control.js';
+import { identify, registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { alertRoutes } from './routes/alert.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
@@ -238,7 +243,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
   });
-  await http.register(systemRoutes({ database: deps.database, events, console: deps.console ?? {} }), {
+  const pushAudience = async (request: FastifyRequest) => {
+    const caller = await identify(request, auth);
+    return caller === undefined ? undefined : cameras.audienceOf(caller);
+  };
+  await http.register(systemRoutes({ database: deps.database, events, console: deps.console ?? {}, pushAudience }), {
     prefix: '/api',
   });
   await http.register(authRoutes(auth), { prefix: '/api' });

@@ -85,6 +85,11 @@ export function validationProblems(errors: readonly AjvError[], part: string): F
 
 /** The one place where errors become HTTP responses; never sends a stack trace. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // A refused WebSocket upgrade must not leave its connection open (the server would wait for it on close).
+  if (request.headers.upgrade !== undefined) {
+    void reply.header('connection', 'close');
+    reply.raw.once('finish', () => request.raw.socket.destroy());
+  }
   if (isVigieError(error)) {
     return reply.status(statusByKind[error.kind]).send(errorBody(error.code, error.message, error.details));
   }

@@ -1,8 +1,8 @@
 import {
   applyCameraPatch,
   cameraSettingsFromInput,
+  limitedToAssignedCameras,
   redactSourceUrl,
-  rolesGrant,
   validateCameraSettings,
   VigieError,
   type AuditInput,
@@ -10,6 +10,7 @@ import {
   type CameraInput,
   type CameraPatch,
   type LegalProfile,
+  type PushAudience,
   type Role,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
@@ -31,7 +32,7 @@ function forClients(camera: Camera): Camera {
 
 /** Whether a viewer is limited to assigned cameras: operators who hold no wider role. */
 function limitedToAssigned(viewer: Viewer): boolean {
-  return !rolesGrant(viewer.roles, 'camera:write') && !rolesGrant(viewer.roles, 'registry:read');
+  return limitedToAssignedCameras(viewer.roles);
 }
 
 /** Use cases of the camera registry: legal rules, persistence with its audit entry, push to consoles. */
@@ -54,6 +55,13 @@ export class CameraService {
       const assigned = await auth.assignedCameras(viewer.userId);
       return all.filter((c) => assigned.has(c.id)).map(forClients);
     });
+  }
+
+  /** Who a viewer's push channel speaks to: their roles, and all cameras or an operator's assigned ones. */
+  async audienceOf(viewer: Viewer): Promise<PushAudience> {
+    if (!limitedToAssigned(viewer)) return { roles: viewer.roles, cameras: 'all' };
+    const assigned = await this.#work(({ auth }) => auth.assignedCameras(viewer.userId));
+    return { roles: viewer.roles, cameras: assigned };
   }
 
   /** One camera, credentials hidden; throws CAMERA_NOT_FOUND, also for an operator's unassigned camera. */
