@@ -9,6 +9,7 @@ import * as accessRequests from './1795630000000-AccessRequests.js';
 import * as registryDpia from './1795640000000-RegistryDpia.js';
 import * as alertSituations from './1796300000000-AlertSituations.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
+import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '1795640000000-RegistryDpia': registryDpia,
   '1796300000000-AlertSituations': alertSituations,
   '1796500000000-ScaleOut': scaleOut,
+  '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
 };

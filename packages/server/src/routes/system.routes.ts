@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { purposes, VigieError, type LegalProfile, type PushAudience } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import Type from 'typebox';
-import { VigieError, type PushAudience } from '@vigie/core';
 import type { FastifyRequest } from 'fastify';
 import type { EventHub } from '../event-hub.js';
 import { requires } from './route-config.js';
@@ -28,9 +28,11 @@ export function systemRoutes(options: {
   database: Pick<VigieDatabase, 'engine' | 'probe'>;
   events: EventHub;
   console: ConsoleSettings;
+  profile: LegalProfile;
   /** Who a socket's caller is now (roles, cameras); undefined once their session or token is gone. */
   pushAudience: (request: FastifyRequest) => Promise<PushAudience | undefined>;
 }): FastifyPluginAsyncTypebox {
+  const { profile } = options;
   return async (app) => {
     app.get(
       '/health',
@@ -62,17 +64,39 @@ export function systemRoutes(options: {
         config: requires('public'),
         schema: {
           tags: ['system'],
-          summary: 'Console settings of this installation (map tiles); public, since the transparency page uses them',
+          summary:
+            'Console settings of this installation (map tiles, legal profile); public, since the transparency page uses them',
           response: {
             200: Type.Object({
               mapTileUrl: Type.Union([Type.String(), Type.Null()], {
                 description: 'Tile URL template; null: plain offline background.',
               }),
+              legalProfile: Type.Object(
+                {
+                  id: Type.String(),
+                  title: Type.Object({ fr: Type.String(), en: Type.String() }),
+                  purposes: Type.Array(Type.Enum([...purposes])),
+                  maxRetentionDays: Type.Integer(),
+                  defaultRetentionDays: Type.Integer(),
+                  timeZone: Type.String(),
+                },
+                { description: 'The rules this installation runs under, so that the console never copies them.' },
+              ),
             }),
           },
         },
       },
-      () => ({ mapTileUrl: options.console.mapTileUrl ?? null }),
+      () => ({
+        mapTileUrl: options.console.mapTileUrl ?? null,
+        legalProfile: {
+          id: profile.id,
+          title: profile.title,
+          purposes: [...profile.purposes],
+          maxRetentionDays: profile.maxRetentionDays,
+          defaultRetentionDays: profile.defaultRetentionDays,
+          timeZone: profile.timeZone,
+        },
+      }),
     );
 
     app.get('/openapi.json', { config: requires('public'), schema: { hide: true } }, () => app.swagger());
@@ -93,7 +117,10 @@ export function systemRoutes(options: {
       },
       async (socket, request) => {
         let audience = await options.pushAudience(request);
-        if (audience === undefined) { socket.close(4401, 'session ended'); return; }
+        if (audience === undefined) {
+          socket.close(4401, 'session ended');
+          return;
+        }
         const unsubscribe = options.events.subscribe(
           () => audience ?? { roles: [], cameras: 'all' },
           (event) => socket.send(JSON.stringify(event)),
