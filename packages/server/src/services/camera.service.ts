@@ -1,5 +1,6 @@
 import {
   applyCameraPatch,
+  assertNoSilentPromotion,
   cameraSettingsFromInput,
   limitedToAssignedCameras,
   redactSourceUrl,
@@ -11,28 +12,22 @@ import {
   type CameraPatch,
   type LegalProfile,
   type PushAudience,
-  type Role,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
+import { isSystem, type PersonRequester, type Requester } from '../auth/requester.js';
 import type { DomainEvents } from '../events/domain-events.js';
 
 /** Who acts, for the audit trail. */
 export type Actor = Pick<AuditInput, 'actorId' | 'actorName' | 'source'>;
-
-/** Who reads: operators see only the cameras assigned to them. */
-export interface Viewer {
-  userId: string;
-  roles: readonly Role[];
-}
 
 /** Hides credentials before a camera leaves the server. */
 function forClients(camera: Camera): Camera {
   return { ...camera, sourceUrl: redactSourceUrl(camera.sourceUrl) };
 }
 
-/** Whether a viewer is limited to assigned cameras: operators who hold no wider role. */
-function limitedToAssigned(viewer: Viewer): boolean {
-  return limitedToAssignedCameras(viewer.roles);
+/** Whether a requester is limited to assigned cameras: operators who hold no wider role (never Vigie itself). */
+function limitedToAssigned(requester: Requester): requester is PersonRequester {
+  return !isSystem(requester) && limitedToAssignedCameras(requester.roles);
 }
 
 /** Use cases of the camera registry: legal rules, persistence with its audit entry, push to consoles. */
@@ -47,32 +42,28 @@ export class CameraService {
     this.#events = options.events;
   }
 
-  /** The cameras a viewer may see (all, or an operator's assigned ones), credentials hidden. */
-  async list(viewer?: Viewer): Promise<Camera[]> {
+  /** The cameras a requester may see (all, or an operator's assigned ones), credentials hidden. */
+  async list(requester: Requester): Promise<Camera[]> {
     return this.#work(async ({ cameras, auth }) => {
       const all = await cameras.list();
-      if (viewer === undefined || !limitedToAssigned(viewer)) return all.map(forClients);
-      const assigned = await auth.assignedCameras(viewer.userId);
+      if (!limitedToAssigned(requester)) return all.map(forClients);
+      const assigned = await auth.assignedCameras(requester.userId);
       return all.filter((c) => assigned.has(c.id)).map(forClients);
     });
   }
 
   /** Who a viewer's push channel speaks to: their roles, and all cameras or an operator's assigned ones. */
-  async audienceOf(viewer: Viewer): Promise<PushAudience> {
-    if (!limitedToAssigned(viewer)) return { roles: viewer.roles, cameras: 'all' };
+  async audienceOf(viewer: Pick<PersonRequester, 'userId' | 'roles'>): Promise<PushAudience> {
+    if (!limitedToAssignedCameras(viewer.roles)) return { roles: viewer.roles, cameras: 'all' };
     const assigned = await this.#work(({ auth }) => auth.assignedCameras(viewer.userId));
     return { roles: viewer.roles, cameras: assigned };
   }
 
   /** One camera, credentials hidden; throws CAMERA_NOT_FOUND, also for an operator's unassigned camera. */
-  async get(id: string, viewer?: Viewer): Promise<Camera> {
+  async get(id: string, requester: Requester): Promise<Camera> {
     return this.#work(async (stores) => {
       const camera = await require(stores, id);
-      if (
-        viewer !== undefined &&
-        limitedToAssigned(viewer) &&
-        !(await stores.auth.assignedCameras(viewer.userId)).has(id)
-      ) {
+      if (limitedToAssigned(requester) && !(await stores.auth.assignedCameras(requester.userId)).has(id)) {
         throw notFound(id);
       }
       return forClients(camera);
@@ -105,6 +96,7 @@ export class CameraService {
       const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
       const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
       validateCameraSettings(settings, this.#profile, change.patch);
+      assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);
       const diff = Object.fromEntries(
