@@ -25,3 +25,4 @@ export * from './domain-events.js';
 export * from './bus.js';
 export * from './analysis-config.js';
 export * from './analysis-authorisation.js';
+export * from './model-registry.js';

@@ -29,3 +29,4 @@ export { renderScene, sceneFormat, type SyntheticScene } from './eval/scene.gene
 export { syntheticScenes } from './eval/synthetic.scenes.js';
 export * from './pixelate.js';
 export * from './anonymised-copy.writer.js';
+export * from './model-file.js';
