@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AlertSchema, AnalyticsEventSchema, BoxSchema } from './analytics.js';
+import { AnalyticsEventSchema, BoxSchema } from './analytics.js';
 import { AlertRecordSchema } from './alert-record.js';
+import { RaisedAlertFactSchema } from './domain-events.js';
 import { VigieError } from './errors.js';
 import { euPrivatePremisesProfile, frenchProfile } from './legal-profile.js';
 import {
@@ -92,7 +93,7 @@ describe('model registry (LEGAL R16, R17, R23)', () => {
   });
 
   it('keeps identity, face, plate and embedding fields out of every output schema (R17)', () => {
-    const names = [AnalyticsEventSchema, AlertSchema, BoxSchema, AlertRecordSchema].flatMap(propertyNames);
+    const names = [AnalyticsEventSchema, BoxSchema, AlertRecordSchema, RaisedAlertFactSchema].flatMap(propertyNames);
     expect(names.length).toBeGreaterThan(20);
     expect(names.filter((name) => refusedCapabilityNamed(name, frenchProfile) !== undefined)).toEqual([]);
   });

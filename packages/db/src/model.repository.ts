@@ -5,8 +5,8 @@ import type { DetectionModelTable, Tables } from './tables.js';
 type Row = Selectable<DetectionModelTable>;
 
 /** Reads a jsonb value, which PGlite and PostgreSQL may hand back parsed or as text. */
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+function json(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
 function toRegistration(row: Row): ModelRegistration {
@@ -18,8 +18,8 @@ function toRegistration(row: Row): ModelRegistration {
     purpose: row.purpose,
     provenance: row.provenance,
     licence: row.licence,
-    capabilities: json<string[]>(row.capabilities),
-    evaluation: json<ModelRegistration['evaluation']>(row.evaluation),
+    capabilities: json(row.capabilities) as string[],
+    evaluation: json(row.evaluation) as ModelRegistration['evaluation'],
     ...(row.attestation === null ? {} : { attestation: row.attestation }),
     registeredAt: row.registered_at.toISOString(),
     registeredBy: row.registered_by,
