@@ -24,6 +24,9 @@ export interface RunTimelineOptions extends TimelineTolerances {
   previousEndMs?: number;
 }
 
+/** How much earlier than its media end a segment may be seen complete before the anchor is corrected. */
+const jitterMs = 500;
+
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
 }
@@ -91,7 +94,8 @@ export class RunTimeline<T extends Pick<SegmentListEntry, 'start' | 'end'>> {
     const startMs = this.#lastEndMs ?? observedAtMs;
     const mediaMs = durationMs(entry);
     const lagMs = observedAtMs - (startMs + mediaMs);
-    if (lagMs >= 0) return this.#keep({ entry, startMs, endMs: startMs + mediaMs, lagMs });
+    // Within the sightings' jitter, media lengths stand.
+    if (lagMs >= -jitterMs) return this.#keep({ entry, startMs, endMs: startMs + mediaMs, lagMs: Math.max(0, lagMs) });
     // A segment never ends after it was seen complete: a late first sighting (a busy process) set the
     // anchor late, and this earlier sighting puts it right. Only a large excess is a jump forward.
     const endMs = Math.max(startMs, observedAtMs);

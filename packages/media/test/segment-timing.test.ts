@@ -81,7 +81,7 @@ describe('wall-clock truth (real ffmpeg, real RTSP)', () => {
     for (const segment of segments) {
       const judgedLater = gaps.some((g) => g.from.getTime() === segment.startedAt.getTime());
       expect(segment.seenAt - segment.endedAt.getTime()).toBeLessThan(judgedLater ? 4000 : 1500);
-      expect(segment.endedAt.getTime()).toBeLessThanOrEqual(segment.seenAt);
+      expect(segment.endedAt.getTime()).toBeLessThanOrEqual(segment.seenAt + 500);
       expect(segment.endedAt.getTime()).toBeGreaterThanOrEqual(segment.startedAt.getTime());
     }
     for (let i = 1; i < segments.length; i++)
