@@ -24,9 +24,6 @@ export interface RunTimelineOptions extends TimelineTolerances {
   previousEndMs?: number;
 }
 
-/** How much earlier than its media end a segment may be seen complete before the anchor is corrected. */
-const jitterMs = 500;
-
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
 }
@@ -94,15 +91,16 @@ export class RunTimeline<T extends Pick<SegmentListEntry, 'start' | 'end'>> {
     const startMs = this.#lastEndMs ?? observedAtMs;
     const mediaMs = durationMs(entry);
     const lagMs = observedAtMs - (startMs + mediaMs);
-    // Within the sightings' jitter, media lengths stand.
-    if (lagMs >= -jitterMs) return this.#keep({ entry, startMs, endMs: startMs + mediaMs, lagMs: Math.max(0, lagMs) });
-    // A segment never ends after it was seen complete: a late first sighting (a busy process) set the
-    // anchor late, and this earlier sighting puts it right. Only a large excess is a jump forward.
+    // Seen a little before its media end: the first sighting, which anchors the run, came late (a
+    // busy process); media lengths stand. Far before it, the camera's clock jumped forward.
+    if (lagMs >= -(this.#options.jumpMs ?? 3000))
+      return this.#keep({ entry, startMs, endMs: startMs + mediaMs, lagMs: Math.max(0, lagMs) });
     const endMs = Math.max(startMs, observedAtMs);
-    const placed: Placed<T> = { entry, startMs, endMs, lagMs: 0 };
-    if (-lagMs <= (this.#options.jumpMs ?? 3000)) return this.#keep(placed);
     return this.#keep({
-      ...placed,
+      entry,
+      startMs,
+      endMs,
+      lagMs: 0,
       discontinuity:
         `camera timestamps jumped forward about ${seconds(-lagMs)} s ` +
         `(${seconds(mediaMs)} s of media in ${seconds(endMs - startMs)} s of real time); times taken from the clock`,
