@@ -24,6 +24,8 @@ export const auditActions = [
   'alert.opened',
   'alert.acted',
   'alert.ended',
+  'alert.labelled',
+  'analytics.rule_promoted',
   'analytics.paused',
   'analytics.resumed',
   'registry.recorded',
@@ -33,6 +35,9 @@ export const auditActions = [
   'access_request.range_added',
   'access_request.range_changed',
   'access_request.export_attached',
+  'analysis_authorisation.recorded',
+  'analysis_authorisation.started',
+  'analysis_authorisation.ended',
 ] as const;
 
 /** An action the audit trail records. */

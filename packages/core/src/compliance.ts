@@ -1,11 +1,12 @@
 import Type, { type Static } from 'typebox';
-import { analyticJustifications, analyticJustified } from './analytic-purposes.js';
-import { analyticsEventTypes } from './analytic-event-types.js';
+import { analyticJustified } from './analytic-purposes.js';
+import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
 import type { Camera } from './camera.js';
 import { purposes, type LegalProfile, type Purpose } from './legal-profile.js';
 import { authorisationStates } from './authorisation.js';
 import { authorisationState, facings, signageStatuses, type RegistryEntry } from './registry.js';
 import { retentionCutoff } from './retention.js';
+import { precisionOf } from './rule-settings.js';
 import { TransparencyContactsSchema, type TransparencyContacts } from './transparency.js';
 
 /** What a compliance check can find wrong with a camera; `blocking` ones make it non-compliant. */
@@ -109,6 +110,25 @@ export const RecordOfProcessingSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    analyticsEvaluation: Type.Array(
+      Type.Object(
+        {
+          camera: Type.String(),
+          type: Type.Enum([...analyticsEventTypes]),
+          month: Type.String({ format: 'date' }),
+          mode: Type.Enum(['live', 'shadow']),
+          alerts: Type.Integer({ minimum: 0 }),
+          trueAlerts: Type.Integer({ minimum: 0 }),
+          falseAlarms: Type.Integer({ minimum: 0 }),
+          precision: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        description:
+          'Per camera, rule and month: alerts and operators’ verdicts (supervisors’ labels in shadow), and the precision they give (loi 2023-380 art. 10 V; AI Act art. 15; LEGAL R24).',
+      },
+    ),
     recipients: Type.Array(Type.String()),
     transfersOutsideEu: Type.Literal('none'),
     retention: Type.Object(
@@ -205,7 +225,7 @@ export function cameraCompliance(input: {
     issues.push(issue('private_space_unmasked', 'The view overlooks private space and no privacy mask is drawn.'));
   }
   for (const type of camera.analytics) {
-    if (!analyticJustified(type, camera.purposes)) {
+    if (!analyticJustified(type, camera.purposes, profile)) {
       issues.push(issue('analytic_not_justified', `"${type}" is not justified by the camera's purposes.`));
     }
   }
@@ -264,30 +284,43 @@ export function retentionComplianceReport(input: {
   };
 }
 
+/** Verdicts on one rule of one camera over one month. */
+export interface RuleVerdicts {
+  cameraId: string;
+  type: AnalyticsEventType;
+  /** First day of the month, YYYY-MM-DD. */
+  month: string;
+  shadow: boolean;
+  alerts: number;
+  trueAlerts: number;
+  falseAlarms: number;
+}
+
 /** The record of processing (GDPR art. 30(1); R28), generated from the configuration and the cameras. */
 export function recordOfProcessing(input: {
   contacts: TransparencyContacts;
   cameras: readonly Camera[];
   now: Date;
   profile: LegalProfile;
+  /** Verdicts per camera, rule, month and mode (from the alert store). */
+  verdicts?: readonly RuleVerdicts[];
 }): RecordOfProcessing {
   const { cameras, profile } = input;
-  const purposeCounts = purposes
+  const purposeCounts = profile.purposes
     .map((purpose: Purpose) => ({ purpose, cameras: cameras.filter((c) => c.purposes.includes(purpose)).length }))
     .filter((p) => p.cameras > 0);
   const analytics = analyticsEventTypes
     .map((type) => ({
       type,
       cameras: cameras.filter((c) => c.analytics.includes(type)).length,
-      basis: analyticJustifications[type].basis,
+      basis: profile.analytics[type].basis,
     }))
     .filter((a) => a.cameras > 0);
   return {
     generatedAt: input.now.toISOString(),
-    processing: 'Video protection of public spaces (vidéoprotection, CSI L251-1 and following)',
+    processing: profile.recordOfProcessing.processing,
     ...input.contacts,
-    legalBasis:
-      'CSI L251-2 (the declared purposes) and the prefectoral authorisation of each camera (CSI L252-1); GDPR art. 6(1)(e), or Directive 2016/680 (loi Informatique et Libertés, title III) for purposes of preventing and detecting offences (CSI L251-1 as amended by loi 2023-380 art. 9). The controller and the DPO confirm the regime of each purpose.',
+    legalBasis: profile.recordOfProcessing.legalBasis,
     purposes: purposeCounts,
     dataSubjects: [
       'Persons and vehicles passing through the filmed public spaces',
@@ -302,18 +335,19 @@ export function recordOfProcessing(input: {
       'Audit trail: agent, time, camera, time range, reason, source address',
       'Access requests: name, email address, time window, place, the description the person gives',
     ],
-    excludedData: [
-      'No facial recognition, biometric identification or categorisation, emotion recognition (loi 2023-380 art. 10 III; AI Act art. 5)',
-      'No licence-plate reading (CSI L233-1)',
-      'No sound (CSI L251-2 covers images only)',
-    ],
+    excludedData: [...profile.recordOfProcessing.excludedData],
     analytics,
-    recipients: [
-      'Named, authorised agents of the supervision centre (CSI L252-2), each within their role',
-      'National police and gendarmerie agents, individually designated and authorised (CSI L252-2)',
-      'Judicial authorities (public prosecutor) on request',
-      'The data subject, for the images of themselves, third parties blurred (GDPR art. 15)',
-    ],
+    analyticsEvaluation: (input.verdicts ?? []).map((v) => ({
+      camera: cameras.find((c) => c.id === v.cameraId)?.name ?? v.cameraId,
+      type: v.type,
+      month: v.month,
+      mode: v.shadow ? 'shadow' : 'live',
+      alerts: v.alerts,
+      trueAlerts: v.trueAlerts,
+      falseAlarms: v.falseAlarms,
+      precision: precisionOf(v),
+    })),
+    recipients: [...profile.recordOfProcessing.recipients],
     transfersOutsideEu: 'none',
     retention: {
       legalMaxDays: profile.maxRetentionDays,

@@ -26,9 +26,13 @@ export const errorRegistry = {
   },
   RETENTION_EXCEEDS_LEGAL_MAXIMUM: {
     kind: 'invalid',
-    hint: 'Lower retentionDays to the legal maximum or less (CSI L252-5: one month).',
+    hint: 'Lower retentionDays to the legal maximum the message names (the active legal profile’s; one month in France, CSI L252-5).',
   },
   DUPLICATE_PURPOSE: { kind: 'invalid', hint: 'List each purpose once.' },
+  PURPOSE_NOT_IN_PROFILE: {
+    kind: 'invalid',
+    hint: 'Declare only purposes of the legal profile this installation runs under (the message lists them; GET /api/console/settings too).',
+  },
   TIME_RANGE_INVALID: {
     kind: 'invalid',
     hint: 'Send ISO 8601 times with "from" before "to", within the camera retention period.',
@@ -48,6 +52,22 @@ export const errorRegistry = {
   EXPORT_NOT_FOUND: { kind: 'not_found', hint: 'List the camera exports in the audit trail to find a valid id.' },
   ALERT_NOT_FOUND: { kind: 'not_found', hint: 'List alerts with GET /api/alerts to find a valid id.' },
   ALERT_CLOSED: { kind: 'conflict', hint: 'A closed alert only takes notes; reload the queue.' },
+  ALERT_NOT_SHADOW: {
+    kind: 'conflict',
+    hint: 'Only alerts of a rule running in shadow take a label; qualify a live alert instead.',
+  },
+  RULE_PROMOTION_REQUIRED: {
+    kind: 'conflict',
+    hint: 'Promote the rule with POST /api/cameras/{id}/rules/{type}/promote once enough shadow alerts are labelled.',
+  },
+  RULE_NOT_IN_SHADOW: {
+    kind: 'conflict',
+    hint: 'Only a rule switched on and running in shadow can be promoted; reload the camera.',
+  },
+  SHADOW_EVIDENCE_INSUFFICIENT: {
+    kind: 'conflict',
+    hint: 'Label more of the rule’s shadow alerts (true / false / irrelevant) on the review list, or recalibrate it, then try again.',
+  },
   MEDIA_UNAVAILABLE: {
     kind: 'unavailable',
     hint: 'Check that ffmpeg is installed (apt-get install ffmpeg) and that the camera is recording.',
@@ -83,6 +103,10 @@ export const errorRegistry = {
   ANALYTIC_NOT_JUSTIFIED: {
     kind: 'invalid',
     hint: 'Enable only analytics that one of the camera’s declared purposes justifies (the details name them), or declare that purpose if it is authorised.',
+  },
+  ANALYSIS_AUTHORISATION_INVALID: {
+    kind: 'invalid',
+    hint: 'Copy the decision as it was signed: its end after its start and within the longest period the legal profile allows, and only the event types it lists (the details name what is wrong).',
   },
   TIME_WINDOW_INVALID: {
     kind: 'invalid',

@@ -24,3 +24,5 @@ export * from './compliance.js';
 export * from './domain-events.js';
 export * from './bus.js';
 export * from './analysis-config.js';
+export * from './rule-settings.js';
+export * from './analysis-authorisation.js';

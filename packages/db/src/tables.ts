@@ -19,6 +19,7 @@ export interface CameraTable {
   purposes: Json<string[]>;
   enabled: boolean;
   analytics: ColumnType<string[], string | undefined, string>;
+  rule_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
@@ -178,6 +179,10 @@ export interface AlertTable {
   duration_s: number | null;
   confidence: number | null;
   group_id: string | null;
+  shadow: Generated<boolean>;
+  shadow_label: string | null;
+  labelled_by: string | null;
+  labelled_at: Timestamp | null;
 }
 
 /** Notes operators add to alerts. */
@@ -216,6 +221,24 @@ export interface CameraRegistryTable {
   version: Generated<number>;
   updated_at: Date;
   updated_by: string;
+}
+
+/** Dated decisions under which alert analytics run (LEGAL R18). */
+export interface AnalysisAuthorisationTable {
+  id: string;
+  reference: string;
+  legal_basis: string;
+  occasion: string;
+  responsible_service: string;
+  camera_ids: ColumnType<unknown, string, string>;
+  event_types: ColumnType<unknown, string, string>;
+  starts_at: Date;
+  ends_at: Date;
+  public_notice: string;
+  created_at: Date;
+  created_by: string;
+  started_audited: Generated<boolean>;
+  ended_audited: Generated<boolean>;
 }
 
 /** A photo of a camera's sign (JPEG or PNG bytes, size-limited). */
@@ -292,6 +315,7 @@ export interface Tables {
   access_request_ranges: AccessRequestRangeTable;
   ingested_events: IngestedEventTable;
   analytics_stops: AnalyticsStopTable;
+  analysis_authorisations: AnalysisAuthorisationTable;
 }
 
 /** A camera row as read. */

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
-import { TransparencyContactsSchema, type TransparencyContacts } from '@vigie/core';
+import {
+  defaultLegalProfileId,
+  legalProfileById,
+  legalProfiles,
+  TransparencyContactsSchema,
+  type TransparencyContacts,
+} from '@vigie/core';
 import type { DatabaseLocation } from '@vigie/db';
 import Value from 'typebox/value';
 
@@ -42,6 +48,14 @@ export const ConfigSchema = Type.Object(
       }),
     ),
     transparency: TransparencyContactsSchema,
+    legalProfile: Type.String({
+      minLength: 1,
+      description: `The legal profile whose rules apply (purposes, retention cap, analytics, authorisations): ${Object.values(
+        legalProfiles,
+      )
+        .map((p) => `${p.id} (${p.title.en})`)
+        .join('; ')}.`,
+    }),
     natsUrl: Type.Optional(
       Type.String({
         pattern: '^(nats|tls)://',
@@ -63,6 +77,15 @@ export const ConfigSchema = Type.Object(
         description: 'Secret shared by servers and workers to authenticate segment requests between nodes.',
       }),
     ),
+    shadowMinLabelled: Type.Integer({
+      minimum: 1,
+      description: 'Shadow alerts labelled true or false a rule needs before it may go live.',
+    }),
+    shadowMinPrecision: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Lowest precision in shadow, true / (true + false), for a rule to go live.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -84,6 +107,9 @@ export const configEnv = {
   mqttUrl: 'MQTT_URL',
   workers: 'VIGIE_WORKERS',
   nodeSecret: 'VIGIE_NODE_SECRET',
+  shadowMinLabelled: 'VIGIE_SHADOW_MIN_LABELLED',
+  shadowMinPrecision: 'VIGIE_SHADOW_MIN_PRECISION',
+  legalProfile: 'VIGIE_LEGAL_PROFILE',
 } as const satisfies Record<Exclude<keyof Config, 'transparency'>, string>;
 
 /** Demo contacts for the transparency page; a deployment replaces them in its config file. */
@@ -105,6 +131,9 @@ const defaults: Config = {
   demo: false,
   transparency: demoTransparencyContacts,
   workers: 'embedded',
+  shadowMinLabelled: 20,
+  shadowMinPrecision: 0.5,
+  legalProfile: defaultLegalProfileId,
 };
 
 /** Raised when the configuration is invalid; its message lists every problem. */
@@ -124,7 +153,11 @@ function fromEnv(env: NodeJS.ProcessEnv): {
   for (const [key, name] of Object.entries(configEnv)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    if (key === 'port') {
+    if (key === 'shadowMinLabelled' || key === 'shadowMinPrecision') {
+      const number = Number(raw);
+      if (raw.trim() !== '' && Number.isFinite(number)) values[key] = number;
+      else problems.push(`${name}="${raw}" must be a number`);
+    } else if (key === 'port') {
       const port = Number(raw);
       if (Number.isInteger(port)) values[key] = port;
       else problems.push(`${name}="${raw}" must be a whole number (e.g. 8080)`);
@@ -181,6 +214,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (merged.workers === 'remote' && (merged.natsUrl === undefined || merged.nodeSecret === undefined)) {
     problems.push('workers=remote (VIGIE_WORKERS) needs NATS_URL and VIGIE_NODE_SECRET: workers report over NATS');
+  }
+  if (typeof merged.legalProfile === 'string') {
+    try {
+      legalProfileById(merged.legalProfile);
+    } catch (error) {
+      problems.push(`legalProfile (VIGIE_LEGAL_PROFILE): ${(error as Error).message}`);
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...merged, dataDir: resolve(merged.dataDir) };

@@ -1,7 +1,7 @@
 import { analyticsEventTypes } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { asTest, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
 interface ErrorBody {
   error: { code: string; message: string; hint: string; details: { path: string; reason: string }[] };
@@ -67,6 +67,18 @@ describe.each(testEngines)('camera analytics and their purposes on $name', (engi
     });
   });
 
+  it.each([
+    ['reconnaissanceFaciale', { reconnaissanceFaciale: true }, 'loi 2023-380 art. 10 III'],
+    ['lectureDePlaques', { analytics: ['lectureDePlaques'] }, 'CSI L233-1'],
+  ])('refuses %s, named in French, quoting the law of the French profile', async (_name, overrides, text) => {
+    const response = await create({ name: 'En français', ...overrides });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorBody>().error).toMatchObject({
+      code: 'CAPABILITY_REFUSED_BY_LAW',
+      message: expect.stringContaining(text) as string,
+    });
+  });
+
   it('refuses removing a purpose an enabled analytic needs, and allows it once the analytic is off', async () => {
     const { id } = (
       await create({
@@ -85,7 +97,7 @@ describe.each(testEngines)('camera analytics and their purposes on $name', (engi
     const both = await patch(id, { purposes: ['traffic_regulation'], analytics: ['wrong_way'] });
     expect(both.statusCode).toBe(200);
     expect(both.json()).toMatchObject({ purposes: ['traffic_regulation'], analytics: ['wrong_way'], version: 2 });
-    const trail = await app.cameras.get(id);
+    const trail = await app.cameras.get(id, asTest);
     expect(trail.analytics).toEqual(['wrong_way']);
   });
 

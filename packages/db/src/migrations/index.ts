@@ -8,7 +8,9 @@ import * as cameraLines from './1795620000000-CameraLines.js';
 import * as accessRequests from './1795630000000-AccessRequests.js';
 import * as registryDpia from './1795640000000-RegistryDpia.js';
 import * as alertSituations from './1796300000000-AlertSituations.js';
+import * as ruleSettingsShadow from './1796300000001-RuleSettingsShadow.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
+import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +23,7 @@ export const migrations: Record<string, Migration> = {
   '1795630000000-AccessRequests': accessRequests,
   '1795640000000-RegistryDpia': registryDpia,
   '1796300000000-AlertSituations': alertSituations,
+  '1796300000001-RuleSettingsShadow': ruleSettingsShadow,
   '1796500000000-ScaleOut': scaleOut,
+  '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
 };

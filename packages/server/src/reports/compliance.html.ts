@@ -28,6 +28,9 @@ const purposeLabels: Record<Purpose, string> = {
   amusement_park_safety: 'Sécurité des installations accueillant du public dans les parcs d’attraction',
   vehicle_insurance_check: 'Respect de l’obligation d’être assuré pour circuler',
   illegal_dumping: 'Prévention et constatation des dépôts sauvages',
+  premises_property_protection: 'Protection des biens dans les locaux',
+  premises_visitor_safety: 'Sécurité des personnes accueillies dans les locaux',
+  premises_emergency_response: 'Secours et sécurité incendie dans les locaux',
 };
 
 const stateLabels: Record<RetentionComplianceRow['authorisation']['state'], string> = {
@@ -104,6 +107,16 @@ export function recordOfProcessingHtml(record: RecordOfProcessing): string {
         ? '<p>Aucune.</p>'
         : `<table><tr><th>Analyse</th><th>Caméras</th><th>Fondement</th></tr>${record.analytics
             .map((a) => `<tr><td>${escapeHtml(a.type)}</td><td>${a.cameras}</td><td>${escapeHtml(a.basis)}</td></tr>`)
+            .join('')}</table>`
+    }
+<h2>Évaluation des analyses (précision selon les verdicts des opérateurs)</h2>${
+      record.analyticsEvaluation.length === 0
+        ? '<p>Aucune alerte qualifiée sur la période.</p>'
+        : `<table><tr><th>Caméra</th><th>Analyse</th><th>Mois</th><th>Mode</th><th>Alertes</th><th>Avérées</th><th>Fausses</th><th>Précision</th></tr>${record.analyticsEvaluation
+            .map(
+              (e) =>
+                `<tr><td>${escapeHtml(e.camera)}</td><td>${escapeHtml(e.type)}</td><td>${e.month.slice(0, 7)}</td><td>${e.mode === 'shadow' ? 'fantôme' : 'en service'}</td><td>${e.alerts}</td><td>${e.trueAlerts}</td><td>${e.falseAlarms}</td><td>${e.precision === null ? '—' : `${Math.round(e.precision * 100)} %`}</td></tr>`,
+            )
             .join('')}</table>`
     }
 <h2>Destinataires</h2>${list(record.recipients)}

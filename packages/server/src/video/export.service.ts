@@ -9,7 +9,8 @@ import { OnnxDetector, writeAnonymisedCopy, type AnonymisedCopyReport } from '@v
 import type { AccessRequestService } from '../services/access-request.service.js';
 import type { Actor, CameraService } from '../services/camera.service.js';
 import type { RegistryService } from '../services/registry.service.js';
-import type { MediaTools, Watcher } from './recording.service.js';
+import type { PersonRequester } from '../auth/requester.js';
+import type { MediaTools } from './recording.service.js';
 import { parseTimeRange, type TimeRange } from './time-range.js';
 
 /** The manifest that travels with an exported clip (LEGAL R12): what, who, when, why, and file hashes. */
@@ -78,7 +79,7 @@ export class ExportService {
   ) {}
 
   /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
-  async create(cameraId: string, request: ExportRequest, watcher: Watcher): Promise<ExportManifest> {
+  async create(cameraId: string, request: ExportRequest, watcher: PersonRequester): Promise<ExportManifest> {
     const camera = await this.deps.cameras.get(cameraId, watcher);
     await this.deps.registry.assertViewable(camera.id);
     if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
@@ -109,14 +110,14 @@ export class ExportService {
    */
   async createForAccessRequest(
     target: { requestId: string; rangeId: string },
-    actor: Actor,
+    actor: PersonRequester,
   ): Promise<{ manifest: ExportManifest; anonymisation: AnonymisedCopyReport }> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const matched = request.ranges.find((r) => r.id === target.rangeId);
     if (matched === undefined) {
       throw new VigieError('EXPORT_NOT_FOUND', `Request ${request.reference} has no matched range ${target.rangeId}.`);
     }
-    const camera = await this.deps.cameras.get(matched.cameraId);
+    const camera = await this.deps.cameras.get(matched.cameraId, actor);
     const range = { from: new Date(matched.start), to: new Date(matched.end) };
     const id = randomUUID();
     const dir = join(this.deps.media.workDir, 'exports');
@@ -168,7 +169,7 @@ export class ExportService {
   /** The anonymised copy attached to a request's matched range, for the DPO to review and deliver; audited. */
   async downloadForAccessRequest(
     target: { requestId: string; rangeId: string },
-    watcher: Watcher,
+    watcher: PersonRequester,
   ): Promise<{ path: string; manifest: ExportManifest }> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
@@ -263,7 +264,7 @@ export class ExportService {
   }
 
   /** The exported file's path and manifest, for download; the download is audited. */
-  async download(id: string, watcher: Watcher): Promise<{ path: string; manifest: ExportManifest }> {
+  async download(id: string, watcher: PersonRequester): Promise<{ path: string; manifest: ExportManifest }> {
     const record = await this.#record(id);
     await this.deps.work(({ audit }) =>
       audit.append({

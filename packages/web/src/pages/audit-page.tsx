@@ -31,6 +31,8 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'alert.opened': 'audit.action.alert.opened',
   'alert.acted': 'audit.action.alert.acted',
   'alert.ended': 'audit.action.alert.ended',
+  'alert.labelled': 'audit.action.alert.labelled',
+  'analytics.rule_promoted': 'audit.action.analytics.rule_promoted',
   'analytics.paused': 'audit.action.analytics.paused',
   'analytics.resumed': 'audit.action.analytics.resumed',
   'registry.recorded': 'audit.action.registry.recorded',
@@ -40,6 +42,9 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'access_request.range_added': 'audit.action.access_request.range_added',
   'access_request.range_changed': 'audit.action.access_request.range_changed',
   'access_request.export_attached': 'audit.action.access_request.export_attached',
+  'analysis_authorisation.recorded': 'audit.action.analysis_authorisation.recorded',
+  'analysis_authorisation.started': 'audit.action.analysis_authorisation.started',
+  'analysis_authorisation.ended': 'audit.action.analysis_authorisation.ended',
 };
 
 const fieldKeys = {
