@@ -38,6 +38,7 @@ export const auditActions = [
   'analysis_authorisation.recorded',
   'analysis_authorisation.started',
   'analysis_authorisation.ended',
+  'model.registered',
 ] as const;
 
 /** An action the audit trail records. */

@@ -26,3 +26,4 @@ export * from './bus.js';
 export * from './analysis-config.js';
 export * from './rule-settings.js';
 export * from './analysis-authorisation.js';
+export * from './model-registry.js';

@@ -2,6 +2,7 @@ import type { Clock } from '@vigie/core';
 import type { Kysely } from 'kysely';
 import { AlertRepository } from './alert.repository.js';
 import { AnalysisAuthorisationRepository } from './analysis-authorisation.repository.js';
+import { ModelRepository } from './model.repository.js';
 import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
@@ -24,6 +25,7 @@ export interface Stores {
   accessRequests: AccessRequestRepository;
   cluster: ClusterRepository;
   analysisAuthorisations: AnalysisAuthorisationRepository;
+  models: ModelRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -42,6 +44,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     accessRequests: new AccessRequestRepository(db, clock),
     cluster: new ClusterRepository(db),
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
+    models: new ModelRepository(db, clock),
   };
 }
 

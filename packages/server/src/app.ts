@@ -48,6 +48,8 @@ import { transparencyRoutes } from './routes/transparency.routes.js';
 import { complianceRoutes } from './routes/compliance.routes.js';
 import { analysisAuthorisationRoutes } from './routes/analysis-authorisation.routes.js';
 import { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
+import { ModelRegistryService } from './services/model-registry.service.js';
+import { modelRoutes } from './routes/model.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
@@ -111,6 +113,8 @@ export interface VigieApp {
   accessRequests: AccessRequestService;
   /** Analysis authorisations (LEGAL R18): alert analytics run only inside one. */
   authorisations: AnalysisAuthorisationService;
+  /** The model registry (LEGAL R23): a model file runs only if registered. */
+  models: ModelRegistryService;
   /** Applies their starts and ends when they come; started and stopped with the background work. */
   authorisationWatch: AuthorisationWatch;
   /** Compliance documents: record of processing, retention report (with the oldest stored recordings). */
@@ -182,6 +186,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     profile,
     onChange: () => onAuthorisationChange.current(),
   });
+  const models = new ModelRegistryService({ work, profile });
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
@@ -275,6 +280,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     ffmpegPath: media.ffmpegPath,
     log: http.log,
+    models,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
@@ -288,6 +294,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
+  await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
@@ -354,6 +361,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     authorisations,
     authorisationWatch,
+    models,
     auth,
     users,
     events,

@@ -36,7 +36,10 @@ export const testPasswordCost: PasswordHashCost = { memoryCost: 64, timeCost: 1,
 export async function openTestApp(
   engine: TestEngine,
   clock: Clock = systemClock,
-  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'promotionPolicy'> = {},
+  options: Pick<
+    AppDependencies,
+    'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'promotionPolicy' | 'modelPath' | 'profile'
+  > = {},
 ): Promise<TestApp> {
   const database = await engine.open();
   const mediaDir = await mkdtemp(join(tmpdir(), 'vigie-app-'));

@@ -11,6 +11,7 @@ import * as alertSituations from './1796300000000-AlertSituations.js';
 import * as ruleSettingsShadow from './1796300000001-RuleSettingsShadow.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
+import * as modelRegistry from './1796600000001-ModelRegistry.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '1796300000001-RuleSettingsShadow': ruleSettingsShadow,
   '1796500000000-ScaleOut': scaleOut,
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
+  '1796600000001-ModelRegistry': modelRegistry,
 };

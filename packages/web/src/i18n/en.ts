@@ -304,6 +304,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.analysis_authorisation.recorded': 'Analysis authorisation recorded',
   'audit.action.analysis_authorisation.started': 'Analysis authorisation started',
   'audit.action.analysis_authorisation.ended': 'Analysis authorisation ended: analytics stopped',
+  'audit.action.model.registered': 'Detection model registered',
   'purpose.public_buildings_protection': 'Public buildings protection',
   'purpose.national_defence_installations': 'National defence installations',
   'purpose.traffic_regulation': 'Traffic regulation',

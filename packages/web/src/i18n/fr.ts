@@ -303,6 +303,7 @@ export const fr = {
   'audit.action.analysis_authorisation.recorded': 'Autorisation d’analyse enregistrée',
   'audit.action.analysis_authorisation.started': 'Autorisation d’analyse entrée en vigueur',
   'audit.action.analysis_authorisation.ended': 'Autorisation d’analyse échue : analyses arrêtées',
+  'audit.action.model.registered': 'Modèle de détection enregistré',
   'purpose.public_buildings_protection': 'Protection des bâtiments publics',
   'purpose.national_defence_installations': 'Installations de défense nationale',
   'purpose.traffic_regulation': 'Régulation du trafic',

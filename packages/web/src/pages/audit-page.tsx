@@ -45,6 +45,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'analysis_authorisation.recorded': 'audit.action.analysis_authorisation.recorded',
   'analysis_authorisation.started': 'audit.action.analysis_authorisation.started',
   'analysis_authorisation.ended': 'audit.action.analysis_authorisation.ended',
+  'model.registered': 'audit.action.model.registered',
 };
 
 const fieldKeys = {
