@@ -174,6 +174,10 @@ export const errorRegistry = {
     kind: 'unavailable',
     hint: 'The worker that holds this recording is down or unreachable; start it again, or wait for it to come back.',
   },
+  ORIGIN_NOT_ALLOWED: {
+    kind: 'forbidden',
+    hint: 'Open the console from the address the server is served at; other sites may not use its event socket.',
+  },
   DATABASE_UNAVAILABLE: {
     kind: 'unavailable',
     hint: 'The database connection was lost; Vigie reconnects by itself. Try again in a few seconds; if it persists, check that PostgreSQL is running (GET /api/health tells).',

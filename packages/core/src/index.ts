@@ -6,6 +6,7 @@ export * from './camera.js';
 export * from './camera-rules.js';
 export * from './retention.js';
 export * from './permissions.js';
+export * from './push-audience.js';
 export * from './ports.js';
 export * from './audit.js';
 export * from './refused-capabilities.js';

@@ -19,7 +19,12 @@ import {
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { EventHub } from './event-hub.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
@@ -28,7 +33,7 @@ import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
 import { errorBody, errorHandler } from './http-errors.js';
-import { registerAccessControl } from './auth/access-control.js';
+import { identify, registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { alertRoutes } from './routes/alert.routes.js';
@@ -263,7 +268,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
   });
-  await http.register(systemRoutes({ database: deps.database, events, console: deps.console ?? {}, profile }), {
+  const pushAudience = async (request: FastifyRequest) => {
+    const caller = await identify(request, auth);
+    return caller === undefined ? undefined : cameras.audienceOf(caller);
+  };
+  const system = { database: deps.database, events, console: deps.console ?? {}, profile, pushAudience };
+  await http.register(systemRoutes(system), {
     prefix: '/api',
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
