@@ -46,6 +46,10 @@ export const errorRegistry = {
     hint: 'The live or playback session ended or belongs to someone else; open a new one.',
   },
   EXPORT_NOT_FOUND: { kind: 'not_found', hint: 'List the camera exports in the audit trail to find a valid id.' },
+  EXPORT_NOT_PACKAGED: {
+    kind: 'conflict',
+    hint: 'Export the same range again: exports made since signing exists come as a verifiable package.',
+  },
   ALERT_NOT_FOUND: { kind: 'not_found', hint: 'List alerts with GET /api/alerts to find a valid id.' },
   ALERT_CLOSED: { kind: 'conflict', hint: 'A closed alert only takes notes; reload the queue.' },
   MEDIA_UNAVAILABLE: {

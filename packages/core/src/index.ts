@@ -22,3 +22,5 @@ export * from './compliance.js';
 export * from './domain-events.js';
 export * from './bus.js';
 export * from './analysis-config.js';
+export * from './evidence.js';
+export * from './zip.js';

@@ -151,6 +151,10 @@ export interface ExportTable {
   file_key: string;
   bytes: BigCount;
   sha256: string;
+  /** The signed manifest's exact bytes (UTF-8 JSON); null for exports made before signing existed. */
+  manifest: string | null;
+  /** Base64 Ed25519 signature of `manifest` by the installation key. */
+  signature: string | null;
 }
 
 /** Alerts in the operators' queue. */

@@ -13,3 +13,4 @@ export * from './segment-list.parser.js';
 export * from './local-disk.storage.js';
 export * from './hls-playlist.builder.js';
 export * from './segment.recorder.js';
+export * from './media-timing.js';

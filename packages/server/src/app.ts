@@ -54,6 +54,8 @@ import { demoTransparencyContacts } from './config.js';
 import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
+import { vigieVersion } from './version.js';
+import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
@@ -90,6 +92,8 @@ export interface AppDependencies {
   workers?: 'embedded' | 'remote';
   /** Secret shared with workers to fetch the segments they hold (VIGIE_NODE_SECRET). */
   nodeSecret?: string;
+  /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. */
+  installationKey?: InstallationKey;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -119,6 +123,8 @@ export interface VigieApp {
   alerts: AlertService;
   recordings: RecordingService;
   exports: ExportService;
+  /** Signs evidence manifests; its public key is published (transparency page, every package). */
+  installationKey: InstallationKey;
   /** The retention purge; `startServer` runs it periodically. */
   purge: RetentionPurge;
   /** The analytics of every camera that has some switched on; started by `startServer`. */
@@ -181,7 +187,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
   const recordings = new RecordingService({ work, clock: deps.clock, cameras, storage, sessions, media, registry });
+  const installationKey =
+    deps.installationKey ??
+    (await loadOrCreateInstallationKey(join(deps.mediaDir, 'keys', 'installation-ed25519.pem')));
   const exports = new ExportService({
+    key: installationKey,
     work,
     clock: deps.clock,
     cameras,
@@ -230,7 +240,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     openapi: {
       info: {
         title: 'Vigie API',
-        version: '0.1.0',
+        version: vigieVersion,
         description: 'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }.',
       },
     },
@@ -241,7 +251,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
   await http.register(auditRoutes(work), { prefix: '/api' });
-  await http.register(videoRoutes({ recordings, exports, statuses }), { prefix: '/api' });
+  await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
   const analysis = new AnalysisFleet({
     work,
@@ -321,6 +331,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     alerts,
     recordings,
     exports,
+    installationKey,
     purge,
     analysis,
     startRecording,

@@ -26,7 +26,7 @@ export const testPasswordCost: PasswordHashCost = { memoryCost: 64, timeCost: 1,
 export async function openTestApp(
   engine: TestEngine,
   clock: Clock = systemClock,
-  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency' | 'bus' | 'workers'> = {},
+  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'webRoot'> = {},
 ): Promise<TestApp> {
   const database = await engine.open();
   const mediaDir = await mkdtemp(join(tmpdir(), 'vigie-app-'));

@@ -8,6 +8,7 @@ import * as cameraLines from './1795620000000-CameraLines.js';
 import * as accessRequests from './1795630000000-AccessRequests.js';
 import * as registryDpia from './1795640000000-RegistryDpia.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
+import * as evidencePackages from './1796510000000-EvidencePackages.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '1795630000000-AccessRequests': accessRequests,
   '1795640000000-RegistryDpia': registryDpia,
   '1796500000000-ScaleOut': scaleOut,
+  '1796510000000-EvidencePackages': evidencePackages,
 };

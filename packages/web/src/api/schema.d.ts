@@ -1750,7 +1750,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Export a range as one MP4 with a SHA-256 manifest (purpose and reason audited) */
+        /** Export a range as one MP4 with a signed manifest of what it really covers (purpose and reason audited) */
         post: {
             parameters: {
                 query?: never;
@@ -1771,6 +1771,8 @@ export interface paths {
                         purpose: string;
                         /** @description Why the footage is viewed or exported; written to the audit trail (LEGAL R11). */
                         reason: string;
+                        /** @description Reference of the judicial requisition, stated in the signed manifest. */
+                        requisition?: string;
                     };
                 };
             };
@@ -1782,19 +1784,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            format: "vigie-evidence/1";
                             /** Format: uuid */
                             id: string;
-                            cameraId: string;
-                            cameraName: string;
-                            /** Format: date-time */
-                            from: string;
-                            /** Format: date-time */
-                            to: string;
+                            installation: {
+                                keyId: string;
+                            };
+                            camera: {
+                                id: string;
+                                name: string;
+                            };
+                            requested: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            covered: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @enum {string} */
+                                cut: "keyframe";
+                            };
                             purpose: string;
                             reason: string;
+                            requisition?: string;
                             exportedBy: string;
                             /** Format: date-time */
                             exportedAt: string;
+                            software: {
+                                /** @enum {string} */
+                                name: "vigie";
+                                version: string;
+                            };
+                            auditEntryHash: string;
+                            segments: {
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                sha256: string;
+                            }[];
                             files: {
                                 name: string;
                                 bytes: number;
@@ -1879,19 +1912,50 @@ export interface paths {
                     content: {
                         "application/json": {
                             manifest: {
+                                /** @enum {string} */
+                                format: "vigie-evidence/1";
                                 /** Format: uuid */
                                 id: string;
-                                cameraId: string;
-                                cameraName: string;
-                                /** Format: date-time */
-                                from: string;
-                                /** Format: date-time */
-                                to: string;
+                                installation: {
+                                    keyId: string;
+                                };
+                                camera: {
+                                    id: string;
+                                    name: string;
+                                };
+                                requested: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                };
+                                covered: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                    /** @enum {string} */
+                                    cut: "keyframe";
+                                };
                                 purpose: string;
                                 reason: string;
+                                requisition?: string;
                                 exportedBy: string;
                                 /** Format: date-time */
                                 exportedAt: string;
+                                software: {
+                                    /** @enum {string} */
+                                    name: "vigie";
+                                    version: string;
+                                };
+                                auditEntryHash: string;
+                                segments: {
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    /** Format: date-time */
+                                    endedAt: string;
+                                    sha256: string;
+                                }[];
                                 files: {
                                     name: string;
                                     bytes: number;
@@ -2016,19 +2080,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            format: "vigie-evidence/1";
                             /** Format: uuid */
                             id: string;
-                            cameraId: string;
-                            cameraName: string;
-                            /** Format: date-time */
-                            from: string;
-                            /** Format: date-time */
-                            to: string;
+                            installation: {
+                                keyId: string;
+                            };
+                            camera: {
+                                id: string;
+                                name: string;
+                            };
+                            requested: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            covered: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @enum {string} */
+                                cut: "keyframe";
+                            };
                             purpose: string;
                             reason: string;
+                            requisition?: string;
                             exportedBy: string;
                             /** Format: date-time */
                             exportedAt: string;
+                            software: {
+                                /** @enum {string} */
+                                name: "vigie";
+                                version: string;
+                            };
+                            auditEntryHash: string;
+                            segments: {
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                sha256: string;
+                            }[];
                             files: {
                                 name: string;
                                 bytes: number;
@@ -2110,6 +2205,83 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/package.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the evidence package: video, signed manifest, signature, public key (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The installation's public key that signs evidence packages, and its fingerprint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            keyId: string;
+                            publicKeyPem: string;
+                        };
+                    };
                 };
             };
         };

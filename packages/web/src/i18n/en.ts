@@ -1,4 +1,5 @@
 import type { MessageKey } from './fr';
+import { evidenceEn } from './evidence.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
 
@@ -184,6 +185,10 @@ export const en: Record<MessageKey, string> = {
   'export.by': 'by {name}',
   'export.submit': 'Export',
   'export.ready': 'Export ready.',
+  'export.covered': 'The file covers {from} → {to} (from the keyframe before the start you asked)',
+  'export.package': 'Download the evidence package (ZIP)',
+  'export.packageHint':
+    'Signed by this installation (key {keyId}); anyone can check it at /verifier or with `vigie verify`.',
   'export.download': 'Download the video',
   'export.file': '{name} — {bytes} bytes — SHA-256',
   'stats.period': 'Period',
@@ -291,5 +296,6 @@ export const en: Record<MessageKey, string> = {
   'purpose.vehicle_insurance_check': 'Vehicle insurance check',
   'purpose.illegal_dumping': 'Illegal dumping',
   ...transparencyEn,
+  ...evidenceEn,
   ...dpoEn,
 };

@@ -1,3 +1,4 @@
+import { evidenceFr } from './evidence.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
 
@@ -183,6 +184,10 @@ export const fr = {
   'export.by': 'par {name}',
   'export.submit': 'Exporter',
   'export.ready': 'Export prêt.',
+  'export.covered': 'Le fichier couvre {from} → {to} (depuis l’image clé précédant le début demandé)',
+  'export.package': 'Télécharger le paquet de preuve (ZIP)',
+  'export.packageHint':
+    'Signé par cette installation (clé {keyId}) ; vérifiable par tous sur /verifier ou avec `vigie verify`.',
   'export.download': 'Télécharger la vidéo',
   'export.file': '{name} — {bytes} octets — SHA-256',
   'stats.period': 'Période',
@@ -290,6 +295,7 @@ export const fr = {
   'purpose.vehicle_insurance_check': 'Obligation d’assurance',
   'purpose.illegal_dumping': 'Dépôts sauvages',
   ...transparencyFr,
+  ...evidenceFr,
   ...dpoFr,
 } as const;
 
