@@ -81,6 +81,7 @@ export function mqttMessagesOf(
     case 'segment.recorded':
     case 'gap.recorded':
     case 'alert.raised':
+    case 'alert.progressed':
       return [];
   }
 }

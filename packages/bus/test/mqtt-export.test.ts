@@ -28,6 +28,8 @@ describe('MQTT export', () => {
       message: 'Object left 60 s',
       openedAt: now,
       updatedAt: now,
+      lastSeenAt: now,
+      occurrences: 1,
       clip: { from: now, to: now },
       hasSnapshot: true,
       notes: [{ by: 'alice', at: now, text: 'private note of an operator' }],

@@ -41,7 +41,8 @@ describe('vigie camera (through a running server)', () => {
       actor,
     });
     env = { VIGIE_URL: server.url, VIGIE_TOKEN: token };
-  });
+    // An embedded database and a server start: minutes on a loaded 2-core CI machine.
+  }, 180_000);
   afterAll(async () => {
     await server?.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -223,7 +224,7 @@ describe('vigie user add and migrate (direct database access)', () => {
     expect(await runCli(['audit', 'verify'], tampered)).toBe(2);
     expect(tampered.stderr.join('\n')).toMatch(/TAMPERED[\s\S]*entry 1: modified/);
     await rm(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('explains unknown commands and missing options', async () => {
     const unknown = io({});

@@ -215,7 +215,9 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
       const gap = next.started_at.getTime() - last.ended_at.getTime();
       const resumed = next.started_at.getTime() - killedAt;
       console.log(`failover: camera ${id.slice(0, 8)} recording resumed ${resumed} ms after SIGKILL, gap ${gap} ms`);
-      expect(gap).toBeLessThanOrEqual(resumed + (segmentSeconds + 1) * 1000);
+      // Lost beyond the resume time: the segment in progress at the kill and, on a loaded machine, the one
+      // ffmpeg had just closed but the dead worker had not yet reported.
+      expect(gap).toBeLessThanOrEqual(resumed + (2 * segmentSeconds + 1) * 1000);
     }
     // Exactly once: no key twice, no two segments of a camera covering the same time.
     expect(new Set(rows.map((s) => s.key)).size).toBe(rows.length);

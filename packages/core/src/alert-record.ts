@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { AlertFactsSchema } from './alert-facts.js';
 import { alertSeverities, analyticsEventTypes, type AlertSeverity } from './analytics.js';
 import { VigieError } from './errors.js';
 
@@ -42,6 +43,18 @@ export const AlertRecordSchema = Type.Object(
     message: Type.String(),
     openedAt: DateTime,
     updatedAt: DateTime,
+    lastSeenAt: Type.String({ format: 'date-time', description: 'When its situation was last seen.' }),
+    endedAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'When its situation ended; absent while it goes on.' }),
+    ),
+    occurrences: Type.Integer({ minimum: 1, description: 'Detections merged into this one alert.' }),
+    facts: Type.Optional(AlertFactsSchema),
+    groupId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'The first alert of its group: same camera, zone and type, opened close together.',
+      }),
+    ),
     clip: Type.Object({ from: DateTime, to: DateTime }, { additionalProperties: false }),
     hasSnapshot: Type.Boolean({
       description: 'GET /api/alerts/{id}/snapshot.jpg returns the image with the detection drawn.',
@@ -136,3 +149,19 @@ export function compareAlertsForQueue(
 
 /** Severity of a camera that stopped sending video: an operator must know, but it is not a risk in the scene. */
 export const cameraOfflineSeverity: AlertSeverity = 'medium';
+
+/** Seconds within which alerts of one camera, zone and type are grouped under the first one. */
+export const alertGroupWindowS = 300;
+
+/**
+ * The group a newly opened alert joins: the group of the latest alert of the same camera, zone and type
+ * opened within `alertGroupWindowS` before it, or a group of its own.
+ */
+export function alertGroupOf(
+  opened: { id: string; openedAt: Date },
+  latest: { id: string; groupId?: string; openedAt: Date } | undefined,
+): string {
+  if (latest === undefined || opened.openedAt.getTime() - latest.openedAt.getTime() > alertGroupWindowS * 1000)
+    return opened.id;
+  return latest.groupId ?? latest.id;
+}

@@ -94,7 +94,9 @@ export const RuleParamsSchema = Type.Object(
     wrongWayMinSpeedMps: positive('Slowest motion judged for wrong_way.'),
     wrongWayMinS: positive('Seconds of motion against the allowed direction.'),
     countPeriodS: positive('Seconds between people_count reports.'),
-    cooldownS: positive('Seconds an alert of the same camera/zone/type is held back after one fired.'),
+    situationEndS: positive(
+      'Seconds without any sign of a situation (bag, person down, crowd) after which it has ended; a recurrence after that opens a new alert.',
+    ),
     fireMinFraction: positive('Fraction of the frame that must be flickering flame-coloured.'),
     tamperAfterS: positive('Seconds a covered/defocused/moved view must last.'),
   },
@@ -122,7 +124,7 @@ export const defaultRuleParams: ResolvedRuleParams = {
   wrongWayMinSpeedMps: 0.5,
   wrongWayMinS: 1,
   countPeriodS: 10,
-  cooldownS: 30,
+  situationEndS: 15,
   fireMinFraction: 0.0002,
   tamperAfterS: 3,
 };
@@ -197,23 +199,3 @@ export const eventSeverity: Record<AnalyticsEventType, AlertSeverity> = {
   fire_smoke: 'high',
   camera_tamper: 'medium',
 };
-
-/** An attention alert for an operator to qualify (R20): event, camera, time, region; nothing more. */
-export const AlertSchema = Type.Object(
-  {
-    key: Type.String({ description: 'camera/zone/type: alerts with one key are de-duplicated together.' }),
-    cameraId: Type.String(),
-    type: Type.Enum([...analyticsEventTypes]),
-    severity: Type.Enum([...alertSeverities]),
-    zoneId: Type.Optional(Type.String()),
-    firstT: Type.Number(),
-    lastT: Type.Number(),
-    occurrences: Type.Integer({ minimum: 1 }),
-    region: Type.Optional(BoxSchema),
-    reason: Type.String({ maxLength: 200 }),
-  },
-  { additionalProperties: false },
-);
-
-/** An alert. */
-export type Alert = Static<typeof AlertSchema>;

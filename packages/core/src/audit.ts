@@ -22,6 +22,7 @@ export const auditActions = [
   'export.downloaded',
   'alert.opened',
   'alert.acted',
+  'alert.ended',
   'analytics.paused',
   'analytics.resumed',
   'registry.recorded',

@@ -1,5 +1,6 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import Value from 'typebox/value';
+import { AlertFactsSchema } from './alert-facts.js';
 import { AlertRecordSchema, alertTypes } from './alert-record.js';
 import { alertSeverities } from './analytics.js';
 import { CameraSchema } from './camera.js';
@@ -57,6 +58,26 @@ export const RaisedAlertFactSchema = Type.Object(
     /** The evidence JPEG, base64. */
     snapshot: Type.Optional(Type.String({ maxLength: 1_400_000 })),
     details: Type.Record(Type.String(), Type.Unknown()),
+    /** The situation it is about: its later progress names it. */
+    situationKey: Type.Optional(Type.String({ maxLength: 300 })),
+    facts: Type.Optional(AlertFactsSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** How the situation of an alert a worker raised went on, or that it ended. */
+export const AlertProgressFactSchema = Type.Object(
+  {
+    cameraId: Uuid,
+    situationKey: Type.String({ maxLength: 300 }),
+    phase: Type.Union([Type.Literal('updated'), Type.Literal('ended')]),
+    lastSeenAt: DateTime,
+    endedAt: Type.Optional(DateTime),
+    occurrences: Type.Integer({ minimum: 1 }),
+    facts: AlertFactsSchema,
+    clipTo: DateTime,
+    /** A new snapshot JPEG, base64. */
+    snapshot: Type.Optional(Type.String({ maxLength: 1_400_000 })),
   },
   { additionalProperties: false },
 );
@@ -98,6 +119,7 @@ export const DomainEventSchema = Type.Union([
   event('segment.recorded', { segment: SegmentFactSchema }),
   event('gap.recorded', { gap: Type.Object({ cameraId: Uuid, from: DateTime, to: DateTime, reason: Type.String() }) }),
   event('alert.raised', { alert: RaisedAlertFactSchema }),
+  event('alert.progressed', { progress: AlertProgressFactSchema }),
   event('counts.sampled', { samples: Type.Array(CountFactSchema, { minItems: 1, maxItems: 1000 }) }),
 ]);
 
@@ -111,13 +133,21 @@ export type DomainEventOf<T extends DomainEventType> = Extract<DomainEvent, { ty
 export type SegmentFact = Static<typeof SegmentFactSchema>;
 /** A raised alert as published. */
 export type RaisedAlertFact = Static<typeof RaisedAlertFactSchema>;
+/** An alert's progress as published. */
+export type AlertProgressFact = Static<typeof AlertProgressFactSchema>;
 /** A count sample as published. */
 export type CountFact = Static<typeof CountFactSchema>;
 /** The analytics stop button's state. */
 export type AnalyticsStop = Static<typeof AnalyticsStopSchema>;
 
 /** Facts workers report, which the server stores once each (by idempotency key) and then projects. */
-export const ingestedEventTypes = ['segment.recorded', 'gap.recorded', 'alert.raised', 'counts.sampled'] as const;
+export const ingestedEventTypes = [
+  'segment.recorded',
+  'gap.recorded',
+  'alert.raised',
+  'alert.progressed',
+  'counts.sampled',
+] as const;
 
 /** Events that change what background work must do: the registry and the stop button. */
 export const workChangingEventTypes = ['camera.created', 'camera.updated', 'camera.deleted', 'analytics.stop'] as const;
@@ -140,6 +170,8 @@ export function cameraOfEvent(event: DomainEvent): string | undefined {
     case 'alert.updated':
     case 'alert.raised':
       return event.alert.cameraId;
+    case 'alert.progressed':
+      return event.progress.cameraId;
     case 'segment.recorded':
       return event.segment.cameraId;
     case 'gap.recorded':
@@ -173,6 +205,8 @@ export const idempotencyKeys = {
   gap: (g: { cameraId: string; from: string }) => `gap:${g.cameraId}:${g.from}`,
   alert: (a: Pick<RaisedAlertFact, 'cameraId' | 'type' | 'openedAt'> & { zoneId?: string }) =>
     `alert:${a.cameraId}:${a.type}:${a.zoneId ?? '-'}:${a.openedAt}`,
+  progress: (p: Pick<AlertProgressFact, 'cameraId' | 'situationKey' | 'phase' | 'lastSeenAt'>) =>
+    `alert-progress:${p.cameraId}:${p.situationKey}:${p.phase}:${p.lastSeenAt}`,
   counts: (cameraId: string, firstAt: string) => `counts:${cameraId}:${firstAt}`,
 };
 
@@ -206,6 +240,8 @@ export function idempotencyKeyOf(body: DomainEventBody, nonce: () => string): st
       return idempotencyKeys.gap(body.gap);
     case 'alert.raised':
       return idempotencyKeys.alert(body.alert);
+    case 'alert.progressed':
+      return idempotencyKeys.progress(body.progress);
     case 'counts.sampled':
       return idempotencyKeys.counts(body.samples[0]?.cameraId ?? '-', body.samples[0]?.at ?? nonce());
     case 'analytics.stop':

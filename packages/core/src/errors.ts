@@ -146,6 +146,10 @@ export const errorRegistry = {
     kind: 'unavailable',
     hint: 'The worker that holds this recording is down or unreachable; start it again, or wait for it to come back.',
   },
+  DATABASE_UNAVAILABLE: {
+    kind: 'unavailable',
+    hint: 'The database connection was lost; Vigie reconnects by itself. Try again in a few seconds; if it persists, check that PostgreSQL is running (GET /api/health tells).',
+  },
   INTERNAL_ERROR: {
     kind: 'unavailable',
     hint: 'Try again; if it persists, an administrator should read the server log.',

@@ -10,6 +10,8 @@ export * from './ports.js';
 export * from './audit.js';
 export * from './refused-capabilities.js';
 export * from './analytics.js';
+export * from './alert-facts.js';
+export * from './alert-situation.js';
 export * from './recording.js';
 export * from './alert-record.js';
 export * from './camera-status.js';

@@ -1,4 +1,4 @@
-import type { AlertQualification, AlertRecord, AlertSeverity, AlertStatus, AlertType } from '@vigie/core';
+import type { AlertFacts, AlertQualification, AlertRecord, AlertSeverity, AlertStatus, AlertType } from '@vigie/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { AlertTable, Tables } from './tables.js';
 
@@ -14,6 +14,23 @@ export interface NewAlert {
   clip: { from: Date; to: Date };
   snapshot?: Uint8Array;
   details?: Record<string, unknown>;
+  /** The situation it is about (analytics alerts): later progress names it. */
+  situationKey?: string;
+  facts?: AlertFacts;
+  /** The group it joins (see core's alertGroupOf); its own id when absent. */
+  groupId?: string;
+}
+
+/** How an open alert's situation went on, or that it ended. */
+export interface AlertProgress {
+  lastSeenAt: Date;
+  endedAt?: Date;
+  occurrences: number;
+  facts: AlertFacts;
+  /** The clip now ends here (last seen + padding). */
+  clipTo: Date;
+  snapshot?: Uint8Array;
+  at: Date;
 }
 
 /** Which alerts to list. */
@@ -21,6 +38,13 @@ export interface AlertFilter {
   status?: AlertStatus;
   cameraIds?: readonly string[];
   type?: AlertType;
+  zoneId?: string;
+  /** Only alerts whose detections were at least this sure. */
+  minConfidence?: number;
+  /** Only alerts whose situation lasted at least this long. */
+  minDurationS?: number;
+  /** Only alerts whose situation goes on (true) or ended (false). */
+  ongoing?: boolean;
   limit: number;
 }
 
@@ -67,7 +91,62 @@ export class AlertRepository {
         clip_to: alert.clip.to,
         snapshot: alert.snapshot ?? null,
         details: alert.details === undefined ? null : JSON.stringify(alert.details),
+        situation_key: alert.situationKey ?? null,
+        last_seen_at: alert.openedAt,
+        facts: alert.facts === undefined ? null : JSON.stringify(alert.facts),
+        duration_s: alert.facts?.durationS ?? null,
+        confidence: alert.facts?.confidence ?? null,
+        group_id: alert.groupId ?? alert.id,
       })
+      .execute();
+  }
+
+  /** The alert a situation of a camera opened, if stored. */
+  async bySituation(cameraId: string, situationKey: string): Promise<AlertRecord | undefined> {
+    const row = await this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('situation_key', '=', situationKey)
+      .executeTakeFirst();
+    return row === undefined ? undefined : (await this.withNotes([row]))[0];
+  }
+
+  /** The latest alert of a camera, zone and type opened at or before a time (to group a new one with). */
+  async latestOfKind(
+    kind: { cameraId: string; type: AlertType; zoneId?: string },
+    before: Date,
+  ): Promise<{ id: string; groupId?: string; openedAt: Date } | undefined> {
+    const row = await this.db
+      .selectFrom('alerts')
+      .select(['id', 'group_id', 'opened_at'])
+      .where('camera_id', '=', kind.cameraId)
+      .where('type', '=', kind.type)
+      .where((eb) => (kind.zoneId === undefined ? eb('zone_id', 'is', null) : eb('zone_id', '=', kind.zoneId)))
+      .where('opened_at', '<=', before)
+      .orderBy('opened_at', 'desc')
+      .executeTakeFirst();
+    return row === undefined
+      ? undefined
+      : { id: row.id, openedAt: row.opened_at, ...(row.group_id === null ? {} : { groupId: row.group_id }) };
+  }
+
+  /** Records how an alert's situation went on or ended (the operator's status and verdict stay as they are). */
+  async progress(id: string, progress: AlertProgress): Promise<void> {
+    await this.db
+      .updateTable('alerts')
+      .set({
+        last_seen_at: progress.lastSeenAt,
+        ended_at: progress.endedAt ?? null,
+        occurrences: progress.occurrences,
+        facts: JSON.stringify(progress.facts),
+        duration_s: progress.facts.durationS,
+        confidence: progress.facts.confidence ?? null,
+        clip_to: progress.clipTo,
+        updated_at: progress.at,
+        ...(progress.snapshot === undefined ? {} : { snapshot: progress.snapshot }),
+      })
+      .where('id', '=', id)
       .execute();
   }
 
@@ -78,6 +157,11 @@ export class AlertRepository {
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (filter.type !== undefined) query = query.where('type', '=', filter.type);
     if (filter.cameraIds !== undefined) query = query.where('camera_id', 'in', [...filter.cameraIds]);
+    if (filter.zoneId !== undefined) query = query.where('zone_id', '=', filter.zoneId);
+    if (filter.minConfidence !== undefined) query = query.where('confidence', '>=', filter.minConfidence);
+    if (filter.minDurationS !== undefined) query = query.where('duration_s', '>=', filter.minDurationS);
+    if (filter.ongoing !== undefined)
+      query = query.where('ended_at', filter.ongoing ? 'is' : 'is not', null).where('situation_key', 'is not', null);
     const rows = await query.orderBy('opened_at', 'desc').limit(filter.limit).execute();
     return this.withNotes(rows);
   }
@@ -231,6 +315,11 @@ export class AlertRepository {
       message: row.message,
       openedAt: row.opened_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
+      lastSeenAt: (row.last_seen_at ?? row.opened_at).toISOString(),
+      ...(row.ended_at === null ? {} : { endedAt: row.ended_at.toISOString() }),
+      occurrences: row.occurrences,
+      ...(row.facts === null ? {} : { facts: row.facts as AlertFacts }),
+      ...(row.group_id === null ? {} : { groupId: row.group_id }),
       clip: { from: row.clip_from.toISOString(), to: row.clip_to.toISOString() },
       hasSnapshot: row.snapshot !== null,
       notes: notes

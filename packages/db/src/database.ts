@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
+import { DatabaseUnreachableError } from './connection-loss.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { migrations } from './migrations/index.js';
 import { PgliteDialect } from './pglite-dialect.js';
@@ -14,10 +15,15 @@ import type { Tables } from './tables.js';
 export type DatabaseLocation =
   { url: string; onConnectionError?: (error: Error) => void } | { dataDir: string; image?: Blob };
 
+/** Whether the database answers now; `reason` says why not, for /api/health and the logs. */
+export type DatabaseProbe = { reachable: true } | { reachable: false; reason: string };
+
 /** An open database: the query builder, which engine runs it, and how to close it. */
 export interface VigieDatabase {
   db: Kysely<Tables>;
   engine: 'pglite' | 'postgres';
+  /** Runs a trivial query within `timeoutMs` (default 2 s): a lost database answers `reachable: false`, never throws. */
+  probe(timeoutMs?: number): Promise<DatabaseProbe>;
   /** Closes connections and releases the data directory. */
   close(): Promise<void>;
 }
@@ -25,12 +31,23 @@ export interface VigieDatabase {
 /** Opens the database at the given location; the embedded one is locked against a second process. */
 export async function openDatabase(location: DatabaseLocation): Promise<VigieDatabase> {
   if ('url' in location) {
-    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
-    // A server restart or a terminated backend must not crash the process: pg drops the broken
-    // client and the next query opens a new one.
-    pool.on('error', (error) => location.onConnectionError?.(error));
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    // Connecting to a server that is down fails in seconds instead of hanging the request.
+    const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5_000 });
+    // A server restart or a terminated backend must not crash the process: node-postgres emits 'error'
+    // on the pool for an idle client, and on the client itself while it is checked out (inside a
+    // transaction, between two queries) — an 'error' event nobody listens to kills Node. The broken
+    // client is then discarded (it is no longer queryable) and the next query opens a new connection.
+    const report = (error: Error): void => location.onConnectionError?.(error);
+    pool.on('error', report);
+    pool.on('connect', (client) => client.on('error', report));
+    // Failing to get a connection always means the database is away, whatever the server answered
+    // (refused, not accepting connections, timed out): marked so that callers answer 503, not 500.
+    const connect = () =>
+      pool.connect().catch((error: unknown) => {
+        throw new DatabaseUnreachableError(error);
+      });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: { connect, end: () => pool.end() } }) });
+    return { db, engine: 'postgres', probe: (timeoutMs) => probe(db, timeoutMs), close: () => db.destroy() };
   }
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
@@ -45,11 +62,31 @@ export async function openDatabase(location: DatabaseLocation): Promise<VigieDat
   return {
     db,
     engine: 'pglite',
+    probe: (timeoutMs) => probe(db, timeoutMs),
     close: async () => {
       await db.destroy();
       await lock?.release();
     },
   };
+}
+
+async function probe(db: Kysely<Tables>, timeoutMs = 2_000): Promise<DatabaseProbe> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<DatabaseProbe>((resolve) => {
+    timer = setTimeout(() => resolve({ reachable: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+  });
+  const query = sql`select 1`.execute(db).then(
+    (): DatabaseProbe => ({ reachable: true }),
+    (error: unknown): DatabaseProbe => ({
+      reachable: false,
+      reason: error instanceof Error ? error.message : String(error),
+    }),
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
@@ -59,6 +96,8 @@ export async function migrateToLatest(db: Kysely<Tables>): Promise<MigrationResu
     provider: { getMigrations: () => Promise.resolve(migrations) },
     migrationTableName: 'vigie_migrations',
     migrationLockTableName: 'vigie_migrations_lock',
+    // Each line of work has its own range of names: one landed later may sort before one already applied.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error !== undefined) {

@@ -174,6 +174,14 @@ export interface AlertTable {
   clip_to: Timestamp;
   snapshot: Uint8Array | null;
   details: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  situation_key: string | null;
+  last_seen_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  occurrences: Generated<number>;
+  facts: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  duration_s: number | null;
+  confidence: number | null;
+  group_id: string | null;
 }
 
 /** Notes operators add to alerts. */

@@ -32,6 +32,16 @@ async function connectAdmin(): Promise<pg.Client> {
   return admin;
 }
 
+/** Runs one SQL statement on the test server's own database (outside any database under test): fault injection. */
+export async function queryTestServer(text: string, values: unknown[] = []): Promise<void> {
+  const admin = await connectAdmin();
+  try {
+    await admin.query(text, values);
+  } finally {
+    await admin.end();
+  }
+}
+
 function urlOf(name: string): string {
   const url = new URL(testPostgresUrl);
   url.pathname = `/${name}`;

@@ -111,6 +111,54 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     ]);
     expect(await alerts.deleteSnapshotsBefore(camera, t('11:00:00'))).toBe(1);
     expect((await alerts.get(id))?.hasSnapshot).toBe(false);
+
+    // One alert per situation: found by its key, its progress recorded, filtered on its facts.
+    const bag = randomUUID();
+    const facts = { subject: 'object' as const, durationS: 10, confidence: 0.4 };
+    await alerts.insert({
+      id: bag,
+      cameraId: camera,
+      type: 'abandoned_object',
+      severity: 'high',
+      message: 'Object still',
+      openedAt: t('10:05:00'),
+      clip: { from: t('10:04:50'), to: t('10:05:10') },
+      situationKey: 'abandoned_object/-/object:1@x',
+      facts,
+      groupId: id,
+    });
+    expect(await alerts.bySituation(camera, 'abandoned_object/-/object:1@x')).toMatchObject({
+      id: bag,
+      groupId: id,
+      occurrences: 1,
+      lastSeenAt: t('10:05:00').toISOString(),
+      facts,
+    });
+    expect(await alerts.latestOfKind({ cameraId: camera, type: 'abandoned_object' }, t('10:06:00'))).toMatchObject({
+      id: bag,
+      groupId: id,
+    });
+    expect(await alerts.latestOfKind({ cameraId: camera, type: 'intrusion', zoneId: 'quay' }, t('10:00:00'))).toBe(
+      undefined,
+    );
+    expect((await alerts.list({ ongoing: true, limit: 10 })).map((a) => a.id)).toEqual([bag]);
+    await alerts.progress(bag, {
+      lastSeenAt: t('10:30:00'),
+      endedAt: t('10:30:00'),
+      occurrences: 7,
+      facts: { ...facts, durationS: 1510, confidence: 0.8 },
+      clipTo: t('10:30:10'),
+      at: t('10:30:15'),
+    });
+    expect(await alerts.get(bag)).toMatchObject({
+      endedAt: t('10:30:00').toISOString(),
+      occurrences: 7,
+      clip: { to: t('10:30:10').toISOString() },
+      facts: { durationS: 1510 },
+    });
+    expect(await alerts.list({ ongoing: true, limit: 10 })).toEqual([]);
+    expect((await alerts.list({ minConfidence: 0.5, minDurationS: 600, limit: 10 })).map((a) => a.id)).toEqual([bag]);
+    expect(await alerts.list({ minConfidence: 0.9, limit: 10 })).toEqual([]);
   });
 
   it('stores anonymous count samples as a time series', async () => {

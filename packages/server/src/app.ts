@@ -245,7 +245,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
   });
-  await http.register(systemRoutes({ engine: deps.database.engine, events, console: deps.console ?? {} }), {
+  await http.register(systemRoutes({ database: deps.database, events, console: deps.console ?? {} }), {
     prefix: '/api',
   });
   await http.register(authRoutes(auth), { prefix: '/api' });

@@ -6,6 +6,7 @@ import {
   type ErrorKind,
   type FieldProblem,
 } from '@vigie/core';
+import { isConnectionLoss } from '@vigie/db';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 
@@ -109,6 +110,14 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
         ? `Unsupported content-type "${request.headers['content-type'] ?? ''}": send JSON with Content-Type: application/json.`
         : error.message;
     return reply.status(error.statusCode).send(errorBody('VALIDATION_FAILED', message));
+  }
+  if (isConnectionLoss(error)) {
+    // Not a bug of this request: the database is away; Retry-After tells clients when to try again.
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply
+      .status(503)
+      .header('retry-after', '5')
+      .send(errorBody('DATABASE_UNAVAILABLE', 'The database is unreachable for the moment; try again shortly.'));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody('INTERNAL_ERROR', 'The server could not complete this request.'));

@@ -104,4 +104,96 @@ describe('ingestion of workers’ reports, exactly once (NATS JetStream, Postgre
       node: 'http://127.0.0.1:9',
     });
   });
+
+  it('keeps one alert per situation: a worker’s updates and its end change the stored alert, once each', async () => {
+    const camera = await app.cameras.create(cameraBody({ name: 'Parvis' }) as never, { actorName: 'test' });
+    const t0 = new Date(Date.now() - 120_000);
+    const iso = (s: number) => new Date(t0.getTime() + s * 1000).toISOString();
+    const facts = { subject: 'object' as const, durationS: 10, region: { x: 0.4, y: 0.5, w: 0.1, h: 0.1 } };
+    const opened = (s: number, key: string) => ({
+      cameraId: camera.id,
+      type: 'abandoned_object' as const,
+      severity: 'high' as const,
+      message: 'object still for 10 s',
+      openedAt: iso(s),
+      clip: { from: iso(s - 10), to: iso(s + 10) },
+      details: { key, t: s * 1000 },
+      situationKey: key,
+      facts,
+    });
+    const first = opened(0, `abandoned_object/-/object:1@${iso(0)}`);
+    const progress = (phase: 'updated' | 'ended', s: number, extra: object = {}) => ({
+      cameraId: camera.id,
+      situationKey: first.situationKey,
+      phase,
+      lastSeenAt: iso(s),
+      occurrences: 3,
+      facts: { ...facts, durationS: 10 + s },
+      clipTo: iso(s + 10),
+      ...extra,
+    });
+    const events = [
+      domainEvent<DomainEventOf<'alert.raised'>>(
+        { id: idempotencyKeys.alert(first), type: 'alert.raised', alert: first },
+        t0,
+      ),
+      ...[
+        progress('updated', 30, { snapshot: Buffer.from([0xff, 0xd8, 7]).toString('base64') }),
+        progress('ended', 60, { endedAt: iso(60) }),
+      ].map((p) =>
+        domainEvent<DomainEventOf<'alert.progressed'>>(
+          { id: idempotencyKeys.progress(p), type: 'alert.progressed', progress: p },
+          t0,
+        ),
+      ),
+    ];
+    // Published twice (a worker's retry), and stored again by hand (a redelivery).
+    for (const e of [...events, ...events]) await worker.publish(e);
+    const deadline = Date.now() + 20_000;
+    const stored = async () =>
+      (await app.alerts.list({ cameraId: camera.id }, { userId: 'test', roles: ['supervisor'] })).filter(
+        (a) => a.type === 'abandoned_object',
+      );
+    while ((await stored())[0]?.endedAt === undefined) {
+      expect(Date.now()).toBeLessThan(deadline);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await app.ingestor.store(events);
+    const [alert] = await stored();
+    expect(await stored()).toHaveLength(1);
+    expect(alert).toMatchObject({
+      openedAt: iso(0),
+      lastSeenAt: iso(60),
+      endedAt: iso(60),
+      occurrences: 3,
+      status: 'open',
+      facts: { subject: 'object', durationS: 70 },
+      clip: { from: iso(-10), to: iso(70) },
+    });
+    expect(alert!.groupId).toBe(alert!.id);
+    const snapshot = await app.database.db
+      .selectFrom('alerts')
+      .select('snapshot')
+      .where('id', '=', alert!.id)
+      .executeTakeFirst();
+    expect([...(snapshot?.snapshot ?? [])]).toEqual([0xff, 0xd8, 7]);
+    const ended = await app.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'alert.ended')
+      .execute();
+    expect(ended.filter((e) => (e.details as { alert?: string } | null)?.alert === alert!.id)).toHaveLength(1);
+
+    // The bag comes back after the situation ended: a new alert, grouped with the first (same camera, zone, type).
+    const again = opened(90, `abandoned_object/-/object:5@${iso(90)}`);
+    await app.ingestor.store([
+      domainEvent<DomainEventOf<'alert.raised'>>(
+        { id: idempotencyKeys.alert(again), type: 'alert.raised', alert: again },
+        t0,
+      ),
+    ]);
+    const both = await stored();
+    expect(both).toHaveLength(2);
+    expect(new Set(both.map((a) => a.groupId))).toEqual(new Set([alert!.id]));
+  });
 });

@@ -1,5 +1,6 @@
 import type {
   Alert,
+  AlertFacts,
   AlertSeverity,
   AnalysisConfig,
   AnalyticsEvent,
@@ -28,8 +29,28 @@ export interface AnalysisAlert {
   clip: { cameraId: string; from: Date; to: Date };
   /** JPEG of the analysed frame with boxes, track numbers, zones, lines and the event region drawn. */
   snapshot: Uint8Array;
+  /** The situation this alert is about: later updates and its end name it (unique per camera). */
+  situationKey: string;
+  /** What was seen, where, how long, how sure: the console's sentence and filters. */
+  facts: AlertFacts;
   /** Anonymous details: image region, value, ephemeral track numbers, stream time (ms). */
   details: { key: string; t: number; region?: Box; value?: number; tracks?: number[] };
+}
+
+/** A later change to an open alert's situation: still going (last seen, peak, maybe a new snapshot), or ended. */
+export interface AnalysisAlertUpdate {
+  cameraId: string;
+  situationKey: string;
+  phase: 'updated' | 'ended';
+  lastSeenAt: Date;
+  /** When it was last seen, once ended. */
+  endedAt?: Date;
+  occurrences: number;
+  facts: AlertFacts;
+  /** The end of the recording to look at: last seen + the clip padding. */
+  clipTo: Date;
+  /** A new snapshot of the situation, when one was due. */
+  snapshot?: Uint8Array;
 }
 
 /** How much recording an alert points to around its time, in seconds. */
@@ -52,23 +73,9 @@ export async function buildAlertEvidence(input: {
   ffmpegPath: string;
   quality?: number;
 }): Promise<AnalysisAlert> {
-  const { alert, result } = input;
+  const { alert } = input;
   const openedAt = new Date(input.startedAt.getTime() + alert.firstT);
-  const event: AnalyticsEvent | undefined = result.events.find(
-    (e) => e.type === alert.type && (e.zoneId ?? '-') === (alert.zoneId ?? '-'),
-  );
-  const image = annotateFrame(input.frame, {
-    tracks: result.tracks,
-    leftObjects: result.leftObjects,
-    zones: input.config.zones ?? [],
-    lines: input.config.lines ?? [],
-    events: event === undefined ? [] : [event],
-    caption: `${alert.cameraId} ${openedAt.toISOString().slice(0, 19).replace('T', ' ')} ${alert.type}`,
-  });
-  const snapshot = await encodeJpeg(image, {
-    ffmpegPath: input.ffmpegPath,
-    ...(input.quality === undefined ? {} : { quality: input.quality }),
-  });
+  const snapshot = await snapshotOf(input);
   return {
     cameraId: alert.cameraId,
     type: alert.type,
@@ -82,12 +89,57 @@ export async function buildAlertEvidence(input: {
       to: new Date(openedAt.getTime() + input.padding.after * 1000),
     },
     snapshot,
+    situationKey: alert.key,
+    facts: alert.facts,
     details: {
       key: alert.key,
       t: alert.firstT,
       ...(alert.region === undefined ? {} : { region: alert.region }),
-      ...(event?.value === undefined ? {} : { value: event.value }),
-      ...(event?.tracks === undefined ? {} : { tracks: event.tracks }),
+      ...(alert.facts.measure === undefined ? {} : { value: alert.facts.measure.value }),
     },
   };
+}
+
+/** Builds the update of an alert whose situation goes on or ended, with a new snapshot when `withSnapshot`. */
+export async function buildAlertUpdate(
+  input: Parameters<typeof buildAlertEvidence>[0] & { phase: 'updated' | 'ended'; withSnapshot: boolean },
+): Promise<AnalysisAlertUpdate> {
+  const { alert } = input;
+  const origin = input.startedAt.getTime();
+  const lastSeenAt = new Date(origin + alert.lastT);
+  return {
+    cameraId: alert.cameraId,
+    situationKey: alert.key,
+    phase: input.phase,
+    lastSeenAt,
+    ...(alert.endT === undefined ? {} : { endedAt: new Date(origin + alert.endT) }),
+    occurrences: alert.occurrences,
+    facts: alert.facts,
+    clipTo: new Date(lastSeenAt.getTime() + input.padding.after * 1000),
+    ...(input.withSnapshot ? { snapshot: await snapshotOf(input) } : {}),
+  };
+}
+
+/** The annotated JPEG of the frame at hand, the alert's event region drawn. */
+async function snapshotOf(input: Parameters<typeof buildAlertEvidence>[0]): Promise<Uint8Array> {
+  const { alert, result } = input;
+  const at = new Date(input.startedAt.getTime() + alert.lastT);
+  // An update kept alive by presence alone has no event on this frame: the situation's region is drawn.
+  const event: AnalyticsEvent | undefined =
+    result.events.find((e) => e.type === alert.type && (e.zoneId ?? '-') === (alert.zoneId ?? '-')) ??
+    (alert.region === undefined
+      ? undefined
+      : { type: alert.type, t: alert.lastT, region: alert.region, reason: alert.reason });
+  const image = annotateFrame(input.frame, {
+    tracks: result.tracks,
+    leftObjects: result.leftObjects,
+    zones: input.config.zones ?? [],
+    lines: input.config.lines ?? [],
+    events: event === undefined ? [] : [event],
+    caption: `${alert.cameraId} ${at.toISOString().slice(0, 19).replace('T', ' ')} ${alert.type}`,
+  });
+  return encodeJpeg(image, {
+    ffmpegPath: input.ffmpegPath,
+    ...(input.quality === undefined ? {} : { quality: input.quality }),
+  });
 }

@@ -1,7 +1,6 @@
 import {
   analyticsEventTypes,
   resolveRuleParams,
-  type Alert,
   type AnalysisConfig,
   type AnalyticsEvent,
   type AnalyticsEventType,
@@ -10,7 +9,7 @@ import {
   type Detector,
   type VideoFrame,
 } from '@vigie/core';
-import { AlertPolicy } from './alert.policy.js';
+import { AlertPolicy, type AlertChange } from './alert.policy.js';
 import { BackgroundModel, type Blob, type SceneStats } from './background.model.js';
 import { ByteTracker, type Track } from './byte.tracker.js';
 import { CountSampler, type CountSample } from './count.sampler.js';
@@ -49,8 +48,8 @@ export interface FrameResult {
   leftObjects: LeftObject[];
   /** Everything the rules raised on this frame. */
   events: AnalyticsEvent[];
-  /** The events that open a new alert (the others were merged into a recent one). */
-  alerts: Alert[];
+  /** Alerts opened, updated or ended on this frame: one alert per situation, however long it lasts. */
+  alerts: AlertChange[];
   /** Count samples of the period that ended before this frame (`people_count` switched on). */
   counts: CountSample[];
   /** Whether the detector ran on this frame (else the tracks are predictions). */
@@ -134,7 +133,8 @@ export class AnalysisPipeline {
     this.ground = groundPlane(config.calibration);
     this.policy = new AlertPolicy({
       cameraId: options.cameraId ?? 'camera',
-      cooldownS: resolveRuleParams(config.params).cooldownS,
+      startedAt: options.startedAt ?? new Date(0),
+      situationEndS: resolveRuleParams(config.params).situationEndS,
     });
     this.detector = options.detector;
   }
@@ -219,12 +219,17 @@ export class AnalysisPipeline {
     const blind = tamper?.classify(ctx) !== undefined;
     const events = this.rules.flatMap((r) => (blind && r !== tamper ? [] : r.update(ctx)));
     if (tamper?.movedAt === frame.t) this.background?.relearn();
-    const alerts = events.flatMap((e) => this.policy.offer(e) ?? []);
+    const alerts = this.policy.update(ctx, events);
     const counts = blind ? [] : (this.sampler?.update(ctx) ?? []);
     this.timings.rulesMs += performance.now() - t1;
     this.timings.frames++;
     if (detections !== undefined) this.timings.detections++;
     return { tracks, leftObjects: left.current, events, alerts, counts, detected: detections !== undefined };
+  }
+
+  /** Ends the alerts still open, for the end of a clip or of the analysis. */
+  endAlerts(): AlertChange[] {
+    return this.policy.endAll();
   }
 
   /** Count samples of the period in progress, for the end of a clip. */

@@ -1,6 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnalysisConfig, Detector, Mask, VideoFrame } from '@vigie/core';
-import { buildAlertEvidence, defaultClipPadding, type AnalysisAlert, type ClipPadding } from './alert.evidence.js';
+import {
+  buildAlertEvidence,
+  buildAlertUpdate,
+  defaultClipPadding,
+  type AnalysisAlert,
+  type AnalysisAlertUpdate,
+  type ClipPadding,
+} from './alert.evidence.js';
+import type { AlertChange } from './alert.policy.js';
 import { AnalysisPipeline, type FrameResult } from './analysis.pipeline.js';
 import type { CountSample } from './count.sampler.js';
 import { FfmpegFrameSource } from './ffmpeg-frame.source.js';
@@ -41,8 +49,10 @@ export interface CameraAnalysisOptions {
   live?: boolean;
   /** Seconds without a frame after which a live source is restarted (default 15). */
   stallS?: number;
-  /** A new alert with its evidence; called in order, without holding up the analysis. */
+  /** A new alert (a new situation) with its evidence; called in order, without holding up the analysis. */
   onAlert?: (alert: AnalysisAlert) => void | Promise<void>;
+  /** An open alert's situation goes on (last seen, peak, sometimes a new snapshot) or ended; in order with onAlert. */
+  onAlertUpdate?: (update: AnalysisAlertUpdate) => void | Promise<void>;
   /** Count samples, one per line/zone and period (`countPeriodS`, default 10 s). */
   onCounts?: (samples: CountSample[]) => void | Promise<void>;
   onStatus?: (status: AnalysisStatus) => void;
@@ -96,7 +106,32 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
   const totals = { frames: 0, dropped: 0, alerts: 0 };
   let failures = 0;
   let attempts = 0;
+  /** Evidence drawn now, while the frame is at hand; encoded and delivered in order, off the analysis path. */
+  const deliver = (change: AlertChange, at: { frame: VideoFrame; result: FrameResult }) => {
+    const input = {
+      alert: change.alert,
+      ...at,
+      config,
+      startedAt,
+      padding: o.clipPadding ?? defaultClipPadding,
+      ffmpegPath: o.ffmpegPath,
+      ...(o.snapshotQuality === undefined ? {} : { quality: o.snapshotQuality }),
+    };
+    if (change.kind === 'opened') {
+      totals.alerts++;
+      const built = buildAlertEvidence(input);
+      built.catch(() => undefined);
+      evidence = evidence.then(async () => o.onAlert?.(await built)).catch(report);
+      return;
+    }
+    const built = buildAlertUpdate({ ...input, phase: change.kind, withSnapshot: change.snapshot });
+    built.catch(() => undefined);
+    evidence = evidence.then(async () => o.onAlertUpdate?.(await built)).catch(report);
+  };
+  let lastSeen: { frame: VideoFrame; result: FrameResult } | undefined;
   const flushCounts = async () => {
+    // What is still open ends with the analysis (no snapshot: the last frame's pixels were recycled).
+    if (lastSeen !== undefined) for (const change of pipeline.endAlerts()) deliver(change, lastSeen);
     const counts = pipeline.finish();
     if (counts.length > 0) await Promise.resolve(o.onCounts?.(counts)).catch(report);
   };
@@ -147,24 +182,10 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
           });
         }
         totals.frames++;
-        for (const alert of result.alerts) {
-          totals.alerts++;
-          // Drawn now, while the frame is at hand; encoded and delivered in order, off the analysis path.
-          const built = buildAlertEvidence({
-            alert,
-            frame,
-            result,
-            config,
-            startedAt,
-            padding: o.clipPadding ?? defaultClipPadding,
-            ffmpegPath: o.ffmpegPath,
-            ...(o.snapshotQuality === undefined ? {} : { quality: o.snapshotQuality }),
-          });
-          built.catch(() => undefined);
-          evidence = evidence.then(async () => o.onAlert?.(await built)).catch(report);
-        }
+        for (const change of result.alerts) deliver(change, { frame, result });
         if (result.counts.length > 0) await Promise.resolve(o.onCounts?.(result.counts)).catch(report);
         await Promise.resolve(o.onFrame?.(frame, result)).catch(report);
+        lastSeen = { frame, result };
         source.recycle(frame.data);
       }
     } catch (caught) {

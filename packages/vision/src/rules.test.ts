@@ -1,4 +1,4 @@
-import { defaultRuleParams, type AnalysisZone } from '@vigie/core';
+import type { AnalysisZone } from '@vigie/core';
 import { describe, expect, it } from 'vitest';
 import { context, line, walker } from '../test/rule-context.fixture.js';
 import { AlertPolicy } from './alert.policy.js';
@@ -128,20 +128,65 @@ describe('crowd rules', () => {
   });
 });
 
-describe('AlertPolicy', () => {
-  it('merges events of one camera/zone/type within the cooldown and lets the next one through after it', () => {
-    const policy = new AlertPolicy({ cameraId: 'cam1', cooldownS: defaultRuleParams.cooldownS });
-    const event = { type: 'intrusion' as const, t: 0, zoneId: 'z', reason: 'x' };
-    expect(policy.offer(event)).toMatchObject({ key: 'cam1/z/intrusion', severity: 'high', occurrences: 1 });
-    expect(policy.offer({ ...event, t: 10_000 })).toBeUndefined();
-    expect(policy.offer({ ...event, zoneId: 'other', t: 10_000 })).toBeDefined();
-    const later = policy.offer({ ...event, t: 31_000 });
-    expect(later).toMatchObject({ firstT: 31_000, occurrences: 1 });
-    expect(policy.offer({ type: 'people_count', t: 0, reason: 'count' })).toBeUndefined();
+describe('AlertPolicy: one alert per situation', () => {
+  const start = new Date('2026-11-30T08:00:00Z');
+  const policy = () => new AlertPolicy({ cameraId: 'cam1', startedAt: start, situationEndS: 15 });
+
+  it('keeps one alert for a bag the left-object tracker loses and re-finds under a new number every 37 s', () => {
+    const rule = new AbandonedObjectRule();
+    const alerts = policy();
+    const changes = [];
+    // 25 minutes at 5 fps; every 37 s the object vanishes for 2 s and comes back as a new one.
+    for (let t = 0; t <= 25 * 60_000; t += 200) {
+      const cycle = Math.floor(t / 37_000);
+      const hidden = t % 37_000 >= 35_000;
+      const leftObjects = hidden ? [] : [{ ...bag, id: cycle + 1, since: cycle * 37_000, lastSeen: t }];
+      const ctx = context({ t, leftObjects });
+      changes.push(...alerts.update(ctx, rule.update(ctx)));
+    }
+    expect(changes.filter((c) => c.kind === 'opened')).toHaveLength(1);
+    const opened = changes.find((c) => c.kind === 'opened')!.alert;
+    expect(opened).toMatchObject({ type: 'abandoned_object', severity: 'high', firstT: 10_000 });
+    expect(opened.facts).toMatchObject({ subject: 'object', durationS: 10, region: bag.box });
+    const last = changes.at(-1)!;
+    expect(last.kind).toBe('updated');
+    expect(last.alert.key).toBe(opened.key);
+    expect(last.alert.occurrences).toBeGreaterThanOrEqual(40);
+    expect(last.alert.facts.durationS).toBeGreaterThan(24 * 60);
+    // Taken away for good: the alert ends 15 s after it was last seen, and is never re-opened.
+    const gone = [];
+    for (let t = 25 * 60_000 + 200; t <= 26 * 60_000; t += 200) gone.push(...alerts.update(context({ t }), []));
+    expect(gone.map((c) => c.kind)).toEqual(['ended']);
+    expect(gone[0]!.alert.endT).toBe(25 * 60_000);
   });
 
-  it('keeps no identity, face, embedding or plate field in alerts (LEGAL R17)', () => {
-    const alert = new AlertPolicy({ cameraId: 'c', cooldownS: 1 }).offer({ type: 'rapid_movement', t: 0, reason: 'r' });
-    for (const key of Object.keys(alert ?? {})) expect(key).not.toMatch(/face|ident|embed|plate|name/i);
+  it('ends a fall alert once the person is up, and opens a new one when they fall again after that', () => {
+    const rule = new PersonOnGroundRule();
+    const alerts = policy();
+    const lying = { w: 0.09, h: 0.03 };
+    const standing = { w: 0.03, h: 0.09 };
+    const kinds: string[] = [];
+    for (let t = 0; t <= 80_000; t += 200) {
+      const size = t < 30_000 || t >= 50_000 ? lying : standing;
+      const path = Array.from({ length: 6 }, () => ({ x: 0.5, y: 0.5 }));
+      const person = { ...walker({ id: t < 50_000 ? 3 : 9, path, size }), lastT: t };
+      person.history = person.history.map((h, i) => ({ ...h, t: t - (5 - i) * 200 }));
+      const ctx = context({ t, tracks: [person] });
+      kinds.push(...alerts.update(ctx, rule.update(ctx)).map((c) => c.kind));
+    }
+    expect(kinds.filter((k) => k !== 'updated')).toEqual(['opened', 'ended', 'opened']);
+  });
+
+  it('never turns a count into an alert, and keeps no identity, face, embedding or plate field (LEGAL R17)', () => {
+    const alerts = policy();
+    expect(alerts.update(context(), [{ type: 'people_count', t: 0, reason: 'count' }])).toEqual([]);
+    const [change] = alerts.update(context(), [{ type: 'rapid_movement', t: 0, value: 4, reason: 'r' }]);
+    expect(change?.alert.facts).toEqual({
+      subject: 'person',
+      durationS: 0,
+      measure: { value: 4, peak: 4, unit: 'm_per_s' },
+    });
+    for (const key of Object.keys({ ...change?.alert, ...change?.alert.facts }))
+      expect(key).not.toMatch(/face|ident|embed|plate|name/i);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { locateFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisAlert } from '../src/alert.evidence.js';
+import type { AnalysisAlert, AnalysisAlertUpdate } from '../src/alert.evidence.js';
 import { startCameraAnalysis, type AnalysisStatus } from '../src/camera-analysis.runner.js';
 import type { CountSample } from '../src/count.sampler.js';
 import { renderScene, sceneFormat } from '../src/eval/scene.generator.js';
@@ -40,6 +40,7 @@ async function decodeJpeg(jpeg: Uint8Array): Promise<Buffer> {
 describe('startCameraAnalysis', () => {
   it('reports the left bag as an alert with an annotated, masked snapshot and a ±10 s clip, and counts every 10 s', async () => {
     const alerts: AnalysisAlert[] = [];
+    const updates: AnalysisAlertUpdate[] = [];
     const counts: CountSample[] = [];
     const statuses: AnalysisStatus[] = [];
     const start = new Date('2026-05-01T08:00:00Z');
@@ -61,6 +62,7 @@ describe('startCameraAnalysis', () => {
       signal: new AbortController().signal,
       clock: () => start,
       onAlert: (a) => void alerts.push(a),
+      onAlertUpdate: (u) => void updates.push(u),
       onCounts: (c) => void counts.push(...c),
       onStatus: (s) => void statuses.push(s),
       onError: (e) => expect.unreachable(e.message),
@@ -80,6 +82,12 @@ describe('startCameraAnalysis', () => {
       to: new Date(bag!.openedAt.getTime() + 10_000),
     });
     expect(JSON.stringify(bag!.details)).not.toMatch(/face|plate|identity|embedding/i);
+    // One alert for the one bag, whatever the frames in between; it ends with the clip, still one situation.
+    expect(alerts.filter((a) => a.type === 'abandoned_object')).toHaveLength(1);
+    expect(bag!.facts).toMatchObject({ subject: 'object', region: bag!.details.region });
+    const ofBag = updates.filter((u) => u.situationKey === bag!.situationKey);
+    expect(ofBag.at(-1)).toMatchObject({ phase: 'ended', cameraId: 'cam-7' });
+    expect(ofBag.at(-1)!.endedAt!.getTime()).toBeGreaterThan(bag!.openedAt.getTime());
 
     // The snapshot is a JPEG of the frame: the bag's region outlined in red, the masked corner black.
     expect([...bag!.snapshot.subarray(0, 2)]).toEqual([0xff, 0xd8]);

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
 import { SegmentRecorder, type FfmpegSupervisor } from '@vigie/media';
-import { OnnxDetector, startCameraAnalysis, type AnalysisAlert } from '@vigie/vision';
+import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisAlertUpdate } from '@vigie/vision';
 import type { Outbox } from './outbox.js';
 
 /** What running one camera on a worker needs. */
@@ -94,6 +94,8 @@ export class CameraRunner {
       onAlert: (alert) => {
         if (!controller.signal.aborted) outbox.publish({ v: 1, type: 'alert.raised', alert: factOf(alert) });
       },
+      // The end of a situation is reported even at a stop: the alert must not look ongoing for ever.
+      onAlertUpdate: (update) => outbox.publish({ v: 1, type: 'alert.progressed', progress: progressOf(update) }),
       onCounts: (samples) => {
         if (samples.length === 0 || controller.signal.aborted) return;
         outbox.publish({
@@ -122,6 +124,20 @@ export class CameraRunner {
   }
 }
 
+function progressOf(update: AnalysisAlertUpdate) {
+  return {
+    cameraId: update.cameraId,
+    situationKey: update.situationKey,
+    phase: update.phase,
+    lastSeenAt: update.lastSeenAt.toISOString(),
+    ...(update.endedAt === undefined ? {} : { endedAt: update.endedAt.toISOString() }),
+    occurrences: update.occurrences,
+    facts: update.facts,
+    clipTo: update.clipTo.toISOString(),
+    ...(update.snapshot === undefined ? {} : { snapshot: Buffer.from(update.snapshot).toString('base64') }),
+  };
+}
+
 function factOf(alert: AnalysisAlert) {
   return {
     cameraId: alert.cameraId,
@@ -133,5 +149,7 @@ function factOf(alert: AnalysisAlert) {
     clip: { from: alert.clip.from.toISOString(), to: alert.clip.to.toISOString() },
     snapshot: Buffer.from(alert.snapshot).toString('base64'),
     details: { ...alert.details },
+    situationKey: alert.situationKey,
+    facts: alert.facts,
   };
 }

@@ -171,6 +171,10 @@ export class AnalysisFleet {
       signal: controller.signal,
       clock: () => this.#options.clock.now(),
       onAlert: (alert) => this.#raise(alert),
+      onAlertUpdate: async (update) => {
+        const { phase: _, ...progress } = update;
+        await alerts.progress(progress);
+      },
       onCounts: (samples) =>
         alerts.recordCounts(
           samples.map((s) => ({
@@ -208,6 +212,8 @@ export class AnalysisFleet {
       clip: { from: alert.clip.from, to: alert.clip.to },
       snapshot: alert.snapshot,
       details: { ...alert.details },
+      situationKey: alert.situationKey,
+      facts: alert.facts,
     });
   }
 

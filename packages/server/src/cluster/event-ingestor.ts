@@ -26,6 +26,7 @@ export const workerFactTypes = [
   'gap.recorded',
   'counts.sampled',
   'alert.raised',
+  'alert.progressed',
   'camera.status',
 ] as const satisfies readonly DomainEventType[];
 
@@ -54,13 +55,13 @@ export class EventIngestor {
     this.#subscriptions = [
       await bus.consume({
         group: 'ingest-alerts',
-        types: ['alert.raised'],
+        types: ['alert.raised', 'alert.progressed'],
         maxBatch: 20,
         handle: (events) => this.store(events),
       }),
       await bus.consume({
         group: 'ingest',
-        types: workerFactTypes.filter((t) => t !== 'alert.raised'),
+        types: workerFactTypes.filter((t) => t !== 'alert.raised' && t !== 'alert.progressed'),
         maxBatch: this.#options.maxBatch ?? 1000,
         handle: (events) => this.store(events),
       }),
@@ -76,7 +77,7 @@ export class EventIngestor {
   /** Stores one batch (exposed for the benchmark and tests). */
   async store(events: readonly DomainEvent[]): Promise<void> {
     const facts = events.filter((e): e is Fact => (workerFactTypes as readonly string[]).includes(e.type));
-    const batched = facts.filter((e) => e.type !== 'alert.raised');
+    const batched = facts.filter((e) => e.type !== 'alert.raised' && e.type !== 'alert.progressed');
     const statuses = await this.#options.work(async ({ cluster, recordings, alerts, cameras }) => {
       const fresh = await cluster.markIngested(batched.map((e) => e.id));
       const todo = batched.filter((e) => fresh.delete(e.id));
@@ -113,7 +114,28 @@ export class EventIngestor {
         await this.#options.alerts.cameraOffline(status.cameraId, status.reason ?? '');
       else if (status.state === 'online') await this.#options.alerts.cameraBackOnline(status.cameraId);
     }
-    for (const event of facts) if (event.type === 'alert.raised') await this.#raise(event);
+    // In order: an alert's progress follows its opening in the same lane.
+    for (const event of facts) {
+      if (event.type === 'alert.raised') await this.#raise(event);
+      else if (event.type === 'alert.progressed') await this.#progress(event);
+    }
+  }
+
+  async #progress(event: DomainEventOf<'alert.progressed'>): Promise<void> {
+    const { progress } = event;
+    await this.#options.alerts.progress(
+      {
+        cameraId: progress.cameraId,
+        situationKey: progress.situationKey,
+        lastSeenAt: new Date(progress.lastSeenAt),
+        ...(progress.endedAt === undefined ? {} : { endedAt: new Date(progress.endedAt) }),
+        occurrences: progress.occurrences,
+        facts: progress.facts,
+        clipTo: new Date(progress.clipTo),
+        ...(progress.snapshot === undefined ? {} : { snapshot: Buffer.from(progress.snapshot, 'base64') }),
+      },
+      event.id,
+    );
   }
 
   async #raise(event: DomainEventOf<'alert.raised'>): Promise<void> {
@@ -129,6 +151,8 @@ export class EventIngestor {
         clip: { from: new Date(alert.clip.from), to: new Date(alert.clip.to) },
         ...(alert.snapshot === undefined ? {} : { snapshot: Buffer.from(alert.snapshot, 'base64') }),
         details: alert.details,
+        ...(alert.situationKey === undefined ? {} : { situationKey: alert.situationKey }),
+        ...(alert.facts === undefined ? {} : { facts: alert.facts }),
       },
       event.id,
     );

@@ -35,6 +35,7 @@ export function pushEventOf(event: DomainEvent): PushEvent | undefined {
     case 'segment.recorded':
     case 'gap.recorded':
     case 'alert.raised':
+    case 'alert.progressed':
     case 'counts.sampled':
       return undefined;
   }

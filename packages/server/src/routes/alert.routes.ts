@@ -27,6 +27,16 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
               status: Type.Optional(Type.Enum([...alertStatuses])),
               cameraId: Type.Optional(Type.String({ format: 'uuid' })),
               type: Type.Optional(Type.Enum([...alertTypes])),
+              zoneId: Type.Optional(Type.String({ maxLength: 64 })),
+              minConfidence: Type.Optional(
+                Type.Number({ minimum: 0, maximum: 1, description: 'Only alerts whose detections were this sure.' }),
+              ),
+              minDurationS: Type.Optional(
+                Type.Number({ minimum: 0, description: 'Only alerts whose situation lasted this long.' }),
+              ),
+              ongoing: Type.Optional(
+                Type.Boolean({ description: 'Only alerts whose situation goes on (true) or ended (false).' }),
+              ),
             },
             { additionalProperties: false },
           ),

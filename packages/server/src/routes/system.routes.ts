@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { VigieDatabase } from '@vigie/db';
 import Type from 'typebox';
 import type { EventHub } from '../event-hub.js';
 import { requires } from './route-config.js';
@@ -11,7 +12,7 @@ export interface ConsoleSettings {
 
 /** Health, console settings, the OpenAPI document and the WebSocket push channel. */
 export function systemRoutes(options: {
-  engine: string;
+  database: Pick<VigieDatabase, 'engine' | 'probe'>;
   events: EventHub;
   console: ConsoleSettings;
 }): FastifyPluginAsyncTypebox {
@@ -22,16 +23,22 @@ export function systemRoutes(options: {
         config: requires('public'),
         schema: {
           tags: ['system'],
-          summary: 'Liveness and database engine',
+          summary: 'Health: ok, or degraded (503) while the database is unreachable (Vigie reconnects by itself)',
           response: {
-            200: Type.Object({
-              status: Type.Literal('ok'),
-              database: Type.String(),
-            }),
+            200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }),
+            503: Type.Object({ status: Type.Literal('degraded'), database: Type.String(), reason: Type.String() }),
           },
         },
       },
-      () => ({ status: 'ok' as const, database: options.engine }),
+      async (request, reply) => {
+        const probe = await options.database.probe();
+        const database = options.database.engine;
+        if (probe.reachable) return { status: 'ok' as const, database };
+        // The details (addresses, server messages) go to the log, not to this public route.
+        request.log.warn(`database unreachable: ${probe.reason}`);
+        const reason = 'The database is unreachable; Vigie retries on every request.';
+        return reply.status(503).send({ status: 'degraded' as const, database, reason });
+      },
     );
 
     app.get(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  alertGroupOf,
   applyAlertAction,
   cameraOfflineSeverity,
   compareAlertsForQueue,
@@ -10,7 +11,7 @@ import {
   type AlertType,
   type Clock,
 } from '@vigie/core';
-import type { AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
+import type { AlertProgress, AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { Actor, CameraService, Viewer } from './camera.service.js';
 
@@ -19,6 +20,10 @@ export interface AlertQuery {
   status?: AlertStatus;
   cameraId?: string;
   type?: AlertType;
+  zoneId?: string;
+  minConfidence?: number;
+  minDurationS?: number;
+  ongoing?: boolean;
 }
 
 /** Per-type alert figures with the precision operators' verdicts give (LEGAL R24). */
@@ -26,8 +31,14 @@ export interface AlertStats extends AlertTypeStats {
   precision: number | null;
 }
 
-/** What a raised alert needs; the service gives it an id and opens it. */
-export type RaisedAlert = Omit<NewAlert, 'id'>;
+/** What a raised alert needs; the service gives it an id, a group, and opens it. */
+export type RaisedAlert = Omit<NewAlert, 'id' | 'groupId'>;
+
+/** How a stored alert's situation went on or ended, named by camera and situation. */
+export interface SituationProgress extends Omit<AlertProgress, 'at'> {
+  cameraId: string;
+  situationKey: string;
+}
 
 const clipSeconds = 10;
 
@@ -58,7 +69,15 @@ export class AlertService {
     const id = randomUUID();
     const alert = await this.deps.work(async ({ alerts, audit, cluster }) => {
       if (idempotencyKey !== undefined && (await cluster.markIngested([idempotencyKey])).size === 0) return undefined;
-      await alerts.insert({ ...raised, id });
+      const latest = await alerts.latestOfKind(
+        {
+          cameraId: raised.cameraId,
+          type: raised.type,
+          ...(raised.zoneId === undefined ? {} : { zoneId: raised.zoneId }),
+        },
+        raised.openedAt,
+      );
+      await alerts.insert({ ...raised, id, groupId: alertGroupOf({ id, openedAt: raised.openedAt }, latest) });
       await audit.append({
         action: 'alert.opened',
         actorName: 'system',
@@ -70,6 +89,32 @@ export class AlertService {
       return alerts.get(id);
     });
     if (alert !== undefined) this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
+    return alert;
+  }
+
+  /**
+   * Records that an alert's situation goes on (last seen, occurrences, facts, maybe a new snapshot) or
+   * ended, and pushes the alert; the operator's status and verdict are left as they are. Once per
+   * idempotency key when one is given (a worker's report); unknown situations are ignored.
+   */
+  async progress(update: SituationProgress, idempotencyKey?: string): Promise<AlertRecord | undefined> {
+    const { cameraId, situationKey, ...progress } = update;
+    const now = this.deps.clock.now();
+    const alert = await this.deps.work(async ({ alerts, audit, cluster }) => {
+      const stored = await alerts.bySituation(cameraId, situationKey);
+      if (stored === undefined) return undefined;
+      if (idempotencyKey !== undefined && (await cluster.markIngested([idempotencyKey])).size === 0) return undefined;
+      await alerts.progress(stored.id, { ...progress, at: now });
+      if (progress.endedAt !== undefined && stored.endedAt === undefined)
+        await audit.append({
+          action: 'alert.ended',
+          actorName: 'system',
+          cameraId,
+          details: { alert: stored.id, endedAt: progress.endedAt.toISOString(), occurrences: progress.occurrences },
+        });
+      return alerts.get(stored.id);
+    });
+    if (alert !== undefined) this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
     return alert;
   }
 
@@ -107,6 +152,10 @@ export class AlertService {
       alerts.list({
         ...(query.status === undefined ? {} : { status: query.status }),
         ...(query.type === undefined ? {} : { type: query.type }),
+        ...(query.zoneId === undefined ? {} : { zoneId: query.zoneId }),
+        ...(query.minConfidence === undefined ? {} : { minConfidence: query.minConfidence }),
+        ...(query.minDurationS === undefined ? {} : { minDurationS: query.minDurationS }),
+        ...(query.ongoing === undefined ? {} : { ongoing: query.ongoing }),
         cameraIds: visible,
         limit: 500,
       }),

@@ -3,6 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  devClips,
+  devFailures,
+  formatDevScore,
+  runDevClip,
+  scoreDevRuns,
+  type DevRun,
+} from '../eval/dev-set.evaluation.js';
 import { countingError, formatScores, runClip, scoreRuns } from '../eval/event.evaluation.js';
 import { abodaClip, evalThresholds, realClipFailures, runSynthetic, thresholdFailures } from '../eval/eval.suite.js';
 import { runFireClip, runOverheadCrowd, runPhotoCounts, type CrowdRun } from '../eval/real-clips.evaluation.js';
@@ -85,7 +93,26 @@ try {
       ].join('\n'),
     );
 
+  const clips = haveModel ? devClips(sharedDir) : [];
+  const devRuns: DevRun[] = [];
+  if (clips.length > 0) {
+    const dev = await OnnxDetector.create({ modelPath, inputSize: 416 });
+    try {
+      for (const c of clips) devRuns.push(await runDevClip(c, { ffmpegPath, detector: dev }));
+    } finally {
+      await dev.close();
+    }
+  }
+  const devScore = devRuns.length === 0 ? undefined : scoreDevRuns(devRuns);
+  if (devScore === undefined) skipped('Real dev clips (normal footage, falls, fire) (or the model)');
+  else
+    console.log(
+      `\nReal dev clips, every rule on (YOLOX-nano 416, min(640, native) px at 5 fps), ${devScore.clips} clips:\n` +
+        formatDevScore(devScore, devRuns),
+    );
+
   const failures = [
+    ...(devScore === undefined ? [] : devFailures(devScore)),
     ...thresholdFailures({ synthetic, real, synthRuns }),
     ...realClipFailures({ fire, crowd, photos }),
     ...realClipFailures({ fire: undefined, crowd: crowdWide, photos: undefined }),

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database engine */
+        /** Health: ok, or degraded (503) while the database is unreachable (Vigie reconnects by itself) */
         get: {
             parameters: {
                 query?: never;
@@ -27,6 +27,20 @@ export interface paths {
                             /** @enum {string} */
                             status: "ok";
                             database: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "degraded";
+                            database: string;
+                            reason: string;
                         };
                     };
                 };
@@ -1091,7 +1105,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -2307,6 +2321,13 @@ export interface paths {
                     status?: "open" | "acknowledged" | "closed";
                     cameraId?: string;
                     type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                    zoneId?: string;
+                    /** @description Only alerts whose detections were this sure. */
+                    minConfidence?: number;
+                    /** @description Only alerts whose situation lasted this long. */
+                    minDurationS?: number;
+                    /** @description Only alerts whose situation goes on (true) or ended (false). */
+                    ongoing?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -2340,6 +2361,48 @@ export interface paths {
                             openedAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When its situation was last seen.
+                             */
+                            lastSeenAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When its situation ended; absent while it goes on.
+                             */
+                            endedAt?: string;
+                            /** @description Detections merged into this one alert. */
+                            occurrences: number;
+                            facts?: {
+                                /** @enum {unknown} */
+                                subject: "person" | "persons" | "object" | "flames" | "view";
+                                /** @description Persons involved, when several. */
+                                count?: number;
+                                zoneId?: string;
+                                region?: {
+                                    x: number;
+                                    y: number;
+                                    w: number;
+                                    h: number;
+                                };
+                                /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                                durationS: number;
+                                /** @description Mean detector score of the persons involved. */
+                                confidence?: number;
+                                measure?: {
+                                    value: number;
+                                    peak: number;
+                                    /** @enum {unknown} */
+                                    unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                                };
+                                /** @enum {unknown} */
+                                manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                            };
+                            /**
+                             * Format: uuid
+                             * @description The first alert of its group: same camera, zone and type, opened close together.
+                             */
+                            groupId?: string;
                             clip: {
                                 /** Format: date-time */
                                 from: string;
@@ -2469,6 +2532,48 @@ export interface paths {
                             openedAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When its situation was last seen.
+                             */
+                            lastSeenAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When its situation ended; absent while it goes on.
+                             */
+                            endedAt?: string;
+                            /** @description Detections merged into this one alert. */
+                            occurrences: number;
+                            facts?: {
+                                /** @enum {unknown} */
+                                subject: "person" | "persons" | "object" | "flames" | "view";
+                                /** @description Persons involved, when several. */
+                                count?: number;
+                                zoneId?: string;
+                                region?: {
+                                    x: number;
+                                    y: number;
+                                    w: number;
+                                    h: number;
+                                };
+                                /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                                durationS: number;
+                                /** @description Mean detector score of the persons involved. */
+                                confidence?: number;
+                                measure?: {
+                                    value: number;
+                                    peak: number;
+                                    /** @enum {unknown} */
+                                    unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                                };
+                                /** @enum {unknown} */
+                                manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                            };
+                            /**
+                             * Format: uuid
+                             * @description The first alert of its group: same camera, zone and type, opened close together.
+                             */
+                            groupId?: string;
                             clip: {
                                 /** Format: date-time */
                                 from: string;
@@ -2657,6 +2762,48 @@ export interface paths {
                             openedAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When its situation was last seen.
+                             */
+                            lastSeenAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When its situation ended; absent while it goes on.
+                             */
+                            endedAt?: string;
+                            /** @description Detections merged into this one alert. */
+                            occurrences: number;
+                            facts?: {
+                                /** @enum {unknown} */
+                                subject: "person" | "persons" | "object" | "flames" | "view";
+                                /** @description Persons involved, when several. */
+                                count?: number;
+                                zoneId?: string;
+                                region?: {
+                                    x: number;
+                                    y: number;
+                                    w: number;
+                                    h: number;
+                                };
+                                /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                                durationS: number;
+                                /** @description Mean detector score of the persons involved. */
+                                confidence?: number;
+                                measure?: {
+                                    value: number;
+                                    peak: number;
+                                    /** @enum {unknown} */
+                                    unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                                };
+                                /** @enum {unknown} */
+                                manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                            };
+                            /**
+                             * Format: uuid
+                             * @description The first alert of its group: same camera, zone and type, opened close together.
+                             */
+                            groupId?: string;
                             clip: {
                                 /** Format: date-time */
                                 from: string;

@@ -38,6 +38,8 @@ function alert(id: string, over: Partial<Alert> = {}): Alert {
     message: `message ${id}`,
     openedAt: '2026-11-23T10:00:00Z',
     updatedAt: '2026-11-23T10:00:00Z',
+    lastSeenAt: '2026-11-23T10:00:00Z',
+    occurrences: 1,
     clip: { from: '2026-11-23T09:59:50Z', to: '2026-11-23T10:00:10Z' },
     hasSnapshot: false,
     notes: [],

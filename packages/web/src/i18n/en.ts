@@ -275,6 +275,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.export.downloaded': 'Export downloaded',
   'audit.action.alert.opened': 'Alert opened',
   'audit.action.alert.acted': 'Action on an alert',
+  'audit.action.alert.ended': 'Alert situation ended',
   'audit.action.analytics.paused': 'Analytics stopped',
   'audit.action.analytics.resumed': 'Analytics resumed',
   'audit.action.registry.recorded': 'Registry updated',

@@ -274,6 +274,7 @@ export const fr = {
   'audit.action.export.downloaded': 'Export téléchargé',
   'audit.action.alert.opened': 'Alerte ouverte',
   'audit.action.alert.acted': 'Action sur une alerte',
+  'audit.action.alert.ended': 'Fin de la situation d’une alerte',
   'audit.action.analytics.paused': 'Analyses arrêtées',
   'audit.action.analytics.resumed': 'Analyses reprises',
   'audit.action.registry.recorded': 'Registre mis à jour',

@@ -29,6 +29,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'export.downloaded': 'audit.action.export.downloaded',
   'alert.opened': 'audit.action.alert.opened',
   'alert.acted': 'audit.action.alert.acted',
+  'alert.ended': 'audit.action.alert.ended',
   'analytics.paused': 'audit.action.analytics.paused',
   'analytics.resumed': 'audit.action.analytics.resumed',
   'registry.recorded': 'audit.action.registry.recorded',
