@@ -63,9 +63,11 @@ describe('the /verifier page checks an evidence package in the browser, uploadin
     await expect.poll(() => report.locator('h2').innerText(), { timeout: 30_000 }).toMatch(/^(VÉRIFIÉ|REJETÉ|Intact)/);
     return {
       verdict: await report.locator('h2').innerText(),
-      problems: (await report
-        .locator('li[data-problem]')
-        .evaluateAll((items) => items.map((i) => i.getAttribute('data-problem') ?? ''))) as string[],
+      problems: await Promise.all(
+        (await report.locator('li[data-problem]').all()).map(
+          async (item) => (await item.getAttribute('data-problem')) ?? '',
+        ),
+      ),
     };
   }
 
