@@ -17,6 +17,7 @@ export const auditActions = [
   'playback.viewed',
   'export.created',
   'recording.purged',
+  'recording.recovered',
   'setting.changed',
   'snapshot.viewed',
   'export.downloaded',

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { systemClock, type Clock } from '@vigie/core';
 import { currentFfmpeg, type FfmpegCapabilities } from './ffmpeg-capabilities.js';
+import { dyingWithParent } from './parent-death.js';
 import {
   backoffDelay,
   defaultBackoff,
@@ -219,7 +220,9 @@ export class FfmpegSupervisor {
     if (isStopping(entry)) return { kind: 'offline', reason: 'stopped' };
     let child: Child;
     try {
-      child = spawn(this.#options.ffmpegPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      // Dies with this process (SIGTERM lets ffmpeg close its segment), even when this process is SIGKILLed.
+      const run = dyingWithParent(this.#options.ffmpegPath, args);
+      child = spawn(run.command, run.args, { stdio: ['pipe', 'pipe', 'pipe'] });
     } catch (error) {
       return {
         kind: 'error',

@@ -14,3 +14,4 @@ export * from './local-disk.storage.js';
 export * from './hls-playlist.builder.js';
 export * from './segment.recorder.js';
 export * from './media-timing.js';
+export * from './parent-death.js';

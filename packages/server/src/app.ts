@@ -59,6 +59,7 @@ import { loadOrCreateInstallationKey, type InstallationKey } from './security/in
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
+import { recoverSpool } from './video/spool-recovery.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 
 /** What the HTTP application is built from. */
@@ -202,7 +203,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   const statuses = new CameraStatusService({ work, cameras });
-  const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile });
+  const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
+  const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
+  const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile, quarantineDir });
 
   const http = Fastify({
     logger: deps.logger ?? false,
@@ -293,13 +296,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
 
   const startRecording: VigieApp['startRecording'] = async (options) => {
+    // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes.
+    const recovered = await recoverSpool({ work, storage, spoolDir, quarantineDir });
+    if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
+      http.log.warn(recovered, 'recording spool recovered');
     const fleet = new RecorderFleet({
       work,
       clock: deps.clock,
       events: domainEvents,
       alerts,
       storage,
-      spoolDir: join(deps.mediaDir, 'recordings', '.spool'),
+      spoolDir,
       ffmpegPath: media.ffmpegPath(),
       ffmpegCapabilities: deps.ffmpegCapabilities ?? (await ffmpegCapabilitiesOrExplain(media.ffmpegPath())),
       log: http.log,

@@ -7,7 +7,7 @@ import {
   type Clock,
   type SegmentStorage,
 } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
+import { isConnectionLoss, type UnitOfWork } from '@vigie/db';
 import { FfmpegSupervisor, SegmentRecorder, type FfmpegCapabilities, type ProcessStatus } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
@@ -37,6 +37,19 @@ interface Running {
   recorder: SegmentRecorder;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
+}
+
+/** Retries `task` while it fails because the database is unreachable, for up to about 10 minutes. */
+async function whileDatabaseAway(task: () => Promise<void>): Promise<void> {
+  const giveUpAt = Date.now() + 10 * 60_000;
+  for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 10_000)) {
+    try {
+      return await task();
+    } catch (error) {
+      if (!isConnectionLoss(error) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
 }
 
 function fingerprint(camera: Camera): string {
@@ -137,8 +150,10 @@ export class RecorderFleet {
       spoolDir,
       clock: this.#options.clock,
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
-      onSegment: (segment) => work(({ recordings }) => recordings.insertSegment(segment)),
-      onGap: (gap) => work(({ recordings }) => recordings.insertGap(gap)),
+      // A stored segment without its index row is invisible to playback and to the retention purge:
+      // while the database is away, indexing waits for it (later segments wait in the spool).
+      onSegment: (segment) => whileDatabaseAway(() => work(({ recordings }) => recordings.insertSegment(segment))),
+      onGap: (gap) => whileDatabaseAway(() => work(({ recordings }) => recordings.insertGap(gap))),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
     });
     this.#running.set(cameraId, { recorder, fingerprint: wanted });

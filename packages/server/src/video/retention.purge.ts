@@ -1,5 +1,6 @@
 import { retentionCutoff, type Clock, type LegalProfile, type SegmentStorage } from '@vigie/core';
 import type { IndexedSegment, UnitOfWork } from '@vigie/db';
+import { purgeQuarantine } from './spool-recovery.js';
 
 /** What one purge cycle removed for one camera. */
 export interface PurgeReport {
@@ -26,7 +27,14 @@ function overlaps(segment: IndexedSegment, hold: { start: string; end: string })
  */
 export class RetentionPurge {
   constructor(
-    private readonly deps: { work: UnitOfWork; clock: Clock; storage: SegmentStorage; profile: LegalProfile },
+    private readonly deps: {
+      work: UnitOfWork;
+      clock: Clock;
+      storage: SegmentStorage;
+      profile: LegalProfile;
+      /** Recovered files that could not be indexed (`recoverSpool`): deleted with their camera's footage. */
+      quarantineDir?: string;
+    },
   ) {}
 
   /** Runs one purge cycle over every camera; returns what it removed. */
@@ -42,6 +50,10 @@ export class RetentionPurge {
       const cutoff = retentionCutoff(now, retention.get(cameraId) ?? this.deps.profile.maxRetentionDays);
       const report = await this.#purgeCamera(cameraId, cutoff);
       if (report.segments > 0 || report.snapshots > 0 || report.held > 0) reports.push(report);
+    }
+    if (this.deps.quarantineDir !== undefined) {
+      const maxDays = this.deps.profile.maxRetentionDays;
+      await purgeQuarantine(this.deps.quarantineDir, (id) => retentionCutoff(now, retention.get(id) ?? maxDays));
     }
     return reports;
   }

@@ -270,6 +270,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.playback.viewed': 'Playback',
   'audit.action.export.created': 'Export',
   'audit.action.recording.purged': 'Recordings purged',
+  'audit.action.recording.recovered': 'Recordings recovered after a crash',
   'audit.action.setting.changed': 'Setting changed',
   'audit.action.snapshot.viewed': 'Image viewed',
   'audit.action.export.downloaded': 'Export downloaded',

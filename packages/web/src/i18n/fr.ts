@@ -269,6 +269,7 @@ export const fr = {
   'audit.action.playback.viewed': 'Relecture',
   'audit.action.export.created': 'Export',
   'audit.action.recording.purged': 'Enregistrements purgés',
+  'audit.action.recording.recovered': 'Enregistrements récupérés après un arrêt brutal',
   'audit.action.setting.changed': 'Réglage modifié',
   'audit.action.snapshot.viewed': 'Image consultée',
   'audit.action.export.downloaded': 'Export téléchargé',

@@ -24,6 +24,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'playback.viewed': 'audit.action.playback.viewed',
   'export.created': 'audit.action.export.created',
   'recording.purged': 'audit.action.recording.purged',
+  'recording.recovered': 'audit.action.recording.recovered',
   'setting.changed': 'audit.action.setting.changed',
   'snapshot.viewed': 'audit.action.snapshot.viewed',
   'export.downloaded': 'audit.action.export.downloaded',
