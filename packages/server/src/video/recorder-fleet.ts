@@ -44,7 +44,8 @@ async function whileDatabaseAway(task: () => Promise<void>): Promise<void> {
   const giveUpAt = Date.now() + 10 * 60_000;
   for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 10_000)) {
     try {
-      return await task();
+      await task();
+      return;
     } catch (error) {
       if (!isConnectionLoss(error) || Date.now() > giveUpAt) throw error;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
