@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyticsEventTypes } from './analytic-event-types.js';
-import { analyticJustifications, analyticJustified, assertAnalyticsJustified } from './analytic-purposes.js';
+import { analyticJustified, assertAnalyticsJustified } from './analytic-purposes.js';
 import { VigieError } from './errors.js';
-import { purposes, type Purpose } from './legal-profile.js';
+import { frenchProfile, type Purpose } from './legal-profile.js';
+
+const analyticJustifications = frenchProfile.analytics;
+const purposes = frenchProfile.purposes;
 
 function refusal(action: () => void): VigieError | undefined {
   try {
@@ -44,15 +47,16 @@ describe('purpose → analytic table', () => {
 
   it('justifies the analytics the CNIL found disproportionate in Valenciennes by no purpose at all', () => {
     for (const type of ['object_removed', 'rapid_movement'] as const) {
-      for (const purpose of purposes) expect(analyticJustified(type, [purpose]), `${type} × ${purpose}`).toBe(false);
+      for (const purpose of purposes)
+        expect(analyticJustified(type, [purpose], frenchProfile), `${type} × ${purpose}`).toBe(false);
       expect(analyticJustifications[type].basis).toContain('Valenciennes');
     }
   });
 
   it('lets anonymous people counting and tamper detection run whatever the purpose', () => {
     for (const purpose of purposes) {
-      expect(analyticJustified('people_count', [purpose])).toBe(true);
-      expect(analyticJustified('camera_tamper', [purpose])).toBe(true);
+      expect(analyticJustified('people_count', [purpose], frenchProfile)).toBe(true);
+      expect(analyticJustified('camera_tamper', [purpose], frenchProfile)).toBe(true);
     }
   });
 
@@ -66,7 +70,10 @@ describe('purpose → analytic table', () => {
 
   it('refuses an unjustified analytic, naming the purposes that would justify it', () => {
     const error = refusal(() =>
-      assertAnalyticsJustified({ purposes: ['traffic_regulation'], analytics: ['people_count', 'crowd_density'] }),
+      assertAnalyticsJustified(
+        { purposes: ['traffic_regulation'], analytics: ['people_count', 'crowd_density'] },
+        frenchProfile,
+      ),
     );
     expect(error?.code).toBe('ANALYTIC_NOT_JUSTIFIED');
     expect(error?.details).toEqual([
@@ -81,13 +88,17 @@ describe('purpose → analytic table', () => {
 
   it('refuses removing the purpose an enabled analytic needs, blaming the purposes', () => {
     const settings = { purposes: ['traffic_regulation'] as Purpose[], analytics: ['intrusion' as const] };
-    const error = refusal(() => assertAnalyticsJustified(settings, { purposes: ['traffic_regulation'] }));
+    const error = refusal(() =>
+      assertAnalyticsJustified(settings, frenchProfile, { purposes: ['traffic_regulation'] }),
+    );
     expect(error?.details[0]?.path).toBe('/purposes');
     expect(error?.message).toMatch(/^These purposes cannot be removed: the enabled analytic "intrusion"/);
     expect(error?.message).toContain('Disable the analytic first');
-    expect(refusal(() => assertAnalyticsJustified(settings, { analytics: ['intrusion'] }))?.details[0]?.path).toBe(
-      '/analytics/0',
-    );
-    expect(refusal(() => assertAnalyticsJustified({ ...settings, analytics: [] }, { purposes: [] }))).toBeUndefined();
+    expect(
+      refusal(() => assertAnalyticsJustified(settings, frenchProfile, { analytics: ['intrusion'] }))?.details[0]?.path,
+    ).toBe('/analytics/0');
+    expect(
+      refusal(() => assertAnalyticsJustified({ ...settings, analytics: [] }, frenchProfile, { purposes: [] })),
+    ).toBeUndefined();
   });
 });

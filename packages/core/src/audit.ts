@@ -33,6 +33,9 @@ export const auditActions = [
   'access_request.range_added',
   'access_request.range_changed',
   'access_request.export_attached',
+  'analysis_authorisation.recorded',
+  'analysis_authorisation.started',
+  'analysis_authorisation.ended',
 ] as const;
 
 /** An action the audit trail records. */

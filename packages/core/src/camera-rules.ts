@@ -92,6 +92,21 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   if (problems.length > 0) {
     throw new VigieError('DUPLICATE_PURPOSE', 'A purpose is listed more than once.', problems);
   }
+  settings.purposes.forEach((purpose, index) => {
+    if (!profile.purposes.includes(purpose)) {
+      problems.push({
+        path: `/purposes/${index}`,
+        reason: `"${purpose}" is not a purpose of ${profile.purposesSource}`,
+      });
+    }
+  });
+  if (problems.length > 0) {
+    throw new VigieError(
+      'PURPOSE_NOT_IN_PROFILE',
+      `A purpose is not one the active legal profile (${profile.title.en}) allows: ${profile.purposes.join(', ')}.`,
+      problems,
+    );
+  }
   for (const field of ['zones', 'masks', 'lines'] as const) {
     const ids = settings[field].map((item) => item.id);
     ids.forEach((id, index) => {
@@ -105,5 +120,5 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   if (problems.length > 0) {
     throw new VigieError('DUPLICATE_ID', 'Zone, mask or line ids must be unique within a camera.', problems);
   }
-  assertAnalyticsJustified(settings, change);
+  assertAnalyticsJustified(settings, profile, change);
 }

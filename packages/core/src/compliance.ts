@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { analyticJustifications, analyticJustified } from './analytic-purposes.js';
+import { analyticJustified } from './analytic-purposes.js';
 import { analyticsEventTypes } from './analytic-event-types.js';
 import type { Camera } from './camera.js';
 import { purposes, type LegalProfile, type Purpose } from './legal-profile.js';
@@ -205,7 +205,7 @@ export function cameraCompliance(input: {
     issues.push(issue('private_space_unmasked', 'The view overlooks private space and no privacy mask is drawn.'));
   }
   for (const type of camera.analytics) {
-    if (!analyticJustified(type, camera.purposes)) {
+    if (!analyticJustified(type, camera.purposes, profile)) {
       issues.push(issue('analytic_not_justified', `"${type}" is not justified by the camera's purposes.`));
     }
   }
@@ -272,22 +272,21 @@ export function recordOfProcessing(input: {
   profile: LegalProfile;
 }): RecordOfProcessing {
   const { cameras, profile } = input;
-  const purposeCounts = purposes
+  const purposeCounts = profile.purposes
     .map((purpose: Purpose) => ({ purpose, cameras: cameras.filter((c) => c.purposes.includes(purpose)).length }))
     .filter((p) => p.cameras > 0);
   const analytics = analyticsEventTypes
     .map((type) => ({
       type,
       cameras: cameras.filter((c) => c.analytics.includes(type)).length,
-      basis: analyticJustifications[type].basis,
+      basis: profile.analytics[type].basis,
     }))
     .filter((a) => a.cameras > 0);
   return {
     generatedAt: input.now.toISOString(),
-    processing: 'Video protection of public spaces (vidéoprotection, CSI L251-1 and following)',
+    processing: profile.recordOfProcessing.processing,
     ...input.contacts,
-    legalBasis:
-      'CSI L251-2 (the declared purposes) and the prefectoral authorisation of each camera (CSI L252-1); GDPR art. 6(1)(e), or Directive 2016/680 (loi Informatique et Libertés, title III) for purposes of preventing and detecting offences (CSI L251-1 as amended by loi 2023-380 art. 9). The controller and the DPO confirm the regime of each purpose.',
+    legalBasis: profile.recordOfProcessing.legalBasis,
     purposes: purposeCounts,
     dataSubjects: [
       'Persons and vehicles passing through the filmed public spaces',
@@ -302,18 +301,9 @@ export function recordOfProcessing(input: {
       'Audit trail: agent, time, camera, time range, reason, source address',
       'Access requests: name, email address, time window, place, the description the person gives',
     ],
-    excludedData: [
-      'No facial recognition, biometric identification or categorisation, emotion recognition (loi 2023-380 art. 10 III; AI Act art. 5)',
-      'No licence-plate reading (CSI L233-1)',
-      'No sound (CSI L251-2 covers images only)',
-    ],
+    excludedData: [...profile.recordOfProcessing.excludedData],
     analytics,
-    recipients: [
-      'Named, authorised agents of the supervision centre (CSI L252-2), each within their role',
-      'National police and gendarmerie agents, individually designated and authorised (CSI L252-2)',
-      'Judicial authorities (public prosecutor) on request',
-      'The data subject, for the images of themselves, third parties blurred (GDPR art. 15)',
-    ],
+    recipients: [...profile.recordOfProcessing.recipients],
     transfersOutsideEu: 'none',
     retention: {
       legalMaxDays: profile.maxRetentionDays,

@@ -26,9 +26,13 @@ export const errorRegistry = {
   },
   RETENTION_EXCEEDS_LEGAL_MAXIMUM: {
     kind: 'invalid',
-    hint: 'Lower retentionDays to the legal maximum or less (CSI L252-5: one month).',
+    hint: 'Lower retentionDays to the legal maximum the message names (the active legal profile’s; one month in France, CSI L252-5).',
   },
   DUPLICATE_PURPOSE: { kind: 'invalid', hint: 'List each purpose once.' },
+  PURPOSE_NOT_IN_PROFILE: {
+    kind: 'invalid',
+    hint: 'Declare only purposes of the legal profile this installation runs under (the message lists them; GET /api/console/settings too).',
+  },
   TIME_RANGE_INVALID: {
     kind: 'invalid',
     hint: 'Send ISO 8601 times with "from" before "to", within the camera retention period.',
@@ -87,6 +91,10 @@ export const errorRegistry = {
   ANALYTIC_NOT_JUSTIFIED: {
     kind: 'invalid',
     hint: 'Enable only analytics that one of the camera’s declared purposes justifies (the details name them), or declare that purpose if it is authorised.',
+  },
+  ANALYSIS_AUTHORISATION_INVALID: {
+    kind: 'invalid',
+    hint: 'Copy the decision as it was signed: its end after its start and within the longest period the legal profile allows, and only the event types it lists (the details name what is wrong).',
   },
   TIME_WINDOW_INVALID: {
     kind: 'invalid',

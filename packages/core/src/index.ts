@@ -26,3 +26,4 @@ export * from './bus.js';
 export * from './analysis-config.js';
 export * from './evidence.js';
 export * from './zip.js';
+export * from './analysis-authorisation.js';

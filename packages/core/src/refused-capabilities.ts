@@ -1,65 +1,70 @@
 import { VigieError } from './errors.js';
+import type { LegalProfile, RefusedCapabilityRule } from './legal-profile.js';
+import { legalProfiles } from './legal-profile.js';
 
 /**
- * Capabilities Vigie refuses by design, not merely switches off (LEGAL R16, R17): each with the words
- * that name it in a request and the legal reason quoted back to the caller.
+ * The English words that name each capability Vigie refuses by design (LEGAL R16, R17), known to every
+ * profile; each profile adds the words of its own language and the texts it quotes.
  */
-export const refusedCapabilities = [
-  {
-    id: 'face_recognition',
-    words: ['face', 'faces', 'facial', 'visage', 'visages'],
-    reason:
-      'Facial recognition is refused by design: loi 2023-380 art. 10 III forbids any facial recognition technique, and AI Act art. 5 bans real-time remote biometric identification in public spaces.',
-  },
-  {
-    id: 'biometric_identification',
-    words: [
-      'biometric',
-      'biometrics',
-      'biometry',
-      'identification',
-      'identify',
-      'reid',
-      'reidentification',
-      'embedding',
-      'embeddings',
-      'gait',
-      'emotion',
-      'emotions',
-      'watchlist',
-    ],
-    reason:
-      'Biometric identification, re-identification and emotion recognition are refused by design (loi 2023-380 art. 10 III; AI Act art. 5(1); GDPR art. 9).',
-  },
-  {
-    id: 'plate_recognition',
-    words: ['plate', 'plates', 'lapi', 'anpr', 'alpr', 'lpr', 'immatriculation'],
-    reason:
-      'Licence-plate reading is refused by design: CSI L233-1 reserves it to the national police, gendarmerie and customs (CNIL délibération 2014-219; CNIL warning to Valenciennes, 2021).',
-  },
-] as const;
+const englishWords: Readonly<Record<RefusedCapabilityRule['id'], readonly string[]>> = {
+  face_recognition: ['face', 'faces', 'facial'],
+  biometric_identification: [
+    'biometric',
+    'biometrics',
+    'biometry',
+    'identification',
+    'identify',
+    'reid',
+    'reidentification',
+    'embedding',
+    'embeddings',
+    'gait',
+    'emotion',
+    'emotions',
+    'watchlist',
+  ],
+  plate_recognition: ['plate', 'plates', 'lapi', 'anpr', 'alpr', 'lpr', 'immatriculation'],
+};
 
-/** Splits an identifier or phrase into lowercase words: `faceRecognition`, `face_match`, `plate-reader`. */
+/** A refused capability as recognised: its id, and the reason the active profile quotes. */
+export interface RefusedCapability {
+  id: RefusedCapabilityRule['id'];
+  reason: string;
+}
+
+/** Splits an identifier or phrase into lowercase words without accents: `reconnaissanceFaciale`, `plate-reader`. */
 function words(text: string): string[] {
   return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');
 }
 
-/** Finds the refused capability a field name or value names, if any (whole words only: "surface" is fine). */
-export function refusedCapabilityNamed(text: string): (typeof refusedCapabilities)[number] | undefined {
+/**
+ * Finds the refused capability a field name or value names, if any (whole words only: "surface" is
+ * fine), in English or in the language of any profile, so that a French field name is refused under
+ * every profile; the reason quoted is the given profile's.
+ */
+export function refusedCapabilityNamed(text: string, profile: LegalProfile): RefusedCapability | undefined {
   const found = words(text);
-  return refusedCapabilities.find((capability) => capability.words.some((word) => found.includes(word)));
+  const names = (id: RefusedCapabilityRule['id']) =>
+    englishWords[id].some((word) => found.includes(word)) ||
+    Object.values(legalProfiles).some((p) =>
+      p.refusedCapabilities.some((rule) => rule.id === id && rule.words.some((word) => found.includes(word))),
+    );
+  const rule = profile.refusedCapabilities.find((capability) => names(capability.id));
+  return rule === undefined ? undefined : { id: rule.id, reason: rule.reason };
 }
 
 /** Throws CAPABILITY_REFUSED_BY_LAW when a request names a refused capability at the given path. */
-export function assertNotRefusedCapability(text: string, path: string): void {
-  const refused = refusedCapabilityNamed(text);
+export function assertNotRefusedCapability(text: string, where: { path: string; profile: LegalProfile }): void {
+  const refused = refusedCapabilityNamed(text, where.profile);
   if (refused !== undefined) {
     throw new VigieError('CAPABILITY_REFUSED_BY_LAW', refused.reason, [
-      { path, reason: `${refused.id} is refused by design` },
+      { path: where.path, reason: `${refused.id} is refused by design` },
     ]);
   }
 }

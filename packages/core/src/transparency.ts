@@ -4,6 +4,11 @@ import type { Camera } from './camera.js';
 import { LocationSchema } from './camera.js';
 import { purposes, type LegalProfile } from './legal-profile.js';
 import { authorisationStates } from './authorisation.js';
+import {
+  analysisAuthorisationState,
+  analysisAuthorisationStates,
+  type AnalysisAuthorisation,
+} from './analysis-authorisation.js';
 import { authorisationState, signageStatuses, type RegistryEntry } from './registry.js';
 
 /** Who answers for the cameras, and how a person reaches the data protection officer (GDPR art. 13). */
@@ -63,10 +68,34 @@ export const PublicCameraSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The public notice of an analysis authorisation (R26): shown before it starts, until it ends. */
+export const PublicAnalysisAuthorisationSchema = Type.Object(
+  {
+    reference: Type.String(),
+    legalBasis: Type.String(),
+    occasion: Type.String(),
+    responsibleService: Type.String(),
+    cameras: Type.Array(Type.String(), { description: 'Names of the cameras it covers.' }),
+    eventTypes: Type.Array(Type.Enum([...analyticsEventTypes])),
+    startsAt: Type.String({ format: 'date-time' }),
+    endsAt: Type.String({ format: 'date-time' }),
+    state: Type.Enum([...analysisAuthorisationStates]),
+    publicNotice: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
 /** The public second-level information page as data (R14): who, why, how long, and each camera. */
 export const TransparencySchema = Type.Object(
   {
     ...TransparencyContactsSchema.properties,
+    legalProfile: Type.Object(
+      { id: Type.String(), title: Type.String() },
+      { additionalProperties: false, description: 'The rules this installation runs under.' },
+    ),
+    analysisAuthorisations: Type.Array(PublicAnalysisAuthorisationSchema, {
+      description: 'Analysis authorisations not ended yet, each with its public notice (scheduled ones included).',
+    }),
     accessRequestDeadlineMonths: Type.Integer({ description: 'Months within which an access request is answered.' }),
     maxRetentionDays: Type.Integer({ description: 'Legal maximum retention of recordings.' }),
     generatedAt: Type.String({ format: 'date-time' }),
@@ -145,17 +174,36 @@ export function publicCamera(camera: Camera, entry: RegistryEntry | undefined, n
   };
 }
 
-/** Builds the transparency page's data from the configuration and the registries. */
+/** Builds the transparency page's data from the configuration, the registries and the analysis authorisations. */
 export function transparencyReport(input: {
   contacts: TransparencyContacts;
   cameras: readonly Camera[];
   registry: readonly RegistryEntry[];
+  authorisations?: readonly AnalysisAuthorisation[];
   now: Date;
   profile: LegalProfile;
 }): Transparency {
   const entries = new Map(input.registry.map((entry) => [entry.cameraId, entry]));
+  const names = new Map(input.cameras.map((camera) => [camera.id, camera.name]));
+  const notices = (input.authorisations ?? [])
+    .map((a) => ({ ...a, state: analysisAuthorisationState(a, input.now) }))
+    .filter((a) => a.state !== 'ended')
+    .map((a) => ({
+      reference: a.reference,
+      legalBasis: a.legalBasis,
+      occasion: a.occasion,
+      responsibleService: a.responsibleService,
+      cameras: a.cameraIds.flatMap((id) => names.get(id) ?? []),
+      eventTypes: a.eventTypes,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      state: a.state,
+      publicNotice: a.publicNotice,
+    }));
   return {
     ...input.contacts,
+    legalProfile: { id: input.profile.id, title: input.profile.title.fr },
+    analysisAuthorisations: notices,
     accessRequestDeadlineMonths: input.profile.accessRequestDeadlineMonths,
     maxRetentionDays: input.profile.maxRetentionDays,
     generatedAt: input.now.toISOString(),

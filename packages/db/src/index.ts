@@ -11,3 +11,4 @@ export * from './alert.repository.js';
 export * from './registry.repository.js';
 export * from './access-request.repository.js';
 export * from './cluster.repository.js';
+export * from './analysis-authorisation.repository.js';

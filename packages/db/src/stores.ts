@@ -1,6 +1,7 @@
 import type { Clock } from '@vigie/core';
 import type { Kysely } from 'kysely';
 import { AlertRepository } from './alert.repository.js';
+import { AnalysisAuthorisationRepository } from './analysis-authorisation.repository.js';
 import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
@@ -22,6 +23,7 @@ export interface Stores {
   registry: RegistryRepository;
   accessRequests: AccessRequestRepository;
   cluster: ClusterRepository;
+  analysisAuthorisations: AnalysisAuthorisationRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -39,6 +41,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     registry: new RegistryRepository(db, clock),
     accessRequests: new AccessRequestRepository(db, clock),
     cluster: new ClusterRepository(db),
+    analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
   };
 }
 

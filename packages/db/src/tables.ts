@@ -222,6 +222,24 @@ export interface CameraRegistryTable {
   updated_by: string;
 }
 
+/** Dated decisions under which alert analytics run (LEGAL R18). */
+export interface AnalysisAuthorisationTable {
+  id: string;
+  reference: string;
+  legal_basis: string;
+  occasion: string;
+  responsible_service: string;
+  camera_ids: ColumnType<unknown, string, string>;
+  event_types: ColumnType<unknown, string, string>;
+  starts_at: Date;
+  ends_at: Date;
+  public_notice: string;
+  created_at: Date;
+  created_by: string;
+  started_audited: Generated<boolean>;
+  ended_audited: Generated<boolean>;
+}
+
 /** A photo of a camera's sign (JPEG or PNG bytes, size-limited). */
 export interface CameraSignagePhotoTable {
   camera_id: string;
@@ -296,6 +314,7 @@ export interface Tables {
   access_request_ranges: AccessRequestRangeTable;
   ingested_events: IngestedEventTable;
   analytics_stops: AnalyticsStopTable;
+  analysis_authorisations: AnalysisAuthorisationTable;
 }
 
 /** A camera row as read. */

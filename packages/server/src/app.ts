@@ -26,9 +26,10 @@ import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
 import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
-import { errorBody, handleError } from './http-errors.js';
+import { errorBody, errorHandler } from './http-errors.js';
 import { registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
+import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { alertRoutes } from './routes/alert.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -42,6 +43,8 @@ import { userRoutes } from './routes/user.routes.js';
 import { accessRequestRoutes } from './routes/access-request.routes.js';
 import { transparencyRoutes } from './routes/transparency.routes.js';
 import { complianceRoutes } from './routes/compliance.routes.js';
+import { analysisAuthorisationRoutes } from './routes/analysis-authorisation.routes.js';
+import { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
@@ -105,6 +108,10 @@ export interface VigieApp {
   registry: RegistryService;
   /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
   accessRequests: AccessRequestService;
+  /** Analysis authorisations (LEGAL R18): alert analytics run only inside one. */
+  authorisations: AnalysisAuthorisationService;
+  /** Applies their starts and ends when they come; started and stopped with the background work. */
+  authorisationWatch: AuthorisationWatch;
   /** Compliance documents: record of processing, retention report (with the oldest stored recordings). */
   compliance: ComplianceService;
   auth: AuthService;
@@ -167,6 +174,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     profile,
     limiter: new RateLimiter({ max: limit.max, windowMs: limit.windowMinutes * 60_000, clock: deps.clock }),
+  });
+  // Bound once the analyses and the background work exist: a decision makes both look again.
+  const onAuthorisationChange: { current: () => Promise<void> } = { current: () => Promise.resolve() };
+  const authorisations = new AnalysisAuthorisationService({
+    work,
+    clock: deps.clock,
+    profile,
+    onChange: () => onAuthorisationChange.current(),
   });
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
@@ -235,7 +250,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       }
     }
   });
-  http.setErrorHandler(handleError);
+  http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
   registerAccessControl(http, { auth, work });
   await http.register(fastifyWebsocket);
@@ -248,7 +263,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
   });
-  await http.register(systemRoutes({ database: deps.database, events, console: deps.console ?? {} }), {
+  await http.register(systemRoutes({ database: deps.database, events, console: deps.console ?? {}, profile }), {
     prefix: '/api',
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
@@ -269,6 +284,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
+  await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
@@ -316,17 +332,25 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     return fleet;
   };
   const remote = deps.workers === 'remote';
+  const authorisationWatch = new AuthorisationWatch({ authorisations, clock: deps.clock, log: http.log });
   const background = new BackgroundWork({
     ...(remote ? { ingestor } : { startRecording: () => startRecording(), analysis }),
     purge,
     recordings,
+    authorisationWatch,
     log: http.log,
   });
+  onAuthorisationChange.current = async () => {
+    if (!remote) await analysis.resync();
+    void authorisationWatch.rearm();
+  };
 
   return {
     http,
     cameras,
     registry,
+    authorisations,
+    authorisationWatch,
     auth,
     users,
     events,

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AnalysisFleet } from './analysis/analysis-fleet.js';
+import type { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import type { EventIngestor } from './cluster/event-ingestor.js';
 import type { RecorderFleet } from './video/recorder-fleet.js';
 import type { RecordingService } from './video/recording.service.js';
@@ -19,6 +20,8 @@ export interface BackgroundWorkOptions {
   ingestor?: EventIngestor;
   purge: RetentionPurge;
   recordings: RecordingService;
+  /** Applies the analysis authorisations' starts and ends when they come (LEGAL R18). */
+  authorisationWatch?: AuthorisationWatch;
   log: FastifyBaseLogger;
 }
 
@@ -54,6 +57,7 @@ export class BackgroundWork {
       }, sweepIntervalMs).unref(),
     );
     this.#purge();
+    await this.#options.authorisationWatch?.start();
   }
 
   /** Stops every job; each recorder stores its last segment. */
@@ -62,6 +66,7 @@ export class BackgroundWork {
     this.#running = false;
     for (const timer of this.#timers) clearInterval(timer);
     this.#timers = [];
+    this.#options.authorisationWatch?.stop();
     await this.#recorder?.stop();
     this.#recorder = undefined;
     await this.#options.analysis?.stop();

@@ -55,6 +55,28 @@ describe('configuration', () => {
   });
 });
 
+describe('legal profile', () => {
+  it('runs under the French profile by default and takes another by name', () => {
+    expect(loadConfig({}).legalProfile).toBe('fr');
+    expect(loadConfig({ VIGIE_LEGAL_PROFILE: 'eu-private' }).legalProfile).toBe('eu-private');
+  });
+
+  it('refuses an unknown profile at start, naming the known ones', () => {
+    try {
+      loadConfig({ VIGIE_LEGAL_PROFILE: 'de' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        expect.stringMatching(
+          /^legalProfile \(VIGIE_LEGAL_PROFILE\): "de" is not a legal profile Vigie knows; choose one of "fr" \(France/,
+        ),
+      ]);
+      expect((error as ConfigError).message).toContain('"eu-private" (EU — private premises');
+    }
+  });
+});
+
 describe('transparency contacts', () => {
   it('has demo contacts by default, and takes a deployment’s own in part from the config file', () => {
     expect(loadConfig({}).transparency.dpo.email).toBe('dpo@example.org');

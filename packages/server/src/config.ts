@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
-import { TransparencyContactsSchema, type TransparencyContacts } from '@vigie/core';
+import {
+  defaultLegalProfileId,
+  legalProfileById,
+  legalProfiles,
+  TransparencyContactsSchema,
+  type TransparencyContacts,
+} from '@vigie/core';
 import type { DatabaseLocation } from '@vigie/db';
 import Value from 'typebox/value';
 
@@ -42,6 +48,14 @@ export const ConfigSchema = Type.Object(
       }),
     ),
     transparency: TransparencyContactsSchema,
+    legalProfile: Type.String({
+      minLength: 1,
+      description: `The legal profile whose rules apply (purposes, retention cap, analytics, authorisations): ${Object.values(
+        legalProfiles,
+      )
+        .map((p) => `${p.id} (${p.title.en})`)
+        .join('; ')}.`,
+    }),
     natsUrl: Type.Optional(
       Type.String({
         pattern: '^(nats|tls)://',
@@ -84,6 +98,7 @@ export const configEnv = {
   mqttUrl: 'MQTT_URL',
   workers: 'VIGIE_WORKERS',
   nodeSecret: 'VIGIE_NODE_SECRET',
+  legalProfile: 'VIGIE_LEGAL_PROFILE',
 } as const satisfies Record<Exclude<keyof Config, 'transparency'>, string>;
 
 /** Demo contacts for the transparency page; a deployment replaces them in its config file. */
@@ -105,6 +120,7 @@ const defaults: Config = {
   demo: false,
   transparency: demoTransparencyContacts,
   workers: 'embedded',
+  legalProfile: defaultLegalProfileId,
 };
 
 /** Raised when the configuration is invalid; its message lists every problem. */
@@ -181,6 +197,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (merged.workers === 'remote' && (merged.natsUrl === undefined || merged.nodeSecret === undefined)) {
     problems.push('workers=remote (VIGIE_WORKERS) needs NATS_URL and VIGIE_NODE_SECRET: workers report over NATS');
+  }
+  if (typeof merged.legalProfile === 'string') {
+    try {
+      legalProfileById(merged.legalProfile);
+    } catch (error) {
+      problems.push(`legalProfile (VIGIE_LEGAL_PROFILE): ${(error as Error).message}`);
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...merged, dataDir: resolve(merged.dataDir) };

@@ -6,15 +6,18 @@ import { pathToFileURL } from 'node:url';
 import {
   addDaysToDate,
   addMonthsToDate,
+  analyticNeedsAuthorisation,
   frenchProfile,
   zonedDate,
   type AnalyticsEventType,
+  type LegalProfile,
   type CameraInput,
   type Facing,
 } from '@vigie/core';
 import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
 import { renderScene, syntheticScenes } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
+import type { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
 import type { CameraService } from './services/camera.service.js';
 import type { RegistryService } from './services/registry.service.js';
 import type { UserService } from './services/user.service.js';
@@ -206,6 +209,49 @@ export async function seedDemoRegistry(options: {
   }
   if (count > 0) log.info(`Recorded a demo authorisation for ${count} demo camera(s).`);
   return count;
+}
+
+/**
+ * Records a fictitious analysis authorisation for the demo cameras' alert analytics when none is
+ * current (LEGAL R18), so that the demo shows alerts; it lasts the longest the profile allows.
+ */
+export async function seedDemoAnalysisAuthorisation(options: {
+  cameras: CameraService;
+  authorisations: AnalysisAuthorisationService;
+  now: Date;
+  profile: LegalProfile;
+  log: FastifyBaseLogger;
+}): Promise<boolean> {
+  const { cameras, authorisations, now, profile, log } = options;
+  const covered = demoCameras.flatMap((demo) => demo.dpia ?? []).filter(analyticNeedsAuthorisation);
+  const demoIds = (await cameras.list())
+    .filter((camera) => demoCameras.some((demo) => demo.input.name === camera.name && demo.dpia !== undefined))
+    .map((camera) => camera.id);
+  const current = await authorisations.list({ current: true });
+  if (
+    demoIds.length === 0 ||
+    covered.length === 0 ||
+    current.some((a) => a.cameraIds.some((id) => demoIds.includes(id)))
+  ) {
+    return false;
+  }
+  await authorisations.record(
+    {
+      reference: 'DÉMO/VSA/0001',
+      legalBasis: 'loi 2023-380 art. 10; décret 2023-828 (démonstration)',
+      occasion: 'Démonstration : consigne de la gare',
+      responsibleService: 'Police municipale (démonstration)',
+      cameraIds: demoIds,
+      eventTypes: [...new Set(covered)],
+      startsAt: now.toISOString(),
+      endsAt: new Date(now.getTime() + profile.analysisAuthorisation.maxDays * 24 * 3600_000 - 60_000).toISOString(),
+      publicNotice:
+        'Démonstration : les images de la consigne de la gare font l’objet d’une détection des objets abandonnés.',
+    },
+    { actorName: 'system (demo setup)' },
+  );
+  log.info('Recorded a demo analysis authorisation.');
+  return true;
 }
 
 const demoAccounts = [

@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   type ErrorKind,
   type FieldProblem,
+  type LegalProfile,
 } from '@vigie/core';
 import { isConnectionLoss } from '@vigie/db';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -52,10 +53,12 @@ interface AjvError {
 }
 
 /** A refused capability named by a field's name, or by a value outside a closed list (`"plate_reading"`). */
-function refusedIn(error: AjvError, path: string) {
+function refusedIn(error: AjvError, path: string, profile: LegalProfile) {
   return (
-    refusedCapabilityNamed(path.split('/').at(-1) ?? '') ??
-    (error.keyword === 'enum' && typeof error.data === 'string' ? refusedCapabilityNamed(error.data) : undefined)
+    refusedCapabilityNamed(path.split('/').at(-1) ?? '', profile) ??
+    (error.keyword === 'enum' && typeof error.data === 'string'
+      ? refusedCapabilityNamed(error.data, profile)
+      : undefined)
   );
 }
 
@@ -83,8 +86,21 @@ export function validationProblems(errors: readonly AjvError[], part: string): F
   });
 }
 
-/** The one place where errors become HTTP responses; never sends a stack trace. */
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+/**
+ * The one place where errors become HTTP responses; never sends a stack trace. A refused capability
+ * is answered with the texts the active legal profile quotes.
+ */
+export function errorHandler(
+  profile: LegalProfile,
+): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => FastifyReply {
+  return (error, request, reply) => handleError(error, { request, reply, profile });
+}
+
+function handleError(
+  error: FastifyError,
+  context: { request: FastifyRequest; reply: FastifyReply; profile: LegalProfile },
+): FastifyReply {
+  const { request, reply, profile } = context;
   if (isVigieError(error)) {
     return reply.status(statusByKind[error.kind]).send(errorBody(error.code, error.message, error.details));
   }
@@ -94,7 +110,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     // A refused capability (face recognition, plate reading…) gets the legal reason, not just "unknown field".
     for (const [index, detail] of details.entries()) {
       const raw = error.validation[index];
-      const refused = raw === undefined ? undefined : refusedIn(raw, detail.path);
+      const refused = raw === undefined ? undefined : refusedIn(raw, detail.path, profile);
       if (refused !== undefined) {
         const problem = { path: detail.path, reason: `${refused.id} is refused by design` };
         return reply.status(400).send(errorBody('CAPABILITY_REFUSED_BY_LAW', refused.reason, [problem]));

@@ -1,10 +1,10 @@
 import { JetStreamBus, MqttExport } from '@vigie/bus';
-import { systemClock, type Bus } from '@vigie/core';
+import { legalProfileById, systemClock, type Bus } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
 import { databaseLocation, type Config } from './config.js';
-import { seedDemoAccounts, seedDemoCameras, seedDemoRegistry } from './demo.js';
+import { seedDemoAccounts, seedDemoAnalysisAuthorisation, seedDemoCameras, seedDemoRegistry } from './demo.js';
 
 /** A running Vigie server. */
 export interface RunningServer {
@@ -34,12 +34,14 @@ export async function startServer(
   try {
     await migrateToLatest(database.db);
     if (config.natsUrl !== undefined) bus = await JetStreamBus.connect({ url: config.natsUrl, name: 'vigie-server' });
+    const profile = legalProfileById(config.legalProfile);
     const app = await buildApp({
       ...(bus === undefined ? {} : { bus }),
       workers: config.workers,
       ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
       database,
       clock: systemClock,
+      profile,
       console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },
       transparency: config.transparency,
       logger: {
@@ -63,6 +65,13 @@ export async function startServer(
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
       await seedDemoRegistry({ cameras: app.cameras, registry: app.registry, now: new Date(), log: app.http.log });
+      await seedDemoAnalysisAuthorisation({
+        cameras: app.cameras,
+        authorisations: app.authorisations,
+        now: new Date(),
+        profile,
+        log: app.http.log,
+      });
       await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
     }
     await app.background.start();

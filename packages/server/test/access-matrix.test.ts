@@ -26,6 +26,8 @@ const intendedCallers: Record<string, readonly string[]> = {
   'POST /api/access-requests/:id/status': ['dpo'],
   'POST /api/access-requests/:id/ranges': ['dpo'],
   'PATCH /api/access-requests/:id/ranges/:rangeId': ['dpo'],
+  'GET /api/analysis-authorisations': ['supervisor', 'dpo', 'admin'],
+  'POST /api/analysis-authorisations': ['dpo'],
   'GET /api/transparency': everyone,
   'GET /api/transparency.geojson': everyone,
   'GET /api/compliance/record-of-processing': ['supervisor', 'dpo', 'admin'],

@@ -67,6 +67,18 @@ describe.each(testEngines)('camera analytics and their purposes on $name', (engi
     });
   });
 
+  it.each([
+    ['reconnaissanceFaciale', { reconnaissanceFaciale: true }, 'loi 2023-380 art. 10 III'],
+    ['lectureDePlaques', { analytics: ['lectureDePlaques'] }, 'CSI L233-1'],
+  ])('refuses %s, named in French, quoting the law of the French profile', async (_name, overrides, text) => {
+    const response = await create({ name: 'En français', ...overrides });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorBody>().error).toMatchObject({
+      code: 'CAPABILITY_REFUSED_BY_LAW',
+      message: expect.stringContaining(text) as string,
+    });
+  });
+
   it('refuses removing a purpose an enabled analytic needs, and allows it once the analytic is off', async () => {
     const { id } = (
       await create({

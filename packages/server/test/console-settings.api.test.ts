@@ -1,5 +1,5 @@
 import { tmpdir } from 'node:os';
-import { systemClock } from '@vigie/core';
+import { euPrivatePremisesProfile, systemClock } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { buildApp } from '@vigie/server';
 import { describe, expect, it } from 'vitest';
@@ -15,14 +15,26 @@ describe('console settings', () => {
       console: { mapTileUrl: tiles },
       mediaDir: tmpdir(),
     });
-    const plain = await buildApp({ database, clock: systemClock, webRoot: '/nonexistent', mediaDir: tmpdir() });
+    const plain = await buildApp({
+      database,
+      clock: systemClock,
+      webRoot: '/nonexistent',
+      mediaDir: tmpdir(),
+      profile: euPrivatePremisesProfile,
+    });
     try {
-      expect((await configured.http.inject({ method: 'GET', url: '/api/console/settings' })).json()).toEqual({
+      expect((await configured.http.inject({ method: 'GET', url: '/api/console/settings' })).json()).toMatchObject({
         mapTileUrl: tiles,
+        legalProfile: { id: 'fr', maxRetentionDays: 30, defaultRetentionDays: 15, timeZone: 'Europe/Paris' },
       });
-      expect((await plain.http.inject({ method: 'GET', url: '/api/console/settings' })).json()).toEqual({
-        mapTileUrl: null,
-      });
+      // The console learns the active profile's rules from here: it keeps no copy of them.
+      const settings = (await plain.http.inject({ method: 'GET', url: '/api/console/settings' })).json<{
+        mapTileUrl: null;
+        legalProfile: { id: string; purposes: string[]; maxRetentionDays: number };
+      }>();
+      expect(settings.mapTileUrl).toBeNull();
+      expect(settings.legalProfile).toMatchObject({ id: 'eu-private', defaultRetentionDays: 3 });
+      expect(settings.legalProfile.purposes).toEqual([...euPrivatePremisesProfile.purposes]);
     } finally {
       await configured.http.close();
       await plain.http.close();

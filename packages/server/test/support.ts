@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock, type Clock } from '@vigie/core';
+import { analyticNeedsAuthorisation, systemClock, type Clock } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import type { TestEngine } from '@vigie/db/testing';
 import type { Dpia, Role } from '@vigie/core';
@@ -131,6 +131,25 @@ export async function authorise(
     },
     { actorName: 'test setup' },
   );
+  // Alert analytics also need an analysis authorisation (LEGAL R18): one running from now for 30 days.
+  const alertAnalytics = (options.dpiaCovers ?? []).filter(analyticNeedsAuthorisation);
+  if (alertAnalytics.length > 0) {
+    const now = options.now ?? new Date();
+    await app.authorisations.record(
+      {
+        reference: `${year}/VSA/TEST`,
+        legalBasis: 'loi 2023-380 art. 10; décret 2023-828',
+        occasion: 'Test event at the station',
+        responsibleService: 'Police municipale',
+        cameraIds: [cameraId],
+        eventTypes: alertAnalytics,
+        startsAt: new Date(now.getTime() - 60_000).toISOString(),
+        endsAt: new Date(now.getTime() + 30 * 24 * 3600_000).toISOString(),
+        publicNotice: 'Algorithmic analysis of the station images during the test event.',
+      },
+      { actorName: 'test setup' },
+    );
+  }
 }
 
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant in Paris, as a citizen types them in the access-request form. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   analyticsAllowedToRun,
+  analyticsAuthorisedAt,
   assertImagesViewable,
   imagesViewableIn,
   workChangingEventTypes,
@@ -254,17 +255,22 @@ export class VigieWorker {
     return stopped;
   }
 
-  /** The analytics that may run: none while stopped (R22), without authorisation (R1) or assessment (R27). */
+  /** The analytics that may run: none while stopped (R22), without authorisation (R1, R18) or assessment (R27). */
   async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
     if (this.#stop.paused || this.#stop.pausedCameraIds.includes(camera.id) || camera.analytics.length === 0) return [];
-    const entry = await this.#options.work(({ registry }) => registry.get(camera.id));
+    const { entry, authorisations } = await this.#options.work(async ({ registry, analysisAuthorisations }) => ({
+      entry: await registry.get(camera.id),
+      authorisations: await analysisAuthorisations.list({ current: true }),
+    }));
     const now = this.#options.clock.now();
     try {
       assertImagesViewable(camera, entry, now);
     } catch {
       return [];
     }
-    return analyticsAllowedToRun(camera.analytics, entry?.dpia, zonedDate(now, this.#options.timeZone)).allowed;
+    const assessed = analyticsAllowedToRun(camera.analytics, entry?.dpia, zonedDate(now, this.#options.timeZone));
+    // Alert analytics run only inside an active analysis authorisation (R18); each round re-checks it.
+    return analyticsAuthorisedAt({ id: camera.id, analytics: assessed.allowed }, authorisations, now).allowed;
   }
 }
 

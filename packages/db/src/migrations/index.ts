@@ -10,6 +10,7 @@ import * as registryDpia from './1795640000000-RegistryDpia.js';
 import * as alertSituations from './1796300000000-AlertSituations.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
 import * as evidencePackages from './1796510000000-EvidencePackages.js';
+import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '1796300000000-AlertSituations': alertSituations,
   '1796500000000-ScaleOut': scaleOut,
   '1796510000000-EvidencePackages': evidencePackages,
+  '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
 };

@@ -1,6 +1,7 @@
 import {
   analysisConfigOf,
   analyticsAllowedToRun,
+  analyticsAuthorisedAt,
   workChangingEventTypes,
   zonedDate,
   type AnalyticsStop,
@@ -122,7 +123,8 @@ export class AnalysisFleet {
 
   /**
    * The analytics that may run on the camera now: none while paused, disabled or without a valid
-   * authorisation (R1); of those switched on, only the ones an impact assessment covers (R27).
+   * authorisation (R1); of those switched on, only the ones an impact assessment covers (R27) and,
+   * for alert analytics, an active analysis authorisation (R18).
    */
   async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
     if (this.#paused || this.#pausedCameras.has(camera.id) || !camera.enabled || camera.analytics.length === 0) {
@@ -133,16 +135,30 @@ export class AnalysisFleet {
     } catch {
       return [];
     }
-    const entry = await this.#options.work(({ registry }) => registry.get(camera.id));
-    const today = zonedDate(this.#options.clock.now(), this.#options.timeZone);
-    const { allowed, blocked } = analyticsAllowedToRun(camera.analytics, entry?.dpia, today);
+    const { entry, authorisations } = await this.#options.work(async ({ registry, analysisAuthorisations }) => ({
+      entry: await registry.get(camera.id),
+      authorisations: await analysisAuthorisations.list({ current: true }),
+    }));
+    const now = this.#options.clock.now();
+    const { allowed, blocked } = analyticsAllowedToRun(
+      camera.analytics,
+      entry?.dpia,
+      zonedDate(now, this.#options.timeZone),
+    );
     if (blocked.length > 0) {
       this.#options.log.warn(
         { camera: camera.id, blocked },
         'analytics not run: no current impact assessment (DPIA) covers them; record one in the legal registry',
       );
     }
-    return allowed;
+    const authorised = analyticsAuthorisedAt({ id: camera.id, analytics: allowed }, authorisations, now);
+    if (authorised.blocked.length > 0) {
+      this.#options.log.info(
+        { camera: camera.id, blocked: authorised.blocked },
+        'analytics not run: no analysis authorisation is active for them on this camera',
+      );
+    }
+    return authorised.allowed;
   }
 
   async #sync(camera: Camera): Promise<void> {

@@ -28,6 +28,9 @@ const purposeLabels: Record<Purpose, string> = {
   amusement_park_safety: 'Sécurité des installations accueillant du public dans les parcs d’attraction',
   vehicle_insurance_check: 'Respect de l’obligation d’être assuré pour circuler',
   illegal_dumping: 'Prévention et constatation des dépôts sauvages',
+  premises_property_protection: 'Protection des biens dans les locaux',
+  premises_visitor_safety: 'Sécurité des personnes accueillies dans les locaux',
+  premises_emergency_response: 'Secours et sécurité incendie dans les locaux',
 };
 
 const stateLabels: Record<RetentionComplianceRow['authorisation']['state'], string> = {

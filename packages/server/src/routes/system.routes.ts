@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { purposes, type LegalProfile } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import Type from 'typebox';
 import type { EventHub } from '../event-hub.js';
@@ -15,7 +16,9 @@ export function systemRoutes(options: {
   database: Pick<VigieDatabase, 'engine' | 'probe'>;
   events: EventHub;
   console: ConsoleSettings;
+  profile: LegalProfile;
 }): FastifyPluginAsyncTypebox {
+  const { profile } = options;
   return async (app) => {
     app.get(
       '/health',
@@ -47,17 +50,39 @@ export function systemRoutes(options: {
         config: requires('public'),
         schema: {
           tags: ['system'],
-          summary: 'Console settings of this installation (map tiles); public, since the transparency page uses them',
+          summary:
+            'Console settings of this installation (map tiles, legal profile); public, since the transparency page uses them',
           response: {
             200: Type.Object({
               mapTileUrl: Type.Union([Type.String(), Type.Null()], {
                 description: 'Tile URL template; null: plain offline background.',
               }),
+              legalProfile: Type.Object(
+                {
+                  id: Type.String(),
+                  title: Type.Object({ fr: Type.String(), en: Type.String() }),
+                  purposes: Type.Array(Type.Enum([...purposes])),
+                  maxRetentionDays: Type.Integer(),
+                  defaultRetentionDays: Type.Integer(),
+                  timeZone: Type.String(),
+                },
+                { description: 'The rules this installation runs under, so that the console never copies them.' },
+              ),
             }),
           },
         },
       },
-      () => ({ mapTileUrl: options.console.mapTileUrl ?? null }),
+      () => ({
+        mapTileUrl: options.console.mapTileUrl ?? null,
+        legalProfile: {
+          id: profile.id,
+          title: profile.title,
+          purposes: [...profile.purposes],
+          maxRetentionDays: profile.maxRetentionDays,
+          defaultRetentionDays: profile.defaultRetentionDays,
+          timeZone: profile.timeZone,
+        },
+      }),
     );
 
     app.get('/openapi.json', { config: requires('public'), schema: { hide: true } }, () => app.swagger());

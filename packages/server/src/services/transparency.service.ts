@@ -25,11 +25,12 @@ export class TransparencyService {
 
   /** Controller, DPO, complaint authority, and every camera as the public may see it. */
   async report(): Promise<Transparency> {
-    return this.#work(async ({ cameras, registry }) =>
+    return this.#work(async ({ cameras, registry, analysisAuthorisations }) =>
       transparencyReport({
         contacts: this.#contacts,
         cameras: await cameras.list(),
         registry: await registry.list(),
+        authorisations: await analysisAuthorisations.list({ current: true }),
         now: this.#clock.now(),
         profile: this.#profile,
       }),

@@ -61,7 +61,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Console settings of this installation (map tiles); public, since the transparency page uses them */
+        /** Console settings of this installation (map tiles, legal profile); public, since the transparency page uses them */
         get: {
             parameters: {
                 query?: never;
@@ -80,6 +80,18 @@ export interface paths {
                         "application/json": {
                             /** @description Tile URL template; null: plain offline background. */
                             mapTileUrl: string | null;
+                            /** @description The rules this installation runs under, so that the console never copies them. */
+                            legalProfile: {
+                                id: string;
+                                title: {
+                                    fr: string;
+                                    en: string;
+                                };
+                                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
+                                maxRetentionDays: number;
+                                defaultRetentionDays: number;
+                                timeZone: string;
+                            };
                         };
                     };
                 };
@@ -364,7 +376,7 @@ export interface paths {
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
-                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
@@ -456,7 +468,7 @@ export interface paths {
                         }[];
                         /** @description Days recordings are kept (legal maximum 30). */
                         retentionDays?: number;
-                        purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                        purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
                         enabled?: boolean;
                         /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                         analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
@@ -531,7 +543,7 @@ export interface paths {
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
-                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
@@ -702,7 +714,7 @@ export interface paths {
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
-                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
@@ -937,7 +949,7 @@ export interface paths {
                         }[];
                         /** @description Days recordings are kept (legal maximum 30). */
                         retentionDays?: number;
-                        purposes?: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                        purposes?: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
                         enabled?: boolean;
                         /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                         analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
@@ -1012,7 +1024,7 @@ export interface paths {
                             }[];
                             /** @description Days recordings are kept (legal maximum 30). */
                             retentionDays: number;
-                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                            purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
@@ -1105,7 +1117,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -3672,6 +3684,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analysis-authorisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every analysis authorisation, latest first, with its state (scheduled, active, ended) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Reference of the decision, e.g. the number of the prefectoral order. */
+                            reference: string;
+                            /** @description The text the decision rests on, e.g. "loi 2023-380 art. 10; décret 2023-828". */
+                            legalBasis: string;
+                            /** @description The event or place it is for, e.g. "Marché de Noël 2026, place d’Armes". */
+                            occasion: string;
+                            /** @description The service answerable for the processing. */
+                            responsibleService: string;
+                            cameraIds: string[];
+                            /** @description The event types it allows, a subset of those the legal profile allows. */
+                            eventTypes: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The analytics stop by themselves at this instant.
+                             */
+                            endsAt: string;
+                            /** @description What the public is told before it starts (loi 2023-380 art. 10 II). */
+                            publicNotice: string;
+                            /** @enum {unknown} */
+                            state: "scheduled" | "active" | "ended";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record the decision under which alert analytics run on some cameras; they start at its start and stop by themselves at its end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Reference of the decision, e.g. the number of the prefectoral order. */
+                        reference: string;
+                        /** @description The text the decision rests on, e.g. "loi 2023-380 art. 10; décret 2023-828". */
+                        legalBasis: string;
+                        /** @description The event or place it is for, e.g. "Marché de Noël 2026, place d’Armes". */
+                        occasion: string;
+                        /** @description The service answerable for the processing. */
+                        responsibleService: string;
+                        cameraIds: string[];
+                        /** @description The event types it allows, a subset of those the legal profile allows. */
+                        eventTypes: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                        /** Format: date-time */
+                        startsAt: string;
+                        /**
+                         * Format: date-time
+                         * @description The analytics stop by themselves at this instant.
+                         */
+                        endsAt: string;
+                        /** @description What the public is told before it starts (loi 2023-380 art. 10 II). */
+                        publicNotice: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Reference of the decision, e.g. the number of the prefectoral order. */
+                            reference: string;
+                            /** @description The text the decision rests on, e.g. "loi 2023-380 art. 10; décret 2023-828". */
+                            legalBasis: string;
+                            /** @description The event or place it is for, e.g. "Marché de Noël 2026, place d’Armes". */
+                            occasion: string;
+                            /** @description The service answerable for the processing. */
+                            responsibleService: string;
+                            cameraIds: string[];
+                            /** @description The event types it allows, a subset of those the legal profile allows. */
+                            eventTypes: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                            /** Format: date-time */
+                            startsAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The analytics stop by themselves at this instant.
+                             */
+                            endsAt: string;
+                            /** @description What the public is told before it starts (loi 2023-380 art. 10 II). */
+                            publicNotice: string;
+                            /** @enum {unknown} */
+                            state: "scheduled" | "active" | "ended";
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -4747,6 +4934,28 @@ export interface paths {
                              * @description Where to complain about the processing: the CNIL in France.
                              */
                             complaintUrl: string;
+                            /** @description The rules this installation runs under. */
+                            legalProfile: {
+                                id: string;
+                                title: string;
+                            };
+                            /** @description Analysis authorisations not ended yet, each with its public notice (scheduled ones included). */
+                            analysisAuthorisations: {
+                                reference: string;
+                                legalBasis: string;
+                                occasion: string;
+                                responsibleService: string;
+                                /** @description Names of the cameras it covers. */
+                                cameras: string[];
+                                eventTypes: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                /** @enum {unknown} */
+                                state: "scheduled" | "active" | "ended";
+                                publicNotice: string;
+                            }[];
                             /** @description Months within which an access request is answered. */
                             accessRequestDeadlineMonths: number;
                             /** @description Legal maximum retention of recordings. */
@@ -4763,7 +4972,7 @@ export interface paths {
                                 };
                                 heading: number;
                                 fieldOfView: number;
-                                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping")[];
+                                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
                                 retentionDays: number;
                                 enabled: boolean;
                                 /**
@@ -4903,7 +5112,7 @@ export interface paths {
                             legalBasis: string;
                             purposes: {
                                 /** @enum {unknown} */
-                                purpose: "public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping";
+                                purpose: "public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response";
                                 cameras: number;
                             }[];
                             dataSubjects: string[];

@@ -40,6 +40,9 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'access_request.range_added': 'audit.action.access_request.range_added',
   'access_request.range_changed': 'audit.action.access_request.range_changed',
   'access_request.export_attached': 'audit.action.access_request.export_attached',
+  'analysis_authorisation.recorded': 'audit.action.analysis_authorisation.recorded',
+  'analysis_authorisation.started': 'audit.action.analysis_authorisation.started',
+  'analysis_authorisation.ended': 'audit.action.analysis_authorisation.ended',
 };
 
 const fieldKeys = {
