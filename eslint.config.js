@@ -9,22 +9,31 @@ const noDeepImports = {
   message: 'Import another package through its public entry point (@vigie/name), never its internals.',
 };
 
+const noTestSupport = {
+  group: ['@vigie/*/testing'],
+  message:
+    'Test and evaluation support is not part of the product: import it from tests and benchmarks, or load it on use (await import) where a demo needs it.',
+};
+
+/** Where test support may be imported statically: tests and benchmarks. */
+const testSupportUsers = ['**/*.test.ts', '**/bench/**'];
+
 /** Which of our packages each layer may import; `core` imports none of them. */
 function layer(files, allowed) {
   const all = ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker', 'cli', 'web'];
   const banned = all.filter((name) => !allowed.includes(name)).map((name) => `@vigie/${name}`);
-  return {
-    files,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: banned.map((name) => ({ name, message: `This layer may not depend on ${name} (see STYLE.md).` })),
-          patterns: [noDeepImports],
-        },
-      ],
+  const paths = banned.map((name) => ({ name, message: `This layer may not depend on ${name} (see STYLE.md).` }));
+  return [
+    {
+      files,
+      ignores: testSupportUsers,
+      rules: { 'no-restricted-imports': ['error', { paths, patterns: [noDeepImports, noTestSupport] }] },
     },
-  };
+    {
+      files: files.flatMap((pattern) => testSupportUsers.map((user) => [pattern, user])),
+      rules: { 'no-restricted-imports': ['error', { paths, patterns: [noDeepImports] }] },
+    },
+  ];
 }
 
 export default tseslint.config(
@@ -63,12 +72,12 @@ export default tseslint.config(
     // Teardown guards against a setup that failed half-way.
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unnecessary-condition': 'off' },
   },
-  layer(['packages/core/src/**'], []),
-  layer(['packages/db/src/**', 'packages/media/src/**', 'packages/vision/src/**', 'packages/bus/src/**'], ['core']),
-  layer(['packages/server/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
-  layer(['packages/worker/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
-  layer(['packages/cli/src/**'], ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker']),
-  layer(['packages/web/src/**'], []),
+  ...layer(['packages/core/src/**'], []),
+  ...layer(['packages/db/src/**', 'packages/media/src/**', 'packages/vision/src/**', 'packages/bus/src/**'], ['core']),
+  ...layer(['packages/server/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
+  ...layer(['packages/worker/src/**'], ['core', 'db', 'media', 'vision', 'bus']),
+  ...layer(['packages/cli/src/**'], ['core', 'db', 'media', 'vision', 'bus', 'server', 'worker']),
+  ...layer(['packages/web/src/**'], []),
   {
     // The command tree loads at every `vigie` run: it imports the other packages' code only inside the
     // actions (`await import`), so that `vigie camera list` starts in well under a second. Action modules
@@ -85,7 +94,7 @@ export default tseslint.config(
             message:
               'Load it inside the command action (await import) or from a *.run.ts module: the CLI must start fast.',
           })),
-          patterns: [noDeepImports],
+          patterns: [noDeepImports, noTestSupport],
         },
       ],
     },

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli, type CliIo } from '@vigie/cli';
 import { locateFfmpeg } from '@vigie/media';
-import { renderScene, sceneFormat, syntheticScenes } from '@vigie/vision';
+import { renderScene, sceneFormat, syntheticScenes } from '@vigie/vision/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

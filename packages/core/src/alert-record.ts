@@ -21,6 +21,18 @@ export const alertQualifications = ['true_alert', 'false_alarm', 'needs_follow_u
 /** One qualification. */
 export type AlertQualification = (typeof alertQualifications)[number];
 
+/** A supervisor's label on a shadow alert: was it a real event, a false alarm, or not worth an alert? */
+export const shadowLabels = ['true', 'false', 'irrelevant'] as const;
+
+/** One shadow label. */
+export type ShadowLabel = (typeof shadowLabels)[number];
+
+/** What a supervisor sends to label a shadow alert. */
+export const ShadowLabelInputSchema = Type.Object(
+  { label: Type.Enum([...shadowLabels]) },
+  { additionalProperties: false },
+);
+
 const DateTime = Type.String({ format: 'date-time' });
 
 /** A note an operator added to an alert. */
@@ -49,6 +61,10 @@ export const AlertRecordSchema = Type.Object(
     ),
     occurrences: Type.Integer({ minimum: 1, description: 'Detections merged into this one alert.' }),
     facts: Type.Optional(AlertFactsSchema),
+    shadow: Type.Optional(
+      Type.Literal(true, { description: 'Raised by a rule in shadow: on the review list, never in the queue.' }),
+    ),
+    shadowLabel: Type.Optional(Type.Enum([...shadowLabels])),
     groupId: Type.Optional(
       Type.String({
         format: 'uuid',

@@ -1,5 +1,6 @@
 import type { AnalysisConfig, AnalysisZone, AnalyticsEventType } from './analytics.js';
 import type { Camera } from './camera.js';
+import { paramsOfRules, ruleModeOf } from './rule-settings.js';
 
 /** The analytics settings of a camera as the vision engine takes them (on a server or a worker alike). */
 export function analysisConfigOf(
@@ -23,5 +24,7 @@ export function analysisConfigOf(
     zones,
     lines: camera.lines.map((line) => ({ id: line.id, a: line.a, b: line.b })),
     rules: [...rules],
+    params: paramsOfRules(camera.ruleSettings, rules),
+    shadow: rules.filter((type) => ruleModeOf(camera.ruleSettings, type) === 'shadow'),
   };
 }

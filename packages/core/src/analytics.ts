@@ -36,6 +36,8 @@ export interface Detection {
   box: Box;
   label: DetectedClass;
   score: number;
+  /** A person found upright only in the view turned by 90°: lying in the frame. */
+  lying?: boolean;
 }
 
 /** A decoded video frame: 8-bit gray (1 byte per pixel) or packed RGB (3 bytes per pixel). */
@@ -137,6 +139,12 @@ export const AnalysisConfigSchema = Type.Object(
     calibration: Type.Optional(CalibrationSchema),
     rules: Type.Optional(Type.Array(Type.Enum([...analyticsEventTypes]), { maxItems: analyticsEventTypes.length })),
     params: Type.Optional(RuleParamsSchema),
+    shadow: Type.Optional(
+      Type.Array(Type.Enum([...analyticsEventTypes]), {
+        maxItems: analyticsEventTypes.length,
+        description: 'Rules running in shadow: their alerts go to the review list, never to the operators.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

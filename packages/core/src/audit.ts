@@ -24,6 +24,8 @@ export const auditActions = [
   'alert.opened',
   'alert.acted',
   'alert.ended',
+  'alert.labelled',
+  'analytics.rule_promoted',
   'analytics.paused',
   'analytics.resumed',
   'registry.recorded',

@@ -64,6 +64,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     enabled: input.enabled ?? true,
     // Privacy by default (GDPR art. 25): no analytic runs until someone switches it on.
     analytics: input.analytics ?? [],
+    ruleSettings: input.ruleSettings ?? {},
   };
 }
 

@@ -3,6 +3,7 @@ import { analyticsEventTypes } from './analytic-event-types.js';
 import { DirectionSchema, PointSchema, PolygonSchema, ScheduleWindowSchema, zoneKinds } from './image-geometry.js';
 import { purposes } from './legal-profile.js';
 import { AuthorisationSummarySchema } from './authorisation.js';
+import { RuleSettingsSchema } from './rule-settings.js';
 
 const IdSchema = Type.String({
   minLength: 1,
@@ -95,6 +96,7 @@ const cameraFields = {
     description:
       'Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none.',
   }),
+  ruleSettings: Type.Optional(RuleSettingsSchema),
 };
 
 /** What a client sends to register a camera; omitted optional fields take privacy-preserving defaults. */
@@ -112,6 +114,7 @@ export const CameraInputSchema = Type.Object(
     purposes: cameraFields.purposes,
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
+    ruleSettings: cameraFields.ruleSettings,
   },
   { additionalProperties: false },
 );
@@ -131,6 +134,7 @@ export const CameraPatchSchema = Type.Object(
     purposes: Type.Optional(cameraFields.purposes),
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
+    ruleSettings: cameraFields.ruleSettings,
   },
   { additionalProperties: false, minProperties: 1 },
 );

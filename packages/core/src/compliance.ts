@@ -1,11 +1,12 @@
 import Type, { type Static } from 'typebox';
 import { analyticJustified } from './analytic-purposes.js';
-import { analyticsEventTypes } from './analytic-event-types.js';
+import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
 import type { Camera } from './camera.js';
 import { purposes, type LegalProfile, type Purpose } from './legal-profile.js';
 import { authorisationStates } from './authorisation.js';
 import { authorisationState, facings, signageStatuses, type RegistryEntry } from './registry.js';
 import { retentionCutoff } from './retention.js';
+import { precisionOf } from './rule-settings.js';
 import { TransparencyContactsSchema, type TransparencyContacts } from './transparency.js';
 
 /** What a compliance check can find wrong with a camera; `blocking` ones make it non-compliant. */
@@ -108,6 +109,25 @@ export const RecordOfProcessingSchema = Type.Object(
         },
         { additionalProperties: false },
       ),
+    ),
+    analyticsEvaluation: Type.Array(
+      Type.Object(
+        {
+          camera: Type.String(),
+          type: Type.Enum([...analyticsEventTypes]),
+          month: Type.String({ format: 'date' }),
+          mode: Type.Enum(['live', 'shadow']),
+          alerts: Type.Integer({ minimum: 0 }),
+          trueAlerts: Type.Integer({ minimum: 0 }),
+          falseAlarms: Type.Integer({ minimum: 0 }),
+          precision: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        description:
+          'Per camera, rule and month: alerts and operators’ verdicts (supervisors’ labels in shadow), and the precision they give (loi 2023-380 art. 10 V; AI Act art. 15; LEGAL R24).',
+      },
     ),
     recipients: Type.Array(Type.String()),
     transfersOutsideEu: Type.Literal('none'),
@@ -264,12 +284,26 @@ export function retentionComplianceReport(input: {
   };
 }
 
+/** Verdicts on one rule of one camera over one month. */
+export interface RuleVerdicts {
+  cameraId: string;
+  type: AnalyticsEventType;
+  /** First day of the month, YYYY-MM-DD. */
+  month: string;
+  shadow: boolean;
+  alerts: number;
+  trueAlerts: number;
+  falseAlarms: number;
+}
+
 /** The record of processing (GDPR art. 30(1); R28), generated from the configuration and the cameras. */
 export function recordOfProcessing(input: {
   contacts: TransparencyContacts;
   cameras: readonly Camera[];
   now: Date;
   profile: LegalProfile;
+  /** Verdicts per camera, rule, month and mode (from the alert store). */
+  verdicts?: readonly RuleVerdicts[];
 }): RecordOfProcessing {
   const { cameras, profile } = input;
   const purposeCounts = profile.purposes
@@ -303,6 +337,16 @@ export function recordOfProcessing(input: {
     ],
     excludedData: [...profile.recordOfProcessing.excludedData],
     analytics,
+    analyticsEvaluation: (input.verdicts ?? []).map((v) => ({
+      camera: cameras.find((c) => c.id === v.cameraId)?.name ?? v.cameraId,
+      type: v.type,
+      month: v.month,
+      mode: v.shadow ? 'shadow' : 'live',
+      alerts: v.alerts,
+      trueAlerts: v.trueAlerts,
+      falseAlarms: v.falseAlarms,
+      precision: precisionOf(v),
+    })),
     recipients: [...profile.recordOfProcessing.recipients],
     transfersOutsideEu: 'none',
     retention: {

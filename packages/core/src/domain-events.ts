@@ -61,6 +61,8 @@ export const RaisedAlertFactSchema = Type.Object(
     /** The situation it is about: its later progress names it. */
     situationKey: Type.Optional(Type.String({ maxLength: 300 })),
     facts: Type.Optional(AlertFactsSchema),
+    /** Raised by a rule in shadow: stored for review, never pushed to operators. */
+    shadow: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -56,6 +56,22 @@ export const errorRegistry = {
   },
   ALERT_NOT_FOUND: { kind: 'not_found', hint: 'List alerts with GET /api/alerts to find a valid id.' },
   ALERT_CLOSED: { kind: 'conflict', hint: 'A closed alert only takes notes; reload the queue.' },
+  ALERT_NOT_SHADOW: {
+    kind: 'conflict',
+    hint: 'Only alerts of a rule running in shadow take a label; qualify a live alert instead.',
+  },
+  RULE_PROMOTION_REQUIRED: {
+    kind: 'conflict',
+    hint: 'Promote the rule with POST /api/cameras/{id}/rules/{type}/promote once enough shadow alerts are labelled.',
+  },
+  RULE_NOT_IN_SHADOW: {
+    kind: 'conflict',
+    hint: 'Only a rule switched on and running in shadow can be promoted; reload the camera.',
+  },
+  SHADOW_EVIDENCE_INSUFFICIENT: {
+    kind: 'conflict',
+    hint: 'Label more of the rule’s shadow alerts (true / false / irrelevant) on the review list, or recalibrate it, then try again.',
+  },
   MEDIA_UNAVAILABLE: {
     kind: 'unavailable',
     hint: 'Check that ffmpeg is installed (apt-get install ffmpeg) and that the camera is recording.',

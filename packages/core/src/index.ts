@@ -26,4 +26,5 @@ export * from './bus.js';
 export * from './analysis-config.js';
 export * from './evidence.js';
 export * from './zip.js';
+export * from './rule-settings.js';
 export * from './analysis-authorisation.js';

@@ -1,5 +1,14 @@
-import type { AlertFacts, AlertQualification, AlertRecord, AlertSeverity, AlertStatus, AlertType } from '@vigie/core';
-import type { Kysely, Selectable } from 'kysely';
+import type {
+  AlertFacts,
+  AlertQualification,
+  AlertRecord,
+  AlertSeverity,
+  AlertStatus,
+  AlertType,
+  ShadowLabel,
+  ShadowLabels,
+} from '@vigie/core';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AlertTable, Tables } from './tables.js';
 
 /** A new alert to store. */
@@ -19,6 +28,21 @@ export interface NewAlert {
   facts?: AlertFacts;
   /** The group it joins (see core's alertGroupOf); its own id when absent. */
   groupId?: string;
+  /** Raised by a rule in shadow. */
+  shadow?: boolean;
+}
+
+/** Verdicts on one rule of one camera over one month (LEGAL R24; the record of processing). */
+export interface RulePrecisionRow {
+  cameraId: string;
+  type: AlertType;
+  /** First day of the month, YYYY-MM-01. */
+  month: string;
+  shadow: boolean;
+  alerts: number;
+  trueAlerts: number;
+  falseAlarms: number;
+  irrelevant: number;
 }
 
 /** How an open alert's situation went on, or that it ended. */
@@ -45,6 +69,8 @@ export interface AlertFilter {
   minDurationS?: number;
   /** Only alerts whose situation goes on (true) or ended (false). */
   ongoing?: boolean;
+  /** Only shadow alerts (true) or only live ones (false); both when absent. */
+  shadow?: boolean;
   limit: number;
 }
 
@@ -97,6 +123,7 @@ export class AlertRepository {
         duration_s: alert.facts?.durationS ?? null,
         confidence: alert.facts?.confidence ?? null,
         group_id: alert.groupId ?? alert.id,
+        shadow: alert.shadow ?? false,
       })
       .execute();
   }
@@ -160,6 +187,7 @@ export class AlertRepository {
     if (filter.zoneId !== undefined) query = query.where('zone_id', '=', filter.zoneId);
     if (filter.minConfidence !== undefined) query = query.where('confidence', '>=', filter.minConfidence);
     if (filter.minDurationS !== undefined) query = query.where('duration_s', '>=', filter.minDurationS);
+    if (filter.shadow !== undefined) query = query.where('shadow', '=', filter.shadow);
     if (filter.ongoing !== undefined)
       query = query.where('ended_at', filter.ongoing ? 'is' : 'is not', null).where('situation_key', 'is not', null);
     const rows = await query.orderBy('opened_at', 'desc').limit(filter.limit).execute();
@@ -232,6 +260,7 @@ export class AlertRepository {
       ])
       .where('opened_at', '>=', range.from)
       .where('opened_at', '<', range.to)
+      .where('shadow', '=', false)
       .groupBy('type')
       .orderBy('type')
       .execute();
@@ -240,6 +269,80 @@ export class AlertRepository {
       total: Number(row.total),
       trueAlerts: Number(row.true_alerts ?? 0),
       falseAlarms: Number(row.false_alarms ?? 0),
+    }));
+  }
+
+  /** Labels a shadow alert (a supervisor's verdict for the promotion report). */
+  async label(id: string, label: { label: ShadowLabel; by: string; at: Date }): Promise<void> {
+    await this.db
+      .updateTable('alerts')
+      .set({ shadow_label: label.label, labelled_by: label.by, labelled_at: label.at, updated_at: label.at })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The labels of a rule's shadow alerts on one camera. */
+  async shadowLabels(cameraId: string, type: AlertType): Promise<ShadowLabels> {
+    const row = await this.db
+      .selectFrom('alerts')
+      .select((eb) => [
+        eb.fn.countAll<string | number | bigint>().as('total'),
+        ...(['true', 'false', 'irrelevant'] as const).map((label) =>
+          eb.fn.sum<string | number | null>(eb.case().when('shadow_label', '=', label).then(1).else(0).end()).as(label),
+        ),
+      ])
+      .where('camera_id', '=', cameraId)
+      .where('type', '=', type)
+      .where('shadow', '=', true)
+      .executeTakeFirstOrThrow();
+    return {
+      shadowAlerts: Number(row.total),
+      trueAlerts: Number(row.true ?? 0),
+      falseAlarms: Number(row.false ?? 0),
+      irrelevant: Number(row.irrelevant ?? 0),
+    };
+  }
+
+  /**
+   * Verdicts per camera, rule, month and mode over a period: supervisors' labels of shadow alerts,
+   * operators' qualifications of live ones.
+   */
+  async precisionByRule(range: { from: Date; to: Date }, cameraId?: string): Promise<RulePrecisionRow[]> {
+    const month = sql<string>`to_char(date_trunc('month', opened_at at time zone 'UTC'), 'YYYY-MM-DD')`;
+    const verdict = (shadowLabel: string, qualification: string) =>
+      sql<
+        string | number | null
+      >`sum(case when (shadow and shadow_label = ${shadowLabel}) or (not shadow and qualification = ${qualification}) then 1 else 0 end)`;
+    let query = this.db
+      .selectFrom('alerts')
+      .select((eb) => [
+        'camera_id',
+        'type',
+        'shadow',
+        month.as('month'),
+        eb.fn.countAll<string | number | bigint>().as('total'),
+        verdict('true', 'true_alert').as('true_alerts'),
+        verdict('false', 'false_alarm').as('false_alarms'),
+        sql<string | number | null>`sum(case when shadow_label = 'irrelevant' then 1 else 0 end)`.as('irrelevant'),
+      ])
+      .where('opened_at', '>=', range.from)
+      .where('opened_at', '<', range.to);
+    if (cameraId !== undefined) query = query.where('camera_id', '=', cameraId);
+    const rows = await query
+      .groupBy(['camera_id', 'type', 'shadow', month])
+      .orderBy('camera_id')
+      .orderBy('type')
+      .orderBy(month)
+      .execute();
+    return rows.map((row) => ({
+      cameraId: row.camera_id,
+      type: row.type as AlertType,
+      month: row.month,
+      shadow: row.shadow,
+      alerts: Number(row.total),
+      trueAlerts: Number(row.true_alerts ?? 0),
+      falseAlarms: Number(row.false_alarms ?? 0),
+      irrelevant: Number(row.irrelevant ?? 0),
     }));
   }
 
@@ -320,6 +423,8 @@ export class AlertRepository {
       occurrences: row.occurrences,
       ...(row.facts === null ? {} : { facts: row.facts as AlertFacts }),
       ...(row.group_id === null ? {} : { groupId: row.group_id }),
+      ...(row.shadow ? { shadow: true as const } : {}),
+      ...(row.shadow_label === null ? {} : { shadowLabel: row.shadow_label as ShadowLabel }),
       clip: { from: row.clip_from.toISOString(), to: row.clip_to.toISOString() },
       hasSnapshot: row.snapshot !== null,
       notes: notes

@@ -4,7 +4,6 @@ import {
   VigieError,
   type Camera,
   type CameraSettings,
-  type CameraStore,
   type Clock,
   type Line,
   type Mask,
@@ -47,6 +46,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     purposes: row.purposes as Purpose[],
     enabled: row.enabled,
     analytics: row.analytics as AnalyticsEventType[],
+    ruleSettings: row.rule_settings,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -69,6 +69,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     purposes: JSON.stringify(settings.purposes),
     enabled: settings.enabled,
     analytics: JSON.stringify(settings.analytics),
+    rule_settings: JSON.stringify(settings.ruleSettings ?? {}),
   };
 }
 
@@ -78,8 +79,8 @@ function nameTaken(name: string): VigieError {
   ]);
 }
 
-/** The camera registry on PostgreSQL or PGlite. */
-export class CameraRepository implements CameraStore {
+/** The camera catalogue on PostgreSQL or PGlite. */
+export class CameraRepository {
   readonly #db: Kysely<Tables>;
   readonly #clock: Clock;
 

@@ -19,6 +19,7 @@ export interface CameraTable {
   purposes: Json<string[]>;
   enabled: boolean;
   analytics: ColumnType<string[], string | undefined, string>;
+  rule_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
@@ -182,6 +183,10 @@ export interface AlertTable {
   duration_s: number | null;
   confidence: number | null;
   group_id: string | null;
+  shadow: Generated<boolean>;
+  shadow_label: string | null;
+  labelled_by: string | null;
+  labelled_at: Timestamp | null;
 }
 
 /** Notes operators add to alerts. */

@@ -14,6 +14,7 @@ import {
   type Clock,
   type SegmentStorage,
   type LegalProfile,
+  type PromotionPolicy,
   type TransparencyContacts,
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
@@ -32,6 +33,8 @@ import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { alertRoutes } from './routes/alert.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
+import { ruleModeRoutes } from './routes/rule-mode.routes.js';
+import { RuleModeService } from './services/rule-mode.service.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
@@ -67,6 +70,8 @@ import { ViewingSessions } from './video/viewing-sessions.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
+  /** What taking a rule out of shadow requires (default: 20 labelled shadow alerts, precision ≥ 0.5). */
+  promotionPolicy?: PromotionPolicy;
   database: VigieDatabase;
   clock: Clock;
   profile?: LegalProfile;
@@ -106,7 +111,7 @@ export interface VigieApp {
   cameras: CameraService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
   registry: RegistryService;
-  /** Citizens' access requests; `accessRequests.holdsFor(cameraId)` tells the retention purge what to keep. */
+  /** Citizens' access requests; the footage they hold is kept by the retention purge, which reads the holds from the repository. */
   accessRequests: AccessRequestService;
   /** Analysis authorisations (LEGAL R18): alert analytics run only inside one. */
   authorisations: AnalysisAuthorisationService;
@@ -283,6 +288,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
+  const rules = new RuleModeService({
+    work,
+    events: domainEvents,
+    cameras,
+    clock: deps.clock,
+    ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
+  });
+  await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });

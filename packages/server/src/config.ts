@@ -77,6 +77,15 @@ export const ConfigSchema = Type.Object(
         description: 'Secret shared by servers and workers to authenticate segment requests between nodes.',
       }),
     ),
+    shadowMinLabelled: Type.Integer({
+      minimum: 1,
+      description: 'Shadow alerts labelled true or false a rule needs before it may go live.',
+    }),
+    shadowMinPrecision: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'Lowest precision in shadow, true / (true + false), for a rule to go live.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -98,6 +107,8 @@ export const configEnv = {
   mqttUrl: 'MQTT_URL',
   workers: 'VIGIE_WORKERS',
   nodeSecret: 'VIGIE_NODE_SECRET',
+  shadowMinLabelled: 'VIGIE_SHADOW_MIN_LABELLED',
+  shadowMinPrecision: 'VIGIE_SHADOW_MIN_PRECISION',
   legalProfile: 'VIGIE_LEGAL_PROFILE',
 } as const satisfies Record<Exclude<keyof Config, 'transparency'>, string>;
 
@@ -120,6 +131,8 @@ const defaults: Config = {
   demo: false,
   transparency: demoTransparencyContacts,
   workers: 'embedded',
+  shadowMinLabelled: 20,
+  shadowMinPrecision: 0.5,
   legalProfile: defaultLegalProfileId,
 };
 
@@ -140,7 +153,11 @@ function fromEnv(env: NodeJS.ProcessEnv): {
   for (const [key, name] of Object.entries(configEnv)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    if (key === 'port') {
+    if (key === 'shadowMinLabelled' || key === 'shadowMinPrecision') {
+      const number = Number(raw);
+      if (raw.trim() !== '' && Number.isFinite(number)) values[key] = number;
+      else problems.push(`${name}="${raw}" must be a number`);
+    } else if (key === 'port') {
       const port = Number(raw);
       if (Number.isInteger(port)) values[key] = port;
       else problems.push(`${name}="${raw}" must be a whole number (e.g. 8080)`);

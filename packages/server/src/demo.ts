@@ -15,15 +15,18 @@ import {
   type Facing,
 } from '@vigie/core';
 import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
-import { renderScene, syntheticScenes } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
+import { systemRequester } from './auth/requester.js';
 import type { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
 import type { CameraService } from './services/camera.service.js';
 import type { RegistryService } from './services/registry.service.js';
 import type { UserService } from './services/user.service.js';
 
+/** The identity of the demo setup, in access checks and the audit trail. */
+const demoSetup = systemRequester('demo setup');
+
 interface DemoCamera {
-  /** A test pattern, or a synthetic street scene from the analytics evaluation (people, a left bag). */
+  /** A test pattern, or a synthetic street scene of the analytics evaluation (people, a left bag). */
   pattern: DemoPattern | 'abandoned_bag';
   input: Omit<CameraInput, 'sourceUrl'>;
   facing: Facing;
@@ -118,6 +121,18 @@ const demoCameras: readonly DemoCamera[] = [
 ];
 
 /**
+ * Renders one of the analytics evaluation's synthetic scenes. The evaluation code is loaded here, on
+ * first use, from the vision package's test-support entry point: only a demo start that still has
+ * the clip to draw loads it, never a server that is not running the demo.
+ */
+async function renderEvaluationScene(name: string, options: { ffmpegPath: string; output: string }): Promise<void> {
+  const { renderScene, syntheticScenes } = await import('@vigie/vision/testing');
+  const scene = syntheticScenes.find((s) => s.name === name);
+  if (scene === undefined) throw new Error(`No synthetic scene is named ${name}.`);
+  await renderScene(scene, options);
+}
+
+/**
  * Registers a few demo cameras on synthetic clips rendered by ffmpeg, when the registry is empty.
  * A fresh clone has no video files, so the clips are drawn, not copied.
  */
@@ -127,7 +142,7 @@ export async function seedDemoCameras(options: {
   log: FastifyBaseLogger;
 }): Promise<number> {
   const { cameras, dataDir, log } = options;
-  if ((await cameras.list()).length > 0) return 0;
+  if ((await cameras.list(demoSetup)).length > 0) return 0;
   let ffmpegPath: string;
   try {
     ffmpegPath = locateFfmpeg().path;
@@ -139,16 +154,15 @@ export async function seedDemoCameras(options: {
   await mkdir(clipDir, { recursive: true });
   for (const [index, demo] of demoCameras.entries()) {
     const output = join(clipDir, `${demo.pattern}.mp4`);
-    const scene = syntheticScenes.find((s) => s.name === demo.pattern);
     if (!existsSync(output)) {
       log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
-      if (scene !== undefined) await renderScene(scene, { ffmpegPath, output });
+      if (demo.pattern === 'abandoned_bag') await renderEvaluationScene(demo.pattern, { ffmpegPath, output });
       else
         await runFfmpeg(
           ffmpegPath,
           demoClipArgs({
             output,
-            pattern: demo.pattern as DemoPattern,
+            pattern: demo.pattern,
             seconds: 20,
             width: 640,
             height: 360,
@@ -156,10 +170,7 @@ export async function seedDemoCameras(options: {
           }),
         );
     }
-    await cameras.create(
-      { ...demo.input, sourceUrl: pathToFileURL(output).toString() },
-      { actorName: 'system (demo setup)' },
-    );
+    await cameras.create({ ...demo.input, sourceUrl: pathToFileURL(output).toString() }, demoSetup);
   }
   log.info(`Registered ${demoCameras.length} demo cameras.`);
   return demoCameras.length;
@@ -180,7 +191,7 @@ export async function seedDemoRegistry(options: {
   const issuedOn = addMonthsToDate(zonedDate(now, frenchProfile.timeZone), -12);
   const expiresOn = addDaysToDate(addMonthsToDate(issuedOn, 60), -1);
   let count = 0;
-  for (const camera of await cameras.list()) {
+  for (const camera of await cameras.list(demoSetup)) {
     const index = demoCameras.findIndex((demo) => demo.input.name === camera.name);
     const demo = demoCameras[index];
     if (demo === undefined || recorded.has(camera.id)) continue;
@@ -203,7 +214,7 @@ export async function seedDemoRegistry(options: {
               },
             }),
       },
-      { actorName: 'system (demo setup)' },
+      demoSetup,
     );
     count += 1;
   }
@@ -224,7 +235,7 @@ export async function seedDemoAnalysisAuthorisation(options: {
 }): Promise<boolean> {
   const { cameras, authorisations, now, profile, log } = options;
   const covered = demoCameras.flatMap((demo) => demo.dpia ?? []).filter(analyticNeedsAuthorisation);
-  const demoIds = (await cameras.list())
+  const demoIds = (await cameras.list(demoSetup))
     .filter((camera) => demoCameras.some((demo) => demo.input.name === camera.name && demo.dpia !== undefined))
     .map((camera) => camera.id);
   const current = await authorisations.list({ current: true });
@@ -248,7 +259,7 @@ export async function seedDemoAnalysisAuthorisation(options: {
       publicNotice:
         'Démonstration : les images de la consigne de la gare font l’objet d’une détection des objets abandonnés.',
     },
-    { actorName: 'system (demo setup)' },
+    demoSetup,
   );
   log.info('Recorded a demo analysis authorisation.');
   return true;
@@ -275,10 +286,7 @@ export async function seedDemoAccounts(options: {
   const lines = ['# Vigie demo accounts — created once; keep this file private.', ''];
   for (const account of demoAccounts) {
     const password = randomBytes(12).toString('base64url');
-    const created = await users.create(
-      { ...account, password },
-      { now: new Date(), actor: { actorName: 'system (demo setup)' } },
-    );
+    const created = await users.create({ ...account, password }, { now: new Date(), actor: demoSetup });
     lines.push(`${account.username}\tpassword: ${password}\troles: ${account.roles.join(', ')}`);
     if (created.totp !== undefined) lines.push(`\tone-time codes: add ${created.totp.uri} to an authenticator app`);
   }
@@ -286,7 +294,7 @@ export async function seedDemoAccounts(options: {
     username: 'superviseur',
     name: 'demo API token',
     now: new Date(),
-    actor: { actorName: 'system (demo setup)' },
+    actor: demoSetup,
   });
   const file = join(dataDir, 'demo-accounts.txt');
   await mkdir(dataDir, { recursive: true });

@@ -2,6 +2,7 @@ export * from './app.js';
 export * from './config.js';
 export * from './server.js';
 export { seedDemoCameras } from './demo.js';
+export { systemRequester, type PersonRequester, type Requester, type SystemRequester } from './auth/requester.js';
 export { UserService, type NewUser, type CreatedUser } from './services/user.service.js';
 export { totpCode } from './auth/secrets.js';
 export { passwordHashCost, type PasswordHashCost } from './auth/password-hashing.js';

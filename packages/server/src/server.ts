@@ -39,6 +39,7 @@ export async function startServer(
       ...(bus === undefined ? {} : { bus }),
       workers: config.workers,
       ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
+      promotionPolicy: { minLabelled: config.shadowMinLabelled, minPrecision: config.shadowMinPrecision },
       database,
       clock: systemClock,
       profile,

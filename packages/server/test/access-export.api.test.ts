@@ -6,7 +6,7 @@ import { segmentKey } from '@vigie/core';
 import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
-import { renderScene, syntheticScenes } from '@vigie/vision';
+import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorise, cameraBody, openTestApp, parisDateTime, tokenAs, type TestApp } from './support.js';
 

@@ -6,7 +6,7 @@ import type { AlertRecord } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { locateFfmpeg } from '@vigie/media';
 import type { PushEvent } from '@vigie/server';
-import { renderScene, syntheticScenes } from '@vigie/vision';
+import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 

@@ -1,7 +1,7 @@
 import { analyticsEventTypes } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { asTest, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
 interface ErrorBody {
   error: { code: string; message: string; hint: string; details: { path: string; reason: string }[] };
@@ -97,7 +97,7 @@ describe.each(testEngines)('camera analytics and their purposes on $name', (engi
     const both = await patch(id, { purposes: ['traffic_regulation'], analytics: ['wrong_way'] });
     expect(both.statusCode).toBe(200);
     expect(both.json()).toMatchObject({ purposes: ['traffic_regulation'], analytics: ['wrong_way'], version: 2 });
-    const trail = await app.cameras.get(id);
+    const trail = await app.cameras.get(id, asTest);
     expect(trail.analytics).toEqual(['wrong_way']);
   });
 

@@ -1,6 +1,6 @@
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { asTest, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
 interface ErrorBody {
   error: {
@@ -75,7 +75,7 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     expect(stale.json<ErrorBody>().error.code).toBe('CAMERA_VERSION_CONFLICT');
 
     // The redacted URL sent back did not overwrite the stored credentials.
-    const stored = await app.cameras.list();
+    const stored = await app.cameras.list(asTest);
     expect(stored.find((c) => c.id === id)?.sourceUrl).toContain('***');
     const raw = await app.http.inject({
       headers,

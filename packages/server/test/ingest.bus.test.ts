@@ -5,7 +5,7 @@ import { testEngines } from '@vigie/db/testing';
 import type { PushEvent } from '@vigie/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cameraBody, openTestApp, type TestApp } from './support.js';
+import { asTest, cameraBody, openTestApp, type TestApp } from './support.js';
 
 const natsUrl = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const postgres = testEngines.find((e) => e.name === 'postgres')!;
@@ -151,9 +151,7 @@ describe('ingestion of workers’ reports, exactly once (NATS JetStream, Postgre
     for (const e of [...events, ...events]) await worker.publish(e);
     const deadline = Date.now() + 20_000;
     const stored = async () =>
-      (await app.alerts.list({ cameraId: camera.id }, { userId: 'test', roles: ['supervisor'] })).filter(
-        (a) => a.type === 'abandoned_object',
-      );
+      (await app.alerts.list({ cameraId: camera.id }, asTest)).filter((a) => a.type === 'abandoned_object');
     while ((await stored())[0]?.endedAt === undefined) {
       expect(Date.now()).toBeLessThan(deadline);
       await new Promise((r) => setTimeout(r, 100));

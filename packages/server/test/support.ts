@@ -5,7 +5,14 @@ import { analyticNeedsAuthorisation, systemClock, type Clock } from '@vigie/core
 import type { VigieDatabase } from '@vigie/db';
 import type { TestEngine } from '@vigie/db/testing';
 import type { Dpia, Role } from '@vigie/core';
-import { buildApp, totpCode, type AppDependencies, type PasswordHashCost, type VigieApp } from '@vigie/server';
+import {
+  buildApp,
+  systemRequester,
+  totpCode,
+  type AppDependencies,
+  type PasswordHashCost,
+  type VigieApp,
+} from '@vigie/server';
 
 /** An application over a fresh database of the given engine. */
 export interface TestApp extends VigieApp {
@@ -15,6 +22,9 @@ export interface TestApp extends VigieApp {
   database: VigieDatabase;
   close(): Promise<void>;
 }
+
+/** Test code reading the application directly, as Vigie itself (every camera, audited as `system (test)`). */
+export const asTest = systemRequester('test');
 
 /**
  * Argon2id cost of the accounts tests create: a fraction of a millisecond instead of the production
@@ -26,7 +36,10 @@ export const testPasswordCost: PasswordHashCost = { memoryCost: 64, timeCost: 1,
 export async function openTestApp(
   engine: TestEngine,
   clock: Clock = systemClock,
-  options: Pick<AppDependencies, 'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'webRoot'> = {},
+  options: Pick<
+    AppDependencies,
+    'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'promotionPolicy' | 'webRoot'
+  > = {},
 ): Promise<TestApp> {
   const database = await engine.open();
   const mediaDir = await mkdtemp(join(tmpdir(), 'vigie-app-'));

@@ -33,6 +33,8 @@ export interface AnalysisAlert {
   situationKey: string;
   /** What was seen, where, how long, how sure: the console's sentence and filters. */
   facts: AlertFacts;
+  /** Raised by a rule running in shadow: for the review list, never the operators' queue. */
+  shadow: boolean;
   /** Anonymous details: image region, value, ephemeral track numbers, stream time (ms). */
   details: { key: string; t: number; region?: Box; value?: number; tracks?: number[] };
 }
@@ -91,6 +93,7 @@ export async function buildAlertEvidence(input: {
     snapshot,
     situationKey: alert.key,
     facts: alert.facts,
+    shadow: input.config.shadow?.includes(alert.type) ?? false,
     details: {
       key: alert.key,
       t: alert.firstT,

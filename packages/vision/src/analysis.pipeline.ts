@@ -16,6 +16,7 @@ import { CountSampler, type CountSample } from './count.sampler.js';
 import { CrowdDensityRule, CrowdMovementRule } from './crowd.rules.js';
 import { groundPlane, type GroundPlane } from './homography.math.js';
 import { LeftObjectTracker } from './left-object.tracker.js';
+import { LyingPersonRedetector } from './lying-person.redetector.js';
 import { MotionDetector } from './motion.detector.js';
 import { AbandonedObjectRule, ObjectRemovedRule } from './object.rules.js';
 import { IntrusionRule, PersonOnGroundRule, RapidMovementRule, WrongWayRule } from './people.rules.js';
@@ -119,6 +120,8 @@ export class AnalysisPipeline {
   private readonly ground: GroundPlane;
   private background: BackgroundModel | undefined;
   private detector: Detector | undefined;
+  /** Looks again, rotated, for lying people where person tracks lost their detection (person_on_ground on). */
+  private readonly redetector: LyingPersonRedetector | undefined;
   private last: RuleContext | undefined;
   private prepared = 0;
   private personBoxes: Box[] = [];
@@ -137,6 +140,10 @@ export class AnalysisPipeline {
       situationEndS: resolveRuleParams(config.params).situationEndS,
     });
     this.detector = options.detector;
+    this.redetector =
+      options.detector !== undefined && types.includes('person_on_ground')
+        ? new LyingPersonRedetector(options.detector)
+        : undefined;
   }
 
   /** Analyses one frame. */
@@ -179,7 +186,15 @@ export class AnalysisPipeline {
     const { frame, scene, staticBlobs } = prepared;
     const config = this.options.config ?? {};
     let t0 = performance.now();
-    const detections = prepared.detections === undefined ? undefined : await prepared.detections;
+    let detections = prepared.detections === undefined ? undefined : await prepared.detections;
+    if (detections !== undefined && this.redetector !== undefined) {
+      const tracks = this.tracker
+        .all()
+        .filter((tr) => tr.label === 'person')
+        .map((tr) => tr.box);
+      if (tracks.length > 0)
+        detections = detections.concat(await this.redetector.redetect(frame, { tracks, detections }));
+    }
     let t1 = performance.now();
     this.timings.detectMs += t1 - t0;
     t0 = t1;

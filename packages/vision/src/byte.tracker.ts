@@ -16,6 +16,8 @@ export interface Track {
   firstT: number;
   lastT: number;
   hits: number;
+  /** Last time (ms) a detection found lying (in a turned view) was matched to it. */
+  lyingAt?: number;
   /** Matched boxes of the last `historyS` seconds, oldest first. */
   history: { t: number; box: Box }[];
 }
@@ -211,6 +213,7 @@ export class ByteTracker {
       firstT: t,
       lastT: t,
       hits: 1,
+      ...(d.lying === true ? { lyingAt: t } : {}),
       history: [{ t, box: { ...d.box } }],
     };
     return {
@@ -231,6 +234,7 @@ export class ByteTracker {
     const tr = s.track;
     tr.score = d.score;
     tr.lastT = t;
+    if (d.lying === true) tr.lyingAt = t;
     tr.hits++;
     tr.label = d.label === 'person' || tr.label === 'person' ? tr.label : d.label;
     if (tr.hits >= this.o.minHits) tr.confirmed = true;

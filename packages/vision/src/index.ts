@@ -1,5 +1,3 @@
-/** Version of the analytics engine. */
-export const visionVersion = '0.1.0';
 export * from './geometry.math.js';
 export * from './homography.math.js';
 export * from './byte.tracker.js';
@@ -10,6 +8,7 @@ export * from './object.rules.js';
 export * from './people.rules.js';
 export * from './crowd.rules.js';
 export * from './scene.rules.js';
+export * from './lying-person.redetector.js';
 export * from './alert.policy.js';
 export * from './motion.detector.js';
 export * from './analysis.pipeline.js';
@@ -25,7 +24,5 @@ export * from './image.codec.js';
 export * from './annotated-video.writer.js';
 export * from './alert.evidence.js';
 export * from './camera-analysis.runner.js';
-export { renderScene, sceneFormat, type SyntheticScene } from './eval/scene.generator.js';
-export { syntheticScenes } from './eval/synthetic.scenes.js';
 export * from './pixelate.js';
 export * from './anonymised-copy.writer.js';

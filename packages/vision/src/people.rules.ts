@@ -27,7 +27,13 @@ export class RapidMovementRule implements Rule {
   }
 }
 
-/** `person_on_ground`: a person whose box is wider than tall and who stays still, for more than N s. */
+/**
+ * `person_on_ground`: a person lying and still for more than N s. Lying: the box is wider than tall by
+ * `onGroundAspect`; or it is at least as wide as tall and either 2.5 times wider (relative to its
+ * height) than when the same track stood upright, or found lying by the turned re-detection in the
+ * last 2 s (a person lying partly out of view, or foreshortened along the camera's axis, keeps a box
+ * barely wider than tall).
+ */
 export class PersonOnGroundRule implements Rule {
   readonly type = 'person_on_ground' as const;
   private readonly lyingSince = new Map<number, number>();
@@ -38,7 +44,12 @@ export class PersonOnGroundRule implements Rule {
     const seen = new Set<number>();
     for (const p of persons(ctx)) {
       seen.add(p.id);
-      const lying = (p.box.w * ctx.aspect) / p.box.h >= ctx.params.onGroundAspect;
+      const shape = (b: { w: number; h: number }) => (b.w * ctx.aspect) / b.h;
+      const now = shape(p.box);
+      const upright = Math.min(...p.history.map((h) => shape(h.box)));
+      const turned = p.lyingAt !== undefined && ctx.t - p.lyingAt <= 2000;
+      const lying =
+        now >= ctx.params.onGroundAspect || (now >= 1 && (turned || (upright <= 0.6 && now >= 2.5 * upright)));
       const v = speedOf(ctx, { track: p, windowS: 1 }) ?? 0;
       if (!lying || v > 0.5) {
         this.lyingSince.delete(p.id);

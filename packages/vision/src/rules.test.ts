@@ -60,6 +60,21 @@ describe('people rules', () => {
     expect(events.map((e) => e.tracks)).toEqual([[1]]);
   });
 
+  it('takes a box barely wider than tall for lying only after the track stood upright or was found lying turned', () => {
+    const square = { w: 0.05, h: 0.045 };
+    const sitting = walker({ id: 1, path: [{ x: 0.5, y: 0.5 }], size: square });
+    const fallen = walker({ id: 2, path: [{ x: 0.2, y: 0.5 }], size: square });
+    fallen.history.unshift({ t: -1000, box: { x: 0.19, y: 0.4, w: 0.02, h: 0.1 } });
+    const turned = { ...walker({ id: 3, path: [{ x: 0.8, y: 0.5 }], size: square }), lyingAt: 0 };
+    const rule = new PersonOnGroundRule();
+    const events = [];
+    for (let t = 0; t <= 4000; t += 200) {
+      turned.lyingAt = t;
+      events.push(...rule.update(context({ t, tracks: [sitting, fallen, turned] })));
+    }
+    expect(events.map((e) => e.tracks)).toEqual([[2], [3]]);
+  });
+
   it('flags entry into a forbidden zone only while its schedule is active', () => {
     const zones: AnalysisZone[] = [
       {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { locateFfmpeg } from '@vigie/media';
 import { afterAll, describe, expect, it } from 'vitest';
+import { devClips, devFailures, runDevClip, scoreDevRuns } from '../src/eval/dev-set.evaluation.js';
 import { countingError, runClip, scoreRuns } from '../src/eval/event.evaluation.js';
 import {
   abodaClip,
@@ -22,6 +23,7 @@ const realReady = shared.model.present && shared.aboda.present && shared.abodaEv
 const fireReady = shared.fire.present && shared.fireTruth.present;
 const crowdReady = shared.model.present && shared.crowd.present;
 const photosReady = shared.model.present && shared.streetCounts.present;
+const fallsReady = shared.model.present && shared.falls.present && shared.normal.present;
 const absent = (ready: boolean, what: string) => (ready ? '' : ` (skipped: ${what} absent under ${sharedDataDir})`);
 
 describe('evaluation against ground truth', () => {
@@ -105,5 +107,26 @@ describe('evaluation against ground truth', () => {
       expect(realClipFailures({ fire: undefined, crowd: undefined, photos })).toEqual([]);
     },
     60_000,
+  );
+
+  it.skipIf(!fallsReady)(
+    `finds 7 of the 8 real falls (person_on_ground) and raises none on the normal footage${absent(fallsReady, 'the fall clips, the normal footage or the model')}`,
+    async () => {
+      const detector = await OnnxDetector.create({ modelPath: shared.model.path, inputSize: 416 });
+      try {
+        const clips = devClips(sharedDataDir).filter((c) => c.set !== 'fire');
+        const runs = [];
+        for (const clip of clips)
+          runs.push(await runDevClip(clip, { ffmpegPath, detector, rules: ['person_on_ground'] }));
+        const score = scoreDevRuns(runs);
+        const fall = score.types.find((s) => s.type === 'person_on_ground');
+        expect(fall?.truePositives).toBeGreaterThanOrEqual(7);
+        expect(fall?.falsePositives).toBe(0);
+        expect(devFailures(score)).toEqual([]);
+      } finally {
+        await detector.close();
+      }
+    },
+    400_000,
   );
 });

@@ -22,4 +22,6 @@ export const shared = {
   fire: sharedFile('furg-fire-house6-a/house6_part_a.mp4'),
   fireTruth: sharedFile('furg-fire-house6-a/house6_part_a_gt.json'),
   streetCounts: sharedFile('street-crowd-photos-pointgt/counts.json'),
+  falls: sharedFile('fall-clips-dev/annotations.json'),
+  normal: sharedFile('normal-footage-dev/annotations.json'),
 };

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, totpCode, type RunningServer } from '@vigie/server';
+import { loadConfig, startServer, systemRequester, totpCode, type RunningServer } from '@vigie/server';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -46,7 +46,7 @@ describe('console in a real browser', () => {
   const navLinks = (p: Page) => p.locator('nav.nav a').allInnerTexts();
 
   async function cameraByName(name: string) {
-    const cameras = await server.app.cameras.list();
+    const cameras = await server.app.cameras.list(systemRequester('test'));
     const camera = cameras.find((c) => c.name === name);
     if (camera === undefined) throw new Error(`no camera ${name}`);
     return camera;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { frenchProfile, zonedDate } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
-import { loadConfig, startServer, totpCode, type RunningServer } from '@vigie/server';
+import { loadConfig, startServer, systemRequester, totpCode, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -68,7 +68,7 @@ describe('the DPO’s screens in a real browser', () => {
   }
 
   async function cameraId(name: string): Promise<string> {
-    const camera = (await server.app.cameras.list()).find((c) => c.name === name);
+    const camera = (await server.app.cameras.list(systemRequester('test'))).find((c) => c.name === name);
     if (camera === undefined) throw new Error(`no demo camera ${name}`);
     return camera.id;
   }

@@ -151,5 +151,6 @@ function factOf(alert: AnalysisAlert) {
     details: { ...alert.details },
     situationKey: alert.situationKey,
     facts: alert.facts,
+    ...(alert.shadow ? { shadow: true } : {}),
   };
 }

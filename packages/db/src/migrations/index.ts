@@ -8,6 +8,7 @@ import * as cameraLines from './1795620000000-CameraLines.js';
 import * as accessRequests from './1795630000000-AccessRequests.js';
 import * as registryDpia from './1795640000000-RegistryDpia.js';
 import * as alertSituations from './1796300000000-AlertSituations.js';
+import * as ruleSettingsShadow from './1796300000001-RuleSettingsShadow.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
 import * as evidencePackages from './1796510000000-EvidencePackages.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '1795630000000-AccessRequests': accessRequests,
   '1795640000000-RegistryDpia': registryDpia,
   '1796300000000-AlertSituations': alertSituations,
+  '1796300000001-RuleSettingsShadow': ruleSettingsShadow,
   '1796500000000-ScaleOut': scaleOut,
   '1796510000000-EvidencePackages': evidencePackages,
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,

@@ -230,6 +230,7 @@ export class AnalysisFleet {
       details: { ...alert.details },
       situationKey: alert.situationKey,
       facts: alert.facts,
+      shadow: alert.shadow,
     });
   }
 

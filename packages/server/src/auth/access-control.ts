@@ -2,6 +2,7 @@ import { imagePermissions, rolesGrant, VigieError } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService, Caller } from '../services/auth.service.js';
+import type { PersonRequester } from './requester.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,14 +31,8 @@ export function actorOf(request: FastifyRequest): { actorId?: string; actorName:
     : { actorId: caller.userId, actorName: caller.username, source: request.ip };
 }
 
-/** The caller of a route that requires a permission, as viewer (access checks) and actor (audit trail). */
-export function watcherOf(request: FastifyRequest): {
-  userId: string;
-  roles: Caller['roles'];
-  actorId?: string;
-  actorName: string;
-  source: string;
-} {
+/** The person calling a route that requires a login: their roles and cameras for access checks, their name for the audit trail. */
+export function watcherOf(request: FastifyRequest): PersonRequester & { source: string } {
   const caller = request.caller;
   if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.');
   return { userId: caller.userId, roles: caller.roles, ...actorOf(request) };

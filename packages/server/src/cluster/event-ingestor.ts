@@ -153,6 +153,7 @@ export class EventIngestor {
         details: alert.details,
         ...(alert.situationKey === undefined ? {} : { situationKey: alert.situationKey }),
         ...(alert.facts === undefined ? {} : { facts: alert.facts }),
+        ...(alert.shadow === undefined ? {} : { shadow: alert.shadow }),
       },
       event.id,
     );

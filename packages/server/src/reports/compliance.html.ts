@@ -109,6 +109,16 @@ export function recordOfProcessingHtml(record: RecordOfProcessing): string {
             .map((a) => `<tr><td>${escapeHtml(a.type)}</td><td>${a.cameras}</td><td>${escapeHtml(a.basis)}</td></tr>`)
             .join('')}</table>`
     }
+<h2>Évaluation des analyses (précision selon les verdicts des opérateurs)</h2>${
+      record.analyticsEvaluation.length === 0
+        ? '<p>Aucune alerte qualifiée sur la période.</p>'
+        : `<table><tr><th>Caméra</th><th>Analyse</th><th>Mois</th><th>Mode</th><th>Alertes</th><th>Avérées</th><th>Fausses</th><th>Précision</th></tr>${record.analyticsEvaluation
+            .map(
+              (e) =>
+                `<tr><td>${escapeHtml(e.camera)}</td><td>${escapeHtml(e.type)}</td><td>${e.month.slice(0, 7)}</td><td>${e.mode === 'shadow' ? 'fantôme' : 'en service'}</td><td>${e.alerts}</td><td>${e.trueAlerts}</td><td>${e.falseAlarms}</td><td>${e.precision === null ? '—' : `${Math.round(e.precision * 100)} %`}</td></tr>`,
+            )
+            .join('')}</table>`
+    }
 <h2>Destinataires</h2>${list(record.recipients)}
 <h2>Transferts hors de l’Union européenne</h2><p>Aucun.</p>
 <h2>Durées de conservation</h2><p>Maximum légal : ${record.retention.legalMaxDays} jours (${escapeHtml(record.retention.source)}).</p>

@@ -5,7 +5,7 @@ import { CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
 import type { IndexedSegment } from '@vigie/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { actorOf, watcherOf } from '../auth/access-control.js';
+import { watcherOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { CameraStatusService } from '../services/camera-status.service.js';
 import type { ExportService } from '../video/export.service.js';
@@ -294,7 +294,7 @@ export function videoRoutes(deps: {
           .send(
             await exports.createForAccessRequest(
               { requestId: request.params.id, rangeId: request.params.rangeId },
-              actorOf(request),
+              watcherOf(request),
             ),
           ),
     );

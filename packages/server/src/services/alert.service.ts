@@ -10,10 +10,12 @@ import {
   type AlertStatus,
   type AlertType,
   type Clock,
+  type ShadowLabel,
 } from '@vigie/core';
 import type { AlertProgress, AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
-import type { Actor, CameraService, Viewer } from './camera.service.js';
+import type { Requester } from '../auth/requester.js';
+import type { Actor, CameraService } from './camera.service.js';
 
 /** Which alerts a console asks for. */
 export interface AlertQuery {
@@ -84,11 +86,18 @@ export class AlertService {
         cameraId: raised.cameraId,
         rangeStart: raised.clip.from.toISOString(),
         rangeEnd: raised.clip.to.toISOString(),
-        details: { alert: id, type: raised.type, severity: raised.severity, zone: raised.zoneId ?? null },
+        details: {
+          alert: id,
+          type: raised.type,
+          severity: raised.severity,
+          zone: raised.zoneId ?? null,
+          ...(raised.shadow === true ? { shadow: true } : {}),
+        },
       });
       return alerts.get(id);
     });
-    if (alert !== undefined) this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
+    // A shadow alert is recorded and audited, never pushed to operators' screens.
+    if (alert !== undefined && alert.shadow !== true) this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
     return alert;
   }
 
@@ -114,8 +123,39 @@ export class AlertService {
         });
       return alerts.get(stored.id);
     });
-    if (alert !== undefined) this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
+    if (alert !== undefined && alert.shadow !== true) this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
     return alert;
+  }
+
+  /** The review list: alerts of rules running in shadow on the cameras a viewer may see, newest first. */
+  async review(query: { cameraId?: string; type?: AlertType }, viewer: Viewer): Promise<AlertRecord[]> {
+    const visible = await this.#visibleCameraIds(viewer, query.cameraId);
+    return this.deps.work(({ alerts }) =>
+      alerts.list({
+        ...(query.type === undefined ? {} : { type: query.type }),
+        cameraIds: visible,
+        shadow: true,
+        limit: 500,
+      }),
+    );
+  }
+
+  /** A supervisor labels a shadow alert (true / false / irrelevant); audited in the same transaction. */
+  async label(id: string, label: ShadowLabel, viewer: Viewer, actor: Actor): Promise<AlertRecord> {
+    const current = await this.get(id, viewer);
+    if (current.shadow !== true)
+      throw new VigieError('ALERT_NOT_SHADOW', `Alert ${id} is live; qualify it from the queue instead.`);
+    const now = this.deps.clock.now();
+    return this.deps.work(async ({ alerts, audit }) => {
+      await alerts.label(id, { label, by: actor.actorName, at: now });
+      await audit.append({
+        action: 'alert.labelled',
+        ...actor,
+        cameraId: current.cameraId,
+        details: { alert: id, type: current.type, label, previous: current.shadowLabel ?? null },
+      });
+      return (await alerts.get(id)) as AlertRecord;
+    });
   }
 
   /** Opens a "camera offline" alert unless one is still unresolved for that camera. */
@@ -146,7 +186,7 @@ export class AlertService {
   }
 
   /** The alerts a viewer may see, most severe then newest first. */
-  async list(query: AlertQuery, viewer: Viewer): Promise<AlertRecord[]> {
+  async list(query: AlertQuery, viewer: Requester): Promise<AlertRecord[]> {
     const visible = await this.#visibleCameraIds(viewer, query.cameraId);
     const alerts = await this.deps.work(({ alerts }) =>
       alerts.list({
@@ -157,6 +197,7 @@ export class AlertService {
         ...(query.minDurationS === undefined ? {} : { minDurationS: query.minDurationS }),
         ...(query.ongoing === undefined ? {} : { ongoing: query.ongoing }),
         cameraIds: visible,
+        shadow: false,
         limit: 500,
       }),
     );
@@ -164,7 +205,7 @@ export class AlertService {
   }
 
   /** One alert, if the viewer may see its camera. */
-  async get(id: string, viewer: Viewer): Promise<AlertRecord> {
+  async get(id: string, viewer: Requester): Promise<AlertRecord> {
     const alert = await this.deps.work(({ alerts }) => alerts.get(id));
     if (alert === undefined) throw notFound(id);
     await this.deps.cameras.get(alert.cameraId, viewer).catch(() => {
@@ -174,7 +215,7 @@ export class AlertService {
   }
 
   /** The alert's snapshot JPEG (detection drawn). */
-  async snapshot(id: string, viewer: Viewer): Promise<Uint8Array> {
+  async snapshot(id: string, viewer: Requester): Promise<Uint8Array> {
     await this.get(id, viewer);
     const jpeg = await this.deps.work(({ alerts }) => alerts.snapshot(id));
     if (jpeg === undefined)
@@ -183,7 +224,7 @@ export class AlertService {
   }
 
   /** Applies an operator action; audited in the same transaction and pushed to consoles. */
-  async act(id: string, action: AlertAction, viewer: Viewer, actor: Actor): Promise<AlertRecord> {
+  async act(id: string, action: AlertAction, viewer: Requester, actor: Actor): Promise<AlertRecord> {
     await this.get(id, viewer);
     const now = this.deps.clock.now();
     const alert = await this.deps.work(async ({ alerts, audit }) => {
@@ -210,7 +251,7 @@ export class AlertService {
   }
 
   /** Count samples of the cameras a viewer may see over a period. */
-  async counts(query: { cameraId?: string; from: Date; to: Date }, viewer: Viewer): Promise<CountSample[]> {
+  async counts(query: { cameraId?: string; from: Date; to: Date }, viewer: Requester): Promise<CountSample[]> {
     const visible = await this.#visibleCameraIds(viewer, query.cameraId);
     return this.deps.work(({ alerts }) => alerts.counts(visible, query));
   }
@@ -224,7 +265,7 @@ export class AlertService {
     });
   }
 
-  async #visibleCameraIds(viewer: Viewer, only?: string): Promise<string[]> {
+  async #visibleCameraIds(viewer: Requester, only?: string): Promise<string[]> {
     const ids = (await this.deps.cameras.list(viewer)).map((c) => c.id);
     return only === undefined ? ids : ids.filter((id) => id === only);
   }

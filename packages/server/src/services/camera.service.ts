@@ -1,5 +1,6 @@
 import {
   applyCameraPatch,
+  assertNoSilentPromotion,
   cameraSettingsFromInput,
   redactSourceUrl,
   rolesGrant,
@@ -10,28 +11,26 @@ import {
   type CameraInput,
   type CameraPatch,
   type LegalProfile,
-  type Role,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
+import { isSystem, type PersonRequester, type Requester } from '../auth/requester.js';
 import type { DomainEvents } from '../events/domain-events.js';
 
 /** Who acts, for the audit trail. */
 export type Actor = Pick<AuditInput, 'actorId' | 'actorName' | 'source'>;
-
-/** Who reads: operators see only the cameras assigned to them. */
-export interface Viewer {
-  userId: string;
-  roles: readonly Role[];
-}
 
 /** Hides credentials before a camera leaves the server. */
 function forClients(camera: Camera): Camera {
   return { ...camera, sourceUrl: redactSourceUrl(camera.sourceUrl) };
 }
 
-/** Whether a viewer is limited to assigned cameras: operators who hold no wider role. */
-function limitedToAssigned(viewer: Viewer): boolean {
-  return !rolesGrant(viewer.roles, 'camera:write') && !rolesGrant(viewer.roles, 'registry:read');
+/** Whether a requester is limited to assigned cameras: operators who hold no wider role (never Vigie itself). */
+function limitedToAssigned(requester: Requester): requester is PersonRequester {
+  return (
+    !isSystem(requester) &&
+    !rolesGrant(requester.roles, 'camera:write') &&
+    !rolesGrant(requester.roles, 'registry:read')
+  );
 }
 
 /** Use cases of the camera registry: legal rules, persistence with its audit entry, push to consoles. */
@@ -46,25 +45,21 @@ export class CameraService {
     this.#events = options.events;
   }
 
-  /** The cameras a viewer may see (all, or an operator's assigned ones), credentials hidden. */
-  async list(viewer?: Viewer): Promise<Camera[]> {
+  /** The cameras a requester may see (all, or an operator's assigned ones), credentials hidden. */
+  async list(requester: Requester): Promise<Camera[]> {
     return this.#work(async ({ cameras, auth }) => {
       const all = await cameras.list();
-      if (viewer === undefined || !limitedToAssigned(viewer)) return all.map(forClients);
-      const assigned = await auth.assignedCameras(viewer.userId);
+      if (!limitedToAssigned(requester)) return all.map(forClients);
+      const assigned = await auth.assignedCameras(requester.userId);
       return all.filter((c) => assigned.has(c.id)).map(forClients);
     });
   }
 
   /** One camera, credentials hidden; throws CAMERA_NOT_FOUND, also for an operator's unassigned camera. */
-  async get(id: string, viewer?: Viewer): Promise<Camera> {
+  async get(id: string, requester: Requester): Promise<Camera> {
     return this.#work(async (stores) => {
       const camera = await require(stores, id);
-      if (
-        viewer !== undefined &&
-        limitedToAssigned(viewer) &&
-        !(await stores.auth.assignedCameras(viewer.userId)).has(id)
-      ) {
+      if (limitedToAssigned(requester) && !(await stores.auth.assignedCameras(requester.userId)).has(id)) {
         throw notFound(id);
       }
       return forClients(camera);
@@ -97,6 +92,7 @@ export class CameraService {
       const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
       const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
       validateCameraSettings(settings, this.#profile, change.patch);
+      assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);
       const diff = Object.fromEntries(

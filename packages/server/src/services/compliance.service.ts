@@ -25,12 +25,19 @@ export class ComplianceService {
 
   /** The record of processing activities (GDPR art. 30). */
   async recordOfProcessing(): Promise<RecordOfProcessing> {
-    return this.#work(async ({ cameras }) =>
+    const now = this.#clock.now();
+    // The evaluation duty covers the last twelve months of verdicts, month by month.
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
+    return this.#work(async ({ cameras, alerts }) =>
       recordOfProcessing({
         contacts: this.#contacts,
         cameras: await cameras.list(),
-        now: this.#clock.now(),
+        now,
         profile: this.#profile,
+        // Camera-offline alerts are the system's, not an analytic's: no rule to evaluate.
+        verdicts: (await alerts.precisionByRule({ from, to: now })).flatMap(({ type, ...v }) =>
+          type === 'camera_offline' ? [] : [{ ...v, type }],
+        ),
       }),
     );
   }

@@ -11,8 +11,12 @@ import {
   type SignagePhoto,
 } from '@vigie/core';
 import type { SignagePhotoFile, Stores, UnitOfWork } from '@vigie/db';
+import { systemRequester } from '../auth/requester.js';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { Actor, CameraService } from './camera.service.js';
+
+/** The legal registry re-reads a camera to tell consoles its authorisation changed. */
+const registrySystem = systemRequester('legal registry');
 
 /** The parts of an entry a DPO sets, to show what a change changed in the audit trail. */
 function recorded(entry: RegistryEntry | undefined): Record<string, unknown> {
@@ -95,7 +99,7 @@ export class RegistryService {
       return saved;
     });
     // The camera's authorisation summary changed: consoles update their banner.
-    this.#events.publish({ v: 1, type: 'camera.updated', camera: await this.#cameras.get(cameraId) });
+    this.#events.publish({ v: 1, type: 'camera.updated', camera: await this.#cameras.get(cameraId, registrySystem) });
     return entry;
   }
 

@@ -30,7 +30,8 @@ import type { RegistryService } from '../services/registry.service.js';
 import type { InstallationKey } from '../security/installation-key.js';
 import { vigieVersion } from '../version.js';
 import { evidencePackage, signManifest, type SignedManifest } from './evidence-package.js';
-import type { MediaTools, Watcher } from './recording.service.js';
+import type { PersonRequester } from '../auth/requester.js';
+import type { MediaTools } from './recording.service.js';
 import { parseTimeRange, type TimeRange } from './time-range.js';
 
 /** What a person asks to export. */
@@ -96,7 +97,7 @@ export class ExportService {
   ) {}
 
   /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
-  async create(cameraId: string, request: ExportRequest, watcher: Watcher): Promise<EvidenceManifest> {
+  async create(cameraId: string, request: ExportRequest, watcher: PersonRequester): Promise<EvidenceManifest> {
     const camera = await this.deps.cameras.get(cameraId, watcher);
     await this.deps.registry.assertViewable(camera.id);
     if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
@@ -136,14 +137,14 @@ export class ExportService {
    */
   async createForAccessRequest(
     target: { requestId: string; rangeId: string },
-    actor: Actor,
+    actor: PersonRequester,
   ): Promise<{ manifest: EvidenceManifest; anonymisation: AnonymisedCopyReport }> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const matched = request.ranges.find((r) => r.id === target.rangeId);
     if (matched === undefined) {
       throw new VigieError('EXPORT_NOT_FOUND', `Request ${request.reference} has no matched range ${target.rangeId}.`);
     }
-    const camera = await this.deps.cameras.get(matched.cameraId);
+    const camera = await this.deps.cameras.get(matched.cameraId, actor);
     const range = { from: new Date(matched.start), to: new Date(matched.end) };
     const id = randomUUID();
     const dir = join(this.deps.media.workDir, 'exports');
@@ -195,7 +196,7 @@ export class ExportService {
   /** The anonymised copy attached to a request's matched range, for the DPO to review and deliver; audited. */
   async downloadForAccessRequest(
     target: { requestId: string; rangeId: string },
-    watcher: Watcher,
+    watcher: PersonRequester,
   ): Promise<{ path: string; id: string; sha256: string }> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
@@ -342,14 +343,14 @@ export class ExportService {
   }
 
   /** The exported file's path and hash, for download; the download is audited. */
-  async download(id: string, watcher: Watcher): Promise<{ path: string; id: string; sha256: string }> {
+  async download(id: string, watcher: PersonRequester): Promise<{ path: string; id: string; sha256: string }> {
     const record = await this.#record(id);
     await this.#auditDownload(record, watcher, 'video');
     return { path: record.fileKey, id: record.id, sha256: record.sha256 };
   }
 
   /** The evidence package (ZIP: video, signed manifest, signature, public key, instructions); audited. */
-  async package(id: string, watcher: Watcher): Promise<{ stream: Readable; bytes: number; id: string }> {
+  async package(id: string, watcher: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
     const record = await this.#record(id);
     const made = await evidencePackage({
       signed: signedOf(record),
@@ -361,7 +362,7 @@ export class ExportService {
     return { ...made, id: record.id };
   }
 
-  async #auditDownload(record: ExportRecord, watcher: Watcher, form: 'video' | 'package'): Promise<void> {
+  async #auditDownload(record: ExportRecord, watcher: PersonRequester, form: 'video' | 'package'): Promise<void> {
     await this.deps.work(({ audit }) =>
       audit.append({
         action: 'export.downloaded',

@@ -10,13 +10,11 @@ import {
 } from '@vigie/core';
 import type { IndexedSegment, UnitOfWork } from '@vigie/db';
 import { buildHlsPlaylist, runFfmpeg, snapshotArgs } from '@vigie/media';
-import type { Actor, CameraService, Viewer } from '../services/camera.service.js';
+import type { PersonRequester } from '../auth/requester.js';
+import type { CameraService } from '../services/camera.service.js';
 import type { RegistryService } from '../services/registry.service.js';
 import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
 import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
-
-/** Someone who views: their identity for access checks and their name for the audit trail. */
-export type Watcher = Viewer & Actor;
 
 /** What the recordings of a camera look like over a period. */
 export interface RecordingsOverview {
@@ -60,7 +58,11 @@ export class RecordingService {
   ) {}
 
   /** Recorded ranges and gaps of a camera over a period (at most 24 h), within retention. */
-  async recordings(cameraId: string, input: { from: string; to: string }, viewer: Viewer): Promise<RecordingsOverview> {
+  async recordings(
+    cameraId: string,
+    input: { from: string; to: string },
+    viewer: PersonRequester,
+  ): Promise<RecordingsOverview> {
     const camera = await this.deps.cameras.get(cameraId, viewer);
     const range = parseTimeRange(input, maxPlaybackHours);
     return this.deps.work(async ({ recordings }) => {
@@ -77,7 +79,7 @@ export class RecordingService {
   }
 
   /** Opens a live view of a camera; audited. */
-  async openLive(cameraId: string, watcher: Watcher): Promise<ViewingSession> {
+  async openLive(cameraId: string, watcher: PersonRequester): Promise<ViewingSession> {
     const camera = await this.#viewable(cameraId, watcher);
     const now = this.deps.clock.now();
     return this.deps.work(async ({ audit }) => {
@@ -93,7 +95,7 @@ export class RecordingService {
   }
 
   /** The sliding live playlist of a session. */
-  async livePlaylist(sessionId: string, viewer: Viewer): Promise<string> {
+  async livePlaylist(sessionId: string, viewer: PersonRequester): Promise<string> {
     const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
     const camera = await this.#viewable(session.cameraId, viewer);
     return this.deps.work(async ({ recordings }) => {
@@ -105,14 +107,14 @@ export class RecordingService {
   }
 
   /** A segment a live session may serve (recent, of its camera, within retention). */
-  async liveSegment(sessionId: string, segmentId: string, viewer: Viewer): Promise<IndexedSegment> {
+  async liveSegment(sessionId: string, segmentId: string, viewer: PersonRequester): Promise<IndexedSegment> {
     const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
     const camera = await this.#viewable(session.cameraId, viewer);
     return this.#segment(camera, segmentId, this.#liveBound(camera, session));
   }
 
   /** Ends a live view; audited. */
-  async stopLive(sessionId: string, watcher: Watcher): Promise<void> {
+  async stopLive(sessionId: string, watcher: PersonRequester): Promise<void> {
     this.deps.sessions.use(sessionId, 'live', watcher.userId, this.deps.clock.now());
     const session = this.deps.sessions.close(sessionId);
     if (session !== undefined) await this.#auditEnd(session, 'stopped');
@@ -122,7 +124,7 @@ export class RecordingService {
   async openPlayback(
     cameraId: string,
     input: { from: string; to: string; reason: string },
-    watcher: Watcher,
+    watcher: PersonRequester,
   ): Promise<ViewingSession> {
     const camera = await this.#viewable(cameraId, watcher);
     const range = parseTimeRange(input, maxPlaybackHours);
@@ -156,7 +158,7 @@ export class RecordingService {
   }
 
   /** The finished playlist of a playback session. */
-  async playbackPlaylist(sessionId: string, viewer: Viewer): Promise<string> {
+  async playbackPlaylist(sessionId: string, viewer: PersonRequester): Promise<string> {
     const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
     const camera = await this.#viewable(session.cameraId, viewer);
     const range = session.range as TimeRange;
@@ -167,7 +169,7 @@ export class RecordingService {
   }
 
   /** A segment a playback session may serve (inside its range, within retention). */
-  async playbackSegment(sessionId: string, segmentId: string, viewer: Viewer): Promise<IndexedSegment> {
+  async playbackSegment(sessionId: string, segmentId: string, viewer: PersonRequester): Promise<IndexedSegment> {
     const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
     const camera = await this.#viewable(session.cameraId, viewer);
     const segment = await this.#segment(camera, segmentId, this.#cutoff(camera));
@@ -184,7 +186,7 @@ export class RecordingService {
   }
 
   /** A JPEG of the camera's latest recorded frame (masks already applied at recording); audited. */
-  async snapshot(cameraId: string, watcher: Watcher): Promise<Buffer> {
+  async snapshot(cameraId: string, watcher: PersonRequester): Promise<Buffer> {
     const camera = await this.#viewable(cameraId, watcher);
     const [latest] = await this.deps.work(({ recordings }) =>
       recordings.latestSegments(camera.id, 1, this.#cutoff(camera)),
@@ -253,7 +255,7 @@ export class RecordingService {
   }
 
   /** The camera, if the viewer may see it and its images may be shown at all. */
-  async #viewable(cameraId: string, viewer: Viewer): Promise<Camera> {
+  async #viewable(cameraId: string, viewer: PersonRequester): Promise<Camera> {
     const camera = await this.deps.cameras.get(cameraId, viewer);
     await this.deps.registry.assertViewable(camera.id);
     return camera;
@@ -269,7 +271,7 @@ export class RecordingService {
     return recent > cutoff ? recent : cutoff;
   }
 
-  #who(watcher: Watcher): Pick<ViewingSession, 'userId' | 'actorName' | 'source'> {
+  #who(watcher: PersonRequester): Pick<ViewingSession, 'userId' | 'actorName' | 'source'> {
     return { userId: watcher.userId, actorName: watcher.actorName, source: watcher.source ?? '' };
   }
 }

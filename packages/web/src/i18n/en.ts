@@ -277,6 +277,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.alert.opened': 'Alert opened',
   'audit.action.alert.acted': 'Action on an alert',
   'audit.action.alert.ended': 'Alert situation ended',
+  'audit.action.alert.labelled': 'Shadow alert labelled',
+  'audit.action.analytics.rule_promoted': 'Rule taken out of shadow (live)',
   'audit.action.analytics.paused': 'Analytics stopped',
   'audit.action.analytics.resumed': 'Analytics resumed',
   'audit.action.registry.recorded': 'Registry updated',

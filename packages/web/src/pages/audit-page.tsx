@@ -31,6 +31,8 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'alert.opened': 'audit.action.alert.opened',
   'alert.acted': 'audit.action.alert.acted',
   'alert.ended': 'audit.action.alert.ended',
+  'alert.labelled': 'audit.action.alert.labelled',
+  'analytics.rule_promoted': 'audit.action.analytics.rule_promoted',
   'analytics.paused': 'audit.action.analytics.paused',
   'analytics.resumed': 'audit.action.analytics.resumed',
   'registry.recorded': 'audit.action.registry.recorded',

@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AlertRecordSchema,
+  analyticsEventTypes,
+  CameraSchema,
+  ruleModes,
+  RuleParamsSchema,
+  ShadowLabelInputSchema,
+} from '@vigie/core';
+import Type from 'typebox';
+import { actorOf, watcherOf } from '../auth/access-control.js';
+import { ErrorBodySchema } from '../http-errors.js';
+import type { AlertService } from '../services/alert.service.js';
+import type { RuleModeService } from '../services/rule-mode.service.js';
+import { requires } from './route-config.js';
+
+const RuleParams = Type.Object(
+  { id: Type.String({ format: 'uuid' }), type: Type.Enum([...analyticsEventTypes]) },
+  { additionalProperties: false },
+);
+const Count = Type.Integer({ minimum: 0 });
+const Precision = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+  description: 'true / (true + false); irrelevant labels do not count; null before any verdict.',
+});
+const Labels = {
+  shadowAlerts: Count,
+  trueAlerts: Count,
+  falseAlarms: Count,
+  irrelevant: Count,
+};
+const PolicySchema = Type.Object(
+  { minLabelled: Count, minPrecision: Type.Number({ minimum: 0, maximum: 1 }) },
+  { additionalProperties: false },
+);
+const RulePageSchema = Type.Object(
+  {
+    cameraId: Type.String({ format: 'uuid' }),
+    type: Type.Enum([...analyticsEventTypes]),
+    enabled: Type.Boolean(),
+    mode: Type.Enum([...ruleModes]),
+    params: RuleParamsSchema,
+    shadow: Type.Object({ ...Labels, precision: Precision }, { additionalProperties: false }),
+    policy: PolicySchema,
+    months: Type.Array(
+      Type.Object(
+        {
+          month: Type.String({ format: 'date' }),
+          shadow: Type.Boolean(),
+          alerts: Count,
+          trueAlerts: Count,
+          falseAlarms: Count,
+          irrelevant: Count,
+          precision: Precision,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+const ReportSchema = Type.Object(
+  { ...Labels, labelled: Count, precision: Precision, policy: PolicySchema },
+  { additionalProperties: false },
+);
+const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+
+/** Shadow mode: a rule's page with its precision, its promotion to live, and supervisors' review list. */
+export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertService }): FastifyPluginAsyncTypebox {
+  const { rules, alerts } = deps;
+  return async (app) => {
+    app.get(
+      '/cameras/:id/rules/:type',
+      {
+        config: requires('alert:read'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'A rule on a camera: mode, calibration, shadow labels and precision over time',
+          params: RuleParams,
+          response: { 200: RulePageSchema, ...errors },
+        },
+      },
+      (request) => rules.page(request.params.id, request.params.type, watcherOf(request)),
+    );
+
+    app.post(
+      '/cameras/:id/rules/:type/promote',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'Take a rule out of shadow, on its precision report (audited with the report)',
+          params: RuleParams,
+          response: {
+            200: Type.Object({ camera: CameraSchema, report: ReportSchema }, { additionalProperties: false }),
+            ...errors,
+          },
+        },
+      },
+      (request) => rules.promote(request.params.id, request.params.type, actorOf(request)),
+    );
+
+    app.get(
+      '/alerts/review',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'Review list: alerts of rules running in shadow, newest first (never in the queue)',
+          querystring: Type.Object(
+            {
+              cameraId: Type.Optional(Type.String({ format: 'uuid' })),
+              type: Type.Optional(Type.Enum([...analyticsEventTypes])),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Array(AlertRecordSchema), ...errors },
+        },
+      },
+      (request) => alerts.review(request.query, watcherOf(request)),
+    );
+
+    app.post(
+      '/alerts/:id/label',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'Label a shadow alert true, false or irrelevant (audited)',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          body: ShadowLabelInputSchema,
+          response: { 200: AlertRecordSchema, ...errors },
+        },
+      },
+      (request) => {
+        const watcher = watcherOf(request);
+        return alerts.label(request.params.id, request.body.label, watcher, actorOf(request));
+      },
+    );
+  };
+}

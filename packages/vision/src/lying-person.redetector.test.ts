@@ -1,0 +1,59 @@
+import type { Detection, Detector, VideoFrame } from '@vigie/core';
+import { describe, expect, it } from 'vitest';
+import { LyingPersonRedetector, rotatedRegion, unrotatedBox } from './lying-person.redetector.js';
+
+/** A gray frame, black but for a white rectangle. */
+function frameWith(rect: { x: number; y: number; w: number; h: number }, size = { width: 80, height: 60 }): VideoFrame {
+  const data = new Uint8Array(size.width * size.height);
+  for (let y = rect.y; y < rect.y + rect.h; y++)
+    for (let x = rect.x; x < rect.x + rect.w; x++) data[y * size.width + x] = 255;
+  return { data, ...size, format: 'gray', t: 0 };
+}
+
+/** The bounding box of the white pixels of a frame, normalised. */
+function whiteBox(f: VideoFrame) {
+  let [x0, y0, x1, y1] = [f.width, f.height, -1, -1];
+  for (let y = 0; y < f.height; y++)
+    for (let x = 0; x < f.width; x++)
+      if (f.data[y * f.width + x] === 255)
+        [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  return { x: x0 / f.width, y: y0 / f.height, w: (x1 - x0 + 1) / f.width, h: (y1 - y0 + 1) / f.height };
+}
+
+/** A detector that finds the white rectangle of a frame when it is taller than wide (an upright person). */
+const uprightOnly: Detector = {
+  detect: (f: VideoFrame): Promise<Detection[]> => {
+    const box = whiteBox(f);
+    const tall = box.h * f.height > box.w * f.width;
+    return Promise.resolve(tall ? [{ label: 'person', score: 0.8, box }] : [{ label: 'person', score: 0.2, box }]);
+  },
+};
+
+describe('lying person re-detection', () => {
+  it('rotates a region by ±90° and maps a box found there back onto the frame', () => {
+    const frame = frameWith({ x: 20, y: 30, w: 30, h: 10 });
+    const region = { x: 10, y: 10, side: 50 };
+    for (const turn of [1, -1] as const) {
+      const rotated = rotatedRegion(frame, region, turn);
+      const inRotated = whiteBox(rotated);
+      expect(inRotated.h * 50).toBe(30); // lying in the frame, upright once turned
+      const back = unrotatedBox(inRotated, { frame, region, turn });
+      expect(back.x * 80).toBeCloseTo(20);
+      expect(back.y * 60).toBeCloseTo(30);
+      expect(back.w * 80).toBeCloseTo(30);
+      expect(back.h * 60).toBeCloseTo(10);
+    }
+  });
+
+  it('finds a lying person near a track the confident detections no longer cover, and only there', async () => {
+    const frame = frameWith({ x: 20, y: 40, w: 30, h: 10 });
+    const redetector = new LyingPersonRedetector(uprightOnly);
+    const standing = { x: 25 / 80, y: 10 / 60, w: 10 / 80, h: 35 / 60 };
+    const found = await redetector.redetect(frame, { tracks: [standing], detections: [] });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.box.x).toBeCloseTo(20 / 80);
+    expect(found[0]?.box.w).toBeCloseTo(30 / 80);
+    const covered = [{ label: 'person' as const, score: 0.9, box: standing }];
+    expect(await redetector.redetect(frame, { tracks: [standing], detections: covered })).toEqual([]);
+  });
+});
