@@ -28,3 +28,4 @@ export * from './evidence.js';
 export * from './zip.js';
 export * from './rule-settings.js';
 export * from './analysis-authorisation.js';
+export * from './legal-hold.js';

@@ -12,3 +12,4 @@ export * from './registry.repository.js';
 export * from './access-request.repository.js';
 export * from './cluster.repository.js';
 export * from './analysis-authorisation.repository.js';
+export * from './legal-hold.repository.js';

@@ -7,6 +7,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
 import { ClusterRepository } from './cluster.repository.js';
+import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RegistryRepository } from './registry.repository.js';
 import type { Tables } from './tables.js';
@@ -24,6 +25,7 @@ export interface Stores {
   accessRequests: AccessRequestRepository;
   cluster: ClusterRepository;
   analysisAuthorisations: AnalysisAuthorisationRepository;
+  legalHolds: LegalHoldRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -42,6 +44,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     accessRequests: new AccessRequestRepository(db, clock),
     cluster: new ClusterRepository(db),
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
+    legalHolds: new LegalHoldRepository(db),
   };
 }
 

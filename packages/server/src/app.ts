@@ -60,6 +60,8 @@ import { demoTransparencyContacts } from './config.js';
 import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
+import { LegalHoldService } from './services/legal-hold.service.js';
+import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
@@ -138,6 +140,8 @@ export interface VigieApp {
   exports: ExportService;
   /** Signs evidence manifests; its public key is published (transparency page, every package). */
   installationKey: InstallationKey;
+  /** Legal holds: footage kept past retention for a judicial requisition. */
+  holds: LegalHoldService;
   /** The retention purge; `startServer` runs it periodically. */
   purge: RetentionPurge;
   /** The analytics of every camera that has some switched on; started by `startServer`. */
@@ -222,6 +226,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     accessRequests,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
+  const holds = new LegalHoldService({ work, clock: deps.clock, cameras });
   const statuses = new CameraStatusService({ work, cameras });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
@@ -301,6 +306,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
+  await http.register(legalHoldRoutes(holds), { prefix: '/api' });
   await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
@@ -376,6 +382,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     recordings,
     exports,
     installationKey,
+    holds,
     purge,
     analysis,
     startRecording,

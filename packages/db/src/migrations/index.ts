@@ -11,6 +11,7 @@ import * as alertSituations from './1796300000000-AlertSituations.js';
 import * as ruleSettingsShadow from './1796300000001-RuleSettingsShadow.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
 import * as evidencePackages from './1796510000000-EvidencePackages.js';
+import * as legalHolds from './1796520000000-LegalHolds.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '1796300000001-RuleSettingsShadow': ruleSettingsShadow,
   '1796500000000-ScaleOut': scaleOut,
   '1796510000000-EvidencePackages': evidencePackages,
+  '1796520000000-LegalHolds': legalHolds,
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
 };

@@ -290,6 +290,8 @@ export const fr = {
   'audit.action.analysis_authorisation.recorded': 'Autorisation d’analyse enregistrée',
   'audit.action.analysis_authorisation.started': 'Autorisation d’analyse entrée en vigueur',
   'audit.action.analysis_authorisation.ended': 'Autorisation d’analyse échue : analyses arrêtées',
+  'audit.action.hold.placed': 'Gel judiciaire posé (réquisition)',
+  'audit.action.hold.released': 'Gel judiciaire levé',
   'purpose.public_buildings_protection': 'Protection des bâtiments publics',
   'purpose.national_defence_installations': 'Installations de défense nationale',
   'purpose.traffic_regulation': 'Régulation du trafic',
