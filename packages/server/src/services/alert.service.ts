@@ -128,7 +128,7 @@ export class AlertService {
   }
 
   /** The review list: alerts of rules running in shadow on the cameras a viewer may see, newest first. */
-  async review(query: { cameraId?: string; type?: AlertType }, viewer: Viewer): Promise<AlertRecord[]> {
+  async review(query: { cameraId?: string; type?: AlertType }, viewer: Requester): Promise<AlertRecord[]> {
     const visible = await this.#visibleCameraIds(viewer, query.cameraId);
     return this.deps.work(({ alerts }) =>
       alerts.list({
@@ -141,7 +141,7 @@ export class AlertService {
   }
 
   /** A supervisor labels a shadow alert (true / false / irrelevant); audited in the same transaction. */
-  async label(id: string, label: ShadowLabel, viewer: Viewer, actor: Actor): Promise<AlertRecord> {
+  async label(id: string, label: ShadowLabel, viewer: Requester, actor: Actor): Promise<AlertRecord> {
     const current = await this.get(id, viewer);
     if (current.shadow !== true)
       throw new VigieError('ALERT_NOT_SHADOW', `Alert ${id} is live; qualify it from the queue instead.`);

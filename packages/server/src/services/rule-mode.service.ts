@@ -16,7 +16,11 @@ import {
 } from '@vigie/core';
 import type { RulePrecisionRow, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
-import type { Actor, CameraService, Viewer } from './camera.service.js';
+import { systemRequester, type Requester } from '../auth/requester.js';
+import type { Actor, CameraService } from './camera.service.js';
+
+/** Rule promotion re-reads the camera it changed to tell consoles. */
+const ruleModes = systemRequester('rule modes');
 
 /** One month of verdicts on a rule of a camera, with its precision. */
 export interface MonthlyPrecision extends Omit<RulePrecisionRow, 'cameraId' | 'type'> {
@@ -59,7 +63,7 @@ export class RuleModeService {
   }
 
   /** The page of one rule on a camera the viewer may see. */
-  async page(cameraId: string, type: AnalyticsEventType, viewer: Viewer): Promise<RulePage> {
+  async page(cameraId: string, type: AnalyticsEventType, viewer: Requester): Promise<RulePage> {
     const camera = await this.deps.cameras.get(cameraId, viewer);
     const now = this.deps.clock.now();
     const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (monthsShown - 1), 1));
@@ -112,7 +116,7 @@ export class RuleModeService {
       return { version: updated.version, report };
     });
     // As the camera service does: the event carries the camera with its credentials hidden.
-    const camera = await this.deps.cameras.get(cameraId);
+    const camera = await this.deps.cameras.get(cameraId, ruleModes);
     this.deps.events.publish({ v: 1, type: 'camera.updated', camera });
     return { camera, report: result.report };
   }

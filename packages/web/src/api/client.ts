@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 import type { VideoPushEvent } from './contract';
 import type { components, paths } from './schema';
+import type { Body, Query, Reply } from './schema-types';
 
 const csrfKey = 'vigie.csrf';
 
@@ -29,27 +30,25 @@ api.use({
 });
 
 /** A camera as the API returns it. */
-export type Camera = paths['/api/cameras']['get']['responses'][200]['content']['application/json'][number];
+export type Camera = Reply<'/api/cameras', 'get', 200>[number];
 
 /** The public transparency data. */
-export type Transparency = paths['/api/transparency']['get']['responses'][200]['content']['application/json'];
+export type Transparency = Reply<'/api/transparency', 'get', 200>;
 
 /** A person's access request, as the public form sends it. */
-export type AccessRequestInput = NonNullable<
-  paths['/api/access-requests']['post']['requestBody']
->['content']['application/json'];
+export type AccessRequestInput = Body<'/api/access-requests', 'post'>;
 
 /** The logged-in user. */
-export type Me = paths['/api/auth/me']['get']['responses'][200]['content']['application/json'];
+export type Me = Reply<'/api/auth/me', 'get', 200>;
 
 /** An account as the administrator sees it. */
-export type User = paths['/api/users']['get']['responses'][200]['content']['application/json'][number];
+export type User = Reply<'/api/users', 'get', 200>[number];
 
 /** An audit trail entry. */
-export type AuditEntry = paths['/api/audit']['get']['responses'][200]['content']['application/json'][number];
+export type AuditEntry = Reply<'/api/audit', 'get', 200>[number];
 
 /** An action the audit trail records. */
-export type AuditAction = NonNullable<NonNullable<paths['/api/audit']['get']['parameters']['query']>['action']>;
+export type AuditAction = NonNullable<Query<'/api/audit', 'get'>['action']>;
 
 /** A role an account may hold. */
 export type RoleName = User['roles'][number];

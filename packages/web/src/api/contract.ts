@@ -1,29 +1,6 @@
-import type { paths } from './schema';
+import type { Body, Reply } from './schema-types';
 
-// Names for the video, alert, statistics and analytics types of the API, taken from the types generated
-// from its OpenAPI document (schema.d.ts, `npm run gen:api`): a change on the server breaks the build here.
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-
-/** The JSON body a route answers with a status. */
-type Reply<
-  Path extends keyof paths,
-  Method extends keyof paths[Path],
-  Status extends number,
-> = paths[Path][Method] extends {
-  responses: infer Responses;
-}
-  ? Status extends keyof Responses
-    ? Json<Responses[Status]>
-    : never
-  : never;
-
-/** The JSON body a route takes. */
-type Body<Path extends keyof paths, Method extends keyof paths[Path]> = paths[Path][Method] extends {
-  requestBody: infer Request;
-}
-  ? Json<Request>
-  : never;
+// Names for the video, alert, statistics and analytics types of the API (see schema-types.ts).
 
 /** A camera's stream state, from GET /api/cameras/status or the `camera.status` push. */
 export type CameraStatus = Reply<'/api/cameras/status', 'get', 200>[number];

@@ -1,16 +1,14 @@
 import { api, csrfHeader } from './client';
-import type { paths } from './schema';
+import type { Body, Reply } from './schema-types';
 
 // The DPO's routes (legal registry, compliance exports, access requests), through the typed client; the
 // types come from the API's OpenAPI document (schema.d.ts, `npm run gen:api`).
 
-type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-
 /** A camera's entry in the legal registry, with its authorisation state computed by the server. */
-export type RegistryEntry = JsonOf<paths['/api/cameras/{id}/registry']['get']['responses'][200]>;
+export type RegistryEntry = Reply<'/api/cameras/{id}/registry', 'get', 200>;
 
 /** What the DPO records for a camera (replaces the entry). */
-export type RegistryEntryInput = JsonOf<NonNullable<paths['/api/cameras/{id}/registry']['put']['requestBody']>>;
+export type RegistryEntryInput = Body<'/api/cameras/{id}/registry', 'put'>;
 
 /** A camera's data-protection impact assessment. */
 export type Dpia = NonNullable<RegistryEntryInput['dpia']>;
@@ -28,10 +26,10 @@ export type Facing = RegistryEntryInput['facing'];
 export type SignPhoto = NonNullable<RegistryEntry['signage']['photo']>;
 
 /** A citizen's access request in the DPO's list. */
-export type AccessRequestSummary = JsonOf<paths['/api/access-requests']['get']['responses'][200]>[number];
+export type AccessRequestSummary = Reply<'/api/access-requests', 'get', 200>[number];
 
 /** A citizen's access request in full: description, contact, history, matched footage. */
-export type AccessRequest = JsonOf<paths['/api/access-requests/{id}']['get']['responses'][200]>;
+export type AccessRequest = Reply<'/api/access-requests/{id}', 'get', 200>;
 
 /** Where an access request stands. */
 export type AccessRequestStatus = AccessRequest['status'];
@@ -40,20 +38,16 @@ export type AccessRequestStatus = AccessRequest['status'];
 export type MatchedRange = AccessRequest['ranges'][number];
 
 /** How the DPO moves a request on. */
-export type StatusChange = JsonOf<NonNullable<paths['/api/access-requests/{id}/status']['post']['requestBody']>>;
+export type StatusChange = Body<'/api/access-requests/{id}/status', 'post'>;
 
 /** Footage the DPO attaches to a request. */
-export type MatchedRangeInput = JsonOf<NonNullable<paths['/api/access-requests/{id}/ranges']['post']['requestBody']>>;
+export type MatchedRangeInput = Body<'/api/access-requests/{id}/ranges', 'post'>;
 
 /** The DPO's change to matched footage: release or restore its hold, or mark its copy reviewed. */
-export type MatchedRangePatch = JsonOf<
-  NonNullable<paths['/api/access-requests/{id}/ranges/{rangeId}']['patch']['requestBody']>
->;
+export type MatchedRangePatch = Body<'/api/access-requests/{id}/ranges/{rangeId}', 'patch'>;
 
 /** The anonymised copy just made: its manifest and what was pixelated, and how. */
-export type AnonymisedCopy = JsonOf<
-  paths['/api/access-requests/{id}/ranges/{rangeId}/export']['post']['responses'][201]
->;
+export type AnonymisedCopy = Reply<'/api/access-requests/{id}/ranges/{rangeId}/export', 'post', 201>;
 
 /** A field the server named as wrong, and why. */
 export interface FieldProblem {

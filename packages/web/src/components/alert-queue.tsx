@@ -5,6 +5,7 @@ import { alertSnapshotUrl } from '../api/media-urls';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { alertQueue, type AlertFilter } from '../logic/alert-order';
+import { alertSentence } from '../logic/alert-sentence';
 
 const statuses: readonly (AlertStatus | 'pending')[] = ['pending', 'open', 'acknowledged', 'closed'];
 const qualifications: readonly Qualification[] = ['true_alert', 'false_alarm', 'needs_follow_up'];
@@ -73,7 +74,7 @@ function AlertItem({
             <span className="badge">{t(`qualification.${alert.qualification}` as MessageKey)}</span>
           )}
         </div>
-        <p className="message">{alert.message}</p>
+        <p className="message">{alertSentence(alert, language)}</p>
         {alert.notes.length > 0 && (
           <ul className="notes">
             {alert.notes.map((n) => (
