@@ -100,11 +100,8 @@ describe.each(testEngines)('legal holds against the retention purge on $name', (
     const placed = await place(supervisor, body);
     expect(placed.statusCode, placed.body).toBe(201);
     const hold = placed.json<LegalHold>();
-    expect(hold).toMatchObject({
-      state: 'active',
-      requisition: 'PV 2026/0042',
-      placedBy: expect.stringMatching(/^supervisor/),
-    });
+    expect(hold).toMatchObject({ state: 'active', requisition: 'PV 2026/0042' });
+    expect(hold.placedBy).toMatch(/^supervisor/);
     const shortHold = (
       await place(supervisor, {
         ...around(second),
