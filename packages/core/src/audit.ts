@@ -40,6 +40,7 @@ export const auditActions = [
   'analysis_authorisation.ended',
   'hold.placed',
   'hold.released',
+  'model.registered',
 ] as const;
 
 /** An action the audit trail records. */

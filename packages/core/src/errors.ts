@@ -118,6 +118,14 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Copy the decision as it was signed: its end after its start and within the longest period the legal profile allows, and only the event types it lists (the details name what is wrong).',
   },
+  MODEL_REGISTRATION_INVALID: {
+    kind: 'invalid',
+    hint: 'Give what the legal profile asks of a model (the details name it), e.g. the reference of its attestation of conformity.',
+  },
+  MODEL_NOT_REGISTERED: {
+    kind: 'forbidden',
+    hint: 'Register the model file with `vigie registry model <file> …` (DPO), or restore the registered file; analytics that need it stay off until then.',
+  },
   TIME_WINDOW_INVALID: {
     kind: 'invalid',
     hint: 'Give a time window that starts before it ends, is not in the future, and spans at most a day.',
@@ -175,6 +183,10 @@ export const errorRegistry = {
   SEGMENT_NODE_UNREACHABLE: {
     kind: 'unavailable',
     hint: 'The worker that holds this recording is down or unreachable; start it again, or wait for it to come back.',
+  },
+  ORIGIN_NOT_ALLOWED: {
+    kind: 'forbidden',
+    hint: 'Open the console from the address the server is served at; other sites may not use its event socket.',
   },
   DATABASE_UNAVAILABLE: {
     kind: 'unavailable',

@@ -2,6 +2,7 @@ import type { Clock } from '@vigie/core';
 import type { Kysely } from 'kysely';
 import { AlertRepository } from './alert.repository.js';
 import { AnalysisAuthorisationRepository } from './analysis-authorisation.repository.js';
+import { ModelRepository } from './model.repository.js';
 import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
@@ -26,6 +27,7 @@ export interface Stores {
   cluster: ClusterRepository;
   analysisAuthorisations: AnalysisAuthorisationRepository;
   legalHolds: LegalHoldRepository;
+  models: ModelRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -45,6 +47,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     cluster: new ClusterRepository(db),
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
     legalHolds: new LegalHoldRepository(db),
+    models: new ModelRepository(db, clock),
   };
 }
 

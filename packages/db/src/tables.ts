@@ -262,6 +262,22 @@ export interface AnalysisAuthorisationTable {
   ended_audited: Generated<boolean>;
 }
 
+/** The model registry (LEGAL R23). */
+export interface DetectionModelTable {
+  sha256: string;
+  name: string;
+  version: string;
+  file_name: string;
+  purpose: string;
+  provenance: string;
+  licence: string;
+  capabilities: ColumnType<unknown, string, string>;
+  evaluation: ColumnType<unknown, string, string>;
+  attestation: string | null;
+  registered_at: Date;
+  registered_by: string;
+}
+
 /** A photo of a camera's sign (JPEG or PNG bytes, size-limited). */
 export interface CameraSignagePhotoTable {
   camera_id: string;
@@ -338,6 +354,7 @@ export interface Tables {
   ingested_events: IngestedEventTable;
   analytics_stops: AnalyticsStopTable;
   analysis_authorisations: AnalysisAuthorisationTable;
+  detection_models: DetectionModelTable;
 }
 
 /** A camera row as read. */

@@ -19,7 +19,12 @@ import {
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { EventHub } from './event-hub.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
@@ -28,7 +33,7 @@ import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
 import { errorBody, errorHandler } from './http-errors.js';
-import { registerAccessControl } from './auth/access-control.js';
+import { identify, registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { alertRoutes } from './routes/alert.routes.js';
@@ -48,6 +53,8 @@ import { transparencyRoutes } from './routes/transparency.routes.js';
 import { complianceRoutes } from './routes/compliance.routes.js';
 import { analysisAuthorisationRoutes } from './routes/analysis-authorisation.routes.js';
 import { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
+import { ModelRegistryService } from './services/model-registry.service.js';
+import { modelRoutes } from './routes/model.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
@@ -117,6 +124,8 @@ export interface VigieApp {
   accessRequests: AccessRequestService;
   /** Analysis authorisations (LEGAL R18): alert analytics run only inside one. */
   authorisations: AnalysisAuthorisationService;
+  /** The model registry (LEGAL R23): a model file runs only if registered. */
+  models: ModelRegistryService;
   /** Applies their starts and ends when they come; started and stopped with the background work. */
   authorisationWatch: AuthorisationWatch;
   /** Compliance documents: record of processing, retention report (with the oldest stored recordings). */
@@ -192,6 +201,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     profile,
     onChange: () => onAuthorisationChange.current(),
   });
+  const models = new ModelRegistryService({ work, profile });
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
@@ -273,7 +283,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
   });
-  await http.register(systemRoutes({ database: deps.database, events, console: deps.console ?? {}, profile }), {
+  const pushAudience = async (request: FastifyRequest) => {
+    const caller = await identify(request, auth);
+    return caller === undefined ? undefined : cameras.audienceOf(caller);
+  };
+  const system = { database: deps.database, events, console: deps.console ?? {}, profile, pushAudience };
+  await http.register(systemRoutes(system), {
     prefix: '/api',
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
@@ -290,6 +305,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     ffmpegPath: media.ffmpegPath,
     log: http.log,
+    models,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
@@ -303,6 +319,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
   await http.register(registryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
+  await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
@@ -370,6 +387,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     authorisations,
     authorisationWatch,
+    models,
     auth,
     users,
     events,

@@ -1,5 +1,12 @@
 import { EventEmitter } from 'node:events';
-import type { AlertRecord, Camera, CameraStatus } from '@vigie/core';
+import {
+  audienceMayReceive,
+  type AlertRecord,
+  type Camera,
+  type CameraStatus,
+  type PushAudience,
+  type PushScope,
+} from '@vigie/core';
 
 /** What the server pushes to consoles over WebSocket; versioned so clients can evolve. */
 export type PushEvent =
@@ -10,18 +17,42 @@ export type PushEvent =
   | { v: 1; type: 'alert.opened'; alert: AlertRecord }
   | { v: 1; type: 'alert.updated'; alert: AlertRecord };
 
-/** In-process fan-out of push events to connected consoles. */
+/** What reading an event requires, as on the HTTP routes: alerts as GET /api/alerts, cameras as GET /api/cameras. */
+export function pushScopeOf(event: PushEvent): PushScope {
+  switch (event.type) {
+    case 'camera.created':
+    case 'camera.updated':
+      return { permission: 'camera:read', cameraId: event.camera.id };
+    case 'camera.deleted':
+    case 'camera.status':
+      return { permission: 'camera:read', cameraId: event.cameraId };
+    case 'alert.opened':
+    case 'alert.updated':
+      return { permission: 'alert:read', cameraId: event.alert.cameraId };
+  }
+}
+
+/** The audience of in-process consumers that see every event (tests, benchmarks); never a console's. */
+export const fullAudience: PushAudience = { roles: ['supervisor'], cameras: 'all' };
+
+/** In-process fan-out of push events to connected consoles, each seeing only what its audience may. */
 export class EventHub {
   readonly #emitter = new EventEmitter().setMaxListeners(0);
 
-  /** Sends an event to every subscriber. */
+  /** Sends an event to every subscriber allowed to receive it. */
   publish(event: PushEvent): void {
-    this.#emitter.emit('event', event);
+    this.#emitter.emit('event', event, pushScopeOf(event));
   }
 
-  /** Receives every event until the returned function is called. */
-  subscribe(listener: (event: PushEvent) => void): () => void {
-    this.#emitter.on('event', listener);
-    return () => this.#emitter.off('event', listener);
+  /**
+   * Receives the events `audience()` may receive (read at each event, so that a refreshed audience
+   * applies at once) until the returned function is called.
+   */
+  subscribe(audience: () => PushAudience, listener: (event: PushEvent) => void): () => void {
+    const filtered = (event: PushEvent, scope: PushScope): void => {
+      if (audienceMayReceive(audience(), scope)) listener(event);
+    };
+    this.#emitter.on('event', filtered);
+    return () => this.#emitter.off('event', filtered);
   }
 }

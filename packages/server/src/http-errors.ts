@@ -101,6 +101,11 @@ function handleError(
   context: { request: FastifyRequest; reply: FastifyReply; profile: LegalProfile },
 ): FastifyReply {
   const { request, reply, profile } = context;
+  // A refused WebSocket upgrade must not leave its connection open (the server would wait for it on close).
+  if (request.headers.upgrade !== undefined) {
+    void reply.header('connection', 'close');
+    reply.raw.once('finish', () => request.raw.socket.destroy());
+  }
   if (isVigieError(error)) {
     return reply.status(statusByKind[error.kind]).send(errorBody(error.code, error.message, error.details));
   }

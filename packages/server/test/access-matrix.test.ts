@@ -28,6 +28,8 @@ const intendedCallers: Record<string, readonly string[]> = {
   'PATCH /api/access-requests/:id/ranges/:rangeId': ['dpo'],
   'GET /api/analysis-authorisations': ['supervisor', 'dpo', 'admin'],
   'POST /api/analysis-authorisations': ['dpo'],
+  'GET /api/models': ['supervisor', 'dpo', 'admin'],
+  'POST /api/models': ['dpo'],
   'GET /api/transparency': everyone,
   'GET /api/transparency.geojson': everyone,
   'GET /api/compliance/record-of-processing': ['supervisor', 'dpo', 'admin'],

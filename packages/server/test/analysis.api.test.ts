@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { AlertRecord } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { locateFfmpeg } from '@vigie/media';
-import type { PushEvent } from '@vigie/server';
+import { fullAudience, type PushEvent } from '@vigie/server';
 import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
@@ -31,7 +31,10 @@ describe(`analytics wired to the alert queue on ${engine?.name ?? 'pglite'}`, ()
   beforeAll(async () => {
     if (engine === undefined) throw new Error('no test engine');
     app = await openTestApp(engine);
-    app.events.subscribe((event) => pushed.push(event));
+    app.events.subscribe(
+      () => fullAudience,
+      (event) => pushed.push(event),
+    );
     supervisor = await loginAs(app, ['supervisor']);
     dpo = await loginAs(app, ['dpo']);
     const created = await app.http.inject({

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { JetStreamBus } from '@vigie/bus';
 import { domainEvent, idempotencyKeys, type DomainEventOf } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
-import type { PushEvent } from '@vigie/server';
+import { fullAudience, type PushEvent } from '@vigie/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asTest, cameraBody, openTestApp, type TestApp } from './support.js';
@@ -22,7 +22,10 @@ describe('ingestion of workers’ reports, exactly once (NATS JetStream, Postgre
     bus = await JetStreamBus.connect({ url: natsUrl, prefix });
     worker = await JetStreamBus.connect({ url: natsUrl, prefix });
     app = await openTestApp(postgres, undefined, { bus, workers: 'remote' });
-    app.events.subscribe((e) => pushed.push(e));
+    app.events.subscribe(
+      () => fullAudience,
+      (e) => pushed.push(e),
+    );
     await app.background.start();
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { AlertRecord, CameraStatus } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { locateFfmpeg } from '@vigie/media';
-import type { PushEvent } from '@vigie/server';
+import { fullAudience, type PushEvent } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { probe as probeMedia } from '../../media/test/support/probe.js';
@@ -89,7 +89,10 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
   beforeAll(async () => {
     camera = await startFakeRtspCamera(clip);
     app = await openTestApp(engine);
-    app.events.subscribe((event) => pushed.push(event));
+    app.events.subscribe(
+      () => fullAudience,
+      (event) => pushed.push(event),
+    );
     supervisor = await loginAs(app, ['supervisor']);
     operator = await loginAs(app, ['operator']);
     dpo = await loginAs(app, ['dpo']);

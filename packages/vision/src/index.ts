@@ -26,3 +26,4 @@ export * from './alert.evidence.js';
 export * from './camera-analysis.runner.js';
 export * from './pixelate.js';
 export * from './anonymised-copy.writer.js';
+export * from './model-file.js';

@@ -17,6 +17,8 @@ export interface CameraRunnerOptions {
   outbox: Outbox;
   segmentSeconds?: number;
   modelPath?: string;
+  /** Checks the model file against the model registry before it is loaded; throws if it is refused (R23). */
+  verifyModel: (path: string) => Promise<void>;
   onProblem: (message: string) => void;
 }
 
@@ -77,6 +79,15 @@ export class CameraRunner {
 
   async #startAnalysis(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {
     const { modelPath, outbox, clock } = this.#options;
+    if (modelPath !== undefined) {
+      try {
+        await this.#options.verifyModel(modelPath);
+      } catch (error) {
+        // Refused, not replaced by moving blobs: the analytics stay off until the model is registered.
+        this.#options.onProblem(`analytics not started: ${(error as Error).message}`);
+        return;
+      }
+    }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
     const analysis = startCameraAnalysis({

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   analyticsAllowedToRun,
+  assertModelRegistered,
   analyticsAuthorisedAt,
   assertImagesViewable,
   imagesViewableIn,
@@ -16,6 +17,7 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { FfmpegSupervisor, LocalDiskStorage } from '@vigie/media';
+import { modelFileIdentity } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
 import { CameraRunner } from './camera-runner.js';
 import { Outbox } from './outbox.js';
@@ -238,6 +240,10 @@ export class VigieWorker {
       outbox: this.#outbox,
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       ...(this.#options.modelPath === undefined ? {} : { modelPath: this.#options.modelPath }),
+      verifyModel: async (path) => {
+        const file = await modelFileIdentity(path);
+        assertModelRegistered(file, await this.#options.work(({ models }) => models.list()));
+      },
       onProblem: (message) => this.#options.log('warn', message, { camera: camera.id }),
     });
   }

@@ -14,7 +14,7 @@ import { domainEvent, idempotencyKeys, systemClock, type DomainEvent, type Domai
 import { openFreshPostgresWithUrl } from '@vigie/db/testing';
 import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
 import type { VigieDatabase } from '@vigie/db';
-import { buildApp } from '@vigie/server';
+import { buildApp, fullAudience } from '@vigie/server';
 import { sql } from 'kysely';
 import { killProcessesUsing } from './orphans.js';
 
@@ -120,9 +120,12 @@ async function ingestion(): Promise<void> {
 
     // Alert latency: an alert raised at a frame's time, to the console's push, under a background of segments.
     const latencies: number[] = [];
-    const unsubscribe = app.events.subscribe((e) => {
-      if (e.type === 'alert.opened') latencies.push(Date.now() - Date.parse(e.alert.openedAt));
-    });
+    const unsubscribe = app.events.subscribe(
+      () => fullAudience,
+      (e) => {
+        if (e.type === 'alert.opened') latencies.push(Date.now() - Date.parse(e.alert.openedAt));
+      },
+    );
     const camera = cameras[0] as string;
     await app.cameras.create(
       {

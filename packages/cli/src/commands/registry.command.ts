@@ -1,4 +1,7 @@
-import type { Camera, RegistryEntry, RegistryEntryInput } from '@vigie/core';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Camera, ModelRegistration, ModelRegistrationInput, RegistryEntry, RegistryEntryInput } from '@vigie/core';
 import { Command, InvalidArgumentError } from 'commander';
 import type { ApiClient } from '../api-client.js';
 import { CliError, type CliIo } from '../io.js';
@@ -85,5 +88,80 @@ export function registryCommand(io: CliIo): Command {
           `${recorded.authorisation.expiresOn} (state: ${recorded.authorisation.state}).`,
       );
     });
+  registry
+    .command('model')
+    .description('register a detection model file in the model registry (only registered files run)')
+    .argument('<file>', 'the model file (e.g. yolox_nano.onnx); its SHA-256 is computed here')
+    .requiredOption('--name <name>', 'model name, e.g. yolox-nano')
+    .requiredOption('--model-version <version>', 'its version, e.g. 0.1.1')
+    .requiredOption('--purpose <text>', 'what it is used for')
+    .requiredOption('--provenance <text>', 'who trained it, on what data, where it was fetched')
+    .requiredOption('--licence <licence>', 'its licence, e.g. Apache-2.0')
+    .requiredOption('--capability <class...>', 'the classes it outputs, e.g. person backpack')
+    .requiredOption(
+      '--evaluation <file.json>',
+      'its accuracy: {dataset, command, measuredOn, events: {type: {precision, recall}}}',
+    )
+    .option('--attestation <reference>', 'reference of its attestation of conformity (required in France)')
+    .action(async (file: string, options: ModelOptions, command: Command) => {
+      const api = client(command, io);
+      const registered = await api.request<ModelRegistration>(
+        'POST',
+        '/api/models',
+        await modelToRegister(file, options),
+      );
+      io.out(`Model ${registered.name} ${registered.version} registered (SHA-256 ${registered.sha256}).`);
+    });
+  registry
+    .command('models')
+    .description('list the registered detection models')
+    .action(async (_options: unknown, command: Command) => {
+      const models = await client(command, io).request<ModelRegistration[]>('GET', '/api/models');
+      for (const m of models) io.out(`${m.name} ${m.version}  ${m.fileName}  ${m.sha256}  ${m.licence}`);
+      if (models.length === 0) io.out('No model is registered: analytics run on moving blobs only, or not at all.');
+    });
   return registry;
+}
+
+interface ModelOptions {
+  name: string;
+  modelVersion: string;
+  purpose: string;
+  provenance: string;
+  licence: string;
+  capability: string[];
+  evaluation: string;
+  attestation?: string;
+}
+
+/** The registration to send: the file's name and SHA-256, the options, the evaluation read from its file. */
+async function modelToRegister(file: string, options: ModelOptions): Promise<ModelRegistrationInput> {
+  const read = async (path: string) => {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      throw new CliError(`${path} cannot be read: ${(error as Error).message}`);
+    }
+  };
+  const bytes = await read(file);
+  let evaluation: unknown;
+  try {
+    evaluation = JSON.parse((await read(options.evaluation)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${options.evaluation} is not JSON: ${(error as Error).message}`);
+  }
+  return {
+    name: options.name,
+    version: options.modelVersion,
+    fileName: basename(file),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    purpose: options.purpose,
+    provenance: options.provenance,
+    licence: options.licence,
+    capabilities: options.capability,
+    // Checked by the server against its schema: the error names each wrong field.
+    evaluation: evaluation as ModelRegistrationInput['evaluation'],
+    ...(options.attestation === undefined ? {} : { attestation: options.attestation }),
+  };
 }

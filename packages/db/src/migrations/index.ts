@@ -13,6 +13,7 @@ import * as scaleOut from './1796500000000-ScaleOut.js';
 import * as evidencePackages from './1796510000000-EvidencePackages.js';
 import * as legalHolds from './1796520000000-LegalHolds.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
+import * as modelRegistry from './1796600000001-ModelRegistry.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '1796510000000-EvidencePackages': evidencePackages,
   '1796520000000-LegalHolds': legalHolds,
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
+  '1796600000001-ModelRegistry': modelRegistry,
 };

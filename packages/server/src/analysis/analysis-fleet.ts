@@ -16,6 +16,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
+import type { ModelRegistryService } from '../services/model-registry.service.js';
 import type { RegistryService } from '../services/registry.service.js';
 
 /** What the fleet needs to analyse cameras. */
@@ -32,6 +33,8 @@ export interface AnalysisFleetOptions {
   timeZone: string;
   /** YOLOX ONNX model; without it, moving blobs stand in for detections (no person/object classes). */
   modelPath?: string;
+  /** The model registry: the model file is checked against it before it is loaded (LEGAL R23). */
+  models: Pick<ModelRegistryService, 'verify'>;
 }
 
 interface Running {
@@ -57,6 +60,7 @@ export class AnalysisFleet {
   readonly #queue: SerialQueue;
   #unsubscribe: (() => void) | undefined;
   #paused = false;
+  #modelRefusal: string | undefined;
   readonly #pausedCameras = new Set<string>();
 
   constructor(options: AnalysisFleetOptions) {
@@ -87,12 +91,16 @@ export class AnalysisFleet {
     return this.#enqueue(() => this.#syncAll());
   }
 
-  /** Whether analytics are halted everywhere, which cameras are halted one by one, and which run now. */
-  state(): { paused: boolean; pausedCameraIds: string[]; runningCameraIds: string[] } {
+  /**
+   * Whether analytics are halted everywhere, which cameras are halted one by one, which run now, and
+   * why the detection model was refused at its last load, if it was (R23).
+   */
+  state(): { paused: boolean; pausedCameraIds: string[]; runningCameraIds: string[]; modelRefusal?: string } {
     return {
       paused: this.#paused,
       pausedCameraIds: [...this.#pausedCameras],
       runningCameraIds: [...this.#running.keys()],
+      ...(this.#modelRefusal === undefined ? {} : { modelRefusal: this.#modelRefusal }),
     };
   }
 
@@ -171,7 +179,18 @@ export class AnalysisFleet {
   }
 
   async #launch(camera: Camera, rules: readonly AnalyticsEventType[], print: string): Promise<void> {
-    const { ffmpegPath, log, alerts, modelPath } = this.#options;
+    const { ffmpegPath, log, alerts, modelPath, models } = this.#options;
+    if (modelPath !== undefined) {
+      try {
+        await models.verify(modelPath);
+        this.#modelRefusal = undefined;
+      } catch (error) {
+        this.#modelRefusal = (error as Error).message;
+        // Refused, not replaced by moving blobs: the analytics of this camera stay off until it is registered.
+        log.error({ camera: camera.id, err: error }, 'analytics not started: the detection model is refused');
+        return;
+      }
+    }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
     const analysis = startCameraAnalysis({

@@ -16,7 +16,8 @@ export const sessionCookie = 'vigie_session';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-async function identify(request: FastifyRequest, auth: AuthService): Promise<Caller | undefined> {
+/** The caller of a request, from its API token or session cookie; undefined when neither is valid (any more). */
+export async function identify(request: FastifyRequest, auth: AuthService): Promise<Caller | undefined> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ') === true) return auth.fromToken(header.slice('Bearer '.length).trim());
   const cookie = request.cookies[sessionCookie];

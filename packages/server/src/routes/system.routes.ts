@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { purposes, type LegalProfile } from '@vigie/core';
+import { purposes, VigieError, type LegalProfile, type PushAudience } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import Type from 'typebox';
+import type { FastifyRequest } from 'fastify';
 import type { EventHub } from '../event-hub.js';
 import { requires } from './route-config.js';
 
@@ -11,12 +12,25 @@ export interface ConsoleSettings {
   mapTileUrl?: string;
 }
 
+/** How often a socket re-reads its caller's roles, assignments and session. */
+const audienceRefreshMs = 10_000;
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** Health, console settings, the OpenAPI document and the WebSocket push channel. */
 export function systemRoutes(options: {
   database: Pick<VigieDatabase, 'engine' | 'probe'>;
   events: EventHub;
   console: ConsoleSettings;
   profile: LegalProfile;
+  /** Who a socket's caller is now (roles, cameras); undefined once their session or token is gone. */
+  pushAudience: (request: FastifyRequest) => Promise<PushAudience | undefined>;
 }): FastifyPluginAsyncTypebox {
   const { profile } = options;
   return async (app) => {
@@ -93,10 +107,38 @@ export function systemRoutes(options: {
         config: requires('camera:read'),
         websocket: true,
         schema: { hide: true },
+        // A page of another site must not open a socket with the visitor's cookie (cross-site WebSocket hijacking).
+        preValidation: async (request: FastifyRequest) => {
+          const origin = request.headers.origin;
+          if (origin !== undefined && !sameOrigin(origin, request.headers.host)) {
+            throw new VigieError('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not open the event socket.`);
+          }
+        },
       },
-      (socket) => {
-        const unsubscribe = options.events.subscribe((event) => socket.send(JSON.stringify(event)));
-        socket.on('close', unsubscribe);
+      async (socket, request) => {
+        let audience = await options.pushAudience(request);
+        if (audience === undefined) {
+          socket.close(4401, 'session ended');
+          return;
+        }
+        const unsubscribe = options.events.subscribe(
+          () => audience ?? { roles: [], cameras: 'all' },
+          (event) => socket.send(JSON.stringify(event)),
+        );
+        // Assignments and roles change, sessions end: the socket follows them, as a new request would.
+        const refresh = setInterval(() => {
+          options
+            .pushAudience(request)
+            .then((now) => {
+              audience = now;
+              if (now === undefined) socket.close(4401, 'session ended');
+            })
+            .catch(() => undefined); // the database is away: keep the last audience until it is back
+        }, audienceRefreshMs);
+        socket.on('close', () => {
+          clearInterval(refresh);
+          unsubscribe();
+        });
       },
     );
   };

@@ -2,8 +2,8 @@ import {
   applyCameraPatch,
   assertNoSilentPromotion,
   cameraSettingsFromInput,
+  limitedToAssignedCameras,
   redactSourceUrl,
-  rolesGrant,
   validateCameraSettings,
   VigieError,
   type AuditInput,
@@ -11,6 +11,7 @@ import {
   type CameraInput,
   type CameraPatch,
   type LegalProfile,
+  type PushAudience,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
 import { isSystem, type PersonRequester, type Requester } from '../auth/requester.js';
@@ -26,11 +27,7 @@ function forClients(camera: Camera): Camera {
 
 /** Whether a requester is limited to assigned cameras: operators who hold no wider role (never Vigie itself). */
 function limitedToAssigned(requester: Requester): requester is PersonRequester {
-  return (
-    !isSystem(requester) &&
-    !rolesGrant(requester.roles, 'camera:write') &&
-    !rolesGrant(requester.roles, 'registry:read')
-  );
+  return !isSystem(requester) && limitedToAssignedCameras(requester.roles);
 }
 
 /** Use cases of the camera registry: legal rules, persistence with its audit entry, push to consoles. */
@@ -53,6 +50,13 @@ export class CameraService {
       const assigned = await auth.assignedCameras(requester.userId);
       return all.filter((c) => assigned.has(c.id)).map(forClients);
     });
+  }
+
+  /** Who a viewer's push channel speaks to: their roles, and all cameras or an operator's assigned ones. */
+  async audienceOf(viewer: Pick<PersonRequester, 'userId' | 'roles'>): Promise<PushAudience> {
+    if (!limitedToAssignedCameras(viewer.roles)) return { roles: viewer.roles, cameras: 'all' };
+    const assigned = await this.#work(({ auth }) => auth.assignedCameras(viewer.userId));
+    return { roles: viewer.roles, cameras: assigned };
   }
 
   /** One camera, credentials hidden; throws CAMERA_NOT_FOUND, also for an operator's unassigned camera. */

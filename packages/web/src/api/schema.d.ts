@@ -1903,7 +1903,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "model.registered";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -5486,6 +5486,181 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every registered detection model: file hash, provenance, licence, classes, accuracy, attestation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            version: string;
+                            /** @description The model file’s name, e.g. yolox_nano.onnx. */
+                            fileName: string;
+                            /** @description SHA-256 of the model file, lower-case hex. */
+                            sha256: string;
+                            purpose: string;
+                            /** @description Who trained it, on what, where it was fetched. */
+                            provenance: string;
+                            licence: string;
+                            /** @description The classes it outputs, e.g. person, backpack. */
+                            capabilities: string[];
+                            evaluation: {
+                                /** @description What it was measured on. */
+                                dataset: string;
+                                /** @description The command that measures it again. */
+                                command: string;
+                                /** Format: date */
+                                measuredOn: string;
+                                /** @description Precision and recall per event type (analytics event types only). */
+                                events: {
+                                    [key: string]: {
+                                        precision: number;
+                                        recall: number;
+                                    };
+                                };
+                            };
+                            /** @description Reference of the attestation of conformity, where the legal profile asks for one. */
+                            attestation?: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a detection model file by its SHA-256 (replaces the registration of the same file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        version: string;
+                        /** @description The model file’s name, e.g. yolox_nano.onnx. */
+                        fileName: string;
+                        /** @description SHA-256 of the model file, lower-case hex. */
+                        sha256: string;
+                        purpose: string;
+                        /** @description Who trained it, on what, where it was fetched. */
+                        provenance: string;
+                        licence: string;
+                        /** @description The classes it outputs, e.g. person, backpack. */
+                        capabilities: string[];
+                        evaluation: {
+                            /** @description What it was measured on. */
+                            dataset: string;
+                            /** @description The command that measures it again. */
+                            command: string;
+                            /** Format: date */
+                            measuredOn: string;
+                            /** @description Precision and recall per event type (analytics event types only). */
+                            events: {
+                                [key: string]: {
+                                    precision: number;
+                                    recall: number;
+                                };
+                            };
+                        };
+                        /** @description Reference of the attestation of conformity, where the legal profile asks for one. */
+                        attestation?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            version: string;
+                            /** @description The model file’s name, e.g. yolox_nano.onnx. */
+                            fileName: string;
+                            /** @description SHA-256 of the model file, lower-case hex. */
+                            sha256: string;
+                            purpose: string;
+                            /** @description Who trained it, on what, where it was fetched. */
+                            provenance: string;
+                            licence: string;
+                            /** @description The classes it outputs, e.g. person, backpack. */
+                            capabilities: string[];
+                            evaluation: {
+                                /** @description What it was measured on. */
+                                dataset: string;
+                                /** @description The command that measures it again. */
+                                command: string;
+                                /** Format: date */
+                                measuredOn: string;
+                                /** @description Precision and recall per event type (analytics event types only). */
+                                events: {
+                                    [key: string]: {
+                                        precision: number;
+                                        recall: number;
+                                    };
+                                };
+                            };
+                            /** @description Reference of the attestation of conformity, where the legal profile asks for one. */
+                            attestation?: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -311,6 +311,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.analysis_authorisation.ended': 'Analysis authorisation ended: analytics stopped',
   'audit.action.hold.placed': 'Legal hold placed (requisition)',
   'audit.action.hold.released': 'Legal hold released',
+  'audit.action.model.registered': 'Detection model registered',
   'purpose.public_buildings_protection': 'Public buildings protection',
   'purpose.national_defence_installations': 'National defence installations',
   'purpose.traffic_regulation': 'Traffic regulation',

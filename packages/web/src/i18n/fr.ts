@@ -310,6 +310,7 @@ export const fr = {
   'audit.action.analysis_authorisation.ended': 'Autorisation d’analyse échue : analyses arrêtées',
   'audit.action.hold.placed': 'Gel judiciaire posé (réquisition)',
   'audit.action.hold.released': 'Gel judiciaire levé',
+  'audit.action.model.registered': 'Modèle de détection enregistré',
   'purpose.public_buildings_protection': 'Protection des bâtiments publics',
   'purpose.national_defence_installations': 'Installations de défense nationale',
   'purpose.traffic_regulation': 'Régulation du trafic',

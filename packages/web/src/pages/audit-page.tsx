@@ -47,6 +47,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'analysis_authorisation.ended': 'audit.action.analysis_authorisation.ended',
   'hold.placed': 'audit.action.hold.placed',
   'hold.released': 'audit.action.hold.released',
+  'model.registered': 'audit.action.model.registered',
 };
 
 const fieldKeys = {
