@@ -1,7 +1,10 @@
 import Type, { type Static } from 'typebox';
 
-/** Whether a camera is sending video: `error` needs a person (bad password, missing file), `offline` may heal. */
-export const cameraStates = ['starting', 'online', 'offline', 'error', 'disabled'] as const;
+/**
+ * Whether a camera is sending video: `error` needs a person (bad password, missing file), `offline` may
+ * heal, `degraded` records but not faithfully (behind real time, camera timestamps corrected).
+ */
+export const cameraStates = ['starting', 'online', 'degraded', 'offline', 'error', 'disabled'] as const;
 
 /** One camera state. */
 export type CameraState = (typeof cameraStates)[number];

@@ -7,7 +7,7 @@ const run = promisify(execFile);
 export interface FfmpegCapabilities {
   /** The version ffmpeg reports, e.g. "5.1.6-0+deb12u1" or "N-47683-g0e8eb07980-static" (the npm build). */
   version: string;
-  /** `-stats_period` exists (ffmpeg ≥ 4.4); older builds write `-progress` every 0.5 s, the period Vigie asks for. */
+  /** `-stats_period` exists (ffmpeg ≥ 4.4); older builds write `-progress` every 0.5 s. */
   statsPeriod: boolean;
   /**
    * The RTSP demuxer's socket timeout option: `-timeout` since ffmpeg 5; before, `-stimeout`, and

@@ -12,6 +12,7 @@ export * from './ffmpeg.supervisor.js';
 export * from './segment-list.parser.js';
 export * from './local-disk.storage.js';
 export * from './hls-playlist.builder.js';
+export * from './segment-timeline.js';
 export * from './segment.recorder.js';
 export * from './media-timing.js';
 export * from './parent-death.js';

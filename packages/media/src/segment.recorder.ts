@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   segmentKey,
@@ -12,11 +11,12 @@ import {
   type Segment,
   type SegmentStorage,
 } from '@vigie/core';
-import type { FfmpegSupervisor } from './ffmpeg.supervisor.js';
+import type { FfmpegSupervisor, ProcessState, ProcessStatus } from './ffmpeg.supervisor.js';
 import { sourceSecrets } from './ffmpeg-log.parser.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
 import { recordArgs, segmentListName } from './record.args.js';
-import { mp4InitSize, parseSegmentListLine } from './segment-list.parser.js';
+import { mp4InitSize, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
+import { RunTimeline, type Placed, type PlacedSegment } from './segment-timeline.js';
 import { sourceInputArgs } from './source-input.args.js';
 
 /** The camera fields recording needs. */
@@ -24,6 +24,13 @@ export interface RecordingCamera {
   id: string;
   sourceUrl: string;
   masks: readonly Pick<Mask, 'polygon'>[];
+}
+
+/** Whether recording keeps up with real time, beyond the process merely running. */
+export interface RecorderHealth {
+  state: 'online' | 'degraded';
+  /** Why, in words a person understands. */
+  reason: string;
 }
 
 /** How to record one camera. */
@@ -36,28 +43,47 @@ export interface SegmentRecorderOptions {
   clock?: Clock;
   /** Target segment length in seconds (default 4). */
   segmentSeconds?: number;
-  /** How often the segment list is read (default 250 ms); wall-clock times are accurate to about this. */
+  /** How often the segment list's size is checked (default 250 ms); wall-clock times are accurate to about this. */
   pollMs?: number;
+  /** Lag behind real time beyond which the recorder is `degraded` (default: the larger of 10 s and 2.5 segments). */
+  lagToleranceMs?: number;
   /** Called once per completed segment, in order, after it is in storage (e.g. to index it). */
   onSegment?: (segment: Segment) => Promise<void> | void;
-  /** Called when recording resumes after its process restarted; `to - from` is the measured hole (may be 0). */
+  /**
+   * Called when recording resumes after its process restarted (`to - from` is the measured hole, may
+   * be 0), and for a stretch whose timing the camera's timestamps made unreliable.
+   */
   onGap?: (gap: RecordingGap) => Promise<void> | void;
+  /** Called when the recorder starts or stops keeping up with real time while its process runs. */
+  onHealth?: (health: RecorderHealth) => void;
   /** Problems that do not stop recording (a segment that could not be stored, a failing callback). */
   onProblem?: (message: string) => void;
 }
 
 interface Run {
   dir: string;
-  startedAtMs: number;
-  consumed: number;
-  anchorMs?: number;
+  timeline: RunTimeline<SegmentListEntry>;
+  /** Bytes of the segment list already read: each poll reads only what ffmpeg appended since. */
+  offset: number;
+  /** An incomplete last line, kept until ffmpeg finishes it. */
+  partial: string;
+  list?: FileHandle;
+  /** Whether a segment of this run was placed: the first one follows a hole. */
+  placedAny: boolean;
 }
+
+type HealthKind = 'keeping up' | 'silent' | 'corrected' | 'behind';
+
+/** Segments without a discontinuity after which a timestamp warning is lifted. */
+const calmSegments = 3;
 
 /**
  * Records one camera: runs its ffmpeg recording process under the supervisor and hands each
- * completed segment to storage with its wall-clock times, size and SHA-256. Wall-clock times come
- * from the moment ffmpeg lists the first segment of a run, minus that segment's media time, so the
- * segments of a run are contiguous; a restart opens a new run and reports the hole as a gap.
+ * completed segment to storage with its wall-clock times, size and SHA-256. Each segment is placed
+ * on the wall clock when ffmpeg lists it complete (`RunTimeline`): the camera's own timestamps are
+ * used only while they agree with the clock, and a jump becomes a recorded discontinuity. Reading
+ * the segment list costs the same at any uptime (only appended bytes are read); a restart opens a
+ * new run and reports the hole as a gap.
  */
 export class SegmentRecorder {
   readonly #options: SegmentRecorderOptions;
@@ -70,6 +96,12 @@ export class SegmentRecorder {
   #lastEnd: Date | undefined;
   #lastProblem: string | undefined;
   #unsubscribe: (() => void) | undefined;
+  /** When the process last came online or a segment was last seen complete (wall clock, ms). */
+  #lastActivityMs: number | undefined;
+  #health: RecorderHealth & { kind: HealthKind } = { state: 'online', reason: 'recording', kind: 'keeping up' };
+  #sinceDiscontinuity = calmSegments;
+  #discontinuity = '';
+  #lagMs = 0;
 
   /** Prepares a recorder; nothing runs until `start`. */
   constructor(options: SegmentRecorderOptions) {
@@ -84,12 +116,18 @@ export class SegmentRecorder {
     return `${this.#options.camera.id}:record`;
   }
 
+  /** Whether recording keeps up with real time (meaningful while the process is online). */
+  get health(): RecorderHealth {
+    return { state: this.#health.state, reason: this.#health.reason };
+  }
+
   /** Starts recording (the process is supervised: failures become statuses and gaps, never exceptions). */
   start(): void {
     const { supervisor, camera } = this.#options;
     this.#unsubscribe = supervisor.onStatus((status) => {
-      if (status.jobId === this.jobId && (status.state === 'offline' || status.state === 'error'))
-        this.#lastProblem = status.reason;
+      if (status.jobId !== this.jobId) return;
+      if (status.state === 'offline' || status.state === 'error') this.#lastProblem = status.reason;
+      this.#lastActivityMs = status.state === 'online' ? this.#clock.now().getTime() : undefined;
     });
     supervisor.start({
       id: this.jobId,
@@ -124,7 +162,20 @@ export class SegmentRecorder {
       await writeFile(maskImagePath, encodeMaskPam(coverage, defaultMaskRasterSize));
       masked = { maskImagePath };
     }
-    this.#runs.push({ dir, startedAtMs: this.#clock.now().getTime(), consumed: 0 });
+    // The previous run's process has exited: its last segments are placed before this run begins.
+    const runStartedAtMs = this.#clock.now().getTime();
+    this.#draining = this.#draining
+      .then(async () => {
+        await this.#drainOnce(true);
+        const previousEndMs = this.#lastEnd?.getTime();
+        const timeline = new RunTimeline<SegmentListEntry>({
+          runStartedAtMs,
+          ...(previousEndMs === undefined ? {} : { previousEndMs }),
+        });
+        this.#runs.push({ dir, timeline, offset: 0, partial: '', placedAny: false });
+      })
+      .catch((error: unknown) => this.#problem(error));
+    await this.#draining;
     const ffmpeg = this.#options.supervisor.capabilities;
     const input = sourceInputArgs({
       sourceUrl: camera.sourceUrl,
@@ -149,50 +200,61 @@ export class SegmentRecorder {
     for (let run = this.#runs[0]; run !== undefined; run = this.#runs[0]) {
       await this.#consume(run);
       // An older run's process has exited (the supervisor prepares a run only after the last one ended).
-      if (this.#runs.length === 1 && !final) return;
+      if (this.#runs.length === 1 && !final) break;
+      await this.#storeAll(run, run.timeline.finish());
       this.#runs.shift();
+      await run.list?.close();
       await rm(run.dir, { recursive: true, force: true });
     }
+    if (!final) this.#watchActivity();
   }
 
   async #consume(run: Run): Promise<void> {
-    let text: string;
-    try {
-      text = await readFile(join(run.dir, segmentListName), 'utf8');
-    } catch {
-      return; // no segment completed yet
-    }
-    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
-    const fresh = complete.slice(run.consumed);
-    run.consumed = complete.length;
-    for (const line of fresh.split('\n')) {
-      const entry = parseSegmentListLine(line);
-      if (entry === undefined) continue;
+    if (run.list === undefined) {
       try {
-        await this.#store(run, entry.file, { start: entry.start, end: entry.end });
+        run.list = await open(join(run.dir, segmentListName), 'r');
+      } catch {
+        return; // no segment completed yet
+      }
+    }
+    const { size } = await run.list.stat();
+    if (size <= run.offset) return;
+    const fresh = Buffer.alloc(size - run.offset);
+    const { bytesRead } = await run.list.read(fresh, 0, fresh.length, run.offset);
+    run.offset += bytesRead;
+    const text = run.partial + fresh.subarray(0, bytesRead).toString('utf8');
+    const lines = text.split('\n');
+    run.partial = lines.pop() ?? '';
+    const observedAtMs = this.#clock.now().getTime();
+    for (const line of lines) {
+      const entry = parseSegmentListLine(line);
+      if (entry !== undefined) await this.#storeAll(run, run.timeline.place(entry, observedAtMs));
+    }
+  }
+
+  async #storeAll(run: Run, placed: readonly Placed<SegmentListEntry>[]): Promise<void> {
+    for (const segment of placed) {
+      try {
+        await this.#store(run, segment.entry.file, segment);
       } catch (error) {
         this.#problem(error);
       }
     }
   }
 
-  async #store(run: Run, file: string, times: { start: number; end: number }): Promise<void> {
+  async #store(run: Run, file: string, placed: PlacedSegment): Promise<void> {
     const { camera, storage } = this.#options;
     const previousEnd = this.#lastEnd;
-    const opensRun = run.anchorMs === undefined;
-    if (run.anchorMs === undefined) {
-      const observed = Math.max(run.startedAtMs, this.#clock.now().getTime() - times.end * 1000);
-      // Never before the previous run's end: the index stays ordered even when estimates are off.
-      run.anchorMs =
-        previousEnd === undefined ? observed : Math.max(observed, previousEnd.getTime() - times.start * 1000);
-    }
-    const startedAt = new Date(Math.round(run.anchorMs + times.start * 1000));
-    const endedAt = new Date(Math.round(run.anchorMs + times.end * 1000));
+    const startedAt = new Date(Math.round(placed.startMs));
+    const endedAt = new Date(Math.round(placed.endMs));
+    const opensRun = !run.placedAny;
+    run.placedAny = true;
     const path = join(run.dir, file);
     const { bytes, sha256, initBytes } = await describeFile(path);
     const key = segmentKey(camera.id, startedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
+    this.#noteTiming(placed);
     // A restart always breaks the footage, even when the hole is shorter than the clock can tell.
     if (opensRun && previousEnd !== undefined)
       await this.#notify(() =>
@@ -203,9 +265,55 @@ export class SegmentRecorder {
           reason: this.#lastProblem ?? 'recording restarted',
         }),
       );
+    if (placed.discontinuity !== undefined) {
+      const reason = `timing unreliable: ${placed.discontinuity}`;
+      this.#options.onProblem?.(`camera ${camera.id}: ${reason}`);
+      await this.#notify(() => this.#options.onGap?.({ cameraId: camera.id, from: startedAt, to: endedAt, reason }));
+    }
     await this.#notify(() =>
       this.#options.onSegment?.({ cameraId: camera.id, key, startedAt, endedAt, bytes, sha256, initBytes }),
     );
+  }
+
+  #noteTiming(placed: PlacedSegment): void {
+    this.#lastActivityMs = this.#clock.now().getTime();
+    this.#lagMs = placed.lagMs;
+    if (placed.discontinuity === undefined) this.#sinceDiscontinuity += 1;
+    else {
+      this.#sinceDiscontinuity = 0;
+      this.#discontinuity = placed.discontinuity;
+    }
+  }
+
+  /** Works out health from the last segments and from how long none has come; reports changes. */
+  #watchActivity(): void {
+    const segmentMs = (this.#options.segmentSeconds ?? 4) * 1000;
+    const lagToleranceMs = this.#options.lagToleranceMs ?? Math.max(10_000, 2.5 * segmentMs);
+    const silentMs = Math.max(4 * segmentMs, 12_000);
+    const idleMs = this.#lastActivityMs === undefined ? 0 : this.#clock.now().getTime() - this.#lastActivityMs;
+    let next: RecorderHealth & { kind: HealthKind } = { state: 'online', reason: 'recording', kind: 'keeping up' };
+    const behind = this.#lagMs > (this.#health.kind === 'behind' ? lagToleranceMs / 2 : lagToleranceMs);
+    if (idleMs > silentMs)
+      next = {
+        state: 'degraded',
+        kind: 'silent',
+        reason: `video arrives but no segment completed for ${Math.round(idleMs / 1000)} s (camera timestamps stopped or jumped back?)`,
+      };
+    else if (this.#sinceDiscontinuity < calmSegments)
+      next = { state: 'degraded', kind: 'corrected', reason: `recording times corrected: ${this.#discontinuity}` };
+    else if (behind)
+      next = {
+        state: 'degraded',
+        kind: 'behind',
+        reason: `behind real time by ${Math.round(this.#lagMs / 1000)} s (the recorder cannot keep up with this camera)`,
+      };
+    if (next.kind === this.#health.kind) return;
+    this.#health = next;
+    try {
+      this.#options.onHealth?.({ state: next.state, reason: next.reason });
+    } catch (error) {
+      this.#problem(error);
+    }
   }
 
   async #notify(call: () => unknown): Promise<void> {
@@ -222,19 +330,22 @@ export class SegmentRecorder {
   }
 }
 
+/** What a recording camera shows: its process's state, or `degraded` while the process runs but the recorder does not keep up. */
+export function recordingState(
+  process: Pick<ProcessStatus, 'state' | 'reason'>,
+  health: RecorderHealth,
+): { state: ProcessState | 'degraded'; reason: string } {
+  return process.state === 'online' && health.state === 'degraded'
+    ? { state: 'degraded', reason: health.reason }
+    : { state: process.state, reason: process.reason };
+}
+
 async function describeFile(path: string): Promise<{ bytes: number; sha256: string; initBytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  const handle = await open(path, 'r');
-  try {
-    const head = new Uint8Array(Math.min(bytes, 256 * 1024));
-    await handle.read(head, 0, head.length, 0);
-    return { bytes, sha256: hash.digest('hex'), initBytes: mp4InitSize(head) ?? 0 };
-  } finally {
-    await handle.close();
-  }
+  // One read: a segment is a few MB, fresh in the page cache, hashed and parsed from the same buffer.
+  const data = await readFile(path);
+  return {
+    bytes: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    initBytes: mp4InitSize(data.subarray(0, 256 * 1024)) ?? 0,
+  };
 }

@@ -38,10 +38,11 @@ export function sourceInputArgs(options: SourceInputOptions): string[] {
 }
 
 /**
- * Arguments that make ffmpeg quiet on stderr except for problems, and report progress on stdout every
- * 0.5 s (ffmpeg before 4.4 has no `-stats_period` and reports at that period anyway).
+ * Arguments that make ffmpeg quiet on stderr except for problems, and report progress on stdout once a
+ * second: enough for the stall watchdog, and cheap per camera (ffmpeg before 4.4 has no `-stats_period`
+ * and reports every 0.5 s).
  */
 export function supervisedLogArgs(ffmpeg: FfmpegCapabilities = currentFfmpeg): string[] {
-  const period = ffmpeg.statsPeriod ? ['-stats_period', '0.5'] : [];
+  const period = ffmpeg.statsPeriod ? ['-stats_period', '1'] : [];
   return ['-hide_banner', '-nostats', '-loglevel', 'warning', '-progress', 'pipe:1', ...period];
 }

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
-import { SegmentRecorder, type FfmpegSupervisor } from '@vigie/media';
+import { SegmentRecorder, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisAlertUpdate } from '@vigie/vision';
 import type { Outbox } from './outbox.js';
 
@@ -17,6 +17,8 @@ export interface CameraRunnerOptions {
   outbox: Outbox;
   segmentSeconds?: number;
   modelPath?: string;
+  /** The recorder started or stopped keeping up with real time. */
+  onHealth?: (health: RecorderHealth) => void;
   /** Checks the model file against the model registry before it is loaded; throws if it is refused (R23). */
   verifyModel: (path: string) => Promise<void>;
   onProblem: (message: string) => void;
@@ -53,8 +55,14 @@ export class CameraRunner {
           type: 'gap.recorded',
           gap: { ...g, from: g.from.toISOString(), to: g.to.toISOString() },
         }),
+      ...(options.onHealth === undefined ? {} : { onHealth: options.onHealth }),
       onProblem: options.onProblem,
     });
+  }
+
+  /** Whether its recorder keeps up with real time. */
+  get health(): RecorderHealth {
+    return this.#recorder.health;
   }
 
   /** Starts recording. */

@@ -16,7 +16,7 @@ import {
   type Leases,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { FfmpegSupervisor, LocalDiskStorage } from '@vigie/media';
+import { FfmpegSupervisor, LocalDiskStorage, recordingState, type ProcessStatus } from '@vigie/media';
 import { modelFileIdentity } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
 import { CameraRunner } from './camera-runner.js';
@@ -132,15 +132,7 @@ export class VigieWorker {
     this.#stop = await work(({ cluster }) => cluster.analyticsStop());
     this.#unsubscribeStatus = this.#supervisor.onStatus((status) => {
       const [cameraId = '', role] = status.jobId.split(':');
-      if (role !== 'record' || status.state === 'stopped' || !this.#running.has(cameraId)) return;
-      this.#outbox.publish({
-        v: 1,
-        type: 'camera.status',
-        cameraId,
-        state: status.state,
-        reason: status.reason,
-        since: status.at.toISOString(),
-      });
+      if (role === 'record') this.#publishStatus(cameraId, status);
     });
     this.#subscription = await bus.follow(
       (event) => {
@@ -240,11 +232,31 @@ export class VigieWorker {
       outbox: this.#outbox,
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       ...(this.#options.modelPath === undefined ? {} : { modelPath: this.#options.modelPath }),
+      onHealth: () => {
+        const status = this.#supervisor.status(`${camera.id}:record`);
+        if (status?.state === 'online') this.#publishStatus(camera.id, status);
+      },
       verifyModel: async (path) => {
         const file = await modelFileIdentity(path);
         assertModelRegistered(file, await this.#options.work(({ models }) => models.list()));
       },
       onProblem: (message) => this.#options.log('warn', message, { camera: camera.id }),
+    });
+  }
+
+  /** Publishes a camera's state: its recording process's, or `degraded` while the recorder lags. */
+  #publishStatus(cameraId: string, status: ProcessStatus): void {
+    const running = this.#running.get(cameraId);
+    if (running === undefined) return;
+    const shown = recordingState(status, running.runner.health);
+    if (shown.state === 'stopped') return;
+    this.#outbox.publish({
+      v: 1,
+      type: 'camera.status',
+      cameraId,
+      state: shown.state,
+      reason: shown.reason,
+      since: this.#options.clock.now().toISOString(),
     });
   }
 

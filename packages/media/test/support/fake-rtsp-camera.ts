@@ -13,6 +13,8 @@ export interface FakeRtspCamera {
   pause(): void;
   /** Thaws a paused camera. */
   resume(): void;
+  /** Steps the camera's timestamps by this many seconds (negative: back) from now on, as a clock change would. */
+  shiftTimestamps(seconds: number): void;
   /** Starts the camera again on the same port. */
   restart(): Promise<void>;
   /** Stops it for good. */
@@ -36,12 +38,14 @@ function stopped(child: ChildProcess): Promise<void> {
  * Listens, then has ffmpeg publish the clip in a loop at its native rate, stream copy (a real camera
  * sends its encoder's output): the same ffmpeg Vigie runs, so nothing beyond npm is needed.
  */
-async function launch(clip: string, port: number): Promise<Running & { port: number }> {
+async function launch(clip: string, port: number, readRate: number): Promise<Running & { port: number }> {
   const relay = new RtspRelay();
   const bound = await relay.listen(port);
   const publisher = spawn(
     locateFfmpeg().path,
-    ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip]
+    ['-hide_banner', '-loglevel', 'error', '-nostdin']
+      .concat(readRate === 1 ? ['-re'] : ['-readrate', String(readRate)])
+      .concat(['-stream_loop', '-1', '-i', clip])
       .concat(['-map', '0:v:0', '-c', 'copy', '-f', 'rtsp', '-rtsp_transport', 'tcp'])
       .concat([`rtsp://127.0.0.1:${bound}/publish`]),
     { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -69,9 +73,13 @@ async function shutDown(running: Running | undefined): Promise<void> {
   await stopped(running.publisher);
 }
 
-/** Serves an H.264 MP4 clip (no re-encoding) at rtsp://127.0.0.1:<free port>/live. */
-export async function startFakeRtspCamera(clip: string): Promise<FakeRtspCamera> {
-  const first = await launch(clip, 0);
+/**
+ * Serves an H.264 MP4 clip (no re-encoding) at rtsp://127.0.0.1:<free port>/live, at its native rate
+ * or, with `readRate` below 1, slower than real time (what a recorder sees from an encoder falling behind).
+ */
+export async function startFakeRtspCamera(clip: string, options: { readRate?: number } = {}): Promise<FakeRtspCamera> {
+  const readRate = options.readRate ?? 1;
+  const first = await launch(clip, 0, readRate);
   const port = first.port;
   let current: Running | undefined = first;
   return {
@@ -83,9 +91,10 @@ export async function startFakeRtspCamera(clip: string): Promise<FakeRtspCamera>
     },
     pause: () => current?.relay.pause(),
     resume: () => current?.relay.resume(),
+    shiftTimestamps: (seconds) => current?.relay.shiftTimestamps(seconds),
     restart: async () => {
       await shutDown(current);
-      current = await launch(clip, port);
+      current = await launch(clip, port, readRate);
     },
     stop: async () => {
       await shutDown(current);

@@ -91,6 +91,8 @@ export class RtspRelay {
   #sdp: string | undefined;
   #announced: (() => void)[] = [];
   #paused = false;
+  /** Added to every forwarded RTP timestamp (90 kHz ticks), as a camera whose clock steps would. */
+  #timestampShift = 0;
 
   /** Listens on 127.0.0.1 (port 0: a free one); resolves with the port. */
   async listen(port: number): Promise<number> {
@@ -114,6 +116,11 @@ export class RtspRelay {
   pause(): void {
     this.#paused = true;
     for (const socket of this.#sockets) socket.pause();
+  }
+
+  /** From now on shifts the stream's timestamps by this many seconds more (negative: back), as a camera stepping its clock does. */
+  shiftTimestamps(seconds: number): void {
+    this.#timestampShift += Math.round(seconds * 90_000);
   }
 
   /** Answers and sends again. */
@@ -196,9 +203,14 @@ export class RtspRelay {
     }
   }
 
-  #forward(packet: Buffer): void {
+  #forward(received: Buffer): void {
+    let packet = received;
     if (this.#paused) return;
     const keyframe = startsKeyframe(rtpPayload(packet));
+    if (this.#timestampShift !== 0) {
+      packet = Buffer.from(packet);
+      packet.writeUInt32BE((packet.readUInt32BE(4) + this.#timestampShift) >>> 0, 4);
+    }
     for (const viewer of this.#viewers) {
       if (!viewer.playing) continue;
       viewer.synced ||= keyframe;

@@ -8,7 +8,13 @@ import {
   type SegmentStorage,
 } from '@vigie/core';
 import { isConnectionLoss, type UnitOfWork } from '@vigie/db';
-import { FfmpegSupervisor, SegmentRecorder, type FfmpegCapabilities, type ProcessStatus } from '@vigie/media';
+import {
+  FfmpegSupervisor,
+  recordingState,
+  SegmentRecorder,
+  type FfmpegCapabilities,
+  type ProcessStatus,
+} from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
@@ -155,6 +161,7 @@ export class RecorderFleet {
       // while the database is away, indexing waits for it (later segments wait in the spool).
       onSegment: (segment) => whileDatabaseAway(() => work(({ recordings }) => recordings.insertSegment(segment))),
       onGap: (gap) => whileDatabaseAway(() => work(({ recordings }) => recordings.insertGap(gap))),
+      onHealth: () => void this.#enqueue(() => this.#onHealth(cameraId)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
     });
     this.#running.set(cameraId, { recorder, fingerprint: wanted });
@@ -163,8 +170,19 @@ export class RecorderFleet {
 
   async #onStatus(status: ProcessStatus): Promise<void> {
     const [cameraId = '', role] = status.jobId.split(':');
-    if (role !== 'record' || status.state === 'stopped' || !this.#running.has(cameraId)) return;
-    await this.#setStatus(cameraId, status.state, status.reason);
+    const running = this.#running.get(cameraId);
+    if (role !== 'record' || status.state === 'stopped' || running === undefined) return;
+    const shown = recordingState(status, running.recorder.health);
+    if (shown.state !== 'stopped') await this.#setStatus(cameraId, shown.state, shown.reason);
+  }
+
+  /** The recorder started or stopped keeping up: shown while its process runs. */
+  async #onHealth(cameraId: string): Promise<void> {
+    const running = this.#running.get(cameraId);
+    const process = running === undefined ? undefined : this.#supervisor.status(running.recorder.jobId);
+    if (running === undefined || process?.state !== 'online') return;
+    const shown = recordingState(process, running.recorder.health);
+    if (shown.state !== 'stopped') await this.#setStatus(cameraId, shown.state, shown.reason);
   }
 
   async #setStatus(cameraId: string, state: CameraState, reason: string): Promise<void> {

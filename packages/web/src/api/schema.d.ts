@@ -2018,7 +2018,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            state: "starting" | "online" | "offline" | "error" | "disabled";
+                            state: "starting" | "online" | "degraded" | "offline" | "error" | "disabled";
                             reason?: string;
                             /** Format: date-time */
                             since: string;

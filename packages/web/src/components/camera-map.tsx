@@ -35,6 +35,7 @@ export interface CameraMapProps {
 export const statusColours: Record<CameraState | 'unknown', string> = {
   online: '#3fb950',
   starting: '#d29922',
+  degraded: '#e3b341',
   offline: '#f85149',
   error: '#db61a2',
   disabled: '#8b949e',

@@ -36,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   'status.offline': 'Disconnected',
   'state.online': 'online',
   'state.starting': 'starting',
+  'state.degraded': 'degraded',
   'state.offline': 'offline',
   'state.error': 'error',
   'state.disabled': 'disabled',

@@ -35,6 +35,7 @@ export const fr = {
   'status.offline': 'Déconnecté',
   'state.online': 'en ligne',
   'state.starting': 'démarrage',
+  'state.degraded': 'dégradée',
   'state.offline': 'hors ligne',
   'state.error': 'en erreur',
   'state.disabled': 'désactivée',
