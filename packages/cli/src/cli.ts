@@ -7,6 +7,7 @@ import { registryCommand } from './commands/registry.command.js';
 import { startCommand } from './commands/start.command.js';
 import { workerCommand } from './commands/worker.command.js';
 import { userCommand } from './commands/user.command.js';
+import { verifyCommand } from './commands/verify.command.js';
 import { CliError, type CliIo } from './io.js';
 
 /** Builds the `vigie` command tree. */
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
     auditCommand(io),
     analyzeCommand(io),
     migrateCommand(io),
+    verifyCommand(io),
   ]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }

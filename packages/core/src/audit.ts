@@ -38,6 +38,8 @@ export const auditActions = [
   'analysis_authorisation.recorded',
   'analysis_authorisation.started',
   'analysis_authorisation.ended',
+  'hold.placed',
+  'hold.released',
   'model.registered',
 ] as const;
 

@@ -6,6 +6,7 @@ import { purposes, type LegalProfile, type Purpose } from './legal-profile.js';
 import { authorisationStates } from './authorisation.js';
 import { authorisationState, facings, signageStatuses, type RegistryEntry } from './registry.js';
 import { retentionCutoff } from './retention.js';
+import { LegalHoldSchema, type LegalHold } from './legal-hold.js';
 import { precisionOf } from './rule-settings.js';
 import { TransparencyContactsSchema, type TransparencyContacts } from './transparency.js';
 
@@ -80,6 +81,8 @@ export const RetentionComplianceReportSchema = Type.Object(
       { additionalProperties: false },
     ),
     cameras: Type.Array(RetentionComplianceRowSchema),
+    /** Every legal hold (active, released, expired): footage kept past retention, and why. */
+    legalHolds: Type.Optional(Type.Array(LegalHoldSchema)),
   },
   { additionalProperties: false },
 );
@@ -261,6 +264,7 @@ export function retentionComplianceReport(input: {
   now: Date;
   profile: LegalProfile;
   oldestRecordings?: ReadonlyMap<string, string | null>;
+  legalHolds?: readonly LegalHold[];
 }): RetentionComplianceReport {
   const entries = new Map(input.registry.map((entry) => [entry.cameraId, entry]));
   const rows = input.cameras.map((camera) =>
@@ -281,6 +285,7 @@ export function retentionComplianceReport(input: {
     retentionSource: input.profile.retentionSource,
     summary: { cameras: rows.length, compliant, nonCompliant: rows.length - compliant },
     cameras: rows,
+    ...(input.legalHolds === undefined ? {} : { legalHolds: [...input.legalHolds] }),
   };
 }
 

@@ -50,6 +50,16 @@ export const errorRegistry = {
     hint: 'The live or playback session ended or belongs to someone else; open a new one.',
   },
   EXPORT_NOT_FOUND: { kind: 'not_found', hint: 'List the camera exports in the audit trail to find a valid id.' },
+  HOLD_INVALID: {
+    kind: 'invalid',
+    hint: 'Give the requisition reference, a held range that ends after it starts, and an expiry within a year.',
+  },
+  HOLD_NOT_FOUND: { kind: 'not_found', hint: 'List legal holds with GET /api/holds to find a valid id.' },
+  HOLD_RELEASED: { kind: 'conflict', hint: 'This hold was already released; place a new one if footage must be kept.' },
+  EXPORT_NOT_PACKAGED: {
+    kind: 'conflict',
+    hint: 'Export the same range again: exports made since signing exists come as a verifiable package.',
+  },
   ALERT_NOT_FOUND: { kind: 'not_found', hint: 'List alerts with GET /api/alerts to find a valid id.' },
   ALERT_CLOSED: { kind: 'conflict', hint: 'A closed alert only takes notes; reload the queue.' },
   ALERT_NOT_SHADOW: {

@@ -20,6 +20,8 @@ export const permissions = [
   'user:manage',
   'system:manage',
   'transparency:read',
+  'hold:manage',
+  'hold:read',
 ] as const;
 
 /** A permission a route requires. */
@@ -41,8 +43,18 @@ export const roleMatrix: Readonly<Record<Role, readonly Permission[]>> = {
     'alert:act',
     'registry:read',
     'transparency:read',
+    'hold:manage',
+    'hold:read',
   ],
-  dpo: ['camera:read', 'audit:read', 'registry:read', 'registry:write', 'request:manage', 'transparency:read'],
+  dpo: [
+    'camera:read',
+    'audit:read',
+    'registry:read',
+    'registry:write',
+    'request:manage',
+    'transparency:read',
+    'hold:read',
+  ],
   admin: ['camera:read', 'user:manage', 'system:manage', 'registry:read', 'transparency:read'],
   public: ['transparency:read'],
 };

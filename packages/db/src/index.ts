@@ -12,4 +12,5 @@ export * from './registry.repository.js';
 export * from './access-request.repository.js';
 export * from './cluster.repository.js';
 export * from './analysis-authorisation.repository.js';
+export * from './legal-hold.repository.js';
 export * from './model.repository.js';

@@ -21,6 +21,8 @@ export interface ExportRecord {
   fileKey: string;
   bytes: number;
   sha256: string;
+  /** The manifest as signed, and its signature; null for exports made before packages were signed. */
+  signed: { manifest: string; signature: string } | null;
 }
 
 /** A time range. */
@@ -56,6 +58,8 @@ function toExport(row: Selectable<ExportTable>): ExportRecord {
     fileKey: row.file_key,
     bytes: Number(row.bytes),
     sha256: row.sha256,
+    signed:
+      row.manifest === null || row.signature === null ? null : { manifest: row.manifest, signature: row.signature },
   };
 }
 
@@ -239,6 +243,8 @@ export class RecordingRepository {
         file_key: record.fileKey,
         bytes: record.bytes,
         sha256: record.sha256,
+        manifest: record.signed?.manifest ?? null,
+        signature: record.signed?.signature ?? null,
       })
       .execute();
   }

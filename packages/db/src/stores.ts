@@ -8,6 +8,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
 import { ClusterRepository } from './cluster.repository.js';
+import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RegistryRepository } from './registry.repository.js';
 import type { Tables } from './tables.js';
@@ -25,6 +26,7 @@ export interface Stores {
   accessRequests: AccessRequestRepository;
   cluster: ClusterRepository;
   analysisAuthorisations: AnalysisAuthorisationRepository;
+  legalHolds: LegalHoldRepository;
   models: ModelRepository;
 }
 
@@ -44,6 +46,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     accessRequests: new AccessRequestRepository(db, clock),
     cluster: new ClusterRepository(db),
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
+    legalHolds: new LegalHoldRepository(db),
     models: new ModelRepository(db, clock),
   };
 }

@@ -152,6 +152,27 @@ export interface ExportTable {
   file_key: string;
   bytes: BigCount;
   sha256: string;
+  /** The signed manifest's exact bytes (UTF-8 JSON); null for exports made before signing existed. */
+  manifest: string | null;
+  /** Base64 Ed25519 signature of `manifest` by the installation key. */
+  signature: string | null;
+}
+
+/** Legal holds: footage kept past retention for a judicial requisition (issue 15). */
+export interface LegalHoldTable {
+  id: string;
+  camera_id: string;
+  range_start: Timestamp;
+  range_end: Timestamp;
+  export_id: string | null;
+  requisition: string;
+  reason: string;
+  placed_by: string;
+  placed_at: Timestamp;
+  expires_at: Timestamp;
+  released_at: Timestamp | null;
+  released_by: string | null;
+  release_reason: string | null;
 }
 
 /** Alerts in the operators' queue. */
@@ -321,6 +342,7 @@ export interface Tables {
   recording_gaps: RecordingGapTable;
   camera_status: CameraStatusTable;
   exports: ExportTable;
+  legal_holds: LegalHoldTable;
   alerts: AlertTable;
   alert_notes: AlertNoteTable;
   count_samples: CountSampleTable;

@@ -16,4 +16,5 @@ export * from './segment-timeline.js';
 export * from './segment.recorder.js';
 export * from './fmp4.splitter.js';
 export * from './live.feed.js';
+export * from './media-timing.js';
 export * from './parent-death.js';

@@ -68,6 +68,10 @@ import { demoTransparencyContacts } from './config.js';
 import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
+import { LegalHoldService } from './services/legal-hold.service.js';
+import { legalHoldRoutes } from './routes/legal-hold.routes.js';
+import { vigieVersion } from './version.js';
+import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
@@ -108,6 +112,8 @@ export interface AppDependencies {
   workers?: 'embedded' | 'remote';
   /** Secret shared with workers to fetch the segments they hold (VIGIE_NODE_SECRET). */
   nodeSecret?: string;
+  /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. */
+  installationKey?: InstallationKey;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -143,6 +149,10 @@ export interface VigieApp {
   alerts: AlertService;
   recordings: RecordingService;
   exports: ExportService;
+  /** Signs evidence manifests; its public key is published (transparency page, every package). */
+  installationKey: InstallationKey;
+  /** Legal holds: footage kept past retention for a judicial requisition. */
+  holds: LegalHoldService;
   /** The retention purge; `startServer` runs it periodically. */
   purge: RetentionPurge;
   /** The analytics of every camera that has some switched on; started by `startServer`. */
@@ -224,7 +234,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     ...(deps.workers === 'remote' ? {} : { liveFeeds }),
   });
+  const installationKey =
+    deps.installationKey ??
+    (await loadOrCreateInstallationKey(join(deps.mediaDir, 'keys', 'installation-ed25519.pem')));
   const exports = new ExportService({
+    key: installationKey,
     work,
     clock: deps.clock,
     cameras,
@@ -234,6 +248,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     accessRequests,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
+  const holds = new LegalHoldService({ work, clock: deps.clock, cameras });
   const statuses = new CameraStatusService({ work, cameras });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
@@ -275,7 +290,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     openapi: {
       info: {
         title: 'Vigie API',
-        version: '0.1.0',
+        version: vigieVersion,
         description: 'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }.',
       },
     },
@@ -291,7 +306,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
   await http.register(auditRoutes(work), { prefix: '/api' });
-  await http.register(videoRoutes({ recordings, exports, statuses }), { prefix: '/api' });
+  await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(liveStreamRoutes(recordings), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
   const analysis = new AnalysisFleet({
@@ -321,6 +336,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
+  await http.register(legalHoldRoutes(holds), { prefix: '/api' });
   await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
@@ -397,6 +413,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     alerts,
     recordings,
     exports,
+    installationKey,
+    holds,
     purge,
     analysis,
     startRecording,

@@ -7,3 +7,4 @@ export { UserService, type NewUser, type CreatedUser } from './services/user.ser
 export { totpCode } from './auth/secrets.js';
 export { passwordHashCost, type PasswordHashCost } from './auth/password-hashing.js';
 export { fullAudience, type PushEvent } from './event-hub.js';
+export { loadOrCreateInstallationKey, publicKeyId, type InstallationKey } from './security/installation-key.js';

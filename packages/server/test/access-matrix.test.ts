@@ -85,6 +85,7 @@ describe.each(testEngines)('every route × every role on $name', (engine) => {
         'GET /api/transparency',
         'GET /api/transparency.geojson',
         'GET /api/console/settings',
+        'GET /api/evidence/key',
       ].sort(),
     );
   });

@@ -38,7 +38,7 @@ export async function openTestApp(
   clock: Clock = systemClock,
   options: Pick<
     AppDependencies,
-    'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'promotionPolicy' | 'modelPath' | 'profile'
+    'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'promotionPolicy' | 'modelPath' | 'profile' | 'webRoot'
   > = {},
 ): Promise<TestApp> {
   const database = await engine.open();

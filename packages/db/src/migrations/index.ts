@@ -10,6 +10,8 @@ import * as registryDpia from './1795640000000-RegistryDpia.js';
 import * as alertSituations from './1796300000000-AlertSituations.js';
 import * as ruleSettingsShadow from './1796300000001-RuleSettingsShadow.js';
 import * as scaleOut from './1796500000000-ScaleOut.js';
+import * as evidencePackages from './1796510000000-EvidencePackages.js';
+import * as legalHolds from './1796520000000-LegalHolds.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 import * as modelRegistry from './1796600000001-ModelRegistry.js';
 
@@ -26,6 +28,8 @@ export const migrations: Record<string, Migration> = {
   '1796300000000-AlertSituations': alertSituations,
   '1796300000001-RuleSettingsShadow': ruleSettingsShadow,
   '1796500000000-ScaleOut': scaleOut,
+  '1796510000000-EvidencePackages': evidencePackages,
+  '1796520000000-LegalHolds': legalHolds,
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
   '1796600000001-ModelRegistry': modelRegistry,
 };

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CameraStatusSchema } from '@vigie/core';
+import { CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
 import type { IndexedSegment } from '@vigie/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -9,6 +9,7 @@ import { watcherOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { CameraStatusService } from '../services/camera-status.service.js';
 import type { ExportService } from '../video/export.service.js';
+import type { InstallationKey } from '../security/installation-key.js';
 import type { RecordingService } from '../video/recording.service.js';
 import { parseByteRange } from '../video/byte-range.js';
 import { requires } from './route-config.js';
@@ -42,18 +43,6 @@ const LiveReply = Type.Object({
     }),
   ),
 });
-const ManifestSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  cameraId: Type.String(),
-  cameraName: Type.String(),
-  from: DateTime,
-  to: DateTime,
-  purpose: Type.String(),
-  reason: Type.String(),
-  exportedBy: Type.String(),
-  exportedAt: DateTime,
-  files: Type.Array(Type.Object({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() })),
-});
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema };
 const playlistType = 'application/vnd.apple.mpegurl';
 
@@ -85,6 +74,8 @@ export function videoRoutes(deps: {
   recordings: RecordingService;
   exports: ExportService;
   statuses: CameraStatusService;
+  /** The installation key whose public half is published. */
+  key: Pick<InstallationKey, 'keyId' | 'publicKeyPem'>;
 }): FastifyPluginAsyncTypebox {
   const { recordings, exports, statuses } = deps;
   return async (app) => {
@@ -261,7 +252,8 @@ export function videoRoutes(deps: {
         config: requires('export:create'),
         schema: {
           tags: ['video'],
-          summary: 'Export a range as one MP4 with a SHA-256 manifest (purpose and reason audited)',
+          summary:
+            'Export a range as one MP4 with a signed manifest of what it really covers (purpose and reason audited)',
           params: CameraParams,
           body: Type.Object(
             {
@@ -269,10 +261,17 @@ export function videoRoutes(deps: {
               to: DateTime,
               purpose: Type.String({ description: "One of the camera's declared purposes (LEGAL R2)." }),
               reason: Reason,
+              requisition: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 200,
+                  description: 'Reference of the judicial requisition, stated in the signed manifest.',
+                }),
+              ),
             },
             { additionalProperties: false },
           ),
-          response: { 201: ManifestSchema, ...errors },
+          response: { 201: EvidenceManifestSchema, ...errors },
         },
       },
       async (request, reply) =>
@@ -294,7 +293,7 @@ export function videoRoutes(deps: {
           params: RequestRangeParams,
           response: {
             201: Type.Object({
-              manifest: ManifestSchema,
+              manifest: EvidenceManifestSchema,
               anonymisation: Type.Object({
                 frames: Type.Integer(),
                 regions: Type.Integer(),
@@ -327,14 +326,14 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const { path, manifest } = await exports.downloadForAccessRequest(
+        const { path, id, sha256 } = await exports.downloadForAccessRequest(
           { requestId: request.params.id, rangeId: request.params.rangeId },
           watcherOf(request),
         );
         return reply
           .type('video/mp4')
-          .header('content-disposition', `attachment; filename="vigie-access-${manifest.id}.mp4"`)
-          .header('x-content-sha256', manifest.files[0]?.sha256 ?? '')
+          .header('content-disposition', `attachment; filename="vigie-access-${id}.mp4"`)
+          .header('x-content-sha256', sha256)
           .send(createReadStream(path));
       },
     );
@@ -347,7 +346,7 @@ export function videoRoutes(deps: {
           tags: ['video'],
           summary: 'Manifest of an export',
           params: CameraParams,
-          response: { 200: ManifestSchema, ...errors },
+          response: { 200: EvidenceManifestSchema, ...errors },
         },
       },
       (request) => exports.manifest(request.params.id),
@@ -360,14 +359,48 @@ export function videoRoutes(deps: {
         schema: { tags: ['video'], summary: 'Download an exported clip (audited)', params: CameraParams },
       },
       async (request, reply) => {
-        const { path, manifest } = await exports.download(request.params.id, watcherOf(request));
-        const file = manifest.files[0];
+        const { path, id, sha256 } = await exports.download(request.params.id, watcherOf(request));
         return reply
           .type('video/mp4')
-          .header('content-disposition', `attachment; filename="vigie-${manifest.id}.mp4"`)
-          .header('x-content-sha256', file?.sha256 ?? '')
+          .header('content-disposition', `attachment; filename="vigie-${id}.mp4"`)
+          .header('x-content-sha256', sha256)
           .send(createReadStream(path));
       },
+    );
+
+    app.get(
+      '/exports/:id/package.zip',
+      {
+        config: requires('export:create'),
+        schema: {
+          tags: ['video'],
+          summary: 'Download the evidence package: video, signed manifest, signature, public key (audited)',
+          params: CameraParams,
+        },
+      },
+      async (request, reply) => {
+        const made = await exports.package(request.params.id, watcherOf(request));
+        return reply
+          .type('application/zip')
+          .header('content-disposition', `attachment; filename="vigie-evidence-${made.id}.zip"`)
+          .header('content-length', made.bytes)
+          .send(made.stream);
+      },
+    );
+
+    app.get(
+      '/evidence/key',
+      {
+        config: requires('public'),
+        schema: {
+          tags: ['transparency'],
+          summary: "The installation's public key that signs evidence packages, and its fingerprint",
+          response: {
+            200: Type.Object({ algorithm: Type.Literal('Ed25519'), keyId: Type.String(), publicKeyPem: Type.String() }),
+          },
+        },
+      },
+      () => ({ algorithm: 'Ed25519' as const, keyId: deps.key.keyId, publicKeyPem: deps.key.publicKeyPem }),
     );
   };
 }

@@ -47,7 +47,7 @@ export class ComplianceService {
    * oldest recording still stored (null when none), from the segment index.
    */
   async retentionReport(): Promise<RetentionComplianceReport> {
-    return this.#work(async ({ cameras, registry, recordings }) => {
+    return this.#work(async ({ cameras, registry, recordings, legalHolds }) => {
       const list = await cameras.list();
       const oldest = await recordings.oldestSegmentPerCamera();
       return retentionComplianceReport({
@@ -56,6 +56,7 @@ export class ComplianceService {
         now: this.#clock.now(),
         profile: this.#profile,
         oldestRecordings: new Map(list.map((c) => [c.id, oldest.get(c.id)?.toISOString() ?? null])),
+        legalHolds: await legalHolds.list(this.#clock.now()),
       });
     });
   }

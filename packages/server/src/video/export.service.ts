@@ -2,30 +2,37 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { retentionCutoff, VigieError, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
-import type { ExportRecord, UnitOfWork } from '@vigie/db';
-import { concatList, exportArgs, planExport, runFfmpeg, type ExportPlan } from '@vigie/media';
+import type { Readable } from 'node:stream';
+import {
+  evidenceFormat,
+  retentionCutoff,
+  segmentsOverlapping,
+  VigieError,
+  type Camera,
+  type Clock,
+  type EvidenceManifest,
+  type SegmentStorage,
+} from '@vigie/core';
+import type { ExportRecord, IndexedSegment, UnitOfWork } from '@vigie/db';
+import {
+  concatList,
+  exportArgs,
+  keyframeTimes,
+  planExport,
+  playedRange,
+  runFfmpeg,
+  type ExportPlan,
+} from '@vigie/media';
 import { OnnxDetector, writeAnonymisedCopy, type AnonymisedCopyReport } from '@vigie/vision';
 import type { AccessRequestService } from '../services/access-request.service.js';
 import type { Actor, CameraService } from '../services/camera.service.js';
 import type { RegistryService } from '../services/registry.service.js';
+import type { InstallationKey } from '../security/installation-key.js';
+import { vigieVersion } from '../version.js';
+import { evidencePackage, signManifest, type SignedManifest } from './evidence-package.js';
 import type { PersonRequester } from '../auth/requester.js';
 import type { MediaTools } from './recording.service.js';
 import { parseTimeRange, type TimeRange } from './time-range.js';
-
-/** The manifest that travels with an exported clip (LEGAL R12): what, who, when, why, and file hashes. */
-export interface ExportManifest {
-  id: string;
-  cameraId: string;
-  cameraName: string;
-  from: string;
-  to: string;
-  purpose: string;
-  reason: string;
-  exportedBy: string;
-  exportedAt: string;
-  files: { name: string; bytes: number; sha256: string }[];
-}
 
 /** What a person asks to export. */
 export interface ExportRequest {
@@ -33,24 +40,33 @@ export interface ExportRequest {
   to: string;
   purpose: string;
   reason: string;
+  /** Reference of the judicial requisition the export answers, stated in the signed manifest. */
+  requisition?: string;
+}
+
+/** What a cut really produced: the plan, the range the file covers (from the media) and the segments used. */
+interface Cut {
+  plan: ExportPlan;
+  requested: TimeRange;
+  covered: TimeRange;
+  segments: IndexedSegment[];
 }
 
 const maxExportHours = 24;
 const videoName = 'video.mp4';
 
-function manifestOf(record: ExportRecord): ExportManifest {
-  return {
-    id: record.id,
-    cameraId: record.cameraId,
-    cameraName: record.cameraName,
-    from: record.from.toISOString(),
-    to: record.to.toISOString(),
-    purpose: record.purpose,
-    reason: record.reason,
-    exportedBy: record.exportedBy,
-    exportedAt: record.exportedAt.toISOString(),
-    files: [{ name: videoName, bytes: record.bytes, sha256: record.sha256 }],
-  };
+function signedOf(record: ExportRecord): SignedManifest {
+  if (record.signed === null) {
+    throw new VigieError(
+      'EXPORT_NOT_PACKAGED',
+      `Export ${record.id} was made before exports were signed: it has no evidence package.`,
+    );
+  }
+  return record.signed;
+}
+
+function manifestOf(record: ExportRecord): EvidenceManifest {
+  return JSON.parse(signedOf(record).manifest) as EvidenceManifest;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -73,13 +89,15 @@ export class ExportService {
       media: MediaTools;
       registry: Pick<RegistryService, 'assertViewable'>;
       accessRequests: Pick<AccessRequestService, 'get' | 'attachExport'>;
+      /** Signs every manifest (the installation's Ed25519 key). */
+      key: InstallationKey;
       /** YOLOX model to find the people to pixelate; without it, moving regions are pixelated. */
       modelPath?: string;
     },
   ) {}
 
   /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
-  async create(cameraId: string, request: ExportRequest, watcher: PersonRequester): Promise<ExportManifest> {
+  async create(cameraId: string, request: ExportRequest, watcher: PersonRequester): Promise<EvidenceManifest> {
     const camera = await this.deps.cameras.get(cameraId, watcher);
     await this.deps.registry.assertViewable(camera.id);
     if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
@@ -95,10 +113,19 @@ export class ExportService {
     const dir = join(this.deps.media.workDir, 'exports');
     await mkdir(dir, { recursive: true });
     const output = join(dir, `${id}.mp4`);
-    const plan = await this.#cut(camera, range, cutoff, output);
+    const cut = await this.#cut(camera, range, cutoff, output);
     const record = await this.#store(
-      { id, camera, plan, output, purpose: request.purpose, reason: request.reason, actor: watcher },
-      { purpose: request.purpose },
+      {
+        id,
+        camera,
+        cut,
+        output,
+        purpose: request.purpose,
+        reason: request.reason,
+        actor: watcher,
+        ...(request.requisition === undefined ? {} : { requisition: request.requisition }),
+      },
+      { purpose: request.purpose, ...(request.requisition === undefined ? {} : { requisition: request.requisition }) },
     );
     return manifestOf(record);
   }
@@ -111,7 +138,7 @@ export class ExportService {
   async createForAccessRequest(
     target: { requestId: string; rangeId: string },
     actor: PersonRequester,
-  ): Promise<{ manifest: ExportManifest; anonymisation: AnonymisedCopyReport }> {
+  ): Promise<{ manifest: EvidenceManifest; anonymisation: AnonymisedCopyReport }> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const matched = request.ranges.find((r) => r.id === target.rangeId);
     if (matched === undefined) {
@@ -124,7 +151,7 @@ export class ExportService {
     await mkdir(dir, { recursive: true });
     const output = join(dir, `${id}.mp4`);
     const scratch = await mkdtemp(join(this.deps.media.workDir, 'anonymise-'));
-    let plan: ExportPlan;
+    let cut: Cut;
     let anonymisation: AnonymisedCopyReport;
     const detector =
       this.deps.modelPath === undefined
@@ -132,7 +159,7 @@ export class ExportService {
         : await OnnxDetector.create({ modelPath: this.deps.modelPath, worker: false });
     try {
       const extract = join(scratch, 'extract.mp4');
-      plan = await this.#cut(camera, range, new Date(0), extract);
+      cut = await this.#cut(camera, range, new Date(0), extract);
       anonymisation = await writeAnonymisedCopy({
         ffmpegPath: this.deps.media.ffmpegPath(),
         input: extract,
@@ -154,7 +181,7 @@ export class ExportService {
       {
         id,
         camera,
-        plan,
+        cut,
         output,
         purpose: 'data_subject_access',
         reason: `Access request ${request.reference} (GDPR art. 15): every person pixelated (${anonymisation.method})`,
@@ -170,7 +197,7 @@ export class ExportService {
   async downloadForAccessRequest(
     target: { requestId: string; rangeId: string },
     watcher: PersonRequester,
-  ): Promise<{ path: string; manifest: ExportManifest }> {
+  ): Promise<{ path: string; id: string; sha256: string }> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
     if (exportId === null) {
@@ -182,25 +209,36 @@ export class ExportService {
     return this.download(exportId, watcher);
   }
 
-  /** Hashes an exported file, records it in the register and audits its creation, in one transaction. */
+  /**
+   * Hashes an exported file, reads the range it really covers from its frames, records it and audits its
+   * creation, then signs a manifest naming that audit entry — all in one transaction.
+   */
   async #store(
     made: {
       id: string;
       camera: Camera;
-      plan: ExportPlan;
+      cut: Cut;
       output: string;
       purpose: string;
       reason: string;
+      requisition?: string;
       actor: Actor;
     },
     details: Record<string, unknown>,
   ): Promise<ExportRecord> {
+    const played = await playedRange(this.deps.media.ffmpegPath(), made.output);
+    if (played === undefined) {
+      await rm(made.output, { force: true });
+      throw new VigieError('MEDIA_UNAVAILABLE', 'The exported file does not decode: the recording may be damaged.');
+    }
+    const from = made.cut.covered.from;
+    const to = new Date(from.getTime() + Math.round((played.end - played.first) * 1000));
     const record: ExportRecord = {
       id: made.id,
       cameraId: made.camera.id,
       cameraName: made.camera.name,
-      from: made.plan.from,
-      to: made.plan.to,
+      from,
+      to,
       purpose: made.purpose,
       reason: made.reason,
       exportedBy: made.actor.actorName,
@@ -208,37 +246,78 @@ export class ExportService {
       fileKey: made.output,
       bytes: (await stat(made.output)).size,
       sha256: await sha256File(made.output),
+      signed: null,
     };
     await this.deps.work(async ({ recordings, audit }) => {
-      await recordings.insertExport(record);
-      await audit.append({
+      const entry = await audit.append({
         action: 'export.created',
         ...made.actor,
         cameraId: record.cameraId,
         rangeStart: record.from.toISOString(),
         rangeEnd: record.to.toISOString(),
         reason: record.reason,
-        details: { export: record.id, sha256: record.sha256, bytes: record.bytes, ...details },
+        details: {
+          export: record.id,
+          sha256: record.sha256,
+          bytes: record.bytes,
+          requested: { from: made.cut.requested.from.toISOString(), to: made.cut.requested.to.toISOString() },
+          ...details,
+        },
       });
+      const manifest: EvidenceManifest = {
+        format: evidenceFormat,
+        id: record.id,
+        installation: { keyId: this.deps.key.keyId },
+        camera: { id: record.cameraId, name: record.cameraName },
+        requested: { from: made.cut.requested.from.toISOString(), to: made.cut.requested.to.toISOString() },
+        covered: { from: from.toISOString(), to: to.toISOString(), cut: 'keyframe' },
+        purpose: record.purpose,
+        reason: record.reason,
+        ...(made.requisition === undefined ? {} : { requisition: made.requisition }),
+        exportedBy: record.exportedBy,
+        exportedAt: record.exportedAt.toISOString(),
+        software: { name: 'vigie', version: vigieVersion },
+        auditEntryHash: entry.hash,
+        segments: made.cut.segments.map((s) => ({
+          startedAt: s.startedAt.toISOString(),
+          endedAt: s.endedAt.toISOString(),
+          sha256: s.sha256,
+        })),
+        files: [{ name: videoName, bytes: record.bytes, sha256: record.sha256 }],
+      };
+      record.signed = signManifest(manifest, this.deps.key);
+      await recordings.insertExport(record);
     });
     return record;
   }
 
-  /** Joins the recorded segments of a range (ended after `notBefore`) into one MP4 by stream copy. */
-  async #cut(camera: Camera, range: TimeRange, notBefore: Date, output: string): Promise<ExportPlan> {
-    const segments = await this.deps.work(({ recordings }) => recordings.segmentsBetween(camera.id, range, notBefore));
+  /**
+   * Joins the recorded segments of a range (ended after `notBefore`) into one MP4 by stream copy; the file
+   * starts at the keyframe at or before the requested start, which is where its covered range starts.
+   */
+  async #cut(camera: Camera, requested: TimeRange, notBefore: Date, output: string): Promise<Cut> {
+    const indexed = await this.deps.work(({ recordings }) =>
+      recordings.segmentsBetween(camera.id, requested, notBefore),
+    );
+    const segments = segmentsOverlapping(indexed, requested);
     const withPaths = await Promise.all(
       segments.map(async (s) => ({ ...s, path: await this.deps.storage.localPath(s.key) })),
     );
-    const plan = planExport({ segments: withPaths, ...range });
-    if (plan === undefined) {
+    const plan = planExport({ segments: withPaths, ...requested });
+    const first = withPaths[0];
+    if (plan === undefined || first === undefined) {
       throw new VigieError(
         'NO_RECORDING',
-        `Camera "${camera.name}" has no recording between ${range.from.toISOString()} and ${range.to.toISOString()}.`,
+        `Camera "${camera.name}" has no recording between ${requested.from.toISOString()} and ${requested.to.toISOString()}.`,
       );
     }
     const scratch = await mkdtemp(join(this.deps.media.workDir, 'export-'));
+    let covered: TimeRange;
     try {
+      const inpoint = plan.parts[0]?.inpoint ?? 0;
+      const keyframes = await keyframeTimes(this.deps.media.ffmpegPath(), first.path);
+      const start = keyframes.filter((t) => t <= inpoint + 0.001).at(-1) ?? 0;
+      covered = { from: new Date(first.startedAt.getTime() + Math.round(start * 1000)), to: plan.to };
       const listPath = join(scratch, 'list.ffconcat');
       await writeFile(listPath, concatList(plan.parts));
       await runFfmpeg(
@@ -246,7 +325,7 @@ export class ExportService {
         exportArgs({
           listPath,
           output,
-          metadata: { cameraId: camera.id, cameraName: camera.name, from: plan.from, to: plan.to },
+          metadata: { cameraId: camera.id, cameraName: camera.name, from: covered.from, to: plan.to },
         }),
       );
     } catch (error) {
@@ -255,17 +334,35 @@ export class ExportService {
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    return plan;
+    return { plan, requested, covered, segments };
   }
 
   /** The manifest of an export. */
-  async manifest(id: string): Promise<ExportManifest> {
+  async manifest(id: string): Promise<EvidenceManifest> {
     return manifestOf(await this.#record(id));
   }
 
-  /** The exported file's path and manifest, for download; the download is audited. */
-  async download(id: string, watcher: PersonRequester): Promise<{ path: string; manifest: ExportManifest }> {
+  /** The exported file's path and hash, for download; the download is audited. */
+  async download(id: string, watcher: PersonRequester): Promise<{ path: string; id: string; sha256: string }> {
     const record = await this.#record(id);
+    await this.#auditDownload(record, watcher, 'video');
+    return { path: record.fileKey, id: record.id, sha256: record.sha256 };
+  }
+
+  /** The evidence package (ZIP: video, signed manifest, signature, public key, instructions); audited. */
+  async package(id: string, watcher: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
+    const record = await this.#record(id);
+    const made = await evidencePackage({
+      signed: signedOf(record),
+      publicKeyPem: this.deps.key.publicKeyPem,
+      videoPath: record.fileKey,
+      modified: record.exportedAt,
+    });
+    await this.#auditDownload(record, watcher, 'package');
+    return { ...made, id: record.id };
+  }
+
+  async #auditDownload(record: ExportRecord, watcher: PersonRequester, form: 'video' | 'package'): Promise<void> {
     await this.deps.work(({ audit }) =>
       audit.append({
         action: 'export.downloaded',
@@ -273,10 +370,9 @@ export class ExportService {
         cameraId: record.cameraId,
         rangeStart: record.from.toISOString(),
         rangeEnd: record.to.toISOString(),
-        details: { export: id, sha256: record.sha256 },
+        details: { export: record.id, sha256: record.sha256, form },
       }),
     );
-    return { path: record.fileKey, manifest: manifestOf(record) };
   }
 
   async #record(id: string): Promise<ExportRecord> {

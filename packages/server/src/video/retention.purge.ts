@@ -6,7 +6,7 @@ import { purgeQuarantine } from './spool-recovery.js';
 export interface PurgeReport {
   cameraId: string;
   segments: number;
-  /** Expired segments kept because an access request or a judicial hold covers them (R4, R15). */
+  /** Expired segments kept because an access request or a legal hold in force covers them (R4, R15). */
   held: number;
   bytes: number;
   snapshots: number;
@@ -62,9 +62,13 @@ export class RetentionPurge {
     const report: PurgeReport = { cameraId, segments: 0, held: 0, bytes: 0, snapshots: 0 };
     let oldest: Date | undefined;
     for (;;) {
-      const { expired, holds } = await this.deps.work(async ({ recordings, accessRequests }) => ({
+      const { expired, holds } = await this.deps.work(async ({ recordings, accessRequests, legalHolds }) => ({
         expired: await recordings.segmentsEndedBefore(cameraId, cutoff, batchSize),
-        holds: await accessRequests.holdsFor(cameraId),
+        // Citizens' access requests (R15) and judicial holds in force (issue 15) both keep footage.
+        holds: [
+          ...(await accessRequests.holdsFor(cameraId)),
+          ...(await legalHolds.activeFor(cameraId, this.deps.clock.now())),
+        ],
       }));
       const deletable = expired.filter((segment) => !holds.some((hold) => overlaps(segment, hold)));
       report.held = expired.length - deletable.length;

@@ -10,3 +10,6 @@ export const alertSnapshotUrl = (alertId: string) => `/api/alerts/${id(alertId)}
 
 /** The video of an export (download audited). */
 export const exportVideoUrl = (exportId: string) => `/api/exports/${id(exportId)}/video.mp4`;
+
+/** The evidence package of an export: video, signed manifest, signature, public key (download audited). */
+export const exportPackageUrl = (exportId: string) => `/api/exports/${id(exportId)}/package.zip`;

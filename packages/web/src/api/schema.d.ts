@@ -1903,7 +1903,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "model.registered";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "model.registered";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -2565,7 +2565,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Export a range as one MP4 with a SHA-256 manifest (purpose and reason audited) */
+        /** Export a range as one MP4 with a signed manifest of what it really covers (purpose and reason audited) */
         post: {
             parameters: {
                 query?: never;
@@ -2586,6 +2586,8 @@ export interface paths {
                         purpose: string;
                         /** @description Why the footage is viewed or exported; written to the audit trail (LEGAL R11). */
                         reason: string;
+                        /** @description Reference of the judicial requisition, stated in the signed manifest. */
+                        requisition?: string;
                     };
                 };
             };
@@ -2597,19 +2599,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            format: "vigie-evidence/1";
                             /** Format: uuid */
                             id: string;
-                            cameraId: string;
-                            cameraName: string;
-                            /** Format: date-time */
-                            from: string;
-                            /** Format: date-time */
-                            to: string;
+                            installation: {
+                                keyId: string;
+                            };
+                            camera: {
+                                id: string;
+                                name: string;
+                            };
+                            requested: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            covered: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @enum {string} */
+                                cut: "keyframe";
+                            };
                             purpose: string;
                             reason: string;
+                            requisition?: string;
                             exportedBy: string;
                             /** Format: date-time */
                             exportedAt: string;
+                            software: {
+                                /** @enum {string} */
+                                name: "vigie";
+                                version: string;
+                            };
+                            auditEntryHash: string;
+                            segments: {
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                sha256: string;
+                            }[];
                             files: {
                                 name: string;
                                 bytes: number;
@@ -2694,19 +2727,50 @@ export interface paths {
                     content: {
                         "application/json": {
                             manifest: {
+                                /** @enum {string} */
+                                format: "vigie-evidence/1";
                                 /** Format: uuid */
                                 id: string;
-                                cameraId: string;
-                                cameraName: string;
-                                /** Format: date-time */
-                                from: string;
-                                /** Format: date-time */
-                                to: string;
+                                installation: {
+                                    keyId: string;
+                                };
+                                camera: {
+                                    id: string;
+                                    name: string;
+                                };
+                                requested: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                };
+                                covered: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                    /** @enum {string} */
+                                    cut: "keyframe";
+                                };
                                 purpose: string;
                                 reason: string;
+                                requisition?: string;
                                 exportedBy: string;
                                 /** Format: date-time */
                                 exportedAt: string;
+                                software: {
+                                    /** @enum {string} */
+                                    name: "vigie";
+                                    version: string;
+                                };
+                                auditEntryHash: string;
+                                segments: {
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    /** Format: date-time */
+                                    endedAt: string;
+                                    sha256: string;
+                                }[];
                                 files: {
                                     name: string;
                                     bytes: number;
@@ -2831,19 +2895,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            format: "vigie-evidence/1";
                             /** Format: uuid */
                             id: string;
-                            cameraId: string;
-                            cameraName: string;
-                            /** Format: date-time */
-                            from: string;
-                            /** Format: date-time */
-                            to: string;
+                            installation: {
+                                keyId: string;
+                            };
+                            camera: {
+                                id: string;
+                                name: string;
+                            };
+                            requested: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            covered: {
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                                /** @enum {string} */
+                                cut: "keyframe";
+                            };
                             purpose: string;
                             reason: string;
+                            requisition?: string;
                             exportedBy: string;
                             /** Format: date-time */
                             exportedAt: string;
+                            software: {
+                                /** @enum {string} */
+                                name: "vigie";
+                                version: string;
+                            };
+                            auditEntryHash: string;
+                            segments: {
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                sha256: string;
+                            }[];
                             files: {
                                 name: string;
                                 bytes: number;
@@ -2925,6 +3020,83 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/package.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the evidence package: video, signed manifest, signature, public key (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The installation's public key that signs evidence packages, and its fingerprint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            keyId: string;
+                            publicKeyPem: string;
+                        };
+                    };
                 };
             };
         };
@@ -6721,6 +6893,310 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every legal hold, active, released or expired, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            cameraId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            exportId: string | null;
+                            requisition: string;
+                            reason: string;
+                            placedBy: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                            /** @enum {unknown} */
+                            state: "active" | "released" | "expired";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Keep footage past retention for a judicial requisition, until an expiry (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        cameraId: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        /** @description Reference of the judicial requisition (procès-verbal, réquisition n°): a hold needs one. */
+                        requisition: string;
+                        reason: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    } | {
+                        /** Format: uuid */
+                        exportId: string;
+                        /** @description Reference of the judicial requisition (procès-verbal, réquisition n°): a hold needs one. */
+                        requisition: string;
+                        reason: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            cameraId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            exportId: string | null;
+                            requisition: string;
+                            reason: string;
+                            placedBy: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                            /** @enum {unknown} */
+                            state: "active" | "released" | "expired";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a hold, with a reason (audited); the footage then follows retention again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            cameraId: string;
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                            exportId: string | null;
+                            requisition: string;
+                            reason: string;
+                            placedBy: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            /** Format: date-time */
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                            /** @enum {unknown} */
+                            state: "active" | "released" | "expired";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/compliance/record-of-processing": {
         parameters: {
             query?: never;
@@ -6927,6 +7403,29 @@ export interface paths {
                                 }[];
                                 /** @description No blocking issue. */
                                 compliant: boolean;
+                            }[];
+                            legalHolds?: {
+                                /** Format: uuid */
+                                id: string;
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                exportId: string | null;
+                                requisition: string;
+                                reason: string;
+                                placedBy: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** Format: date-time */
+                                releasedAt: string | null;
+                                releasedBy: string | null;
+                                releaseReason: string | null;
+                                /** @enum {unknown} */
+                                state: "active" | "released" | "expired";
                             }[];
                         };
                     };

@@ -1,4 +1,5 @@
 import type { MessageKey } from './fr';
+import { evidenceEn } from './evidence.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
 
@@ -205,6 +206,10 @@ export const en: Record<MessageKey, string> = {
   'export.by': 'by {name}',
   'export.submit': 'Export',
   'export.ready': 'Export ready.',
+  'export.covered': 'The file covers {from} → {to} (from the keyframe before the start you asked)',
+  'export.package': 'Download the evidence package (ZIP)',
+  'export.packageHint':
+    'Signed by this installation (key {keyId}); anyone can check it at /verifier or with `vigie verify`.',
   'export.download': 'Download the video',
   'export.file': '{name} — {bytes} bytes — SHA-256',
   'stats.period': 'Period',
@@ -307,6 +312,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.analysis_authorisation.recorded': 'Analysis authorisation recorded',
   'audit.action.analysis_authorisation.started': 'Analysis authorisation started',
   'audit.action.analysis_authorisation.ended': 'Analysis authorisation ended: analytics stopped',
+  'audit.action.hold.placed': 'Legal hold placed (requisition)',
+  'audit.action.hold.released': 'Legal hold released',
   'audit.action.model.registered': 'Detection model registered',
   'purpose.public_buildings_protection': 'Public buildings protection',
   'purpose.national_defence_installations': 'National defence installations',
@@ -323,5 +330,6 @@ export const en: Record<MessageKey, string> = {
   'purpose.premises_visitor_safety': 'Safety of visitors on the premises',
   'purpose.premises_emergency_response': 'Emergency response and fire safety on the premises',
   ...transparencyEn,
+  ...evidenceEn,
   ...dpoEn,
 };

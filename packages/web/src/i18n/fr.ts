@@ -1,3 +1,4 @@
+import { evidenceFr } from './evidence.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
 
@@ -204,6 +205,10 @@ export const fr = {
   'export.by': 'par {name}',
   'export.submit': 'Exporter',
   'export.ready': 'Export prêt.',
+  'export.covered': 'Le fichier couvre {from} → {to} (depuis l’image clé précédant le début demandé)',
+  'export.package': 'Télécharger le paquet de preuve (ZIP)',
+  'export.packageHint':
+    'Signé par cette installation (clé {keyId}) ; vérifiable par tous sur /verifier ou avec `vigie verify`.',
   'export.download': 'Télécharger la vidéo',
   'export.file': '{name} — {bytes} octets — SHA-256',
   'stats.period': 'Période',
@@ -306,6 +311,8 @@ export const fr = {
   'audit.action.analysis_authorisation.recorded': 'Autorisation d’analyse enregistrée',
   'audit.action.analysis_authorisation.started': 'Autorisation d’analyse entrée en vigueur',
   'audit.action.analysis_authorisation.ended': 'Autorisation d’analyse échue : analyses arrêtées',
+  'audit.action.hold.placed': 'Gel judiciaire posé (réquisition)',
+  'audit.action.hold.released': 'Gel judiciaire levé',
   'audit.action.model.registered': 'Modèle de détection enregistré',
   'purpose.public_buildings_protection': 'Protection des bâtiments publics',
   'purpose.national_defence_installations': 'Installations de défense nationale',
@@ -322,6 +329,7 @@ export const fr = {
   'purpose.premises_visitor_safety': 'Sécurité des personnes accueillies dans les locaux',
   'purpose.premises_emergency_response': 'Secours et sécurité incendie dans les locaux',
   ...transparencyFr,
+  ...evidenceFr,
   ...dpoFr,
 } as const;
 

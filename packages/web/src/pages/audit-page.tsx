@@ -45,6 +45,8 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'analysis_authorisation.recorded': 'audit.action.analysis_authorisation.recorded',
   'analysis_authorisation.started': 'audit.action.analysis_authorisation.started',
   'analysis_authorisation.ended': 'audit.action.analysis_authorisation.ended',
+  'hold.placed': 'audit.action.hold.placed',
+  'hold.released': 'audit.action.hold.released',
   'model.registered': 'audit.action.model.registered',
 };
 

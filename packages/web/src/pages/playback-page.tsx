@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
 import type { ExportManifest, Recordings } from '../api/contract';
 import { useCameras } from '../api/use-cameras';
-import { exportVideoUrl } from '../api/media-urls';
+import { exportPackageUrl, exportVideoUrl } from '../api/media-urls';
 import { videoApi } from '../api/video-api';
 import { AuthorisationNotice } from '../components/authorisation-notice';
 import { ExportDialog, minReasonLength } from '../components/export-dialog';
@@ -216,8 +216,11 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
         <section className="export-result" role="status" aria-labelledby="export-result-title">
           <h3 id="export-result-title">{t('export.ready')}</h3>
           <p>
-            {time.format(new Date(exported.from))} → {time.format(new Date(exported.to))} ·{' '}
-            {t(`purpose.${exported.purpose}` as MessageKey)} · {t('export.by', { name: exported.exportedBy })}
+            {t('export.covered', {
+              from: time.format(new Date(exported.covered.from)),
+              to: time.format(new Date(exported.covered.to)),
+            })}{' '}
+            · {t(`purpose.${exported.purpose}` as MessageKey)} · {t('export.by', { name: exported.exportedBy })}
           </p>
           <p>{t('audit.reason', { reason: exported.reason })}</p>
           <ul>
@@ -228,9 +231,13 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
               </li>
             ))}
           </ul>
+          <a className="button" href={exportPackageUrl(exported.id)} download>
+            {t('export.package')}
+          </a>{' '}
           <a className="button" href={exportVideoUrl(exported.id)} download>
             {t('export.download')}
           </a>
+          <p className="hint">{t('export.packageHint', { keyId: exported.installation.keyId })}</p>
         </section>
       )}
       {camera !== undefined && (

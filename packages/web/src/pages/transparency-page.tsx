@@ -3,6 +3,7 @@ import { useTransparency } from '../api/use-transparency';
 import { useI18n } from '../i18n/i18n';
 import { languages, type Language, type MessageKey } from '../i18n/messages';
 import { AccessRequestForm } from './access-request-form';
+import { EvidenceKeyNotice } from './verifier-page';
 import './public-pages.css';
 
 type PublicCamera = Transparency['cameras'][number];
@@ -137,6 +138,7 @@ export function TransparencyPage() {
               {t('transparency.retentionRule', { days: data.maxRetentionDays })} {t('transparency.noBiometrics')}
             </p>
             <Contacts data={data} />
+            <EvidenceKeyNotice />
             <h2>{t('transparency.cameras', { count: data.cameras.length })}</h2>
             <CameraTable cameras={data.cameras} />
             <AccessRequestForm
