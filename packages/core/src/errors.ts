@@ -16,6 +16,10 @@ export const errorRegistry = {
     kind: 'conflict',
     hint: 'Choose another name, or edit the existing camera instead.',
   },
+  CAMERA_HOLDS_EVIDENCE: {
+    kind: 'conflict',
+    hint: 'Release or close what holds its footage first (the message names the access requests and legal holds), or keep the camera and switch it off.',
+  },
   CAMERA_VERSION_CONFLICT: {
     kind: 'conflict',
     hint: 'Someone else changed this camera; reload it and apply your change again.',

@@ -186,7 +186,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     onError: (error) => logger.current?.error({ err: error }, 'publishing a domain event failed'),
   });
-  const cameras = new CameraService({ work, profile, events: domainEvents });
+  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents });
   const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({

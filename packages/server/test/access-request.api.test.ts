@@ -146,6 +146,22 @@ describe.each(testEngines)('citizens’ access requests on $name', (engine) => {
     expect((await app.accessRequests.holdsFor(cameraId)).map((h) => h.reference)).not.toContain(receipt.reference);
   });
 
+  it('refuses to remove a camera whose footage a request holds, naming the request, and keeps the hold', async () => {
+    const supervisor = await tokenAs(app, ['supervisor']);
+    const receipt = (await submit({ ...citizen, cameraId })).json<{ reference: string }>();
+    const removal = await app.http.inject({ method: 'DELETE', url: `/api/cameras/${cameraId}`, headers: supervisor });
+    expect(removal.statusCode).toBe(409);
+    expect(removal.json<ErrorBody>().error).toMatchObject({
+      code: 'CAMERA_HOLDS_EVIDENCE',
+      message: expect.stringContaining(receipt.reference) as string,
+    });
+    expect((await app.accessRequests.holdsFor(cameraId)).map((h) => h.reference)).toContain(receipt.reference);
+    const camera = await app.http.inject({ method: 'GET', url: `/api/cameras/${cameraId}`, headers: supervisor });
+    expect(camera.statusCode).toBe(200);
+    const id = await idOf(receipt.reference);
+    expect((await move(id, { status: 'rejected', reason: 'Demande de test, retirée' })).statusCode).toBe(200);
+  });
+
   it('walks a request from receipt to delivery: footage held, export reviewed, holds released, every step audited', async () => {
     const { reference } = (await submit(citizen)).json<{ reference: string }>();
     const id = await idOf(reference);

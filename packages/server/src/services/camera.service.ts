@@ -10,6 +10,7 @@ import {
   type Camera,
   type CameraInput,
   type CameraPatch,
+  type Clock,
   type LegalProfile,
   type PushAudience,
 } from '@vigie/core';
@@ -35,9 +36,11 @@ export class CameraService {
   readonly #work: UnitOfWork;
   readonly #profile: LegalProfile;
   readonly #events: DomainEvents;
+  readonly #clock: Clock;
 
-  constructor(options: { work: UnitOfWork; profile: LegalProfile; events: DomainEvents }) {
+  constructor(options: { work: UnitOfWork; clock: Clock; profile: LegalProfile; events: DomainEvents }) {
     this.#work = options.work;
+    this.#clock = options.clock;
     this.#profile = options.profile;
     this.#events = options.events;
   }
@@ -111,11 +114,27 @@ export class CameraService {
     return camera;
   }
 
-  /** Removes a camera; throws CAMERA_NOT_FOUND if there is none; audited. */
+  /**
+   * Removes a camera; throws CAMERA_NOT_FOUND if there is none and CAMERA_HOLDS_EVIDENCE while an access request
+   * or a legal hold keeps some of its footage (deleting it would erase that evidence); audited.
+   */
   async remove(id: string, actor: Actor): Promise<void> {
-    await this.#work(async ({ cameras, audit }) => {
+    await this.#work(async ({ cameras, audit, accessRequests, legalHolds }) => {
       const current = await cameras.get(id);
-      if (current === undefined || !(await cameras.remove(id))) throw notFound(id);
+      if (current === undefined) throw notFound(id);
+      const requests = new Set((await accessRequests.holdsFor(id)).map((hold) => hold.reference));
+      const holds = (await legalHolds.activeFor(id, this.#clock.now())).map((hold) => hold.requisition);
+      if (requests.size > 0 || holds.length > 0) {
+        const named = [
+          ...[...requests].map((reference) => `access request ${reference}`),
+          ...holds.map((requisition) => `legal hold ${requisition}`),
+        ];
+        throw new VigieError(
+          'CAMERA_HOLDS_EVIDENCE',
+          `Camera "${current.name}" cannot be removed: its footage is held by ${named.join(', ')}.`,
+        );
+      }
+      if (!(await cameras.remove(id))) throw notFound(id);
       await audit.append({ action: 'camera.deleted', ...actor, cameraId: id, details: { name: current.name } });
     });
     this.#events.publish({ v: 1, type: 'camera.deleted', cameraId: id });
