@@ -186,7 +186,8 @@ describe('console in a real browser', () => {
     await page.locator(`li[data-alert-id="${alertId}"]`).getByRole('link', { name: 'Revoir la séquence' }).click();
     expect(page.url()).toContain(`/playback/${consigne.id}?from=`);
     const timeline = page.locator('.playback-timeline');
-    await expect.poll(() => timeline.locator('rect.recorded').count()).toBeGreaterThan(0);
+    // The clip of an alert just raised: its spans appear as the recorder indexes them.
+    await expect.poll(() => timeline.locator('rect.recorded').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => timeline.locator('.event-mark').count()).toBeGreaterThan(0);
     expect(await timeline.locator('.timeline-events').innerText()).toContain('Objet abandonné');
     await page.getByLabel('Motif de la relecture (enregistré au journal)').fill('Levée de doute objet abandonné');

@@ -29,6 +29,9 @@ function initialWindow(search: URLSearchParams): { from: number; to: number; sta
     : { from: from - 60_000, to: to + 60_000, startAt: from };
 }
 
+/** How far back a playback window must reach for its recorded spans to be refreshed while it is open. */
+const recentWindowMs = 5 * 60_000;
+
 /** Plays back a camera's recordings (reason required, audited), with its timeline and the export of a clip. */
 export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string }) {
   const { t, language } = useI18n();
@@ -55,10 +58,15 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
     setEvents([]);
     if (cameraId === '') return;
     const iso = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-    void videoApi.recordings(cameraId, iso).then((result) => {
-      if (result.ok) setRecordings(result.data);
-      else setProblem(result.message);
-    });
+    const load = (): void => {
+      void videoApi.recordings(cameraId, iso).then((result) => {
+        if (result.ok) setRecordings(result.data);
+        else setProblem(result.message);
+      });
+    };
+    load();
+    // A window reaching the last minutes (a fresh alert's clip) fills in as the recorder indexes its segments.
+    const refresh = to > Date.now() - recentWindowMs ? setInterval(load, 5000) : undefined;
     void videoApi.alerts({ cameraId }).then((result) => {
       if (!result.ok) return;
       setEvents(
@@ -67,6 +75,7 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
           .map((a) => ({ id: a.id, at: a.openedAt, label: t(`alertType.${a.type}` as MessageKey) })),
       );
     });
+    return () => clearInterval(refresh);
   }, [cameraId, from, to, t]);
 
   useEffect(() => {
