@@ -51,6 +51,12 @@ export const AlertRecordSchema = Type.Object(
     status: Type.Enum([...alertStatuses]),
     qualification: Type.Optional(Type.Enum([...alertQualifications])),
     escalated: Type.Boolean(),
+    claim: Type.Optional(
+      Type.Object(
+        { by: Type.String(), at: DateTime },
+        { additionalProperties: false, description: 'Who said "I am handling it", and when.' },
+      ),
+    ),
     zoneId: Type.Optional(Type.String()),
     message: Type.String(),
     openedAt: DateTime,
@@ -86,6 +92,7 @@ export type AlertRecord = Static<typeof AlertRecordSchema>;
 /** What an operator does to an alert. */
 export const AlertActionSchema = Type.Union([
   Type.Object({ action: Type.Literal('acknowledge') }, { additionalProperties: false }),
+  Type.Object({ action: Type.Literal('claim') }, { additionalProperties: false }),
   Type.Object(
     {
       action: Type.Literal('qualify'),
@@ -107,18 +114,21 @@ export const AlertActionSchema = Type.Union([
 /** An operator action. */
 export type AlertAction = Static<typeof AlertActionSchema>;
 
-/** The state an action changes: status, qualification, escalation, and a note to append. */
+/** The state an action changes: status, qualification, escalation, a claim to record, and a note to append. */
 export interface AlertChange {
   status: AlertStatus;
   qualification?: AlertQualification;
   escalated: boolean;
   note?: string;
+  /** The acting operator takes the alert ("I am handling it"), replacing any earlier claim. */
+  claim?: true;
 }
 
 /**
  * What an operator action does to an alert. Acknowledging takes it out of the "new" pile; qualifying
  * as a true alert or a false alarm closes it, "needs follow-up" keeps it acknowledged; escalating
- * flags it for the supervisor. A closed alert only takes notes.
+ * flags it for the supervisor; claiming ("I am handling it") acknowledges it and names who handles it.
+ * A closed alert only takes notes.
  */
 export function applyAlertAction(
   alert: Pick<AlertRecord, 'status' | 'escalated' | 'qualification'>,
@@ -136,6 +146,8 @@ export function applyAlertAction(
   switch (action.action) {
     case 'acknowledge':
       return { ...base, status: 'acknowledged' };
+    case 'claim':
+      return { ...base, status: 'acknowledged', claim: true };
     case 'qualify':
       return {
         ...base,

@@ -41,6 +41,8 @@ export const auditActions = [
   'hold.placed',
   'hold.released',
   'model.registered',
+  'wall_layout.saved',
+  'wall_layout.deleted',
 ] as const;
 
 /** An action the audit trail records. */

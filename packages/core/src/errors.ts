@@ -66,6 +66,10 @@ export const errorRegistry = {
   },
   ALERT_NOT_FOUND: { kind: 'not_found', hint: 'List alerts with GET /api/alerts to find a valid id.' },
   ALERT_CLOSED: { kind: 'conflict', hint: 'A closed alert only takes notes; reload the queue.' },
+  WALL_LAYOUT_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List your saved walls with GET /api/me/wall-layouts to find its name.',
+  },
   ALERT_NOT_SHADOW: {
     kind: 'conflict',
     hint: 'Only alerts of a rule running in shadow take a label; qualify a live alert instead.',

@@ -74,6 +74,25 @@ export interface AlertFilter {
   limit: number;
 }
 
+/** Which closed alerts the history shows, one page at a time. */
+export interface AlertHistoryFilter {
+  cameraIds: readonly string[];
+  type?: AlertType;
+  qualification?: AlertQualification;
+  /** Opened at or after. */
+  from?: Date;
+  /** Opened before. */
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the history and how many alerts match in all. */
+export interface AlertHistoryPage {
+  alerts: AlertRecord[];
+  total: number;
+}
+
 /** One anonymous count sample. */
 export interface CountSample {
   cameraId: string;
@@ -219,10 +238,41 @@ export class AlertRepository {
     return row?.snapshot ?? undefined;
   }
 
-  /** Changes an alert's status, verdict and escalation. */
+  /** Closed alerts matching a filter, newest first, one page, with the total that match. */
+  async history(filter: AlertHistoryFilter): Promise<AlertHistoryPage> {
+    if (filter.cameraIds.length === 0) return { alerts: [], total: 0 };
+    let query = this.db
+      .selectFrom('alerts')
+      .where('status', '=', 'closed')
+      .where('shadow', '=', false)
+      .where('camera_id', 'in', [...filter.cameraIds]);
+    if (filter.type !== undefined) query = query.where('type', '=', filter.type);
+    if (filter.qualification !== undefined) query = query.where('qualification', '=', filter.qualification);
+    if (filter.from !== undefined) query = query.where('opened_at', '>=', filter.from);
+    if (filter.to !== undefined) query = query.where('opened_at', '<', filter.to);
+    const counted = await query
+      .select((eb) => eb.fn.countAll<string | number | bigint>().as('total'))
+      .executeTakeFirst();
+    const rows = await query
+      .selectAll()
+      .orderBy('opened_at', 'desc')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return { alerts: await this.withNotes(rows), total: Number(counted?.total ?? 0) };
+  }
+
+  /** Changes an alert's status, verdict and escalation, and records a claim when one is made. */
   async update(
     id: string,
-    change: { status: AlertStatus; qualification?: AlertQualification; escalated: boolean; at: Date },
+    change: {
+      status: AlertStatus;
+      qualification?: AlertQualification;
+      escalated: boolean;
+      at: Date;
+      claimedBy?: string;
+    },
   ): Promise<void> {
     await this.db
       .updateTable('alerts')
@@ -231,6 +281,7 @@ export class AlertRepository {
         qualification: change.qualification ?? null,
         escalated: change.escalated,
         updated_at: change.at,
+        ...(change.claimedBy === undefined ? {} : { claimed_by: change.claimedBy, claimed_at: change.at }),
       })
       .where('id', '=', id)
       .execute();
@@ -414,6 +465,9 @@ export class AlertRepository {
       status: row.status as AlertStatus,
       ...(row.qualification === null ? {} : { qualification: row.qualification as AlertQualification }),
       escalated: row.escalated,
+      ...(row.claimed_by === null || row.claimed_at === null
+        ? {}
+        : { claim: { by: row.claimed_by, at: row.claimed_at.toISOString() } }),
       ...(row.zone_id === null ? {} : { zoneId: row.zone_id }),
       message: row.message,
       openedAt: row.opened_at.toISOString(),

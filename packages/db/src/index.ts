@@ -8,6 +8,7 @@ export * from './auth.repository.js';
 export * from './stores.js';
 export * from './recording.repository.js';
 export * from './alert.repository.js';
+export * from './wall-layout.repository.js';
 export * from './registry.repository.js';
 export * from './access-request.repository.js';
 export * from './cluster.repository.js';

@@ -13,6 +13,7 @@ import { RecordingRepository } from './recording.repository.js';
 import { RegistryRepository } from './registry.repository.js';
 import type { Tables } from './tables.js';
 import { UserRepository } from './user.repository.js';
+import { WallLayoutRepository } from './wall-layout.repository.js';
 
 /** Every repository, bound to one connection or transaction. */
 export interface Stores {
@@ -28,6 +29,7 @@ export interface Stores {
   analysisAuthorisations: AnalysisAuthorisationRepository;
   legalHolds: LegalHoldRepository;
   models: ModelRepository;
+  wallLayouts: WallLayoutRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -48,6 +50,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
     legalHolds: new LegalHoldRepository(db),
     models: new ModelRepository(db, clock),
+    wallLayouts: new WallLayoutRepository(db),
   };
 }
 

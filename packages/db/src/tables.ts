@@ -204,6 +204,17 @@ export interface AlertTable {
   shadow_label: string | null;
   labelled_by: string | null;
   labelled_at: Timestamp | null;
+  claimed_by: string | null;
+  claimed_at: Timestamp | null;
+}
+
+/** Walls operators saved, by name, each the operator's own. */
+export interface WallLayoutTable {
+  user_id: string;
+  name: string;
+  grid: number;
+  tiles: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
 }
 
 /** Notes operators add to alerts. */
@@ -355,6 +366,7 @@ export interface Tables {
   analytics_stops: AnalyticsStopTable;
   analysis_authorisations: AnalysisAuthorisationTable;
   detection_models: DetectionModelTable;
+  wall_layouts: WallLayoutTable;
 }
 
 /** A camera row as read. */

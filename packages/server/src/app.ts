@@ -37,6 +37,7 @@ import { identify, registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { alertRoutes } from './routes/alert.routes.js';
+import { wallLayoutRoutes } from './routes/wall-layout.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { ruleModeRoutes } from './routes/rule-mode.routes.js';
 import { RuleModeService } from './services/rule-mode.service.js';
@@ -47,6 +48,7 @@ import { registryRoutes } from './routes/registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { liveStreamRoutes } from './routes/live-stream.routes.js';
 import { AlertService } from './services/alert.service.js';
+import { WallLayoutService } from './services/wall-layout.service.js';
 import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
 import { userRoutes } from './routes/user.routes.js';
 import { accessRequestRoutes } from './routes/access-request.routes.js';
@@ -222,6 +224,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   };
   await mkdir(media.workDir, { recursive: true });
   const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras });
+  const wallLayouts = new WallLayoutService({ work, clock: deps.clock, cameras });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
   const liveFeeds = new LiveFeeds((cameraId, message) => logger.current?.warn({ camera: cameraId }, message));
   const recordings = new RecordingService({
@@ -309,6 +312,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(liveStreamRoutes(recordings), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
+  await http.register(wallLayoutRoutes(wallLayouts), { prefix: '/api' });
   const analysis = new AnalysisFleet({
     work,
     timeZone: profile.timeZone,

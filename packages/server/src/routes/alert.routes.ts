@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AlertActionSchema, AlertRecordSchema, alertStatuses, alertTypes } from '@vigie/core';
+import { AlertActionSchema, alertQualifications, AlertRecordSchema, alertStatuses, alertTypes } from '@vigie/core';
 import Type from 'typebox';
 import { watcherOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
@@ -47,6 +47,59 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
     );
 
     app.get(
+      '/alerts/history',
+      {
+        config: requires('alert:read'),
+        schema: {
+          tags: ['alerts'],
+          summary: 'Closed alerts, newest first, by camera, type, verdict and opening period, one page at a time',
+          querystring: Type.Object(
+            {
+              cameraId: Type.Optional(Type.String({ format: 'uuid' })),
+              type: Type.Optional(Type.Enum([...alertTypes])),
+              qualification: Type.Optional(Type.Enum([...alertQualifications])),
+              from: Type.Optional(Type.String({ format: 'date-time', description: 'Opened at or after.' })),
+              to: Type.Optional(Type.String({ format: 'date-time', description: 'Opened before.' })),
+              page: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,5}$', description: 'From 1; default 1.' })),
+              pageSize: Type.Optional(
+                Type.String({ pattern: '^[1-9][0-9]?$|^100$', description: 'At most 100; default 25.' }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object(
+              {
+                alerts: Type.Array(AlertRecordSchema),
+                total: Type.Integer({ description: 'Closed alerts matching, over every page.' }),
+                page: Type.Integer(),
+                pageSize: Type.Integer(),
+              },
+              { additionalProperties: false },
+            ),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const { from, to, page: pageText, pageSize: sizeText, ...query } = request.query;
+        const page = Number(pageText ?? 1);
+        const pageSize = Number(sizeText ?? 25);
+        const found = await alerts.history(
+          {
+            ...query,
+            page,
+            pageSize,
+            ...(from === undefined ? {} : { from: new Date(from) }),
+            ...(to === undefined ? {} : { to: new Date(to) }),
+          },
+          watcherOf(request),
+        );
+        return { ...found, page, pageSize };
+      },
+    );
+
+    app.get(
       '/alerts/:id',
       {
         config: requires('alert:read'),
@@ -79,7 +132,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         config: requires('alert:act'),
         schema: {
           tags: ['alerts'],
-          summary: 'Acknowledge, qualify, annotate or escalate an alert (audited)',
+          summary: 'Acknowledge, claim ("I am handling it"), qualify, annotate or escalate an alert (audited, pushed)',
           params: IdParams,
           body: AlertActionSchema,
           response: { 200: AlertRecordSchema, ...errors },

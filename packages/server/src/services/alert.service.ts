@@ -6,13 +6,14 @@ import {
   compareAlertsForQueue,
   VigieError,
   type AlertAction,
+  type AlertQualification,
   type AlertRecord,
   type AlertStatus,
   type AlertType,
   type Clock,
   type ShadowLabel,
 } from '@vigie/core';
-import type { AlertProgress, AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
+import type { AlertHistoryPage, AlertProgress, AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { Requester } from '../auth/requester.js';
 import type { Actor, CameraService } from './camera.service.js';
@@ -26,6 +27,17 @@ export interface AlertQuery {
   minConfidence?: number;
   minDurationS?: number;
   ongoing?: boolean;
+}
+
+/** Which closed alerts the history shows: camera, type, verdict, opening period, and the page. */
+export interface AlertHistoryQuery {
+  cameraId?: string;
+  type?: AlertType;
+  qualification?: AlertQualification;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
 }
 
 /** Per-type alert figures with the precision operators' verdicts give (LEGAL R24). */
@@ -204,6 +216,15 @@ export class AlertService {
     return alerts.sort(compareAlertsForQueue);
   }
 
+  /** The closed alerts a viewer may see, newest first, one page at a time with the total that match. */
+  async history(query: AlertHistoryQuery, viewer: Requester): Promise<AlertHistoryPage> {
+    const { cameraId, page, pageSize, ...filter } = query;
+    const visible = await this.#visibleCameraIds(viewer, cameraId);
+    return this.deps.work(({ alerts }) =>
+      alerts.history({ ...filter, cameraIds: visible, limit: pageSize, offset: (page - 1) * pageSize }),
+    );
+  }
+
   /** One alert, if the viewer may see its camera. */
   async get(id: string, viewer: Requester): Promise<AlertRecord> {
     const alert = await this.deps.work(({ alerts }) => alerts.get(id));
@@ -231,7 +252,8 @@ export class AlertService {
       const current = await alerts.get(id);
       if (current === undefined) throw notFound(id);
       const change = applyAlertAction(current, action);
-      await alerts.update(id, { ...change, at: now });
+      const { claim, ...rest } = change;
+      await alerts.update(id, { ...rest, at: now, ...(claim === true ? { claimedBy: actor.actorName } : {}) });
       if (change.note !== undefined) await alerts.addNote(id, { by: actor.actorName, at: now, text: change.note });
       await audit.append({
         action: 'alert.acted',

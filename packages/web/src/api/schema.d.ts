@@ -1903,7 +1903,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "model.registered";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -3156,6 +3156,12 @@ export interface paths {
                             /** @enum {unknown} */
                             qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                             escalated: boolean;
+                            /** @description Who said "I am handling it", and when. */
+                            claim?: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
                             zoneId?: string;
                             message: string;
                             /** Format: date-time */
@@ -3295,6 +3301,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closed alerts, newest first, by camera, type, verdict and opening period, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    cameraId?: string;
+                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                    qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
+                    /** @description Opened at or after. */
+                    from?: string;
+                    /** @description Opened before. */
+                    to?: string;
+                    /** @description From 1; default 1. */
+                    page?: string;
+                    /** @description At most 100; default 25. */
+                    pageSize?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alerts: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** @enum {unknown} */
+                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                                /** @enum {unknown} */
+                                severity: "info" | "low" | "medium" | "high";
+                                /** @enum {unknown} */
+                                status: "open" | "acknowledged" | "closed";
+                                /** @enum {unknown} */
+                                qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
+                                escalated: boolean;
+                                /** @description Who said "I am handling it", and when. */
+                                claim?: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                };
+                                zoneId?: string;
+                                message: string;
+                                /** Format: date-time */
+                                openedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When its situation was last seen.
+                                 */
+                                lastSeenAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When its situation ended; absent while it goes on.
+                                 */
+                                endedAt?: string;
+                                /** @description Detections merged into this one alert. */
+                                occurrences: number;
+                                facts?: {
+                                    /** @enum {unknown} */
+                                    subject: "person" | "persons" | "object" | "flames" | "view";
+                                    /** @description Persons involved, when several. */
+                                    count?: number;
+                                    zoneId?: string;
+                                    region?: {
+                                        x: number;
+                                        y: number;
+                                        w: number;
+                                        h: number;
+                                    };
+                                    /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                                    durationS: number;
+                                    /** @description Mean detector score of the persons involved. */
+                                    confidence?: number;
+                                    measure?: {
+                                        value: number;
+                                        peak: number;
+                                        /** @enum {unknown} */
+                                        unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                                    };
+                                    /** @enum {unknown} */
+                                    manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                                };
+                                /**
+                                 * @description Raised by a rule in shadow: on the review list, never in the queue.
+                                 * @enum {boolean}
+                                 */
+                                shadow?: true;
+                                /** @enum {unknown} */
+                                shadowLabel?: "true" | "false" | "irrelevant";
+                                /**
+                                 * Format: uuid
+                                 * @description The first alert of its group: same camera, zone and type, opened close together.
+                                 */
+                                groupId?: string;
+                                clip: {
+                                    /** Format: date-time */
+                                    from: string;
+                                    /** Format: date-time */
+                                    to: string;
+                                };
+                                /** @description GET /api/alerts/{id}/snapshot.jpg returns the image with the detection drawn. */
+                                hasSnapshot: boolean;
+                                notes: {
+                                    by: string;
+                                    /** Format: date-time */
+                                    at: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            /** @description Closed alerts matching, over every page. */
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerts/{id}": {
         parameters: {
             query?: never;
@@ -3334,6 +3540,12 @@ export interface paths {
                             /** @enum {unknown} */
                             qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                             escalated: boolean;
+                            /** @description Who said "I am handling it", and when. */
+                            claim?: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
                             zoneId?: string;
                             message: string;
                             /** Format: date-time */
@@ -3518,7 +3730,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledge, qualify, annotate or escalate an alert (audited) */
+        /** Acknowledge, claim ("I am handling it"), qualify, annotate or escalate an alert (audited, pushed) */
         post: {
             parameters: {
                 query?: never;
@@ -3533,6 +3745,9 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         action: "acknowledge";
+                    } | {
+                        /** @enum {string} */
+                        action: "claim";
                     } | {
                         /** @enum {string} */
                         action: "qualify";
@@ -3571,6 +3786,12 @@ export interface paths {
                             /** @enum {unknown} */
                             qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                             escalated: boolean;
+                            /** @description Who said "I am handling it", and when. */
+                            claim?: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
                             zoneId?: string;
                             message: string;
                             /** Format: date-time */
@@ -3911,6 +4132,248 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/wall-layouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The walls I saved, by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @enum {unknown} */
+                            grid: 1 | 4 | 9 | 16;
+                            tiles: {
+                                cameraIds: string[];
+                                /** @description Seconds on each camera of a tour (two or more cameras). */
+                                dwellS?: number;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/wall-layouts/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save my wall under a name (replaces one of the same name; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        grid: 1 | 4 | 9 | 16;
+                        tiles: {
+                            cameraIds: string[];
+                            /** @description Seconds on each camera of a tour (two or more cameras). */
+                            dwellS?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @enum {unknown} */
+                            grid: 1 | 4 | 9 | 16;
+                            tiles: {
+                                cameraIds: string[];
+                                /** @description Seconds on each camera of a tour (two or more cameras). */
+                                dwellS?: number;
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete one of my saved walls (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4566,6 +5029,12 @@ export interface paths {
                             /** @enum {unknown} */
                             qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                             escalated: boolean;
+                            /** @description Who said "I am handling it", and when. */
+                            claim?: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
                             zoneId?: string;
                             message: string;
                             /** Format: date-time */
@@ -4753,6 +5222,12 @@ export interface paths {
                             /** @enum {unknown} */
                             qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                             escalated: boolean;
+                            /** @description Who said "I am handling it", and when. */
+                            claim?: {
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            };
                             zoneId?: string;
                             message: string;
                             /** Format: date-time */

@@ -315,6 +315,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.hold.placed': 'Legal hold placed (requisition)',
   'audit.action.hold.released': 'Legal hold released',
   'audit.action.model.registered': 'Detection model registered',
+  'audit.action.wall_layout.saved': 'Wall layout saved',
+  'audit.action.wall_layout.deleted': 'Wall layout deleted',
   'purpose.public_buildings_protection': 'Public buildings protection',
   'purpose.national_defence_installations': 'National defence installations',
   'purpose.traffic_regulation': 'Traffic regulation',

@@ -314,6 +314,8 @@ export const fr = {
   'audit.action.hold.placed': 'Gel judiciaire posé (réquisition)',
   'audit.action.hold.released': 'Gel judiciaire levé',
   'audit.action.model.registered': 'Modèle de détection enregistré',
+  'audit.action.wall_layout.saved': 'Mur d’images enregistré',
+  'audit.action.wall_layout.deleted': 'Mur d’images supprimé',
   'purpose.public_buildings_protection': 'Protection des bâtiments publics',
   'purpose.national_defence_installations': 'Installations de défense nationale',
   'purpose.traffic_regulation': 'Régulation du trafic',

@@ -48,6 +48,8 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'hold.placed': 'audit.action.hold.placed',
   'hold.released': 'audit.action.hold.released',
   'model.registered': 'audit.action.model.registered',
+  'wall_layout.saved': 'audit.action.wall_layout.saved',
+  'wall_layout.deleted': 'audit.action.wall_layout.deleted',
 };
 
 const fieldKeys = {
