@@ -156,11 +156,13 @@ describe('console in a real browser', () => {
 
   it('lists the alert with its annotated image, and lets the supervisor stop and resume analytics', async () => {
     await page.getByRole('link', { name: 'Alertes', exact: true }).click();
-    const item = page.locator('li.alert-item', { hasText: 'Objet abandonné' }).last();
-    await item.waitFor();
-    alertId = (await item.getAttribute('data-alert-id')) ?? '';
+    const card = page.locator('li.alert-card', { hasText: 'Objet abandonné' }).last();
+    await card.waitFor();
+    alertId = (await card.getAttribute('data-alert-id')) ?? '';
+    await card.click();
+    const item = page.locator(`.alert-detail[data-alert-id="${alertId}"]`);
     expect(await item.locator('.camera').innerText()).toBe('Gare — Consigne');
-    expect(await item.locator('.severity').innerText()).toBe('haute');
+    expect(await item.locator('.alert-head .severity').innerText()).toBe('haute');
     const image = item.locator('.alert-snapshot img');
     await expect.poll(() => imageLoaded(image)).toBe(true);
     expect(await image.getAttribute('alt')).toBe(
@@ -183,7 +185,10 @@ describe('console in a real browser', () => {
   });
 
   it('plays back the alert’s clip on a timeline showing what was recorded and the event', async () => {
-    await page.locator(`li[data-alert-id="${alertId}"]`).getByRole('link', { name: 'Revoir la séquence' }).click();
+    await page
+      .locator(`.alert-detail[data-alert-id="${alertId}"]`)
+      .getByRole('link', { name: /^Revoir la séquence/ })
+      .click();
     expect(page.url()).toContain(`/playback/${consigne.id}?from=`);
     const timeline = page.locator('.playback-timeline');
     // The clip of an alert just raised: its spans appear as the recorder indexes them.
@@ -233,12 +238,15 @@ describe('console in a real browser', () => {
 
   it('qualifies the alert as a true alert with a note, which closes it', async () => {
     await page.getByRole('link', { name: 'Alertes', exact: true }).click();
-    const item = page.locator(`li[data-alert-id="${alertId}"]`);
-    await item.getByLabel('Verdict').selectOption({ label: 'alerte avérée' });
+    const card = page.locator(`li.alert-card[data-alert-id="${alertId}"]`);
+    await card.click();
+    const item = page.locator(`.alert-detail[data-alert-id="${alertId}"]`);
     await item.getByLabel('Note').fill('Sac récupéré par son propriétaire');
-    await item.getByRole('button', { name: 'Qualifier' }).click();
-    await expect.poll(() => item.count()).toBe(0);
-    await page.getByLabel('État').selectOption({ label: 'close' });
+    await item.getByRole('button', { name: /^Alerte avérée/ }).click();
+    await expect.poll(() => card.count()).toBe(0);
+    // Closed alerts are kept in the history.
+    await page.getByRole('tab', { name: 'Historique' }).click();
+    await card.click();
     await expect.poll(() => item.locator('.alert-head').innerText()).toMatch(/close\s+alerte avérée/);
     expect(await item.locator('.notes').innerText()).toContain('Sac récupéré par son propriétaire');
   });

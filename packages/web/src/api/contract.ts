@@ -1,4 +1,4 @@
-import type { Body, Reply } from './schema-types';
+import type { Body, Query, Reply } from './schema-types';
 
 // Names for the video, alert, statistics and analytics types of the API (see schema-types.ts).
 
@@ -34,6 +34,12 @@ export type ExportFile = ExportManifest['files'][number];
 
 /** An alert raised by analytics (or a camera going offline), for a human to decide on. */
 export type Alert = Reply<'/api/alerts', 'get', 200>[number];
+
+/** What the history of closed alerts is searched by: camera, type, verdict, opening period, page. */
+export type AlertHistoryQuery = Query<'/api/alerts/history', 'get'>;
+
+/** One page of closed alerts and how many match in all. */
+export type AlertHistoryPage = Reply<'/api/alerts/history', 'get', 200>;
 
 /** What an alert is about: an analytics event type or `camera_offline`. */
 export type AlertType = Alert['type'];

@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { AlertAction, AlertStatus, AnalyticsPause, ExportRequest } from './contract';
+import type { AlertAction, AlertHistoryQuery, AlertStatus, AnalyticsPause, ExportRequest } from './contract';
 
 /** The outcome of a call: the data, or what went wrong in words a person can act on. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
@@ -31,6 +31,7 @@ export const videoApi = {
     outcome(api.POST('/api/cameras/{id}/exports', { params: { path: { id: cameraId } }, body })),
   alerts: (query: { status?: AlertStatus; cameraId?: string } = {}) =>
     outcome(api.GET('/api/alerts', { params: { query } })),
+  alertHistory: (query: AlertHistoryQuery) => outcome(api.GET('/api/alerts/history', { params: { query } })),
   actOnAlert: (alertId: string, body: AlertAction) =>
     outcome(api.POST('/api/alerts/{id}/actions', { params: { path: { id: alertId } }, body })),
   countStats: (query: { cameraId?: string; from: string; to: string }) =>

@@ -1,165 +1,121 @@
-import { useState } from 'react';
-import { Link } from 'wouter';
-import type { Alert, AlertAction, AlertStatus, Qualification } from '../api/contract';
-import { alertSnapshotUrl } from '../api/media-urls';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
+import type { Alert, AlertAction, AlertStatus } from '../api/contract';
+import type { ApiResult } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { alertQueue, type AlertFilter } from '../logic/alert-order';
-import { alertSentence } from '../logic/alert-sentence';
+import { alertCommandOf, stepSelection } from '../logic/alert-shortcuts';
+import { AlertCard } from './alert-card';
+import { AlertDetail } from './alert-detail';
+import { ShortcutHelp } from './shortcut-help';
 
-const statuses: readonly (AlertStatus | 'pending')[] = ['pending', 'open', 'acknowledged', 'closed'];
-const qualifications: readonly Qualification[] = ['true_alert', 'false_alarm', 'needs_follow_up'];
+const statuses: readonly (AlertStatus | 'pending')[] = ['pending', 'open', 'acknowledged'];
 
 /** Props of the alert queue. */
 export interface AlertQueueProps {
   alerts: readonly Alert[];
   cameras: readonly { id: string; name: string }[];
-  /** Performs an action; resolves to an error message, or undefined when done. */
-  onAct: (alertId: string, action: AlertAction) => Promise<string | undefined>;
+  /** Performs an action; resolves to the refusal, or undefined when done. */
+  act: (alertId: string, action: AlertAction) => Promise<Extract<ApiResult<never>, { ok: false }> | undefined>;
   /** Where an alert's clip is reviewed (playback of its camera), if the caller may. */
   playbackHref?: (alert: Alert) => string;
+  /** The alert shown in the pane (from the address, so a wall tile can open one). */
+  selectedId: string | undefined;
+  onSelect: (alertId: string) => void;
+  me: string;
+  timeZone: string;
 }
 
-function AlertItem({
-  alert,
-  cameraName,
-  onAct,
+const inField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
+
+/**
+ * The alert queue: compact cards, most severe then newest first, filtered by camera, type and status; the
+ * selected alert in a pane beside them with every action; keyboard shortcuts (j/k, a, m, 1–3, e, c, ?).
+ */
+export function AlertQueue({
+  alerts,
+  cameras,
+  act,
   playbackHref,
-}: { alert: Alert; cameraName: string } & Pick<AlertQueueProps, 'onAct' | 'playbackHref'>) {
-  const { t, language } = useI18n();
-  const [note, setNote] = useState('');
-  const [qualification, setQualification] = useState<Qualification | ''>('');
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [imageFailed, setImageFailed] = useState(false);
-  const typeName = t(`alertType.${alert.type}` as MessageKey);
-  const written = note.trim();
-  /** Acts; the note typed, if any, goes with a qualification or an escalation and is then cleared. */
-  const act = async (action: AlertAction) => {
-    const failure = await onAct(alert.id, action);
-    setError(failure);
-    if (failure === undefined && 'note' in action) setNote('');
-  };
-  const withNote = written === '' ? {} : { note: written };
-  const time = new Intl.DateTimeFormat(language, { timeStyle: 'medium', dateStyle: 'short' }).format(
-    new Date(alert.openedAt),
-  );
-  const snapshot = alertSnapshotUrl(alert.id);
-  return (
-    <li className={`alert-item severity-${alert.severity} status-${alert.status}`} data-alert-id={alert.id}>
-      {alert.hasSnapshot && (
-        <a className="alert-snapshot" href={snapshot} target="_blank" rel="noreferrer">
-          {imageFailed ? (
-            <span className="hint">{t('alerts.noSnapshot')}</span>
-          ) : (
-            <img
-              src={snapshot}
-              alt={t('alerts.snapshot', { type: typeName, name: cameraName })}
-              loading="lazy"
-              onError={() => setImageFailed(true)}
-            />
-          )}
-        </a>
-      )}
-      <div className="alert-body">
-        <div className="alert-head">
-          <span className={`badge severity severity-${alert.severity}`}>
-            {t(`severity.${alert.severity}` as MessageKey)}
-          </span>
-          <strong>{typeName}</strong>
-          <span className="camera">{cameraName}</span>
-          <time dateTime={alert.openedAt}>{time}</time>
-          <span className="badge">{t(`alertStatus.${alert.status}` as MessageKey)}</span>
-          {alert.escalated && <span className="badge escalated">{t('alerts.escalated')}</span>}
-          {alert.qualification !== undefined && (
-            <span className="badge">{t(`qualification.${alert.qualification}` as MessageKey)}</span>
-          )}
-        </div>
-        <p className="message">{alertSentence(alert, language)}</p>
-        {alert.notes.length > 0 && (
-          <ul className="notes">
-            {alert.notes.map((n) => (
-              <li key={`${n.at}-${n.by}`}>
-                <strong>{n.by}</strong>: {n.text}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="alert-actions">
-          {alert.status === 'open' && (
-            <button type="button" className="primary" onClick={() => void act({ action: 'acknowledge' })}>
-              {t('alerts.acknowledge')}
-            </button>
-          )}
-          {alert.status !== 'closed' && (
-            <form
-              className="qualify"
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (qualification !== '') void act({ action: 'qualify', qualification, ...withNote });
-              }}
-            >
-              <label>
-                {t('alerts.qualification')}
-                <select value={qualification} onChange={(e) => setQualification(e.target.value as Qualification | '')}>
-                  <option value="">—</option>
-                  {qualifications.map((q) => (
-                    <option key={q} value={q}>
-                      {t(`qualification.${q}` as MessageKey)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" disabled={qualification === ''}>
-                {t('alerts.qualify')}
-              </button>
-            </form>
-          )}
-          {alert.status !== 'closed' && !alert.escalated && (
-            <button type="button" onClick={() => void act({ action: 'escalate', ...withNote })}>
-              {t('alerts.escalate')}
-            </button>
-          )}
-          {playbackHref !== undefined && <Link href={playbackHref(alert)}>{t('alerts.review')}</Link>}
-        </div>
-        <form
-          className="note"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (written !== '') void act({ action: 'note', note: written });
-          }}
-        >
-          <input
-            aria-label={t('alerts.note')}
-            placeholder={t(alert.status === 'closed' ? 'alerts.note' : 'alerts.noteHint')}
-            value={note}
-            maxLength={2000}
-            onChange={(e) => setNote(e.target.value)}
-          />
-          <button type="submit" disabled={written === ''}>
-            {t('alerts.addNote')}
-          </button>
-        </form>
-        {error !== undefined && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-    </li>
-  );
-}
-
-/** The alert queue: most severe and oldest first, filtered by camera, type and status, with the operator's actions. */
-export function AlertQueue({ alerts, cameras, onAct, playbackHref }: AlertQueueProps) {
-  const { t } = useI18n();
+  selectedId,
+  onSelect,
+  me,
+  timeZone,
+}: AlertQueueProps) {
+  const { t, problem } = useI18n();
+  const [, navigate] = useLocation();
   const [filter, setFilter] = useState<AlertFilter>({ status: 'pending' });
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [help, setHelp] = useState(false);
   const types = [...new Set(alerts.map((a) => a.type))].sort();
   const shown = alertQueue(alerts, filter);
   const names = new Map(cameras.map((c) => [c.id, c.name]));
+  // A closed alert leaves the queue: the pane moves on to the first one still to handle.
+  const selected = shown.find((a) => a.id === selectedId) ?? shown[0];
   const choose = (key: keyof AlertFilter, value: string) => {
     const { [key]: _dropped, ...rest } = filter;
     setFilter(value === '' ? rest : { ...rest, [key]: value });
   };
+  const perform = async (action: AlertAction): Promise<boolean> => {
+    if (selected === undefined) return false;
+    const failure = await act(selected.id, action);
+    setError(failure === undefined ? undefined : problem(failure));
+    return failure === undefined;
+  };
+  useEffect(() => setError(undefined), [selected?.id]);
+
+  const latest = useRef({ shown, selected, perform, help });
+  useEffect(() => {
+    latest.current = { shown, selected, perform, help };
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const command = alertCommandOf({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inField: inField(event.target),
+      });
+      const { shown: list, selected: current, perform: run, help: helpOpen } = latest.current;
+      if (command === undefined || (helpOpen && command.command !== 'help')) return;
+      event.preventDefault();
+      switch (command.command) {
+        case 'next':
+        case 'previous': {
+          const ids = list.map((a) => a.id);
+          const next = stepSelection(ids, current?.id, command.command === 'next' ? 1 : -1);
+          if (next !== undefined) onSelect(next);
+          return;
+        }
+        case 'help':
+          setHelp((open) => !open);
+          return;
+        case 'clip':
+          if (current !== undefined && playbackHref !== undefined) navigate(playbackHref(current));
+          return;
+        case 'acknowledge':
+        case 'claim':
+          void run({ action: command.command });
+          return;
+        case 'escalate':
+          void run({ action: 'escalate' });
+          return;
+        case 'verdict':
+          void run({ action: 'qualify', qualification: command.qualification });
+          return;
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate, onSelect, playbackHref]);
+
+  useEffect(() => {
+    document.querySelector(`.alert-card[data-alert-id="${selected?.id ?? ''}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected?.id]);
+
   return (
     <div className="alert-queue">
       <div className="filters" role="search">
@@ -188,7 +144,6 @@ export function AlertQueue({ alerts, cameras, onAct, playbackHref }: AlertQueueP
         <label>
           {t('alerts.filter.status')}
           <select value={filter.status ?? ''} onChange={(e) => choose('status', e.target.value)}>
-            <option value="">{t('common.all')}</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
                 {t(`alertStatus.${s}` as MessageKey)}
@@ -197,22 +152,43 @@ export function AlertQueue({ alerts, cameras, onAct, playbackHref }: AlertQueueP
           </select>
         </label>
         <span className="count">{t('alerts.count', { count: shown.length })}</span>
+        <button type="button" className="link" onClick={() => setHelp(true)}>
+          {t('alerts.shortcutsButton')}
+        </button>
       </div>
-      {shown.length === 0 ? (
-        <p className="empty">{t('alerts.empty')}</p>
-      ) : (
-        <ol className="alerts">
-          {shown.map((alert) => (
-            <AlertItem
-              key={alert.id}
-              alert={alert}
-              cameraName={names.get(alert.cameraId) ?? alert.cameraId}
-              onAct={onAct}
-              {...(playbackHref === undefined ? {} : { playbackHref })}
-            />
-          ))}
-        </ol>
-      )}
+      <div className="queue-panes">
+        {shown.length === 0 ? (
+          <p className="empty">{t('alerts.empty')}</p>
+        ) : (
+          <ol className="alert-cards" role="listbox" aria-label={t('nav.alerts')}>
+            {shown.map((alert) => (
+              <AlertCard
+                key={alert.id}
+                alert={alert}
+                cameraName={names.get(alert.cameraId) ?? alert.cameraId}
+                selected={alert.id === selected?.id}
+                onSelect={onSelect}
+                timeZone={timeZone}
+              />
+            ))}
+          </ol>
+        )}
+        {selected === undefined ? (
+          <p className="hint detail-empty">{t('alerts.select')}</p>
+        ) : (
+          <AlertDetail
+            key={selected.id}
+            alert={selected}
+            cameraName={names.get(selected.cameraId) ?? selected.cameraId}
+            me={me}
+            act={perform}
+            error={error}
+            playbackHref={playbackHref?.(selected)}
+            timeZone={timeZone}
+          />
+        )}
+      </div>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

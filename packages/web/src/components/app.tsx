@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import type { Me } from '../api/client';
 import { PushProvider } from '../api/push-channel';
+import { AlertsProvider } from '../api/use-alerts';
 import { useSession } from '../api/use-session';
 import { useI18n } from '../i18n/i18n';
 import { languages, type Language, type MessageKey } from '../i18n/messages';
@@ -19,6 +20,7 @@ import { StatisticsPage } from '../pages/statistics-page';
 import { UsersPage } from '../pages/users-page';
 import { WallPage } from '../pages/wall-page';
 import { allows, screensFor } from '../screens';
+import { AlertSound } from './alert-sound';
 import { LoginForm } from './login-form';
 import { NavBar } from './nav-bar';
 
@@ -39,42 +41,49 @@ function Console({ me }: { me: Me }) {
   );
   return (
     <PushProvider>
-      <div className="console">
-        <NavBar screens={allowed} />
-        <main className="screen">
-          <Switch>
-            <Route path="/wall">{guard('live:view', <WallPage />)}</Route>
-            <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
-            <Route path="/alerts">
-              {guard('alert:read', <AlertsPage canStopAnalytics={allows(me.roles, 'camera:write')} />)}
-            </Route>
-            <Route path="/map">{guard('camera:read', <MapPage roles={me.roles} />)}</Route>
-            <Route path="/playback">{guard('playback:view', <PlaybackPage />)}</Route>
-            <Route path="/playback/:id">{(p) => guard('playback:view', <PlaybackPage cameraId={p.id} />)}</Route>
-            <Route path="/statistics">{guard('alert:read', <StatisticsPage />)}</Route>
-            <Route path="/admin/cameras">{guard('camera:write', <CameraAdminPage />)}</Route>
-            <Route path="/admin/cameras/new">{guard('camera:write', <CameraEditPage />)}</Route>
-            <Route path="/admin/cameras/:id">{(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}</Route>
-            <Route path="/admin/users">{guard('user:manage', <UsersPage />)}</Route>
-            <Route path="/admin/audit">{guard('audit:read', <AuditPage />)}</Route>
-            <Route path="/admin/registry">
-              {guard('registry:read', <RegistryPage canWrite={allows(me.roles, 'registry:write')} />)}
-            </Route>
-            <Route path="/admin/registry/:id">
-              {(p) =>
-                guard('registry:read', <RegistryPage cameraId={p.id} canWrite={allows(me.roles, 'registry:write')} />)
-              }
-            </Route>
-            <Route path="/admin/requests">{guard('request:manage', <AccessRequestsPage />)}</Route>
-            <Route path="/admin/requests/:id">
-              {(p) => guard('request:manage', <AccessRequestsPage requestId={p.id} />)}
-            </Route>
-            <Route>
-              {home === undefined ? <p className="notice">{t('app.noScreen')}</p> : <Redirect to={home} replace />}
-            </Route>
-          </Switch>
-        </main>
-      </div>
+      <AlertsProvider enabled={allows(me.roles, 'alert:read')}>
+        <div className="console">
+          <NavBar screens={allowed}>{allows(me.roles, 'alert:read') && <AlertSound username={me.username} />}</NavBar>
+          <main className="screen">
+            <Switch>
+              <Route path="/wall">{guard('live:view', <WallPage />)}</Route>
+              <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
+              <Route path="/alerts">
+                {guard(
+                  'alert:read',
+                  <AlertsPage canStopAnalytics={allows(me.roles, 'camera:write')} me={me.username} />,
+                )}
+              </Route>
+              <Route path="/map">{guard('camera:read', <MapPage roles={me.roles} />)}</Route>
+              <Route path="/playback">{guard('playback:view', <PlaybackPage />)}</Route>
+              <Route path="/playback/:id">{(p) => guard('playback:view', <PlaybackPage cameraId={p.id} />)}</Route>
+              <Route path="/statistics">{guard('alert:read', <StatisticsPage />)}</Route>
+              <Route path="/admin/cameras">{guard('camera:write', <CameraAdminPage />)}</Route>
+              <Route path="/admin/cameras/new">{guard('camera:write', <CameraEditPage />)}</Route>
+              <Route path="/admin/cameras/:id">
+                {(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}
+              </Route>
+              <Route path="/admin/users">{guard('user:manage', <UsersPage />)}</Route>
+              <Route path="/admin/audit">{guard('audit:read', <AuditPage />)}</Route>
+              <Route path="/admin/registry">
+                {guard('registry:read', <RegistryPage canWrite={allows(me.roles, 'registry:write')} />)}
+              </Route>
+              <Route path="/admin/registry/:id">
+                {(p) =>
+                  guard('registry:read', <RegistryPage cameraId={p.id} canWrite={allows(me.roles, 'registry:write')} />)
+                }
+              </Route>
+              <Route path="/admin/requests">{guard('request:manage', <AccessRequestsPage />)}</Route>
+              <Route path="/admin/requests/:id">
+                {(p) => guard('request:manage', <AccessRequestsPage requestId={p.id} />)}
+              </Route>
+              <Route>
+                {home === undefined ? <p className="notice">{t('app.noScreen')}</p> : <Redirect to={home} replace />}
+              </Route>
+            </Switch>
+          </main>
+        </div>
+      </AlertsProvider>
     </PushProvider>
   );
 }

@@ -48,6 +48,13 @@ function alert(id: string, over: Partial<Alert> = {}): Alert {
 }
 
 const never = () => new Promise<never>(() => undefined);
+const queueProps = {
+  act: async () => undefined,
+  selectedId: undefined,
+  onSelect: () => undefined,
+  me: 'agent',
+  timeZone: 'Europe/Paris',
+};
 const controls = { startLive: never, stopLive: never };
 
 describe('components for the video and alert API, rendered', () => {
@@ -71,7 +78,7 @@ describe('components for the video and alert API, rendered', () => {
     expect(html).not.toContain('Caméra e');
   });
 
-  it('AlertQueue lists alerts to handle most severe first, with acknowledge only on open ones', () => {
+  it('AlertQueue lists compact cards most severe first and shows the first one in the pane with its actions', () => {
     const alerts = [
       alert('low', { severity: 'low', message: 'petit' }),
       alert('fire', { severity: 'high', type: 'fire_smoke', message: 'fumée' }),
@@ -82,14 +89,18 @@ describe('components for the video and alert API, rendered', () => {
       createElement(AlertQueue, {
         alerts,
         cameras: [{ id: 'gare', name: 'Gare — Parvis' }],
-        onAct: async () => undefined,
+        ...queueProps,
       }),
     );
-    expect(html.indexOf('fumée')).toBeLessThan(html.indexOf('déjà vu'));
-    expect(html.indexOf('déjà vu')).toBeLessThan(html.indexOf('petit'));
+    const cards = [...html.matchAll(/class="alert-card [^"]*" data-alert-id="(\w+)"/g)].map((m) => m[1]);
+    expect(cards).toEqual(['fire', 'ack', 'low']);
+    expect(html).toContain('aria-selected="true" role="option"');
+    expect(html).toMatch(/class="alert-detail severity-high"[^>]*data-alert-id="fire"/);
+    expect(html).toContain('fumée');
     expect(html).not.toContain('réglé');
     expect(html).toContain('Feu ou fumée');
-    expect(html.match(/>Prendre en compte</g)).toHaveLength(2);
+    expect(html.match(/>Prendre en compte </g)).toHaveLength(1);
+    expect(html).toContain('Je m’en occupe');
     expect(html).toContain('3 alerte(s)');
   });
 
@@ -101,7 +112,7 @@ describe('components for the video and alert API, rendered', () => {
           { id: 'gare', name: 'Gare — Consigne' },
           { id: 'quai', name: 'Quai' },
         ],
-        onAct: async () => undefined,
+        ...queueProps,
       }),
     );
     expect(html.match(/<img /g)).toHaveLength(1);

@@ -25,6 +25,8 @@ export interface LiveTileProps extends LiveControls {
   main?: boolean;
   /** A promotion just brought this camera here: the frame flashes. */
   flash?: boolean;
+  /** Opens the camera's alert (a click on an alerting tile). */
+  onOpenAlert?: (() => void) | undefined;
 }
 
 const notPlayable: readonly (CameraState | undefined)[] = ['offline', 'error', 'disabled'];
@@ -42,6 +44,7 @@ export function LiveTile({
   alerting = false,
   main = false,
   flash = false,
+  onOpenAlert,
   startLive,
   stopLive,
 }: LiveTileProps) {
@@ -137,7 +140,12 @@ export function LiveTile({
     stale ? 'stale' : '',
   ].filter(Boolean);
   return (
-    <figure className={classes.join(' ')} data-camera-id={camera.id} aria-label={camera.name}>
+    <figure
+      className={classes.join(' ')}
+      data-camera-id={camera.id}
+      aria-label={camera.name}
+      onClick={alerting ? onOpenAlert : undefined}
+    >
       <video ref={video} muted autoPlay playsInline aria-label={t('live.video', { name: camera.name })} />
       {locked ? (
         <div className="tile-message">
@@ -154,7 +162,22 @@ export function LiveTile({
       <figcaption>
         <span className="name">{camera.name}</span>{' '}
         {stale ? <span className="badge state-stale">{t('live.staleBadge')}</span> : <StatusBadge state={status} />}
-        {alerting && <span className="badge alert-badge">{t('live.alert')}</span>}
+        {alerting &&
+          (onOpenAlert === undefined ? (
+            <span className="badge alert-badge">{t('live.alert')}</span>
+          ) : (
+            <button
+              type="button"
+              className="badge alert-badge"
+              title={t('wall.openAlert')}
+              onClick={(event) => {
+                event.stopPropagation();
+                onOpenAlert();
+              }}
+            >
+              {t('live.alert')} — {t('wall.openAlert')}
+            </button>
+          ))}
       </figcaption>
     </figure>
   );

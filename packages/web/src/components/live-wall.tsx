@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Alert, Authorisation, CameraState } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { compareAlerts } from '../logic/alert-order';
 import {
   arrangeTiles,
   initialPromotion,
@@ -28,30 +29,29 @@ export interface LiveWallProps extends LiveControls {
   initialLayout?: WallLayout;
   /** Seconds without interaction before the wall may rearrange itself. */
   quietSeconds?: number;
-}
-
-function beep(): void {
-  const audio = new AudioContext();
-  const tone = audio.createOscillator();
-  const gain = audio.createGain();
-  tone.frequency.value = 880;
-  gain.gain.setValueAtTime(0.2, audio.currentTime);
-  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
-  tone.connect(gain).connect(audio.destination);
-  tone.start();
-  tone.stop(audio.currentTime + 0.6);
-  tone.onended = () => void audio.close();
+  /** Opens the newest open alert of a camera (a click on its alerting tile). */
+  onOpenAlert?: (alert: Alert) => void;
 }
 
 /**
  * The video wall: 1, 4, 9 or 16 live tiles. An open alert promotes its camera to the main tile with a
- * flash, an announcement and (if chosen) a tone, but never under the operator's hands: while a dialog is
- * open or within `quietSeconds` of their last action the promotion waits in a queue.
+ * flash and an announcement (the console's alert sound rings), but never under the operator's hands:
+ * while a dialog is open or within `quietSeconds` of their last action the promotion waits, and the wall
+ * says so with a countdown and a button to show it now. A click on an alerting tile opens its alert.
  */
-export function LiveWall({ cameras, alerts, initialLayout = 4, quietSeconds = 8, startLive, stopLive }: LiveWallProps) {
+export function LiveWall({
+  cameras,
+  alerts,
+  initialLayout = 4,
+  quietSeconds = 8,
+  onOpenAlert,
+  startLive,
+  stopLive,
+}: LiveWallProps) {
   const { t } = useI18n();
   const [layout, setLayout] = useState<WallLayout>(initialLayout);
-  const [sound, setSound] = useState(false);
+  const [waitMs, setWaitMs] = useState(0);
+  const forced = useRef(false);
   const [promotion, setPromotion] = useState(initialPromotion);
   const [announcement, setAnnouncement] = useState('');
   const [flashing, setFlashing] = useState<string | undefined>(undefined);
@@ -69,27 +69,33 @@ export function LiveWall({ cameras, alerts, initialLayout = 4, quietSeconds = 8,
 
   useEffect(() => setPromotion((state) => queueAlerts(state, alerts, cameraIds)), [alerts, cameraIds]);
 
-  const latest = useRef({ promotion, sound, cameras });
+  const latest = useRef({ promotion, cameras });
   useEffect(() => {
-    latest.current = { promotion, sound, cameras };
+    latest.current = { promotion, cameras };
   });
   useEffect(() => {
     const timer = setInterval(() => {
+      const now = Date.now();
       const activity = {
         dialogOpen: document.querySelector('dialog[open], [role="dialog"], [aria-modal="true"]') !== null,
-        lastInteractionAt: lastInteraction.current,
+        lastInteractionAt: forced.current ? undefined : lastInteraction.current,
       };
+      forced.current = false;
       const { state, promoted } = promoteNext(latest.current.promotion, {
         activity,
-        now: Date.now(),
+        now,
         quietMs: quietSeconds * 1000,
       });
+      setWaitMs(
+        activity.lastInteractionAt === undefined
+          ? 0
+          : Math.max(0, activity.lastInteractionAt + quietSeconds * 1000 - now),
+      );
       if (promoted === undefined) return;
       setPromotion(state);
       setFlashing(promoted.cameraId);
       const name = latest.current.cameras.find((c) => c.id === promoted.cameraId)?.name ?? promoted.cameraId;
       setAnnouncement(t('wall.promoted', { name, type: t(`alertType.${promoted.type}` as MessageKey) }));
-      if (latest.current.sound) beep();
     }, 500);
     return () => clearInterval(timer);
   }, [quietSeconds, t]);
@@ -103,6 +109,9 @@ export function LiveWall({ cameras, alerts, initialLayout = 4, quietSeconds = 8,
   const alerting = new Set(alerts.filter((a) => a.status === 'open').map((a) => a.cameraId));
   const shown = arrangeTiles(cameraIds, promotion.mainCameraId, layout);
   const byId = new Map(cameras.map((c) => [c.id, c]));
+  const waiting = promotion.queue[0];
+  const newestOpen = (cameraId: string) =>
+    alerts.filter((a) => a.status === 'open' && a.cameraId === cameraId).sort(compareAlerts)[0];
 
   return (
     <div className="live-wall">
@@ -116,16 +125,23 @@ export function LiveWall({ cameras, alerts, initialLayout = 4, quietSeconds = 8,
             </label>
           ))}
         </fieldset>
-        <label className="checkbox">
-          <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} />
-          {t('wall.sound')}
-        </label>
-        {promotion.queue.length > 0 && (
-          <span className="queued" role="status">
-            {t('wall.queued', { count: promotion.queue.length })}
-          </span>
-        )}
       </div>
+      {waiting !== undefined && waitMs > 0 && (
+        <p className="promotion-waiting" role="status">
+          {t('wall.waiting', {
+            name: byId.get(waiting.cameraId)?.name ?? waiting.cameraId,
+            seconds: Math.ceil(waitMs / 1000),
+          })}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              forced.current = true;
+            }}
+          >
+            {t('wall.showNow')}
+          </button>
+        </p>
+      )}
       <p className="sr-only" aria-live="assertive">
         {announcement}
       </p>
@@ -140,6 +156,14 @@ export function LiveWall({ cameras, alerts, initialLayout = 4, quietSeconds = 8,
               alerting={alerting.has(id)}
               main={index === 0 && id === promotion.mainCameraId}
               flash={flashing === id}
+              onOpenAlert={
+                onOpenAlert === undefined
+                  ? undefined
+                  : () => {
+                      const alert = newestOpen(id);
+                      if (alert !== undefined) onOpenAlert(alert);
+                    }
+              }
               startLive={startLive}
               stopLive={stopLive}
             />

@@ -1,3 +1,4 @@
+import { alarmEn } from './alarm.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { dpoEn } from './dpo.messages';
@@ -121,8 +122,6 @@ export const en: Record<MessageKey, string> = {
   'banner.authorisation.renewalDue': 'Prefectoral authorisation to renew: it expires on {date}.',
   'wall.layout': 'Layout',
   'wall.connectionLost': 'Connection to the server lost: images are frozen. Reconnecting automatically…',
-  'wall.sound': 'Sound on alerts',
-  'wall.queued': '{count} alert(s) waiting to be shown (you are in the middle of an action)',
   'wall.promoted': '"{type}" alert: {name} moves to the main tile',
   'alerts.filter.camera': 'Camera',
   'alerts.filter.type': 'Type',
@@ -334,4 +333,5 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...dpoEn,
+  ...alarmEn,
 };

@@ -1,3 +1,4 @@
+import { alarmFr } from './alarm.messages';
 import { evidenceFr } from './evidence.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
@@ -120,8 +121,6 @@ export const fr = {
   'banner.authorisation.renewalDue': 'Autorisation préfectorale à renouveler : elle expire le {date}.',
   'wall.layout': 'Disposition',
   'wall.connectionLost': 'Connexion au serveur perdue : les images sont figées. Reconnexion automatique en cours…',
-  'wall.sound': 'Signal sonore des alertes',
-  'wall.queued': '{count} alerte(s) en attente d’affichage (vous êtes en pleine action)',
   'wall.promoted': 'Alerte « {type} » : {name} passe en vignette principale',
   'alerts.filter.camera': 'Caméra',
   'alerts.filter.type': 'Type',
@@ -333,6 +332,7 @@ export const fr = {
   ...transparencyFr,
   ...evidenceFr,
   ...dpoFr,
+  ...alarmFr,
 } as const;
 
 /** A message key. */

@@ -1,10 +1,13 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { errorText } from './error.messages';
 import { format, languages, type Language, type MessageKey } from './messages';
 
 interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
+  /** A server refusal in this language, from its error code. */
+  problem: (failure: { code: string; message: string }) => string;
 }
 
 const I18nContext = createContext<I18n | undefined>(undefined);
@@ -20,11 +23,19 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setState] = useState<Language>(initialLanguage);
   const setLanguage = useCallback((next: Language) => {
     localStorage.setItem(storageKey, next);
-    document.documentElement.lang = next;
     setState(next);
   }, []);
+  // Screen readers, spell-checkers and date inputs follow the page's declared language.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const value = useMemo<I18n>(
-    () => ({ language, setLanguage, t: (key, values) => format(language, key, values) }),
+    () => ({
+      language,
+      setLanguage,
+      t: (key, values) => format(language, key, values),
+      problem: (failure) => errorText(language, failure),
+    }),
     [language, setLanguage],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../api/contract';
-import { alertQueue, upsertAlert } from './alert-order';
+import { alertQueue, openAlertCount, upsertAlert } from './alert-order';
 
 function alert(id: string, over: Partial<Alert> = {}): Alert {
   return {
@@ -36,12 +36,18 @@ describe('alert queue order and filters', () => {
     alert('info', { severity: 'info', openedAt: '2026-11-23T08:00:00Z' }),
   ];
 
-  it('puts the most severe first, and among equals the one that has waited longest', () => {
-    expect(alertQueue(alerts, {}).map((a) => a.id)).toEqual(['fire', 'high-old', 'high-new', 'low-old', 'info']);
+  it('puts the most severe first, and among equals the newest', () => {
+    expect(alertQueue(alerts, {}).map((a) => a.id)).toEqual(['high-new', 'high-old', 'fire', 'low-old', 'info']);
+  });
+
+  it('counts the alerts nobody acknowledged and names the most severe', () => {
+    expect(openAlertCount(alerts)).toEqual({ count: 4, severity: 'high' });
+    expect(openAlertCount([alerts[0]!])).toEqual({ count: 1, severity: 'low' });
+    expect(openAlertCount([])).toEqual({ count: 0, severity: undefined });
   });
 
   it('filters by camera, type and status together', () => {
-    expect(alertQueue(alerts, { status: 'open' }).map((a) => a.id)).toEqual(['fire', 'high-new', 'low-old', 'info']);
+    expect(alertQueue(alerts, { status: 'open' }).map((a) => a.id)).toEqual(['high-new', 'fire', 'low-old', 'info']);
     expect(alertQueue(alerts, { cameraId: 'cam-2' }).map((a) => a.id)).toEqual(['fire']);
     const closed = alert('closed', { status: 'closed' });
     expect(alertQueue([...alerts, closed], { status: 'pending' })).toHaveLength(alerts.length);

@@ -14,11 +14,11 @@ function statusMatches(status: AlertStatus, wanted: AlertFilter['status']): bool
   return wanted === undefined || (wanted === 'pending' ? status !== 'closed' : status === wanted);
 }
 
-/** Orders alerts for a human: most severe first, then the oldest first (it has waited longest). */
+/** Orders alerts for a human: most severe first, then the newest first (what happens now matters most). */
 export function compareAlerts(a: Alert, b: Alert): number {
   return (
     severities.indexOf(a.severity) - severities.indexOf(b.severity) ||
-    Date.parse(a.openedAt) - Date.parse(b.openedAt) ||
+    Date.parse(b.openedAt) - Date.parse(a.openedAt) ||
     a.id.localeCompare(b.id)
   );
 }
@@ -38,4 +38,10 @@ export function alertQueue(alerts: readonly Alert[], filter: AlertFilter): Alert
 /** Adds or replaces one alert (from a push) in a list, by id. */
 export function upsertAlert(alerts: readonly Alert[], alert: Alert): Alert[] {
   return [...alerts.filter((a) => a.id !== alert.id), alert];
+}
+
+/** How many alerts nobody has acknowledged yet, and the severity of the most severe of them. */
+export function openAlertCount(alerts: readonly Alert[]): { count: number; severity: Severity | undefined } {
+  const open = alerts.filter((a) => a.status === 'open').sort(compareAlerts);
+  return { count: open.length, severity: open[0]?.severity };
 }

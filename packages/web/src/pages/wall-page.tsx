@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useLocation } from 'wouter';
 import { useConnectionLost } from '../api/push-channel';
 import { useAlerts } from '../api/use-alerts';
 import { useCameras } from '../api/use-cameras';
@@ -14,6 +15,7 @@ export function WallPage() {
   const statuses = useCameraStatus();
   const { alerts, error } = useAlerts();
   const lost = useConnectionLost();
+  const [, navigate] = useLocation();
   const wall = useMemo(
     () =>
       (cameras ?? [])
@@ -32,8 +34,18 @@ export function WallPage() {
       {error !== undefined && <p className="error">{error}</p>}
       {cameras === undefined ? (
         <p>{t('cameras.loading')}</p>
+      ) : cameras.length === 0 ? (
+        <p className="notice empty-state">{t('wall.noCamera')}</p>
+      ) : wall.length === 0 ? (
+        <p className="notice empty-state">{t('wall.noCameraEnabled')}</p>
       ) : (
-        <LiveWall cameras={wall} alerts={alerts} startLive={videoApi.startLive} stopLive={videoApi.stopLive} />
+        <LiveWall
+          cameras={wall}
+          alerts={alerts}
+          onOpenAlert={(alert) => navigate(`/alerts?alert=${alert.id}`)}
+          startLive={videoApi.startLive}
+          stopLive={videoApi.stopLive}
+        />
       )}
     </div>
   );
