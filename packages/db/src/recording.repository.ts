@@ -173,7 +173,10 @@ export class RecordingRepository {
   }
 
   /** The oldest segment start of a camera outside every kept range (legal holds, access requests), if any. */
-  async oldestSegmentOutside(cameraId: string, kept: readonly { start: string; end: string }[]): Promise<Date | undefined> {
+  async oldestSegmentOutside(
+    cameraId: string,
+    kept: readonly { start: string; end: string }[],
+  ): Promise<Date | undefined> {
     const row = await this.db
       .selectFrom('segments')
       .select((eb) => eb.fn.min('started_at').as('oldest'))
@@ -181,9 +184,7 @@ export class RecordingRepository {
       .where((eb) =>
         eb.and(
           kept.map((range) =>
-            eb.not(
-              eb.and([eb('ended_at', '>', new Date(range.start)), eb('started_at', '<', new Date(range.end))]),
-            ),
+            eb.not(eb.and([eb('ended_at', '>', new Date(range.start)), eb('started_at', '<', new Date(range.end))])),
           ),
         ),
       )

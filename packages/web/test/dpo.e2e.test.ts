@@ -343,9 +343,7 @@ describe('the DPO’s screens in a real browser', () => {
 
     const officer = await sessionOf('dpo');
     await officer.getByRole('link', { name: 'Gels judiciaires' }).click();
-    await expect
-      .poll(() => officer.locator('table.holds tbody tr', { hasText: 'PV 2026/00042' }).count())
-      .toBe(1);
+    await expect.poll(() => officer.locator('table.holds tbody tr', { hasText: 'PV 2026/00042' }).count()).toBe(1);
     expect(await officer.locator('form.hold-form').count()).toBe(0);
     expect(await officer.getByRole('button', { name: 'Lever' }).count()).toBe(0);
     await officer.context().close();

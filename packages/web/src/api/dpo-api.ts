@@ -85,7 +85,9 @@ export function failureOf(body: unknown, status: number): ApiFailure {
 }
 
 /** Turns an openapi-fetch call into an `Outcome`: its data, or the server's error. */
-export async function outcome<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Outcome<T>> {
+export async function outcome<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<Outcome<T>> {
   const { data, error, response } = await call;
   return response.ok ? { ok: true, data: data as T } : { ok: false, ...failureOf(error, response.status) };
 }
