@@ -184,6 +184,27 @@ export class RecordingRepository {
     return new Map(rows.map((row) => [row.camera_id, new Date(row.oldest as Date | string)]));
   }
 
+  /** The oldest segment start of a camera outside every kept range (legal holds, access requests), if any. */
+  async oldestSegmentOutside(
+    cameraId: string,
+    kept: readonly { start: string; end: string }[],
+  ): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select((eb) => eb.fn.min('started_at').as('oldest'))
+      .where('camera_id', '=', cameraId)
+      .where((eb) =>
+        eb.and(
+          kept.map((range) =>
+            eb.not(eb.and([eb('ended_at', '>', new Date(range.start)), eb('started_at', '<', new Date(range.end))])),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    const oldest = row?.oldest as Date | string | null | undefined;
+    return oldest === null || oldest === undefined ? undefined : new Date(oldest);
+  }
+
   /** Records a gap. */
   async insertGap(gap: RecordingGap): Promise<void> {
     await this.db
