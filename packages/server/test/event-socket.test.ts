@@ -100,8 +100,10 @@ describe('the event WebSocket, with several identities (red team: socket leaks)'
     expect(supervisorSaw).toEqual(new Set([ids.A, ids.C, ids.D]));
     expect(sockets.supervisor.received.filter((e) => e.type === 'alert.opened').length).toBe(3);
     // Every message is what the API document's PushEvent, the console's generated type, says it is.
-    const malformed = sockets.supervisor.received.filter((e) => !Value.Check(PushEventSchema, e));
-    expect(malformed.map((e) => [e.type, [...Value.Errors(PushEventSchema, e)].slice(0, 2)])).toEqual([]);
+    const malformed = sockets.supervisor.received
+      .map((event) => ({ type: event.type, errors: Value.Errors(PushEventSchema, event).slice(0, 2) }))
+      .filter(({ errors }) => errors.length > 0);
+    expect(malformed).toEqual([]);
     for (const { socket } of Object.values(sockets)) socket.close();
   });
 
