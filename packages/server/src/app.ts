@@ -72,6 +72,7 @@ import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
+import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
@@ -286,6 +287,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
   registerAccessControl(http, { auth, work });
+  registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
     openapi: {
