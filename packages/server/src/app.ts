@@ -209,7 +209,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
-  const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
+  const auth = new AuthService({
+    work,
+    clock: deps.clock,
+    ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
+    ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
+  });
   const storage = new NodeSegmentStorage({
     local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
     work,
