@@ -169,6 +169,10 @@ export const errorRegistry = {
     kind: 'unauthenticated',
     hint: 'Check the username, the password and, for roles that view images, the 6-digit code of your authenticator app (each code works once).',
   },
+  TOKEN_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List API tokens with GET /api/tokens (or `vigie user tokens`) to find a valid id.',
+  },
   ACCOUNT_LOCKED: { kind: 'forbidden', hint: 'Wait until the lock ends, or ask an administrator.' },
   PERMISSION_DENIED: { kind: 'forbidden', hint: 'Ask a supervisor or administrator for the role this action needs.' },
   CSRF_TOKEN_INVALID: {

@@ -49,6 +49,7 @@ import { liveStreamRoutes } from './routes/live-stream.routes.js';
 import { AlertService } from './services/alert.service.js';
 import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
 import { userRoutes } from './routes/user.routes.js';
+import { tokenRoutes } from './routes/token.routes.js';
 import { accessRequestRoutes } from './routes/access-request.routes.js';
 import { transparencyRoutes } from './routes/transparency.routes.js';
 import { complianceRoutes } from './routes/compliance.routes.js';
@@ -341,6 +342,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
+  await http.register(tokenRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });
