@@ -7523,6 +7523,11 @@ export interface paths {
                                  * @description Start of the oldest recording still stored (null: none). Filled in once the segment index exists; absent until then.
                                  */
                                 oldestRecordingStoredAt?: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description Start of the oldest recording no legal hold or access request keeps (null: none); what "kept too long" is judged on.
+                                 */
+                                oldestUnheldRecordingStoredAt?: string | null;
                                 issues: {
                                     /** @enum {unknown} */
                                     code: "authorisation_missing" | "authorisation_expired" | "authorisation_renewal_due" | "signage_missing" | "signage_planned" | "signage_photo_missing" | "retention_above_legal_maximum" | "recordings_past_retention" | "private_space_unmasked" | "analytic_not_justified";
