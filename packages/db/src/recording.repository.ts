@@ -31,6 +31,16 @@ export interface TimeRange {
   to: Date;
 }
 
+/**
+ * Longer than any segment can last (the recorder cuts every few seconds; a frozen or jumping stream is
+ * cut by the stall watchdog or the timeline), so that a segment ending after `t` started after `t` less this.
+ */
+const longestSegmentMs = 3_600_000;
+
+function earliestStartOf(end: Date): Date {
+  return new Date(end.getTime() - longestSegmentMs);
+}
+
 function toSegment(row: Selectable<SegmentTable>): IndexedSegment {
   return {
     id: String(row.id),
@@ -90,6 +100,8 @@ export class RecordingRepository {
       .selectAll()
       .where('camera_id', '=', cameraId)
       .where('started_at', '<', range.to)
+      // A lower bound on the indexed column: the scan covers the range, not the camera's whole history.
+      .where('started_at', '>', earliestStartOf(range.from))
       .where('ended_at', '>', range.from)
       .where('ended_at', '>=', notBefore)
       .orderBy('started_at')
@@ -97,12 +109,29 @@ export class RecordingRepository {
     return rows.map(toSegment);
   }
 
-  /** The newest `count` segments of a camera, oldest first (the live window). */
+  /** Whether a camera has any segment overlapping [from, to) that ended at `notBefore` or later. */
+  async hasSegmentBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('id')
+      .where('camera_id', '=', cameraId)
+      .where('started_at', '<', range.to)
+      .where('started_at', '>', earliestStartOf(range.from))
+      .where('ended_at', '>', range.from)
+      .where('ended_at', '>=', notBefore)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The newest `count` segments of a camera that ended at `notBefore` or later, oldest first (the live window). */
   async latestSegments(cameraId: string, count: number, notBefore: Date): Promise<IndexedSegment[]> {
     const rows = await this.db
       .selectFrom('segments')
       .selectAll()
       .where('camera_id', '=', cameraId)
+      // Bounded: a camera silent for a month is not scanned back through its history.
+      .where('started_at', '>', earliestStartOf(notBefore))
       .where('ended_at', '>=', notBefore)
       .orderBy('started_at', 'desc')
       .limit(count)
@@ -110,15 +139,28 @@ export class RecordingRepository {
     return rows.map(toSegment).reverse();
   }
 
-  /** How many segments of a camera started before the given one (the live playlist's media sequence). */
-  async countBefore(cameraId: string, startedAt: Date): Promise<number> {
+  /** How many segments of a camera started in [from, to) (how far a live window moved between two playlists). */
+  async countStartedBetween(cameraId: string, range: TimeRange): Promise<number> {
     const row = await this.db
       .selectFrom('segments')
       .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
       .where('camera_id', '=', cameraId)
-      .where('started_at', '<', startedAt)
+      .where('started_at', '>=', range.from)
+      .where('started_at', '<', range.to)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap). */
+  async lastSegmentEnd(cameraId: string): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('ended_at')
+      .where('camera_id', '=', cameraId)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.ended_at;
   }
 
   /** One segment of a camera by id, unless past `notBefore`. */
@@ -170,6 +212,27 @@ export class RecordingRepository {
       .groupBy('camera_id')
       .execute();
     return new Map(rows.map((row) => [row.camera_id, new Date(row.oldest as Date | string)]));
+  }
+
+  /** The oldest segment start of a camera outside every kept range (legal holds, access requests), if any. */
+  async oldestSegmentOutside(
+    cameraId: string,
+    kept: readonly { start: string; end: string }[],
+  ): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select((eb) => eb.fn.min('started_at').as('oldest'))
+      .where('camera_id', '=', cameraId)
+      .where((eb) =>
+        eb.and(
+          kept.map((range) =>
+            eb.not(eb.and([eb('ended_at', '>', new Date(range.start)), eb('started_at', '<', new Date(range.end))])),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    const oldest = row?.oldest as Date | string | null | undefined;
+    return oldest === null || oldest === undefined ? undefined : new Date(oldest);
   }
 
   /** Records a gap. */

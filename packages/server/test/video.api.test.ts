@@ -144,6 +144,23 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     const playlist = (await fetchBuffer(playlistUrl, operator)).toString();
     expect(playlist).toContain('#EXT-X-MAP:URI="segments/');
     expect(playlist).not.toContain('#EXT-X-ENDLIST');
+    // As the window slides, every segment keeps its media sequence number (what players align reloads on).
+    const numbered = (text: string): Map<string, number> => {
+      const first = Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text)?.[1]);
+      return new Map([...text.matchAll(/^(segments\/\d+\.mp4)$/gm)].map((m, i) => [m[1] ?? '', first + i]));
+    };
+    const before = numbered(playlist);
+    const after = await until(
+      'the live window to slide',
+      async () => {
+        const next = numbered((await fetchBuffer(playlistUrl, operator)).toString());
+        return [...next.keys()][0] !== [...before.keys()][0] ? next : undefined;
+      },
+      30_000,
+    );
+    const shared = [...after.keys()].filter((key) => before.has(key));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const key of shared) expect(after.get(key)).toBe(before.get(key));
     const uri = /^(segments\/\d+\.mp4)$/m.exec(playlist)?.[1] ?? '';
     const segmentUrl = playlistUrl.replace('index.m3u8', uri);
     const whole = await fetchBuffer(segmentUrl, operator);
@@ -173,7 +190,7 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     >();
     const sessionActions = trail.filter((e) => e.details?.session === sessionId).map((e) => e.action);
     expect(sessionActions.sort()).toEqual(['live.started', 'live.stopped']);
-  });
+  }, 60_000);
 
   it('gives a masked JPEG snapshot', async () => {
     const response = await app.http.inject({
@@ -339,5 +356,36 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     // Every live, playback, export and alert entry written above keeps the chain verifiable.
     const verify = await app.http.inject({ method: 'GET', url: '/api/audit/verify', headers: dpo });
     expect(verify.json()).toMatchObject({ valid: true, breaks: [] });
+  }, 60_000);
+
+  it('leaves no unrecorded hole when recording restarts: the time since the last indexed segment is a "recorder stopped" gap', async () => {
+    // Up to a minute ahead: the segment cut by a stop may end a little after the clock (media times stand).
+    const overview = async () => {
+      const now = Date.now();
+      return (
+        await app.http.inject({
+          method: 'GET',
+          url: `/api/cameras/${cameraId}/recordings?from=${new Date(now - 3_600_000).toISOString()}&to=${new Date(now + 60_000).toISOString()}`,
+          headers: operator,
+        })
+      ).json<{ ranges: { start: string; end: string }[]; gaps: { start: string; end: string; reason: string }[] }>();
+    };
+    await stopFleet();
+    const lastEnd = (await overview()).ranges.at(-1)?.end;
+    expect(lastEnd).toBeDefined();
+    // A server stopped for a while (the recorder instance, and what it knew of the last end, is gone).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const fleet = await app.startRecording({ segmentSeconds: 2, backoff: { initialMs: 200, maxMs: 1000, factor: 2 } });
+    stopFleet = () => fleet.stop();
+    const gap = await until('the "recorder stopped" gap', async () =>
+      (await overview()).gaps.find((g) => g.reason === 'recorder stopped'),
+    );
+    expect(gap.start).toBe(lastEnd);
+    expect(Date.parse(gap.end) - Date.parse(gap.start)).toBeGreaterThanOrEqual(1500);
+    // The first new segment starts where the gap ends: recorded time and gaps together cover the whole period.
+    const after = await until('a segment after the restart', async () =>
+      (await overview()).ranges.find((r) => Date.parse(r.end) > Date.parse(gap.end)),
+    );
+    expect(after.start).toBe(gap.end);
   }, 60_000);
 });

@@ -6,13 +6,14 @@ import { PushProvider } from '../api/push-channel';
 import { AlertsProvider } from '../api/use-alerts';
 import { useSession } from '../api/use-session';
 import { useI18n } from '../i18n/i18n';
-import { languages, type Language, type MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
 import { AccessRequestsPage } from '../pages/access-requests-page';
 import { AlertsPage } from '../pages/alerts-page';
 import { AuditPage } from '../pages/audit-page';
 import { CameraAdminPage } from '../pages/camera-admin-page';
 import { CameraEditPage } from '../pages/camera-edit-page';
 import { CameraLivePage } from '../pages/camera-live-page';
+import { HoldsPage } from '../pages/holds-page';
 import { MapPage } from '../pages/map-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
@@ -23,6 +24,7 @@ import { allows, screensFor } from '../screens';
 import { AlertSound } from './alert-sound';
 import { LoginForm } from './login-form';
 import { NavBar } from './nav-bar';
+import { LanguagePicker } from './language-picker';
 
 function Guard({ me, permission, children }: { me: Me; permission: Permission; children: ReactNode }) {
   const { t } = useI18n();
@@ -77,6 +79,9 @@ function Console({ me }: { me: Me }) {
               <Route path="/admin/requests/:id">
                 {(p) => guard('request:manage', <AccessRequestsPage requestId={p.id} />)}
               </Route>
+              <Route path="/admin/holds">
+                {guard('hold:read', <HoldsPage canManage={allows(me.roles, 'hold:manage')} />)}
+              </Route>
               <Route>
                 {home === undefined ? <p className="notice">{t('app.noScreen')}</p> : <Redirect to={home} replace />}
               </Route>
@@ -90,7 +95,7 @@ function Console({ me }: { me: Me }) {
 
 /** The console shell: header with session and language, then the login form or the console. */
 export function App() {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const { me, login, logout } = useSession();
   return (
     <div className="app">
@@ -106,16 +111,7 @@ export function App() {
             </button>
           </span>
         )}
-        <label className="language">
-          {t('language.label')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {l.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker className="language" />
       </header>
       {me === undefined ? null : me === null ? (
         <main className="screen">

@@ -8,6 +8,8 @@ import type { Language } from './messages';
  */
 const errorFr: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Certains champs sont invalides : corrigez-les puis réessayez.',
+  TEXT_CONTAINS_NUL: 'Un champ contient un caractère invisible interdit (NUL) : retirez-le.',
+  TOKEN_NOT_FOUND: 'Ce jeton d’API n’existe pas.',
   CAMERA_NOT_FOUND: 'Cette caméra n’existe pas ou ne vous est pas accessible.',
   CAMERA_NAME_TAKEN: 'Une caméra porte déjà ce nom : choisissez-en un autre.',
   CAMERA_HOLDS_EVIDENCE:
@@ -59,7 +61,6 @@ const errorFr: Record<ErrorCode, string> = {
   CAPABILITY_REFUSED_BY_LAW: 'Fonction interdite par la loi (reconnaissance faciale, biométrie…).',
   AUTHENTICATION_REQUIRED: 'Votre session a expiré : reconnectez-vous.',
   INVALID_CREDENTIALS: 'Identifiant, mot de passe ou code incorrect.',
-  TOTP_REQUIRED: 'Saisissez aussi le code à usage unique de votre application.',
   ACCOUNT_LOCKED: 'Compte verrouillé après trop d’échecs : réessayez plus tard.',
   PERMISSION_DENIED: 'Votre rôle ne permet pas cette action.',
   CSRF_TOKEN_INVALID: 'Votre session a changé : rechargez la page.',
@@ -74,6 +75,8 @@ const errorFr: Record<ErrorCode, string> = {
 
 const errorEn: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Some fields are invalid: correct them and try again.',
+  TEXT_CONTAINS_NUL: 'A field contains a forbidden invisible character (NUL): remove it.',
+  TOKEN_NOT_FOUND: 'This API token does not exist.',
   CAMERA_NOT_FOUND: 'This camera does not exist or is not open to you.',
   CAMERA_NAME_TAKEN: 'A camera already has this name: choose another.',
   CAMERA_HOLDS_EVIDENCE:
@@ -123,7 +126,6 @@ const errorEn: Record<ErrorCode, string> = {
   CAPABILITY_REFUSED_BY_LAW: 'Function forbidden by law (face recognition, biometrics…).',
   AUTHENTICATION_REQUIRED: 'Your session expired: log in again.',
   INVALID_CREDENTIALS: 'Wrong username, password or code.',
-  TOTP_REQUIRED: 'Also type the one-time code of your app.',
   ACCOUNT_LOCKED: 'Account locked after too many failures: try again later.',
   PERMISSION_DENIED: 'Your role does not allow this action.',
   CSRF_TOKEN_INVALID: 'Your session changed: reload the page.',
