@@ -102,11 +102,14 @@ describe('alarm handling in a real browser', () => {
 
   it('counts the alerts nobody acknowledged on every screen', async () => {
     const badge = first.locator('nav.nav .nav-count');
-    await expect.poll(() => badge.innerText()).toBe('14');
+    await expect.poll(() => badge.getAttribute('data-count')).toBe('14');
     await first.getByRole('link', { name: /Carte/ }).click();
-    expect(await badge.getAttribute('aria-label')).toBe('14 alerte(s) non prise(s) en compte');
+    expect(await first.getByRole('link', { name: 'Alertes', exact: true }).getAttribute('aria-describedby')).toBe(
+      'nav-alert-count',
+    );
+    expect(await first.locator('#nav-alert-count').innerText()).toBe('14 alerte(s) non prise(s) en compte');
     await raise(14);
-    await expect.poll(() => badge.innerText()).toBe('15');
+    await expect.poll(() => badge.getAttribute('data-count')).toBe('15');
   });
 
   it('lists compact cards, most severe then newest, at least ten on a 1080p screen, with a detail pane', async () => {
@@ -149,7 +152,7 @@ describe('alarm handling in a real browser', () => {
     const seen = colleague.locator(`.alert-card[data-alert-id="${top}"] .claim`);
     await expect.poll(() => seen.getAttribute('title')).toBe('Pris en charge par agent.roux');
     expect(await seen.innerText()).toBe('✋ agent.roux');
-    await expect.poll(() => first.locator('nav.nav .nav-count').innerText()).toBe('14');
+    await expect.poll(() => first.locator('nav.nav .nav-count').getAttribute('data-count')).toBe('14');
 
     await first.keyboard.press('?');
     const help = first.getByRole('dialog', { name: 'Raccourcis clavier' });

@@ -188,12 +188,13 @@ export function LiveTile({
               type="button"
               className="badge alert-badge"
               title={t('wall.openAlert')}
+              aria-label={`${t('live.alert')} — ${t('wall.openAlert')}`}
               onClick={(event) => {
                 event.stopPropagation();
                 onOpenAlert();
               }}
             >
-              {t('live.alert')} — {t('wall.openAlert')}
+              {t('live.alert')}
             </button>
           ))}
       </figcaption>

@@ -22,21 +22,30 @@ export function NavBar({ screens, children }: { screens: readonly Screen[]; chil
           <ul>
             {items.map((screen) => {
               const current = location === screen.path || location.startsWith(`${screen.path}/`);
+              // The count is the link's description, not part of its name ("Alertes" stays "Alertes").
+              const counted = screen.id === 'alerts' && open.count > 0;
               return (
                 <li key={screen.id}>
-                  <Link href={screen.path} aria-current={current ? 'page' : undefined}>
+                  <Link
+                    href={screen.path}
+                    aria-current={current ? 'page' : undefined}
+                    aria-describedby={counted ? 'nav-alert-count' : undefined}
+                  >
                     {t(`nav.${screen.id}` as MessageKey)}
-                    {screen.id === 'alerts' && open.count > 0 && (
+                    {counted && (
+                      // Drawn by CSS from data-count, so the link's text stays its screen's name.
                       <span
                         className={`nav-count severity-${open.severity ?? 'info'}`}
-                        role="status"
-                        aria-label={t('nav.alertCount', { count: open.count })}
-                        title={t('nav.alertCount', { count: open.count })}
-                      >
-                        {open.count}
-                      </span>
+                        data-count={open.count}
+                        aria-hidden="true"
+                      />
                     )}
                   </Link>
+                  {counted && (
+                    <span id="nav-alert-count" className="sr-only" role="status">
+                      {t('nav.alertCount', { count: open.count })}
+                    </span>
+                  )}
                 </li>
               );
             })}
