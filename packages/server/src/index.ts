@@ -7,4 +7,10 @@ export { UserService, type NewUser, type CreatedUser } from './services/user.ser
 export { totpCode } from './auth/secrets.js';
 export { passwordHashCost, type PasswordHashCost } from './auth/password-hashing.js';
 export { fullAudience, type PushEvent } from './event-hub.js';
-export { loadOrCreateInstallationKey, publicKeyId, type InstallationKey } from './security/installation-key.js';
+export {
+  loadOrCreateInstallationKey,
+  publicKeyId,
+  readPublicKeyPem,
+  type InstallationKey,
+} from './security/installation-key.js';
+export { AuditAnchor, installationFiles, verifyAnchoredTrail } from './security/audit-anchor.js';
