@@ -26,6 +26,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { EventHub } from './event-hub.js';
+import { PushEventSchema } from './events/push-event.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
 import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
@@ -71,6 +72,7 @@ import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
+import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
@@ -292,14 +294,19 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(fastifyCookie);
   const refusals = new CoalescedAudit({ work, clock: deps.clock });
   registerAccessControl(http, { auth, refusals });
+  registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
     openapi: {
       info: {
         title: 'Vigie API',
         version: vigieVersion,
-        description: 'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }.',
+        description:
+          'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }. ' +
+          'GET /api/events opens a WebSocket whose messages are PushEvent (components.schemas).',
       },
+      // TypeBox schemas are JSON Schema; the swagger typings want their narrower OpenAPI subset.
+      components: { schemas: { PushEvent: PushEventSchema as never } },
     },
   });
   const pushAudience = async (request: FastifyRequest) => {
