@@ -42,7 +42,7 @@ describe.each(testEngines)('the alert list and statistics on $name', (engine) =>
     for (let n = 0; n < 3; n += 1)
       await app.alerts.raise({
         cameraId: notAssigned,
-        type: 'loitering',
+        type: 'wrong_way',
         severity: 'high',
         message: `other ${n}`,
         openedAt: new Date(now - n * 1000),
@@ -102,7 +102,7 @@ describe.each(testEngines)('the alert list and statistics on $name', (engine) =>
     expect(await stats(operator)).toEqual([['intrusion', 7]]);
     expect(await stats(supervisor)).toEqual([
       ['intrusion', 7],
-      ['loitering', 3],
+      ['wrong_way', 3],
     ]);
   });
 });
