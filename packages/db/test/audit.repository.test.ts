@@ -78,7 +78,7 @@ describe.each(testEngines)('audit trail on $name', (engine) => {
       Array.from({ length: 8 }, (_, i) => audit.append({ action: 'live.started', actorName: `op${i}` })),
     );
     const result = await audit.verify(unanchored);
-    expect(result).toEqual({ valid: true, entries: 11, breaks: [] });
+    expect(result).toMatchObject({ valid: true, entries: 11, breaks: [] });
   });
 
   it('rolls back the audit entry with the change it describes', async () => {
