@@ -16,6 +16,7 @@ import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.
 import * as modelRegistry from './1796600000001-ModelRegistry.js';
 import * as alertQueueIndex from './1797300000000-AlertQueueIndex.js';
 import * as auditCheckpoints from './1797300000001-AuditCheckpoints.js';
+import * as loginAndTokens from './1797400000000-LoginAndTokens.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '1796600000001-ModelRegistry': modelRegistry,
   '1797300000000-AlertQueueIndex': alertQueueIndex,
   '1797300000001-AuditCheckpoints': auditCheckpoints,
+  '1797400000000-LoginAndTokens': loginAndTokens,
 };
