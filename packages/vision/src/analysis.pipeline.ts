@@ -1,5 +1,6 @@
 import {
   analyticsEventTypes,
+  metricRules,
   resolveRuleParams,
   type AnalysisConfig,
   type AnalyticsEvent,
@@ -140,7 +141,11 @@ export class AnalysisPipeline {
   constructor(private readonly options: AnalysisOptions) {
     const config = options.config ?? {};
     const types = config.rules ?? analyticsEventTypes;
-    this.rules = types.flatMap((type) => makeRule(type) ?? []);
+    // Speeds and densities need a ground calibration: without one, those rules do not run (the API
+    // refuses to switch them on; this is for configs from elsewhere: the CLI, files).
+    this.rules = types
+      .filter((type) => config.calibration !== undefined || !metricRules.includes(type))
+      .flatMap((type) => makeRule(type) ?? []);
     this.sampler = types.includes('people_count')
       ? new CountSampler({ cameraId: options.cameraId ?? 'camera', startedAt: options.startedAt ?? new Date(0) })
       : undefined;
