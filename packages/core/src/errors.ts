@@ -8,6 +8,10 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Correct the fields listed in details and send the request again.',
   },
+  TEXT_CONTAINS_NUL: {
+    kind: 'invalid',
+    hint: 'Remove the NUL character (\\u0000) from the fields listed in details: no text field takes one.',
+  },
   CAMERA_NOT_FOUND: {
     kind: 'not_found',
     hint: 'List cameras with GET /api/cameras to find a valid id.',

@@ -26,6 +26,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { EventHub } from './event-hub.js';
+import { PushEventSchema } from './events/push-event.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
 import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
@@ -71,6 +72,7 @@ import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
+import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
@@ -285,14 +287,19 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
   registerAccessControl(http, { auth, work });
+  registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
     openapi: {
       info: {
         title: 'Vigie API',
         version: vigieVersion,
-        description: 'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }.',
+        description:
+          'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }. ' +
+          'GET /api/events opens a WebSocket whose messages are PushEvent (components.schemas).',
       },
+      // TypeBox schemas are JSON Schema; the swagger typings want their narrower OpenAPI subset.
+      components: { schemas: { PushEvent: PushEventSchema as never } },
     },
   });
   const pushAudience = async (request: FastifyRequest) => {

@@ -1,5 +1,6 @@
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
+import { holdsEn } from './holds.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
 
@@ -331,5 +332,6 @@ export const en: Record<MessageKey, string> = {
   'purpose.premises_emergency_response': 'Emergency response and fire safety on the premises',
   ...transparencyEn,
   ...evidenceEn,
+  ...holdsEn,
   ...dpoEn,
 };

@@ -1,4 +1,5 @@
 import { evidenceFr } from './evidence.messages';
+import { holdsFr } from './holds.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
 
@@ -330,6 +331,7 @@ export const fr = {
   'purpose.premises_emergency_response': 'Secours et sécurité incendie dans les locaux',
   ...transparencyFr,
   ...evidenceFr,
+  ...holdsFr,
   ...dpoFr,
 } as const;
 
