@@ -7764,6 +7764,17 @@ export interface components {
                         };
                     };
                 };
+                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                calibration?: {
+                    image: {
+                        x: number;
+                        y: number;
+                    }[];
+                    ground: {
+                        x: number;
+                        y: number;
+                    }[];
+                } | null;
                 /** @description Incremented on every change. */
                 version: number;
                 /** Format: date-time */
@@ -7979,6 +7990,17 @@ export interface components {
                         };
                     };
                 };
+                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                calibration?: {
+                    image: {
+                        x: number;
+                        y: number;
+                    }[];
+                    ground: {
+                        x: number;
+                        y: number;
+                    }[];
+                } | null;
                 /** @description Incremented on every change. */
                 version: number;
                 /** Format: date-time */
