@@ -224,20 +224,24 @@ export class AnalysisPipeline {
     // Someone standing still is not a left object: every person box hides static blobs, the tracks' and
     // the last detections' down to the lowest score (a still person the tracker never confirmed).
     if (detections !== undefined) this.personBoxes = detections.filter((d) => d.label === 'person').map((d) => d.box);
-    const people = this.tracker
+    const hiding = this.tracker
       .all()
       .filter((tr) => tr.label === 'person')
       .map((tr) => tr.box)
-      .concat(this.personBoxes);
-    const hiding = people.concat(this.vehicleBoxes);
+      .concat(this.personBoxes, this.vehicleBoxes);
     this.maskBoxes = hiding.map((b) => grown(b, 0.15));
     const bg = this.background;
     const left = this.leftTracker.update({
       blobs: staticBlobs,
       persons: hiding,
-      people,
+      // Who brought it: confirmed person tracks only (a stray low-score box near a traffic light is no one).
+      people: tracks.filter((tr) => tr.label === 'person').map((tr) => tr.box),
       items: detections === undefined ? [] : this.bagBoxes,
-      ...(bg === undefined ? {} : { outline: (box: Box) => bg.outlineEdges(box) }),
+      // With a detector, a left object must be one it calls a bag; a sharp new outline alone (a traffic
+      // light turning, a person lying the detector missed) is not enough. The motion detector names nothing.
+      ...(bg === undefined || this.options.detector !== undefined
+        ? {}
+        : { outline: (box: Box) => bg.outlineEdges(box) }),
       t: frame.t,
     });
     t1 = performance.now();
