@@ -23,10 +23,12 @@ async function modulesLoadedBy(args: string[]): Promise<string[]> {
     register,
     `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`,
   );
-  const result = await run(process.execPath, ['--import', register, cli, ...args]).catch(
-    (error: { stderr: string }) => error,
+  // The command fails (no server there): what it loaded is in its error output all the same.
+  const stderr = await run(process.execPath, ['--import', register, cli, ...args]).then(
+    (result) => result.stderr,
+    (error: unknown) => (error as { stderr: string }).stderr,
   );
-  return result.stderr
+  return stderr
     .split('\n')
     .filter((line) => line.startsWith('LOADED '))
     .map((line) => line.slice('LOADED '.length));
