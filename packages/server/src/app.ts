@@ -83,6 +83,7 @@ import { RetentionPurge } from './video/retention.purge.js';
 import { recoverSpool } from './video/spool-recovery.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
+import { consoleStaticOptions, isConsoleAsset, sendConsolePage } from './web/console-assets.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
@@ -364,10 +365,10 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
-  if (hasConsole) await http.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (hasConsole) await http.register(fastifyStatic, consoleStaticOptions(webRoot));
   http.setNotFoundHandler((request, reply) => {
-    if (hasConsole && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html');
+    if (hasConsole && request.method === 'GET' && !request.url.startsWith('/api/') && !isConsoleAsset(request.url)) {
+      return sendConsolePage(reply);
     }
     return reply
       .status(404)
