@@ -31,3 +31,4 @@ export * from './rule-settings.js';
 export * from './analysis-authorisation.js';
 export * from './legal-hold.js';
 export * from './model-registry.js';
+export * from './onvif.js';
