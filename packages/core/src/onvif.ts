@@ -3,7 +3,9 @@ import Type, { type Static } from 'typebox';
 /** An ONVIF device that answered a WS-Discovery probe (nothing read from it yet, no credentials used). */
 export const DiscoveredDeviceSchema = Type.Object(
   {
-    address: Type.String({ description: 'The device service URL (XAddr), e.g. http://10.0.0.12/onvif/device_service.' }),
+    address: Type.String({
+      description: 'The device service URL (XAddr), e.g. http://10.0.0.12/onvif/device_service.',
+    }),
     urn: Type.String({ description: 'The device’s stable endpoint reference, urn:uuid:….' }),
     name: Type.Optional(Type.String({ description: 'From the onvif://www.onvif.org/name/ scope, when announced.' })),
     hardware: Type.Optional(Type.String({ description: 'From the onvif://www.onvif.org/hardware/ scope.' })),

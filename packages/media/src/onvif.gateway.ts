@@ -6,7 +6,10 @@ import {
   type OnvifGateway,
   type OnvifProfile,
 } from '@vigie/core';
-import { Cam, Discovery, type CamProfile } from 'onvif';
+import onvif, { type Cam, type CamProfile } from 'onvif';
+
+// The library is CommonJS: Node's ESM loader gives its exports as the default export only.
+const { Cam: OnvifCam, Discovery } = onvif;
 
 type Callback<T> = (error: Error | null, data?: T) => void;
 
@@ -25,11 +28,11 @@ function call<T>(start: (callback: Callback<T>) => void): Promise<T> {
 
 /** Maps what the library throws to Vigie's coded errors; never includes the password. */
 function onvifError(address: string, error: unknown): VigieError {
-  const text = Array.isArray(error) ? error.map(String).join('; ') : String(error);
-  if (/not ?authori[sz]ed|unauthori[sz]ed|authentication failed|401/i.test(text)) {
+  const reason = Array.isArray(error) ? error.map(String).join('; ') : String(error);
+  if (/not ?authori[sz]ed|unauthori[sz]ed|authentication failed|401/i.test(reason)) {
     return new VigieError('ONVIF_NOT_AUTHORISED', `The ONVIF device at ${address} refused the user name or password.`);
   }
-  return new VigieError('ONVIF_DEVICE_UNREACHABLE', `The ONVIF device at ${address} did not answer (${text}).`);
+  return new VigieError('ONVIF_DEVICE_UNREACHABLE', `The ONVIF device at ${address} did not answer (${reason}).`);
 }
 
 interface ProbeMatch {
@@ -37,9 +40,12 @@ interface ProbeMatch {
 }
 
 function scope(scopes: unknown, name: string): string | undefined {
-  const text = typeof scopes === 'string' ? scopes : typeof scopes === 'object' && scopes !== null ? String((scopes as { _?: unknown })._ ?? '') : '';
-  const found = text.split(/\s+/).find((s) => s.startsWith(`onvif://www.onvif.org/${name}/`));
-  return found === undefined ? undefined : decodeURIComponent(found.slice(`onvif://www.onvif.org/${name}/`.length)).replaceAll('_', ' ');
+  // The parser gives a bare string, or an object with the text under `_` when the element has attributes.
+  const all = typeof scopes === 'object' && scopes !== null ? text((scopes as { _?: unknown })._) : text(scopes);
+  const found = all.split(/\s+/).find((s) => s.startsWith(`onvif://www.onvif.org/${name}/`));
+  return found === undefined
+    ? undefined
+    : decodeURIComponent(found.slice(`onvif://www.onvif.org/${name}/`.length)).replaceAll('_', ' ');
 }
 
 function toDiscovered(raw: ProbeMatch): DiscoveredDevice | undefined {
@@ -53,13 +59,22 @@ function toDiscovered(raw: ProbeMatch): DiscoveredDevice | undefined {
   return { address, urn, ...(name === undefined ? {} : { name }), ...(hardware === undefined ? {} : { hardware }) };
 }
 
+/** A scalar the XML parser produced, as text; '' for anything else (a missing or structured element). */
+function text(value: unknown): string {
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
+}
+
 function number(value: unknown): number | undefined {
   const n = Number(value);
   return Number.isFinite(n) ? n : undefined;
 }
 
 async function readProfile(cam: Cam, profile: CamProfile): Promise<OnvifProfile> {
-  const token = String((profile.$ as { token?: unknown } | undefined)?.token ?? profile.token ?? '');
+  const token = text((profile.$ as { token?: unknown } | undefined)?.token ?? profile.token);
   const encoder = (profile.videoEncoderConfiguration ?? {}) as {
     encoding?: unknown;
     resolution?: { width?: unknown; height?: unknown };
@@ -75,21 +90,21 @@ async function readProfile(cam: Cam, profile: CamProfile): Promise<OnvifProfile>
   const gop = number(encoder.H264?.govLength ?? encoder.H265?.govLength);
   return {
     token,
-    name: String(profile.name ?? token),
-    encoding: String(encoder.encoding ?? ''),
+    name: text(profile.name) || token,
+    encoding: text(encoder.encoding),
     width: number(encoder.resolution?.width) ?? 0,
     height: number(encoder.resolution?.height) ?? 0,
     ...(fps === undefined ? {} : { fps }),
     ...(gop === undefined ? {} : { keyframeIntervalFrames: gop }),
-    streamUrl: String(stream.uri),
-    ...(snapshot?.uri === undefined ? {} : { snapshotUrl: String(snapshot.uri) }),
+    streamUrl: text(stream.uri),
+    ...(snapshot?.uri === undefined ? {} : { snapshotUrl: text(snapshot.uri) }),
   };
 }
 
 /** A connected client to one device (the `onvif` library's `Cam`), for the describe and PTZ calls. */
 export async function connectOnvif(address: string, credentials: OnvifCredentials): Promise<Cam> {
   const url = new URL(address);
-  const cam = new Cam({
+  const cam = new OnvifCam({
     hostname: url.hostname,
     port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
     path: url.pathname,
@@ -136,10 +151,10 @@ export class LibraryOnvifGateway implements OnvifGateway {
       const profiles = await Promise.all((cam.profiles ?? []).map((p) => readProfile(cam, p)));
       return {
         address,
-        manufacturer: String(info.manufacturer ?? ''),
-        model: String(info.model ?? ''),
-        firmwareVersion: String(info.firmwareVersion ?? ''),
-        serialNumber: String(info.serialNumber ?? ''),
+        manufacturer: text(info.manufacturer),
+        model: text(info.model),
+        firmwareVersion: text(info.firmwareVersion),
+        serialNumber: text(info.serialNumber),
         profiles,
         ptz: cam.uri?.ptz !== undefined,
         clockOffsetMs: deviceTime.getTime() - Math.round((before + after) / 2),

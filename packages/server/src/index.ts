@@ -8,3 +8,4 @@ export { totpCode } from './auth/secrets.js';
 export { passwordHashCost, type PasswordHashCost } from './auth/password-hashing.js';
 export { fullAudience, type PushEvent } from './event-hub.js';
 export { loadOrCreateInstallationKey, publicKeyId, type InstallationKey } from './security/installation-key.js';
+export { CredentialVault, loadOrCreateCredentialVault } from './security/credential-vault.js';
