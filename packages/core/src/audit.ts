@@ -13,6 +13,7 @@ export const auditActions = [
   'user.roles_changed',
   'user.cameras_assigned',
   'token.created',
+  'token.revoked',
   'live.started',
   'live.stopped',
   'playback.viewed',

@@ -135,6 +135,15 @@ describe('compliance', () => {
       oldestRecordingStoredAt: '2026-06-01T10:00:00.000Z',
     });
     expect(inTime.compliant).toBe(true);
+    const held = cameraCompliance({
+      camera: camera(),
+      entry: entry(),
+      now,
+      profile: frenchProfile,
+      oldestRecordingStoredAt: '2026-05-31T09:00:00.000Z',
+      oldestUnheldRecordingStoredAt: '2026-06-01T10:00:00.000Z',
+    });
+    expect(held).toMatchObject({ compliant: true, oldestRecordingStoredAt: '2026-05-31T09:00:00.000Z' });
   });
 
   it('summarises the cameras, taking the oldest recordings when the segment index gives them', () => {

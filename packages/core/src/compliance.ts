@@ -64,6 +64,12 @@ export const RetentionComplianceRowSchema = Type.Object(
           'Start of the oldest recording still stored (null: none). Filled in once the segment index exists; absent until then.',
       }),
     ),
+    oldestUnheldRecordingStoredAt: Type.Optional(
+      Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description:
+          'Start of the oldest recording no legal hold or access request keeps (null: none); what "kept too long" is judged on.',
+      }),
+    ),
     issues: Type.Array(IssueSchema),
     compliant: Type.Boolean({ description: 'No blocking issue.' }),
   },
@@ -186,6 +192,8 @@ export function cameraCompliance(input: {
   now: Date;
   profile: LegalProfile;
   oldestRecordingStoredAt?: string | null;
+  /** The oldest recording no hold keeps; footage a legal hold or an access request keeps is not kept too long. */
+  oldestUnheldRecordingStoredAt?: string | null;
 }): RetentionComplianceRow {
   const { camera, entry, now, profile } = input;
   const state = authorisationState(entry, now);
@@ -216,11 +224,12 @@ export function cameraCompliance(input: {
     );
   }
   const oldest = input.oldestRecordingStoredAt;
-  if (typeof oldest === 'string' && Date.parse(oldest) < retentionCutoff(now, camera.retentionDays).getTime()) {
+  const unheld = input.oldestUnheldRecordingStoredAt === undefined ? oldest : input.oldestUnheldRecordingStoredAt;
+  if (typeof unheld === 'string' && Date.parse(unheld) < retentionCutoff(now, camera.retentionDays).getTime()) {
     issues.push(
       issue(
         'recordings_past_retention',
-        `A recording from ${oldest} is still stored, past ${camera.retentionDays} days.`,
+        `A recording from ${unheld} is still stored, past ${camera.retentionDays} days, and no hold keeps it.`,
       ),
     );
   }
@@ -249,6 +258,9 @@ export function cameraCompliance(input: {
     masks: camera.masks.length,
     analytics: camera.analytics,
     ...(oldest === undefined ? {} : { oldestRecordingStoredAt: oldest }),
+    ...(input.oldestUnheldRecordingStoredAt === undefined
+      ? {}
+      : { oldestUnheldRecordingStoredAt: input.oldestUnheldRecordingStoredAt }),
     issues,
     compliant: issues.every((i) => i.severity !== 'blocking'),
   };
@@ -257,6 +269,7 @@ export function cameraCompliance(input: {
 /**
  * The retention-compliance report of every camera. `oldestRecordings` (camera id → start of its
  * oldest stored recording, or null) is for the segment index to provide; without it the column is absent.
+ * `oldestUnheldRecordings` is the same outside every hold in force: held footage is not kept too long.
  */
 export function retentionComplianceReport(input: {
   cameras: readonly Camera[];
@@ -264,6 +277,7 @@ export function retentionComplianceReport(input: {
   now: Date;
   profile: LegalProfile;
   oldestRecordings?: ReadonlyMap<string, string | null>;
+  oldestUnheldRecordings?: ReadonlyMap<string, string | null>;
   legalHolds?: readonly LegalHold[];
 }): RetentionComplianceReport {
   const entries = new Map(input.registry.map((entry) => [entry.cameraId, entry]));
@@ -275,6 +289,9 @@ export function retentionComplianceReport(input: {
       profile: input.profile,
       ...(input.oldestRecordings?.has(camera.id) === true
         ? { oldestRecordingStoredAt: input.oldestRecordings.get(camera.id) ?? null }
+        : {}),
+      ...(input.oldestUnheldRecordings?.has(camera.id) === true
+        ? { oldestUnheldRecordingStoredAt: input.oldestUnheldRecordings.get(camera.id) ?? null }
         : {}),
     }),
   );

@@ -31,4 +31,5 @@ export * from './rule-settings.js';
 export * from './analysis-authorisation.js';
 export * from './legal-hold.js';
 export * from './model-registry.js';
+export * from './text-safety.js';
 export * from './onvif.js';

@@ -110,6 +110,18 @@ export class RecordingRepository {
     return rows.map(toSegment).reverse();
   }
 
+  /** When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap). */
+  async lastSegmentEnd(cameraId: string): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('ended_at')
+      .where('camera_id', '=', cameraId)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.ended_at;
+  }
+
   /** How many segments of a camera started before the given one (the live playlist's media sequence). */
   async countBefore(cameraId: string, startedAt: Date): Promise<number> {
     const row = await this.db
@@ -170,6 +182,27 @@ export class RecordingRepository {
       .groupBy('camera_id')
       .execute();
     return new Map(rows.map((row) => [row.camera_id, new Date(row.oldest as Date | string)]));
+  }
+
+  /** The oldest segment start of a camera outside every kept range (legal holds, access requests), if any. */
+  async oldestSegmentOutside(
+    cameraId: string,
+    kept: readonly { start: string; end: string }[],
+  ): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select((eb) => eb.fn.min('started_at').as('oldest'))
+      .where('camera_id', '=', cameraId)
+      .where((eb) =>
+        eb.and(
+          kept.map((range) =>
+            eb.not(eb.and([eb('ended_at', '>', new Date(range.start)), eb('started_at', '<', new Date(range.end))])),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    const oldest = row?.oldest as Date | string | null | undefined;
+    return oldest === null || oldest === undefined ? undefined : new Date(oldest);
   }
 
   /** Records a gap. */

@@ -14,7 +14,15 @@ describe('ONVIF gateway (the onvif library against a test device on loopback)', 
       ...credentials,
       clockOffsetSeconds: 30,
       profiles: [
-        { token: 'main', name: 'Main', width: 1280, height: 720, fps: 10, gop: 20, streamUrl: 'rtsp://127.0.0.1:1/main' },
+        {
+          token: 'main',
+          name: 'Main',
+          width: 1280,
+          height: 720,
+          fps: 10,
+          gop: 20,
+          streamUrl: 'rtsp://127.0.0.1:1/main',
+        },
         { token: 'sub', name: 'Sub', width: 640, height: 360, fps: 10, gop: 20, streamUrl: 'rtsp://127.0.0.1:1/sub' },
       ],
     });

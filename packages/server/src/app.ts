@@ -33,6 +33,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { EventHub } from './event-hub.js';
+import { PushEventSchema } from './events/push-event.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
 import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
@@ -57,6 +58,7 @@ import { liveStreamRoutes } from './routes/live-stream.routes.js';
 import { AlertService } from './services/alert.service.js';
 import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
 import { userRoutes } from './routes/user.routes.js';
+import { tokenRoutes } from './routes/token.routes.js';
 import { accessRequestRoutes } from './routes/access-request.routes.js';
 import { transparencyRoutes } from './routes/transparency.routes.js';
 import { complianceRoutes } from './routes/compliance.routes.js';
@@ -79,6 +81,7 @@ import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
+import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
 import { OnvifService } from './services/onvif.service.js';
@@ -222,7 +225,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
-  const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
+  const auth = new AuthService({
+    work,
+    clock: deps.clock,
+    ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
+    ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
+  });
   const storage = new NodeSegmentStorage({
     local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
     work,
@@ -299,14 +307,19 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
   registerAccessControl(http, { auth, work });
+  registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
     openapi: {
       info: {
         title: 'Vigie API',
         version: vigieVersion,
-        description: 'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }.',
+        description:
+          'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }. ' +
+          'GET /api/events opens a WebSocket whose messages are PushEvent (components.schemas).',
       },
+      // TypeBox schemas are JSON Schema; the swagger typings want their narrower OpenAPI subset.
+      components: { schemas: { PushEvent: PushEventSchema as never } },
     },
   });
   const pushAudience = async (request: FastifyRequest) => {
@@ -358,6 +371,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
+  await http.register(tokenRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });

@@ -124,4 +124,37 @@ describe.each(testEngines)('compliance exports on $name', (engine) => {
     expect(row).toMatchObject({ oldestRecordingStoredAt: '2026-05-01T00:00:00.000Z', compliant: false });
     expect(row?.issues.map((i) => i.code)).toEqual(['recordings_past_retention']);
   });
+
+  it('does not count footage a legal hold keeps as kept too long, and counts it again once released', async () => {
+    const supervisor = await tokenAs(app, ['supervisor']);
+    const placed = await app.http.inject({
+      method: 'POST',
+      url: '/api/holds',
+      headers: supervisor,
+      payload: {
+        cameraId: compliantId,
+        start: '2026-04-30T23:00:00.000Z',
+        end: '2026-05-01T01:00:00.000Z',
+        requisition: 'PV 2026/00042',
+        reason: 'Réquisition du parquet',
+        expiresAt: '2026-12-01T00:00:00.000Z',
+      },
+    });
+    expect(placed.statusCode).toBe(201);
+    const held = (await app.compliance.retentionReport()).cameras.find((c) => c.cameraId === compliantId);
+    expect(held).toMatchObject({
+      oldestRecordingStoredAt: '2026-05-01T00:00:00.000Z',
+      oldestUnheldRecordingStoredAt: null,
+      compliant: true,
+    });
+    expect(held?.issues.map((i) => i.code)).toEqual([]);
+    await app.http.inject({
+      method: 'POST',
+      url: `/api/holds/${placed.json<{ id: string }>().id}/release`,
+      headers: supervisor,
+      payload: { reason: 'Affaire classée' },
+    });
+    const released = (await app.compliance.retentionReport()).cameras.find((c) => c.cameraId === compliantId);
+    expect(released?.issues.map((i) => i.code)).toEqual(['recordings_past_retention']);
+  });
 });

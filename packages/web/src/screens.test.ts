@@ -17,12 +17,13 @@ describe('screens by role', () => {
       'statistics',
       'adminCameras',
       'adminRegistry',
+      'adminHolds',
     ]);
     expect(allows(['supervisor'], 'registry:write')).toBe(false);
   });
 
   it('gives the DPO the audit, the registry and the access requests, never a live image', () => {
-    expect(ids(['dpo'])).toEqual(['map', 'adminAudit', 'adminRegistry', 'adminRequests']);
+    expect(ids(['dpo'])).toEqual(['map', 'adminAudit', 'adminRegistry', 'adminRequests', 'adminHolds']);
     expect(allows(['dpo'], 'live:view')).toBe(false);
     expect(allows(['dpo'], 'registry:write')).toBe(true);
   });
@@ -33,7 +34,14 @@ describe('screens by role', () => {
   });
 
   it('adds up several roles and ignores a role the matrix does not know', () => {
-    expect(ids(['admin', 'dpo'])).toEqual(['map', 'adminUsers', 'adminAudit', 'adminRegistry', 'adminRequests']);
+    expect(ids(['admin', 'dpo'])).toEqual([
+      'map',
+      'adminUsers',
+      'adminAudit',
+      'adminRegistry',
+      'adminRequests',
+      'adminHolds',
+    ]);
     expect(ids(['root'])).toEqual([]);
     expect(ids(['public'])).toEqual([]);
   });

@@ -12,6 +12,7 @@ export const screens = [
   { id: 'adminAudit', path: '/admin/audit', permission: 'audit:read', group: 'administration' },
   { id: 'adminRegistry', path: '/admin/registry', permission: 'registry:read', group: 'administration' },
   { id: 'adminRequests', path: '/admin/requests', permission: 'request:manage', group: 'administration' },
+  { id: 'adminHolds', path: '/admin/holds', permission: 'hold:read', group: 'administration' },
 ] as const satisfies readonly { id: string; path: string; permission: Permission; group: string }[];
 
 /** One screen of the console. */

@@ -123,10 +123,19 @@ describe('console in a real browser', () => {
     await expect.poll(() => page.locator('.user .who').textContent()).toBe('agent.dupont');
   });
 
-  it('shows a supervisor the supervision screens and the camera administration, not accounts or audit', async () => {
+  it('shows a supervisor the supervision screens, the camera administration and legal holds, not accounts or audit', async () => {
     await expect
       .poll(() => navLinks(page))
-      .toEqual(['Mur d’images', 'Alertes', 'Carte', 'Relecture', 'Statistiques', 'Caméras', 'Registre légal']);
+      .toEqual([
+        'Mur d’images',
+        'Alertes',
+        'Carte',
+        'Relecture',
+        'Statistiques',
+        'Caméras',
+        'Registre légal',
+        'Gels judiciaires',
+      ]);
     expect(page.url()).toMatch(/\/wall$/);
   });
 

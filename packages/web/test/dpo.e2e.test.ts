@@ -325,6 +325,30 @@ describe('the DPO’s screens in a real browser', () => {
     await dpo.getByLabel('Language').selectOption('fr');
   });
 
+  it('lets a supervisor place a legal hold and release it, and shows the DPO every hold without the form', async () => {
+    const supervisor = await sessionOf('superviseur');
+    await supervisor.getByRole('link', { name: 'Gels judiciaires' }).click();
+    const form = supervisor.locator('form.hold-form');
+    await form.getByLabel('Caméra').selectOption({ label: 'Gare — Consigne' });
+    await form.getByLabel('Référence de la réquisition').fill('PV 2026/00042');
+    await form.getByLabel('Motif').fill('Réquisition du parquet de Lyon');
+    await form.getByRole('button', { name: 'Poser le gel' }).click();
+    const row = supervisor.locator('table.holds tbody tr', { hasText: 'PV 2026/00042' });
+    await expect.poll(() => row.locator('.badge').innerText()).toBe('en cours');
+    await row.getByLabel('Motif de la levée').fill('Affaire classée sans suite');
+    await row.getByRole('button', { name: 'Lever' }).click();
+    await expect.poll(() => row.locator('.badge').innerText()).toBe('levé');
+    expect(await row.innerText()).toContain('Affaire classée sans suite');
+    await supervisor.context().close();
+
+    const officer = await sessionOf('dpo');
+    await officer.getByRole('link', { name: 'Gels judiciaires' }).click();
+    await expect.poll(() => officer.locator('table.holds tbody tr', { hasText: 'PV 2026/00042' }).count()).toBe(1);
+    expect(await officer.locator('form.hold-form').count()).toBe(0);
+    expect(await officer.getByRole('button', { name: 'Lever' }).count()).toBe(0);
+    await officer.context().close();
+  });
+
   it('shows the registry to a supervisor read-only, and neither screen to an operator', async () => {
     const supervisor = await sessionOf('superviseur');
     await supervisor.getByRole('link', { name: 'Registre légal' }).click();
@@ -340,7 +364,7 @@ describe('the DPO’s screens in a real browser', () => {
     const operator = await sessionOf('operateur');
     const links = await operator.locator('nav.nav a').allInnerTexts();
     expect(links).toEqual(['Mur d’images', 'Alertes', 'Carte', 'Relecture', 'Statistiques']);
-    for (const path of ['/admin/registry', '/admin/requests']) {
+    for (const path of ['/admin/registry', '/admin/requests', '/admin/holds']) {
       await operator.goto(`${server.url}${path}`);
       await expect
         .poll(() => operator.locator('main .notice').innerText())

@@ -282,9 +282,15 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
       const reply = (status: number, body: string): void => {
         response.writeHead(status, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(body);
       };
-      if (action !== 'GetSystemDateAndTime' && !authenticated(xml, options)) return reply(400, notAuthorised);
+      if (action !== 'GetSystemDateAndTime' && !authenticated(xml, options)) {
+        reply(400, notAuthorised);
+        return;
+      }
       const body = answer(action, xml, { options, head, base });
-      if (body === '') return reply(500, envelope('<s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code></s:Fault>'));
+      if (body === '') {
+        reply(500, envelope('<s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code></s:Fault>'));
+        return;
+      }
       reply(200, envelope(body));
     });
   });

@@ -44,19 +44,28 @@ export class ComplianceService {
 
   /**
    * Per camera: retention against the legal maximum, authorisation, signage, and the start of the
-   * oldest recording still stored (null when none), from the segment index.
+   * oldest recording still stored (null when none), from the segment index; recordings past retention
+   * count against a camera only when no legal hold in force nor access request keeps them.
    */
   async retentionReport(): Promise<RetentionComplianceReport> {
-    return this.#work(async ({ cameras, registry, recordings, legalHolds }) => {
+    const now = this.#clock.now();
+    return this.#work(async ({ cameras, registry, recordings, legalHolds, accessRequests }) => {
       const list = await cameras.list();
       const oldest = await recordings.oldestSegmentPerCamera();
+      const oldestUnheld = new Map<string, string | null>();
+      for (const camera of list) {
+        const kept = [...(await legalHolds.activeFor(camera.id, now)), ...(await accessRequests.holdsFor(camera.id))];
+        const unheld = await recordings.oldestSegmentOutside(camera.id, kept);
+        oldestUnheld.set(camera.id, unheld?.toISOString() ?? null);
+      }
       return retentionComplianceReport({
         cameras: list,
         registry: await registry.list(),
-        now: this.#clock.now(),
+        now,
         profile: this.#profile,
         oldestRecordings: new Map(list.map((c) => [c.id, oldest.get(c.id)?.toISOString() ?? null])),
-        legalHolds: await legalHolds.list(this.#clock.now()),
+        oldestUnheldRecordings: oldestUnheld,
+        legalHolds: await legalHolds.list(now),
       });
     });
   }

@@ -84,7 +84,10 @@ export function failureOf(body: unknown, status: number): ApiFailure {
   };
 }
 
-async function outcome<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Outcome<T>> {
+/** Turns an openapi-fetch call into an `Outcome`: its data, or the server's error. */
+export async function outcome<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<Outcome<T>> {
   const { data, error, response } = await call;
   return response.ok ? { ok: true, data: data as T } : { ok: false, ...failureOf(error, response.status) };
 }

@@ -12,6 +12,7 @@ import { AuditPage } from '../pages/audit-page';
 import { CameraAdminPage } from '../pages/camera-admin-page';
 import { CameraEditPage } from '../pages/camera-edit-page';
 import { CameraLivePage } from '../pages/camera-live-page';
+import { HoldsPage } from '../pages/holds-page';
 import { MapPage } from '../pages/map-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
@@ -68,6 +69,9 @@ function Console({ me }: { me: Me }) {
             <Route path="/admin/requests">{guard('request:manage', <AccessRequestsPage />)}</Route>
             <Route path="/admin/requests/:id">
               {(p) => guard('request:manage', <AccessRequestsPage requestId={p.id} />)}
+            </Route>
+            <Route path="/admin/holds">
+              {guard('hold:read', <HoldsPage canManage={allows(me.roles, 'hold:manage')} />)}
             </Route>
             <Route>
               {home === undefined ? <p className="notice">{t('app.noScreen')}</p> : <Redirect to={home} replace />}

@@ -1,5 +1,6 @@
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
+import { holdsEn } from './holds.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
 
@@ -287,6 +288,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.user.roles_changed': 'Roles changed',
   'audit.action.user.cameras_assigned': 'Cameras assigned',
   'audit.action.token.created': 'Token issued',
+  'audit.action.token.revoked': 'Token revoked',
   'audit.action.live.started': 'Live view opened',
   'audit.action.live.stopped': 'Live view closed',
   'audit.action.playback.viewed': 'Playback',
@@ -332,5 +334,6 @@ export const en: Record<MessageKey, string> = {
   'purpose.premises_emergency_response': 'Emergency response and fire safety on the premises',
   ...transparencyEn,
   ...evidenceEn,
+  ...holdsEn,
   ...dpoEn,
 };

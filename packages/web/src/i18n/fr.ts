@@ -1,4 +1,5 @@
 import { evidenceFr } from './evidence.messages';
+import { holdsFr } from './holds.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
 
@@ -286,6 +287,7 @@ export const fr = {
   'audit.action.user.roles_changed': 'Rôles modifiés',
   'audit.action.user.cameras_assigned': 'Caméras attribuées',
   'audit.action.token.created': 'Jeton créé',
+  'audit.action.token.revoked': 'Jeton révoqué',
   'audit.action.live.started': 'Direct ouvert',
   'audit.action.live.stopped': 'Direct fermé',
   'audit.action.playback.viewed': 'Relecture',
@@ -331,6 +333,7 @@ export const fr = {
   'purpose.premises_emergency_response': 'Secours et sécurité incendie dans les locaux',
   ...transparencyFr,
   ...evidenceFr,
+  ...holdsFr,
   ...dpoFr,
 } as const;
 

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { Camera } from '../api/client';
+import type { Outcome } from '../api/dpo-api';
+import { holdsApi, type LegalHold } from '../api/holds-api';
+import { useI18n } from '../i18n/i18n';
+import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
+
+const day = 86_400_000;
+
+/** A supervisor places a legal hold: camera, period, requisition reference, reason and the hold's expiry. */
+export function HoldForm(props: { cameras: readonly Camera[]; onResult: (result: Outcome<LegalHold>) => void }) {
+  const { t } = useI18n();
+  const [cameraId, setCameraId] = useState('');
+  const [start, setStart] = useState(() => localInputValue(new Date(Date.now() - day).toISOString()));
+  const [end, setEnd] = useState(() => localInputValue(new Date().toISOString()));
+  const [requisition, setRequisition] = useState('');
+  const [reason, setReason] = useState('');
+  const [expires, setExpires] = useState(() => localInputValue(new Date(Date.now() + 90 * day).toISOString()));
+  const [busy, setBusy] = useState(false);
+  const from = instantOfLocalInput(start);
+  const to = instantOfLocalInput(end);
+  const expiresAt = instantOfLocalInput(expires);
+  const ready = cameraId !== '' && from !== undefined && to !== undefined && expiresAt !== undefined;
+
+  async function place(): Promise<void> {
+    if (!ready) return;
+    setBusy(true);
+    const result = await holdsApi.place({ cameraId, start: from, end: to, requisition, reason, expiresAt });
+    setBusy(false);
+    props.onResult(result);
+  }
+
+  return (
+    <form
+      className="hold-form"
+      aria-labelledby="hold-form-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void place();
+      }}
+    >
+      <h3 id="hold-form-heading">{t('holds.place.heading')}</h3>
+      <label>
+        {t('holds.place.camera')}
+        <select value={cameraId} required onChange={(e) => setCameraId(e.target.value)}>
+          <option value="">—</option>
+          {props.cameras.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('holds.place.start')}
+        <input type="datetime-local" step={1} value={start} required onChange={(e) => setStart(e.target.value)} />
+      </label>
+      <label>
+        {t('holds.place.end')}
+        <input type="datetime-local" step={1} value={end} required onChange={(e) => setEnd(e.target.value)} />
+      </label>
+      <label>
+        {t('holds.place.requisition')}
+        <input value={requisition} required minLength={3} onChange={(e) => setRequisition(e.target.value)} />
+      </label>
+      <label>
+        {t('holds.place.reason')}
+        <input value={reason} required minLength={5} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <label>
+        {t('holds.place.expires')}
+        <input type="datetime-local" step={1} value={expires} required onChange={(e) => setExpires(e.target.value)} />
+      </label>
+      <button type="submit" disabled={busy || !ready}>
+        {t('holds.place.submit')}
+      </button>
+    </form>
+  );
+}
