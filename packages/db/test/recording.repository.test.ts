@@ -44,6 +44,18 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect(found[0]?.startedAt.toISOString()).toBe('2026-11-23T10:00:04.000Z');
   });
 
+  it('finds a long segment that began well before the range (the range scan is bounded, not blind)', async () => {
+    await recordings.insertSegment(segment(other, '08:00:00', '08:50:00', 5));
+    const found = await recordings.segmentsBetween(other, { from: t('08:45:00'), to: t('08:46:00') }, t('00:00:00'));
+    expect(found.map((s) => s.key)).toEqual([`${other}/5.mp4`]);
+    expect(await recordings.hasSegmentBetween(other, { from: t('08:45:00'), to: t('08:46:00') }, t('00:00:00'))).toBe(
+      true,
+    );
+    expect(await recordings.hasSegmentBetween(other, { from: t('08:50:00'), to: t('09:00:00') }, t('00:00:00'))).toBe(
+      false,
+    );
+  });
+
   it('never returns a segment that ended before the retention bound', async () => {
     const found = await recordings.segmentsBetween(camera, { from: t('09:00:00'), to: t('11:00:00') }, t('10:00:06'));
     expect(found.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
@@ -59,7 +71,12 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
   it('gives the live window and its media sequence', async () => {
     const window = await recordings.latestSegments(camera, 2, t('00:00:00'));
     expect(window.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
-    expect(await recordings.countBefore(camera, window[0]?.startedAt ?? new Date())).toBe(1);
+    expect(
+      await recordings.countStartedBetween(camera, { from: t('10:00:00'), to: window[0]?.startedAt ?? new Date() }),
+    ).toBe(1);
+    expect(await recordings.countStartedBetween(camera, { from: t('10:00:04'), to: t('10:00:08') })).toBe(1);
+    // A camera that recorded nothing for long: its window is empty, not a scan of its history.
+    expect(await recordings.latestSegments(camera, 2, t('12:00:00'))).toEqual([]);
   });
 
   it('lists expired segments, deletes them, and reports the oldest per camera', async () => {
@@ -106,9 +123,10 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect([...((await alerts.snapshot(id)) ?? [])]).toEqual([0xff, 0xd8, 0xff]);
     expect(await alerts.list({ status: 'open', limit: 10 })).toEqual([]);
     expect(await alerts.list({ cameraIds: [other], limit: 10 })).toEqual([]);
-    expect(await alerts.statsByType({ from: t('00:00:00'), to: t('23:00:00') })).toEqual([
+    expect(await alerts.statsByType({ from: t('00:00:00'), to: t('23:00:00') }, [camera])).toEqual([
       { type: 'intrusion', total: 1, trueAlerts: 1, falseAlarms: 0 },
     ]);
+    expect(await alerts.statsByType({ from: t('00:00:00'), to: t('23:00:00') }, [other])).toEqual([]);
     expect(await alerts.deleteSnapshotsBefore(camera, t('11:00:00'))).toBe(1);
     expect((await alerts.get(id))?.hasSnapshot).toBe(false);
 
@@ -159,6 +177,44 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect(await alerts.list({ ongoing: true, limit: 10 })).toEqual([]);
     expect((await alerts.list({ minConfidence: 0.5, minDurationS: 600, limit: 10 })).map((a) => a.id)).toEqual([bag]);
     expect(await alerts.list({ minConfidence: 0.9, limit: 10 })).toEqual([]);
+  });
+
+  it('pages through the queue most severe then newest first, each alert once, saying whether it has a snapshot', async () => {
+    const queued = randomUUID();
+    const severities = ['low', 'high', 'medium', 'high', 'info', 'medium', 'high'] as const;
+    const ids = severities.map(() => randomUUID());
+    for (const [n, severity] of severities.entries())
+      await alerts.insert({
+        id: ids[n] ?? '',
+        cameraId: queued,
+        type: 'intrusion',
+        severity,
+        message: `alert ${n}`,
+        // Two share their opening time: the id breaks the tie, so no page repeats or skips one.
+        openedAt: t(`12:00:0${Math.min(n, 5)}`),
+        clip: { from: t('12:00:00'), to: t('12:00:10') },
+        ...(n % 2 === 0 ? { snapshot: new Uint8Array([0xff, 0xd8, 0xff]) } : {}),
+      });
+    const rank = { high: 3, medium: 2, low: 1, info: 0 };
+    const pages: string[][] = [];
+    let after: { rank: number; openedAt: Date; id: string } | undefined;
+    for (;;) {
+      const page = await alerts.queue({ cameraIds: [queued], limit: 3 }, after);
+      pages.push(page.map((a) => a.message));
+      const last = page.at(-1);
+      if (last === undefined || page.length < 3) break;
+      after = { rank: rank[last.severity], openedAt: new Date(last.openedAt), id: last.id };
+    }
+    const expected = ids
+      .map((id, n) => ({ id, n, severity: severities[n] ?? 'info', at: Math.min(n, 5) }))
+      .sort((a, b) => rank[b.severity] - rank[a.severity] || b.at - a.at || (a.id < b.id ? 1 : -1))
+      .map((a) => `alert ${a.n}`);
+    expect(pages.flat()).toEqual(expected);
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    const first = await alerts.queue({ cameraIds: [queued], limit: 7 });
+    expect(first.map((a) => a.hasSnapshot)).toEqual(
+      first.map((a) => Number(a.message.slice('alert '.length)) % 2 === 0),
+    );
   });
 
   it('stores anonymous count samples as a time series', async () => {

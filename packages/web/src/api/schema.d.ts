@@ -513,6 +513,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -738,6 +749,17 @@ export interface paths {
                                 };
                             };
                         };
+                        /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                        calibration?: {
+                            image: {
+                                x: number;
+                                y: number;
+                            }[];
+                            ground: {
+                                x: number;
+                                y: number;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -946,6 +968,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -1250,6 +1283,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -1618,6 +1662,17 @@ export interface paths {
                                 };
                             };
                         };
+                        /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                        calibration?: {
+                            image: {
+                                x: number;
+                                y: number;
+                            }[];
+                            ground: {
+                                x: number;
+                                y: number;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -1826,6 +1881,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -2234,6 +2300,17 @@ export interface paths {
                                 };
                             };
                         };
+                        /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                        calibration?: {
+                            image: {
+                                x: number;
+                                y: number;
+                            }[];
+                            ground: {
+                                x: number;
+                                y: number;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -2443,6 +2520,17 @@ export interface paths {
                                         };
                                     };
                                 };
+                                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                                calibration?: {
+                                    image: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                    ground: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                } | null;
                                 /** @description Incremented on every change. */
                                 version: number;
                                 /** Format: date-time */
@@ -2600,7 +2688,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chain: any modified, inserted or deleted entry is reported */
+        /** Verify the hash chain (any modified, inserted or deleted entry) and hold it to the signed checkpoints (a rewrite with recomputed hashes, a truncation, a wipe) */
         get: {
             parameters: {
                 query?: never;
@@ -2621,6 +2709,15 @@ export interface paths {
                             entries: number;
                             breaks: {
                                 seq: number;
+                                problem: string;
+                            }[];
+                            /** @description Checkpoints whose signature holds. */
+                            checkpoints: number;
+                            /** @description Entries the newest valid checkpoint covers. */
+                            anchoredEntries: number;
+                            checkpointBreaks: {
+                                at: string;
+                                entries: number;
                                 problem: string;
                             }[];
                         };
@@ -3760,10 +3857,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts, most severe then newest first */
+        /**
+         * Alerts, most severe then newest first, one page at a time
+         * @description Without images (GET /api/alerts/{id}/snapshot.jpg serves each). When more may follow, the X-Next-Cursor header gives the `cursor` of the next page.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Page size, at most 500; default 100. */
+                    limit?: string;
+                    /** @description X-Next-Cursor of the previous page. */
+                    cursor?: string;
                     status?: "open" | "acknowledged" | "closed";
                     cameraId?: string;
                     type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
@@ -4466,7 +4570,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts per type and the precision operators’ verdicts give (LEGAL R24) */
+        /** Alerts per type on the caller’s cameras and the precision operators’ verdicts give (LEGAL R24) */
         get: {
             parameters: {
                 query: {
@@ -5078,6 +5182,17 @@ export interface paths {
                                         };
                                     };
                                 };
+                                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                                calibration?: {
+                                    image: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                    ground: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                } | null;
                                 /** @description Incremented on every change. */
                                 version: number;
                                 /** Format: date-time */
@@ -7671,6 +7786,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/transparency/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail's newest signed checkpoint (entries, head hash, time, Ed25519 signature) and the key that signs it, for anyone to hold the city to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            keyId: string;
+                            publicKeyPem: string;
+                            checkpoint: {
+                                /** @description Entries in the trail when signed (the head's seq). */
+                                entries: number;
+                                /** @description SHA-256 of entry `entries` (64 zeros for an empty trail). */
+                                headHash: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description Fingerprint of the signing key. */
+                                keyId: string;
+                                /** @description Ed25519 signature of the checkpoint text, base64. */
+                                signature: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/holds": {
         parameters: {
             query?: never;
@@ -8467,6 +8635,17 @@ export interface components {
                         };
                     };
                 };
+                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                calibration?: {
+                    image: {
+                        x: number;
+                        y: number;
+                    }[];
+                    ground: {
+                        x: number;
+                        y: number;
+                    }[];
+                } | null;
                 /** @description Incremented on every change. */
                 version: number;
                 /** Format: date-time */
@@ -8684,6 +8863,17 @@ export interface components {
                         };
                     };
                 };
+                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                calibration?: {
+                    image: {
+                        x: number;
+                        y: number;
+                    }[];
+                    ground: {
+                        x: number;
+                        y: number;
+                    }[];
+                } | null;
                 /** @description Incremented on every change. */
                 version: number;
                 /** Format: date-time */
