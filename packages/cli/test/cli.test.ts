@@ -6,6 +6,7 @@ import { UserRepository, openDatabase } from '@vigie/db';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPasswordCost } from '../../server/test/support.js';
+import { startFakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 
 function io(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -79,6 +80,37 @@ describe('vigie camera (through a running server)', () => {
     const after = io(env);
     await runCli(['camera', 'list', '--json'], after);
     expect(JSON.parse(after.stdout.join('')) as unknown[]).toEqual([]);
+  });
+
+  it('discovers an ONVIF camera and adds it with its main and sub streams, the password read from stdin', async () => {
+    const device = await startFakeOnvifDevice({
+      username: 'cli',
+      password: 'from-stdin-pw',
+      profiles: [
+        { token: 'hd', name: 'HD', width: 1280, height: 720, fps: 10, gop: 20, streamUrl: 'rtsp://127.0.0.1:9/hd' },
+        { token: 'sd', name: 'SD', width: 640, height: 360, fps: 10, gop: 20, streamUrl: 'rtsp://127.0.0.1:9/sd' },
+      ],
+    });
+    try {
+      const discover = io(env);
+      expect(await runCli(['camera', 'discover', '--timeout', '1500'], discover)).toBe(0);
+      expect(discover.stdout.join('\n')).toMatch(/ADDRESS\s+NAME\s+HARDWARE\s+CAMERA/);
+      expect(discover.stdout.join('\n')).toContain(device.address);
+
+      const add = io(env, 'from-stdin-pw\n');
+      const args = ['camera', 'add-onvif', '--address', device.address, '--username', 'cli', '--name', 'Gare PTZ'];
+      expect(await runCli([...args, '--lat', '50.3', '--lon', '3.5', '--purpose', 'public_space_safety'], add)).toBe(0);
+      expect(add.stdout.join('\n')).toMatch(/Camera "Gare PTZ" \(PTZ-1, main and sub streams\) registered with id /);
+
+      const list = io(env);
+      await runCli(['camera', 'list', '--json'], list);
+      const gare = (
+        JSON.parse(list.stdout.join('')) as { name: string; sourceUrl: string; subStreamUrl?: string }[]
+      ).find((c) => c.name === 'Gare PTZ');
+      expect(gare).toMatchObject({ sourceUrl: 'rtsp://127.0.0.1:9/hd', subStreamUrl: 'rtsp://127.0.0.1:9/sd' });
+    } finally {
+      await device.stop();
+    }
   });
 
   it('lets the DPO authorise a camera added with camera add, audited like the registry edit of the console', async () => {
@@ -192,9 +224,16 @@ describe('vigie user add and migrate (direct database access)', () => {
     expect(addText).toContain('User "alice" created with roles operator, supervisor.');
     expect(addText).toMatch(/otpauth:\/\/totp\/Vigie:alice\?/);
 
+    // No server has run yet, so no checkpoint: the chain holds, but a rewrite could not be told (exit 3).
+    const unanchored = io(env);
+    expect(await runCli(['audit', 'verify'], unanchored)).toBe(3);
+    expect(unanchored.stderr.join('\n')).toMatch(/chain intact: 1 entries, but NO signed checkpoint/);
+    const checkpoint = io(env);
+    expect(await runCli(['audit', 'checkpoint'], checkpoint)).toBe(0);
+    expect(checkpoint.stdout.join('\n')).toMatch(/Audit checkpoint: 1 entries, head [0-9a-f]{64}/);
     const verify = io(env);
     expect(await runCli(['audit', 'verify'], verify)).toBe(0);
-    expect(verify.stdout.join('\n')).toMatch(/Audit trail intact: 1 entries/);
+    expect(verify.stdout.join('\n')).toMatch(/Audit trail intact: 1 entries, hash chain verified, held to 1 signed/);
 
     const again = io(env, 'another long password\n');
     expect(await runCli(['user', 'add', 'alice', '--role', 'dpo'], again)).toBe(1);
@@ -223,6 +262,15 @@ describe('vigie user add and migrate (direct database access)', () => {
     const tampered = io(env);
     expect(await runCli(['audit', 'verify'], tampered)).toBe(2);
     expect(tampered.stderr.join('\n')).toMatch(/TAMPERED[\s\S]*entry 1: modified/);
+
+    // Wiping the trail, its head and the database copy of the checkpoints: the file outside still tells.
+    const wipe = await openDatabase({ dataDir: join(dataDir, 'db') });
+    for (const table of ['audit_log', 'audit_head', 'audit_checkpoints'] as const)
+      await wipe.db.deleteFrom(table).execute();
+    await wipe.close();
+    const wiped = io(env);
+    expect(await runCli(['audit', 'verify'], wiped)).toBe(2);
+    expect(wiped.stderr.join('\n')).toMatch(/TAMPERED[\s\S]*checkpoint \S+ \(1 entries\): entries missing/);
     await rm(dataDir, { recursive: true, force: true });
   }, 120_000);
 

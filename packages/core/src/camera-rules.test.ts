@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Camera, CameraSettings } from './camera.js';
 import {
   applyCameraPatch,
+  assertCalibratedForMetres,
   cameraSettingsFromInput,
   redactSourceUrl,
   sourceKind,
@@ -101,6 +102,23 @@ describe('camera rules', () => {
     expect(codeOf(() => validateCameraSettings(settings({ analytics: ['intrusion'] }), frenchProfile))).toBeUndefined();
   });
 
+  it('refuses rules measured in metres (speed, density) on a camera without ground calibration', () => {
+    const uncalibrated = settings({ analytics: ['intrusion', 'crowd_density'] });
+    expect(codeOf(() => validateCameraSettings(uncalibrated, frenchProfile))).toBe('CALIBRATION_REQUIRED');
+    expect(codeOf(() => assertCalibratedForMetres({ analytics: ['rapid_movement'] }))).toBe('CALIBRATION_REQUIRED');
+    const calibration = {
+      image: square.concat([{ x: 0.1, y: 0.4 }]),
+      ground: [
+        { x: 0, y: 0 },
+        { x: 5, y: 0 },
+        { x: 5, y: 5 },
+        { x: 0, y: 5 },
+      ],
+    };
+    expect(codeOf(() => validateCameraSettings({ ...uncalibrated, calibration }, frenchProfile))).toBeUndefined();
+    expect(codeOf(() => assertCalibratedForMetres({ analytics: ['intrusion', 'wrong_way'] }))).toBeUndefined();
+  });
+
   it('refuses retention above the legal maximum', () => {
     expect(codeOf(() => validateCameraSettings(settings({ retentionDays: 31 }), frenchProfile))).toBe(
       'RETENTION_EXCEEDS_LEGAL_MAXIMUM',
@@ -126,5 +144,22 @@ describe('camera rules', () => {
     expect(merged).not.toHaveProperty('id');
     expect(merged).not.toHaveProperty('version');
     expect(merged).not.toHaveProperty('authorisation');
+  });
+
+  it('sets a sub stream with a patch and removes it with null', () => {
+    const camera: Camera = {
+      ...settings(),
+      id: 'c1',
+      version: 1,
+      createdAt: 'x',
+      updatedAt: 'y',
+      authorisation: { state: 'valid', expiresAt: '2030-01-01T00:00:00.000Z' },
+    };
+    const withSub = applyCameraPatch(camera, { subStreamUrl: 'rtsp://cam/sub' });
+    expect(withSub.subStreamUrl).toBe('rtsp://cam/sub');
+    expect(applyCameraPatch({ ...camera, ...withSub }, { subStreamUrl: null })).not.toHaveProperty('subStreamUrl');
+    expect(codeOf(() => validateCameraSettings(settings({ subStreamUrl: 'ftp://cam/sub' }), frenchProfile))).toBe(
+      'UNSUPPORTED_SOURCE_URL',
+    );
   });
 });

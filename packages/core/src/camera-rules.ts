@@ -1,4 +1,5 @@
 import { assertAnalyticsJustified } from './analytic-purposes.js';
+import type { AnalyticsEventType } from './analytic-event-types.js';
 import type { Camera, CameraInput, CameraPatch, CameraSettings } from './camera.js';
 import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
@@ -53,6 +54,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
   return {
     name: input.name,
     sourceUrl: input.sourceUrl,
+    ...(input.subStreamUrl === undefined ? {} : { subStreamUrl: input.subStreamUrl }),
     location: input.location,
     heading: input.heading ?? 0,
     fieldOfView: input.fieldOfView ?? 90,
@@ -65,13 +67,18 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     // Privacy by default (GDPR art. 25): no analytic runs until someone switches it on.
     analytics: input.analytics ?? [],
     ruleSettings: input.ruleSettings ?? {},
+    ...(input.calibration == null ? {} : { calibration: input.calibration }),
   };
 }
 
 /** Merges a patch into a camera's current settings. */
 export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
   const { id: _id, version: _version, createdAt: _c, updatedAt: _u, authorisation: _a, ...current } = camera;
-  return { ...current, ...patch };
+  const { subStreamUrl, ...rest } = patch;
+  const merged: CameraSettings = { ...current, ...rest };
+  if (subStreamUrl === null) delete merged.subStreamUrl;
+  else if (subStreamUrl !== undefined) merged.subStreamUrl = subStreamUrl;
+  return merged;
 }
 
 /**
@@ -80,6 +87,7 @@ export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSett
  */
 export function validateCameraSettings(settings: CameraSettings, profile: LegalProfile, change?: CameraPatch): void {
   sourceKind(settings.sourceUrl);
+  if (settings.subStreamUrl !== undefined) sourceKind(settings.subStreamUrl);
   assertRetentionAllowed(settings.retentionDays, profile);
   const problems: FieldProblem[] = [];
   settings.purposes.forEach((purpose, index) => {
@@ -122,4 +130,32 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
     throw new VigieError('DUPLICATE_ID', 'Zone, mask or line ids must be unique within a camera.', problems);
   }
   assertAnalyticsJustified(settings, profile, change);
+  assertCalibratedForMetres(settings);
+}
+
+/** Rules whose measure is in metres on the ground: a speed (m/s) or a density (persons/m²). */
+export const metricRules: readonly AnalyticsEventType[] = ['rapid_movement', 'crowd_density'];
+
+/**
+ * Refuses rules measured in metres on a camera without a ground calibration: without one a speed or a
+ * density is a guess (a frame assumed 20 m wide took ordinary walkers for runners).
+ */
+export function assertCalibratedForMetres(settings: Pick<CameraSettings, 'analytics' | 'calibration'>): void {
+  if (settings.calibration != null) return;
+  const problems: FieldProblem[] = settings.analytics.flatMap((type, index) =>
+    metricRules.includes(type)
+      ? [
+          {
+            path: `/analytics/${index}`,
+            reason: `"${type}" measures in metres and the camera has no ground calibration`,
+          },
+        ]
+      : [],
+  );
+  if (problems.length > 0)
+    throw new VigieError(
+      'CALIBRATION_REQUIRED',
+      `Calibrate the camera's ground before switching on ${problems.length === 1 ? 'a rule' : 'rules'} measured in metres.`,
+      problems,
+    );
 }

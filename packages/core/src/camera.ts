@@ -1,6 +1,13 @@
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes } from './analytic-event-types.js';
-import { DirectionSchema, PointSchema, PolygonSchema, ScheduleWindowSchema, zoneKinds } from './image-geometry.js';
+import {
+  CalibrationSchema,
+  DirectionSchema,
+  PointSchema,
+  PolygonSchema,
+  ScheduleWindowSchema,
+  zoneKinds,
+} from './image-geometry.js';
 import { purposes } from './legal-profile.js';
 import { AuthorisationSummarySchema } from './authorisation.js';
 import { RuleSettingsSchema } from './rule-settings.js';
@@ -66,6 +73,12 @@ const cameraFields = {
     maxLength: 2048,
     description: 'rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream.',
   }),
+  subStreamUrl: Type.String({
+    minLength: 1,
+    maxLength: 2048,
+    description:
+      'Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded.',
+  }),
   location: LocationSchema,
   heading: Type.Number({
     minimum: 0,
@@ -97,6 +110,12 @@ const cameraFields = {
       'Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none.',
   }),
   ruleSettings: Type.Optional(RuleSettingsSchema),
+  calibration: Type.Optional(
+    Type.Union([CalibrationSchema, Type.Null()], {
+      description:
+        'Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it.',
+    }),
+  ),
 };
 
 /** What a client sends to register a camera; omitted optional fields take privacy-preserving defaults. */
@@ -104,6 +123,7 @@ export const CameraInputSchema = Type.Object(
   {
     name: cameraFields.name,
     sourceUrl: cameraFields.sourceUrl,
+    subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
     location: cameraFields.location,
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -115,6 +135,7 @@ export const CameraInputSchema = Type.Object(
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
     ruleSettings: cameraFields.ruleSettings,
+    calibration: cameraFields.calibration,
   },
   { additionalProperties: false },
 );
@@ -124,6 +145,9 @@ export const CameraPatchSchema = Type.Object(
   {
     name: Type.Optional(cameraFields.name),
     sourceUrl: Type.Optional(cameraFields.sourceUrl),
+    subStreamUrl: Type.Optional(
+      Type.Union([cameraFields.subStreamUrl, Type.Null()], { description: 'null removes it.' }),
+    ),
     location: Type.Optional(cameraFields.location),
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -135,6 +159,7 @@ export const CameraPatchSchema = Type.Object(
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
     ruleSettings: cameraFields.ruleSettings,
+    calibration: cameraFields.calibration,
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -144,6 +169,7 @@ export const CameraSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     ...cameraFields,
+    subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
     version: Type.Integer({
       minimum: 1,
       description: 'Incremented on every change.',

@@ -1,6 +1,7 @@
 import {
   authorisationSummary,
   type AnalyticsEventType,
+  type Calibration,
   VigieError,
   type Camera,
   type CameraSettings,
@@ -36,6 +37,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     id: row.id,
     name: row.name,
     sourceUrl: row.source_url,
+    ...(row.sub_stream_url === null ? {} : { subStreamUrl: row.sub_stream_url }),
     location: { lat: row.lat, lon: row.lon },
     heading: row.heading,
     fieldOfView: row.field_of_view,
@@ -47,6 +49,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     enabled: row.enabled,
     analytics: row.analytics as AnalyticsEventType[],
     ruleSettings: row.rule_settings,
+    ...(row.calibration === null ? {} : { calibration: row.calibration as Calibration }),
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -58,6 +61,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
   return {
     name: settings.name,
     source_url: settings.sourceUrl,
+    sub_stream_url: settings.subStreamUrl ?? null,
     lat: settings.location.lat,
     lon: settings.location.lon,
     heading: settings.heading,
@@ -70,6 +74,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     enabled: settings.enabled,
     analytics: JSON.stringify(settings.analytics),
     rule_settings: JSON.stringify(settings.ruleSettings ?? {}),
+    calibration: settings.calibration === undefined ? null : JSON.stringify(settings.calibration),
   };
 }
 

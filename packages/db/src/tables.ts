@@ -8,6 +8,7 @@ export interface CameraTable {
   id: Generated<string>;
   name: string;
   source_url: string;
+  sub_stream_url: ColumnType<string | null, string | null | undefined, string | null>;
   lat: number;
   lon: number;
   heading: number;
@@ -20,6 +21,7 @@ export interface CameraTable {
   enabled: boolean;
   analytics: ColumnType<string[], string | undefined, string>;
   rule_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  calibration: ColumnType<unknown, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
@@ -90,6 +92,16 @@ export interface AuditHeadTable {
   id: number;
   seq: ColumnType<string | number | bigint, number, number>;
   hash: string;
+}
+
+/** Signed checkpoints of the audit trail's head (also appended to a file outside the database). */
+export interface AuditCheckpointTable {
+  id: Generated<string | number | bigint>;
+  at: Timestamp;
+  entries: BigCount;
+  head_hash: string;
+  key_id: string;
+  signature: string;
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -207,6 +219,8 @@ export interface AlertTable {
   shadow_label: string | null;
   labelled_by: string | null;
   labelled_at: Timestamp | null;
+  /** Generated from severity (3 high … 0 info): the queue's first sort key. */
+  severity_rank: Generated<number>;
   claimed_by: string | null;
   claimed_at: Timestamp | null;
 }
@@ -352,6 +366,7 @@ export interface Tables {
   camera_assignments: CameraAssignmentTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointTable;
   segments: SegmentTable;
   recording_gaps: RecordingGapTable;
   camera_status: CameraStatusTable;
@@ -370,6 +385,23 @@ export interface Tables {
   analysis_authorisations: AnalysisAuthorisationTable;
   detection_models: DetectionModelTable;
   wall_layouts: WallLayoutTable;
+  onvif_devices: OnvifDeviceTable;
+}
+
+/** The ONVIF device a camera was added from, with the account Vigie uses on it (password sealed). */
+export interface OnvifDeviceTable {
+  camera_id: string;
+  address: string;
+  urn: string | null;
+  username: string;
+  password_sealed: string;
+  manufacturer: string;
+  model: string;
+  serial_number: string;
+  main_profile: string;
+  sub_profile: string | null;
+  ptz: boolean;
+  added_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 /** A camera row as read. */

@@ -7,13 +7,20 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { LocalDiskStorage, ffmpegCapabilitiesOrExplain, locateFfmpeg, type FfmpegCapabilities } from '@vigie/media';
+import {
+  LibraryOnvifGateway,
+  LocalDiskStorage,
+  ffmpegCapabilitiesOrExplain,
+  locateFfmpeg,
+  type FfmpegCapabilities,
+} from '@vigie/media';
 import {
   frenchProfile,
   type Bus,
   type Clock,
   type SegmentStorage,
   type LegalProfile,
+  type OnvifGateway,
   type PromotionPolicy,
   type TransparencyContacts,
 } from '@vigie/core';
@@ -45,6 +52,7 @@ import { RuleModeService } from './services/rule-mode.service.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
+import { onvifRoutes } from './routes/onvif.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { liveStreamRoutes } from './routes/live-stream.routes.js';
@@ -77,12 +85,17 @@ import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
+import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
+import { OnvifService } from './services/onvif.service.js';
+import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
+import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
 import { recoverSpool } from './video/spool-recovery.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
+import { consoleStaticOptions, isConsoleAsset, sendConsolePage } from './web/console-assets.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
@@ -117,8 +130,12 @@ export interface AppDependencies {
   workers?: 'embedded' | 'remote';
   /** Secret shared with workers to fetch the segments they hold (VIGIE_NODE_SECRET). */
   nodeSecret?: string;
-  /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. */
+  /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. It also signs the audit checkpoints, appended to `<mediaDir>/audit-checkpoints.jsonl`. */
   installationKey?: InstallationKey;
+  /** Seals device passwords; default: key file `<mediaDir>/keys/credentials-aes256.key`, created on first start. */
+  credentialVault?: CredentialVault;
+  /** ONVIF devices on the network (default: the `onvif` library). */
+  onvif?: OnvifGateway;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -156,6 +173,10 @@ export interface VigieApp {
   exports: ExportService;
   /** Signs evidence manifests; its public key is published (transparency page, every package). */
   installationKey: InstallationKey;
+  /** Signed checkpoints of the audit trail's head, kept outside the database too; `background` takes one every 10 minutes. */
+  auditAnchor: AuditAnchor;
+  /** Audits refusals anyone can provoke (denied requests, unknown users' logins) coalesced per source and minute. */
+  refusals: CoalescedAudit;
   /** Legal holds: footage kept past retention for a judicial requisition. */
   holds: LegalHoldService;
   /** The retention purge; `startServer` runs it periodically. */
@@ -211,11 +232,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const models = new ModelRegistryService({ work, profile });
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
-  const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
+  const refusals = new CoalescedAudit({ work, clock: deps.clock });
   const auth = new AuthService({
     work,
     clock: deps.clock,
+    refusals,
     ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
     ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
   });
@@ -245,9 +267,16 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     ...(deps.workers === 'remote' ? {} : { liveFeeds }),
   });
-  const installationKey =
-    deps.installationKey ??
-    (await loadOrCreateInstallationKey(join(deps.mediaDir, 'keys', 'installation-ed25519.pem')));
+  const files = installationFiles(deps.mediaDir);
+  const installationKey = deps.installationKey ?? (await loadOrCreateInstallationKey(files.key));
+  const auditAnchor = new AuditAnchor({ work, key: installationKey, file: files.checkpoints, clock: deps.clock });
+  const compliance = new ComplianceService({
+    work,
+    clock: deps.clock,
+    profile,
+    contacts,
+    verifyAudit: () => auditAnchor.verify(),
+  });
   const exports = new ExportService({
     key: installationKey,
     work,
@@ -295,7 +324,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
-  registerAccessControl(http, { auth, work });
+  registerAccessControl(http, { auth, refusals });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
@@ -321,7 +350,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
-  await http.register(auditRoutes(work), { prefix: '/api' });
+  const onvif = new OnvifService({
+    work,
+    clock: deps.clock,
+    cameras,
+    gateway: deps.onvif ?? new LibraryOnvifGateway(),
+    vault:
+      deps.credentialVault ??
+      (await loadOrCreateCredentialVault(join(deps.mediaDir, 'keys', 'credentials-aes256.key'))),
+  });
+  await http.register(onvifRoutes(onvif), { prefix: '/api' });
+  await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(liveStreamRoutes(recordings), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
@@ -353,16 +392,18 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(tokenRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
-  await http.register(transparencyRoutes(transparency), { prefix: '/api' });
+  await http.register(transparencyRoutes({ transparency, anchor: auditAnchor, key: installationKey }), {
+    prefix: '/api',
+  });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });
   await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
-  if (hasConsole) await http.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (hasConsole) await http.register(fastifyStatic, consoleStaticOptions(webRoot));
   http.setNotFoundHandler((request, reply) => {
-    if (hasConsole && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html');
+    if (hasConsole && request.method === 'GET' && !request.url.startsWith('/api/') && !isConsoleAsset(request.url)) {
+      return sendConsolePage(reply);
     }
     return reply
       .status(404)
@@ -406,6 +447,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     purge,
     recordings,
     authorisationWatch,
+    auditAnchor,
+    refusals,
+    refreshStatistics: () => deps.database.refreshStatistics(),
     log: http.log,
   });
   onAuthorisationChange.current = async () => {
@@ -432,6 +476,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     recordings,
     exports,
     installationKey,
+    auditAnchor,
+    refusals,
     holds,
     purge,
     analysis,

@@ -32,6 +32,7 @@ const intendedCallers: Record<string, readonly string[]> = {
   'POST /api/models': ['dpo'],
   'GET /api/transparency': everyone,
   'GET /api/transparency.geojson': everyone,
+  'GET /api/compliance/checklist': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/record-of-processing': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/record-of-processing.html': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/retention': ['supervisor', 'dpo', 'admin'],
@@ -86,6 +87,7 @@ describe.each(testEngines)('every route × every role on $name', (engine) => {
         'GET /api/transparency.geojson',
         'GET /api/console/settings',
         'GET /api/evidence/key',
+        'GET /api/transparency/audit',
       ].sort(),
     );
   });

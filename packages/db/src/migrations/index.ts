@@ -15,7 +15,11 @@ import * as legalHolds from './1796520000000-LegalHolds.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 import * as modelRegistry from './1796600000001-ModelRegistry.js';
 import * as operatorWall from './1797200000000-OperatorWall.js';
+import * as onvifCameras from './1797000000000-OnvifCameras.js';
+import * as alertQueueIndex from './1797300000000-AlertQueueIndex.js';
+import * as auditCheckpoints from './1797300000001-AuditCheckpoints.js';
 import * as loginAndTokens from './1797400000000-LoginAndTokens.js';
+import * as cameraCalibration from './1797600000000-CameraCalibration.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -35,5 +39,9 @@ export const migrations: Record<string, Migration> = {
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
   '1796600000001-ModelRegistry': modelRegistry,
   '1797200000000-OperatorWall': operatorWall,
+  '1797000000000-OnvifCameras': onvifCameras,
+  '1797300000000-AlertQueueIndex': alertQueueIndex,
+  '1797300000001-AuditCheckpoints': auditCheckpoints,
   '1797400000000-LoginAndTokens': loginAndTokens,
+  '1797600000000-CameraCalibration': cameraCalibration,
 };
