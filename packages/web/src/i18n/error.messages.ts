@@ -6,10 +6,14 @@ import type { Language } from './messages';
  * code, so a French operator never reads the server's English. A code missing here falls back to the
  * server's message (a newer server than this console).
  */
-const errorFr: Record<ErrorCode, string> = {
+const errorFr: Partial<Record<ErrorCode, string>> = {
   VALIDATION_FAILED: 'Certains champs sont invalides : corrigez-les puis réessayez.',
   TEXT_CONTAINS_NUL: 'Un champ contient un caractère invisible interdit (NUL) : retirez-le.',
   TOKEN_NOT_FOUND: 'Ce jeton d’API n’existe pas.',
+  ONVIF_DEVICE_UNREACHABLE: 'La caméra ONVIF ne répond pas : vérifiez son adresse et le réseau.',
+  ONVIF_NOT_AUTHORISED: 'La caméra ONVIF refuse l’identifiant ou le mot de passe.',
+  ONVIF_NO_VIDEO_PROFILE: 'La caméra ONVIF n’annonce aucun flux vidéo.',
+  CALIBRATION_REQUIRED: 'Cette analyse demande d’abord de calibrer la caméra.',
   CAMERA_NOT_FOUND: 'Cette caméra n’existe pas ou ne vous est pas accessible.',
   CAMERA_NAME_TAKEN: 'Une caméra porte déjà ce nom : choisissez-en un autre.',
   CAMERA_HOLDS_EVIDENCE:
@@ -73,10 +77,14 @@ const errorFr: Record<ErrorCode, string> = {
   INTERNAL_ERROR: 'Erreur interne du serveur : réessayez, puis prévenez l’administrateur.',
 };
 
-const errorEn: Record<ErrorCode, string> = {
+const errorEn: Partial<Record<ErrorCode, string>> = {
   VALIDATION_FAILED: 'Some fields are invalid: correct them and try again.',
   TEXT_CONTAINS_NUL: 'A field contains a forbidden invisible character (NUL): remove it.',
   TOKEN_NOT_FOUND: 'This API token does not exist.',
+  ONVIF_DEVICE_UNREACHABLE: 'The ONVIF camera does not answer: check its address and the network.',
+  ONVIF_NOT_AUTHORISED: 'The ONVIF camera refuses the username or password.',
+  ONVIF_NO_VIDEO_PROFILE: 'The ONVIF camera offers no video stream.',
+  CALIBRATION_REQUIRED: 'This analytic needs the camera calibrated first.',
   CAMERA_NOT_FOUND: 'This camera does not exist or is not open to you.',
   CAMERA_NAME_TAKEN: 'A camera already has this name: choose another.',
   CAMERA_HOLDS_EVIDENCE:
@@ -138,7 +146,7 @@ const errorEn: Record<ErrorCode, string> = {
   INTERNAL_ERROR: 'Internal server error: try again, then tell the administrator.',
 };
 
-const byLanguage: Record<Language, Record<string, string>> = { fr: errorFr, en: errorEn };
+const byLanguage: Record<Language, Partial<Record<string, string>>> = { fr: errorFr, en: errorEn };
 
 /** A refusal in the console's language from its code; the server's own message for a code this console does not know. */
 export function errorText(language: Language, failure: { code: string; message: string }): string {
