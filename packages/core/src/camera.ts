@@ -58,6 +58,8 @@ export const LocationSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+/** A position on the map. */
+export type Location = Static<typeof LocationSchema>;
 
 const cameraFields = {
   name: Type.String({ minLength: 1, maxLength: 100 }),

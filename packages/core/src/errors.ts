@@ -62,6 +62,18 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Give the requisition reference, a held range that ends after it starts, and an expiry within a year.',
   },
+  INCIDENT_NOT_FOUND: { kind: 'not_found', hint: 'List incidents with GET /api/incidents to find a valid id.' },
+  INCIDENT_TYPE_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List incident types with GET /api/incident-types to find a valid id.',
+  },
+  INCIDENT_TYPE_INVALID: { kind: 'invalid', hint: 'Give every step of the checklist its own id.' },
+  INCIDENT_TRANSITION_INVALID: {
+    kind: 'conflict',
+    hint: 'An incident goes new → in progress → resolved → closed; a resolved one may be reopened.',
+  },
+  INCIDENT_STEP_UNKNOWN: { kind: 'invalid', hint: 'Tick a step of the incident type’s checklist.' },
+  INCIDENT_CLOSED: { kind: 'conflict', hint: 'A closed incident only takes notes; open a new one if needed.' },
   HOLD_NOT_FOUND: { kind: 'not_found', hint: 'List legal holds with GET /api/holds to find a valid id.' },
   HOLD_RELEASED: { kind: 'conflict', hint: 'This hold was already released; place a new one if footage must be kept.' },
   EXPORT_NOT_PACKAGED: {

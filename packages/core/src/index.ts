@@ -32,3 +32,6 @@ export * from './analysis-authorisation.js';
 export * from './legal-hold.js';
 export * from './model-registry.js';
 export * from './text-safety.js';
+export * from './incident.js';
+export * from './incident-action.js';
+export * from './incident-grouping.js';

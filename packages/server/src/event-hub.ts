@@ -4,6 +4,8 @@ import {
   type AlertRecord,
   type Camera,
   type CameraStatus,
+  type DomainEventOf,
+  type Incident,
   type PushAudience,
   type PushScope,
 } from '@vigie/core';
@@ -15,7 +17,9 @@ export type PushEvent =
   | { v: 1; type: 'camera.deleted'; cameraId: string }
   | ({ v: 1; type: 'camera.status' } & CameraStatus)
   | { v: 1; type: 'alert.opened'; alert: AlertRecord }
-  | { v: 1; type: 'alert.updated'; alert: AlertRecord };
+  | { v: 1; type: 'alert.updated'; alert: AlertRecord }
+  | { v: 1; type: 'incident.updated'; incident: Incident }
+  | ({ v: 1 } & Omit<DomainEventOf<'incident.step_skipped'>, 'v' | 'id' | 'at'>);
 
 /** What reading an event requires, as on the HTTP routes: alerts as GET /api/alerts, cameras as GET /api/cameras. */
 export function pushScopeOf(event: PushEvent): PushScope {
@@ -29,6 +33,11 @@ export function pushScopeOf(event: PushEvent): PushScope {
     case 'alert.opened':
     case 'alert.updated':
       return { permission: 'alert:read', cameraId: event.alert.cameraId };
+    case 'incident.updated':
+      return { permission: 'incident:read', cameraId: event.incident.cameraIds[0] ?? '' };
+    case 'incident.step_skipped':
+      // Only supervisors are told that a procedure's required step was skipped.
+      return { permission: 'incident:supervise', cameraId: event.cameraId };
   }
 }
 

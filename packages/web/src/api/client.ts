@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import type { VideoPushEvent } from './contract';
+import type { Incident, StepSkippedPush } from './incidents-api';
 import type { components, paths } from './schema';
 import type { Body, Query, Reply } from './schema-types';
 
@@ -57,6 +58,8 @@ export type RoleName = User['roles'][number];
 export type PushEvent =
   | { v: 1; type: 'camera.created' | 'camera.updated'; camera: Camera }
   | { v: 1; type: 'camera.deleted'; cameraId: string }
+  | { v: 1; type: 'incident.updated'; incident: Incident }
+  | StepSkippedPush
   | VideoPushEvent;
 
 /** The message of an API error body, or the HTTP status when the body is not one. */
