@@ -110,6 +110,18 @@ export class RecordingRepository {
     return rows.map(toSegment).reverse();
   }
 
+  /** When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap). */
+  async lastSegmentEnd(cameraId: string): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('ended_at')
+      .where('camera_id', '=', cameraId)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.ended_at;
+  }
+
   /** How many segments of a camera started before the given one (the live playlist's media sequence). */
   async countBefore(cameraId: string, startedAt: Date): Promise<number> {
     const row = await this.db

@@ -36,8 +36,19 @@ describe('ffmpeg failures', () => {
 });
 
 describe('restart backoff', () => {
-  it('doubles from one second and stops growing at the cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelay(n))).toEqual([
+  it('retries within 2 s for the first 30 attempts (a camera back after 20 s is retried at once), then backs off to 30 s', () => {
+    const delays = Array.from({ length: 40 }, (_, i) => backoffDelay(i + 1));
+    expect(delays.slice(0, 4)).toEqual([500, 1000, 2000, 2000]);
+    expect(Math.max(...delays.slice(0, 30))).toBe(2000);
+    // 20 s of outage are covered by retries none of which waits more than 2 s.
+    const elapsed = delays.slice(0, 12).reduce((sum, ms) => sum + ms, 0);
+    expect(elapsed).toBeGreaterThan(20_000);
+    expect(delays.slice(30, 36)).toEqual([4000, 8000, 16_000, 30_000, 30_000, 30_000]);
+  });
+
+  it('doubles from the initial delay up to the cap without a quick phase', () => {
+    const policy = { initialMs: 1000, maxMs: 30_000, factor: 2 };
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelay(n, policy))).toEqual([
       1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
     ]);
   });

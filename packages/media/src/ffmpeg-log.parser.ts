@@ -78,19 +78,33 @@ export function describeFfmpegExit(logTail: readonly string[], code: number | nu
   };
 }
 
-/** Delays between restarts: exponential, capped. */
+/** Delays between restarts: exponential, capped; optionally kept short for the first attempts. */
 export interface BackoffPolicy {
   initialMs: number;
   maxMs: number;
   factor: number;
+  /**
+   * The first `attempts` restarts wait at most `capMs`: most outages are short (a camera rebooting, a
+   * switch port flapping), and footage lost while waiting is lost for good. Growth resumes from `capMs`.
+   */
+  quick?: { capMs: number; attempts: number };
 }
 
-/** The default restart policy: 1 s, 2 s, 4 s … up to 30 s. */
-export const defaultBackoff: BackoffPolicy = { initialMs: 1000, maxMs: 30_000, factor: 2 };
+/** The default restart policy: 0.5 s, 1 s, then every 2 s for about a minute, then 4 s, 8 s … up to 30 s. */
+export const defaultBackoff: BackoffPolicy = {
+  initialMs: 500,
+  maxMs: 30_000,
+  factor: 2,
+  quick: { capMs: 2000, attempts: 30 },
+};
 
 /** How long to wait before restart number `attempt` (1 for the first restart). */
 export function backoffDelay(attempt: number, policy: BackoffPolicy = defaultBackoff): number {
-  return Math.min(policy.maxMs, policy.initialMs * policy.factor ** Math.max(0, attempt - 1));
+  const n = Math.max(1, attempt);
+  const quick = policy.quick;
+  if (quick === undefined) return Math.min(policy.maxMs, policy.initialMs * policy.factor ** (n - 1));
+  if (n <= quick.attempts) return Math.min(quick.capMs, policy.initialMs * policy.factor ** (n - 1));
+  return Math.min(policy.maxMs, quick.capMs * policy.factor ** (n - quick.attempts));
 }
 
 /** Hides passwords of every URL in a log line (`rtsp://user:pass@host` → `rtsp://user:***@host`) and any listed secret. */

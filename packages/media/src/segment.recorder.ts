@@ -48,6 +48,11 @@ export interface SegmentRecorderOptions {
   pollMs?: number;
   /** Lag behind real time beyond which the recorder is `degraded` (default: the larger of 10 s and 2.5 segments). */
   lagToleranceMs?: number;
+  /**
+   * End of this camera's last indexed segment, recorded before this recorder existed (e.g. before a
+   * server restart): the hole until the first new segment is reported as a gap, "recorder stopped".
+   */
+  resumeAfter?: Date;
   /** Called once per completed segment, in order, after it is in storage (e.g. to index it). */
   onSegment?: (segment: Segment) => Promise<void> | void;
   /**
@@ -97,6 +102,8 @@ export class SegmentRecorder {
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<void> = Promise.resolve();
   #lastEnd: Date | undefined;
+  /** Whether this recorder has placed a segment yet (the first one may close the hole left by a stopped recorder). */
+  #placedAny = false;
   #lastProblem: string | undefined;
   #unsubscribe: (() => void) | undefined;
   /** When the process last came online or a segment was last seen complete (wall clock, ms). */
@@ -112,6 +119,7 @@ export class SegmentRecorder {
     this.#clock = options.clock ?? systemClock;
     this.#cameraDir = join(options.spoolDir, options.camera.id);
     this.#instance = String(this.#clock.now().getTime());
+    this.#lastEnd = options.resumeAfter;
   }
 
   /** The supervisor job id of this camera's recording process. */
@@ -253,7 +261,9 @@ export class SegmentRecorder {
     const startedAt = new Date(Math.round(placed.startMs));
     const endedAt = new Date(Math.round(placed.endMs));
     const opensRun = !run.placedAny;
+    const resumes = !this.#placedAny && this.#options.resumeAfter !== undefined;
     run.placedAny = true;
+    this.#placedAny = true;
     const path = join(run.dir, file);
     const { bytes, sha256, initBytes } = await describeFile(path);
     const key = segmentKey(camera.id, startedAt);
@@ -267,7 +277,7 @@ export class SegmentRecorder {
           cameraId: camera.id,
           from: previousEnd,
           to: startedAt,
-          reason: this.#lastProblem ?? 'recording restarted',
+          reason: resumes ? 'recorder stopped' : (this.#lastProblem ?? 'recording restarted'),
         }),
       );
     if (placed.discontinuity !== undefined) {

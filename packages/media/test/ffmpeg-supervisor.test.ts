@@ -1,7 +1,14 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FfmpegSupervisor, recordArgs, sourceInputArgs, sourceSecrets, type SupervisorLogEntry } from '@vigie/media';
+import {
+  FfmpegSupervisor,
+  recordArgs,
+  sourceInputArgs,
+  sourceSecrets,
+  type BackoffPolicy,
+  type SupervisorLogEntry,
+} from '@vigie/media';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testFfmpegCapabilities as ffmpeg, testFfmpegPath } from './support/test-ffmpeg.js';
 import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
@@ -26,11 +33,11 @@ afterEach(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function newSupervisor(stallTimeoutMs = 8000): FfmpegSupervisor {
+function newSupervisor(stallTimeoutMs = 8000, backoff: BackoffPolicy | undefined = fastRetry): FfmpegSupervisor {
   supervisor = new FfmpegSupervisor({
     ffmpegPath: testFfmpegPath,
     ffmpegCapabilities: ffmpeg,
-    backoff: fastRetry,
+    ...(backoff === undefined ? {} : { backoff }),
     stallTimeoutMs,
     stopStepMs: 2000,
     log: (entry) => logs.push(entry),
@@ -67,6 +74,28 @@ describe('ffmpeg supervisor (real ffmpeg, real RTSP)', () => {
     await camera.restart();
     await statuses.next((x) => x.state === 'online', 'online after the restart');
     expect(s.status(job.id)?.state).toBe('online');
+  }, 120_000);
+
+  it('with the default backoff, retries within 2 s of a camera coming back from a 20 s outage', async () => {
+    camera = await startFakeRtspCamera(clip);
+    const s = newSupervisor(8000, undefined);
+    const statuses = watchStatuses(s);
+    const job = await recordJob(camera.url, 'outage');
+    s.start({ id: job.id, args: job.args });
+    await statuses.next((x) => x.state === 'online', 'online');
+    await camera.kill();
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    await camera.restart();
+    const backAt = Date.now();
+    await statuses.next((x) => x.state === 'online', 'online after the outage');
+    const retries = statuses.all.filter((x) => x.retryInMs !== undefined).map((x) => x.retryInMs ?? 0);
+    expect(retries.length).toBeGreaterThan(5);
+    expect(Math.max(...retries)).toBeLessThanOrEqual(2000);
+    // The run that came back was started at most one retry delay after the camera was (the old policy: up to 16 s).
+    const lastStart = statuses.all.filter((x) => x.state === 'starting').at(-1)!;
+    expect(lastStart.at.getTime() - backAt).toBeLessThanOrEqual(2000 + 500);
+    // The rest is ffmpeg connecting and probing the stream, then its first progress report (≈ 1–2 s idle).
+    console.info(`camera back after 20 s: recording again after ${Date.now() - backAt} ms`);
   }, 120_000);
 
   it('keeps retrying a camera that refuses connections, and never shows its password', async () => {

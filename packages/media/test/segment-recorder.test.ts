@@ -41,7 +41,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Records a camera until `enough` says so; returns what the recorder reported. */
 async function record(
-  cam: RecordingCamera,
+  cam: RecordingCamera & { resumeAfter?: Date },
   enough: (segments: Segment[], gaps: RecordingGap[]) => boolean,
   during?: (statuses: ReturnType<typeof watchStatuses>) => Promise<void>,
 ): Promise<{ segments: Segment[]; gaps: RecordingGap[]; storage: LocalDiskStorage; problems: string[] }> {
@@ -67,6 +67,7 @@ async function record(
     storage,
     spoolDir: join(dir, 'spool'),
     segmentSeconds: 2,
+    ...(cam.resumeAfter === undefined ? {} : { resumeAfter: cam.resumeAfter }),
     onSegment: (segment) => {
       segments.push(segment);
       wake();
@@ -147,6 +148,20 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     expect(gap.reason).not.toBe('');
     expect(segments.some((s) => s.endedAt.getTime() === gap.from.getTime())).toBe(true);
     expect(segments.some((s) => s.startedAt.getTime() === gap.to.getTime())).toBe(true);
+  }, 120_000);
+
+  it('records the hole since the last indexed segment of a stopped recorder as a "recorder stopped" gap', async () => {
+    camera = await startFakeRtspCamera(clip);
+    const cam = { id: 'halle', sourceUrl: camera.url, masks: [] };
+    const first = await record(cam, (s) => s.length >= 2);
+    const resumeAfter = first.segments.at(-1)!.endedAt;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { segments, gaps, problems } = await record({ ...cam, resumeAfter }, (s) => s.length >= 2);
+    expect(problems).toEqual([]);
+    expect(gaps).toEqual([
+      { cameraId: 'halle', from: resumeAfter, to: segments[0]!.startedAt, reason: 'recorder stopped' },
+    ]);
+    expect(segments[0]!.startedAt.getTime() - resumeAfter.getTime()).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 
   it('blacks out masked pixels in the recording and leaves the rest of the image alone', async () => {

@@ -27,6 +27,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { EventHub } from './event-hub.js';
+import { PushEventSchema } from './events/push-event.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
 import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
@@ -308,8 +309,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       info: {
         title: 'Vigie API',
         version: vigieVersion,
-        description: 'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }.',
+        description:
+          'Video-protection supervision. Errors are JSON: { error: { code, message, hint, details[] } }. ' +
+          'GET /api/events opens a WebSocket whose messages are PushEvent (components.schemas).',
       },
+      // TypeBox schemas are JSON Schema; the swagger typings want their narrower OpenAPI subset.
+      components: { schemas: { PushEvent: PushEventSchema as never } },
     },
   });
   const pushAudience = async (request: FastifyRequest) => {

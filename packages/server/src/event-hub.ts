@@ -1,25 +1,6 @@
 import { EventEmitter } from 'node:events';
-import {
-  audienceMayReceive,
-  type AlertRecord,
-  type Camera,
-  type CameraStatus,
-  type DomainEventOf,
-  type Incident,
-  type PushAudience,
-  type PushScope,
-} from '@vigie/core';
-
-/** What the server pushes to consoles over WebSocket; versioned so clients can evolve. */
-export type PushEvent =
-  | { v: 1; type: 'camera.created'; camera: Camera }
-  | { v: 1; type: 'camera.updated'; camera: Camera }
-  | { v: 1; type: 'camera.deleted'; cameraId: string }
-  | ({ v: 1; type: 'camera.status' } & CameraStatus)
-  | { v: 1; type: 'alert.opened'; alert: AlertRecord }
-  | { v: 1; type: 'alert.updated'; alert: AlertRecord }
-  | { v: 1; type: 'incident.updated'; incident: Incident }
-  | ({ v: 1 } & Omit<DomainEventOf<'incident.step_skipped'>, 'v' | 'id' | 'at'>);
+import { audienceMayReceive, type PushAudience, type PushScope } from '@vigie/core';
+import type { PushEvent } from './events/push-event.js';
 
 /** What reading an event requires, as on the HTTP routes: alerts as GET /api/alerts, cameras as GET /api/cameras. */
 export function pushScopeOf(event: PushEvent): PushScope {

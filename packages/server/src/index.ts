@@ -6,5 +6,6 @@ export { systemRequester, type PersonRequester, type Requester, type SystemReque
 export { UserService, type NewUser, type CreatedUser } from './services/user.service.js';
 export { totpCode } from './auth/secrets.js';
 export { passwordHashCost, type PasswordHashCost } from './auth/password-hashing.js';
-export { fullAudience, type PushEvent } from './event-hub.js';
+export { fullAudience } from './event-hub.js';
+export { PushEventSchema, type PushEvent } from './events/push-event.js';
 export { loadOrCreateInstallationKey, publicKeyId, type InstallationKey } from './security/installation-key.js';

@@ -1,5 +1,6 @@
 import { testEngines } from '@vigie/db/testing';
-import type { PushEvent } from '@vigie/server';
+import { PushEventSchema, type PushEvent } from '@vigie/server';
+import Value from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
@@ -10,6 +11,7 @@ const engine = testEngines[0];
 function cameraOf(event: PushEvent): string {
   if ('camera' in event) return event.camera.id;
   if ('alert' in event) return event.alert.cameraId;
+  if ('incident' in event) return event.incident.cameraIds[0] ?? '';
   return event.cameraId;
 }
 
@@ -98,6 +100,11 @@ describe('the event WebSocket, with several identities (red team: socket leaks)'
     const supervisorSaw = new Set(sockets.supervisor.received.map(cameraOf));
     expect(supervisorSaw).toEqual(new Set([ids.A, ids.C, ids.D]));
     expect(sockets.supervisor.received.filter((e) => e.type === 'alert.opened').length).toBe(3);
+    // Every message is what the API document's PushEvent, the console's generated type, says it is.
+    const malformed = sockets.supervisor.received
+      .map((event) => ({ type: event.type, errors: Value.Errors(PushEventSchema, event).slice(0, 2) }))
+      .filter(({ errors }) => errors.length > 0);
+    expect(malformed).toEqual([]);
     for (const { socket } of Object.values(sockets)) socket.close();
   });
 

@@ -4,7 +4,7 @@ import type { Clock, Incident } from '@vigie/core';
 import { AuditRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PushEvent } from '../src/event-hub.js';
+import type { PushEvent } from '../src/events/push-event.js';
 import { cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
 
 let now = new Date('2026-11-30T13:00:00Z');

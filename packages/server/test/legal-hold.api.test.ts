@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { access, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { segmentKey, type EvidenceManifest, type LegalHold, type Segment } from '@vigie/core';
+import { type EvidenceManifest, type LegalHold, type Segment } from '@vigie/core';
 import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { LocalDiskStorage } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { authorise, cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
+import { authorise, cameraBody, openTestApp, storeTestSegment, tokenAs, type TestApp } from './support.js';
 
 const day = 86_400_000;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-holds-'));
@@ -26,22 +25,8 @@ describe.each(testEngines)('legal holds against the retention purge on $name', (
   let storage: LocalDiskStorage;
   const start = current;
 
-  async function store(endedAt: Date): Promise<Segment> {
-    const startedAt = new Date(endedAt.getTime() - 4000);
-    const segment: Segment = {
-      cameraId,
-      key: segmentKey(cameraId, startedAt),
-      startedAt,
-      endedAt,
-      bytes: 1000,
-      sha256: '0'.repeat(64),
-      initBytes: 100,
-    };
-    const copy = join(dir, `${randomUUID()}.mp4`);
-    await copyFile(clip, copy);
-    await storage.put(segment.key, copy);
-    await new RecordingRepository(app.database.db).insertSegment(segment);
-    return segment;
+  function store(endedAt: Date): Promise<Segment> {
+    return storeTestSegment({ app, storage, scratch: dir }, cameraId, clip, endedAt);
   }
 
   async function kept(segment: Segment): Promise<boolean> {

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { access, copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { segmentKey, type Segment } from '@vigie/core';
+import type { Segment } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { RecordingRepository } from '@vigie/db';
 import { LocalDiskStorage } from '@vigie/media';
@@ -14,6 +13,7 @@ import {
   loginAs,
   parisDateTime,
   openTestApp,
+  storeTestSegment,
   type SessionHeaders,
   type TestApp,
 } from './support.js';
@@ -43,22 +43,8 @@ describe.each(testEngines)('retention through every route on $name', (engine) =>
   let expired: Segment;
   let recent: Segment;
 
-  async function store(endedAt: Date): Promise<Segment> {
-    const startedAt = new Date(endedAt.getTime() - 4000);
-    const segment: Segment = {
-      cameraId,
-      key: segmentKey(cameraId, startedAt),
-      startedAt,
-      endedAt,
-      bytes: 1000,
-      sha256: '0'.repeat(64),
-      initBytes: 100,
-    };
-    const copy = join(dir, `${randomUUID()}.mp4`);
-    await copyFile(clip, copy);
-    await storage.put(segment.key, copy);
-    await new RecordingRepository(app.database.db).insertSegment(segment);
-    return segment;
+  function store(endedAt: Date): Promise<Segment> {
+    return storeTestSegment({ app, storage, scratch: dir }, cameraId, clip, endedAt);
   }
 
   async function indexed(): Promise<{ id: string; key: string }[]> {

@@ -1,8 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyticNeedsAuthorisation, systemClock, type Clock } from '@vigie/core';
+import { analyticNeedsAuthorisation, segmentKey, systemClock, type Clock, type Segment } from '@vigie/core';
+import { RecordingRepository } from '@vigie/db';
 import type { VigieDatabase } from '@vigie/db';
+import type { LocalDiskStorage } from '@vigie/media';
 import type { TestEngine } from '@vigie/db/testing';
 import type { Dpia, Role } from '@vigie/core';
 import {
@@ -179,4 +182,36 @@ export function parisDateTime(instant: Date): [date: string, time: string] {
     .format(instant)
     .split(', ');
   return [date, time];
+}
+
+/** Where {@link storeTestSegment} files a recorded clip: the app, its storage and a scratch folder for the copy. */
+export interface SegmentShelf {
+  app: TestApp;
+  storage: LocalDiskStorage;
+  /** A scratch folder: the clip is copied there first, as the recorder's spool would hold it. */
+  scratch: string;
+}
+
+/** Stores a copy of `clip` as a 4 s segment of the camera ending at `endedAt`, on disk and in the index, as the recorder would. */
+export async function storeTestSegment(
+  shelf: SegmentShelf,
+  cameraId: string,
+  clip: string,
+  endedAt: Date,
+): Promise<Segment> {
+  const startedAt = new Date(endedAt.getTime() - 4000);
+  const segment: Segment = {
+    cameraId,
+    key: segmentKey(cameraId, startedAt),
+    startedAt,
+    endedAt,
+    bytes: 1000,
+    sha256: '0'.repeat(64),
+    initBytes: 100,
+  };
+  const copy = join(shelf.scratch, `${randomUUID()}.mp4`);
+  await copyFile(clip, copy);
+  await shelf.storage.put(segment.key, copy);
+  await new RecordingRepository(shelf.app.database.db).insertSegment(segment);
+  return segment;
 }

@@ -340,4 +340,35 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     const verify = await app.http.inject({ method: 'GET', url: '/api/audit/verify', headers: dpo });
     expect(verify.json()).toMatchObject({ valid: true, breaks: [] });
   }, 60_000);
+
+  it('leaves no unrecorded hole when recording restarts: the time since the last indexed segment is a "recorder stopped" gap', async () => {
+    // Up to a minute ahead: the segment cut by a stop may end a little after the clock (media times stand).
+    const overview = async () => {
+      const now = Date.now();
+      return (
+        await app.http.inject({
+          method: 'GET',
+          url: `/api/cameras/${cameraId}/recordings?from=${new Date(now - 3_600_000).toISOString()}&to=${new Date(now + 60_000).toISOString()}`,
+          headers: operator,
+        })
+      ).json<{ ranges: { start: string; end: string }[]; gaps: { start: string; end: string; reason: string }[] }>();
+    };
+    await stopFleet();
+    const lastEnd = (await overview()).ranges.at(-1)?.end;
+    expect(lastEnd).toBeDefined();
+    // A server stopped for a while (the recorder instance, and what it knew of the last end, is gone).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const fleet = await app.startRecording({ segmentSeconds: 2, backoff: { initialMs: 200, maxMs: 1000, factor: 2 } });
+    stopFleet = () => fleet.stop();
+    const gap = await until('the "recorder stopped" gap', async () =>
+      (await overview()).gaps.find((g) => g.reason === 'recorder stopped'),
+    );
+    expect(gap.start).toBe(lastEnd);
+    expect(Date.parse(gap.end) - Date.parse(gap.start)).toBeGreaterThanOrEqual(1500);
+    // The first new segment starts where the gap ends: recorded time and gaps together cover the whole period.
+    const after = await until('a segment after the restart', async () =>
+      (await overview()).ranges.find((r) => Date.parse(r.end) > Date.parse(gap.end)),
+    );
+    expect(after.start).toBe(gap.end);
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { Bus, BusSubscription, DomainEvent, DomainEventType } from '@vigie/core';
-import type { EventHub, PushEvent } from '../event-hub.js';
+import type { EventHub } from '../event-hub.js';
+import type { PushEvent } from './push-event.js';
 
 /** The domain events a console is told about; everything else (segments, counts, worker facts) stays internal. */
 export const pushedEventTypes = [

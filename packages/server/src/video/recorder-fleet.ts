@@ -49,12 +49,11 @@ interface Running {
 }
 
 /** Retries `task` while it fails because the database is unreachable, for up to about 10 minutes. */
-async function whileDatabaseAway(task: () => Promise<void>): Promise<void> {
+async function whileDatabaseAway<T>(task: () => Promise<T>): Promise<T> {
   const giveUpAt = Date.now() + 10 * 60_000;
   for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 10_000)) {
     try {
-      await task();
-      return;
+      return await task();
     } catch (error) {
       if (!isConnectionLoss(error) || Date.now() > giveUpAt) throw error;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -155,12 +154,15 @@ export class RecorderFleet {
     }
     const { work, storage, spoolDir, log, liveFeeds } = this.#options;
     const feed = liveFeeds?.feedOf(cameraId);
+    // The hole since this camera's last indexed segment (server restart, settings change) becomes a gap.
+    const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const recorder = new SegmentRecorder({
       camera,
       supervisor: this.#supervisor,
       storage,
       spoolDir,
       clock: this.#options.clock,
+      ...(resumeAfter === undefined ? {} : { resumeAfter }),
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       // A stored segment without its index row is invisible to playback and to the retention purge:
       // while the database is away, indexing waits for it (later segments wait in the spool).

@@ -1,6 +1,4 @@
 import createClient from 'openapi-fetch';
-import type { VideoPushEvent } from './contract';
-import type { Incident, StepSkippedPush } from './incidents-api';
 import type { components, paths } from './schema';
 import type { Body, Query, Reply } from './schema-types';
 
@@ -54,13 +52,8 @@ export type AuditAction = NonNullable<Query<'/api/audit', 'get'>['action']>;
 /** A role an account may hold. */
 export type RoleName = User['roles'][number];
 
-/** What the server pushes over the WebSocket channel (camera changes now, video and alert events to come). */
-export type PushEvent =
-  | { v: 1; type: 'camera.created' | 'camera.updated'; camera: Camera }
-  | { v: 1; type: 'camera.deleted'; cameraId: string }
-  | { v: 1; type: 'incident.updated'; incident: Incident }
-  | StepSkippedPush
-  | VideoPushEvent;
+/** What the server pushes over the /api/events WebSocket, generated from the API document's `PushEvent`. */
+export type PushEvent = components['schemas']['PushEvent'];
 
 /** The message of an API error body, or the HTTP status when the body is not one. */
 export function errorMessage(error: unknown, response: Response): string {

@@ -72,7 +72,3 @@ export type Authorisation = CameraReply['authorisation'];
 
 /** A purpose a camera may be declared for (CSI L251-2). */
 export type Purpose = CameraReply['purposes'][number];
-
-/** Pushes of the video and alert API over /api/events. */
-export type VideoPushEvent =
-  ({ v: 1; type: 'camera.status' } & CameraStatus) | { v: 1; type: 'alert.opened' | 'alert.updated'; alert: Alert };

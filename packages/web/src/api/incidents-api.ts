@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, type PushEvent } from './client';
 import { outcome } from './dpo-api';
 import type { Body, Reply } from './schema-types';
 
@@ -18,15 +18,7 @@ export type IncidentTypeInput = Body<'/api/incident-types/{id}', 'put'>;
 export type IncidentAction = Body<'/api/incidents/{id}/actions', 'post'>;
 
 /** A push telling supervisors that a resolution skipped required steps of its procedure. */
-export interface StepSkippedPush {
-  v: 1;
-  type: 'incident.step_skipped';
-  incidentId: string;
-  title: string;
-  cameraId: string;
-  resolvedBy: string;
-  steps: IncidentType['steps'];
-}
+export type StepSkippedPush = Extract<PushEvent, { type: 'incident.step_skipped' }>;
 
 /** Incidents and their procedures. */
 export const incidentsApi = {

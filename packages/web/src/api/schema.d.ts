@@ -8113,7 +8113,705 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** @description A message of the /api/events WebSocket, filtered by the caller’s role and cameras. */
+        PushEvent: {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "camera.created";
+            camera: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                sourceUrl: string;
+                location: {
+                    lat: number;
+                    lon: number;
+                };
+                /** @description Direction the camera faces, degrees from north. */
+                heading: number;
+                /** @description Horizontal field of view in degrees. */
+                fieldOfView: number;
+                zones: {
+                    id: string;
+                    name: string;
+                    /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                    polygon: {
+                        x: number;
+                        y: number;
+                    }[];
+                    /**
+                     * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                     * @enum {unknown}
+                     */
+                    kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                    direction?: {
+                        x: number;
+                        y: number;
+                    };
+                    schedule?: {
+                        /** @description 0 = Sunday … 6 = Saturday. */
+                        days: number[];
+                        start: number;
+                        end: number;
+                    }[];
+                }[];
+                masks: {
+                    id: string;
+                    label?: string;
+                    /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                    polygon: {
+                        x: number;
+                        y: number;
+                    }[];
+                }[];
+                lines: {
+                    id: string;
+                    name: string;
+                    a: {
+                        x: number;
+                        y: number;
+                    };
+                    b: {
+                        x: number;
+                        y: number;
+                    };
+                }[];
+                /** @description Days recordings are kept (legal maximum 30). */
+                retentionDays: number;
+                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
+                enabled: boolean;
+                /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
+                ruleSettings?: {
+                    abandoned_object?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Seconds an object must stay still and unattended. */
+                            abandonedAfterS?: number;
+                            /** @description A person closer than this attends the object. */
+                            attendedWithinM?: number;
+                        };
+                    };
+                    object_removed?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description An object must have been still this long before its removal is reported. */
+                            removedAfterStaticS?: number;
+                        };
+                    };
+                    people_count?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Seconds between people_count reports. */
+                            countPeriodS?: number;
+                        };
+                    };
+                    crowd_density?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Persons per square metre that raise crowd_density. */
+                            crowdDensityPerM2?: number;
+                        };
+                    };
+                    crowd_movement?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Fewest tracked persons for crowd_movement. */
+                            crowdMinPersons?: number;
+                            /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                            crowdDivergencePerS?: number;
+                        };
+                    };
+                    rapid_movement?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Speed above which a person is running. */
+                            runningSpeedMps?: number;
+                            /** @description Seconds the speed must hold. */
+                            runningMinS?: number;
+                        };
+                    };
+                    person_on_ground?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Box width/height above which a person is lying. */
+                            onGroundAspect?: number;
+                            /** @description Seconds lying and still before person_on_ground. */
+                            onGroundAfterS?: number;
+                        };
+                    };
+                    intrusion?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: Record<string, never>;
+                    };
+                    wrong_way?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Slowest motion judged for wrong_way. */
+                            wrongWayMinSpeedMps?: number;
+                            /** @description Seconds of motion against the allowed direction. */
+                            wrongWayMinS?: number;
+                        };
+                    };
+                    fire_smoke?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Fraction of the frame that must be flickering flame-coloured. */
+                            fireMinFraction?: number;
+                        };
+                    };
+                    camera_tamper?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Seconds a covered/defocused/moved view must last. */
+                            tamperAfterS?: number;
+                        };
+                    };
+                };
+                /** @description Incremented on every change. */
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                authorisation: {
+                    /** @enum {unknown} */
+                    state: "valid" | "renewal_due" | "expired" | "missing";
+                    /** Format: date-time */
+                    expiresAt: string | null;
+                };
+            };
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "camera.updated";
+            camera: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                sourceUrl: string;
+                location: {
+                    lat: number;
+                    lon: number;
+                };
+                /** @description Direction the camera faces, degrees from north. */
+                heading: number;
+                /** @description Horizontal field of view in degrees. */
+                fieldOfView: number;
+                zones: {
+                    id: string;
+                    name: string;
+                    /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                    polygon: {
+                        x: number;
+                        y: number;
+                    }[];
+                    /**
+                     * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                     * @enum {unknown}
+                     */
+                    kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                    direction?: {
+                        x: number;
+                        y: number;
+                    };
+                    schedule?: {
+                        /** @description 0 = Sunday … 6 = Saturday. */
+                        days: number[];
+                        start: number;
+                        end: number;
+                    }[];
+                }[];
+                masks: {
+                    id: string;
+                    label?: string;
+                    /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                    polygon: {
+                        x: number;
+                        y: number;
+                    }[];
+                }[];
+                lines: {
+                    id: string;
+                    name: string;
+                    a: {
+                        x: number;
+                        y: number;
+                    };
+                    b: {
+                        x: number;
+                        y: number;
+                    };
+                }[];
+                /** @description Days recordings are kept (legal maximum 30). */
+                retentionDays: number;
+                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
+                enabled: boolean;
+                /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
+                ruleSettings?: {
+                    abandoned_object?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Seconds an object must stay still and unattended. */
+                            abandonedAfterS?: number;
+                            /** @description A person closer than this attends the object. */
+                            attendedWithinM?: number;
+                        };
+                    };
+                    object_removed?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description An object must have been still this long before its removal is reported. */
+                            removedAfterStaticS?: number;
+                        };
+                    };
+                    people_count?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Seconds between people_count reports. */
+                            countPeriodS?: number;
+                        };
+                    };
+                    crowd_density?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Persons per square metre that raise crowd_density. */
+                            crowdDensityPerM2?: number;
+                        };
+                    };
+                    crowd_movement?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Fewest tracked persons for crowd_movement. */
+                            crowdMinPersons?: number;
+                            /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                            crowdDivergencePerS?: number;
+                        };
+                    };
+                    rapid_movement?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Speed above which a person is running. */
+                            runningSpeedMps?: number;
+                            /** @description Seconds the speed must hold. */
+                            runningMinS?: number;
+                        };
+                    };
+                    person_on_ground?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Box width/height above which a person is lying. */
+                            onGroundAspect?: number;
+                            /** @description Seconds lying and still before person_on_ground. */
+                            onGroundAfterS?: number;
+                        };
+                    };
+                    intrusion?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: Record<string, never>;
+                    };
+                    wrong_way?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Slowest motion judged for wrong_way. */
+                            wrongWayMinSpeedMps?: number;
+                            /** @description Seconds of motion against the allowed direction. */
+                            wrongWayMinS?: number;
+                        };
+                    };
+                    fire_smoke?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Fraction of the frame that must be flickering flame-coloured. */
+                            fireMinFraction?: number;
+                        };
+                    };
+                    camera_tamper?: {
+                        /**
+                         * @description live (default) or shadow.
+                         * @enum {unknown}
+                         */
+                        mode?: "live" | "shadow";
+                        params?: {
+                            /** @description Seconds a covered/defocused/moved view must last. */
+                            tamperAfterS?: number;
+                        };
+                    };
+                };
+                /** @description Incremented on every change. */
+                version: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                authorisation: {
+                    /** @enum {unknown} */
+                    state: "valid" | "renewal_due" | "expired" | "missing";
+                    /** Format: date-time */
+                    expiresAt: string | null;
+                };
+            };
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "camera.deleted";
+            cameraId: string;
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "camera.status";
+            /** Format: uuid */
+            cameraId: string;
+            /** @enum {unknown} */
+            state: "starting" | "online" | "degraded" | "offline" | "error" | "disabled";
+            reason?: string;
+            /** Format: date-time */
+            since: string;
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "alert.opened";
+            alert: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                cameraId: string;
+                /** @enum {unknown} */
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                /** @enum {unknown} */
+                severity: "info" | "low" | "medium" | "high";
+                /** @enum {unknown} */
+                status: "open" | "acknowledged" | "closed";
+                /** @enum {unknown} */
+                qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
+                escalated: boolean;
+                zoneId?: string;
+                message: string;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When its situation was last seen.
+                 */
+                lastSeenAt: string;
+                /**
+                 * Format: date-time
+                 * @description When its situation ended; absent while it goes on.
+                 */
+                endedAt?: string;
+                /** @description Detections merged into this one alert. */
+                occurrences: number;
+                facts?: {
+                    /** @enum {unknown} */
+                    subject: "person" | "persons" | "object" | "flames" | "view";
+                    /** @description Persons involved, when several. */
+                    count?: number;
+                    zoneId?: string;
+                    region?: {
+                        x: number;
+                        y: number;
+                        w: number;
+                        h: number;
+                    };
+                    /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                    durationS: number;
+                    /** @description Mean detector score of the persons involved. */
+                    confidence?: number;
+                    measure?: {
+                        value: number;
+                        peak: number;
+                        /** @enum {unknown} */
+                        unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                    };
+                    /** @enum {unknown} */
+                    manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                };
+                /**
+                 * @description Raised by a rule in shadow: on the review list, never in the queue.
+                 * @enum {boolean}
+                 */
+                shadow?: true;
+                /** @enum {unknown} */
+                shadowLabel?: "true" | "false" | "irrelevant";
+                /**
+                 * Format: uuid
+                 * @description The first alert of its group: same camera, zone and type, opened close together.
+                 */
+                groupId?: string;
+                clip: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+                /** @description GET /api/alerts/{id}/snapshot.jpg returns the image with the detection drawn. */
+                hasSnapshot: boolean;
+                notes: {
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                    text: string;
+                }[];
+            };
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "alert.updated";
+            alert: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                cameraId: string;
+                /** @enum {unknown} */
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                /** @enum {unknown} */
+                severity: "info" | "low" | "medium" | "high";
+                /** @enum {unknown} */
+                status: "open" | "acknowledged" | "closed";
+                /** @enum {unknown} */
+                qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
+                escalated: boolean;
+                zoneId?: string;
+                message: string;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When its situation was last seen.
+                 */
+                lastSeenAt: string;
+                /**
+                 * Format: date-time
+                 * @description When its situation ended; absent while it goes on.
+                 */
+                endedAt?: string;
+                /** @description Detections merged into this one alert. */
+                occurrences: number;
+                facts?: {
+                    /** @enum {unknown} */
+                    subject: "person" | "persons" | "object" | "flames" | "view";
+                    /** @description Persons involved, when several. */
+                    count?: number;
+                    zoneId?: string;
+                    region?: {
+                        x: number;
+                        y: number;
+                        w: number;
+                        h: number;
+                    };
+                    /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                    durationS: number;
+                    /** @description Mean detector score of the persons involved. */
+                    confidence?: number;
+                    measure?: {
+                        value: number;
+                        peak: number;
+                        /** @enum {unknown} */
+                        unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                    };
+                    /** @enum {unknown} */
+                    manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                };
+                /**
+                 * @description Raised by a rule in shadow: on the review list, never in the queue.
+                 * @enum {boolean}
+                 */
+                shadow?: true;
+                /** @enum {unknown} */
+                shadowLabel?: "true" | "false" | "irrelevant";
+                /**
+                 * Format: uuid
+                 * @description The first alert of its group: same camera, zone and type, opened close together.
+                 */
+                groupId?: string;
+                clip: {
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                };
+                /** @description GET /api/alerts/{id}/snapshot.jpg returns the image with the detection drawn. */
+                hasSnapshot: boolean;
+                notes: {
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                    text: string;
+                }[];
+            };
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "incident.updated";
+            incident: {
+                /** Format: uuid */
+                id: string;
+                typeId: string;
+                title: string;
+                /** @enum {unknown} */
+                state: "new" | "in_progress" | "resolved" | "closed";
+                owner: string | null;
+                location: {
+                    lat: number;
+                    lon: number;
+                };
+                cameraIds: string[];
+                alertIds: string[];
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                lastAlertAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                doneSteps: {
+                    stepId: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+                links: ({
+                    /** @enum {string} */
+                    kind: "clip";
+                    /** Format: uuid */
+                    cameraId: string;
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "export";
+                    /** Format: uuid */
+                    exportId: string;
+                })[];
+                timeline: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    /** @enum {unknown} */
+                    kind: "opened" | "alert_added" | "state_changed" | "owner_changed" | "type_changed" | "step_done" | "step_skipped" | "note" | "linked";
+                    text: string;
+                }[];
+            };
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "incident.step_skipped";
+            incidentId: string;
+            title: string;
+            cameraId: string;
+            resolvedBy: string;
+            steps: {
+                id: string;
+                label: string;
+                required: boolean;
+            }[];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

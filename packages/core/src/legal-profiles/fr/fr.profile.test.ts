@@ -17,8 +17,13 @@ const decreeTypes = [
 ] as const;
 
 describe('the French profile (LEGAL R1–R29)', () => {
-  it('is consistent', () => {
+  it('is consistent: every analytic has a justification citing its basis, naming only known purposes', () => {
     expect(legalProfileProblems(fr)).toEqual([]);
+    expect(Object.keys(fr.analytics).sort()).toEqual([...analyticsEventTypes].sort());
+    for (const { justifiedBy, basis } of Object.values(fr.analytics)) {
+      if (justifiedBy !== 'any') for (const p of justifiedBy) expect(fr.purposes).toContain(p);
+      expect(basis.length).toBeGreaterThan(10);
+    }
   });
 
   it('declares the eleven purposes of CSI L251-2 and caps retention at one month (R2, R3)', () => {
@@ -31,12 +36,27 @@ describe('the French profile (LEGAL R1–R29)', () => {
   it('allows an analysis authorisation to cover only the decree’s event types, for a month at most (R18, R19)', () => {
     expect([...fr.analysisAuthorisation.eventTypes].sort()).toEqual([...decreeTypes].sort());
     expect(fr.analysisAuthorisation.maxDays).toBeLessThanOrEqual(31);
-    for (const type of decreeTypes) expect(fr.analytics[type].basis).toContain('décret 2023-828 art. 3');
+    for (const type of decreeTypes) {
+      expect(fr.analytics[type].basis).toContain('décret 2023-828 art. 3');
+      expect(
+        fr.purposes.some((purpose) => analyticJustified(type, [purpose], fr)),
+        type,
+      ).toBe(true);
+    }
   });
 
   it('never allows what the CNIL found disproportionate in Valenciennes', () => {
     for (const type of ['object_removed', 'rapid_movement'] as const) {
-      for (const purpose of fr.purposes) expect(analyticJustified(type, [purpose], fr)).toBe(false);
+      for (const purpose of fr.purposes)
+        expect(analyticJustified(type, [purpose], fr), `${type} × ${purpose}`).toBe(false);
+      expect(fr.analytics[type].basis).toContain('Valenciennes');
+    }
+  });
+
+  it('lets anonymous people counting and tamper detection run whatever the purpose', () => {
+    for (const purpose of fr.purposes) {
+      expect(analyticJustified('people_count', [purpose], fr)).toBe(true);
+      expect(analyticJustified('camera_tamper', [purpose], fr)).toBe(true);
     }
   });
 
