@@ -467,7 +467,13 @@ describe('console in a real browser', () => {
 
   it('shows the DPO the mask change and the assignment in the audit trail, and verifies the chain intact', async () => {
     const dpo = await sessionOf('dpo.martin');
-    expect(await navLinks(dpo)).toEqual(['Carte', 'Journal d’audit', 'Registre légal', 'Demandes d’accès']);
+    expect(await navLinks(dpo)).toEqual([
+      'Carte',
+      'Journal d’audit',
+      'Registre légal',
+      'Demandes d’accès',
+      'Gels judiciaires',
+    ]);
     await dpo.getByRole('link', { name: 'Journal d’audit' }).click();
     await dpo.getByLabel('Entrées').selectOption('1000');
     const updated = dpo.locator('table.audit tr[data-action="camera.updated"]');
