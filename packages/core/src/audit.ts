@@ -12,6 +12,7 @@ export const auditActions = [
   'user.roles_changed',
   'user.cameras_assigned',
   'token.created',
+  'token.revoked',
   'live.started',
   'live.stopped',
   'playback.viewed',

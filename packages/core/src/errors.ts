@@ -177,10 +177,13 @@ export const errorRegistry = {
     hint: 'Vigie will not do this in any configuration; see docs/lawful-by-design.md for what it offers instead.',
   },
   AUTHENTICATION_REQUIRED: { kind: 'unauthenticated', hint: 'Log in (POST /api/auth/login) or send an API token.' },
-  INVALID_CREDENTIALS: { kind: 'unauthenticated', hint: 'Check the username, password and one-time code.' },
-  TOTP_REQUIRED: {
+  INVALID_CREDENTIALS: {
     kind: 'unauthenticated',
-    hint: 'Your role views images: give the 6-digit code from your authenticator app in "totp".',
+    hint: 'Check the username, the password and, for roles that view images, the 6-digit code of your authenticator app (each code works once).',
+  },
+  TOKEN_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List API tokens with GET /api/tokens (or `vigie user tokens`) to find a valid id.',
   },
   ACCOUNT_LOCKED: { kind: 'forbidden', hint: 'Wait until the lock ends, or ask an administrator.' },
   PERMISSION_DENIED: { kind: 'forbidden', hint: 'Ask a supervisor or administrator for the role this action needs.' },

@@ -14,6 +14,16 @@ export interface Credentials {
   lockedUntil: Date | undefined;
 }
 
+/** An API token as administrators see it (never its value). */
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  username: string;
+  createdAt: Date;
+  expiresAt: Date | undefined;
+  revokedAt: Date | undefined;
+}
+
 /** A caller identified by a session or a token. */
 export interface Principal {
   userId: string;
@@ -73,6 +83,20 @@ export class AuthRepository {
       .set({ failed_logins: 0, locked_until: null })
       .where('id', '=', userId)
       .execute();
+  }
+
+  /**
+   * Marks a one-time code's time step as used, unless this or a later one already was: true when the
+   * code may be accepted. One conditional update, so two logins racing with the same code cannot both win.
+   */
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** Stores the second-factor secret of an account. */
@@ -155,16 +179,49 @@ export class AuthRepository {
       .execute();
   }
 
-  /** The account a token acts as, if the token exists and has not expired. */
+  /** The account a token acts as, if the token exists, has not expired and was not revoked. */
   async tokenPrincipal(hash: string, now: Date): Promise<Principal | undefined> {
     const row = await this.#db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .select(['users.id', 'users.username', 'users.display_name', 'users.roles', 'api_tokens.expires_at'])
       .where('api_tokens.token_hash', '=', hash)
+      .where('api_tokens.revoked_at', 'is', null)
       .executeTakeFirst();
     if (row === undefined || (row.expires_at !== null && row.expires_at <= now)) return undefined;
     return { userId: row.id, username: row.username, displayName: row.display_name, roles: row.roles as Role[] };
+  }
+
+  /** Every API token (or the one with this id), newest first, with the account it acts as. */
+  async tokens(id?: string): Promise<ApiTokenSummary[]> {
+    let query = this.#db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select(['api_tokens.id', 'api_tokens.name', 'users.username'])
+      .select(['api_tokens.created_at', 'api_tokens.expires_at', 'api_tokens.revoked_at'])
+      .orderBy('api_tokens.created_at', 'desc')
+      .orderBy('api_tokens.id');
+    if (id !== undefined) query = query.where('api_tokens.id', '=', id);
+    const rows = await query.execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      username: row.username,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at ?? undefined,
+      revokedAt: row.revoked_at ?? undefined,
+    }));
+  }
+
+  /** Revokes a token from now on; the token as it was, or undefined when no token has this id. */
+  async revokeToken(id: string, now: Date): Promise<ApiTokenSummary | undefined> {
+    await this.#db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    return (await this.tokens(id))[0];
   }
 
   /** Cameras assigned to an operator. */

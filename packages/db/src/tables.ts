@@ -36,6 +36,8 @@ export interface UserTable {
   totp_secret: string | null;
   failed_logins: Generated<number>;
   locked_until: Date | null;
+  /** The time step (30 s periods since 1970) of the last one-time code accepted: a code is usable once. */
+  totp_last_step: number | null;
 }
 
 /** Logged-in browser sessions; the id is the SHA-256 of the cookie value. */
@@ -57,6 +59,7 @@ export interface ApiTokenTable {
   user_id: string;
   created_at: Date;
   expires_at: Date | null;
+  revoked_at: Date | null;
 }
 
 /** Which cameras an operator is assigned to. */

@@ -51,6 +51,7 @@ import { liveStreamRoutes } from './routes/live-stream.routes.js';
 import { AlertService } from './services/alert.service.js';
 import { systemRoutes, type ConsoleSettings } from './routes/system.routes.js';
 import { userRoutes } from './routes/user.routes.js';
+import { tokenRoutes } from './routes/token.routes.js';
 import { accessRequestRoutes } from './routes/access-request.routes.js';
 import { transparencyRoutes } from './routes/transparency.routes.js';
 import { complianceRoutes } from './routes/compliance.routes.js';
@@ -217,7 +218,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
-  const auth = new AuthService({ work, clock: deps.clock, ...(deps.authPolicy ? { policy: deps.authPolicy } : {}) });
+  const auth = new AuthService({
+    work,
+    clock: deps.clock,
+    ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
+    ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
+  });
   const storage = new NodeSegmentStorage({
     local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
     work,
@@ -356,6 +362,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
+  await http.register(tokenRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes(transparency), { prefix: '/api' });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });

@@ -27,6 +27,31 @@ async function userService(database: VigieDatabase): Promise<UserService> {
   return new Service(unitOfWork(database.db, systemClock));
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who acts, for the audit trail: the operating-system account behind the CLI. */
+function cliActor() {
+  return { actorName: `cli (${osUser()})`, source: 'local' };
+}
+
+/** The expiry of `--expires-in-days` (a positive whole number), or undefined without the option. */
+function expiryOf(days: string | undefined, now: Date): Date | undefined {
+  if (days === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,4}$/.test(days))
+    throw new CliError(`--expires-in-days takes a whole number of days, not "${days}".`);
+  return new Date(now.getTime() + Number(days) * 86_400_000);
+}
+
+/** Runs `use` with the account service over the configured database, closed afterwards. */
+async function withUsers(io: CliIo, use: (users: UserService) => Promise<void>): Promise<void> {
+  const database = await openConfiguredDatabase(io);
+  try {
+    await use(await userService(database));
+  } finally {
+    await database.close();
+  }
+}
+
 /** `vigie user add`: creates an account directly in the database (bootstrap of the first admin). */
 export function userCommand(io: CliIo): Command {
   const user = new Command('user').description('manage user accounts (run while the embedded server is stopped)');
@@ -68,21 +93,39 @@ export function userCommand(io: CliIo): Command {
     .description('issue an API token for a machine acting as this account (shown once)')
     .argument('<username>', 'account the token acts as')
     .requiredOption('--name <name>', 'what the token is for, e.g. "analysis worker 2"')
-    .action(async (username: string, options: { name: string }) => {
-      const database = await openConfiguredDatabase(io);
-      try {
-        const token = await (
-          await userService(database)
-        ).createToken({
-          username,
-          name: options.name,
-          now: new Date(),
-          actor: { actorName: `cli (${osUser()})`, source: 'local' },
-        });
+    .option('--expires-in-days <days>', 'refuse the token after this many days (default: valid until revoked)')
+    .action(async (username: string, options: { name: string; expiresInDays?: string }) => {
+      const now = new Date();
+      const expiresAt = expiryOf(options.expiresInDays, now);
+      await withUsers(io, async (users) => {
+        const token = await users.createToken({ username, name: options.name, now, actor: cliActor(), expiresAt });
         io.out(token);
-      } finally {
-        await database.close();
-      }
+      });
+    });
+  user
+    .command('tokens')
+    .description('list API tokens: id, account, name, expiry, revocation (never the tokens themselves)')
+    .action(async () => {
+      await withUsers(io, async (users) => {
+        for (const token of await users.tokens()) {
+          const state =
+            token.revokedAt !== undefined
+              ? `revoked ${token.revokedAt.toISOString()}`
+              : `expires ${token.expiresAt?.toISOString() ?? 'never'}`;
+          io.out(`${token.id}  ${token.username}  "${token.name}"  ${state}`);
+        }
+      });
+    });
+  user
+    .command('revoke-token')
+    .description('revoke an API token (id from `vigie user tokens`): refused from now on; audited')
+    .argument('<id>', 'the token id')
+    .action(async (id: string) => {
+      if (!uuidPattern.test(id)) throw new CliError(`"${id}" is not a token id; list them with: vigie user tokens`);
+      await withUsers(io, async (users) => {
+        const token = await users.revokeToken({ id, now: new Date(), actor: cliActor() });
+        io.out(`Token "${token.name}" of ${token.username} revoked; it is refused from now on.`);
+      });
     });
   return user;
 }

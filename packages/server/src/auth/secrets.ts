@@ -21,12 +21,16 @@ export function newTotpSecret(username: string): { secret: string; uri: string }
   return { secret, uri: totp(secret, username).toString() };
 }
 
-/** Whether a 6-digit code is valid now for the secret (±1 period for clock drift). */
-export function totpValid(options: { secret: string; code: string; now: Date }): boolean {
-  return (
-    totp(options.secret, 'check').validate({ token: options.code, timestamp: options.now.getTime(), window: 1 }) !==
-    null
-  );
+const totpPeriodMs = 30_000;
+
+/**
+ * The time step (30 s periods since 1970) a 6-digit code belongs to, if it is valid now for the secret
+ * (±1 period for clock drift); undefined otherwise. The step lets a code be accepted once only.
+ */
+export function totpStep(options: { secret: string; code: string; now: Date }): number | undefined {
+  const timestamp = options.now.getTime();
+  const delta = totp(options.secret, 'check').validate({ token: options.code, timestamp, window: 1 });
+  return delta === null ? undefined : Math.floor(timestamp / totpPeriodMs) + delta;
 }
 
 /** The current code for a secret (tests and the demo use it). */

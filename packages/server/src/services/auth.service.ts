@@ -1,19 +1,33 @@
 import { verify } from '@node-rs/argon2';
 import { rolesNeedSecondFactor, VigieError, type Clock } from '@vigie/core';
 import type { Principal, UnitOfWork } from '@vigie/db';
-import { randomToken, secretHash, totpValid } from '../auth/secrets.js';
+import { hashPassword, passwordHashCost, type PasswordHashCost } from '../auth/password-hashing.js';
+import { randomToken, secretHash, totpStep } from '../auth/secrets.js';
+import { RateLimiter } from '../rate-limiter.js';
 
-/** How long sessions and lockouts last. */
+/** How long sessions last, and how failed logins are limited. */
 export interface AuthPolicy {
   sessionHours: number;
   /** Automatic session lock after this long without a request (R10). */
   idleMinutes: number;
+  /** Failed logins from one address within `lockMinutes` before that address is refused (429) for the rest of the window. */
+  maxFailedLoginsPerAddress: number;
+  /** Failed logins on one account, from any addresses, before it locks for `lockMinutes`: a distributed guess stops too. */
   maxFailedLogins: number;
   lockMinutes: number;
 }
 
-/** The default policy: 12 h sessions, 30 min idle lock, 5 failures lock the account 15 min. */
-export const defaultAuthPolicy: AuthPolicy = { sessionHours: 12, idleMinutes: 30, maxFailedLogins: 5, lockMinutes: 15 };
+/**
+ * The default policy: 12 h sessions, 30 min idle lock; 5 failures from one address refuse it for 15 min;
+ * 20 failures on one account (so from 4 addresses at least) lock it 15 min.
+ */
+export const defaultAuthPolicy: AuthPolicy = {
+  sessionHours: 12,
+  idleMinutes: 30,
+  maxFailedLoginsPerAddress: 5,
+  maxFailedLogins: 20,
+  lockMinutes: 15,
+};
 
 /** A caller, as the access-control hook sees it. */
 export interface Caller extends Principal {
@@ -30,31 +44,59 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
+/** One login attempt as the route receives it; `source` is the caller's address. */
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  totp?: string | undefined;
+  source: string;
+}
+
 const minute = 60_000;
+
+/** The one answer to every wrong login: it says nothing of which part was wrong, or whether the account exists. */
+function invalidCredentials(): VigieError {
+  return new VigieError(
+    'INVALID_CREDENTIALS',
+    'Unknown username, wrong password, or a missing or wrong one-time code (roles that view images need one).',
+  );
+}
 
 /** Login, logout, and identifying callers from a session cookie or an API token. */
 export class AuthService {
   readonly #work: UnitOfWork;
   readonly #clock: Clock;
   readonly #policy: AuthPolicy;
+  readonly #failuresByAddress: RateLimiter;
+  readonly #passwordCost: PasswordHashCost;
+  #dummyHash: Promise<string> | undefined;
 
-  constructor(options: { work: UnitOfWork; clock: Clock; policy?: AuthPolicy }) {
+  /** `passwordCost` (tests only) must be the cost accounts are hashed with, so that unknown users cost as much. */
+  constructor(options: { work: UnitOfWork; clock: Clock; policy?: AuthPolicy; passwordCost?: PasswordHashCost }) {
     this.#work = options.work;
     this.#clock = options.clock;
     this.#policy = options.policy ?? defaultAuthPolicy;
+    this.#passwordCost = options.passwordCost ?? passwordHashCost;
+    this.#failuresByAddress = new RateLimiter({
+      max: this.#policy.maxFailedLoginsPerAddress,
+      windowMs: this.#policy.lockMinutes * minute,
+      clock: options.clock,
+      what: 'failed logins',
+    });
   }
 
-  /** Checks password and second factor, locks after repeated failures, opens a session; all audited. */
-  async login(attempt: {
-    username: string;
-    password: string;
-    totp?: string | undefined;
-    source: string;
-  }): Promise<LoginResult> {
+  /**
+   * Checks password and second factor, opens a session; all audited. Every wrong attempt gets the same
+   * answer after the same work (an unknown user is checked against a dummy hash); ACCOUNT_LOCKED is told
+   * only to whoever proved password and code. Failures are limited per address and per account.
+   */
+  async login(attempt: LoginAttempt): Promise<LoginResult> {
+    this.#failuresByAddress.refuseIfOver(attempt.source);
     const now = this.#clock.now();
+    const dummyHash = await this.#dummy();
     const outcome = await this.#work(async ({ auth, audit }) => {
       const account = await auth.credentials(attempt.username);
-      const invalid = new VigieError('INVALID_CREDENTIALS', 'Unknown username, wrong password or wrong one-time code.');
+      const passwordOk = await verify(account?.passwordHash ?? dummyHash, attempt.password);
       if (account === undefined) {
         await audit.append({
           action: 'auth.login_failed',
@@ -62,7 +104,33 @@ export class AuthService {
           source: attempt.source,
           details: { why: 'unknown user' },
         });
-        return { error: invalid };
+        return { error: invalidCredentials() };
+      }
+      const step =
+        account.totpSecret === undefined
+          ? undefined
+          : totpStep({ secret: account.totpSecret, code: attempt.totp ?? '', now });
+      const needsCode = rolesNeedSecondFactor(account.roles);
+      // A code is spent only by a proven password, and only once (the step is stored atomically).
+      const codeOk = !needsCode || (passwordOk && step !== undefined && (await auth.useTotpStep(account.id, step)));
+      if (!passwordOk || !codeOk) {
+        const failures = account.failedLogins + 1;
+        const lock =
+          failures >= this.#policy.maxFailedLogins
+            ? new Date(now.getTime() + this.#policy.lockMinutes * minute)
+            : undefined;
+        await auth.recordFailure(account.id, lock);
+        await audit.append({
+          action: lock === undefined ? 'auth.login_failed' : 'auth.locked',
+          actorId: account.id,
+          actorName: account.username,
+          source: attempt.source,
+          details: {
+            why: !passwordOk ? 'wrong password' : step === undefined ? 'wrong one-time code' : 'one-time code reused',
+            failures,
+          },
+        });
+        return { error: invalidCredentials() };
       }
       if (account.lockedUntil !== undefined && account.lockedUntil > now) {
         await audit.append({
@@ -78,34 +146,6 @@ export class AuthService {
             `This account is locked until ${account.lockedUntil.toISOString()} after repeated failed logins.`,
           ),
         };
-      }
-      const passwordOk = await verify(account.passwordHash, attempt.password);
-      const needsCode = rolesNeedSecondFactor(account.roles);
-      if (passwordOk && needsCode && (attempt.totp === undefined || attempt.totp === '')) {
-        return {
-          error: new VigieError('TOTP_REQUIRED', 'This account views images: a one-time code is required.', [
-            { path: '/totp', reason: 'is required for your role' },
-          ]),
-        };
-      }
-      const codeOk =
-        !needsCode ||
-        (account.totpSecret !== undefined && totpValid({ secret: account.totpSecret, code: attempt.totp ?? '', now }));
-      if (!passwordOk || !codeOk) {
-        const failures = account.failedLogins + 1;
-        const lock =
-          failures >= this.#policy.maxFailedLogins
-            ? new Date(now.getTime() + this.#policy.lockMinutes * minute)
-            : undefined;
-        await auth.recordFailure(account.id, lock);
-        await audit.append({
-          action: lock === undefined ? 'auth.login_failed' : 'auth.locked',
-          actorId: account.id,
-          actorName: account.username,
-          source: attempt.source,
-          details: { why: passwordOk ? 'wrong one-time code' : 'wrong password', failures },
-        });
-        return { error: invalid };
       }
       await auth.recordSuccess(account.id);
       const sessionToken = randomToken();
@@ -137,8 +177,17 @@ export class AuthService {
       return { result: { sessionToken, csrfToken, caller, expiresAt } };
     });
     // Failures are committed (counter, lock, audit) before the error is raised.
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      if (outcome.error.code === 'INVALID_CREDENTIALS') this.#failuresByAddress.count(attempt.source);
+      throw outcome.error;
+    }
     return outcome.result;
+  }
+
+  /** A hash of a random password at the accounts' cost, made once: what an unknown user's password is checked against. */
+  #dummy(): Promise<string> {
+    this.#dummyHash ??= hashPassword(randomToken(), this.#passwordCost);
+    return this.#dummyHash;
   }
 
   /** Ends a session. */

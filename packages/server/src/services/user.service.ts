@@ -1,5 +1,5 @@
 import { roles as knownRoles, rolesNeedSecondFactor, VigieError, type FieldProblem, type Role } from '@vigie/core';
-import type { UnitOfWork, UserAccount } from '@vigie/db';
+import type { ApiTokenSummary, UnitOfWork, UserAccount } from '@vigie/db';
 import { hashPassword, passwordHashCost, type PasswordHashCost } from '../auth/password-hashing.js';
 import { newTotpSecret, randomToken, secretHash } from '../auth/secrets.js';
 import type { Actor } from './camera.service.js';
@@ -86,8 +86,22 @@ export class UserService {
     });
   }
 
-  /** Issues an API token for a machine acting as an account; the token is shown once, only its hash is kept. */
-  async createToken(request: { username: string; name: string; now: Date; actor: Actor }): Promise<string> {
+  /**
+   * Issues an API token for a machine acting as an account; the token is shown once, only its hash is
+   * kept. With `expiresAt` it is refused from that instant on; without, until revoked.
+   */
+  async createToken(request: {
+    username: string;
+    name: string;
+    now: Date;
+    actor: Actor;
+    expiresAt?: Date | undefined;
+  }): Promise<string> {
+    if (request.expiresAt !== undefined && request.expiresAt <= request.now) {
+      throw new VigieError('VALIDATION_FAILED', 'A token must expire in the future.', [
+        { path: '/expiresAt', reason: 'is not in the future' },
+      ]);
+    }
     const token = randomToken('vgt_');
     await this.#work(async ({ auth, audit }) => {
       const account = await auth.credentials(request.username);
@@ -101,15 +115,40 @@ export class UserService {
         name: request.name,
         userId: account.id,
         now: request.now,
-        expiresAt: undefined,
+        expiresAt: request.expiresAt,
       });
       await audit.append({
         action: 'token.created',
         ...request.actor,
-        details: { username: account.username, name: request.name },
+        details: {
+          username: account.username,
+          name: request.name,
+          expiresAt: request.expiresAt?.toISOString() ?? 'never',
+        },
       });
     });
     return token;
+  }
+
+  /** Every API token (never its value), newest first. */
+  async tokens(): Promise<ApiTokenSummary[]> {
+    return this.#work(({ auth }) => auth.tokens());
+  }
+
+  /** Revokes a token: refused from now on; audited. Idempotent; throws TOKEN_NOT_FOUND for an unknown id. */
+  async revokeToken(request: { id: string; now: Date; actor: Actor }): Promise<ApiTokenSummary> {
+    return this.#work(async ({ auth, audit }) => {
+      const [token] = await auth.tokens(request.id);
+      if (token === undefined) throw new VigieError('TOKEN_NOT_FOUND', `No API token has id ${request.id}.`);
+      if (token.revokedAt !== undefined) return token;
+      const revoked = (await auth.revokeToken(request.id, request.now)) ?? token;
+      await audit.append({
+        action: 'token.revoked',
+        ...request.actor,
+        details: { id: token.id, username: token.username, name: token.name },
+      });
+      return revoked;
+    });
   }
 
   /**

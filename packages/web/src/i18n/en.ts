@@ -288,6 +288,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.user.roles_changed': 'Roles changed',
   'audit.action.user.cameras_assigned': 'Cameras assigned',
   'audit.action.token.created': 'Token issued',
+  'audit.action.token.revoked': 'Token revoked',
   'audit.action.live.started': 'Live view opened',
   'audit.action.live.stopped': 'Live view closed',
   'audit.action.playback.viewed': 'Playback',

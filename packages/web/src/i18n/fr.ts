@@ -287,6 +287,7 @@ export const fr = {
   'audit.action.user.roles_changed': 'Rôles modifiés',
   'audit.action.user.cameras_assigned': 'Caméras attribuées',
   'audit.action.token.created': 'Jeton créé',
+  'audit.action.token.revoked': 'Jeton révoqué',
   'audit.action.live.started': 'Direct ouvert',
   'audit.action.live.stopped': 'Direct fermé',
   'audit.action.playback.viewed': 'Relecture',

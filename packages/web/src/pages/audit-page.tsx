@@ -19,6 +19,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'user.roles_changed': 'audit.action.user.roles_changed',
   'user.cameras_assigned': 'audit.action.user.cameras_assigned',
   'token.created': 'audit.action.token.created',
+  'token.revoked': 'audit.action.token.revoked',
   'live.started': 'audit.action.live.started',
   'live.stopped': 'audit.action.live.stopped',
   'playback.viewed': 'audit.action.playback.viewed',
