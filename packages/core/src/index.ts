@@ -36,3 +36,4 @@ export * from './text-safety.js';
 export * from './incident.js';
 export * from './incident-action.js';
 export * from './incident-grouping.js';
+export * from './onvif.js';
