@@ -1,7 +1,9 @@
 import {
+  complianceChecklist,
   recordOfProcessing,
   retentionComplianceReport,
   type Clock,
+  type ComplianceChecklist,
   type LegalProfile,
   type RecordOfProcessing,
   type RetentionComplianceReport,
@@ -66,6 +68,26 @@ export class ComplianceService {
         oldestRecordings: new Map(list.map((c) => [c.id, oldest.get(c.id)?.toISOString() ?? null])),
         oldestUnheldRecordings: oldestUnheld,
         legalHolds: await legalHolds.list(now),
+      });
+    });
+  }
+
+  /**
+   * Each requirement of the active legal profile for this installation: pass, fail (with what to do) or
+   * manual (a person checks it), from the per-camera report, the audit chain, access-request deadlines and
+   * the model registry.
+   */
+  async checklist(): Promise<ComplianceChecklist> {
+    const cameras = await this.retentionReport();
+    return this.#work(async ({ audit, accessRequests, models }) => {
+      const chain = await audit.verify();
+      return complianceChecklist({
+        now: this.#clock.now(),
+        profile: this.#profile,
+        cameras,
+        audit: { valid: chain.valid, entries: chain.entries },
+        overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
+        unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
       });
     });
   }
