@@ -216,7 +216,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const models = new ModelRegistryService({ work, profile });
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
-  const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
   const auth = new AuthService({
     work,
@@ -252,6 +251,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const files = installationFiles(deps.mediaDir);
   const installationKey = deps.installationKey ?? (await loadOrCreateInstallationKey(files.key));
   const auditAnchor = new AuditAnchor({ work, key: installationKey, file: files.checkpoints, clock: deps.clock });
+  const compliance = new ComplianceService({
+    work,
+    clock: deps.clock,
+    profile,
+    contacts,
+    verifyAudit: () => auditAnchor.verify(),
+  });
   const exports = new ExportService({
     key: installationKey,
     work,
