@@ -283,6 +283,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.camera.created': 'Camera added',
   'audit.action.camera.updated': 'Camera changed',
   'audit.action.camera.deleted': 'Camera removed',
+  'audit.action.camera.discovery_run': 'ONVIF camera discovery run',
   'audit.action.user.created': 'Account created',
   'audit.action.user.roles_changed': 'Roles changed',
   'audit.action.user.cameras_assigned': 'Cameras assigned',

@@ -282,6 +282,7 @@ export const fr = {
   'audit.action.camera.created': 'Caméra ajoutée',
   'audit.action.camera.updated': 'Caméra modifiée',
   'audit.action.camera.deleted': 'Caméra retirée',
+  'audit.action.camera.discovery_run': 'Recherche de caméras ONVIF lancée',
   'audit.action.user.created': 'Compte créé',
   'audit.action.user.roles_changed': 'Rôles modifiés',
   'audit.action.user.cameras_assigned': 'Caméras attribuées',

@@ -15,6 +15,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'camera.created': 'audit.action.camera.created',
   'camera.updated': 'audit.action.camera.updated',
   'camera.deleted': 'audit.action.camera.deleted',
+  'camera.discovery_run': 'audit.action.camera.discovery_run',
   'user.created': 'audit.action.user.created',
   'user.roles_changed': 'audit.action.user.roles_changed',
   'user.cameras_assigned': 'audit.action.user.cameras_assigned',
