@@ -173,7 +173,7 @@ export interface VigieApp {
   installationKey: InstallationKey;
   /** Signed checkpoints of the audit trail's head, kept outside the database too; `background` takes one every 10 minutes. */
   auditAnchor: AuditAnchor;
-  /** Audits refusals anyone can provoke (denied anonymous requests) coalesced per source and minute. */
+  /** Audits refusals anyone can provoke (denied requests, unknown users' logins) coalesced per source and minute. */
   refusals: CoalescedAudit;
   /** Legal holds: footage kept past retention for a judicial requisition. */
   holds: LegalHoldService;
@@ -231,9 +231,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
+  const refusals = new CoalescedAudit({ work, clock: deps.clock });
   const auth = new AuthService({
     work,
     clock: deps.clock,
+    refusals,
     ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
     ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
   });
@@ -319,7 +321,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
-  const refusals = new CoalescedAudit({ work, clock: deps.clock });
   registerAccessControl(http, { auth, refusals });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);

@@ -264,6 +264,12 @@ export const fr = {
   'audit.verify': 'Vérifier la chaîne',
   'audit.intact': 'Chaîne intacte : {entries} entrée(s) vérifiée(s), aucune modification, insertion ni suppression.',
   'audit.broken': 'Chaîne rompue : {breaks} anomalie(s) détectée(s).',
+  'audit.coalesced': 'Répété',
+  'audit.anchored':
+    'Confrontée à {checkpoints} point(s) de contrôle signé(s) ; le plus récent couvre {anchored} entrée(s).',
+  'audit.unanchored':
+    'Aucun point de contrôle signé : une réécriture qui recalculerait les empreintes ne serait pas décelée.',
+  'audit.checkpointBreak': 'Point de contrôle du {at} ({entries} entrées) : {problem}',
   'audit.at': 'Date',
   'audit.action': 'Action',
   'audit.actor': 'Par',
