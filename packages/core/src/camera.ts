@@ -73,6 +73,12 @@ const cameraFields = {
     maxLength: 2048,
     description: 'rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream.',
   }),
+  subStreamUrl: Type.String({
+    minLength: 1,
+    maxLength: 2048,
+    description:
+      'Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded.',
+  }),
   location: LocationSchema,
   heading: Type.Number({
     minimum: 0,
@@ -117,6 +123,7 @@ export const CameraInputSchema = Type.Object(
   {
     name: cameraFields.name,
     sourceUrl: cameraFields.sourceUrl,
+    subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
     location: cameraFields.location,
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -138,6 +145,9 @@ export const CameraPatchSchema = Type.Object(
   {
     name: Type.Optional(cameraFields.name),
     sourceUrl: Type.Optional(cameraFields.sourceUrl),
+    subStreamUrl: Type.Optional(
+      Type.Union([cameraFields.subStreamUrl, Type.Null()], { description: 'null removes it.' }),
+    ),
     location: Type.Optional(cameraFields.location),
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -159,6 +169,7 @@ export const CameraSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     ...cameraFields,
+    subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
     version: Type.Integer({
       minimum: 1,
       description: 'Incremented on every change.',

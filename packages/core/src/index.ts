@@ -33,3 +33,6 @@ export * from './analysis-authorisation.js';
 export * from './legal-hold.js';
 export * from './model-registry.js';
 export * from './text-safety.js';
+export * from './onvif.js';
+export * from './ptz-masks.js';
+export * from './camera-health.js';

@@ -23,8 +23,18 @@ export type Actor = Pick<AuditInput, 'actorId' | 'actorName' | 'source'>;
 
 /** Hides credentials before a camera leaves the server. */
 function forClients(camera: Camera): Camera {
-  return { ...camera, sourceUrl: redactSourceUrl(camera.sourceUrl) };
+  return {
+    ...camera,
+    sourceUrl: redactSourceUrl(camera.sourceUrl),
+    ...(camera.subStreamUrl === undefined ? {} : { subStreamUrl: redactSourceUrl(camera.subStreamUrl) }),
+  };
 }
+
+/**
+ * Work done in the transaction that creates a camera (e.g. recording the ONVIF device it came from); what it
+ * returns is added to the audit entry's details.
+ */
+export type CreationAttachment = (stores: Stores, camera: Camera) => Promise<Record<string, unknown>>;
 
 /** Whether a requester is limited to assigned cameras: operators who hold no wider role (never Vigie itself). */
 function limitedToAssigned(requester: Requester): requester is PersonRequester {
@@ -73,13 +83,19 @@ export class CameraService {
     });
   }
 
-  /** Registers a camera after applying defaults and the legal rules; audited. */
-  async create(input: CameraInput, actor: Actor): Promise<Camera> {
+  /** Registers a camera after applying defaults and the legal rules, with what `attach` records alongside; audited. */
+  async create(input: CameraInput, actor: Actor, attach?: CreationAttachment): Promise<Camera> {
     const settings = cameraSettingsFromInput(input, this.#profile);
     validateCameraSettings(settings, this.#profile);
-    const camera = await this.#work(async ({ cameras, audit }) => {
-      const created = forClients(await cameras.create(settings));
-      await audit.append({ action: 'camera.created', ...actor, cameraId: created.id, details: { camera: created } });
+    const camera = await this.#work(async (stores) => {
+      const created = forClients(await stores.cameras.create(settings));
+      const attached = attach === undefined ? {} : await attach(stores, created);
+      await stores.audit.append({
+        action: 'camera.created',
+        ...actor,
+        cameraId: created.id,
+        details: { camera: created, ...attached },
+      });
       return created;
     });
     this.#events.publish({ v: 1, type: 'camera.created', camera });
@@ -95,9 +111,14 @@ export class CameraService {
     const camera = await this.#work(async (stores) => {
       const current = await require(stores, id);
       // A console sends back the redacted URL it was shown: that must not overwrite the credentials.
-      const { sourceUrl, ...rest } = change.patch;
-      const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
-      const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
+      const { sourceUrl, subStreamUrl, ...rest } = change.patch;
+      const keep = (sent: string | null | undefined, stored: string | undefined): boolean =>
+        sent === undefined || (stored !== undefined && sent === redactSourceUrl(stored));
+      const settings = applyCameraPatch(current, {
+        ...rest,
+        ...(keep(sourceUrl, current.sourceUrl) || sourceUrl === undefined ? {} : { sourceUrl }),
+        ...(keep(subStreamUrl, current.subStreamUrl) ? {} : { subStreamUrl }),
+      });
       validateCameraSettings(settings, this.#profile, change.patch);
       assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));

@@ -18,8 +18,18 @@ export class ComplianceService {
   readonly #profile: LegalProfile;
   readonly #contacts: TransparencyContacts;
 
-  constructor(options: { work: UnitOfWork; clock: Clock; profile: LegalProfile; contacts: TransparencyContacts }) {
+  readonly #verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
+
+  constructor(options: {
+    work: UnitOfWork;
+    clock: Clock;
+    profile: LegalProfile;
+    contacts: TransparencyContacts;
+    /** Verifies the audit trail against its signed checkpoints (R11). */
+    verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
+  }) {
     this.#work = options.work;
+    this.#verifyAudit = options.verifyAudit;
     this.#clock = options.clock;
     this.#profile = options.profile;
     this.#contacts = options.contacts;
@@ -79,16 +89,16 @@ export class ComplianceService {
    */
   async checklist(): Promise<ComplianceChecklist> {
     const cameras = await this.retentionReport();
-    return this.#work(async ({ audit, accessRequests, models }) => {
-      const chain = await audit.verify();
-      return complianceChecklist({
+    const chain = await this.#verifyAudit();
+    return this.#work(async ({ accessRequests, models }) =>
+      complianceChecklist({
         now: this.#clock.now(),
         profile: this.#profile,
         cameras,
         audit: { valid: chain.valid, entries: chain.entries },
         overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
         unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
-      });
-    });
+      }),
+    );
   }
 }
