@@ -37,3 +37,5 @@ export * from './incident.js';
 export * from './incident-action.js';
 export * from './incident-grouping.js';
 export * from './onvif.js';
+export * from './ptz-masks.js';
+export * from './camera-health.js';
