@@ -86,6 +86,14 @@ export const errorRegistry = {
   },
   INCIDENT_STEP_UNKNOWN: { kind: 'invalid', hint: 'Tick a step of the incident type’s checklist.' },
   INCIDENT_CLOSED: { kind: 'conflict', hint: 'A closed incident only takes notes; open a new one if needed.' },
+  LIFT_INVALID: {
+    kind: 'invalid',
+    hint: 'Ask for a camera with a liftable mask, a past range, a written reason and an expiry within 72 hours.',
+  },
+  LIFT_NOT_PENDING: { kind: 'conflict', hint: 'Only a requested lift, not yet expired, can be approved or refused.' },
+  LIFT_SELF_APPROVAL: { kind: 'forbidden', hint: 'Ask another person holding the approving role to decide.' },
+  LIFT_NOT_APPROVED: { kind: 'forbidden', hint: 'Only the requester of an approved lift may see behind the mask.' },
+  LIFT_EXPIRED: { kind: 'forbidden', hint: 'Ask for a new lift, with its reason; it needs a new approval.' },
   HOLD_NOT_FOUND: { kind: 'not_found', hint: 'List legal holds with GET /api/holds to find a valid id.' },
   HOLD_RELEASED: { kind: 'conflict', hint: 'This hold was already released; place a new one if footage must be kept.' },
   EXPORT_NOT_PACKAGED: {

@@ -39,3 +39,4 @@ export * from './incident-grouping.js';
 export * from './onvif.js';
 export * from './ptz-masks.js';
 export * from './camera-health.js';
+export * from './unmask-lift.js';

@@ -363,6 +363,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -599,6 +601,8 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                            liftable?: boolean;
                         }[];
                         lines?: {
                             id: string;
@@ -818,6 +822,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -1133,6 +1139,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -1512,6 +1520,8 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                            liftable?: boolean;
                         }[];
                         lines?: {
                             id: string;
@@ -1731,6 +1741,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -2150,6 +2162,8 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                            liftable?: boolean;
                         }[];
                         lines?: {
                             id: string;
@@ -2370,6 +2384,8 @@ export interface paths {
                                         x: number;
                                         y: number;
                                     }[];
+                                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                    liftable?: boolean;
                                 }[];
                                 lines: {
                                     id: string;
@@ -5032,6 +5048,8 @@ export interface paths {
                                         x: number;
                                         y: number;
                                     }[];
+                                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                    liftable?: boolean;
                                 }[];
                                 lines: {
                                     id: string;
@@ -9170,6 +9188,8 @@ export interface components {
                         x: number;
                         y: number;
                     }[];
+                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                    liftable?: boolean;
                 }[];
                 lines: {
                     id: string;
@@ -9398,6 +9418,8 @@ export interface components {
                         x: number;
                         y: number;
                     }[];
+                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                    liftable?: boolean;
                 }[];
                 lines: {
                     id: string;
