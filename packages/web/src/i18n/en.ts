@@ -2,6 +2,7 @@ import { alarmEn } from './alarm.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { holdsEn } from './holds.messages';
+import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
 
@@ -340,6 +341,7 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...holdsEn,
+  ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
 };

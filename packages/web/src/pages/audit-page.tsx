@@ -53,6 +53,11 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'model.registered': 'audit.action.model.registered',
   'wall_layout.saved': 'audit.action.wall_layout.saved',
   'wall_layout.deleted': 'audit.action.wall_layout.deleted',
+  'incident.opened': 'audit.action.incident.opened',
+  'incident.alert_added': 'audit.action.incident.alert_added',
+  'incident.acted': 'audit.action.incident.acted',
+  'incident.step_skipped': 'audit.action.incident.step_skipped',
+  'incident_type.saved': 'audit.action.incident_type.saved',
 };
 
 const fieldKeys = {
