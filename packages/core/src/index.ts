@@ -32,3 +32,4 @@ export * from './analysis-authorisation.js';
 export * from './legal-hold.js';
 export * from './model-registry.js';
 export * from './text-safety.js';
+export * from './source-url-policy.js';

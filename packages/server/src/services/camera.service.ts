@@ -1,6 +1,8 @@
 import {
   applyCameraPatch,
   assertNoSilentPromotion,
+  assertSourceUrlAllowed,
+  defaultSourceUrlPolicy,
   cameraSettingsFromInput,
   limitedToAssignedCameras,
   redactSourceUrl,
@@ -13,6 +15,7 @@ import {
   type Clock,
   type LegalProfile,
   type PushAudience,
+  type SourceUrlPolicy,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
 import { isSystem, type PersonRequester, type Requester } from '../auth/requester.js';
@@ -37,12 +40,21 @@ export class CameraService {
   readonly #profile: LegalProfile;
   readonly #events: DomainEvents;
   readonly #clock: Clock;
+  readonly #sourcePolicy: SourceUrlPolicy;
 
-  constructor(options: { work: UnitOfWork; clock: Clock; profile: LegalProfile; events: DomainEvents }) {
+  /** `sourcePolicy`: where camera sources may point (default: the strict `defaultSourceUrlPolicy`). */
+  constructor(options: {
+    work: UnitOfWork;
+    clock: Clock;
+    profile: LegalProfile;
+    events: DomainEvents;
+    sourcePolicy?: SourceUrlPolicy;
+  }) {
     this.#work = options.work;
     this.#clock = options.clock;
     this.#profile = options.profile;
     this.#events = options.events;
+    this.#sourcePolicy = options.sourcePolicy ?? defaultSourceUrlPolicy;
   }
 
   /** The cameras a requester may see (all, or an operator's assigned ones), credentials hidden. */
@@ -77,6 +89,7 @@ export class CameraService {
   async create(input: CameraInput, actor: Actor): Promise<Camera> {
     const settings = cameraSettingsFromInput(input, this.#profile);
     validateCameraSettings(settings, this.#profile);
+    assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
     const camera = await this.#work(async ({ cameras, audit }) => {
       const created = forClients(await cameras.create(settings));
       await audit.append({ action: 'camera.created', ...actor, cameraId: created.id, details: { camera: created } });
@@ -99,6 +112,8 @@ export class CameraService {
       const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
       const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
       validateCameraSettings(settings, this.#profile, change.patch);
+      // Checked when the source changes; a stored one the policy now refuses is refused when recording starts.
+      if (!unchanged) assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
       assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);

@@ -319,7 +319,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             location: {
                                 lat: number;
@@ -542,7 +542,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                         sourceUrl: string;
                         location: {
                             lat: number;
@@ -748,7 +748,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             location: {
                                 lat: number;
@@ -1050,7 +1050,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             location: {
                                 lat: number;
@@ -1416,7 +1416,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                         sourceUrl?: string;
                         location?: {
                             lat: number;
@@ -1622,7 +1622,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             location: {
                                 lat: number;
@@ -4239,7 +4239,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                                 sourceUrl: string;
                                 location: {
                                     lat: number;
@@ -7626,7 +7626,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                 sourceUrl: string;
                 location: {
                     lat: number;
@@ -7841,7 +7841,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                 sourceUrl: string;
                 location: {
                     lat: number;
