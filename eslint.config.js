@@ -118,7 +118,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['vitest.config.ts', 'packages/web/vite.config.ts', 'eslint.config.js'],
+    files: [
+      'vitest.config.ts',
+      'packages/web/test/bench/vitest.config.ts',
+      'packages/web/vite.config.ts',
+      'eslint.config.js',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

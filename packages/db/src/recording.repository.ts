@@ -31,6 +31,16 @@ export interface TimeRange {
   to: Date;
 }
 
+/**
+ * Longer than any segment can last (the recorder cuts every few seconds; a frozen or jumping stream is
+ * cut by the stall watchdog or the timeline), so that a segment ending after `t` started after `t` less this.
+ */
+const longestSegmentMs = 3_600_000;
+
+function earliestStartOf(end: Date): Date {
+  return new Date(end.getTime() - longestSegmentMs);
+}
+
 function toSegment(row: Selectable<SegmentTable>): IndexedSegment {
   return {
     id: String(row.id),
@@ -90,6 +100,8 @@ export class RecordingRepository {
       .selectAll()
       .where('camera_id', '=', cameraId)
       .where('started_at', '<', range.to)
+      // A lower bound on the indexed column: the scan covers the range, not the camera's whole history.
+      .where('started_at', '>', earliestStartOf(range.from))
       .where('ended_at', '>', range.from)
       .where('ended_at', '>=', notBefore)
       .orderBy('started_at')
@@ -97,17 +109,46 @@ export class RecordingRepository {
     return rows.map(toSegment);
   }
 
-  /** The newest `count` segments of a camera, oldest first (the live window). */
+  /** Whether a camera has any segment overlapping [from, to) that ended at `notBefore` or later. */
+  async hasSegmentBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('id')
+      .where('camera_id', '=', cameraId)
+      .where('started_at', '<', range.to)
+      .where('started_at', '>', earliestStartOf(range.from))
+      .where('ended_at', '>', range.from)
+      .where('ended_at', '>=', notBefore)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** The newest `count` segments of a camera that ended at `notBefore` or later, oldest first (the live window). */
   async latestSegments(cameraId: string, count: number, notBefore: Date): Promise<IndexedSegment[]> {
     const rows = await this.db
       .selectFrom('segments')
       .selectAll()
       .where('camera_id', '=', cameraId)
+      // Bounded: a camera silent for a month is not scanned back through its history.
+      .where('started_at', '>', earliestStartOf(notBefore))
       .where('ended_at', '>=', notBefore)
       .orderBy('started_at', 'desc')
       .limit(count)
       .execute();
     return rows.map(toSegment).reverse();
+  }
+
+  /** How many segments of a camera started in [from, to) (how far a live window moved between two playlists). */
+  async countStartedBetween(cameraId: string, range: TimeRange): Promise<number> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
+      .where('camera_id', '=', cameraId)
+      .where('started_at', '>=', range.from)
+      .where('started_at', '<', range.to)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap). */
@@ -120,17 +161,6 @@ export class RecordingRepository {
       .limit(1)
       .executeTakeFirst();
     return row?.ended_at;
-  }
-
-  /** How many segments of a camera started before the given one (the live playlist's media sequence). */
-  async countBefore(cameraId: string, startedAt: Date): Promise<number> {
-    const row = await this.db
-      .selectFrom('segments')
-      .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
-      .where('camera_id', '=', cameraId)
-      .where('started_at', '<', startedAt)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 
   /** One segment of a camera by id, unless past `notBefore`. */

@@ -44,6 +44,18 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect(found[0]?.startedAt.toISOString()).toBe('2026-11-23T10:00:04.000Z');
   });
 
+  it('finds a long segment that began well before the range (the range scan is bounded, not blind)', async () => {
+    await recordings.insertSegment(segment(other, '08:00:00', '08:50:00', 5));
+    const found = await recordings.segmentsBetween(other, { from: t('08:45:00'), to: t('08:46:00') }, t('00:00:00'));
+    expect(found.map((s) => s.key)).toEqual([`${other}/5.mp4`]);
+    expect(await recordings.hasSegmentBetween(other, { from: t('08:45:00'), to: t('08:46:00') }, t('00:00:00'))).toBe(
+      true,
+    );
+    expect(await recordings.hasSegmentBetween(other, { from: t('08:50:00'), to: t('09:00:00') }, t('00:00:00'))).toBe(
+      false,
+    );
+  });
+
   it('never returns a segment that ended before the retention bound', async () => {
     const found = await recordings.segmentsBetween(camera, { from: t('09:00:00'), to: t('11:00:00') }, t('10:00:06'));
     expect(found.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
@@ -59,7 +71,12 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
   it('gives the live window and its media sequence', async () => {
     const window = await recordings.latestSegments(camera, 2, t('00:00:00'));
     expect(window.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
-    expect(await recordings.countBefore(camera, window[0]?.startedAt ?? new Date())).toBe(1);
+    expect(
+      await recordings.countStartedBetween(camera, { from: t('10:00:00'), to: window[0]?.startedAt ?? new Date() }),
+    ).toBe(1);
+    expect(await recordings.countStartedBetween(camera, { from: t('10:00:04'), to: t('10:00:08') })).toBe(1);
+    // A camera that recorded nothing for long: its window is empty, not a scan of its history.
+    expect(await recordings.latestSegments(camera, 2, t('12:00:00'))).toEqual([]);
   });
 
   it('lists expired segments, deletes them, and reports the oldest per camera', async () => {

@@ -38,7 +38,16 @@ describe('ffmpeg capabilities', () => {
   it('builds arguments the 2018 build accepts: never -stats_period, never a listening -timeout', () => {
     const ffmpeg = parseCapabilities(npm2018);
     const input = sourceInputArgs({ sourceUrl: 'rtsp://cam-1/live', ioTimeoutSeconds: 3, ffmpeg });
-    expect(input).toEqual(['-rtsp_transport', 'tcp', '-stimeout', '3000000', '-i', 'rtsp://cam-1/live']);
+    expect(input).toEqual([
+      '-rtsp_transport',
+      'tcp',
+      '-stimeout',
+      '3000000',
+      '-analyzeduration',
+      '1000000',
+      '-i',
+      'rtsp://cam-1/live',
+    ]);
     const args = recordArgs({ input, outputDir: '/spool/cam/run-1', ffmpeg });
     expect(args).not.toContain('-stats_period');
     expect(args).not.toContain('-timeout');

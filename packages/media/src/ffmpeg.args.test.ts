@@ -12,7 +12,16 @@ function valueAfter(args: readonly string[], flag: string): string | undefined {
 describe('source input arguments', () => {
   it('reads RTSP over TCP with an I/O timeout so a dead camera is noticed', () => {
     const args = sourceInputArgs({ sourceUrl: 'rtsp://admin:pw@cam-1/live', ioTimeoutSeconds: 3 });
-    expect(args).toEqual(['-rtsp_transport', 'tcp', '-timeout', '3000000', '-i', 'rtsp://admin:pw@cam-1/live']);
+    expect(args).toEqual([
+      '-rtsp_transport',
+      'tcp',
+      '-timeout',
+      '3000000',
+      '-analyzeduration',
+      '1000000',
+      '-i',
+      'rtsp://admin:pw@cam-1/live',
+    ]);
   });
 
   it('replays a demo file forever at its own pace only when asked', () => {

@@ -14,6 +14,13 @@ export interface SourceInputOptions {
   ffmpeg?: FfmpegCapabilities;
 }
 
+/**
+ * Probe a network source for 1 s, not ffmpeg's default 5 s: each recorder start (server restart, camera back)
+ * delays live by that long. A second holds the parameter sets of any camera sending a keyframe at least once a
+ * second, and RTSP cameras announce theirs in the session description anyway.
+ */
+const quickProbe = ['-analyzeduration', '1000000'];
+
 /** Builds the ffmpeg input arguments for a camera source, ending with `-i <source>`. */
 export function sourceInputArgs(options: SourceInputOptions): string[] {
   const timeoutUs = String(Math.round((options.ioTimeoutSeconds ?? 5) * 1_000_000));
@@ -25,11 +32,12 @@ export function sourceInputArgs(options: SourceInputOptions): string[] {
         'tcp',
         (options.ffmpeg ?? currentFfmpeg).rtspTimeoutOption,
         timeoutUs,
+        ...quickProbe,
         '-i',
         options.sourceUrl,
       ];
     case 'http':
-      return ['-rw_timeout', timeoutUs, '-i', options.sourceUrl];
+      return ['-rw_timeout', timeoutUs, ...quickProbe, '-i', options.sourceUrl];
     case 'file': {
       const path = fileURLToPath(options.sourceUrl);
       return options.loop === true ? ['-stream_loop', '-1', '-re', '-i', path] : ['-i', path];

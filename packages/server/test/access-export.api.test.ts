@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { segmentKey } from '@vigie/core';
-import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
 import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, cameraBody, openTestApp, parisDateTime, tokenAs, type TestApp } from './support.js';
+import {
+  authorise,
+  cameraBody,
+  openTestApp,
+  parisDateTime,
+  storeTestSegment,
+  tokenAs,
+  type TestApp,
+} from './support.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-access-export-'));
 const clip = join(dir, 'walkers.mp4');
@@ -36,19 +42,8 @@ describe.each(testEngines)('a citizen’s copy with every person pixelated on $n
     });
     cameraId = created.json<{ id: string }>().id;
     await authorise(app, cameraId);
-    const key = segmentKey(cameraId, startedAt);
-    const copy = join(dir, `${engine.name}.mp4`);
-    await copyFile(clip, copy);
-    await new LocalDiskStorage(join(app.mediaDir, 'recordings')).put(key, copy);
-    await new RecordingRepository(app.database.db).insertSegment({
-      cameraId,
-      key,
-      startedAt,
-      endedAt: new Date(startedAt.getTime() + 36_000),
-      bytes: 1,
-      sha256: '0'.repeat(64),
-      initBytes: 0,
-    });
+    const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
+    await storeTestSegment({ app, storage, scratch: dir }, cameraId, clip, new Date(startedAt.getTime() + 36_000), 36);
   });
   afterAll(() => app?.close());
 

@@ -1,14 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { segmentKey } from '@vigie/core';
-import { RecordingRepository } from '@vigie/db';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
 import type { VigieApp } from '@vigie/server';
 import type { VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
-import { authorise, cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
+import { authorise, cameraBody, openTestApp, storeTestSegment, tokenAs, type TestApp } from './support.js';
 
 /** The application over the embedded database, serving the built console from `webRoot`. */
 export async function openConsoleApp(webRoot: string): Promise<TestApp> {
@@ -67,18 +64,13 @@ export async function seedRecordedCamera(
   const cameraId = created.json<{ id: string }>().id;
   await authorise(app, cameraId);
   const startedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
-  const key = segmentKey(cameraId, startedAt);
-  const copy = `${clip}.${cameraId}.mp4`;
-  await copyFile(clip, copy);
-  await new LocalDiskStorage(join(app.mediaDir, 'recordings')).put(key, copy);
-  await new RecordingRepository(app.database.db).insertSegment({
+  const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
+  await storeTestSegment(
+    { app, storage, scratch: dirname(clip) },
     cameraId,
-    key,
-    startedAt,
-    endedAt: new Date(startedAt.getTime() + 30_000),
-    bytes: 1,
-    sha256: 'e'.repeat(64),
-    initBytes: 0,
-  });
+    clip,
+    new Date(startedAt.getTime() + 30_000),
+    30,
+  );
   return { cameraId, startedAt, supervisor };
 }

@@ -97,7 +97,8 @@ describe('low-latency live stream over WebSocket (real RTSP camera, real ffmpeg)
     const received = await done;
     socket.close();
     expect(received.closed).toBeUndefined();
-    const header = JSON.parse(received.texts[0] ?? '{}') as { v: number; type: string; codec: string };
+    const headers = received.texts.map((t) => JSON.parse(t) as { v: number; type: string; codec: string });
+    const header = headers.find((h) => h.type !== 'heartbeat') ?? { v: 0, type: 'none', codec: '' };
     expect([header.v, header.type]).toEqual([1, 'init']);
     expect(header.codec).toMatch(/^avc1\.[0-9a-f]{6}$/);
     expect(boxType(received.binaries[0])).toBe('ftyp');
@@ -106,6 +107,19 @@ describe('low-latency live stream over WebSocket (real RTSP camera, real ffmpeg)
     expect(moofStartsWithKeyframe(received.binaries[1]!.subarray(8))).toBe(true);
     const audit = await app.http.inject({ method: 'GET', url: '/api/audit?action=live.started', headers: dpo });
     expect(audit.body).toContain(live.sessionId);
+  }, 60_000);
+
+  it('speaks at least every 2 s, if only a heartbeat, so that a browser can tell a dead link from a quiet camera', async () => {
+    const live = await openLive(operator);
+    const started = Date.now();
+    const { socket, done } = follow(`${base}${live.streamUrl ?? ''}`, { cookie: operator.cookie }, (r) =>
+      r.texts.some((t) => t.includes('heartbeat')),
+    );
+    const received = await done;
+    socket.close();
+    expect(received.closed).toBeUndefined();
+    expect(received.texts).toContain(JSON.stringify({ v: 1, type: 'heartbeat' }));
+    expect(Date.now() - started).toBeLessThan(5000);
   }, 60_000);
 
   it("refuses a role without live view, someone else's session and a page of another origin", async () => {

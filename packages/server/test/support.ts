@@ -201,20 +201,21 @@ export function parisDateTime(instant: Date): [date: string, time: string] {
 
 /** Where {@link storeTestSegment} files a recorded clip: the app, its storage and a scratch folder for the copy. */
 export interface SegmentShelf {
-  app: TestApp;
+  app: VigieApp & { database: VigieDatabase };
   storage: LocalDiskStorage;
   /** A scratch folder: the clip is copied there first, as the recorder's spool would hold it. */
   scratch: string;
 }
 
-/** Stores a copy of `clip` as a 4 s segment of the camera ending at `endedAt`, on disk and in the index, as the recorder would. */
+/** Stores a copy of `clip` as a segment of the camera ending at `endedAt`, on disk and in the index, as the recorder would. */
 export async function storeTestSegment(
   shelf: SegmentShelf,
   cameraId: string,
   clip: string,
   endedAt: Date,
+  seconds = 4,
 ): Promise<Segment> {
-  const startedAt = new Date(endedAt.getTime() - 4000);
+  const startedAt = new Date(endedAt.getTime() - seconds * 1000);
   const segment: Segment = {
     cameraId,
     key: segmentKey(cameraId, startedAt),

@@ -144,6 +144,23 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     const playlist = (await fetchBuffer(playlistUrl, operator)).toString();
     expect(playlist).toContain('#EXT-X-MAP:URI="segments/');
     expect(playlist).not.toContain('#EXT-X-ENDLIST');
+    // As the window slides, every segment keeps its media sequence number (what players align reloads on).
+    const numbered = (text: string): Map<string, number> => {
+      const first = Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(text)?.[1]);
+      return new Map([...text.matchAll(/^(segments\/\d+\.mp4)$/gm)].map((m, i) => [m[1] ?? '', first + i]));
+    };
+    const before = numbered(playlist);
+    const after = await until(
+      'the live window to slide',
+      async () => {
+        const next = numbered((await fetchBuffer(playlistUrl, operator)).toString());
+        return [...next.keys()][0] !== [...before.keys()][0] ? next : undefined;
+      },
+      30_000,
+    );
+    const shared = [...after.keys()].filter((key) => before.has(key));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const key of shared) expect(after.get(key)).toBe(before.get(key));
     const uri = /^(segments\/\d+\.mp4)$/m.exec(playlist)?.[1] ?? '';
     const segmentUrl = playlistUrl.replace('index.m3u8', uri);
     const whole = await fetchBuffer(segmentUrl, operator);
@@ -173,7 +190,7 @@ describe.each(testEngines)('video over RTSP through the API on $name', (engine) 
     >();
     const sessionActions = trail.filter((e) => e.details?.session === sessionId).map((e) => e.action);
     expect(sessionActions.sort()).toEqual(['live.started', 'live.stopped']);
-  });
+  }, 60_000);
 
   it('gives a masked JPEG snapshot', async () => {
     const response = await app.http.inject({

@@ -6,6 +6,7 @@ import Type from 'typebox';
 import { watcherOf } from '../auth/access-control.js';
 import type { RecordingService } from '../video/recording.service.js';
 import { requires } from './route-config.js';
+import { keepAlive } from './socket-keepalive.js';
 
 const SessionParams = Type.Object(
   { session: Type.String({ pattern: '^[0-9a-f]{32}$' }) },
@@ -16,6 +17,12 @@ const SessionParams = Type.Object(
 const recheckMs = 5000;
 /** WebSocket close code of a refused or ended stream; the reason is the error code. */
 const refusedCode = 4403;
+/**
+ * Heartbeat period: the console takes a stream with no message for 5 s as dead (a link that went silent
+ * without closing), so the server speaks at least this often, even when the camera sends nothing.
+ */
+const heartbeatMs = 2000;
+const heartbeat = JSON.stringify({ v: 1, type: 'heartbeat' });
 
 /** A browser may only stream from the console's own origin (cookies ride along on cross-site WebSockets). */
 function sameOrigin(request: FastifyRequest): boolean {
@@ -53,6 +60,12 @@ export function liveStreamRoutes(recordings: RecordingService): FastifyPluginAsy
         socket.on('close', () => {
           clearInterval(recheck);
           unsubscribe?.();
+        });
+        keepAlive(socket, {
+          intervalMs: heartbeatMs,
+          heartbeat: () => {
+            if (socket.readyState === socket.OPEN) socket.send(heartbeat);
+          },
         });
         if (!sameOrigin(request)) {
           end(new VigieError('PERMISSION_DENIED', 'Live streams are only served to the console of this server.'));

@@ -5,6 +5,7 @@ import Type from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { EventHub } from '../event-hub.js';
 import { requires } from './route-config.js';
+import { keepAlive } from './socket-keepalive.js';
 
 /** What the console needs to know about this installation before anyone logs in. */
 export interface ConsoleSettings {
@@ -139,6 +140,7 @@ export function systemRoutes(options: {
           clearInterval(refresh);
           unsubscribe();
         });
+        keepAlive(socket);
       },
     );
   };

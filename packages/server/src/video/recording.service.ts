@@ -127,7 +127,13 @@ export class RecordingService {
     return this.deps.work(async ({ recordings }) => {
       const window = await recordings.latestSegments(camera.id, liveWindowSegments, this.#liveBound(camera, session));
       const first = window[0];
-      const sequence = first === undefined ? 0 : await recordings.countBefore(camera.id, first.startedAt);
+      // The media sequence only has to hold within this session: it advances by the segments that left
+      // the window since the last playlist (a count over seconds, never over the camera's history).
+      const last = session.liveWindow;
+      let sequence = last?.sequence ?? 0;
+      if (first !== undefined && last !== undefined && first.startedAt > last.firstStartedAt)
+        sequence += await recordings.countStartedBetween(camera.id, { from: last.firstStartedAt, to: first.startedAt });
+      if (first !== undefined) session.liveWindow = { firstStartedAt: first.startedAt, sequence };
       return buildHlsPlaylist({ segments: window.map(playlistEntry), live: true, mediaSequence: sequence });
     });
   }
@@ -156,8 +162,7 @@ export class RecordingService {
     const range = parseTimeRange(input, maxPlaybackHours);
     const now = this.deps.clock.now();
     return this.deps.work(async ({ audit, recordings }) => {
-      const segments = await recordings.segmentsBetween(camera.id, range, this.#cutoff(camera));
-      if (segments.length === 0) {
+      if (!(await recordings.hasSegmentBetween(camera.id, range, this.#cutoff(camera)))) {
         throw new VigieError(
           'NO_RECORDING',
           `Camera "${camera.name}" has no recording between ${input.from} and ${input.to}.`,

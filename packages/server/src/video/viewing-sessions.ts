@@ -13,6 +13,8 @@ export interface ViewingSession {
   lastSeenAt: Date;
   /** Playback only: the range the reason was given for; segments outside it are refused. */
   range?: { from: Date; to: Date };
+  /** Live only: where the last playlist's window began, and its media sequence number. */
+  liveWindow?: { firstStartedAt: Date; sequence: number };
 }
 
 /**

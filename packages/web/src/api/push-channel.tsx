@@ -100,3 +100,26 @@ export function useConnectionLost(graceMs = 1500): boolean {
   }, [connected, graceMs]);
   return lost;
 }
+
+/**
+ * For what retries on its own (live tiles): `onReturn` runs each time the push channel opens (the server is
+ * reachable again); the getter says whether it is open now (undefined outside a PushProvider), so that while
+ * the server is lost one socket per console probes it instead of every tile.
+ */
+export function useServerReturn(onReturn: () => void): () => boolean | undefined {
+  const channel = useContext(PushContext);
+  const latest = useRef({ onReturn, connected: channel?.connected });
+  useEffect(() => {
+    latest.current = { onReturn, connected: channel?.connected };
+  });
+  const subscribe = channel?.subscribe;
+  useEffect(
+    () =>
+      subscribe?.(
+        () => undefined,
+        () => latest.current.onReturn(),
+      ),
+    [subscribe],
+  );
+  return useCallback(() => latest.current.connected, []);
+}

@@ -5,7 +5,7 @@ import type { Me } from '../api/client';
 import { PushProvider } from '../api/push-channel';
 import { useSession } from '../api/use-session';
 import { useI18n } from '../i18n/i18n';
-import { languages, type Language, type MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
 import { AccessRequestsPage } from '../pages/access-requests-page';
 import { AlertsPage } from '../pages/alerts-page';
 import { AuditPage } from '../pages/audit-page';
@@ -22,6 +22,7 @@ import { WallPage } from '../pages/wall-page';
 import { allows, screensFor } from '../screens';
 import { LoginForm } from './login-form';
 import { NavBar } from './nav-bar';
+import { LanguagePicker } from './language-picker';
 
 function Guard({ me, permission, children }: { me: Me; permission: Permission; children: ReactNode }) {
   const { t } = useI18n();
@@ -85,7 +86,7 @@ function Console({ me }: { me: Me }) {
 
 /** The console shell: header with session and language, then the login form or the console. */
 export function App() {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const { me, login, logout } = useSession();
   return (
     <div className="app">
@@ -101,16 +102,7 @@ export function App() {
             </button>
           </span>
         )}
-        <label className="language">
-          {t('language.label')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {l.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker className="language" />
       </header>
       {me === undefined ? null : me === null ? (
         <main className="screen">

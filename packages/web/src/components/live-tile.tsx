@@ -4,7 +4,7 @@ import type { ApiResult } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
 import { authorisationWarning } from '../logic/authorisation';
 import { AuthorisationNotice } from './authorisation-notice';
-import { reconnectDelayMs } from '../api/push-channel';
+import { reconnectDelayMs, useServerReturn } from '../api/push-channel';
 import { attachHls } from './hls-player';
 import { attachStream, canPlayStreams, unsupportedCodec } from './mse-player';
 import { StatusBadge } from './status-badge';
@@ -28,13 +28,18 @@ export interface LiveTileProps extends LiveControls {
 }
 
 const notPlayable: readonly (CameraState | undefined)[] = ['offline', 'error', 'disabled'];
+/** While the console has lost the server, a tile waits for the push channel's news of its return, or this long. */
+const lostServerRetryMs = 15_000;
+/** On the server's return, tiles reconnect within this spread, not all in the same instant. */
+const returnJitterMs = 500;
 
 /**
  * One camera's live image: starts a live session on mount (unless the camera is known to be down or its
  * prefectoral authorisation lapsed: the server refuses its images, and the tile says why), plays its
  * low-latency stream through Media Source Extensions (else its HLS playlist with hls.js), and stops the
- * session on unmount. When the stream breaks (server restart, network) the tile is marked stale and
- * reconnects by itself with jittered backoff. Name and state always shown.
+ * session on unmount. When the stream breaks (server restart, network, a stream silent for 5 s) the tile is
+ * marked stale and reconnects by itself with jittered backoff; while the whole server is lost it waits for
+ * the push channel to find it again, then reconnects at once. Name and state always shown.
  */
 export function LiveTile({
   camera,
@@ -51,6 +56,8 @@ export function LiveTile({
   const [link, setLink] = useState<'connecting' | 'live' | 'stale'>('connecting');
   const locked = authorisationWarning(camera.authorisation) === 'locked';
   const playable = !notPlayable.includes(status) && !locked;
+  const serverReturned = useRef<() => void>(() => undefined);
+  const serverUp = useServerReturn(() => serverReturned.current());
 
   useEffect(() => {
     if (!playable) return;
@@ -68,15 +75,25 @@ export function LiveTile({
       if (sessionId !== undefined) void stopLive(sessionId).catch(() => undefined);
       sessionId = undefined;
     };
+    let waiting = false;
+    const retryIn = (delayMs: number) => {
+      clearTimeout(retry);
+      waiting = true;
+      retry = setTimeout(() => void connect(), delayMs);
+    };
     // The image froze (server or network gone, stream ended): say so, and try again with jittered backoff.
     const again = () => {
       release();
       if (stopped()) return;
       setLink('stale');
-      clearTimeout(retry);
-      retry = setTimeout(() => void connect(), reconnectDelayMs((attempt += 1)));
+      attempt += 1;
+      retryIn(serverUp() === false ? lostServerRetryMs : reconnectDelayMs(attempt));
+    };
+    serverReturned.current = () => {
+      if (waiting) retryIn(Math.random() * returnJitterMs);
     };
     const connect = async () => {
+      waiting = false;
       let result;
       try {
         result = await startLive(camera.id);
@@ -123,10 +140,11 @@ export function LiveTile({
     void connect();
     return () => {
       run.stopped = true;
+      serverReturned.current = () => undefined;
       clearTimeout(retry);
       release();
     };
-  }, [camera.id, playable, startLive, stopLive]);
+  }, [camera.id, playable, startLive, stopLive, serverUp]);
 
   const stale = playable && problem === undefined && link === 'stale';
   const classes = [

@@ -14,6 +14,11 @@ export interface StreamAttachment {
 /** Close code the player uses when this browser cannot decode the stream (the tile then uses HLS). */
 export const unsupportedCodec = 4415;
 
+/** Close code the player uses for a stream that went silent: the link died without closing (the tile reconnects). */
+export const silentStream = 4408;
+
+/** A stream with no message for this long is taken as dead: the server speaks every 2 s, if only a heartbeat. */
+const silentMs = 5000;
 /** Further behind the newest frame than this, the player jumps to it (a viewer wants now, not smooth). */
 const maxLagSeconds = 0.5;
 /** Where it lands: just behind the newest frame, so it does not starve at once. */
@@ -29,7 +34,7 @@ export function canPlayStreams(): boolean {
 /**
  * Plays a server live stream (WebSocket of fragmented MP4: `{type:"init",codec}`, init segment, one fragment
  * per frame) in a video element through Media Source Extensions, kept within half a second of the newest
- * frame. `onEnd` tells why the stream stopped, unless `detach` stopped it.
+ * frame. `onEnd` tells why the stream stopped (closed, or silent for 5 s), unless `detach` stopped it.
  */
 export function attachStream(
   video: HTMLVideoElement,
@@ -44,7 +49,21 @@ export function attachStream(
   let queue: ArrayBuffer[] = [];
   let played = false;
   let detached = false;
+  let ended = false;
   let objectUrl: string | undefined;
+  let heardAt = Date.now();
+  const end = (code: number, reason: string) => {
+    clearInterval(watchdog);
+    if (ended) return;
+    ended = true;
+    if (!detached) options.onEnd({ code, reason, played });
+  };
+  // A socket can stay open on a dead link (a switch down, a laptop asleep): nothing tells the browser but silence.
+  const watchdog = setInterval(() => {
+    if (Date.now() - heardAt <= silentMs) return;
+    end(silentStream, 'STREAM_SILENT');
+    socket.close(silentStream, 'STREAM_SILENT');
+  }, 1000);
 
   const pump = () => {
     if (buffer === undefined || buffer.updating) return;
@@ -103,6 +122,7 @@ export function attachStream(
   };
 
   socket.onmessage = (message: MessageEvent<ArrayBuffer | string>) => {
+    heardAt = Date.now();
     if (typeof message.data === 'string') {
       const header = JSON.parse(message.data) as { type?: string; codec?: string | null };
       if (header.type === 'init') open(header.codec ?? 'avc1.42e01e');
@@ -111,13 +131,12 @@ export function attachStream(
     queue.push(message.data);
     pump();
   };
-  socket.onclose = (event) => {
-    if (!detached) options.onEnd({ code: event.code, reason: event.reason, played });
-  };
+  socket.onclose = (event) => end(event.code, event.reason);
 
   return {
     detach: () => {
       detached = true;
+      clearInterval(watchdog);
       socket.close();
       video.removeAttribute('src');
       video.load();

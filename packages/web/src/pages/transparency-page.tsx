@@ -1,10 +1,11 @@
 import type { Transparency } from '../api/client';
 import { useTransparency } from '../api/use-transparency';
 import { useI18n } from '../i18n/i18n';
-import { languages, type Language, type MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
 import { AccessRequestForm } from './access-request-form';
 import { EvidenceKeyNotice } from './verifier-page';
 import './public-pages.css';
+import { LanguagePicker } from '../components/language-picker';
 
 type PublicCamera = Transparency['cameras'][number];
 
@@ -107,7 +108,7 @@ function Contacts({ data }: { data: Transparency }) {
 
 /** The public transparency page (no login): who runs the cameras, each camera, and the access-request form. */
 export function TransparencyPage() {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const { data, error } = useTransparency();
   return (
     <div className="app public">
@@ -116,16 +117,7 @@ export function TransparencyPage() {
         <span className="tagline">
           <a href="/">{t('transparency.staffLink')}</a>
         </span>
-        <label>
-          {t('language.label')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {l.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker />
       </header>
       <main>
         <p>{t('transparency.intro')}</p>

@@ -2,9 +2,9 @@ import type { EvidenceReport } from '@vigie/core/evidence';
 import { useEffect, useState } from 'react';
 import { useEvidenceKey } from '../api/use-evidence-key';
 import { useI18n } from '../i18n/i18n';
-import { languages, type Language } from '../i18n/messages';
 import { verifyInBrowser } from '../logic/evidence-browser';
 import './public-pages.css';
+import { LanguagePicker } from '../components/language-picker';
 
 const marks = { pass: '✓', warn: '!', fail: '✗' } as const;
 
@@ -44,7 +44,7 @@ function Report({ report }: { report: EvidenceReport }) {
 
 /** The public evidence verifier: checks a dropped package in the browser, offline once loaded. */
 export function VerifierPage() {
-  const { t, language, setLanguage } = useI18n();
+  const { t } = useI18n();
   const published = useEvidenceKey();
   const [fingerprint, setFingerprint] = useState('');
   const [file, setFile] = useState<File | undefined>(undefined);
@@ -69,16 +69,7 @@ export function VerifierPage() {
     <div className="app public verifier">
       <header>
         <h1>{t('verifier.title')}</h1>
-        <label>
-          {t('language.label')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {l.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguagePicker />
       </header>
       <main
         onDragOver={(e) => e.preventDefault()}
