@@ -30,6 +30,20 @@ function setup(overrides: { endAfterS?: number } = {}) {
 const bag = { x: 0.4, y: 0.6, w: 0.05, h: 0.06 };
 
 describe('SituationBook: one alert per situation', () => {
+  it('ends at once the situation of a subject that was taken away, and only that one', () => {
+    const { sight, tick, book, kinds } = setup();
+    sight({ type: 'abandoned_object', subject: 'object:1', region: bag, raised: true });
+    sight({ type: 'abandoned_object', subject: 'object:2', region: { ...bag, x: 0.1 }, raised: true });
+    tick(3);
+    const ended = book.endSubject('abandoned_object', 'object:1');
+    expect(ended?.kind).toBe('ended');
+    expect(ended?.situation.endedAt?.toISOString()).toBe('2026-11-30T10:00:03.000Z');
+    expect(book.endSubject('abandoned_object', 'object:1')).toBeUndefined();
+    expect(book.endSubject('person_on_ground', 'object:2')).toBeUndefined();
+    expect(book.current().map((s) => s.subjects)).toEqual([['object:2']]);
+    expect(kinds()).toEqual(['opened', 'opened']);
+  });
+
   it('keeps one alert for a bag left 25 minutes, updated while it lasts and ended once it is gone', () => {
     const { sight, tick, changes, kinds } = setup();
     sight({ type: 'abandoned_object', subject: 'object:1', region: bag, raised: true });

@@ -118,6 +118,16 @@ export class SituationBook {
     return changes.reverse();
   }
 
+  /** Ends now the open situation of a type that is about a subject (the left bag was taken away). */
+  endSubject(type: AnalyticsEventType, subject: string): SituationChange | undefined {
+    const i = this.#open.findIndex((e) => e.situation.type === type && e.situation.subjects.includes(subject));
+    const entry = this.#open[i];
+    if (entry === undefined) return undefined;
+    this.#open.splice(i, 1);
+    entry.situation.endedAt = this.#options.clock.now();
+    return { kind: 'ended', situation: entry.situation };
+  }
+
   /** Ends every situation now (the stream ended or the analysis stops). */
   endAll(): SituationChange[] {
     return this.#open.splice(0).map((entry) => {

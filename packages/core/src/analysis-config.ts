@@ -23,6 +23,7 @@ export function analysisConfigOf(
   return {
     zones,
     lines: camera.lines.map((line) => ({ id: line.id, a: line.a, b: line.b })),
+    ...(camera.calibration == null ? {} : { calibration: camera.calibration }),
     rules: [...rules],
     params: paramsOfRules(camera.ruleSettings, rules),
     shadow: rules.filter((type) => ruleModeOf(camera.ruleSettings, type) === 'shadow'),

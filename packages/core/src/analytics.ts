@@ -11,8 +11,12 @@ import {
 
 export { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
 
-/** Object classes the detector reports; nothing that identifies a person (LEGAL R16/R17). */
-export const detectedClasses = ['person', 'backpack', 'handbag', 'suitcase', 'object'] as const;
+/**
+ * Object classes the detector reports; nothing that identifies a person (LEGAL R16/R17). `vehicle`
+ * (bicycle, car, motorbike, bus, truck: never a plate) only hides what stands still under it from the
+ * left-object search; it is not tracked.
+ */
+export const detectedClasses = ['person', 'backpack', 'handbag', 'suitcase', 'vehicle', 'object'] as const;
 
 /** One detected object class. */
 export type DetectedClass = (typeof detectedClasses)[number];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Camera, CameraSettings } from './camera.js';
 import {
   applyCameraPatch,
+  assertCalibratedForMetres,
   cameraSettingsFromInput,
   redactSourceUrl,
   sourceKind,
@@ -99,6 +100,23 @@ describe('camera rules', () => {
     const traffic = settings({ purposes: ['traffic_regulation'], analytics: ['intrusion'] });
     expect(codeOf(() => validateCameraSettings(traffic, frenchProfile))).toBe('ANALYTIC_NOT_JUSTIFIED');
     expect(codeOf(() => validateCameraSettings(settings({ analytics: ['intrusion'] }), frenchProfile))).toBeUndefined();
+  });
+
+  it('refuses rules measured in metres (speed, density) on a camera without ground calibration', () => {
+    const uncalibrated = settings({ analytics: ['intrusion', 'crowd_density'] });
+    expect(codeOf(() => validateCameraSettings(uncalibrated, frenchProfile))).toBe('CALIBRATION_REQUIRED');
+    expect(codeOf(() => assertCalibratedForMetres({ analytics: ['rapid_movement'] }))).toBe('CALIBRATION_REQUIRED');
+    const calibration = {
+      image: square.concat([{ x: 0.1, y: 0.4 }]),
+      ground: [
+        { x: 0, y: 0 },
+        { x: 5, y: 0 },
+        { x: 5, y: 5 },
+        { x: 0, y: 5 },
+      ],
+    };
+    expect(codeOf(() => validateCameraSettings({ ...uncalibrated, calibration }, frenchProfile))).toBeUndefined();
+    expect(codeOf(() => assertCalibratedForMetres({ analytics: ['intrusion', 'wrong_way'] }))).toBeUndefined();
   });
 
   it('refuses retention above the legal maximum', () => {

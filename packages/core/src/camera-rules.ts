@@ -1,4 +1,5 @@
 import { assertAnalyticsJustified } from './analytic-purposes.js';
+import type { AnalyticsEventType } from './analytic-event-types.js';
 import type { Camera, CameraInput, CameraPatch, CameraSettings } from './camera.js';
 import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
@@ -65,6 +66,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     // Privacy by default (GDPR art. 25): no analytic runs until someone switches it on.
     analytics: input.analytics ?? [],
     ruleSettings: input.ruleSettings ?? {},
+    ...(input.calibration == null ? {} : { calibration: input.calibration }),
   };
 }
 
@@ -122,4 +124,32 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
     throw new VigieError('DUPLICATE_ID', 'Zone, mask or line ids must be unique within a camera.', problems);
   }
   assertAnalyticsJustified(settings, profile, change);
+  assertCalibratedForMetres(settings);
+}
+
+/** Rules whose measure is in metres on the ground: a speed (m/s) or a density (persons/m²). */
+export const metricRules: readonly AnalyticsEventType[] = ['rapid_movement', 'crowd_density'];
+
+/**
+ * Refuses rules measured in metres on a camera without a ground calibration: without one a speed or a
+ * density is a guess (a frame assumed 20 m wide took ordinary walkers for runners).
+ */
+export function assertCalibratedForMetres(settings: Pick<CameraSettings, 'analytics' | 'calibration'>): void {
+  if (settings.calibration != null) return;
+  const problems: FieldProblem[] = settings.analytics.flatMap((type, index) =>
+    metricRules.includes(type)
+      ? [
+          {
+            path: `/analytics/${index}`,
+            reason: `"${type}" measures in metres and the camera has no ground calibration`,
+          },
+        ]
+      : [],
+  );
+  if (problems.length > 0)
+    throw new VigieError(
+      'CALIBRATION_REQUIRED',
+      `Calibrate the camera's ground before switching on ${problems.length === 1 ? 'a rule' : 'rules'} measured in metres.`,
+      problems,
+    );
 }

@@ -1,6 +1,13 @@
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes } from './analytic-event-types.js';
-import { DirectionSchema, PointSchema, PolygonSchema, ScheduleWindowSchema, zoneKinds } from './image-geometry.js';
+import {
+  CalibrationSchema,
+  DirectionSchema,
+  PointSchema,
+  PolygonSchema,
+  ScheduleWindowSchema,
+  zoneKinds,
+} from './image-geometry.js';
 import { purposes } from './legal-profile.js';
 import { AuthorisationSummarySchema } from './authorisation.js';
 import { RuleSettingsSchema } from './rule-settings.js';
@@ -98,6 +105,12 @@ const cameraFields = {
       'Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none.',
   }),
   ruleSettings: Type.Optional(RuleSettingsSchema),
+  calibration: Type.Optional(
+    Type.Union([CalibrationSchema, Type.Null()], {
+      description:
+        'Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it.',
+    }),
+  ),
 };
 
 /** What a client sends to register a camera; omitted optional fields take privacy-preserving defaults. */
@@ -116,6 +129,7 @@ export const CameraInputSchema = Type.Object(
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
     ruleSettings: cameraFields.ruleSettings,
+    calibration: cameraFields.calibration,
   },
   { additionalProperties: false },
 );
@@ -136,6 +150,7 @@ export const CameraPatchSchema = Type.Object(
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
     ruleSettings: cameraFields.ruleSettings,
+    calibration: cameraFields.calibration,
   },
   { additionalProperties: false, minProperties: 1 },
 );

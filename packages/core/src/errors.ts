@@ -82,6 +82,10 @@ export const errorRegistry = {
     kind: 'conflict',
     hint: 'Promote the rule with POST /api/cameras/{id}/rules/{type}/promote once enough shadow alerts are labelled.',
   },
+  CALIBRATION_REQUIRED: {
+    kind: 'conflict',
+    hint: 'In the camera editor, mark four points on the ground of the snapshot and give where they lie in metres (e.g. the corners of a rectangle of known size), save, then switch the rule on.',
+  },
   RULE_NOT_IN_SHADOW: {
     kind: 'conflict',
     hint: 'Only a rule switched on and running in shadow can be promoted; reload the camera.',

@@ -1,6 +1,7 @@
 import {
   authorisationSummary,
   type AnalyticsEventType,
+  type Calibration,
   VigieError,
   type Camera,
   type CameraSettings,
@@ -47,6 +48,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     enabled: row.enabled,
     analytics: row.analytics as AnalyticsEventType[],
     ruleSettings: row.rule_settings,
+    ...(row.calibration === null ? {} : { calibration: row.calibration as Calibration }),
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -70,6 +72,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     enabled: settings.enabled,
     analytics: JSON.stringify(settings.analytics),
     rule_settings: JSON.stringify(settings.ruleSettings ?? {}),
+    calibration: settings.calibration === undefined ? null : JSON.stringify(settings.calibration),
   };
 }
 

@@ -20,6 +20,7 @@ export interface CameraTable {
   enabled: boolean;
   analytics: ColumnType<string[], string | undefined, string>;
   rule_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  calibration: ColumnType<unknown, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;

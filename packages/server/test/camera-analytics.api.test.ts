@@ -3,6 +3,22 @@ import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asTest, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
+/** The corners of a 10 m × 6 m rectangle marked on the ground. */
+const calibration = {
+  image: [
+    { x: 0.2, y: 0.5 },
+    { x: 0.8, y: 0.5 },
+    { x: 0.95, y: 0.95 },
+    { x: 0.05, y: 0.95 },
+  ],
+  ground: [
+    { x: 0, y: 6 },
+    { x: 10, y: 6 },
+    { x: 10, y: 0 },
+    { x: 0, y: 0 },
+  ],
+};
+
 interface ErrorBody {
   error: { code: string; message: string; hint: string; details: { path: string; reason: string }[] };
 }
@@ -85,6 +101,7 @@ describe.each(testEngines)('camera analytics and their purposes on $name', (engi
         name: 'Parvis',
         purposes: ['public_space_safety', 'traffic_regulation'],
         analytics: ['crowd_density', 'wrong_way'],
+        calibration,
       })
     ).json<{ id: string }>();
     const removal = await patch(id, { purposes: ['traffic_regulation'] });
@@ -99,6 +116,31 @@ describe.each(testEngines)('camera analytics and their purposes on $name', (engi
     expect(both.json()).toMatchObject({ purposes: ['traffic_regulation'], analytics: ['wrong_way'], version: 2 });
     const trail = await app.cameras.get(id, asTest);
     expect(trail.analytics).toEqual(['wrong_way']);
+  });
+
+  it('refuses rules measured in metres on a camera without ground calibration; the calibration is audited', async () => {
+    const refused = await create({ name: 'Place', purposes: ['public_space_safety'], analytics: ['crowd_density'] });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().error).toMatchObject({
+      code: 'CALIBRATION_REQUIRED',
+      details: [{ path: '/analytics/0', reason: expect.stringContaining('no ground calibration') as string }],
+      hint: expect.stringContaining('four points') as string,
+    });
+    const plain = (await create({ name: 'Place', purposes: ['public_space_safety'] })).json<{ id: string }>();
+    expect((await patch(plain.id, { analytics: ['crowd_density'] })).statusCode).toBe(409);
+    const calibrated = await patch(plain.id, { calibration, analytics: ['crowd_density'] });
+    expect(calibrated.statusCode).toBe(200);
+    expect(calibrated.json()).toMatchObject({ calibration, analytics: ['crowd_density'] });
+    // Removing the calibration while the rule is on is refused too; with the rule off it is allowed.
+    expect((await patch(plain.id, { calibration: null })).statusCode).toBe(409);
+    const removed = await patch(plain.id, { calibration: null, analytics: [] });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json<Record<string, unknown>>()['calibration']).toBeUndefined();
+    const dpo = await loginAs(app, ['dpo']);
+    const entries = (
+      await app.http.inject({ method: 'GET', url: `/api/audit?cameraId=${plain.id}`, headers: dpo })
+    ).json<{ action: string; details: { changes?: Record<string, unknown> } }[]>();
+    expect(entries.filter((e) => e.details.changes?.['calibration'] !== undefined)).toHaveLength(2);
   });
 
   it('refuses an analytic listed twice', async () => {

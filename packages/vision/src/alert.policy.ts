@@ -89,6 +89,11 @@ export class AlertPolicy {
       this.memos.set(change.situation.key, previous === undefined ? memo : { ...memo, leadS: previous.leadS });
       changes.push(change);
     }
+    // A left object taken away ends its alert at once.
+    for (const o of ctx.removedObjects) {
+      const change = this.book.endSubject('abandoned_object', `object:${o.id}`);
+      if (change !== undefined) changes.push(change);
+    }
     for (const sign of presenceSigns(this.book.current(), ctx)) {
       const change = this.book.sight(sign);
       if (change !== undefined) changes.push(change);

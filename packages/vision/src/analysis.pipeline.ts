@@ -1,5 +1,6 @@
 import {
   analyticsEventTypes,
+  metricRules,
   resolveRuleParams,
   type AnalysisConfig,
   type AnalyticsEvent,
@@ -15,7 +16,7 @@ import { ByteTracker, type Track } from './byte.tracker.js';
 import { CountSampler, type CountSample } from './count.sampler.js';
 import { CrowdDensityRule, CrowdMovementRule } from './crowd.rules.js';
 import { groundPlane, type GroundPlane } from './homography.math.js';
-import { LeftObjectTracker } from './left-object.tracker.js';
+import { LeftObjectTracker, overlapFraction } from './left-object.tracker.js';
 import { LyingPersonRedetector } from './lying-person.redetector.js';
 import { MotionDetector } from './motion.detector.js';
 import { AbandonedObjectRule, ObjectRemovedRule } from './object.rules.js';
@@ -97,6 +98,13 @@ function makeRule(type: AnalyticsEventType): Rule | undefined {
 }
 
 const staticLeadS = 2;
+/**
+ * A static region is a ghost (something that was in the background and left, the frame now showing the
+ * ground) when the outline edges of the current frame are under this fraction of the background's.
+ */
+const ghostEdgeRatio = 0.8;
+/** Detector labels of carried items: a still region one of them covered is a thing, and takes its box. */
+const bagLabels: ReadonlySet<string> = new Set(['backpack', 'handbag', 'suitcase']);
 /** Seconds the background model averages before it judges anything static (no start-up ghosts). */
 const warmupS = 3;
 
@@ -125,11 +133,19 @@ export class AnalysisPipeline {
   private last: RuleContext | undefined;
   private prepared = 0;
   private personBoxes: Box[] = [];
+  private vehicleBoxes: Box[] = [];
+  private bagBoxes: Box[] = [];
+  /** Boxes of the persons and vehicles seen last, grown a little: the background learns nothing under them. */
+  private maskBoxes: Box[] = [];
 
   constructor(private readonly options: AnalysisOptions) {
     const config = options.config ?? {};
     const types = config.rules ?? analyticsEventTypes;
-    this.rules = types.flatMap((type) => makeRule(type) ?? []);
+    // Speeds and densities need a ground calibration: without one, those rules do not run (the API
+    // refuses to switch them on; this is for configs from elsewhere: the CLI, files).
+    this.rules = types
+      .filter((type) => config.calibration !== undefined || !metricRules.includes(type))
+      .flatMap((type) => makeRule(type) ?? []);
     this.sampler = types.includes('people_count')
       ? new CountSampler({ cameraId: options.cameraId ?? 'camera', startedAt: options.startedAt ?? new Date(0) })
       : undefined;
@@ -170,8 +186,8 @@ export class AnalysisPipeline {
   private prepare(frame: VideoFrame): Prepared {
     const bg = this.backgroundFor(frame);
     const t0 = performance.now();
-    const scene = bg.update(frame);
-    const staticBlobs = bg.staticBlobs();
+    const scene = bg.update(frame, this.maskBoxes);
+    const staticBlobs = this.withoutGhosts(bg, bg.staticBlobs());
     this.timings.backgroundMs += performance.now() - t0;
     this.detector ??= new MotionDetector(bg);
     const every = Math.max(1, Math.round(this.options.detectEvery ?? (this.options.detector === undefined ? 1 : 2)));
@@ -187,6 +203,12 @@ export class AnalysisPipeline {
     const config = this.options.config ?? {};
     let t0 = performance.now();
     let detections = prepared.detections === undefined ? undefined : await prepared.detections;
+    if (detections !== undefined) {
+      // Vehicles only hide static regions: they are not tracked (a rider's box would swap onto a motorbike's).
+      this.vehicleBoxes = detections.filter((d) => d.label === 'vehicle').map((d) => d.box);
+      this.bagBoxes = detections.filter((d) => bagLabels.has(d.label)).map((d) => d.box);
+      detections = detections.filter((d) => d.label !== 'vehicle');
+    }
     if (detections !== undefined && this.redetector !== undefined) {
       const tracks = this.tracker
         .all()
@@ -202,13 +224,24 @@ export class AnalysisPipeline {
     // Someone standing still is not a left object: every person box hides static blobs, the tracks' and
     // the last detections' down to the lowest score (a still person the tracker never confirmed).
     if (detections !== undefined) this.personBoxes = detections.filter((d) => d.label === 'person').map((d) => d.box);
+    const hiding = this.tracker
+      .all()
+      .filter((tr) => tr.label === 'person')
+      .map((tr) => tr.box)
+      .concat(this.personBoxes, this.vehicleBoxes);
+    this.maskBoxes = hiding.map((b) => grown(b, 0.15));
+    const bg = this.background;
     const left = this.leftTracker.update({
       blobs: staticBlobs,
-      persons: this.tracker
-        .all()
-        .filter((tr) => tr.label === 'person')
-        .map((tr) => tr.box)
-        .concat(this.personBoxes),
+      persons: hiding,
+      // Who brought it: confirmed person tracks only (a stray low-score box near a traffic light is no one).
+      people: tracks.filter((tr) => tr.label === 'person').map((tr) => tr.box),
+      items: detections === undefined ? [] : this.bagBoxes,
+      // With a detector, a left object must be one it calls a bag; a sharp new outline alone (a traffic
+      // light turning, a person lying the detector missed) is not enough. The motion detector names nothing.
+      ...(bg === undefined || this.options.detector !== undefined
+        ? {}
+        : { outline: (box: Box) => bg.outlineEdges(box) }),
       t: frame.t,
     });
     t1 = performance.now();
@@ -259,6 +292,21 @@ export class AnalysisPipeline {
     return n;
   }
 
+  /**
+   * Drops the static regions that are ghosts (their outline is in the background, not in the frame: a
+   * person or car that stood there and left) and relearns the background there; regions under a person
+   * or vehicle are left alone.
+   */
+  private withoutGhosts(bg: BackgroundModel, blobs: Blob[]): Blob[] {
+    return blobs.filter((b) => {
+      if (this.maskBoxes.some((m) => overlapFraction(b.box, m) > 0.5)) return true;
+      const edges = bg.outlineEdges(b.box);
+      if (edges.current >= ghostEdgeRatio * edges.background) return true;
+      bg.relearnRegion(grown(b.box, 0.2));
+      return false;
+    });
+  }
+
   private backgroundFor(frame: VideoFrame): BackgroundModel {
     if (this.background !== undefined) return this.background;
     const width = Math.min(frame.width, this.options.backgroundWidth ?? 320);
@@ -273,4 +321,9 @@ export class AnalysisPipeline {
     });
     return this.background;
   }
+}
+
+/** A box grown by `scale` of its size on each side. */
+function grown(box: Box, scale: number): Box {
+  return { x: box.x - box.w * scale, y: box.y - box.h * scale, w: box.w * (1 + 2 * scale), h: box.h * (1 + 2 * scale) };
 }

@@ -56,6 +56,38 @@ describe('BackgroundModel', () => {
     expect(withWarmup.staticBlobs()).toHaveLength(1);
   });
 
+  it('leaves no ghost where a person stood still through the warm-up and after, masked from its learning', () => {
+    const model = new BackgroundModel({ width: W, height: H, staticFrames: 5, warmupFrames: 15 });
+    const person = { x: 20 / W, y: 20 / H, w: 10 / W, h: 10 / H };
+    const unmasked = new BackgroundModel({ width: W, height: H, staticFrames: 5, warmupFrames: 15 });
+    // Someone stands 60 frames (all of the warm-up and long after), then walks away.
+    for (let f = 0; f < 60; f++) {
+      model.update(frame(rect(20, 20, 10, 10)), [person]);
+      unmasked.update(frame(rect(20, 20, 10, 10)));
+    }
+    for (let f = 0; f < 30; f++) {
+      model.update(frame(() => undefined));
+      unmasked.update(frame(() => undefined));
+    }
+    expect(unmasked.staticBlobs()).toHaveLength(1);
+    expect(model.staticBlobs()).toEqual([]);
+  });
+
+  it('tells a ghost (outline in the background only) from an object (outline in the frame), and relearns a ghost', () => {
+    const model = new BackgroundModel({ width: W, height: H, staticFrames: 5 });
+    // Learnt with a dark square at (20, 20); the square leaves, a new one arrives at (50, 30).
+    for (let f = 0; f < 20; f++) model.update(frame(rect(20, 20, 10, 10)));
+    for (let f = 0; f < 30; f++) model.update(frame(rect(50, 30, 8, 10)));
+    const [ghost, object] = model.staticBlobs();
+    expect(ghost && object).toBeDefined();
+    const g = model.outlineEdges(ghost!.box);
+    const o = model.outlineEdges(object!.box);
+    expect(g.current).toBeLessThan(0.5 * g.background);
+    expect(o.current).toBeGreaterThan(2 * o.background);
+    model.relearnRegion(ghost!.box);
+    expect(model.staticBlobs().map((b) => b.box)).toEqual([object!.box]);
+  });
+
   it('reports a covered lens as dark, flat and without detail, and a moved camera as changed everywhere', () => {
     const model = new BackgroundModel({ width: W, height: H });
     const normal = model.update(frame(rect(10, 10, 20, 250)));

@@ -59,6 +59,12 @@ export class BackgroundModel {
   private columnsKey = -1;
   /** The warm-up frames, one after the other. */
   private readonly warmup: Uint8Array;
+  /** Per warm-up frame and pixel: 1 where no person covered it (only those values enter the median). */
+  private readonly warmupSeen: Uint8Array;
+  /** 1 where the background is not known yet: a person covered the pixel during the whole warm-up. */
+  private readonly unknown: Uint8Array;
+  /** 1 where a person (or vehicle) box covers the pixel in the current frame. */
+  private readonly masked: Uint8Array;
   private readonly o: Required<BackgroundOptions>;
   private frames = 0;
 
@@ -74,6 +80,9 @@ export class BackgroundModel {
     this.stack = new Int32Array(n);
     this.columns = new Int32Array(options.width);
     this.warmup = new Uint8Array(n * (options.warmupFrames ?? 0));
+    this.warmupSeen = new Uint8Array(n * (options.warmupFrames ?? 0));
+    this.unknown = new Uint8Array(n);
+    this.masked = new Uint8Array(n);
   }
 
   /** Frames seen so far. */
@@ -86,11 +95,18 @@ export class BackgroundModel {
     this.frames = 0;
     this.staticAge.fill(0);
     this.foreground.fill(0);
+    this.unknown.fill(0);
   }
 
-  /** Absorbs a frame (gray or rgb24, any size ≥ the model's); returns the scene statistics. */
-  update(frame: VideoFrame): SceneStats {
+  /**
+   * Absorbs a frame (gray or rgb24, any size ≥ the model's); returns the scene statistics. `masks` are
+   * the boxes of persons and vehicles seen last: the background is never learnt under them (someone
+   * standing still is not absorbed, so no ghost is left when they walk away), and the warm-up median
+   * leaves them out; a pixel covered the whole warm-up is learnt the first time it is uncovered.
+   */
+  update(frame: VideoFrame, masks: readonly Box[] = []): SceneStats {
     this.sample(frame);
+    this.rasterise(masks);
     const { width, height, slowRate, fastRate, threshold, warmupFrames } = this.o;
     const n = width * height;
     const first = this.frames === 0;
@@ -102,7 +118,7 @@ export class BackgroundModel {
     let grad = 0;
     let changed = 0;
     // Locals, not fields, in the per-pixel loops: V8 then keeps them in registers.
-    const { gray, slow, fast, foreground, staticAge } = this;
+    const { gray, slow, fast, foreground, staticAge, masked, unknown } = this;
     const learnBackground = warmRate > 0 ? warmRate : slowRate;
     const learnForeground = warmRate > 0 ? warmRate : slowRate / 20;
     for (let i = 0; i < n; i++) {
@@ -114,19 +130,32 @@ export class BackgroundModel {
         fast[i] = g;
         continue;
       }
+      if (unknown[i] === 1 && masked[i] === 0) {
+        // First sight of what a person hid during the warm-up: that is the background.
+        unknown[i] = 0;
+        slow[i] = g;
+        fast[i] = g;
+        foreground[i] = 0;
+        staticAge[i] = 0;
+        continue;
+      }
       const s = slow[i] ?? 0;
       const f = fast[i] ?? 0;
       const fgSlow = Math.abs(g - s) > threshold;
       const fgFast = Math.abs(g - f) > threshold;
       foreground[i] = fgSlow ? 255 : 0;
       if (fgSlow) changed++;
-      // Selective update: foreground is learnt 20× slower so a left object is not absorbed for minutes.
-      slow[i] = s + (fgSlow ? learnForeground : learnBackground) * (g - s);
+      // Selective update: foreground is learnt 20× slower so a left object is not absorbed for minutes;
+      // nothing is learnt under a person.
+      if (masked[i] === 0 || warmRate > 0) slow[i] = s + (fgSlow ? learnForeground : learnBackground) * (g - s);
       fast[i] = f + fastRate * (g - f);
       const age = staticAge[i] ?? 0;
       staticAge[i] = warmRate === 0 && fgSlow && !fgFast ? Math.min(65535, age + 1) : fgSlow ? age : 0;
     }
-    if (warmRate > 0) this.warmup.set(gray, (this.frames - 1) * n);
+    if (warmRate > 0) {
+      this.warmup.set(gray, (this.frames - 1) * n);
+      for (let i = 0; i < n; i++) this.warmupSeen[(this.frames - 1) * n + i] = 1 - (masked[i] ?? 0);
+    }
     if (warmupFrames > 0 && this.frames === warmupFrames) this.settleWarmup();
     for (let y = 0; y < height - 1; y++) {
       const row = y * width;
@@ -144,17 +173,93 @@ export class BackgroundModel {
     };
   }
 
-  /** Ends the warm-up: both backgrounds become the per-pixel median of the warm-up frames. */
+  /**
+   * Ends the warm-up: both backgrounds become the per-pixel median of the warm-up frames where no
+   * person covered the pixel; a pixel covered in all of them stays unknown until it is uncovered.
+   */
   private settleWarmup(): void {
     const k = this.o.warmupFrames;
     const n = this.o.width * this.o.height;
     const values = new Uint8Array(k);
     for (let i = 0; i < n; i++) {
-      for (let f = 0; f < k; f++) values[f] = this.warmup[f * n + i] ?? 0;
-      values.sort();
-      const median = values[k >> 1] ?? 0;
+      let m = 0;
+      for (let f = 0; f < k; f++) if (this.warmupSeen[f * n + i] === 1) values[m++] = this.warmup[f * n + i] ?? 0;
+      if (m === 0) {
+        this.unknown[i] = 1;
+        continue;
+      }
+      const seen = values.subarray(0, m).sort();
+      const median = seen[m >> 1] ?? 0;
       this.slow[i] = median;
       this.fast[i] = median;
+    }
+  }
+
+  /** Forgets what the background holds in a region (a ghost): the current frame becomes its background there. */
+  relearnRegion(box: Box): void {
+    const { width } = this.o;
+    const [x0, y0, x1, y1] = this.pixelsOf(box);
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) {
+        const i = y * width + x;
+        const g = this.gray[i] ?? 0;
+        this.slow[i] = g;
+        this.fast[i] = g;
+        this.staticAge[i] = 0;
+        this.foreground[i] = 0;
+      }
+  }
+
+  /**
+   * Edge evidence for a static region: the mean gradient, at the border of its foreground pixels, of the
+   * current frame and of the long-term background. A real object brings its outline into the frame
+   * (current ≫ background); a ghost (what was in the background and left) has its outline only in the
+   * background, the frame showing plain ground there.
+   */
+  outlineEdges(box: Box): { current: number; background: number } {
+    const { width, height } = this.o;
+    const [x0, y0, x1, y1] = this.pixelsOf(box);
+    let current = 0;
+    let background = 0;
+    let count = 0;
+    const { gray, slow, foreground } = this;
+    for (let y = Math.max(1, y0 - 1); y < Math.min(height - 1, y1 + 1); y++)
+      for (let x = Math.max(1, x0 - 1); x < Math.min(width - 1, x1 + 1); x++) {
+        const i = y * width + x;
+        // A border pixel: foreground with a background 4-neighbour, or the other way round.
+        const f = foreground[i] === 255;
+        const border =
+          (foreground[i - 1] === 255) !== f ||
+          (foreground[i + 1] === 255) !== f ||
+          (foreground[i - width] === 255) !== f ||
+          (foreground[i + width] === 255) !== f;
+        if (!border) continue;
+        count++;
+        current +=
+          Math.abs((gray[i + 1] ?? 0) - (gray[i - 1] ?? 0)) + Math.abs((gray[i + width] ?? 0) - (gray[i - width] ?? 0));
+        background +=
+          Math.abs((slow[i + 1] ?? 0) - (slow[i - 1] ?? 0)) + Math.abs((slow[i + width] ?? 0) - (slow[i - width] ?? 0));
+      }
+    return count === 0 ? { current: 0, background: 0 } : { current: current / count, background: background / count };
+  }
+
+  /** A normalised box as pixel bounds [x0, y0, x1, y1) of the model, clamped to it. */
+  private pixelsOf(box: Box): [number, number, number, number] {
+    const { width, height } = this.o;
+    const x0 = Math.max(0, Math.min(width, Math.floor(box.x * width)));
+    const y0 = Math.max(0, Math.min(height, Math.floor(box.y * height)));
+    const x1 = Math.max(x0, Math.min(width, Math.ceil((box.x + box.w) * width)));
+    const y1 = Math.max(y0, Math.min(height, Math.ceil((box.y + box.h) * height)));
+    return [x0, y0, x1, y1];
+  }
+
+  /** Marks the pixels the mask boxes cover. */
+  private rasterise(masks: readonly Box[]): void {
+    const { width } = this.o;
+    this.masked.fill(0);
+    for (const box of masks) {
+      const [x0, y0, x1, y1] = this.pixelsOf(box);
+      for (let y = y0; y < y1; y++) this.masked.fill(1, y * width + x0, y * width + x1);
     }
   }
 

@@ -20,6 +20,13 @@ export interface LeftObject {
   /** When it became still (ms). */
   since: number;
   lastSeen: number;
+  /**
+   * What shows it is a thing and not a change of the scene: the detector took it for a bag (`item`), or
+   * its outline is sharply in the frame and not in the background (`outline`); none yet otherwise.
+   */
+  evidence?: 'item' | 'outline';
+  /** A person came within reach of it at most 10 s before it became still, or since: someone brought it. */
+  brought?: boolean;
 }
 
 /** Everything a rule may look at for one analysed frame; time comes from the frame, never the system clock. */

@@ -7,7 +7,14 @@ import { AbandonedObjectRule, ObjectRemovedRule } from './object.rules.js';
 import { IntrusionRule, PersonOnGroundRule, RapidMovementRule, WrongWayRule } from './people.rules.js';
 import { scheduleActive } from './rule.context.js';
 
-const bag = { id: 1, box: { x: 0.5, y: 0.5, w: 0.02, h: 0.02 }, since: 0, lastSeen: 0 };
+const bag = {
+  id: 1,
+  box: { x: 0.5, y: 0.5, w: 0.02, h: 0.02 },
+  since: 0,
+  lastSeen: 0,
+  evidence: 'item' as const,
+  brought: true,
+};
 const square = (x: number, y: number, s: number) => [
   { x, y },
   { x: x + s, y },
@@ -33,10 +40,21 @@ describe('abandoned_object and object_removed', () => {
     expect(rule.update(context({ t: 30_000, leftObjects: [bag], tracks: [far] }))).toHaveLength(1);
   });
 
+  it('stays silent on a still region nobody brought, or that shows no sign of being a thing', () => {
+    const rule = new AbandonedObjectRule();
+    const { evidence: _, ...unproven } = bag;
+    for (const t of [10_000, 20_000, 60_000])
+      expect(rule.update(context({ t, leftObjects: [{ ...bag, brought: false }, unproven] }))).toEqual([]);
+  });
+
   it('reports the removal of an object that had been still long enough, not of a short stop', () => {
     const rule = new ObjectRemovedRule();
     expect(rule.update(context({ t: 30_000, removedObjects: [{ ...bag, lastSeen: 25_000 }] }))).toHaveLength(1);
     expect(rule.update(context({ t: 30_000, removedObjects: [{ ...bag, lastSeen: 4_000 }] }))).toEqual([]);
+    // A change of the scene that nobody brought (a traffic light turning) is not an object taken away.
+    expect(rule.update(context({ t: 30_000, removedObjects: [{ ...bag, brought: false, lastSeen: 25_000 }] }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -173,6 +191,20 @@ describe('AlertPolicy: one alert per situation', () => {
     for (let t = 25 * 60_000 + 200; t <= 26 * 60_000; t += 200) gone.push(...alerts.update(context({ t }), []));
     expect(gone.map((c) => c.kind)).toEqual(['ended']);
     expect(gone[0]!.alert.endT).toBe(25 * 60_000);
+  });
+
+  it('ends the alert of a left bag as soon as it is taken away', () => {
+    const rule = new AbandonedObjectRule();
+    const alerts = policy();
+    const kinds: string[] = [];
+    for (let t = 0; t <= 12_000; t += 200) {
+      const ctx = context({ t, leftObjects: [{ ...bag, lastSeen: t }] });
+      kinds.push(...alerts.update(ctx, rule.update(ctx)).map((c) => c.kind));
+    }
+    const ctx = context({ t: 12_200, removedObjects: [{ ...bag, lastSeen: 12_000 }] });
+    const ended = alerts.update(ctx, rule.update(ctx));
+    expect(kinds).toEqual(['opened']);
+    expect(ended.map((c) => [c.kind, c.alert.endT])).toEqual([['ended', 12_200]]);
   });
 
   it('ends a fall alert once the person is up, and opens a new one when they fall again after that', () => {

@@ -4,6 +4,11 @@ import { iou } from './geometry.math.js';
 /** COCO class indices Vigie keeps, and their names. */
 export const cocoClasses: ReadonlyMap<number, DetectedClass> = new Map([
   [0, 'person'],
+  [1, 'vehicle'],
+  [2, 'vehicle'],
+  [3, 'vehicle'],
+  [5, 'vehicle'],
+  [7, 'vehicle'],
   [24, 'backpack'],
   [26, 'handbag'],
   [28, 'suitcase'],

@@ -1,4 +1,3 @@
-import { loadWorkerConfig, runWorker } from '@vigie/worker';
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 
@@ -7,6 +6,8 @@ export function workerCommand(io: CliIo): Command {
   return new Command('worker')
     .description('record and analyse a share of the cameras (needs DATABASE_URL, NATS_URL, VIGIE_NODE_SECRET)')
     .action(async () => {
+      // Loaded here: the worker pulls in recording, analysis and the bus, which other commands never need.
+      const { loadWorkerConfig, runWorker } = await import('@vigie/worker');
       const config = loadWorkerConfig(io.env);
       const running = await runWorker(config, (level, message, fields) => {
         const line = JSON.stringify({ level, message, ...fields });

@@ -15,6 +15,7 @@ import * as legalHolds from './1796520000000-LegalHolds.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 import * as modelRegistry from './1796600000001-ModelRegistry.js';
 import * as loginAndTokens from './1797400000000-LoginAndTokens.js';
+import * as cameraCalibration from './1797600000000-CameraCalibration.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
   '1796600000001-ModelRegistry': modelRegistry,
   '1797400000000-LoginAndTokens': loginAndTokens,
+  '1797600000000-CameraCalibration': cameraCalibration,
 };

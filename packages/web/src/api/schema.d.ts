@@ -511,6 +511,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -734,6 +745,17 @@ export interface paths {
                                 };
                             };
                         };
+                        /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                        calibration?: {
+                            image: {
+                                x: number;
+                                y: number;
+                            }[];
+                            ground: {
+                                x: number;
+                                y: number;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -940,6 +962,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -1242,6 +1275,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -1608,6 +1652,17 @@ export interface paths {
                                 };
                             };
                         };
+                        /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                        calibration?: {
+                            image: {
+                                x: number;
+                                y: number;
+                            }[];
+                            ground: {
+                                x: number;
+                                y: number;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -1814,6 +1869,17 @@ export interface paths {
                                     };
                                 };
                             };
+                            /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                            calibration?: {
+                                image: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                                ground: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            } | null;
                             /** @description Incremented on every change. */
                             version: number;
                             /** Format: date-time */
@@ -4431,6 +4497,17 @@ export interface paths {
                                         };
                                     };
                                 };
+                                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                                calibration?: {
+                                    image: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                    ground: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                } | null;
                                 /** @description Incremented on every change. */
                                 version: number;
                                 /** Format: date-time */
@@ -7818,6 +7895,17 @@ export interface components {
                         };
                     };
                 };
+                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                calibration?: {
+                    image: {
+                        x: number;
+                        y: number;
+                    }[];
+                    ground: {
+                        x: number;
+                        y: number;
+                    }[];
+                } | null;
                 /** @description Incremented on every change. */
                 version: number;
                 /** Format: date-time */
@@ -8033,6 +8121,17 @@ export interface components {
                         };
                     };
                 };
+                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                calibration?: {
+                    image: {
+                        x: number;
+                        y: number;
+                    }[];
+                    ground: {
+                        x: number;
+                        y: number;
+                    }[];
+                } | null;
                 /** @description Incremented on every change. */
                 version: number;
                 /** Format: date-time */

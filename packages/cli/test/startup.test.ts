@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const dir = await mkdtemp(join(tmpdir(), 'vigie-cli-startup-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The modules a CLI command loads, as Node resolves them (a module hook prints each one). */
+async function modulesLoadedBy(args: string[]): Promise<string[]> {
+  const hook = join(dir, 'hook.mjs');
+  await writeFile(
+    hook,
+    `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }`,
+  );
+  const register = join(dir, 'register.mjs');
+  await writeFile(
+    register,
+    `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`,
+  );
+  // The command fails (no server there): what it loaded is in its error output all the same.
+  const stderr = await run(process.execPath, ['--import', register, cli, ...args]).then(
+    (result) => result.stderr,
+    (error: unknown) => (error as { stderr: string }).stderr,
+  );
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('LOADED '))
+    .map((line) => line.slice('LOADED '.length));
+}
+
+describe('vigie start-up (built CLI)', () => {
+  it('lists cameras without loading the server, the database, recording, analysis or the schemas', async () => {
+    const loaded = await modulesLoadedBy(['camera', 'list', '--server', 'http://127.0.0.1:1']);
+    expect(loaded.some((url) => url.includes('/cli/dist/commands/camera.command.js'))).toBe(true);
+    const heavy = loaded.filter((url) =>
+      /\/(server|db|media|vision|worker|bus)\/dist\/|node_modules\/(kysely|typebox|@electric-sql|onnxruntime|fastify)\//.test(
+        url,
+      ),
+    );
+    expect(heavy).toEqual([]);
+  });
+});
