@@ -192,9 +192,16 @@ describe('vigie user add and migrate (direct database access)', () => {
     expect(addText).toContain('User "alice" created with roles operator, supervisor.');
     expect(addText).toMatch(/otpauth:\/\/totp\/Vigie:alice\?/);
 
+    // No server has run yet, so no checkpoint: the chain holds, but a rewrite could not be told (exit 3).
+    const unanchored = io(env);
+    expect(await runCli(['audit', 'verify'], unanchored)).toBe(3);
+    expect(unanchored.stderr.join('\n')).toMatch(/chain intact: 1 entries, but NO signed checkpoint/);
+    const checkpoint = io(env);
+    expect(await runCli(['audit', 'checkpoint'], checkpoint)).toBe(0);
+    expect(checkpoint.stdout.join('\n')).toMatch(/Audit checkpoint: 1 entries, head [0-9a-f]{64}/);
     const verify = io(env);
     expect(await runCli(['audit', 'verify'], verify)).toBe(0);
-    expect(verify.stdout.join('\n')).toMatch(/Audit trail intact: 1 entries/);
+    expect(verify.stdout.join('\n')).toMatch(/Audit trail intact: 1 entries, hash chain verified, held to 1 signed/);
 
     const again = io(env, 'another long password\n');
     expect(await runCli(['user', 'add', 'alice', '--role', 'dpo'], again)).toBe(1);
@@ -223,6 +230,15 @@ describe('vigie user add and migrate (direct database access)', () => {
     const tampered = io(env);
     expect(await runCli(['audit', 'verify'], tampered)).toBe(2);
     expect(tampered.stderr.join('\n')).toMatch(/TAMPERED[\s\S]*entry 1: modified/);
+
+    // Wiping the trail, its head and the database copy of the checkpoints: the file outside still tells.
+    const wipe = await openDatabase({ dataDir: join(dataDir, 'db') });
+    for (const table of ['audit_log', 'audit_head', 'audit_checkpoints'] as const)
+      await wipe.db.deleteFrom(table).execute();
+    await wipe.close();
+    const wiped = io(env);
+    expect(await runCli(['audit', 'verify'], wiped)).toBe(2);
+    expect(wiped.stderr.join('\n')).toMatch(/TAMPERED[\s\S]*checkpoint \S+ \(1 entries\): entries missing/);
     await rm(dataDir, { recursive: true, force: true });
   }, 120_000);
 

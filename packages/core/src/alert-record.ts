@@ -155,12 +155,32 @@ export function applyAlertAction(
 
 const severityRank: Record<AlertSeverity, number> = { high: 3, medium: 2, low: 1, info: 0 };
 
-/** Queue order: most severe first, then newest first. */
-export function compareAlertsForQueue(
-  a: Pick<AlertRecord, 'severity' | 'openedAt'>,
-  b: Pick<AlertRecord, 'severity' | 'openedAt'>,
-): number {
-  return severityRank[b.severity] - severityRank[a.severity] || b.openedAt.localeCompare(a.openedAt);
+/** A severity's place in the queue (3 high … 0 info): the database stores the same rank to sort by it. */
+export function alertSeverityRank(severity: AlertSeverity): number {
+  return severityRank[severity];
+}
+
+/** Where a page of the queue (most severe, then newest first) starts: just after this alert. */
+export interface AlertQueuePosition {
+  rank: number;
+  openedAt: Date;
+  id: string;
+}
+
+/** The shape of an alert-queue cursor: `<rank>_<opened at, ms>_<alert id>`, URL-safe. */
+export const alertQueueCursorPattern =
+  '^[0-3]_[0-9]{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+/** The cursor of the page that follows an alert. */
+export function alertQueueCursor(alert: Pick<AlertRecord, 'severity' | 'openedAt' | 'id'>): string {
+  return `${severityRank[alert.severity]}_${Date.parse(alert.openedAt)}_${alert.id}`;
+}
+
+/** The position a cursor names; undefined when it does not match `alertQueueCursorPattern`. */
+export function parseAlertQueueCursor(cursor: string): AlertQueuePosition | undefined {
+  if (!new RegExp(alertQueueCursorPattern).test(cursor)) return undefined;
+  const [rank, ms, id] = cursor.split('_') as [string, string, string];
+  return { rank: Number(rank), openedAt: new Date(Number(ms)), id };
 }
 
 /** Severity of a camera that stopped sending video: an operator must know, but it is not a risk in the scene. */

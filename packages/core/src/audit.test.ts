@@ -1,6 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { auditGenesisHash, auditHashInput, verifyAuditChain, type AuditEntry, type AuditInput } from './audit.js';
+import {
+  auditCheckpointText,
+  auditGenesisHash,
+  auditHashInput,
+  verifyAuditChain,
+  verifyAuditTrail,
+  type AuditCheckpoint,
+  type AuditEntry,
+  type AuditInput,
+} from './audit.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -74,5 +83,77 @@ describe('audit hash chain', () => {
     const tampered = [entries[0]!, rehashed, ...entries.slice(1).map((e) => ({ ...e, seq: e.seq + 1 }))];
     const result = verifyAuditChain(tampered, { seq: 3, hash: entries[2]!.hash }, sha256);
     expect(result.valid).toBe(false);
+  });
+});
+
+describe('audit checkpoints', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const checkpointOf = (entries: readonly AuditEntry[], at = '2026-11-23T11:00:00.000Z'): AuditCheckpoint => {
+    const unsigned = { entries: entries.length, headHash: entries.at(-1)?.hash ?? auditGenesisHash, at, keyId: 'k1' };
+    return {
+      ...unsigned,
+      signature: sign(null, Buffer.from(auditCheckpointText(unsigned)), privateKey).toString('base64'),
+    };
+  };
+  const crypto = {
+    digest: sha256,
+    verifySignature: (c: AuditCheckpoint) =>
+      verify(null, Buffer.from(auditCheckpointText(c)), publicKey, Buffer.from(c.signature, 'base64')),
+  };
+  const headOf = (entries: readonly AuditEntry[]) => {
+    const last = entries.at(-1);
+    return last === undefined ? undefined : { seq: last.seq, hash: last.hash };
+  };
+  const verifyWith = (entries: readonly AuditEntry[], checkpoint: AuditCheckpoint) =>
+    verifyAuditTrail({ entries, head: headOf(entries) }, [checkpoint], crypto);
+  const longer: AuditInput[] = [...inputs, { action: 'auth.logout', actorName: 'bob' }];
+
+  it('accepts a trail that grew after its checkpoint', () => {
+    const checkpoint = checkpointOf(chain(inputs));
+    const result = verifyWith(chain(longer), checkpoint);
+    expect(result).toMatchObject({ valid: true, entries: 4, checkpoints: 1, anchoredEntries: 3, checkpointBreaks: [] });
+  });
+
+  // Each rewrite below keeps the chain itself consistent (hashes recomputed, head record updated), as
+  // someone with write access to the database would: only the checkpoint can tell.
+  it('detects the last entries deleted and the head record updated', () => {
+    const entries = chain(longer);
+    const result = verifyWith(entries.slice(0, 2), checkpointOf(entries));
+    expect(verifyAuditChain(entries.slice(0, 2), headOf(entries.slice(0, 2)), sha256).valid).toBe(true);
+    expect(result.valid).toBe(false);
+    expect(result.checkpointBreaks).toEqual([
+      { at: '2026-11-23T11:00:00.000Z', entries: 4, problem: 'entries_missing' },
+    ]);
+  });
+
+  it('detects a changed entry with every following hash recomputed', () => {
+    const checkpoint = checkpointOf(chain(longer));
+    const rewritten = chain(longer.map((input, n) => (n === 1 ? { ...input, actorName: 'mallory' } : input)));
+    expect(verifyAuditChain(rewritten, headOf(rewritten), sha256).valid).toBe(true);
+    expect(verifyWith(rewritten, checkpoint).checkpointBreaks).toEqual([
+      { at: checkpoint.at, entries: 4, problem: 'rewritten' },
+    ]);
+  });
+
+  it('detects a middle entry deleted and the rest renumbered and rehashed, also once new entries follow', () => {
+    const checkpoint = checkpointOf(chain(longer));
+    const without = longer.filter((_, n) => n !== 1);
+    expect(verifyWith(chain(without), checkpoint).checkpointBreaks[0]?.problem).toBe('entries_missing');
+    const padded = chain([...without, { action: 'auth.login', actorName: 'carol' }]);
+    expect(verifyWith(padded, checkpoint).checkpointBreaks[0]?.problem).toBe('rewritten');
+  });
+
+  it('detects a wiped trail', () => {
+    const result = verifyWith([], checkpointOf(chain(longer)));
+    expect(result).toMatchObject({ valid: false, entries: 0 });
+    expect(result.checkpointBreaks[0]?.problem).toBe('entries_missing');
+  });
+
+  it('refuses a checkpoint whose signature does not hold, and does not count it', () => {
+    const entries = chain(longer);
+    const forged = { ...checkpointOf(entries.slice(0, 2)), entries: 4, headHash: entries[3]!.hash };
+    const result = verifyWith(entries, forged);
+    expect(result).toMatchObject({ valid: false, checkpoints: 0, anchoredEntries: 0 });
+    expect(result.checkpointBreaks[0]?.problem).toBe('signature_invalid');
   });
 });

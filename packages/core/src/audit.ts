@@ -1,3 +1,6 @@
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+
 /** What the audit trail records; one entry per action, written in the same transaction as the action. */
 export const auditActions = [
   'auth.login',
@@ -135,4 +138,97 @@ export function verifyAuditChain(
     });
   }
   return { valid: breaks.length === 0, entries: entries.length, breaks };
+}
+
+/**
+ * A signed statement of the trail's head at a time: how many entries it had and the last one's hash.
+ * Signed with the installation key (kept outside the database) and kept outside the database too, so
+ * that a rewrite of the trail, even with every following hash recomputed, no longer matches it.
+ */
+export const AuditCheckpointSchema = Type.Object(
+  {
+    entries: Type.Integer({ minimum: 0, description: "Entries in the trail when signed (the head's seq)." }),
+    headHash: Type.String({
+      pattern: '^[0-9a-f]{64}$',
+      description: 'SHA-256 of entry `entries` (64 zeros for an empty trail).',
+    }),
+    at: Type.String({ format: 'date-time' }),
+    keyId: Type.String({ description: 'Fingerprint of the signing key.' }),
+    signature: Type.String({ description: 'Ed25519 signature of the checkpoint text, base64.' }),
+  },
+  { additionalProperties: false },
+);
+
+/** A signed checkpoint of the audit trail's head. */
+export type AuditCheckpoint = Static<typeof AuditCheckpointSchema>;
+
+/** A checkpoint read from one line of the checkpoint file; undefined when the line is not one. */
+export function parseAuditCheckpoint(line: string): AuditCheckpoint | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return Value.Check(AuditCheckpointSchema, value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exact text a checkpoint's signature covers. */
+export function auditCheckpointText(checkpoint: Omit<AuditCheckpoint, 'signature'>): string {
+  return `vigie-audit-checkpoint/1\n${checkpoint.entries}\n${checkpoint.headHash}\n${checkpoint.at}\n${checkpoint.keyId}`;
+}
+
+/** What a checkpoint says is wrong with the trail, or with itself. */
+export interface AuditCheckpointBreak {
+  /** When the checkpoint was signed. */
+  at: string;
+  entries: number;
+  /** `unreadable`: a line of the checkpoint file is not a checkpoint. */
+  problem: 'signature_invalid' | 'entries_missing' | 'rewritten' | 'unreadable';
+}
+
+/** The chain's own checks, and the trail held to its signed checkpoints. */
+export interface AuditTrailVerification extends AuditVerification {
+  /** Checkpoints whose signature holds. */
+  checkpoints: number;
+  /** Entries covered by the newest valid checkpoint (later ones are only chain-checked). */
+  anchoredEntries: number;
+  checkpointBreaks: AuditCheckpointBreak[];
+}
+
+/**
+ * Checks the chain, then holds it to each checkpoint whose signature `verifySignature` accepts: the
+ * trail must still have the entry the checkpoint counted, with the hash it signed. Truncation, a
+ * deleted or changed entry with every later hash recomputed, or a wiped trail all fail that.
+ */
+export function verifyAuditTrail(
+  chain: { entries: readonly AuditEntry[]; head: { seq: number; hash: string } | undefined },
+  checkpoints: readonly AuditCheckpoint[],
+  crypto: { digest: (text: string) => string; verifySignature: (checkpoint: AuditCheckpoint) => boolean },
+): AuditTrailVerification {
+  const result = verifyAuditChain(chain.entries, chain.head, crypto.digest);
+  const bySeq = new Map(chain.entries.map((entry) => [entry.seq, entry]));
+  const checkpointBreaks: AuditCheckpointBreak[] = [];
+  let valid = 0;
+  let anchoredEntries = 0;
+  for (const checkpoint of checkpoints) {
+    const { at, entries } = checkpoint;
+    if (!crypto.verifySignature(checkpoint)) {
+      checkpointBreaks.push({ at, entries, problem: 'signature_invalid' });
+      continue;
+    }
+    valid += 1;
+    anchoredEntries = Math.max(anchoredEntries, entries);
+    if (entries === 0) continue;
+    const entry = bySeq.get(entries);
+    if (entry === undefined || chain.entries.length < entries)
+      checkpointBreaks.push({ at, entries, problem: 'entries_missing' });
+    else if (entry.hash !== checkpoint.headHash) checkpointBreaks.push({ at, entries, problem: 'rewritten' });
+  }
+  return {
+    ...result,
+    valid: result.valid && checkpointBreaks.length === 0,
+    checkpoints: valid,
+    anchoredEntries,
+    checkpointBreaks,
+  };
 }

@@ -1,5 +1,6 @@
 import type {
   AlertFacts,
+  AlertQueuePosition,
   AlertQualification,
   AlertRecord,
   AlertSeverity,
@@ -10,6 +11,31 @@ import type {
 } from '@vigie/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AlertTable, Tables } from './tables.js';
+
+const recordColumns = [
+  'id',
+  'camera_id',
+  'type',
+  'severity',
+  'status',
+  'qualification',
+  'escalated',
+  'zone_id',
+  'message',
+  'opened_at',
+  'updated_at',
+  'clip_from',
+  'clip_to',
+  'last_seen_at',
+  'ended_at',
+  'occurrences',
+  'facts',
+  'group_id',
+  'shadow',
+  'shadow_label',
+] as const;
+
+type AlertRow = Pick<Selectable<AlertTable>, (typeof recordColumns)[number]> & { has_snapshot: boolean };
 
 /** A new alert to store. */
 export interface NewAlert {
@@ -130,9 +156,7 @@ export class AlertRepository {
 
   /** The alert a situation of a camera opened, if stored. */
   async bySituation(cameraId: string, situationKey: string): Promise<AlertRecord | undefined> {
-    const row = await this.db
-      .selectFrom('alerts')
-      .selectAll()
+    const row = await this.#records()
       .where('camera_id', '=', cameraId)
       .where('situation_key', '=', situationKey)
       .executeTakeFirst();
@@ -180,7 +204,32 @@ export class AlertRepository {
   /** Alerts matching a filter, newest first, with their notes. */
   async list(filter: AlertFilter): Promise<AlertRecord[]> {
     if (filter.cameraIds?.length === 0) return [];
-    let query = this.db.selectFrom('alerts').selectAll();
+    const rows = await this.#filtered(filter).orderBy('opened_at', 'desc').limit(filter.limit).execute();
+    return this.withNotes(rows);
+  }
+
+  /**
+   * One page of the queue: most severe, then newest first, after the cursor's alert; read from the
+   * queue index, without snapshots (their own route serves them).
+   */
+  async queue(filter: AlertFilter, after?: AlertQueuePosition): Promise<AlertRecord[]> {
+    if (filter.cameraIds?.length === 0) return [];
+    let query = this.#filtered(filter);
+    if (after !== undefined)
+      query = query.where((eb) =>
+        eb(eb.refTuple('severity_rank', 'opened_at', 'id'), '<', eb.tuple(after.rank, after.openedAt, after.id)),
+      );
+    const rows = await query
+      .orderBy('severity_rank', 'desc')
+      .orderBy('opened_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .execute();
+    return this.withNotes(rows);
+  }
+
+  #filtered(filter: Omit<AlertFilter, 'limit'>) {
+    let query = this.#records();
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (filter.type !== undefined) query = query.where('type', '=', filter.type);
     if (filter.cameraIds !== undefined) query = query.where('camera_id', 'in', [...filter.cameraIds]);
@@ -190,21 +239,26 @@ export class AlertRepository {
     if (filter.shadow !== undefined) query = query.where('shadow', '=', filter.shadow);
     if (filter.ongoing !== undefined)
       query = query.where('ended_at', filter.ongoing ? 'is' : 'is not', null).where('situation_key', 'is not', null);
-    const rows = await query.orderBy('opened_at', 'desc').limit(filter.limit).execute();
-    return this.withNotes(rows);
+    return query;
+  }
+
+  // Every column but the snapshot, which only says whether there is one: a list never loads images.
+  #records() {
+    return this.db
+      .selectFrom('alerts')
+      .select(recordColumns)
+      .select(sql<boolean>`snapshot is not null`.as('has_snapshot'));
   }
 
   /** One alert with its notes. */
   async get(id: string): Promise<AlertRecord | undefined> {
-    const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.#records().where('id', '=', id).executeTakeFirst();
     return row === undefined ? undefined : (await this.withNotes([row]))[0];
   }
 
   /** The open or acknowledged alert of a type on a camera, if any (e.g. to close "camera offline"). */
   async unresolved(cameraId: string, type: AlertType): Promise<AlertRecord | undefined> {
-    const row = await this.db
-      .selectFrom('alerts')
-      .selectAll()
+    const row = await this.#records()
       .where('camera_id', '=', cameraId)
       .where('type', '=', type)
       .where('status', '!=', 'closed')
@@ -244,8 +298,9 @@ export class AlertRepository {
       .execute();
   }
 
-  /** Alert totals and verdicts per type over a period. */
-  async statsByType(range: { from: Date; to: Date }): Promise<AlertTypeStats[]> {
+  /** Alert totals and verdicts per type over a period, on some cameras. */
+  async statsByType(range: { from: Date; to: Date }, cameraIds: readonly string[]): Promise<AlertTypeStats[]> {
+    if (cameraIds.length === 0) return [];
     const rows = await this.db
       .selectFrom('alerts')
       .select((eb) => [
@@ -260,6 +315,7 @@ export class AlertRepository {
       ])
       .where('opened_at', '>=', range.from)
       .where('opened_at', '<', range.to)
+      .where('camera_id', 'in', [...cameraIds])
       .where('shadow', '=', false)
       .groupBy('type')
       .orderBy('type')
@@ -400,7 +456,7 @@ export class AlertRepository {
     }));
   }
 
-  private async withNotes(rows: Selectable<AlertTable>[]): Promise<AlertRecord[]> {
+  private async withNotes(rows: AlertRow[]): Promise<AlertRecord[]> {
     const ids = rows.map((row) => row.id);
     const notes =
       ids.length === 0
@@ -426,7 +482,7 @@ export class AlertRepository {
       ...(row.shadow ? { shadow: true as const } : {}),
       ...(row.shadow_label === null ? {} : { shadowLabel: row.shadow_label as ShadowLabel }),
       clip: { from: row.clip_from.toISOString(), to: row.clip_to.toISOString() },
-      hasSnapshot: row.snapshot !== null,
+      hasSnapshot: row.has_snapshot,
       notes: notes
         .filter((note) => note.alert_id === row.id)
         .map((note) => ({ by: note.by_name, at: note.at.toISOString(), text: note.text })),

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import {
   auditGenesisHash,
   auditHashInput,
-  verifyAuditChain,
+  verifyAuditTrail,
   type AuditAction,
+  type AuditCheckpoint,
   type AuditEntry,
   type AuditInput,
-  type AuditVerification,
+  type AuditTrailVerification,
   type Clock,
 } from '@vigie/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
@@ -123,14 +124,55 @@ export class AuditRepository {
     return (await select.execute()).map(toEntry);
   }
 
-  /** Checks the whole chain: any modified, inserted or deleted entry is reported. */
-  async verify(): Promise<AuditVerification> {
+  /** The newest entry's position and hash, as the head record has them; seq 0 for an empty trail. */
+  async head(): Promise<{ seq: number; hash: string }> {
+    const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+    return head === undefined ? { seq: 0, hash: auditGenesisHash } : { seq: Number(head.seq), hash: head.hash };
+  }
+
+  /** Keeps a signed checkpoint of the head (the server also appends it to a file outside the database). */
+  async addCheckpoint(checkpoint: AuditCheckpoint): Promise<void> {
+    await this.#db
+      .insertInto('audit_checkpoints')
+      .values({
+        at: checkpoint.at,
+        entries: checkpoint.entries,
+        head_hash: checkpoint.headHash,
+        key_id: checkpoint.keyId,
+        signature: checkpoint.signature,
+      })
+      .execute();
+  }
+
+  /** The checkpoints kept in the database, oldest first. */
+  async checkpoints(): Promise<AuditCheckpoint[]> {
+    const rows = await this.#db.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute();
+    return rows.map((row) => ({
+      entries: Number(row.entries),
+      headHash: row.head_hash,
+      at: row.at.toISOString(),
+      keyId: row.key_id,
+      signature: row.signature,
+    }));
+  }
+
+  /**
+   * Checks the whole chain (any modified, inserted or deleted entry), then holds it to the signed
+   * checkpoints given: a rewrite with every hash recomputed, a truncation or a wipe no longer matches them.
+   */
+  async verify(anchor: {
+    checkpoints: readonly AuditCheckpoint[];
+    verifySignature: (checkpoint: AuditCheckpoint) => boolean;
+  }): Promise<AuditTrailVerification> {
     const rows = await this.#db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
     const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-    return verifyAuditChain(
-      rows.map(toEntry),
-      head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash },
-      sha256Hex,
+    return verifyAuditTrail(
+      {
+        entries: rows.map(toEntry),
+        head: head === undefined ? undefined : { seq: Number(head.seq), hash: head.hash },
+      },
+      anchor.checkpoints,
+      { digest: sha256Hex, verifySignature: anchor.verifySignature },
     );
   }
 }

@@ -24,6 +24,11 @@ export interface VigieDatabase {
   engine: 'pglite' | 'postgres';
   /** Runs a trivial query within `timeoutMs` (default 2 s): a lost database answers `reachable: false`, never throws. */
   probe(timeoutMs?: number): Promise<DatabaseProbe>;
+  /**
+   * Refreshes the planner's statistics where nothing else does: PGlite has no autovacuum, and without
+   * statistics it sorts a whole table for a page the queue index would give at once. PostgreSQL: no-op.
+   */
+  refreshStatistics(): Promise<void>;
   /** Closes connections and releases the data directory. */
   close(): Promise<void>;
 }
@@ -47,7 +52,13 @@ export async function openDatabase(location: DatabaseLocation): Promise<VigieDat
         throw new DatabaseUnreachableError(error);
       });
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: { connect, end: () => pool.end() } }) });
-    return { db, engine: 'postgres', probe: (timeoutMs) => probe(db, timeoutMs), close: () => db.destroy() };
+    return {
+      db,
+      engine: 'postgres',
+      probe: (timeoutMs) => probe(db, timeoutMs),
+      refreshStatistics: () => Promise.resolve(),
+      close: () => db.destroy(),
+    };
   }
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
@@ -63,6 +74,9 @@ export async function openDatabase(location: DatabaseLocation): Promise<VigieDat
     db,
     engine: 'pglite',
     probe: (timeoutMs) => probe(db, timeoutMs),
+    refreshStatistics: async () => {
+      await sql`analyze`.execute(db);
+    },
     close: async () => {
       await db.destroy();
       await lock?.release();

@@ -93,6 +93,16 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Signed checkpoints of the audit trail's head (also appended to a file outside the database). */
+export interface AuditCheckpointTable {
+  id: Generated<string | number | bigint>;
+  at: Timestamp;
+  entries: BigCount;
+  head_hash: string;
+  key_id: string;
+  signature: string;
+}
+
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** bigint columns come back as strings from PostgreSQL drivers; written as numbers. */
 type BigCount = ColumnType<string | number | bigint, number, number>;
@@ -208,6 +218,8 @@ export interface AlertTable {
   shadow_label: string | null;
   labelled_by: string | null;
   labelled_at: Timestamp | null;
+  /** Generated from severity (3 high … 0 info): the queue's first sort key. */
+  severity_rank: Generated<number>;
 }
 
 /** Notes operators add to alerts. */
@@ -342,6 +354,7 @@ export interface Tables {
   camera_assignments: CameraAssignmentTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointTable;
   segments: SegmentTable;
   recording_gaps: RecordingGapTable;
   camera_status: CameraStatusTable;

@@ -123,9 +123,10 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect([...((await alerts.snapshot(id)) ?? [])]).toEqual([0xff, 0xd8, 0xff]);
     expect(await alerts.list({ status: 'open', limit: 10 })).toEqual([]);
     expect(await alerts.list({ cameraIds: [other], limit: 10 })).toEqual([]);
-    expect(await alerts.statsByType({ from: t('00:00:00'), to: t('23:00:00') })).toEqual([
+    expect(await alerts.statsByType({ from: t('00:00:00'), to: t('23:00:00') }, [camera])).toEqual([
       { type: 'intrusion', total: 1, trueAlerts: 1, falseAlarms: 0 },
     ]);
+    expect(await alerts.statsByType({ from: t('00:00:00'), to: t('23:00:00') }, [other])).toEqual([]);
     expect(await alerts.deleteSnapshotsBefore(camera, t('11:00:00'))).toBe(1);
     expect((await alerts.get(id))?.hasSnapshot).toBe(false);
 
@@ -176,6 +177,44 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect(await alerts.list({ ongoing: true, limit: 10 })).toEqual([]);
     expect((await alerts.list({ minConfidence: 0.5, minDurationS: 600, limit: 10 })).map((a) => a.id)).toEqual([bag]);
     expect(await alerts.list({ minConfidence: 0.9, limit: 10 })).toEqual([]);
+  });
+
+  it('pages through the queue most severe then newest first, each alert once, saying whether it has a snapshot', async () => {
+    const queued = randomUUID();
+    const severities = ['low', 'high', 'medium', 'high', 'info', 'medium', 'high'] as const;
+    const ids = severities.map(() => randomUUID());
+    for (const [n, severity] of severities.entries())
+      await alerts.insert({
+        id: ids[n] ?? '',
+        cameraId: queued,
+        type: 'intrusion',
+        severity,
+        message: `alert ${n}`,
+        // Two share their opening time: the id breaks the tie, so no page repeats or skips one.
+        openedAt: t(`12:00:0${Math.min(n, 5)}`),
+        clip: { from: t('12:00:00'), to: t('12:00:10') },
+        ...(n % 2 === 0 ? { snapshot: new Uint8Array([0xff, 0xd8, 0xff]) } : {}),
+      });
+    const rank = { high: 3, medium: 2, low: 1, info: 0 };
+    const pages: string[][] = [];
+    let after: { rank: number; openedAt: Date; id: string } | undefined;
+    for (;;) {
+      const page = await alerts.queue({ cameraIds: [queued], limit: 3 }, after);
+      pages.push(page.map((a) => a.message));
+      const last = page.at(-1);
+      if (last === undefined || page.length < 3) break;
+      after = { rank: rank[last.severity], openedAt: new Date(last.openedAt), id: last.id };
+    }
+    const expected = ids
+      .map((id, n) => ({ id, n, severity: severities[n] ?? 'info', at: Math.min(n, 5) }))
+      .sort((a, b) => rank[b.severity] - rank[a.severity] || b.at - a.at || (a.id < b.id ? 1 : -1))
+      .map((a) => `alert ${a.n}`);
+    expect(pages.flat()).toEqual(expected);
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    const first = await alerts.queue({ cameraIds: [queued], limit: 7 });
+    expect(first.map((a) => a.hasSnapshot)).toEqual(
+      first.map((a) => Number(a.message.slice('alert '.length)) % 2 === 0),
+    );
   });
 
   it('stores anonymous count samples as a time series', async () => {

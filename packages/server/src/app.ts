@@ -77,6 +77,8 @@ import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
+import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
+import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
@@ -119,7 +121,7 @@ export interface AppDependencies {
   nodeSecret?: string;
   /** Where camera sources may point (default: the strict `defaultSourceUrlPolicy`: no files, no loopback or link-local). */
   sourcePolicy?: SourceUrlPolicy;
-  /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. */
+  /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. It also signs the audit checkpoints, appended to `<mediaDir>/audit-checkpoints.jsonl`. */
   installationKey?: InstallationKey;
 }
 
@@ -158,6 +160,10 @@ export interface VigieApp {
   exports: ExportService;
   /** Signs evidence manifests; its public key is published (transparency page, every package). */
   installationKey: InstallationKey;
+  /** Signed checkpoints of the audit trail's head, kept outside the database too; `background` takes one every 10 minutes. */
+  auditAnchor: AuditAnchor;
+  /** Audits refusals anyone can provoke (denied anonymous requests) coalesced per source and minute. */
+  refusals: CoalescedAudit;
   /** Legal holds: footage kept past retention for a judicial requisition. */
   holds: LegalHoldService;
   /** The retention purge; `startServer` runs it periodically. */
@@ -247,9 +253,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     ...(deps.workers === 'remote' ? {} : { liveFeeds }),
   });
-  const installationKey =
-    deps.installationKey ??
-    (await loadOrCreateInstallationKey(join(deps.mediaDir, 'keys', 'installation-ed25519.pem')));
+  const files = installationFiles(deps.mediaDir);
+  const installationKey = deps.installationKey ?? (await loadOrCreateInstallationKey(files.key));
+  const auditAnchor = new AuditAnchor({ work, key: installationKey, file: files.checkpoints, clock: deps.clock });
   const exports = new ExportService({
     key: installationKey,
     work,
@@ -297,7 +303,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
-  registerAccessControl(http, { auth, work });
+  const refusals = new CoalescedAudit({ work, clock: deps.clock });
+  registerAccessControl(http, { auth, refusals });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
@@ -323,7 +330,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
-  await http.register(auditRoutes(work), { prefix: '/api' });
+  await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(liveStreamRoutes(recordings), { prefix: '/api' });
   await http.register(alertRoutes(alerts), { prefix: '/api' });
@@ -354,7 +361,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(tokenRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
-  await http.register(transparencyRoutes(transparency), { prefix: '/api' });
+  await http.register(transparencyRoutes({ transparency, anchor: auditAnchor, key: installationKey }), {
+    prefix: '/api',
+  });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });
   await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
@@ -408,6 +417,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     purge,
     recordings,
     authorisationWatch,
+    auditAnchor,
+    refusals,
+    refreshStatistics: () => deps.database.refreshStatistics(),
     log: http.log,
   });
   onAuthorisationChange.current = async () => {
@@ -434,6 +446,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     recordings,
     exports,
     installationKey,
+    auditAnchor,
+    refusals,
     holds,
     purge,
     analysis,

@@ -5,9 +5,13 @@ import type { EventIngestor } from './cluster/event-ingestor.js';
 import type { RecorderFleet } from './video/recorder-fleet.js';
 import type { RecordingService } from './video/recording.service.js';
 import type { RetentionPurge } from './video/retention.purge.js';
+import { auditCheckpointIntervalMs, type AuditAnchor } from './security/audit-anchor.js';
+import type { CoalescedAudit } from './security/coalesced-audit.js';
 
 /** How often expired recordings are purged (LEGAL R3: gone within one cycle). */
 const purgeIntervalMs = 10 * 60_000;
+/** How often the summaries of coalesced refusals whose minute ended are written. */
+const refusalFlushMs = 10_000;
 /** How often idle live and playback sessions are closed. */
 const sweepIntervalMs = 5_000;
 
@@ -22,12 +26,18 @@ export interface BackgroundWorkOptions {
   recordings: RecordingService;
   /** Applies the analysis authorisations' starts and ends when they come (LEGAL R18). */
   authorisationWatch?: AuthorisationWatch;
+  /** Writes the summaries of coalesced refusals every 10 s (each covers its source's minute), all of them at stop. */
+  refusals?: CoalescedAudit;
+  /** Refreshes the database planner's statistics (PGlite has no autovacuum); with each purge. */
+  refreshStatistics?: () => Promise<void>;
+  /** Signs a checkpoint of the audit trail at start, every 10 minutes and at stop. */
+  auditAnchor?: AuditAnchor;
   log: FastifyBaseLogger;
 }
 
 /**
  * The one owner of a server's background work: recording and analysis (when this server records),
- * storing workers' reports, the retention purge and the viewing-session sweep. `start()` starts them
+ * storing workers' reports, the retention purge, the viewing-session sweep and the audit checkpoints. `start()` starts them
  * all, `stop()` stops them all, in reverse order.
  */
 export class BackgroundWork {
@@ -58,6 +68,17 @@ export class BackgroundWork {
     );
     this.#purge();
     await this.#options.authorisationWatch?.start();
+    const { refusals } = this.#options;
+    if (refusals !== undefined)
+      this.#timers.push(
+        setInterval(() => {
+          refusals.flush().catch((error: unknown) => log.error({ err: error }, 'auditing coalesced refusals failed'));
+        }, refusalFlushMs).unref(),
+      );
+    if (this.#options.auditAnchor !== undefined) {
+      await this.#checkpoint();
+      this.#timers.push(setInterval(() => void this.#checkpoint(), auditCheckpointIntervalMs).unref());
+    }
   }
 
   /** Stops every job; each recorder stores its last segment. */
@@ -72,10 +93,28 @@ export class BackgroundWork {
     await this.#options.analysis?.stop();
     await this.#options.ingestor?.stop();
     await this.#options.recordings.closeAllSessions();
+    await this.#options.refusals
+      ?.flush({ all: true })
+      .catch((error: unknown) => this.#options.log.error({ err: error }, 'auditing coalesced refusals failed'));
+    await this.#checkpoint();
+  }
+
+  async #checkpoint(): Promise<void> {
+    await this.#options.auditAnchor
+      ?.checkpoint()
+      .catch((error: unknown) =>
+        this.#options.log.error(
+          { err: error },
+          'signing an audit checkpoint failed; the trail is only chain-checked until the next one',
+        ),
+      );
   }
 
   #purge(): void {
-    const { analysis, log, purge } = this.#options;
+    const { analysis, log, purge, refreshStatistics } = this.#options;
+    void refreshStatistics?.().catch((error: unknown) =>
+      log.warn({ err: error }, 'refreshing database statistics failed'),
+    );
     // Authorisations lapse with time, not with an event: recorders and analyses are re-checked here too.
     void this.#recorder?.resync();
     void analysis?.resync();

@@ -8,4 +8,10 @@ export { totpCode } from './auth/secrets.js';
 export { passwordHashCost, type PasswordHashCost } from './auth/password-hashing.js';
 export { fullAudience } from './event-hub.js';
 export { PushEventSchema, type PushEvent } from './events/push-event.js';
-export { loadOrCreateInstallationKey, publicKeyId, type InstallationKey } from './security/installation-key.js';
+export {
+  loadOrCreateInstallationKey,
+  publicKeyId,
+  readPublicKeyPem,
+  type InstallationKey,
+} from './security/installation-key.js';
+export { AuditAnchor, installationFiles, verifyAnchoredTrail } from './security/audit-anchor.js';

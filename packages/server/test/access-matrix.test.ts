@@ -86,6 +86,7 @@ describe.each(testEngines)('every route × every role on $name', (engine) => {
         'GET /api/transparency.geojson',
         'GET /api/console/settings',
         'GET /api/evidence/key',
+        'GET /api/transparency/audit',
       ].sort(),
     );
   });

@@ -154,7 +154,7 @@ describe('ingestion of workers’ reports, exactly once (NATS JetStream, Postgre
     for (const e of [...events, ...events]) await worker.publish(e);
     const deadline = Date.now() + 20_000;
     const stored = async () =>
-      (await app.alerts.list({ cameraId: camera.id }, asTest)).filter((a) => a.type === 'abandoned_object');
+      (await app.alerts.list({ cameraId: camera.id }, asTest)).alerts.filter((a) => a.type === 'abandoned_object');
     while ((await stored())[0]?.endedAt === undefined) {
       expect(Date.now()).toBeLessThan(deadline);
       await new Promise((r) => setTimeout(r, 100));

@@ -1,6 +1,6 @@
 import { imagePermissions, rolesGrant, VigieError } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CoalescedAudit } from '../security/coalesced-audit.js';
 import type { AuthService, Caller } from '../services/auth.service.js';
 import type { PersonRequester } from './requester.js';
 
@@ -42,9 +42,13 @@ export function watcherOf(request: FastifyRequest): PersonRequester & { source: 
 /**
  * The one mechanism that enforces the role matrix on every route: identifies the caller, then
  * checks the route's declared access. An /api route that declares nothing is refused (fail closed).
- * Denied requests to image routes are audited; cookie sessions must echo their CSRF token.
+ * Denied requests to image routes are audited, coalesced per source so that nobody floods the trail;
+ * cookie sessions must echo their CSRF token.
  */
-export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthService; work: UnitOfWork }): void {
+export function registerAccessControl(
+  app: FastifyInstance,
+  deps: { auth: AuthService; refusals: CoalescedAudit },
+): void {
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
@@ -66,13 +70,11 @@ export function registerAccessControl(app: FastifyInstance, deps: { auth: AuthSe
           : undefined;
     if (denied !== undefined) {
       if (access !== 'authenticated' && imagePermissions.includes(access)) {
-        await deps.work(({ audit }) =>
-          audit.append({
-            action: 'access.denied',
-            ...actorOf(request),
-            details: { route: `${request.method} ${url}`, access, code: denied.code },
-          }),
-        );
+        await deps.refusals.record({
+          action: 'access.denied',
+          ...actorOf(request),
+          details: { route: `${request.method} ${url}`, access, code: denied.code },
+        });
       }
       throw denied;
     }

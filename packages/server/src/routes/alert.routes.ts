@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AlertActionSchema, AlertRecordSchema, alertStatuses, alertTypes } from '@vigie/core';
+import { AlertActionSchema, AlertRecordSchema, alertQueueCursorPattern, alertStatuses, alertTypes } from '@vigie/core';
 import Type from 'typebox';
 import { watcherOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
@@ -21,9 +21,17 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         config: requires('alert:read'),
         schema: {
           tags: ['alerts'],
-          summary: 'Alerts, most severe then newest first',
+          summary: 'Alerts, most severe then newest first, one page at a time',
+          description:
+            'Without images (GET /api/alerts/{id}/snapshot.jpg serves each). When more may follow, the X-Next-Cursor header gives the `cursor` of the next page.',
           querystring: Type.Object(
             {
+              limit: Type.Optional(
+                Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'Page size, at most 500; default 100.' }),
+              ),
+              cursor: Type.Optional(
+                Type.String({ pattern: alertQueueCursorPattern, description: 'X-Next-Cursor of the previous page.' }),
+              ),
               status: Type.Optional(Type.Enum([...alertStatuses])),
               cameraId: Type.Optional(Type.String({ format: 'uuid' })),
               type: Type.Optional(Type.Enum([...alertTypes])),
@@ -43,7 +51,15 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
           response: { 200: Type.Array(AlertRecordSchema), ...errors },
         },
       },
-      (request) => alerts.list(request.query, watcherOf(request)),
+      async (request, reply) => {
+        const { limit, cursor, ...query } = request.query;
+        const page = await alerts.list(query, watcherOf(request), {
+          ...(limit === undefined ? {} : { limit: Number(limit) }),
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        if (page.nextCursor !== undefined) void reply.header('x-next-cursor', page.nextCursor);
+        return page.alerts;
+      },
     );
 
     app.get(
@@ -134,7 +150,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         config: requires('alert:read'),
         schema: {
           tags: ['statistics'],
-          summary: 'Alerts per type and the precision operators’ verdicts give (LEGAL R24)',
+          summary: 'Alerts per type on the caller’s cameras and the precision operators’ verdicts give (LEGAL R24)',
           querystring: Type.Object({ from: DateTime, to: DateTime }, { additionalProperties: false }),
           response: {
             200: Type.Array(
@@ -150,7 +166,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
           },
         },
       },
-      (request) => alerts.stats(parseTimeRange(request.query, maxStatsDays * 24)),
+      (request) => alerts.stats(parseTimeRange(request.query, maxStatsDays * 24), watcherOf(request)),
     );
   };
 }

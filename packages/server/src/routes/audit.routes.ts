@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { auditActions } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
+import type { AuditAnchor } from '../security/audit-anchor.js';
 import Type from 'typebox';
 import { requires } from './route-config.js';
 
@@ -29,8 +30,8 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
-/** The audit trail, for the DPO: read it and verify its hash chain. */
-export function auditRoutes(work: UnitOfWork): FastifyPluginAsyncTypebox {
+/** The audit trail, for the DPO: read it, and verify its hash chain and its signed checkpoints. */
+export function auditRoutes({ work, anchor }: { work: UnitOfWork; anchor: AuditAnchor }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/audit',
@@ -61,17 +62,23 @@ export function auditRoutes(work: UnitOfWork): FastifyPluginAsyncTypebox {
         config: requires('audit:read'),
         schema: {
           tags: ['audit'],
-          summary: 'Verify the hash chain: any modified, inserted or deleted entry is reported',
+          summary:
+            'Verify the hash chain (any modified, inserted or deleted entry) and hold it to the signed checkpoints (a rewrite with recomputed hashes, a truncation, a wipe)',
           response: {
             200: Type.Object({
               valid: Type.Boolean(),
               entries: Type.Integer(),
               breaks: Type.Array(Type.Object({ seq: Type.Integer(), problem: Type.String() })),
+              checkpoints: Type.Integer({ description: 'Checkpoints whose signature holds.' }),
+              anchoredEntries: Type.Integer({ description: 'Entries the newest valid checkpoint covers.' }),
+              checkpointBreaks: Type.Array(
+                Type.Object({ at: Type.String(), entries: Type.Integer(), problem: Type.String() }),
+              ),
             }),
           },
         },
       },
-      () => work(({ audit }) => audit.verify()),
+      () => anchor.verify(),
     );
   };
 }

@@ -64,3 +64,13 @@ export async function loadOrCreateInstallationKey(path: string): Promise<Install
   }
   return fromPrivateKey(privateKey);
 }
+
+/** The public key (SPKI PEM) in a PEM file holding either the installation's private key or a published public key. */
+export async function readPublicKeyPem(path: string): Promise<string> {
+  const pem = await readFile(path, 'utf8');
+  try {
+    return createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
+  } catch (error) {
+    throw new Error(`${path} holds no PEM key (${String(error)}).`);
+  }
+}

@@ -3,7 +3,8 @@ import {
   alertGroupOf,
   applyAlertAction,
   cameraOfflineSeverity,
-  compareAlertsForQueue,
+  alertQueueCursor,
+  parseAlertQueueCursor,
   VigieError,
   type AlertAction,
   type AlertRecord,
@@ -27,6 +28,21 @@ export interface AlertQuery {
   minDurationS?: number;
   ongoing?: boolean;
 }
+
+/** A page of the queue: how many at most (default 100, at most 500) and the cursor of the previous page. */
+export interface AlertPage {
+  limit?: number;
+  cursor?: string;
+}
+
+/** Alerts of one page, and the cursor of the next when there may be more. */
+export interface AlertQueuePage {
+  alerts: AlertRecord[];
+  nextCursor?: string;
+}
+
+const defaultPageSize = 100;
+const maxPageSize = 500;
 
 /** Per-type alert figures with the precision operators' verdicts give (LEGAL R24). */
 export interface AlertStats extends AlertTypeStats {
@@ -185,23 +201,33 @@ export class AlertService {
     this.deps.events.publish({ v: 1, type: 'alert.updated', alert });
   }
 
-  /** The alerts a viewer may see, most severe then newest first. */
-  async list(query: AlertQuery, viewer: Requester): Promise<AlertRecord[]> {
+  /** One page of the alerts a viewer may see, most severe then newest first (no snapshots: their own route serves them). */
+  async list(query: AlertQuery, viewer: Requester, page: AlertPage = {}): Promise<AlertQueuePage> {
+    const after = page.cursor === undefined ? undefined : parseAlertQueueCursor(page.cursor);
+    if (page.cursor !== undefined && after === undefined)
+      throw new VigieError('VALIDATION_FAILED', 'This page cursor is not one the alert list gave.', [
+        { path: '/cursor', reason: 'is not a cursor from the previous page' },
+      ]);
+    const limit = Math.min(page.limit ?? defaultPageSize, maxPageSize);
     const visible = await this.#visibleCameraIds(viewer, query.cameraId);
     const alerts = await this.deps.work(({ alerts }) =>
-      alerts.list({
-        ...(query.status === undefined ? {} : { status: query.status }),
-        ...(query.type === undefined ? {} : { type: query.type }),
-        ...(query.zoneId === undefined ? {} : { zoneId: query.zoneId }),
-        ...(query.minConfidence === undefined ? {} : { minConfidence: query.minConfidence }),
-        ...(query.minDurationS === undefined ? {} : { minDurationS: query.minDurationS }),
-        ...(query.ongoing === undefined ? {} : { ongoing: query.ongoing }),
-        cameraIds: visible,
-        shadow: false,
-        limit: 500,
-      }),
+      alerts.queue(
+        {
+          ...(query.status === undefined ? {} : { status: query.status }),
+          ...(query.type === undefined ? {} : { type: query.type }),
+          ...(query.zoneId === undefined ? {} : { zoneId: query.zoneId }),
+          ...(query.minConfidence === undefined ? {} : { minConfidence: query.minConfidence }),
+          ...(query.minDurationS === undefined ? {} : { minDurationS: query.minDurationS }),
+          ...(query.ongoing === undefined ? {} : { ongoing: query.ongoing }),
+          cameraIds: visible,
+          shadow: false,
+          limit,
+        },
+        after,
+      ),
     );
-    return alerts.sort(compareAlertsForQueue);
+    const last = alerts.at(-1);
+    return last === undefined || alerts.length < limit ? { alerts } : { alerts, nextCursor: alertQueueCursor(last) };
   }
 
   /** One alert, if the viewer may see its camera. */
@@ -256,9 +282,10 @@ export class AlertService {
     return this.deps.work(({ alerts }) => alerts.counts(visible, query));
   }
 
-  /** Alert totals and precision per type over a period. */
-  async stats(range: { from: Date; to: Date }): Promise<AlertStats[]> {
-    const rows = await this.deps.work(({ alerts }) => alerts.statsByType(range));
+  /** Alert totals and precision per type over a period, on the cameras a viewer may see. */
+  async stats(range: { from: Date; to: Date }, viewer: Requester): Promise<AlertStats[]> {
+    const visible = await this.#visibleCameraIds(viewer);
+    const rows = await this.deps.work(({ alerts }) => alerts.statsByType(range, visible));
     return rows.map((row) => {
       const judged = row.trueAlerts + row.falseAlarms;
       return { ...row, precision: judged === 0 ? null : row.trueAlerts / judged };

@@ -2021,7 +2021,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chain: any modified, inserted or deleted entry is reported */
+        /** Verify the hash chain (any modified, inserted or deleted entry) and hold it to the signed checkpoints (a rewrite with recomputed hashes, a truncation, a wipe) */
         get: {
             parameters: {
                 query?: never;
@@ -2042,6 +2042,15 @@ export interface paths {
                             entries: number;
                             breaks: {
                                 seq: number;
+                                problem: string;
+                            }[];
+                            /** @description Checkpoints whose signature holds. */
+                            checkpoints: number;
+                            /** @description Entries the newest valid checkpoint covers. */
+                            anchoredEntries: number;
+                            checkpointBreaks: {
+                                at: string;
+                                entries: number;
                                 problem: string;
                             }[];
                         };
@@ -3181,10 +3190,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts, most severe then newest first */
+        /**
+         * Alerts, most severe then newest first, one page at a time
+         * @description Without images (GET /api/alerts/{id}/snapshot.jpg serves each). When more may follow, the X-Next-Cursor header gives the `cursor` of the next page.
+         */
         get: {
             parameters: {
                 query?: {
+                    /** @description Page size, at most 500; default 100. */
+                    limit?: string;
+                    /** @description X-Next-Cursor of the previous page. */
+                    cursor?: string;
                     status?: "open" | "acknowledged" | "closed";
                     cameraId?: string;
                     type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
@@ -3887,7 +3903,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts per type and the precision operators’ verdicts give (LEGAL R24) */
+        /** Alerts per type on the caller’s cameras and the precision operators’ verdicts give (LEGAL R24) */
         get: {
             parameters: {
                 query: {
@@ -7088,6 +7104,59 @@ export interface paths {
                                     authorisationState: string;
                                 };
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transparency/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail's newest signed checkpoint (entries, head hash, time, Ed25519 signature) and the key that signs it, for anyone to hold the city to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            algorithm: "Ed25519";
+                            keyId: string;
+                            publicKeyPem: string;
+                            checkpoint: {
+                                /** @description Entries in the trail when signed (the head's seq). */
+                                entries: number;
+                                /** @description SHA-256 of entry `entries` (64 zeros for an empty trail). */
+                                headHash: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description Fingerprint of the signing key. */
+                                keyId: string;
+                                /** @description Ed25519 signature of the checkpoint text, base64. */
+                                signature: string;
+                            } | null;
                         };
                     };
                 };
