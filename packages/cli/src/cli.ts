@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from './commands/analyze.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { cameraCommand } from './commands/camera.command.js';
+import { complianceCommand } from './commands/compliance.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { registryCommand } from './commands/registry.command.js';
 import { startCommand } from './commands/start.command.js';
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
     registryCommand(io),
     userCommand(io),
     auditCommand(io),
+    complianceCommand(io),
     analyzeCommand(io),
     migrateCommand(io),
     verifyCommand(io),

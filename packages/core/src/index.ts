@@ -22,6 +22,7 @@ export * from './analytic-purposes.js';
 export * from './access-request.js';
 export * from './transparency.js';
 export * from './compliance.js';
+export * from './compliance-checklist.js';
 export * from './domain-events.js';
 export * from './bus.js';
 export * from './analysis-config.js';

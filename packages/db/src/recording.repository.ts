@@ -79,17 +79,25 @@ export class RecordingRepository {
 
   /** Indexes a stored segment. */
   async insertSegment(segment: Segment): Promise<void> {
+    await this.insertSegments([segment]);
+  }
+
+  /** Indexes stored segments, of any cameras, in one statement. */
+  async insertSegments(segments: readonly Segment[]): Promise<void> {
+    if (segments.length === 0) return;
     await this.db
       .insertInto('segments')
-      .values({
-        camera_id: segment.cameraId,
-        key: segment.key,
-        started_at: segment.startedAt,
-        ended_at: segment.endedAt,
-        bytes: segment.bytes,
-        init_bytes: segment.initBytes,
-        sha256: segment.sha256,
-      })
+      .values(
+        segments.map((segment) => ({
+          camera_id: segment.cameraId,
+          key: segment.key,
+          started_at: segment.startedAt,
+          ended_at: segment.endedAt,
+          bytes: segment.bytes,
+          init_bytes: segment.initBytes,
+          sha256: segment.sha256,
+        })),
+      )
       .execute();
   }
 
@@ -237,9 +245,15 @@ export class RecordingRepository {
 
   /** Records a gap. */
   async insertGap(gap: RecordingGap): Promise<void> {
+    await this.insertGaps([gap]);
+  }
+
+  /** Records gaps, of any cameras, in one statement. */
+  async insertGaps(gaps: readonly RecordingGap[]): Promise<void> {
+    if (gaps.length === 0) return;
     await this.db
       .insertInto('recording_gaps')
-      .values({ camera_id: gap.cameraId, from_at: gap.from, to_at: gap.to, reason: gap.reason })
+      .values(gaps.map((gap) => ({ camera_id: gap.cameraId, from_at: gap.from, to_at: gap.to, reason: gap.reason })))
       .execute();
   }
 

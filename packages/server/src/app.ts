@@ -85,6 +85,7 @@ import { RetentionPurge } from './video/retention.purge.js';
 import { recoverSpool } from './video/spool-recovery.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
+import { consoleStaticOptions, isConsoleAsset, sendConsolePage } from './web/console-assets.js';
 
 /** What the HTTP application is built from. */
 export interface AppDependencies {
@@ -220,7 +221,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const models = new ModelRegistryService({ work, profile });
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
-  const compliance = new ComplianceService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
   const auth = new AuthService({
     work,
@@ -256,6 +256,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const files = installationFiles(deps.mediaDir);
   const installationKey = deps.installationKey ?? (await loadOrCreateInstallationKey(files.key));
   const auditAnchor = new AuditAnchor({ work, key: installationKey, file: files.checkpoints, clock: deps.clock });
+  const compliance = new ComplianceService({
+    work,
+    clock: deps.clock,
+    profile,
+    contacts,
+    verifyAudit: () => auditAnchor.verify(),
+  });
   const exports = new ExportService({
     key: installationKey,
     work,
@@ -369,10 +376,10 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasConsole = existsSync(webRoot);
-  if (hasConsole) await http.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (hasConsole) await http.register(fastifyStatic, consoleStaticOptions(webRoot));
   http.setNotFoundHandler((request, reply) => {
-    if (hasConsole && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html');
+    if (hasConsole && request.method === 'GET' && !request.url.startsWith('/api/') && !isConsoleAsset(request.url)) {
+      return sendConsolePage(reply);
     }
     return reply
       .status(404)

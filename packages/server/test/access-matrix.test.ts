@@ -32,6 +32,7 @@ const intendedCallers: Record<string, readonly string[]> = {
   'POST /api/models': ['dpo'],
   'GET /api/transparency': everyone,
   'GET /api/transparency.geojson': everyone,
+  'GET /api/compliance/checklist': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/record-of-processing': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/record-of-processing.html': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/retention': ['supervisor', 'dpo', 'admin'],

@@ -14,17 +14,29 @@ function rgbFrame(t: number, paint: (x: number, y: number) => [number, number, n
 const grass = (): [number, number, number] => [60, 120, 50];
 
 describe('fire_smoke heuristic', () => {
-  it('fires on flickering flame colours sustained for a second, in the right place', () => {
+  it('fires on flames churning at several hertz for 3 s, in the right place, once', () => {
     const rule = new FireSmokeRule(64);
     const events = [];
-    for (let f = 0; f < 10; f++) {
+    for (let f = 0; f < 25; f++) {
       const frame = rgbFrame(f * 200, (x, y) =>
         x >= 40 && x < 56 && y >= 8 && y < 24 && (x + y + f) % 2 === 0 ? [250, 170, 40] : grass(),
       );
       events.push(...rule.update(context({ t: frame.t, frame })));
     }
     expect(events).toHaveLength(1);
+    // 4 jumps in 8 frames, then 3 s of it: not before 3 s after the first jump.
+    expect(events[0]?.t).toBeGreaterThanOrEqual(3000);
     expect(events[0]?.region?.x).toBeCloseTo(40 / 64, 1);
+  });
+
+  it('stays silent on orange swaying slowly in place (balloons in the wind: 2 jumps in 8 frames)', () => {
+    const rule = new FireSmokeRule(64);
+    for (let f = 0; f < 50; f++) {
+      // The balloon's edge moves one column every 4 frames, back and forth.
+      const edge = 40 + (Math.floor(f / 4) % 2);
+      const frame = rgbFrame(f * 200, (x, y) => (x >= 30 && x < edge && y >= 8 && y < 24 ? [250, 150, 40] : grass()));
+      expect(rule.update(context({ t: frame.t, frame }))).toEqual([]);
+    }
   });
 
   it('stays silent on a steady orange surface and on gray frames', () => {

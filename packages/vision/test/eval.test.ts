@@ -65,7 +65,7 @@ describe('evaluation against ground truth', () => {
   );
 
   it.skipIf(!fireReady)(
-    `raises fire_smoke on the FURG burning house within 3 s, on the flames${absent(fireReady, 'the FURG clip')}`,
+    `raises fire_smoke on the FURG burning house within 4 s, on the flames${absent(fireReady, 'the FURG clip')}`,
     async () => {
       const fire = await runFireClip({ sharedDir: sharedDataDir, ffmpegPath });
       expect(fire?.delayS).toBeLessThanOrEqual(evalThresholds.fireDelayS);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { RecordOfProcessingSchema, RetentionComplianceReportSchema } from '@vigie/core';
+import { ComplianceChecklistSchema, RecordOfProcessingSchema, RetentionComplianceReportSchema } from '@vigie/core';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { recordOfProcessingHtml, retentionReportHtml } from '../reports/compliance.html.js';
@@ -23,6 +23,19 @@ function sendHtml(reply: FastifyReply, html: string): FastifyReply {
 /** Compliance exports (registry:read): record of processing and retention compliance, as JSON and printable HTML. */
 export function complianceRoutes(compliance: ComplianceService): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.get(
+      '/compliance/checklist',
+      {
+        config: requires('registry:read'),
+        schema: {
+          tags: ['compliance'],
+          summary: 'Each requirement of the active legal profile: pass, fail (with what to do) or manual',
+          response: { 200: ComplianceChecklistSchema },
+        },
+      },
+      () => compliance.checklist(),
+    );
+
     app.get(
       '/compliance/record-of-processing',
       {

@@ -1,7 +1,9 @@
 import {
+  complianceChecklist,
   recordOfProcessing,
   retentionComplianceReport,
   type Clock,
+  type ComplianceChecklist,
   type LegalProfile,
   type RecordOfProcessing,
   type RetentionComplianceReport,
@@ -16,8 +18,18 @@ export class ComplianceService {
   readonly #profile: LegalProfile;
   readonly #contacts: TransparencyContacts;
 
-  constructor(options: { work: UnitOfWork; clock: Clock; profile: LegalProfile; contacts: TransparencyContacts }) {
+  readonly #verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
+
+  constructor(options: {
+    work: UnitOfWork;
+    clock: Clock;
+    profile: LegalProfile;
+    contacts: TransparencyContacts;
+    /** Verifies the audit trail against its signed checkpoints (R11). */
+    verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
+  }) {
     this.#work = options.work;
+    this.#verifyAudit = options.verifyAudit;
     this.#clock = options.clock;
     this.#profile = options.profile;
     this.#contacts = options.contacts;
@@ -68,5 +80,25 @@ export class ComplianceService {
         legalHolds: await legalHolds.list(now),
       });
     });
+  }
+
+  /**
+   * Each requirement of the active legal profile for this installation: pass, fail (with what to do) or
+   * manual (a person checks it), from the per-camera report, the audit chain, access-request deadlines and
+   * the model registry.
+   */
+  async checklist(): Promise<ComplianceChecklist> {
+    const cameras = await this.retentionReport();
+    const chain = await this.#verifyAudit();
+    return this.#work(async ({ accessRequests, models }) =>
+      complianceChecklist({
+        now: this.#clock.now(),
+        profile: this.#profile,
+        cameras,
+        audit: { valid: chain.valid, entries: chain.entries },
+        overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
+        unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
+      }),
+    );
   }
 }

@@ -11,7 +11,7 @@ import {
   type SegmentStorage,
   type SourceUrlPolicy,
 } from '@vigie/core';
-import { isConnectionLoss, type UnitOfWork } from '@vigie/db';
+import type { UnitOfWork } from '@vigie/db';
 import {
   FfmpegSupervisor,
   recordingState,
@@ -21,6 +21,7 @@ import {
 } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
+import { IndexWriter, whileDatabaseAway } from './index-writer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../registry-follow.js';
 import type { AlertService } from '../services/alert.service.js';
@@ -54,19 +55,6 @@ interface Running {
   fingerprint: string;
 }
 
-/** Retries `task` while it fails because the database is unreachable, for up to about 10 minutes. */
-async function whileDatabaseAway<T>(task: () => Promise<T>): Promise<T> {
-  const giveUpAt = Date.now() + 10 * 60_000;
-  for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 10_000)) {
-    try {
-      return await task();
-    } catch (error) {
-      if (!isConnectionLoss(error) || Date.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-    }
-  }
-}
-
 /**
  * Why the policy refuses a camera's source, looking through its host name too (a name can be made to
  * resolve to this machine or to a metadata service); a name that does not resolve is left to ffmpeg.
@@ -97,11 +85,13 @@ export class RecorderFleet {
   readonly #supervisor: FfmpegSupervisor;
   readonly #running = new Map<string, Running>();
   readonly #queue: SerialQueue;
+  readonly #index: IndexWriter;
   #unsubscribe: (() => void)[] = [];
 
   constructor(options: RecorderFleetOptions) {
     this.#options = options;
     this.#queue = new SerialQueue((error) => options.log.error({ err: error }, 'recording fleet: a task failed'));
+    this.#index = new IndexWriter({ work: options.work });
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
       ffmpegCapabilities: options.ffmpegCapabilities,
@@ -192,9 +182,10 @@ export class RecorderFleet {
       ...(resumeAfter === undefined ? {} : { resumeAfter }),
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       // A stored segment without its index row is invisible to playback and to the retention purge:
-      // while the database is away, indexing waits for it (later segments wait in the spool).
-      onSegment: (segment) => whileDatabaseAway(() => work(({ recordings }) => recordings.insertSegment(segment))),
-      onGap: (gap) => whileDatabaseAway(() => work(({ recordings }) => recordings.insertGap(gap))),
+      // while the database is away, indexing waits for it (later segments wait in the spool). The rows of
+      // every camera go in batches: a few transactions a second, whatever the number of cameras.
+      onSegment: (segment) => this.#index.segment(segment),
+      onGap: (gap) => this.#index.gap(gap),
       onHealth: () => void this.#enqueue(() => this.#onHealth(cameraId)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
       ...(feed === undefined ? {} : { live: (stream) => feed.attach(stream) }),

@@ -201,12 +201,21 @@ export function scoreDevRuns(runs: readonly DevRun[]): DevScore {
  * Thresholds on the dev set. The issue's targets are 0 false alerts on the normal footage, recall ≥ 0.9
  * on true events and count error ≤ 15 %; the dev set is small (8 falls, 1 fire, 4 minutes of normal
  * footage), so a single miss is 12.5 % of the falls: recall ≥ 0.85 lets one fall in eight be missed
- * and no more, and the normal footage must stay silent for the types we claim (`claimed`).
+ * and no more, and the normal footage must stay silent for the types we claim (`claimed`): the issue's
+ * target, since every false alert there is one an operator would learn to ignore. `rapid_movement` is
+ * claimed silent because it no longer runs on an uncalibrated camera (all the dev clips are).
  */
 export const devThresholds = {
   recall: 0.85,
   falsePerHour: 0,
-  claimed: ['fire_smoke', 'person_on_ground', 'abandoned_object', 'camera_tamper'] as AnalyticsEventType[],
+  claimed: [
+    'fire_smoke',
+    'person_on_ground',
+    'abandoned_object',
+    'object_removed',
+    'rapid_movement',
+    'camera_tamper',
+  ] as AnalyticsEventType[],
 } as const;
 
 /** Which dev-set thresholds the score misses, as sentences. */

@@ -67,9 +67,12 @@ export function abodaClip(options: { sharedDir: string; detector: Detector }): E
  * Thresholds the evaluation must meet. Synthetic scenes are clean renderings: every expected event
  * must be found (recall 1) and at most one spurious event per true one (precision ≥ 0.5); counting
  * may be off by one crossing in ten. On ABODA the one abandoned bag must be found.
- * Fire (FURG house6, flames from the first frame): the heuristic needs two red-level jumps in 8 frames
- * and then 1 s above its level, 1.2 s at the least at 5 fps (measured: 1.2 s); an alarm more than 3 s
- * after flames are in view would be late. Its region must be on a true fire box.
+ * Fire (FURG house6, flames from the first frame): the heuristic needs four red-level jumps in 8 frames
+ * (flames churn at several hertz; balloons, jackets and zooms do not) and then 3 s above its level in
+ * 80 % of the frames, so 3.6 s at the least at 5 fps (measured: 3.4 s, the first jumps coming from the
+ * frames before the clip's first analysed one); an alarm more than 4 s after flames are in view would be
+ * late (it was 1.2 s, at the price of 74 false alerts per camera-hour on the normal footage). Its region
+ * must be on a true fire box.
  * Overhead hall (ordinary walkers, ~0.1 person/m²): any event is a false alarm; none is allowed.
  * Street photos (ground level, occluded groups of up to 53): YOLOX-nano undercounts dense groups;
  * measured relative error 0.27 at 640 px and 0.39 at 416 px (score ≥ 0.3): the limits leave ~25 %
@@ -80,7 +83,7 @@ export const evalThresholds = {
   syntheticPrecision: 0.5,
   countingError: 0.1,
   realRecall: 1,
-  fireDelayS: 3,
+  fireDelayS: 4,
   crowdFalseAlarms: 0,
   photoMinScore: 0.3,
   photoRelativeError: { 416: 0.5, 640: 0.35 } as Record<number, number>,

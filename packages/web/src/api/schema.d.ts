@@ -7474,6 +7474,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/compliance/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each requirement of the active legal profile: pass, fail (with what to do) or manual */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            profile: string;
+                            summary: {
+                                pass: number;
+                                fail: number;
+                                manual: number;
+                            };
+                            checks: {
+                                /** @description The requirement, as numbered in docs/legal-requirements.md (R1–R29). */
+                                requirement: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                status: "pass" | "fail" | "manual";
+                                /** @description What was found wrong (empty when it passes). */
+                                findings: string[];
+                                /** @description What to do: how to fix a failure, or how Vigie meets the requirement. */
+                                action: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/compliance/record-of-processing": {
         parameters: {
             query?: never;

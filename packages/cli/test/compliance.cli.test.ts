@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, type CliIo } from '@vigie/cli';
+import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    env,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+    readStdin: () => Promise.resolve(''),
+  };
+}
+
+describe('vigie compliance against the demo (LEGAL R29: privacy by default passes)', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-compliance-'));
+    server = await startServer(
+      loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
+      { passwordCost: { memoryCost: 64, timeCost: 1, parallelism: 1 } },
+    );
+    const actor = { actorName: 'test setup' };
+    await server.app.users.create(
+      { username: 'delegue', displayName: 'Déléguée', roles: ['dpo'], password: 'correct horse battery staple' },
+      { now: new Date(), actor },
+    );
+    const token = await server.app.users.createToken({
+      username: 'delegue',
+      name: 'compliance',
+      now: new Date(),
+      actor,
+    });
+    env = { VIGIE_URL: server.url, VIGIE_TOKEN: token };
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints every checkable requirement passing on the demo, and those a person must check', async () => {
+    const run = io(env);
+    expect(await runCli(['compliance'], run), run.stdout.concat(run.stderr).join('\n')).toBe(0);
+    const text = run.stdout.join('\n');
+    expect(text).toMatch(/^PASS {3}R1 /m);
+    expect(text).toMatch(/^PASS {3}R29 /m);
+    expect(text).not.toMatch(/^FAIL/m);
+    expect(text).toMatch(/^MANUAL R8 /m);
+    expect(text).toMatch(/\d+ passed, 0 failed, 4 to check by a person\./);
+  });
+
+  it('names a failure and what to do, and exits 1, once a recording camera loses its sign', async () => {
+    const headers = { authorization: `Bearer ${env['VIGIE_TOKEN'] ?? ''}` };
+    const cameras = (await server.app.http.inject({ url: '/api/cameras', headers })).json<
+      { id: string; name: string; enabled: boolean }[]
+    >();
+    const camera = cameras.find((c) => c.enabled);
+    if (camera === undefined) throw new Error('the demo has no enabled camera');
+    const path = `/api/cameras/${camera.id}/registry`;
+    const entry = (await server.app.http.inject({ url: path, headers })).json<{
+      authorisation: { reference: string; issuedOn: string; expiresOn: string };
+      facing: string;
+    }>();
+    const put = await server.app.http.inject({
+      method: 'PUT',
+      url: path,
+      headers,
+      payload: {
+        authorisation: {
+          reference: entry.authorisation.reference,
+          issuedOn: entry.authorisation.issuedOn,
+          expiresOn: entry.authorisation.expiresOn,
+        },
+        signage: { status: 'missing' },
+        facing: entry.facing,
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const run = io(env);
+    expect(await runCli(['compliance'], run)).toBe(1);
+    const text = run.stdout.join('\n');
+    expect(text).toMatch(/^FAIL {3}R14 /m);
+    expect(text).toContain(`- ${camera.name}: No sign informs the public of this camera.`);
+    expect(text).toContain('→ Install the sign and record it');
+    expect(run.stderr.join('\n')).toContain('1 requirement(s) failed');
+  });
+});
