@@ -6,6 +6,7 @@ import { UserRepository, openDatabase } from '@vigie/db';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testPasswordCost } from '../../server/test/support.js';
+import { startFakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 
 function io(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -79,6 +80,37 @@ describe('vigie camera (through a running server)', () => {
     const after = io(env);
     await runCli(['camera', 'list', '--json'], after);
     expect(JSON.parse(after.stdout.join('')) as unknown[]).toEqual([]);
+  });
+
+  it('discovers an ONVIF camera and adds it with its main and sub streams, the password read from stdin', async () => {
+    const device = await startFakeOnvifDevice({
+      username: 'cli',
+      password: 'from-stdin-pw',
+      profiles: [
+        { token: 'hd', name: 'HD', width: 1280, height: 720, fps: 10, gop: 20, streamUrl: 'rtsp://127.0.0.1:9/hd' },
+        { token: 'sd', name: 'SD', width: 640, height: 360, fps: 10, gop: 20, streamUrl: 'rtsp://127.0.0.1:9/sd' },
+      ],
+    });
+    try {
+      const discover = io(env);
+      expect(await runCli(['camera', 'discover', '--timeout', '1500'], discover)).toBe(0);
+      expect(discover.stdout.join('\n')).toMatch(/ADDRESS\s+NAME\s+HARDWARE\s+CAMERA/);
+      expect(discover.stdout.join('\n')).toContain(device.address);
+
+      const add = io(env, 'from-stdin-pw\n');
+      const args = ['camera', 'add-onvif', '--address', device.address, '--username', 'cli', '--name', 'Gare PTZ'];
+      expect(await runCli([...args, '--lat', '50.3', '--lon', '3.5', '--purpose', 'public_space_safety'], add)).toBe(0);
+      expect(add.stdout.join('\n')).toMatch(/Camera "Gare PTZ" \(PTZ-1, main and sub streams\) registered with id /);
+
+      const list = io(env);
+      await runCli(['camera', 'list', '--json'], list);
+      const gare = (
+        JSON.parse(list.stdout.join('')) as { name: string; sourceUrl: string; subStreamUrl?: string }[]
+      ).find((c) => c.name === 'Gare PTZ');
+      expect(gare).toMatchObject({ sourceUrl: 'rtsp://127.0.0.1:9/hd', subStreamUrl: 'rtsp://127.0.0.1:9/sd' });
+    } finally {
+      await device.stop();
+    }
   });
 
   it('lets the DPO authorise a camera added with camera add, audited like the registry edit of the console', async () => {

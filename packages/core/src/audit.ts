@@ -11,6 +11,7 @@ export const auditActions = [
   'camera.created',
   'camera.updated',
   'camera.deleted',
+  'camera.discovery_run',
   'user.created',
   'user.roles_changed',
   'user.cameras_assigned',

@@ -145,4 +145,21 @@ describe('camera rules', () => {
     expect(merged).not.toHaveProperty('version');
     expect(merged).not.toHaveProperty('authorisation');
   });
+
+  it('sets a sub stream with a patch and removes it with null', () => {
+    const camera: Camera = {
+      ...settings(),
+      id: 'c1',
+      version: 1,
+      createdAt: 'x',
+      updatedAt: 'y',
+      authorisation: { state: 'valid', expiresAt: '2030-01-01T00:00:00.000Z' },
+    };
+    const withSub = applyCameraPatch(camera, { subStreamUrl: 'rtsp://cam/sub' });
+    expect(withSub.subStreamUrl).toBe('rtsp://cam/sub');
+    expect(applyCameraPatch({ ...camera, ...withSub }, { subStreamUrl: null })).not.toHaveProperty('subStreamUrl');
+    expect(codeOf(() => validateCameraSettings(settings({ subStreamUrl: 'ftp://cam/sub' }), frenchProfile))).toBe(
+      'UNSUPPORTED_SOURCE_URL',
+    );
+  });
 });

@@ -54,6 +54,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
   return {
     name: input.name,
     sourceUrl: input.sourceUrl,
+    ...(input.subStreamUrl === undefined ? {} : { subStreamUrl: input.subStreamUrl }),
     location: input.location,
     heading: input.heading ?? 0,
     fieldOfView: input.fieldOfView ?? 90,
@@ -73,7 +74,11 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
 /** Merges a patch into a camera's current settings. */
 export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
   const { id: _id, version: _version, createdAt: _c, updatedAt: _u, authorisation: _a, ...current } = camera;
-  return { ...current, ...patch };
+  const { subStreamUrl, ...rest } = patch;
+  const merged: CameraSettings = { ...current, ...rest };
+  if (subStreamUrl === null) delete merged.subStreamUrl;
+  else if (subStreamUrl !== undefined) merged.subStreamUrl = subStreamUrl;
+  return merged;
 }
 
 /**
@@ -82,6 +87,7 @@ export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSett
  */
 export function validateCameraSettings(settings: CameraSettings, profile: LegalProfile, change?: CameraPatch): void {
   sourceKind(settings.sourceUrl);
+  if (settings.subStreamUrl !== undefined) sourceKind(settings.subStreamUrl);
   assertRetentionAllowed(settings.retentionDays, profile);
   const problems: FieldProblem[] = [];
   settings.purposes.forEach((purpose, index) => {

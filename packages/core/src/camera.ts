@@ -74,6 +74,12 @@ const cameraFields = {
     description:
       'rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network.',
   }),
+  subStreamUrl: Type.String({
+    minLength: 1,
+    maxLength: 2048,
+    description:
+      'Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded.',
+  }),
   location: LocationSchema,
   heading: Type.Number({
     minimum: 0,
@@ -118,6 +124,7 @@ export const CameraInputSchema = Type.Object(
   {
     name: cameraFields.name,
     sourceUrl: cameraFields.sourceUrl,
+    subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
     location: cameraFields.location,
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -139,6 +146,9 @@ export const CameraPatchSchema = Type.Object(
   {
     name: Type.Optional(cameraFields.name),
     sourceUrl: Type.Optional(cameraFields.sourceUrl),
+    subStreamUrl: Type.Optional(
+      Type.Union([cameraFields.subStreamUrl, Type.Null()], { description: 'null removes it.' }),
+    ),
     location: Type.Optional(cameraFields.location),
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -160,6 +170,7 @@ export const CameraSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     ...cameraFields,
+    subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
     version: Type.Integer({
       minimum: 1,
       description: 'Incremented on every change.',

@@ -28,6 +28,18 @@ export const errorRegistry = {
     kind: 'conflict',
     hint: 'Someone else changed this camera; reload it and apply your change again.',
   },
+  ONVIF_DEVICE_UNREACHABLE: {
+    kind: 'unavailable',
+    hint: 'Check that the device is powered, on the network and that its ONVIF service is switched on; then try again.',
+  },
+  ONVIF_NOT_AUTHORISED: {
+    kind: 'invalid',
+    hint: 'Check the ONVIF user name and password (an ONVIF account of the camera, often not its web login).',
+  },
+  ONVIF_NO_VIDEO_PROFILE: {
+    kind: 'invalid',
+    hint: 'Create an H.264 or H.265 media profile on the camera (its web interface), then add it again.',
+  },
   UNSUPPORTED_SOURCE_URL: {
     kind: 'invalid',
     hint: 'Use an rtsp://, rtsps://, http:// or https:// URL of the camera (file:// for the demo only).',

@@ -34,3 +34,6 @@ export * from './legal-hold.js';
 export * from './model-registry.js';
 export * from './text-safety.js';
 export * from './source-url-policy.js';
+export * from './onvif.js';
+export * from './ptz-masks.js';
+export * from './camera-health.js';

@@ -37,6 +37,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     id: row.id,
     name: row.name,
     sourceUrl: row.source_url,
+    ...(row.sub_stream_url === null ? {} : { subStreamUrl: row.sub_stream_url }),
     location: { lat: row.lat, lon: row.lon },
     heading: row.heading,
     fieldOfView: row.field_of_view,
@@ -60,6 +61,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
   return {
     name: settings.name,
     source_url: settings.sourceUrl,
+    sub_stream_url: settings.subStreamUrl ?? null,
     lat: settings.location.lat,
     lon: settings.location.lon,
     heading: settings.heading,

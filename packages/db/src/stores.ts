@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { AlertRepository } from './alert.repository.js';
 import { AnalysisAuthorisationRepository } from './analysis-authorisation.repository.js';
 import { ModelRepository } from './model.repository.js';
+import { OnvifDeviceRepository } from './onvif-device.repository.js';
 import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
@@ -28,6 +29,7 @@ export interface Stores {
   analysisAuthorisations: AnalysisAuthorisationRepository;
   legalHolds: LegalHoldRepository;
   models: ModelRepository;
+  onvifDevices: OnvifDeviceRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -48,6 +50,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
     legalHolds: new LegalHoldRepository(db),
     models: new ModelRepository(db, clock),
+    onvifDevices: new OnvifDeviceRepository(db),
   };
 }
 

@@ -8,6 +8,7 @@ export interface CameraTable {
   id: Generated<string>;
   name: string;
   source_url: string;
+  sub_stream_url: ColumnType<string | null, string | null | undefined, string | null>;
   lat: number;
   lon: number;
   heading: number;
@@ -372,6 +373,23 @@ export interface Tables {
   analytics_stops: AnalyticsStopTable;
   analysis_authorisations: AnalysisAuthorisationTable;
   detection_models: DetectionModelTable;
+  onvif_devices: OnvifDeviceTable;
+}
+
+/** The ONVIF device a camera was added from, with the account Vigie uses on it (password sealed). */
+export interface OnvifDeviceTable {
+  camera_id: string;
+  address: string;
+  urn: string | null;
+  username: string;
+  password_sealed: string;
+  manufacturer: string;
+  model: string;
+  serial_number: string;
+  main_profile: string;
+  sub_profile: string | null;
+  ptz: boolean;
+  added_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 /** A camera row as read. */

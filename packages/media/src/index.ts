@@ -18,3 +18,4 @@ export * from './fmp4.splitter.js';
 export * from './live.feed.js';
 export * from './media-timing.js';
 export * from './parent-death.js';
+export * from './onvif.gateway.js';

@@ -7,13 +7,20 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { LocalDiskStorage, ffmpegCapabilitiesOrExplain, locateFfmpeg, type FfmpegCapabilities } from '@vigie/media';
+import {
+  LibraryOnvifGateway,
+  LocalDiskStorage,
+  ffmpegCapabilitiesOrExplain,
+  locateFfmpeg,
+  type FfmpegCapabilities,
+} from '@vigie/media';
 import {
   frenchProfile,
   type Bus,
   type Clock,
   type SegmentStorage,
   type LegalProfile,
+  type OnvifGateway,
   type PromotionPolicy,
   type TransparencyContacts,
   type SourceUrlPolicy,
@@ -46,6 +53,7 @@ import { RuleModeService } from './services/rule-mode.service.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
+import { onvifRoutes } from './routes/onvif.routes.js';
 import { registryRoutes } from './routes/registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { liveStreamRoutes } from './routes/live-stream.routes.js';
@@ -77,6 +85,8 @@ import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
+import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
+import { OnvifService } from './services/onvif.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
@@ -124,6 +134,10 @@ export interface AppDependencies {
   sourcePolicy?: SourceUrlPolicy;
   /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. It also signs the audit checkpoints, appended to `<mediaDir>/audit-checkpoints.jsonl`. */
   installationKey?: InstallationKey;
+  /** Seals device passwords; default: key file `<mediaDir>/keys/credentials-aes256.key`, created on first start. */
+  credentialVault?: CredentialVault;
+  /** ONVIF devices on the network (default: the `onvif` library). */
+  onvif?: OnvifGateway;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -163,7 +177,7 @@ export interface VigieApp {
   installationKey: InstallationKey;
   /** Signed checkpoints of the audit trail's head, kept outside the database too; `background` takes one every 10 minutes. */
   auditAnchor: AuditAnchor;
-  /** Audits refusals anyone can provoke (denied anonymous requests) coalesced per source and minute. */
+  /** Audits refusals anyone can provoke (denied requests, unknown users' logins) coalesced per source and minute. */
   refusals: CoalescedAudit;
   /** Legal holds: footage kept past retention for a judicial requisition. */
   holds: LegalHoldService;
@@ -222,9 +236,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
+  const refusals = new CoalescedAudit({ work, clock: deps.clock });
   const auth = new AuthService({
     work,
     clock: deps.clock,
+    refusals,
     ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
     ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
   });
@@ -310,7 +326,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
-  const refusals = new CoalescedAudit({ work, clock: deps.clock });
   registerAccessControl(http, { auth, refusals });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
@@ -337,6 +352,16 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   await http.register(authRoutes(auth), { prefix: '/api' });
   await http.register(cameraRoutes(cameras), { prefix: '/api' });
+  const onvif = new OnvifService({
+    work,
+    clock: deps.clock,
+    cameras,
+    gateway: deps.onvif ?? new LibraryOnvifGateway(),
+    vault:
+      deps.credentialVault ??
+      (await loadOrCreateCredentialVault(join(deps.mediaDir, 'keys', 'credentials-aes256.key'))),
+  });
+  await http.register(onvifRoutes(onvif), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(liveStreamRoutes(recordings), { prefix: '/api' });

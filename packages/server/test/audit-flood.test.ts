@@ -4,7 +4,7 @@ import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from './support.js';
 
-describe.each(testEngines)('denied anonymous requests on $name', (engine) => {
+describe.each(testEngines)('refusals anyone can provoke on $name', (engine) => {
   let now = new Date('2026-11-30T10:00:00.000Z');
   const clock: Clock = { now: () => now };
   let app: TestApp;
@@ -56,5 +56,41 @@ describe.each(testEngines)('denied anonymous requests on $name', (engine) => {
       ['198.51.100.1', 1],
       ['198.51.100.1', 0],
     ]);
+  });
+
+  it('audit failed logins of unknown users per address, and addresses beyond 50 a minute together', async () => {
+    const failed = async () =>
+      app.database.db
+        .selectFrom('audit_log')
+        .select(['actor_name', 'source', 'details'])
+        .where('action', '=', 'auth.login_failed')
+        .orderBy('seq')
+        .execute();
+    const login = (username: string, address: string) =>
+      app.http.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'not a password at all' },
+        remoteAddress: address,
+      });
+    for (let n = 0; n < 5; n += 1) expect((await login(`guess-${n}`, '192.0.2.50')).statusCode).toBe(401);
+    for (let n = 0; n < 300; n += 1) await login('admin', `2001:db8::${n.toString(16)}`);
+    now = new Date(now.getTime() + 61_000);
+    await app.refusals.flush();
+    const entries = await failed();
+    // 1 + 1 summary for the first address, 49 more named addresses, 1 + 1 summary for the 251 others.
+    expect(entries).toHaveLength(53);
+    expect(entries.every((e) => e.actor_name === 'anonymous')).toBe(true);
+    expect(entries[0]?.details).toEqual({ why: 'unknown user', username: 'guess-0' });
+    expect(
+      entries.find((e) => e.source === '192.0.2.50' && e.details?.['coalesced'] !== undefined)?.details,
+    ).toMatchObject({
+      coalesced: 4,
+      usernames: { 'guess-1': 1, 'guess-2': 1, 'guess-3': 1, 'guess-4': 1 },
+    });
+    expect(entries.at(-1)).toMatchObject({
+      source: 'other sources',
+      details: { coalesced: 250, usernames: { admin: 250 } },
+    });
   });
 });

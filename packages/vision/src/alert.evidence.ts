@@ -61,6 +61,39 @@ export interface ClipPadding {
   after: number;
 }
 
+/** The snapshot caption: camera name and the time zone its local time is written in. */
+export interface SnapshotCaption {
+  cameraName: string;
+  /** IANA time zone of the city (e.g. Europe/Paris). */
+  timeZone: string;
+}
+
+/** A wall time as `YYYY-MM-DD HH:MM:SS` in a time zone. */
+export function localTimeText(at: Date, timeZone: string): string {
+  // Swedish writes dates the ISO way (2026-11-30 09:15:00).
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}
+
+/**
+ * The recording an alert points to: `padding` around its time, never before the start of the stream
+ * (nothing earlier was analysed or is known to be recorded: a clip alert 3 s in pointed 7 s before it).
+ */
+export function clipAround(openedAt: Date, o: { startedAt: Date; padding: ClipPadding }): { from: Date; to: Date } {
+  return {
+    from: new Date(Math.max(o.startedAt.getTime(), openedAt.getTime() - o.padding.before * 1000)),
+    to: new Date(openedAt.getTime() + o.padding.after * 1000),
+  };
+}
+
 /** Default clip reference: ten seconds each side. */
 export const defaultClipPadding: ClipPadding = { before: 10, after: 10 };
 
@@ -72,6 +105,7 @@ export async function buildAlertEvidence(input: {
   config: AnalysisConfig;
   startedAt: Date;
   padding: ClipPadding;
+  caption?: SnapshotCaption;
   ffmpegPath: string;
   quality?: number;
 }): Promise<AnalysisAlert> {
@@ -85,11 +119,7 @@ export async function buildAlertEvidence(input: {
     ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
     message: alert.reason,
     openedAt,
-    clip: {
-      cameraId: alert.cameraId,
-      from: new Date(openedAt.getTime() - input.padding.before * 1000),
-      to: new Date(openedAt.getTime() + input.padding.after * 1000),
-    },
+    clip: { cameraId: alert.cameraId, ...clipAround(openedAt, input) },
     snapshot,
     situationKey: alert.key,
     facts: alert.facts,
@@ -139,7 +169,7 @@ async function snapshotOf(input: Parameters<typeof buildAlertEvidence>[0]): Prom
     zones: input.config.zones ?? [],
     lines: input.config.lines ?? [],
     events: event === undefined ? [] : [event],
-    caption: `${alert.cameraId} ${at.toISOString().slice(0, 19).replace('T', ' ')} ${alert.type}`,
+    caption: `${input.caption?.cameraName ?? 'camera'} ${localTimeText(at, input.caption?.timeZone ?? 'UTC')}`,
   });
   return encodeJpeg(image, {
     ffmpegPath: input.ffmpegPath,

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnalysisConfig, Detector, Mask, VideoFrame } from '@vigie/core';
 import {
   buildAlertEvidence,
+  type SnapshotCaption,
   buildAlertUpdate,
   defaultClipPadding,
   type AnalysisAlert,
@@ -41,6 +42,11 @@ export interface CameraAnalysisOptions {
   detectEvery?: number;
   /** Recording an alert points to around its time (default 10 s before, 10 s after). */
   clipPadding?: ClipPadding;
+  /**
+   * What the snapshot caption says: the camera's name and the local time in the city's time zone
+   * (IANA, e.g. Europe/Paris). Without it: "camera" and UTC. Never the camera's internal id.
+   */
+  caption?: SnapshotCaption;
   /** ffmpeg JPEG quality of snapshots, 2 (best) to 31 (default 4). */
   snapshotQuality?: number;
   /** Read a file at its native rate, as a camera would send it. */
@@ -114,6 +120,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
       config,
       startedAt,
       padding: o.clipPadding ?? defaultClipPadding,
+      ...(o.caption === undefined ? {} : { caption: o.caption }),
       ffmpegPath: o.ffmpegPath,
       ...(o.snapshotQuality === undefined ? {} : { quality: o.snapshotQuality }),
     };

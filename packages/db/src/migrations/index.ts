@@ -14,6 +14,7 @@ import * as evidencePackages from './1796510000000-EvidencePackages.js';
 import * as legalHolds from './1796520000000-LegalHolds.js';
 import * as analysisAuthorisations from './1796600000000-AnalysisAuthorisations.js';
 import * as modelRegistry from './1796600000001-ModelRegistry.js';
+import * as onvifCameras from './1797000000000-OnvifCameras.js';
 import * as alertQueueIndex from './1797300000000-AlertQueueIndex.js';
 import * as auditCheckpoints from './1797300000001-AuditCheckpoints.js';
 import * as loginAndTokens from './1797400000000-LoginAndTokens.js';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '1796520000000-LegalHolds': legalHolds,
   '1796600000000-AnalysisAuthorisations': analysisAuthorisations,
   '1796600000001-ModelRegistry': modelRegistry,
+  '1797000000000-OnvifCameras': onvifCameras,
   '1797300000000-AlertQueueIndex': alertQueueIndex,
   '1797300000001-AuditCheckpoints': auditCheckpoints,
   '1797400000000-LoginAndTokens': loginAndTokens,

@@ -199,6 +199,7 @@ export class AnalysisFleet {
       ffmpegPath: ffmpegPath(),
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
+      caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
       ...(detector === undefined ? {} : { detector }),
       // A looped demo file is read at its own pace, as a camera would send it.
       realtime: camera.sourceUrl.startsWith('file:'),

@@ -8,8 +8,8 @@ export interface CoalescingPolicy {
   maxSources: number;
 }
 
-/** One summarising entry per source and minute; at most 200 sources named a minute. */
-export const defaultCoalescingPolicy: CoalescingPolicy = { windowMs: 60_000, maxSources: 200 };
+/** One summarising entry per source and minute; at most 50 sources named a minute, the others counted together. */
+export const defaultCoalescingPolicy: CoalescingPolicy = { windowMs: 60_000, maxSources: 50 };
 
 interface Window {
   input: AuditInput;
@@ -18,18 +18,20 @@ interface Window {
   repeats: number;
   firstRepeatAt?: string;
   lastRepeatAt?: string;
-  /** How often each route was asked, among the repeats (at most 20 routes named). */
-  routes: Record<string, number>;
+  /** Which detail the repeats are counted by (the route asked, the username tried). */
+  tally: string;
+  /** How often each value of that detail came among the repeats (at most 20 values named). */
+  counts: Record<string, number>;
 }
 
-const maxRoutesNamed = 20;
+const maxValuesNamed = 20;
 const overflowSource = 'other sources';
 
 /**
  * Audits refusals anyone can provoke (anonymous requests to image routes, wrong logins) without letting
  * them flood the trail: the first refusal of an action from a source in a window is written at once, the
  * repeats are counted and written as one summarising entry (`details.coalesced`, first and last time,
- * routes) when the window closes. `flush()` writes the summaries of closed windows; the background work
+ * and how often each route or username came) when the window closes. `flush()` writes the summaries of closed windows; the background work
  * calls it every window, and with `all` when the server stops.
  */
 export class CoalescedAudit {
@@ -44,8 +46,11 @@ export class CoalescedAudit {
     this.#policy = options.policy ?? defaultCoalescingPolicy;
   }
 
-  /** Records a refusal: written now if it is the first of its kind from its source in the window, else counted. */
-  async record(input: AuditInput): Promise<void> {
+  /**
+   * Records a refusal: written now if it is the first of its kind from its source in the window, else
+   * counted, by the value of its detail `tally` (default `route`).
+   */
+  async record(input: AuditInput, tally = 'route'): Promise<void> {
     const now = this.#clock.now();
     let key = keyOf(input);
     let window = this.#windows.get(key);
@@ -60,16 +65,16 @@ export class CoalescedAudit {
       window = this.#windows.get(key);
     }
     if (window === undefined) {
-      this.#windows.set(key, { input, openedAt: now.getTime(), repeats: 0, routes: {} });
+      this.#windows.set(key, { input, openedAt: now.getTime(), repeats: 0, tally, counts: {} });
       await this.#work(({ audit }) => audit.append(input));
       return;
     }
     window.repeats += 1;
     window.firstRepeatAt ??= now.toISOString();
     window.lastRepeatAt = now.toISOString();
-    const route = input.details?.['route'];
-    if (typeof route === 'string' && (route in window.routes || Object.keys(window.routes).length < maxRoutesNamed))
-      window.routes[route] = (window.routes[route] ?? 0) + 1;
+    const value = input.details?.[window.tally];
+    if (typeof value === 'string' && (value in window.counts || Object.keys(window.counts).length < maxValuesNamed))
+      window.counts[value] = (window.counts[value] ?? 0) + 1;
   }
 
   /** Writes the summary of every window that closed (every window with `all`, when the server stops). */
@@ -83,15 +88,17 @@ export class CoalescedAudit {
   async #summarise(key: string, window: Window): Promise<void> {
     this.#windows.delete(key);
     if (window.repeats === 0) return;
-    const { details: _first, ...input } = window.input;
+    const { details: first, ...input } = window.input;
+    const counted = Object.keys(window.counts).length === 0 ? {} : { [`${window.tally}s`]: window.counts };
     await this.#work(({ audit }) =>
       audit.append({
         ...input,
         details: {
+          ...(first?.['why'] === undefined ? {} : { why: first['why'] }),
           coalesced: window.repeats,
           from: window.firstRepeatAt,
           to: window.lastRepeatAt,
-          ...(Object.keys(window.routes).length === 0 ? {} : { routes: window.routes }),
+          ...counted,
         },
       }),
     );

@@ -4,6 +4,7 @@ import type { Principal, UnitOfWork } from '@vigie/db';
 import { hashPassword, passwordHashCost, type PasswordHashCost } from '../auth/password-hashing.js';
 import { randomToken, secretHash, totpStep } from '../auth/secrets.js';
 import { RateLimiter } from '../rate-limiter.js';
+import type { CoalescedAudit } from '../security/coalesced-audit.js';
 
 /** How long sessions last, and how failed logins are limited. */
 export interface AuthPolicy {
@@ -69,11 +70,22 @@ export class AuthService {
   readonly #policy: AuthPolicy;
   readonly #failuresByAddress: RateLimiter;
   readonly #passwordCost: PasswordHashCost;
+  readonly #refusals: CoalescedAudit;
   #dummyHash: Promise<string> | undefined;
 
-  /** `passwordCost` (tests only) must be the cost accounts are hashed with, so that unknown users cost as much. */
-  constructor(options: { work: UnitOfWork; clock: Clock; policy?: AuthPolicy; passwordCost?: PasswordHashCost }) {
+  /**
+   * `refusals` audits failures of unknown users, coalesced per address. `passwordCost` (tests only) must be
+   * the cost accounts are hashed with, so that unknown users cost as much.
+   */
+  constructor(options: {
+    work: UnitOfWork;
+    clock: Clock;
+    refusals: CoalescedAudit;
+    policy?: AuthPolicy;
+    passwordCost?: PasswordHashCost;
+  }) {
     this.#work = options.work;
+    this.#refusals = options.refusals;
     this.#clock = options.clock;
     this.#policy = options.policy ?? defaultAuthPolicy;
     this.#passwordCost = options.passwordCost ?? passwordHashCost;
@@ -97,15 +109,8 @@ export class AuthService {
     const outcome = await this.#work(async ({ auth, audit }) => {
       const account = await auth.credentials(attempt.username);
       const passwordOk = await verify(account?.passwordHash ?? dummyHash, attempt.password);
-      if (account === undefined) {
-        await audit.append({
-          action: 'auth.login_failed',
-          actorName: attempt.username,
-          source: attempt.source,
-          details: { why: 'unknown user' },
-        });
-        return { error: invalidCredentials() };
-      }
+      // Audited after this transaction, coalesced per address: anyone can send unknown names.
+      if (account === undefined) return { error: invalidCredentials(), unknownUser: true };
       const step =
         account.totpSecret === undefined
           ? undefined
@@ -179,6 +184,16 @@ export class AuthService {
     // Failures are committed (counter, lock, audit) before the error is raised.
     if ('error' in outcome) {
       if (outcome.error.code === 'INVALID_CREDENTIALS') this.#failuresByAddress.count(attempt.source);
+      if ('unknownUser' in outcome)
+        await this.#refusals.record(
+          {
+            action: 'auth.login_failed',
+            actorName: 'anonymous',
+            source: attempt.source,
+            details: { why: 'unknown user', username: attempt.username },
+          },
+          'username',
+        );
       throw outcome.error;
     }
     return outcome.result;

@@ -26,8 +26,18 @@ export type Actor = Pick<AuditInput, 'actorId' | 'actorName' | 'source'>;
 
 /** Hides credentials before a camera leaves the server. */
 function forClients(camera: Camera): Camera {
-  return { ...camera, sourceUrl: redactSourceUrl(camera.sourceUrl) };
+  return {
+    ...camera,
+    sourceUrl: redactSourceUrl(camera.sourceUrl),
+    ...(camera.subStreamUrl === undefined ? {} : { subStreamUrl: redactSourceUrl(camera.subStreamUrl) }),
+  };
 }
+
+/**
+ * Work done in the transaction that creates a camera (e.g. recording the ONVIF device it came from); what it
+ * returns is added to the audit entry's details.
+ */
+export type CreationAttachment = (stores: Stores, camera: Camera) => Promise<Record<string, unknown>>;
 
 /** Whether a requester is limited to assigned cameras: operators who hold no wider role (never Vigie itself). */
 function limitedToAssigned(requester: Requester): requester is PersonRequester {
@@ -85,14 +95,20 @@ export class CameraService {
     });
   }
 
-  /** Registers a camera after applying defaults and the legal rules; audited. */
-  async create(input: CameraInput, actor: Actor): Promise<Camera> {
+  /** Registers a camera after applying defaults and the legal rules, with what `attach` records alongside; audited. */
+  async create(input: CameraInput, actor: Actor, attach?: CreationAttachment): Promise<Camera> {
     const settings = cameraSettingsFromInput(input, this.#profile);
     validateCameraSettings(settings, this.#profile);
     assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
-    const camera = await this.#work(async ({ cameras, audit }) => {
-      const created = forClients(await cameras.create(settings));
-      await audit.append({ action: 'camera.created', ...actor, cameraId: created.id, details: { camera: created } });
+    const camera = await this.#work(async (stores) => {
+      const created = forClients(await stores.cameras.create(settings));
+      const attached = attach === undefined ? {} : await attach(stores, created);
+      await stores.audit.append({
+        action: 'camera.created',
+        ...actor,
+        cameraId: created.id,
+        details: { camera: created, ...attached },
+      });
       return created;
     });
     this.#events.publish({ v: 1, type: 'camera.created', camera });
@@ -108,9 +124,14 @@ export class CameraService {
     const camera = await this.#work(async (stores) => {
       const current = await require(stores, id);
       // A console sends back the redacted URL it was shown: that must not overwrite the credentials.
-      const { sourceUrl, ...rest } = change.patch;
-      const unchanged = sourceUrl === undefined || sourceUrl === redactSourceUrl(current.sourceUrl);
-      const settings = applyCameraPatch(current, unchanged ? rest : change.patch);
+      const { sourceUrl, subStreamUrl, ...rest } = change.patch;
+      const keep = (sent: string | null | undefined, stored: string | undefined): boolean =>
+        sent === undefined || (stored !== undefined && sent === redactSourceUrl(stored));
+      const settings = applyCameraPatch(current, {
+        ...rest,
+        ...(keep(sourceUrl, current.sourceUrl) || sourceUrl === undefined ? {} : { sourceUrl }),
+        ...(keep(subStreamUrl, current.subStreamUrl) ? {} : { subStreamUrl }),
+      });
       validateCameraSettings(settings, this.#profile, change.patch);
       // Checked when the source changes; a stored one the policy now refuses is refused when recording starts.
       if (!unchanged) assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);

@@ -321,6 +321,8 @@ export interface paths {
                             name: string;
                             /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
+                            /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                            subStreamUrl?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -555,6 +557,8 @@ export interface paths {
                         name: string;
                         /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                         sourceUrl: string;
+                        /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                        subStreamUrl?: string;
                         location: {
                             lat: number;
                             lon: number;
@@ -772,6 +776,8 @@ export interface paths {
                             name: string;
                             /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
+                            /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                            subStreamUrl?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -1085,6 +1091,8 @@ export interface paths {
                             name: string;
                             /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
+                            /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                            subStreamUrl?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -1462,6 +1470,8 @@ export interface paths {
                         name?: string;
                         /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                         sourceUrl?: string;
+                        /** @description null removes it. */
+                        subStreamUrl?: string | (never | null);
                         location?: {
                             lat: number;
                             lon: number;
@@ -1679,6 +1689,8 @@ export interface paths {
                             name: string;
                             /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
+                            /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                            subStreamUrl?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -1957,6 +1969,661 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/cameras/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find ONVIF cameras on the local network (WS-Discovery) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long answers are gathered (default 3000). */
+                        timeoutMs?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The device service URL (XAddr), e.g. http://10.0.0.12/onvif/device_service. */
+                            address: string;
+                            /** @description The device’s stable endpoint reference, urn:uuid:…. */
+                            urn: string;
+                            /** @description From the onvif://www.onvif.org/name/ scope, when announced. */
+                            name?: string;
+                            /** @description From the onvif://www.onvif.org/hardware/ scope. */
+                            hardware?: string;
+                            /**
+                             * Format: uuid
+                             * @description Set when the device is already a camera.
+                             */
+                            cameraId?: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/onvif": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a camera from an ONVIF device: main stream recorded, sub stream analysed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Device service URL, as discovery gives it. */
+                        address: string;
+                        urn?: string;
+                        username: string;
+                        /** @description Stored sealed (AES-256-GCM); never returned. */
+                        password: string;
+                        name: string;
+                        location: {
+                            lat: number;
+                            lon: number;
+                        };
+                        /** @description Direction the camera faces, degrees from north. */
+                        heading?: number;
+                        /** @description Horizontal field of view in degrees. */
+                        fieldOfView?: number;
+                        zones?: {
+                            id: string;
+                            name: string;
+                            /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                            polygon: {
+                                x: number;
+                                y: number;
+                            }[];
+                            /**
+                             * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                             * @enum {unknown}
+                             */
+                            kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                            direction?: {
+                                x: number;
+                                y: number;
+                            };
+                            schedule?: {
+                                /** @description 0 = Sunday … 6 = Saturday. */
+                                days: number[];
+                                start: number;
+                                end: number;
+                            }[];
+                        }[];
+                        masks?: {
+                            id: string;
+                            label?: string;
+                            /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                            polygon: {
+                                x: number;
+                                y: number;
+                            }[];
+                        }[];
+                        lines?: {
+                            id: string;
+                            name: string;
+                            a: {
+                                x: number;
+                                y: number;
+                            };
+                            b: {
+                                x: number;
+                                y: number;
+                            };
+                        }[];
+                        /** @description Days recordings are kept (legal maximum 30). */
+                        retentionDays?: number;
+                        purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
+                        enabled?: boolean;
+                        /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                        analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                        /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
+                        ruleSettings?: {
+                            abandoned_object?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Seconds an object must stay still and unattended. */
+                                    abandonedAfterS?: number;
+                                    /** @description A person closer than this attends the object. */
+                                    attendedWithinM?: number;
+                                };
+                            };
+                            object_removed?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description An object must have been still this long before its removal is reported. */
+                                    removedAfterStaticS?: number;
+                                };
+                            };
+                            people_count?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Seconds between people_count reports. */
+                                    countPeriodS?: number;
+                                };
+                            };
+                            crowd_density?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Persons per square metre that raise crowd_density. */
+                                    crowdDensityPerM2?: number;
+                                };
+                            };
+                            crowd_movement?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Fewest tracked persons for crowd_movement. */
+                                    crowdMinPersons?: number;
+                                    /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                                    crowdDivergencePerS?: number;
+                                };
+                            };
+                            rapid_movement?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Speed above which a person is running. */
+                                    runningSpeedMps?: number;
+                                    /** @description Seconds the speed must hold. */
+                                    runningMinS?: number;
+                                };
+                            };
+                            person_on_ground?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Box width/height above which a person is lying. */
+                                    onGroundAspect?: number;
+                                    /** @description Seconds lying and still before person_on_ground. */
+                                    onGroundAfterS?: number;
+                                };
+                            };
+                            intrusion?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: Record<string, never>;
+                            };
+                            wrong_way?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Slowest motion judged for wrong_way. */
+                                    wrongWayMinSpeedMps?: number;
+                                    /** @description Seconds of motion against the allowed direction. */
+                                    wrongWayMinS?: number;
+                                };
+                            };
+                            fire_smoke?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Fraction of the frame that must be flickering flame-coloured. */
+                                    fireMinFraction?: number;
+                                };
+                            };
+                            camera_tamper?: {
+                                /**
+                                 * @description live (default) or shadow.
+                                 * @enum {unknown}
+                                 */
+                                mode?: "live" | "shadow";
+                                params?: {
+                                    /** @description Seconds a covered/defocused/moved view must last. */
+                                    tamperAfterS?: number;
+                                };
+                            };
+                        };
+                        /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                        calibration?: {
+                            image: {
+                                x: number;
+                                y: number;
+                            }[];
+                            ground: {
+                                x: number;
+                                y: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            camera: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                                sourceUrl: string;
+                                /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                                subStreamUrl?: string;
+                                location: {
+                                    lat: number;
+                                    lon: number;
+                                };
+                                /** @description Direction the camera faces, degrees from north. */
+                                heading: number;
+                                /** @description Horizontal field of view in degrees. */
+                                fieldOfView: number;
+                                zones: {
+                                    id: string;
+                                    name: string;
+                                    /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                    polygon: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                    /**
+                                     * @description What analytics watch here: forbidden (intrusion), count, density, one_way (wrong way), object_watch.
+                                     * @enum {unknown}
+                                     */
+                                    kind?: "forbidden" | "count" | "density" | "one_way" | "object_watch";
+                                    direction?: {
+                                        x: number;
+                                        y: number;
+                                    };
+                                    schedule?: {
+                                        /** @description 0 = Sunday … 6 = Saturday. */
+                                        days: number[];
+                                        start: number;
+                                        end: number;
+                                    }[];
+                                }[];
+                                masks: {
+                                    id: string;
+                                    label?: string;
+                                    /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                    polygon: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                }[];
+                                lines: {
+                                    id: string;
+                                    name: string;
+                                    a: {
+                                        x: number;
+                                        y: number;
+                                    };
+                                    b: {
+                                        x: number;
+                                        y: number;
+                                    };
+                                }[];
+                                /** @description Days recordings are kept (legal maximum 30). */
+                                retentionDays: number;
+                                purposes: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[];
+                                enabled: boolean;
+                                /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
+                                analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
+                                ruleSettings?: {
+                                    abandoned_object?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Seconds an object must stay still and unattended. */
+                                            abandonedAfterS?: number;
+                                            /** @description A person closer than this attends the object. */
+                                            attendedWithinM?: number;
+                                        };
+                                    };
+                                    object_removed?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description An object must have been still this long before its removal is reported. */
+                                            removedAfterStaticS?: number;
+                                        };
+                                    };
+                                    people_count?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Seconds between people_count reports. */
+                                            countPeriodS?: number;
+                                        };
+                                    };
+                                    crowd_density?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Persons per square metre that raise crowd_density. */
+                                            crowdDensityPerM2?: number;
+                                        };
+                                    };
+                                    crowd_movement?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Fewest tracked persons for crowd_movement. */
+                                            crowdMinPersons?: number;
+                                            /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                                            crowdDivergencePerS?: number;
+                                        };
+                                    };
+                                    rapid_movement?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Speed above which a person is running. */
+                                            runningSpeedMps?: number;
+                                            /** @description Seconds the speed must hold. */
+                                            runningMinS?: number;
+                                        };
+                                    };
+                                    person_on_ground?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Box width/height above which a person is lying. */
+                                            onGroundAspect?: number;
+                                            /** @description Seconds lying and still before person_on_ground. */
+                                            onGroundAfterS?: number;
+                                        };
+                                    };
+                                    intrusion?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: Record<string, never>;
+                                    };
+                                    wrong_way?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Slowest motion judged for wrong_way. */
+                                            wrongWayMinSpeedMps?: number;
+                                            /** @description Seconds of motion against the allowed direction. */
+                                            wrongWayMinS?: number;
+                                        };
+                                    };
+                                    fire_smoke?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Fraction of the frame that must be flickering flame-coloured. */
+                                            fireMinFraction?: number;
+                                        };
+                                    };
+                                    camera_tamper?: {
+                                        /**
+                                         * @description live (default) or shadow.
+                                         * @enum {unknown}
+                                         */
+                                        mode?: "live" | "shadow";
+                                        params?: {
+                                            /** @description Seconds a covered/defocused/moved view must last. */
+                                            tamperAfterS?: number;
+                                        };
+                                    };
+                                };
+                                /** @description Ground calibration: four image points (normalised) and where each lies on the ground in metres (e.g. the corners of a marked rectangle of known size). Needed by the rules whose measure is in metres (rapid_movement, crowd_density); null removes it. */
+                                calibration?: {
+                                    image: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                    ground: {
+                                        x: number;
+                                        y: number;
+                                    }[];
+                                } | null;
+                                /** @description Incremented on every change. */
+                                version: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description Prefectoral authorisation, from the legal registry; read-only. */
+                                authorisation: {
+                                    /** @enum {unknown} */
+                                    state: "valid" | "renewal_due" | "expired" | "missing";
+                                    /** Format: date-time */
+                                    expiresAt: string | null;
+                                };
+                            };
+                            device: {
+                                address: string;
+                                manufacturer: string;
+                                model: string;
+                                serialNumber: string;
+                                /** @description Profile recorded (and shown in enlarged live). */
+                                mainProfile: string;
+                                /** @description Profile analysed (and shown in small tiles). */
+                                subProfile?: string;
+                                ptz: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1969,7 +2636,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "model.registered";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "model.registered";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -4323,6 +4990,8 @@ export interface paths {
                                 name: string;
                                 /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                                 sourceUrl: string;
+                                /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                                subStreamUrl?: string;
                                 location: {
                                     lat: number;
                                     lon: number;
@@ -7830,6 +8499,8 @@ export interface components {
                 name: string;
                 /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                 sourceUrl: string;
+                /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                subStreamUrl?: string;
                 location: {
                     lat: number;
                     lon: number;
@@ -8056,6 +8727,8 @@ export interface components {
                 name: string;
                 /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                 sourceUrl: string;
+                /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
+                subStreamUrl?: string;
                 location: {
                     lat: number;
                     lon: number;

@@ -265,6 +265,12 @@ export const fr = {
   'audit.verify': 'Vérifier la chaîne',
   'audit.intact': 'Chaîne intacte : {entries} entrée(s) vérifiée(s), aucune modification, insertion ni suppression.',
   'audit.broken': 'Chaîne rompue : {breaks} anomalie(s) détectée(s).',
+  'audit.coalesced': 'Répété',
+  'audit.anchored':
+    'Confrontée à {checkpoints} point(s) de contrôle signé(s) ; le plus récent couvre {anchored} entrée(s).',
+  'audit.unanchored':
+    'Aucun point de contrôle signé : une réécriture qui recalculerait les empreintes ne serait pas décelée.',
+  'audit.checkpointBreak': 'Point de contrôle du {at} ({entries} entrées) : {problem}',
   'audit.at': 'Date',
   'audit.action': 'Action',
   'audit.actor': 'Par',
@@ -283,6 +289,7 @@ export const fr = {
   'audit.action.camera.created': 'Caméra ajoutée',
   'audit.action.camera.updated': 'Caméra modifiée',
   'audit.action.camera.deleted': 'Caméra retirée',
+  'audit.action.camera.discovery_run': 'Recherche de caméras ONVIF lancée',
   'audit.action.user.created': 'Compte créé',
   'audit.action.user.roles_changed': 'Rôles modifiés',
   'audit.action.user.cameras_assigned': 'Caméras attribuées',

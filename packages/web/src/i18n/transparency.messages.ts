@@ -9,6 +9,12 @@ export const transparencyFr = {
   'transparency.dpo': 'Délégué à la protection des données',
   'transparency.complaint': 'Vous pouvez adresser une réclamation à la CNIL :',
   'transparency.retentionRule': 'Les images sont conservées {days} jours au plus, puis effacées automatiquement.',
+  'transparency.auditTitle': 'Journal d’audit scellé',
+  'transparency.auditText':
+    'Chaque consultation et chaque modification sont inscrites au journal d’audit. Au {at}, il comptait {entries} entrée(s) ; la commune a signé cet état avec la clé de l’installation ({keyId}). Notez l’empreinte ci-dessous : un journal réécrit ne la retrouverait plus.',
+  'transparency.auditNone': 'Le journal d’audit n’a pas encore été scellé.',
+  'transparency.auditHead': 'Empreinte de la dernière entrée (SHA-256)',
+  'transparency.auditSignature': 'Signature Ed25519',
   'transparency.noBiometrics':
     'Aucune reconnaissance faciale, aucune identification biométrique, aucune lecture de plaques d’immatriculation, aucun son.',
   'transparency.cameras': 'Caméras ({count})',
@@ -76,6 +82,12 @@ export const transparencyEn: Record<TransparencyMessageKey, string> = {
   'transparency.dpo': 'Data protection officer',
   'transparency.complaint': 'You may lodge a complaint with the CNIL:',
   'transparency.retentionRule': 'Images are kept {days} days at most, then deleted automatically.',
+  'transparency.auditTitle': 'Sealed audit trail',
+  'transparency.auditText':
+    'Every viewing and every change is written to the audit trail. On {at} it held {entries} entries; the town signed that state with the installation key ({keyId}). Note the fingerprint below: a rewritten trail would no longer match it.',
+  'transparency.auditNone': 'The audit trail has not been sealed yet.',
+  'transparency.auditHead': 'Fingerprint of the newest entry (SHA-256)',
+  'transparency.auditSignature': 'Ed25519 signature',
   'transparency.noBiometrics':
     'No facial recognition, no biometric identification, no licence-plate reading, no sound.',
   'transparency.cameras': 'Cameras ({count})',

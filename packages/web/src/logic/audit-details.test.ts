@@ -72,6 +72,19 @@ describe('audit entry summaries', () => {
     expect(auditSummary({ action: 'analytics.paused', details: { scope: 'one camera' } }, names)).toEqual([]);
   });
 
+  it('summarises refusals coalesced per source with their count, time span and routes', () => {
+    const details = {
+      coalesced: 1799,
+      from: '2026-11-30T10:00:00.000Z',
+      to: '2026-11-30T10:00:59.000Z',
+      routes: { 'GET /api/cameras/:id/snapshot.jpg': 1799 },
+    };
+    expect(auditSummary({ action: 'access.denied', details }, names)).toEqual([
+      'coalesced ×1799 (2026-11-30T10:00:00.000Z → 2026-11-30T10:00:59.000Z)',
+      'GET /api/cameras/:id/snapshot.jpg ×1799',
+    ]);
+  });
+
   it('falls back to compact JSON for other details, and to nothing without details', () => {
     expect(auditSummary({ action: 'access.denied', details: { code: 'PERMISSION_DENIED' } }, names)).toEqual([
       '{"code":"PERMISSION_DENIED"}',

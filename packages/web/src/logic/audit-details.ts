@@ -82,5 +82,13 @@ export function auditSummary(entry: { action: string; details?: Record<string, u
   if (entry.action === 'analytics.paused' || entry.action === 'analytics.resumed') {
     return details['scope'] === 'all cameras' ? [names.term('analytics.allCameras')] : [];
   }
+  if (typeof details['coalesced'] === 'number') {
+    // A summary of refusals coalesced per source and minute (denied requests, unknown users' logins).
+    const counts = (details['routes'] ?? details['usernames'] ?? {}) as Record<string, unknown>;
+    return [
+      `${names.term('audit.coalesced')} ×${details['coalesced']} (${text(details['from'])} → ${text(details['to'])})`,
+      ...Object.entries(counts).map(([value, count]) => `${value} ×${text(count)}`),
+    ];
+  }
   return [JSON.stringify(details)];
 }

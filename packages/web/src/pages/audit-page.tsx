@@ -4,6 +4,7 @@ import { useCameras } from '../api/use-cameras';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { auditSummary } from '../logic/audit-details';
+import type { Reply } from '../api/schema-types';
 
 // Every action the trail records, checked against the API's list by the compiler (a new action fails to build here).
 const actionKeys: Record<AuditAction, MessageKey> = {
@@ -15,6 +16,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'camera.created': 'audit.action.camera.created',
   'camera.updated': 'audit.action.camera.updated',
   'camera.deleted': 'audit.action.camera.deleted',
+  'camera.discovery_run': 'audit.action.camera.discovery_run',
   'user.created': 'audit.action.user.created',
   'user.roles_changed': 'audit.action.user.roles_changed',
   'user.cameras_assigned': 'audit.action.user.cameras_assigned',
@@ -65,7 +67,7 @@ const fieldKeys = {
   enabled: 'camera.enabled',
 } as const satisfies Record<string, MessageKey>;
 
-type Verification = { valid: boolean; entries: number; breaks: { seq: number; problem: string }[] };
+type Verification = Reply<'/api/audit/verify', 'get', 200>;
 
 /** The audit trail for the DPO: filter by action and camera, and verify the hash chain. */
 export function AuditPage() {
@@ -151,12 +153,20 @@ export function AuditPage() {
         <div className={verification.valid ? 'verification intact' : 'verification broken'} role="status">
           {verification.valid
             ? t('audit.intact', { entries: verification.entries })
-            : t('audit.broken', { breaks: verification.breaks.length })}
-          {verification.breaks.length > 0 && (
+            : t('audit.broken', { breaks: verification.breaks.length + verification.checkpointBreaks.length })}{' '}
+          {verification.checkpoints === 0
+            ? t('audit.unanchored')
+            : t('audit.anchored', { checkpoints: verification.checkpoints, anchored: verification.anchoredEntries })}
+          {verification.breaks.length + verification.checkpointBreaks.length > 0 && (
             <ul>
               {verification.breaks.map((b) => (
                 <li key={b.seq}>
                   #{b.seq}: {b.problem}
+                </li>
+              ))}
+              {verification.checkpointBreaks.map((b) => (
+                <li key={`${b.at}-${b.problem}`}>
+                  {t('audit.checkpointBreak', { at: b.at, entries: b.entries, problem: b.problem })}
                 </li>
               ))}
             </ul>

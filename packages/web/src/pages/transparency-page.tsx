@@ -1,8 +1,10 @@
 import type { Transparency } from '../api/client';
+import { useAuditCheckpoint } from '../api/use-audit-checkpoint';
 import { useTransparency } from '../api/use-transparency';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { AccessRequestForm } from './access-request-form';
+import { AuditCheckpointNotice } from './audit-checkpoint-notice';
 import { EvidenceKeyNotice } from './verifier-page';
 import './public-pages.css';
 import { LanguagePicker } from '../components/language-picker';
@@ -110,6 +112,7 @@ function Contacts({ data }: { data: Transparency }) {
 export function TransparencyPage() {
   const { t } = useI18n();
   const { data, error } = useTransparency();
+  const audit = useAuditCheckpoint();
   return (
     <div className="app public">
       <header>
@@ -131,6 +134,7 @@ export function TransparencyPage() {
             </p>
             <Contacts data={data} />
             <EvidenceKeyNotice />
+            <AuditCheckpointNotice published={audit} />
             <h2>{t('transparency.cameras', { count: data.cameras.length })}</h2>
             <CameraTable cameras={data.cameras} />
             <AccessRequestForm

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { streamsByRole, type OnvifProfile } from './onvif.js';
+
+const profile = (token: string, width: number, height: number, encoding = 'H264'): OnvifProfile => ({
+  token,
+  name: token,
+  encoding,
+  width,
+  height,
+  streamUrl: `rtsp://cam/${token}`,
+});
+
+describe('streams by role', () => {
+  it('records the largest H.264 profile and analyses the smallest', () => {
+    const roles = streamsByRole([profile('sub', 640, 360), profile('main', 1920, 1080), profile('third', 1280, 720)]);
+    expect(roles?.main.token).toBe('main');
+    expect(roles?.sub?.token).toBe('sub');
+  });
+
+  it('has no sub stream when the device offers one size only', () => {
+    expect(streamsByRole([profile('a', 1280, 720), profile('b', 1280, 720)])?.sub).toBeUndefined();
+  });
+
+  it('prefers an H.264 stream to a larger MJPEG one for recording', () => {
+    const roles = streamsByRole([profile('mjpeg', 2560, 1440, 'JPEG'), profile('h264', 1920, 1080)]);
+    expect(roles?.main.token).toBe('h264');
+  });
+
+  it('finds nothing when no profile carries video', () => {
+    expect(streamsByRole([{ ...profile('audio', 0, 0), streamUrl: '' }])).toBeUndefined();
+  });
+});

@@ -1,0 +1,166 @@
+import {
+  VigieError,
+  type DiscoveredDevice,
+  type OnvifCredentials,
+  type OnvifDevice,
+  type OnvifGateway,
+  type OnvifProfile,
+} from '@vigie/core';
+import onvif, { type Cam, type CamProfile } from 'onvif';
+
+// The library is CommonJS: Node's ESM loader gives its exports as the default export only.
+const { Cam: OnvifCam, Discovery } = onvif;
+
+type Callback<T> = (error: Error | null, data?: T) => void;
+
+/** Seconds a device has to answer one SOAP request before it counts as unreachable. */
+const requestTimeoutMs = 5000;
+
+// Other WS-Discovery devices (printers, NAS) answer probes with messages the library cannot read: it reports each
+// as an 'error' event, which would crash the process without a listener. They are simply not cameras.
+Discovery.on('error', () => undefined);
+
+function call<T>(start: (callback: Callback<T>) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    start((error, data) => (error === null ? resolve(data as T) : reject(error)));
+  });
+}
+
+/** Maps what the library throws to Vigie's coded errors; never includes the password. */
+function onvifError(address: string, error: unknown): VigieError {
+  const reason = Array.isArray(error) ? error.map(String).join('; ') : String(error);
+  if (/not ?authori[sz]ed|unauthori[sz]ed|authentication failed|401/i.test(reason)) {
+    return new VigieError('ONVIF_NOT_AUTHORISED', `The ONVIF device at ${address} refused the user name or password.`);
+  }
+  return new VigieError('ONVIF_DEVICE_UNREACHABLE', `The ONVIF device at ${address} did not answer (${reason}).`);
+}
+
+interface ProbeMatch {
+  probeMatches?: { probeMatch?: { endpointReference?: { address?: string }; XAddrs?: string; scopes?: unknown } };
+}
+
+function scope(scopes: unknown, name: string): string | undefined {
+  // The parser gives a bare string, or an object with the text under `_` when the element has attributes.
+  const all = typeof scopes === 'object' && scopes !== null ? text((scopes as { _?: unknown })._) : text(scopes);
+  const found = all.split(/\s+/).find((s) => s.startsWith(`onvif://www.onvif.org/${name}/`));
+  return found === undefined
+    ? undefined
+    : decodeURIComponent(found.slice(`onvif://www.onvif.org/${name}/`.length)).replaceAll('_', ' ');
+}
+
+function toDiscovered(raw: ProbeMatch): DiscoveredDevice | undefined {
+  const match = raw.probeMatches?.probeMatch;
+  const urn = match?.endpointReference?.address;
+  // A device may list several addresses (IPv4, IPv6, hostnames); the first http(s) one is the one ONVIF clients use.
+  const address = match?.XAddrs?.split(/\s+/).find((x) => /^https?:\/\//.test(x));
+  if (urn === undefined || address === undefined) return undefined;
+  const name = scope(match?.scopes, 'name');
+  const hardware = scope(match?.scopes, 'hardware');
+  return { address, urn, ...(name === undefined ? {} : { name }), ...(hardware === undefined ? {} : { hardware }) };
+}
+
+/** A scalar the XML parser produced, as text; '' for anything else (a missing or structured element). */
+function text(value: unknown): string {
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : '';
+}
+
+function number(value: unknown): number | undefined {
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+async function readProfile(cam: Cam, profile: CamProfile): Promise<OnvifProfile> {
+  const token = text((profile.$ as { token?: unknown } | undefined)?.token ?? profile.token);
+  const encoder = (profile.videoEncoderConfiguration ?? {}) as {
+    encoding?: unknown;
+    resolution?: { width?: unknown; height?: unknown };
+    rateControl?: { frameRateLimit?: unknown };
+    H264?: { govLength?: unknown };
+    H265?: { govLength?: unknown };
+  };
+  const stream = await call<{ uri: string }>((cb) => cam.getStreamUri({ profileToken: token, protocol: 'RTSP' }, cb));
+  const snapshot = await call<{ uri: string }>((cb) => cam.getSnapshotUri({ profileToken: token }, cb)).catch(
+    () => undefined,
+  );
+  const fps = number(encoder.rateControl?.frameRateLimit);
+  const gop = number(encoder.H264?.govLength ?? encoder.H265?.govLength);
+  return {
+    token,
+    name: text(profile.name) || token,
+    encoding: text(encoder.encoding),
+    width: number(encoder.resolution?.width) ?? 0,
+    height: number(encoder.resolution?.height) ?? 0,
+    ...(fps === undefined ? {} : { fps }),
+    ...(gop === undefined ? {} : { keyframeIntervalFrames: gop }),
+    streamUrl: text(stream.uri),
+    ...(snapshot?.uri === undefined ? {} : { snapshotUrl: text(snapshot.uri) }),
+  };
+}
+
+/** A connected client to one device (the `onvif` library's `Cam`), for the describe and PTZ calls. */
+export async function connectOnvif(address: string, credentials: OnvifCredentials): Promise<Cam> {
+  const url = new URL(address);
+  const cam = new OnvifCam({
+    hostname: url.hostname,
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    path: url.pathname,
+    useSecure: url.protocol === 'https:',
+    username: credentials.username,
+    password: credentials.password,
+    timeout: requestTimeoutMs,
+    autoconnect: false,
+  });
+  await call((cb) => cam.connect(cb)).catch((error: unknown) => {
+    throw onvifError(address, error);
+  });
+  // connect() reads the clock without credentials; an account check needs an authenticated call.
+  await call((cb) => cam.getDeviceInformation(cb)).catch((error: unknown) => {
+    throw onvifError(address, error);
+  });
+  return cam;
+}
+
+/**
+ * ONVIF through the maintained `onvif` library (Profile S device, media and PTZ services, WS-Discovery):
+ * no hand-written SOAP on Vigie's side.
+ */
+export class LibraryOnvifGateway implements OnvifGateway {
+  /** Multicast probe on 239.255.255.250:3702, answers gathered until the timeout. */
+  discover(options: { timeoutMs: number }): Promise<DiscoveredDevice[]> {
+    return new Promise((resolve) => {
+      // Errors here are unreadable answers from non-camera devices; whatever was understood is returned.
+      Discovery.probe({ timeout: options.timeoutMs, resolve: false }, (_error, found) => {
+        const devices = (found ?? []).map((raw) => toDiscovered(raw as ProbeMatch));
+        resolve(devices.filter((d): d is DiscoveredDevice => d !== undefined));
+      });
+    });
+  }
+
+  /** Device information, every profile with its stream and snapshot URIs, PTZ support and clock offset. */
+  async describe(address: string, credentials: OnvifCredentials): Promise<OnvifDevice> {
+    const cam = await connectOnvif(address, credentials);
+    try {
+      const info = await call<Record<string, unknown>>((cb) => cam.getDeviceInformation(cb));
+      const before = Date.now();
+      const deviceTime = await call<Date>((cb) => cam.getSystemDateAndTime(cb));
+      const after = Date.now();
+      const profiles = await Promise.all((cam.profiles ?? []).map((p) => readProfile(cam, p)));
+      return {
+        address,
+        manufacturer: text(info.manufacturer),
+        model: text(info.model),
+        firmwareVersion: text(info.firmwareVersion),
+        serialNumber: text(info.serialNumber),
+        profiles,
+        ptz: cam.uri?.ptz !== undefined,
+        clockOffsetMs: deviceTime.getTime() - Math.round((before + after) / 2),
+      };
+    } catch (error) {
+      throw error instanceof VigieError ? error : onvifError(address, error);
+    }
+  }
+}

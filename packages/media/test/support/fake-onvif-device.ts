@@ -1,0 +1,313 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+/** Where the pan/tilt/zoom head points (ONVIF generic spaces: pan and tilt −1…1, zoom 0…1). */
+export interface PtzPosition {
+  pan: number;
+  tilt: number;
+  zoom: number;
+}
+
+/** One stream the device offers as a media profile. */
+export interface FakeOnvifProfile {
+  token: string;
+  name: string;
+  width: number;
+  height: number;
+  fps: number;
+  /** Keyframe interval in frames (GovLength). */
+  gop: number;
+  streamUrl: string;
+}
+
+/** A test ONVIF camera (device, media and PTZ services on loopback, WS-Discovery responder). */
+export interface FakeOnvifDevice {
+  /** http://127.0.0.1:<port>/onvif/device_service */
+  address: string;
+  /** urn:uuid:… the device announces in discovery. */
+  urn: string;
+  /** Where the head points now; undefined while it moves. */
+  position(): PtzPosition | undefined;
+  /** The SOAP actions received, in order (authenticated or not). */
+  actions(): string[];
+  /** Stops the HTTP server and the discovery responder. */
+  stop(): Promise<void>;
+}
+
+/** What the test device is built from. */
+export interface FakeOnvifOptions {
+  username: string;
+  password: string;
+  profiles: FakeOnvifProfile[];
+  /** Seconds the device's clock is ahead of the real one (negative: behind). */
+  clockOffsetSeconds?: number;
+  /** Answer WS-Discovery probes on 239.255.255.250:3702 (default true). */
+  discoverable?: boolean;
+}
+
+const envelope = (body: string): string =>
+  '<?xml version="1.0" encoding="UTF-8"?>' +
+  '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tt="http://www.onvif.org/ver10/schema"' +
+  ' xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl"' +
+  ' xmlns:tptz="http://www.onvif.org/ver20/ptz/wsdl" xmlns:ter="http://www.onvif.org/ver10/error">' +
+  `<s:Body>${body}</s:Body></s:Envelope>`;
+
+const notAuthorised = envelope(
+  '<s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value>ter:NotAuthorized</s:Value></s:Subcode></s:Code>' +
+    '<s:Reason><s:Text xml:lang="en">Sender not Authorized</s:Text></s:Reason></s:Fault>',
+);
+
+function tag(xml: string, name: string): string | undefined {
+  return new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([^<]*)</(?:\\w+:)?${name}>`).exec(xml)?.[1];
+}
+
+function attribute(xml: string, element: string, name: string): string | undefined {
+  return new RegExp(`<(?:\\w+:)?${element}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
+}
+
+/** WS-Security UsernameToken, PasswordDigest = Base64(SHA-1(nonce + created + password)) (ONVIF Core §5.9.4). */
+function authenticated(xml: string, options: FakeOnvifOptions): boolean {
+  const [username, digest, nonce, created] = ['Username', 'Password', 'Nonce', 'Created'].map((n) => tag(xml, n));
+  if (username !== options.username || digest === undefined || nonce === undefined || created === undefined) {
+    return false;
+  }
+  const expected = createHash('sha1')
+    .update(Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created + options.password)]))
+    .digest('base64');
+  return expected === digest;
+}
+
+function dateTime(now: Date): string {
+  return (
+    `<tt:UTCDateTime><tt:Time><tt:Hour>${now.getUTCHours()}</tt:Hour><tt:Minute>${now.getUTCMinutes()}</tt:Minute>` +
+    `<tt:Second>${now.getUTCSeconds()}</tt:Second></tt:Time><tt:Date><tt:Year>${now.getUTCFullYear()}</tt:Year>` +
+    `<tt:Month>${now.getUTCMonth() + 1}</tt:Month><tt:Day>${now.getUTCDate()}</tt:Day></tt:Date></tt:UTCDateTime>`
+  );
+}
+
+function profileXml(p: FakeOnvifProfile): string {
+  return (
+    `<trt:Profiles token="${p.token}" fixed="true"><tt:Name>${p.name}</tt:Name>` +
+    '<tt:VideoSourceConfiguration token="vsc"><tt:Name>vsc</tt:Name><tt:UseCount>2</tt:UseCount>' +
+    '<tt:SourceToken>video</tt:SourceToken><tt:Bounds x="0" y="0" width="1280" height="720"/></tt:VideoSourceConfiguration>' +
+    `<tt:VideoEncoderConfiguration token="enc-${p.token}"><tt:Name>${p.name}</tt:Name><tt:UseCount>1</tt:UseCount>` +
+    `<tt:Encoding>H264</tt:Encoding><tt:Resolution><tt:Width>${p.width}</tt:Width><tt:Height>${p.height}</tt:Height></tt:Resolution>` +
+    `<tt:Quality>5</tt:Quality><tt:RateControl><tt:FrameRateLimit>${p.fps}</tt:FrameRateLimit>` +
+    '<tt:EncodingInterval>1</tt:EncodingInterval><tt:BitrateLimit>2048</tt:BitrateLimit></tt:RateControl>' +
+    `<tt:H264><tt:GovLength>${p.gop}</tt:GovLength><tt:H264Profile>Main</tt:H264Profile></tt:H264>` +
+    '</tt:VideoEncoderConfiguration>' +
+    '<tt:PTZConfiguration token="ptz"><tt:Name>ptz</tt:Name><tt:UseCount>2</tt:UseCount><tt:NodeToken>head</tt:NodeToken></tt:PTZConfiguration>' +
+    '</trt:Profiles>'
+  );
+}
+
+function positionXml(p: PtzPosition): string {
+  return `<tt:PanTilt x="${p.pan}" y="${p.tilt}"/><tt:Zoom x="${p.zoom}"/>`;
+}
+
+/** The PTZ head: a position, or none while it moves; presets by token. */
+class Head {
+  current: PtzPosition | undefined = { pan: 0, tilt: 0, zoom: 0 };
+  readonly presets = new Map<string, { name: string; position: PtzPosition }>();
+
+  absolute(xml: string): void {
+    this.current = {
+      pan: Number(attribute(xml, 'PanTilt', 'x') ?? this.current?.pan ?? 0),
+      tilt: Number(attribute(xml, 'PanTilt', 'y') ?? this.current?.tilt ?? 0),
+      zoom: Number(attribute(xml, 'Zoom', 'x') ?? this.current?.zoom ?? 0),
+    };
+  }
+}
+
+/** Answers one SOAP action, or undefined when the device does not implement it. */
+function answer(action: string, xml: string, context: { options: FakeOnvifOptions; head: Head; base: string }): string {
+  const { options, head, base } = context;
+  const profile = (): FakeOnvifProfile | undefined =>
+    options.profiles.find((p) => p.token === tag(xml, 'ProfileToken')) ?? options.profiles[0];
+  switch (action) {
+    case 'GetSystemDateAndTime': {
+      const now = new Date(Date.now() + (options.clockOffsetSeconds ?? 0) * 1000);
+      return (
+        '<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>Manual</tt:DateTimeType>' +
+        `<tt:DaylightSavings>false</tt:DaylightSavings>${dateTime(now)}</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>`
+      );
+    }
+    case 'GetServices':
+      return (
+        '<tds:GetServicesResponse>' +
+        [
+          ['http://www.onvif.org/ver10/device/wsdl', 'device_service'],
+          ['http://www.onvif.org/ver10/media/wsdl', 'media_service'],
+          ['http://www.onvif.org/ver20/ptz/wsdl', 'ptz_service'],
+        ]
+          .map(
+            ([ns, path]) =>
+              `<tds:Service><tds:Namespace>${ns}</tds:Namespace><tds:XAddr>${base}/onvif/${path}</tds:XAddr>` +
+              '<tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version></tds:Service>',
+          )
+          .join('') +
+        '</tds:GetServicesResponse>'
+      );
+    case 'GetDeviceInformation':
+      return (
+        '<tds:GetDeviceInformationResponse><tds:Manufacturer>Vigie Test</tds:Manufacturer><tds:Model>PTZ-1</tds:Model>' +
+        '<tds:FirmwareVersion>1.0.0</tds:FirmwareVersion><tds:SerialNumber>VT-0001</tds:SerialNumber>' +
+        '<tds:HardwareId>vt-ptz</tds:HardwareId></tds:GetDeviceInformationResponse>'
+      );
+    case 'GetProfiles':
+      return `<trt:GetProfilesResponse>${options.profiles.map(profileXml).join('')}</trt:GetProfilesResponse>`;
+    case 'GetVideoSources':
+      return (
+        '<trt:GetVideoSourcesResponse><trt:VideoSources token="video"><tt:Framerate>10</tt:Framerate>' +
+        '<tt:Resolution><tt:Width>1280</tt:Width><tt:Height>720</tt:Height></tt:Resolution></trt:VideoSources>' +
+        '</trt:GetVideoSourcesResponse>'
+      );
+    case 'GetStreamUri':
+      return (
+        `<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>${profile()?.streamUrl ?? ''}</tt:Uri>` +
+        '<tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false</tt:InvalidAfterReboot>' +
+        '<tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>'
+      );
+    case 'GetSnapshotUri':
+      return (
+        `<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>${base}/snapshot/${profile()?.token ?? ''}.jpg</tt:Uri>` +
+        '<tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false</tt:InvalidAfterReboot>' +
+        '<tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetSnapshotUriResponse>'
+      );
+    case 'ContinuousMove':
+      head.current = undefined;
+      return '<tptz:ContinuousMoveResponse/>';
+    case 'Stop':
+      // The test head stops wherever it is, which it cannot tell: position unknown until the next absolute move.
+      return '<tptz:StopResponse/>';
+    case 'AbsoluteMove':
+      head.absolute(xml);
+      return '<tptz:AbsoluteMoveResponse/>';
+    case 'GotoPreset': {
+      const preset = head.presets.get(tag(xml, 'PresetToken') ?? '');
+      if (preset === undefined) return '';
+      head.current = { ...preset.position };
+      return '<tptz:GotoPresetResponse/>';
+    }
+    case 'SetPreset': {
+      if (head.current === undefined) return '';
+      const token = tag(xml, 'PresetToken') ?? `preset-${head.presets.size + 1}`;
+      head.presets.set(token, { name: tag(xml, 'PresetName') ?? token, position: { ...head.current } });
+      return `<tptz:SetPresetResponse><tptz:PresetToken>${token}</tptz:PresetToken></tptz:SetPresetResponse>`;
+    }
+    case 'GetPresets':
+      return (
+        '<tptz:GetPresetsResponse>' +
+        [...head.presets]
+          .map(
+            ([token, p]) =>
+              `<tptz:Preset token="${token}"><tt:Name>${p.name}</tt:Name>` +
+              `<tt:PTZPosition>${positionXml(p.position)}</tt:PTZPosition></tptz:Preset>`,
+          )
+          .join('') +
+        '</tptz:GetPresetsResponse>'
+      );
+    case 'GetStatus': {
+      const moving = head.current === undefined;
+      return (
+        '<tptz:GetStatusResponse><tptz:PTZStatus>' +
+        (moving ? '' : `<tt:Position>${positionXml(head.current ?? { pan: 0, tilt: 0, zoom: 0 })}</tt:Position>`) +
+        `<tt:MoveStatus><tt:PanTilt>${moving ? 'MOVING' : 'IDLE'}</tt:PanTilt><tt:Zoom>IDLE</tt:Zoom></tt:MoveStatus>` +
+        `<tt:UtcTime>${new Date().toISOString()}</tt:UtcTime></tptz:PTZStatus></tptz:GetStatusResponse>`
+      );
+    }
+    default:
+      return '';
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => resolve(body));
+    request.on('error', reject);
+  });
+}
+
+function probeMatch(probe: string, urn: string, address: string): string {
+  const relatesTo = tag(probe, 'MessageID') ?? '';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing"' +
+    ' xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery" xmlns:dn="http://www.onvif.org/ver10/network/wsdl">' +
+    `<s:Header><a:MessageID>urn:uuid:${randomUUID()}</a:MessageID><a:RelatesTo>${relatesTo}</a:RelatesTo>` +
+    '<a:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:To>' +
+    '<a:Action>http://schemas.xmlsoap.org/ws/2005/04/discovery/ProbeMatches</a:Action></s:Header>' +
+    `<s:Body><d:ProbeMatches><d:ProbeMatch><a:EndpointReference><a:Address>${urn}</a:Address></a:EndpointReference>` +
+    '<d:Types>dn:NetworkVideoTransmitter</d:Types>' +
+    '<d:Scopes>onvif://www.onvif.org/name/Vigie_Test onvif://www.onvif.org/hardware/PTZ-1 onvif://www.onvif.org/type/video_encoder</d:Scopes>' +
+    `<d:XAddrs>${address}</d:XAddrs><d:MetadataVersion>1</d:MetadataVersion></d:ProbeMatch></d:ProbeMatches></s:Body></s:Envelope>`
+  );
+}
+
+/** Answers WS-Discovery probes sent to 239.255.255.250:3702 (and unicast to that port). */
+async function discoveryResponder(urn: string, address: string): Promise<UdpSocket> {
+  const socket = createSocket({ type: 'udp4', reuseAddr: true });
+  socket.on('message', (message, from) => {
+    const probe = message.toString('utf8');
+    if (!/<(?:\w+:)?Probe\b/.test(probe)) return;
+    socket.send(probeMatch(probe, urn, address), from.port, from.address);
+  });
+  await new Promise<void>((resolve) => socket.bind(3702, () => resolve()));
+  socket.addMembership('239.255.255.250');
+  return socket;
+}
+
+/**
+ * Starts a test ONVIF device on 127.0.0.1: device, media (one profile per stream, pointing at fake RTSP
+ * cameras) and PTZ services behind WS-Security, and a WS-Discovery responder. Hand-written SOAP on purpose:
+ * it stands for a camera's firmware, so Vigie's ONVIF client is tested against bytes it did not produce.
+ */
+export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<FakeOnvifDevice> {
+  const head = new Head();
+  const received: string[] = [];
+  const urn = `urn:uuid:${randomUUID()}`;
+  let base = '';
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    void readBody(request).then((xml) => {
+      if (request.method === 'GET' && request.url?.startsWith('/snapshot/') === true) {
+        response.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+        return;
+      }
+      const action = /<(?:\w+:)?Body\b[^>]*>\s*<(?:\w+:)?(\w+)/.exec(xml)?.[1] ?? '';
+      received.push(action);
+      const reply = (status: number, body: string): void => {
+        response.writeHead(status, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(body);
+      };
+      if (action !== 'GetSystemDateAndTime' && !authenticated(xml, options)) {
+        reply(400, notAuthorised);
+        return;
+      }
+      const body = answer(action, xml, { options, head, base });
+      if (body === '') {
+        reply(500, envelope('<s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code></s:Fault>'));
+        return;
+      }
+      reply(200, envelope(body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as { port: number }).port;
+  base = `http://127.0.0.1:${port}`;
+  const address = `${base}/onvif/device_service`;
+  const responder = options.discoverable === false ? undefined : await discoveryResponder(urn, address);
+  return {
+    address,
+    urn,
+    position: () => (head.current === undefined ? undefined : { ...head.current }),
+    actions: () => [...received],
+    stop: async () => {
+      responder?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import {
+  DiscoveredDeviceSchema,
+  streamsByRole,
+  VigieError,
+  type Camera,
+  type CameraInput,
+  type Clock,
+  type DiscoveredDevice,
+  type OnvifGateway,
+} from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import Type, { type Static } from 'typebox';
+import type { CredentialVault } from '../security/credential-vault.js';
+import type { Actor, CameraService } from './camera.service.js';
+
+/** A discovered device, marked with the camera it was already added as. */
+export const DiscoveryResultSchema = Type.Object(
+  {
+    ...DiscoveredDeviceSchema.properties,
+    cameraId: Type.Optional(Type.String({ format: 'uuid', description: 'Set when the device is already a camera.' })),
+  },
+  { additionalProperties: false },
+);
+
+/** What the device a camera was added from is, as the API shows it (never its password). */
+export const OnvifDeviceSummarySchema = Type.Object(
+  {
+    address: Type.String(),
+    manufacturer: Type.String(),
+    model: Type.String(),
+    serialNumber: Type.String(),
+    mainProfile: Type.String({ description: 'Profile recorded (and shown in enlarged live).' }),
+    subProfile: Type.Optional(Type.String({ description: 'Profile analysed (and shown in small tiles).' })),
+    ptz: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+/** A discovered device. */
+export type DiscoveryResult = Static<typeof DiscoveryResultSchema>;
+/** A device behind a camera, as shown. */
+export type OnvifDeviceSummary = Static<typeof OnvifDeviceSummarySchema>;
+
+/** What adding a camera from an ONVIF device needs: its address, an account on it, and the camera's settings. */
+export type OnvifCameraInput = Omit<CameraInput, 'sourceUrl' | 'subStreamUrl'> & {
+  address: string;
+  urn?: string;
+  username: string;
+  password: string;
+};
+
+/** Discovery of ONVIF cameras and adding one from what its device reports. */
+export class OnvifService {
+  readonly #deps: {
+    work: UnitOfWork;
+    clock: Clock;
+    gateway: OnvifGateway;
+    vault: CredentialVault;
+    cameras: CameraService;
+  };
+
+  constructor(deps: {
+    work: UnitOfWork;
+    clock: Clock;
+    gateway: OnvifGateway;
+    vault: CredentialVault;
+    cameras: CameraService;
+  }) {
+    this.#deps = deps;
+  }
+
+  /** Probes the local network (WS-Discovery); audited, as it scans the network. */
+  async discover(options: { timeoutMs: number }, actor: Actor): Promise<DiscoveryResult[]> {
+    const found: DiscoveredDevice[] = await this.#deps.gateway.discover(options);
+    return this.#deps.work(async ({ onvifDevices, audit }) => {
+      const added = await onvifDevices.addresses();
+      await audit.append({ action: 'camera.discovery_run', ...actor, details: { found: found.length } });
+      return found.map((device) => {
+        const cameraId = added.get(device.address);
+        return cameraId === undefined ? device : { ...device, cameraId };
+      });
+    });
+  }
+
+  /**
+   * Reads the device with the account given, records its largest H.264/H.265 profile and analyses its smallest,
+   * and stores the account with the password sealed, in the transaction that creates the camera.
+   */
+  async add(input: OnvifCameraInput, actor: Actor): Promise<{ camera: Camera; device: OnvifDeviceSummary }> {
+    const { address, urn, username, password, ...settings } = input;
+    const described = await this.#deps.gateway.describe(address, { username, password });
+    const roles = streamsByRole(described.profiles);
+    if (roles === undefined) {
+      throw new VigieError('ONVIF_NO_VIDEO_PROFILE', `The ONVIF device at ${address} offers no video stream.`);
+    }
+    const device: OnvifDeviceSummary = {
+      address,
+      manufacturer: described.manufacturer,
+      model: described.model,
+      serialNumber: described.serialNumber,
+      mainProfile: roles.main.token,
+      ...(roles.sub === undefined ? {} : { subProfile: roles.sub.token }),
+      ptz: described.ptz,
+    };
+    const camera = await this.#deps.cameras.create(
+      {
+        ...settings,
+        sourceUrl: roles.main.streamUrl,
+        ...(roles.sub === undefined ? {} : { subStreamUrl: roles.sub.streamUrl }),
+      },
+      actor,
+      async ({ onvifDevices }, created) => {
+        await onvifDevices.save({
+          cameraId: created.id,
+          ...device,
+          ...(urn === undefined ? {} : { urn }),
+          username,
+          passwordSealed: this.#deps.vault.seal(password),
+          addedAt: this.#deps.clock.now(),
+        });
+        return { onvif: device };
+      },
+    );
+    return { camera, device };
+  }
+}
