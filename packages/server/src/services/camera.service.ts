@@ -100,6 +100,7 @@ export class CameraService {
     const settings = cameraSettingsFromInput(input, this.#profile);
     validateCameraSettings(settings, this.#profile);
     assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
+    if (typeof settings.subStreamUrl === 'string') assertSourceUrlAllowed(settings.subStreamUrl, this.#sourcePolicy);
     const camera = await this.#work(async (stores) => {
       const created = forClients(await stores.cameras.create(settings));
       const attached = attach === undefined ? {} : await attach(stores, created);
@@ -134,7 +135,10 @@ export class CameraService {
       });
       validateCameraSettings(settings, this.#profile, change.patch);
       // Checked when the source changes; a stored one the policy now refuses is refused when recording starts.
-      if (!unchanged) assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
+      if (!keep(sourceUrl, current.sourceUrl)) assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
+      if (!keep(subStreamUrl, current.subStreamUrl) && typeof settings.subStreamUrl === 'string') {
+        assertSourceUrlAllowed(settings.subStreamUrl, this.#sourcePolicy);
+      }
       assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);

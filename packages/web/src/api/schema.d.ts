@@ -2326,7 +2326,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                                 sourceUrl: string;
                                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                                 subStreamUrl?: string;
