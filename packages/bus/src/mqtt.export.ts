@@ -77,6 +77,8 @@ export function mqttMessagesOf(
       return [{ topic: `${prefix}/${event.cameraId}/availability`, payload: '', retain: true }];
     case 'camera.created':
     case 'camera.updated':
+    case 'incident.updated':
+    case 'incident.step_skipped':
     case 'analytics.stop':
     case 'segment.recorded':
     case 'gap.recorded':

@@ -45,6 +45,11 @@ export const auditActions = [
   'analysis_authorisation.ended',
   'hold.placed',
   'hold.released',
+  'incident.opened',
+  'incident.alert_added',
+  'incident.acted',
+  'incident.step_skipped',
+  'incident_type.saved',
   'model.registered',
 ] as const;
 

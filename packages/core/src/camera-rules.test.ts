@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Camera, CameraSettings } from './camera.js';
 import {
+  analysisSourceOf,
   applyCameraPatch,
   assertCalibratedForMetres,
   cameraSettingsFromInput,
@@ -161,5 +162,10 @@ describe('camera rules', () => {
     expect(codeOf(() => validateCameraSettings(settings({ subStreamUrl: 'ftp://cam/sub' }), frenchProfile))).toBe(
       'UNSUPPORTED_SOURCE_URL',
     );
+  });
+
+  it('analyses the sub stream when the camera has one, else the main stream', () => {
+    expect(analysisSourceOf({ sourceUrl: 'rtsp://cam/main', subStreamUrl: 'rtsp://cam/sub' })).toBe('rtsp://cam/sub');
+    expect(analysisSourceOf({ sourceUrl: 'rtsp://cam/main' })).toBe('rtsp://cam/main');
   });
 });

@@ -159,3 +159,8 @@ export function assertCalibratedForMetres(settings: Pick<CameraSettings, 'analyt
       problems,
     );
 }
+
+/** The stream analysis decodes: the sub stream when the camera has one (about a quarter of the decoding), else the main one. */
+export function analysisSourceOf(camera: Pick<CameraSettings, 'sourceUrl' | 'subStreamUrl'>): string {
+  return camera.subStreamUrl ?? camera.sourceUrl;
+}

@@ -42,6 +42,12 @@ export const MaskSchema = Type.Object(
     id: IdSchema,
     label: Type.Optional(Type.String({ maxLength: 100 })),
     polygon: PolygonSchema,
+    liftable: Type.Optional(
+      Type.Boolean({
+        description:
+          'May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -65,6 +71,8 @@ export const LocationSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+/** A position on the map. */
+export type Location = Static<typeof LocationSchema>;
 
 const cameraFields = {
   name: Type.String({ minLength: 1, maxLength: 100 }),

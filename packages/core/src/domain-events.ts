@@ -6,6 +6,7 @@ import { alertSeverities } from './analytics.js';
 import { CameraSchema } from './camera.js';
 import { cameraStates } from './camera-status.js';
 import { VigieError } from './errors.js';
+import { IncidentSchema, SopStepSchema } from './incident.js';
 
 /** Version of the domain-event envelope; a consumer refuses versions it does not know. */
 export const domainEventVersion = 1;
@@ -123,6 +124,15 @@ export const DomainEventSchema = Type.Union([
   event('alert.raised', { alert: RaisedAlertFactSchema }),
   event('alert.progressed', { progress: AlertProgressFactSchema }),
   event('counts.sampled', { samples: Type.Array(CountFactSchema, { minItems: 1, maxItems: 1000 }) }),
+  event('incident.updated', { incident: IncidentSchema }),
+  /** A resolved incident skipped required steps of its procedure: supervisors are told (issue 15 #5). */
+  event('incident.step_skipped', {
+    incidentId: Uuid,
+    title: Type.String(),
+    cameraId: Uuid,
+    resolvedBy: Type.String(),
+    steps: Type.Array(SopStepSchema),
+  }),
 ]);
 
 /** A domain event. */
@@ -180,6 +190,10 @@ export function cameraOfEvent(event: DomainEvent): string | undefined {
       return event.gap.cameraId;
     case 'counts.sampled':
       return event.samples[0]?.cameraId;
+    case 'incident.updated':
+      return event.incident.cameraIds[0];
+    case 'incident.step_skipped':
+      return event.cameraId;
     case 'analytics.stop':
       return undefined;
   }
@@ -246,6 +260,10 @@ export function idempotencyKeyOf(body: DomainEventBody, nonce: () => string): st
       return idempotencyKeys.progress(body.progress);
     case 'counts.sampled':
       return idempotencyKeys.counts(body.samples[0]?.cameraId ?? '-', body.samples[0]?.at ?? nonce());
+    case 'incident.updated':
+      return `incident.updated:${body.incident.id}:${body.incident.updatedAt}:${body.incident.timeline.length}`;
+    case 'incident.step_skipped':
+      return `incident.step_skipped:${body.incidentId}:${nonce()}`;
     case 'analytics.stop':
       // Each press of the button is its own fact.
       return `analytics.stop:${nonce()}`;

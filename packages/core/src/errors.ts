@@ -78,6 +78,26 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Give the requisition reference, a held range that ends after it starts, and an expiry within a year.',
   },
+  INCIDENT_NOT_FOUND: { kind: 'not_found', hint: 'List incidents with GET /api/incidents to find a valid id.' },
+  INCIDENT_TYPE_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List incident types with GET /api/incident-types to find a valid id.',
+  },
+  INCIDENT_TYPE_INVALID: { kind: 'invalid', hint: 'Give every step of the checklist its own id.' },
+  INCIDENT_TRANSITION_INVALID: {
+    kind: 'conflict',
+    hint: 'An incident goes new → in progress → resolved → closed; a resolved one may be reopened.',
+  },
+  INCIDENT_STEP_UNKNOWN: { kind: 'invalid', hint: 'Tick a step of the incident type’s checklist.' },
+  INCIDENT_CLOSED: { kind: 'conflict', hint: 'A closed incident only takes notes; open a new one if needed.' },
+  LIFT_INVALID: {
+    kind: 'invalid',
+    hint: 'Ask for a camera with a liftable mask, a past range, a written reason and an expiry within 72 hours.',
+  },
+  LIFT_NOT_PENDING: { kind: 'conflict', hint: 'Only a requested lift, not yet expired, can be approved or refused.' },
+  LIFT_SELF_APPROVAL: { kind: 'forbidden', hint: 'Ask another person holding the approving role to decide.' },
+  LIFT_NOT_APPROVED: { kind: 'forbidden', hint: 'Only the requester of an approved lift may see behind the mask.' },
+  LIFT_EXPIRED: { kind: 'forbidden', hint: 'Ask for a new lift, with its reason; it needs a new approval.' },
   HOLD_NOT_FOUND: { kind: 'not_found', hint: 'List legal holds with GET /api/holds to find a valid id.' },
   HOLD_RELEASED: { kind: 'conflict', hint: 'This hold was already released; place a new one if footage must be kept.' },
   EXPORT_NOT_PACKAGED: {

@@ -22,6 +22,9 @@ export const permissions = [
   'transparency:read',
   'hold:manage',
   'hold:read',
+  'incident:read',
+  'incident:act',
+  'incident:supervise',
 ] as const;
 
 /** A permission a route requires. */
@@ -32,7 +35,16 @@ export type Permission = (typeof permissions)[number];
  * live image; the administrator manages accounts but sees no image unless also an operator.
  */
 export const roleMatrix: Readonly<Record<Role, readonly Permission[]>> = {
-  operator: ['camera:read', 'live:view', 'playback:view', 'alert:read', 'alert:act', 'transparency:read'],
+  operator: [
+    'camera:read',
+    'live:view',
+    'playback:view',
+    'alert:read',
+    'alert:act',
+    'transparency:read',
+    'incident:read',
+    'incident:act',
+  ],
   supervisor: [
     'camera:read',
     'camera:write',
@@ -45,6 +57,9 @@ export const roleMatrix: Readonly<Record<Role, readonly Permission[]>> = {
     'transparency:read',
     'hold:manage',
     'hold:read',
+    'incident:read',
+    'incident:act',
+    'incident:supervise',
   ],
   dpo: [
     'camera:read',

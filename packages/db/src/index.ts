@@ -14,4 +14,5 @@ export * from './cluster.repository.js';
 export * from './analysis-authorisation.repository.js';
 export * from './legal-hold.repository.js';
 export * from './model.repository.js';
+export * from './incident.repository.js';
 export * from './onvif-device.repository.js';

@@ -9,6 +9,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
 import { ClusterRepository } from './cluster.repository.js';
+import { IncidentRepository } from './incident.repository.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RegistryRepository } from './registry.repository.js';
@@ -28,6 +29,7 @@ export interface Stores {
   cluster: ClusterRepository;
   analysisAuthorisations: AnalysisAuthorisationRepository;
   legalHolds: LegalHoldRepository;
+  incidents: IncidentRepository;
   models: ModelRepository;
   onvifDevices: OnvifDeviceRepository;
 }
@@ -49,6 +51,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     cluster: new ClusterRepository(db),
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),
     legalHolds: new LegalHoldRepository(db),
+    incidents: new IncidentRepository(db),
     models: new ModelRepository(db, clock),
     onvifDevices: new OnvifDeviceRepository(db),
   };

@@ -190,6 +190,34 @@ export interface LegalHoldTable {
   release_reason: string | null;
 }
 
+/** Incident types and their checklist (issue 15 #5). */
+export interface IncidentTypeTable {
+  id: string;
+  name: string;
+  steps: Json<unknown[]>;
+  updated_by: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Incidents: alerts of nearby cameras grouped, handled along a checklist; the timeline kept whole. */
+export interface IncidentTable {
+  id: string;
+  type_id: string;
+  title: string;
+  state: string;
+  owner: string | null;
+  lat: number;
+  lon: number;
+  camera_ids: Json<string[]>;
+  alert_ids: Json<string[]>;
+  opened_at: Timestamp;
+  last_alert_at: Timestamp;
+  updated_at: Timestamp;
+  done_steps: Json<unknown[]>;
+  links: Json<unknown[]>;
+  timeline: Json<unknown[]>;
+}
+
 /** Alerts in the operators' queue. */
 export interface AlertTable {
   id: string;
@@ -361,6 +389,8 @@ export interface Tables {
   camera_status: CameraStatusTable;
   exports: ExportTable;
   legal_holds: LegalHoldTable;
+  incident_types: IncidentTypeTable;
+  incidents: IncidentTable;
   alerts: AlertTable;
   alert_notes: AlertNoteTable;
   count_samples: CountSampleTable;

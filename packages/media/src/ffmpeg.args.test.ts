@@ -69,6 +69,12 @@ describe('recording arguments', () => {
       masked: { maskImagePath: '/spool/cam/mask.pam' },
     });
     expect(valueAfter(args, '-c:v')).toBe('libx264');
+    // The cheapest x264 settings measured to keep the picture (issue 11): ultrafast, zero latency, CRF 26.
+    expect([valueAfter(args, '-preset'), valueAfter(args, '-tune'), valueAfter(args, '-crf')]).toEqual([
+      'ultrafast',
+      'zerolatency',
+      '26',
+    ]);
     expect(args).not.toContain('copy');
     expect(args.slice(args.indexOf('-i', args.indexOf('rtsp://cam/live')))).toContain('/spool/cam/mask.pam');
     expect(valueAfter(args, '-filter_complex')).toMatch(/scale2ref=flags=neighbor.*overlay/);

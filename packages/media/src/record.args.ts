@@ -9,9 +9,13 @@ export const segmentListName = 'segments.csv';
 export interface MaskedEncoding {
   /** PAM image from `encodeMaskPam`: opaque black where masked. */
   maskImagePath: string;
-  /** x264 constant rate factor (default 23). */
+  /** x264 constant rate factor (default 26: with ultrafast, the picture of veryfast at 23, SSIM 0.990 vs 0.989). */
   crf?: number;
-  /** x264 preset (default veryfast: the cost of masking is paid per masked camera, continuously). */
+  /**
+   * x264 preset (default ultrafast, tuned for zero latency: the cost of masking is paid per masked camera,
+   * continuously; measured on a 720p25 street camera, 0.38 core against 0.50 for veryfast, for about
+   * 1 Mbit/s instead of 0.35 — still below what the camera itself sends).
+   */
   preset?: string;
 }
 
@@ -55,9 +59,12 @@ function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[]
     '-c:v',
     'libx264',
     '-preset',
-    masked.preset ?? 'veryfast',
+    masked.preset ?? 'ultrafast',
+    // No B-frames nor lookahead: cheaper, and no frames held back before the live stream.
+    '-tune',
+    'zerolatency',
     '-crf',
-    String(masked.crf ?? 23),
+    String(masked.crf ?? 26),
     // A keyframe at each segment boundary, whatever the camera's frame rate.
     '-force_key_frames',
     `expr:gte(t,n_forced*${segmentSeconds})`,

@@ -17,6 +17,7 @@ import {
 import {
   frenchProfile,
   type Bus,
+  type IncidentGrouping,
   type Clock,
   type SegmentStorage,
   type LegalProfile,
@@ -81,6 +82,8 @@ import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
+import { IncidentService } from './services/incident.service.js';
+import { incidentRoutes } from './routes/incident.routes.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
@@ -104,6 +107,8 @@ export interface AppDependencies {
   database: VigieDatabase;
   clock: Clock;
   profile?: LegalProfile;
+  /** How near and how close in time alerts group into one incident (default: 300 m, 10 minutes). */
+  incidentGrouping?: IncidentGrouping;
   logger?: FastifyServerOptions['logger'];
   /** Built console to serve at `/`; defaults to packages/web/dist when it exists. */
   webRoot?: string;
@@ -181,6 +186,8 @@ export interface VigieApp {
   refusals: CoalescedAudit;
   /** Legal holds: footage kept past retention for a judicial requisition. */
   holds: LegalHoldService;
+  /** Incidents: alerts of nearby cameras grouped, handled along a procedure. */
+  incidents: IncidentService;
   /** The retention purge; `startServer` runs it periodically. */
   purge: RetentionPurge;
   /** The analytics of every camera that has some switched on; started by `startServer`. */
@@ -256,7 +263,15 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     workDir: join(deps.mediaDir, 'work'),
   };
   await mkdir(media.workDir, { recursive: true });
-  const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras });
+  const incidents = new IncidentService({
+    work,
+    clock: deps.clock,
+    events: domainEvents,
+    cameras,
+    ...(deps.incidentGrouping === undefined ? {} : { grouping: deps.incidentGrouping }),
+    onError: (error) => logger.current?.error({ err: error }, 'filing an alert into an incident failed'),
+  });
+  const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras, incidents });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
   const liveFeeds = new LiveFeeds((cameraId, message) => logger.current?.warn({ camera: cameraId }, message));
   const recordings = new RecordingService({
@@ -397,6 +412,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     prefix: '/api',
   });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });
+  await http.register(incidentRoutes(incidents, { clock: deps.clock, timeZone: profile.timeZone }), { prefix: '/api' });
   await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
@@ -481,6 +497,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     auditAnchor,
     refusals,
     holds,
+    incidents,
     purge,
     analysis,
     startRecording,

@@ -14,6 +14,11 @@ export function pushScopeOf(event: PushEvent): PushScope {
     case 'alert.opened':
     case 'alert.updated':
       return { permission: 'alert:read', cameraId: event.alert.cameraId };
+    case 'incident.updated':
+      return { permission: 'incident:read', cameraId: event.incident.cameraIds[0] ?? '' };
+    case 'incident.step_skipped':
+      // Only supervisors are told that a procedure's required step was skipped.
+      return { permission: 'incident:supervise', cameraId: event.cameraId };
   }
 }
 

@@ -37,6 +37,12 @@ const intendedCallers: Record<string, readonly string[]> = {
   'GET /api/compliance/record-of-processing.html': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/retention': ['supervisor', 'dpo', 'admin'],
   'GET /api/compliance/retention.html': ['supervisor', 'dpo', 'admin'],
+  'GET /api/incidents': ['operator', 'supervisor'],
+  'GET /api/incidents/:id': ['operator', 'supervisor'],
+  'POST /api/incidents/:id/actions': ['operator', 'supervisor'],
+  'GET /api/incidents/:id/report.html': ['operator', 'supervisor'],
+  'GET /api/incident-types': ['operator', 'supervisor'],
+  'PUT /api/incident-types/:id': ['supervisor'],
 };
 
 describe.each(testEngines)('every route × every role on $name', (engine) => {

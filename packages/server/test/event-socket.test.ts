@@ -11,6 +11,7 @@ const engine = testEngines[0];
 function cameraOf(event: PushEvent): string {
   if ('camera' in event) return event.camera.id;
   if ('alert' in event) return event.alert.cameraId;
+  if ('incident' in event) return event.incident.cameraIds[0] ?? '';
   return event.cameraId;
 }
 

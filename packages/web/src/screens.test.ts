@@ -5,13 +5,14 @@ const ids = (roles: string[]) => screensFor(roles).map((s) => s.id);
 
 describe('screens by role', () => {
   it('gives operators supervision screens and no administration', () => {
-    expect(ids(['operator'])).toEqual(['wall', 'alerts', 'map', 'playback', 'statistics']);
+    expect(ids(['operator'])).toEqual(['wall', 'alerts', 'incidents', 'map', 'playback', 'statistics']);
   });
 
   it('gives supervisors the camera administration and the registry to read, but neither accounts nor audit', () => {
     expect(ids(['supervisor'])).toEqual([
       'wall',
       'alerts',
+      'incidents',
       'map',
       'playback',
       'statistics',

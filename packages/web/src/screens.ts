@@ -4,6 +4,7 @@ import { roles, rolesGrant, type Permission, type Role } from '@vigie/core/permi
 export const screens = [
   { id: 'wall', path: '/wall', permission: 'live:view', group: 'supervision' },
   { id: 'alerts', path: '/alerts', permission: 'alert:read', group: 'supervision' },
+  { id: 'incidents', path: '/incidents', permission: 'incident:read', group: 'supervision' },
   { id: 'map', path: '/map', permission: 'camera:read', group: 'supervision' },
   { id: 'playback', path: '/playback', permission: 'playback:view', group: 'supervision' },
   { id: 'statistics', path: '/statistics', permission: 'alert:read', group: 'supervision' },

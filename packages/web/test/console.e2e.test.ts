@@ -129,6 +129,7 @@ describe('console in a real browser', () => {
       .toEqual([
         'Mur d’images',
         'Alertes',
+        'Incidents',
         'Carte',
         'Relecture',
         'Statistiques',
@@ -250,6 +251,33 @@ describe('console in a real browser', () => {
     await page.getByLabel('État').selectOption({ label: 'close' });
     await expect.poll(() => item.locator('.alert-head').innerText()).toMatch(/close\s+alerte avérée/);
     expect(await item.locator('.notes').innerText()).toContain('Sac récupéré par son propriétaire');
+  });
+
+  it('handles the alert’s incident along its procedure; skipping a required step tells the supervisor', async () => {
+    const incident = (await server.app.incidents.list({}, systemRequester('test'))).find((i) =>
+      i.alertIds.includes(alertId),
+    );
+    expect(incident, 'the abandoned-bag alert opened an incident').toBeDefined();
+    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    await page.locator(`table.incidents tr[data-incident-id="${incident?.id}"] a`).click();
+    const detail = page.locator('section.incident-detail');
+    await expect.poll(() => detail.locator('.badge').innerText()).toBe('nouveau');
+    await detail.getByRole('button', { name: 'Prendre en charge' }).click();
+    await expect.poll(() => detail.locator('.badge').innerText()).toBe('en cours');
+    await detail.locator('li[data-step-id="verify"]').getByRole('button', { name: 'Fait' }).click();
+    await expect.poll(() => detail.locator('li[data-step-id="verify"]').innerText()).toContain('fait par agent.dupont');
+    await detail.getByLabel('Synthèse ou motif').fill('Sac récupéré par son propriétaire');
+    await detail.getByRole('button', { name: 'Résoudre' }).click();
+    await expect.poll(() => detail.locator('.badge').innerText()).toBe('résolu');
+    await expect
+      .poll(() => page.locator('.skipped-steps').innerText())
+      .toMatch(/Étapes obligatoires sautées .* par agent\.dupont : Prévenir la patrouille/);
+    expect(await detail.locator('.incident-timeline').innerText()).toContain('Sac récupéré par son propriétaire');
+    await page.screenshot({ path: join(shots, 'console-incident-fr.png'), fullPage: true });
+    const report = await page.request.get(
+      `${server.url}${(await detail.getByRole('link', { name: 'Rapport imprimable' }).getAttribute('href')) ?? ''}`,
+    );
+    expect(await report.text()).toMatch(/<tr><th>État<\/th><td>résolu<\/td><\/tr>/);
   });
 
   it('shows people counted on the station line and the operators’ verdicts in statistics', async () => {
@@ -411,7 +439,14 @@ describe('console in a real browser', () => {
 
   it('shows an operator no administration, and only the camera assigned to them', async () => {
     const operator = await sessionOf('agent.leroy', operatorSecret);
-    expect(await navLinks(operator)).toEqual(['Mur d’images', 'Alertes', 'Carte', 'Relecture', 'Statistiques']);
+    expect(await navLinks(operator)).toEqual([
+      'Mur d’images',
+      'Alertes',
+      'Incidents',
+      'Carte',
+      'Relecture',
+      'Statistiques',
+    ]);
     expect(await operator.locator('nav.nav h2').allTextContents()).toEqual(['Supervision']);
     // The wall opens first, with one tile per camera assigned to the operator.
     await expect.poll(() => operator.locator('.live-tile figcaption .name').allInnerTexts()).toEqual(['Gare — Parvis']);
@@ -432,7 +467,13 @@ describe('console in a real browser', () => {
 
   it('shows the DPO the mask change and the assignment in the audit trail, and verifies the chain intact', async () => {
     const dpo = await sessionOf('dpo.martin');
-    expect(await navLinks(dpo)).toEqual(['Carte', 'Journal d’audit', 'Registre légal', 'Demandes d’accès']);
+    expect(await navLinks(dpo)).toEqual([
+      'Carte',
+      'Journal d’audit',
+      'Registre légal',
+      'Demandes d’accès',
+      'Gels judiciaires',
+    ]);
     await dpo.getByRole('link', { name: 'Journal d’audit' }).click();
     await dpo.getByLabel('Entrées').selectOption('1000');
     const updated = dpo.locator('table.audit tr[data-action="camera.updated"]');

@@ -363,7 +363,7 @@ describe('the DPO’s screens in a real browser', () => {
 
     const operator = await sessionOf('operateur');
     const links = await operator.locator('nav.nav a').allInnerTexts();
-    expect(links).toEqual(['Mur d’images', 'Alertes', 'Carte', 'Relecture', 'Statistiques']);
+    expect(links).toEqual(['Mur d’images', 'Alertes', 'Incidents', 'Carte', 'Relecture', 'Statistiques']);
     for (const path of ['/admin/registry', '/admin/requests', '/admin/holds']) {
       await operator.goto(`${server.url}${path}`);
       await expect

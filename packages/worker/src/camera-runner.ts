@@ -1,5 +1,12 @@
 import { Buffer } from 'node:buffer';
-import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
+import {
+  analysisConfigOf,
+  analysisSourceOf,
+  type AnalyticsEventType,
+  type Camera,
+  type Clock,
+  type SegmentStorage,
+} from '@vigie/core';
 import { SegmentRecorder, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisAlertUpdate } from '@vigie/vision';
 import type { Outbox } from './outbox.js';
@@ -100,12 +107,12 @@ export class CameraRunner {
     const controller = new AbortController();
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
-      sourceUrl: camera.sourceUrl,
+      sourceUrl: analysisSourceOf(camera),
       ffmpegPath: this.#options.ffmpegPath,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       ...(detector === undefined ? {} : { detector }),
-      realtime: camera.sourceUrl.startsWith('file:'),
+      realtime: analysisSourceOf(camera).startsWith('file:'),
       live: true,
       signal: controller.signal,
       clock: () => clock.now(),

@@ -9,6 +9,7 @@ import {
   type Camera,
   type Clock,
   type DomainEvent,
+  analysisSourceOf,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
@@ -45,7 +46,7 @@ interface Running {
 }
 
 function fingerprint(camera: Camera, rules: readonly AnalyticsEventType[]): string {
-  return JSON.stringify([camera.sourceUrl, camera.masks, analysisConfigOf(camera, rules)]);
+  return JSON.stringify([analysisSourceOf(camera), camera.masks, analysisConfigOf(camera, rules)]);
 }
 
 /**
@@ -195,14 +196,14 @@ export class AnalysisFleet {
     const controller = new AbortController();
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
-      sourceUrl: camera.sourceUrl,
+      sourceUrl: analysisSourceOf(camera),
       ffmpegPath: ffmpegPath(),
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
       ...(detector === undefined ? {} : { detector }),
       // A looped demo file is read at its own pace, as a camera would send it.
-      realtime: camera.sourceUrl.startsWith('file:'),
+      realtime: analysisSourceOf(camera).startsWith('file:'),
       live: true,
       signal: controller.signal,
       clock: () => this.#options.clock.now(),

@@ -10,6 +10,8 @@ export const pushedEventTypes = [
   'camera.status',
   'alert.opened',
   'alert.updated',
+  'incident.updated',
+  'incident.step_skipped',
 ] as const satisfies readonly DomainEventType[];
 
 /** What a console receives for a domain event, or undefined when consoles are not told about it. */
@@ -32,6 +34,12 @@ export function pushEventOf(event: DomainEvent): PushEvent | undefined {
     case 'alert.opened':
     case 'alert.updated':
       return { v: 1, type: event.type, alert: event.alert };
+    case 'incident.updated':
+      return { v: 1, type: 'incident.updated', incident: event.incident };
+    case 'incident.step_skipped': {
+      const { v: _, id: __, at: ___, ...skipped } = event;
+      return { v: 1, ...skipped };
+    }
     case 'analytics.stop':
     case 'segment.recorded':
     case 'gap.recorded':

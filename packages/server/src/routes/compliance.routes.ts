@@ -6,12 +6,13 @@ import { recordOfProcessingHtml, retentionReportHtml } from '../reports/complian
 import type { ComplianceService } from '../services/compliance.service.js';
 import { requires } from './route-config.js';
 
-const HtmlResponse = {
+/** The OpenAPI description of a printable page. */
+export const HtmlResponse = {
   200: { description: 'A printable page.', content: { 'text/html': { schema: Type.String() } } },
 };
 
 /** Sends a generated page that can run nothing and load nothing. */
-function sendHtml(reply: FastifyReply, html: string): FastifyReply {
+export function sendHtml(reply: FastifyReply, html: string): FastifyReply {
   return reply
     .type('text/html; charset=utf-8')
     .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")

@@ -67,7 +67,14 @@ const clipSeconds = 10;
  */
 export class AlertService {
   constructor(
-    private readonly deps: { work: UnitOfWork; clock: Clock; events: DomainEvents; cameras: CameraService },
+    private readonly deps: {
+      work: UnitOfWork;
+      clock: Clock;
+      events: DomainEvents;
+      cameras: CameraService;
+      /** Files each live alert into an incident (issue 15 #5). */
+      incidents?: { alertOpened: (alert: AlertRecord) => Promise<unknown> };
+    },
   ) {}
 
   /** Stores, audits and pushes a new alert. */
@@ -113,7 +120,10 @@ export class AlertService {
       return alerts.get(id);
     });
     // A shadow alert is recorded and audited, never pushed to operators' screens.
-    if (alert !== undefined && alert.shadow !== true) this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
+    if (alert !== undefined && alert.shadow !== true) {
+      this.deps.events.publish({ v: 1, type: 'alert.opened', alert });
+      await this.deps.incidents?.alertOpened(alert);
+    }
     return alert;
   }
 

@@ -363,6 +363,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -599,6 +601,8 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                            liftable?: boolean;
                         }[];
                         lines?: {
                             id: string;
@@ -818,6 +822,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -1133,6 +1139,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -1512,6 +1520,8 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                            liftable?: boolean;
                         }[];
                         lines?: {
                             id: string;
@@ -1731,6 +1741,8 @@ export interface paths {
                                     x: number;
                                     y: number;
                                 }[];
+                                /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                liftable?: boolean;
                             }[];
                             lines: {
                                 id: string;
@@ -2150,6 +2162,8 @@ export interface paths {
                                 x: number;
                                 y: number;
                             }[];
+                            /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                            liftable?: boolean;
                         }[];
                         lines?: {
                             id: string;
@@ -2370,6 +2384,8 @@ export interface paths {
                                         x: number;
                                         y: number;
                                     }[];
+                                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                    liftable?: boolean;
                                 }[];
                                 lines: {
                                     id: string;
@@ -2636,7 +2652,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "model.registered";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "user.created" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered";
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -5032,6 +5048,8 @@ export interface paths {
                                         x: number;
                                         y: number;
                                     }[];
+                                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                                    liftable?: boolean;
                                 }[];
                                 lines: {
                                     id: string;
@@ -8143,6 +8161,635 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents on the cameras the caller may see, most recently active first */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "new" | "in_progress" | "resolved" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            typeId: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            state: "new" | "in_progress" | "resolved" | "closed";
+                            owner: string | null;
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            cameraIds: string[];
+                            alertIds: string[];
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            lastAlertAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            doneSteps: {
+                                stepId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            links: ({
+                                /** @enum {string} */
+                                kind: "clip";
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "export";
+                                /** Format: uuid */
+                                exportId: string;
+                            })[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {unknown} */
+                                kind: "opened" | "alert_added" | "state_changed" | "owner_changed" | "type_changed" | "step_done" | "step_skipped" | "note" | "linked";
+                                text: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            typeId: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            state: "new" | "in_progress" | "resolved" | "closed";
+                            owner: string | null;
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            cameraIds: string[];
+                            alertIds: string[];
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            lastAlertAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            doneSteps: {
+                                stepId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            links: ({
+                                /** @enum {string} */
+                                kind: "clip";
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "export";
+                                /** Format: uuid */
+                                exportId: string;
+                            })[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {unknown} */
+                                kind: "opened" | "alert_added" | "state_changed" | "owner_changed" | "type_changed" | "step_done" | "step_skipped" | "note" | "linked";
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take up, assign, tick a step, note, link a clip or export, resolve, reopen or close (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "start";
+                    } | {
+                        /** @enum {string} */
+                        action: "assign";
+                        owner: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "retype";
+                        typeId: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "step";
+                        stepId: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "note";
+                        note: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "link";
+                        link: {
+                            /** @enum {string} */
+                            kind: "clip";
+                            /** Format: uuid */
+                            cameraId: string;
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "export";
+                            /** Format: uuid */
+                            exportId: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        action: "resolve";
+                        summary: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "reopen";
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "close";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            typeId: string;
+                            title: string;
+                            /** @enum {unknown} */
+                            state: "new" | "in_progress" | "resolved" | "closed";
+                            owner: string | null;
+                            location: {
+                                lat: number;
+                                lon: number;
+                            };
+                            cameraIds: string[];
+                            alertIds: string[];
+                            /** Format: date-time */
+                            openedAt: string;
+                            /** Format: date-time */
+                            lastAlertAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            doneSteps: {
+                                stepId: string;
+                                by: string;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            links: ({
+                                /** @enum {string} */
+                                kind: "clip";
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                from: string;
+                                /** Format: date-time */
+                                to: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "export";
+                                /** Format: uuid */
+                                exportId: string;
+                            })[];
+                            timeline: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {unknown} */
+                                kind: "opened" | "alert_added" | "state_changed" | "owner_changed" | "type_changed" | "step_done" | "step_skipped" | "note" | "linked";
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident report, printable (French): procedure, alerts, evidence, timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A printable page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incident-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incident types and their checklists (standard operating procedures) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            steps: {
+                                id: string;
+                                label: string;
+                                required: boolean;
+                            }[];
+                            updatedBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incident-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or rewrite an incident type and its checklist (supervisors; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        steps: {
+                            id: string;
+                            label: string;
+                            required: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            steps: {
+                                id: string;
+                                label: string;
+                                required: boolean;
+                            }[];
+                            updatedBy: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/compliance/checklist": {
         parameters: {
             query?: never;
@@ -8541,6 +9188,8 @@ export interface components {
                         x: number;
                         y: number;
                     }[];
+                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                    liftable?: boolean;
                 }[];
                 lines: {
                     id: string;
@@ -8769,6 +9418,8 @@ export interface components {
                         x: number;
                         y: number;
                     }[];
+                    /** @description May be lifted for a past range by two people (request, then approval by another with the right role); permanent when absent. */
+                    liftable?: boolean;
                 }[];
                 lines: {
                     id: string;
@@ -9140,6 +9791,75 @@ export interface components {
                     text: string;
                 }[];
             };
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "incident.updated";
+            incident: {
+                /** Format: uuid */
+                id: string;
+                typeId: string;
+                title: string;
+                /** @enum {unknown} */
+                state: "new" | "in_progress" | "resolved" | "closed";
+                owner: string | null;
+                location: {
+                    lat: number;
+                    lon: number;
+                };
+                cameraIds: string[];
+                alertIds: string[];
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                lastAlertAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+                doneSteps: {
+                    stepId: string;
+                    by: string;
+                    /** Format: date-time */
+                    at: string;
+                }[];
+                links: ({
+                    /** @enum {string} */
+                    kind: "clip";
+                    /** Format: uuid */
+                    cameraId: string;
+                    /** Format: date-time */
+                    from: string;
+                    /** Format: date-time */
+                    to: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "export";
+                    /** Format: uuid */
+                    exportId: string;
+                })[];
+                timeline: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    /** @enum {unknown} */
+                    kind: "opened" | "alert_added" | "state_changed" | "owner_changed" | "type_changed" | "step_done" | "step_skipped" | "note" | "linked";
+                    text: string;
+                }[];
+            };
+        } | {
+            /** @enum {number} */
+            v: 1;
+            /** @enum {string} */
+            type: "incident.step_skipped";
+            incidentId: string;
+            title: string;
+            cameraId: string;
+            resolvedBy: string;
+            steps: {
+                id: string;
+                label: string;
+                required: boolean;
+            }[];
         };
     };
     responses: never;

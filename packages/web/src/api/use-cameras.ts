@@ -21,6 +21,8 @@ function apply(cameras: Camera[], event: PushEvent): Camera[] {
     case 'camera.status':
     case 'alert.opened':
     case 'alert.updated':
+    case 'incident.updated':
+    case 'incident.step_skipped':
       return cameras;
   }
 }

@@ -13,6 +13,7 @@ import { CameraAdminPage } from '../pages/camera-admin-page';
 import { CameraEditPage } from '../pages/camera-edit-page';
 import { CameraLivePage } from '../pages/camera-live-page';
 import { HoldsPage } from '../pages/holds-page';
+import { IncidentsPage } from '../pages/incidents-page';
 import { MapPage } from '../pages/map-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
@@ -49,6 +50,17 @@ function Console({ me }: { me: Me }) {
             <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
             <Route path="/alerts">
               {guard('alert:read', <AlertsPage canStopAnalytics={allows(me.roles, 'camera:write')} />)}
+            </Route>
+            <Route path="/incidents">
+              {guard('incident:read', <IncidentsPage canSupervise={allows(me.roles, 'incident:supervise')} />)}
+            </Route>
+            <Route path="/incidents/:id">
+              {(p) =>
+                guard(
+                  'incident:read',
+                  <IncidentsPage incidentId={p.id} canSupervise={allows(me.roles, 'incident:supervise')} />,
+                )
+              }
             </Route>
             <Route path="/map">{guard('camera:read', <MapPage roles={me.roles} />)}</Route>
             <Route path="/playback">{guard('playback:view', <PlaybackPage />)}</Route>

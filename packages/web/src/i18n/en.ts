@@ -1,6 +1,7 @@
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { holdsEn } from './holds.messages';
+import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
 
@@ -340,5 +341,6 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...holdsEn,
+  ...incidentsEn,
   ...dpoEn,
 };

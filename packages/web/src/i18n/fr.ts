@@ -1,5 +1,6 @@
 import { evidenceFr } from './evidence.messages';
 import { holdsFr } from './holds.messages';
+import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
 
@@ -341,6 +342,7 @@ export const fr = {
   ...transparencyFr,
   ...evidenceFr,
   ...holdsFr,
+  ...incidentsFr,
   ...dpoFr,
 } as const;
 

@@ -51,6 +51,11 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'hold.placed': 'audit.action.hold.placed',
   'hold.released': 'audit.action.hold.released',
   'model.registered': 'audit.action.model.registered',
+  'incident.opened': 'audit.action.incident.opened',
+  'incident.alert_added': 'audit.action.incident.alert_added',
+  'incident.acted': 'audit.action.incident.acted',
+  'incident.step_skipped': 'audit.action.incident.step_skipped',
+  'incident_type.saved': 'audit.action.incident_type.saved',
 };
 
 const fieldKeys = {
