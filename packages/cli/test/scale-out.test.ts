@@ -111,6 +111,8 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
       bus,
       workers: 'remote',
       nodeSecret: secret,
+      // The test cameras are RTSP servers on this machine, allowed explicitly.
+      sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
     });
     await app.background.start();
     const year = new Date().getUTCFullYear();

@@ -79,7 +79,8 @@ const cameraFields = {
   sourceUrl: Type.String({
     minLength: 1,
     maxLength: 2048,
-    description: 'rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream.',
+    description:
+      'rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network.',
   }),
   subStreamUrl: Type.String({
     minLength: 1,

@@ -42,7 +42,11 @@ export const errorRegistry = {
   },
   UNSUPPORTED_SOURCE_URL: {
     kind: 'invalid',
-    hint: 'Use an rtsp://, rtsps://, http://, https:// or file:// URL.',
+    hint: 'Use an rtsp://, rtsps://, http:// or https:// URL of the camera (file:// for the demo only).',
+  },
+  SOURCE_URL_REFUSED: {
+    kind: 'invalid',
+    hint: 'Give the camera’s address on the camera network. Loopback, link-local and cloud-metadata addresses, the server itself and local files are refused unless the configuration allows them (VIGIE_CAMERA_NETWORKS, VIGIE_DEMO).',
   },
   RETENTION_EXCEEDS_LEGAL_MAXIMUM: {
     kind: 'invalid',

@@ -34,6 +34,7 @@ export * from './legal-hold.js';
 export * from './model-registry.js';
 export * from './wall-layout.js';
 export * from './text-safety.js';
+export * from './source-url-policy.js';
 export * from './incident.js';
 export * from './incident-action.js';
 export * from './incident-grouping.js';

@@ -24,6 +24,8 @@ import {
   type OnvifGateway,
   type PromotionPolicy,
   type TransparencyContacts,
+  type SourceUrlPolicy,
+  defaultSourceUrlPolicy,
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
@@ -135,6 +137,8 @@ export interface AppDependencies {
   workers?: 'embedded' | 'remote';
   /** Secret shared with workers to fetch the segments they hold (VIGIE_NODE_SECRET). */
   nodeSecret?: string;
+  /** Where camera sources may point (default: the strict `defaultSourceUrlPolicy`: no files, no loopback or link-local). */
+  sourcePolicy?: SourceUrlPolicy;
   /** The installation's Ed25519 key; default: `<mediaDir>/keys/installation-ed25519.pem`, created on first start. It also signs the audit checkpoints, appended to `<mediaDir>/audit-checkpoints.jsonl`. */
   installationKey?: InstallationKey;
   /** Seals device passwords; default: key file `<mediaDir>/keys/credentials-aes256.key`, created on first start. */
@@ -219,7 +223,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     onError: (error) => logger.current?.error({ err: error }, 'publishing a domain event failed'),
   });
-  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents });
+  const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
+  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy });
   const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
@@ -451,6 +456,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       ffmpegCapabilities: deps.ffmpegCapabilities ?? (await ffmpegCapabilitiesOrExplain(media.ffmpegPath())),
       log: http.log,
       liveFeeds,
+      sourcePolicy,
       ...options,
     });
     await fleet.start();

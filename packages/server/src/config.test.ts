@@ -102,4 +102,13 @@ describe('transparency contacts', () => {
       expect(message).toContain('"transparency/dpo/phone" (config file)');
     }
   });
+
+  it('takes the camera networks as a CIDR list and files as a flag, refusing what is no network', () => {
+    const config = loadConfig({ VIGIE_CAMERA_NETWORKS: '127.0.0.0/8, ::1/128', VIGIE_FILE_SOURCES: 'true' });
+    expect(config).toMatchObject({ cameraNetworks: ['127.0.0.0/8', '::1/128'], fileSources: true });
+    expect(loadConfig({})).toMatchObject({ cameraNetworks: [], fileSources: false });
+    expect(() => loadConfig({ VIGIE_CAMERA_NETWORKS: '127.0.0.1,10.0.0.0/8' })).toThrow(
+      /cameraNetworks \(VIGIE_CAMERA_NETWORKS\): not CIDR networks \(e\.g\. 10\.20\.0\.0\/16\): 127\.0\.0\.1/,
+    );
+  });
 });

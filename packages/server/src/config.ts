@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import {
   defaultLegalProfileId,
+  invalidNetworks,
   legalProfileById,
   legalProfiles,
   TransparencyContactsSchema,
@@ -38,7 +39,14 @@ export const ConfigSchema = Type.Object(
       }),
     ),
     demo: Type.Boolean({
-      description: 'Register demo cameras (synthetic clips) when the registry is empty.',
+      description: 'Register demo cameras (synthetic clips) when the registry is empty; lets cameras read local files.',
+    }),
+    fileSources: Type.Boolean({
+      description: 'Let cameras read local files (file://), as the demo does; off: only network cameras.',
+    }),
+    cameraNetworks: Type.Array(Type.String({ minLength: 1 }), {
+      description:
+        'CIDR networks camera sources may point at although refused by default (loopback, link-local), e.g. 127.0.0.0/8 for a relay on this machine; comma-separated in the environment.',
     }),
     mapTileUrl: Type.Optional(
       Type.String({
@@ -102,6 +110,8 @@ export const configEnv = {
   logLevel: 'VIGIE_LOG_LEVEL',
   modelPath: 'VIGIE_MODEL',
   demo: 'VIGIE_DEMO',
+  fileSources: 'VIGIE_FILE_SOURCES',
+  cameraNetworks: 'VIGIE_CAMERA_NETWORKS',
   mapTileUrl: 'VIGIE_MAP_TILE_URL',
   natsUrl: 'NATS_URL',
   mqttUrl: 'MQTT_URL',
@@ -129,6 +139,8 @@ const defaults: Config = {
   dataDir: './data',
   logLevel: 'info',
   demo: false,
+  fileSources: false,
+  cameraNetworks: [],
   transparency: demoTransparencyContacts,
   workers: 'embedded',
   shadowMinLabelled: 20,
@@ -161,7 +173,12 @@ function fromEnv(env: NodeJS.ProcessEnv): {
       const port = Number(raw);
       if (Number.isInteger(port)) values[key] = port;
       else problems.push(`${name}="${raw}" must be a whole number (e.g. 8080)`);
-    } else if (key === 'demo') {
+    } else if (key === 'cameraNetworks') {
+      values[key] = raw
+        .split(',')
+        .map((cidr) => cidr.trim())
+        .filter((cidr) => cidr !== '');
+    } else if (key === 'demo' || key === 'fileSources') {
       if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) values[key] = true;
       else if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) values[key] = false;
       else problems.push(`${name}="${raw}" must be true or false`);
@@ -214,6 +231,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (merged.workers === 'remote' && (merged.natsUrl === undefined || merged.nodeSecret === undefined)) {
     problems.push('workers=remote (VIGIE_WORKERS) needs NATS_URL and VIGIE_NODE_SECRET: workers report over NATS');
+  }
+  if (Array.isArray(merged.cameraNetworks)) {
+    const invalid = invalidNetworks(merged.cameraNetworks.filter((n): n is string => typeof n === 'string'));
+    if (invalid.length > 0) {
+      problems.push(
+        `cameraNetworks (VIGIE_CAMERA_NETWORKS): not CIDR networks (e.g. 10.20.0.0/16): ${invalid.join(', ')}`,
+      );
+    }
   }
   if (typeof merged.legalProfile === 'string') {
     try {

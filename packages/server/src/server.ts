@@ -1,10 +1,17 @@
 import { JetStreamBus, MqttExport } from '@vigie/bus';
-import { legalProfileById, systemClock, type Bus } from '@vigie/core';
+import { networkInterfaces } from 'node:os';
+import { legalProfileById, systemClock, type Bus, type SourceUrlPolicy } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoAnalysisAuthorisation, seedDemoCameras, seedDemoRegistry } from './demo.js';
+
+/** The addresses the server answers at: the one it binds, or every interface's when it binds them all. */
+function ownAddresses(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host];
+  return Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
+}
 
 /** A running Vigie server. */
 export interface RunningServer {
@@ -35,7 +42,14 @@ export async function startServer(
     await migrateToLatest(database.db);
     if (config.natsUrl !== undefined) bus = await JetStreamBus.connect({ url: config.natsUrl, name: 'vigie-server' });
     const profile = legalProfileById(config.legalProfile);
+    // The server's own API is refused as a camera source; its port is known once it listens (below).
+    const sourcePolicy: SourceUrlPolicy = {
+      allowFiles: config.demo || config.fileSources,
+      allowedNetworks: config.cameraNetworks,
+      server: { addresses: ownAddresses(config.host), port: config.port },
+    };
     const app = await buildApp({
+      sourcePolicy,
       ...(bus === undefined ? {} : { bus }),
       workers: config.workers,
       ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
@@ -82,6 +96,7 @@ export async function startServer(
     await app.http.listen({ host: config.host, port: config.port });
     const address = app.http.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    sourcePolicy.server = { addresses: ownAddresses(config.host), port };
     return {
       app,
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,

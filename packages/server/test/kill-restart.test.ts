@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { authorise, cameraBody } from './support.js';
+import { authorise, cameraBody, testSourcePolicy } from './support.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,7 +55,13 @@ describe('kill -9 of a recording server, then a restart (red team)', () => {
     const clip = await renderTestClip({ dir: dataDir, seconds: 20 });
     // Two authorised cameras, registered through the real application on the server's database.
     const database = await openDatabase({ url: fresh.url });
-    const app = await buildApp({ database, clock: systemClock, webRoot: '/nonexistent', mediaDir: dataDir });
+    const app = await buildApp({
+      database,
+      clock: systemClock,
+      webRoot: '/nonexistent',
+      mediaDir: dataDir,
+      sourcePolicy: testSourcePolicy,
+    });
     for (const name of ['Parvis', 'Halle']) {
       const camera = await app.cameras.create(cameraBody({ name, sourceUrl: `file://${clip}` }) as never, {
         actorName: 'test setup',
@@ -76,7 +82,8 @@ describe('kill -9 of a recording server, then a restart (red team)', () => {
   });
 
   it('leaves no recorder running after SIGKILL, and the restart indexes or quarantines everything the dead one left', async () => {
-    const env = { DATABASE_URL: fresh.url, VIGIE_DATA_DIR: dataDir };
+    // The test cameras read clips on disk, which a deployment allows only explicitly.
+    const env = { DATABASE_URL: fresh.url, VIGIE_DATA_DIR: dataDir, VIGIE_FILE_SOURCES: 'true' };
     server = await startServerProcess(env);
     await until('segments indexed', async () => ((await indexedKeys()).length >= 4 ? true : undefined));
     expect((await processesUsing(dataDir)).length).toBe(2);

@@ -7,7 +7,7 @@ import { RecordingRepository } from '@vigie/db';
 import type { VigieDatabase } from '@vigie/db';
 import type { LocalDiskStorage } from '@vigie/media';
 import type { TestEngine } from '@vigie/db/testing';
-import type { Dpia, Role } from '@vigie/core';
+import type { Dpia, Role, SourceUrlPolicy } from '@vigie/core';
 import {
   buildApp,
   systemRequester,
@@ -35,13 +35,27 @@ export const asTest = systemRequester('test');
  */
 export const testPasswordCost: PasswordHashCost = { memoryCost: 64, timeCost: 1, parallelism: 1 };
 
+/**
+ * Where the tests' cameras are: clips on disk and RTSP test cameras on this machine. Allowed here
+ * explicitly; a deployment refuses both unless its configuration allows them (VIGIE_DEMO, VIGIE_CAMERA_NETWORKS).
+ */
+export const testSourcePolicy: SourceUrlPolicy = { allowFiles: true, allowedNetworks: ['127.0.0.0/8', '::1/128'] };
+
 /** Builds the real application (no console files) over a fresh, migrated database. */
 export async function openTestApp(
   engine: TestEngine,
   clock: Clock = systemClock,
   options: Pick<
     AppDependencies,
-    'accessRequestLimit' | 'transparency' | 'bus' | 'workers' | 'promotionPolicy' | 'modelPath' | 'profile' | 'webRoot'
+    | 'accessRequestLimit'
+    | 'transparency'
+    | 'bus'
+    | 'workers'
+    | 'promotionPolicy'
+    | 'modelPath'
+    | 'profile'
+    | 'webRoot'
+    | 'sourcePolicy'
   > = {},
 ): Promise<TestApp> {
   const database = await engine.open();
@@ -52,6 +66,7 @@ export async function openTestApp(
     webRoot: '/nonexistent',
     mediaDir,
     passwordCost: testPasswordCost,
+    sourcePolicy: testSourcePolicy,
     ...options,
   });
   return {

@@ -215,6 +215,8 @@ async function workers(): Promise<void> {
       bus,
       workers: 'remote',
       nodeSecret: secret,
+      // The benchmark's cameras read a clip on disk, as the demo's do.
+      sourcePolicy: { allowFiles: true, allowedNetworks: [] },
     });
     await app.background.start();
     const cameras = perWorker * count;

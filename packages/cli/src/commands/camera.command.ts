@@ -60,7 +60,7 @@ export function cameraCommand(io: CliIo): Command {
     .command('add')
     .description('register a camera')
     .requiredOption('--name <name>', 'display name, unique')
-    .requiredOption('--url <url>', 'stream URL: rtsp://, http(s):// or file://')
+    .requiredOption('--url <url>', 'stream URL: rtsp://, rtsps://, http(s):// (file:// in the demo only)')
     .requiredOption('--lat <degrees>', 'latitude', Number)
     .requiredOption('--lon <degrees>', 'longitude', Number)
     .requiredOption('--purpose <purpose>', 'declared purpose (repeat for several)', collectRepeated, [])

@@ -1,6 +1,8 @@
 import {
   applyCameraPatch,
   assertNoSilentPromotion,
+  assertSourceUrlAllowed,
+  defaultSourceUrlPolicy,
   cameraSettingsFromInput,
   limitedToAssignedCameras,
   redactSourceUrl,
@@ -13,6 +15,7 @@ import {
   type Clock,
   type LegalProfile,
   type PushAudience,
+  type SourceUrlPolicy,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
 import { isSystem, type PersonRequester, type Requester } from '../auth/requester.js';
@@ -47,12 +50,21 @@ export class CameraService {
   readonly #profile: LegalProfile;
   readonly #events: DomainEvents;
   readonly #clock: Clock;
+  readonly #sourcePolicy: SourceUrlPolicy;
 
-  constructor(options: { work: UnitOfWork; clock: Clock; profile: LegalProfile; events: DomainEvents }) {
+  /** `sourcePolicy`: where camera sources may point (default: the strict `defaultSourceUrlPolicy`). */
+  constructor(options: {
+    work: UnitOfWork;
+    clock: Clock;
+    profile: LegalProfile;
+    events: DomainEvents;
+    sourcePolicy?: SourceUrlPolicy;
+  }) {
     this.#work = options.work;
     this.#clock = options.clock;
     this.#profile = options.profile;
     this.#events = options.events;
+    this.#sourcePolicy = options.sourcePolicy ?? defaultSourceUrlPolicy;
   }
 
   /** The cameras a requester may see (all, or an operator's assigned ones), credentials hidden. */
@@ -87,6 +99,8 @@ export class CameraService {
   async create(input: CameraInput, actor: Actor, attach?: CreationAttachment): Promise<Camera> {
     const settings = cameraSettingsFromInput(input, this.#profile);
     validateCameraSettings(settings, this.#profile);
+    assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
+    if (typeof settings.subStreamUrl === 'string') assertSourceUrlAllowed(settings.subStreamUrl, this.#sourcePolicy);
     const camera = await this.#work(async (stores) => {
       const created = forClients(await stores.cameras.create(settings));
       const attached = attach === undefined ? {} : await attach(stores, created);
@@ -120,6 +134,11 @@ export class CameraService {
         ...(keep(subStreamUrl, current.subStreamUrl) ? {} : { subStreamUrl }),
       });
       validateCameraSettings(settings, this.#profile, change.patch);
+      // Checked when the source changes; a stored one the policy now refuses is refused when recording starts.
+      if (!keep(sourceUrl, current.sourceUrl)) assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
+      if (!keep(subStreamUrl, current.subStreamUrl) && typeof settings.subStreamUrl === 'string') {
+        assertSourceUrlAllowed(settings.subStreamUrl, this.#sourcePolicy);
+      }
       assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);

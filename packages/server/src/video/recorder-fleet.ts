@@ -1,11 +1,15 @@
+import { lookup } from 'node:dns/promises';
 import {
+  hostRefusal,
   imagesViewableIn,
+  sourceUrlRefusal,
   stateRaisesOfflineAlert,
   type Camera,
   type CameraState,
   type DomainEvent,
   type Clock,
   type SegmentStorage,
+  type SourceUrlPolicy,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import {
@@ -39,6 +43,8 @@ export interface RecorderFleetOptions {
   segmentSeconds?: number;
   /** Where each camera's live stream (fragmented MP4 from its recording process) is published; none: HLS only. */
   liveFeeds?: LiveFeeds;
+  /** Where camera sources may point: checked again, names resolved, before each recorder starts. */
+  sourcePolicy: SourceUrlPolicy;
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
 }
@@ -47,6 +53,22 @@ interface Running {
   recorder: SegmentRecorder;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
+}
+
+/**
+ * Why the policy refuses a camera's source, looking through its host name too (a name can be made to
+ * resolve to this machine or to a metadata service); a name that does not resolve is left to ffmpeg.
+ */
+async function refusalOf(sourceUrl: string, policy: SourceUrlPolicy): Promise<string | undefined> {
+  const direct = sourceUrlRefusal(sourceUrl, policy);
+  if (direct !== undefined || sourceUrl.startsWith('file:')) return direct;
+  const host = new URL(sourceUrl).hostname.replace(/^\[(.*)\]$/, '$1');
+  const addresses = await lookup(host, { all: true }).catch(() => []);
+  for (const { address } of addresses) {
+    const refusal = hostRefusal(address, policy);
+    if (refusal !== undefined) return `${refusal} (${host} resolves to ${address})`;
+  }
+  return undefined;
 }
 
 function fingerprint(camera: Camera): string {
@@ -140,6 +162,11 @@ export class RecorderFleet {
         ? 'Recording is switched off for this camera.'
         : `Not recorded: no valid prefectoral authorisation (${camera.authorisation.state}); record one in the legal registry (LEGAL R1).`;
       await this.#setStatus(cameraId, 'disabled', reason);
+      return;
+    }
+    const refusal = await refusalOf(camera.sourceUrl, this.#options.sourcePolicy);
+    if (refusal !== undefined) {
+      await this.#setStatus(cameraId, 'error', `Not recorded: the source ${refusal}.`);
       return;
     }
     const { work, storage, spoolDir, log, liveFeeds } = this.#options;

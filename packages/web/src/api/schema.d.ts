@@ -319,7 +319,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
@@ -557,7 +557,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                         sourceUrl: string;
                         /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                         subStreamUrl?: string;
@@ -778,7 +778,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
@@ -1095,7 +1095,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
@@ -1476,7 +1476,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                        /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                         sourceUrl?: string;
                         /** @description null removes it. */
                         subStreamUrl?: string | (never | null);
@@ -1697,7 +1697,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                            /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
@@ -2340,7 +2340,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                                 sourceUrl: string;
                                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                                 subStreamUrl?: string;
@@ -5467,7 +5467,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                                 sourceUrl: string;
                                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                                 subStreamUrl?: string;
@@ -9619,7 +9619,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                 sourceUrl: string;
                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                 subStreamUrl?: string;
@@ -9849,7 +9849,7 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) or file:// URL of the stream. */
+                /** @description rtsp://, rtsps://, http(s):// (MJPEG, HLS) URL of the stream; file:// only where allowed (the demo). Loopback, link-local and metadata addresses are refused unless the configuration allows their network. */
                 sourceUrl: string;
                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                 subStreamUrl?: string;

@@ -59,7 +59,8 @@ export const en: Record<MessageKey, string> = {
   'cameras.add': 'Add a camera',
   'camera.name': 'Name',
   'camera.sourceUrl': 'Stream URL',
-  'camera.sourceUrlHint': 'rtsp://, rtsps://, http(s):// or file://. The password is never shown again.',
+  'camera.sourceUrlHint':
+    'rtsp://, rtsps://, http(s):// (file:// in the demo only). The password is never shown again.',
   'camera.lat': 'Latitude',
   'camera.lon': 'Longitude',
   'camera.heading': 'Heading (° from north)',

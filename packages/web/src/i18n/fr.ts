@@ -58,7 +58,8 @@ export const fr = {
   'cameras.add': 'Ajouter une caméra',
   'camera.name': 'Nom',
   'camera.sourceUrl': 'Adresse du flux',
-  'camera.sourceUrlHint': 'rtsp://, rtsps://, http(s):// ou file://. Le mot de passe n’est jamais réaffiché.',
+  'camera.sourceUrlHint':
+    'rtsp://, rtsps://, http(s):// (file:// en démonstration seulement). Le mot de passe n’est jamais réaffiché.',
   'camera.lat': 'Latitude',
   'camera.lon': 'Longitude',
   'camera.heading': 'Orientation (° depuis le nord)',

@@ -12,13 +12,17 @@ export interface WallAccount {
   totpSecret: string;
 }
 
+/** The clock cameras and the freezable proxy listen on loopback, which a server refuses unless allowed. */
+const testCameraNetworks = { VIGIE_CAMERA_NETWORKS: '127.0.0.0/8' };
+
 /**
  * Prepares a data directory as an administrator would before a `vigie start`: the given cameras registered and
  * authorised (so their images may be shown), and one supervisor account. Closes the server it used.
  */
 export async function seedWall(dataDir: string, cameras: { name: string; sourceUrl: string }[]): Promise<WallAccount> {
   const server = await startServer(
-    loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }),
+    // The test cameras answer on this machine: their network is allowed explicitly, as a deployment would.
+    loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent', ...testCameraNetworks }),
     {
       passwordCost: testPasswordCost,
     },
@@ -44,7 +48,12 @@ export async function seedWall(dataDir: string, cameras: { name: string; sourceU
 
 /** Starts `vigie start` on a data directory (port 0: the system chooses; else that port, for a restart). */
 export function startWallServer(dataDir: string, port = 0): Promise<ServerProcess> {
-  return startServerProcess({ VIGIE_DATA_DIR: dataDir, VIGIE_PORT: String(port), VIGIE_LOG_LEVEL: 'warn' });
+  return startServerProcess({
+    VIGIE_DATA_DIR: dataDir,
+    VIGIE_PORT: String(port),
+    VIGIE_LOG_LEVEL: 'warn',
+    ...testCameraNetworks,
+  });
 }
 
 /** Logs a browser page into the console (in French, as the tests' browsers are) and opens the wall. */
