@@ -1,53 +1,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '@vigie/cli';
+import { runCli } from '@vigie/cli';
 import { UserRepository, openDatabase } from '@vigie/db';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPasswordCost } from '../../server/test/support.js';
+import { captureIo as io, startServerForCli, type ServerForCli } from './support.js';
 import { startFakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 
-function io(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    env,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    readStdin: () => Promise.resolve(stdin),
-  };
-}
-
 describe('vigie camera (through a running server)', () => {
+  let started: ServerForCli;
   let server: RunningServer;
-  let dataDir: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-'));
-    server = await startServer(loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }), {
-      passwordCost: testPasswordCost,
-    });
-    const actor = { actorName: 'test setup' };
-    await server.app.users.create(
-      { username: 'automation', displayName: 'Automation', roles: ['supervisor'], password: 'a long enough password' },
-      { now: new Date(), actor },
-    );
-    const token = await server.app.users.createToken({
-      username: 'automation',
-      name: 'cli test',
-      now: new Date(),
-      actor,
-    });
-    env = { VIGIE_URL: server.url, VIGIE_TOKEN: token };
+    // The test ONVIF device and its streams are on loopback, which cameras may use only where allowed.
+    started = await startServerForCli(['supervisor'], { VIGIE_CAMERA_NETWORKS: '127.0.0.0/8' });
+    ({ server, env } = started);
     // An embedded database and a server start: minutes on a loaded 2-core CI machine.
   }, 180_000);
-  afterAll(async () => {
-    await server?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => started?.close());
 
   it('adds, lists and removes a camera with an API token', async () => {
     const add = io(env);
@@ -202,7 +173,7 @@ describe('vigie camera (through a running server)', () => {
   });
 
   it('refuses to open the embedded database a running server holds', async () => {
-    const user = io({ VIGIE_DATA_DIR: dataDir }, 'correct horse battery staple\n');
+    const user = io({ VIGIE_DATA_DIR: started.dataDir }, 'correct horse battery staple\n');
     expect(await runCli(['user', 'add', 'alice', '--role', 'operator'], user)).toBe(1);
     expect(user.stderr.join('\n')).toMatch(/in use by process \d+\. Stop that Vigie server first/);
   });

@@ -1,51 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli, type CliIo } from '@vigie/cli';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import { runCli } from '@vigie/cli';
+import type { RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-function io(env: NodeJS.ProcessEnv): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    env,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    readStdin: () => Promise.resolve(''),
-  };
-}
+import { captureIo as io, startServerForCli, type ServerForCli } from './support.js';
 
 describe('vigie compliance against the demo (LEGAL R29: privacy by default passes)', () => {
-  let dataDir: string;
+  let started: ServerForCli;
   let server: RunningServer;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-compliance-'));
-    server = await startServer(
-      loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
-      { passwordCost: { memoryCost: 64, timeCost: 1, parallelism: 1 } },
-    );
-    const actor = { actorName: 'test setup' };
-    await server.app.users.create(
-      { username: 'delegue', displayName: 'Déléguée', roles: ['dpo'], password: 'correct horse battery staple' },
-      { now: new Date(), actor },
-    );
-    const token = await server.app.users.createToken({
-      username: 'delegue',
-      name: 'compliance',
-      now: new Date(),
-      actor,
-    });
-    env = { VIGIE_URL: server.url, VIGIE_TOKEN: token };
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+    started = await startServerForCli(['dpo'], { VIGIE_DEMO: 'true' });
+    ({ server, env } = started);
+    // The demo's cameras start recording: minutes on a loaded 2-core CI machine.
+  }, 180_000);
+  afterAll(() => started?.close());
 
   it('prints every checkable requirement passing on the demo, and those a person must check', async () => {
     const run = io(env);

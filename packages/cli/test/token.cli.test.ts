@@ -1,22 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliIo } from '@vigie/cli';
+import { runCli } from '@vigie/cli';
 import { openDatabase } from '@vigie/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-function io(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    env,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    readStdin: () => Promise.resolve(stdin),
-  };
-}
+import { captureIo as io } from './support.js';
 
 describe('vigie user token, tokens and revoke-token (direct database access)', () => {
   let dataDir: string;
