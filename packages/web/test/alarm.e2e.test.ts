@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AlertRecord } from '@vigie/core';
-import { loadConfig, startServer, totpCode, type RunningServer } from '@vigie/server';
+import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { testPasswordCost } from '../../server/test/support.js';
+import { unusedTotpCode } from './support/unused-totp.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -38,7 +39,7 @@ describe('alarm handling in a real browser', () => {
     await page.goto(server.url);
     await page.getByLabel('Identifiant').fill(username);
     await page.getByLabel('Mot de passe').fill(password);
-    await page.getByLabel(/Code à usage unique/).fill(totpCode(secret, new Date()));
+    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(secret));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.locator('nav.nav').waitFor();
     return page;

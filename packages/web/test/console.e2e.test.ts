@@ -4,11 +4,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, systemRequester, totpCode, type RunningServer } from '@vigie/server';
+import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { testPasswordCost } from '../../server/test/support.js';
+import { unusedTotpCode } from './support/unused-totp.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -37,7 +38,7 @@ describe('console in a real browser', () => {
     await fresh.goto(server.url);
     await fresh.getByLabel('Identifiant').fill(username);
     await fresh.getByLabel('Mot de passe').fill(password);
-    if (secret !== undefined) await fresh.getByLabel(/Code à usage unique/).fill(totpCode(secret, new Date()));
+    if (secret !== undefined) await fresh.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(secret));
     await fresh.getByRole('button', { name: 'Se connecter' }).click();
     await fresh.locator('nav.nav').waitFor();
     return fresh;
@@ -118,7 +119,7 @@ describe('console in a real browser', () => {
     await page.screenshot({ path: join(shots, 'foundation-login-fr.png') });
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/wrong one-time code/);
-    await page.getByLabel(/Code à usage unique/).fill(totpCode(supervisorSecret, new Date()));
+    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(supervisorSecret));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect.poll(() => page.locator('.user .who').textContent()).toBe('agent.dupont');
   });

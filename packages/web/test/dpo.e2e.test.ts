@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { frenchProfile, zonedDate } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
-import { loadConfig, startServer, systemRequester, totpCode, type RunningServer } from '@vigie/server';
+import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { testPasswordCost } from '../../server/test/support.js';
+import { unusedTotpCode } from './support/unused-totp.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -61,7 +62,7 @@ describe('the DPO’s screens in a real browser', () => {
     await page.getByLabel('Identifiant').fill(username);
     await page.getByLabel('Mot de passe').fill(account.password);
     if (account.secret !== undefined)
-      await page.getByLabel(/Code à usage unique/).fill(totpCode(account.secret, new Date()));
+      await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(account.secret));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.locator('nav.nav').waitFor();
     return page;
@@ -153,6 +154,7 @@ describe('the DPO’s screens in a real browser', () => {
       'Journal d’audit',
       'Registre légal',
       'Demandes d’accès',
+      'Gels judiciaires',
     ]);
     await dpo.getByRole('link', { name: 'Demandes d’accès' }).click();
     const row = dpo.locator('table.requests tbody tr', { hasText: reference });

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { loadConfig, startServer, totpCode } from '@vigie/server';
+import { loadConfig, startServer } from '@vigie/server';
 import type { Page } from 'playwright-core';
 import { authorise, testPasswordCost } from '../../../server/test/support.js';
 import { startServerProcess, type ServerProcess } from '../../../server/test/support/server-process.js';
 import { clockFrame, clockProbePoints, readClock } from './clock-cameras.js';
+import { unusedTotpCode } from './unused-totp.js';
 
 /** The account that watches the wall (a supervisor: every camera, password and one-time code). */
 export interface WallAccount {
@@ -61,7 +62,7 @@ export async function openWall(page: Page, url: string, account: WallAccount): P
   await page.goto(url);
   await page.getByLabel('Identifiant').fill(account.username);
   await page.getByLabel('Mot de passe').fill(account.password);
-  await page.getByLabel(/Code à usage unique/).fill(totpCode(account.totpSecret, new Date()));
+  await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(account.totpSecret));
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.locator('nav.nav').waitFor();
   await page.goto(new URL('/wall', url).toString());
