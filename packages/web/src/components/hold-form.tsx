@@ -3,6 +3,7 @@ import type { Camera } from '../api/client';
 import type { Outcome } from '../api/dpo-api';
 import { holdsApi, type LegalHold } from '../api/holds-api';
 import { useI18n } from '../i18n/i18n';
+import { CameraPeriodFields, type CameraPeriod } from './camera-period-fields';
 import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
 
 const day = 86_400_000;
@@ -10,9 +11,12 @@ const day = 86_400_000;
 /** A supervisor places a legal hold: camera, period, requisition reference, reason and the hold's expiry. */
 export function HoldForm(props: { cameras: readonly Camera[]; onResult: (result: Outcome<LegalHold>) => void }) {
   const { t } = useI18n();
-  const [cameraId, setCameraId] = useState('');
-  const [start, setStart] = useState(() => localInputValue(new Date(Date.now() - day).toISOString()));
-  const [end, setEnd] = useState(() => localInputValue(new Date().toISOString()));
+  const [period, setPeriod] = useState<CameraPeriod>(() => ({
+    cameraId: '',
+    start: localInputValue(new Date(Date.now() - day).toISOString()),
+    end: localInputValue(new Date().toISOString()),
+  }));
+  const { cameraId, start, end } = period;
   const [requisition, setRequisition] = useState('');
   const [reason, setReason] = useState('');
   const [expires, setExpires] = useState(() => localInputValue(new Date(Date.now() + 90 * day).toISOString()));
@@ -40,25 +44,12 @@ export function HoldForm(props: { cameras: readonly Camera[]; onResult: (result:
       }}
     >
       <h3 id="hold-form-heading">{t('holds.place.heading')}</h3>
-      <label>
-        {t('holds.place.camera')}
-        <select value={cameraId} required onChange={(e) => setCameraId(e.target.value)}>
-          <option value="">—</option>
-          {props.cameras.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('holds.place.start')}
-        <input type="datetime-local" step={1} value={start} required onChange={(e) => setStart(e.target.value)} />
-      </label>
-      <label>
-        {t('holds.place.end')}
-        <input type="datetime-local" step={1} value={end} required onChange={(e) => setEnd(e.target.value)} />
-      </label>
+      <CameraPeriodFields
+        cameras={props.cameras}
+        value={period}
+        onChange={setPeriod}
+        labels={{ camera: t('holds.place.camera'), start: t('holds.place.start'), end: t('holds.place.end') }}
+      />
       <label>
         {t('holds.place.requisition')}
         <input value={requisition} required minLength={3} onChange={(e) => setRequisition(e.target.value)} />

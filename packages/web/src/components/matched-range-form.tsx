@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Camera } from '../api/client';
 import { dpoApi, type AccessRequest, type Outcome } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
+import { CameraPeriodFields, type CameraPeriod } from './camera-period-fields';
 import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
 
 /**
@@ -15,9 +16,12 @@ export function MatchedRangeForm(props: {
 }) {
   const { t } = useI18n();
   const { request } = props;
-  const [cameraId, setCameraId] = useState(request.cameraId ?? '');
-  const [start, setStart] = useState(() => localInputValue(request.window.start));
-  const [end, setEnd] = useState(() => localInputValue(request.window.end));
+  const [period, setPeriod] = useState<CameraPeriod>(() => ({
+    cameraId: request.cameraId ?? '',
+    start: localInputValue(request.window.start),
+    end: localInputValue(request.window.end),
+  }));
+  const { cameraId, start, end } = period;
   const [hold, setHold] = useState(true);
   const [busy, setBusy] = useState(false);
   const from = instantOfLocalInput(start);
@@ -41,25 +45,12 @@ export function MatchedRangeForm(props: {
       }}
     >
       <h4 id="range-form-heading">{t('requests.range.add')}</h4>
-      <label>
-        {t('requests.range.camera')}
-        <select value={cameraId} required onChange={(e) => setCameraId(e.target.value)}>
-          <option value="">—</option>
-          {props.cameras.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('requests.range.start')}
-        <input type="datetime-local" step={1} value={start} required onChange={(e) => setStart(e.target.value)} />
-      </label>
-      <label>
-        {t('requests.range.end')}
-        <input type="datetime-local" step={1} value={end} required onChange={(e) => setEnd(e.target.value)} />
-      </label>
+      <CameraPeriodFields
+        cameras={props.cameras}
+        value={period}
+        onChange={setPeriod}
+        labels={{ camera: t('requests.range.camera'), start: t('requests.range.start'), end: t('requests.range.end') }}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={hold} onChange={(e) => setHold(e.target.checked)} />
         {t('requests.range.holdOnAdd')}
