@@ -29,6 +29,7 @@ export const auditActions = [
   'setting.changed',
   'snapshot.viewed',
   'export.downloaded',
+  'export.transmitted',
   'alert.opened',
   'alert.acted',
   'alert.ended',
