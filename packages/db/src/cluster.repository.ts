@@ -58,6 +58,7 @@ export class ClusterRepository {
             ended_at: s.endedAt,
             bytes: s.bytes,
             init_bytes: s.initBytes,
+            init_hash: s.initHash ?? null,
             sha256: s.sha256,
             node: s.node,
           })),
