@@ -13,6 +13,7 @@ import {
   type LegalProfile,
   type CameraInput,
   type Facing,
+  type RegistryEntryInput,
 } from '@vigie/core';
 import { demoClipArgs, keyframeTimes, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
@@ -30,6 +31,8 @@ interface DemoCamera {
   pattern: DemoPattern | 'abandoned_bag';
   input: Omit<CameraInput, 'sourceUrl'>;
   facing: Facing;
+  /** Where the private space lies in the picture, declared in the registry; the camera's masks hide it. */
+  privateRegions?: RegistryEntryInput['privateRegions'];
   sign: string;
   /** Analytics a (fictitious) impact assessment covers on this camera (LEGAL R27). */
   dpia?: AnalyticsEventType[];
@@ -116,6 +119,14 @@ const demoCameras: readonly DemoCamera[] = [
       ],
     },
     facing: 'private',
+    privateRegions: [
+      [
+        { x: 0.78, y: 0.02 },
+        { x: 0.98, y: 0.02 },
+        { x: 0.98, y: 0.33 },
+        { x: 0.78, y: 0.33 },
+      ],
+    ],
     sign: 'Panneau à gauche de la porte principale',
   },
 ];
@@ -236,6 +247,7 @@ export async function seedDemoRegistry(options: {
         authorisation: { reference: `DÉMO/CAB/${String(index + 1).padStart(4, '0')}`, issuedOn, expiresOn },
         signage: { status: 'installed', notes: demo.sign },
         facing: demo.facing,
+        ...(demo.privateRegions === undefined ? {} : { privateRegions: demo.privateRegions }),
         ...(demo.dpia === undefined
           ? {}
           : {
