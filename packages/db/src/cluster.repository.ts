@@ -42,26 +42,6 @@ export class ClusterRepository {
 
   /** Indexes segments held by worker nodes, in one statement. */
   async insertNodeSegments(segments: readonly NodeSegment[]): Promise<void> {
-<<<<<<< HEAD
-    for (let i = 0; i < segments.length; i += rowsPerInsert) {
-      await this.db
-        .insertInto('segments')
-        .values(
-          segments.slice(i, i + rowsPerInsert).map((s) => ({
-            camera_id: s.cameraId,
-            key: s.key,
-            started_at: s.startedAt,
-            ended_at: s.endedAt,
-            bytes: s.bytes,
-            init_bytes: s.initBytes,
-            init_hash: s.initHash ?? null,
-            sha256: s.sha256,
-            node: s.node,
-          })),
-        )
-        .execute();
-    }
-=======
     await insertJsonRows(
       this.db as Kysely<unknown>,
       'segments',
@@ -72,6 +52,7 @@ export class ClusterRepository {
         ['ended_at', 'timestamptz'],
         ['bytes', 'bigint'],
         ['init_bytes', 'integer'],
+        ['init_hash', 'text'],
         ['sha256', 'text'],
         ['node', 'text'],
       ],
@@ -82,11 +63,11 @@ export class ClusterRepository {
         ended_at: s.endedAt,
         bytes: s.bytes,
         init_bytes: s.initBytes,
+        init_hash: s.initHash ?? null,
         sha256: s.sha256,
         node: s.node,
       })),
     );
->>>>>>> main
   }
 
   /** The node holding a camera's segment file, or undefined when it is in the server's own storage. */
