@@ -65,6 +65,8 @@ export async function openTestApp(
     | 'profile'
     | 'webRoot'
     | 'sourcePolicy'
+    | 'console'
+    | 'trustedProxies'
     | 'habilitation'
   > = {},
 ): Promise<TestApp> {

@@ -6271,6 +6271,11 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                            privateRegions?: {
+                                x: number;
+                                y: number;
+                            }[][];
                             dpia?: {
                                 /** @description Reference of the DPIA document. */
                                 reference: string;
@@ -6374,6 +6379,11 @@ export interface paths {
                          * @enum {unknown}
                          */
                         facing: "public" | "private";
+                        /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                        privateRegions?: {
+                            x: number;
+                            y: number;
+                        }[][];
                         dpia?: {
                             /** @description Reference of the DPIA document. */
                             reference: string;
@@ -6450,6 +6460,11 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                            privateRegions?: {
+                                x: number;
+                                y: number;
+                            }[][];
                             dpia?: {
                                 /** @description Reference of the DPIA document. */
                                 reference: string;
