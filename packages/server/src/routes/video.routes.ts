@@ -424,7 +424,7 @@ export function videoRoutes(deps: {
       },
       async (request, reply) => {
         const { recipientName, ...sealFor } = request.body;
-        const made = await exports.sealedPackage(request.params.id, watcherOf(request), { recipientName, sealFor });
+        const made = await exports.sealedPackage(request.params.id, requesterOf(request), { recipientName, sealFor });
         return reply
           .type('application/octet-stream')
           .header('content-disposition', `attachment; filename="vigie-evidence-${made.id}.zip.vigie-sealed"`)
