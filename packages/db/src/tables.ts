@@ -117,6 +117,8 @@ export interface SegmentTable {
   ended_at: Timestamp;
   bytes: BigCount;
   init_bytes: number;
+  /** Short hash of the init part (`Segment.initHash`); null on rows indexed before it existed. */
+  init_hash: ColumnType<string | null, string | null | undefined, string | null>;
   sha256: string;
   /** The worker node that holds the file; null when it is in this server's own storage. */
   node: ColumnType<string | null, string | null | undefined, string | null>;
@@ -294,6 +296,7 @@ export interface CameraRegistryTable {
   signage_status: string;
   signage_notes: string | null;
   facing: string;
+  private_regions: ColumnType<unknown, string | null, string | null>;
   dpia: ColumnType<unknown, string | null, string | null>;
   version: Generated<number>;
   updated_at: Date;
