@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   assertImagesViewable,
+  assertPrivateRegions,
   assertSignagePhoto,
   authorisationPeriod,
   VigieError,
@@ -29,6 +30,8 @@ function recorded(entry: RegistryEntry | undefined): Record<string, unknown> {
     signageStatus: entry.signage.status,
     signageNotes: entry.signage.notes,
     facing: entry.facing,
+    // Compared as text: a redrawn region is a change the audit names.
+    privateRegions: entry.privateRegions === undefined ? undefined : JSON.stringify(entry.privateRegions),
   };
 }
 
@@ -85,6 +88,7 @@ export class RegistryService {
   /** Records or replaces a camera's entry after checking the authorisation's dates; audited with the change. */
   async record(cameraId: string, input: RegistryEntryInput, actor: Actor): Promise<RegistryEntry> {
     const period = authorisationPeriod(input.authorisation, { now: this.#clock.now(), profile: this.#profile });
+    assertPrivateRegions(input);
     const entry = await this.#work(async (stores) => {
       await existingCamera(stores, cameraId);
       const before = recorded(await stores.registry.get(cameraId));

@@ -6239,6 +6239,11 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                            privateRegions?: {
+                                x: number;
+                                y: number;
+                            }[][];
                             dpia?: {
                                 /** @description Reference of the DPIA document. */
                                 reference: string;
@@ -6342,6 +6347,11 @@ export interface paths {
                          * @enum {unknown}
                          */
                         facing: "public" | "private";
+                        /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                        privateRegions?: {
+                            x: number;
+                            y: number;
+                        }[][];
                         dpia?: {
                             /** @description Reference of the DPIA document. */
                             reference: string;
@@ -6418,6 +6428,11 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                            privateRegions?: {
+                                x: number;
+                                y: number;
+                            }[][];
                             dpia?: {
                                 /** @description Reference of the DPIA document. */
                                 reference: string;
