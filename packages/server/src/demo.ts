@@ -20,7 +20,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { systemRequester } from './auth/requester.js';
 import type { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
 import type { CameraService } from './services/camera.service.js';
-import type { RegistryService } from './services/registry.service.js';
+import type { LegalRegistryService } from './services/legal-registry.service.js';
 import type { UserService } from './services/user.service.js';
 
 /** The identity of the demo setup, in access checks and the audit trail. */
@@ -228,7 +228,7 @@ export async function seedDemoCameras(options: {
  */
 export async function seedDemoRegistry(options: {
   cameras: CameraService;
-  registry: RegistryService;
+  registry: LegalRegistryService;
   now: Date;
   log: FastifyBaseLogger;
 }): Promise<number> {

@@ -54,7 +54,7 @@ async function existingEntry(stores: Stores, cameraId: string): Promise<Registry
  * The legal registry per camera (authorisation, signage, facing, sign photo), and the rule that
  * locks the images of a camera whose authorisation is expired or missing.
  */
-export class RegistryService {
+export class LegalRegistryService {
   readonly #work: UnitOfWork;
   readonly #clock: Clock;
   readonly #profile: LegalProfile;

@@ -42,7 +42,7 @@ interface RegistryRow {
 }
 
 /** The legal registry: per camera, its prefectoral authorisation, signage, facing, and a photo of its sign. */
-export class RegistryRepository {
+export class LegalRegistryRepository {
   readonly #db: Kysely<Tables>;
   readonly #clock: Clock;
 
