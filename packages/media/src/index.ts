@@ -1,6 +1,7 @@
 export * from './ffmpeg-locator.js';
 export * from './ffmpeg-capabilities.js';
 export * from './ffmpeg-run.js';
+export * from './image-decode.js';
 export * from './demo-clip.js';
 export * from './mask.raster.js';
 export * from './mask-encoder.js';
