@@ -9,6 +9,7 @@ export interface CameraTable {
   name: string;
   source_url: string;
   sub_stream_url: ColumnType<string | null, string | null | undefined, string | null>;
+  site: ColumnType<string | null, string | null | undefined, string | null>;
   lat: number;
   lon: number;
   heading: number;
