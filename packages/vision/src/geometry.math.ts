@@ -6,6 +6,14 @@ export interface Vec2 {
   y: number;
 }
 
+/** The whole image as a polygon (normalised coordinates). */
+export const wholeFrame: readonly Vec2[] = [
+  { x: 0, y: 0 },
+  { x: 1, y: 0 },
+  { x: 1, y: 1 },
+  { x: 0, y: 1 },
+];
+
 /** Whether a point lies inside a polygon (even-odd rule; points on an edge may go either way). */
 export function pointInPolygon(p: Vec2, polygon: readonly Vec2[]): boolean {
   let inside = false;
