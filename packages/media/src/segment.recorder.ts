@@ -15,8 +15,9 @@ import {
 import type { FfmpegSupervisor, ProcessState, ProcessStatus } from './ffmpeg.supervisor.js';
 import { sourceSecrets } from './ffmpeg-log.parser.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
+import { chooseMaskEncoder } from './mask-encoder.js';
 import { recordArgs, segmentListName } from './record.args.js';
-import { mp4InitSize, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
+import { mp4InitPart, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
 import { RunTimeline, type Placed, type PlacedSegment } from './segment-timeline.js';
 import { sourceInputArgs } from './source-input.args.js';
 
@@ -172,7 +173,8 @@ export class SegmentRecorder {
       const maskImagePath = join(this.#cameraDir, 'mask.pam');
       const coverage = rasterizeMasks(camera.masks, defaultMaskRasterSize);
       await writeFile(maskImagePath, encodeMaskPam(coverage, defaultMaskRasterSize));
-      masked = { maskImagePath };
+      // A hardware encoder found at start when there is one (the CPU is then spared the encode), else x264.
+      masked = { maskImagePath, encoder: chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders) };
     }
     // The previous run's process has exited: its last segments are placed before this run begins.
     const runStartedAtMs = this.#clock.now().getTime();
@@ -265,7 +267,7 @@ export class SegmentRecorder {
     run.placedAny = true;
     this.#placedAny = true;
     const path = join(run.dir, file);
-    const { bytes, sha256, initBytes } = await describeFile(path);
+    const described = await describeFile(path);
     const key = segmentKey(camera.id, startedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
@@ -285,9 +287,7 @@ export class SegmentRecorder {
       this.#options.onProblem?.(`camera ${camera.id}: ${reason}`);
       await this.#notify(() => this.#options.onGap?.({ cameraId: camera.id, from: startedAt, to: endedAt, reason }));
     }
-    await this.#notify(() =>
-      this.#options.onSegment?.({ cameraId: camera.id, key, startedAt, endedAt, bytes, sha256, initBytes }),
-    );
+    await this.#notify(() => this.#options.onSegment?.({ cameraId: camera.id, key, startedAt, endedAt, ...described }));
   }
 
   #noteTiming(placed: PlacedSegment): void {
@@ -355,12 +355,12 @@ export function recordingState(
     : { state: process.state, reason: process.reason };
 }
 
-async function describeFile(path: string): Promise<{ bytes: number; sha256: string; initBytes: number }> {
+async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
   // One read: a segment is a few MB, fresh in the page cache, hashed and parsed from the same buffer.
   const data = await readFile(path);
   return {
     bytes: data.length,
     sha256: createHash('sha256').update(data).digest('hex'),
-    initBytes: mp4InitSize(data.subarray(0, 256 * 1024)) ?? 0,
+    ...mp4InitPart(data.subarray(0, 256 * 1024)),
   };
 }

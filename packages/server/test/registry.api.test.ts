@@ -2,6 +2,7 @@ import type { Clock } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
+import { testImage } from './support/test-image.js';
 
 interface ErrorBody {
   error: { code: string; message: string; hint: string; details: { path: string; reason: string }[] };
@@ -15,14 +16,15 @@ const entry = {
   signage: { status: 'installed', notes: 'Panneau à l’angle' },
   facing: 'public',
 };
-const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 1000 }, (_, i) => (i * 7) % 256)]);
 
 describe.each(testEngines)('legal registry API on $name', (engine) => {
   let app: TestApp;
   let dpo: Record<string, string>;
   let supervisor: Record<string, string>;
+  let jpeg: Buffer;
 
   beforeAll(async () => {
+    jpeg = await testImage('jpeg');
     app = await openTestApp(engine, clock);
     dpo = await tokenAs(app, ['dpo']);
     supervisor = await tokenAs(app, ['supervisor']);
@@ -159,6 +161,71 @@ describe.each(testEngines)('legal registry API on $name', (engine) => {
     expect((await view(id)).body).toBe('image');
   });
 
+  it('refuses zero-area masks, and keeps the declared private region hidden (issue 10 #5)', async () => {
+    const rect = (x0: number, y0: number, x1: number, y1: number) => [
+      { x: x0, y: y0 },
+      { x: x1, y: y0 },
+      { x: x1, y: y1 },
+      { x: x0, y: y1 },
+    ];
+    const point = { x: 0.5, y: 0.5 };
+    const dot = { id: 'dot', polygon: [point, point, point] };
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({ name: 'Rue des Lilas', masks: [dot] }),
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json<ErrorBody>().error).toMatchObject({
+      code: 'MASK_TOO_SMALL',
+      details: [{ path: '/masks/0/polygon', reason: 'covers 0 % of the picture; at least 0.05 % is needed' }],
+    });
+    const id = await newCamera('Rue des Lilas');
+    const patch = (masks: unknown[]) =>
+      app.http.inject({ method: 'PATCH', url: `/api/cameras/${id}`, headers: supervisor, payload: { masks } });
+    expect((await patch([dot])).json<ErrorBody>().error.code).toBe('MASK_TOO_SMALL');
+
+    const windows = rect(0.6, 0, 1, 0.4);
+    const regionOnPublic = await record(id, { ...entry, privateRegions: [windows] });
+    expect(regionOnPublic.statusCode).toBe(400);
+    expect(regionOnPublic.json<ErrorBody>().error.details).toEqual([
+      { path: '/privateRegions', reason: 'is allowed only with facing "private"' },
+    ]);
+    const tinyRegion = await record(id, { ...entry, facing: 'private', privateRegions: [[point, point, point]] });
+    expect(tinyRegion.json<ErrorBody>().error).toMatchObject({
+      code: 'MASK_TOO_SMALL',
+      details: [{ path: '/privateRegions/0' }],
+    });
+    expect((await patch([{ id: 'elsewhere', polygon: rect(0, 0.6, 0.3, 1) }])).statusCode).toBe(200);
+    const declared = await record(id, { ...entry, facing: 'private', privateRegions: [windows] });
+    expect(declared.json()).toMatchObject({ facing: 'private', privateRegions: [windows] });
+    // A mask elsewhere in the picture no longer unlocks the camera: the declared region is what counts.
+    const locked = await view(id);
+    expect(locked.statusCode).toBe(403);
+    expect(locked.json<ErrorBody>().error).toMatchObject({
+      code: 'PRIVATE_SPACE_UNMASKED',
+      message: expect.stringContaining('hide 0 % of private region 1') as string,
+    });
+    const half = await patch([{ id: 'half', polygon: rect(0.6, 0, 0.8, 0.4) }]);
+    expect(half.statusCode).toBe(400);
+    expect(half.json<ErrorBody>().error).toMatchObject({
+      code: 'MASKS_LEAVE_PRIVATE_SPACE_VISIBLE',
+      details: [{ path: '/masks', reason: expect.stringMatching(/^hide 5\d(\.\d)? % of private region 1/) as string }],
+    });
+    expect((await patch([{ id: 'windows', polygon: rect(0.55, 0, 1, 0.45) }])).statusCode).toBe(200);
+    expect((await view(id)).body).toBe('image');
+    // Once hidden, the region cannot be uncovered by removing the mask.
+    expect((await patch([])).json<ErrorBody>().error.code).toBe('MASKS_LEAVE_PRIVATE_SPACE_VISIBLE');
+    const trail = await app.http.inject({
+      method: 'GET',
+      url: `/api/audit?action=registry.recorded&cameraId=${id}`,
+      headers: dpo,
+    });
+    const changes = trail.json<{ details: { changes: Record<string, { to: unknown }> } }[]>();
+    expect(changes[0]?.details.changes.privateRegions?.to).toBe(JSON.stringify([windows]));
+  });
+
   it('stores a sign photo checked by its bytes, and serves it back unchanged and inert', async () => {
     const id = await newCamera('Hôtel de ville');
     const put = (payload: Buffer | string, contentType: string) =>
@@ -189,6 +256,16 @@ describe.each(testEngines)('legal registry API on $name', (engine) => {
     expect(disguised.json<ErrorBody>().error.code).toBe('SIGNAGE_PHOTO_INVALID');
     const asText = await put('not an image', 'text/plain');
     expect(asText.json<ErrorBody>().error.code).toBe('SIGNAGE_PHOTO_INVALID');
+    // Issue 10 #14: the first bytes of a JPEG alone, or a JPEG cut short, used to pass; each is decoded now.
+    for (const forged of [Buffer.from([0xff, 0xd8, 0xff]), jpeg.subarray(0, jpeg.length >> 1)]) {
+      const refused = await put(forged, 'image/jpeg');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<ErrorBody>().error).toMatchObject({
+        code: 'SIGNAGE_PHOTO_INVALID',
+        details: [{ path: '/', reason: 'cannot be decoded as image/jpeg' }],
+      });
+    }
+    expect((await put(await testImage('png'), 'image/png')).json()).toMatchObject({ contentType: 'image/png' });
     const huge = Buffer.alloc(4 * 1024 * 1024 + 10);
     jpeg.copy(huge);
     expect((await put(huge, 'image/jpeg')).statusCode).toBe(413);
@@ -197,6 +274,6 @@ describe.each(testEngines)('legal registry API on $name', (engine) => {
       url: `/api/audit?action=registry.photo_uploaded&cameraId=${id}`,
       headers: dpo,
     });
-    expect(trail.json<unknown[]>()).toHaveLength(1);
+    expect(trail.json<unknown[]>()).toHaveLength(2);
   });
 });
