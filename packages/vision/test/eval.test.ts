@@ -128,6 +128,6 @@ describe('evaluation against ground truth', () => {
         await detector.close();
       }
     },
-    400_000,
+    600_000,
   );
 });

@@ -69,7 +69,7 @@ export interface CrowdRun {
  * ~30 px wide at the top of the 1280 px frame and ~61 px at the bottom; taking ~0.6 m for it gives a
  * view ~28 m wide at the far edge, ~11 m at the near edge and ~12 m deep (about 230 m², ±30 %).
  */
-export const overheadCalibration: Calibration = {
+export const overheadHallCalibration: Calibration = {
   image: [
     { x: 0, y: 0 },
     { x: 1, y: 0 },
@@ -95,7 +95,7 @@ export async function runOverheadCrowd(o: {
   const pipeline = new AnalysisPipeline({
     fps: 5,
     detector: o.detector,
-    config: { calibration: overheadCalibration, lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }] },
+    config: { calibration: overheadHallCalibration, lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }] },
   });
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
