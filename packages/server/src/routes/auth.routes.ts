@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { VigieError } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf, sessionCookie } from '../auth/access-control.js';
+import { auditAuthorOf, sessionCookie } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AuthService, Caller } from '../services/auth.service.js';
 import { requires } from './route-config.js';
@@ -69,7 +69,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const caller = request.caller;
         if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in first.');
-        await auth.logout(caller, actorOf(request).source);
+        await auth.logout(caller, auditAuthorOf(request).source);
         return reply.clearCookie(sessionCookie, { path: '/' }).status(204).send(null);
       },
     );

@@ -25,7 +25,8 @@ import {
 } from '@vigie/media';
 import { OnnxDetector, writeAnonymisedCopy, type AnonymisedCopyReport } from '@vigie/vision';
 import type { AccessRequestService } from '../services/access-request.service.js';
-import type { Actor, CameraService } from '../services/camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
+import type { CameraService } from '../services/camera.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import type { InstallationKey } from '../security/installation-key.js';
 import { vigieVersion } from '../version.js';
@@ -97,8 +98,8 @@ export class ExportService {
   ) {}
 
   /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
-  async create(cameraId: string, request: ExportRequest, watcher: PersonRequester): Promise<EvidenceManifest> {
-    const camera = await this.deps.cameras.get(cameraId, watcher);
+  async create(cameraId: string, request: ExportRequest, requester: PersonRequester): Promise<EvidenceManifest> {
+    const camera = await this.deps.cameras.get(cameraId, requester);
     await this.deps.registry.assertViewable(camera.id);
     if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
       throw new VigieError(
@@ -122,7 +123,7 @@ export class ExportService {
         output,
         purpose: request.purpose,
         reason: request.reason,
-        actor: watcher,
+        actor: requester,
         ...(request.requisition === undefined ? {} : { requisition: request.requisition }),
       },
       { purpose: request.purpose, ...(request.requisition === undefined ? {} : { requisition: request.requisition }) },
@@ -196,7 +197,7 @@ export class ExportService {
   /** The anonymised copy attached to a request's matched range, for the DPO to review and deliver; audited. */
   async downloadForAccessRequest(
     target: { requestId: string; rangeId: string },
-    watcher: PersonRequester,
+    requester: PersonRequester,
   ): Promise<{ path: string; id: string; sha256: string }> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
@@ -206,7 +207,7 @@ export class ExportService {
         `No anonymised copy is attached to this range of request ${request.reference} yet.`,
       );
     }
-    return this.download(exportId, watcher);
+    return this.download(exportId, requester);
   }
 
   /**
@@ -222,7 +223,7 @@ export class ExportService {
       purpose: string;
       reason: string;
       requisition?: string;
-      actor: Actor;
+      actor: AuditAuthor;
     },
     details: Record<string, unknown>,
   ): Promise<ExportRecord> {
@@ -343,14 +344,14 @@ export class ExportService {
   }
 
   /** The exported file's path and hash, for download; the download is audited. */
-  async download(id: string, watcher: PersonRequester): Promise<{ path: string; id: string; sha256: string }> {
+  async download(id: string, requester: PersonRequester): Promise<{ path: string; id: string; sha256: string }> {
     const record = await this.#record(id);
-    await this.#auditDownload(record, watcher, 'video');
+    await this.#auditDownload(record, requester, 'video');
     return { path: record.fileKey, id: record.id, sha256: record.sha256 };
   }
 
   /** The evidence package (ZIP: video, signed manifest, signature, public key, instructions); audited. */
-  async package(id: string, watcher: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
+  async package(id: string, requester: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
     const record = await this.#record(id);
     const made = await evidencePackage({
       signed: signedOf(record),
@@ -358,15 +359,15 @@ export class ExportService {
       videoPath: record.fileKey,
       modified: record.exportedAt,
     });
-    await this.#auditDownload(record, watcher, 'package');
+    await this.#auditDownload(record, requester, 'package');
     return { ...made, id: record.id };
   }
 
-  async #auditDownload(record: ExportRecord, watcher: PersonRequester, form: 'video' | 'package'): Promise<void> {
+  async #auditDownload(record: ExportRecord, requester: PersonRequester, form: 'video' | 'package'): Promise<void> {
     await this.deps.work(({ audit }) =>
       audit.append({
         action: 'export.downloaded',
-        ...watcher,
+        ...requester,
         cameraId: record.cameraId,
         rangeStart: record.from.toISOString(),
         rangeEnd: record.to.toISOString(),
