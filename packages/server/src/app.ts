@@ -89,6 +89,7 @@ import { incidentRoutes } from './routes/incident.routes.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
+import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
 import { OnvifService } from './services/onvif.service.js';
@@ -145,6 +146,8 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
+  trustedProxies?: readonly string[];
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -327,6 +330,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
     bodyLimit: 1024 * 1024,
+    ...(deps.trustedProxies === undefined || deps.trustedProxies.length === 0
+      ? {}
+      : { trustProxy: [...deps.trustedProxies] }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   logger.current = http.log;
@@ -344,6 +350,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
+  await registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
   registerAccessControl(http, { auth, refusals });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
