@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LibraryOnvifGateway,
   LocalDiskStorage,
+  decodeImage,
   ffmpegCapabilitiesOrExplain,
   locateFfmpeg,
   type FfmpegCapabilities,
@@ -228,7 +229,15 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
   const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy });
-  const registry = new LegalRegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
+  const ffmpegPath = deps.ffmpegPath ?? (() => locateFfmpeg().path);
+  const registry = new LegalRegistryService({
+    work,
+    clock: deps.clock,
+    profile,
+    cameras,
+    events: domainEvents,
+    decodeImage: (contentType, bytes) => decodeImage(ffmpegPath(), contentType, bytes),
+  });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
     work,
@@ -264,7 +273,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
   });
   const media: MediaTools = {
-    ffmpegPath: deps.ffmpegPath ?? (() => locateFfmpeg().path),
+    ffmpegPath,
     workDir: join(deps.mediaDir, 'work'),
   };
   await mkdir(media.workDir, { recursive: true });
