@@ -269,7 +269,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
     work,
     clock: deps.clock,
-    cacheDir: join(deps.mediaDir, 'work', 'from-workers'),
     ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
   });
   const media: MediaTools = {
@@ -315,6 +314,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     cameras,
     storage,
+    // Where exports have always been written, so that exports made before keys were stored stay readable.
+    exportStorage: new LocalDiskStorage(join(deps.mediaDir, 'work', 'exports')),
     media,
     registry,
     accessRequests,
