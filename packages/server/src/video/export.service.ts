@@ -267,7 +267,7 @@ export class ExportService {
   /** Audits the export's creation and records it with its manifest (naming that audit entry), in one transaction. */
   async #recordExport(
     record: ExportRecord,
-    made: { cut: Cut; actor: Actor; requisition?: string },
+    made: { cut: Cut; actor: AuditAuthor; requisition?: string },
     details: Record<string, unknown>,
   ): Promise<void> {
     const { from, to } = record;
