@@ -25,6 +25,7 @@ import * as privateRegions from './1797800000000-PrivateRegions.js';
 import * as segmentInitHash from './1797900000000-SegmentInitHash.js';
 import * as cameraSite from './1798100000000-CameraSite.js';
 import * as exportKeys from './1798200000000-ExportKeys.js';
+import * as habilitations from './1798400000000-Habilitations.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '1797900000000-SegmentInitHash': segmentInitHash,
   '1798100000000-CameraSite': cameraSite,
   '1798200000000-ExportKeys': exportKeys,
+  '1798400000000-Habilitations': habilitations,
 };

@@ -139,7 +139,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
     app.get(
       '/alerts/:id/snapshot.jpg',
       {
-        config: requires('alert:read'),
+        config: requires('alert:read', { images: true }),
         schema: { tags: ['alerts'], summary: 'The alert image with the detection drawn', params: IdParams },
       },
       async (request, reply) =>
