@@ -6,6 +6,7 @@ import {
   alertQueueCursorPattern,
   alertStatuses,
   alertTypes,
+  countMethods,
 } from '@vigie/core';
 import Type from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
@@ -188,6 +189,9 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
                 out: Type.Optional(Type.Integer()),
                 occupancy: Type.Optional(Type.Number()),
                 density: Type.Optional(Type.Number()),
+                method: Type.Optional(
+                  Type.Enum([...countMethods], { description: 'How occupancy and density were counted.' }),
+                ),
               }),
             ),
             ...errors,
