@@ -1,3 +1,4 @@
+import type { CountMethod } from '@vigie/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** JSON column: written as a string, read back parsed. */
@@ -284,6 +285,7 @@ export interface CountSampleTable {
   out_count: number | null;
   occupancy: number | null;
   density: number | null;
+  method: CountMethod | null;
 }
 
 /** Each camera's legal registry entry (authorisation, signage, facing). Dates are read back as text. */

@@ -4796,6 +4796,11 @@ export interface paths {
                             out?: number;
                             occupancy?: number;
                             density?: number;
+                            /**
+                             * @description How occupancy and density were counted.
+                             * @enum {unknown}
+                             */
+                            method?: "tracks" | "tiled";
                         }[];
                     };
                 };
