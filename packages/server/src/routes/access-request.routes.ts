@@ -112,7 +112,7 @@ export function accessRequestRoutes(requests: AccessRequestService): FastifyPlug
           response: { 200: AccessRequestSchema, ...errors },
         },
       },
-      (request) => requests.extendDeadline(request.params.id, request.body, actorOf(request)),
+      (request) => requests.extendDeadline(request.params.id, request.body, auditAuthorOf(request)),
     );
 
     app.post(

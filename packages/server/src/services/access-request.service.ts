@@ -178,7 +178,7 @@ export class AccessRequestService {
    * Extends a request's deadline by the profile's further months (once, before it passes); the reason and
    * the new date are sent to the requester; audited.
    */
-  async extendDeadline(id: string, extension: AccessRequestExtension, actor: Actor): Promise<AccessRequest> {
+  async extendDeadline(id: string, extension: AccessRequestExtension, actor: AuditAuthor): Promise<AccessRequest> {
     const now = this.#clock.now();
     const { request, dueAt } = await this.#work(async (stores) => {
       const request = await existing(stores, id);
