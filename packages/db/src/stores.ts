@@ -13,6 +13,7 @@ import { IncidentRepository } from './incident.repository.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RegistryRepository } from './registry.repository.js';
+import { StreamSecretRepository } from './stream-secret.repository.js';
 import type { Tables } from './tables.js';
 import { UserRepository } from './user.repository.js';
 import { WallLayoutRepository } from './wall-layout.repository.js';
@@ -34,6 +35,7 @@ export interface Stores {
   models: ModelRepository;
   wallLayouts: WallLayoutRepository;
   onvifDevices: OnvifDeviceRepository;
+  streamSecrets: StreamSecretRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -57,6 +59,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     models: new ModelRepository(db, clock),
     wallLayouts: new WallLayoutRepository(db),
     onvifDevices: new OnvifDeviceRepository(db),
+    streamSecrets: new StreamSecretRepository(db),
   };
 }
 

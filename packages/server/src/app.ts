@@ -9,6 +9,9 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LibraryOnvifGateway,
+  credentialKeyPath,
+  loadOrCreateCredentialVault,
+  type CredentialVault,
   LocalDiskStorage,
   ffmpegCapabilitiesOrExplain,
   locateFfmpeg,
@@ -45,6 +48,7 @@ import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
 import { errorBody, errorHandler } from './http-errors.js';
 import { identify, registerAccessControl } from './auth/access-control.js';
+import { systemRequester } from './auth/requester.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { alertRoutes } from './routes/alert.routes.js';
@@ -90,7 +94,6 @@ import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
-import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
 import { OnvifService } from './services/onvif.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
@@ -224,7 +227,10 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     onError: (error) => logger.current?.error({ err: error }, 'publishing a domain event failed'),
   });
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
-  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy });
+  const vault = deps.credentialVault ?? (await loadOrCreateCredentialVault(credentialKeyPath(deps.mediaDir)));
+  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy, vault });
+  // Rows from before stream passwords were sealed: their passwords leave the URLs now (audited per camera).
+  await cameras.sealStreamPasswords(systemRequester('stream password sealing'));
   const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
@@ -375,9 +381,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     cameras,
     gateway: deps.onvif ?? new LibraryOnvifGateway(),
-    vault:
-      deps.credentialVault ??
-      (await loadOrCreateCredentialVault(join(deps.mediaDir, 'keys', 'credentials-aes256.key'))),
+    vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
@@ -395,6 +399,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ffmpegPath: media.ffmpegPath,
     log: http.log,
     models,
+    vault,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
@@ -457,6 +462,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       log: http.log,
       liveFeeds,
       sourcePolicy,
+      vault,
       ...options,
     });
     await fleet.start();

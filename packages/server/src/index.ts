@@ -15,4 +15,3 @@ export {
   type InstallationKey,
 } from './security/installation-key.js';
 export { AuditAnchor, installationFiles, verifyAnchoredTrail } from './security/audit-anchor.js';
-export { CredentialVault, loadOrCreateCredentialVault } from './security/credential-vault.js';
