@@ -48,7 +48,6 @@ import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
 import { errorBody, errorHandler } from './http-errors.js';
 import { identify, registerAccessControl } from './auth/access-control.js';
-import { systemRequester } from './auth/requester.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { alertRoutes } from './routes/alert.routes.js';
@@ -229,8 +228,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
   const vault = deps.credentialVault ?? (await loadOrCreateCredentialVault(credentialKeyPath(deps.mediaDir)));
   const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy, vault });
-  // Rows from before stream passwords were sealed: their passwords leave the URLs now (audited per camera).
-  await cameras.sealStreamPasswords(systemRequester('stream password sealing'));
   const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
