@@ -4,6 +4,7 @@ import type { Camera, CameraInput, CameraPatch, CameraSettings } from './camera.
 import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
 import { assertRetentionAllowed } from './retention.js';
+import { assertMasksLargeEnough } from './privacy-masks.js';
 
 /** The kinds of stream source Vigie ingests. */
 export type SourceKind = 'rtsp' | 'http' | 'file';
@@ -83,6 +84,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     name: input.name,
     sourceUrl: input.sourceUrl,
     ...(input.subStreamUrl === undefined ? {} : { subStreamUrl: input.subStreamUrl }),
+    ...(input.site === undefined ? {} : { site: input.site }),
     location: input.location,
     heading: input.heading ?? 0,
     fieldOfView: input.fieldOfView ?? 90,
@@ -102,10 +104,13 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
 /** Merges a patch into a camera's current settings. */
 export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
   const { id: _id, version: _version, createdAt: _c, updatedAt: _u, authorisation: _a, ...current } = camera;
-  const { subStreamUrl, ...rest } = patch;
+  const { subStreamUrl, site, ...rest } = patch;
   const merged: CameraSettings = { ...current, ...rest };
+  // Optional text fields: null in a patch removes them.
   if (subStreamUrl === null) delete merged.subStreamUrl;
   else if (subStreamUrl !== undefined) merged.subStreamUrl = subStreamUrl;
+  if (site === null) delete merged.site;
+  else if (site !== undefined) merged.site = site;
   return merged;
 }
 
@@ -157,6 +162,7 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   if (problems.length > 0) {
     throw new VigieError('DUPLICATE_ID', 'Zone, mask or line ids must be unique within a camera.', problems);
   }
+  assertMasksLargeEnough(settings.masks, '/masks');
   assertAnalyticsJustified(settings, profile, change);
   assertCalibratedForMetres(settings);
 }

@@ -59,7 +59,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { onvifRoutes } from './routes/onvif.routes.js';
-import { registryRoutes } from './routes/registry.routes.js';
+import { legalRegistryRoutes } from './routes/legal-registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { liveStreamRoutes } from './routes/live-stream.routes.js';
 import { AlertService } from './services/alert.service.js';
@@ -77,7 +77,7 @@ import { modelRoutes } from './routes/model.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
-import { RegistryService } from './services/registry.service.js';
+import { LegalRegistryService } from './services/legal-registry.service.js';
 import { AccessRequestService } from './services/access-request.service.js';
 import { RateLimiter } from './rate-limiter.js';
 import { TransparencyService } from './services/transparency.service.js';
@@ -92,6 +92,7 @@ import { incidentRoutes } from './routes/incident.routes.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
+import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { OnvifService } from './services/onvif.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
@@ -147,6 +148,8 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
+  trustedProxies?: readonly string[];
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -154,7 +157,7 @@ export interface VigieApp {
   http: FastifyInstance;
   cameras: CameraService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
-  registry: RegistryService;
+  registry: LegalRegistryService;
   /** Citizens' access requests; the footage they hold is kept by the retention purge, which reads the holds from the repository. */
   accessRequests: AccessRequestService;
   /** Analysis authorisations (LEGAL R18): alert analytics run only inside one. */
@@ -228,7 +231,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
   const vault = deps.credentialVault ?? (await loadOrCreateCredentialVault(credentialKeyPath(deps.mediaDir)));
   const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy, vault });
-  const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
+  const registry = new LegalRegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
     work,
@@ -330,6 +333,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
     bodyLimit: 1024 * 1024,
+    ...(deps.trustedProxies === undefined || deps.trustedProxies.length === 0
+      ? {}
+      : { trustProxy: [...deps.trustedProxies] }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   logger.current = http.log;
@@ -347,6 +353,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
+  await registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
   registerAccessControl(http, { auth, refusals });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
@@ -408,7 +415,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
   });
   await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
-  await http.register(registryRoutes(registry), { prefix: '/api' });
+  await http.register(legalRegistryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });

@@ -13,13 +13,14 @@ import {
   type LegalProfile,
   type CameraInput,
   type Facing,
+  type RegistryEntryInput,
 } from '@vigie/core';
 import { demoClipArgs, keyframeTimes, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import { systemRequester } from './auth/requester.js';
 import type { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
 import type { CameraService } from './services/camera.service.js';
-import type { RegistryService } from './services/registry.service.js';
+import type { LegalRegistryService } from './services/legal-registry.service.js';
 import type { UserService } from './services/user.service.js';
 
 /** The identity of the demo setup, in access checks and the audit trail. */
@@ -30,6 +31,8 @@ interface DemoCamera {
   pattern: DemoPattern | 'abandoned_bag';
   input: Omit<CameraInput, 'sourceUrl'>;
   facing: Facing;
+  /** Where the private space lies in the picture, declared in the registry; the camera's masks hide it. */
+  privateRegions?: RegistryEntryInput['privateRegions'];
   sign: string;
   /** Analytics a (fictitious) impact assessment covers on this camera (LEGAL R27). */
   dpia?: AnalyticsEventType[];
@@ -116,6 +119,14 @@ const demoCameras: readonly DemoCamera[] = [
       ],
     },
     facing: 'private',
+    privateRegions: [
+      [
+        { x: 0.78, y: 0.02 },
+        { x: 0.98, y: 0.02 },
+        { x: 0.98, y: 0.33 },
+        { x: 0.78, y: 0.33 },
+      ],
+    ],
     sign: 'Panneau à gauche de la porte principale',
   },
 ];
@@ -217,7 +228,7 @@ export async function seedDemoCameras(options: {
  */
 export async function seedDemoRegistry(options: {
   cameras: CameraService;
-  registry: RegistryService;
+  registry: LegalRegistryService;
   now: Date;
   log: FastifyBaseLogger;
 }): Promise<number> {
@@ -236,6 +247,7 @@ export async function seedDemoRegistry(options: {
         authorisation: { reference: `DÉMO/CAB/${String(index + 1).padStart(4, '0')}`, issuedOn, expiresOn },
         signage: { status: 'installed', notes: demo.sign },
         facing: demo.facing,
+        ...(demo.privateRegions === undefined ? {} : { privateRegions: demo.privateRegions }),
         ...(demo.dpia === undefined
           ? {}
           : {

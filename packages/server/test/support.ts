@@ -56,6 +56,8 @@ export async function openTestApp(
     | 'profile'
     | 'webRoot'
     | 'sourcePolicy'
+    | 'console'
+    | 'trustedProxies'
   > = {},
 ): Promise<TestApp> {
   const database = await engine.open();

@@ -5,6 +5,7 @@ import {
   defaultSourceUrlPolicy,
   cameraSettingsFromInput,
   limitedToAssignedCameras,
+  privateSpaceExposure,
   redactSourceUrl,
   splitSourcePassword,
   validateCameraSettings,
@@ -174,6 +175,16 @@ export class CameraService {
         assertSourceUrlAllowed(settings.subStreamUrl, this.#sourcePolicy);
       }
       assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
+      if (change.patch.masks !== undefined) {
+        // A change of masks must keep hidden the private space the registry declares (CSI L251-3).
+        const exposure = privateSpaceExposure(settings.masks, await stores.registry.get(id));
+        if (exposure !== undefined)
+          throw new VigieError(
+            'MASKS_LEAVE_PRIVATE_SPACE_VISIBLE',
+            `Camera "${current.name}" faces private space: ${exposure.map((p) => p.reason).join('; ')}.`,
+            exposure,
+          );
+      }
       // Passwords leave the URLs for the vault; a URL sent without one keeps the stored password (same user).
       const main = await storePassword(stores, this.#vault, { cameraId: id, role: 'main', url: settings.sourceUrl });
       const sub = await storePassword(stores, this.#vault, { cameraId: id, role: 'sub', url: settings.subStreamUrl });
