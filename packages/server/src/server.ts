@@ -2,7 +2,7 @@ import { JetStreamBus, MqttExport } from '@vigie/bus';
 import { networkInterfaces } from 'node:os';
 import { legalProfileById, systemClock, type Bus, type SourceUrlPolicy } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
-import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
+import { chooseMaskEncoder, ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
 import { systemRequester } from './auth/requester.js';
 import { databaseLocation, type Config } from './config.js';
@@ -78,7 +78,10 @@ export async function startServer(
       ...testing,
       ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
     });
-    app.http.log.info(`ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}`);
+    app.http.log.info(
+      `ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}; masked cameras encode with ` +
+        chooseMaskEncoder(ffmpegCapabilities.hardwareEncoders).name,
+    );
     // Rows from before stream passwords were sealed: their passwords leave the URLs now (audited per camera).
     const sealed = await app.cameras.sealStreamPasswords(systemRequester('stream password sealing'));
     if (sealed > 0) app.http.log.warn(`stream passwords of ${sealed} cameras moved out of their URLs and sealed`);
