@@ -15,3 +15,4 @@ export {
   type InstallationKey,
 } from './security/installation-key.js';
 export { AuditAnchor, installationFiles, verifyAnchoredTrail } from './security/audit-anchor.js';
+export { createRecipientKeyPair, openSealed } from './security/sealed-export.js';

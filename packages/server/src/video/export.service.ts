@@ -29,6 +29,7 @@ import type { Actor, CameraService } from '../services/camera.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import type { InstallationKey } from '../security/installation-key.js';
 import { vigieVersion } from '../version.js';
+import { recipientFingerprint, sealStream, type SealFor } from '../security/sealed-export.js';
 import { evidencePackage, signManifest, type SignedManifest } from './evidence-package.js';
 import type { PersonRequester } from '../auth/requester.js';
 import type { MediaTools } from './recording.service.js';
@@ -378,14 +379,47 @@ export class ExportService {
   /** The evidence package (ZIP: video, signed manifest, signature, public key, instructions); audited. */
   async package(id: string, watcher: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
     const record = await this.#record(id);
-    const made = await evidencePackage({
+    const made = await this.#packageOf(record);
+    await this.#auditDownload(record, watcher, 'package');
+    return { ...made, id: record.id };
+  }
+
+  /**
+   * The evidence package sealed for a recipient outside the system (LEGAL R12): for their X25519 key or
+   * under a passphrase; the transmission is audited with the recipient's name and key fingerprint (R5).
+   */
+  async sealedPackage(
+    id: string,
+    watcher: PersonRequester,
+    to: { recipientName: string; sealFor: SealFor },
+  ): Promise<{ stream: Readable; id: string }> {
+    const record = await this.#record(id);
+    const made = await this.#packageOf(record);
+    const stream = sealStream(made.stream, to.sealFor);
+    const sealed =
+      'recipient' in to.sealFor
+        ? { encryption: 'recipient key', keyFingerprint: recipientFingerprint(to.sealFor.recipient) }
+        : { encryption: 'passphrase' };
+    await this.deps.work(({ audit }) =>
+      audit.append({
+        action: 'export.transmitted',
+        ...watcher,
+        cameraId: record.cameraId,
+        rangeStart: record.from.toISOString(),
+        rangeEnd: record.to.toISOString(),
+        details: { export: record.id, sha256: record.sha256, recipient: to.recipientName, ...sealed },
+      }),
+    );
+    return { stream, id: record.id };
+  }
+
+  #packageOf(record: ExportRecord): Promise<{ stream: Readable; bytes: number }> {
+    return evidencePackage({
       signed: signedOf(record),
       publicKeyPem: this.deps.key.publicKeyPem,
       video: { bytes: record.bytes, read: () => this.deps.exportStorage.read(record.fileKey) },
       modified: record.exportedAt,
     });
-    await this.#auditDownload(record, watcher, 'package');
-    return { ...made, id: record.id };
   }
 
   async #auditDownload(record: ExportRecord, watcher: PersonRequester, form: 'video' | 'package'): Promise<void> {
