@@ -163,8 +163,8 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         },
       },
       (request) => {
-        const watcher = requesterOf(request);
-        return alerts.act(request.params.id, request.body, watcher, watcher);
+        const requester = requesterOf(request);
+        return alerts.act(request.params.id, request.body, requester);
       },
     );
 
