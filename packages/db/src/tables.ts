@@ -1,3 +1,4 @@
+import type { CountMethod } from '@vigie/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** JSON column: written as a string, read back parsed. */
@@ -284,6 +285,7 @@ export interface CountSampleTable {
   out_count: number | null;
   occupancy: number | null;
   density: number | null;
+  method: CountMethod | null;
 }
 
 /** Each camera's legal registry entry (authorisation, signage, facing). Dates are read back as text. */
@@ -452,6 +454,7 @@ export interface Tables {
   onvif_devices: OnvifDeviceTable;
   habilitations: HabilitationTable;
   workstations: WorkstationTable;
+  camera_stream_secrets: CameraStreamSecretTable;
 }
 
 /** The ONVIF device a camera was added from, with the account Vigie uses on it (password sealed). */
@@ -468,6 +471,13 @@ export interface OnvifDeviceTable {
   sub_profile: string | null;
   ptz: boolean;
   added_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** A camera stream's password, sealed by the server's credential vault (never in the camera's URL). */
+export interface CameraStreamSecretTable {
+  camera_id: string;
+  role: 'main' | 'sub';
+  password_sealed: string;
 }
 
 /** A camera row as read. */

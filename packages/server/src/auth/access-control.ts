@@ -29,7 +29,7 @@ export async function identify(request: FastifyRequest, auth: AuthService): Prom
 }
 
 /** Who the audit trail names for a request. */
-export function actorOf(request: FastifyRequest): { actorId?: string; actorName: string; source: string } {
+export function auditAuthorOf(request: FastifyRequest): { actorId?: string; actorName: string; source: string } {
   const caller = request.caller;
   return caller === undefined
     ? { actorName: 'anonymous', source: request.ip }
@@ -40,7 +40,7 @@ export function actorOf(request: FastifyRequest): { actorId?: string; actorName:
 export function requesterOf(request: FastifyRequest): PersonRequester & { source: string } {
   const caller = request.caller;
   if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.');
-  return { userId: caller.userId, roles: caller.roles, ...actorOf(request) };
+  return { userId: caller.userId, roles: caller.roles, ...auditAuthorOf(request) };
 }
 
 /** The camera a route names (`/api/cameras/:id/…`), for the habilitation's camera scope. */
@@ -107,7 +107,7 @@ export function registerAccessControl(
       if (images) {
         await deps.refusals.record({
           action: 'access.denied',
-          ...actorOf(request),
+          ...auditAuthorOf(request),
           details: { route: `${request.method} ${url}`, access, code: denied.code },
         });
       }

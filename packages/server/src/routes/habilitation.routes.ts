@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HabilitationInputSchema, HabilitationSchema, VigieError } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf, workstationCookie } from '../auth/access-control.js';
+import { auditAuthorOf, workstationCookie } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { HabilitationService } from '../services/habilitation.service.js';
 import { requires } from './route-config.js';
@@ -52,7 +52,7 @@ export function habilitationRoutes(habilitations: HabilitationService): FastifyP
           response: { 200: HabilitationSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
         },
       },
-      (request) => habilitations.record(request.params.username, request.body, actorOf(request)),
+      (request) => habilitations.record(request.params.username, request.body, auditAuthorOf(request)),
     );
 
     app.get(
@@ -84,7 +84,7 @@ export function habilitationRoutes(habilitations: HabilitationService): FastifyP
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await habilitations.enrolWorkstation(request.body.name, actorOf(request))),
+        reply.status(201).send(await habilitations.enrolWorkstation(request.body.name, auditAuthorOf(request))),
     );
 
     app.post(
@@ -99,7 +99,7 @@ export function habilitationRoutes(habilitations: HabilitationService): FastifyP
         },
       },
       async (request, reply) => {
-        await habilitations.revokeWorkstation(request.params.id, actorOf(request));
+        await habilitations.revokeWorkstation(request.params.id, auditAuthorOf(request));
         return reply.status(204).send(null);
       },
     );

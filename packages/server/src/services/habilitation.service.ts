@@ -11,7 +11,7 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork, Workstation } from '@vigie/db';
 import { randomToken, secretHash } from '../auth/secrets.js';
-import type { Actor } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
 
 /** Which image-access rules this installation enforces (LEGAL R8, R10). */
 export interface HabilitationPolicy {
@@ -52,7 +52,7 @@ export class HabilitationService {
   }
 
   /** Records (or replaces) an account's designation act, camera scope and training dates; audited. */
-  async record(username: string, input: HabilitationInput, actor: Actor): Promise<Habilitation> {
+  async record(username: string, input: HabilitationInput, actor: AuditAuthor): Promise<Habilitation> {
     const problems = habilitationInputProblems(input, this.#profile);
     if (problems.length > 0) {
       throw new VigieError(
@@ -106,7 +106,7 @@ export class HabilitationService {
   }
 
   /** Enrols a workstation; returns its key, shown this once (only its hash is kept); audited. */
-  async enrolWorkstation(name: string, actor: Actor): Promise<{ workstation: Workstation; key: string }> {
+  async enrolWorkstation(name: string, actor: AuditAuthor): Promise<{ workstation: Workstation; key: string }> {
     const key = randomToken('vgw_');
     const at = this.#clock.now();
     const id = randomUUID();
@@ -131,7 +131,7 @@ export class HabilitationService {
   }
 
   /** Revokes a workstation: its key no longer opens images; audited. */
-  async revokeWorkstation(id: string, actor: Actor): Promise<void> {
+  async revokeWorkstation(id: string, actor: AuditAuthor): Promise<void> {
     await this.#work(async ({ habilitations, audit }) => {
       if (!(await habilitations.revokeWorkstation(id, this.#clock.now()))) {
         throw new VigieError('WORKSTATION_NOT_FOUND', `No enrolled workstation ${id}.`);

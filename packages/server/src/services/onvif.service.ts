@@ -10,8 +10,9 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import Type, { type Static } from 'typebox';
-import type { CredentialVault } from '../security/credential-vault.js';
-import type { Actor, CameraService } from './camera.service.js';
+import type { CredentialVault } from '@vigie/media';
+import type { AuditAuthor } from '../auth/requester.js';
+import type { CameraService } from './camera.service.js';
 
 /** A discovered device, marked with the camera it was already added as. */
 export const DiscoveryResultSchema = Type.Object(
@@ -70,7 +71,7 @@ export class OnvifService {
   }
 
   /** Probes the local network (WS-Discovery); audited, as it scans the network. */
-  async discover(options: { timeoutMs: number }, actor: Actor): Promise<DiscoveryResult[]> {
+  async discover(options: { timeoutMs: number }, actor: AuditAuthor): Promise<DiscoveryResult[]> {
     const found: DiscoveredDevice[] = await this.#deps.gateway.discover(options);
     return this.#deps.work(async ({ onvifDevices, audit }) => {
       const added = await onvifDevices.addresses();
@@ -86,7 +87,7 @@ export class OnvifService {
    * Reads the device with the account given, records its largest H.264/H.265 profile and analyses its smallest,
    * and stores the account with the password sealed, in the transaction that creates the camera.
    */
-  async add(input: OnvifCameraInput, actor: Actor): Promise<{ camera: Camera; device: OnvifDeviceSummary }> {
+  async add(input: OnvifCameraInput, actor: AuditAuthor): Promise<{ camera: Camera; device: OnvifDeviceSummary }> {
     const { address, urn, username, password, ...settings } = input;
     const described = await this.#deps.gateway.describe(address, { username, password });
     const roles = streamsByRole(described.profiles);
@@ -102,11 +103,20 @@ export class OnvifService {
       ...(roles.sub === undefined ? {} : { subProfile: roles.sub.token }),
       ptz: described.ptz,
     };
+    // The streams are opened with the ONVIF account (most cameras share it with RTSP); the camera service seals
+    // its password out of the URLs.
+    const withAccount = (streamUrl: string): string => {
+      const url = new URL(streamUrl);
+      if (url.username !== '' || password === '') return streamUrl;
+      url.username = encodeURIComponent(username);
+      url.password = encodeURIComponent(password);
+      return url.toString();
+    };
     const camera = await this.#deps.cameras.create(
       {
         ...settings,
-        sourceUrl: roles.main.streamUrl,
-        ...(roles.sub === undefined ? {} : { subStreamUrl: roles.sub.streamUrl }),
+        sourceUrl: withAccount(roles.main.streamUrl),
+        ...(roles.sub === undefined ? {} : { subStreamUrl: withAccount(roles.sub.streamUrl) }),
       },
       actor,
       async ({ onvifDevices }, created) => {

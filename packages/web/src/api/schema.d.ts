@@ -2668,7 +2668,13 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted";
+                    /** @description Part of the actor’s name, any case. */
+                    actor?: string;
+                    /** @description Entries at or after this instant. */
+                    from?: string;
+                    /** @description Entries before this instant. */
+                    to?: string;
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -4796,6 +4802,11 @@ export interface paths {
                             out?: number;
                             occupancy?: number;
                             density?: number;
+                            /**
+                             * @description How occupancy and density were counted.
+                             * @enum {unknown}
+                             */
+                            method?: "tracks" | "tiled";
                         }[];
                     };
                 };
