@@ -58,6 +58,7 @@ export async function openTestApp(
     | 'sourcePolicy'
     | 'console'
     | 'trustedProxies'
+    | 'storageSpace'
   > = {},
 ): Promise<TestApp> {
   const database = await engine.open();
