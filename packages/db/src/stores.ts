@@ -9,6 +9,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
 import { ClusterRepository } from './cluster.repository.js';
+import { HabilitationRepository } from './habilitation.repository.js';
 import { IncidentRepository } from './incident.repository.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
@@ -34,6 +35,7 @@ export interface Stores {
   models: ModelRepository;
   wallLayouts: WallLayoutRepository;
   onvifDevices: OnvifDeviceRepository;
+  habilitations: HabilitationRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -57,6 +59,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     models: new ModelRepository(db, clock),
     wallLayouts: new WallLayoutRepository(db),
     onvifDevices: new OnvifDeviceRepository(db),
+    habilitations: new HabilitationRepository(db),
   };
 }
 

@@ -4,6 +4,7 @@ export * from './ffmpeg-run.js';
 export * from './image-decode.js';
 export * from './demo-clip.js';
 export * from './mask.raster.js';
+export * from './mask-encoder.js';
 export * from './source-input.args.js';
 export * from './record.args.js';
 export * from './snapshot.args.js';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FfmpegCapabilities } from './ffmpeg-capabilities.js';
+import { maskEncodeArgs, type MaskEncoder } from './mask-encoder.js';
 import { supervisedLogArgs } from './source-input.args.js';
 
 /** Name of the CSV list ffmpeg appends one line to (`file,start,end`) each time it completes a segment. */
@@ -17,6 +18,8 @@ export interface MaskedEncoding {
    * 1 Mbit/s instead of 0.35 — still below what the camera itself sends).
    */
   preset?: string;
+  /** The encoder (`chooseMaskEncoder`: a hardware one found at start, else x264, the default). */
+  encoder?: MaskEncoder;
 }
 
 /** What to record and where. */
@@ -38,37 +41,37 @@ export interface RecordArgsOptions {
 /** Fragmented MP4 for Media Source Extensions: one fragment per frame, a new one at each keyframe. */
 const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_base_moof';
 
-/** The filter graph that scales the mask raster to the video and lays it over every frame. */
-export function maskFilter(videoInput: string, maskInput: string): string {
+/**
+ * The filter graph that scales the mask raster to the video and lays it over every frame; `tail` ends the
+ * chain (e.g. an upload to a hardware encoder's device).
+ */
+export function maskFilter(videoInput: string, maskInput: string, tail = ''): string {
   return (
     `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[vigiemask][vigievideo];` +
-    `[vigievideo][vigiemask]overlay=format=auto,format=yuv420p[vigieout]`
+    `[vigievideo][vigiemask]overlay=format=auto,format=yuv420p${tail}[vigieout]`
   );
 }
 
-function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[] {
+function videoArgs(options: RecordArgsOptions, segmentSeconds: number): { global: string[]; video: string[] } {
   const masked = options.masked;
-  if (masked === undefined) return ['-map', '0:v:0', '-c:v', 'copy'];
-  return [
-    '-i',
-    masked.maskImagePath,
-    '-filter_complex',
-    maskFilter('0:v:0', '1:v'),
-    '-map',
-    '[vigieout]',
-    '-c:v',
-    'libx264',
-    '-preset',
-    masked.preset ?? 'ultrafast',
-    // No B-frames nor lookahead: cheaper, and no frames held back before the live stream.
-    '-tune',
-    'zerolatency',
-    '-crf',
-    String(masked.crf ?? 26),
-    // A keyframe at each segment boundary, whatever the camera's frame rate.
-    '-force_key_frames',
-    `expr:gte(t,n_forced*${segmentSeconds})`,
-  ];
+  if (masked === undefined) return { global: [], video: ['-map', '0:v:0', '-c:v', 'copy'] };
+  const encode = maskEncodeArgs(masked.encoder ?? { name: 'libx264' }, {
+    quality: masked.crf ?? 26,
+    x264Preset: masked.preset ?? 'ultrafast',
+    segmentSeconds,
+  });
+  return {
+    global: encode.global,
+    video: [
+      '-i',
+      masked.maskImagePath,
+      '-filter_complex',
+      maskFilter('0:v:0', '1:v', encode.filterTail),
+      '-map',
+      '[vigieout]',
+      ...encode.codec,
+    ],
+  };
 }
 
 /**
@@ -80,7 +83,8 @@ export function recordArgs(options: RecordArgsOptions): string[] {
   const segmentSeconds = options.segmentSeconds ?? 4;
   const list = join(options.outputDir, segmentListName);
   const files = join(options.outputDir, '%06d.mp4');
-  const head = [...supervisedLogArgs(options.ffmpeg), ...options.input, ...videoArgs(options, segmentSeconds)];
+  const { global, video } = videoArgs(options, segmentSeconds);
+  const head = [...supervisedLogArgs(options.ffmpeg), ...global, ...options.input, ...video];
   const { liveOutput, masked } = options;
   if (liveOutput !== undefined && masked !== undefined) {
     // One encode for both outputs: the tee muxer writes the masked stream to the segments and the live pipe.

@@ -15,6 +15,7 @@ import {
 import type { FfmpegSupervisor, ProcessState, ProcessStatus } from './ffmpeg.supervisor.js';
 import { sourceSecrets } from './ffmpeg-log.parser.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
+import { chooseMaskEncoder } from './mask-encoder.js';
 import { recordArgs, segmentListName } from './record.args.js';
 import { mp4InitPart, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
 import { RunTimeline, type Placed, type PlacedSegment } from './segment-timeline.js';
@@ -172,7 +173,8 @@ export class SegmentRecorder {
       const maskImagePath = join(this.#cameraDir, 'mask.pam');
       const coverage = rasterizeMasks(camera.masks, defaultMaskRasterSize);
       await writeFile(maskImagePath, encodeMaskPam(coverage, defaultMaskRasterSize));
-      masked = { maskImagePath };
+      // A hardware encoder found at start when there is one (the CPU is then spared the encode), else x264.
+      masked = { maskImagePath, encoder: chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders) };
     }
     // The previous run's process has exited: its last segments are placed before this run begins.
     const runStartedAtMs = this.#clock.now().getTime();

@@ -86,6 +86,8 @@ import { ComplianceService } from './services/compliance.service.js';
 import { demoTransparencyContacts } from './config.js';
 import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
+import { HabilitationService, habilitationPolicy, type HabilitationPolicy } from './services/habilitation.service.js';
+import { habilitationRoutes } from './routes/habilitation.routes.js';
 import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
 import { IncidentService } from './services/incident.service.js';
@@ -155,6 +157,8 @@ export interface AppDependencies {
   storageSpace?: { probe?: () => Promise<VolumeSpace>; threshold?: StorageThreshold };
   /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
   trustedProxies?: readonly string[];
+  /** Who may see images (LEGAL R8–R10); default: what the legal profile asks (`habilitationPolicy`). */
+  habilitation?: HabilitationPolicy;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -175,6 +179,8 @@ export interface VigieApp {
   compliance: ComplianceService;
   auth: AuthService;
   users: UserService;
+  /** Designation acts, training dates and workstations: image routes check them (LEGAL R8–R10). */
+  habilitations: HabilitationService;
   /** The browsers' push hub, fed by the projection of the domain bus. */
   events: EventHub;
   /** Publishes and follows domain events on the bus. */
@@ -266,6 +272,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
   const refusals = new CoalescedAudit({ work, clock: deps.clock });
+  const habilitations = new HabilitationService({
+    work,
+    clock: deps.clock,
+    profile,
+    policy: deps.habilitation ?? habilitationPolicy(profile),
+  });
   const auth = new AuthService({
     work,
     clock: deps.clock,
@@ -278,7 +290,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     local: new LocalDiskStorage(recordingsDir),
     work,
     clock: deps.clock,
-    cacheDir: join(deps.mediaDir, 'work', 'from-workers'),
     ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
   });
   const media: MediaTools = {
@@ -325,6 +336,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     cameras,
     storage,
+    // Where exports have always been written, so that exports made before keys were stored stay readable.
+    exportStorage: new LocalDiskStorage(join(deps.mediaDir, 'work', 'exports')),
     media,
     registry,
     accessRequests,
@@ -370,7 +383,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
   await registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
-  registerAccessControl(http, { auth, refusals });
+  registerAccessControl(http, { auth, refusals, habilitations });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
@@ -437,6 +450,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(tokenRoutes(users, deps.clock), { prefix: '/api' });
+  await http.register(habilitationRoutes(habilitations), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes({ transparency, anchor: auditAnchor, key: installationKey }), {
     prefix: '/api',
@@ -525,6 +539,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     models,
     auth,
     users,
+    habilitations,
     events,
     domainEvents,
     background,

@@ -2,8 +2,9 @@ import { JetStreamBus, MqttExport } from '@vigie/bus';
 import { networkInterfaces } from 'node:os';
 import { legalProfileById, systemClock, type Bus, type SourceUrlPolicy } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
-import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
+import { chooseMaskEncoder, ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
+import { habilitationPolicy } from './services/habilitation.service.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoAnalysisAuthorisation, seedDemoCameras, seedDemoRegistry } from './demo.js';
 
@@ -58,6 +59,7 @@ export async function startServer(
       database,
       clock: systemClock,
       profile,
+      habilitation: habilitationPolicy(profile, config.requireWorkstation),
       console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },
       transparency: config.transparency,
       logger: {
@@ -77,7 +79,10 @@ export async function startServer(
       ...testing,
       ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
     });
-    app.http.log.info(`ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}`);
+    app.http.log.info(
+      `ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}; masked cameras encode with ` +
+        chooseMaskEncoder(ffmpegCapabilities.hardwareEncoders).name,
+    );
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
       await seedDemoRegistry({ cameras: app.cameras, registry: app.registry, now: new Date(), log: app.http.log });
@@ -88,7 +93,13 @@ export async function startServer(
         profile,
         log: app.http.log,
       });
-      await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
+      await seedDemoAccounts({
+        users: app.users,
+        habilitations: app.habilitations,
+        now: new Date(),
+        dataDir: config.dataDir,
+        log: app.http.log,
+      });
     }
     await app.background.start();
     if (config.mqttUrl !== undefined) {

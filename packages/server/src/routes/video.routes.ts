@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
@@ -31,6 +30,31 @@ const Reason = Type.String({
   maxLength: 500,
   description: 'Why the footage is viewed or exported; written to the audit trail (LEGAL R11).',
 });
+const RecipientName = Type.String({
+  minLength: 2,
+  maxLength: 200,
+  description: 'Who receives the package (e.g. "Parquet de Valenciennes"): recorded in the register (LEGAL R5).',
+});
+const SealedBody = Type.Union([
+  Type.Object(
+    {
+      recipientName: RecipientName,
+      recipient: Type.String({ maxLength: 200, description: 'The recipient’s public key (vigie-x25519:…).' }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      recipientName: RecipientName,
+      passphrase: Type.String({
+        minLength: 12,
+        maxLength: 1024,
+        description: 'At least 12 characters, told to the recipient by another channel.',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+]);
 const SessionReply = Type.Object({ sessionId: Type.String(), playlistUrl: Type.String() });
 const LiveReply = Type.Object({
   sessionId: Type.String(),
@@ -323,7 +347,7 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const { path, id, sha256 } = await exports.downloadForAccessRequest(
+        const { stream, id, sha256 } = await exports.downloadForAccessRequest(
           { requestId: request.params.id, rangeId: request.params.rangeId },
           requesterOf(request),
         );
@@ -331,7 +355,7 @@ export function videoRoutes(deps: {
           .type('video/mp4')
           .header('content-disposition', `attachment; filename="vigie-access-${id}.mp4"`)
           .header('x-content-sha256', sha256)
-          .send(createReadStream(path));
+          .send(stream);
       },
     );
 
@@ -356,12 +380,12 @@ export function videoRoutes(deps: {
         schema: { tags: ['video'], summary: 'Download an exported clip (audited)', params: CameraParams },
       },
       async (request, reply) => {
-        const { path, id, sha256 } = await exports.download(request.params.id, requesterOf(request));
+        const { stream, id, sha256 } = await exports.download(request.params.id, requesterOf(request));
         return reply
           .type('video/mp4')
           .header('content-disposition', `attachment; filename="vigie-${id}.mp4"`)
           .header('x-content-sha256', sha256)
-          .send(createReadStream(path));
+          .send(stream);
       },
     );
 
@@ -381,6 +405,29 @@ export function videoRoutes(deps: {
           .type('application/zip')
           .header('content-disposition', `attachment; filename="vigie-evidence-${made.id}.zip"`)
           .header('content-length', made.bytes)
+          .send(made.stream);
+      },
+    );
+
+    app.post(
+      '/exports/:id/sealed',
+      {
+        config: requires('export:create'),
+        schema: {
+          tags: ['video'],
+          summary:
+            'The evidence package encrypted for a recipient outside the system, for their key or under a passphrase (LEGAL R12; transmission audited)',
+          params: CameraParams,
+          body: SealedBody,
+        },
+      },
+      async (request, reply) => {
+        const { recipientName, ...sealFor } = request.body;
+        const made = await exports.sealedPackage(request.params.id, requesterOf(request), { recipientName, sealFor });
+        return reply
+          .type('application/octet-stream')
+          .header('content-disposition', `attachment; filename="vigie-evidence-${made.id}.zip.vigie-sealed"`)
+          .header('cache-control', 'no-store')
           .send(made.stream);
       },
     );

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   evidenceFormat,
   retentionCutoff,
@@ -25,14 +25,17 @@ import {
 } from '@vigie/media';
 import { OnnxDetector, writeAnonymisedCopy, type AnonymisedCopyReport } from '@vigie/vision';
 import type { AccessRequestService } from '../services/access-request.service.js';
-import type { Actor, CameraService } from '../services/camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
+import type { CameraService } from '../services/camera.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import type { InstallationKey } from '../security/installation-key.js';
 import { vigieVersion } from '../version.js';
+import { recipientFingerprint, sealStream, type SealFor } from '../security/sealed-export.js';
 import { evidencePackage, signManifest, type SignedManifest } from './evidence-package.js';
 import type { PersonRequester } from '../auth/requester.js';
 import type { MediaTools } from './recording.service.js';
 import { parseTimeRange, type TimeRange } from './time-range.js';
+import { copyFromStorage } from './storage-copy.js';
 
 /** What a person asks to export. */
 export interface ExportRequest {
@@ -50,6 +53,13 @@ interface Cut {
   requested: TimeRange;
   covered: TimeRange;
   segments: IndexedSegment[];
+}
+
+/** An exported file as served: its bytes, read from the export storage as they are sent. */
+export interface ExportDownload {
+  stream: Readable;
+  id: string;
+  sha256: string;
 }
 
 const maxExportHours = 24;
@@ -86,6 +96,8 @@ export class ExportService {
       clock: Clock;
       cameras: CameraService;
       storage: SegmentStorage;
+      /** Where exported files are kept, by key (`<export id>.mp4`): never a path in the database. */
+      exportStorage: SegmentStorage;
       media: MediaTools;
       registry: Pick<LegalRegistryService, 'assertViewable'>;
       accessRequests: Pick<AccessRequestService, 'get' | 'attachExport'>;
@@ -97,8 +109,8 @@ export class ExportService {
   ) {}
 
   /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
-  async create(cameraId: string, request: ExportRequest, watcher: PersonRequester): Promise<EvidenceManifest> {
-    const camera = await this.deps.cameras.get(cameraId, watcher);
+  async create(cameraId: string, request: ExportRequest, requester: PersonRequester): Promise<EvidenceManifest> {
+    const camera = await this.deps.cameras.get(cameraId, requester);
     await this.deps.registry.assertViewable(camera.id);
     if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
       throw new VigieError(
@@ -110,9 +122,7 @@ export class ExportService {
     const range = parseTimeRange(request, maxExportHours);
     const cutoff = retentionCutoff(this.deps.clock.now(), camera.retentionDays);
     const id = randomUUID();
-    const dir = join(this.deps.media.workDir, 'exports');
-    await mkdir(dir, { recursive: true });
-    const output = join(dir, `${id}.mp4`);
+    const output = join(this.deps.media.workDir, `export-${id}.mp4`);
     const cut = await this.#cut(camera, range, cutoff, output);
     const record = await this.#store(
       {
@@ -122,7 +132,7 @@ export class ExportService {
         output,
         purpose: request.purpose,
         reason: request.reason,
-        actor: watcher,
+        actor: requester,
         ...(request.requisition === undefined ? {} : { requisition: request.requisition }),
       },
       { purpose: request.purpose, ...(request.requisition === undefined ? {} : { requisition: request.requisition }) },
@@ -147,9 +157,7 @@ export class ExportService {
     const camera = await this.deps.cameras.get(matched.cameraId, actor);
     const range = { from: new Date(matched.start), to: new Date(matched.end) };
     const id = randomUUID();
-    const dir = join(this.deps.media.workDir, 'exports');
-    await mkdir(dir, { recursive: true });
-    const output = join(dir, `${id}.mp4`);
+    const output = join(this.deps.media.workDir, `export-${id}.mp4`);
     const scratch = await mkdtemp(join(this.deps.media.workDir, 'anonymise-'));
     let cut: Cut;
     let anonymisation: AnonymisedCopyReport;
@@ -196,8 +204,8 @@ export class ExportService {
   /** The anonymised copy attached to a request's matched range, for the DPO to review and deliver; audited. */
   async downloadForAccessRequest(
     target: { requestId: string; rangeId: string },
-    watcher: PersonRequester,
-  ): Promise<{ path: string; id: string; sha256: string }> {
+    requester: PersonRequester,
+  ): Promise<ExportDownload> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
     if (exportId === null) {
@@ -206,7 +214,7 @@ export class ExportService {
         `No anonymised copy is attached to this range of request ${request.reference} yet.`,
       );
     }
-    return this.download(exportId, watcher);
+    return this.download(exportId, requester);
   }
 
   /**
@@ -222,7 +230,7 @@ export class ExportService {
       purpose: string;
       reason: string;
       requisition?: string;
-      actor: Actor;
+      actor: AuditAuthor;
     },
     details: Record<string, unknown>,
   ): Promise<ExportRecord> {
@@ -243,11 +251,27 @@ export class ExportService {
       reason: made.reason,
       exportedBy: made.actor.actorName,
       exportedAt: this.deps.clock.now(),
-      fileKey: made.output,
+      fileKey: `${made.id}.mp4`,
       bytes: (await stat(made.output)).size,
       sha256: await sha256File(made.output),
       signed: null,
     };
+    // Stored before it is recorded: a record never names a missing file (a failed transaction removes it).
+    await this.deps.exportStorage.put(record.fileKey, made.output);
+    await this.#recordExport(record, made, details).catch(async (error: unknown) => {
+      await this.deps.exportStorage.remove(record.fileKey);
+      throw error;
+    });
+    return record;
+  }
+
+  /** Audits the export's creation and records it with its manifest (naming that audit entry), in one transaction. */
+  async #recordExport(
+    record: ExportRecord,
+    made: { cut: Cut; actor: AuditAuthor; requisition?: string },
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const { from, to } = record;
     await this.deps.work(async ({ recordings, audit }) => {
       const entry = await audit.append({
         action: 'export.created',
@@ -288,7 +312,6 @@ export class ExportService {
       record.signed = signManifest(manifest, this.deps.key);
       await recordings.insertExport(record);
     });
-    return record;
   }
 
   /**
@@ -300,24 +323,24 @@ export class ExportService {
       recordings.segmentsBetween(camera.id, requested, notBefore),
     );
     const segments = segmentsOverlapping(indexed, requested);
-    const withPaths = await Promise.all(
-      segments.map(async (s) => ({ ...s, path: await this.deps.storage.localPath(s.key) })),
-    );
-    const plan = planExport({ segments: withPaths, ...requested });
-    const first = withPaths[0];
-    if (plan === undefined || first === undefined) {
-      throw new VigieError(
-        'NO_RECORDING',
-        `Camera "${camera.name}" has no recording between ${requested.from.toISOString()} and ${requested.to.toISOString()}.`,
-      );
-    }
     const scratch = await mkdtemp(join(this.deps.media.workDir, 'export-'));
-    let covered: TimeRange;
     try {
+      // Each segment read through the storage port (this disk or the worker holding it), one at a time.
+      const withPaths: (IndexedSegment & { path: string })[] = [];
+      for (const [i, s] of segments.entries())
+        withPaths.push({ ...s, path: await copyFromStorage(this.deps.storage, s.key, join(scratch, `${i}.mp4`)) });
+      const plan = planExport({ segments: withPaths, ...requested });
+      const first = withPaths[0];
+      if (plan === undefined || first === undefined) {
+        throw new VigieError(
+          'NO_RECORDING',
+          `Camera "${camera.name}" has no recording between ${requested.from.toISOString()} and ${requested.to.toISOString()}.`,
+        );
+      }
       const inpoint = plan.parts[0]?.inpoint ?? 0;
       const keyframes = await keyframeTimes(this.deps.media.ffmpegPath(), first.path);
       const start = keyframes.filter((t) => t <= inpoint + 0.001).at(-1) ?? 0;
-      covered = { from: new Date(first.startedAt.getTime() + Math.round(start * 1000)), to: plan.to };
+      const covered = { from: new Date(first.startedAt.getTime() + Math.round(start * 1000)), to: plan.to };
       const listPath = join(scratch, 'list.ffconcat');
       await writeFile(listPath, concatList(plan.parts));
       await runFfmpeg(
@@ -328,13 +351,14 @@ export class ExportService {
           metadata: { cameraId: camera.id, cameraName: camera.name, from: covered.from, to: plan.to },
         }),
       );
+      return { plan, requested, covered, segments };
     } catch (error) {
       await rm(output, { force: true });
+      if (error instanceof VigieError) throw error;
       throw new VigieError('MEDIA_UNAVAILABLE', `The export could not be written: ${(error as Error).message}`);
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    return { plan, requested, covered, segments };
   }
 
   /** The manifest of an export. */
@@ -343,30 +367,67 @@ export class ExportService {
   }
 
   /** The exported file's path and hash, for download; the download is audited. */
-  async download(id: string, watcher: PersonRequester): Promise<{ path: string; id: string; sha256: string }> {
+  async download(id: string, requester: PersonRequester): Promise<ExportDownload> {
     const record = await this.#record(id);
-    await this.#auditDownload(record, watcher, 'video');
-    return { path: record.fileKey, id: record.id, sha256: record.sha256 };
+    await this.#auditDownload(record, requester, 'video');
+    return {
+      stream: Readable.from(this.deps.exportStorage.read(record.fileKey)),
+      id: record.id,
+      sha256: record.sha256,
+    };
   }
 
   /** The evidence package (ZIP: video, signed manifest, signature, public key, instructions); audited. */
-  async package(id: string, watcher: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
+  async package(id: string, requester: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
     const record = await this.#record(id);
-    const made = await evidencePackage({
-      signed: signedOf(record),
-      publicKeyPem: this.deps.key.publicKeyPem,
-      videoPath: record.fileKey,
-      modified: record.exportedAt,
-    });
-    await this.#auditDownload(record, watcher, 'package');
+    const made = await this.#packageOf(record);
+    await this.#auditDownload(record, requester, 'package');
     return { ...made, id: record.id };
   }
 
-  async #auditDownload(record: ExportRecord, watcher: PersonRequester, form: 'video' | 'package'): Promise<void> {
+  /**
+   * The evidence package sealed for a recipient outside the system (LEGAL R12): for their X25519 key or
+   * under a passphrase; the transmission is audited with the recipient's name and key fingerprint (R5).
+   */
+  async sealedPackage(
+    id: string,
+    requester: PersonRequester,
+    to: { recipientName: string; sealFor: SealFor },
+  ): Promise<{ stream: Readable; id: string }> {
+    const record = await this.#record(id);
+    const made = await this.#packageOf(record);
+    const stream = sealStream(made.stream, to.sealFor);
+    const sealed =
+      'recipient' in to.sealFor
+        ? { encryption: 'recipient key', keyFingerprint: recipientFingerprint(to.sealFor.recipient) }
+        : { encryption: 'passphrase' };
+    await this.deps.work(({ audit }) =>
+      audit.append({
+        action: 'export.transmitted',
+        ...requester,
+        cameraId: record.cameraId,
+        rangeStart: record.from.toISOString(),
+        rangeEnd: record.to.toISOString(),
+        details: { export: record.id, sha256: record.sha256, recipient: to.recipientName, ...sealed },
+      }),
+    );
+    return { stream, id: record.id };
+  }
+
+  #packageOf(record: ExportRecord): Promise<{ stream: Readable; bytes: number }> {
+    return evidencePackage({
+      signed: signedOf(record),
+      publicKeyPem: this.deps.key.publicKeyPem,
+      video: { bytes: record.bytes, read: () => this.deps.exportStorage.read(record.fileKey) },
+      modified: record.exportedAt,
+    });
+  }
+
+  async #auditDownload(record: ExportRecord, requester: PersonRequester, form: 'video' | 'package'): Promise<void> {
     await this.deps.work(({ audit }) =>
       audit.append({
         action: 'export.downloaded',
-        ...watcher,
+        ...requester,
         cameraId: record.cameraId,
         rangeStart: record.from.toISOString(),
         rangeEnd: record.to.toISOString(),
