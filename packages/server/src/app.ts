@@ -25,6 +25,7 @@ import {
   type Clock,
   type SegmentStorage,
   type LegalProfile,
+  type Notifier,
   type OnvifGateway,
   type PromotionPolicy,
   type TransparencyContacts,
@@ -89,6 +90,7 @@ import { ComplianceService } from './services/compliance.service.js';
 import { demoTransparencyContacts } from './config.js';
 import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
+import { OutboxNotifier } from './services/outbox-notifier.js';
 import { HabilitationService, habilitationPolicy, type HabilitationPolicy } from './services/habilitation.service.js';
 import { habilitationRoutes } from './routes/habilitation.routes.js';
 import { ExportService } from './video/export.service.js';
@@ -159,6 +161,8 @@ export interface AppDependencies {
   storageSpace?: { probe?: () => Promise<VolumeSpace>; threshold?: StorageThreshold };
   /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
   trustedProxies?: readonly string[];
+  /** Messages to requesters and the DPO (default: `.eml` files in `<mediaDir>/outbox` for a mail relay). */
+  notifier?: Notifier;
   /** Who may see images (LEGAL R8–R10); default: what the legal profile asks (`habilitationPolicy`). */
   habilitation?: HabilitationPolicy;
 }
@@ -256,11 +260,16 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     decodeImage: (contentType, bytes) => decodeImage(ffmpegPath(), contentType, bytes),
   });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
+  const contacts = deps.transparency ?? demoTransparencyContacts;
   const accessRequests = new AccessRequestService({
     work,
     clock: deps.clock,
     profile,
     limiter: new RateLimiter({ max: limit.max, windowMs: limit.windowMinutes * 60_000, clock: deps.clock }),
+    notifier:
+      deps.notifier ??
+      new OutboxNotifier(join(deps.mediaDir, 'outbox'), { from: contacts.dpo.email, clock: deps.clock }),
+    dpoEmail: contacts.dpo.email,
   });
   // Bound once the analyses and the background work exist: a decision makes both look again.
   const onAuthorisationChange: { current: () => Promise<void> } = { current: () => Promise.resolve() };
@@ -271,7 +280,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     onChange: () => onAuthorisationChange.current(),
   });
   const models = new ModelRegistryService({ work, profile });
-  const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
   const refusals = new CoalescedAudit({ work, clock: deps.clock });
@@ -526,6 +534,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     refusals,
     ...(storageWatch === undefined ? {} : { storageWatch }),
     refreshStatistics: () => deps.database.refreshStatistics(),
+    remindDeadlines: () => accessRequests.remindDeadlines(),
     log: http.log,
   });
   onAuthorisationChange.current = async () => {

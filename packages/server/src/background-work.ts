@@ -29,6 +29,8 @@ export interface BackgroundWorkOptions {
   authorisationWatch?: AuthorisationWatch;
   /** Writes the summaries of coalesced refusals every 10 s (each covers its source's minute), all of them at stop. */
   refusals?: CoalescedAudit;
+  /** Reminds the DPO of access-request deadlines coming (LEGAL R15); with each purge. */
+  remindDeadlines?: () => Promise<string[]>;
   /** Refreshes the database planner's statistics (PGlite has no autovacuum); with each purge. */
   refreshStatistics?: () => Promise<void>;
   /** Signs a checkpoint of the audit trail at start, every 10 minutes and at stop. */
@@ -123,10 +125,11 @@ export class BackgroundWork {
   }
 
   #purge(): void {
-    const { analysis, log, purge, refreshStatistics } = this.#options;
+    const { analysis, log, purge, refreshStatistics, remindDeadlines } = this.#options;
     void refreshStatistics?.().catch((error: unknown) =>
       log.warn({ err: error }, 'refreshing database statistics failed'),
     );
+    void remindDeadlines?.().catch((error: unknown) => log.error({ err: error }, 'access-request reminders failed'));
     // Authorisations lapse with time, not with an event: recorders and analyses are re-checked here too.
     void this.#recorder?.resync();
     void analysis?.resync();

@@ -7865,6 +7865,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                         }[];
                     };
                 };
@@ -8047,6 +8053,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
@@ -8207,6 +8219,172 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the deadline by the profile’s further months (once); the reason is sent to the requester */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why more time is needed (complexity, number of requests): sent to the requester. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
@@ -8367,6 +8545,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
@@ -8530,6 +8714,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
