@@ -31,6 +31,9 @@ import {
   type TransparencyContacts,
   type SourceUrlPolicy,
   defaultSourceUrlPolicy,
+  defaultStorageThreshold,
+  type StorageThreshold,
+  type VolumeSpace,
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
@@ -106,6 +109,7 @@ import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
 import { recoverSpool } from './video/spool-recovery.js';
+import { StorageWatch, volumeSpace } from './video/storage-watch.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
 import { consoleStaticOptions, isConsoleAsset, sendConsolePage } from './web/console-assets.js';
@@ -153,6 +157,8 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /** Measures the recordings volume (default: statfs of `<mediaDir>/recordings`) and when it is low (default: under 5 % and 2 GiB). */
+  storageSpace?: { probe?: () => Promise<VolumeSpace>; threshold?: StorageThreshold };
   /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
   trustedProxies?: readonly string[];
   /** Messages to requesters and the DPO (default: `.eml` files in `<mediaDir>/outbox` for a mail relay). */
@@ -206,6 +212,8 @@ export interface VigieApp {
   holds: LegalHoldService;
   /** Incidents: alerts of nearby cameras grouped, handled along a procedure. */
   incidents: IncidentService;
+  /** Watches the recordings volume's free space (absent when remote workers record); `background` runs it every 30 s. */
+  storageWatch: StorageWatch | undefined;
   /** The retention purge; `startServer` runs it periodically. */
   purge: RetentionPurge;
   /** The analytics of every camera that has some switched on; started by `startServer`. */
@@ -288,8 +296,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
     ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
   });
+  const recordingsDir = join(deps.mediaDir, 'recordings');
   const storage = new NodeSegmentStorage({
-    local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
+    local: new LocalDiskStorage(recordingsDir),
     work,
     clock: deps.clock,
     ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
@@ -299,6 +308,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     workDir: join(deps.mediaDir, 'work'),
   };
   await mkdir(media.workDir, { recursive: true });
+  await mkdir(recordingsDir, { recursive: true });
   const incidents = new IncidentService({
     work,
     clock: deps.clock,
@@ -505,6 +515,16 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     return fleet;
   };
   const remote = deps.workers === 'remote';
+  const storageWatch = remote
+    ? undefined
+    : new StorageWatch({
+        work,
+        clock: deps.clock,
+        alerts,
+        probe: deps.storageSpace?.probe ?? (() => volumeSpace(recordingsDir)),
+        threshold: deps.storageSpace?.threshold ?? defaultStorageThreshold,
+        log: http.log,
+      });
   const authorisationWatch = new AuthorisationWatch({ authorisations, clock: deps.clock, log: http.log });
   const background = new BackgroundWork({
     ...(remote ? { ingestor } : { startRecording: () => startRecording(), analysis }),
@@ -513,6 +533,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     authorisationWatch,
     auditAnchor,
     refusals,
+    ...(storageWatch === undefined ? {} : { storageWatch }),
     refreshStatistics: () => deps.database.refreshStatistics(),
     remindDeadlines: () => accessRequests.remindDeadlines(),
     log: http.log,
@@ -547,6 +568,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     holds,
     incidents,
     purge,
+    storageWatch,
     analysis,
     startRecording,
     accessRequests,

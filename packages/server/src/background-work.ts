@@ -7,6 +7,7 @@ import type { RecordingService } from './video/recording.service.js';
 import type { RetentionPurge } from './video/retention.purge.js';
 import { auditCheckpointIntervalMs, type AuditAnchor } from './security/audit-anchor.js';
 import type { CoalescedAudit } from './security/coalesced-audit.js';
+import { storageCheckIntervalMs, type StorageWatch } from './video/storage-watch.js';
 
 /** How often expired recordings are purged (LEGAL R3: gone within one cycle). */
 const purgeIntervalMs = 10 * 60_000;
@@ -34,6 +35,8 @@ export interface BackgroundWorkOptions {
   refreshStatistics?: () => Promise<void>;
   /** Signs a checkpoint of the audit trail at start, every 10 minutes and at stop. */
   auditAnchor?: AuditAnchor;
+  /** Measures the recordings volume at start and every 30 s, alerting before it is full (when this server records). */
+  storageWatch?: StorageWatch;
   log: FastifyBaseLogger;
 }
 
@@ -69,6 +72,15 @@ export class BackgroundWork {
       }, sweepIntervalMs).unref(),
     );
     this.#purge();
+    const { storageWatch } = this.#options;
+    if (storageWatch !== undefined) {
+      const check = () =>
+        storageWatch
+          .check()
+          .catch((error: unknown) => log.error({ err: error }, 'measuring the recordings disk failed'));
+      await check();
+      this.#timers.push(setInterval(() => void check(), storageCheckIntervalMs).unref());
+    }
     await this.#options.authorisationWatch?.start();
     const { refusals } = this.#options;
     if (refusals !== undefined)
