@@ -23,6 +23,7 @@ export * from './storage-space.js';
 export * from './analytic-purposes.js';
 export * from './access-request.js';
 export * from './transparency.js';
+export * from './accountability.js';
 export * from './compliance.js';
 export * from './compliance-checklist.js';
 export * from './domain-events.js';

@@ -1,3 +1,8 @@
+import {
+  AccountabilityStatisticsSchema,
+  CameraMonthStatisticsSchema,
+  type AccountabilityStatistics,
+} from './accountability.js';
 import Type, { type Static } from 'typebox';
 import { analyticsEventTypes } from './analytic-event-types.js';
 import type { Camera } from './camera.js';
@@ -100,6 +105,7 @@ export const TransparencySchema = Type.Object(
     maxRetentionDays: Type.Integer({ description: 'Legal maximum retention of recordings.' }),
     generatedAt: Type.String({ format: 'date-time' }),
     cameras: Type.Array(PublicCameraSchema),
+    statistics: Type.Optional(AccountabilityStatisticsSchema),
   },
   { additionalProperties: false },
 );
@@ -115,6 +121,9 @@ const PublicCameraPropertiesSchema = Type.Object(
     signage: Type.String(),
     analytics: Type.Array(Type.String()),
     authorisationState: Type.String(),
+    statistics: Type.Optional(
+      Type.Array(CameraMonthStatisticsSchema, { description: 'How this camera’s images were used, month by month.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -182,6 +191,8 @@ export function transparencyReport(input: {
   authorisations?: readonly AnalysisAuthorisation[];
   now: Date;
   profile: LegalProfile;
+  /** Accountability statistics from the audit trail (counts only). */
+  statistics?: AccountabilityStatistics;
 }): Transparency {
   const entries = new Map(input.registry.map((entry) => [entry.cameraId, entry]));
   const names = new Map(input.cameras.map((camera) => [camera.id, camera.name]));
@@ -208,11 +219,13 @@ export function transparencyReport(input: {
     maxRetentionDays: input.profile.maxRetentionDays,
     generatedAt: input.now.toISOString(),
     cameras: input.cameras.map((camera) => publicCamera(camera, entries.get(camera.id), input.now)),
+    ...(input.statistics === undefined ? {} : { statistics: input.statistics }),
   };
 }
 
 /** The cameras of a transparency report as GeoJSON points. */
-export function transparencyGeoJson(report: Pick<Transparency, 'cameras'>): TransparencyGeoJson {
+export function transparencyGeoJson(report: Pick<Transparency, 'cameras' | 'statistics'>): TransparencyGeoJson {
+  const statistics = report.statistics?.cameras ?? [];
   return {
     type: 'FeatureCollection',
     features: report.cameras.map((camera) => ({
@@ -229,6 +242,9 @@ export function transparencyGeoJson(report: Pick<Transparency, 'cameras'>): Tran
         signage: camera.signage,
         analytics: camera.analytics,
         authorisationState: camera.authorisation.state,
+        ...(report.statistics === undefined
+          ? {}
+          : { statistics: statistics.filter((row) => row.cameraId === camera.id) }),
       },
     })),
   };

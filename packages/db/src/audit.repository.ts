@@ -138,6 +138,18 @@ export class AuditRepository {
     return (await select.execute()).map(toEntry);
   }
 
+  /** Every entry of these actions at or after `from`, oldest first (for statistics: counts, never shown). */
+  async ofActions(actions: readonly AuditAction[], from: Date): Promise<AuditEntry[]> {
+    const rows = await this.#db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', 'in', [...actions])
+      .where('at', '>=', from.toISOString() as never)
+      .orderBy('seq')
+      .execute();
+    return rows.map(toEntry);
+  }
+
   /** The newest entry's position and hash, as the head record has them; seq 0 for an empty trail. */
   async head(): Promise<{ seq: number; hash: string }> {
     const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();

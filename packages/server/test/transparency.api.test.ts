@@ -1,4 +1,5 @@
 import type { Clock } from '@vigie/core';
+import { AuditRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
@@ -127,7 +128,42 @@ describe.each(testEngines)('public transparency page on $name', (engine) => {
         signage: 'installed',
         analytics: ['people_count'],
         authorisationState: 'valid',
+        statistics: [],
       },
     });
+  });
+
+  it('publishes per camera and month how images were used, from the audit trail, without personal data', async () => {
+    const audit = new AuditRepository(app.database.db, clock);
+    const agent = { actorName: 'agent.martin', source: '10.1.2.3' };
+    await audit.append({ action: 'live.started', cameraId: registered, ...agent });
+    await audit.append({ action: 'playback.viewed', cameraId: registered, reason: 'Rixe signalée', ...agent });
+    await audit.append({
+      action: 'export.created',
+      cameraId: registered,
+      reason: 'Réquisition PV 42',
+      details: { purpose: 'public_space_safety' },
+      ...agent,
+    });
+    const page = await app.http.inject({ method: 'GET', url: '/api/transparency' });
+    expect(page.json<{ statistics: { cameras: unknown[] } }>().statistics.cameras).toEqual([
+      {
+        cameraId: registered,
+        month: '2026-06',
+        liveViews: 1,
+        playbacks: 1,
+        exportsByPurpose: { public_space_safety: 1 },
+        alerts: 0,
+        alertVerdicts: {},
+      },
+    ]);
+    const geo = await app.http.inject({ method: 'GET', url: '/api/transparency.geojson' });
+    const feature = geo
+      .json<{ features: { id: string; properties: { statistics: { liveViews: number }[] } }[] }>()
+      .features.find((f) => f.id === registered);
+    expect(feature?.properties.statistics.map((row) => row.liveViews)).toEqual([1]);
+    for (const body of [page.body, geo.body]) {
+      for (const secret of ['agent.martin', '10.1.2.3', 'Rixe', 'PV 42']) expect(body).not.toContain(secret);
+    }
   });
 });

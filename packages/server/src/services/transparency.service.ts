@@ -1,4 +1,6 @@
 import {
+  accountabilityActions,
+  accountabilityStatistics,
   transparencyGeoJson,
   transparencyReport,
   type Clock,
@@ -25,8 +27,12 @@ export class TransparencyService {
 
   /** Controller, DPO, complaint authority, and every camera as the public may see it. */
   async report(): Promise<Transparency> {
-    return this.#work(async ({ cameras, registry, analysisAuthorisations }) =>
+    const now = this.#clock.now();
+    // The statistics cover the current month and the twelve before it.
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12, 1));
+    return this.#work(async ({ cameras, registry, analysisAuthorisations, audit }) =>
       transparencyReport({
+        statistics: accountabilityStatistics(await audit.ofActions(accountabilityActions, from), this.#profile),
         contacts: this.#contacts,
         cameras: await cameras.list(),
         registry: await registry.list(),

@@ -8913,6 +8913,29 @@ export interface paths {
                                     expiresOn: string | null;
                                 };
                             }[];
+                            statistics?: {
+                                cameras: {
+                                    cameraId: string;
+                                    /** @description YYYY-MM, in the legal profile’s time zone. */
+                                    month: string;
+                                    liveViews: number;
+                                    playbacks: number;
+                                    exportsByPurpose: {
+                                        [key: string]: number;
+                                    };
+                                    /** @description Alerts raised. */
+                                    alerts: number;
+                                    /** @description Operators’ decisions on alerts, by verdict (confirmed, false positive, no action…). */
+                                    alertVerdicts: {
+                                        [key: string]: number;
+                                    };
+                                }[];
+                                accessRequests: {
+                                    month: string;
+                                    answered: number;
+                                    answeredWithinDeadline: number;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -8971,6 +8994,23 @@ export interface paths {
                                     signage: string;
                                     analytics: string[];
                                     authorisationState: string;
+                                    /** @description How this camera’s images were used, month by month. */
+                                    statistics?: {
+                                        cameraId: string;
+                                        /** @description YYYY-MM, in the legal profile’s time zone. */
+                                        month: string;
+                                        liveViews: number;
+                                        playbacks: number;
+                                        exportsByPurpose: {
+                                            [key: string]: number;
+                                        };
+                                        /** @description Alerts raised. */
+                                        alerts: number;
+                                        /** @description Operators’ decisions on alerts, by verdict (confirmed, false positive, no action…). */
+                                        alertVerdicts: {
+                                            [key: string]: number;
+                                        };
+                                    }[];
                                 };
                             }[];
                         };
