@@ -36,6 +36,28 @@ export interface RecordArgsOptions {
   ffmpeg?: FfmpegCapabilities;
   /** Also stream the same (masked) video as fragmented MP4, one fragment per frame, to this output (`pipe:3`). */
   liveOutput?: string;
+  /**
+   * Also send the camera's own packets (stream copy, before masks: the analysis masks its frames itself)
+   * as MPEG-TS to this loopback UDP URL (`analysisTapUrl`), which the camera's analysis reads instead of
+   * opening the camera a second time; nobody reading costs nothing and never blocks the recording.
+   */
+  analysisTap?: string;
+}
+
+/** The UDP URLs of a tap on this loopback port, as the recorder sends and as the analysis reads. */
+export function analysisTapUrl(port: number): { send: string; read: string } {
+  const base = `udp://127.0.0.1:${port}`;
+  // 1316 bytes: seven TS packets per datagram. The reader keeps ~4 MB of them, and a full buffer drops datagrams
+  // (a smeared frame for the analysis) instead of ending its ffmpeg.
+  return { send: `${base}?pkt_size=1316`, read: `${base}?fifo_size=20000&overrun_nonfatal=1&buffer_size=4194304` };
+}
+
+/** RTSP's first packets may come before the camera's clock is known: MPEG-TS refuses those, given time 0 here. */
+const knownTimestamps = 'setts=pts=if(eq(PTS\\,NOPTS)\\,0\\,PTS):dts=if(eq(DTS\\,NOPTS)\\,0\\,DTS)';
+
+function tapArgs(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  return ['-map', '0:v:0', '-c:v', 'copy', '-bsf:v', knownTimestamps, '-an', '-sn', '-dn', '-f', 'mpegts', url];
 }
 
 /** Fragmented MP4 for Media Source Extensions: one fragment per frame, a new one at each keyframe. */
@@ -103,6 +125,7 @@ export function recordArgs(options: RecordArgsOptions): string[] {
       // MP4 muxers behind a tee need the parameter sets out of band (avcC), not in the bitstream.
       ...['-flags', '+global_header', '-an', '-sn', '-dn', '-f', 'tee'],
       `[${segment}]${teeEscape(files, slaveSpecial)}|[${live}]${teeEscape(liveOutput, slaveSpecial)}`,
+      ...tapArgs(options.analysisTap),
     ];
   }
   const live =
@@ -134,6 +157,7 @@ export function recordArgs(options: RecordArgsOptions): string[] {
     'csv',
     files,
     ...live,
+    ...tapArgs(options.analysisTap),
   ];
 }
 

@@ -67,6 +67,8 @@ export interface SegmentRecorderOptions {
   onProblem?: (message: string) => void;
   /** Receives each run's live stream (fragmented MP4 of the recorded, masked video); absent: none made. */
   live?: (stream: Readable) => void;
+  /** Also sends the camera's packets to this loopback UDP URL for its analysis (`RecordArgsOptions.analysisTap`). */
+  analysisTap?: string;
 }
 
 interface Run {
@@ -203,6 +205,7 @@ export class SegmentRecorder {
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       ...(masked === undefined ? {} : { masked }),
       ...(this.#options.live === undefined ? {} : { liveOutput: 'pipe:3' }),
+      ...(this.#options.analysisTap === undefined ? {} : { analysisTap: this.#options.analysisTap }),
     });
   }
 

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { createSocket } from 'node:dgram';
 import {
   analysisConfigOf,
   analysisSourceOf,
@@ -6,9 +7,16 @@ import {
   type Camera,
   type Clock,
   type SegmentStorage,
+  sourceKind,
 } from '@vigie/core';
-import { SegmentRecorder, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
-import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisAlertUpdate } from '@vigie/vision';
+import { SegmentRecorder, analysisTapUrl, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
+import {
+  OnnxDetector,
+  startCameraAnalysis,
+  type AnalysisAlert,
+  type AnalysisAlertUpdate,
+  type AnalysisStatus,
+} from '@vigie/vision';
 import type { Outbox } from './outbox.js';
 
 /** What running one camera on a worker needs. */
@@ -24,11 +32,38 @@ export interface CameraRunnerOptions {
   outbox: Outbox;
   segmentSeconds?: number;
   modelPath?: string;
+  /**
+   * A free loopback UDP port (`freeLoopbackUdpPort`) when the camera is pulled once (`pullsOnce`): the
+   * recorder's ffmpeg sends a copy of the camera's packets there and the analysis reads it.
+   */
+  analysisTapPort?: number;
   /** The recorder started or stopped keeping up with real time. */
   onHealth?: (health: RecorderHealth) => void;
+  /** The analysis started, runs (first frame decoded), retries or failed. */
+  onAnalysisStatus?: (status: AnalysisStatus) => void;
   /** Checks the model file against the model registry before it is loaded; throws if it is refused (R23). */
   verifyModel: (path: string) => Promise<void>;
   onProblem: (message: string) => void;
+}
+
+/**
+ * Whether a camera is opened once for both recording and analysis: an analysed network camera without
+ * a sub stream (with one, the analysis reads the sub stream, a quarter of the decoding).
+ */
+export function pullsOnce(camera: Pick<Camera, 'analytics' | 'sourceUrl' | 'subStreamUrl'>): boolean {
+  return camera.analytics.length > 0 && camera.subStreamUrl === undefined && sourceKind(camera.sourceUrl) !== 'file';
+}
+
+/** A UDP port free on 127.0.0.1 now (the kernel's pick), for a camera's analysis tap. */
+export async function freeLoopbackUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
 }
 
 /**
@@ -38,11 +73,14 @@ export interface CameraRunnerOptions {
 export class CameraRunner {
   readonly #options: CameraRunnerOptions;
   readonly #recorder: SegmentRecorder;
+  readonly #tap: string | undefined;
   #analysis: { controller: AbortController; done: Promise<unknown>; detector?: OnnxDetector } | undefined;
 
   constructor(options: CameraRunnerOptions) {
     this.#options = options;
     const { camera, outbox, node } = options;
+    const tap = options.analysisTapPort === undefined ? undefined : analysisTapUrl(options.analysisTapPort);
+    this.#tap = tap?.read;
     this.#recorder = new SegmentRecorder({
       camera,
       supervisor: options.supervisor,
@@ -50,6 +88,7 @@ export class CameraRunner {
       spoolDir: options.spoolDir,
       clock: options.clock,
       ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
+      ...(tap === undefined ? {} : { analysisTap: tap.send }),
       onSegment: (s) =>
         outbox.publish({
           v: 1,
@@ -105,14 +144,16 @@ export class CameraRunner {
     }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
+    // A sub stream added since the recorder started is preferred to the tap (less to decode).
+    const sourceUrl = camera.subStreamUrl === undefined && this.#tap !== undefined ? this.#tap : analysisSourceOf(camera);
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
-      sourceUrl: analysisSourceOf(camera),
+      sourceUrl,
       ffmpegPath: this.#options.ffmpegPath,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       ...(detector === undefined ? {} : { detector }),
-      realtime: analysisSourceOf(camera).startsWith('file:'),
+      realtime: sourceUrl.startsWith('file:'),
       live: true,
       signal: controller.signal,
       clock: () => clock.now(),
@@ -132,6 +173,7 @@ export class CameraRunner {
         });
       },
       onError: (error) => this.#options.onProblem(`analysis: ${error.message}`),
+      ...(this.#options.onAnalysisStatus === undefined ? {} : { onStatus: this.#options.onAnalysisStatus }),
     });
     this.#analysis = {
       controller,
