@@ -69,7 +69,11 @@ describe('CameraRunner: one pull per camera', () => {
     const subscription = await bus.follow((event) => void events.push(event));
     const statuses: AnalysisStatus['state'][] = [];
     const problems: string[] = [];
-    const supervisor = new FfmpegSupervisor({ ffmpegPath: locateFfmpeg().path, clock: systemClock, log: (e) => problems.push(e.message) });
+    const supervisor = new FfmpegSupervisor({
+      ffmpegPath: locateFfmpeg().path,
+      clock: systemClock,
+      log: (e) => problems.push(e.message),
+    });
     const runner = new CameraRunner({
       camera,
       node: 'test-node',
@@ -96,7 +100,10 @@ describe('CameraRunner: one pull per camera', () => {
       const deadline = Date.now() + 30_000;
       const recorded = () => events.filter((e) => e.type === 'segment.recorded').length;
       while (!(statuses.includes('running') && recorded() >= 2)) {
-        if (Date.now() > deadline) throw new Error(`not recording and analysing: ${JSON.stringify({ statuses, problems, recorded: recorded() })}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `not recording and analysing: ${JSON.stringify({ statuses, problems, recorded: recorded() })}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       // Both work, and the camera saw one connection throughout.

@@ -145,7 +145,8 @@ export class CameraRunner {
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
     // A sub stream added since the recorder started is preferred to the tap (less to decode).
-    const sourceUrl = camera.subStreamUrl === undefined && this.#tap !== undefined ? this.#tap : analysisSourceOf(camera);
+    const sourceUrl =
+      camera.subStreamUrl === undefined && this.#tap !== undefined ? this.#tap : analysisSourceOf(camera);
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
       sourceUrl,
