@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -38,6 +39,11 @@ export interface RecorderHealth {
 /** How to record one camera. */
 export interface SegmentRecorderOptions {
   camera: RecordingCamera;
+  /**
+   * The URL ffmpeg opens, asked at each start (e.g. the stored URL with its sealed stream password put back,
+   * `unsealedSources`); default: the camera's `sourceUrl`.
+   */
+  source?: () => string;
   supervisor: FfmpegSupervisor;
   storage: SegmentStorage;
   /** Local directory where ffmpeg writes segments before they are handed to storage. */
@@ -137,19 +143,29 @@ export class SegmentRecorder {
 
   /** Starts recording (the process is supervised: failures become statuses and gaps, never exceptions). */
   start(): void {
-    const { supervisor, camera } = this.#options;
+    const { supervisor } = this.#options;
     this.#unsubscribe = supervisor.onStatus((status) => {
       if (status.jobId !== this.jobId) return;
       if (status.state === 'offline' || status.state === 'error') this.#lastProblem = status.reason;
       this.#lastActivityMs = status.state === 'online' ? this.#clock.now().getTime() : undefined;
     });
+    let secrets: string[] = [];
+    try {
+      secrets = sourceSecrets(this.#source());
+    } catch {
+      // A source that cannot be opened (a sealed password without the key) fails each run, with its reason.
+    }
     supervisor.start({
       id: this.jobId,
       args: (run) => this.#prepareRun(run),
-      secrets: sourceSecrets(camera.sourceUrl),
+      secrets,
       ...(this.#options.live === undefined ? {} : { output: this.#options.live }),
     });
     this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 250);
+  }
+
+  #source(): string {
+    return this.#options.source?.() ?? this.#options.camera.sourceUrl;
   }
 
   /** Stops the process gracefully, stores the last segment, and cleans the spool. */
@@ -194,7 +210,7 @@ export class SegmentRecorder {
     await this.#draining;
     const ffmpeg = this.#options.supervisor.capabilities;
     const input = sourceInputArgs({
-      sourceUrl: camera.sourceUrl,
+      sourceUrl: this.#source(),
       loop: sourceKind(camera.sourceUrl) === 'file',
       ffmpeg,
     });
@@ -270,7 +286,7 @@ export class SegmentRecorder {
     run.placedAny = true;
     this.#placedAny = true;
     const path = join(run.dir, file);
-    const described = await describeFile(path);
+    const described = await describeSegmentFile(path);
     const key = segmentKey(camera.id, startedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
@@ -358,12 +374,28 @@ export function recordingState(
     : { state: process.state, reason: process.reason };
 }
 
-async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
-  // One read: a segment is a few MB, fresh in the page cache, hashed and parsed from the same buffer.
-  const data = await readFile(path);
-  return {
-    bytes: data.length,
-    sha256: createHash('sha256').update(data).digest('hex'),
-    ...mp4InitPart(data.subarray(0, 256 * 1024)),
-  };
+/** How far into a segment file its init part is looked for. */
+const initScanBytes = 256 * 1024;
+
+/**
+ * Size, SHA-256 and init part of a segment file, read once in chunks: never a buffer of the whole file
+ * (a few MB per segment and camera, which the garbage collector would then chase).
+ */
+export async function describeSegmentFile(
+  path: string,
+): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
+  const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: initScanBytes })) {
+    const data = chunk as Buffer;
+    hash.update(data);
+    bytes += data.length;
+    if (headBytes < initScanBytes) {
+      head.push(data);
+      headBytes += data.length;
+    }
+  }
+  return { bytes, sha256: hash.digest('hex'), ...mp4InitPart(Buffer.concat(head).subarray(0, initScanBytes)) };
 }

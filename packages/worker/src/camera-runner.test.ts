@@ -76,6 +76,7 @@ describe('CameraRunner: one pull per camera', () => {
     });
     const runner = new CameraRunner({
       camera,
+      sources: () => ({ record: source.url, analysis: source.url }),
       node: 'test-node',
       supervisor,
       storage: new LocalDiskStorage(join(dir, 'recordings')),

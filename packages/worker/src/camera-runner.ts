@@ -2,12 +2,11 @@ import { Buffer } from 'node:buffer';
 import { createSocket } from 'node:dgram';
 import {
   analysisConfigOf,
-  analysisSourceOf,
+  sourceKind,
   type AnalyticsEventType,
   type Camera,
   type Clock,
   type SegmentStorage,
-  sourceKind,
 } from '@vigie/core';
 import { SegmentRecorder, analysisTapUrl, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
 import {
@@ -22,6 +21,8 @@ import type { Outbox } from './outbox.js';
 /** What running one camera on a worker needs. */
 export interface CameraRunnerOptions {
   camera: Camera;
+  /** The URLs ffmpeg opens (stream passwords unsealed), asked each time a process starts. */
+  sources: () => { record: string; analysis: string };
   /** This worker's name, as recorded with each segment (the server fetches the file from it). */
   node: string;
   supervisor: FfmpegSupervisor;
@@ -83,6 +84,7 @@ export class CameraRunner {
     this.#tap = tap?.read;
     this.#recorder = new SegmentRecorder({
       camera,
+      source: () => options.sources().record,
       supervisor: options.supervisor,
       storage: options.storage,
       spoolDir: options.spoolDir,
@@ -142,11 +144,16 @@ export class CameraRunner {
         return;
       }
     }
+    // The recorder's copy when the camera is pulled once (`pullsOnce`), else the camera (or its sub stream).
+    let sourceUrl = this.#tap;
+    try {
+      sourceUrl ??= this.#options.sources().analysis;
+    } catch (error) {
+      this.#options.onProblem(`analytics not started: ${(error as Error).message}`);
+      return;
+    }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
-    // A sub stream added since the recorder started is preferred to the tap (less to decode).
-    const sourceUrl =
-      camera.subStreamUrl === undefined && this.#tap !== undefined ? this.#tap : analysisSourceOf(camera);
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
       sourceUrl,
