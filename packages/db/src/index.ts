@@ -17,3 +17,4 @@ export * from './legal-hold.repository.js';
 export * from './model.repository.js';
 export * from './incident.repository.js';
 export * from './onvif-device.repository.js';
+export * from './unmask.repository.js';

@@ -14,6 +14,7 @@ import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RegistryRepository } from './registry.repository.js';
 import type { Tables } from './tables.js';
+import { UnmaskRepository } from './unmask.repository.js';
 import { UserRepository } from './user.repository.js';
 import { WallLayoutRepository } from './wall-layout.repository.js';
 
@@ -34,6 +35,7 @@ export interface Stores {
   models: ModelRepository;
   wallLayouts: WallLayoutRepository;
   onvifDevices: OnvifDeviceRepository;
+  unmask: UnmaskRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -57,6 +59,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     models: new ModelRepository(db, clock),
     wallLayouts: new WallLayoutRepository(db),
     onvifDevices: new OnvifDeviceRepository(db),
+    unmask: new UnmaskRepository(db),
   };
 }
 

@@ -19,3 +19,4 @@ export * from './live.feed.js';
 export * from './media-timing.js';
 export * from './parent-death.js';
 export * from './onvif.gateway.js';
+export * from './watermark.args.js';

@@ -17,6 +17,12 @@ export interface MaskedEncoding {
    * 1 Mbit/s instead of 0.35 — still below what the camera itself sends).
    */
   preset?: string;
+  /**
+   * Also keep the picture behind the liftable masks (docs/unmasking.md): written to this output (`pipe:4`)
+   * as fragmented MP4, one fragment per camera keyframe, for the recorder to seal before anything touches
+   * the disk. Permanent masks stay on it (`permanentMaskImagePath`, re-encoded); with none, a stream copy.
+   */
+  liftable?: { output: string; permanentMaskImagePath?: string };
 }
 
 /** What to record and where. */
@@ -35,27 +41,22 @@ export interface RecordArgsOptions {
   liveOutput?: string;
 }
 
+/** Fragmented MP4 cut at each keyframe: every fragment of the liftable stream can start a sealed segment. */
+const liftableMovflags = '+frag_keyframe+empty_moov+default_base_moof';
+
 /** Fragmented MP4 for Media Source Extensions: one fragment per frame, a new one at each keyframe. */
 const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_base_moof';
 
-/** The filter graph that scales the mask raster to the video and lays it over every frame. */
-export function maskFilter(videoInput: string, maskInput: string): string {
+/** The filter graph that scales the mask raster to the video and lays it over every frame (into `[<out>]`). */
+export function maskFilter(videoInput: string, maskInput: string, out = 'vigieout'): string {
   return (
-    `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[vigiemask][vigievideo];` +
-    `[vigievideo][vigiemask]overlay=format=auto,format=yuv420p[vigieout]`
+    `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[${out}mask][${out}video];` +
+    `[${out}video][${out}mask]overlay=format=auto,format=yuv420p[${out}]`
   );
 }
 
-function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[] {
-  const masked = options.masked;
-  if (masked === undefined) return ['-map', '0:v:0', '-c:v', 'copy'];
+function x264Args(masked: MaskedEncoding, segmentSeconds: number): string[] {
   return [
-    '-i',
-    masked.maskImagePath,
-    '-filter_complex',
-    maskFilter('0:v:0', '1:v'),
-    '-map',
-    '[vigieout]',
     '-c:v',
     'libx264',
     '-preset',
@@ -69,6 +70,38 @@ function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[]
     '-force_key_frames',
     `expr:gte(t,n_forced*${segmentSeconds})`,
   ];
+}
+
+function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[] {
+  const masked = options.masked;
+  if (masked === undefined) return ['-map', '0:v:0', '-c:v', 'copy'];
+  const permanent = masked.liftable?.permanentMaskImagePath;
+  // With permanent and liftable masks, one decode feeds two overlays: all masks, and the permanent ones only.
+  const filter =
+    permanent === undefined
+      ? maskFilter('0:v:0', '1:v')
+      : `[0:v:0]split[vigieall][vigiekeep];${maskFilter('vigieall', '1:v')};${maskFilter('vigiekeep', '2:v', 'vigiekept')}`;
+  return [
+    '-i',
+    masked.maskImagePath,
+    ...(permanent === undefined ? [] : ['-i', permanent]),
+    '-filter_complex',
+    filter,
+    '-map',
+    '[vigieout]',
+    ...x264Args(masked, segmentSeconds),
+  ];
+}
+
+/** The output of the picture behind liftable masks: never a file, a pipe the recorder seals from. */
+function liftableArgs(options: RecordArgsOptions, segmentSeconds: number): string[] {
+  const liftable = options.masked?.liftable;
+  if (liftable === undefined || options.masked === undefined) return [];
+  const video =
+    liftable.permanentMaskImagePath === undefined
+      ? ['-map', '0:v:0', '-c:v', 'copy']
+      : ['-map', '[vigiekept]', ...x264Args(options.masked, segmentSeconds)];
+  return [...video, '-an', '-sn', '-dn', '-f', 'mp4', '-movflags', liftableMovflags, liftable.output];
 }
 
 /**
@@ -99,6 +132,7 @@ export function recordArgs(options: RecordArgsOptions): string[] {
       // MP4 muxers behind a tee need the parameter sets out of band (avcC), not in the bitstream.
       ...['-flags', '+global_header', '-an', '-sn', '-dn', '-f', 'tee'],
       `[${segment}]${teeEscape(files, slaveSpecial)}|[${live}]${teeEscape(liveOutput, slaveSpecial)}`,
+      ...liftableArgs(options, segmentSeconds),
     ];
   }
   const live =
@@ -130,6 +164,7 @@ export function recordArgs(options: RecordArgsOptions): string[] {
     'csv',
     files,
     ...live,
+    ...liftableArgs(options, segmentSeconds),
   ];
 }
 

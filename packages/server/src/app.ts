@@ -84,6 +84,9 @@ import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
 import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
+import { UnmaskService } from './services/unmask.service.js';
+import { unmaskRoutes } from './routes/unmask.routes.js';
+import { loadOrCreateCustodyKey } from './security/custody-key.js';
 import { IncidentService } from './services/incident.service.js';
 import { incidentRoutes } from './routes/incident.routes.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
@@ -145,6 +148,11 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /**
+   * Opens the unmasking custody key `<mediaDir>/keys/unmask-custody.json` (created on first start): with it,
+   * the picture behind liftable masks is kept sealed and two-person lifts can show it; without, masks are permanent.
+   */
+  unmaskSecret?: string;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -309,6 +317,18 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   const holds = new LegalHoldService({ work, clock: deps.clock, cameras });
+  const custody =
+    deps.unmaskSecret === undefined
+      ? undefined
+      : await loadOrCreateCustodyKey(join(deps.mediaDir, 'keys', 'unmask-custody.json'), deps.unmaskSecret);
+  const unmask = new UnmaskService({
+    work,
+    clock: deps.clock,
+    cameras,
+    storage,
+    ffmpegPath: media.ffmpegPath,
+    ...(custody === undefined ? {} : { custody }),
+  });
   const statuses = new CameraStatusService({ work, cameras });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
@@ -416,6 +436,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     prefix: '/api',
   });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });
+  await http.register(unmaskRoutes(unmask), { prefix: '/api' });
   await http.register(incidentRoutes(incidents, { clock: deps.clock, timeZone: profile.timeZone }), { prefix: '/api' });
   await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
@@ -457,6 +478,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       log: http.log,
       liveFeeds,
       sourcePolicy,
+      ...(custody === undefined ? {} : { custody: custody.publicKey }),
       ...options,
     });
     await fleet.start();

@@ -56,6 +56,7 @@ export async function openTestApp(
     | 'profile'
     | 'webRoot'
     | 'sourcePolicy'
+    | 'unmaskSecret'
   > = {},
 ): Promise<TestApp> {
   const database = await engine.open();
