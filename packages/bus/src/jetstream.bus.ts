@@ -7,7 +7,14 @@ import {
   type DomainEvent,
   type FollowOptions,
 } from '@vigie/core';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { cameraOfEvent } from '@vigie/core';
 
@@ -48,9 +55,12 @@ export class JetStreamBus implements Bus {
   readonly #stream: string;
   readonly #options: JetStreamBusOptions;
   readonly #subscriptions = new Set<BusSubscription>();
+  readonly #js: JetStreamClient;
+  readonly #decoder = new TextDecoder();
 
   private constructor(nc: NatsConnection, options: JetStreamBusOptions) {
     this.#nc = nc;
+    this.#js = jetstream(nc);
     this.#options = options;
     this.#prefix = options.prefix ?? 'vigie';
     this.#stream = streamName(this.#prefix);
@@ -89,21 +99,46 @@ export class JetStreamBus implements Bus {
 
   /** Stores the event in the stream; a second publish of the same `id` within two minutes is dropped. */
   async publish(event: DomainEvent): Promise<void> {
-    await jetstream(this.#nc).publish(subjectOf(this.#prefix, event), JSON.stringify(event), { msgID: event.id });
+    await this.#js.publish(subjectOf(this.#prefix, event), JSON.stringify(event), { msgID: event.id });
   }
 
-  /** Follows every event published from now on, in order, one handler call at a time. */
+  /**
+   * Follows every event published from now on, in order, one handler call at a time. With `types`, only
+   * those types' subjects are subscribed: a follower of alerts never reads (nor waits behind) the
+   * segments and counts that make up most of the traffic.
+   */
   async follow(
     handler: (event: DomainEvent) => Promise<void> | void,
     options: FollowOptions = {},
   ): Promise<BusSubscription> {
-    const types = options.types === undefined ? undefined : new Set<string>(options.types);
-    const subscription = this.#nc.subscribe(`${this.#prefix}.>`);
+    const subjects =
+      options.types === undefined ? [`${this.#prefix}.>`] : options.types.map((type) => `${this.#prefix}.${type}.>`);
+    const queue: Uint8Array[] = [];
+    let wake: (() => void) | undefined;
+    const state = { closed: false };
+    // Callbacks, not iterators: messages of every subject join one queue in the order they arrive.
+    const subscriptions = subjects.map((subject) =>
+      this.#nc.subscribe(subject, {
+        callback: (error, message) => {
+          if (error !== null) this.#report(error);
+          else {
+            queue.push(message.data);
+            wake?.();
+          }
+        },
+      }),
+    );
     const loop = (async () => {
-      for await (const message of subscription) {
+      while (!state.closed) {
+        const data = queue.shift();
+        if (data === undefined) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
         // JetStream's publish acknowledgements travel on inboxes, not here; anything else is checked.
-        const event = this.#parse(message.data);
-        if (event === undefined || (types !== undefined && !types.has(event.type))) continue;
+        const event = this.#parse(data);
+        if (event === undefined) continue;
         try {
           await handler(event);
         } catch (error) {
@@ -111,9 +146,12 @@ export class JetStreamBus implements Bus {
         }
       }
     })();
+    await this.#nc.flush();
     return this.#track({
       close: async () => {
-        subscription.unsubscribe();
+        for (const subscription of subscriptions) subscription.unsubscribe();
+        state.closed = true;
+        wake?.();
         await loop;
       },
     });
@@ -142,7 +180,7 @@ export class JetStreamBus implements Bus {
           ack_wait: nanos(30_000),
           max_ack_pending: maxBatch * 4,
         });
-        return (await jetstream(this.#nc).consumers.get(this.#stream, durable)).consume({ max_messages: maxBatch });
+        return (await this.#js.consumers.get(this.#stream, durable)).consume({ max_messages: maxBatch });
       }),
     );
     const readers = streams.map(async (messages) => {
@@ -209,7 +247,7 @@ export class JetStreamBus implements Bus {
 
   #parse(data: Uint8Array): DomainEvent | undefined {
     try {
-      return parseDomainEvent(JSON.parse(new TextDecoder().decode(data)));
+      return parseDomainEvent(JSON.parse(this.#decoder.decode(data)));
     } catch (error) {
       this.#report(error);
       return undefined;

@@ -4,6 +4,7 @@ import type { Camera, CameraInput, CameraPatch, CameraSettings } from './camera.
 import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
 import { assertRetentionAllowed } from './retention.js';
+import { assertMasksLargeEnough } from './privacy-masks.js';
 
 /** The kinds of stream source Vigie ingests. */
 export type SourceKind = 'rtsp' | 'http' | 'file';
@@ -129,6 +130,7 @@ export function validateCameraSettings(settings: CameraSettings, profile: LegalP
   if (problems.length > 0) {
     throw new VigieError('DUPLICATE_ID', 'Zone, mask or line ids must be unique within a camera.', problems);
   }
+  assertMasksLargeEnough(settings.masks, '/masks');
   assertAnalyticsJustified(settings, profile, change);
   assertCalibratedForMetres(settings);
 }

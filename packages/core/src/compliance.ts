@@ -6,6 +6,7 @@ import { purposes, type LegalProfile, type Purpose } from './legal-profile.js';
 import { authorisationStates } from './authorisation.js';
 import { authorisationState, facings, signageStatuses, type RegistryEntry } from './registry.js';
 import { retentionCutoff } from './retention.js';
+import { privateSpaceExposure } from './privacy-masks.js';
 import { LegalHoldSchema, type LegalHold } from './legal-hold.js';
 import { precisionOf } from './rule-settings.js';
 import { TransparencyContactsSchema, type TransparencyContacts } from './transparency.js';
@@ -233,8 +234,14 @@ export function cameraCompliance(input: {
       ),
     );
   }
-  if (entry?.facing === 'private' && camera.masks.length === 0) {
-    issues.push(issue('private_space_unmasked', 'The view overlooks private space and no privacy mask is drawn.'));
+  const exposure = privateSpaceExposure(camera.masks, entry);
+  if (exposure !== undefined) {
+    issues.push(
+      issue(
+        'private_space_unmasked',
+        `The view overlooks private space its privacy masks do not hide: ${exposure.map((p) => p.reason).join('; ')}.`,
+      ),
+    );
   }
   for (const type of camera.analytics) {
     if (!analyticJustified(type, camera.purposes, profile)) {

@@ -159,6 +159,14 @@ export const errorRegistry = {
     kind: 'forbidden',
     hint: 'Draw privacy masks over the dwellings and entrances in view (PATCH /api/cameras/{id}, "masks"), then try again.',
   },
+  MASK_TOO_SMALL: {
+    kind: 'invalid',
+    hint: 'Draw each privacy mask (or private region) over at least 0.05 % of the picture: a mask of three near-equal points hides nothing.',
+  },
+  MASKS_LEAVE_PRIVATE_SPACE_VISIBLE: {
+    kind: 'invalid',
+    hint: 'The camera faces private space: keep masks that hide all of every private region the DPO declared (GET /api/cameras/{id}/registry), then save again.',
+  },
   SIGNAGE_PHOTO_INVALID: {
     kind: 'invalid',
     hint: 'Send one JPEG or PNG image of at most 4 MiB as the raw body, with Content-Type image/jpeg or image/png.',

@@ -16,6 +16,18 @@ export const PolygonSchema = Type.Array(PointSchema, {
   description: 'Vertices in normalised image coordinates (0–1), at least 3.',
 });
 
+/** Whether a point lies inside a polygon (even-odd rule; points on an edge may go either way). */
+export function pointInPolygon(p: { x: number; y: number }, polygon: readonly { x: number; y: number }[]): boolean {
+  let inside = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const a = polygon[i];
+    const b = polygon[j];
+    if (a === undefined || b === undefined) continue;
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}
+
 /** A direction in the image plane (x right, y down), for one-way zones; need not be unit length. */
 export const DirectionSchema = Type.Object(
   { x: Type.Number({ minimum: -1, maximum: 1 }), y: Type.Number({ minimum: -1, maximum: 1 }) },

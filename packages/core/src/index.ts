@@ -18,6 +18,7 @@ export * from './alert-record.js';
 export * from './camera-status.js';
 export * from './calendar.js';
 export * from './registry.js';
+export * from './privacy-masks.js';
 export * from './analytic-purposes.js';
 export * from './access-request.js';
 export * from './transparency.js';

@@ -78,7 +78,16 @@ describe('legal registry', () => {
 
   it('locks images of a camera with no or an expired authorisation, or overlooking private space unmasked', () => {
     const camera = { name: 'Gare', masks: [] };
-    const masked = { name: 'Gare', masks: [{ id: 'm', polygon: [] }] };
+    const square = [
+      { x: 0, y: 0 },
+      { x: 0.2, y: 0 },
+      { x: 0.2, y: 0.2 },
+      { x: 0, y: 0.2 },
+    ];
+    const masked = { name: 'Gare', masks: [{ id: 'm', polygon: square }] };
+    // Three equal points (the exploit) mask nothing.
+    const corner = { x: 0, y: 0 };
+    const degenerate = { name: 'Gare', masks: [{ id: 'm', polygon: [corner, corner, corner] }] };
     expect(problemOf(() => assertImagesViewable(camera, undefined, now))).toMatchObject({
       code: 'CAMERA_NOT_AUTHORISED',
       message: expect.stringContaining('no prefectoral authorisation is on record') as string,
@@ -89,6 +98,12 @@ describe('legal registry', () => {
     const overlooking = entryFor('2025-01-01', '2029-12-31', 'private');
     expect(problemOf(() => assertImagesViewable(camera, overlooking, now))?.code).toBe('PRIVATE_SPACE_UNMASKED');
     expect(problemOf(() => assertImagesViewable(masked, overlooking, now))).toBeUndefined();
+    expect(problemOf(() => assertImagesViewable(degenerate, overlooking, now))?.code).toBe('PRIVATE_SPACE_UNMASKED');
+    const declared = { ...overlooking, privateRegions: [square.map((p) => ({ x: p.x + 0.5, y: p.y }))] };
+    expect(problemOf(() => assertImagesViewable(masked, declared, now))).toMatchObject({
+      code: 'PRIVATE_SPACE_UNMASKED',
+      message: expect.stringContaining('hide 0 % of private region 1') as string,
+    });
   });
 
   it('accepts a sign photo only when its bytes are the JPEG or PNG it claims to be', () => {

@@ -3,7 +3,9 @@ import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-t
 import { authorisationStates, type AuthorisationState, type AuthorisationSummary } from './authorisation.js';
 import { addDaysToDate, addMonthsToDate, zonedDate, zonedInstant } from './calendar.js';
 import { VigieError, type FieldProblem } from './errors.js';
+import { PolygonSchema } from './image-geometry.js';
 import type { LegalProfile } from './legal-profile.js';
+import { assertMasksLargeEnough, privateSpaceExposure, type FacingDeclaration } from './privacy-masks.js';
 
 /** Whether the information sign(s) covering a camera are up (LEGAL R14). */
 export const signageStatuses = ['installed', 'planned', 'missing'] as const;
@@ -38,6 +40,12 @@ const notes = Type.String({ maxLength: 1000, description: 'Where the sign stands
 const facing = Type.Enum([...facings], {
   description:
     'public: only public space in view; private: the view overlooks private space (dwellings, entrances) in part, which privacy masks must hide.',
+});
+const privateRegions = Type.Array(PolygonSchema, {
+  minItems: 1,
+  maxItems: 16,
+  description:
+    'Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera\'s privacy masks hide all of every region.',
 });
 
 /**
@@ -95,10 +103,24 @@ export const RegistryEntryInputSchema = Type.Object(
     authorisation: Type.Object({ reference, issuedOn, expiresOn }, { additionalProperties: false }),
     signage: Type.Object({ status: signageStatus, notes: Type.Optional(notes) }, { additionalProperties: false }),
     facing,
+    privateRegions: Type.Optional(privateRegions),
     dpia: Type.Optional(DpiaSchema),
   },
   { additionalProperties: false },
 );
+
+/**
+ * Checks the private regions of an entry: declared only for a view facing private space, none below the
+ * minimum area (MASK_TOO_SMALL), so that a region cannot be declared away.
+ */
+export function assertPrivateRegions(input: Pick<RegistryEntryInput, 'facing' | 'privateRegions'>): void {
+  if (input.privateRegions === undefined) return;
+  if (input.facing !== 'private')
+    throw new VigieError('VALIDATION_FAILED', 'Private regions are declared only for a view facing private space.', [
+      { path: '/privateRegions', reason: 'is allowed only with facing "private"' },
+    ]);
+  assertMasksLargeEnough(input.privateRegions, '/privateRegions');
+}
 
 /** A stored photo of a camera's sign; the bytes are served separately. */
 export const SignagePhotoSchema = Type.Object(
@@ -137,6 +159,7 @@ export const RegistryEntrySchema = Type.Object(
       { additionalProperties: false },
     ),
     facing,
+    privateRegions: Type.Optional(privateRegions),
     dpia: Type.Optional(DpiaSchema),
     version: Type.Integer({ minimum: 1 }),
     updatedAt: Type.String({ format: 'date-time' }),
@@ -222,11 +245,11 @@ export function imagesViewableIn(state: AuthorisationState): boolean {
 
 /**
  * Refuses images of a camera whose authorisation is expired or missing (CSI L252-1, L252-4; R1),
- * or whose view overlooks private space with no privacy mask drawn (CSI L251-3; R6).
+ * or whose view overlooks private space that its privacy masks do not hide (CSI L251-3; R6).
  */
 export function assertImagesViewable(
-  camera: { name: string; masks: readonly unknown[] },
-  entry: (AuthorisationInstants & { facing: Facing }) | undefined,
+  camera: { name: string; masks: readonly { polygon: readonly { x: number; y: number }[] }[] },
+  entry: (AuthorisationInstants & FacingDeclaration) | undefined,
   now: Date,
 ): void {
   const state = authorisationState(entry, now);
@@ -237,10 +260,12 @@ export function assertImagesViewable(
         : `its prefectoral authorisation ended at ${entry.authorisation.expiresAt} (CSI L252-4)`;
     throw new VigieError('CAMERA_NOT_AUTHORISED', `Images of camera "${camera.name}" cannot be viewed: ${why}.`);
   }
-  if (entry?.facing === 'private' && camera.masks.length === 0) {
+  const exposure = privateSpaceExposure(camera.masks, entry);
+  if (exposure !== undefined) {
     throw new VigieError(
       'PRIVATE_SPACE_UNMASKED',
-      `Images of camera "${camera.name}" cannot be viewed: its view overlooks private space and no privacy mask is drawn (CSI L251-3).`,
+      `Images of camera "${camera.name}" cannot be viewed: its view overlooks private space its privacy masks do not hide (CSI L251-3): ${exposure.map((p) => p.reason).join('; ')}.`,
+      exposure,
     );
   }
 }

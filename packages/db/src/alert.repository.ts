@@ -10,6 +10,7 @@ import type {
   ShadowLabels,
 } from '@vigie/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { insertJsonRows } from './bulk-insert.js';
 import type { AlertTable, Tables } from './tables.js';
 
 const recordColumns = [
@@ -472,21 +473,28 @@ export class AlertRepository {
 
   /** Stores count samples. */
   async insertCounts(samples: readonly CountSample[]): Promise<void> {
-    if (samples.length === 0) return;
-    await this.db
-      .insertInto('count_samples')
-      .values(
-        samples.map((s) => ({
-          camera_id: s.cameraId,
-          series: s.series,
-          at: s.at,
-          in_count: s.in ?? null,
-          out_count: s.out ?? null,
-          occupancy: s.occupancy ?? null,
-          density: s.density ?? null,
-        })),
-      )
-      .execute();
+    await insertJsonRows(
+      this.db as Kysely<unknown>,
+      'count_samples',
+      [
+        ['camera_id', 'uuid'],
+        ['series', 'text'],
+        ['at', 'timestamptz'],
+        ['in_count', 'integer'],
+        ['out_count', 'integer'],
+        ['occupancy', 'real'],
+        ['density', 'real'],
+      ],
+      samples.map((s) => ({
+        camera_id: s.cameraId,
+        series: s.series,
+        at: s.at,
+        in_count: s.in ?? null,
+        out_count: s.out ?? null,
+        occupancy: s.occupancy ?? null,
+        density: s.density ?? null,
+      })),
+    );
   }
 
   /** Count samples of some cameras over a period, oldest first. */

@@ -1,5 +1,6 @@
 import type { AnalyticsStop, Segment } from '@vigie/core';
 import type { Kysely } from 'kysely';
+import { insertJsonRows } from './bulk-insert.js';
 import type { Tables } from './tables.js';
 
 /** A segment as a worker reported it: the node that holds and serves the file. */
@@ -19,8 +20,6 @@ export interface AnalyticsStopChange {
 }
 
 const everyCamera = '*';
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
-const rowsPerInsert = 2000;
 
 /** What scale-out needs from the database: exactly-once ingestion and the persisted stop button. */
 export class ClusterRepository {
@@ -31,39 +30,42 @@ export class ClusterRepository {
    * stores the events, a redelivered event is skipped and a rolled-back batch is not marked.
    */
   async markIngested(ids: readonly string[]): Promise<Set<string>> {
-    const fresh = new Set<string>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += rowsPerInsert) {
-      const rows = await this.db
-        .insertInto('ingested_events')
-        .values(unique.slice(i, i + rowsPerInsert).map((id) => ({ id })))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
-        .execute();
-      for (const row of rows) fresh.add(row.id);
-    }
-    return fresh;
+    const rows = await insertJsonRows<{ id: string }>(
+      this.db as Kysely<unknown>,
+      'ingested_events',
+      [['id', 'text']],
+      [...new Set(ids)].map((id) => ({ id })),
+      { onConflictDoNothing: true, returning: 'id' },
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
-  /** Indexes segments held by worker nodes, many per statement. */
+  /** Indexes segments held by worker nodes, in one statement. */
   async insertNodeSegments(segments: readonly NodeSegment[]): Promise<void> {
-    for (let i = 0; i < segments.length; i += rowsPerInsert) {
-      await this.db
-        .insertInto('segments')
-        .values(
-          segments.slice(i, i + rowsPerInsert).map((s) => ({
-            camera_id: s.cameraId,
-            key: s.key,
-            started_at: s.startedAt,
-            ended_at: s.endedAt,
-            bytes: s.bytes,
-            init_bytes: s.initBytes,
-            sha256: s.sha256,
-            node: s.node,
-          })),
-        )
-        .execute();
-    }
+    await insertJsonRows(
+      this.db as Kysely<unknown>,
+      'segments',
+      [
+        ['camera_id', 'uuid'],
+        ['key', 'text'],
+        ['started_at', 'timestamptz'],
+        ['ended_at', 'timestamptz'],
+        ['bytes', 'bigint'],
+        ['init_bytes', 'integer'],
+        ['sha256', 'text'],
+        ['node', 'text'],
+      ],
+      segments.map((s) => ({
+        camera_id: s.cameraId,
+        key: s.key,
+        started_at: s.startedAt,
+        ended_at: s.endedAt,
+        bytes: s.bytes,
+        init_bytes: s.initBytes,
+        sha256: s.sha256,
+        node: s.node,
+      })),
+    );
   }
 
   /** The node holding a camera's segment file, or undefined when it is in the server's own storage. */

@@ -9,7 +9,7 @@ export * from './stores.js';
 export * from './recording.repository.js';
 export * from './alert.repository.js';
 export * from './wall-layout.repository.js';
-export * from './registry.repository.js';
+export * from './legal-registry.repository.js';
 export * from './access-request.repository.js';
 export * from './cluster.repository.js';
 export * from './analysis-authorisation.repository.js';

@@ -12,7 +12,7 @@ import { ClusterRepository } from './cluster.repository.js';
 import { IncidentRepository } from './incident.repository.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
-import { RegistryRepository } from './registry.repository.js';
+import { LegalRegistryRepository } from './legal-registry.repository.js';
 import type { Tables } from './tables.js';
 import { UnmaskRepository } from './unmask.repository.js';
 import { UserRepository } from './user.repository.js';
@@ -26,7 +26,7 @@ export interface Stores {
   audit: AuditRepository;
   recordings: RecordingRepository;
   alerts: AlertRepository;
-  registry: RegistryRepository;
+  registry: LegalRegistryRepository;
   accessRequests: AccessRequestRepository;
   cluster: ClusterRepository;
   analysisAuthorisations: AnalysisAuthorisationRepository;
@@ -50,7 +50,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     audit: new AuditRepository(db, clock),
     recordings: new RecordingRepository(db),
     alerts: new AlertRepository(db),
-    registry: new RegistryRepository(db, clock),
+    registry: new LegalRegistryRepository(db, clock),
     accessRequests: new AccessRequestRepository(db, clock),
     cluster: new ClusterRepository(db),
     analysisAuthorisations: new AnalysisAuthorisationRepository(db, clock),

@@ -320,6 +320,7 @@ export interface CameraRegistryTable {
   signage_status: string;
   signage_notes: string | null;
   facing: string;
+  private_regions: ColumnType<unknown, string | null, string | null>;
   dpia: ColumnType<unknown, string | null, string | null>;
   version: Generated<number>;
   updated_at: Date;

@@ -8,6 +8,8 @@ export interface DemoClipOptions {
   width: number;
   height: number;
   fps: number;
+  /** Keyframe interval, as a camera's GOP (default 2 s). */
+  keyframeSeconds?: number;
 }
 
 /** Synthetic scenes ffmpeg can draw without any input file. */
@@ -42,7 +44,7 @@ export function demoClipArgs(options: DemoClipOptions): string[] {
     '-pix_fmt',
     'yuv420p',
     '-g',
-    String(options.fps * 2),
+    String(Math.round(options.fps * (options.keyframeSeconds ?? 2))),
     '-movflags',
     '+faststart',
     options.output,

@@ -56,7 +56,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { onvifRoutes } from './routes/onvif.routes.js';
-import { registryRoutes } from './routes/registry.routes.js';
+import { legalRegistryRoutes } from './routes/legal-registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { liveStreamRoutes } from './routes/live-stream.routes.js';
 import { AlertService } from './services/alert.service.js';
@@ -74,7 +74,7 @@ import { modelRoutes } from './routes/model.routes.js';
 import { AuthService, type AuthPolicy } from './services/auth.service.js';
 import { CameraService } from './services/camera.service.js';
 import { CameraStatusService } from './services/camera-status.service.js';
-import { RegistryService } from './services/registry.service.js';
+import { LegalRegistryService } from './services/legal-registry.service.js';
 import { AccessRequestService } from './services/access-request.service.js';
 import { RateLimiter } from './rate-limiter.js';
 import { TransparencyService } from './services/transparency.service.js';
@@ -160,7 +160,7 @@ export interface VigieApp {
   http: FastifyInstance;
   cameras: CameraService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
-  registry: RegistryService;
+  registry: LegalRegistryService;
   /** Citizens' access requests; the footage they hold is kept by the retention purge, which reads the holds from the repository. */
   accessRequests: AccessRequestService;
   /** Analysis authorisations (LEGAL R18): alert analytics run only inside one. */
@@ -233,7 +233,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
   const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy });
-  const registry = new RegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
+  const registry = new LegalRegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
     work,
@@ -426,7 +426,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
   });
   await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
-  await http.register(registryRoutes(registry), { prefix: '/api' });
+  await http.register(legalRegistryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -13,13 +13,14 @@ import {
   type LegalProfile,
   type CameraInput,
   type Facing,
+  type RegistryEntryInput,
 } from '@vigie/core';
-import { demoClipArgs, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
+import { demoClipArgs, keyframeTimes, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import { systemRequester } from './auth/requester.js';
 import type { AnalysisAuthorisationService } from './services/analysis-authorisation.service.js';
 import type { CameraService } from './services/camera.service.js';
-import type { RegistryService } from './services/registry.service.js';
+import type { LegalRegistryService } from './services/legal-registry.service.js';
 import type { UserService } from './services/user.service.js';
 
 /** The identity of the demo setup, in access checks and the audit trail. */
@@ -30,6 +31,8 @@ interface DemoCamera {
   pattern: DemoPattern | 'abandoned_bag';
   input: Omit<CameraInput, 'sourceUrl'>;
   facing: Facing;
+  /** Where the private space lies in the picture, declared in the registry; the camera's masks hide it. */
+  privateRegions?: RegistryEntryInput['privateRegions'];
   sign: string;
   /** Analytics a (fictitious) impact assessment covers on this camera (LEGAL R27). */
   dpia?: AnalyticsEventType[];
@@ -116,9 +119,23 @@ const demoCameras: readonly DemoCamera[] = [
       ],
     },
     facing: 'private',
+    privateRegions: [
+      [
+        { x: 0.78, y: 0.02 },
+        { x: 0.98, y: 0.02 },
+        { x: 0.98, y: 0.33 },
+        { x: 0.78, y: 0.33 },
+      ],
+    ],
     sign: 'Panneau à gauche de la porte principale',
   },
 ];
+
+/**
+ * Keyframes of a demo clip are at most this far apart, as a well-set camera sends them: stream copy cuts a
+ * segment only at a keyframe, so a segment (and its index row) comes that late at worst.
+ */
+const demoKeyframeSeconds = 2;
 
 /**
  * Renders one of the analytics evaluation's synthetic scenes. The evaluation code is loaded here, on
@@ -129,12 +146,58 @@ async function renderEvaluationScene(name: string, options: { ffmpegPath: string
   const { renderScene, syntheticScenes } = await import('@vigie/vision/testing');
   const scene = syntheticScenes.find((s) => s.name === name);
   if (scene === undefined) throw new Error(`No synthetic scene is named ${name}.`);
-  await renderScene(scene, options);
+  await renderScene(scene, { ...options, keyframeSeconds: demoKeyframeSeconds });
+}
+
+/** Whether a clip's keyframes come at least every `demoKeyframeSeconds` (one keyframe only: no). */
+async function keyframesCloseEnough(ffmpegPath: string, path: string): Promise<boolean> {
+  const times = await keyframeTimes(ffmpegPath, path).catch(() => []);
+  return times.length > 1 && times.every((t, i) => i === 0 || t - (times[i - 1] ?? 0) <= demoKeyframeSeconds + 0.01);
 }
 
 /**
- * Registers a few demo cameras on synthetic clips rendered by ffmpeg, when the registry is empty.
- * A fresh clone has no video files, so the clips are drawn, not copied.
+ * Draws the demo clips that are missing, and again those an older version drew with keyframes too far
+ * apart (its street scene had one every 25 s: that camera's segments were 25 s long and indexed that
+ * late). Run at every demo start, before recording starts; returns each clip's path by pattern.
+ */
+export async function renderDemoClips(options: {
+  dataDir: string;
+  ffmpegPath: string;
+  log: Pick<FastifyBaseLogger, 'info'>;
+}): Promise<Map<DemoCamera['pattern'], string>> {
+  const { dataDir, ffmpegPath, log } = options;
+  const clipDir = join(dataDir, 'demo');
+  await mkdir(clipDir, { recursive: true });
+  const clips = new Map<DemoCamera['pattern'], string>();
+  for (const [index, demo] of demoCameras.entries()) {
+    const output = join(clipDir, `${demo.pattern}.mp4`);
+    clips.set(demo.pattern, output);
+    if (existsSync(output) && (await keyframesCloseEnough(ffmpegPath, output))) continue;
+    log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
+    // Drawn aside, then renamed: a camera never reads a half-written clip.
+    const drawing = join(clipDir, `${demo.pattern}.drawing.mp4`);
+    if (demo.pattern === 'abandoned_bag') await renderEvaluationScene(demo.pattern, { ffmpegPath, output: drawing });
+    else
+      await runFfmpeg(
+        ffmpegPath,
+        demoClipArgs({
+          output: drawing,
+          pattern: demo.pattern,
+          seconds: 20,
+          width: 640,
+          height: 360,
+          fps: 15,
+          keyframeSeconds: demoKeyframeSeconds,
+        }),
+      );
+    await rename(drawing, output);
+  }
+  return clips;
+}
+
+/**
+ * Draws the demo clips (`renderDemoClips`) and registers a few demo cameras on them when the registry
+ * is empty. A fresh clone has no video files, so the clips are drawn, not copied.
  */
 export async function seedDemoCameras(options: {
   cameras: CameraService;
@@ -142,7 +205,6 @@ export async function seedDemoCameras(options: {
   log: FastifyBaseLogger;
 }): Promise<number> {
   const { cameras, dataDir, log } = options;
-  if ((await cameras.list(demoSetup)).length > 0) return 0;
   let ffmpegPath: string;
   try {
     ffmpegPath = locateFfmpeg().path;
@@ -150,27 +212,11 @@ export async function seedDemoCameras(options: {
     log.warn(`Demo cameras skipped: ${(error as Error).message}`);
     return 0;
   }
-  const clipDir = join(dataDir, 'demo');
-  await mkdir(clipDir, { recursive: true });
-  for (const [index, demo] of demoCameras.entries()) {
-    const output = join(clipDir, `${demo.pattern}.mp4`);
-    if (!existsSync(output)) {
-      log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
-      if (demo.pattern === 'abandoned_bag') await renderEvaluationScene(demo.pattern, { ffmpegPath, output });
-      else
-        await runFfmpeg(
-          ffmpegPath,
-          demoClipArgs({
-            output,
-            pattern: demo.pattern,
-            seconds: 20,
-            width: 640,
-            height: 360,
-            fps: 15,
-          }),
-        );
-    }
-    await cameras.create({ ...demo.input, sourceUrl: pathToFileURL(output).toString() }, demoSetup);
+  const clips = await renderDemoClips({ dataDir, ffmpegPath, log });
+  if ((await cameras.list(demoSetup)).length > 0) return 0;
+  for (const demo of demoCameras) {
+    const clip = clips.get(demo.pattern) ?? '';
+    await cameras.create({ ...demo.input, sourceUrl: pathToFileURL(clip).toString() }, demoSetup);
   }
   log.info(`Registered ${demoCameras.length} demo cameras.`);
   return demoCameras.length;
@@ -182,7 +228,7 @@ export async function seedDemoCameras(options: {
  */
 export async function seedDemoRegistry(options: {
   cameras: CameraService;
-  registry: RegistryService;
+  registry: LegalRegistryService;
   now: Date;
   log: FastifyBaseLogger;
 }): Promise<number> {
@@ -201,6 +247,7 @@ export async function seedDemoRegistry(options: {
         authorisation: { reference: `DÉMO/CAB/${String(index + 1).padStart(4, '0')}`, issuedOn, expiresOn },
         signage: { status: 'installed', notes: demo.sign },
         facing: demo.facing,
+        ...(demo.privateRegions === undefined ? {} : { privateRegions: demo.privateRegions }),
         ...(demo.dpia === undefined
           ? {}
           : {

@@ -159,6 +159,71 @@ describe.each(testEngines)('legal registry API on $name', (engine) => {
     expect((await view(id)).body).toBe('image');
   });
 
+  it('refuses zero-area masks, and keeps the declared private region hidden (issue 10 #5)', async () => {
+    const rect = (x0: number, y0: number, x1: number, y1: number) => [
+      { x: x0, y: y0 },
+      { x: x1, y: y0 },
+      { x: x1, y: y1 },
+      { x: x0, y: y1 },
+    ];
+    const point = { x: 0.5, y: 0.5 };
+    const dot = { id: 'dot', polygon: [point, point, point] };
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({ name: 'Rue des Lilas', masks: [dot] }),
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json<ErrorBody>().error).toMatchObject({
+      code: 'MASK_TOO_SMALL',
+      details: [{ path: '/masks/0/polygon', reason: 'covers 0 % of the picture; at least 0.05 % is needed' }],
+    });
+    const id = await newCamera('Rue des Lilas');
+    const patch = (masks: unknown[]) =>
+      app.http.inject({ method: 'PATCH', url: `/api/cameras/${id}`, headers: supervisor, payload: { masks } });
+    expect((await patch([dot])).json<ErrorBody>().error.code).toBe('MASK_TOO_SMALL');
+
+    const windows = rect(0.6, 0, 1, 0.4);
+    const regionOnPublic = await record(id, { ...entry, privateRegions: [windows] });
+    expect(regionOnPublic.statusCode).toBe(400);
+    expect(regionOnPublic.json<ErrorBody>().error.details).toEqual([
+      { path: '/privateRegions', reason: 'is allowed only with facing "private"' },
+    ]);
+    const tinyRegion = await record(id, { ...entry, facing: 'private', privateRegions: [[point, point, point]] });
+    expect(tinyRegion.json<ErrorBody>().error).toMatchObject({
+      code: 'MASK_TOO_SMALL',
+      details: [{ path: '/privateRegions/0' }],
+    });
+    expect((await patch([{ id: 'elsewhere', polygon: rect(0, 0.6, 0.3, 1) }])).statusCode).toBe(200);
+    const declared = await record(id, { ...entry, facing: 'private', privateRegions: [windows] });
+    expect(declared.json()).toMatchObject({ facing: 'private', privateRegions: [windows] });
+    // A mask elsewhere in the picture no longer unlocks the camera: the declared region is what counts.
+    const locked = await view(id);
+    expect(locked.statusCode).toBe(403);
+    expect(locked.json<ErrorBody>().error).toMatchObject({
+      code: 'PRIVATE_SPACE_UNMASKED',
+      message: expect.stringContaining('hide 0 % of private region 1') as string,
+    });
+    const half = await patch([{ id: 'half', polygon: rect(0.6, 0, 0.8, 0.4) }]);
+    expect(half.statusCode).toBe(400);
+    expect(half.json<ErrorBody>().error).toMatchObject({
+      code: 'MASKS_LEAVE_PRIVATE_SPACE_VISIBLE',
+      details: [{ path: '/masks', reason: expect.stringMatching(/^hide 5\d(\.\d)? % of private region 1/) as string }],
+    });
+    expect((await patch([{ id: 'windows', polygon: rect(0.55, 0, 1, 0.45) }])).statusCode).toBe(200);
+    expect((await view(id)).body).toBe('image');
+    // Once hidden, the region cannot be uncovered by removing the mask.
+    expect((await patch([])).json<ErrorBody>().error.code).toBe('MASKS_LEAVE_PRIVATE_SPACE_VISIBLE');
+    const trail = await app.http.inject({
+      method: 'GET',
+      url: `/api/audit?action=registry.recorded&cameraId=${id}`,
+      headers: dpo,
+    });
+    const changes = trail.json<{ details: { changes: Record<string, { to: unknown }> } }[]>();
+    expect(changes[0]?.details.changes.privateRegions?.to).toBe(JSON.stringify([windows]));
+  });
+
   it('stores a sign photo checked by its bytes, and serves it back unchanged and inert', async () => {
     const id = await newCamera('Hôtel de ville');
     const put = (payload: Buffer | string, contentType: string) =>

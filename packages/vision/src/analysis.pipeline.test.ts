@@ -1,6 +1,7 @@
 import type { Detector, VideoFrame } from '@vigie/core';
 import { describe, expect, it } from 'vitest';
 import { AnalysisPipeline } from './analysis.pipeline.js';
+import { overheadCalibration } from './homography.math.js';
 
 /** A detector that sees one person running across the view at 0.05 of its width per frame. */
 const runnerDetector: Detector = {
@@ -19,20 +20,7 @@ async function rapidEvents(calibrated: boolean): Promise<number> {
       rules: ['rapid_movement'],
       ...(calibrated
         ? {
-            calibration: {
-              image: [
-                { x: 0, y: 0 },
-                { x: 1, y: 0 },
-                { x: 1, y: 1 },
-                { x: 0, y: 1 },
-              ],
-              ground: [
-                { x: 0, y: 0 },
-                { x: 20, y: 0 },
-                { x: 20, y: 20 },
-                { x: 0, y: 20 },
-              ],
-            },
+            calibration: overheadCalibration(20, 20),
           }
         : {}),
     },

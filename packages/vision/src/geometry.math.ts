@@ -1,21 +1,12 @@
 import type { Box } from '@vigie/core';
 
+/** Whether a point lies inside a polygon (even-odd rule), shared with the privacy-mask rules of core. */
+export { pointInPolygon } from '@vigie/core';
+
 /** A 2-D point (normalised image coordinates or metres, depending on context). */
 export interface Vec2 {
   x: number;
   y: number;
-}
-
-/** Whether a point lies inside a polygon (even-odd rule; points on an edge may go either way). */
-export function pointInPolygon(p: Vec2, polygon: readonly Vec2[]): boolean {
-  let inside = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const a = polygon[i];
-    const b = polygon[j];
-    if (a === undefined || b === undefined) continue;
-    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
-  }
-  return inside;
 }
 
 /** Signed side of p relative to the directed line a→b: > 0 left, < 0 right (image y points down). */

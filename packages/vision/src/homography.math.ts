@@ -64,6 +64,24 @@ export function applyHomography(h: Homography, p: Vec2): Vec2 {
   };
 }
 
+/** The calibration of a flat area of `widthM` × `heightM` metres seen straight down and filling the frame. */
+export function overheadCalibration(widthM: number, heightM: number): Calibration {
+  return {
+    image: [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ],
+    ground: [
+      { x: 0, y: 0 },
+      { x: widthM, y: 0 },
+      { x: widthM, y: heightM },
+      { x: 0, y: heightM },
+    ],
+  };
+}
+
 /** Maps normalised image points to metres on the ground. */
 export interface GroundPlane {
   /** Ground position in metres of a normalised image point. */

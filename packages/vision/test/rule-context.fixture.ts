@@ -1,6 +1,6 @@
 import { defaultRuleParams, type Box, type VideoFrame } from '@vigie/core';
 import type { Track } from '../src/byte.tracker.js';
-import { groundPlane } from '../src/homography.math.js';
+import { groundPlane, overheadCalibration } from '../src/homography.math.js';
 import type { RuleContext } from '../src/rule.context.js';
 
 /** A frame of 20 m × 20 m seen straight down (1 normalised unit = 20 m), square pixels. */
@@ -13,20 +13,7 @@ export function context(overrides: Partial<RuleContext> = {}): RuleContext {
     tracks: [],
     leftObjects: [],
     removedObjects: [],
-    ground: groundPlane({
-      image: [
-        { x: 0, y: 0 },
-        { x: 1, y: 0 },
-        { x: 1, y: 1 },
-        { x: 0, y: 1 },
-      ],
-      ground: [
-        { x: 0, y: 0 },
-        { x: 20, y: 0 },
-        { x: 20, y: 20 },
-        { x: 0, y: 20 },
-      ],
-    }),
+    ground: groundPlane(overheadCalibration(20, 20)),
     zones: [],
     lines: [],
     params: defaultRuleParams,

@@ -4,8 +4,8 @@
 // 3. cameras handled by 1, 2 and 4 `vigie worker` processes, scaling efficiency, failover time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -52,6 +52,52 @@ function countsFact(cameraId: string, n: number): DomainEventOf<'counts.sampled'
   );
 }
 
+/** Events per second in wall time, and the CPU spent by this process and by the database's server processes. */
+interface Rate {
+  count: number;
+  perSecond: number;
+  cpuMsPer1000: number;
+  pgCpuMsPer1000: number;
+}
+
+/** CPU milliseconds (user + system) of the PostgreSQL backends serving this benchmark's database (same machine). */
+async function postgresCpuMs(database: VigieDatabase): Promise<Map<number, number>> {
+  const pids = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(
+    database.db,
+  );
+  const used = new Map<number, number>();
+  for (const { pid } of pids.rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.
+    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields !== undefined) used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return used;
+}
+
+async function measure(database: VigieDatabase): Promise<(count: number) => Promise<Rate>> {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const pgBefore = await postgresCpuMs(database);
+  return async (count) => {
+    const used = process.cpuUsage(cpu);
+    const wall = performance.now() - start;
+    let pg = 0;
+    for (const [pid, ms] of await postgresCpuMs(database)) pg += ms - (pgBefore.get(pid) ?? 0);
+    return {
+      count,
+      perSecond: count / (wall / 1000),
+      cpuMsPer1000: (used.user + used.system) / 1000 / (count / 1000),
+      pgCpuMsPer1000: pg / (count / 1000),
+    };
+  };
+}
+
+const loadNow = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -62,7 +108,15 @@ async function storedCount(database: VigieDatabase): Promise<number> {
   return Number(row.rows[0]?.n ?? 0);
 }
 
+/** Rows stored so far in the tables the events fill, cheaply (two index lookups: a count would weigh on the figures). */
+async function storedRows(database: VigieDatabase): Promise<number> {
+  const row = await sql<{ n: string }>`select coalesce((select max(id) from segments), 0)
+    + coalesce((select max(id) from count_samples), 0) as n`.execute(database.db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
 async function ingestion(): Promise<void> {
+  const loadAtStart = loadNow();
   const { database } = await openFreshPostgresWithUrl();
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   const bus = await JetStreamBus.connect({ url: natsUrl, prefix });
@@ -74,6 +128,8 @@ async function ingestion(): Promise<void> {
     mediaDir: dir,
     bus,
     workers: 'remote',
+    // The benchmark's camera points at this machine (nothing is pulled from it).
+    sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
   });
   try {
     const cameras = Array.from({ length: 300 }, () => randomUUID());
@@ -85,40 +141,53 @@ async function ingestion(): Promise<void> {
       });
 
     // Baseline: one transaction per event.
-    const single = events(2000, 0);
-    let t = performance.now();
+    const single = events(500, 0);
+    let run = await measure(database);
     for (const e of single) await app.ingestor.store([e]);
-    const baseline = single.length / ((performance.now() - t) / 1000);
+    const baseline = await run(single.length);
 
-    // Batched, straight into the store (1000 per transaction).
+    // Batched, straight into the store (1,000 per transaction: one statement for the keys, one per table).
     const batched = events(50_000, 10_000_000);
-    t = performance.now();
+    run = await measure(database);
     for (let i = 0; i < batched.length; i += 1000) await app.ingestor.store(batched.slice(i, i + 1000));
-    const direct = batched.length / ((performance.now() - t) / 1000);
+    const direct = await run(batched.length);
 
-    // End to end: published on JetStream, consumed by the server's ingest group, stored.
+    // Through NATS JetStream: a backlog published (as workers do, each event acknowledged by the stream),
+    // then consumed by the server's ingest group in batches, acknowledged after each batch's commit.
     const before = await storedCount(database);
+    const rowsBefore = await storedRows(database);
     const viaBus = events(50_000, 20_000_000);
-    await app.background.start();
-    t = performance.now();
-    for (let i = 0; i < viaBus.length; i += 500) await Promise.all(viaBus.slice(i, i + 500).map((e) => bus.publish(e)));
+    run = await measure(database);
+    for (let i = 0; i < viaBus.length; i += 1000)
+      await Promise.all(viaBus.slice(i, i + 1000).map((e) => bus.publish(e)));
     // Republished: a worker retrying after a lost acknowledgement; stored once all the same.
     await Promise.all(viaBus.slice(0, 500).map((e) => bus.publish(e)));
-    while ((await storedCount(database)) - before < viaBus.length) await new Promise((r) => setTimeout(r, 50));
-    const endToEnd = viaBus.length / ((performance.now() - t) / 1000);
+    const published = await run(viaBus.length + 500);
+    run = await measure(database);
+    await app.background.start();
+    while ((await storedRows(database)) - rowsBefore < viaBus.length) await new Promise((r) => setTimeout(r, 20));
+    const drained = await run(viaBus.length);
     const stored = (await storedCount(database)) - before;
 
     out('\n## Events stored into PostgreSQL (300 cameras, 80 % segments, 20 % counts)');
-    out('| path | events/s | × baseline |');
-    out('| --- | ---: | ---: |');
-    out(`| baseline: one transaction per event | ${baseline.toFixed(0)} | 1.0 |`);
-    out(`| batched store (1,000 per transaction) | ${direct.toFixed(0)} | ${(direct / baseline).toFixed(1)} |`);
+    out(`load average at start of this part: ${loadAtStart} (${cpus().length} cores)`);
     out(
-      `| NATS JetStream → ingest group → PostgreSQL | ${endToEnd.toFixed(0)} | ${(endToEnd / baseline).toFixed(1)} |`,
+      '| path | events | events/s (wall) | × baseline | CPU ms per 1,000 events: Node / PostgreSQL | events per CPU-second (Node + PostgreSQL) |',
     );
+    out('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const row = (label: string, r: Rate) =>
+      out(
+        `| ${label} | ${r.count} | ${r.perSecond.toFixed(0)} | ${(r.perSecond / baseline.perSecond).toFixed(1)} | ${r.cpuMsPer1000.toFixed(1)} / ${r.pgCpuMsPer1000.toFixed(1)} | ${(1e6 / (r.cpuMsPer1000 + r.pgCpuMsPer1000)).toFixed(0)} |`,
+      );
+    row('baseline: one transaction per event', baseline);
+    row('batched store (1,000 per transaction, JSON recordset)', direct);
+    row('publish to JetStream (one process, 1,000 in flight)', published);
+    row('JetStream backlog → ingest group → PostgreSQL', drained);
     out(`exactly once: ${viaBus.length} distinct events published (500 of them twice), ${stored} stored`);
 
-    // Alert latency: an alert raised at a frame's time, to the console's push, under a background of segments.
+    // Alert latency: an alert raised at a frame's time, to the console's push, while another process
+    // (standing for the workers) publishes 1,000 segment and count events per second beside.
+    const alertCount = 100;
     const latencies: number[] = [];
     const unsubscribe = app.events.subscribe(
       () => fullAudience,
@@ -126,8 +195,7 @@ async function ingestion(): Promise<void> {
         if (e.type === 'alert.opened') latencies.push(Date.now() - Date.parse(e.alert.openedAt));
       },
     );
-    const camera = cameras[0] as string;
-    await app.cameras.create(
+    const camera = await app.cameras.create(
       {
         name: 'Bench',
         sourceUrl: 'rtsp://127.0.0.1:1/x',
@@ -136,10 +204,16 @@ async function ingestion(): Promise<void> {
       },
       { actorName: 'bench' },
     );
-    for (let i = 0; i < 200; i++) {
+    const publisher = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_SEGMENT_PUBLISHER: prefix },
+      stdio: 'ignore',
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    run = await measure(database);
+    for (let i = 0; i < alertCount; i++) {
       const openedAt = new Date().toISOString();
       const alert = {
-        cameraId: camera,
+        cameraId: camera.id,
         type: 'abandoned_object' as const,
         severity: 'high' as const,
         message: 'bench',
@@ -148,20 +222,24 @@ async function ingestion(): Promise<void> {
         snapshot: Buffer.alloc(40_000, 1).toString('base64'),
         details: {},
       };
-      void Promise.all(events(50, 30_000_000 + i * 50).map((e) => bus.publish(e)));
       await bus.publish(
         domainEvent<DomainEventOf<'alert.raised'>>(
           { id: idempotencyKeys.alert(alert), type: 'alert.raised', alert },
           new Date(),
         ),
       );
-      await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
     }
-    while (latencies.length < 200) await new Promise((r) => setTimeout(r, 50));
+    while (latencies.length < alertCount) await new Promise((r) => setTimeout(r, 50));
+    const spent = await run(alertCount);
+    publisher.kill();
     unsubscribe();
     out('\n## Alert latency, frame time → browser push (through NATS, ingest, PostgreSQL, push projection)');
     out(
-      `p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms (200 alerts with a 40 kB snapshot, 1,000 segment events/s beside)`,
+      `p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${Math.max(...latencies)} ms: ${alertCount} alerts (5 per second, 40 kB snapshot each) while another process publishes 1,000 segment and count events per second; load average ${loadNow()}`,
+    );
+    out(
+      `CPU per alert while measuring (this server storing the alerts and the 1,000 events/s beside): Node ${(spent.cpuMsPer1000 / 1000).toFixed(1)} ms, PostgreSQL ${(spent.pgCpuMsPer1000 / 1000).toFixed(1)} ms`,
     );
   } finally {
     await app.http.close();
@@ -310,8 +388,28 @@ async function workers(): Promise<void> {
   out(`failover (2 workers, SIGKILL one): its cameras claimed by the other after ${failoverMs} ms`);
 }
 
-out(`# bench:scale — ${new Date().toISOString()}`);
-// BENCH_PART=ingestion or workers runs one part only.
-const part = process.env['BENCH_PART'];
-if (part !== 'workers') await ingestion();
-if (part !== 'ingestion') await workers();
+/** The alert-latency run's background (a child process, as workers are): 1,000 events per second until killed. */
+async function publishSegments(prefix: string): Promise<void> {
+  const bus = await JetStreamBus.connect({ url: natsUrl, prefix });
+  const cameras = Array.from({ length: 300 }, () => randomUUID());
+  for (let n = 0; ; n += 50) {
+    const tick = new Promise((r) => setTimeout(r, 50));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => {
+        const camera = cameras[(n + i) % cameras.length] as string;
+        return bus.publish((n + i) % 5 === 4 ? countsFact(camera, n + i) : segmentFact(camera, n + i));
+      }),
+    );
+    await tick;
+  }
+}
+
+const publisherOf = process.env['BENCH_SEGMENT_PUBLISHER'];
+if (publisherOf !== undefined) await publishSegments(publisherOf);
+else {
+  out(`# bench:scale — ${new Date().toISOString()}`);
+  // BENCH_PART=ingestion or workers runs one part only.
+  const part = process.env['BENCH_PART'];
+  if (part !== 'workers') await ingestion();
+  if (part !== 'ingestion') await workers();
+}

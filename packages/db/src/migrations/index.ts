@@ -21,6 +21,7 @@ import * as auditCheckpoints from './1797300000001-AuditCheckpoints.js';
 import * as loginAndTokens from './1797400000000-LoginAndTokens.js';
 import * as cameraCalibration from './1797600000000-CameraCalibration.js';
 import * as incidents from './1797700000000-Incidents.js';
+import * as privateRegions from './1797800000000-PrivateRegions.js';
 import * as unmaskLifts from './1798300000000-UnmaskLifts.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '1797400000000-LoginAndTokens': loginAndTokens,
   '1797600000000-CameraCalibration': cameraCalibration,
   '1797700000000-Incidents': incidents,
+  '1797800000000-PrivateRegions': privateRegions,
   '1798300000000-UnmaskLifts': unmaskLifts,
 };

@@ -15,10 +15,10 @@ import type { UnitOfWork } from '@vigie/db';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
-import { SerialQueue, storedCameraOf } from '../registry-follow.js';
+import { SerialQueue, storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { ModelRegistryService } from '../services/model-registry.service.js';
-import type { RegistryService } from '../services/registry.service.js';
+import type { LegalRegistryService } from '../services/legal-registry.service.js';
 
 /** What the fleet needs to analyse cameras. */
 export interface AnalysisFleetOptions {
@@ -26,7 +26,7 @@ export interface AnalysisFleetOptions {
   clock: Clock;
   events: DomainEvents;
   alerts: AlertService;
-  registry: Pick<RegistryService, 'assertViewable'>;
+  registry: Pick<LegalRegistryService, 'assertViewable'>;
   /** Resolves the ffmpeg binary. */
   ffmpegPath: () => string;
   log: FastifyBaseLogger;

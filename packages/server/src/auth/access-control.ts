@@ -33,7 +33,7 @@ export function actorOf(request: FastifyRequest): { actorId?: string; actorName:
 }
 
 /** The person calling a route that requires a login: their roles and cameras for access checks, their name for the audit trail. */
-export function watcherOf(request: FastifyRequest): PersonRequester & { source: string } {
+export function requesterOf(request: FastifyRequest): PersonRequester & { source: string } {
   const caller = request.caller;
   if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.');
   return { userId: caller.userId, roles: caller.roles, ...actorOf(request) };

@@ -8,7 +8,7 @@ import {
   alertTypes,
 } from '@vigie/core';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AlertService } from '../services/alert.service.js';
 import { parseTimeRange } from '../video/time-range.js';
@@ -60,7 +60,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const { limit, cursor, ...query } = request.query;
-        const page = await alerts.list(query, watcherOf(request), {
+        const page = await alerts.list(query, requesterOf(request), {
           ...(limit === undefined ? {} : { limit: Number(limit) }),
           ...(cursor === undefined ? {} : { cursor }),
         });
@@ -116,7 +116,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
             ...(from === undefined ? {} : { from: new Date(from) }),
             ...(to === undefined ? {} : { to: new Date(to) }),
           },
-          watcherOf(request),
+          requesterOf(request),
         );
         return { ...found, page, pageSize };
       },
@@ -133,7 +133,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
           response: { 200: AlertRecordSchema, ...errors },
         },
       },
-      (request) => alerts.get(request.params.id, watcherOf(request)),
+      (request) => alerts.get(request.params.id, requesterOf(request)),
     );
 
     app.get(
@@ -146,7 +146,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         reply
           .type('image/jpeg')
           .header('cache-control', 'private, no-store')
-          .send(Buffer.from(await alerts.snapshot(request.params.id, watcherOf(request)))),
+          .send(Buffer.from(await alerts.snapshot(request.params.id, requesterOf(request)))),
     );
 
     app.post(
@@ -162,7 +162,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         },
       },
       (request) => {
-        const watcher = watcherOf(request);
+        const watcher = requesterOf(request);
         return alerts.act(request.params.id, request.body, watcher, watcher);
       },
     );
@@ -198,7 +198,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         const range = parseTimeRange(request.query, maxStatsDays * 24);
         const samples = await alerts.counts(
           { ...range, ...(request.query.cameraId === undefined ? {} : { cameraId: request.query.cameraId }) },
-          watcherOf(request),
+          requesterOf(request),
         );
         return samples.map((s) => ({ ...s, at: s.at.toISOString() }));
       },
@@ -226,7 +226,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
           },
         },
       },
-      (request) => alerts.stats(parseTimeRange(request.query, maxStatsDays * 24), watcherOf(request)),
+      (request) => alerts.stats(parseTimeRange(request.query, maxStatsDays * 24), requesterOf(request)),
     );
   };
 }

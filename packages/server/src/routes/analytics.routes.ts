@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { actorOf, watcherOf } from '../auth/access-control.js';
+import { actorOf, requesterOf } from '../auth/access-control.js';
 import type { AnalysisFleet } from '../analysis/analysis-fleet.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AnalyticsStopService } from '../services/analytics-stop.service.js';
@@ -54,7 +54,7 @@ export function analyticsRoutes(deps: {
       },
       async (request) => {
         const { paused, cameraId, reason } = request.body;
-        if (cameraId !== undefined) await cameras.get(cameraId, watcherOf(request));
+        if (cameraId !== undefined) await cameras.get(cameraId, requesterOf(request));
         const stop = await stops.press(
           { paused, reason, ...(cameraId === undefined ? {} : { cameraId }) },
           actorOf(request),

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { CameraService } from '../services/camera.service.js';
-import { actorOf, watcherOf } from '../auth/access-control.js';
+import { actorOf, requesterOf } from '../auth/access-control.js';
 import { requires } from './route-config.js';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -34,7 +34,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
           response: { 200: Type.Array(CameraSchema) },
         },
       },
-      (request) => cameras.list(watcherOf(request)),
+      (request) => cameras.list(requesterOf(request)),
     );
 
     app.get(
@@ -48,7 +48,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
           response: { 200: CameraSchema, ...errors },
         },
       },
-      (request) => cameras.get(request.params.id, watcherOf(request)),
+      (request) => cameras.get(request.params.id, requesterOf(request)),
     );
 
     app.post(

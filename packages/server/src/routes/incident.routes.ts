@@ -8,7 +8,7 @@ import {
   type Clock,
 } from '@vigie/core';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import { incidentReportHtml } from '../reports/incident.html.js';
 import type { IncidentService } from '../services/incident.service.js';
@@ -43,7 +43,7 @@ export function incidentRoutes(
         },
       },
       (request) =>
-        incidents.list(request.query.state === undefined ? {} : { states: [request.query.state] }, watcherOf(request)),
+        incidents.list(request.query.state === undefined ? {} : { states: [request.query.state] }, requesterOf(request)),
     );
 
     app.get(
@@ -57,7 +57,7 @@ export function incidentRoutes(
           response: { 200: IncidentSchema, ...errors },
         },
       },
-      (request) => incidents.get(request.params.id, watcherOf(request)),
+      (request) => incidents.get(request.params.id, requesterOf(request)),
     );
 
     app.post(
@@ -72,7 +72,7 @@ export function incidentRoutes(
           response: { 200: IncidentSchema, ...errors },
         },
       },
-      (request) => incidents.act(request.params.id, request.body, watcherOf(request)),
+      (request) => incidents.act(request.params.id, request.body, requesterOf(request)),
     );
 
     app.get(
@@ -89,7 +89,7 @@ export function incidentRoutes(
       async (request, reply) =>
         sendHtml(
           reply,
-          incidentReportHtml(await incidents.dossier(request.params.id, watcherOf(request)), {
+          incidentReportHtml(await incidents.dossier(request.params.id, requesterOf(request)), {
             timeZone: report.timeZone,
             generatedAt: report.clock.now(),
           }),
@@ -121,7 +121,7 @@ export function incidentRoutes(
           response: { 200: IncidentTypeSchema, ...errors },
         },
       },
-      (request) => incidents.saveType(request.params.id, request.body, watcherOf(request)),
+      (request) => incidents.saveType(request.params.id, request.body, requesterOf(request)),
     );
   };
 }

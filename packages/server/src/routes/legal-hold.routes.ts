@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LegalHoldSchema, PlaceHoldSchema } from '@vigie/core';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { LegalHoldService } from '../services/legal-hold.service.js';
 import { requires } from './route-config.js';
@@ -23,7 +23,7 @@ export function legalHoldRoutes(holds: LegalHoldService): FastifyPluginAsyncType
           response: { 201: LegalHoldSchema, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await holds.place(request.body, watcherOf(request))),
+      async (request, reply) => reply.status(201).send(await holds.place(request.body, requesterOf(request))),
     );
 
     app.get(
@@ -51,7 +51,7 @@ export function legalHoldRoutes(holds: LegalHoldService): FastifyPluginAsyncType
           response: { 200: LegalHoldSchema, ...errors },
         },
       },
-      (request) => holds.release(request.params.id, request.body.reason, watcherOf(request)),
+      (request) => holds.release(request.params.id, request.body.reason, requesterOf(request)),
     );
   };
 }

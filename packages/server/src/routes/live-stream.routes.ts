@@ -3,7 +3,7 @@ import { VigieError } from '@vigie/core';
 import type { LiveMessage } from '@vigie/media';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { requesterOf } from '../auth/access-control.js';
 import type { RecordingService } from '../video/recording.service.js';
 import { requires } from './route-config.js';
 import { keepAlive } from './socket-keepalive.js';
@@ -50,7 +50,7 @@ export function liveStreamRoutes(recordings: RecordingService): FastifyPluginAsy
         schema: { hide: true, params: SessionParams },
       },
       (socket, request) => {
-        const watcher = watcherOf(request);
+        const watcher = requesterOf(request);
         const { session } = request.params;
         let unsubscribe: (() => void) | undefined;
         let recheck: NodeJS.Timeout | undefined;

@@ -8,7 +8,7 @@ import {
   ShadowLabelInputSchema,
 } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf, watcherOf } from '../auth/access-control.js';
+import { actorOf, requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { RuleModeService } from '../services/rule-mode.service.js';
@@ -79,7 +79,7 @@ export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertServ
           response: { 200: RulePageSchema, ...errors },
         },
       },
-      (request) => rules.page(request.params.id, request.params.type, watcherOf(request)),
+      (request) => rules.page(request.params.id, request.params.type, requesterOf(request)),
     );
 
     app.post(
@@ -116,7 +116,7 @@ export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertServ
           response: { 200: Type.Array(AlertRecordSchema), ...errors },
         },
       },
-      (request) => alerts.review(request.query, watcherOf(request)),
+      (request) => alerts.review(request.query, requesterOf(request)),
     );
 
     app.post(
@@ -132,7 +132,7 @@ export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertServ
         },
       },
       (request) => {
-        const watcher = watcherOf(request);
+        const watcher = requesterOf(request);
         return alerts.label(request.params.id, request.body.label, watcher, actorOf(request));
       },
     );

@@ -5,7 +5,8 @@ import { CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
 import type { IndexedSegment } from '@vigie/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { requesterOf } from '../auth/access-control.js';
+import type { PersonRequester } from '../auth/requester.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { CameraStatusService } from '../services/camera-status.service.js';
 import type { ExportService } from '../video/export.service.js';
@@ -69,6 +70,48 @@ function segmentId(file: string): string {
   return file.slice(0, -'.mp4'.length);
 }
 
+type TypedApp = Parameters<FastifyPluginAsyncTypebox>[0];
+
+/** The playlist and segment routes of one kind of viewing session (live or playback): same checks, same replies. */
+function sessionMediaRoutes(
+  app: TypedApp,
+  recordings: RecordingService,
+  session: {
+    kind: 'live' | 'playback';
+    permission: 'live:view' | 'playback:view';
+    playlist: (sessionId: string, requester: PersonRequester) => Promise<string>;
+    segment: (sessionId: string, segmentId: string, requester: PersonRequester) => Promise<IndexedSegment>;
+  },
+): void {
+  const label = session.kind === 'live' ? 'Live' : 'Playback';
+  app.get(
+    `/${session.kind}/:session/index.m3u8`,
+    {
+      config: requires(session.permission),
+      schema: { tags: ['video'], summary: `${label} HLS playlist`, params: SessionParams },
+    },
+    async (request, reply) =>
+      reply
+        .type(playlistType)
+        .header('cache-control', 'no-store')
+        .send(await session.playlist(request.params.session, requesterOf(request))),
+  );
+  app.get(
+    `/${session.kind}/:session/segments/:segment`,
+    {
+      config: requires(session.permission),
+      schema: { tags: ['video'], summary: `${label} segment (byte ranges)`, params: SegmentParams },
+    },
+    async (request, reply) =>
+      sendSegment(
+        request,
+        reply,
+        recordings,
+        await session.segment(request.params.session, segmentId(request.params.segment), requesterOf(request)),
+      ),
+  );
+}
+
 /** Camera status, live view, snapshots, recordings, playback and exports: every image route. */
 export function videoRoutes(deps: {
   recordings: RecordingService;
@@ -89,7 +132,7 @@ export function videoRoutes(deps: {
           response: { 200: Type.Array(CameraStatusSchema) },
         },
       },
-      (request) => statuses.list(watcherOf(request)),
+      (request) => statuses.list(requesterOf(request)),
     );
 
     app.post(
@@ -104,7 +147,7 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const session = await recordings.openLive(request.params.id, watcherOf(request));
+        const session = await recordings.openLive(request.params.id, requesterOf(request));
         return reply.status(201).send({
           sessionId: session.id,
           playlistUrl: `/api/live/${session.id}/index.m3u8`,
@@ -113,33 +156,12 @@ export function videoRoutes(deps: {
       },
     );
 
-    app.get(
-      '/live/:session/index.m3u8',
-      {
-        config: requires('live:view'),
-        schema: { tags: ['video'], summary: 'Live HLS playlist', params: SessionParams },
-      },
-      async (request, reply) =>
-        reply
-          .type(playlistType)
-          .header('cache-control', 'no-store')
-          .send(await recordings.livePlaylist(request.params.session, watcherOf(request))),
-    );
-
-    app.get(
-      '/live/:session/segments/:segment',
-      {
-        config: requires('live:view'),
-        schema: { tags: ['video'], summary: 'Live segment (byte ranges)', params: SegmentParams },
-      },
-      async (request, reply) =>
-        sendSegment(
-          request,
-          reply,
-          recordings,
-          await recordings.liveSegment(request.params.session, segmentId(request.params.segment), watcherOf(request)),
-        ),
-    );
+    sessionMediaRoutes(app, recordings, {
+      kind: 'live',
+      permission: 'live:view',
+      playlist: (session, requester) => recordings.livePlaylist(session, requester),
+      segment: (session, id, requester) => recordings.liveSegment(session, id, requester),
+    });
 
     app.delete(
       '/live/:session',
@@ -153,7 +175,7 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) => {
-        await recordings.stopLive(request.params.session, watcherOf(request));
+        await recordings.stopLive(request.params.session, requesterOf(request));
         return reply.status(204).send(null);
       },
     );
@@ -172,7 +194,7 @@ export function videoRoutes(deps: {
         reply
           .type('image/jpeg')
           .header('cache-control', 'private, no-store')
-          .send(await recordings.snapshot(request.params.id, watcherOf(request))),
+          .send(await recordings.snapshot(request.params.id, requesterOf(request))),
     );
 
     app.get(
@@ -193,7 +215,7 @@ export function videoRoutes(deps: {
           },
         },
       },
-      (request) => recordings.recordings(request.params.id, request.query, watcherOf(request)),
+      (request) => recordings.recordings(request.params.id, request.query, requesterOf(request)),
     );
 
     app.post(
@@ -209,42 +231,17 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const session = await recordings.openPlayback(request.params.id, request.body, watcherOf(request));
+        const session = await recordings.openPlayback(request.params.id, request.body, requesterOf(request));
         return reply.status(201).send({ sessionId: session.id, playlistUrl: `/api/playback/${session.id}/index.m3u8` });
       },
     );
 
-    app.get(
-      '/playback/:session/index.m3u8',
-      {
-        config: requires('playback:view'),
-        schema: { tags: ['video'], summary: 'Playback HLS playlist', params: SessionParams },
-      },
-      async (request, reply) =>
-        reply
-          .type(playlistType)
-          .header('cache-control', 'no-store')
-          .send(await recordings.playbackPlaylist(request.params.session, watcherOf(request))),
-    );
-
-    app.get(
-      '/playback/:session/segments/:segment',
-      {
-        config: requires('playback:view'),
-        schema: { tags: ['video'], summary: 'Playback segment (byte ranges)', params: SegmentParams },
-      },
-      async (request, reply) =>
-        sendSegment(
-          request,
-          reply,
-          recordings,
-          await recordings.playbackSegment(
-            request.params.session,
-            segmentId(request.params.segment),
-            watcherOf(request),
-          ),
-        ),
-    );
+    sessionMediaRoutes(app, recordings, {
+      kind: 'playback',
+      permission: 'playback:view',
+      playlist: (session, requester) => recordings.playbackPlaylist(session, requester),
+      segment: (session, id, requester) => recordings.playbackSegment(session, id, requester),
+    });
 
     app.post(
       '/cameras/:id/exports',
@@ -275,7 +272,7 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await exports.create(request.params.id, request.body, watcherOf(request))),
+        reply.status(201).send(await exports.create(request.params.id, request.body, requesterOf(request))),
     );
 
     const RequestRangeParams = Type.Object(
@@ -310,7 +307,7 @@ export function videoRoutes(deps: {
           .send(
             await exports.createForAccessRequest(
               { requestId: request.params.id, rangeId: request.params.rangeId },
-              watcherOf(request),
+              requesterOf(request),
             ),
           ),
     );
@@ -328,7 +325,7 @@ export function videoRoutes(deps: {
       async (request, reply) => {
         const { path, id, sha256 } = await exports.downloadForAccessRequest(
           { requestId: request.params.id, rangeId: request.params.rangeId },
-          watcherOf(request),
+          requesterOf(request),
         );
         return reply
           .type('video/mp4')
@@ -359,7 +356,7 @@ export function videoRoutes(deps: {
         schema: { tags: ['video'], summary: 'Download an exported clip (audited)', params: CameraParams },
       },
       async (request, reply) => {
-        const { path, id, sha256 } = await exports.download(request.params.id, watcherOf(request));
+        const { path, id, sha256 } = await exports.download(request.params.id, requesterOf(request));
         return reply
           .type('video/mp4')
           .header('content-disposition', `attachment; filename="vigie-${id}.mp4"`)
@@ -379,7 +376,7 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const made = await exports.package(request.params.id, watcherOf(request));
+        const made = await exports.package(request.params.id, requesterOf(request));
         return reply
           .type('application/zip')
           .header('content-disposition', `attachment; filename="vigie-evidence-${made.id}.zip"`)

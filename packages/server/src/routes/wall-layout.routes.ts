@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WallLayoutInputSchema, WallLayoutSchema } from '@vigie/core';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { WallLayoutService } from '../services/wall-layout.service.js';
 import { requires } from './route-config.js';
@@ -25,7 +25,7 @@ export function wallLayoutRoutes(layouts: WallLayoutService): FastifyPluginAsync
           response: { 200: Type.Array(WallLayoutSchema), ...errors },
         },
       },
-      (request) => layouts.list(watcherOf(request)),
+      (request) => layouts.list(requesterOf(request)),
     );
 
     app.put(
@@ -40,7 +40,7 @@ export function wallLayoutRoutes(layouts: WallLayoutService): FastifyPluginAsync
           response: { 200: WallLayoutSchema, ...errors },
         },
       },
-      (request) => layouts.save(request.params.name, request.body, watcherOf(request)),
+      (request) => layouts.save(request.params.name, request.body, requesterOf(request)),
     );
 
     app.delete(
@@ -55,7 +55,7 @@ export function wallLayoutRoutes(layouts: WallLayoutService): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        await layouts.delete(request.params.name, watcherOf(request));
+        await layouts.delete(request.params.name, requesterOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -5,6 +5,7 @@ import {
   defaultSourceUrlPolicy,
   cameraSettingsFromInput,
   limitedToAssignedCameras,
+  privateSpaceExposure,
   redactSourceUrl,
   validateCameraSettings,
   VigieError,
@@ -140,6 +141,16 @@ export class CameraService {
         assertSourceUrlAllowed(settings.subStreamUrl, this.#sourcePolicy);
       }
       assertNoSilentPromotion(current.ruleSettings ?? {}, settings.ruleSettings ?? {});
+      if (change.patch.masks !== undefined) {
+        // A change of masks must keep hidden the private space the registry declares (CSI L251-3).
+        const exposure = privateSpaceExposure(settings.masks, await stores.registry.get(id));
+        if (exposure !== undefined)
+          throw new VigieError(
+            'MASKS_LEAVE_PRIVATE_SPACE_VISIBLE',
+            `Camera "${current.name}" faces private space: ${exposure.map((p) => p.reason).join('; ')}.`,
+            exposure,
+          );
+      }
       const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
       const shown = forClients(current);
       const diff = Object.fromEntries(

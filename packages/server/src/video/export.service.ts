@@ -26,7 +26,7 @@ import {
 import { OnnxDetector, writeAnonymisedCopy, type AnonymisedCopyReport } from '@vigie/vision';
 import type { AccessRequestService } from '../services/access-request.service.js';
 import type { Actor, CameraService } from '../services/camera.service.js';
-import type { RegistryService } from '../services/registry.service.js';
+import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import type { InstallationKey } from '../security/installation-key.js';
 import { vigieVersion } from '../version.js';
 import { evidencePackage, signManifest, type SignedManifest } from './evidence-package.js';
@@ -87,7 +87,7 @@ export class ExportService {
       cameras: CameraService;
       storage: SegmentStorage;
       media: MediaTools;
-      registry: Pick<RegistryService, 'assertViewable'>;
+      registry: Pick<LegalRegistryService, 'assertViewable'>;
       accessRequests: Pick<AccessRequestService, 'get' | 'attachExport'>;
       /** Signs every manifest (the installation's Ed25519 key). */
       key: InstallationKey;

@@ -25,7 +25,7 @@ import type { DomainEvents } from '../events/domain-events.js';
 import { IndexWriter, whileDatabaseAway } from './index-writer.js';
 import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
-import { SerialQueue, storedCameraOf } from '../registry-follow.js';
+import { SerialQueue, storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 
 /** What the fleet needs to record cameras. */

@@ -12,7 +12,7 @@ import type { IndexedSegment, UnitOfWork } from '@vigie/db';
 import { buildHlsPlaylist, runFfmpeg, snapshotArgs, type LiveFeed } from '@vigie/media';
 import type { PersonRequester } from '../auth/requester.js';
 import type { CameraService } from '../services/camera.service.js';
-import type { RegistryService } from '../services/registry.service.js';
+import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
 import type { LiveFeeds } from './live-feeds.js';
 import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
@@ -54,7 +54,7 @@ export class RecordingService {
       sessions: ViewingSessions;
       media: MediaTools;
       /** Refuses images of a camera whose authorisation lapsed (LEGAL R1) or that films private space unmasked. */
-      registry: Pick<RegistryService, 'assertViewable'>;
+      registry: Pick<LegalRegistryService, 'assertViewable'>;
       /** Live streams of the cameras this process records (low-latency live); absent: HLS only. */
       liveFeeds?: LiveFeeds;
     },

@@ -109,10 +109,13 @@ export function sceneBackground(): Uint8Array {
   return bg;
 }
 
-/** Renders a scene to an H.264 file by piping raw gray frames into ffmpeg. */
+/**
+ * Renders a scene to an H.264 file by piping raw gray frames into ffmpeg. `keyframeSeconds` sets the
+ * keyframe interval (as a camera's GOP); without it x264's default (250 frames, 25 s at 10 fps) is kept.
+ */
 export async function renderScene(
   scene: SyntheticScene,
-  options: { ffmpegPath: string; output: string },
+  options: { ffmpegPath: string; output: string; keyframeSeconds?: number },
 ): Promise<void> {
   const { width, height, fps } = sceneFormat;
   const child = spawn(
@@ -140,6 +143,7 @@ export async function renderScene(
       '16',
       '-pix_fmt',
       'yuv420p',
+      ...(options.keyframeSeconds === undefined ? [] : ['-g', String(Math.round(options.keyframeSeconds * fps))]),
       options.output,
     ],
     { stdio: ['pipe', 'ignore', 'pipe'] },

@@ -1,21 +1,8 @@
-import type { AnalysisConfig } from '@vigie/core';
+import { overheadCalibration } from '../homography.math.js';
 import type { Actor, Keyframe, SyntheticScene } from './scene.generator.js';
 
 // The synthetic view is a flat 16 m × 9 m area seen from above: walking 1.4 m/s = 0.0875 frame widths/s.
-const calibration: AnalysisConfig['calibration'] = {
-  image: [
-    { x: 0, y: 0 },
-    { x: 1, y: 0 },
-    { x: 1, y: 1 },
-    { x: 0, y: 1 },
-  ],
-  ground: [
-    { x: 0, y: 0 },
-    { x: 16, y: 0 },
-    { x: 16, y: 9 },
-    { x: 0, y: 9 },
-  ],
-};
+const calibration = overheadCalibration(16, 9);
 const walk = 1.4 / 16;
 
 function walker(path: [number, number, number][], size = { w: 0.035, h: 0.17 }): Actor {

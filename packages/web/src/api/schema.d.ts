@@ -6221,6 +6221,11 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                            privateRegions?: {
+                                x: number;
+                                y: number;
+                            }[][];
                             dpia?: {
                                 /** @description Reference of the DPIA document. */
                                 reference: string;
@@ -6324,6 +6329,11 @@ export interface paths {
                          * @enum {unknown}
                          */
                         facing: "public" | "private";
+                        /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                        privateRegions?: {
+                            x: number;
+                            y: number;
+                        }[][];
                         dpia?: {
                             /** @description Reference of the DPIA document. */
                             reference: string;
@@ -6400,6 +6410,11 @@ export interface paths {
                              * @enum {unknown}
                              */
                             facing: "public" | "private";
+                            /** @description Only with facing "private": where the private space lies in the picture (normalised polygons, each at least 0.05 % of it). Images stay locked until the camera's privacy masks hide all of every region. */
+                            privateRegions?: {
+                                x: number;
+                                y: number;
+                            }[][];
                             dpia?: {
                                 /** @description Reference of the DPIA document. */
                                 reference: string;

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { nextDay, zonedToInstant } from '../logic/zoned-time';
 import { AlertCard } from './alert-card';
+import { cameraOptions, FilterSelect } from './filter-select';
 
 const qualifications: readonly Qualification[] = ['true_alert', 'false_alarm', 'needs_follow_up'];
 const pageSize = 20;
@@ -69,7 +70,11 @@ export function AlertHistory({ cameras, types, onSelect, selectedId, timeZone, d
   const pages = Math.max(1, Math.ceil((result?.total ?? 0) / pageSize));
   const field = (key: keyof Criteria) => ({
     value: draft[key],
-    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }),
+    onChange: (value: string) => setDraft({ ...draft, [key]: value }),
+  });
+  const dateField = (key: 'from' | 'to') => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => field(key).onChange(e.target.value),
   });
   return (
     <div className="alert-history">
@@ -82,46 +87,24 @@ export function AlertHistory({ cameras, types, onSelect, selectedId, timeZone, d
           setPage(1);
         }}
       >
-        <label>
-          {t('alerts.filter.camera')}
-          <select {...field('cameraId')}>
-            <option value="">{t('common.all')}</option>
-            {cameras.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('alerts.filter.type')}
-          <select {...field('type')}>
-            <option value="">{t('common.all')}</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {t(`alertType.${type}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('history.filter.verdict')}
-          <select {...field('qualification')}>
-            <option value="">{t('common.all')}</option>
-            {qualifications.map((q) => (
-              <option key={q} value={q}>
-                {t(`qualification.${q}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('alerts.filter.camera')} {...field('cameraId')} options={cameraOptions(cameras)} />
+        <FilterSelect
+          label={t('alerts.filter.type')}
+          {...field('type')}
+          options={types.map((type) => ({ value: type, label: t(`alertType.${type}` as MessageKey) }))}
+        />
+        <FilterSelect
+          label={t('history.filter.verdict')}
+          {...field('qualification')}
+          options={qualifications.map((q) => ({ value: q, label: t(`qualification.${q}` as MessageKey) }))}
+        />
         <label>
           {t('history.filter.from')}
-          <input type="date" lang={language} {...field('from')} />
+          <input type="date" lang={language} {...dateField('from')} />
         </label>
         <label>
           {t('history.filter.to')}
-          <input type="date" lang={language} {...field('to')} />
+          <input type="date" lang={language} {...dateField('to')} />
         </label>
         <button type="submit" className="primary">
           {t('history.search')}

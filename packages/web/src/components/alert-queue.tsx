@@ -8,6 +8,7 @@ import { alertQueue, type AlertFilter } from '../logic/alert-order';
 import { alertCommandOf, stepSelection } from '../logic/alert-shortcuts';
 import { AlertCard } from './alert-card';
 import { AlertDetail } from './alert-detail';
+import { cameraOptions, FilterSelect } from './filter-select';
 import { ShortcutHelp } from './shortcut-help';
 
 const statuses: readonly (AlertStatus | 'pending')[] = ['pending', 'open', 'acknowledged'];
@@ -119,28 +120,18 @@ export function AlertQueue({
   return (
     <div className="alert-queue">
       <div className="filters" role="search">
-        <label>
-          {t('alerts.filter.camera')}
-          <select value={filter.cameraId ?? ''} onChange={(e) => choose('cameraId', e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {cameras.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('alerts.filter.type')}
-          <select value={filter.type ?? ''} onChange={(e) => choose('type', e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {t(`alertType.${type}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('alerts.filter.camera')}
+          value={filter.cameraId ?? ''}
+          onChange={(value) => choose('cameraId', value)}
+          options={cameraOptions(cameras)}
+        />
+        <FilterSelect
+          label={t('alerts.filter.type')}
+          value={filter.type ?? ''}
+          onChange={(value) => choose('type', value)}
+          options={types.map((type) => ({ value: type, label: t(`alertType.${type}` as MessageKey) }))}
+        />
         <label>
           {t('alerts.filter.status')}
           <select value={filter.status ?? ''} onChange={(e) => choose('status', e.target.value)}>

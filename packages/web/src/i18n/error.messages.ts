@@ -55,6 +55,9 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   REGISTRY_ENTRY_NOT_FOUND: 'Cette caméra n’a pas encore d’entrée au registre légal.',
   CAMERA_NOT_AUTHORISED: 'Images verrouillées : l’autorisation préfectorale de cette caméra manque ou a expiré.',
   PRIVATE_SPACE_UNMASKED: 'Cette caméra voit un espace privé : masquez-le avant de continuer.',
+  MASK_TOO_SMALL: 'Masque trop petit : chaque masque doit couvrir au moins 0,05 % de l’image.',
+  MASKS_LEAVE_PRIVATE_SPACE_VISIBLE:
+    'Ces masques laissent voir l’espace privé déclaré par le DPO : masquez toute la zone privée.',
   SIGNAGE_PHOTO_INVALID: 'Photo du panneau invalide (JPEG ou PNG attendu).',
   SIGNAGE_PHOTO_NOT_FOUND: 'Aucune photo du panneau.',
   ANALYTIC_NOT_JUSTIFIED:
@@ -132,6 +135,9 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   REGISTRY_ENTRY_NOT_FOUND: 'This camera has no legal registry entry yet.',
   CAMERA_NOT_AUTHORISED: 'Images locked: this camera’s prefectoral authorisation is missing or expired.',
   PRIVATE_SPACE_UNMASKED: 'This camera sees a private space: mask it before going on.',
+  MASK_TOO_SMALL: 'Mask too small: each mask must cover at least 0.05 % of the picture.',
+  MASKS_LEAVE_PRIVATE_SPACE_VISIBLE:
+    'These masks leave the private space the DPO declared visible: mask all of the private region.',
   SIGNAGE_PHOTO_INVALID: 'Invalid signage photo (JPEG or PNG expected).',
   SIGNAGE_PHOTO_NOT_FOUND: 'No signage photo.',
   ANALYTIC_NOT_JUSTIFIED:

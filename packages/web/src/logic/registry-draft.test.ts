@@ -28,6 +28,7 @@ describe('registry editor fields', () => {
       signageStatus: 'missing',
       signageNotes: '',
       facing: 'public',
+      privateRegions: undefined,
       dpia: undefined,
     });
   });
@@ -38,6 +39,17 @@ describe('registry editor fields', () => {
       signage: { status: 'installed' },
       facing: 'public',
     });
+  });
+
+  it('keeps the declared private regions while the view faces private space, drops them when it no longer does', () => {
+    const region = [
+      { x: 0.6, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 0.4 },
+    ];
+    const overlooking = registryDraft({ ...entry, facing: 'private', privateRegions: [region] });
+    expect(registryInput(overlooking)).toMatchObject({ facing: 'private', privateRegions: [region] });
+    expect(registryInput({ ...overlooking, facing: 'public' })).not.toHaveProperty('privateRegions');
   });
 
   it('trims what was typed and sends the notes and the assessment when written', () => {

@@ -10,6 +10,8 @@ export interface RegistryDraft {
   signageStatus: SignageStatus;
   signageNotes: string;
   facing: Facing;
+  /** The private regions declared (API or CLI): kept as they are, sent back only while the view faces private space. */
+  privateRegions: RegistryEntryInput['privateRegions'];
   /** The impact assessment, or undefined when the camera has none. */
   dpia: Dpia | undefined;
 }
@@ -24,6 +26,7 @@ export function registryDraft(entry: RegistryEntry | undefined): RegistryDraft {
       signageStatus: 'missing',
       signageNotes: '',
       facing: 'public',
+      privateRegions: undefined,
       dpia: undefined,
     };
   return {
@@ -33,6 +36,7 @@ export function registryDraft(entry: RegistryEntry | undefined): RegistryDraft {
     signageStatus: entry.signage.status,
     signageNotes: entry.signage.notes ?? '',
     facing: entry.facing,
+    privateRegions: entry.privateRegions,
     dpia: entry.dpia,
   };
 }
@@ -57,6 +61,9 @@ export function registryInput(draft: RegistryDraft): RegistryEntryInput {
     authorisation: { reference: draft.reference.trim(), issuedOn: draft.issuedOn, expiresOn: draft.expiresOn },
     signage: { status: draft.signageStatus, ...(notes === '' ? {} : { notes }) },
     facing: draft.facing,
+    ...(draft.facing === 'private' && draft.privateRegions !== undefined
+      ? { privateRegions: draft.privateRegions }
+      : {}),
     ...(dpia === undefined
       ? {}
       : {

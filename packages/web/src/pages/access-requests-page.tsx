@@ -4,6 +4,7 @@ import { dpoApi, type AccessRequestStatus, type AccessRequestSummary, type ApiFa
 import { useCameras } from '../api/use-cameras';
 import { AccessRequestDetail } from '../components/access-request-detail';
 import { ApiProblem } from '../components/api-problem';
+import { FilterSelect } from '../components/filter-select';
 import { RequestDeadline } from '../components/request-deadline';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -44,17 +45,12 @@ export function AccessRequestsPage({ requestId }: { requestId?: string }) {
       <h2>{t('requests.heading')}</h2>
       <p className="hint">{t('requests.intro')}</p>
       <div className="filters" role="search">
-        <label>
-          {t('requests.filter.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as AccessRequestStatus | '')}>
-            <option value="">{t('common.all')}</option>
-            {requestStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`requests.status.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('requests.filter.status')}
+          value={status}
+          onChange={(value) => setStatus(value as AccessRequestStatus | '')}
+          options={requestStatuses.map((s) => ({ value: s, label: t(`requests.status.${s}` as MessageKey) }))}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
           {t('requests.filter.overdue')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AlertTypeStats, CountSample } from '../api/contract';
 import { useCameras } from '../api/use-cameras';
 import { videoApi } from '../api/video-api';
+import { cameraOptions, FilterSelect } from '../components/filter-select';
 import { StatsCharts } from '../components/stats-charts';
 import { useI18n } from '../i18n/i18n';
 import { seriesKey, seriesName, seriesOf } from '../logic/count-series';
@@ -58,34 +59,21 @@ export function StatisticsPage() {
             <option value="week">{t('stats.week')}</option>
           </select>
         </label>
-        <label>
-          {t('alerts.filter.camera')}
-          <select
-            value={cameraId}
-            onChange={(e) => {
-              setCameraId(e.target.value);
-              setSeries('');
-            }}
-          >
-            <option value="">{t('common.all')}</option>
-            {(cameras ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('stats.series')}
-          <select value={series} onChange={(e) => setSeries(e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {available.map((s) => (
-              <option key={seriesKey(s)} value={seriesKey(s)}>
-                {seriesName(s, cameras ?? [])}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('alerts.filter.camera')}
+          value={cameraId}
+          onChange={(value) => {
+            setCameraId(value);
+            setSeries('');
+          }}
+          options={cameraOptions(cameras ?? [])}
+        />
+        <FilterSelect
+          label={t('stats.series')}
+          value={series}
+          onChange={setSeries}
+          options={available.map((s) => ({ value: seriesKey(s), label: seriesName(s, cameras ?? []) }))}
+        />
       </div>
       {state === 'loading' && <p>{t('common.loading')}</p>}
       {typeof state === 'object' && <p className="error">{state.error}</p>}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   assertImagesViewable,
+  assertPrivateRegions,
   assertSignagePhoto,
   authorisationPeriod,
   VigieError,
@@ -29,6 +30,8 @@ function recorded(entry: RegistryEntry | undefined): Record<string, unknown> {
     signageStatus: entry.signage.status,
     signageNotes: entry.signage.notes,
     facing: entry.facing,
+    // Compared as text: a redrawn region is a change the audit names.
+    privateRegions: entry.privateRegions === undefined ? undefined : JSON.stringify(entry.privateRegions),
   };
 }
 
@@ -51,7 +54,7 @@ async function existingEntry(stores: Stores, cameraId: string): Promise<Registry
  * The legal registry per camera (authorisation, signage, facing, sign photo), and the rule that
  * locks the images of a camera whose authorisation is expired or missing.
  */
-export class RegistryService {
+export class LegalRegistryService {
   readonly #work: UnitOfWork;
   readonly #clock: Clock;
   readonly #profile: LegalProfile;
@@ -85,6 +88,7 @@ export class RegistryService {
   /** Records or replaces a camera's entry after checking the authorisation's dates; audited with the change. */
   async record(cameraId: string, input: RegistryEntryInput, actor: Actor): Promise<RegistryEntry> {
     const period = authorisationPeriod(input.authorisation, { now: this.#clock.now(), profile: this.#profile });
+    assertPrivateRegions(input);
     const entry = await this.#work(async (stores) => {
       await existingCamera(stores, cameraId);
       const before = recorded(await stores.registry.get(cameraId));

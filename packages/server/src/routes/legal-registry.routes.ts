@@ -9,7 +9,7 @@ import {
 import Type from 'typebox';
 import { actorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
-import type { RegistryService } from '../services/registry.service.js';
+import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import { requires } from './route-config.js';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -17,7 +17,7 @@ const PhotoBytes = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' })
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema };
 
 /** The legal registry of each camera, for the DPO (write) and supervisors and administrators (read). */
-export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTypebox {
+export function legalRegistryRoutes(registry: LegalRegistryService): FastifyPluginAsyncTypebox {
   return async (app) => {
     // Sign photos arrive as the raw request body; their bytes are checked, not the declared type alone.
     app.addContentTypeParser(

@@ -20,7 +20,7 @@ export class SerialQueue {
 }
 
 /**
- * The camera a registry push event is about, as stored (events carry it as clients see it, credentials
+ * The camera a catalogue event (created, updated, deleted) is about, as stored (events carry it as clients see it, credentials
  * hidden): `camera` is undefined once it is removed; the result is undefined for other events.
  */
 export async function storedCameraOf(

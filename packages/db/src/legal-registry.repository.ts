@@ -4,6 +4,7 @@ import {
   type AuthorisationPeriod,
   type Clock,
   type Facing,
+  type Point,
   type RegistryEntry,
   type RegistryEntryInput,
   type SignagePhoto,
@@ -29,6 +30,7 @@ interface RegistryRow {
   signage_status: string;
   signage_notes: string | null;
   facing: string;
+  private_regions: unknown;
   dpia: unknown;
   version: number;
   updated_at: Date;
@@ -40,7 +42,7 @@ interface RegistryRow {
 }
 
 /** The legal registry: per camera, its prefectoral authorisation, signage, facing, and a photo of its sign. */
-export class RegistryRepository {
+export class LegalRegistryRepository {
   readonly #db: Kysely<Tables>;
   readonly #clock: Clock;
 
@@ -63,6 +65,7 @@ export class RegistryRepository {
         'r.signage_status',
         'r.signage_notes',
         'r.facing',
+        'r.private_regions',
         'r.dpia',
         'r.version',
         'r.updated_at',
@@ -100,6 +103,7 @@ export class RegistryRepository {
         photo,
       },
       facing: row.facing as Facing,
+      ...(row.private_regions == null ? {} : { privateRegions: row.private_regions as Point[][] }),
       ...(row.dpia === null || row.dpia === undefined ? {} : { dpia: row.dpia as Dpia }),
       version: row.version,
       updatedAt: row.updated_at.toISOString(),
@@ -134,6 +138,7 @@ export class RegistryRepository {
       signage_status: input.signage.status,
       signage_notes: input.signage.notes ?? null,
       facing: input.facing,
+      private_regions: input.privateRegions === undefined ? null : JSON.stringify(input.privateRegions),
       dpia: input.dpia === undefined ? null : JSON.stringify(input.dpia),
       updated_at: this.#clock.now(),
       updated_by: meta.updatedBy,

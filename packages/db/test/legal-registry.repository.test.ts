@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { authorisationPeriod, cameraSettingsFromInput, frenchProfile, type Clock } from '@vigie/core';
-import { CameraRepository, RegistryRepository, type VigieDatabase } from '@vigie/db';
+import { CameraRepository, LegalRegistryRepository, type VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,12 +20,12 @@ function period(issuedOn: string, expiresOn: string) {
 
 describe.each(testEngines)('legal registry repository on $name', (engine) => {
   let database: VigieDatabase | undefined;
-  let registry: RegistryRepository;
+  let registry: LegalRegistryRepository;
   let cameras: CameraRepository;
 
   beforeAll(async () => {
     database = await engine.open();
-    registry = new RegistryRepository(database.db, clock);
+    registry = new LegalRegistryRepository(database.db, clock);
     cameras = new CameraRepository(database.db, clock);
   });
   afterAll(async () => {
