@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DecideLiftSchema, RequestLiftSchema, UnmaskLiftSchema } from '@vigie/core';
 import Type from 'typebox';
-import { watcherOf } from '../auth/access-control.js';
+import { requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { UnmaskService } from '../services/unmask.service.js';
 import { requires } from './route-config.js';
@@ -23,7 +23,7 @@ export function unmaskRoutes(unmask: UnmaskService): FastifyPluginAsyncTypebox {
           response: { 201: UnmaskLiftSchema, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await unmask.request(request.body, watcherOf(request))),
+      async (request, reply) => reply.status(201).send(await unmask.request(request.body, requesterOf(request))),
     );
 
     app.get(
@@ -36,7 +36,7 @@ export function unmaskRoutes(unmask: UnmaskService): FastifyPluginAsyncTypebox {
           response: { 200: Type.Array(UnmaskLiftSchema) },
         },
       },
-      (request) => unmask.list(watcherOf(request)),
+      (request) => unmask.list(requesterOf(request)),
     );
 
     for (const [path, approve] of [
@@ -55,7 +55,7 @@ export function unmaskRoutes(unmask: UnmaskService): FastifyPluginAsyncTypebox {
             response: { 200: UnmaskLiftSchema, ...errors },
           },
         },
-        (request) => unmask.decide(request.params.id, { approve, note: request.body.note }, watcherOf(request)),
+        (request) => unmask.decide(request.params.id, { approve, note: request.body.note }, requesterOf(request)),
       );
     }
 
@@ -70,7 +70,7 @@ export function unmaskRoutes(unmask: UnmaskService): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const stream = await unmask.view(request.params.id, watcherOf(request));
+        const stream = await unmask.view(request.params.id, requesterOf(request));
         return reply.header('cache-control', 'private, no-store').type('video/mp4').send(stream);
       },
     );
