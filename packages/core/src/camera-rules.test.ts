@@ -147,7 +147,7 @@ describe('camera rules', () => {
     expect(merged).not.toHaveProperty('authorisation');
   });
 
-  it('sets a sub stream with a patch and removes it with null', () => {
+  it('sets a sub stream or a site with a patch and removes it with null', () => {
     const camera: Camera = {
       ...settings(),
       id: 'c1',
@@ -159,6 +159,9 @@ describe('camera rules', () => {
     const withSub = applyCameraPatch(camera, { subStreamUrl: 'rtsp://cam/sub' });
     expect(withSub.subStreamUrl).toBe('rtsp://cam/sub');
     expect(applyCameraPatch({ ...camera, ...withSub }, { subStreamUrl: null })).not.toHaveProperty('subStreamUrl');
+    const filed = applyCameraPatch(camera, { site: 'Gare' });
+    expect(filed.site).toBe('Gare');
+    expect(applyCameraPatch({ ...camera, ...filed }, { site: null })).not.toHaveProperty('site');
     expect(codeOf(() => validateCameraSettings(settings({ subStreamUrl: 'ftp://cam/sub' }), frenchProfile))).toBe(
       'UNSUPPORTED_SOURCE_URL',
     );

@@ -56,6 +56,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     name: input.name,
     sourceUrl: input.sourceUrl,
     ...(input.subStreamUrl === undefined ? {} : { subStreamUrl: input.subStreamUrl }),
+    ...(input.site === undefined ? {} : { site: input.site }),
     location: input.location,
     heading: input.heading ?? 0,
     fieldOfView: input.fieldOfView ?? 90,
@@ -75,10 +76,13 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
 /** Merges a patch into a camera's current settings. */
 export function applyCameraPatch(camera: Camera, patch: CameraPatch): CameraSettings {
   const { id: _id, version: _version, createdAt: _c, updatedAt: _u, authorisation: _a, ...current } = camera;
-  const { subStreamUrl, ...rest } = patch;
+  const { subStreamUrl, site, ...rest } = patch;
   const merged: CameraSettings = { ...current, ...rest };
+  // Optional text fields: null in a patch removes them.
   if (subStreamUrl === null) delete merged.subStreamUrl;
   else if (subStreamUrl !== undefined) merged.subStreamUrl = subStreamUrl;
+  if (site === null) delete merged.site;
+  else if (site !== undefined) merged.site = site;
   return merged;
 }
 

@@ -88,6 +88,11 @@ const cameraFields = {
     description:
       'Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded.',
   }),
+  site: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: 'Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it.',
+  }),
   location: LocationSchema,
   heading: Type.Number({
     minimum: 0,
@@ -133,6 +138,7 @@ export const CameraInputSchema = Type.Object(
     name: cameraFields.name,
     sourceUrl: cameraFields.sourceUrl,
     subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
+    site: Type.Optional(cameraFields.site),
     location: cameraFields.location,
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -157,6 +163,7 @@ export const CameraPatchSchema = Type.Object(
     subStreamUrl: Type.Optional(
       Type.Union([cameraFields.subStreamUrl, Type.Null()], { description: 'null removes it.' }),
     ),
+    site: Type.Optional(Type.Union([cameraFields.site, Type.Null()], { description: 'null removes it.' })),
     location: Type.Optional(cameraFields.location),
     heading: Type.Optional(cameraFields.heading),
     fieldOfView: Type.Optional(cameraFields.fieldOfView),
@@ -179,6 +186,7 @@ export const CameraSchema = Type.Object(
     id: Type.String({ format: 'uuid' }),
     ...cameraFields,
     subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
+    site: Type.Optional(cameraFields.site),
     version: Type.Integer({
       minimum: 1,
       description: 'Incremented on every change.',

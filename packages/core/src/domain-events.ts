@@ -41,6 +41,7 @@ export const SegmentFactSchema = Type.Object(
     bytes: Type.Integer({ minimum: 0 }),
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
     initBytes: Type.Integer({ minimum: 0 }),
+    initHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{16}$' })),
     node: Type.String({ minLength: 1, maxLength: 100, description: 'Node that holds the file and serves it.' }),
   },
   { additionalProperties: false },

@@ -13,6 +13,11 @@ export interface Segment {
   sha256: string;
   /** Size of the file's initialisation part (ftyp + moov), so players can fetch it by byte range. */
   initBytes: number;
+  /**
+   * First 16 hex digits of the SHA-256 of the initialisation part: segments with the same value share
+   * their codec parameters, so one init section serves them all. Absent on segments indexed before it existed.
+   */
+  initHash?: string;
 }
 
 /** A stretch of time a camera was meant to record but did not, with the reason a person can read. */

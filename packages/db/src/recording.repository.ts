@@ -50,6 +50,7 @@ function toSegment(row: Selectable<SegmentTable>): IndexedSegment {
     endedAt: row.ended_at,
     bytes: Number(row.bytes),
     initBytes: row.init_bytes,
+    ...(row.init_hash === null ? {} : { initHash: row.init_hash }),
     sha256: row.sha256,
   };
 }
@@ -95,6 +96,7 @@ export class RecordingRepository {
           ended_at: segment.endedAt,
           bytes: segment.bytes,
           init_bytes: segment.initBytes,
+          init_hash: segment.initHash ?? null,
           sha256: segment.sha256,
         })),
       )

@@ -9,6 +9,7 @@ export interface CameraTable {
   name: string;
   source_url: string;
   sub_stream_url: ColumnType<string | null, string | null | undefined, string | null>;
+  site: ColumnType<string | null, string | null | undefined, string | null>;
   lat: number;
   lon: number;
   heading: number;
@@ -117,6 +118,8 @@ export interface SegmentTable {
   ended_at: Timestamp;
   bytes: BigCount;
   init_bytes: number;
+  /** Short hash of the init part (`Segment.initHash`); null on rows indexed before it existed. */
+  init_hash: ColumnType<string | null, string | null | undefined, string | null>;
   sha256: string;
   /** The worker node that holds the file; null when it is in this server's own storage. */
   node: ColumnType<string | null, string | null | undefined, string | null>;

@@ -37,11 +37,16 @@ describe.each(testEngines)('cluster repository on $name', (engine) => {
       endedAt: new Date(at.getTime() + (n + 1) * 4000),
       bytes: 10,
       initBytes: 5,
+      ...(n === 0 ? {} : { initHash: '0123456789abcdef' }),
       sha256: 'ab'.repeat(32),
       node: 'worker-1',
     }));
     await work(({ cluster }) => cluster.insertNodeSegments(segments));
     expect(await work(({ cluster }) => cluster.nodeOfSegment(camera, `${camera}/2499.mp4`))).toBe('worker-1');
+    const indexed = await work(({ recordings }) =>
+      recordings.segmentsBetween(camera, { from: at, to: new Date(at.getTime() + 8000) }, at),
+    );
+    expect(indexed.map((s) => s.initHash)).toEqual([undefined, '0123456789abcdef']);
 
     const stop = (paused: boolean, cameraId?: string) =>
       work(({ cluster }) =>

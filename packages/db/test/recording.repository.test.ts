@@ -30,7 +30,7 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     alerts = new AlertRepository(database.db);
     await recordings.insertSegment(segment(camera, '10:00:00', '10:00:04', 1));
     await recordings.insertSegment(segment(camera, '10:00:04', '10:00:08', 2));
-    await recordings.insertSegment(segment(camera, '10:00:08', '10:00:12', 3));
+    await recordings.insertSegment({ ...segment(camera, '10:00:08', '10:00:12', 3), initHash: '0123456789abcdef' });
     await recordings.insertSegment(segment(other, '10:00:00', '10:00:04', 4));
   });
   afterAll(async () => {
@@ -42,6 +42,8 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect(found.map((s) => s.key)).toEqual([`${camera}/2.mp4`, `${camera}/3.mp4`]);
     expect(found[0]?.bytes).toBe(5_000_000_002);
     expect(found[0]?.startedAt.toISOString()).toBe('2026-11-23T10:00:04.000Z');
+    // The init part's hash, when the recorder gave one (playlists map shared init sections once).
+    expect(found.map((s) => s.initHash)).toEqual([undefined, '0123456789abcdef']);
   });
 
   it('finds a long segment that began well before the range (the range scan is bounded, not blind)', async () => {

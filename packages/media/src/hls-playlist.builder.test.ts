@@ -8,7 +8,7 @@ const segments = [
 ];
 
 describe('HLS playlist', () => {
-  it('lists each fMP4 segment with its own init part, byte range, duration and wall-clock time', () => {
+  it('lists each fMP4 segment whose init part is unknown (rows indexed before its hash) with its own init part, byte range, duration and wall-clock time', () => {
     const text = buildHlsPlaylist({ segments });
     expect(text).toBe(
       [
@@ -34,6 +34,25 @@ describe('HLS playlist', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('maps one init section for segments that share it, and a new one only where it changes', () => {
+    const at = (s: number, initHash: string) => ({
+      uri: `/s/${s}.mp4`,
+      startedAt: t(s),
+      endedAt: t(s + 4),
+      bytes: 5000,
+      initBytes: 800,
+      initHash,
+    });
+    const text = buildHlsPlaylist({
+      segments: [at(0, 'aaaa'), at(4, 'aaaa'), at(8, 'aaaa'), at(12, 'bbbb'), at(16, 'bbbb')],
+    });
+    expect(text.split('\n').filter((line) => line.startsWith('#EXT-X-MAP'))).toEqual([
+      '#EXT-X-MAP:URI="/s/0.mp4",BYTERANGE="800@0"',
+      '#EXT-X-MAP:URI="/s/12.mp4",BYTERANGE="800@0"',
+    ]);
+    expect(text.split('#EXT-X-DISCONTINUITY\n')).toHaveLength(5);
   });
 
   it('leaves a live playlist open and numbers its window', () => {

@@ -9,9 +9,12 @@
  * A sub-second path (fMP4 over WebSocket into Media Source Extensions) can be added later for the
  * cameras an operator is actively following.
  *
- * Each segment is a self-contained fMP4 file whose timestamps restart at zero, so the playlist maps
- * every segment's own initialisation part by byte range and marks a discontinuity between segments;
- * EXT-X-PROGRAM-DATE-TIME gives each one its wall-clock time, for seeking by timestamp.
+ * Each segment is a self-contained fMP4 file whose timestamps restart at zero, so the playlist marks a
+ * discontinuity between segments. Segments of one recording run carry the same initialisation part
+ * (same `initHash`): the playlist maps it once, by byte range in the first such segment, and maps
+ * another only where the codec parameters change (players would otherwise fetch and parse one per
+ * segment: "duplicated MOOV"). EXT-X-PROGRAM-DATE-TIME gives each segment its wall-clock time, for
+ * seeking by timestamp.
  */
 
 /** One segment as the playlist needs it. */
@@ -22,6 +25,8 @@ export interface PlaylistSegment {
   endedAt: Date;
   bytes: number;
   initBytes: number;
+  /** Short hash of the init part; unknown (older rows): the segment gets its own map. */
+  initHash?: string;
 }
 
 /** What the playlist lists. */
@@ -52,10 +57,13 @@ export function buildHlsPlaylist(options: HlsPlaylistOptions): string {
     '#EXT-X-INDEPENDENT-SEGMENTS',
   ];
   if (options.live !== true) lines.push('#EXT-X-PLAYLIST-TYPE:VOD');
+  let mapped: string | undefined;
   options.segments.forEach((segment, index) => {
     if (index > 0) lines.push('#EXT-X-DISCONTINUITY');
+    if (index === 0 || segment.initHash === undefined || segment.initHash !== mapped)
+      lines.push(`#EXT-X-MAP:URI="${segment.uri}",BYTERANGE="${segment.initBytes}@0"`);
+    mapped = segment.initHash;
     lines.push(
-      `#EXT-X-MAP:URI="${segment.uri}",BYTERANGE="${segment.initBytes}@0"`,
       `#EXT-X-PROGRAM-DATE-TIME:${segment.startedAt.toISOString()}`,
       `#EXTINF:${seconds(segment).toFixed(3)},`,
       `#EXT-X-BYTERANGE:${segment.bytes - segment.initBytes}@${segment.initBytes}`,

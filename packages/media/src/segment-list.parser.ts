@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** One line of ffmpeg's segment list: a completed segment file and its times in the run's own timeline. */
 export interface SegmentListEntry {
   file: string;
@@ -35,4 +37,14 @@ export function mp4InitSize(head: Uint8Array): number | undefined {
     offset += size;
   }
   return undefined;
+}
+
+/**
+ * The initialisation part of a fragmented MP4 from the file's first bytes: its size and a short hash of it
+ * (`Segment.initHash`), or size 0 and no hash when those bytes do not reach the first fragment.
+ */
+export function mp4InitPart(head: Uint8Array): { initBytes: number; initHash?: string } {
+  const initBytes = mp4InitSize(head);
+  if (initBytes === undefined) return { initBytes: 0 };
+  return { initBytes, initHash: createHash('sha256').update(head.subarray(0, initBytes)).digest('hex').slice(0, 16) };
 }

@@ -16,7 +16,7 @@ import type { FfmpegSupervisor, ProcessState, ProcessStatus } from './ffmpeg.sup
 import { sourceSecrets } from './ffmpeg-log.parser.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
 import { recordArgs, segmentListName } from './record.args.js';
-import { mp4InitSize, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
+import { mp4InitPart, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
 import { RunTimeline, type Placed, type PlacedSegment } from './segment-timeline.js';
 import { sourceInputArgs } from './source-input.args.js';
 
@@ -303,7 +303,7 @@ export class SegmentRecorder {
     run.placedAny = true;
     this.#placedAny = true;
     const path = join(run.dir, file);
-    const { bytes, sha256, initBytes } = await describeFile(path);
+    const described = await describeFile(path);
     const key = segmentKey(camera.id, startedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
@@ -323,9 +323,7 @@ export class SegmentRecorder {
       this.#options.onProblem?.(`camera ${camera.id}: ${reason}`);
       await this.#notify(() => this.#options.onGap?.({ cameraId: camera.id, from: startedAt, to: endedAt, reason }));
     }
-    await this.#notify(() =>
-      this.#options.onSegment?.({ cameraId: camera.id, key, startedAt, endedAt, bytes, sha256, initBytes }),
-    );
+    await this.#notify(() => this.#options.onSegment?.({ cameraId: camera.id, key, startedAt, endedAt, ...described }));
   }
 
   #noteTiming(placed: PlacedSegment): void {
@@ -393,12 +391,12 @@ export function recordingState(
     : { state: process.state, reason: process.reason };
 }
 
-async function describeFile(path: string): Promise<{ bytes: number; sha256: string; initBytes: number }> {
+async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
   // One read: a segment is a few MB, fresh in the page cache, hashed and parsed from the same buffer.
   const data = await readFile(path);
   return {
     bytes: data.length,
     sha256: createHash('sha256').update(data).digest('hex'),
-    initBytes: mp4InitSize(data.subarray(0, 256 * 1024)) ?? 0,
+    ...mp4InitPart(data.subarray(0, 256 * 1024)),
   };
 }

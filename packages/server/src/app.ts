@@ -92,6 +92,7 @@ import { incidentRoutes } from './routes/incident.routes.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
 import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
+import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
 import { OnvifService } from './services/onvif.service.js';
@@ -153,6 +154,8 @@ export interface AppDependencies {
    * the picture behind liftable masks is kept sealed and two-person lifts can show it; without, masks are permanent.
    */
   unmaskSecret?: string;
+  /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
+  trustedProxies?: readonly string[];
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -347,6 +350,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
     bodyLimit: 1024 * 1024,
+    ...(deps.trustedProxies === undefined || deps.trustedProxies.length === 0
+      ? {}
+      : { trustProxy: [...deps.trustedProxies] }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   logger.current = http.log;
@@ -364,6 +370,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
+  await registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
   registerAccessControl(http, { auth, refusals });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);

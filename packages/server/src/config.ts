@@ -48,6 +48,10 @@ export const ConfigSchema = Type.Object(
       description:
         'CIDR networks camera sources may point at although refused by default (loopback, link-local), e.g. 127.0.0.0/8 for a relay on this machine; comma-separated in the environment.',
     }),
+    trustedProxies: Type.Array(Type.String({ minLength: 1 }), {
+      description:
+        'CIDR networks of reverse proxies in front of Vigie (e.g. 127.0.0.1/32 for nginx on this machine): their X-Forwarded-For gives the client address (throttling, audit) and X-Forwarded-Proto https turns on HSTS and Secure cookies; comma-separated in the environment.',
+    }),
     mapTileUrl: Type.Optional(
       Type.String({
         pattern: '^(https?://|/)\\S*\\{z\\}\\S*$',
@@ -119,6 +123,7 @@ export const configEnv = {
   demo: 'VIGIE_DEMO',
   fileSources: 'VIGIE_FILE_SOURCES',
   cameraNetworks: 'VIGIE_CAMERA_NETWORKS',
+  trustedProxies: 'VIGIE_TRUSTED_PROXIES',
   mapTileUrl: 'VIGIE_MAP_TILE_URL',
   natsUrl: 'NATS_URL',
   mqttUrl: 'MQTT_URL',
@@ -149,6 +154,7 @@ const defaults: Config = {
   demo: false,
   fileSources: false,
   cameraNetworks: [],
+  trustedProxies: [],
   transparency: demoTransparencyContacts,
   workers: 'embedded',
   shadowMinLabelled: 20,
@@ -181,7 +187,7 @@ function fromEnv(env: NodeJS.ProcessEnv): {
       const port = Number(raw);
       if (Number.isInteger(port)) values[key] = port;
       else problems.push(`${name}="${raw}" must be a whole number (e.g. 8080)`);
-    } else if (key === 'cameraNetworks') {
+    } else if (key === 'cameraNetworks' || key === 'trustedProxies') {
       values[key] = raw
         .split(',')
         .map((cidr) => cidr.trim())
@@ -240,12 +246,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (merged.workers === 'remote' && (merged.natsUrl === undefined || merged.nodeSecret === undefined)) {
     problems.push('workers=remote (VIGIE_WORKERS) needs NATS_URL and VIGIE_NODE_SECRET: workers report over NATS');
   }
-  if (Array.isArray(merged.cameraNetworks)) {
-    const invalid = invalidNetworks(merged.cameraNetworks.filter((n): n is string => typeof n === 'string'));
+  for (const key of ['cameraNetworks', 'trustedProxies'] as const) {
+    const networks = merged[key];
+    if (!Array.isArray(networks)) continue;
+    const invalid = invalidNetworks(networks.filter((n): n is string => typeof n === 'string'));
     if (invalid.length > 0) {
-      problems.push(
-        `cameraNetworks (VIGIE_CAMERA_NETWORKS): not CIDR networks (e.g. 10.20.0.0/16): ${invalid.join(', ')}`,
-      );
+      problems.push(`${key} (${configEnv[key]}): not CIDR networks (e.g. 10.20.0.0/16): ${invalid.join(', ')}`);
     }
   }
   if (typeof merged.legalProfile === 'string') {

@@ -50,6 +50,7 @@ export async function startServer(
     };
     const app = await buildApp({
       sourcePolicy,
+      trustedProxies: config.trustedProxies,
       ...(bus === undefined ? {} : { bus }),
       workers: config.workers,
       ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),

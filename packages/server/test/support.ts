@@ -57,6 +57,8 @@ export async function openTestApp(
     | 'webRoot'
     | 'sourcePolicy'
     | 'unmaskSecret'
+    | 'console'
+    | 'trustedProxies'
   > = {},
 ): Promise<TestApp> {
   const database = await engine.open();

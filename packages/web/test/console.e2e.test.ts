@@ -85,6 +85,8 @@ describe('console in a real browser', () => {
 
   /** WebSocket URLs the main page opened: the push channel and each tile's low-latency live stream. */
   const streams: string[] = [];
+  /** What Chromium refused under the server's Content-Security-Policy while the tests ran (issue 10 #9). */
+  const refusedByPolicy: string[] = [];
   let consigne: { id: string };
   let alertId: string;
 
@@ -100,6 +102,9 @@ describe('console in a real browser', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
     page.on('websocket', (socket) => streams.push(socket.url()));
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
+    });
     supervisorSecret = await create('agent.dupont', ['supervisor']);
     await create('admin.morel', ['admin']);
     await create('dpo.martin', ['dpo']);
@@ -532,5 +537,17 @@ describe('console in a real browser', () => {
     await expect.poll(() => dpo.locator('.verification').innerText()).toMatch(/^✔?\s*Chaîne intacte : \d+ entrée/);
     await dpo.screenshot({ path: join(shots, 'console-audit-fr.png') });
     await dpo.context().close();
+  });
+
+  it('ran all of it under the security headers without a Content-Security-Policy refusal', async () => {
+    const response = await page.request.get(server.url);
+    expect(response.headers()).toMatchObject({
+      'content-security-policy': expect.stringContaining("frame-ancestors 'none'") as string,
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+    });
+    // The live tiles (WebSocket + MSE blob:), hls.js playback, the map and the alert snapshots all loaded.
+    expect(streams.length).toBeGreaterThan(0);
+    expect(refusedByPolicy).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ import * as loginAndTokens from './1797400000000-LoginAndTokens.js';
 import * as cameraCalibration from './1797600000000-CameraCalibration.js';
 import * as incidents from './1797700000000-Incidents.js';
 import * as privateRegions from './1797800000000-PrivateRegions.js';
+import * as segmentInitHash from './1797900000000-SegmentInitHash.js';
+import * as cameraSite from './1798100000000-CameraSite.js';
 import * as unmaskLifts from './1798300000000-UnmaskLifts.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
@@ -49,5 +51,7 @@ export const migrations: Record<string, Migration> = {
   '1797600000000-CameraCalibration': cameraCalibration,
   '1797700000000-Incidents': incidents,
   '1797800000000-PrivateRegions': privateRegions,
+  '1797900000000-SegmentInitHash': segmentInitHash,
+  '1798100000000-CameraSite': cameraSite,
   '1798300000000-UnmaskLifts': unmaskLifts,
 };

@@ -28,6 +28,9 @@ function me(caller: Caller) {
   return { username: caller.username, displayName: caller.displayName, roles: caller.roles, via: caller.via };
 }
 
+/** The session cookie's attributes, the same when it is set at login and cleared at logout. */
+const sessionCookieOptions = { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/' } as const;
+
 /** Login (cookie session + CSRF token), logout, and who am I. */
 export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -50,10 +53,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const result = await auth.login({ ...request.body, source: request.ip });
         void reply.setCookie(sessionCookie, result.sessionToken, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: 'auto',
-          path: '/',
+          ...sessionCookieOptions,
           expires: result.expiresAt,
         });
         return { user: me(result.caller), csrfToken: result.csrfToken };
@@ -70,7 +70,8 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
         const caller = request.caller;
         if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in first.');
         await auth.logout(caller, actorOf(request).source);
-        return reply.clearCookie(sessionCookie, { path: '/' }).status(204).send(null);
+        // Cleared with the attributes it was set with: HttpOnly, SameSite=Strict, Secure over TLS.
+        return reply.clearCookie(sessionCookie, sessionCookieOptions).status(204).send(null);
       },
     );
 

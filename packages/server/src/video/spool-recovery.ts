@@ -4,7 +4,7 @@ import { mkdir, open, readFile, readdir, readlink, rename, rm, stat } from 'node
 import { basename, join } from 'node:path';
 import { segmentKey, type Segment, type SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { mp4InitSize, parseSegmentListLine, segmentListName } from '@vigie/media';
+import { mp4InitPart, parseSegmentListLine, segmentListName } from '@vigie/media';
 
 /** What the start-up recovery found in the spool a previous server left behind. */
 export interface SpoolRecoveryReport {
@@ -66,7 +66,7 @@ async function stop(pids: readonly number[]): Promise<void> {
   for (let waited = 0; waited < 2_000 && pids.some(alive); waited += 100) await sleep(100);
 }
 
-async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes'>> {
+async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(path)) {
@@ -77,7 +77,7 @@ async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha2
   try {
     const head = new Uint8Array(Math.min(bytes, 256 * 1024));
     await handle.read(head, 0, head.length, 0);
-    return { bytes, sha256: hash.digest('hex'), initBytes: mp4InitSize(head) ?? 0 };
+    return { bytes, sha256: hash.digest('hex'), ...mp4InitPart(head) };
   } finally {
     await handle.close();
   }

@@ -78,3 +78,9 @@ export type Authorisation = CameraReply['authorisation'];
 
 /** A purpose a camera may be declared for (CSI L251-2). */
 export type Purpose = CameraReply['purposes'][number];
+
+/** A wall an operator saved under a name (GET /api/me/wall-layouts). */
+export type SavedWall = Reply<'/api/me/wall-layouts', 'get', 200>[number];
+
+/** What saving a wall sends: its grid and its tiles. */
+export type WallLayoutInput = Body<'/api/me/wall-layouts/{name}', 'put'>;

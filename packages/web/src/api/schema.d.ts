@@ -323,6 +323,8 @@ export interface paths {
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
+                            /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                            site?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -561,6 +563,8 @@ export interface paths {
                         sourceUrl: string;
                         /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                         subStreamUrl?: string;
+                        /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                        site?: string;
                         location: {
                             lat: number;
                             lon: number;
@@ -782,6 +786,8 @@ export interface paths {
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
+                            /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                            site?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -1099,6 +1105,8 @@ export interface paths {
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
+                            /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                            site?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -1480,6 +1488,8 @@ export interface paths {
                         sourceUrl?: string;
                         /** @description null removes it. */
                         subStreamUrl?: string | (never | null);
+                        /** @description null removes it. */
+                        site?: string | (never | null);
                         location?: {
                             lat: number;
                             lon: number;
@@ -1701,6 +1711,8 @@ export interface paths {
                             sourceUrl: string;
                             /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                             subStreamUrl?: string;
+                            /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                            site?: string;
                             location: {
                                 lat: number;
                                 lon: number;
@@ -2122,6 +2134,8 @@ export interface paths {
                         /** @description Stored sealed (AES-256-GCM); never returned. */
                         password: string;
                         name: string;
+                        /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                        site?: string;
                         location: {
                             lat: number;
                             lon: number;
@@ -2344,6 +2358,8 @@ export interface paths {
                                 sourceUrl: string;
                                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                                 subStreamUrl?: string;
+                                /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                                site?: string;
                                 location: {
                                     lat: number;
                                     lon: number;
@@ -5471,6 +5487,8 @@ export interface paths {
                                 sourceUrl: string;
                                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                                 subStreamUrl?: string;
+                                /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                                site?: string;
                                 location: {
                                     lat: number;
                                     lon: number;
@@ -10147,6 +10165,8 @@ export interface components {
                 sourceUrl: string;
                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                 subStreamUrl?: string;
+                /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                site?: string;
                 location: {
                     lat: number;
                     lon: number;
@@ -10377,6 +10397,8 @@ export interface components {
                 sourceUrl: string;
                 /** @description Optional smaller stream of the same camera (ONVIF sub profile): analysis and small live tiles use it; the main stream (sourceUrl) is recorded. */
                 subStreamUrl?: string;
+                /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
+                site?: string;
                 location: {
                     lat: number;
                     lon: number;

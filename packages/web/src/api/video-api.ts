@@ -1,5 +1,12 @@
 import { api } from './client';
-import type { AlertAction, AlertHistoryQuery, AlertStatus, AnalyticsPause, ExportRequest } from './contract';
+import type {
+  AlertAction,
+  AlertHistoryQuery,
+  AlertStatus,
+  AnalyticsPause,
+  ExportRequest,
+  WallLayoutInput,
+} from './contract';
 
 /** The outcome of a call: the data, or what went wrong in words a person can act on. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
@@ -39,4 +46,9 @@ export const videoApi = {
   alertStats: (query: { from: string; to: string }) => outcome(api.GET('/api/stats/alerts', { params: { query } })),
   analyticsState: () => outcome(api.GET('/api/analytics/state')),
   pauseAnalytics: (body: AnalyticsPause) => outcome(api.PUT('/api/analytics/pause', { body })),
+  wallLayouts: () => outcome(api.GET('/api/me/wall-layouts')),
+  saveWallLayout: (name: string, body: WallLayoutInput) =>
+    outcome(api.PUT('/api/me/wall-layouts/{name}', { params: { path: { name } }, body })),
+  deleteWallLayout: (name: string) =>
+    outcome(api.DELETE('/api/me/wall-layouts/{name}', { params: { path: { name } } })),
 };

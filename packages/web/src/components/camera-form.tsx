@@ -16,6 +16,11 @@ export function CameraForm({ value, onChange }: { value: Settings; onChange: (ne
         {t('camera.name')}
         <input value={value.name} required maxLength={100} onChange={(e) => set('name', e.target.value)} />
       </label>
+      <label>
+        {t('camera.site')}
+        <input value={value.site} maxLength={100} onChange={(e) => set('site', e.target.value)} />
+        <small>{t('camera.siteHint')}</small>
+      </label>
       <label className="wide">
         {t('camera.sourceUrl')}
         <input value={value.sourceUrl} required maxLength={2048} onChange={(e) => set('sourceUrl', e.target.value)} />

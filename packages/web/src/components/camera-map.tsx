@@ -117,6 +117,8 @@ export function CameraMap({
     if (tileUrl != null) {
       L.tileLayer(tileUrl, {
         maxZoom: 20,
+        // The page's policy sends no referrer off-site; tile servers that ask for one (OpenStreetMap) get the origin only.
+        referrerPolicy: 'strict-origin',
         ...(tileAttribution === undefined ? {} : { attribution: tileAttribution }),
       }).addTo(created);
     } else {

@@ -56,6 +56,7 @@ const queueProps = {
   timeZone: 'Europe/Paris',
 };
 const controls = { startLive: never, stopLive: never };
+const layouts = { wallLayouts: never, saveWallLayout: never, deleteWallLayout: never };
 
 describe('components for the video and alert API, rendered', () => {
   it('LiveTile names the camera, tells its state, and says there is no image when it is offline', () => {
@@ -67,15 +68,22 @@ describe('components for the video and alert API, rendered', () => {
     expect(html).toContain('Pas d’image : caméra indisponible');
   });
 
-  it('LiveWall shows as many tiles as the layout, and a red frame with ALERTE on a camera with an open alert', () => {
+  it('LiveWall shows as many tiles as the layout, the other cameras in its tree, and ALERTE on an alerting camera', () => {
     const cameras = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: `Caméra ${id}`, status: 'online' as const }));
     const html = render(
-      createElement(LiveWall, { cameras, alerts: [alert('1', { cameraId: 'c' })], initialLayout: 4, ...controls }),
+      createElement(LiveWall, {
+        cameras,
+        alerts: [alert('1', { cameraId: 'c' })],
+        initialGrid: 4,
+        layouts,
+        ...controls,
+      }),
     );
     expect(html.match(/<figure/g)).toHaveLength(4);
     expect(html).toMatch(/class="live-tile alerting" data-camera-id="c"/);
     expect(html.match(/ALERTE/g)).toHaveLength(1);
-    expect(html).not.toContain('Caméra e');
+    expect(html).not.toContain('figure class="live-tile" data-camera-id="e"');
+    expect(html).toMatch(/<li data-camera-id="e">/);
   });
 
   it('AlertQueue lists compact cards most severe first and shows the first one in the pane with its actions', () => {

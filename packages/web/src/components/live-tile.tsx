@@ -27,6 +27,8 @@ export interface LiveTileProps extends LiveControls {
   flash?: boolean;
   /** Opens the camera's alert (a click on an alerting tile). */
   onOpenAlert?: (() => void) | undefined;
+  /** The tile is a tour cycling through cameras: this label is shown beside the name. */
+  tour?: string | undefined;
 }
 
 const notPlayable: readonly (CameraState | undefined)[] = ['offline', 'error', 'disabled'];
@@ -50,6 +52,7 @@ export function LiveTile({
   main = false,
   flash = false,
   onOpenAlert,
+  tour,
   startLive,
   stopLive,
 }: LiveTileProps) {
@@ -179,6 +182,7 @@ export function LiveTile({
       {!locked && <AuthorisationNotice authorisation={camera.authorisation} />}
       <figcaption>
         <span className="name">{camera.name}</span>{' '}
+        {tour !== undefined && <span className="badge tour-badge">{tour}</span>}
         {stale ? <span className="badge state-stale">{t('live.staleBadge')}</span> : <StatusBadge state={status} />}
         {alerting &&
           (onOpenAlert === undefined ? (

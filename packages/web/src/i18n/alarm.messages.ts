@@ -64,6 +64,9 @@ export const alarmFr = {
   'wall.tourDwell': 'Secondes par caméra',
   'wall.clearTile': 'Vider la vignette',
   'wall.tileLabel': 'Vignette {index}',
+  'wall.noSite': 'Sans site',
+  'wall.placeOn': 'Afficher sur la vignette {index} (ou glisser sur une vignette)',
+  'wall.deletedOk': 'Mur « {name} » supprimé.',
 } as const;
 
 /** The same messages in English. */
@@ -132,4 +135,7 @@ export const alarmEn: Record<keyof typeof alarmFr, string> = {
   'wall.tourDwell': 'Seconds per camera',
   'wall.clearTile': 'Clear the tile',
   'wall.tileLabel': 'Tile {index}',
+  'wall.noSite': 'No site',
+  'wall.placeOn': 'Show on tile {index} (or drag onto a tile)',
+  'wall.deletedOk': 'Wall "{name}" deleted.',
 };

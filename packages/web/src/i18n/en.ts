@@ -58,6 +58,8 @@ export const en: Record<MessageKey, string> = {
   'cameras.count': '{count} camera(s)',
   'cameras.add': 'Add a camera',
   'camera.name': 'Name',
+  'camera.site': 'Site or group',
+  'camera.siteHint': 'The video wall files cameras by site (station, town hall…).',
   'camera.sourceUrl': 'Stream URL',
   'camera.sourceUrlHint':
     'rtsp://, rtsps://, http(s):// (file:// in the demo only). The password is never shown again.',

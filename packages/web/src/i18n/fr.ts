@@ -57,6 +57,8 @@ export const fr = {
   'cameras.count': '{count} caméra(s)',
   'cameras.add': 'Ajouter une caméra',
   'camera.name': 'Nom',
+  'camera.site': 'Site ou groupe',
+  'camera.siteHint': 'Le mur d’images range les caméras par site (gare, mairie…).',
   'camera.sourceUrl': 'Adresse du flux',
   'camera.sourceUrlHint':
     'rtsp://, rtsps://, http(s):// (file:// en démonstration seulement). Le mot de passe n’est jamais réaffiché.',

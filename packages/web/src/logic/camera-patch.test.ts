@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Camera } from '../api/client';
-import { cameraPatch, draftOf } from './camera-patch';
+import { cameraInput, cameraPatch, draftOf } from './camera-patch';
 
 const camera: Camera = {
   id: '6f1c2b7e-3a41-4c55-9a6e-0d8e2f7b1a90',
@@ -38,6 +38,9 @@ describe('camera patch', () => {
       retentionDays: 7,
       masks: [mask],
     });
+    expect(cameraPatch(draft, { ...draft, site: ' Gare ' })).toEqual({ site: 'Gare' });
+    expect(cameraPatch({ ...draft, site: 'Gare' }, draft)).toEqual({ site: null });
+    expect(cameraInput(draft)).not.toHaveProperty('site');
     expect(cameraPatch(draft, { ...draft, location: { lat: 50.36, lon: 3.52 } })).toEqual({});
   });
 });

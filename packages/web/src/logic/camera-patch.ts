@@ -1,7 +1,7 @@
 import type { Camera } from '../api/client';
 
-/** The camera fields a person edits in the console. */
-export type CameraDraft = Pick<
+/** The camera fields a person edits in the console (`site` '' when the camera has none). */
+export type CameraDraft = { site: string } & Pick<
   Camera,
   | 'name'
   | 'sourceUrl'
@@ -18,6 +18,7 @@ export type CameraDraft = Pick<
 
 const editable: readonly (keyof CameraDraft)[] = [
   'name',
+  'site',
   'sourceUrl',
   'location',
   'heading',
@@ -32,14 +33,29 @@ const editable: readonly (keyof CameraDraft)[] = [
 
 /** The editable fields of a camera, as a draft to edit. */
 export function draftOf(camera: Camera): CameraDraft {
-  return Object.fromEntries(editable.map((key) => [key, camera[key]])) as CameraDraft;
+  return Object.fromEntries(editable.map((key) => [key, camera[key] ?? ''])) as CameraDraft;
+}
+
+/** The site as the API takes it: an empty field means none (null removes it from a camera). */
+function siteOf(site: string): string | null {
+  return site.trim() === '' ? null : site.trim();
+}
+
+/** A new camera's body: the draft, without a site when none was typed. */
+export function cameraInput(draft: CameraDraft): Omit<CameraDraft, 'site'> & { site?: string } {
+  const { site, ...rest } = draft;
+  const named = siteOf(site);
+  return named === null ? rest : { ...rest, site: named };
 }
 
 /** Only the fields the person changed, so the audit trail records exactly what changed. */
-export function cameraPatch(original: CameraDraft, edited: CameraDraft): Partial<CameraDraft> {
+export function cameraPatch(
+  original: CameraDraft,
+  edited: CameraDraft,
+): Partial<Omit<CameraDraft, 'site'>> & { site?: string | null } {
   return Object.fromEntries(
     editable
       .filter((key) => JSON.stringify(original[key]) !== JSON.stringify(edited[key]))
-      .map((key) => [key, edited[key]]),
+      .map((key) => [key, key === 'site' ? siteOf(edited.site) : edited[key]]),
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../api/contract';
-import { arrangeTiles, initialPromotion, operatorIsIdle, promoteNext, queueAlerts } from './wall-promotion';
+import { initialPromotion, operatorIsIdle, promoteNext, queueAlerts } from './wall-promotion';
 
 function alert(id: string, cameraId: string, over: Partial<Alert> = {}): Alert {
   return {
@@ -70,13 +70,5 @@ describe('promoting an alert to the main tile', () => {
     expect(state.queue.map((a) => a.id)).toEqual(['2']);
     state = queueAlerts(state, [alert('2', 'c', { status: 'acknowledged' })], wall);
     expect(state.queue).toEqual([]);
-  });
-});
-
-describe('arranging the wall', () => {
-  it('puts the main camera on the first tile and fills the layout in order', () => {
-    expect(arrangeTiles(wall, 'd', 4)).toEqual(['d', 'a', 'b', 'c']);
-    expect(arrangeTiles(wall, undefined, 1)).toEqual(['a']);
-    expect(arrangeTiles(wall, 'gone', 9)).toEqual(wall);
   });
 });

@@ -1,12 +1,6 @@
 import type { Alert } from '../api/contract';
 import { compareAlerts } from './alert-order';
 
-/** The tile counts a wall offers. */
-export const wallLayouts = [1, 4, 9, 16] as const;
-
-/** A wall layout: how many tiles. */
-export type WallLayout = (typeof wallLayouts)[number];
-
 /** What the operator is doing, to decide whether the wall may rearrange itself under their eyes. */
 export interface OperatorActivity {
   /** A dialog (export, note, qualification…) is open. */
@@ -70,17 +64,4 @@ export function promoteNext(
   // Other alerts on the camera just promoted are shown by it already.
   const queue = rest.filter((a) => a.cameraId !== next.cameraId);
   return { state: { ...state, mainCameraId: next.cameraId, queue }, promoted: next };
-}
-
-/**
- * The cameras on the wall's tiles, in order: the main camera first, then the others in their given order,
- * as many as the layout holds.
- */
-export function arrangeTiles(
-  cameraIds: readonly string[],
-  mainCameraId: string | undefined,
-  layout: WallLayout,
-): string[] {
-  const main = mainCameraId !== undefined && cameraIds.includes(mainCameraId) ? [mainCameraId] : [];
-  return [...main, ...cameraIds.filter((id) => id !== mainCameraId)].slice(0, layout);
 }

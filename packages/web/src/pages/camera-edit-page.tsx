@@ -5,10 +5,11 @@ import { cameraSnapshotUrl } from '../api/media-urls';
 import { CameraForm } from '../components/camera-form';
 import { GeometryEditor } from '../components/geometry-editor';
 import { useI18n } from '../i18n/i18n';
-import { cameraPatch, draftOf, type CameraDraft } from '../logic/camera-patch';
+import { cameraInput, cameraPatch, draftOf, type CameraDraft } from '../logic/camera-patch';
 
 const blank: CameraDraft = {
   name: '',
+  site: '',
   sourceUrl: 'rtsp://',
   location: { lat: Number.NaN, lon: Number.NaN },
   heading: 0,
@@ -58,7 +59,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
     setProblem(undefined);
     setSaved(undefined);
     if (camera === undefined) {
-      const { data, error, response } = await api.POST('/api/cameras', { body: draft });
+      const { data, error, response } = await api.POST('/api/cameras', { body: cameraInput(draft) });
       if (data === undefined) setProblem(problemOf(error, response));
       else navigate(`/admin/cameras/${data.id}`);
     } else {

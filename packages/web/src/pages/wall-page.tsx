@@ -20,12 +20,18 @@ export function WallPage() {
     () =>
       (cameras ?? [])
         .filter((c) => c.enabled)
-        .map((c) => ({ id: c.id, name: c.name, status: statuses.get(c.id)?.state, authorisation: c.authorisation })),
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          site: c.site,
+          status: statuses.get(c.id)?.state,
+          authorisation: c.authorisation,
+        })),
     [cameras, statuses],
   );
   return (
     <div className="wall-page">
-      <h2>{t('nav.wall')}</h2>
+      <h2 className="sr-only">{t('nav.wall')}</h2>
       {lost && (
         <p className="connection-lost" role="alert">
           {t('wall.connectionLost')}
@@ -43,6 +49,7 @@ export function WallPage() {
           cameras={wall}
           alerts={alerts}
           onOpenAlert={(alert) => navigate(`/alerts?alert=${alert.id}`)}
+          layouts={videoApi}
           startLive={videoApi.startLive}
           stopLive={videoApi.stopLive}
         />

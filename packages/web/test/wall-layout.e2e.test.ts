@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorise, testPasswordCost } from '../../server/test/support.js';
+import { launchBrowser } from './browser.js';
+import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
+import { unusedTotpCode } from './support/unused-totp.js';
+
+const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
+const password = 'correct horse battery staple';
+/** Cameras by site; the last has none. Each streams a clock picture, so tiles play (and no camera goes offline). */
+const cameras = [
+  { name: 'Parvis', site: 'Gare' },
+  { name: 'Consigne', site: 'Gare' },
+  { name: 'Hall', site: 'Mairie' },
+  { name: 'Parking', site: 'Mairie' },
+  { name: 'Pont Jacquemart' },
+] as const;
+/** Polls what the page shows: on a loaded machine a re-render can take more than vitest's default second. */
+const soon = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 200 });
+const screens = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+] as const;
+
+describe('the operator’s wall in a real browser: tree, drag and drop, enlarge, tours, saved walls', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  let secret: string;
+  let clocks: ClockCameras;
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
+    dataDir = await mkdtemp(join(tmpdir(), 'vigie-wall-e2e-'));
+    await mkdir(shots, { recursive: true });
+    server = await startServer(
+      // The clock cameras answer on this machine: their network is allowed explicitly, as a deployment would.
+      loadConfig({
+        VIGIE_PORT: '0',
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_LOG_LEVEL: 'silent',
+        VIGIE_DEMO: 'false',
+        VIGIE_CAMERA_NETWORKS: '127.0.0.0/8',
+      }),
+      { passwordCost: testPasswordCost },
+    );
+    clocks = await startClockCameras();
+    for (const [index, camera] of cameras.entries()) {
+      const created = await server.app.cameras.create(
+        {
+          ...camera,
+          sourceUrl: clocks.urlOf(index),
+          location: { lat: 50.36, lon: 3.52 },
+          purposes: ['public_space_safety'],
+        },
+        { actorName: 'e2e setup' },
+      );
+      await authorise(server.app, created.id);
+      ids.set(camera.name, created.id);
+    }
+    const user = await server.app.users.create(
+      { username: 'agent.mur', displayName: 'Agent du mur', roles: ['operator'], password },
+      { now: new Date(), actor: { actorName: 'e2e setup' } },
+    );
+    await server.app.users.assignCameras({
+      username: 'agent.mur',
+      cameraIds: [...ids.values()],
+      actor: { actorName: 'e2e setup' },
+    });
+    secret = user.totp?.secret ?? '';
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await clocks?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function openWall(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(server.url);
+    await page.getByLabel('Identifiant').fill('agent.mur');
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(secret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('.live-wall').waitFor();
+    return page;
+  }
+
+  const slot = (page: Page, index: number) => page.locator(`.wall-slot[data-tile="${index}"]`);
+  const cameraOn = (page: Page, index: number) =>
+    slot(page, index)
+      .locator('figure.live-tile')
+      .getAttribute('data-camera-id', { timeout: 2000 })
+      .catch(() => undefined);
+
+  for (const viewport of screens) {
+    const size = `${viewport.width}x${viewport.height}`;
+    it(`arranges, tours, enlarges, saves and restores a wall at ${size}`, async () => {
+      const page = await openWall(viewport);
+
+      // The tree files cameras by site, those without one last, and finds them by name or site.
+      expect(await page.locator('.camera-tree summary').allInnerTexts()).toEqual(['Gare', 'Mairie', 'Sans site']);
+      await page.getByRole('searchbox', { name: 'Rechercher une caméra' }).fill('mairie');
+      await soon(() => page.locator('.camera-tree .tree-camera').allInnerTexts()).toEqual(['Hall', 'Parking']);
+      await page.getByRole('searchbox', { name: 'Rechercher une caméra' }).fill('');
+
+      // Four tiles by default, then nine: the new tiles take the cameras not on the wall, the rest stay free.
+      await soon(() => page.locator('.wall-slot').count()).toBe(4);
+      await page.getByRole('radio', { name: '9', exact: true }).check();
+      await soon(() => page.locator('.wall-slot figure.live-tile').count()).toBe(5);
+      expect(await page.locator('.wall-slot.empty').count()).toBe(4);
+      await page.getByRole('radio', { name: '4', exact: true }).check();
+
+      // Drag a camera from the tree onto tile 2.
+      await page
+        .locator('.camera-tree li', { hasText: 'Pont Jacquemart' })
+        .locator('.tree-camera')
+        .dragTo(slot(page, 2), { targetPosition: { x: 60, y: 60 } });
+      await soon(() => cameraOn(page, 2)).toBe(ids.get('Pont Jacquemart'));
+
+      // Tile 3 becomes a tour of three cameras, five seconds each: its camera changes by itself.
+      await slot(page, 3).click();
+      const first = await cameraOn(page, 3);
+      await soon(() => page.locator('.tile-tools strong').innerText()).toBe('Vignette 3');
+      for (const name of ['Parvis', 'Hall'])
+        await page.getByRole('button', { name: `Ajouter à la ronde de la vignette 3 : ${name}` }).click();
+      await soon(() => page.locator('.tile-tools .tour-summary').innerText()).toBe('Ronde : 3 caméras, 10 s chacune');
+      await page.getByLabel('Secondes par caméra').selectOption('5');
+      expect(await slot(page, 3).locator('.tour-badge').innerText()).toBe('Ronde');
+      const seen = new Set([first]);
+      await expect
+        .poll(
+          async () => {
+            seen.add(await cameraOn(page, 3));
+            return seen.size;
+          },
+          { timeout: 15_000, interval: 500 },
+        )
+        .toBeGreaterThanOrEqual(2);
+      await page.screenshot({ path: join(shots, `wall-arranged-${size}-fr.png`) });
+
+      // Every tile fits on the screen, with no sideways scrolling.
+      const bottoms = await page
+        .locator('.wall-slot')
+        .evaluateAll((slots) =>
+          slots.map(
+            (s) => (s as unknown as { getBoundingClientRect: () => { bottom: number } }).getBoundingClientRect().bottom,
+          ),
+        );
+      expect(Math.max(...bottoms)).toBeLessThanOrEqual(viewport.height);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
+
+      // Double-click enlarges a tile over the whole wall; double-click again (or Escape) brings the wall back.
+      const wallWidth = await page
+        .locator('.wall-grid')
+        .evaluate((g) => (g as unknown as { clientWidth: number }).clientWidth);
+      await slot(page, 2).dblclick();
+      await soon(() => page.locator('.wall-slot').count()).toBe(1);
+      const enlarged = await slot(page, 2).boundingBox();
+      expect(enlarged?.width ?? 0).toBeGreaterThan(wallWidth * 0.9);
+      await page.screenshot({ path: join(shots, `wall-enlarged-${size}-fr.png`) });
+      await page.keyboard.press('Escape');
+      await soon(() => page.locator('.wall-slot').count()).toBe(4);
+      await slot(page, 2).dblclick();
+      await slot(page, 2).dblclick();
+      await soon(() => page.locator('.wall-slot').count()).toBe(4);
+
+      // Saved on the server under a name; reopened after a reload, and from the list after a change.
+      const name = `Nuit ${size}`;
+      await page.getByLabel('Nom du mur').fill(name);
+      await page.getByRole('button', { name: 'Enregistrer ce mur' }).click();
+      await soon(() => page.locator('.wall-layouts [role="status"]').innerText()).toBe(`Mur « ${name} » enregistré.`);
+      await page.reload();
+      await page.locator('.live-wall').waitFor();
+      await soon(() => cameraOn(page, 2)).toBe(ids.get('Pont Jacquemart'));
+      expect(await slot(page, 3).locator('.tour-badge').innerText()).toBe('Ronde');
+      await page.getByRole('radio', { name: '1', exact: true }).check();
+      await soon(() => page.locator('.wall-slot').count()).toBe(1);
+      await page.getByLabel('Murs enregistrés').selectOption(name);
+      await page.getByRole('button', { name: 'Ouvrir' }).click();
+      await soon(() => page.locator('.wall-slot').count()).toBe(4);
+      await soon(() => cameraOn(page, 2)).toBe(ids.get('Pont Jacquemart'));
+      await page.context().close();
+    }, 120_000);
+  }
+});
