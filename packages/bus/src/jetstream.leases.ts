@@ -54,10 +54,13 @@ export class JetStreamLeases implements Leases {
       await this.#kv.update(key, holder, entry.revision);
       return true;
     } catch (error) {
-      // Lost a race: the entry changed between the read and the write. Anything else (NATS away) is
-      // not an answer: it is thrown, and the holder keeps its camera until it knows.
-      if (String(error).includes('wrong last sequence')) return false;
-      throw error;
+      // Anything but a lost race (NATS away) is not an answer: it is thrown, and the holder keeps its
+      // camera until it knows.
+      if (!String(error).includes('wrong last sequence')) throw error;
+      // Lost a race: the entry changed between the read and the write. Whoever won holds it now — this
+      // holder too, when two of its own renewals crossed.
+      const now = await this.#kv.get(key);
+      return now?.operation === 'PUT' && now.string() === holder;
     }
   }
 

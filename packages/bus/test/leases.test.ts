@@ -53,4 +53,14 @@ describe('leases', () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => leases.claim(camera, `w${i}`)));
     expect(results.filter(Boolean)).toHaveLength(1);
   });
+
+  it('JetStream key-value: crossing renewals by the holder itself keep its lease', async () => {
+    const leases = await kinds[1]![1](5000);
+    const camera = randomUUID();
+    expect(await leases.claim(camera, 'w1')).toBe(true);
+    // A round's renewal and the timer's renewal at once: one of the two writes loses the race, not the lease.
+    const results = await Promise.all(Array.from({ length: 4 }, () => leases.claim(camera, 'w1')));
+    expect(results).toEqual([true, true, true, true]);
+    expect(await leases.claim(camera, 'w2')).toBe(false);
+  });
 });

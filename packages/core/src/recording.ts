@@ -41,8 +41,6 @@ export interface ByteRange {
 export interface SegmentStorage {
   /** Takes ownership of a finished local file and stores it under `key` (the local file is gone after). */
   put(key: string, localFile: string): Promise<void>;
-  /** A local file path ffmpeg can read the object from (export, snapshot). */
-  localPath(key: string): Promise<string>;
   /** Streams the object's bytes, or the given range of them (HTTP Range, HLS byte ranges). */
   read(key: string, range?: ByteRange): AsyncIterable<Uint8Array>;
   /** Deletes the object (retention purge); resolves to whether it existed. */

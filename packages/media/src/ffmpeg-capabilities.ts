@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { encoderTestArgs, hardwareEncoderCandidates, type HardwareEncoder } from './mask-encoder.js';
 
 const run = promisify(execFile);
 
@@ -14,6 +17,8 @@ export interface FfmpegCapabilities {
    * `-timeout` meant "listen for a camera to connect", which would never record a real camera.
    */
   rtspTimeoutOption: '-timeout' | '-stimeout';
+  /** Hardware H.264 encoders that opened a test encode on this machine (absent or empty: none, x264 is used). */
+  hardwareEncoders?: readonly HardwareEncoder[];
 }
 
 /** What Debian's ffmpeg (5.1) offers: the arguments Vigie builds when it is given no probe. */
@@ -105,7 +110,27 @@ export async function probeFfmpeg(ffmpegPath: string): Promise<FfmpegProbe> {
       if (!present) missing.push({ part: `${list.slice(0, -1)} ${name}`, neededFor });
     }
   });
-  return { capabilities: parseCapabilities({ version, globalHelp, rtspHelp }), missing };
+  const encoders = listedNames(listed[lists.indexOf('encoders')] ?? '');
+  const hardwareEncoders = await workingHardwareEncoders(ffmpegPath, encoders);
+  return { capabilities: { ...parseCapabilities({ version, globalHelp, rtspHelp }), hardwareEncoders }, missing };
+}
+
+/** The hardware encoders this ffmpeg lists that open a two-frame test encode here (each fails fast when absent). */
+async function workingHardwareEncoders(ffmpegPath: string, listed: ReadonlySet<string>): Promise<HardwareEncoder[]> {
+  const renderNodes = await readdir('/dev/dri').then(
+    (names) => names.filter((name) => name.startsWith('renderD')).map((name) => join('/dev/dri', name)),
+    () => [],
+  );
+  const candidates = hardwareEncoderCandidates(listed, renderNodes);
+  const works = await Promise.all(
+    candidates.map((encoder) =>
+      run(ffmpegPath, encoderTestArgs(encoder), { timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return candidates.filter((_, index) => works[index] === true);
 }
 
 /**

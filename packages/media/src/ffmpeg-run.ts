@@ -1,12 +1,20 @@
 import { spawn } from 'node:child_process';
 
-/** Runs ffmpeg to completion; rejects with the last lines of its log when it fails. */
-export function runFfmpeg(ffmpegPath: string, args: readonly string[], signal?: AbortSignal): Promise<void> {
+/** Runs ffmpeg to completion, `stdin` written to its input when given; rejects with the last lines of its log when it fails. */
+export function runFfmpeg(
+  ffmpegPath: string,
+  args: readonly string[],
+  signal?: AbortSignal,
+  stdin?: Uint8Array,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpegPath, args, {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['pipe', 'ignore', 'pipe'],
       ...(signal ? { signal } : {}),
     });
+    // ffmpeg may stop reading at the first invalid byte: its exit code tells, not the broken pipe.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin);
     let log = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {

@@ -34,8 +34,8 @@ export class LocalDiskStorage implements SegmentStorage {
     }
   }
 
-  /** The file itself. */
-  async localPath(key: string): Promise<string> {
+  /** The file of a key on this disk (tests and tools on this machine; not part of the storage port). */
+  pathOf(key: string): string {
     return this.#path(key);
   }
 

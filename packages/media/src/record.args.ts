@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FfmpegCapabilities } from './ffmpeg-capabilities.js';
+import { maskEncodeArgs, type MaskEncoder } from './mask-encoder.js';
 import { supervisedLogArgs } from './source-input.args.js';
 
 /** Name of the CSV list ffmpeg appends one line to (`file,start,end`) each time it completes a segment. */
@@ -17,10 +18,12 @@ export interface MaskedEncoding {
    * 1 Mbit/s instead of 0.35 — still below what the camera itself sends).
    */
   preset?: string;
+  /** The encoder (`chooseMaskEncoder`: a hardware one found at start, else x264, the default). */
+  encoder?: MaskEncoder;
   /**
    * Also keep the picture behind the liftable masks (docs/unmasking.md): written to this output (`pipe:4`)
    * as fragmented MP4, one fragment per camera keyframe, for the recorder to seal before anything touches
-   * the disk. Permanent masks stay on it (`permanentMaskImagePath`, re-encoded); with none, a stream copy.
+   * the disk. Permanent masks stay on it (`permanentMaskImagePath`, re-encoded with x264); with none, a copy.
    */
   liftable?: { output: string; permanentMaskImagePath?: string };
 }
@@ -47,50 +50,51 @@ const liftableMovflags = '+frag_keyframe+empty_moov+default_base_moof';
 /** Fragmented MP4 for Media Source Extensions: one fragment per frame, a new one at each keyframe. */
 const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_base_moof';
 
-/** The filter graph that scales the mask raster to the video and lays it over every frame (into `[<out>]`). */
-export function maskFilter(videoInput: string, maskInput: string, out = 'vigieout'): string {
+/**
+ * The filter graph that scales the mask raster to the video and lays it over every frame (into `[<out>]`);
+ * `tail` ends the chain (e.g. an upload to a hardware encoder's device).
+ */
+export function maskFilter(videoInput: string, maskInput: string, tail = '', out = 'vigieout'): string {
   return (
     `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[${out}mask][${out}video];` +
-    `[${out}video][${out}mask]overlay=format=auto,format=yuv420p[${out}]`
+    `[${out}video][${out}mask]overlay=format=auto,format=yuv420p${tail}[${out}]`
   );
 }
 
-function x264Args(masked: MaskedEncoding, segmentSeconds: number): string[] {
-  return [
-    '-c:v',
-    'libx264',
-    '-preset',
-    masked.preset ?? 'ultrafast',
-    // No B-frames nor lookahead: cheaper, and no frames held back before the live stream.
-    '-tune',
-    'zerolatency',
-    '-crf',
-    String(masked.crf ?? 26),
-    // A keyframe at each segment boundary, whatever the camera's frame rate.
-    '-force_key_frames',
-    `expr:gte(t,n_forced*${segmentSeconds})`,
-  ];
+/** The software encode of the picture kept behind liftable masks (permanent masks still applied). */
+function keptEncode(masked: MaskedEncoding, segmentSeconds: number): string[] {
+  const settings = { quality: masked.crf ?? 26, x264Preset: masked.preset ?? 'ultrafast', segmentSeconds };
+  return maskEncodeArgs({ name: 'libx264' }, settings).codec;
 }
 
-function videoArgs(options: RecordArgsOptions, segmentSeconds: number): string[] {
+function videoArgs(options: RecordArgsOptions, segmentSeconds: number): { global: string[]; video: string[] } {
   const masked = options.masked;
-  if (masked === undefined) return ['-map', '0:v:0', '-c:v', 'copy'];
+  if (masked === undefined) return { global: [], video: ['-map', '0:v:0', '-c:v', 'copy'] };
+  const encode = maskEncodeArgs(masked.encoder ?? { name: 'libx264' }, {
+    quality: masked.crf ?? 26,
+    x264Preset: masked.preset ?? 'ultrafast',
+    segmentSeconds,
+  });
   const permanent = masked.liftable?.permanentMaskImagePath;
   // With permanent and liftable masks, one decode feeds two overlays: all masks, and the permanent ones only.
   const filter =
     permanent === undefined
-      ? maskFilter('0:v:0', '1:v')
-      : `[0:v:0]split[vigieall][vigiekeep];${maskFilter('vigieall', '1:v')};${maskFilter('vigiekeep', '2:v', 'vigiekept')}`;
-  return [
-    '-i',
-    masked.maskImagePath,
-    ...(permanent === undefined ? [] : ['-i', permanent]),
-    '-filter_complex',
-    filter,
-    '-map',
-    '[vigieout]',
-    ...x264Args(masked, segmentSeconds),
-  ];
+      ? maskFilter('0:v:0', '1:v', encode.filterTail)
+      : `[0:v:0]split[vigieall][vigiekeep];${maskFilter('vigieall', '1:v', encode.filterTail)};` +
+        maskFilter('vigiekeep', '2:v', '', 'vigiekept');
+  return {
+    global: encode.global,
+    video: [
+      '-i',
+      masked.maskImagePath,
+      ...(permanent === undefined ? [] : ['-i', permanent]),
+      '-filter_complex',
+      filter,
+      '-map',
+      '[vigieout]',
+      ...encode.codec,
+    ],
+  };
 }
 
 /** The output of the picture behind liftable masks: never a file, a pipe the recorder seals from. */
@@ -100,7 +104,7 @@ function liftableArgs(options: RecordArgsOptions, segmentSeconds: number): strin
   const video =
     liftable.permanentMaskImagePath === undefined
       ? ['-map', '0:v:0', '-c:v', 'copy']
-      : ['-map', '[vigiekept]', ...x264Args(options.masked, segmentSeconds)];
+      : ['-map', '[vigiekept]', ...keptEncode(options.masked, segmentSeconds)];
   return [...video, '-an', '-sn', '-dn', '-f', 'mp4', '-movflags', liftableMovflags, liftable.output];
 }
 
@@ -113,7 +117,8 @@ export function recordArgs(options: RecordArgsOptions): string[] {
   const segmentSeconds = options.segmentSeconds ?? 4;
   const list = join(options.outputDir, segmentListName);
   const files = join(options.outputDir, '%06d.mp4');
-  const head = [...supervisedLogArgs(options.ffmpeg), ...options.input, ...videoArgs(options, segmentSeconds)];
+  const { global, video } = videoArgs(options, segmentSeconds);
+  const head = [...supervisedLogArgs(options.ffmpeg), ...global, ...options.input, ...video];
   const { liveOutput, masked } = options;
   if (liveOutput !== undefined && masked !== undefined) {
     // One encode for both outputs: the tee muxer writes the masked stream to the segments and the live pipe.

@@ -15,6 +15,7 @@ import {
 import type { FfmpegSupervisor, ProcessState, ProcessStatus } from './ffmpeg.supervisor.js';
 import { sourceSecrets } from './ffmpeg-log.parser.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
+import { chooseMaskEncoder } from './mask-encoder.js';
 import { recordArgs, segmentListName } from './record.args.js';
 import { mp4InitPart, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
 import { RunTimeline, type Placed, type PlacedSegment } from './segment-timeline.js';
@@ -197,7 +198,9 @@ export class SegmentRecorder {
     await mkdir(dir, { recursive: true });
     let masked;
     if (camera.masks.length > 0) {
-      masked = { maskImagePath: await this.#maskImage('mask.pam', camera.masks) };
+      // A hardware encoder found at start when there is one (the CPU is then spared the encode), else x264.
+      const encoder = chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders);
+      masked = { maskImagePath: await this.#maskImage('mask.pam', camera.masks), encoder };
       const liftableOutput = this.#pipeOf('liftable');
       const permanent = camera.masks.filter((mask) => mask.liftable !== true);
       if (liftableOutput !== undefined) {

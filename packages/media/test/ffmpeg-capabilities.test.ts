@@ -1,7 +1,19 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ffmpegCapabilitiesOrExplain, locateFfmpeg, probeFfmpeg } from '@vigie/media';
+import {
+  chooseMaskEncoder,
+  defaultMaskRasterSize,
+  encodeMaskPam,
+  ffmpegCapabilitiesOrExplain,
+  locateFfmpeg,
+  probeFfmpeg,
+  rasterizeMasks,
+  recordArgs,
+  runFfmpeg,
+  sourceInputArgs,
+} from '@vigie/media';
+import { renderTestClip } from './support/test-clips.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-ffmpeg-probe-'));
@@ -15,6 +27,25 @@ describe('probing the ffmpeg found (real binaries)', () => {
     expect(probe.missing).toEqual([]);
     expect(probe.capabilities).toMatchObject({ statsPeriod: false, rtspTimeoutOption: '-stimeout' });
   });
+
+  it('keeps only hardware encoders that record a masked camera here; with none, masked cameras use x264', async () => {
+    const ffmpeg = locateFfmpeg().path;
+    const { hardwareEncoders = [] } = (await probeFfmpeg(ffmpeg)).capabilities;
+    const clip = await renderTestClip({ dir, seconds: 2 });
+    const maskImagePath = join(dir, 'mask.pam');
+    const polygon = [
+      { x: 0, y: 0 },
+      { x: 0.5, y: 0 },
+      { x: 0.5, y: 0.5 },
+    ];
+    await writeFile(maskImagePath, encodeMaskPam(rasterizeMasks([{ polygon }]), defaultMaskRasterSize));
+    for (const encoder of [chooseMaskEncoder(hardwareEncoders), ...hardwareEncoders]) {
+      const outputDir = await mkdtemp(join(dir, `${encoder.name}-`));
+      const input = sourceInputArgs({ sourceUrl: `file://${clip}` });
+      await runFfmpeg(ffmpeg, recordArgs({ input, outputDir, masked: { maskImagePath, encoder } }));
+    }
+    if (hardwareEncoders.length === 0) expect(chooseMaskEncoder(hardwareEncoders)).toEqual({ name: 'libx264' });
+  }, 60_000);
 
   it('refuses, at start, an ffmpeg that lacks what Vigie runs, naming the parts and what to install', async () => {
     const partial = join(dir, 'ffmpeg');

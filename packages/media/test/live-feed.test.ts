@@ -115,7 +115,7 @@ describe('live feed from the recording process (real ffmpeg)', () => {
     );
     expect(segments.length).toBeGreaterThanOrEqual(2);
     // The recording itself still decodes (the tee muxer writes it from the same encode).
-    expect((await grayFrame(await storage.localPath(segments[1]!.key), 0.5)).length).toBe(320 * 240);
+    expect((await grayFrame(storage.pathOf(segments[1]!.key), 0.5)).length).toBe(320 * 240);
     const frame = await grayFrame(await asFile(got, 'rue-live.mp4'), 1);
     const [width, height] = [320, 240];
     let maskedMax = 0;

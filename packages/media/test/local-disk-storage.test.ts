@@ -23,7 +23,7 @@ describe('local disk segment storage', () => {
     await expect(readFile(spooled)).rejects.toThrow(/ENOENT/);
     expect(await collect(storage.read('cam-1/2026-05-20/12/a.mp4'))).toBe('0123456789');
     expect(await collect(storage.read('cam-1/2026-05-20/12/a.mp4', { start: 2, end: 4 }))).toBe('234');
-    expect(await readFile(await storage.localPath('cam-1/2026-05-20/12/a.mp4'), 'utf8')).toBe('0123456789');
+    expect(await readFile(storage.pathOf('cam-1/2026-05-20/12/a.mp4'), 'utf8')).toBe('0123456789');
     const keys: string[] = [];
     for await (const key of storage.list('cam-1')) keys.push(key);
     expect(keys).toEqual(['cam-1/2026-05-20/12/a.mp4']);
@@ -33,7 +33,7 @@ describe('local disk segment storage', () => {
 
   it('refuses keys that would reach outside its root', async () => {
     await expect(storage.remove('../../etc/passwd')).rejects.toThrow(/outside the storage root/);
-    await expect(storage.localPath('/etc/passwd')).rejects.toThrow(/outside the storage root/);
+    expect(() => storage.pathOf('/etc/passwd')).toThrow(/outside the storage root/);
   });
 
   it('lists nothing for a camera that never recorded', async () => {

@@ -95,7 +95,7 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     expect(problems).toEqual([]);
     expect(segments.length).toBeGreaterThanOrEqual(4);
     for (const [index, segment] of segments.entries()) {
-      const path = await storage.localPath(segment.key);
+      const path = storage.pathOf(segment.key);
       expect(segment.key).toMatch(/^gare\/\d{4}-\d\d-\d\d\/\d\d\/\d{8}T\d{6}\.\d{3}Z\.mp4$/);
       expect(await sha256Of(path)).toBe(segment.sha256);
       const media = await probe(path);
@@ -112,7 +112,7 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
 
     const from = new Date(segments[1]!.startedAt.getTime());
     const to = new Date(segments[3]!.endedAt.getTime());
-    const withPaths = await Promise.all(segments.map(async (s) => ({ ...s, path: await storage.localPath(s.key) })));
+    const withPaths = await Promise.all(segments.map(async (s) => ({ ...s, path: storage.pathOf(s.key) })));
     const plan = planExport({ segments: withPaths, from, to })!;
     const listPath = join(dir, 'export.ffconcat');
     await writeFile(listPath, concatList(plan.parts));
@@ -175,7 +175,7 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
       { id: 'rue', sourceUrl: `file://${clip}`, masks: [{ polygon: leftHalf }] },
       (s) => s.length >= 2,
     );
-    const frame = await grayFrame(await storage.localPath(segments[1]!.key), 0.5);
+    const frame = await grayFrame(storage.pathOf(segments[1]!.key), 0.5);
     const width = 320;
     const height = 240;
     expect(frame.length).toBe(width * height);
@@ -221,8 +221,6 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
       { id: 'place', sourceUrl: `file://${withSound}`, masks: [] },
       (s) => s.length >= 1,
     );
-    expect((await probe(await storage.localPath(segments[0]!.key))).streams.map((s) => s.codec_type)).toEqual([
-      'video',
-    ]);
+    expect((await probe(storage.pathOf(segments[0]!.key))).streams.map((s) => s.codec_type)).toEqual(['video']);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LibraryOnvifGateway,
   LocalDiskStorage,
+  decodeImage,
   ffmpegCapabilitiesOrExplain,
   locateFfmpeg,
   type FfmpegCapabilities,
@@ -236,7 +237,15 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
   const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy });
-  const registry = new LegalRegistryService({ work, clock: deps.clock, profile, cameras, events: domainEvents });
+  const ffmpegPath = deps.ffmpegPath ?? (() => locateFfmpeg().path);
+  const registry = new LegalRegistryService({
+    work,
+    clock: deps.clock,
+    profile,
+    cameras,
+    events: domainEvents,
+    decodeImage: (contentType, bytes) => decodeImage(ffmpegPath(), contentType, bytes),
+  });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
   const accessRequests = new AccessRequestService({
     work,
@@ -268,11 +277,10 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
     work,
     clock: deps.clock,
-    cacheDir: join(deps.mediaDir, 'work', 'from-workers'),
     ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
   });
   const media: MediaTools = {
-    ffmpegPath: deps.ffmpegPath ?? (() => locateFfmpeg().path),
+    ffmpegPath,
     workDir: join(deps.mediaDir, 'work'),
   };
   await mkdir(media.workDir, { recursive: true });
@@ -314,6 +322,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     cameras,
     storage,
+    // Where exports have always been written, so that exports made before keys were stored stay readable.
+    exportStorage: new LocalDiskStorage(join(deps.mediaDir, 'work', 'exports')),
     media,
     registry,
     accessRequests,

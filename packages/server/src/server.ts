@@ -2,7 +2,7 @@ import { JetStreamBus, MqttExport } from '@vigie/bus';
 import { networkInterfaces } from 'node:os';
 import { legalProfileById, systemClock, type Bus, type SourceUrlPolicy } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
-import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
+import { chooseMaskEncoder, ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoAnalysisAuthorisation, seedDemoCameras, seedDemoRegistry } from './demo.js';
@@ -78,7 +78,10 @@ export async function startServer(
       ...testing,
       ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
     });
-    app.http.log.info(`ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}`);
+    app.http.log.info(
+      `ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}; masked cameras encode with ` +
+        chooseMaskEncoder(ffmpegCapabilities.hardwareEncoders).name,
+    );
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
       await seedDemoRegistry({ cameras: app.cameras, registry: app.registry, now: new Date(), log: app.http.log });

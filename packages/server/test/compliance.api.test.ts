@@ -3,6 +3,7 @@ import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
+import { testImage } from './support/test-image.js';
 
 const now = new Date('2026-06-15T10:00:00Z');
 const clock: Clock = { now: () => now };
@@ -41,7 +42,7 @@ describe.each(testEngines)('compliance exports on $name', (engine) => {
       method: 'PUT',
       url: `/api/cameras/${compliantId}/registry/signage-photo`,
       headers: { ...dpo, 'content-type': 'image/png' },
-      payload: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+      payload: await testImage('png'),
     });
   });
   afterAll(() => app?.close());

@@ -35,7 +35,7 @@ describe.each(testEngines)('legal holds against the retention purge on $name', (
       { from: new Date(0), to: new Date(current + day) },
       new Date(0),
     );
-    const file = await access(await storage.localPath(segment.key)).then(
+    const file = await access(storage.pathOf(segment.key)).then(
       () => true,
       () => false,
     );

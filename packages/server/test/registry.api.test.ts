@@ -2,6 +2,7 @@ import type { Clock } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraBody, openTestApp, tokenAs, type TestApp } from './support.js';
+import { testImage } from './support/test-image.js';
 
 interface ErrorBody {
   error: { code: string; message: string; hint: string; details: { path: string; reason: string }[] };
@@ -15,14 +16,15 @@ const entry = {
   signage: { status: 'installed', notes: 'Panneau à l’angle' },
   facing: 'public',
 };
-const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 1000 }, (_, i) => (i * 7) % 256)]);
 
 describe.each(testEngines)('legal registry API on $name', (engine) => {
   let app: TestApp;
   let dpo: Record<string, string>;
   let supervisor: Record<string, string>;
+  let jpeg: Buffer;
 
   beforeAll(async () => {
+    jpeg = await testImage('jpeg');
     app = await openTestApp(engine, clock);
     dpo = await tokenAs(app, ['dpo']);
     supervisor = await tokenAs(app, ['supervisor']);
@@ -254,6 +256,16 @@ describe.each(testEngines)('legal registry API on $name', (engine) => {
     expect(disguised.json<ErrorBody>().error.code).toBe('SIGNAGE_PHOTO_INVALID');
     const asText = await put('not an image', 'text/plain');
     expect(asText.json<ErrorBody>().error.code).toBe('SIGNAGE_PHOTO_INVALID');
+    // Issue 10 #14: the first bytes of a JPEG alone, or a JPEG cut short, used to pass; each is decoded now.
+    for (const forged of [Buffer.from([0xff, 0xd8, 0xff]), jpeg.subarray(0, jpeg.length >> 1)]) {
+      const refused = await put(forged, 'image/jpeg');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<ErrorBody>().error).toMatchObject({
+        code: 'SIGNAGE_PHOTO_INVALID',
+        details: [{ path: '/', reason: 'cannot be decoded as image/jpeg' }],
+      });
+    }
+    expect((await put(await testImage('png'), 'image/png')).json()).toMatchObject({ contentType: 'image/png' });
     const huge = Buffer.alloc(4 * 1024 * 1024 + 10);
     jpeg.copy(huge);
     expect((await put(huge, 'image/jpeg')).statusCode).toBe(413);
@@ -262,6 +274,6 @@ describe.each(testEngines)('legal registry API on $name', (engine) => {
       url: `/api/audit?action=registry.photo_uploaded&cameraId=${id}`,
       headers: dpo,
     });
-    expect(trail.json<unknown[]>()).toHaveLength(1);
+    expect(trail.json<unknown[]>()).toHaveLength(2);
   });
 });

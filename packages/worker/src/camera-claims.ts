@@ -27,6 +27,7 @@ export class CameraClaims {
   readonly #held = new Set<string>();
   readonly #lost = new Set<string>();
   readonly #releasing = new Set<Promise<void>>();
+  #renewing: Promise<void> | undefined;
 
   constructor(options: CameraClaimsOptions) {
     this.#options = options;
@@ -42,15 +43,25 @@ export class CameraClaims {
    * worker was too slow to renew) is forgotten here, and `onReleased` stops that camera at the next
    * round. Cheap: run it every second, apart from rounds.
    */
-  async renew(): Promise<void> {
+  renew(): Promise<void> {
+    // One renewal at a time (a round's and the timer's join): two crossing renewals of one lease would
+    // each see the other's write as a lost race.
+    this.#renewing ??= this.#renewAll().finally(() => (this.#renewing = undefined));
+    return this.#renewing;
+  }
+
+  async #renewAll(): Promise<void> {
     const { leases, node } = this.#options;
-    await leases.claim(nodeKey(node), node);
-    for (const cameraId of [...this.#held]) {
-      if (!(await leases.claim(cameraId, node))) {
-        this.#held.delete(cameraId);
-        this.#lost.add(cameraId);
-      }
-    }
+    // All at once: a worker of a hundred cameras renews within one round trip, not a hundred.
+    await Promise.all([
+      leases.claim(nodeKey(node), node),
+      ...[...this.#held].map(async (cameraId) => {
+        if (!(await leases.claim(cameraId, node))) {
+          this.#held.delete(cameraId);
+          this.#lost.add(cameraId);
+        }
+      }),
+    ]);
   }
 
   /**

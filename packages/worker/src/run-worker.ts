@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { JetStreamBus, JetStreamLeases } from '@vigie/bus';
 import { frenchProfile, systemClock } from '@vigie/core';
 import { openDatabase, unitOfWork } from '@vigie/db';
-import { locateFfmpeg } from '@vigie/media';
+import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { capacityFor, VigieWorker, type WorkerOptions } from './worker.js';
 import { workerCores, type WorkerConfig } from './worker.config.js';
 
@@ -14,6 +14,9 @@ export interface RunningWorker {
 
 /** Connects to PostgreSQL and NATS and starts a worker (what `vigie worker` runs). */
 export async function runWorker(config: WorkerConfig, log: WorkerOptions['log']): Promise<RunningWorker> {
+  // Probed before connecting: a missing ffmpeg part stops the worker with what to install.
+  const ffmpegPath = locateFfmpeg().path;
+  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath);
   const database = await openDatabase({
     url: config.databaseUrl,
     onConnectionError: (error) => log('error', 'database connection lost; reconnecting', { err: error.message }),
@@ -33,7 +36,8 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     leases,
     clock: systemClock,
     dataDir: resolve(config.dataDir),
-    ffmpegPath: locateFfmpeg().path,
+    ffmpegPath,
+    ffmpegCapabilities,
     nodeSecret: config.nodeSecret,
     listen: { host: config.host, port: config.port },
     capacity,

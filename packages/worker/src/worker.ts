@@ -16,7 +16,13 @@ import {
   type Leases,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { FfmpegSupervisor, LocalDiskStorage, recordingState, type ProcessStatus } from '@vigie/media';
+import {
+  FfmpegSupervisor,
+  LocalDiskStorage,
+  recordingState,
+  type FfmpegCapabilities,
+  type ProcessStatus,
+} from '@vigie/media';
 import { modelFileIdentity } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
 import { CameraRunner } from './camera-runner.js';
@@ -44,6 +50,8 @@ export interface WorkerOptions {
   /** Recordings live under `<dataDir>/recordings` on this worker's disk (or a shared volume). */
   dataDir: string;
   ffmpegPath: string;
+  /** What that ffmpeg can do (`ffmpegCapabilitiesOrExplain`: e.g. a hardware encoder for masked cameras); default: Debian's 5.1. */
+  ffmpegCapabilities?: FfmpegCapabilities;
   /** Secret shared with the servers, to authenticate segment requests. */
   nodeSecret: string;
   /** Address and port the segment server listens on (port 0: any). */
@@ -93,6 +101,7 @@ export class VigieWorker {
     this.#options = options;
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
+      ...(options.ffmpegCapabilities === undefined ? {} : { ffmpegCapabilities: options.ffmpegCapabilities }),
       clock: options.clock,
       log: (entry) => options.log(entry.level, entry.message, { job: entry.jobId }),
     });

@@ -3,10 +3,11 @@
 // 2. alert latency from the frame's time to the browser push, through NATS and the server;
 // 3. cameras handled by 1, 2 and 4 `vigie worker` processes, scaling efficiency, failover time.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { JetStreamBus, JetStreamLeases } from '@vigie/bus';
@@ -16,7 +17,7 @@ import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
 import type { VigieDatabase } from '@vigie/db';
 import { buildApp, fullAudience } from '@vigie/server';
 import { sql } from 'kysely';
-import { killProcessesUsing } from './orphans.js';
+import { cpuMsOf, killProcessesUsing, processesUsing } from './orphans.js';
 
 const natsUrl = process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const cli = fileURLToPath(new URL('../main.js', import.meta.url));
@@ -65,14 +66,7 @@ async function postgresCpuMs(database: VigieDatabase): Promise<Map<number, numbe
   const pids = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(
     database.db,
   );
-  const used = new Map<number, number>();
-  for (const { pid } of pids.rows) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks of 10 ms.
-    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields !== undefined) used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
-  }
-  return used;
+  return cpuMsOf(pids.rows.map((r) => r.pid));
 }
 
 async function measure(database: VigieDatabase): Promise<(count: number) => Promise<Rate>> {
@@ -255,12 +249,17 @@ interface Worker {
 }
 
 async function spawnWorker(env: NodeJS.ProcessEnv, n: number, dir: string): Promise<Worker> {
+  // BENCH_WORKER_LOGS=<folder> keeps each worker's log lines there (to see why a camera was not handled).
+  const logs = process.env['BENCH_WORKER_LOGS'];
+  const log = logs === undefined ? undefined : createWriteStream(join(logs, `${basename(dir)}-w${n}.log`));
   const child = spawn(process.execPath, [cli, 'worker'], {
     env: { ...process.env, ...env, VIGIE_DATA_DIR: join(dir, `w${n}`) },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', log === undefined ? 'ignore' : 'pipe'],
   });
+  if (log !== undefined) child.stderr?.pipe(log);
   const node = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      log?.write(`${line}\n`);
       const entry = JSON.parse(line) as { message?: string; node?: string };
       if (entry.message === 'worker started') resolve(entry.node ?? '');
     });
@@ -277,9 +276,10 @@ async function workers(): Promise<void> {
     demoClipArgs({ output: clip, pattern: 'testsrc2', seconds: 20, width: 640, height: 360, fps: 15 }),
   );
   const perWorker = Number(process.env['BENCH_CAMERAS_PER_WORKER'] ?? 6);
-  const rows: { workers: number; cameras: number; handled: number; rate: number }[] = [];
+  const rows: { workers: number; cameras: number; handled: number; rate: number; cores: number; load: string }[] = [];
   let failoverMs = NaN;
-  for (const count of [1, 2, 4]) {
+  // BENCH_WORKER_COUNTS=1,2 runs fewer configurations (default 1, 2 and 4 workers).
+  for (const count of (process.env['BENCH_WORKER_COUNTS'] ?? '1,2,4').split(',').map(Number)) {
     const { database, url } = await openFreshPostgresWithUrl();
     const prefix = `bench${randomBytes(4).toString('hex')}`;
     const secret = randomBytes(24).toString('hex');
@@ -324,7 +324,8 @@ async function workers(): Promise<void> {
       NATS_URL: natsUrl,
       VIGIE_NODE_SECRET: secret,
       VIGIE_BUS_PREFIX: prefix,
-      VIGIE_WORKER_CAPACITY: String(perWorker),
+      // Room to take a failed worker's cameras; the fair share (cameras / workers) still gives each its part.
+      VIGIE_WORKER_CAPACITY: String(perWorker * 2),
       VIGIE_SEGMENT_SECONDS: '2',
     };
     const procs = await Promise.all(
@@ -334,14 +335,22 @@ async function workers(): Promise<void> {
       await new Promise((r) => setTimeout(r, 30_000));
       const windowS = 30;
       const since = new Date();
+      // CPU of the workers and their ffmpeg processes over the window (this machine's /proc).
+      const tree = () => [...procs.map((p) => p.child.pid ?? 0), ...processesUsing(dir, 'ffmpeg')];
+      const cpuBefore = cpuMsOf(tree());
       await new Promise((r) => setTimeout(r, windowS * 1000));
+      const until = new Date();
+      let cpuMs = 0;
+      for (const [pid, ms] of cpuMsOf(tree())) cpuMs += ms - (cpuBefore.get(pid) ?? 0);
+      // Segments ending in the window are reported when they close: a few seconds later.
+      await new Promise((r) => setTimeout(r, 8000));
       const perCamera = await sql<{ camera_id: string; seconds: string }>`
-        select camera_id, sum(extract(epoch from (least(ended_at, now()) - greatest(started_at, ${since})))) as seconds
-        from segments where ended_at > ${since} group by camera_id`.execute(database.db);
+        select camera_id, sum(extract(epoch from (least(ended_at, ${until}) - greatest(started_at, ${since})))) as seconds
+        from segments where ended_at > ${since} and started_at < ${until} group by camera_id`.execute(database.db);
       // A camera is handled when at least 90 % of the window is recorded.
       const handled = perCamera.rows.filter((r) => Number(r.seconds) >= windowS * 0.9).length;
       const rate = perCamera.rows.reduce((sum, r) => sum + Number(r.seconds), 0) / windowS;
-      rows.push({ workers: count, cameras, handled, rate });
+      rows.push({ workers: count, cameras, handled, rate, cores: cpuMs / 1000 / windowS, load: loadNow() });
       out(`(measured: ${count} worker(s), ${cameras} cameras offered, ${handled} handled)`);
       if (count === 2) {
         const held = await leases.holders();
@@ -377,12 +386,12 @@ async function workers(): Promise<void> {
     `\n## Worker processes on this machine (${cpus().length} cores; 640×360 15 fps file cameras, recording by stream copy, ${perWorker} per worker)`,
   );
   out(
-    '| workers | cameras offered | cameras handled (≥ 90 % recorded) | camera-seconds recorded per second | scaling efficiency |',
+    '| workers | cameras offered | cameras handled (≥ 90 % recorded) | camera-seconds recorded per second | scaling efficiency | cores used (workers + ffmpeg) | cores per camera | load average |',
   );
-  out('| ---: | ---: | ---: | ---: | ---: |');
+  out('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of rows) {
     out(
-      `| ${r.workers} | ${r.cameras} | ${r.handled} | ${r.rate.toFixed(1)} | ${((r.handled / (r.workers * one)) * 100).toFixed(0)} % |`,
+      `| ${r.workers} | ${r.cameras} | ${r.handled} | ${r.rate.toFixed(1)} | ${((r.handled / (r.workers * one)) * 100).toFixed(0)} % | ${r.cores.toFixed(2)} | ${(r.cores / Math.max(1, r.handled)).toFixed(3)} | ${r.load} |`,
     );
   }
   out(`failover (2 workers, SIGKILL one): its cameras claimed by the other after ${failoverMs} ms`);

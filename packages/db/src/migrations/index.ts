@@ -24,6 +24,7 @@ import * as incidents from './1797700000000-Incidents.js';
 import * as privateRegions from './1797800000000-PrivateRegions.js';
 import * as segmentInitHash from './1797900000000-SegmentInitHash.js';
 import * as cameraSite from './1798100000000-CameraSite.js';
+import * as exportKeys from './1798200000000-ExportKeys.js';
 import * as unmaskLifts from './1798300000000-UnmaskLifts.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '1797800000000-PrivateRegions': privateRegions,
   '1797900000000-SegmentInitHash': segmentInitHash,
   '1798100000000-CameraSite': cameraSite,
+  '1798200000000-ExportKeys': exportKeys,
   '1798300000000-UnmaskLifts': unmaskLifts,
 };

@@ -1,8 +1,3 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { nodeAuthHeader, signNodeRequest } from '@vigie/bus';
 import { VigieError, type ByteRange, type Clock, type SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
@@ -15,8 +10,6 @@ export interface NodeSegmentStorageOptions {
   clock: Clock;
   /** Secret shared with the workers (VIGIE_NODE_SECRET); without it, only local segments are read. */
   secret?: string;
-  /** Where segments fetched from workers for ffmpeg (export, snapshot) are kept while used. */
-  cacheDir: string;
 }
 
 /**
@@ -34,16 +27,6 @@ export class NodeSegmentStorage implements SegmentStorage {
   /** Stores on this server's disk. */
   put(key: string, localFile: string): Promise<void> {
     return this.#options.local.put(key, localFile);
-  }
-
-  /** A local copy ffmpeg can read: the file itself, or a copy fetched from the worker that holds it. */
-  async localPath(key: string): Promise<string> {
-    const node = await this.#nodeOf(key);
-    if (node === undefined) return this.#options.local.localPath(key);
-    const path = join(this.#options.cacheDir, key);
-    await mkdir(dirname(path), { recursive: true });
-    await pipeline(Readable.from(this.read(key)), createWriteStream(path));
-    return path;
   }
 
   /** Streams the segment (or a byte range of it) from wherever it is. */

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
@@ -323,7 +322,7 @@ export function videoRoutes(deps: {
         },
       },
       async (request, reply) => {
-        const { path, id, sha256 } = await exports.downloadForAccessRequest(
+        const { stream, id, sha256 } = await exports.downloadForAccessRequest(
           { requestId: request.params.id, rangeId: request.params.rangeId },
           requesterOf(request),
         );
@@ -331,7 +330,7 @@ export function videoRoutes(deps: {
           .type('video/mp4')
           .header('content-disposition', `attachment; filename="vigie-access-${id}.mp4"`)
           .header('x-content-sha256', sha256)
-          .send(createReadStream(path));
+          .send(stream);
       },
     );
 
@@ -356,12 +355,12 @@ export function videoRoutes(deps: {
         schema: { tags: ['video'], summary: 'Download an exported clip (audited)', params: CameraParams },
       },
       async (request, reply) => {
-        const { path, id, sha256 } = await exports.download(request.params.id, requesterOf(request));
+        const { stream, id, sha256 } = await exports.download(request.params.id, requesterOf(request));
         return reply
           .type('video/mp4')
           .header('content-disposition', `attachment; filename="vigie-${id}.mp4"`)
           .header('x-content-sha256', sha256)
-          .send(createReadStream(path));
+          .send(stream);
       },
     );
 

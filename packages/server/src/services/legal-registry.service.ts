@@ -10,6 +10,7 @@ import {
   type RegistryEntry,
   type RegistryEntryInput,
   type SignagePhoto,
+  type SignagePhotoType,
 } from '@vigie/core';
 import type { SignagePhotoFile, Stores, UnitOfWork } from '@vigie/db';
 import { systemRequester } from '../auth/requester.js';
@@ -50,6 +51,9 @@ async function existingEntry(stores: Stores, cameraId: string): Promise<Registry
   return entry;
 }
 
+/** Decodes a whole image of the given type; rejects when the bytes are not one. */
+export type ImageDecoder = (contentType: SignagePhotoType, bytes: Uint8Array) => Promise<void>;
+
 /**
  * The legal registry per camera (authorisation, signage, facing, sign photo), and the rule that
  * locks the images of a camera whose authorisation is expired or missing.
@@ -60,14 +64,18 @@ export class LegalRegistryService {
   readonly #profile: LegalProfile;
   readonly #cameras: CameraService;
   readonly #events: DomainEvents;
+  readonly #decodeImage: ImageDecoder;
 
+  /** `decodeImage`: decodes a whole sign photo, rejecting when its bytes are not one picture of the type. */
   constructor(options: {
     work: UnitOfWork;
     clock: Clock;
     profile: LegalProfile;
     cameras: CameraService;
     events: DomainEvents;
+    decodeImage: ImageDecoder;
   }) {
+    this.#decodeImage = options.decodeImage;
     this.#work = options.work;
     this.#clock = options.clock;
     this.#profile = options.profile;
@@ -107,13 +115,22 @@ export class LegalRegistryService {
     return entry;
   }
 
-  /** Stores the photo of a camera's sign (JPEG or PNG, checked by its bytes); audited with its hash. */
+  /** Stores the photo of a camera's sign (JPEG or PNG, checked by its bytes and decoded whole); audited with its hash. */
   async setSignagePhoto(
     cameraId: string,
     photo: { contentType: string | undefined; bytes: Uint8Array },
     actor: Actor,
   ): Promise<SignagePhoto> {
     const contentType = assertSignagePhoto(photo);
+    try {
+      await this.#decodeImage(contentType, photo.bytes);
+    } catch {
+      throw new VigieError(
+        'SIGNAGE_PHOTO_INVALID',
+        `The sign photo starts like ${contentType} but is not a whole picture: it cannot be decoded.`,
+        [{ path: '/', reason: `cannot be decoded as ${contentType}` }],
+      );
+    }
     const sha256 = createHash('sha256').update(photo.bytes).digest('hex');
     return this.#work(async (stores) => {
       await existingEntry(stores, cameraId);

@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
   crc32,
@@ -50,9 +48,9 @@ or with OpenSSL 3 and sha256sum as shown above. One changed byte in any file mak
 `;
 }
 
-async function crcOfFile(path: string): Promise<number> {
+async function crcOf(bytes: AsyncIterable<Uint8Array>): Promise<number> {
   let crc = 0;
-  for await (const chunk of createReadStream(path)) crc = crc32(chunk as Buffer, crc);
+  for await (const chunk of bytes) crc = crc32(chunk, crc);
   return crc;
 }
 
@@ -63,7 +61,8 @@ async function crcOfFile(path: string): Promise<number> {
 export async function evidencePackage(input: {
   signed: SignedManifest;
   publicKeyPem: string;
-  videoPath: string;
+  /** The exported video: its size and its bytes (read twice: once for the checksum, once to send). */
+  video: { bytes: number; read: () => AsyncIterable<Uint8Array> };
   modified: Date;
 }): Promise<{ stream: Readable; bytes: number }> {
   const small = [
@@ -72,12 +71,11 @@ export async function evidencePackage(input: {
     [evidenceFiles.signature, `${input.signed.signature}\n`],
     [evidenceFiles.publicKey, input.publicKeyPem],
   ].map(([name, text]) => ({ name: name ?? '', bytes: Buffer.from(text ?? '', 'utf8') }));
-  const videoSize = (await stat(input.videoPath)).size;
   const headers: (ZipEntryHeader & { headerOffset: number; local: Uint8Array })[] = [];
   let offset = 0;
   for (const entry of [
     ...small.map((s) => ({ name: s.name, size: s.bytes.length, crc32: crc32(s.bytes) })),
-    { name: evidenceFiles.video, size: videoSize, crc32: await crcOfFile(input.videoPath) },
+    { name: evidenceFiles.video, size: input.video.bytes, crc32: await crcOf(input.video.read()) },
   ]) {
     const local = zipLocalHeader(entry, input.modified);
     headers.push({ ...entry, headerOffset: offset, local });
@@ -89,7 +87,7 @@ export async function evidencePackage(input: {
       yield header.local;
       const inMemory = small[i];
       if (inMemory !== undefined) yield inMemory.bytes;
-      else for await (const chunk of createReadStream(input.videoPath)) yield chunk as Buffer;
+      else yield* input.video.read();
     }
     yield directory;
   }

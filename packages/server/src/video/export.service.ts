@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   evidenceFormat,
   retentionCutoff,
@@ -33,6 +33,7 @@ import { evidencePackage, signManifest, type SignedManifest } from './evidence-p
 import type { PersonRequester } from '../auth/requester.js';
 import type { MediaTools } from './recording.service.js';
 import { parseTimeRange, type TimeRange } from './time-range.js';
+import { copyFromStorage } from './storage-copy.js';
 
 /** What a person asks to export. */
 export interface ExportRequest {
@@ -50,6 +51,13 @@ interface Cut {
   requested: TimeRange;
   covered: TimeRange;
   segments: IndexedSegment[];
+}
+
+/** An exported file as served: its bytes, read from the export storage as they are sent. */
+export interface ExportDownload {
+  stream: Readable;
+  id: string;
+  sha256: string;
 }
 
 const maxExportHours = 24;
@@ -86,6 +94,8 @@ export class ExportService {
       clock: Clock;
       cameras: CameraService;
       storage: SegmentStorage;
+      /** Where exported files are kept, by key (`<export id>.mp4`): never a path in the database. */
+      exportStorage: SegmentStorage;
       media: MediaTools;
       registry: Pick<LegalRegistryService, 'assertViewable'>;
       accessRequests: Pick<AccessRequestService, 'get' | 'attachExport'>;
@@ -110,9 +120,7 @@ export class ExportService {
     const range = parseTimeRange(request, maxExportHours);
     const cutoff = retentionCutoff(this.deps.clock.now(), camera.retentionDays);
     const id = randomUUID();
-    const dir = join(this.deps.media.workDir, 'exports');
-    await mkdir(dir, { recursive: true });
-    const output = join(dir, `${id}.mp4`);
+    const output = join(this.deps.media.workDir, `export-${id}.mp4`);
     const cut = await this.#cut(camera, range, cutoff, output);
     const record = await this.#store(
       {
@@ -147,9 +155,7 @@ export class ExportService {
     const camera = await this.deps.cameras.get(matched.cameraId, actor);
     const range = { from: new Date(matched.start), to: new Date(matched.end) };
     const id = randomUUID();
-    const dir = join(this.deps.media.workDir, 'exports');
-    await mkdir(dir, { recursive: true });
-    const output = join(dir, `${id}.mp4`);
+    const output = join(this.deps.media.workDir, `export-${id}.mp4`);
     const scratch = await mkdtemp(join(this.deps.media.workDir, 'anonymise-'));
     let cut: Cut;
     let anonymisation: AnonymisedCopyReport;
@@ -197,7 +203,7 @@ export class ExportService {
   async downloadForAccessRequest(
     target: { requestId: string; rangeId: string },
     watcher: PersonRequester,
-  ): Promise<{ path: string; id: string; sha256: string }> {
+  ): Promise<ExportDownload> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
     if (exportId === null) {
@@ -243,11 +249,27 @@ export class ExportService {
       reason: made.reason,
       exportedBy: made.actor.actorName,
       exportedAt: this.deps.clock.now(),
-      fileKey: made.output,
+      fileKey: `${made.id}.mp4`,
       bytes: (await stat(made.output)).size,
       sha256: await sha256File(made.output),
       signed: null,
     };
+    // Stored before it is recorded: a record never names a missing file (a failed transaction removes it).
+    await this.deps.exportStorage.put(record.fileKey, made.output);
+    await this.#recordExport(record, made, details).catch(async (error: unknown) => {
+      await this.deps.exportStorage.remove(record.fileKey);
+      throw error;
+    });
+    return record;
+  }
+
+  /** Audits the export's creation and records it with its manifest (naming that audit entry), in one transaction. */
+  async #recordExport(
+    record: ExportRecord,
+    made: { cut: Cut; actor: Actor; requisition?: string },
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const { from, to } = record;
     await this.deps.work(async ({ recordings, audit }) => {
       const entry = await audit.append({
         action: 'export.created',
@@ -288,7 +310,6 @@ export class ExportService {
       record.signed = signManifest(manifest, this.deps.key);
       await recordings.insertExport(record);
     });
-    return record;
   }
 
   /**
@@ -300,24 +321,24 @@ export class ExportService {
       recordings.segmentsBetween(camera.id, requested, notBefore),
     );
     const segments = segmentsOverlapping(indexed, requested);
-    const withPaths = await Promise.all(
-      segments.map(async (s) => ({ ...s, path: await this.deps.storage.localPath(s.key) })),
-    );
-    const plan = planExport({ segments: withPaths, ...requested });
-    const first = withPaths[0];
-    if (plan === undefined || first === undefined) {
-      throw new VigieError(
-        'NO_RECORDING',
-        `Camera "${camera.name}" has no recording between ${requested.from.toISOString()} and ${requested.to.toISOString()}.`,
-      );
-    }
     const scratch = await mkdtemp(join(this.deps.media.workDir, 'export-'));
-    let covered: TimeRange;
     try {
+      // Each segment read through the storage port (this disk or the worker holding it), one at a time.
+      const withPaths: (IndexedSegment & { path: string })[] = [];
+      for (const [i, s] of segments.entries())
+        withPaths.push({ ...s, path: await copyFromStorage(this.deps.storage, s.key, join(scratch, `${i}.mp4`)) });
+      const plan = planExport({ segments: withPaths, ...requested });
+      const first = withPaths[0];
+      if (plan === undefined || first === undefined) {
+        throw new VigieError(
+          'NO_RECORDING',
+          `Camera "${camera.name}" has no recording between ${requested.from.toISOString()} and ${requested.to.toISOString()}.`,
+        );
+      }
       const inpoint = plan.parts[0]?.inpoint ?? 0;
       const keyframes = await keyframeTimes(this.deps.media.ffmpegPath(), first.path);
       const start = keyframes.filter((t) => t <= inpoint + 0.001).at(-1) ?? 0;
-      covered = { from: new Date(first.startedAt.getTime() + Math.round(start * 1000)), to: plan.to };
+      const covered = { from: new Date(first.startedAt.getTime() + Math.round(start * 1000)), to: plan.to };
       const listPath = join(scratch, 'list.ffconcat');
       await writeFile(listPath, concatList(plan.parts));
       await runFfmpeg(
@@ -328,13 +349,14 @@ export class ExportService {
           metadata: { cameraId: camera.id, cameraName: camera.name, from: covered.from, to: plan.to },
         }),
       );
+      return { plan, requested, covered, segments };
     } catch (error) {
       await rm(output, { force: true });
+      if (error instanceof VigieError) throw error;
       throw new VigieError('MEDIA_UNAVAILABLE', `The export could not be written: ${(error as Error).message}`);
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    return { plan, requested, covered, segments };
   }
 
   /** The manifest of an export. */
@@ -343,10 +365,14 @@ export class ExportService {
   }
 
   /** The exported file's path and hash, for download; the download is audited. */
-  async download(id: string, watcher: PersonRequester): Promise<{ path: string; id: string; sha256: string }> {
+  async download(id: string, watcher: PersonRequester): Promise<ExportDownload> {
     const record = await this.#record(id);
     await this.#auditDownload(record, watcher, 'video');
-    return { path: record.fileKey, id: record.id, sha256: record.sha256 };
+    return {
+      stream: Readable.from(this.deps.exportStorage.read(record.fileKey)),
+      id: record.id,
+      sha256: record.sha256,
+    };
   }
 
   /** The evidence package (ZIP: video, signed manifest, signature, public key, instructions); audited. */
@@ -355,7 +381,7 @@ export class ExportService {
     const made = await evidencePackage({
       signed: signedOf(record),
       publicKeyPem: this.deps.key.publicKeyPem,
-      videoPath: record.fileKey,
+      video: { bytes: record.bytes, read: () => this.deps.exportStorage.read(record.fileKey) },
       modified: record.exportedAt,
     });
     await this.#auditDownload(record, watcher, 'package');

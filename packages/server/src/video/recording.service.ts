@@ -14,6 +14,7 @@ import type { PersonRequester } from '../auth/requester.js';
 import type { CameraService } from '../services/camera.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
+import { copyFromStorage } from './storage-copy.js';
 import type { LiveFeeds } from './live-feeds.js';
 import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
 
@@ -225,7 +226,7 @@ export class RecordingService {
     if (latest === undefined) {
       throw new VigieError('NO_RECORDING', `Camera "${camera.name}" has recorded nothing yet; check its status.`);
     }
-    const jpeg = await this.#grabFrame(await this.deps.storage.localPath(latest.key));
+    const jpeg = await this.#grabFrame(latest.key);
     await this.deps.work(({ audit }) =>
       audit.append({
         action: 'snapshot.viewed',
@@ -265,13 +266,16 @@ export class RecordingService {
     );
   }
 
-  async #grabFrame(path: string): Promise<Buffer> {
+  async #grabFrame(key: string): Promise<Buffer> {
     const dir = await mkdtemp(join(this.deps.media.workDir, 'snapshot-'));
     try {
+      const path = await copyFromStorage(this.deps.storage, key, join(dir, 'segment.mp4'));
       const output = join(dir, 'frame.jpg');
       await runFfmpeg(this.deps.media.ffmpegPath(), snapshotArgs({ input: ['-sseof', '-1', '-i', path], output }));
       return await readFile(output);
     } catch (error) {
+      // A worker that cannot be reached says so (its own code); only ffmpeg's failures are "media unavailable".
+      if (error instanceof VigieError) throw error;
       throw new VigieError('MEDIA_UNAVAILABLE', `The snapshot could not be made: ${(error as Error).message}`);
     } finally {
       await rm(dir, { recursive: true, force: true });

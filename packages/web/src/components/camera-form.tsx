@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { CameraDraft } from '../logic/camera-patch';
 
-type Settings = Omit<CameraDraft, 'zones' | 'masks' | 'lines'>;
+type Settings = Omit<CameraDraft, 'zones' | 'masks' | 'lines' | 'analytics'>;
 
 /** The settings of a camera as form fields: name, source, position, view, retention, purposes, enabled. */
 export function CameraForm({ value, onChange }: { value: Settings; onChange: (next: Settings) => void }) {

@@ -242,6 +242,12 @@ export const en: Record<MessageKey, string> = {
   'analytics.reason': 'Reason (written to the audit trail)',
   'analytics.stop': 'Stop analytics',
   'analytics.resume': 'Resume analytics',
+  'analytics.switches': 'Analytics of this camera',
+  'analytics.switchesHint':
+    'No analytic runs by default. Each must be justified by one of the camera’s declared purposes; anonymous counting counts crossings of the lines drawn on the image.',
+  'analytics.needsPurpose': 'Not justified by the camera’s purposes: it needs one of these: {purposes}.',
+  'analytics.neverJustified': 'No purpose allows this analytic under this installation’s legal framework.',
+  'analytics.needsDpia': 'Will only run once a current impact assessment (DPIA) in the legal registry covers it.',
   'users.heading': 'Accounts',
   'users.username': 'Username',
   'users.displayName': 'Display name',

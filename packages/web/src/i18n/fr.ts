@@ -241,6 +241,13 @@ export const fr = {
   'analytics.reason': 'Motif (enregistré au journal)',
   'analytics.stop': 'Arrêter les analyses',
   'analytics.resume': 'Reprendre les analyses',
+  'analytics.switches': 'Analyses de cette caméra',
+  'analytics.switchesHint':
+    'Aucune analyse ne tourne par défaut. Chacune doit être justifiée par une finalité déclarée de la caméra ; le comptage anonyme compte les passages des lignes tracées sur l’image.',
+  'analytics.needsPurpose': 'Non justifiée par les finalités de la caméra : il faut l’une de celles-ci : {purposes}.',
+  'analytics.neverJustified': 'Aucune finalité ne permet cette analyse dans le cadre légal de l’installation.',
+  'analytics.needsDpia':
+    'Ne tournera qu’une fois couverte par une analyse d’impact (AIPD) à jour dans le registre légal.',
   'users.heading': 'Comptes',
   'users.username': 'Identifiant',
   'users.displayName': 'Nom affiché',

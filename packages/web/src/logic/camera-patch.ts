@@ -11,6 +11,7 @@ export type CameraDraft = { site: string } & Pick<
   | 'retentionDays'
   | 'purposes'
   | 'enabled'
+  | 'analytics'
   | 'zones'
   | 'masks'
   | 'lines'
@@ -26,6 +27,7 @@ const editable: readonly (keyof CameraDraft)[] = [
   'retentionDays',
   'purposes',
   'enabled',
+  'analytics',
   'zones',
   'masks',
   'lines',

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { api, errorMessage, type Camera } from '../api/client';
+import { api, type Camera } from '../api/client';
 import { cameraSnapshotUrl } from '../api/media-urls';
+import { AnalyticsSwitches } from '../components/analytics-switches';
 import { CameraForm } from '../components/camera-form';
 import { GeometryEditor } from '../components/geometry-editor';
 import { useI18n } from '../i18n/i18n';
@@ -17,6 +18,7 @@ const blank: CameraDraft = {
   retentionDays: 15,
   purposes: [],
   enabled: true,
+  analytics: [],
   zones: [],
   masks: [],
   lines: [],
@@ -27,14 +29,24 @@ interface Problem {
   details: string[];
 }
 
-function problemOf(error: unknown, response: Response): Problem {
-  const details = (error as { error?: { details?: { path: string; reason: string }[] } } | undefined)?.error?.details;
-  return { text: errorMessage(error, response), details: (details ?? []).map((d) => `${d.path}: ${d.reason}`) };
+type Body = { error?: { code?: string; message?: string; details?: { path: string; reason: string }[] } } | undefined;
+
+/** A refusal in the interface language (from its code), with the fields the server named. */
+function problemOf(
+  error: unknown,
+  response: Response,
+  say: (failure: { code: string; message: string }) => string,
+): Problem {
+  const body = (error as Body)?.error;
+  return {
+    text: say({ code: body?.code ?? 'HTTP_ERROR', message: body?.message ?? `HTTP ${response.status}` }),
+    details: (body?.details ?? []).map((d) => `${d.path}: ${d.reason}`),
+  };
 }
 
 /** Adds a camera, or edits one: its settings and what is drawn over its image; saved with a version check. */
 export function CameraEditPage({ cameraId }: { cameraId?: string }) {
-  const { t } = useI18n();
+  const { t, problem: say } = useI18n();
   const [, navigate] = useLocation();
   const [camera, setCamera] = useState<Camera | undefined>(undefined);
   const [draft, setDraft] = useState<CameraDraft | undefined>(cameraId === undefined ? blank : undefined);
@@ -45,7 +57,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
   useEffect(() => {
     if (cameraId === undefined) return;
     void api.GET('/api/cameras/{id}', { params: { path: { id: cameraId } } }).then(({ data, error, response }) => {
-      if (data === undefined) setProblem(problemOf(error, response));
+      if (data === undefined) setProblem(problemOf(error, response, say));
       else {
         setCamera(data);
         setDraft(draftOf(data));
@@ -60,7 +72,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
     setSaved(undefined);
     if (camera === undefined) {
       const { data, error, response } = await api.POST('/api/cameras', { body: cameraInput(draft) });
-      if (data === undefined) setProblem(problemOf(error, response));
+      if (data === undefined) setProblem(problemOf(error, response, say));
       else navigate(`/admin/cameras/${data.id}`);
     } else {
       const patch = cameraPatch(draftOf(camera), draft);
@@ -70,7 +82,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
           params: { path: { id: camera.id }, header: { 'if-match': String(camera.version) } },
           body: patch,
         });
-        if (data === undefined) setProblem(problemOf(error, response));
+        if (data === undefined) setProblem(problemOf(error, response, say));
         else {
           setCamera(data);
           setDraft(draftOf(data));
@@ -83,7 +95,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
 
   if (draft === undefined)
     return problem === undefined ? <p>{t('common.loading')}</p> : <p className="error">{problem.text}</p>;
-  const { zones, masks, lines, ...settings } = draft;
+  const { zones, masks, lines, analytics, ...settings } = draft;
   return (
     <form
       className="camera-edit"
@@ -97,6 +109,11 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
       </p>
       <h2>{camera === undefined ? t('cameraEdit.newHeading') : t('cameraEdit.heading', { name: camera.name })}</h2>
       <CameraForm value={settings} onChange={(next) => setDraft({ ...draft, ...next })} />
+      <AnalyticsSwitches
+        value={analytics}
+        purposes={draft.purposes}
+        onChange={(next) => setDraft({ ...draft, analytics: next })}
+      />
       {camera !== undefined && (
         <section className="geometry" aria-labelledby="geometry-heading">
           <h3 id="geometry-heading">{t('geometry.heading')}</h3>

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyticJustified, analyticsEventTypes, frenchProfile } from '@vigie/core';
+import { locateFfmpeg } from '@vigie/media';
+import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
+import { renderScene, syntheticScenes } from '@vigie/vision/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorise, testPasswordCost } from '../../server/test/support.js';
+import { launchBrowser } from './browser.js';
+import { unusedTotpCode } from './support/unused-totp.js';
+
+const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
+const password = 'correct horse battery staple';
+/** Walkers cross the picture from side to side: a vertical line in the middle is stepped over in both directions. */
+const scene = syntheticScenes.find((s) => s.name === 'runner_wrong_way');
+const purposes = ['public_space_safety'] as const;
+
+describe('configuring analytics from the console, in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  let cameraId: string;
+
+  beforeAll(async () => {
+    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
+    if (scene === undefined) throw new Error('the runner_wrong_way scene is missing from the synthetic scenes');
+    dataDir = await mkdtemp(join(tmpdir(), 'vigie-config-e2e-'));
+    await mkdir(shots, { recursive: true });
+    const clip = join(dataDir, 'crossings.mp4');
+    await renderScene(scene, { ffmpegPath: locateFfmpeg().path, output: clip });
+    server = await startServer(
+      loadConfig({
+        VIGIE_PORT: '0',
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_LOG_LEVEL: 'silent',
+        VIGIE_DEMO: 'false',
+        // The synthetic camera is a file, looped at its own pace, which a deployment allows only explicitly.
+        VIGIE_FILE_SOURCES: 'true',
+      }),
+      { passwordCost: testPasswordCost },
+    );
+    const camera = await server.app.cameras.create(
+      {
+        name: 'Passage piéton',
+        sourceUrl: pathToFileURL(clip).toString(),
+        location: { lat: 50.36, lon: 3.52 },
+        purposes: [...purposes],
+      },
+      { actorName: 'e2e setup' },
+    );
+    cameraId = camera.id;
+    await authorise(server.app, cameraId);
+    const user = await server.app.users.create(
+      { username: 'chef.poste', displayName: 'Chef de poste', roles: ['supervisor'], password },
+      { now: new Date(), actor: { actorName: 'e2e setup' } },
+    );
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
+    page.setDefaultTimeout(10_000);
+    await page.goto(server.url);
+    await page.getByLabel('Identifiant').fill('chef.poste');
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(user.totp?.secret ?? ''));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('nav.nav').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const switchOf = (type: string) => page.locator(`[data-analytic="${type}"]`);
+
+  it('shows the legal rule of each analytic and the server’s refusals in the interface language', async () => {
+    await page.goto(new URL(`/admin/cameras/${cameraId}`, server.url).toString());
+    await page.locator('.analytics-switches').waitFor();
+    // An analytic the camera's purposes do not justify cannot be switched on, and says what it needs.
+    for (const type of analyticsEventTypes.filter((a) => !analyticJustified(a, [...purposes], frenchProfile))) {
+      expect(await switchOf(type).locator('input').isDisabled()).toBe(true);
+      expect(await switchOf(type).locator('small').innerText()).not.toBe('');
+    }
+    // Crowd density measures in metres: without a ground calibration the server refuses it, said in French…
+    await switchOf('crowd_density').locator('input').check();
+    expect(await switchOf('crowd_density').locator('small.warning').innerText()).toMatch(/analyse d’impact/);
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect
+      .poll(() => page.locator('.camera-edit [role="alert"] p').innerText())
+      .toBe('Cette analyse demande d’abord de calibrer la caméra.');
+    // …and in English once the interface is.
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => page.locator('.camera-edit [role="alert"] p').innerText())
+      .toBe('This analytic needs the camera calibrated first.');
+    await page.getByLabel('Language').selectOption('fr');
+    await switchOf('crowd_density').locator('input').uncheck();
+  });
+
+  it('switches counting on, draws a counting line, and sees the crossings in the statistics', async () => {
+    await switchOf('people_count').locator('input').check();
+    await page.getByRole('radio', { name: 'Ligne de comptage' }).check();
+    const canvas = page.getByTestId('geometry-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    for (const [x, y] of [
+      [0.5, 0.1],
+      [0.5, 0.95],
+    ] as const)
+      await canvas.click({
+        position: await canvas.boundingBox().then((b) => ({ x: x * (b?.width ?? 0), y: y * (b?.height ?? 0) })),
+      });
+    await expect.poll(() => canvas.locator('g.shape.line').count()).toBe(1);
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect.poll(() => page.locator('.camera-edit [role="status"]').innerText()).toMatch(/^Enregistré/);
+    const saved = await server.app.cameras.get(cameraId, systemRequester('e2e check'));
+    expect(saved.analytics).toEqual(['people_count']);
+    expect(saved.lines).toHaveLength(1);
+    await page.screenshot({ path: join(shots, 'config-counting-line-fr.png'), fullPage: true });
+
+    // The analysis reads the looped scene in real time and reports every 10 s: reload the statistics until
+    // the crossings show (entries and exits summed over the last hour).
+    const counted = async () => {
+      await page.goto(new URL('/statistics', server.url).toString());
+      await page.getByLabel('Période').selectOption('hour');
+      const text = await page.locator('.key.in, .key.out').allInnerTexts();
+      return text.map((t) => Number(/(\d+)$/.exec(t)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
+    };
+    await expect.poll(counted, { timeout: 90_000, interval: 5000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, 'config-counting-statistics-fr.png') });
+  }, 150_000);
+});
