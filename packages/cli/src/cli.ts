@@ -8,6 +8,7 @@ import { registryCommand } from './commands/registry.command.js';
 import { startCommand } from './commands/start.command.js';
 import { workerCommand } from './commands/worker.command.js';
 import { userCommand } from './commands/user.command.js';
+import { sealedCommand } from './commands/sealed.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 import { CliError, type CliIo } from './io.js';
 
@@ -30,6 +31,7 @@ export function buildProgram(io: CliIo): Command {
     analyzeCommand(io),
     migrateCommand(io),
     verifyCommand(io),
+    sealedCommand(io),
   ]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }

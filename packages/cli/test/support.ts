@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CliIo } from '@vigie/cli';
 import type { Role } from '@vigie/core';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
-import { testPasswordCost } from '../../server/test/support.js';
+import { habilitate, testPasswordCost } from '../../server/test/support.js';
 
 /** The CLI's input and output captured: what it printed on each stream, with the environment and stdin given. */
 export function captureIo(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
@@ -43,6 +43,7 @@ export async function startServerForCli(roles: Role[], settings: Record<string, 
     { username, displayName: username, roles, password: 'a long enough password' },
     { now: new Date(), actor },
   );
+  await habilitate(server.app, username, roles);
   const token = await server.app.users.createToken({ username, name: 'cli test', now: new Date(), actor });
   return {
     server,

@@ -58,6 +58,8 @@ export interface VideoFrame {
 export interface Detector {
   /** Detects persons and carried objects in one frame. */
   detect(frame: VideoFrame): Promise<Detection[]>;
+  /** The same model at another network input size, sharing its session (absent: one size only). */
+  atInputSize?(inputSize: number): Detector;
 }
 
 /** A zone as analytics use it: its polygon plus what to watch there. */

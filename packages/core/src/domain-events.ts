@@ -86,6 +86,11 @@ export const AlertProgressFactSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** How a count was made: the confirmed person tracks (sparse views) or a tiled detection pass (crowded views). */
+export const countMethods = ['tracks', 'tiled'] as const;
+/** One of `countMethods`. */
+export type CountMethod = (typeof countMethods)[number];
+
 /** One anonymous count sample (people in, out, occupancy, density) of a camera's series. */
 export const CountFactSchema = Type.Object(
   {
@@ -96,6 +101,8 @@ export const CountFactSchema = Type.Object(
     out: Type.Optional(Type.Number()),
     occupancy: Type.Optional(Type.Number()),
     density: Type.Optional(Type.Number()),
+    /** How occupancy and density were counted. */
+    method: Type.Optional(Type.Enum([...countMethods])),
   },
   { additionalProperties: false },
 );

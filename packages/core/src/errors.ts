@@ -155,6 +155,35 @@ export const errorRegistry = {
     kind: 'forbidden',
     hint: 'A DPO must record the camera’s current prefectoral authorisation (PUT /api/cameras/{id}/registry); its images stay locked until then.',
   },
+  HABILITATION_MISSING: {
+    kind: 'forbidden',
+    hint: 'An administrator must record your individual designation act and training dates (PUT /api/users/{username}/habilitation) before you see images.',
+  },
+  HABILITATION_EXPIRED: {
+    kind: 'forbidden',
+    hint: 'Your designation or training has lapsed (the message says which): renew it, then ask an administrator to record the new dates.',
+  },
+  HABILITATION_OUT_OF_SCOPE: {
+    kind: 'forbidden',
+    hint: 'Your designation act does not name this camera; ask for it to be extended, or use a camera it covers.',
+  },
+  HABILITATION_INVALID: {
+    kind: 'invalid',
+    hint: 'Copy the dates from the designation act and the training certificates (the details say what is inconsistent).',
+  },
+  WORKSTATION_NOT_ENROLLED: {
+    kind: 'forbidden',
+    hint: 'Images are shown only on the supervision room’s enrolled workstations: use one, or have an administrator enrol this one (vigie workstation enrol).',
+  },
+  WORKSTATION_NOT_FOUND: { kind: 'not_found', hint: 'List enrolled workstations with GET /api/workstations.' },
+  EXPORT_RECIPIENT_KEY_INVALID: {
+    kind: 'invalid',
+    hint: 'Give the recipient’s age public key (age1…), or a passphrase of at least 12 characters to tell them by another channel.',
+  },
+  ACCESS_REQUEST_EXTENSION_REFUSED: {
+    kind: 'conflict',
+    hint: 'A deadline can be extended once, before it passes, and only for an open request; give the reason the requester will read.',
+  },
   PRIVATE_SPACE_UNMASKED: {
     kind: 'forbidden',
     hint: 'Draw privacy masks over the dwellings and entrances in view (PATCH /api/cameras/{id}, "masks"), then try again.',

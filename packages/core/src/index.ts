@@ -32,6 +32,7 @@ export * from './zip.js';
 export * from './rule-settings.js';
 export * from './analysis-authorisation.js';
 export * from './legal-hold.js';
+export * from './habilitation.js';
 export * from './model-registry.js';
 export * from './wall-layout.js';
 export * from './text-safety.js';

@@ -6,6 +6,7 @@ import type {
   AlertSeverity,
   AlertStatus,
   AlertType,
+  CountMethod,
   ShadowLabel,
   ShadowLabels,
 } from '@vigie/core';
@@ -131,6 +132,8 @@ export interface CountSample {
   out?: number;
   occupancy?: number;
   density?: number;
+  /** How occupancy and density were counted. */
+  method?: CountMethod;
 }
 
 /** Alert totals and operator verdicts for one type (LEGAL R24). */
@@ -484,6 +487,7 @@ export class AlertRepository {
         ['out_count', 'integer'],
         ['occupancy', 'real'],
         ['density', 'real'],
+        ['method', 'text'],
       ],
       samples.map((s) => ({
         camera_id: s.cameraId,
@@ -493,6 +497,7 @@ export class AlertRepository {
         out_count: s.out ?? null,
         occupancy: s.occupancy ?? null,
         density: s.density ?? null,
+        method: s.method ?? null,
       })),
     );
   }
@@ -517,6 +522,7 @@ export class AlertRepository {
       ...(row.out_count === null ? {} : { out: row.out_count }),
       ...(row.occupancy === null ? {} : { occupancy: row.occupancy }),
       ...(row.density === null ? {} : { density: row.density }),
+      ...(row.method === null ? {} : { method: row.method }),
     }));
   }
 

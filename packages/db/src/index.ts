@@ -14,6 +14,7 @@ export * from './access-request.repository.js';
 export * from './cluster.repository.js';
 export * from './analysis-authorisation.repository.js';
 export * from './legal-hold.repository.js';
+export * from './habilitation.repository.js';
 export * from './model.repository.js';
 export * from './incident.repository.js';
 export * from './onvif-device.repository.js';

@@ -9,6 +9,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CameraRepository } from './camera.repository.js';
 import { ClusterRepository } from './cluster.repository.js';
+import { HabilitationRepository } from './habilitation.repository.js';
 import { IncidentRepository } from './incident.repository.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
@@ -36,6 +37,7 @@ export interface Stores {
   wallLayouts: WallLayoutRepository;
   onvifDevices: OnvifDeviceRepository;
   unmask: UnmaskRepository;
+  habilitations: HabilitationRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -60,6 +62,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     wallLayouts: new WallLayoutRepository(db),
     onvifDevices: new OnvifDeviceRepository(db),
     unmask: new UnmaskRepository(db),
+    habilitations: new HabilitationRepository(db),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { CountMethod } from '@vigie/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** JSON column: written as a string, read back parsed. */
@@ -310,6 +311,7 @@ export interface CountSampleTable {
   out_count: number | null;
   occupancy: number | null;
   density: number | null;
+  method: CountMethod | null;
 }
 
 /** Each camera's legal registry entry (authorisation, signage, facing). Dates are read back as text. */
@@ -389,6 +391,11 @@ export interface AccessRequestTable {
   contact_email: string;
   rejection_reason: string | null;
   updated_at: Date;
+  /** When the deadline was extended (once), and the reason the requester was told. */
+  extended_at: Date | null;
+  extension_reason: string | null;
+  /** When the reminder before the deadline was sent. */
+  reminded_at: Date | null;
 }
 
 /** The history of each access request, one row per step. */
@@ -413,6 +420,31 @@ export interface AccessRequestRangeTable {
   needs_review: Generated<boolean>;
   added_at: Date;
   added_by: string;
+}
+
+/** A person's designation act, camera scope and training dates (LEGAL R8); calendar dates as YYYY-MM-DD. */
+export interface HabilitationTable {
+  user_id: string;
+  designation_act: string;
+  designated_on: string;
+  designation_expires_on: string;
+  camera_scope: Json<'all' | string[]>;
+  data_protection_training_on: string;
+  data_protection_training_expires_on: string;
+  ai_literacy_training_on: string | null;
+  ai_literacy_training_expires_on: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** A supervision-room workstation allowed to show images (LEGAL R10); its key is stored only as a hash. */
+export interface WorkstationTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  enrolled_by: string;
+  enrolled_at: Date;
+  revoked_at: Date | null;
 }
 
 /** Every table Vigie stores, for Kysely's typing. */
@@ -448,6 +480,8 @@ export interface Tables {
   detection_models: DetectionModelTable;
   wall_layouts: WallLayoutTable;
   onvif_devices: OnvifDeviceTable;
+  habilitations: HabilitationTable;
+  workstations: WorkstationTable;
 }
 
 /** The ONVIF device a camera was added from, with the account Vigie uses on it (password sealed). */

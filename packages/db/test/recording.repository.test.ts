@@ -222,7 +222,7 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
   it('stores anonymous count samples as a time series', async () => {
     await alerts.insertCounts([
       { cameraId: camera, series: 'line:door', at: t('10:00:10'), in: 3, out: 1 },
-      { cameraId: camera, series: 'zone:square', at: t('10:00:20'), occupancy: 12, density: 0.4 },
+      { cameraId: camera, series: 'zone:square', at: t('10:00:20'), occupancy: 12, density: 0.4, method: 'tiled' },
     ]);
     const samples = await alerts.counts([camera], { from: t('10:00:00'), to: t('10:01:00') });
     expect(samples).toEqual([
@@ -233,6 +233,7 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
         at: t('10:00:20'),
         occupancy: 12,
         density: expect.closeTo(0.4, 5) as number,
+        method: 'tiled',
       },
     ]);
   });

@@ -83,6 +83,8 @@ import { ComplianceService } from './services/compliance.service.js';
 import { demoTransparencyContacts } from './config.js';
 import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
+import { HabilitationService, habilitationPolicy, type HabilitationPolicy } from './services/habilitation.service.js';
+import { habilitationRoutes } from './routes/habilitation.routes.js';
 import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
 import { UnmaskService } from './services/unmask.service.js';
@@ -157,6 +159,8 @@ export interface AppDependencies {
   unmaskSecret?: string;
   /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
   trustedProxies?: readonly string[];
+  /** Who may see images (LEGAL R8–R10); default: what the legal profile asks (`habilitationPolicy`). */
+  habilitation?: HabilitationPolicy;
 }
 
 /** The wired application: the Fastify instance and the services entry points share. */
@@ -177,6 +181,8 @@ export interface VigieApp {
   compliance: ComplianceService;
   auth: AuthService;
   users: UserService;
+  /** Designation acts, training dates and workstations: image routes check them (LEGAL R8–R10). */
+  habilitations: HabilitationService;
   /** The browsers' push hub, fed by the projection of the domain bus. */
   events: EventHub;
   /** Publishes and follows domain events on the bus. */
@@ -266,6 +272,12 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
   const refusals = new CoalescedAudit({ work, clock: deps.clock });
+  const habilitations = new HabilitationService({
+    work,
+    clock: deps.clock,
+    profile,
+    policy: deps.habilitation ?? habilitationPolicy(profile),
+  });
   const auth = new AuthService({
     work,
     clock: deps.clock,
@@ -381,7 +393,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
   await registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
-  registerAccessControl(http, { auth, refusals });
+  registerAccessControl(http, { auth, refusals, habilitations });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {
@@ -448,6 +460,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   await http.register(modelRoutes(models), { prefix: '/api' });
   await http.register(userRoutes(users, deps.clock), { prefix: '/api' });
   await http.register(tokenRoutes(users, deps.clock), { prefix: '/api' });
+  await http.register(habilitationRoutes(habilitations), { prefix: '/api' });
   await http.register(accessRequestRoutes(accessRequests), { prefix: '/api' });
   await http.register(transparencyRoutes({ transparency, anchor: auditAnchor, key: installationKey }), {
     prefix: '/api',
@@ -527,6 +540,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     models,
     auth,
     users,
+    habilitations,
     events,
     domainEvents,
     background,

@@ -44,6 +44,10 @@ export const ConfigSchema = Type.Object(
     fileSources: Type.Boolean({
       description: 'Let cameras read local files (file://), as the demo does; off: only network cameras.',
     }),
+    requireWorkstation: Type.Boolean({
+      description:
+        'Show images only on enrolled supervision-room workstations (LEGAL R10; vigie workstation enrol); the legal profile may require it anyway.',
+    }),
     cameraNetworks: Type.Array(Type.String({ minLength: 1 }), {
       description:
         'CIDR networks camera sources may point at although refused by default (loopback, link-local), e.g. 127.0.0.0/8 for a relay on this machine; comma-separated in the environment.',
@@ -122,6 +126,7 @@ export const configEnv = {
   modelPath: 'VIGIE_MODEL',
   demo: 'VIGIE_DEMO',
   fileSources: 'VIGIE_FILE_SOURCES',
+  requireWorkstation: 'VIGIE_REQUIRE_WORKSTATION',
   cameraNetworks: 'VIGIE_CAMERA_NETWORKS',
   trustedProxies: 'VIGIE_TRUSTED_PROXIES',
   mapTileUrl: 'VIGIE_MAP_TILE_URL',
@@ -153,6 +158,7 @@ const defaults: Config = {
   logLevel: 'info',
   demo: false,
   fileSources: false,
+  requireWorkstation: false,
   cameraNetworks: [],
   trustedProxies: [],
   transparency: demoTransparencyContacts,
@@ -192,7 +198,7 @@ function fromEnv(env: NodeJS.ProcessEnv): {
         .split(',')
         .map((cidr) => cidr.trim())
         .filter((cidr) => cidr !== '');
-    } else if (key === 'demo' || key === 'fileSources') {
+    } else if (key === 'demo' || key === 'fileSources' || key === 'requireWorkstation') {
       if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) values[key] = true;
       else if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) values[key] = false;
       else problems.push(`${name}="${raw}" must be true or false`);

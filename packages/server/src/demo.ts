@@ -11,8 +11,11 @@ import {
   zonedDate,
   type AnalyticsEventType,
   type LegalProfile,
+  rolesNeedSecondFactor,
   type CameraInput,
   type Facing,
+  type HabilitationInput,
+  type Role,
   type RegistryEntryInput,
 } from '@vigie/core';
 import { demoClipArgs, keyframeTimes, locateFfmpeg, runFfmpeg, type DemoPattern } from '@vigie/media';
@@ -22,6 +25,7 @@ import type { AnalysisAuthorisationService } from './services/analysis-authorisa
 import type { CameraService } from './services/camera.service.js';
 import type { LegalRegistryService } from './services/legal-registry.service.js';
 import type { UserService } from './services/user.service.js';
+import type { HabilitationService } from './services/habilitation.service.js';
 
 /** The identity of the demo setup, in access checks and the audit trail. */
 const demoSetup = systemRequester('demo setup');
@@ -312,12 +316,29 @@ export async function seedDemoAnalysisAuthorisation(options: {
   return true;
 }
 
-const demoAccounts = [
+const demoAccounts: readonly { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'superviseur', displayName: 'Superviseur (démo)', roles: ['supervisor'] },
   { username: 'operateur', displayName: 'Opérateur (démo)', roles: ['operator'] },
   { username: 'dpo', displayName: 'Délégué à la protection des données (démo)', roles: ['dpo'] },
   { username: 'admin', displayName: 'Administrateur (démo)', roles: ['admin'] },
 ];
+
+/** A fictitious designation act and training, valid a year from today, for the demo accounts that see images. */
+function demoHabilitation(now: Date): HabilitationInput {
+  const today = zonedDate(now, frenchProfile.timeZone);
+  const monthAgo = addMonthsToDate(today, -1);
+  const inAYear = addMonthsToDate(today, 12);
+  return {
+    designationAct: `Arrêté municipal DEMO-${today.slice(0, 4)}-001 (fictitious)`,
+    designatedOn: monthAgo,
+    designationExpiresOn: inAYear,
+    cameraScope: 'all',
+    dataProtectionTrainingOn: monthAgo,
+    dataProtectionTrainingExpiresOn: inAYear,
+    aiLiteracyTrainingOn: monthAgo,
+    aiLiteracyTrainingExpiresOn: inAYear,
+  };
+}
 
 /**
  * Creates one demo account per role when there is none, with random passwords written to
@@ -325,16 +346,21 @@ const demoAccounts = [
  */
 export async function seedDemoAccounts(options: {
   users: UserService;
+  habilitations: HabilitationService;
+  now: Date;
   dataDir: string;
   log: FastifyBaseLogger;
 }): Promise<void> {
-  const { users, dataDir, log } = options;
+  const { users, habilitations, dataDir, log } = options;
   if ((await users.list()).length > 0) return;
   const lines = ['# Vigie demo accounts — created once; keep this file private.', ''];
   for (const account of demoAccounts) {
     const password = randomBytes(12).toString('base64url');
     const created = await users.create({ ...account, password }, { now: new Date(), actor: demoSetup });
     lines.push(`${account.username}\tpassword: ${password}\troles: ${account.roles.join(', ')}`);
+    if (rolesNeedSecondFactor(account.roles)) {
+      await habilitations.record(account.username, demoHabilitation(options.now), demoSetup);
+    }
     if (created.totp !== undefined) lines.push(`\tone-time codes: add ${created.totp.uri} to an authenticator app`);
   }
   const token = await users.createToken({

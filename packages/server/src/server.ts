@@ -4,6 +4,7 @@ import { legalProfileById, systemClock, type Bus, type SourceUrlPolicy } from '@
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import { chooseMaskEncoder, ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
+import { habilitationPolicy } from './services/habilitation.service.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoAnalysisAuthorisation, seedDemoCameras, seedDemoRegistry } from './demo.js';
 
@@ -59,6 +60,7 @@ export async function startServer(
       database,
       clock: systemClock,
       profile,
+      habilitation: habilitationPolicy(profile, config.requireWorkstation),
       console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },
       transparency: config.transparency,
       logger: {
@@ -92,7 +94,13 @@ export async function startServer(
         profile,
         log: app.http.log,
       });
-      await seedDemoAccounts({ users: app.users, dataDir: config.dataDir, log: app.http.log });
+      await seedDemoAccounts({
+        users: app.users,
+        habilitations: app.habilitations,
+        now: new Date(),
+        dataDir: config.dataDir,
+        log: app.http.log,
+      });
     }
     await app.background.start();
     if (config.mqttUrl !== undefined) {

@@ -94,6 +94,8 @@ describe.each(testEngines)('every route × every role on $name', (engine) => {
         'GET /api/console/settings',
         'GET /api/evidence/key',
         'GET /api/transparency/audit',
+        // An enrolled workstation's browser keeps its key; the key itself is the credential.
+        'POST /api/workstation/claim',
       ].sort(),
     );
   });

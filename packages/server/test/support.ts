@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyticNeedsAuthorisation, segmentKey, systemClock, type Clock, type Segment } from '@vigie/core';
+import {
+  addMonthsToDate,
+  analyticNeedsAuthorisation,
+  rolesNeedSecondFactor,
+  segmentKey,
+  systemClock,
+  type Clock,
+  type HabilitationInput,
+  type Segment,
+} from '@vigie/core';
 import { RecordingRepository } from '@vigie/db';
 import type { VigieDatabase } from '@vigie/db';
 import type { LocalDiskStorage } from '@vigie/media';
@@ -59,6 +68,7 @@ export async function openTestApp(
     | 'unmaskSecret'
     | 'console'
     | 'trustedProxies'
+    | 'habilitation'
   > = {},
 ): Promise<TestApp> {
   const database = await engine.open();
@@ -97,6 +107,28 @@ export function cameraBody(overrides: Record<string, unknown> = {}): Record<stri
 
 let userCount = 0;
 
+/** A designation and training valid from a month before `now` to a year after it, on every camera (LEGAL R8). */
+export function validHabilitation(now = new Date()): HabilitationInput {
+  const day = (months: number) => addMonthsToDate(now.toISOString().slice(0, 10), months);
+  return {
+    designationAct: 'Arrêté municipal TEST-001',
+    designatedOn: day(-1),
+    designationExpiresOn: day(12),
+    cameraScope: 'all',
+    dataProtectionTrainingOn: day(-1),
+    dataProtectionTrainingExpiresOn: day(12),
+    aiLiteracyTrainingOn: day(-1),
+    aiLiteracyTrainingExpiresOn: day(12),
+  };
+}
+
+/** Gives accounts whose roles see images a valid habilitation, as an administrator would record it. */
+export async function habilitate(app: VigieApp, username: string, roles: Role[]): Promise<void> {
+  if (rolesNeedSecondFactor(roles)) {
+    await app.habilitations.record(username, validHabilitation(), { actorName: 'test setup' });
+  }
+}
+
 /** Headers of a logged-in session: the cookie and the CSRF token changes must echo. */
 export interface SessionHeaders extends Record<string, string> {
   cookie: string;
@@ -112,6 +144,7 @@ export async function loginAs(app: VigieApp, roles: Role[]): Promise<SessionHead
     { username, displayName: username, roles, password },
     { now: new Date(), actor: { actorName: 'test setup' } },
   );
+  await habilitate(app, username, roles);
   const totp = created.totp === undefined ? undefined : totpCode(created.totp.secret, new Date());
   const response = await app.http.inject({
     method: 'POST',
@@ -133,6 +166,7 @@ export async function tokenAs(app: VigieApp, roles: Role[]): Promise<Record<stri
     { username, displayName: username, roles, password: 'correct horse battery staple' },
     { now: new Date(), actor },
   );
+  await habilitate(app, username, roles);
   const token = await app.users.createToken({ username, name: 'test', now: new Date(), actor });
   return { authorization: `Bearer ${token}` };
 }

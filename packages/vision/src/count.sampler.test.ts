@@ -2,6 +2,7 @@ import type { AnalysisZone } from '@vigie/core';
 import { describe, expect, it } from 'vitest';
 import { context, line, walker } from '../test/rule-context.fixture.js';
 import { CountSampler, type CountSample } from './count.sampler.js';
+import { crowdedFrom } from './rule.context.js';
 
 const square = (x: number, y: number, s: number) => [
   { x, y },
@@ -36,6 +37,7 @@ describe('CountSampler', () => {
     expect(hall?.occupancy).toBeCloseTo(1.4, 5);
     expect(hall?.density).toBeCloseTo(1.4 / 81, 3);
     expect(samples.find((s) => s.series === 'view')?.occupancy).toBe(3);
+    expect(samples.find((s) => s.series === 'view')?.method).toBe('tracks');
     expect(sampler.totals().get('door')).toEqual({ in: 1, out: 1 });
   });
 
@@ -54,6 +56,23 @@ describe('CountSampler', () => {
       sampler.update(last);
     }
     expect(sampler.flush(last).find((s) => s.series === 'line:door')).toMatchObject({ t: 14_000, in: 1, out: 0 });
+  });
+
+  it('counts a crowded view from the tiled passes, and says so', () => {
+    const sampler = new CountSampler({ cameraId: 'cam', startedAt: new Date(0) });
+    const spot = (i: number) => ({ x: 0.05 + 0.09 * (i % 10), y: 0.3 + 0.3 * Math.floor(i / 10) });
+    const tracks = Array.from({ length: crowdedFrom }, (_, i) => walker({ id: i, path: [spot(i)] }));
+    const pass = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...spot(i), y: spot(i).y - 0.09, w: 0.03, h: 0.09 }));
+    const samples: CountSample[] = [];
+    for (let i = 0; i <= 10; i++)
+      samples.push(
+        ...sampler.update(
+          context({ t: i * 1000, tracks, crowd: [pass(12), pass(15), pass(9)], params: countEvery10s }),
+        ),
+      );
+    // The median of the recent passes (12), not the tracks (8) nor the last pass (9).
+    expect(samples.find((s) => s.series === 'view')).toMatchObject({ occupancy: 12, method: 'tiled' });
   });
 });
 

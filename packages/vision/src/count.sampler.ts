@@ -1,6 +1,6 @@
-import type { Point } from '@vigie/core';
-import { footPoint, lineCrossing, pointInPolygon } from './geometry.math.js';
-import { persons, type RuleContext } from './rule.context.js';
+import type { CountMethod, Point } from '@vigie/core';
+import { footPoint, lineCrossing, wholeFrame } from './geometry.math.js';
+import { headcount, persons, type RuleContext } from './rule.context.js';
 
 /**
  * One point of the anonymous counts time series: a number per line or zone and period, never an image
@@ -21,6 +21,8 @@ export interface CountSample {
   occupancy?: number;
   /** Mean persons per m² over the period's frames (needs a ground calibration to mean anything). */
   density?: number;
+  /** How occupancy and density were counted in most of the period's frames. */
+  method?: CountMethod;
 }
 
 interface Area {
@@ -32,14 +34,9 @@ interface Tally {
   frames: number;
   persons: number;
   density: number;
+  /** Frames counted by the tiled pass. */
+  tiled: number;
 }
-
-const wholeFrame: Point[] = [
-  { x: 0, y: 0 },
-  { x: 1, y: 0 },
-  { x: 1, y: 1 },
-  { x: 0, y: 1 },
-];
 
 /**
  * Counts for the time series: line crossings (a person's foot point stepping over the segment, its
@@ -100,12 +97,13 @@ export class CountSampler {
     }
     for (const id of this.lastFoot.keys()) if (!seen.has(id)) this.lastFoot.delete(id);
     for (const area of this.areas(ctx)) {
-      const inside = people.filter((p) => pointInPolygon(footPoint(p.box), area.polygon)).length;
+      const count = headcount(ctx, area.polygon);
       const m2 = ctx.ground.areaM2(area.polygon);
-      const tally = this.tallies.get(area.series) ?? { frames: 0, persons: 0, density: 0 };
+      const tally = this.tallies.get(area.series) ?? { frames: 0, persons: 0, density: 0, tiled: 0 };
       tally.frames++;
-      tally.persons += inside;
-      tally.density += m2 > 0 ? inside / m2 : 0;
+      tally.persons += count.persons;
+      tally.density += m2 > 0 ? count.persons / m2 : 0;
+      if (count.method === 'tiled') tally.tiled++;
       this.tallies.set(area.series, tally);
     }
   }
@@ -135,6 +133,7 @@ export class CountSampler {
         series: area.series,
         occupancy: round(tally.persons / tally.frames),
         density: round(tally.density / tally.frames),
+        method: 2 * tally.tiled >= tally.frames ? 'tiled' : 'tracks',
       });
     }
     this.period.clear();

@@ -1,13 +1,6 @@
-import type { AnalyticsEvent, Point } from '@vigie/core';
-import { footPoint, pointInPolygon, unionBox } from './geometry.math.js';
-import { displacement, groundOf, persons, type Rule, type RuleContext } from './rule.context.js';
-
-const wholeFrame: Point[] = [
-  { x: 0, y: 0 },
-  { x: 1, y: 0 },
-  { x: 1, y: 1 },
-  { x: 0, y: 1 },
-];
+import type { AnalyticsEvent } from '@vigie/core';
+import { unionBox, wholeFrame } from './geometry.math.js';
+import { displacement, groundOf, headcount, persons, type Rule, type RuleContext } from './rule.context.js';
 
 /** `crowd_density`: persons per m² in a density zone (the whole frame when none is set) above the level. */
 export class CrowdDensityRule implements Rule {
@@ -18,18 +11,18 @@ export class CrowdDensityRule implements Rule {
     const targets = zones.length > 0 ? zones : [{ id: undefined, polygon: wholeFrame }];
     const events: AnalyticsEvent[] = [];
     for (const zone of targets) {
-      const inside = persons(ctx).filter((p) => pointInPolygon(footPoint(p.box), zone.polygon));
+      const inside = headcount(ctx, zone.polygon);
       const area = ctx.ground.areaM2(zone.polygon);
-      const density = area > 0 ? inside.length / area : 0;
+      const density = area > 0 ? inside.persons / area : 0;
       if (density < ctx.params.crowdDensityPerM2) continue;
-      const region = unionBox(inside.map((p) => p.box));
+      const region = unionBox(inside.boxes);
       events.push({
         type: this.type,
         t: ctx.t,
         ...(zone.id === undefined ? {} : { zoneId: zone.id }),
         ...(region === undefined ? {} : { region }),
         value: density,
-        reason: `${inside.length} persons on ${area.toFixed(0)} m² = ${density.toFixed(1)} /m²`,
+        reason: `${inside.persons} persons on ${area.toFixed(0)} m² = ${density.toFixed(1)} /m²`,
       });
     }
     return events;

@@ -2,7 +2,7 @@ import type { AnalysisZone, AnalyticsEvent, CountingLine, VideoFrame } from '@vi
 import { fontMetrics } from './bitmap.font.js';
 import type { Track } from './byte.tracker.js';
 import type { LeftObject } from './rule.context.js';
-import { drawText, rgbCopy, strokeBox, strokePolygon, type Rgb, type RgbImage } from './raster.drawing.js';
+import { drawText, rgbCopy, strokeBox, strokePolygon, textWidth, type Rgb, type RgbImage } from './raster.drawing.js';
 
 /** What to draw over a frame. */
 export interface Annotations {
@@ -43,10 +43,14 @@ export function annotateFrame(frame: VideoFrame, what: Annotations): RgbImage {
   const img = rgbCopy(frame);
   const scale = Math.max(1, Math.floor(img.width / 320));
   const thin = scale;
+  // A label stays whole inside the frame: moved left of the right edge, above the bottom one.
   const label = (text: string, at: { x: number; y: number }, background: Rgb) =>
     drawText(img, text, {
-      x: Math.min(Math.max(scale, at.x * img.width), img.width - scale),
-      y: Math.min(Math.max(scale, at.y * img.height - (fontMetrics.height + 2) * scale), img.height - 8 * scale),
+      x: Math.min(Math.max(scale, at.x * img.width), img.width - textWidth(text, scale) - 2 * scale),
+      y: Math.min(
+        Math.max(scale, at.y * img.height - (fontMetrics.height + 2) * scale),
+        img.height - (fontMetrics.height + 2) * scale,
+      ),
       color: colours.text,
       background,
       scale,

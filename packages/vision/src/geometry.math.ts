@@ -9,6 +9,14 @@ export interface Vec2 {
   y: number;
 }
 
+/** The whole image as a polygon (normalised coordinates). */
+export const wholeFrame: readonly Vec2[] = [
+  { x: 0, y: 0 },
+  { x: 1, y: 0 },
+  { x: 1, y: 1 },
+  { x: 0, y: 1 },
+];
+
 /** Signed side of p relative to the directed line a→b: > 0 left, < 0 right (image y points down). */
 export function sideOfLine(p: Vec2, line: { a: Vec2; b: Vec2 }): number {
   return (line.b.x - line.a.x) * (p.y - line.a.y) - (line.b.y - line.a.y) * (p.x - line.a.x);

@@ -36,8 +36,6 @@ export interface DetectorStats {
  * NCHW) into a reused tensor buffer, inference, grid decoding and NMS. Outputs classes and boxes only.
  */
 export class OnnxDetector implements Detector {
-  /** Cumulated cost. */
-  readonly stats: DetectorStats = { calls: 0, preprocessMs: 0, inferenceMs: 0 };
   /** Input and output buffers not in flight: one each per inference that may be under way. */
   private readonly spare: Float32Array[] = [];
   private readonly spareOutputs: Float32Array[] = [];
@@ -48,6 +46,8 @@ export class OnnxDetector implements Detector {
   private constructor(
     private readonly runner: InferenceRunner,
     private readonly options: Required<Omit<OnnxDetectorOptions, 'worker'>>,
+    /** Cumulated cost. */
+    readonly stats: DetectorStats = { calls: 0, preprocessMs: 0, inferenceMs: 0 },
   ) {}
 
   /** Loads the model (in a worker thread unless `worker: false`). */
@@ -94,6 +94,15 @@ export class OnnxDetector implements Detector {
     });
     this.spareOutputs.push(result.output);
     return detections;
+  }
+
+  /**
+   * The same model at another input size (the ONNX graph is dynamic), sharing this one's session,
+   * worker and cost counters; closing this detector closes it too.
+   */
+  atInputSize(inputSize: number): OnnxDetector {
+    if (inputSize % 32 !== 0) throw new Error(`inputSize must be a multiple of 32, got ${inputSize}.`);
+    return new OnnxDetector(this.runner, { ...this.options, inputSize }, this.stats);
   }
 
   /** Releases the model (and its worker). */

@@ -8,7 +8,7 @@ import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { testPasswordCost } from '../../server/test/support.js';
+import { habilitate, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -29,6 +29,7 @@ describe('alarm handling in a real browser', () => {
       { username, displayName: username, roles, password },
       { now: new Date(), actor: { actorName: 'e2e setup' } },
     );
+    await habilitate(server.app, username, roles);
     return created.totp?.secret ?? '';
   }
 

@@ -8,7 +8,7 @@ import { loadConfig, startServer, systemRequester, type RunningServer } from '@v
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { testPasswordCost } from '../../server/test/support.js';
+import { habilitate, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -28,6 +28,7 @@ describe('console in a real browser', () => {
       { username, displayName: username, roles, password },
       { now: new Date(), actor: { actorName: 'e2e setup' } },
     );
+    await habilitate(server.app, username, roles);
     return created.totp?.secret ?? '';
   }
 

@@ -12,6 +12,7 @@ import { migrateToLatest, openDatabase, type VigieDatabase } from '@vigie/db';
 import { openFreshPostgresWithUrl } from '@vigie/db/testing';
 import { buildApp, type VigieApp } from '@vigie/server';
 import { sql } from 'kysely';
+import { benchOperator, fillSegmentHistory, registerBenchCameras } from './bench-cameras.js';
 
 const cameraCount = Number(process.env['BENCH_HISTORY_CAMERAS'] ?? 64);
 const days = Number(process.env['BENCH_HISTORY_DAYS'] ?? 30);
@@ -37,69 +38,19 @@ async function expectOk(response: Promise<{ statusCode: number; body: string }>)
   return body;
 }
 
-/** Registers authorised cameras kept 30 days and an operator assigned to them; returns its token header. */
+/** Registers authorised cameras and an operator assigned to them; returns its token header. */
 async function setUp(app: VigieApp): Promise<{ cameraIds: string[]; headers: Record<string, string> }> {
-  const actor = { actorName: 'bench setup' };
-  const year = new Date().getUTCFullYear();
-  const cameraIds: string[] = [];
-  for (let i = 0; i < cameraCount; i++) {
-    const camera = await app.cameras.create(
-      {
-        name: `Bench ${i}`,
-        sourceUrl: `rtsp://192.0.2.10:554/bench${i}`,
-        location: { lat: 50.3579, lon: 3.5233 },
-        purposes: ['public_space_safety'],
-        retentionDays: 30,
-      } as never,
-      actor,
-    );
-    await app.registry.record(
-      camera.id,
-      {
-        authorisation: {
-          reference: `${year}/CAB/BENCH`,
-          issuedOn: `${year - 1}-01-01`,
-          expiresOn: `${year + 3}-12-31`,
-        },
-        signage: { status: 'installed' },
-        facing: 'public',
-      },
-      actor,
-    );
-    cameraIds.push(camera.id);
-  }
-  const username = 'bench-operator';
-  await app.users.create(
-    { username, displayName: username, roles: ['operator'], password: 'correct horse battery staple' },
-    { now: new Date(), actor },
-  );
-  await app.users.assignCameras({ username, cameraIds, actor });
-  const token = await app.users.createToken({ username, name: 'bench', now: new Date(), actor });
-  return { cameraIds, headers: { authorization: `Bearer ${token}` } };
-}
-
-/** 30 days of contiguous 4 s segments per camera, ending a little after now (so the live window is full). */
-async function fillHistory(database: VigieDatabase, cameraIds: readonly string[], endMs: number): Promise<number> {
-  const perCamera = Math.floor((days * 86_400_000) / segmentMs);
-  const firstMs = endMs - perCamera * segmentMs;
-  for (const cameraId of cameraIds) {
-    await sql`
-      insert into segments (camera_id, key, started_at, ended_at, bytes, init_bytes, sha256)
-      select ${cameraId}::uuid, ${cameraId} || '/' || n || '.mp4',
-        to_timestamp((${firstMs}::bigint + n::bigint * ${segmentMs}) / 1000.0),
-        to_timestamp((${firstMs}::bigint + (n::bigint + 1) * ${segmentMs}) / 1000.0),
-        2000000, 800, ${'a'.repeat(64)}
-      from generate_series(0, ${perCamera - 1}) as n`.execute(database.db);
-  }
-  await sql`analyze segments`.execute(database.db);
-  return perCamera * cameraIds.length;
+  const urls = Array.from({ length: cameraCount }, (_, i) => `rtsp://192.0.2.10:554/bench${i}`);
+  const cameraIds = await registerBenchCameras(app, urls);
+  return { cameraIds, headers: await benchOperator(app, cameraIds) };
 }
 
 async function measure(app: VigieApp, database: VigieDatabase, engine: string): Promise<void> {
   const { cameraIds, headers } = await setUp(app);
   const endMs = Date.now() + 30 * 60_000;
   const started = performance.now();
-  const rows = await fillHistory(database, cameraIds, endMs);
+  // 30 days of contiguous 4 s segments per camera, ending a little after now (so the live window is full).
+  const rows = await fillSegmentHistory(database, cameraIds, { days, endMs, segmentMs });
   out(
     `${engine}: ${rows.toLocaleString('en')} segments indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );

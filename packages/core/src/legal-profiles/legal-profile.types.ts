@@ -67,6 +67,17 @@ export interface LegalProfile {
     attestationRequired: boolean;
     attestationSource: string;
   };
+  /**
+   * Who may see images (LEGAL R8–R10): a designation act and valid training for each person, and
+   * whether images are shown only on enrolled supervision-room workstations (a configuration can require
+   * it too).
+   */
+  habilitation: {
+    required: boolean;
+    aiLiteracyTrainingRequired: boolean;
+    workstationsRequired: boolean;
+    source: string;
+  };
   /** Capabilities refused by design, with the texts quoted back (LEGAL R16, R17). */
   refusedCapabilities: readonly RefusedCapabilityRule[];
   /** Wording of the record of processing (GDPR art. 30). */

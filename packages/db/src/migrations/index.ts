@@ -23,9 +23,11 @@ import * as cameraCalibration from './1797600000000-CameraCalibration.js';
 import * as incidents from './1797700000000-Incidents.js';
 import * as privateRegions from './1797800000000-PrivateRegions.js';
 import * as segmentInitHash from './1797900000000-SegmentInitHash.js';
+import * as countMethod from './1798000000000-CountMethod.js';
 import * as cameraSite from './1798100000000-CameraSite.js';
 import * as exportKeys from './1798200000000-ExportKeys.js';
 import * as unmaskLifts from './1798300000000-UnmaskLifts.js';
+import * as habilitations from './1798400000000-Habilitations.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -53,7 +55,9 @@ export const migrations: Record<string, Migration> = {
   '1797700000000-Incidents': incidents,
   '1797800000000-PrivateRegions': privateRegions,
   '1797900000000-SegmentInitHash': segmentInitHash,
+  '1798000000000-CountMethod': countMethod,
   '1798100000000-CameraSite': cameraSite,
   '1798200000000-ExportKeys': exportKeys,
   '1798300000000-UnmaskLifts': unmaskLifts,
+  '1798400000000-Habilitations': habilitations,
 };

@@ -222,6 +222,7 @@ export class AnalysisFleet {
             ...(s.out === undefined ? {} : { out: s.out }),
             ...(s.occupancy === undefined ? {} : { occupancy: s.occupancy }),
             ...(s.density === undefined ? {} : { density: s.density }),
+            ...(s.method === undefined ? {} : { method: s.method }),
           })),
         ),
       onStatus: (status: AnalysisStatus) => log.info({ camera: camera.id, analysis: status.state }, 'analysis status'),

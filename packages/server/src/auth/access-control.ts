@@ -2,6 +2,7 @@ import { imagePermissions, rolesGrant, VigieError } from '@vigie/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CoalescedAudit } from '../security/coalesced-audit.js';
 import type { AuthService, Caller } from '../services/auth.service.js';
+import type { HabilitationService } from '../services/habilitation.service.js';
 import type { PersonRequester } from './requester.js';
 
 declare module 'fastify' {
@@ -14,6 +15,9 @@ declare module 'fastify' {
 /** Name of the session cookie (HttpOnly, SameSite=Strict). */
 export const sessionCookie = 'vigie_session';
 
+/** Name of the enrolled workstation's key cookie (HttpOnly, SameSite=Strict); API callers send X-Vigie-Workstation. */
+export const workstationCookie = 'vigie_workstation';
+
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The caller of a request, from its API token or session cookie; undefined when neither is valid (any more). */
@@ -25,7 +29,7 @@ export async function identify(request: FastifyRequest, auth: AuthService): Prom
 }
 
 /** Who the audit trail names for a request. */
-export function actorOf(request: FastifyRequest): { actorId?: string; actorName: string; source: string } {
+export function auditAuthorOf(request: FastifyRequest): { actorId?: string; actorName: string; source: string } {
   const caller = request.caller;
   return caller === undefined
     ? { actorName: 'anonymous', source: request.ip }
@@ -36,18 +40,45 @@ export function actorOf(request: FastifyRequest): { actorId?: string; actorName:
 export function requesterOf(request: FastifyRequest): PersonRequester & { source: string } {
   const caller = request.caller;
   if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.');
-  return { userId: caller.userId, roles: caller.roles, ...actorOf(request) };
+  return { userId: caller.userId, roles: caller.roles, ...auditAuthorOf(request) };
+}
+
+/** The camera a route names (`/api/cameras/:id/…`), for the habilitation's camera scope. */
+function cameraOf(request: FastifyRequest): string | undefined {
+  const params = request.params as Record<string, string | undefined>;
+  return request.routeOptions.url?.startsWith('/api/cameras/:id') === true ? params.id : undefined;
+}
+
+/** Why this caller may not see images here (habilitation, workstation), or undefined when they may. */
+async function imageRefusal(
+  request: FastifyRequest,
+  caller: Caller,
+  habilitations: HabilitationService,
+): Promise<VigieError | undefined> {
+  const header = request.headers['x-vigie-workstation'];
+  try {
+    await habilitations.assertImageAccess({
+      userId: caller.userId,
+      cameraId: cameraOf(request),
+      workstationKey: request.cookies[workstationCookie] ?? (typeof header === 'string' ? header : undefined),
+    });
+    return undefined;
+  } catch (error) {
+    if (error instanceof VigieError) return error;
+    throw error;
+  }
 }
 
 /**
  * The one mechanism that enforces the role matrix on every route: identifies the caller, then
  * checks the route's declared access. An /api route that declares nothing is refused (fail closed).
+ * Image routes also need a valid habilitation (and an enrolled workstation where required, LEGAL R8–R10).
  * Denied requests to image routes are audited, coalesced per source so that nobody floods the trail;
  * cookie sessions must echo their CSRF token.
  */
 export function registerAccessControl(
   app: FastifyInstance,
-  deps: { auth: AuthService; refusals: CoalescedAudit },
+  deps: { auth: AuthService; refusals: CoalescedAudit; habilitations: HabilitationService },
 ): void {
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {
@@ -62,17 +93,21 @@ export function registerAccessControl(
     }
     if (access === 'public') return;
     const caller = request.caller;
+    const images =
+      request.routeOptions.config.images ?? (access !== 'authenticated' && imagePermissions.includes(access));
     const denied =
       caller === undefined
         ? new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.')
         : access !== 'authenticated' && !rolesGrant(caller.roles, access)
           ? new VigieError('PERMISSION_DENIED', `Your roles (${caller.roles.join(', ')}) do not grant "${access}".`)
-          : undefined;
+          : images
+            ? await imageRefusal(request, caller, deps.habilitations)
+            : undefined;
     if (denied !== undefined) {
-      if (access !== 'authenticated' && imagePermissions.includes(access)) {
+      if (images) {
         await deps.refusals.record({
           action: 'access.denied',
-          ...actorOf(request),
+          ...auditAuthorOf(request),
           details: { route: `${request.method} ${url}`, access, code: denied.code },
         });
       }

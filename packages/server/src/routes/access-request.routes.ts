@@ -10,7 +10,7 @@ import {
   MatchedRangePatchSchema,
 } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf } from '../auth/access-control.js';
+import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AccessRequestService } from '../services/access-request.service.js';
 import { requires } from './route-config.js';
@@ -96,7 +96,7 @@ export function accessRequestRoutes(requests: AccessRequestService): FastifyPlug
           response: { 200: AccessRequestSchema, ...errors },
         },
       },
-      (request) => requests.changeStatus(request.params.id, request.body, actorOf(request)),
+      (request) => requests.changeStatus(request.params.id, request.body, auditAuthorOf(request)),
     );
 
     app.post(
@@ -112,7 +112,7 @@ export function accessRequestRoutes(requests: AccessRequestService): FastifyPlug
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await requests.addRange(request.params.id, request.body, actorOf(request))),
+        reply.status(201).send(await requests.addRange(request.params.id, request.body, auditAuthorOf(request))),
     );
 
     app.patch(
@@ -127,7 +127,8 @@ export function accessRequestRoutes(requests: AccessRequestService): FastifyPlug
           response: { 200: AccessRequestSchema, ...errors },
         },
       },
-      (request) => requests.updateRange(request.params.id, request.params.rangeId, request.body, actorOf(request)),
+      (request) =>
+        requests.updateRange(request.params.id, request.params.rangeId, request.body, auditAuthorOf(request)),
     );
   };
 }

@@ -6,6 +6,7 @@ import {
   alertQueueCursorPattern,
   alertStatuses,
   alertTypes,
+  countMethods,
 } from '@vigie/core';
 import Type from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
@@ -139,7 +140,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
     app.get(
       '/alerts/:id/snapshot.jpg',
       {
-        config: requires('alert:read'),
+        config: requires('alert:read', { images: true }),
         schema: { tags: ['alerts'], summary: 'The alert image with the detection drawn', params: IdParams },
       },
       async (request, reply) =>
@@ -162,8 +163,8 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         },
       },
       (request) => {
-        const watcher = requesterOf(request);
-        return alerts.act(request.params.id, request.body, watcher, watcher);
+        const requester = requesterOf(request);
+        return alerts.act(request.params.id, request.body, requester);
       },
     );
 
@@ -188,6 +189,9 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
                 out: Type.Optional(Type.Integer()),
                 occupancy: Type.Optional(Type.Number()),
                 density: Type.Optional(Type.Number()),
+                method: Type.Optional(
+                  Type.Enum([...countMethods], { description: 'How occupancy and density were counted.' }),
+                ),
               }),
             ),
             ...errors,

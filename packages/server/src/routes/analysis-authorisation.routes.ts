@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AnalysisAuthorisationInputSchema, AnalysisAuthorisationSchema } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf } from '../auth/access-control.js';
+import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AnalysisAuthorisationService } from '../services/analysis-authorisation.service.js';
 import { requires } from './route-config.js';
@@ -34,7 +34,7 @@ export function analysisAuthorisationRoutes(service: AnalysisAuthorisationServic
           response: { 201: AnalysisAuthorisationSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await service.record(request.body, actorOf(request))),
+      async (request, reply) => reply.status(201).send(await service.record(request.body, auditAuthorOf(request))),
     );
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { actorOf, requesterOf } from '../auth/access-control.js';
+import { auditAuthorOf, requesterOf } from '../auth/access-control.js';
 import type { AnalysisFleet } from '../analysis/analysis-fleet.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AnalyticsStopService } from '../services/analytics-stop.service.js';
@@ -57,7 +57,7 @@ export function analyticsRoutes(deps: {
         if (cameraId !== undefined) await cameras.get(cameraId, requesterOf(request));
         const stop = await stops.press(
           { paused, reason, ...(cameraId === undefined ? {} : { cameraId }) },
-          actorOf(request),
+          auditAuthorOf(request),
         );
         // This server's analyses stop before the answer; other servers and workers follow the bus.
         await fleet.applyStop(stop);

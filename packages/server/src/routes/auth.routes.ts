@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { VigieError } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf, sessionCookie } from '../auth/access-control.js';
+import { auditAuthorOf, sessionCookie } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AuthService, Caller } from '../services/auth.service.js';
 import { requires } from './route-config.js';
@@ -69,7 +69,7 @@ export function authRoutes(auth: AuthService): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const caller = request.caller;
         if (caller === undefined) throw new VigieError('AUTHENTICATION_REQUIRED', 'Log in first.');
-        await auth.logout(caller, actorOf(request).source);
+        await auth.logout(caller, auditAuthorOf(request).source);
         // Cleared with the attributes it was set with: HttpOnly, SameSite=Strict, Secure over TLS.
         return reply.clearCookie(sessionCookie, sessionCookieOptions).status(204).send(null);
       },

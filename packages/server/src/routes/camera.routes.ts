@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { CameraService } from '../services/camera.service.js';
-import { actorOf, requesterOf } from '../auth/access-control.js';
+import { auditAuthorOf, requesterOf } from '../auth/access-control.js';
 import { requires } from './route-config.js';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
@@ -62,7 +62,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
           response: { 201: CameraSchema, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await cameras.create(request.body, actorOf(request))),
+      async (request, reply) => reply.status(201).send(await cameras.create(request.body, auditAuthorOf(request))),
     );
 
     app.patch(
@@ -81,7 +81,11 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
       (request) => {
         const ifMatch = request.headers['if-match'];
         const version = ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', ''));
-        return cameras.update(request.params.id, { patch: request.body, expectedVersion: version }, actorOf(request));
+        return cameras.update(
+          request.params.id,
+          { patch: request.body, expectedVersion: version },
+          auditAuthorOf(request),
+        );
       },
     );
 
@@ -97,7 +101,7 @@ export function cameraRoutes(cameras: CameraService): FastifyPluginAsyncTypebox 
         },
       },
       async (request, reply) => {
-        await cameras.remove(request.params.id, actorOf(request));
+        await cameras.remove(request.params.id, auditAuthorOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -43,7 +43,10 @@ export function incidentRoutes(
         },
       },
       (request) =>
-        incidents.list(request.query.state === undefined ? {} : { states: [request.query.state] }, requesterOf(request)),
+        incidents.list(
+          request.query.state === undefined ? {} : { states: [request.query.state] },
+          requesterOf(request),
+        ),
     );
 
     app.get(

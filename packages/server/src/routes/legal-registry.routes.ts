@@ -7,7 +7,7 @@ import {
   SignagePhotoSchema,
 } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf } from '../auth/access-control.js';
+import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import { requires } from './route-config.js';
@@ -54,7 +54,7 @@ export function legalRegistryRoutes(registry: LegalRegistryService): FastifyPlug
           response: { 200: RegistryEntrySchema, ...errors },
         },
       },
-      (request) => registry.record(request.params.id, request.body, actorOf(request)),
+      (request) => registry.record(request.params.id, request.body, auditAuthorOf(request)),
     );
 
     app.put(
@@ -78,7 +78,7 @@ export function legalRegistryRoutes(registry: LegalRegistryService): FastifyPlug
             contentType: request.headers['content-type'],
             bytes: Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array(),
           },
-          actorOf(request),
+          auditAuthorOf(request),
         );
       },
     );

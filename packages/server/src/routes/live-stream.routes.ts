@@ -50,7 +50,7 @@ export function liveStreamRoutes(recordings: RecordingService): FastifyPluginAsy
         schema: { hide: true, params: SessionParams },
       },
       (socket, request) => {
-        const watcher = requesterOf(request);
+        const requester = requesterOf(request);
         const { session } = request.params;
         let unsubscribe: (() => void) | undefined;
         let recheck: NodeJS.Timeout | undefined;
@@ -77,10 +77,10 @@ export function liveStreamRoutes(recordings: RecordingService): FastifyPluginAsy
             socket.send(JSON.stringify({ v: 1, type: 'init', codec: message.codec ?? null }));
           socket.send(message.data);
         };
-        void recordings.liveStream(session, watcher).then((feed) => {
+        void recordings.liveStream(session, requester).then((feed) => {
           if (socket.readyState !== socket.OPEN) return;
           unsubscribe = feed.subscribe({ send, backlog: () => socket.bufferedAmount });
-          recheck = setInterval(() => void recordings.liveStream(session, watcher).catch(end), recheckMs);
+          recheck = setInterval(() => void recordings.liveStream(session, requester).catch(end), recheckMs);
         }, end);
       },
     );

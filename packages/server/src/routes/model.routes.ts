@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ModelRegistrationInputSchema, ModelRegistrationSchema } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf } from '../auth/access-control.js';
+import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { ModelRegistryService } from '../services/model-registry.service.js';
 import { requires } from './route-config.js';
@@ -33,7 +33,7 @@ export function modelRoutes(models: ModelRegistryService): FastifyPluginAsyncTyp
           response: { 201: ModelRegistrationSchema, 400: ErrorBodySchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await models.register(request.body, actorOf(request))),
+      async (request, reply) => reply.status(201).send(await models.register(request.body, auditAuthorOf(request))),
     );
   };
 }

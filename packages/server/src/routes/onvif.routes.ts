@@ -1,7 +1,7 @@
 import { CameraInputSchema, CameraSchema } from '@vigie/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { actorOf } from '../auth/access-control.js';
+import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import { DiscoveryResultSchema, OnvifDeviceSummarySchema, type OnvifService } from '../services/onvif.service.js';
 import { requires } from './route-config.js';
@@ -48,7 +48,7 @@ export function onvifRoutes(onvif: OnvifService): FastifyPluginAsyncTypebox {
           response: { 200: Type.Array(DiscoveryResultSchema), ...errors },
         },
       },
-      (request) => onvif.discover({ timeoutMs: request.body.timeoutMs ?? 3000 }, actorOf(request)),
+      (request) => onvif.discover({ timeoutMs: request.body.timeoutMs ?? 3000 }, auditAuthorOf(request)),
     );
 
     app.post(
@@ -68,7 +68,7 @@ export function onvifRoutes(onvif: OnvifService): FastifyPluginAsyncTypebox {
           },
         },
       },
-      async (request, reply) => reply.status(201).send(await onvif.add(request.body, actorOf(request))),
+      async (request, reply) => reply.status(201).send(await onvif.add(request.body, auditAuthorOf(request))),
     );
   };
 }

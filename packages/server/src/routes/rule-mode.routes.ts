@@ -8,7 +8,7 @@ import {
   ShadowLabelInputSchema,
 } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf, requesterOf } from '../auth/access-control.js';
+import { auditAuthorOf, requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { RuleModeService } from '../services/rule-mode.service.js';
@@ -96,7 +96,7 @@ export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertServ
           },
         },
       },
-      (request) => rules.promote(request.params.id, request.params.type, actorOf(request)),
+      (request) => rules.promote(request.params.id, request.params.type, auditAuthorOf(request)),
     );
 
     app.get(
@@ -132,8 +132,8 @@ export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertServ
         },
       },
       (request) => {
-        const watcher = requesterOf(request);
-        return alerts.label(request.params.id, request.body.label, watcher, actorOf(request));
+        const requester = requesterOf(request);
+        return alerts.label(request.params.id, request.body.label, requester);
       },
     );
   };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock } from '@vigie/core';
 import type { ApiTokenSummary } from '@vigie/db';
 import Type from 'typebox';
-import { actorOf } from '../auth/access-control.js';
+import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { UserService } from '../services/user.service.js';
 import { requires } from './route-config.js';
@@ -57,7 +57,7 @@ export function tokenRoutes(users: UserService, clock: Clock): FastifyPluginAsyn
         },
       },
       async (request) =>
-        tokenView(await users.revokeToken({ id: request.params.id, now: clock.now(), actor: actorOf(request) })),
+        tokenView(await users.revokeToken({ id: request.params.id, now: clock.now(), actor: auditAuthorOf(request) })),
     );
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { roles, type Clock } from '@vigie/core';
 import Type from 'typebox';
-import { actorOf } from '../auth/access-control.js';
+import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { UserService } from '../services/user.service.js';
 import { requires } from './route-config.js';
@@ -71,7 +71,7 @@ export function userRoutes(users: UserService, clock: Clock): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        const created = await users.create(request.body, { now: clock.now(), actor: actorOf(request) });
+        const created = await users.create(request.body, { now: clock.now(), actor: auditAuthorOf(request) });
         const user = { ...created.account, cameraIds: [] };
         return reply.status(201).send(created.totp === undefined ? { user } : { user, totp: created.totp });
       },
@@ -89,7 +89,7 @@ export function userRoutes(users: UserService, clock: Clock): FastifyPluginAsync
           response: { 200: UserSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
         },
       },
-      (request) => users.setCameras({ userId: request.params.id, ...request.body, actor: actorOf(request) }),
+      (request) => users.setCameras({ userId: request.params.id, ...request.body, actor: auditAuthorOf(request) }),
     );
   };
 }

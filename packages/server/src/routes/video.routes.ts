@@ -30,6 +30,31 @@ const Reason = Type.String({
   maxLength: 500,
   description: 'Why the footage is viewed or exported; written to the audit trail (LEGAL R11).',
 });
+const RecipientName = Type.String({
+  minLength: 2,
+  maxLength: 200,
+  description: 'Who receives the package (e.g. "Parquet de Valenciennes"): recorded in the register (LEGAL R5).',
+});
+const SealedBody = Type.Union([
+  Type.Object(
+    {
+      recipientName: RecipientName,
+      recipient: Type.String({ maxLength: 200, description: 'The recipient’s public key (vigie-x25519:…).' }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      recipientName: RecipientName,
+      passphrase: Type.String({
+        minLength: 12,
+        maxLength: 1024,
+        description: 'At least 12 characters, told to the recipient by another channel.',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+]);
 const SessionReply = Type.Object({ sessionId: Type.String(), playlistUrl: Type.String() });
 const LiveReply = Type.Object({
   sessionId: Type.String(),
@@ -380,6 +405,29 @@ export function videoRoutes(deps: {
           .type('application/zip')
           .header('content-disposition', `attachment; filename="vigie-evidence-${made.id}.zip"`)
           .header('content-length', made.bytes)
+          .send(made.stream);
+      },
+    );
+
+    app.post(
+      '/exports/:id/sealed',
+      {
+        config: requires('export:create'),
+        schema: {
+          tags: ['video'],
+          summary:
+            'The evidence package encrypted for a recipient outside the system, for their key or under a passphrase (LEGAL R12; transmission audited)',
+          params: CameraParams,
+          body: SealedBody,
+        },
+      },
+      async (request, reply) => {
+        const { recipientName, ...sealFor } = request.body;
+        const made = await exports.sealedPackage(request.params.id, requesterOf(request), { recipientName, sealFor });
+        return reply
+          .type('application/octet-stream')
+          .header('content-disposition', `attachment; filename="vigie-evidence-${made.id}.zip.vigie-sealed"`)
+          .header('cache-control', 'no-store')
           .send(made.stream);
       },
     );

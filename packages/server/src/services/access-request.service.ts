@@ -21,7 +21,7 @@ import {
 } from '@vigie/core';
 import type { AccessRequestFilter, Stores, UnitOfWork } from '@vigie/db';
 import type { RateLimiter } from '../rate-limiter.js';
-import type { Actor } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
 
 // No 0/O, 1/I: a reference is read over the phone.
 const referenceAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -121,7 +121,7 @@ export class AccessRequestService {
   }
 
   /** Moves a request along the workflow; answering it releases its holds; audited. */
-  async changeStatus(id: string, change: AccessRequestStatusChange, actor: Actor): Promise<AccessRequest> {
+  async changeStatus(id: string, change: AccessRequestStatusChange, actor: AuditAuthor): Promise<AccessRequest> {
     return this.#work(async (stores) => {
       const request = await existing(stores, id);
       assertStatusChange(request, change);
@@ -159,7 +159,7 @@ export class AccessRequestService {
   }
 
   /** Attaches footage found for a request, held from the purge unless told otherwise; audited. */
-  async addRange(id: string, range: MatchedRangeInput, actor: Actor): Promise<AccessRequest> {
+  async addRange(id: string, range: MatchedRangeInput, actor: AuditAuthor): Promise<AccessRequest> {
     assertMatchedRange(range);
     return this.#work(async (stores) => {
       const request = await existing(stores, id);
@@ -184,7 +184,7 @@ export class AccessRequestService {
   }
 
   /** Releases or restores a range's hold, or records that a person reviewed its export; audited. */
-  async updateRange(id: string, rangeId: string, patch: MatchedRangePatch, actor: Actor): Promise<AccessRequest> {
+  async updateRange(id: string, rangeId: string, patch: MatchedRangePatch, actor: AuditAuthor): Promise<AccessRequest> {
     return this.#work(async (stores) => {
       const request = await existing(stores, id);
       const range = rangeOf(request, rangeId);
@@ -219,7 +219,7 @@ export class AccessRequestService {
    */
   async attachExport(
     target: { requestId: string; rangeId: string; exportId: string },
-    actor: Actor,
+    actor: AuditAuthor,
   ): Promise<AccessRequest> {
     return this.#work(async (stores) => {
       const request = await existing(stores, target.requestId);

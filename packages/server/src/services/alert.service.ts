@@ -17,7 +17,7 @@ import {
 import type { AlertHistoryPage, AlertProgress, AlertTypeStats, CountSample, NewAlert, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { Requester } from '../auth/requester.js';
-import type { Actor, CameraService } from './camera.service.js';
+import type { CameraService } from './camera.service.js';
 
 /** Which alerts a console asks for. */
 export interface AlertQuery {
@@ -179,16 +179,16 @@ export class AlertService {
   }
 
   /** A supervisor labels a shadow alert (true / false / irrelevant); audited in the same transaction. */
-  async label(id: string, label: ShadowLabel, viewer: Requester, actor: Actor): Promise<AlertRecord> {
-    const current = await this.get(id, viewer);
+  async label(id: string, label: ShadowLabel, requester: Requester): Promise<AlertRecord> {
+    const current = await this.get(id, requester);
     if (current.shadow !== true)
       throw new VigieError('ALERT_NOT_SHADOW', `Alert ${id} is live; qualify it from the queue instead.`);
     const now = this.deps.clock.now();
     return this.deps.work(async ({ alerts, audit }) => {
-      await alerts.label(id, { label, by: actor.actorName, at: now });
+      await alerts.label(id, { label, by: requester.actorName, at: now });
       await audit.append({
         action: 'alert.labelled',
-        ...actor,
+        ...requester,
         cameraId: current.cameraId,
         details: { alert: id, type: current.type, label, previous: current.shadowLabel ?? null },
       });
@@ -281,19 +281,19 @@ export class AlertService {
   }
 
   /** Applies an operator action; audited in the same transaction and pushed to consoles. */
-  async act(id: string, action: AlertAction, viewer: Requester, actor: Actor): Promise<AlertRecord> {
-    await this.get(id, viewer);
+  async act(id: string, action: AlertAction, requester: Requester): Promise<AlertRecord> {
+    await this.get(id, requester);
     const now = this.deps.clock.now();
     const alert = await this.deps.work(async ({ alerts, audit }) => {
       const current = await alerts.get(id);
       if (current === undefined) throw notFound(id);
       const change = applyAlertAction(current, action);
       const { claim, ...rest } = change;
-      await alerts.update(id, { ...rest, at: now, ...(claim === true ? { claimedBy: actor.actorName } : {}) });
-      if (change.note !== undefined) await alerts.addNote(id, { by: actor.actorName, at: now, text: change.note });
+      await alerts.update(id, { ...rest, at: now, ...(claim === true ? { claimedBy: requester.actorName } : {}) });
+      if (change.note !== undefined) await alerts.addNote(id, { by: requester.actorName, at: now, text: change.note });
       await audit.append({
         action: 'alert.acted',
-        ...actor,
+        ...requester,
         cameraId: current.cameraId,
         details: { alert: id, ...action, status: change.status },
       });

@@ -8,7 +8,7 @@ import {
   type LegalProfile,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import type { Actor } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
 
 /** What the audit trail keeps of a decision: enough to find it again, never the notice's full text. */
 function auditDetails(authorisation: AnalysisAuthorisation): Record<string, unknown> {
@@ -38,7 +38,7 @@ export class AnalysisAuthorisationService {
   }
 
   /** Records a decision checked against the legal profile and the cameras; audited in the same transaction. */
-  async record(input: AnalysisAuthorisationInput, actor: Actor): Promise<AnalysisAuthorisation> {
+  async record(input: AnalysisAuthorisationInput, actor: AuditAuthor): Promise<AnalysisAuthorisation> {
     assertAnalysisAuthorisation(input, { now: this.deps.clock.now(), profile: this.deps.profile });
     const recorded = await this.deps.work(async ({ cameras, analysisAuthorisations, audit }) => {
       const known = new Set((await cameras.list()).map((c) => c.id));

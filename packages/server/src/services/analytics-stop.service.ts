@@ -1,7 +1,7 @@
 import type { AnalyticsStop, Clock } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
-import type { Actor } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
 
 /** A press of the stop button. */
 export interface StopPress {
@@ -23,7 +23,7 @@ export class AnalyticsStopService {
   }
 
   /** Halts or resumes analytics, everywhere or on one camera; audited; returns the new state. */
-  async press(press: StopPress, actor: Actor): Promise<AnalyticsStop> {
+  async press(press: StopPress, actor: AuditAuthor): Promise<AnalyticsStop> {
     const { paused, cameraId, reason } = press;
     const stop = await this.deps.work(async ({ cluster, audit }) => {
       const state = await cluster.setAnalyticsStop({

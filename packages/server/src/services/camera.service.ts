@@ -9,7 +9,6 @@ import {
   redactSourceUrl,
   validateCameraSettings,
   VigieError,
-  type AuditInput,
   type Camera,
   type CameraInput,
   type CameraPatch,
@@ -19,11 +18,8 @@ import {
   type SourceUrlPolicy,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
-import { isSystem, type PersonRequester, type Requester } from '../auth/requester.js';
+import { isSystem, type AuditAuthor, type PersonRequester, type Requester } from '../auth/requester.js';
 import type { DomainEvents } from '../events/domain-events.js';
-
-/** Who acts, for the audit trail. */
-export type Actor = Pick<AuditInput, 'actorId' | 'actorName' | 'source'>;
 
 /** Hides credentials before a camera leaves the server. */
 function forClients(camera: Camera): Camera {
@@ -97,7 +93,7 @@ export class CameraService {
   }
 
   /** Registers a camera after applying defaults and the legal rules, with what `attach` records alongside; audited. */
-  async create(input: CameraInput, actor: Actor, attach?: CreationAttachment): Promise<Camera> {
+  async create(input: CameraInput, actor: AuditAuthor, attach?: CreationAttachment): Promise<Camera> {
     const settings = cameraSettingsFromInput(input, this.#profile);
     validateCameraSettings(settings, this.#profile);
     assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
@@ -121,7 +117,7 @@ export class CameraService {
   async update(
     id: string,
     change: { patch: CameraPatch; expectedVersion?: number | undefined },
-    actor: Actor,
+    actor: AuditAuthor,
   ): Promise<Camera> {
     const camera = await this.#work(async (stores) => {
       const current = await require(stores, id);
@@ -169,7 +165,7 @@ export class CameraService {
    * Removes a camera; throws CAMERA_NOT_FOUND if there is none and CAMERA_HOLDS_EVIDENCE while an access request
    * or a legal hold keeps some of its footage (deleting it would erase that evidence); audited.
    */
-  async remove(id: string, actor: Actor): Promise<void> {
+  async remove(id: string, actor: AuditAuthor): Promise<void> {
     await this.#work(async ({ cameras, audit, accessRequests, legalHolds }) => {
       const current = await cameras.get(id);
       if (current === undefined) throw notFound(id);

@@ -15,7 +15,8 @@ import {
 import type { SignagePhotoFile, Stores, UnitOfWork } from '@vigie/db';
 import { systemRequester } from '../auth/requester.js';
 import type { DomainEvents } from '../events/domain-events.js';
-import type { Actor, CameraService } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
+import type { CameraService } from './camera.service.js';
 
 /** The legal registry re-reads a camera to tell consoles its authorisation changed. */
 const registrySystem = systemRequester('legal registry');
@@ -94,7 +95,7 @@ export class LegalRegistryService {
   }
 
   /** Records or replaces a camera's entry after checking the authorisation's dates; audited with the change. */
-  async record(cameraId: string, input: RegistryEntryInput, actor: Actor): Promise<RegistryEntry> {
+  async record(cameraId: string, input: RegistryEntryInput, actor: AuditAuthor): Promise<RegistryEntry> {
     const period = authorisationPeriod(input.authorisation, { now: this.#clock.now(), profile: this.#profile });
     assertPrivateRegions(input);
     const entry = await this.#work(async (stores) => {
@@ -119,7 +120,7 @@ export class LegalRegistryService {
   async setSignagePhoto(
     cameraId: string,
     photo: { contentType: string | undefined; bytes: Uint8Array },
-    actor: Actor,
+    actor: AuditAuthor,
   ): Promise<SignagePhoto> {
     const contentType = assertSignagePhoto(photo);
     try {

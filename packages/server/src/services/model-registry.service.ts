@@ -7,7 +7,7 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { modelFileIdentity } from '@vigie/vision';
-import type { Actor } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
 
 /**
  * The model registry (LEGAL R16, R17, R23): the DPO registers each detection model file with its
@@ -23,7 +23,7 @@ export class ModelRegistryService {
   }
 
   /** Registers a model, refusing one that declares a refused capability or lacks an attestation; audited. */
-  register(input: ModelRegistrationInput, actor: Actor): Promise<ModelRegistration> {
+  register(input: ModelRegistrationInput, actor: AuditAuthor): Promise<ModelRegistration> {
     assertModelRegistrable(input, this.deps.profile);
     return this.deps.work(async ({ models, audit }) => {
       const registered = await models.register(input, actor.actorName);

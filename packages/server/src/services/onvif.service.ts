@@ -11,7 +11,8 @@ import {
 import type { UnitOfWork } from '@vigie/db';
 import Type, { type Static } from 'typebox';
 import type { CredentialVault } from '../security/credential-vault.js';
-import type { Actor, CameraService } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
+import type { CameraService } from './camera.service.js';
 
 /** A discovered device, marked with the camera it was already added as. */
 export const DiscoveryResultSchema = Type.Object(
@@ -70,7 +71,7 @@ export class OnvifService {
   }
 
   /** Probes the local network (WS-Discovery); audited, as it scans the network. */
-  async discover(options: { timeoutMs: number }, actor: Actor): Promise<DiscoveryResult[]> {
+  async discover(options: { timeoutMs: number }, actor: AuditAuthor): Promise<DiscoveryResult[]> {
     const found: DiscoveredDevice[] = await this.#deps.gateway.discover(options);
     return this.#deps.work(async ({ onvifDevices, audit }) => {
       const added = await onvifDevices.addresses();
@@ -86,7 +87,7 @@ export class OnvifService {
    * Reads the device with the account given, records its largest H.264/H.265 profile and analyses its smallest,
    * and stores the account with the password sealed, in the transaction that creates the camera.
    */
-  async add(input: OnvifCameraInput, actor: Actor): Promise<{ camera: Camera; device: OnvifDeviceSummary }> {
+  async add(input: OnvifCameraInput, actor: AuditAuthor): Promise<{ camera: Camera; device: OnvifDeviceSummary }> {
     const { address, urn, username, password, ...settings } = input;
     const described = await this.#deps.gateway.describe(address, { username, password });
     const roles = streamsByRole(described.profiles);

@@ -17,7 +17,8 @@ import {
 import type { RulePrecisionRow, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import { systemRequester, type Requester } from '../auth/requester.js';
-import type { Actor, CameraService } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
+import type { CameraService } from './camera.service.js';
 
 /** Rule promotion re-reads the camera it changed to tell consoles. */
 const ruleModes = systemRequester('rule modes');
@@ -93,7 +94,7 @@ export class RuleModeService {
   async promote(
     cameraId: string,
     type: AnalyticsEventType,
-    actor: Actor,
+    actor: AuditAuthor,
   ): Promise<{ camera: Camera; report: PrecisionReport }> {
     const result = await this.deps.work(async ({ cameras, alerts, audit }) => {
       const camera = await cameras.get(cameraId);

@@ -2,7 +2,7 @@ import { roles as knownRoles, rolesNeedSecondFactor, VigieError, type FieldProbl
 import type { ApiTokenSummary, UnitOfWork, UserAccount } from '@vigie/db';
 import { hashPassword, passwordHashCost, type PasswordHashCost } from '../auth/password-hashing.js';
 import { newTotpSecret, randomToken, secretHash } from '../auth/secrets.js';
-import type { Actor } from './camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
 
 /** What an administrator gives to create an account. */
 export interface NewUser {
@@ -63,7 +63,7 @@ export class UserService {
   }
 
   /** Creates an account; throws VALIDATION_FAILED listing each problem, or USERNAME_TAKEN. */
-  async create(user: NewUser, options: { now: Date; actor: Actor }): Promise<CreatedUser> {
+  async create(user: NewUser, options: { now: Date; actor: AuditAuthor }): Promise<CreatedUser> {
     const problems = problemsWith(user);
     if (problems.length > 0)
       throw new VigieError('VALIDATION_FAILED', `Cannot create user "${user.username}".`, problems);
@@ -94,7 +94,7 @@ export class UserService {
     username: string;
     name: string;
     now: Date;
-    actor: Actor;
+    actor: AuditAuthor;
     expiresAt?: Date | undefined;
   }): Promise<string> {
     if (request.expiresAt !== undefined && request.expiresAt <= request.now) {
@@ -136,7 +136,7 @@ export class UserService {
   }
 
   /** Revokes a token: refused from now on; audited. Idempotent; throws TOKEN_NOT_FOUND for an unknown id. */
-  async revokeToken(request: { id: string; now: Date; actor: Actor }): Promise<ApiTokenSummary> {
+  async revokeToken(request: { id: string; now: Date; actor: AuditAuthor }): Promise<ApiTokenSummary> {
     return this.#work(async ({ auth, audit }) => {
       const [token] = await auth.tokens(request.id);
       if (token === undefined) throw new VigieError('TOKEN_NOT_FOUND', `No API token has id ${request.id}.`);
@@ -155,7 +155,7 @@ export class UserService {
    * Sets exactly which cameras an account is assigned (replacing the previous set); audited with
    * before and after. Throws USER_NOT_FOUND, or VALIDATION_FAILED naming each unknown camera.
    */
-  async setCameras(request: { userId: string; cameraIds: string[]; actor: Actor }): Promise<UserSummary> {
+  async setCameras(request: { userId: string; cameraIds: string[]; actor: AuditAuthor }): Promise<UserSummary> {
     const cameraIds = [...new Set(request.cameraIds)].sort();
     return this.#work(async ({ users, cameras, auth, audit }) => {
       const account = await users.get(request.userId);
@@ -180,7 +180,7 @@ export class UserService {
   }
 
   /** Assigns cameras to an operator. */
-  async assignCameras(request: { username: string; cameraIds: string[]; actor: Actor }): Promise<void> {
+  async assignCameras(request: { username: string; cameraIds: string[]; actor: AuditAuthor }): Promise<void> {
     await this.#work(async ({ auth, audit }) => {
       const account = await auth.credentials(request.username);
       if (account === undefined) throw new VigieError('VALIDATION_FAILED', `No user named "${request.username}".`);

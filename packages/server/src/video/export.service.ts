@@ -25,10 +25,12 @@ import {
 } from '@vigie/media';
 import { OnnxDetector, writeAnonymisedCopy, type AnonymisedCopyReport } from '@vigie/vision';
 import type { AccessRequestService } from '../services/access-request.service.js';
-import type { Actor, CameraService } from '../services/camera.service.js';
+import type { AuditAuthor } from '../auth/requester.js';
+import type { CameraService } from '../services/camera.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import type { InstallationKey } from '../security/installation-key.js';
 import { vigieVersion } from '../version.js';
+import { recipientFingerprint, sealStream, type SealFor } from '../security/sealed-export.js';
 import { evidencePackage, signManifest, type SignedManifest } from './evidence-package.js';
 import type { PersonRequester } from '../auth/requester.js';
 import type { MediaTools } from './recording.service.js';
@@ -107,8 +109,8 @@ export class ExportService {
   ) {}
 
   /** Cuts and joins the range into one file, records and audits the export, returns its manifest. */
-  async create(cameraId: string, request: ExportRequest, watcher: PersonRequester): Promise<EvidenceManifest> {
-    const camera = await this.deps.cameras.get(cameraId, watcher);
+  async create(cameraId: string, request: ExportRequest, requester: PersonRequester): Promise<EvidenceManifest> {
+    const camera = await this.deps.cameras.get(cameraId, requester);
     await this.deps.registry.assertViewable(camera.id);
     if (!(camera.purposes as readonly string[]).includes(request.purpose)) {
       throw new VigieError(
@@ -130,7 +132,7 @@ export class ExportService {
         output,
         purpose: request.purpose,
         reason: request.reason,
-        actor: watcher,
+        actor: requester,
         ...(request.requisition === undefined ? {} : { requisition: request.requisition }),
       },
       { purpose: request.purpose, ...(request.requisition === undefined ? {} : { requisition: request.requisition }) },
@@ -202,7 +204,7 @@ export class ExportService {
   /** The anonymised copy attached to a request's matched range, for the DPO to review and deliver; audited. */
   async downloadForAccessRequest(
     target: { requestId: string; rangeId: string },
-    watcher: PersonRequester,
+    requester: PersonRequester,
   ): Promise<ExportDownload> {
     const request = await this.deps.accessRequests.get(target.requestId);
     const exportId = request.ranges.find((r) => r.id === target.rangeId)?.exportId ?? null;
@@ -212,7 +214,7 @@ export class ExportService {
         `No anonymised copy is attached to this range of request ${request.reference} yet.`,
       );
     }
-    return this.download(exportId, watcher);
+    return this.download(exportId, requester);
   }
 
   /**
@@ -228,7 +230,7 @@ export class ExportService {
       purpose: string;
       reason: string;
       requisition?: string;
-      actor: Actor;
+      actor: AuditAuthor;
     },
     details: Record<string, unknown>,
   ): Promise<ExportRecord> {
@@ -266,7 +268,7 @@ export class ExportService {
   /** Audits the export's creation and records it with its manifest (naming that audit entry), in one transaction. */
   async #recordExport(
     record: ExportRecord,
-    made: { cut: Cut; actor: Actor; requisition?: string },
+    made: { cut: Cut; actor: AuditAuthor; requisition?: string },
     details: Record<string, unknown>,
   ): Promise<void> {
     const { from, to } = record;
@@ -365,9 +367,9 @@ export class ExportService {
   }
 
   /** The exported file's path and hash, for download; the download is audited. */
-  async download(id: string, watcher: PersonRequester): Promise<ExportDownload> {
+  async download(id: string, requester: PersonRequester): Promise<ExportDownload> {
     const record = await this.#record(id);
-    await this.#auditDownload(record, watcher, 'video');
+    await this.#auditDownload(record, requester, 'video');
     return {
       stream: Readable.from(this.deps.exportStorage.read(record.fileKey)),
       id: record.id,
@@ -376,23 +378,56 @@ export class ExportService {
   }
 
   /** The evidence package (ZIP: video, signed manifest, signature, public key, instructions); audited. */
-  async package(id: string, watcher: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
+  async package(id: string, requester: PersonRequester): Promise<{ stream: Readable; bytes: number; id: string }> {
     const record = await this.#record(id);
-    const made = await evidencePackage({
+    const made = await this.#packageOf(record);
+    await this.#auditDownload(record, requester, 'package');
+    return { ...made, id: record.id };
+  }
+
+  /**
+   * The evidence package sealed for a recipient outside the system (LEGAL R12): for their X25519 key or
+   * under a passphrase; the transmission is audited with the recipient's name and key fingerprint (R5).
+   */
+  async sealedPackage(
+    id: string,
+    requester: PersonRequester,
+    to: { recipientName: string; sealFor: SealFor },
+  ): Promise<{ stream: Readable; id: string }> {
+    const record = await this.#record(id);
+    const made = await this.#packageOf(record);
+    const stream = sealStream(made.stream, to.sealFor);
+    const sealed =
+      'recipient' in to.sealFor
+        ? { encryption: 'recipient key', keyFingerprint: recipientFingerprint(to.sealFor.recipient) }
+        : { encryption: 'passphrase' };
+    await this.deps.work(({ audit }) =>
+      audit.append({
+        action: 'export.transmitted',
+        ...requester,
+        cameraId: record.cameraId,
+        rangeStart: record.from.toISOString(),
+        rangeEnd: record.to.toISOString(),
+        details: { export: record.id, sha256: record.sha256, recipient: to.recipientName, ...sealed },
+      }),
+    );
+    return { stream, id: record.id };
+  }
+
+  #packageOf(record: ExportRecord): Promise<{ stream: Readable; bytes: number }> {
+    return evidencePackage({
       signed: signedOf(record),
       publicKeyPem: this.deps.key.publicKeyPem,
       video: { bytes: record.bytes, read: () => this.deps.exportStorage.read(record.fileKey) },
       modified: record.exportedAt,
     });
-    await this.#auditDownload(record, watcher, 'package');
-    return { ...made, id: record.id };
   }
 
-  async #auditDownload(record: ExportRecord, watcher: PersonRequester, form: 'video' | 'package'): Promise<void> {
+  async #auditDownload(record: ExportRecord, requester: PersonRequester, form: 'video' | 'package'): Promise<void> {
     await this.deps.work(({ audit }) =>
       audit.append({
         action: 'export.downloaded',
-        ...watcher,
+        ...requester,
         cameraId: record.cameraId,
         rangeStart: record.from.toISOString(),
         rangeEnd: record.to.toISOString(),

@@ -83,17 +83,22 @@ export class RecordingService {
   }
 
   /** Opens a live view of a camera; audited. */
-  async openLive(cameraId: string, watcher: PersonRequester): Promise<ViewingSession> {
-    const camera = await this.#viewable(cameraId, watcher);
+  async openLive(cameraId: string, requester: PersonRequester): Promise<ViewingSession> {
+    const camera = await this.#viewable(cameraId, requester);
     const now = this.deps.clock.now();
     return this.deps.work(async ({ audit }) => {
       const session = this.deps.sessions.open({
         kind: 'live',
         cameraId: camera.id,
-        ...this.#who(watcher),
+        ...this.#who(requester),
         openedAt: now,
       });
-      await audit.append({ action: 'live.started', ...watcher, cameraId: camera.id, details: { session: session.id } });
+      await audit.append({
+        action: 'live.started',
+        ...requester,
+        cameraId: camera.id,
+        details: { session: session.id },
+      });
       return session;
     });
   }
@@ -147,8 +152,8 @@ export class RecordingService {
   }
 
   /** Ends a live view; audited. */
-  async stopLive(sessionId: string, watcher: PersonRequester): Promise<void> {
-    this.deps.sessions.use(sessionId, 'live', watcher.userId, this.deps.clock.now());
+  async stopLive(sessionId: string, requester: PersonRequester): Promise<void> {
+    this.deps.sessions.use(sessionId, 'live', requester.userId, this.deps.clock.now());
     const session = this.deps.sessions.close(sessionId);
     if (session !== undefined) await this.#auditEnd(session, 'stopped');
   }
@@ -157,9 +162,9 @@ export class RecordingService {
   async openPlayback(
     cameraId: string,
     input: { from: string; to: string; reason: string },
-    watcher: PersonRequester,
+    requester: PersonRequester,
   ): Promise<ViewingSession> {
-    const camera = await this.#viewable(cameraId, watcher);
+    const camera = await this.#viewable(cameraId, requester);
     const range = parseTimeRange(input, maxPlaybackHours);
     const now = this.deps.clock.now();
     return this.deps.work(async ({ audit, recordings }) => {
@@ -172,13 +177,13 @@ export class RecordingService {
       const session = this.deps.sessions.open({
         kind: 'playback',
         cameraId: camera.id,
-        ...this.#who(watcher),
+        ...this.#who(requester),
         openedAt: now,
         range,
       });
       await audit.append({
         action: 'playback.viewed',
-        ...watcher,
+        ...requester,
         cameraId: camera.id,
         rangeStart: range.from.toISOString(),
         rangeEnd: range.to.toISOString(),
@@ -218,8 +223,8 @@ export class RecordingService {
   }
 
   /** A JPEG of the camera's latest recorded frame (masks already applied at recording); audited. */
-  async snapshot(cameraId: string, watcher: PersonRequester): Promise<Buffer> {
-    const camera = await this.#viewable(cameraId, watcher);
+  async snapshot(cameraId: string, requester: PersonRequester): Promise<Buffer> {
+    const camera = await this.#viewable(cameraId, requester);
     const [latest] = await this.deps.work(({ recordings }) =>
       recordings.latestSegments(camera.id, 1, this.#cutoff(camera)),
     );
@@ -230,7 +235,7 @@ export class RecordingService {
     await this.deps.work(({ audit }) =>
       audit.append({
         action: 'snapshot.viewed',
-        ...watcher,
+        ...requester,
         cameraId: camera.id,
         rangeStart: latest.endedAt.toISOString(),
       }),
@@ -306,8 +311,8 @@ export class RecordingService {
     return recent > cutoff ? recent : cutoff;
   }
 
-  #who(watcher: PersonRequester): Pick<ViewingSession, 'userId' | 'actorName' | 'source'> {
-    return { userId: watcher.userId, actorName: watcher.actorName, source: watcher.source ?? '' };
+  #who(requester: PersonRequester): Pick<ViewingSession, 'userId' | 'actorName' | 'source'> {
+    return { userId: requester.userId, actorName: requester.actorName, source: requester.source ?? '' };
   }
 }
 

@@ -18,7 +18,7 @@ describe('dev-set scoring', () => {
       {
         clip: clip({ counts: [{ tS: 1, persons: 10 }] }),
         alerts: [{ type: 'fire_smoke', t: 5000 }],
-        counted: [{ tS: 1, persons: 10, tracked: 8 }],
+        counted: [{ tS: 1, persons: 10, found: 8, method: 'tracks' }],
       },
       {
         clip: clip({ set: 'falls', durationS: 15, expected: [{ type: 'person_on_ground', from: 4, to: 15 }] }),

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyticsEventTypes, type AnalyticsEventType, type Detector } from '@vigie/core';
+import { analyticsEventTypes, type AnalyticsEventType, type CountMethod, type Detector } from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
 import type { ExpectedEvent } from './scene.generator.js';
@@ -31,8 +31,8 @@ export interface DevAlert {
 export interface DevRun {
   clip: DevClip;
   alerts: DevAlert[];
-  /** Confirmed person tracks at each annotated count instant. */
-  counted: { tS: number; persons: number; tracked: number }[];
+  /** The pipeline's headcount of the view at each annotated count instant, and how it was counted. */
+  counted: { tS: number; persons: number; found: number; method: CountMethod }[];
 }
 
 /** Per event type, over the whole dev set. */
@@ -52,7 +52,7 @@ export interface DevTypeScore {
 export interface DevScore {
   types: DevTypeScore[];
   normalHours: number;
-  /** Σ|tracked − annotated| / Σ annotated over the count instants of the normal footage. */
+  /** Σ|found − annotated| / Σ annotated over the count instants of the normal footage. */
   countError: number;
   clips: number;
 }
@@ -141,7 +141,7 @@ export async function runDevClip(
     for (const c of result.alerts) if (c.kind === 'opened') alerts.push({ type: c.alert.type, t: c.alert.firstT });
     for (let c = pending[0]; c !== undefined && c.tS * 1000 <= frame.t + 100; c = pending[0]) {
       pending.shift();
-      counted.push({ ...c, tracked: result.tracks.filter((tr) => tr.label === 'person').length });
+      counted.push({ ...c, found: result.headcount.persons, method: result.headcount.method });
     }
     source.recycle(frame.data);
   }
@@ -193,7 +193,7 @@ export function scoreDevRuns(runs: readonly DevRun[]): DevScore {
   }
   const instants = normal.flatMap((r) => r.counted);
   const truth = instants.reduce((s, c) => s + c.persons, 0);
-  const error = instants.reduce((s, c) => s + Math.abs(c.tracked - c.persons), 0);
+  const error = instants.reduce((s, c) => s + Math.abs(c.found - c.persons), 0);
   return { types: scores, normalHours, countError: truth === 0 ? 0 : error / truth, clips: runs.length };
 }
 
@@ -208,6 +208,13 @@ export function scoreDevRuns(runs: readonly DevRun[]): DevScore {
 export const devThresholds = {
   recall: 0.85,
   falsePerHour: 0,
+  /**
+   * People count error on the normal footage. Measured 0.27 (0.38 before crowded views were counted
+   * tile by tile: the mall entrance went from 13 to 18 of ~22). The issue's 0.15 is not met: the 7
+   * motorbike riders seen from above (400×224) are found by YOLOX-nano at no input size, 7 of the 45
+   * annotated people. The limit catches the loss of the tiled path.
+   */
+  countError: 0.3,
   claimed: [
     'fire_smoke',
     'person_on_ground',
@@ -228,6 +235,10 @@ export function devFailures(score: DevScore): string[] {
     if (s.falsePerHour > devThresholds.falsePerHour)
       failures.push(`dev set ${s.type}: ${s.falsePerHour.toFixed(0)} false alerts per camera-hour on normal footage`);
   }
+  if (score.countError > devThresholds.countError)
+    failures.push(
+      `dev set people count error ${(score.countError * 100).toFixed(0)} % > ${devThresholds.countError * 100} %`,
+    );
   return failures;
 }
 
@@ -249,8 +260,10 @@ export function formatDevScore(score: DevScore, runs: readonly DevRun[]): string
     const byType = new Map<string, number>();
     for (const a of r.alerts) byType.set(a.type, (byType.get(a.type) ?? 0) + 1);
     const list = [...byType].map(([t, n]) => `${t}×${n}`).join(', ');
-    const counts = r.counted.map((c) => `${c.tracked}/${c.persons}@${c.tS}s`).join(' ');
-    return `  ${r.clip.set.padEnd(6)} ${r.clip.name.padEnd(40)} ${list || '—'}${counts ? `  (tracked/annotated: ${counts})` : ''}`;
+    const counts = r.counted
+      .map((c) => `${c.found}/${c.persons}@${c.tS}s${c.method === 'tiled' ? ' (tiled)' : ''}`)
+      .join(' ');
+    return `  ${r.clip.set.padEnd(6)} ${r.clip.name.padEnd(40)} ${list || '—'}${counts ? `  (counted/annotated: ${counts})` : ''}`;
   });
   return [
     head.join(' '),

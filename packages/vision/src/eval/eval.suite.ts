@@ -87,6 +87,8 @@ export const evalThresholds = {
   crowdFalseAlarms: 0,
   photoMinScore: 0.3,
   photoRelativeError: { 416: 0.5, 640: 0.35 } as Record<number, number>,
+  /** The tiled pass (crowded views): measured 0.22 on the photos, the limit leaves the same headroom. */
+  photoTiledRelativeError: 0.3,
 } as const;
 
 /** Which thresholds the real clips and photos miss, as sentences (absent data is not a failure). */
@@ -110,9 +112,11 @@ export function realClipFailures(runs: {
       failures.push(`overhead hall: ${alarms} false alarms (${JSON.stringify(crowd.events)})`);
   }
   for (const p of photos ?? []) {
-    const limit = evalThresholds.photoRelativeError[p.inputSize];
+    const limit = p.tiled ? evalThresholds.photoTiledRelativeError : evalThresholds.photoRelativeError[p.inputSize];
     if (limit !== undefined && p.relativeError > limit)
-      failures.push(`street photos at ${p.inputSize} px: relative error ${p.relativeError.toFixed(2)} > ${limit}`);
+      failures.push(
+        `street photos ${p.tiled ? 'tiled' : `at ${p.inputSize} px`}: relative error ${p.relativeError.toFixed(2)} > ${limit}`,
+      );
   }
   return failures;
 }

@@ -6,6 +6,7 @@ import type { CountSample } from '../count.sampler.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
 import { decodeImage } from '../image.codec.js';
 import { OnnxDetector } from '../onnx.detector.js';
+import { TiledPersonCounter } from '../tiled.counter.js';
 
 /** What the fire heuristic did on the FURG house6 clip (fire in every frame from the first). */
 export interface FireRun {
@@ -68,7 +69,7 @@ export interface CrowdRun {
  * ~30 px wide at the top of the 1280 px frame and ~61 px at the bottom; taking ~0.6 m for it gives a
  * view ~28 m wide at the far edge, ~11 m at the near edge and ~12 m deep (about 230 m², ±30 %).
  */
-export const overheadCalibration: Calibration = {
+export const overheadHallCalibration: Calibration = {
   image: [
     { x: 0, y: 0 },
     { x: 1, y: 0 },
@@ -94,7 +95,7 @@ export async function runOverheadCrowd(o: {
   const pipeline = new AnalysisPipeline({
     fps: 5,
     detector: o.detector,
-    config: { calibration: overheadCalibration, lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }] },
+    config: { calibration: overheadHallCalibration, lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }] },
   });
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
@@ -137,6 +138,8 @@ export async function runOverheadCrowd(o: {
 /** Person counts on still photos against their head-point ground truth, at one detector input size. */
 export interface PhotoCounts {
   inputSize: number;
+  /** Counted by the tiled pass (2×2 tiles at 512 px over the whole-frame detections at `inputSize`). */
+  tiled: boolean;
   images: number;
   heads: number;
   /** Mean absolute error per image, Σ|error| / Σ heads, mean signed error per image. */
@@ -154,6 +157,8 @@ export async function runPhotoCounts(o: {
   ffmpegPath: string;
   inputSizes: readonly number[];
   minScore: number;
+  /** Also count with the tiled pass over the 416 px detections (crowded views' method). */
+  tiled?: boolean;
 }): Promise<PhotoCounts[] | undefined> {
   const dir = join(o.sharedDir, 'street-crowd-photos-pointgt');
   const modelPath = join(o.sharedDir, 'yolox-nano-onnx', 'yolox_nano_dyn.onnx');
@@ -165,19 +170,29 @@ export async function runPhotoCounts(o: {
   for (const [name, { count }] of Object.entries(truth.images))
     photos.push({ count, frame: await decodeImage(join(dir, 'images', name), { ffmpegPath: o.ffmpegPath }) });
   const results: PhotoCounts[] = [];
-  for (const inputSize of o.inputSizes) {
+  const runs = [
+    ...o.inputSizes.map((inputSize) => ({ inputSize, tiled: false })),
+    ...(o.tiled ? [{ inputSize: 416, tiled: true }] : []),
+  ];
+  for (const { inputSize, tiled } of runs) {
     const detector = await OnnxDetector.create({ modelPath, inputSize });
+    const counter = tiled ? new TiledPersonCounter(detector) : undefined;
     try {
       let absolute = 0;
       let signed = 0;
       for (const photo of photos) {
-        const found = (await detector.detect(photo.frame)).filter((d) => d.label === 'person' && d.score >= o.minScore);
-        absolute += Math.abs(found.length - photo.count);
-        signed += found.length - photo.count;
+        const whole = await detector.detect(photo.frame);
+        const found =
+          counter === undefined
+            ? whole.filter((d) => d.label === 'person' && d.score >= o.minScore).length
+            : (await counter.persons(photo.frame, whole)).length;
+        absolute += Math.abs(found - photo.count);
+        signed += found - photo.count;
       }
       const heads = photos.reduce((n, p) => n + p.count, 0);
       results.push({
         inputSize,
+        tiled,
         images: photos.length,
         heads,
         mae: absolute / photos.length,

@@ -53,6 +53,17 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   DUPLICATE_ID: 'Deux éléments portent le même identifiant.',
   AUTHORISATION_PERIOD_INVALID: 'Période d’autorisation invalide.',
   REGISTRY_ENTRY_NOT_FOUND: 'Cette caméra n’a pas encore d’entrée au registre légal.',
+  HABILITATION_MISSING:
+    'Images refusées : aucun acte de désignation n’est enregistré pour vous (CSI L252-2). Voyez l’administrateur.',
+  HABILITATION_EXPIRED:
+    'Images refusées : votre désignation ou votre formation (protection des données, IA) a expiré. Renouvelez-la.',
+  HABILITATION_OUT_OF_SCOPE: 'Images refusées : votre acte de désignation ne couvre pas cette caméra.',
+  HABILITATION_INVALID: 'Habilitation incohérente : vérifiez les dates de l’acte et des formations.',
+  WORKSTATION_NOT_ENROLLED: 'Images refusées : ce poste n’est pas un poste enregistré du centre de supervision.',
+  WORKSTATION_NOT_FOUND: 'Ce poste n’est pas enregistré.',
+  EXPORT_RECIPIENT_KEY_INVALID: 'Clé du destinataire invalide (age1…) ou phrase secrète trop courte (12 caractères).',
+  ACCESS_REQUEST_EXTENSION_REFUSED:
+    'Prolongation impossible : une seule fois, avant l’échéance, pour une demande en cours, avec un motif.',
   CAMERA_NOT_AUTHORISED: 'Images verrouillées : l’autorisation préfectorale de cette caméra manque ou a expiré.',
   PRIVATE_SPACE_UNMASKED: 'Cette caméra voit un espace privé : masquez-le avant de continuer.',
   MASK_TOO_SMALL: 'Masque trop petit : chaque masque doit couvrir au moins 0,05 % de l’image.',
@@ -133,6 +144,16 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   DUPLICATE_ID: 'Two items have the same identifier.',
   AUTHORISATION_PERIOD_INVALID: 'Invalid authorisation period.',
   REGISTRY_ENTRY_NOT_FOUND: 'This camera has no legal registry entry yet.',
+  HABILITATION_MISSING: 'Images refused: no designation act is recorded for you (CSI L252-2). See your administrator.',
+  HABILITATION_EXPIRED:
+    'Images refused: your designation or your training (data protection, AI) has expired. Renew it.',
+  HABILITATION_OUT_OF_SCOPE: 'Images refused: your designation act does not cover this camera.',
+  HABILITATION_INVALID: 'Inconsistent habilitation: check the dates of the act and of the training.',
+  WORKSTATION_NOT_ENROLLED: 'Images refused: this is not an enrolled supervision-room workstation.',
+  WORKSTATION_NOT_FOUND: 'This workstation is not enrolled.',
+  EXPORT_RECIPIENT_KEY_INVALID: 'Invalid recipient key (age1…) or passphrase too short (12 characters).',
+  ACCESS_REQUEST_EXTENSION_REFUSED:
+    'Extension impossible: once only, before the deadline, for an open request, with a reason.',
   CAMERA_NOT_AUTHORISED: 'Images locked: this camera’s prefectoral authorisation is missing or expired.',
   PRIVATE_SPACE_UNMASKED: 'This camera sees a private space: mask it before going on.',
   MASK_TOO_SMALL: 'Mask too small: each mask must cover at least 0.05 % of the picture.',

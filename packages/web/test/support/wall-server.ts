@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig, startServer } from '@vigie/server';
 import type { Page } from 'playwright-core';
-import { authorise, testPasswordCost } from '../../../server/test/support.js';
+import { authorise, habilitate, testPasswordCost } from '../../../server/test/support.js';
 import { startServerProcess, type ServerProcess } from '../../../server/test/support/server-process.js';
 import { clockFrame, clockProbePoints, readClock } from './clock-cameras.js';
 import { unusedTotpCode } from './unused-totp.js';
@@ -41,6 +41,7 @@ export async function seedWall(dataDir: string, cameras: { name: string; sourceU
       { ...account, displayName: 'Agent du mur', roles: ['supervisor'] },
       { now: new Date(), actor: { actorName: 'test setup' } },
     );
+    await habilitate(server.app, account.username, ['supervisor']);
     return { ...account, totpSecret: created.totp?.secret ?? '' };
   } finally {
     await server.close();

@@ -63,6 +63,12 @@ export const euPrivatePremisesProfile: LegalProfile = {
     attestationRequired: false,
     attestationSource: 'AI Act art. 16 and 26: the provider’s documentation; no national attestation',
   },
+  habilitation: {
+    required: true,
+    aiLiteracyTrainingRequired: false,
+    workstationsRequired: false,
+    source: 'GDPR art. 29 and 32(4) (staff act only on instructions, trained); EDPB Guidelines 3/2019 § 131',
+  },
   refusedCapabilities: [
     {
       id: 'face_recognition',

@@ -108,6 +108,14 @@ export const frenchProfile: LegalProfile = {
     attestationRequired: true,
     attestationSource: "décret 2023-828 art. 14: the interior minister's attestation of conformity",
   },
+  habilitation: {
+    required: true,
+    // Agents who see algorithmic alerts are trained to the AI system (décret 2023-828; AI Act art. 4).
+    aiLiteracyTrainingRequired: true,
+    // R10 asks for registered workstations; the configuration switches it on once they are enrolled.
+    workstationsRequired: false,
+    source: 'CSI L252-2 (individual designation); décret 2022-1152 (training); AI Act art. 4 (AI literacy)',
+  },
   refusedCapabilities: [
     {
       id: 'face_recognition',

@@ -1,0 +1,74 @@
+// Shared set-up of the benchmarks that go through the real application: authorised cameras, an
+// operator's token, and a synthetic history of segments bulk-inserted in the index.
+import type { VigieDatabase } from '@vigie/db';
+import type { VigieApp } from '@vigie/server';
+import { sql } from 'kysely';
+
+const actor = { actorName: 'bench setup' };
+
+/** Registers cameras on these sources, each with a valid authorisation and retention of 30 days; returns their ids. */
+export async function registerBenchCameras(app: VigieApp, sourceUrls: readonly string[]): Promise<string[]> {
+  const year = new Date().getUTCFullYear();
+  const cameraIds: string[] = [];
+  for (const [i, sourceUrl] of sourceUrls.entries()) {
+    const camera = await app.cameras.create(
+      {
+        name: `Bench ${i}`,
+        sourceUrl,
+        location: { lat: 50.3579, lon: 3.5233 },
+        purposes: ['public_space_safety'],
+        retentionDays: 30,
+      } as never,
+      actor,
+    );
+    await app.registry.record(
+      camera.id,
+      {
+        authorisation: {
+          reference: `${year}/CAB/BENCH`,
+          issuedOn: `${year - 1}-01-01`,
+          expiresOn: `${year + 3}-12-31`,
+        },
+        signage: { status: 'installed' },
+        facing: 'public',
+      },
+      actor,
+    );
+    cameraIds.push(camera.id);
+  }
+  return cameraIds;
+}
+
+/** An operator assigned to these cameras; returns its token header. */
+export async function benchOperator(app: VigieApp, cameraIds: readonly string[]): Promise<Record<string, string>> {
+  const username = 'bench-operator';
+  await app.users.create(
+    { username, displayName: username, roles: ['operator'], password: 'correct horse battery staple' },
+    { now: new Date(), actor },
+  );
+  await app.users.assignCameras({ username, cameraIds: [...cameraIds], actor });
+  const token = await app.users.createToken({ username, name: 'bench', now: new Date(), actor });
+  return { authorization: `Bearer ${token}` };
+}
+
+/** `days` of contiguous segments per camera ending at `endMs`, bulk-inserted; returns the number of rows. */
+export async function fillSegmentHistory(
+  database: VigieDatabase,
+  cameraIds: readonly string[],
+  options: { days: number; endMs: number; segmentMs: number },
+): Promise<number> {
+  const { days, endMs, segmentMs } = options;
+  const perCamera = Math.floor((days * 86_400_000) / segmentMs);
+  const firstMs = endMs - perCamera * segmentMs;
+  for (const cameraId of cameraIds) {
+    await sql`
+      insert into segments (camera_id, key, started_at, ended_at, bytes, init_bytes, sha256)
+      select ${cameraId}::uuid, ${cameraId} || '/' || n || '.mp4',
+        to_timestamp((${firstMs}::bigint + n::bigint * ${segmentMs}) / 1000.0),
+        to_timestamp((${firstMs}::bigint + (n::bigint + 1) * ${segmentMs}) / 1000.0),
+        2000000, 800, ${'a'.repeat(64)}
+      from generate_series(0, ${perCamera - 1}) as n`.execute(database.db);
+  }
+  await sql`analyze segments`.execute(database.db);
+  return perCamera * cameraIds.length;
+}
