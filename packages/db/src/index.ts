@@ -19,3 +19,4 @@ export * from './model.repository.js';
 export * from './incident.repository.js';
 export * from './onvif-device.repository.js';
 export * from './unmask.repository.js';
+export * from './stream-secret.repository.js';

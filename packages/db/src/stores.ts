@@ -14,6 +14,7 @@ import { IncidentRepository } from './incident.repository.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { LegalRegistryRepository } from './legal-registry.repository.js';
+import { StreamSecretRepository } from './stream-secret.repository.js';
 import type { Tables } from './tables.js';
 import { UnmaskRepository } from './unmask.repository.js';
 import { UserRepository } from './user.repository.js';
@@ -38,6 +39,7 @@ export interface Stores {
   onvifDevices: OnvifDeviceRepository;
   unmask: UnmaskRepository;
   habilitations: HabilitationRepository;
+  streamSecrets: StreamSecretRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -63,6 +65,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     onvifDevices: new OnvifDeviceRepository(db),
     unmask: new UnmaskRepository(db),
     habilitations: new HabilitationRepository(db),
+    streamSecrets: new StreamSecretRepository(db),
   };
 }
 

@@ -22,3 +22,4 @@ export * from './media-timing.js';
 export * from './parent-death.js';
 export * from './onvif.gateway.js';
 export * from './watermark.args.js';
+export * from './credential-vault.js';

@@ -9,6 +9,9 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LibraryOnvifGateway,
+  credentialKeyPath,
+  loadOrCreateCredentialVault,
+  type CredentialVault,
   LocalDiskStorage,
   decodeImage,
   ffmpegCapabilitiesOrExplain,
@@ -97,7 +100,6 @@ import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
-import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
 import { OnvifService } from './services/onvif.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
@@ -242,7 +244,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     onError: (error) => logger.current?.error({ err: error }, 'publishing a domain event failed'),
   });
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
-  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy });
+  const vault = deps.credentialVault ?? (await loadOrCreateCredentialVault(credentialKeyPath(deps.mediaDir)));
+  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy, vault });
   const ffmpegPath = deps.ffmpegPath ?? (() => locateFfmpeg().path);
   const registry = new LegalRegistryService({
     work,
@@ -424,9 +427,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     cameras,
     gateway: deps.onvif ?? new LibraryOnvifGateway(),
-    vault:
-      deps.credentialVault ??
-      (await loadOrCreateCredentialVault(join(deps.mediaDir, 'keys', 'credentials-aes256.key'))),
+    vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
@@ -444,6 +445,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ffmpegPath: media.ffmpegPath,
     log: http.log,
     models,
+    vault,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
@@ -508,6 +510,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       log: http.log,
       liveFeeds,
       sourcePolicy,
+      vault,
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       ...options,
     });

@@ -95,7 +95,10 @@ export async function runOverheadCrowd(o: {
   const pipeline = new AnalysisPipeline({
     fps: 5,
     detector: o.detector,
-    config: { calibration: overheadHallCalibration, lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }] },
+    config: {
+      calibration: overheadHallCalibration,
+      lines: [{ id: 'middle', a: { x: 0, y: 0.5 }, b: { x: 1, y: 0.5 } }],
+    },
   });
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
