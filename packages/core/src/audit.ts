@@ -32,6 +32,8 @@ export const auditActions = [
   'export.created',
   'recording.purged',
   'recording.recovered',
+  'storage.low',
+  'storage.recovered',
   'setting.changed',
   'snapshot.viewed',
   'export.downloaded',

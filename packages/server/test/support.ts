@@ -68,6 +68,7 @@ export async function openTestApp(
     | 'unmaskSecret'
     | 'console'
     | 'trustedProxies'
+    | 'storageSpace'
     | 'habilitation'
   > = {},
 ): Promise<TestApp> {

@@ -43,6 +43,8 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'access_request.reminder_sent': 'audit.action.access_request.reminder_sent',
   'recording.purged': 'audit.action.recording.purged',
   'recording.recovered': 'audit.action.recording.recovered',
+  'storage.low': 'audit.action.storage.low',
+  'storage.recovered': 'audit.action.storage.recovered',
   'setting.changed': 'audit.action.setting.changed',
   'snapshot.viewed': 'audit.action.snapshot.viewed',
   'export.downloaded': 'audit.action.export.downloaded',
