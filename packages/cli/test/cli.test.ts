@@ -78,7 +78,8 @@ describe('vigie camera (through a running server)', () => {
       const gare = (
         JSON.parse(list.stdout.join('')) as { name: string; sourceUrl: string; subStreamUrl?: string }[]
       ).find((c) => c.name === 'Gare PTZ');
-      expect(gare).toMatchObject({ sourceUrl: 'rtsp://127.0.0.1:9/hd', subStreamUrl: 'rtsp://127.0.0.1:9/sd' });
+      expect(gare).toMatchObject({ sourceUrl: 'rtsp://cli@127.0.0.1:9/hd', subStreamUrl: 'rtsp://cli@127.0.0.1:9/sd' });
+      expect(list.stdout.join('')).not.toContain('from-stdin-pw');
     } finally {
       await device.stop();
     }

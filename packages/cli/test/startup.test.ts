@@ -46,3 +46,15 @@ describe('vigie start-up (built CLI)', () => {
     expect(heavy).toEqual([]);
   });
 });
+
+// Issue 10 #14: `npx vigie …` as the README documents it failed on a fresh clone ("could not determine executable").
+describe('npx vigie', () => {
+  it('runs the workspace command linked by npm install, never a package fetched from the registry', async () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const help = await run('npx', ['--no-install', 'vigie', '--help'], { cwd: root });
+    expect(help.stdout).toMatch(/^Usage: vigie /);
+    const { stdout } = await run('git', ['ls-files', '--stage', 'packages/cli/bin/vigie.js'], { cwd: root });
+    // Committed and executable, so that npm links it at install before anything is built.
+    expect(stdout).toMatch(/^100755 /);
+  });
+});

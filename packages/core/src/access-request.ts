@@ -132,6 +132,13 @@ const summaryFields = {
   place: Type.Optional(Type.String()),
   cameraId: Type.Optional(Type.String({ format: 'uuid' })),
   contactName: Type.String(),
+  extension: Type.Union(
+    [
+      Type.Object({ at: Type.String({ format: 'date-time' }), reason: Type.String() }, { additionalProperties: false }),
+      Type.Null(),
+    ],
+    { description: 'When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)).' },
+  ),
 };
 
 /** A request in the DPO's list. */
@@ -161,6 +168,46 @@ export const AccessRequestStatusChangeSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The DPO extends a request's deadline (once, before it passes); the reason is sent to the requester. */
+export const AccessRequestExtensionSchema = Type.Object(
+  {
+    reason: Type.String({
+      minLength: 10,
+      maxLength: 2000,
+      description: 'Why more time is needed (complexity, number of requests): sent to the requester.',
+    }),
+  },
+  { additionalProperties: false },
+);
+/** The extension a DPO sends. */
+export type AccessRequestExtension = Static<typeof AccessRequestExtensionSchema>;
+
+/**
+ * The new deadline of a request extended now (GDPR art. 12(3): by the profile's further months, once,
+ * the requester told why within the first deadline); throws ACCESS_REQUEST_EXTENSION_REFUSED otherwise.
+ */
+export function extendedDueAt(
+  request: Pick<AccessRequestSummary, 'status' | 'dueAt' | 'extension'>,
+  now: Date,
+  profile: LegalProfile,
+): Date {
+  const refuse = (why: string) => new VigieError('ACCESS_REQUEST_EXTENSION_REFUSED', why);
+  if (isAnswered(request.status)) throw refuse('This request is answered: its deadline no longer runs.');
+  if (request.extension !== null) throw refuse('This deadline was already extended; it can be extended once.');
+  if (now.getTime() > Date.parse(request.dueAt)) throw refuse('The deadline has passed: it can no longer be extended.');
+  return addMonths(new Date(request.dueAt), profile.accessRequestExtensionMonths);
+}
+
+/** Whether the DPO should be reminded of an open request now: its deadline is within the profile's reminder days. */
+export function accessRequestReminderDue(
+  request: Pick<AccessRequestSummary, 'status' | 'dueAt'>,
+  now: Date,
+  profile: LegalProfile,
+): boolean {
+  const remindFrom = Date.parse(request.dueAt) - profile.accessRequestReminderDays * 86_400_000;
+  return !isAnswered(request.status) && now.getTime() >= remindFrom;
+}
 
 /** The DPO attaches footage found for a request; it is held from the purge unless `hold` is false. */
 export const MatchedRangeInputSchema = Type.Object(

@@ -3,8 +3,22 @@ import { AlertFactsSchema } from './alert-facts.js';
 import { alertSeverities, analyticsEventTypes, type AlertSeverity } from './analytics.js';
 import { VigieError } from './errors.js';
 
-/** What an alert in the operators' queue is about: an analytics event, or a camera that stopped sending video. */
-export const alertTypes = [...analyticsEventTypes, 'camera_offline'] as const;
+/**
+ * Alerts about the system rather than a scene: a camera that stopped sending video, recordings about to stop for
+ * lack of disk space. They form no incident and count in no analytics statistics.
+ */
+export const systemAlertTypes = ['camera_offline', 'storage_low'] as const;
+
+/** One system alert type. */
+export type SystemAlertType = (typeof systemAlertTypes)[number];
+
+/** Whether an alert type is the system's (no incident, no rule statistics) rather than an analytic's. */
+export function isSystemAlertType(type: string): type is SystemAlertType {
+  return (systemAlertTypes as readonly string[]).includes(type);
+}
+
+/** What an alert in the operators' queue is about: an analytics event, or the system (`systemAlertTypes`). */
+export const alertTypes = [...analyticsEventTypes, ...systemAlertTypes] as const;
 
 /** One alert type. */
 export type AlertType = (typeof alertTypes)[number];
@@ -197,6 +211,9 @@ export function parseAlertQueueCursor(cursor: string): AlertQueuePosition | unde
 
 /** Severity of a camera that stopped sending video: an operator must know, but it is not a risk in the scene. */
 export const cameraOfflineSeverity: AlertSeverity = 'medium';
+
+/** Severity of a recordings volume running out of space: recording, hence evidence, is about to stop. */
+export const storageLowSeverity: AlertSeverity = 'high';
 
 /** Seconds within which alerts of one camera, zone and type are grouped under the first one. */
 export const alertGroupWindowS = 300;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Camera, CameraSettings } from './camera.js';
 import {
   analysisSourceOf,
+  splitSourcePassword,
+  withSourcePassword,
   applyCameraPatch,
   assertCalibratedForMetres,
   cameraSettingsFromInput,
@@ -170,5 +172,15 @@ describe('camera rules', () => {
   it('analyses the sub stream when the camera has one, else the main stream', () => {
     expect(analysisSourceOf({ sourceUrl: 'rtsp://cam/main', subStreamUrl: 'rtsp://cam/sub' })).toBe('rtsp://cam/sub');
     expect(analysisSourceOf({ sourceUrl: 'rtsp://cam/main' })).toBe('rtsp://cam/main');
+  });
+});
+
+describe('stream passwords out of source URLs', () => {
+  it('splits the password from a URL and puts it back, encoded, only for ffmpeg', () => {
+    const split = splitSourcePassword('rtsp://admin:p%40ss:w@cam.local:554/main?x=1');
+    expect(split).toEqual({ url: 'rtsp://admin@cam.local:554/main?x=1', password: 'p@ss:w' });
+    expect(withSourcePassword(split.url, split.password)).toBe('rtsp://admin:p%40ss%3Aw@cam.local:554/main?x=1');
+    expect(splitSourcePassword('rtsp://cam.local/main')).toEqual({ url: 'rtsp://cam.local/main' });
+    expect(withSourcePassword('rtsp://cam.local/main', undefined)).toBe('rtsp://cam.local/main');
   });
 });

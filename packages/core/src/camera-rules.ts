@@ -50,6 +50,34 @@ export function redactSourceUrl(sourceUrl: string): string {
   }
 }
 
+/** Which of a camera's streams a password opens: the main (recorded) or the sub (analysed) stream. */
+export type StreamRole = 'main' | 'sub';
+
+/** A camera's stream passwords, sealed (AES-256-GCM ciphertexts only the credential vault opens). */
+export type SealedStreamPasswords = Partial<Record<StreamRole, string>>;
+
+/** A source URL without its password, and the password it carried (decoded), if any. */
+export function splitSourcePassword(sourceUrl: string): { url: string; password?: string } {
+  let url: URL;
+  try {
+    url = new URL(sourceUrl);
+  } catch {
+    return { url: sourceUrl };
+  }
+  if (url.password === '') return { url: sourceUrl };
+  const password = decodeURIComponent(url.password);
+  url.password = '';
+  return { url: url.toString(), password };
+}
+
+/** The URL ffmpeg is given: the stored (password-free) URL with the stream password put back in. */
+export function withSourcePassword(sourceUrl: string, password: string | undefined): string {
+  if (password === undefined) return sourceUrl;
+  const url = new URL(sourceUrl);
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
 /** Applies the privacy-preserving defaults to a new camera's input. */
 export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfile): CameraSettings {
   return {

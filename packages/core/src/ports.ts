@@ -5,3 +5,15 @@ export interface Clock {
 
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A message to a person outside Vigie (a requester, the DPO), by e-mail. */
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Sends messages to people outside Vigie; the default drops them into an outbox a mail relay sends. */
+export interface Notifier {
+  send(message: OutgoingMessage): Promise<void>;
+}

@@ -72,6 +72,8 @@ export class AccessRequestRepository {
       ...(row.place === null ? {} : { place: row.place }),
       ...(row.camera_hint === null ? {} : { cameraId: row.camera_hint }),
       contactName: row.contact_name,
+      extension:
+        row.extended_at === null ? null : { at: row.extended_at.toISOString(), reason: row.extension_reason ?? '' },
     };
   }
 
@@ -164,6 +166,41 @@ export class AccessRequestRepository {
       query = query.where((eb) => eb.or([eb('due_at', '>=', now), eb('status', 'in', answered)]));
     }
     return (await query.execute()).map((row) => this.#summary(row));
+  }
+
+  /** Extends an unextended request's deadline; false when it was already extended. */
+  async extend(id: string, extension: { dueAt: Date; reason: string; at: Date }): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('access_requests')
+      .set({
+        due_at: extension.dueAt,
+        extended_at: extension.at,
+        extension_reason: extension.reason,
+        // The new deadline gets its own reminder.
+        reminded_at: null,
+        updated_at: extension.at,
+      })
+      .where('id', '=', id)
+      .where('extended_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Open requests whose DPO has not been reminded of their current deadline, oldest deadline first. */
+  async notReminded(): Promise<AccessRequestSummary[]> {
+    const rows = await this.#db
+      .selectFrom('access_requests')
+      .selectAll()
+      .where('status', 'not in', answered)
+      .where('reminded_at', 'is', null)
+      .orderBy('due_at')
+      .execute();
+    return rows.map((row) => this.#summary(row));
+  }
+
+  /** Records that the DPO was reminded of a request's deadline. */
+  async markReminded(id: string, at: Date): Promise<void> {
+    await this.#db.updateTable('access_requests').set({ reminded_at: at }).where('id', '=', id).execute();
   }
 
   /** Moves a request from one status to another; false if it was no longer in `from` (someone else moved it). */

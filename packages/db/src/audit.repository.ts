@@ -48,7 +48,18 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
 export interface AuditQuery {
   cameraId?: string;
   action?: AuditAction;
+  /** Part of the actor's name, any case. */
+  actor?: string;
+  /** Entries at or after this instant. */
+  from?: Date;
+  /** Entries before this instant. */
+  to?: Date;
   limit?: number;
+}
+
+/** A LIKE pattern matching a text anywhere, its own wildcards taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The append-only, hash-chained audit trail. */
@@ -121,6 +132,9 @@ export class AuditRepository {
       .limit(query.limit ?? 200);
     if (query.cameraId !== undefined) select = select.where('camera_id', '=', query.cameraId);
     if (query.action !== undefined) select = select.where('action', '=', query.action);
+    if (query.actor !== undefined) select = select.where('actor_name', 'ilike', containing(query.actor));
+    if (query.from !== undefined) select = select.where('at', '>=', query.from.toISOString() as never);
+    if (query.to !== undefined) select = select.where('at', '<', query.to.toISOString() as never);
     return (await select.execute()).map(toEntry);
   }
 

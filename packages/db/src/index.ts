@@ -18,3 +18,4 @@ export * from './habilitation.repository.js';
 export * from './model.repository.js';
 export * from './incident.repository.js';
 export * from './onvif-device.repository.js';
+export * from './stream-secret.repository.js';

@@ -14,6 +14,7 @@ import { IncidentRepository } from './incident.repository.js';
 import { LegalHoldRepository } from './legal-hold.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { LegalRegistryRepository } from './legal-registry.repository.js';
+import { StreamSecretRepository } from './stream-secret.repository.js';
 import type { Tables } from './tables.js';
 import { UserRepository } from './user.repository.js';
 import { WallLayoutRepository } from './wall-layout.repository.js';
@@ -36,6 +37,7 @@ export interface Stores {
   wallLayouts: WallLayoutRepository;
   onvifDevices: OnvifDeviceRepository;
   habilitations: HabilitationRepository;
+  streamSecrets: StreamSecretRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -60,6 +62,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     wallLayouts: new WallLayoutRepository(db),
     onvifDevices: new OnvifDeviceRepository(db),
     habilitations: new HabilitationRepository(db),
+    streamSecrets: new StreamSecretRepository(db),
   };
 }
 

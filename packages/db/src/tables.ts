@@ -454,6 +454,7 @@ export interface Tables {
   onvif_devices: OnvifDeviceTable;
   habilitations: HabilitationTable;
   workstations: WorkstationTable;
+  camera_stream_secrets: CameraStreamSecretTable;
 }
 
 /** The ONVIF device a camera was added from, with the account Vigie uses on it (password sealed). */
@@ -470,6 +471,13 @@ export interface OnvifDeviceTable {
   sub_profile: string | null;
   ptz: boolean;
   added_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** A camera stream's password, sealed by the server's credential vault (never in the camera's URL). */
+export interface CameraStreamSecretTable {
+  camera_id: string;
+  role: 'main' | 'sub';
+  password_sealed: string;
 }
 
 /** A camera row as read. */

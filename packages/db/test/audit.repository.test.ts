@@ -42,6 +42,15 @@ describe.each(testEngines)('audit trail on $name', (engine) => {
     expect(await audit.verify(unanchored)).toMatchObject({ valid: true, entries: 3, breaks: [] });
   });
 
+  it('filters by part of the actor’s name in any case (its wildcards literal) and by period', async () => {
+    expect((await audit.list({ actor: 'ALI' })).map((e) => e.seq)).toEqual([2, 1]);
+    expect(await audit.list({ actor: '%' })).toEqual([]);
+    const at = clock.now();
+    expect(await audit.list({ from: at, actor: 'bob' })).toHaveLength(1);
+    expect(await audit.list({ to: at })).toEqual([]);
+    expect(await audit.list({ from: new Date(at.getTime() + 1) })).toEqual([]);
+  });
+
   it('verifies an entry appended from a wider object, such as a request caller spread with its roles', async () => {
     const userId = '0b5d8a52-8f0e-4f6b-9a63-6a2f3c1d9e10';
     const caller = { userId, roles: ['supervisor'], actorId: userId, actorName: 'carol', source: '10.1.2.4' };

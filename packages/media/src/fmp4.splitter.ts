@@ -81,11 +81,12 @@ export class Fmp4Splitter {
   #pending: Uint8Array = new Uint8Array(0);
   #head: Uint8Array[] = [];
 
-  /** Feeds bytes; returns the pieces they complete, in order. */
+  /**
+   * Feeds bytes; returns the pieces they complete, in order. Pieces may share the chunk's memory (no copy
+   * per frame: ffmpeg writes a frame per chunk, and copying every byte of every camera costs garbage).
+   */
   push(chunk: Uint8Array): Fmp4Piece[] {
-    const joined = new Uint8Array(this.#pending.length + chunk.length);
-    joined.set(this.#pending, 0);
-    joined.set(chunk, this.#pending.length);
+    const joined = this.#pending.length === 0 ? chunk : concat([this.#pending, chunk]);
     const pieces: Fmp4Piece[] = [];
     let at = 0;
     while (at + 8 <= joined.length) {
@@ -111,10 +112,17 @@ export class Fmp4Splitter {
       const [moof] = this.#head;
       this.#head = [];
       if (moof === undefined) return undefined;
-      return { kind: 'fragment', data: concat([moof, box]), keyframe: moofStartsWithKeyframe(moof.subarray(8)) };
+      return { kind: 'fragment', data: joinAdjacent(moof, box), keyframe: moofStartsWithKeyframe(moof.subarray(8)) };
     }
     return undefined;
   }
+}
+
+/** Two boxes as one: a view when they lie next to each other in the same memory, else a copy. */
+function joinAdjacent(first: Uint8Array, second: Uint8Array): Uint8Array {
+  return first.buffer === second.buffer && first.byteOffset + first.length === second.byteOffset
+    ? new Uint8Array(first.buffer, first.byteOffset, first.length + second.length)
+    : concat([first, second]);
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

@@ -21,3 +21,4 @@ export * from './live.feed.js';
 export * from './media-timing.js';
 export * from './parent-death.js';
 export * from './onvif.gateway.js';
+export * from './credential-vault.js';

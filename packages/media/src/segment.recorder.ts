@@ -38,6 +38,11 @@ export interface RecorderHealth {
 /** How to record one camera. */
 export interface SegmentRecorderOptions {
   camera: RecordingCamera;
+  /**
+   * The URL ffmpeg opens, asked at each start (e.g. the stored URL with its sealed stream password put back,
+   * `unsealedSources`); default: the camera's `sourceUrl`.
+   */
+  source?: () => string;
   supervisor: FfmpegSupervisor;
   storage: SegmentStorage;
   /** Local directory where ffmpeg writes segments before they are handed to storage. */
@@ -135,19 +140,29 @@ export class SegmentRecorder {
 
   /** Starts recording (the process is supervised: failures become statuses and gaps, never exceptions). */
   start(): void {
-    const { supervisor, camera } = this.#options;
+    const { supervisor } = this.#options;
     this.#unsubscribe = supervisor.onStatus((status) => {
       if (status.jobId !== this.jobId) return;
       if (status.state === 'offline' || status.state === 'error') this.#lastProblem = status.reason;
       this.#lastActivityMs = status.state === 'online' ? this.#clock.now().getTime() : undefined;
     });
+    let secrets: string[] = [];
+    try {
+      secrets = sourceSecrets(this.#source());
+    } catch {
+      // A source that cannot be opened (a sealed password without the key) fails each run, with its reason.
+    }
     supervisor.start({
       id: this.jobId,
       args: (run) => this.#prepareRun(run),
-      secrets: sourceSecrets(camera.sourceUrl),
+      secrets,
       ...(this.#options.live === undefined ? {} : { output: this.#options.live }),
     });
     this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 250);
+  }
+
+  #source(): string {
+    return this.#options.source?.() ?? this.#options.camera.sourceUrl;
   }
 
   /** Stops the process gracefully, stores the last segment, and cleans the spool. */
@@ -192,7 +207,7 @@ export class SegmentRecorder {
     await this.#draining;
     const ffmpeg = this.#options.supervisor.capabilities;
     const input = sourceInputArgs({
-      sourceUrl: camera.sourceUrl,
+      sourceUrl: this.#source(),
       loop: sourceKind(camera.sourceUrl) === 'file',
       ffmpeg,
     });

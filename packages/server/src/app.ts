@@ -9,6 +9,9 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LibraryOnvifGateway,
+  credentialKeyPath,
+  loadOrCreateCredentialVault,
+  type CredentialVault,
   LocalDiskStorage,
   decodeImage,
   ffmpegCapabilitiesOrExplain,
@@ -22,11 +25,15 @@ import {
   type Clock,
   type SegmentStorage,
   type LegalProfile,
+  type Notifier,
   type OnvifGateway,
   type PromotionPolicy,
   type TransparencyContacts,
   type SourceUrlPolicy,
   defaultSourceUrlPolicy,
+  defaultStorageThreshold,
+  type StorageThreshold,
+  type VolumeSpace,
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
 import { unitOfWork, type VigieDatabase } from '@vigie/db';
@@ -83,6 +90,7 @@ import { ComplianceService } from './services/compliance.service.js';
 import { demoTransparencyContacts } from './config.js';
 import type { PasswordHashCost } from './auth/password-hashing.js';
 import { UserService } from './services/user.service.js';
+import { OutboxNotifier } from './services/outbox-notifier.js';
 import { HabilitationService, habilitationPolicy, type HabilitationPolicy } from './services/habilitation.service.js';
 import { habilitationRoutes } from './routes/habilitation.routes.js';
 import { ExportService } from './video/export.service.js';
@@ -94,7 +102,6 @@ import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
-import { loadOrCreateCredentialVault, type CredentialVault } from './security/credential-vault.js';
 import { OnvifService } from './services/onvif.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
@@ -102,6 +109,7 @@ import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
 import { recoverSpool } from './video/spool-recovery.js';
+import { StorageWatch, volumeSpace } from './video/storage-watch.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
 import { consoleStaticOptions, isConsoleAsset, sendConsolePage } from './web/console-assets.js';
@@ -149,8 +157,12 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /** Measures the recordings volume (default: statfs of `<mediaDir>/recordings`) and when it is low (default: under 5 % and 2 GiB). */
+  storageSpace?: { probe?: () => Promise<VolumeSpace>; threshold?: StorageThreshold };
   /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
   trustedProxies?: readonly string[];
+  /** Messages to requesters and the DPO (default: `.eml` files in `<mediaDir>/outbox` for a mail relay). */
+  notifier?: Notifier;
   /** Who may see images (LEGAL R8–R10); default: what the legal profile asks (`habilitationPolicy`). */
   habilitation?: HabilitationPolicy;
 }
@@ -200,6 +212,8 @@ export interface VigieApp {
   holds: LegalHoldService;
   /** Incidents: alerts of nearby cameras grouped, handled along a procedure. */
   incidents: IncidentService;
+  /** Watches the recordings volume's free space (absent when remote workers record); `background` runs it every 30 s. */
+  storageWatch: StorageWatch | undefined;
   /** The retention purge; `startServer` runs it periodically. */
   purge: RetentionPurge;
   /** The analytics of every camera that has some switched on; started by `startServer`. */
@@ -234,7 +248,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     onError: (error) => logger.current?.error({ err: error }, 'publishing a domain event failed'),
   });
   const sourcePolicy = deps.sourcePolicy ?? defaultSourceUrlPolicy;
-  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy });
+  const vault = deps.credentialVault ?? (await loadOrCreateCredentialVault(credentialKeyPath(deps.mediaDir)));
+  const cameras = new CameraService({ work, clock: deps.clock, profile, events: domainEvents, sourcePolicy, vault });
   const ffmpegPath = deps.ffmpegPath ?? (() => locateFfmpeg().path);
   const registry = new LegalRegistryService({
     work,
@@ -245,11 +260,16 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     decodeImage: (contentType, bytes) => decodeImage(ffmpegPath(), contentType, bytes),
   });
   const limit = deps.accessRequestLimit ?? { max: 5, windowMinutes: 60 };
+  const contacts = deps.transparency ?? demoTransparencyContacts;
   const accessRequests = new AccessRequestService({
     work,
     clock: deps.clock,
     profile,
     limiter: new RateLimiter({ max: limit.max, windowMs: limit.windowMinutes * 60_000, clock: deps.clock }),
+    notifier:
+      deps.notifier ??
+      new OutboxNotifier(join(deps.mediaDir, 'outbox'), { from: contacts.dpo.email, clock: deps.clock }),
+    dpoEmail: contacts.dpo.email,
   });
   // Bound once the analyses and the background work exist: a decision makes both look again.
   const onAuthorisationChange: { current: () => Promise<void> } = { current: () => Promise.resolve() };
@@ -260,7 +280,6 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     onChange: () => onAuthorisationChange.current(),
   });
   const models = new ModelRegistryService({ work, profile });
-  const contacts = deps.transparency ?? demoTransparencyContacts;
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
   const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
   const refusals = new CoalescedAudit({ work, clock: deps.clock });
@@ -277,8 +296,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
     ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
   });
+  const recordingsDir = join(deps.mediaDir, 'recordings');
   const storage = new NodeSegmentStorage({
-    local: new LocalDiskStorage(join(deps.mediaDir, 'recordings')),
+    local: new LocalDiskStorage(recordingsDir),
     work,
     clock: deps.clock,
     ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
@@ -288,6 +308,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     workDir: join(deps.mediaDir, 'work'),
   };
   await mkdir(media.workDir, { recursive: true });
+  await mkdir(recordingsDir, { recursive: true });
   const incidents = new IncidentService({
     work,
     clock: deps.clock,
@@ -404,9 +425,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     cameras,
     gateway: deps.onvif ?? new LibraryOnvifGateway(),
-    vault:
-      deps.credentialVault ??
-      (await loadOrCreateCredentialVault(join(deps.mediaDir, 'keys', 'credentials-aes256.key'))),
+    vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
@@ -424,6 +443,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ffmpegPath: media.ffmpegPath,
     log: http.log,
     models,
+    vault,
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
@@ -487,12 +507,23 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       log: http.log,
       liveFeeds,
       sourcePolicy,
+      vault,
       ...options,
     });
     await fleet.start();
     return fleet;
   };
   const remote = deps.workers === 'remote';
+  const storageWatch = remote
+    ? undefined
+    : new StorageWatch({
+        work,
+        clock: deps.clock,
+        alerts,
+        probe: deps.storageSpace?.probe ?? (() => volumeSpace(recordingsDir)),
+        threshold: deps.storageSpace?.threshold ?? defaultStorageThreshold,
+        log: http.log,
+      });
   const authorisationWatch = new AuthorisationWatch({ authorisations, clock: deps.clock, log: http.log });
   const background = new BackgroundWork({
     ...(remote ? { ingestor } : { startRecording: () => startRecording(), analysis }),
@@ -501,7 +532,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     authorisationWatch,
     auditAnchor,
     refusals,
+    ...(storageWatch === undefined ? {} : { storageWatch }),
     refreshStatistics: () => deps.database.refreshStatistics(),
+    remindDeadlines: () => accessRequests.remindDeadlines(),
     log: http.log,
   });
   onAuthorisationChange.current = async () => {
@@ -534,6 +567,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     holds,
     incidents,
     purge,
+    storageWatch,
     analysis,
     startRecording,
     accessRequests,

@@ -7,6 +7,7 @@ import type { RecordingService } from './video/recording.service.js';
 import type { RetentionPurge } from './video/retention.purge.js';
 import { auditCheckpointIntervalMs, type AuditAnchor } from './security/audit-anchor.js';
 import type { CoalescedAudit } from './security/coalesced-audit.js';
+import { storageCheckIntervalMs, type StorageWatch } from './video/storage-watch.js';
 
 /** How often expired recordings are purged (LEGAL R3: gone within one cycle). */
 const purgeIntervalMs = 10 * 60_000;
@@ -28,10 +29,14 @@ export interface BackgroundWorkOptions {
   authorisationWatch?: AuthorisationWatch;
   /** Writes the summaries of coalesced refusals every 10 s (each covers its source's minute), all of them at stop. */
   refusals?: CoalescedAudit;
+  /** Reminds the DPO of access-request deadlines coming (LEGAL R15); with each purge. */
+  remindDeadlines?: () => Promise<string[]>;
   /** Refreshes the database planner's statistics (PGlite has no autovacuum); with each purge. */
   refreshStatistics?: () => Promise<void>;
   /** Signs a checkpoint of the audit trail at start, every 10 minutes and at stop. */
   auditAnchor?: AuditAnchor;
+  /** Measures the recordings volume at start and every 30 s, alerting before it is full (when this server records). */
+  storageWatch?: StorageWatch;
   log: FastifyBaseLogger;
 }
 
@@ -67,6 +72,15 @@ export class BackgroundWork {
       }, sweepIntervalMs).unref(),
     );
     this.#purge();
+    const { storageWatch } = this.#options;
+    if (storageWatch !== undefined) {
+      const check = () =>
+        storageWatch
+          .check()
+          .catch((error: unknown) => log.error({ err: error }, 'measuring the recordings disk failed'));
+      await check();
+      this.#timers.push(setInterval(() => void check(), storageCheckIntervalMs).unref());
+    }
     await this.#options.authorisationWatch?.start();
     const { refusals } = this.#options;
     if (refusals !== undefined)
@@ -111,10 +125,11 @@ export class BackgroundWork {
   }
 
   #purge(): void {
-    const { analysis, log, purge, refreshStatistics } = this.#options;
+    const { analysis, log, purge, refreshStatistics, remindDeadlines } = this.#options;
     void refreshStatistics?.().catch((error: unknown) =>
       log.warn({ err: error }, 'refreshing database statistics failed'),
     );
+    void remindDeadlines?.().catch((error: unknown) => log.error({ err: error }, 'access-request reminders failed'));
     // Authorisations lapse with time, not with an event: recorders and analyses are re-checked here too.
     void this.#recorder?.resync();
     void analysis?.resync();

@@ -16,4 +16,3 @@ export {
 } from './security/installation-key.js';
 export { AuditAnchor, installationFiles, verifyAnchoredTrail } from './security/audit-anchor.js';
 export { createRecipientKeyPair, openSealed } from './security/sealed-export.js';
-export { CredentialVault, loadOrCreateCredentialVault } from './security/credential-vault.js';

@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from '@vigie/db';
 import { chooseMaskEncoder, ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
 import { habilitationPolicy } from './services/habilitation.service.js';
+import { systemRequester } from './auth/requester.js';
 import { databaseLocation, type Config } from './config.js';
 import { seedDemoAccounts, seedDemoAnalysisAuthorisation, seedDemoCameras, seedDemoRegistry } from './demo.js';
 
@@ -83,6 +84,9 @@ export async function startServer(
       `ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}; masked cameras encode with ` +
         chooseMaskEncoder(ffmpegCapabilities.hardwareEncoders).name,
     );
+    // Rows from before stream passwords were sealed: their passwords leave the URLs now (audited per camera).
+    const sealed = await app.cameras.sealStreamPasswords(systemRequester('stream password sealing'));
+    if (sealed > 0) app.http.log.warn(`stream passwords of ${sealed} cameras moved out of their URLs and sealed`);
     if (config.demo) {
       await seedDemoCameras({ cameras: app.cameras, dataDir: config.dataDir, log: app.http.log });
       await seedDemoRegistry({ cameras: app.cameras, registry: app.registry, now: new Date(), log: app.http.log });

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { testEngines } from '@vigie/db/testing';
+import { CredentialVault, credentialKeyPath } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asTest, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
@@ -19,6 +21,40 @@ describe.each(testEngines)('camera API on $name', (engine) => {
     headers = await loginAs(app, ['supervisor']);
   });
   afterAll(() => app?.close());
+
+  /** The main stream's password as the vault opens it, if one is stored. */
+  async function streamPassword(cameraId: string): Promise<string | undefined> {
+    const key = Buffer.from(await readFile(credentialKeyPath(app.mediaDir), 'utf8'), 'base64');
+    const row = await app.database.db
+      .selectFrom('camera_stream_secrets')
+      .select('password_sealed')
+      .where('camera_id', '=', cameraId)
+      .where('role', '=', 'main')
+      .executeTakeFirst();
+    return row === undefined ? undefined : new CredentialVault(key).open(row.password_sealed);
+  }
+
+  it('moves a password still written in a stored URL (rows from before sealing) into the vault, audited', async () => {
+    const { id } = (await create({ name: 'Ancienne', sourceUrl: 'rtsp://192.0.2.11:554/s' })).json<{ id: string }>();
+    await app.database.db
+      .updateTable('cameras')
+      .set({ source_url: 'rtsp://old:p%40ss@192.0.2.11:554/s' })
+      .where('id', '=', id)
+      .execute();
+    expect(await app.cameras.sealStreamPasswords(asTest)).toBe(1);
+    expect(await app.cameras.sealStreamPasswords(asTest)).toBe(0);
+    const row = await app.database.db
+      .selectFrom('cameras')
+      .select('source_url')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    expect(row?.source_url).toBe('rtsp://old@192.0.2.11:554/s');
+    expect(await streamPassword(id)).toBe('p@ss');
+    const dpo = await loginAs(app, ['dpo']);
+    const audit = await app.http.inject({ method: 'GET', url: `/api/audit?cameraId=${id}`, headers: dpo });
+    expect(audit.json<{ action: string }[]>().map((e) => e.action)).toContain('camera.stream_password_sealed');
+    expect(audit.body).not.toContain('p%40ss');
+  });
 
   async function create(overrides: Record<string, unknown> = {}) {
     return app.http.inject({
@@ -41,9 +77,17 @@ describe.each(testEngines)('camera API on $name', (engine) => {
       enabled: true,
       version: 1,
     });
-    expect(camera['sourceUrl']).toBe('rtsp://admin:***@192.0.2.10:554/stream1');
+    // The password left the URL: sealed apart, under the key file outside the database.
+    expect(camera['sourceUrl']).toBe('rtsp://admin@192.0.2.10:554/stream1');
     const list = await app.http.inject({ method: 'GET', url: '/api/cameras', headers });
     expect(list.body).not.toContain('secret');
+    const row = await app.database.db
+      .selectFrom('cameras')
+      .select('source_url')
+      .where('id', '=', String(camera['id']))
+      .executeTakeFirstOrThrow();
+    expect(row.source_url).toBe('rtsp://admin@192.0.2.10:554/stream1');
+    expect(await streamPassword(String(camera['id']))).toBe('secret');
     expect(list.json<{ name: string }[]>().map((c) => c.name)).toContain('Défauts');
   });
 
@@ -76,7 +120,8 @@ describe.each(testEngines)('camera API on $name', (engine) => {
 
     // The redacted URL sent back did not overwrite the stored credentials.
     const stored = await app.cameras.list(asTest);
-    expect(stored.find((c) => c.id === id)?.sourceUrl).toContain('***');
+    expect(stored.find((c) => c.id === id)?.sourceUrl).toBe('rtsp://admin@192.0.2.10:554/stream1');
+    expect(await streamPassword(id)).toBe('secret');
     const raw = await app.http.inject({
       headers,
       method: 'DELETE',

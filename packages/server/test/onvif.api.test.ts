@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { testEngines } from '@vigie/db/testing';
-import { CredentialVault } from '@vigie/server';
+import { CredentialVault } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
@@ -99,8 +99,9 @@ describe.each(testEngines)('ONVIF cameras API on $name', (engine) => {
     expect(added.json()).toMatchObject({
       camera: {
         name: 'Carrefour PTZ',
-        sourceUrl: 'rtsp://127.0.0.1:8554/main',
-        subStreamUrl: 'rtsp://127.0.0.1:8554/sub',
+        // Streams are opened with the ONVIF account: its user name in the URL, its password sealed apart.
+        sourceUrl: 'rtsp://vigie@127.0.0.1:8554/main',
+        subStreamUrl: 'rtsp://vigie@127.0.0.1:8554/sub',
       },
       device: { manufacturer: 'Vigie Test', model: 'PTZ-1', mainProfile: 'main', subProfile: 'sub', ptz: true },
     });
@@ -126,6 +127,15 @@ describe.each(testEngines)('ONVIF cameras API on $name', (engine) => {
     // Sealed under the key file outside the database, which opens it again.
     const key = Buffer.from(await readFile(join(app.mediaDir, 'keys', 'credentials-aes256.key'), 'utf8'), 'base64');
     expect(new CredentialVault(key).open(row.password_sealed)).toBe(password);
+    const streams = await app.database.db
+      .selectFrom('camera_stream_secrets')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .execute();
+    expect(streams.map((s) => [s.role, new CredentialVault(key).open(s.password_sealed)]).sort()).toEqual([
+      ['main', password],
+      ['sub', password],
+    ]);
 
     const again = await app.http.inject({
       method: 'POST',

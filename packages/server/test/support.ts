@@ -67,6 +67,7 @@ export async function openTestApp(
     | 'sourcePolicy'
     | 'console'
     | 'trustedProxies'
+    | 'storageSpace'
     | 'habilitation'
   > = {},
 ): Promise<TestApp> {

@@ -1,12 +1,5 @@
 import { Buffer } from 'node:buffer';
-import {
-  analysisConfigOf,
-  analysisSourceOf,
-  type AnalyticsEventType,
-  type Camera,
-  type Clock,
-  type SegmentStorage,
-} from '@vigie/core';
+import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
 import { SegmentRecorder, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisAlertUpdate } from '@vigie/vision';
 import type { Outbox } from './outbox.js';
@@ -14,6 +7,8 @@ import type { Outbox } from './outbox.js';
 /** What running one camera on a worker needs. */
 export interface CameraRunnerOptions {
   camera: Camera;
+  /** The URLs ffmpeg opens (stream passwords unsealed), asked each time a process starts. */
+  sources: () => { record: string; analysis: string };
   /** This worker's name, as recorded with each segment (the server fetches the file from it). */
   node: string;
   supervisor: FfmpegSupervisor;
@@ -45,6 +40,7 @@ export class CameraRunner {
     const { camera, outbox, node } = options;
     this.#recorder = new SegmentRecorder({
       camera,
+      source: () => options.sources().record,
       supervisor: options.supervisor,
       storage: options.storage,
       spoolDir: options.spoolDir,
@@ -103,16 +99,23 @@ export class CameraRunner {
         return;
       }
     }
+    let sourceUrl: string;
+    try {
+      sourceUrl = this.#options.sources().analysis;
+    } catch (error) {
+      this.#options.onProblem(`analytics not started: ${(error as Error).message}`);
+      return;
+    }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
-      sourceUrl: analysisSourceOf(camera),
+      sourceUrl,
       ffmpegPath: this.#options.ffmpegPath,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       ...(detector === undefined ? {} : { detector }),
-      realtime: analysisSourceOf(camera).startsWith('file:'),
+      realtime: sourceUrl.startsWith('file:'),
       live: true,
       signal: controller.signal,
       clock: () => clock.now(),

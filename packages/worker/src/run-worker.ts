@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { JetStreamBus, JetStreamLeases } from '@vigie/bus';
 import { frenchProfile, systemClock } from '@vigie/core';
 import { openDatabase, unitOfWork } from '@vigie/db';
-import { ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
+import { credentialKeyPath, ffmpegCapabilitiesOrExplain, locateFfmpeg, openCredentialVault } from '@vigie/media';
 import { capacityFor, VigieWorker, type WorkerOptions } from './worker.js';
 import { workerCores, type WorkerConfig } from './worker.config.js';
 
@@ -30,6 +30,7 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
   const leases = await JetStreamLeases.open({ connection: bus.connection, bucket: `${config.busPrefix}_leases` });
   // Cameras analysed are not known in advance: the default assumes a quarter of them, as in the seed city.
   const capacity = config.capacity ?? capacityFor({ cores: workerCores(), analysedShare: 0.25 });
+  const vault = await openCredentialVault(credentialKeyPath(resolve(config.dataDir)));
   const worker = new VigieWorker({
     work: unitOfWork(database.db, systemClock),
     bus,
@@ -43,6 +44,7 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     capacity,
     timeZone: frenchProfile.timeZone,
     ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
+    ...(vault === undefined ? {} : { vault }),
     ...(config.segmentSeconds === undefined ? {} : { segmentSeconds: config.segmentSeconds }),
     log,
   });

@@ -12,6 +12,7 @@ import {
   type Bus,
   type BusSubscription,
   type Camera,
+  type SealedStreamPasswords,
   type Clock,
   type Leases,
 } from '@vigie/core';
@@ -20,6 +21,8 @@ import {
   FfmpegSupervisor,
   LocalDiskStorage,
   recordingState,
+  unsealedSources,
+  type CredentialVault,
   type FfmpegCapabilities,
   type ProcessStatus,
 } from '@vigie/media';
@@ -61,6 +64,8 @@ export interface WorkerOptions {
   /** Time zone of the legal calendar (impact-assessment review dates). */
   timeZone: string;
   modelPath?: string;
+  /** Opens the cameras' sealed stream passwords (the servers' key file); absent: cameras with one fail to start. */
+  vault?: CredentialVault;
   segmentSeconds?: number;
   /** Claim round period (default 1 s). */
   tickMs?: number;
@@ -94,6 +99,7 @@ export class VigieWorker {
   #renewer: NodeJS.Timeout | undefined;
   #stop: AnalyticsStop = { paused: false, pausedCameraIds: [] };
   #cameras = new Map<string, Camera>();
+  #sealed = new Map<string, SealedStreamPasswords>();
   #round: Promise<void> = Promise.resolve();
   #unsubscribeStatus: (() => void) | undefined;
 
@@ -197,8 +203,11 @@ export class VigieWorker {
   }
 
   async #refresh(): Promise<void> {
-    const cameras = await this.#options.work(({ cameras }) => cameras.list());
+    const [cameras, sealed] = await this.#options.work(async ({ cameras, streamSecrets }) =>
+      Promise.all([cameras.list(), streamSecrets.all()]),
+    );
     this.#cameras = new Map(cameras.map((c) => [c.id, c]));
+    this.#sealed = sealed;
     await this.#claims?.tick();
     for (const id of [...this.#running.keys()]) await this.#sync(id);
   }
@@ -207,7 +216,8 @@ export class VigieWorker {
     const camera = this.#cameras.get(cameraId);
     const held = this.#claims?.held.has(cameraId) === true;
     if (camera === undefined || !wantsRecording(camera) || !held) return this.#halt(cameraId);
-    const recording = JSON.stringify([camera.sourceUrl, camera.masks]);
+    const sealed = this.#sealed.get(cameraId) ?? {};
+    const recording = JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks]);
     const rules = await this.#runnable(camera);
     const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
     let running = this.#running.get(cameraId);
@@ -217,7 +227,7 @@ export class VigieWorker {
     }
     if (running === undefined) {
       await this.#stopping.get(cameraId);
-      running = { runner: this.#runner(camera), recording, analysis: '', rules: [] };
+      running = { runner: this.#runner(camera, sealed), recording, analysis: '', rules: [] };
       this.#running.set(cameraId, running);
       running.runner.start();
       this.#options.log('info', 'camera started', { camera: cameraId });
@@ -229,9 +239,10 @@ export class VigieWorker {
     this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: rules });
   }
 
-  #runner(camera: Camera): CameraRunner {
+  #runner(camera: Camera, sealed: SealedStreamPasswords): CameraRunner {
     return new CameraRunner({
       camera,
+      sources: () => unsealedSources(camera, sealed, this.#options.vault),
       node: this.node,
       supervisor: this.#supervisor,
       storage: this.#storage,

@@ -50,6 +50,8 @@ export interface LegalProfile {
   accessRequestDeadlineMonths: number;
   /** Further months the deadline may be extended by, the requester being told why. */
   accessRequestExtensionMonths: number;
+  /** Days before an access request's deadline the DPO is reminded of it. */
+  accessRequestReminderDays: number;
   /** Purpose → analytic table: which analytics a camera's purposes allow. */
   analytics: Readonly<Record<AnalyticsEventType, AnalyticJustification>>;
   /**

@@ -27,6 +27,7 @@ import * as countMethod from './1798000000000-CountMethod.js';
 import * as cameraSite from './1798100000000-CameraSite.js';
 import * as exportKeys from './1798200000000-ExportKeys.js';
 import * as habilitations from './1798400000000-Habilitations.js';
+import * as streamPasswords from './1798500000000-StreamPasswords.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '1798100000000-CameraSite': cameraSite,
   '1798200000000-ExportKeys': exportKeys,
   '1798400000000-Habilitations': habilitations,
+  '1798500000000-StreamPasswords': streamPasswords,
 };

@@ -9,9 +9,10 @@ import {
   type Camera,
   type Clock,
   type DomainEvent,
-  analysisSourceOf,
+  type SealedStreamPasswords,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
+import { unsealedSources, type CredentialVault } from '@vigie/media';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
@@ -36,6 +37,8 @@ export interface AnalysisFleetOptions {
   modelPath?: string;
   /** The model registry: the model file is checked against it before it is loaded (LEGAL R23). */
   models: Pick<ModelRegistryService, 'verify'>;
+  /** Opens the sealed stream passwords, put back into the URL only when ffmpeg starts. */
+  vault: CredentialVault;
 }
 
 interface Running {
@@ -45,8 +48,8 @@ interface Running {
   detector?: OnnxDetector;
 }
 
-function fingerprint(camera: Camera, rules: readonly AnalyticsEventType[]): string {
-  return JSON.stringify([analysisSourceOf(camera), camera.masks, analysisConfigOf(camera, rules)]);
+function fingerprint(camera: Camera, sealed: SealedStreamPasswords, rules: readonly AnalyticsEventType[]): string {
+  return JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks, analysisConfigOf(camera, rules)]);
 }
 
 /**
@@ -172,14 +175,20 @@ export class AnalysisFleet {
 
   async #sync(camera: Camera): Promise<void> {
     const rules = await this.#runnable(camera);
-    const wanted = rules.length > 0 ? fingerprint(camera, rules) : undefined;
+    const sealed = await this.#options.work(({ streamSecrets }) => streamSecrets.get(camera.id));
+    const wanted = rules.length > 0 ? fingerprint(camera, sealed, rules) : undefined;
     const running = this.#running.get(camera.id);
     if (running?.fingerprint === wanted) return;
     if (running !== undefined) await this.#halt(camera.id);
-    if (wanted !== undefined) await this.#launch(camera, rules, wanted);
+    if (wanted !== undefined) await this.#launch(camera, sealed, rules, wanted);
   }
 
-  async #launch(camera: Camera, rules: readonly AnalyticsEventType[], print: string): Promise<void> {
+  async #launch(
+    camera: Camera,
+    sealed: SealedStreamPasswords,
+    rules: readonly AnalyticsEventType[],
+    print: string,
+  ): Promise<void> {
     const { ffmpegPath, log, alerts, modelPath, models } = this.#options;
     if (modelPath !== undefined) {
       try {
@@ -192,18 +201,25 @@ export class AnalysisFleet {
         return;
       }
     }
+    let sourceUrl: string;
+    try {
+      sourceUrl = unsealedSources(camera, sealed, this.#options.vault).analysis;
+    } catch (error) {
+      log.error({ camera: camera.id, err: error }, 'analytics not started: the stream password cannot be opened');
+      return;
+    }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
     const controller = new AbortController();
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
-      sourceUrl: analysisSourceOf(camera),
+      sourceUrl,
       ffmpegPath: ffmpegPath(),
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
       ...(detector === undefined ? {} : { detector }),
       // A looped demo file is read at its own pace, as a camera would send it.
-      realtime: analysisSourceOf(camera).startsWith('file:'),
+      realtime: sourceUrl.startsWith('file:'),
       live: true,
       signal: controller.signal,
       clock: () => this.#options.clock.now(),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AccessRequestInputSchema,
   AccessRequestReceiptSchema,
+  AccessRequestExtensionSchema,
   AccessRequestSchema,
   AccessRequestStatusChangeSchema,
   accessRequestStatuses,
@@ -97,6 +98,21 @@ export function accessRequestRoutes(requests: AccessRequestService): FastifyPlug
         },
       },
       (request) => requests.changeStatus(request.params.id, request.body, auditAuthorOf(request)),
+    );
+
+    app.post(
+      '/access-requests/:id/extension',
+      {
+        config: requires('request:manage'),
+        schema: {
+          tags: ['access requests'],
+          summary: 'Extend the deadline by the profile’s further months (once); the reason is sent to the requester',
+          params: IdParams,
+          body: AccessRequestExtensionSchema,
+          response: { 200: AccessRequestSchema, ...errors },
+        },
+      },
+      (request) => requests.extendDeadline(request.params.id, request.body, auditAuthorOf(request)),
     );
 
     app.post(

@@ -25,6 +25,11 @@ const Query = Type.Object(
   {
     cameraId: Type.Optional(Type.String({ format: 'uuid' })),
     action: Type.Optional(Type.Enum([...auditActions])),
+    actor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: 'Part of the actor’s name, any case.' }),
+    ),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'Entries at or after this instant.' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'Entries before this instant.' })),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$', description: 'At most 1000; default 200.' })),
   },
   { additionalProperties: false },
@@ -45,11 +50,14 @@ export function auditRoutes({ work, anchor }: { work: UnitOfWork; anchor: AuditA
         },
       },
       (request) => {
-        const { cameraId, action, limit } = request.query;
+        const { cameraId, action, actor, from, to, limit } = request.query;
         return work(({ audit }) =>
           audit.list({
             ...(cameraId === undefined ? {} : { cameraId }),
             ...(action === undefined ? {} : { action }),
+            ...(actor === undefined ? {} : { actor }),
+            ...(from === undefined ? {} : { from: new Date(from) }),
+            ...(to === undefined ? {} : { to: new Date(to) }),
             limit: Math.min(Number(limit ?? 200), 1000),
           }),
         );

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import {
   accessRequestDueAt,
+  accessRequestReminderDue,
+  extendedDueAt,
   accessRequestWindow,
   assertCanAttachFootage,
   assertMatchedRange,
@@ -9,6 +11,7 @@ import {
   zonedDate,
   VigieError,
   type AccessRequest,
+  type AccessRequestExtension,
   type AccessRequestInput,
   type AccessRequestReceipt,
   type AccessRequestStatusChange,
@@ -18,6 +21,7 @@ import {
   type LegalProfile,
   type MatchedRangeInput,
   type MatchedRangePatch,
+  type Notifier,
 } from '@vigie/core';
 import type { AccessRequestFilter, Stores, UnitOfWork } from '@vigie/db';
 import type { RateLimiter } from '../rate-limiter.js';
@@ -58,12 +62,24 @@ export class AccessRequestService {
   readonly #clock: Clock;
   readonly #profile: LegalProfile;
   readonly #limiter: RateLimiter;
+  readonly #notifier: Notifier;
+  readonly #dpoEmail: string;
 
-  constructor(options: { work: UnitOfWork; clock: Clock; profile: LegalProfile; limiter: RateLimiter }) {
+  /** `notifier` writes to requesters and to the DPO (`dpoEmail`): extensions and reminders. */
+  constructor(options: {
+    work: UnitOfWork;
+    clock: Clock;
+    profile: LegalProfile;
+    limiter: RateLimiter;
+    notifier: Notifier;
+    dpoEmail: string;
+  }) {
     this.#work = options.work;
     this.#clock = options.clock;
     this.#profile = options.profile;
     this.#limiter = options.limiter;
+    this.#notifier = options.notifier;
+    this.#dpoEmail = options.dpoEmail;
   }
 
   /** Receives a person's request (rate-limited per address); returns its reference and legal deadline. */
@@ -156,6 +172,78 @@ export class AccessRequestService {
       });
       return existing(stores, id);
     });
+  }
+
+  /**
+   * Extends a request's deadline by the profile's further months (once, before it passes); the reason and
+   * the new date are sent to the requester; audited.
+   */
+  async extendDeadline(id: string, extension: AccessRequestExtension, actor: AuditAuthor): Promise<AccessRequest> {
+    const now = this.#clock.now();
+    const { request, dueAt } = await this.#work(async (stores) => {
+      const request = await existing(stores, id);
+      const dueAt = extendedDueAt(request, now, this.#profile);
+      if (!(await stores.accessRequests.extend(id, { dueAt, reason: extension.reason, at: now }))) {
+        throw new VigieError('ACCESS_REQUEST_EXTENSION_REFUSED', 'This deadline was already extended.');
+      }
+      await stores.accessRequests.addStep(id, {
+        status: request.status,
+        actorName: actor.actorName,
+        note: extension.reason,
+      });
+      await stores.audit.append({
+        action: 'access_request.deadline_extended',
+        ...actor,
+        reason: extension.reason,
+        details: { requestId: id, reference: request.reference, from: request.dueAt, to: dueAt.toISOString() },
+      });
+      return { request, dueAt };
+    });
+    const day = zonedDate(dueAt, this.#profile.timeZone);
+    await this.#notifier.send({
+      to: request.contactEmail,
+      subject: `Votre demande d’accès ${request.reference} / Your access request ${request.reference}`,
+      text: [
+        `Bonjour ${request.contactName},`,
+        '',
+        `Nous avons besoin de plus de temps pour répondre à votre demande ${request.reference}. Nous vous répondrons au plus tard le ${day}.`,
+        `Motif : ${extension.reason}`,
+        '',
+        `We need more time to answer your request ${request.reference}; you will be answered by ${day} at the latest.`,
+        `Reason: ${extension.reason}`,
+      ].join('\n'),
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Reminds the DPO, once per deadline, of each open request whose deadline is within the profile's
+   * reminder days (also one already past); audited. Returns the references reminded.
+   */
+  async remindDeadlines(): Promise<string[]> {
+    const now = this.#clock.now();
+    const due = await this.#work(async (stores) => {
+      const open = await stores.accessRequests.notReminded();
+      const reminded = open.filter((request) => accessRequestReminderDue(request, now, this.#profile));
+      for (const request of reminded) {
+        await stores.accessRequests.markReminded(request.id, now);
+        await stores.audit.append({
+          action: 'access_request.reminder_sent',
+          actorName: 'system (deadline reminder)',
+          details: { requestId: request.id, reference: request.reference, dueAt: request.dueAt },
+        });
+      }
+      return reminded;
+    });
+    for (const request of due) {
+      const day = zonedDate(new Date(request.dueAt), this.#profile.timeZone);
+      await this.#notifier.send({
+        to: this.#dpoEmail,
+        subject: `Échéance de la demande d’accès ${request.reference} : ${day}`,
+        text: `La demande d’accès ${request.reference} doit recevoir une réponse au plus tard le ${day}. / Access request ${request.reference} must be answered by ${day}.`,
+      });
+    }
+    return due.map((request) => request.reference);
   }
 
   /** Attaches footage found for a request, held from the purge unless told otherwise; audited. */

@@ -3,6 +3,9 @@ import {
   alertGroupOf,
   applyAlertAction,
   cameraOfflineSeverity,
+  storageLowSeverity,
+  type SystemAlertType,
+  type AlertSeverity,
   alertQueueCursor,
   parseAlertQueueCursor,
   VigieError,
@@ -198,26 +201,49 @@ export class AlertService {
 
   /** Opens a "camera offline" alert unless one is still unresolved for that camera. */
   async cameraOffline(cameraId: string, reason: string): Promise<AlertRecord | undefined> {
-    const open = await this.deps.work(({ alerts }) => alerts.unresolved(cameraId, 'camera_offline'));
+    return this.#raiseSystemAlert(cameraId, 'camera_offline', cameraOfflineSeverity, reason);
+  }
+
+  /** Notes on the unresolved "camera offline" alert that video is back (an operator still closes it). */
+  async cameraBackOnline(cameraId: string): Promise<void> {
+    await this.#noteSystemAlert(cameraId, 'camera_offline', (now) => `Video back at ${now.toISOString()}.`);
+  }
+
+  /** Opens a "disk low" alert on a recording camera unless one is unresolved: its recording stops when the disk is full. */
+  async storageLow(cameraId: string, message: string): Promise<AlertRecord | undefined> {
+    return this.#raiseSystemAlert(cameraId, 'storage_low', storageLowSeverity, message);
+  }
+
+  /** Notes on the unresolved "disk low" alert that space is back (an operator still closes it). */
+  async storageRecovered(cameraId: string, note: string): Promise<void> {
+    await this.#noteSystemAlert(cameraId, 'storage_low', () => note);
+  }
+
+  async #raiseSystemAlert(
+    cameraId: string,
+    type: SystemAlertType,
+    severity: AlertSeverity,
+    message: string,
+  ): Promise<AlertRecord | undefined> {
+    const open = await this.deps.work(({ alerts }) => alerts.unresolved(cameraId, type));
     if (open !== undefined) return undefined;
     const now = this.deps.clock.now();
     return this.raise({
       cameraId,
-      type: 'camera_offline',
-      severity: cameraOfflineSeverity,
-      message: reason,
+      type,
+      severity,
+      message,
       openedAt: now,
       clip: { from: new Date(now.getTime() - clipSeconds * 1000), to: now },
     });
   }
 
-  /** Notes on the unresolved "camera offline" alert that video is back (an operator still closes it). */
-  async cameraBackOnline(cameraId: string): Promise<void> {
-    const open = await this.deps.work(({ alerts }) => alerts.unresolved(cameraId, 'camera_offline'));
+  async #noteSystemAlert(cameraId: string, type: SystemAlertType, text: (now: Date) => string): Promise<void> {
+    const open = await this.deps.work(({ alerts }) => alerts.unresolved(cameraId, type));
     if (open === undefined) return;
     const now = this.deps.clock.now();
     const alert = await this.deps.work(async ({ alerts }) => {
-      await alerts.addNote(open.id, { by: 'system', at: now, text: `Video back at ${now.toISOString()}.` });
+      await alerts.addNote(open.id, { by: 'system', at: now, text: text(now) });
       return (await alerts.get(open.id)) as AlertRecord;
     });
     this.deps.events.publish({ v: 1, type: 'alert.updated', alert });

@@ -7,6 +7,7 @@ import {
   limitedToAssignedCameras,
   privateSpaceExposure,
   redactSourceUrl,
+  splitSourcePassword,
   validateCameraSettings,
   VigieError,
   type Camera,
@@ -16,8 +17,10 @@ import {
   type LegalProfile,
   type PushAudience,
   type SourceUrlPolicy,
+  type StreamRole,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
+import type { CredentialVault } from '@vigie/media';
 import { isSystem, type AuditAuthor, type PersonRequester, type Requester } from '../auth/requester.js';
 import type { DomainEvents } from '../events/domain-events.js';
 
@@ -28,6 +31,25 @@ function forClients(camera: Camera): Camera {
     sourceUrl: redactSourceUrl(camera.sourceUrl),
     ...(camera.subStreamUrl === undefined ? {} : { subStreamUrl: redactSourceUrl(camera.subStreamUrl) }),
   };
+}
+
+/** Where a URL's password goes: out of the URL, sealed into the stream secrets (kept when none is given). */
+async function storePassword(
+  stores: Stores,
+  vault: CredentialVault,
+  at: { cameraId: string; role: StreamRole; url: string | undefined },
+): Promise<string | undefined> {
+  if (at.url === undefined) {
+    await stores.streamSecrets.set(at.cameraId, at.role, undefined);
+    return undefined;
+  }
+  const { url, password } = splitSourcePassword(at.url);
+  // '***' is how URLs were shown with their password hidden: sent back, it means "unchanged".
+  if (password !== undefined && password !== '***')
+    await stores.streamSecrets.set(at.cameraId, at.role, vault.seal(password));
+  // A URL without a user name cannot use a password: one kept from before would be sent to a new host.
+  else if (new URL(url).username === '') await stores.streamSecrets.set(at.cameraId, at.role, undefined);
+  return url;
 }
 
 /**
@@ -48,15 +70,18 @@ export class CameraService {
   readonly #events: DomainEvents;
   readonly #clock: Clock;
   readonly #sourcePolicy: SourceUrlPolicy;
+  readonly #vault: CredentialVault;
 
-  /** `sourcePolicy`: where camera sources may point (default: the strict `defaultSourceUrlPolicy`). */
+  /** `vault` seals stream passwords; `sourcePolicy`: where camera sources may point (default: the strict `defaultSourceUrlPolicy`). */
   constructor(options: {
     work: UnitOfWork;
     clock: Clock;
     profile: LegalProfile;
     events: DomainEvents;
+    vault: CredentialVault;
     sourcePolicy?: SourceUrlPolicy;
   }) {
+    this.#vault = options.vault;
     this.#work = options.work;
     this.#clock = options.clock;
     this.#profile = options.profile;
@@ -99,7 +124,16 @@ export class CameraService {
     assertSourceUrlAllowed(settings.sourceUrl, this.#sourcePolicy);
     if (typeof settings.subStreamUrl === 'string') assertSourceUrlAllowed(settings.subStreamUrl, this.#sourcePolicy);
     const camera = await this.#work(async (stores) => {
-      const created = forClients(await stores.cameras.create(settings));
+      const { url: sourceUrl } = splitSourcePassword(settings.sourceUrl);
+      const sub = settings.subStreamUrl === undefined ? undefined : splitSourcePassword(settings.subStreamUrl).url;
+      const stored = await stores.cameras.create({
+        ...settings,
+        sourceUrl,
+        ...(sub === undefined ? {} : { subStreamUrl: sub }),
+      });
+      await storePassword(stores, this.#vault, { cameraId: stored.id, role: 'main', url: settings.sourceUrl });
+      await storePassword(stores, this.#vault, { cameraId: stored.id, role: 'sub', url: settings.subStreamUrl });
+      const created = forClients(stored);
       const attached = attach === undefined ? {} : await attach(stores, created);
       await stores.audit.append({
         action: 'camera.created',
@@ -147,7 +181,16 @@ export class CameraService {
             exposure,
           );
       }
-      const updated = forClients(await stores.cameras.update(id, settings, change.expectedVersion ?? current.version));
+      // Passwords leave the URLs for the vault; a URL sent without one keeps the stored password (same user).
+      const main = await storePassword(stores, this.#vault, { cameraId: id, role: 'main', url: settings.sourceUrl });
+      const sub = await storePassword(stores, this.#vault, { cameraId: id, role: 'sub', url: settings.subStreamUrl });
+      const { subStreamUrl: _sub, ...others } = settings;
+      const stored = {
+        ...others,
+        sourceUrl: main ?? settings.sourceUrl,
+        ...(sub === undefined ? {} : { subStreamUrl: sub }),
+      };
+      const updated = forClients(await stores.cameras.update(id, stored, change.expectedVersion ?? current.version));
       const shown = forClients(current);
       const diff = Object.fromEntries(
         Object.keys(change.patch)
@@ -159,6 +202,58 @@ export class CameraService {
     });
     this.#events.publish({ v: 1, type: 'camera.updated', camera });
     return camera;
+  }
+
+  /**
+   * Moves the passwords still written in cameras' URLs (rows from before they were sealed) into the vault, and
+   * audits each camera so changed; run at every start, it does nothing once every URL is clean.
+   */
+  async sealStreamPasswords(actor: AuditAuthor): Promise<number> {
+    return this.#work(async (stores) => {
+      let sealed = 0;
+      for (const camera of await stores.cameras.list()) {
+        const roles: [StreamRole, string | undefined][] = [
+          ['main', camera.sourceUrl],
+          ['sub', camera.subStreamUrl],
+        ];
+        const withPassword = roles.filter(
+          ([, url]) => url !== undefined && splitSourcePassword(url).password !== undefined,
+        );
+        if (withPassword.length === 0) continue;
+        const main = await storePassword(stores, this.#vault, {
+          cameraId: camera.id,
+          role: 'main',
+          url: camera.sourceUrl,
+        });
+        const sub = await storePassword(stores, this.#vault, {
+          cameraId: camera.id,
+          role: 'sub',
+          url: camera.subStreamUrl,
+        });
+        const {
+          id: _id,
+          version,
+          createdAt: _c,
+          updatedAt: _u,
+          authorisation: _a,
+          subStreamUrl: _s,
+          ...settings
+        } = camera;
+        await stores.cameras.update(
+          camera.id,
+          { ...settings, sourceUrl: main ?? camera.sourceUrl, ...(sub === undefined ? {} : { subStreamUrl: sub }) },
+          version,
+        );
+        await stores.audit.append({
+          action: 'camera.stream_password_sealed',
+          ...actor,
+          cameraId: camera.id,
+          details: { streams: withPassword.map(([role]) => role) },
+        });
+        sealed += 1;
+      }
+      return sealed;
+    });
   }
 
   /**

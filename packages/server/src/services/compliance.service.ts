@@ -8,6 +8,7 @@ import {
   type RecordOfProcessing,
   type RetentionComplianceReport,
   type TransparencyContacts,
+  isSystemAlertType,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 
@@ -46,9 +47,9 @@ export class ComplianceService {
         cameras: await cameras.list(),
         now,
         profile: this.#profile,
-        // Camera-offline alerts are the system's, not an analytic's: no rule to evaluate.
+        // System alerts (camera offline, disk low) are no analytic's: no rule to evaluate.
         verdicts: (await alerts.precisionByRule({ from, to: now })).flatMap(({ type, ...v }) =>
-          type === 'camera_offline' ? [] : [{ ...v, type }],
+          isSystemAlertType(type) ? [] : [{ ...v, type }],
         ),
       }),
     );

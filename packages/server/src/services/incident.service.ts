@@ -16,6 +16,7 @@ import {
   type IncidentType,
   type IncidentTypeInput,
   type Location,
+  isSystemAlertType,
 } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
 import type { PersonRequester, Requester } from '../auth/requester.js';
@@ -57,7 +58,7 @@ export class IncidentService {
    * are not events in the scene). A failure is reported, never thrown: the alert itself is stored.
    */
   async alertOpened(alert: AlertRecord): Promise<Incident | undefined> {
-    if (alert.shadow === true || alert.type === 'camera_offline') return undefined;
+    if (alert.shadow === true || isSystemAlertType(alert.type)) return undefined;
     try {
       const incident = await this.deps.work((stores) => this.#file(alert, stores));
       this.deps.events.publish({ v: 1, type: 'incident.updated', incident });

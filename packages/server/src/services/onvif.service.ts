@@ -10,7 +10,7 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import Type, { type Static } from 'typebox';
-import type { CredentialVault } from '../security/credential-vault.js';
+import type { CredentialVault } from '@vigie/media';
 import type { AuditAuthor } from '../auth/requester.js';
 import type { CameraService } from './camera.service.js';
 
@@ -103,11 +103,20 @@ export class OnvifService {
       ...(roles.sub === undefined ? {} : { subProfile: roles.sub.token }),
       ptz: described.ptz,
     };
+    // The streams are opened with the ONVIF account (most cameras share it with RTSP); the camera service seals
+    // its password out of the URLs.
+    const withAccount = (streamUrl: string): string => {
+      const url = new URL(streamUrl);
+      if (url.username !== '' || password === '') return streamUrl;
+      url.username = encodeURIComponent(username);
+      url.password = encodeURIComponent(password);
+      return url.toString();
+    };
     const camera = await this.#deps.cameras.create(
       {
         ...settings,
-        sourceUrl: roles.main.streamUrl,
-        ...(roles.sub === undefined ? {} : { subStreamUrl: roles.sub.streamUrl }),
+        sourceUrl: withAccount(roles.main.streamUrl),
+        ...(roles.sub === undefined ? {} : { subStreamUrl: withAccount(roles.sub.streamUrl) }),
       },
       actor,
       async ({ onvifDevices }, created) => {

@@ -7,6 +7,7 @@ import {
   type Camera,
   type CameraState,
   type DomainEvent,
+  type SealedStreamPasswords,
   type Clock,
   type SegmentStorage,
   type SourceUrlPolicy,
@@ -16,6 +17,8 @@ import {
   FfmpegSupervisor,
   recordingState,
   SegmentRecorder,
+  unsealedSources,
+  type CredentialVault,
   type FfmpegCapabilities,
   type ProcessStatus,
 } from '@vigie/media';
@@ -45,6 +48,8 @@ export interface RecorderFleetOptions {
   liveFeeds?: LiveFeeds;
   /** Where camera sources may point: checked again, names resolved, before each recorder starts. */
   sourcePolicy: SourceUrlPolicy;
+  /** Opens the sealed stream passwords, put back into the URL only when ffmpeg starts. */
+  vault: CredentialVault;
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
 }
@@ -71,8 +76,8 @@ async function refusalOf(sourceUrl: string, policy: SourceUrlPolicy): Promise<st
   return undefined;
 }
 
-function fingerprint(camera: Camera): string {
-  return JSON.stringify([camera.sourceUrl, camera.masks]);
+function fingerprint(camera: Camera, sealed: SealedStreamPasswords): string {
+  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks]);
 }
 
 /**
@@ -149,7 +154,9 @@ export class RecorderFleet {
     const running = this.#running.get(cameraId);
     // A camera records only with a valid prefectoral authorisation (LEGAL R1).
     const authorised = camera !== undefined && imagesViewableIn(camera.authorisation.state);
-    const wanted = camera?.enabled === true && authorised ? fingerprint(camera) : undefined;
+    const recorded = camera?.enabled === true && authorised;
+    const sealed = recorded ? await this.#options.work(({ streamSecrets }) => streamSecrets.get(cameraId)) : {};
+    const wanted = recorded ? fingerprint(camera, sealed) : undefined;
     if (running !== undefined && running.fingerprint === wanted) return;
     if (running !== undefined) {
       this.#running.delete(cameraId);
@@ -173,8 +180,10 @@ export class RecorderFleet {
     const feed = liveFeeds?.feedOf(cameraId);
     // The hole since this camera's last indexed segment (server restart, settings change) becomes a gap.
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
+    const { vault } = this.#options;
     const recorder = new SegmentRecorder({
       camera,
+      source: () => unsealedSources(camera, sealed, vault).record,
       supervisor: this.#supervisor,
       storage,
       spoolDir,

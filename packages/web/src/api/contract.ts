@@ -41,7 +41,7 @@ export type AlertHistoryQuery = Query<'/api/alerts/history', 'get'>;
 /** One page of closed alerts and how many match in all. */
 export type AlertHistoryPage = Reply<'/api/alerts/history', 'get', 200>;
 
-/** What an alert is about: an analytics event type or `camera_offline`. */
+/** What an alert is about: an analytics event type, `camera_offline` or `storage_low`. */
 export type AlertType = Alert['type'];
 
 /** How urgent an alert is. */

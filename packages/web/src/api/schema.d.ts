@@ -2668,7 +2668,13 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "storage.low" | "storage.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted";
+                    /** @description Part of the actor’s name, any case. */
+                    actor?: string;
+                    /** @description Entries at or after this instant. */
+                    from?: string;
+                    /** @description Entries before this instant. */
+                    to?: string;
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
@@ -3952,7 +3958,7 @@ export interface paths {
                     cursor?: string;
                     status?: "open" | "acknowledged" | "closed";
                     cameraId?: string;
-                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                     zoneId?: string;
                     /** @description Only alerts whose detections were this sure. */
                     minConfidence?: number;
@@ -3979,7 +3985,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -4144,7 +4150,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                     qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                     /** @description Opened at or after. */
                     from?: string;
@@ -4174,7 +4180,7 @@ export interface paths {
                                 /** Format: uuid */
                                 cameraId: string;
                                 /** @enum {unknown} */
-                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                                 /** @enum {unknown} */
                                 severity: "info" | "low" | "medium" | "high";
                                 /** @enum {unknown} */
@@ -4363,7 +4369,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -4609,7 +4615,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -5874,7 +5880,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -6067,7 +6073,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -7859,6 +7865,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                         }[];
                     };
                 };
@@ -8041,6 +8053,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
@@ -8201,6 +8219,172 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
+                            description: string;
+                            contactEmail: string;
+                            rejectionReason?: string;
+                            history: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @enum {unknown} */
+                                status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                                actorName: string;
+                                note?: string;
+                            }[];
+                            ranges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cameraId: string;
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                /** @description While true, the retention purge keeps this footage. */
+                                hold: boolean;
+                                /** @description The blurred export of this range, once made. */
+                                exportId: string | null;
+                                /** @description The export awaits a person checking that third parties are blurred. */
+                                needsReview: boolean;
+                                /** Format: date-time */
+                                addedAt: string;
+                                addedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-requests/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend the deadline by the profile’s further months (once); the reason is sent to the requester */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why more time is needed (complexity, number of requests): sent to the requester. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            reference: string;
+                            /** @enum {unknown} */
+                            status: "received" | "searching" | "footage_found" | "no_footage" | "export_ready" | "delivered" | "rejected";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** @description Not answered and past its deadline. */
+                            overdue: boolean;
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            place?: string;
+                            /** Format: uuid */
+                            cameraId?: string;
+                            contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
@@ -8361,6 +8545,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
@@ -8524,6 +8714,12 @@ export interface paths {
                             /** Format: uuid */
                             cameraId?: string;
                             contactName: string;
+                            /** @description When the deadline was extended, and the reason the requester was sent (GDPR art. 12(3)). */
+                            extension: {
+                                /** Format: date-time */
+                                at: string;
+                                reason: string;
+                            } | null;
                             description: string;
                             contactEmail: string;
                             rejectionReason?: string;
@@ -10614,7 +10810,7 @@ export interface components {
                 /** Format: uuid */
                 cameraId: string;
                 /** @enum {unknown} */
-                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                 /** @enum {unknown} */
                 severity: "info" | "low" | "medium" | "high";
                 /** @enum {unknown} */
@@ -10709,7 +10905,7 @@ export interface components {
                 /** Format: uuid */
                 cameraId: string;
                 /** @enum {unknown} */
-                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline";
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
                 /** @enum {unknown} */
                 severity: "info" | "low" | "medium" | "high";
                 /** @enum {unknown} */

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage, type AuditAction, type AuditEntry } from '../api/client';
 import { useCameras } from '../api/use-cameras';
+import { useTimeZone } from '../api/use-time-zone';
+import { DateField } from '../components/date-field';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { auditSummary } from '../logic/audit-details';
+import { nextDay, zonedToInstant } from '../logic/zoned-time';
 import type { Reply } from '../api/schema-types';
 
 // Every action the trail records, checked against the API's list by the compiler (a new action fails to build here).
@@ -17,6 +20,12 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'camera.updated': 'audit.action.camera.updated',
   'camera.deleted': 'audit.action.camera.deleted',
   'camera.discovery_run': 'audit.action.camera.discovery_run',
+  'camera.stream_password_sealed': 'audit.action.camera.stream_password_sealed',
+  'ptz.control_taken': 'audit.action.ptz.control_taken',
+  'ptz.control_released': 'audit.action.ptz.control_released',
+  'ptz.moved': 'audit.action.ptz.moved',
+  'ptz.preset_recalled': 'audit.action.ptz.preset_recalled',
+  'ptz.preset_saved': 'audit.action.ptz.preset_saved',
   'user.created': 'audit.action.user.created',
   'user.roles_changed': 'audit.action.user.roles_changed',
   'user.cameras_assigned': 'audit.action.user.cameras_assigned',
@@ -34,6 +43,8 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'access_request.reminder_sent': 'audit.action.access_request.reminder_sent',
   'recording.purged': 'audit.action.recording.purged',
   'recording.recovered': 'audit.action.recording.recovered',
+  'storage.low': 'audit.action.storage.low',
+  'storage.recovered': 'audit.action.storage.recovered',
   'setting.changed': 'audit.action.setting.changed',
   'snapshot.viewed': 'audit.action.snapshot.viewed',
   'export.downloaded': 'audit.action.export.downloaded',
@@ -82,19 +93,40 @@ const fieldKeys = {
 
 type Verification = Reply<'/api/audit/verify', 'get', 200>;
 
-/** The audit trail for the DPO: filter by action and camera, and verify the hash chain. */
+/** The instant a day of the city begins, as the API takes it; none for an empty date. */
+function dayStart(date: string, timeZone: string): string | undefined {
+  return date === '' ? undefined : zonedToInstant(date, timeZone)?.toISOString();
+}
+
+/**
+ * The audit trail for the DPO: filter by actor, action, camera and period (days of the city, typed as the
+ * interface writes dates), and verify the hash chain.
+ */
 export function AuditPage() {
   const { t, language } = useI18n();
   const { cameras } = useCameras();
+  const timeZone = useTimeZone();
   const [action, setAction] = useState<AuditAction | ''>('');
   const [cameraId, setCameraId] = useState('');
+  const [actor, setActor] = useState('');
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
   const [limit, setLimit] = useState('200');
   const [entries, setEntries] = useState<AuditEntry[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [verification, setVerification] = useState<Verification | undefined>(undefined);
 
   const load = useCallback(() => {
-    const query = { limit, ...(action === '' ? {} : { action }), ...(cameraId === '' ? {} : { cameraId }) };
+    const from = dayStart(fromDay, timeZone);
+    const to = toDay === '' ? undefined : dayStart(nextDay(toDay), timeZone);
+    const query = {
+      limit,
+      ...(action === '' ? {} : { action }),
+      ...(cameraId === '' ? {} : { cameraId }),
+      ...(actor.trim() === '' ? {} : { actor: actor.trim() }),
+      ...(from === undefined ? {} : { from }),
+      ...(to === undefined ? {} : { to }),
+    };
     void api.GET('/api/audit', { params: { query } }).then(({ data, error: failure, response }) => {
       if (data === undefined) setError(errorMessage(failure, response));
       else {
@@ -102,7 +134,7 @@ export function AuditPage() {
         setEntries(data);
       }
     });
-  }, [action, cameraId, limit]);
+  }, [action, cameraId, actor, fromDay, toDay, timeZone, limit]);
   useEffect(load, [load]);
 
   async function verify(): Promise<void> {
@@ -147,6 +179,12 @@ export function AuditPage() {
             ))}
           </select>
         </label>
+        <label>
+          {t('audit.filter.actor')}
+          <input type="search" value={actor} maxLength={100} onChange={(e) => setActor(e.target.value)} />
+        </label>
+        <DateField label={t('audit.filter.from')} value={fromDay} onChange={setFromDay} />
+        <DateField label={t('audit.filter.to')} value={toDay} onChange={setToDay} />
         <label>
           {t('audit.filter.limit')}
           <select value={limit} onChange={(e) => setLimit(e.target.value)}>

@@ -29,6 +29,8 @@ export const euPrivatePremisesProfile: LegalProfile = {
   renewalNoticeMonths: 2,
   accessRequestDeadlineMonths: 1,
   accessRequestExtensionMonths: 2,
+  // LEGAL R15: an unanswered request alerts at D+25 of its month.
+  accessRequestReminderDays: 5,
   analytics: {
     abandoned_object: {
       justifiedBy: ['premises_visitor_safety'],

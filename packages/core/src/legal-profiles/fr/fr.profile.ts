@@ -27,6 +27,8 @@ export const frenchProfile: LegalProfile = {
   // GDPR art. 12(3): one month, extendable by two (LEGAL R15).
   accessRequestDeadlineMonths: 1,
   accessRequestExtensionMonths: 2,
+  // LEGAL R15: an unanswered request alerts at D+25 of its month.
+  accessRequestReminderDays: 5,
   // The event types and their wording are LEGAL.md's "8 authorised algorithmic event types" (weapons: no model).
   analytics: {
     // 1° « présence d'objets abandonnés »; also a dumped object (L251-2, illegal dumping).

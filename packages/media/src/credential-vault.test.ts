@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CredentialVault, loadOrCreateCredentialVault } from './credential-vault.js';
+import { CredentialVault, loadOrCreateCredentialVault, unsealedSources } from './credential-vault.js';
 
 describe('credential vault', () => {
   it('seals a password so that the stored value does not contain it, and opens it again', () => {
@@ -34,5 +34,22 @@ describe('credential vault', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('stream URLs for ffmpeg', () => {
+  it('puts each stream’s unsealed password back into its URL, and refuses without the key', () => {
+    const vault = new CredentialVault(randomBytes(32));
+    const camera = { sourceUrl: 'rtsp://vigie@cam/main', subStreamUrl: 'rtsp://vigie@cam/sub' };
+    const sealed = { main: vault.seal('m@in'), sub: vault.seal('sub') };
+    expect(unsealedSources(camera, sealed, vault)).toEqual({
+      record: 'rtsp://vigie:m%40in@cam/main',
+      analysis: 'rtsp://vigie:sub@cam/sub',
+    });
+    expect(unsealedSources({ sourceUrl: 'rtsp://cam/x' }, {}, undefined)).toEqual({
+      record: 'rtsp://cam/x',
+      analysis: 'rtsp://cam/x',
+    });
+    expect(() => unsealedSources(camera, sealed, undefined)).toThrow(/no credential key/);
   });
 });

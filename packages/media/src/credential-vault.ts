@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { analysisSourceOf, withSourcePassword, type Camera, type SealedStreamPasswords } from '@vigie/core';
 
 const version = 'v1';
 
@@ -39,15 +40,50 @@ export class CredentialVault {
   }
 }
 
-/** Reads the 32-byte key file (base64), or creates it with mode 0600 on first start. */
-export async function loadOrCreateCredentialVault(path: string): Promise<CredentialVault> {
+/** Where an installation keeps its credential key: `<dataDir>/keys/credentials-aes256.key` (servers and workers). */
+export function credentialKeyPath(dataDir: string): string {
+  return join(dataDir, 'keys', 'credentials-aes256.key');
+}
+
+/** The key file's vault, or undefined when there is none (a worker never creates the key: the server does). */
+export async function openCredentialVault(path: string): Promise<CredentialVault | undefined> {
   try {
     return new CredentialVault(Buffer.from((await readFile(path, 'utf8')).trim(), 'base64'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new Error(`The credential key ${path} cannot be read (${String(error)}): give the service read access.`);
-    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`The credential key ${path} cannot be read (${String(error)}): give the service read access.`);
   }
+}
+
+/**
+ * The URLs ffmpeg opens for a camera's recording and analysis: its stored URLs with their stream passwords
+ * unsealed and put back. Called only when ffmpeg starts, so a clear password lives no longer than its argument list.
+ */
+export function unsealedSources(
+  camera: Pick<Camera, 'sourceUrl' | 'subStreamUrl'>,
+  sealed: SealedStreamPasswords,
+  vault: CredentialVault | undefined,
+): { record: string; analysis: string } {
+  const open = (value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    if (vault === undefined) {
+      throw new Error(
+        'the stream password is sealed and this process has no credential key (keys/credentials-aes256.key)',
+      );
+    }
+    return vault.open(value);
+  };
+  const analysisRole = camera.subStreamUrl === undefined ? 'main' : 'sub';
+  return {
+    record: withSourcePassword(camera.sourceUrl, open(sealed.main)),
+    analysis: withSourcePassword(analysisSourceOf(camera), open(sealed[analysisRole])),
+  };
+}
+
+/** Reads the 32-byte key file (base64), or creates it with mode 0600 on first start. */
+export async function loadOrCreateCredentialVault(path: string): Promise<CredentialVault> {
+  const existing = await openCredentialVault(path);
+  if (existing !== undefined) return existing;
   await mkdir(dirname(path), { recursive: true });
   // 'wx' never overwrites a key another process created meanwhile: a lost key would orphan every sealed password.
   await writeFile(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' }).catch((error: unknown) => {

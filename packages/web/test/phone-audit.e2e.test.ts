@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testPasswordCost } from '../../server/test/support.js';
+import { launchBrowser } from './browser.js';
+import { unusedTotpCode } from './support/unused-totp.js';
+
+const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
+const password = 'correct horse battery staple';
+/** Polls what the page shows: on a loaded machine a re-render can take more than vitest's default second. */
+const soon = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 200 });
+
+describe('alerts on a phone, and the audit trail’s filters, in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const secrets = new Map<string, string>();
+
+  beforeAll(async () => {
+    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
+    dataDir = await mkdtemp(join(tmpdir(), 'vigie-phone-e2e-'));
+    await mkdir(shots, { recursive: true });
+    server = await startServer(
+      loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent', VIGIE_DEMO: 'false' }),
+      { passwordCost: testPasswordCost },
+    );
+    const camera = await server.app.cameras.create(
+      {
+        name: 'Gare — Parvis',
+        sourceUrl: 'rtsp://192.0.2.1:554/none',
+        location: { lat: 50.36, lon: 3.52 },
+        purposes: ['public_space_safety'],
+        enabled: false,
+      },
+      { actorName: 'e2e setup' },
+    );
+    for (const [username, roles] of [
+      ['agent.mobile', ['supervisor']],
+      ['dpo.durand', ['dpo']],
+    ] as const) {
+      const user = await server.app.users.create(
+        { username, displayName: username, roles: [...roles], password },
+        { now: new Date(), actor: { actorName: 'e2e setup' } },
+      );
+      secrets.set(username, user.totp?.secret ?? '');
+    }
+    for (const [index, type] of (['intrusion', 'abandoned_object'] as const).entries()) {
+      const openedAt = new Date(Date.now() - (index + 1) * 60_000);
+      await server.app.alerts.raise({
+        cameraId: camera.id,
+        type,
+        severity: 'high',
+        message: `alerte ${index}`,
+        openedAt,
+        clip: { from: new Date(openedAt.getTime() - 5000), to: new Date(openedAt.getTime() + 5000) },
+      });
+    }
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function login(username: string, options: BrowserContextOptions): Promise<Page> {
+    const page = await (await browser.newContext(options)).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(server.url);
+    await page.getByLabel('Identifiant').fill(username);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(secrets.get(username) ?? ''));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('nav.nav').waitFor();
+    return page;
+  }
+
+  it('lists the alerts on a 390×844 phone and acknowledges one, without sideways scrolling', async () => {
+    const phone = await login('agent.mobile', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'fr-FR',
+    });
+    await phone.goto(new URL('/alerts', server.url).toString());
+    const cards = phone.locator('.alert-card');
+    await soon(() => cards.count()).toBe(2);
+    await phone.screenshot({ path: join(shots, 'phone-alerts-390-fr.png') });
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await cards.first().tap();
+    const acknowledge = phone.locator('.alert-detail').getByRole('button', { name: 'Prendre en compte' });
+    await acknowledge.scrollIntoViewIfNeeded();
+    const box = await acknowledge.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await acknowledge.tap();
+    await soon(() => phone.locator('nav.nav .nav-count').getAttribute('data-count')).toBe('1');
+    await phone.screenshot({ path: join(shots, 'phone-alert-acknowledged-390-fr.png') });
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  }, 60_000);
+
+  it('filters the audit trail by actor and by days typed as the interface language writes them', async () => {
+    // The browser speaks American English; the console speaks French, and so do its date fields.
+    const page = await login('dpo.durand', { viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
+    await page.goto(new URL('/admin/audit', server.url).toString());
+    const rows = page.locator('table.audit tbody tr');
+    await soon(() => rows.count()).toBeGreaterThan(0);
+    await page.getByLabel('Auteur').fill('AGENT.mob');
+    await soon(async () => [...new Set(await rows.locator('td:nth-child(4)').allInnerTexts())]).toEqual([
+      'agent.mobile',
+    ]);
+    const from = page.getByRole('textbox', { name: 'Du', exact: true });
+    expect(await from.getAttribute('placeholder')).toBe('jj/mm/aaaa');
+    const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });
+    const today = day.format(new Date());
+    const tomorrow = day.format(new Date(Date.now() + 86_400_000));
+    await from.fill(today);
+    await page.getByRole('textbox', { name: 'Au (inclus)', exact: true }).fill(today);
+    await soon(() => rows.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, 'audit-filters-fr.png') });
+    await from.fill(tomorrow);
+    await soon(() => page.locator('.audit-page .empty').count()).toBe(1);
+    await page.getByLabel('Langue').selectOption('en');
+    expect(await page.getByRole('textbox', { name: 'From', exact: true }).getAttribute('placeholder')).toBe(
+      'dd/mm/yyyy',
+    );
+  }, 60_000);
+});
