@@ -9,7 +9,7 @@ import { loadConfig, startServer, systemRequester, type RunningServer } from '@v
 import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, testPasswordCost } from '../../server/test/support.js';
+import { authorise, habilitate, testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
@@ -60,6 +60,7 @@ describe('configuring analytics from the console, in a real browser', () => {
       { username: 'chef.poste', displayName: 'Chef de poste', roles: ['supervisor'], password },
       { now: new Date(), actor: { actorName: 'e2e setup' } },
     );
+    await habilitate(server.app, 'chef.poste', ['supervisor']);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
     page.setDefaultTimeout(10_000);
