@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -321,7 +322,7 @@ export class SegmentRecorder {
     run.placedAny = true;
     this.#placedAny = true;
     const path = join(run.dir, file);
-    const described = await describeFile(path);
+    const described = await describeSegmentFile(path);
     const key = segmentKey(camera.id, startedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
@@ -409,12 +410,28 @@ export function recordingState(
     : { state: process.state, reason: process.reason };
 }
 
-async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
-  // One read: a segment is a few MB, fresh in the page cache, hashed and parsed from the same buffer.
-  const data = await readFile(path);
-  return {
-    bytes: data.length,
-    sha256: createHash('sha256').update(data).digest('hex'),
-    ...mp4InitPart(data.subarray(0, 256 * 1024)),
-  };
+/** How far into a segment file its init part is looked for. */
+const initScanBytes = 256 * 1024;
+
+/**
+ * Size, SHA-256 and init part of a segment file, read once in chunks: never a buffer of the whole file
+ * (a few MB per segment and camera, which the garbage collector would then chase).
+ */
+export async function describeSegmentFile(
+  path: string,
+): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
+  const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: initScanBytes })) {
+    const data = chunk as Buffer;
+    hash.update(data);
+    bytes += data.length;
+    if (headBytes < initScanBytes) {
+      head.push(data);
+      headBytes += data.length;
+    }
+  }
+  return { bytes, sha256: hash.digest('hex'), ...mp4InitPart(Buffer.concat(head).subarray(0, initScanBytes)) };
 }

@@ -348,6 +348,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     profile,
     contacts,
     verifyAudit: () => auditAnchor.verify(),
+    habilitation: habilitations.policy,
   });
   const exports = new ExportService({
     key: installationKey,
