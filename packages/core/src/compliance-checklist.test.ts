@@ -39,6 +39,7 @@ function facts(rows: RetentionComplianceRow[], overrides: Partial<InstallationFa
     audit: { valid: true, entries: 12 },
     overdueAccessRequests: 0,
     unattestedModels: 0,
+    habilitation: { enforced: true, workstationsRequired: false, enrolledWorkstations: 0 },
     ...overrides,
   };
 }
@@ -51,15 +52,20 @@ const blocking = (code: RetentionComplianceRow['issues'][number]['code'], messag
 });
 
 describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
+  it('judges habilitations (R8) and workstations (R10) from what is enforced', () => {
+    const status = (habilitation: InstallationFacts['habilitation'], requirement: string) =>
+      complianceChecklist(facts([], { habilitation })).checks.find((c) => c.requirement === requirement)?.status;
+    expect(status({ enforced: true, workstationsRequired: false, enrolledWorkstations: 0 }, 'R8')).toBe('pass');
+    expect(status({ enforced: false, workstationsRequired: false, enrolledWorkstations: 0 }, 'R8')).toBe('fail');
+    expect(status({ enforced: true, workstationsRequired: true, enrolledWorkstations: 2 }, 'R10')).toBe('pass');
+    expect(status({ enforced: true, workstationsRequired: true, enrolledWorkstations: 0 }, 'R10')).toBe('fail');
+    expect(status({ enforced: true, workstationsRequired: false, enrolledWorkstations: 0 }, 'R10')).toBe('manual');
+  });
+
   it('passes every checkable requirement of a fresh install, and names those a person must check', () => {
     const list = complianceChecklist(facts([]));
     expect(list.summary.fail).toBe(0);
-    expect(list.checks.filter((c) => c.status === 'manual').map((c) => c.requirement)).toEqual([
-      'R8',
-      'R10',
-      'R12',
-      'R13',
-    ]);
+    expect(list.checks.filter((c) => c.status === 'manual').map((c) => c.requirement)).toEqual(['R10', 'R13']);
     expect(list.checks.map((c) => c.requirement)).toContain('R29');
     expect(list.profile).toBe('fr');
   });
@@ -92,6 +98,6 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
     expect(failed['R3']?.findings).toEqual(['Trop longue: Retention 40 days.']);
     expect(failed['R11']?.action).toContain('vigie audit verify');
     expect(failed['R15']?.findings).toEqual(['2 access request(s) past their deadline.']);
-    expect(list.summary).toEqual({ pass: list.checks.length - 7 - 4, fail: 7, manual: 4 });
+    expect(list.summary).toEqual({ pass: list.checks.length - 7 - 2, fail: 7, manual: 2 });
   });
 });

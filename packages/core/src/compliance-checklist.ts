@@ -48,6 +48,8 @@ export interface InstallationFacts {
   overdueAccessRequests: number;
   /** Registered models lacking the attestation the profile asks for (R23). */
   unattestedModels: number;
+  /** Who may see images (R8, R10): what is enforced, and the enrolled workstations. */
+  habilitation: { enforced: boolean; workstationsRequired: boolean; enrolledWorkstations: number };
 }
 
 type Finder = (facts: InstallationFacts) => string[];
@@ -73,8 +75,8 @@ interface Rule {
   how: string;
   /** Findings; absent when the requirement is met by construction (refused in code, tested). */
   find?: Finder;
-  /** Outside what software can verify: a person checks it. */
-  manual?: true;
+  /** Outside what software can verify (or, as a function, not enforced here): a person checks it. */
+  manual?: true | ((facts: InstallationFacts) => boolean);
 }
 
 const rules: readonly Rule[] = [
@@ -119,14 +121,22 @@ const rules: readonly Rule[] = [
   {
     requirement: 'R8',
     title: 'Habilitation and training records of the agents who see images',
-    manual: true,
-    how: 'Not yet recorded in Vigie: keep each agent’s designation act and training dates on file.',
+    find: ({ habilitation }) =>
+      habilitation.enforced ? [] : ['Images are shown without checking designation acts and training.'],
+    fix: 'Use a legal profile that requires habilitations, and record each agent’s (PUT /api/users/{username}/habilitation).',
+    how: 'Images (live, playback, export, snapshots) are refused without a valid designation act and training, audited.',
   },
   {
     requirement: 'R10',
     title: 'Images only on registered supervision-room workstations',
-    manual: true,
-    how: 'Not yet enforced by Vigie: restrict the console’s address to the supervision room’s network.',
+    find: ({ habilitation }) =>
+      habilitation.workstationsRequired && habilitation.enrolledWorkstations === 0
+        ? ['Workstations are required but none is enrolled: nobody can see images.']
+        : [],
+    fix: 'Enrol the supervision room’s workstations (POST /api/workstations), then claim each key on its browser.',
+    // Without the requirement (VIGIE_REQUIRE_WORKSTATION), a person checks the console is reachable only there.
+    manual: ({ habilitation }) => !habilitation.workstationsRequired,
+    how: 'Images are refused on any browser that does not hold an enrolled workstation’s key.',
   },
   {
     requirement: 'R11',
@@ -138,8 +148,7 @@ const rules: readonly Rule[] = [
   {
     requirement: 'R12',
     title: 'Exports carry their integrity and are encrypted when they leave',
-    manual: true,
-    how: 'Exports are signed (Ed25519) with a SHA-256 manifest; encrypt the medium they leave on.',
+    how: 'Exports are signed (Ed25519) with a SHA-256 manifest; sent outside sealed for the recipient’s key or a passphrase (POST /api/exports/{id}/sealed), audited.',
   },
   {
     requirement: 'R13',
@@ -200,7 +209,8 @@ const rules: readonly Rule[] = [
 export function complianceChecklist(facts: InstallationFacts): ComplianceChecklist {
   const checks = rules.map((rule): ComplianceCheck => {
     const findings = rule.find?.(facts) ?? [];
-    const status = rule.manual === true ? 'manual' : findings.length > 0 ? 'fail' : 'pass';
+    const manual = typeof rule.manual === 'function' ? rule.manual(facts) : rule.manual === true;
+    const status = manual ? 'manual' : findings.length > 0 ? 'fail' : 'pass';
     return {
       requirement: rule.requirement,
       title: rule.title,

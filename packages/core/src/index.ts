@@ -45,3 +45,4 @@ export * from './onvif.js';
 export * from './ptz-masks.js';
 export * from './camera-health.js';
 export * from './unmask-lift.js';
+export * from './ptz-control.js';

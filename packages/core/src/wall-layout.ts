@@ -1,13 +1,7 @@
 import Type, { type Static } from 'typebox';
+import { tourDwellLimitsS, wallGrids } from './wall-tour.js';
 
-/** The tile counts an operator's wall offers. */
-export const wallGrids = [1, 4, 9, 16] as const;
-
-/** How many tiles a wall shows. */
-export type WallGrid = (typeof wallGrids)[number];
-
-/** Shortest and longest time a touring tile stays on one camera. */
-export const tourDwellLimitsS = { min: 5, max: 600 } as const;
+export { tileCameraAt, tourDwellLimitsS, wallGrids, type WallGrid } from './wall-tour.js';
 
 /** One tile of a saved wall: no camera (empty), one camera, or a tour cycling through several. */
 export const WallTileSchema = Type.Object(
@@ -52,10 +46,3 @@ export const WallLayoutSchema = Type.Object(
 
 /** A saved wall. */
 export type WallLayout = Static<typeof WallLayoutSchema>;
-
-/** The camera a tile shows at a moment: a tour moves on every `dwellS` seconds from the epoch, so every screen agrees. */
-export function tileCameraAt(tile: WallTile, nowMs: number, defaultDwellS = 10): string | undefined {
-  if (tile.cameraIds.length <= 1) return tile.cameraIds[0];
-  const step = Math.floor(nowMs / ((tile.dwellS ?? defaultDwellS) * 1000));
-  return tile.cameraIds[step % tile.cameraIds.length];
-}

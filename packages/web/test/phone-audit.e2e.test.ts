@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPasswordCost } from '../../server/test/support.js';
+import { habilitate, testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
@@ -49,6 +49,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
         { now: new Date(), actor: { actorName: 'e2e setup' } },
       );
       secrets.set(username, user.totp?.secret ?? '');
+      await habilitate(server.app, username, [...roles]);
     }
     for (const [index, type] of (['intrusion', 'abandoned_object'] as const).entries()) {
       const openedAt = new Date(Date.now() - (index + 1) * 60_000);

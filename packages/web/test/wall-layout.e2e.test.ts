@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, testPasswordCost } from '../../server/test/support.js';
+import { authorise, habilitate, testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { unusedTotpCode } from './support/unused-totp.js';
@@ -70,6 +70,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
       { username: 'agent.mur', displayName: 'Agent du mur', roles: ['operator'], password },
       { now: new Date(), actor: { actorName: 'e2e setup' } },
     );
+    await habilitate(server.app, 'agent.mur', ['operator']);
     await server.app.users.assignCameras({
       username: 'agent.mur',
       cameraIds: [...ids.values()],

@@ -11,6 +11,7 @@ import {
   isSystemAlertType,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
+import type { HabilitationPolicy } from './habilitation.service.js';
 
 /** Compliance documents for the DPO, the prefecture and the CNIL, generated from the configuration. */
 export class ComplianceService {
@@ -20,6 +21,7 @@ export class ComplianceService {
   readonly #contacts: TransparencyContacts;
 
   readonly #verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
+  readonly #habilitation: HabilitationPolicy;
 
   constructor(options: {
     work: UnitOfWork;
@@ -28,7 +30,10 @@ export class ComplianceService {
     contacts: TransparencyContacts;
     /** Verifies the audit trail against its signed checkpoints (R11). */
     verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
+    /** What image access enforces (R8, R10). */
+    habilitation: HabilitationPolicy;
   }) {
+    this.#habilitation = options.habilitation;
     this.#work = options.work;
     this.#verifyAudit = options.verifyAudit;
     this.#clock = options.clock;
@@ -91,7 +96,7 @@ export class ComplianceService {
   async checklist(): Promise<ComplianceChecklist> {
     const cameras = await this.retentionReport();
     const chain = await this.#verifyAudit();
-    return this.#work(async ({ accessRequests, models }) =>
+    return this.#work(async ({ accessRequests, models, habilitations }) =>
       complianceChecklist({
         now: this.#clock.now(),
         profile: this.#profile,
@@ -99,6 +104,11 @@ export class ComplianceService {
         audit: { valid: chain.valid, entries: chain.entries },
         overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
         unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
+        habilitation: {
+          enforced: this.#habilitation.habilitationRequired,
+          workstationsRequired: this.#habilitation.workstationsRequired,
+          enrolledWorkstations: (await habilitations.workstations()).filter((w) => w.revokedAt === null).length,
+        },
       }),
     );
   }

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { segmentKey, type Segment, type SegmentStorage } from '@vigie/core';
+import { segmentKey, type SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { mp4InitPart, parseSegmentListLine, segmentListName } from '@vigie/media';
+import { describeSegmentFile, parseSegmentListLine, segmentListName } from '@vigie/media';
 
 /** What the start-up recovery found in the spool a previous server left behind. */
 export interface SpoolRecoveryReport {
@@ -66,23 +64,6 @@ async function stop(pids: readonly number[]): Promise<void> {
   for (let waited = 0; waited < 2_000 && pids.some(alive); waited += 100) await sleep(100);
 }
 
-async function describeFile(path: string): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  const handle = await open(path, 'r');
-  try {
-    const head = new Uint8Array(Math.min(bytes, 256 * 1024));
-    await handle.read(head, 0, head.length, 0);
-    return { bytes, sha256: hash.digest('hex'), ...mp4InitPart(head) };
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Start-up recovery of the recording spool (issue: a killed server left recorders running and files
  * no index row pointed to, which the retention purge could not see). Runs before recording starts:
@@ -131,7 +112,7 @@ export async function recoverSpool(options: SpoolRecoveryOptions): Promise<Spool
           continue;
         }
         const key = segmentKey(cameraId, startedAt);
-        const described = await describeFile(path);
+        const described = await describeSegmentFile(path);
         await options.storage.put(key, path);
         await options.work(({ recordings }) =>
           recordings.insertSegment({ cameraId, key, startedAt, endedAt, ...described }),

@@ -25,7 +25,7 @@ if (!existsSync(clip) || !existsSync(modelPath)) {
 const ffmpegPath = locateFfmpegForScripts();
 const dir = await mkdtemp(join(tmpdir(), 'vigie-substream-'));
 /** Seconds of stream each run analyses: the 13.8 s clip looped to a minute, as a camera sends it. */
-const seconds = 60;
+const seconds = Number(process.env['VIGIE_BENCH_SECONDS'] ?? 60);
 
 /** Runs ffmpeg to the end. */
 function ffmpeg(args: string[]): Promise<void> {
@@ -41,8 +41,10 @@ function ffmpeg(args: string[]): Promise<void> {
 async function stream(name: string, width: number, height: number): Promise<string> {
   const path = join(dir, `${name}.mp4`);
   await ffmpeg([
-    ...['-loglevel', 'error', '-stream_loop', '-1', '-i', clip, '-t', String(seconds), '-an'],
-    ...['-vf', `scale=${width}:${height},fps=25`, '-c:v', 'libx264', '-preset', 'veryfast', '-bf', '0'],
+    // +genpts: the AVI's B-frames carry no timestamps; without them the loop never reaches its end.
+    ...['-loglevel', 'error', '-fflags', '+genpts', '-stream_loop', '-1', '-i', clip, '-an'],
+    ...['-frames:v', String(seconds * 25), '-r', '25', '-vf', `scale=${width}:${height}`],
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-bf', '0'],
     ...['-g', '50', '-b:v', width >= 1920 ? '4M' : '512k', path],
   ]);
   return path;

@@ -84,3 +84,6 @@ export type SavedWall = Reply<'/api/me/wall-layouts', 'get', 200>[number];
 
 /** What saving a wall sends: its grid and its tiles. */
 export type WallLayoutInput = Body<'/api/me/wall-layouts/{name}', 'put'>;
+
+/** One tile of a wall: no camera, one camera, or a tour cycling through several. */
+export type WallTile = WallLayoutInput['tiles'][number];

@@ -1,4 +1,4 @@
-import { wallGrids, type WallGrid } from '@vigie/core/wall-layout';
+import { wallGrids, type WallGrid } from '@vigie/core/wall-tour';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Alert, Authorisation, CameraState, SavedWall } from '../api/contract';
 import { useI18n } from '../i18n/i18n';

@@ -1,4 +1,5 @@
-import { tileCameraAt, tourDwellLimitsS, type WallGrid, type WallTile } from '@vigie/core/wall-layout';
+import { tileCameraAt, tourDwellLimitsS, type WallGrid } from '@vigie/core/wall-tour';
+import type { WallTile } from '../api/contract';
 
 /** The wall an operator is arranging: its grid and what each tile shows (one entry per tile, in order). */
 export interface WallDraft {
