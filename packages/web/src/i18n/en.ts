@@ -2,6 +2,7 @@ import { alarmEn } from './alarm.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { holdsEn } from './holds.messages';
+import { unmaskEn } from './unmask.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
@@ -383,6 +384,7 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...holdsEn,
+  ...unmaskEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,

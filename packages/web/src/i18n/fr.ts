@@ -1,6 +1,7 @@
 import { alarmFr } from './alarm.messages';
 import { evidenceFr } from './evidence.messages';
 import { holdsFr } from './holds.messages';
+import { unmaskFr } from './unmask.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
@@ -386,6 +387,7 @@ export const fr = {
   ...transparencyFr,
   ...evidenceFr,
   ...holdsFr,
+  ...unmaskFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
