@@ -182,8 +182,12 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
 
     const victim = workers.find((w) => cameraIds.some((id) => before.get(id) === w.node))!;
     const orphaned = cameraIds.filter((id) => before.get(id) === victim.node);
-    // Mid-stream: after a few more segments.
-    await sleep(3 * segmentSeconds * 1000);
+    // Mid-stream: the victim records each of its cameras steadily (two segments of its own stored), so that the
+    // hole measured is the failover's, not the one left when a camera was just handed over to the victim.
+    await until(async () => {
+      const rows = await segments();
+      return orphaned.every((id) => rows.filter((s) => s.camera_id === id && s.node === victim.node).length >= 2);
+    }, 60_000);
     const killedAt = Date.now();
     victim.child.kill('SIGKILL');
     await victim.exited;

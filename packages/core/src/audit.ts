@@ -67,6 +67,11 @@ export const auditActions = [
   'model.registered',
   'wall_layout.saved',
   'wall_layout.deleted',
+  'unmask.requested',
+  'unmask.approved',
+  'unmask.refused',
+  'unmask.viewed',
+  'unmask.view_refused',
 ] as const;
 
 /** An action the audit trail records. */

@@ -98,6 +98,11 @@ export const errorRegistry = {
   LIFT_SELF_APPROVAL: { kind: 'forbidden', hint: 'Ask another person holding the approving role to decide.' },
   LIFT_NOT_APPROVED: { kind: 'forbidden', hint: 'Only the requester of an approved lift may see behind the mask.' },
   LIFT_EXPIRED: { kind: 'forbidden', hint: 'Ask for a new lift, with its reason; it needs a new approval.' },
+  LIFT_NOT_FOUND: { kind: 'not_found', hint: 'List lifts with GET /api/unmask-lifts to find a valid id.' },
+  LIFT_UNAVAILABLE: {
+    kind: 'conflict',
+    hint: 'Set VIGIE_UNMASK_SECRET so that the picture behind liftable masks is kept (sealed), then record the range.',
+  },
   HOLD_NOT_FOUND: { kind: 'not_found', hint: 'List legal holds with GET /api/holds to find a valid id.' },
   HOLD_RELEASED: { kind: 'conflict', hint: 'This hold was already released; place a new one if footage must be kept.' },
   EXPORT_NOT_PACKAGED: {

@@ -25,6 +25,8 @@ export const permissions = [
   'incident:read',
   'incident:act',
   'incident:supervise',
+  'unmask:request',
+  'unmask:approve',
 ] as const;
 
 /** A permission a route requires. */
@@ -60,6 +62,7 @@ export const roleMatrix: Readonly<Record<Role, readonly Permission[]>> = {
     'incident:read',
     'incident:act',
     'incident:supervise',
+    'unmask:request',
   ],
   dpo: [
     'camera:read',
@@ -69,6 +72,7 @@ export const roleMatrix: Readonly<Record<Role, readonly Permission[]>> = {
     'request:manage',
     'transparency:read',
     'hold:read',
+    'unmask:approve',
   ],
   admin: ['camera:read', 'user:manage', 'system:manage', 'registry:read', 'transparency:read'],
   public: ['transparency:read'],

@@ -99,3 +99,11 @@ export function assertLiftUsable(lift: UnmaskLift, viewer: string, now: Date): v
     throw new VigieError('LIFT_NOT_APPROVED', 'An approved lift is for the person who asked for it only.');
   }
 }
+
+/** What the approving person sends: a note, required when refusing and when approving. */
+export const DecideLiftSchema = Type.Object(
+  { note: Type.String({ minLength: 3, maxLength: 1000, description: 'Why this decision.' }) },
+  { additionalProperties: false },
+);
+/** A decision on a lift. */
+export type DecideLift = Static<typeof DecideLiftSchema>;

@@ -18,4 +18,5 @@ export * from './habilitation.repository.js';
 export * from './model.repository.js';
 export * from './incident.repository.js';
 export * from './onvif-device.repository.js';
+export * from './unmask.repository.js';
 export * from './stream-secret.repository.js';

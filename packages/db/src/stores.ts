@@ -16,6 +16,7 @@ import { RecordingRepository } from './recording.repository.js';
 import { LegalRegistryRepository } from './legal-registry.repository.js';
 import { StreamSecretRepository } from './stream-secret.repository.js';
 import type { Tables } from './tables.js';
+import { UnmaskRepository } from './unmask.repository.js';
 import { UserRepository } from './user.repository.js';
 import { WallLayoutRepository } from './wall-layout.repository.js';
 
@@ -36,6 +37,7 @@ export interface Stores {
   models: ModelRepository;
   wallLayouts: WallLayoutRepository;
   onvifDevices: OnvifDeviceRepository;
+  unmask: UnmaskRepository;
   habilitations: HabilitationRepository;
   streamSecrets: StreamSecretRepository;
 }
@@ -61,6 +63,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     models: new ModelRepository(db, clock),
     wallLayouts: new WallLayoutRepository(db),
     onvifDevices: new OnvifDeviceRepository(db),
+    unmask: new UnmaskRepository(db),
     habilitations: new HabilitationRepository(db),
     streamSecrets: new StreamSecretRepository(db),
   };

@@ -194,6 +194,32 @@ export interface LegalHoldTable {
   release_reason: string | null;
 }
 
+/** Unmasking lifts: request, decision by another person, expiry (issue 15 #4). */
+export interface UnmaskLiftTable {
+  id: string;
+  camera_id: string;
+  range_start: Timestamp;
+  range_end: Timestamp;
+  reason: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  expires_at: Timestamp;
+  state: 'requested' | 'approved' | 'refused';
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+/** Sealed segments: the encrypted picture behind liftable masks, indexed like the masked segments. */
+export interface SealedSegmentTable {
+  id: Generated<string | number | bigint>;
+  camera_id: string;
+  key: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  bytes: BigCount;
+}
+
 /** Incident types and their checklist (issue 15 #5). */
 export interface IncidentTypeTable {
   id: string;
@@ -436,6 +462,8 @@ export interface Tables {
   camera_status: CameraStatusTable;
   exports: ExportTable;
   legal_holds: LegalHoldTable;
+  unmask_lifts: UnmaskLiftTable;
+  sealed_segments: SealedSegmentTable;
   incident_types: IncidentTypeTable;
   incidents: IncidentTable;
   alerts: AlertTable;

@@ -112,6 +112,41 @@ describe('recording arguments', () => {
 });
 
 describe('snapshot arguments', () => {
+  it('keeps the picture behind liftable masks on a pipe only: copied, or re-encoded with the permanent masks', () => {
+    const input = ['-i', 'rtsp://cam/live'];
+    const copied = recordArgs({
+      input,
+      outputDir: '/spool/cam/run-1',
+      masked: { maskImagePath: '/spool/cam/mask.pam', liftable: { output: 'pipe:4' } },
+    });
+    expect(copied.at(-1)).toBe('pipe:4');
+    expect(copied.slice(-12)).toEqual(
+      ['-map', '0:v:0', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mp4', '-movflags'].concat([
+        '+frag_keyframe+empty_moov+default_base_moof',
+        'pipe:4',
+      ]),
+    );
+    const kept = recordArgs({
+      input,
+      outputDir: '/spool/cam/run-1',
+      liveOutput: 'pipe:3',
+      masked: {
+        maskImagePath: '/spool/cam/mask.pam',
+        liftable: { output: 'pipe:4', permanentMaskImagePath: '/spool/cam/permanent-mask.pam' },
+      },
+    });
+    expect(valueAfter(kept, '-filter_complex')).toMatch(/split\[vigieall\]\[vigiekeep\]/);
+    expect(kept).toContain('/spool/cam/permanent-mask.pam');
+    expect(kept.slice(kept.lastIndexOf('-map'), kept.lastIndexOf('-map') + 4)).toEqual([
+      '-map',
+      '[vigiekept]',
+      '-c:v',
+      'libx264',
+    ]);
+    expect(kept.at(-1)).toBe('pipe:4');
+    expect(kept.filter((arg) => arg.endsWith('.mp4') && arg.includes('unmask'))).toEqual([]);
+  });
+
   it('writes one JPEG frame, masked when the camera has masks', () => {
     const plain = snapshotArgs({ input: ['-i', 'rtsp://cam/live'], output: '/tmp/s.jpg' });
     expect(valueAfter(plain, '-frames:v')).toBe('1');

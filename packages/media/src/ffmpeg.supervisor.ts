@@ -47,8 +47,11 @@ export interface SupervisedJob {
   args: (run: number) => Promise<readonly string[]> | readonly string[];
   /** Strings to hide in every log line and status, e.g. `sourceSecrets(sourceUrl)`. */
   secrets?: readonly string[];
-  /** Receives what each run writes to `pipe:3` (e.g. the live stream); absent: the process gets no fd 3. */
-  output?: (stream: Readable) => void;
+  /**
+   * Receive what each run writes to `pipe:3`, `pipe:4`, … in order (e.g. the live stream, the sealed
+   * unmasked stream); absent: the process gets no extra fd.
+   */
+  outputs?: readonly ((stream: Readable) => void)[];
 }
 
 /** A line the supervisor logs (already redacted). */
@@ -224,12 +227,12 @@ export class FfmpegSupervisor {
     try {
       // Dies with this process (SIGTERM lets ffmpeg close its segment), even when this process is SIGKILLed.
       const run = dyingWithParent(this.#options.ffmpegPath, args);
-      const output = entry.job.output;
-      child = spawn(run.command, run.args, {
-        stdio: ['pipe', 'pipe', 'pipe', output === undefined ? 'ignore' : 'pipe'],
-      }) as Child;
-      const extra = child.stdio[3];
-      if (output !== undefined && extra !== null && extra !== undefined) output(extra as Readable);
+      const outputs = entry.job.outputs ?? [];
+      child = spawn(run.command, run.args, { stdio: ['pipe', 'pipe', 'pipe', ...outputs.map(() => 'pipe' as const)] });
+      outputs.forEach((output, index) => {
+        const extra = child.stdio[3 + index];
+        if (extra !== null && extra !== undefined) output(extra as Readable);
+      });
     } catch (error) {
       return {
         kind: 'error',

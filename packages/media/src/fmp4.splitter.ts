@@ -134,3 +134,46 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** Sum of a fragment's sample durations (trun, else the tfhd default × sample count), in its track's time base. */
+function fragmentDuration(traf: Uint8Array): number {
+  const tfhd = child(traf, 'tfhd');
+  const trun = child(traf, 'trun');
+  if (trun === undefined || trun.length < 8) return 0;
+  const runFlags = view(trun).getUint32(0) & 0xffffff;
+  const count = view(trun).getUint32(4);
+  if (runFlags & 0x100) {
+    const perSample = [0x100, 0x200, 0x400, 0x800].filter((bit) => runFlags & bit).length * 4;
+    let at = 8 + (runFlags & 0x1 ? 4 : 0) + (runFlags & 0x4 ? 4 : 0);
+    let total = 0;
+    for (let i = 0; i < count && at + 4 <= trun.length; i++, at += perSample) total += view(trun).getUint32(at);
+    return total;
+  }
+  if (tfhd === undefined || tfhd.length < 8) return 0;
+  const flags = view(tfhd).getUint32(0) & 0xffffff;
+  if (!(flags & 0x8)) return 0;
+  const at = 8 + (flags & 0x1 ? 8 : 0) + (flags & 0x2 ? 4 : 0);
+  return at + 4 <= tfhd.length ? view(tfhd).getUint32(at) * count : 0;
+}
+
+/**
+ * Lays fragments end to end on one timeline: each fragment's decode time (tfdt) becomes the end of the
+ * previous one. Fragments of several recording runs (each starting again at 0) then play as one stream.
+ */
+export class Fmp4Restamper {
+  #next = 0n;
+
+  /** A copy of the fragment (`moof` + `mdat`) starting where the previous one ended. */
+  restamp(fragment: Uint8Array): Uint8Array {
+    const copy = fragment.slice();
+    const moof = copy.subarray(8, view(copy).getUint32(0));
+    const traf = child(moof, 'traf');
+    const tfdt = traf === undefined ? undefined : child(traf, 'tfdt');
+    if (traf === undefined || tfdt === undefined || tfdt.length < 8) return copy;
+    const data = view(tfdt);
+    if (data.getUint8(0) === 1 && tfdt.length >= 12) data.setBigUint64(4, this.#next);
+    else data.setUint32(4, Number(this.#next & 0xffffffffn));
+    this.#next += BigInt(fragmentDuration(traf));
+    return copy;
+  }
+}

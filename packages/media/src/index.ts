@@ -21,4 +21,5 @@ export * from './live.feed.js';
 export * from './media-timing.js';
 export * from './parent-death.js';
 export * from './onvif.gateway.js';
+export * from './watermark.args.js';
 export * from './credential-vault.js';

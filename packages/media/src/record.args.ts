@@ -20,6 +20,12 @@ export interface MaskedEncoding {
   preset?: string;
   /** The encoder (`chooseMaskEncoder`: a hardware one found at start, else x264, the default). */
   encoder?: MaskEncoder;
+  /**
+   * Also keep the picture behind the liftable masks (docs/unmasking.md): written to this output (`pipe:4`)
+   * as fragmented MP4, one fragment per camera keyframe, for the recorder to seal before anything touches
+   * the disk. Permanent masks stay on it (`permanentMaskImagePath`, re-encoded with x264); with none, a copy.
+   */
+  liftable?: { output: string; permanentMaskImagePath?: string };
 }
 
 /** What to record and where. */
@@ -36,20 +42,51 @@ export interface RecordArgsOptions {
   ffmpeg?: FfmpegCapabilities;
   /** Also stream the same (masked) video as fragmented MP4, one fragment per frame, to this output (`pipe:3`). */
   liveOutput?: string;
+  /**
+   * Also send the camera's own packets (stream copy, before masks: the analysis masks its frames itself)
+   * as MPEG-TS to this loopback UDP URL (`analysisTapUrl`), which the camera's analysis reads instead of
+   * opening the camera a second time; nobody reading costs nothing and never blocks the recording.
+   */
+  analysisTap?: string;
 }
+
+/** The UDP URLs of a tap on this loopback port, as the recorder sends and as the analysis reads. */
+export function analysisTapUrl(port: number): { send: string; read: string } {
+  const base = `udp://127.0.0.1:${port}`;
+  // 1316 bytes: seven TS packets per datagram. The reader keeps ~4 MB of them, and a full buffer drops datagrams
+  // (a smeared frame for the analysis) instead of ending its ffmpeg.
+  return { send: `${base}?pkt_size=1316`, read: `${base}?fifo_size=20000&overrun_nonfatal=1&buffer_size=4194304` };
+}
+
+/** RTSP's first packets may come before the camera's clock is known: MPEG-TS refuses those, given time 0 here. */
+const knownTimestamps = 'setts=pts=if(eq(PTS\\,NOPTS)\\,0\\,PTS):dts=if(eq(DTS\\,NOPTS)\\,0\\,DTS)';
+
+function tapArgs(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  return ['-map', '0:v:0', '-c:v', 'copy', '-bsf:v', knownTimestamps, '-an', '-sn', '-dn', '-f', 'mpegts', url];
+}
+
+/** Fragmented MP4 cut at each keyframe: every fragment of the liftable stream can start a sealed segment. */
+const liftableMovflags = '+frag_keyframe+empty_moov+default_base_moof';
 
 /** Fragmented MP4 for Media Source Extensions: one fragment per frame, a new one at each keyframe. */
 const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_base_moof';
 
 /**
- * The filter graph that scales the mask raster to the video and lays it over every frame; `tail` ends the
- * chain (e.g. an upload to a hardware encoder's device).
+ * The filter graph that scales the mask raster to the video and lays it over every frame (into `[<out>]`);
+ * `tail` ends the chain (e.g. an upload to a hardware encoder's device).
  */
-export function maskFilter(videoInput: string, maskInput: string, tail = ''): string {
+export function maskFilter(videoInput: string, maskInput: string, tail = '', out = 'vigieout'): string {
   return (
-    `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[vigiemask][vigievideo];` +
-    `[vigievideo][vigiemask]overlay=format=auto,format=yuv420p${tail}[vigieout]`
+    `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[${out}mask][${out}video];` +
+    `[${out}video][${out}mask]overlay=format=auto,format=yuv420p${tail}[${out}]`
   );
+}
+
+/** The software encode of the picture kept behind liftable masks (permanent masks still applied). */
+function keptEncode(masked: MaskedEncoding, segmentSeconds: number): string[] {
+  const settings = { quality: masked.crf ?? 26, x264Preset: masked.preset ?? 'ultrafast', segmentSeconds };
+  return maskEncodeArgs({ name: 'libx264' }, settings).codec;
 }
 
 function videoArgs(options: RecordArgsOptions, segmentSeconds: number): { global: string[]; video: string[] } {
@@ -60,18 +97,37 @@ function videoArgs(options: RecordArgsOptions, segmentSeconds: number): { global
     x264Preset: masked.preset ?? 'ultrafast',
     segmentSeconds,
   });
+  const permanent = masked.liftable?.permanentMaskImagePath;
+  // With permanent and liftable masks, one decode feeds two overlays: all masks, and the permanent ones only.
+  const filter =
+    permanent === undefined
+      ? maskFilter('0:v:0', '1:v', encode.filterTail)
+      : `[0:v:0]split[vigieall][vigiekeep];${maskFilter('vigieall', '1:v', encode.filterTail)};` +
+        maskFilter('vigiekeep', '2:v', '', 'vigiekept');
   return {
     global: encode.global,
     video: [
       '-i',
       masked.maskImagePath,
+      ...(permanent === undefined ? [] : ['-i', permanent]),
       '-filter_complex',
-      maskFilter('0:v:0', '1:v', encode.filterTail),
+      filter,
       '-map',
       '[vigieout]',
       ...encode.codec,
     ],
   };
+}
+
+/** The output of the picture behind liftable masks: never a file, a pipe the recorder seals from. */
+function liftableArgs(options: RecordArgsOptions, segmentSeconds: number): string[] {
+  const liftable = options.masked?.liftable;
+  if (liftable === undefined || options.masked === undefined) return [];
+  const video =
+    liftable.permanentMaskImagePath === undefined
+      ? ['-map', '0:v:0', '-c:v', 'copy']
+      : ['-map', '[vigiekept]', ...keptEncode(options.masked, segmentSeconds)];
+  return [...video, '-an', '-sn', '-dn', '-f', 'mp4', '-movflags', liftableMovflags, liftable.output];
 }
 
 /**
@@ -103,6 +159,8 @@ export function recordArgs(options: RecordArgsOptions): string[] {
       // MP4 muxers behind a tee need the parameter sets out of band (avcC), not in the bitstream.
       ...['-flags', '+global_header', '-an', '-sn', '-dn', '-f', 'tee'],
       `[${segment}]${teeEscape(files, slaveSpecial)}|[${live}]${teeEscape(liveOutput, slaveSpecial)}`,
+      ...liftableArgs(options, segmentSeconds),
+      ...tapArgs(options.analysisTap),
     ];
   }
   const live =
@@ -134,6 +192,8 @@ export function recordArgs(options: RecordArgsOptions): string[] {
     'csv',
     files,
     ...live,
+    ...liftableArgs(options, segmentSeconds),
+    ...tapArgs(options.analysisTap),
   ];
 }
 

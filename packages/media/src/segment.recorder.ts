@@ -26,7 +26,7 @@ import { sourceInputArgs } from './source-input.args.js';
 export interface RecordingCamera {
   id: string;
   sourceUrl: string;
-  masks: readonly Pick<Mask, 'polygon'>[];
+  masks: readonly Pick<Mask, 'polygon' | 'liftable'>[];
 }
 
 /** Whether recording keeps up with real time, beyond the process merely running. */
@@ -73,6 +73,13 @@ export interface SegmentRecorderOptions {
   onProblem?: (message: string) => void;
   /** Receives each run's live stream (fragmented MP4 of the recorded, masked video); absent: none made. */
   live?: (stream: Readable) => void;
+  /** Also sends the camera's packets to this loopback UDP URL for its analysis (`RecordArgsOptions.analysisTap`). */
+  analysisTap?: string;
+  /**
+   * Receives each run's picture behind the camera's liftable masks (fragmented MP4 on a pipe, never a file),
+   * to be sealed before it is stored; absent, or a camera without a liftable mask: none made.
+   */
+  liftable?: (stream: Readable) => void;
 }
 
 interface Run {
@@ -157,7 +164,7 @@ export class SegmentRecorder {
       id: this.jobId,
       args: (run) => this.#prepareRun(run),
       secrets,
-      ...(this.#options.live === undefined ? {} : { output: this.#options.live }),
+      outputs: this.#outputs().map(([, output]) => output),
     });
     this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 250);
   }
@@ -180,17 +187,50 @@ export class SegmentRecorder {
     await this.stop();
   }
 
+  /** The extra outputs of the recording process, in the order of their pipes (`pipe:3`, `pipe:4`). */
+  #outputs(): ['live' | 'liftable', (stream: Readable) => void][] {
+    const { live, liftable, camera } = this.#options;
+    const outputs: ['live' | 'liftable', (stream: Readable) => void][] = [];
+    if (live !== undefined) outputs.push(['live', live]);
+    if (liftable !== undefined && camera.masks.some((mask) => mask.liftable === true))
+      outputs.push(['liftable', liftable]);
+    return outputs;
+  }
+
+  /** The pipe an extra output is written to, if this recorder makes it. */
+  #pipeOf(kind: 'live' | 'liftable'): string | undefined {
+    const index = this.#outputs().findIndex(([name]) => name === kind);
+    return index < 0 ? undefined : `pipe:${3 + index}`;
+  }
+
+  /** Writes a mask raster beside the runs (masks are geometry, not pictures); returns its path. */
+  async #maskImage(name: string, masks: RecordingCamera['masks']): Promise<string> {
+    const path = join(this.#cameraDir, name);
+    await writeFile(path, encodeMaskPam(rasterizeMasks(masks, defaultMaskRasterSize), defaultMaskRasterSize));
+    return path;
+  }
+
   async #prepareRun(run: number): Promise<string[]> {
     const { camera } = this.#options;
     const dir = join(this.#cameraDir, `${this.#instance}-${String(run).padStart(6, '0')}`);
     await mkdir(dir, { recursive: true });
     let masked;
     if (camera.masks.length > 0) {
-      const maskImagePath = join(this.#cameraDir, 'mask.pam');
-      const coverage = rasterizeMasks(camera.masks, defaultMaskRasterSize);
-      await writeFile(maskImagePath, encodeMaskPam(coverage, defaultMaskRasterSize));
       // A hardware encoder found at start when there is one (the CPU is then spared the encode), else x264.
-      masked = { maskImagePath, encoder: chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders) };
+      const encoder = chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders);
+      masked = { maskImagePath: await this.#maskImage('mask.pam', camera.masks), encoder };
+      const liftableOutput = this.#pipeOf('liftable');
+      const permanent = camera.masks.filter((mask) => mask.liftable !== true);
+      if (liftableOutput !== undefined) {
+        const liftable = { output: liftableOutput };
+        masked = {
+          ...masked,
+          liftable:
+            permanent.length === 0
+              ? liftable
+              : { ...liftable, permanentMaskImagePath: await this.#maskImage('permanent-mask.pam', permanent) },
+        };
+      }
     }
     // The previous run's process has exited: its last segments are placed before this run begins.
     const runStartedAtMs = this.#clock.now().getTime();
@@ -207,6 +247,7 @@ export class SegmentRecorder {
       .catch((error: unknown) => this.#problem(error));
     await this.#draining;
     const ffmpeg = this.#options.supervisor.capabilities;
+    const liveOutput = this.#pipeOf('live');
     const input = sourceInputArgs({
       sourceUrl: this.#source(),
       loop: sourceKind(camera.sourceUrl) === 'file',
@@ -218,7 +259,8 @@ export class SegmentRecorder {
       outputDir: dir,
       ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
       ...(masked === undefined ? {} : { masked }),
-      ...(this.#options.live === undefined ? {} : { liveOutput: 'pipe:3' }),
+      ...(liveOutput === undefined ? {} : { liveOutput }),
+      ...(this.#options.analysisTap === undefined ? {} : { analysisTap: this.#options.analysisTap }),
     });
   }
 

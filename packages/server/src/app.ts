@@ -95,6 +95,9 @@ import { HabilitationService, habilitationPolicy, type HabilitationPolicy } from
 import { habilitationRoutes } from './routes/habilitation.routes.js';
 import { ExportService } from './video/export.service.js';
 import { LegalHoldService } from './services/legal-hold.service.js';
+import { UnmaskService } from './services/unmask.service.js';
+import { unmaskRoutes } from './routes/unmask.routes.js';
+import { loadOrCreateCustodyKey } from './security/custody-key.js';
 import { IncidentService } from './services/incident.service.js';
 import { incidentRoutes } from './routes/incident.routes.js';
 import { legalHoldRoutes } from './routes/legal-hold.routes.js';
@@ -157,6 +160,11 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /**
+   * Opens the unmasking custody key `<mediaDir>/keys/unmask-custody.json` (created on first start): with it,
+   * the picture behind liftable masks is kept sealed and two-person lifts can show it; without, masks are permanent.
+   */
+  unmaskSecret?: string;
   /** Measures the recordings volume (default: statfs of `<mediaDir>/recordings`) and when it is low (default: under 5 % and 2 GiB). */
   storageSpace?: { probe?: () => Promise<VolumeSpace>; threshold?: StorageThreshold };
   /** Reverse proxies (CIDR) whose X-Forwarded-For/-Proto are believed: the client's address, and HTTPS for HSTS and Secure cookies. */
@@ -356,6 +364,18 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
   });
   const holds = new LegalHoldService({ work, clock: deps.clock, cameras });
+  const custody =
+    deps.unmaskSecret === undefined
+      ? undefined
+      : await loadOrCreateCustodyKey(join(deps.mediaDir, 'keys', 'unmask-custody.json'), deps.unmaskSecret);
+  const unmask = new UnmaskService({
+    work,
+    clock: deps.clock,
+    cameras,
+    storage,
+    ffmpegPath: media.ffmpegPath,
+    ...(custody === undefined ? {} : { custody }),
+  });
   const statuses = new CameraStatusService({ work, cameras });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
@@ -467,6 +487,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     prefix: '/api',
   });
   await http.register(legalHoldRoutes(holds), { prefix: '/api' });
+  await http.register(unmaskRoutes(unmask), { prefix: '/api' });
   await http.register(incidentRoutes(incidents, { clock: deps.clock, timeZone: profile.timeZone }), { prefix: '/api' });
   await http.register(complianceRoutes(compliance), { prefix: '/api' });
 
@@ -509,6 +530,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       liveFeeds,
       sourcePolicy,
       vault,
+      ...(custody === undefined ? {} : { custody: custody.publicKey }),
       ...options,
     });
     await fleet.start();

@@ -93,6 +93,13 @@ export const ConfigSchema = Type.Object(
         description: 'Secret shared by servers and workers to authenticate segment requests between nodes.',
       }),
     ),
+    unmaskSecret: Type.Optional(
+      Type.String({
+        minLength: 32,
+        description:
+          'Opens the unmasking custody key (docs/unmasking.md); keep it off the recording disk. Unset: liftable masks are permanent.',
+      }),
+    ),
     shadowMinLabelled: Type.Integer({
       minimum: 1,
       description: 'Shadow alerts labelled true or false a rule needs before it may go live.',
@@ -127,6 +134,7 @@ export const configEnv = {
   mqttUrl: 'MQTT_URL',
   workers: 'VIGIE_WORKERS',
   nodeSecret: 'VIGIE_NODE_SECRET',
+  unmaskSecret: 'VIGIE_UNMASK_SECRET',
   shadowMinLabelled: 'VIGIE_SHADOW_MIN_LABELLED',
   shadowMinPrecision: 'VIGIE_SHADOW_MIN_PRECISION',
   legalProfile: 'VIGIE_LEGAL_PROFILE',

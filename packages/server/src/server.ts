@@ -56,6 +56,7 @@ export async function startServer(
       ...(bus === undefined ? {} : { bus }),
       workers: config.workers,
       ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
+      ...(config.unmaskSecret === undefined ? {} : { unmaskSecret: config.unmaskSecret }),
       promotionPolicy: { minLabelled: config.shadowMinLabelled, minPrecision: config.shadowMinPrecision },
       database,
       clock: systemClock,

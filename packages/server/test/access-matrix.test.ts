@@ -1,16 +1,8 @@
-import { roleMatrix, roles, type Role } from '@vigie/core';
+import { roles, type Role } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, openTestApp, type TestApp } from './support.js';
-
-const someId = '6f1c2b7e-3a41-4c55-9a6e-0d8e2f7b1a90';
-
-function expectedStatus(access: string, role: Role | 'anonymous'): 'allowed' | 401 | 403 {
-  if (access === 'public') return 'allowed';
-  if (role === 'anonymous') return 401;
-  if (access === 'authenticated') return 'allowed';
-  return (roleMatrix[role] as readonly string[]).includes(access) ? 'allowed' : 403;
-}
+import { expectedStatus, walkRoutes } from './support/route-walk.js';
 
 // Who may call each route of the legal features (issue 4), spelled out: a change to the role
 // matrix or to a route's declared rule that alters who gets in fails here.
@@ -101,32 +93,7 @@ describe.each(testEngines)('every route × every role on $name', (engine) => {
   });
 
   it('answers each route as the role matrix says, for each role and for anonymous callers', async () => {
-    const failures: string[] = [];
-    const walk = app.routes.filter((r) => r.url.startsWith('/api') && !r.websocket);
-    // Logging out ends the session the other requests use: walk it last.
-    walk.sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
-    for (const route of walk) {
-      const url = route.url.replace(':id', someId);
-      // Each role's request to a route is independent: sent together (the walk is ~80 routes × 6 callers).
-      await Promise.all(
-        [...sessions].map(async ([role, headers]) => {
-          const response = await app.http.inject({
-            method: route.method as 'GET',
-            url,
-            headers,
-            ...(route.method === 'GET' ? {} : { payload: {} }),
-          });
-          const expected = expectedStatus(route.access ?? '', role);
-          const actual = response.statusCode;
-          const ok = expected === 'allowed' ? actual !== 401 && actual !== 403 : actual === expected;
-          if (!ok)
-            failures.push(
-              `${route.method} ${route.url} as ${role}: expected ${String(expected)}, got ${actual} ${response.body.slice(0, 120)}`,
-            );
-        }),
-      );
-    }
-    expect(failures).toEqual([]);
+    expect((await walkRoutes(app, sessions)).violations).toEqual([]);
   });
 
   it('refuses an API route that forgot its rule, and audits denied access to images', async () => {

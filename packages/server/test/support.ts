@@ -65,6 +65,7 @@ export async function openTestApp(
     | 'profile'
     | 'webRoot'
     | 'sourcePolicy'
+    | 'unmaskSecret'
     | 'console'
     | 'trustedProxies'
     | 'storageSpace'

@@ -19,12 +19,20 @@ describe('screens by role', () => {
       'adminCameras',
       'adminRegistry',
       'adminHolds',
+      'unmaskRequests',
     ]);
     expect(allows(['supervisor'], 'registry:write')).toBe(false);
   });
 
   it('gives the DPO the audit, the registry and the access requests, never a live image', () => {
-    expect(ids(['dpo'])).toEqual(['map', 'adminAudit', 'adminRegistry', 'adminRequests', 'adminHolds']);
+    expect(ids(['dpo'])).toEqual([
+      'map',
+      'adminAudit',
+      'adminRegistry',
+      'adminRequests',
+      'adminHolds',
+      'unmaskDecisions',
+    ]);
     expect(allows(['dpo'], 'live:view')).toBe(false);
     expect(allows(['dpo'], 'registry:write')).toBe(true);
   });
@@ -42,6 +50,7 @@ describe('screens by role', () => {
       'adminRegistry',
       'adminRequests',
       'adminHolds',
+      'unmaskDecisions',
     ]);
     expect(ids(['root'])).toEqual([]);
     expect(ids(['public'])).toEqual([]);

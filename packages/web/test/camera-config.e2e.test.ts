@@ -105,6 +105,46 @@ describe('configuring analytics from the console, in a real browser', () => {
     await switchOf('crowd_density').locator('input').uncheck();
   });
 
+  it('draws the ground calibration on the snapshot, saves it, and reads it back after a reload', async () => {
+    await page.goto(new URL(`/admin/cameras/${cameraId}`, server.url).toString());
+    await page.locator('.analytics-switches').waitFor();
+    expect(await page.locator('.calibration .hint').innerText()).toMatch(/^Aucune calibration/);
+    await page.getByRole('radio', { name: 'Calibration au sol' }).check();
+    await page.getByLabel('Côté 1→2 (m)').fill('2.5');
+    await page.getByLabel('Côté 2→3 (m)').fill('5');
+    const canvas = page.getByTestId('geometry-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const corners = [
+      [0.3, 0.6],
+      [0.6, 0.6],
+      [0.7, 0.9],
+      [0.2, 0.9],
+    ] as const;
+    for (const [x, y] of corners)
+      await canvas.click({
+        position: await canvas.boundingBox().then((b) => ({ x: x * (b?.width ?? 0), y: y * (b?.height ?? 0) })),
+      });
+    await expect.poll(() => canvas.locator('g.shape.ground text').count()).toBe(4);
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect.poll(() => page.locator('.camera-edit [role="status"]').innerText()).toMatch(/^Enregistré/);
+    const saved = await server.app.cameras.get(cameraId, systemRequester('e2e check'));
+    expect(saved.calibration?.ground).toEqual([
+      { x: 0, y: 0 },
+      { x: 2.5, y: 0 },
+      { x: 2.5, y: 5 },
+      { x: 0, y: 5 },
+    ]);
+    saved.calibration?.image.forEach((p, i) => {
+      expect(p.x).toBeCloseTo(corners[i]?.[0] ?? NaN, 2);
+      expect(p.y).toBeCloseTo(corners[i]?.[1] ?? NaN, 2);
+    });
+    await page.screenshot({ path: join(shots, 'config-ground-calibration-fr.png'), fullPage: true });
+    await page.reload();
+    await expect.poll(() => page.locator('.calibration .hint').innerText()).toMatch(/^Calibrée/);
+    expect(await page.getByLabel('Côté 1→2 (m)').inputValue()).toBe('2.5');
+    expect(await page.getByLabel('Côté 2→3 (m)').inputValue()).toBe('5');
+  });
+
   it('switches counting on, draws a counting line, and sees the crossings in the statistics', async () => {
     await switchOf('people_count').locator('input').check();
     await page.getByRole('radio', { name: 'Ligne de comptage' }).check();

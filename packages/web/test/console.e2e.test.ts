@@ -143,6 +143,7 @@ describe('console in a real browser', () => {
         'Caméras',
         'Registre légal',
         'Gels judiciaires',
+        'Levées de masque',
       ]);
     expect(page.url()).toMatch(/\/wall$/);
   });
@@ -488,6 +489,7 @@ describe('console in a real browser', () => {
       'Registre légal',
       'Demandes d’accès',
       'Gels judiciaires',
+      'Décider des levées',
     ]);
     await dpo.getByRole('link', { name: 'Journal d’audit' }).click();
     await dpo.getByLabel('Entrées').selectOption('1000');

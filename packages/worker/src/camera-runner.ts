@@ -1,7 +1,21 @@
 import { Buffer } from 'node:buffer';
-import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
-import { SegmentRecorder, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
-import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisAlertUpdate } from '@vigie/vision';
+import { createSocket } from 'node:dgram';
+import {
+  analysisConfigOf,
+  sourceKind,
+  type AnalyticsEventType,
+  type Camera,
+  type Clock,
+  type SegmentStorage,
+} from '@vigie/core';
+import { SegmentRecorder, analysisTapUrl, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
+import {
+  OnnxDetector,
+  startCameraAnalysis,
+  type AnalysisAlert,
+  type AnalysisAlertUpdate,
+  type AnalysisStatus,
+} from '@vigie/vision';
 import type { Outbox } from './outbox.js';
 
 /** What running one camera on a worker needs. */
@@ -19,11 +33,38 @@ export interface CameraRunnerOptions {
   outbox: Outbox;
   segmentSeconds?: number;
   modelPath?: string;
+  /**
+   * A free loopback UDP port (`freeLoopbackUdpPort`) when the camera is pulled once (`pullsOnce`): the
+   * recorder's ffmpeg sends a copy of the camera's packets there and the analysis reads it.
+   */
+  analysisTapPort?: number;
   /** The recorder started or stopped keeping up with real time. */
   onHealth?: (health: RecorderHealth) => void;
+  /** The analysis started, runs (first frame decoded), retries or failed. */
+  onAnalysisStatus?: (status: AnalysisStatus) => void;
   /** Checks the model file against the model registry before it is loaded; throws if it is refused (R23). */
   verifyModel: (path: string) => Promise<void>;
   onProblem: (message: string) => void;
+}
+
+/**
+ * Whether a camera is opened once for both recording and analysis: an analysed network camera without
+ * a sub stream (with one, the analysis reads the sub stream, a quarter of the decoding).
+ */
+export function pullsOnce(camera: Pick<Camera, 'analytics' | 'sourceUrl' | 'subStreamUrl'>): boolean {
+  return camera.analytics.length > 0 && camera.subStreamUrl === undefined && sourceKind(camera.sourceUrl) !== 'file';
+}
+
+/** A UDP port free on 127.0.0.1 now (the kernel's pick), for a camera's analysis tap. */
+export async function freeLoopbackUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
 }
 
 /**
@@ -33,11 +74,14 @@ export interface CameraRunnerOptions {
 export class CameraRunner {
   readonly #options: CameraRunnerOptions;
   readonly #recorder: SegmentRecorder;
+  readonly #tap: string | undefined;
   #analysis: { controller: AbortController; done: Promise<unknown>; detector?: OnnxDetector } | undefined;
 
   constructor(options: CameraRunnerOptions) {
     this.#options = options;
     const { camera, outbox, node } = options;
+    const tap = options.analysisTapPort === undefined ? undefined : analysisTapUrl(options.analysisTapPort);
+    this.#tap = tap?.read;
     this.#recorder = new SegmentRecorder({
       camera,
       source: () => options.sources().record,
@@ -46,6 +90,7 @@ export class CameraRunner {
       spoolDir: options.spoolDir,
       clock: options.clock,
       ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
+      ...(tap === undefined ? {} : { analysisTap: tap.send }),
       onSegment: (s) =>
         outbox.publish({
           v: 1,
@@ -99,9 +144,10 @@ export class CameraRunner {
         return;
       }
     }
-    let sourceUrl: string;
+    // The recorder's copy when the camera is pulled once (`pullsOnce`), else the camera (or its sub stream).
+    let sourceUrl = this.#tap;
     try {
-      sourceUrl = this.#options.sources().analysis;
+      sourceUrl ??= this.#options.sources().analysis;
     } catch (error) {
       this.#options.onProblem(`analytics not started: ${(error as Error).message}`);
       return;
@@ -135,6 +181,7 @@ export class CameraRunner {
         });
       },
       onError: (error) => this.#options.onProblem(`analysis: ${error.message}`),
+      ...(this.#options.onAnalysisStatus === undefined ? {} : { onStatus: this.#options.onAnalysisStatus }),
     });
     this.#analysis = {
       controller,

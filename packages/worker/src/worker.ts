@@ -28,7 +28,7 @@ import {
 } from '@vigie/media';
 import { modelFileIdentity } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
-import { CameraRunner } from './camera-runner.js';
+import { CameraRunner, freeLoopbackUdpPort, pullsOnce } from './camera-runner.js';
 import { Outbox } from './outbox.js';
 import { startSegmentServer, type RunningSegmentServer } from './segment-server.js';
 
@@ -227,7 +227,8 @@ export class VigieWorker {
     }
     if (running === undefined) {
       await this.#stopping.get(cameraId);
-      running = { runner: this.#runner(camera, sealed), recording, analysis: '', rules: [] };
+      const tapPort = pullsOnce(camera) ? await freeLoopbackUdpPort() : undefined;
+      running = { runner: this.#runner(camera, sealed, tapPort), recording, analysis: '', rules: [] };
       this.#running.set(cameraId, running);
       running.runner.start();
       this.#options.log('info', 'camera started', { camera: cameraId });
@@ -239,10 +240,11 @@ export class VigieWorker {
     this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: rules });
   }
 
-  #runner(camera: Camera, sealed: SealedStreamPasswords): CameraRunner {
+  #runner(camera: Camera, sealed: SealedStreamPasswords, analysisTapPort: number | undefined): CameraRunner {
     return new CameraRunner({
       camera,
       sources: () => unsealedSources(camera, sealed, this.#options.vault),
+      ...(analysisTapPort === undefined ? {} : { analysisTapPort }),
       node: this.node,
       supervisor: this.#supervisor,
       storage: this.#storage,
@@ -259,6 +261,10 @@ export class VigieWorker {
       verifyModel: async (path) => {
         const file = await modelFileIdentity(path);
         assertModelRegistered(file, await this.#options.work(({ models }) => models.list()));
+      },
+      onAnalysisStatus: (status) => {
+        if (status.state === 'running' || status.state === 'failed')
+          this.#options.log('info', 'camera analysis', { camera: camera.id, state: status.state });
       },
       onProblem: (message) => this.#options.log('warn', message, { camera: camera.id }),
     });

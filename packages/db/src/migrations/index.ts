@@ -26,6 +26,7 @@ import * as segmentInitHash from './1797900000000-SegmentInitHash.js';
 import * as countMethod from './1798000000000-CountMethod.js';
 import * as cameraSite from './1798100000000-CameraSite.js';
 import * as exportKeys from './1798200000000-ExportKeys.js';
+import * as unmaskLifts from './1798300000000-UnmaskLifts.js';
 import * as habilitations from './1798400000000-Habilitations.js';
 import * as streamPasswords from './1798500000000-StreamPasswords.js';
 
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '1798000000000-CountMethod': countMethod,
   '1798100000000-CameraSite': cameraSite,
   '1798200000000-ExportKeys': exportKeys,
+  '1798300000000-UnmaskLifts': unmaskLifts,
   '1798400000000-Habilitations': habilitations,
   '1798500000000-StreamPasswords': streamPasswords,
 };

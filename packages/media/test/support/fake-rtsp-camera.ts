@@ -9,6 +9,8 @@ export interface FakeRtspCamera {
   port: number;
   /** Drops every connection and stops listening, as a camera losing power would. */
   kill(): Promise<void>;
+  /** RTSP connections playing its stream now. */
+  viewers(): number;
   /** Freezes the camera: connections stay open but no video flows and nothing is answered, as with a hung camera. */
   pause(): void;
   /** Thaws a paused camera. */
@@ -89,6 +91,7 @@ export async function startFakeRtspCamera(clip: string, options: { readRate?: nu
       await shutDown(current);
       current = undefined;
     },
+    viewers: () => current?.relay.viewers ?? 0,
     pause: () => current?.relay.pause(),
     resume: () => current?.relay.resume(),
     shiftTimestamps: (seconds) => current?.relay.shiftTimestamps(seconds),

@@ -106,6 +106,11 @@ export class RtspRelay {
     return typeof address === 'object' && address !== null ? address.port : port;
   }
 
+  /** Connections playing the stream now (the publisher not counted). */
+  get viewers(): number {
+    return this.#viewers.size;
+  }
+
   /** Resolves once a publisher has announced its stream. */
   published(): Promise<void> {
     if (this.#sdp !== undefined) return Promise.resolve();

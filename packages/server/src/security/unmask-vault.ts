@@ -96,3 +96,32 @@ export function openSegment(sealed: SealedSegment, input: { aad: Buffer; custody
     dataKey.fill(0);
   }
 }
+
+/** First bytes of a sealed segment file: what it is, so that nothing mistakes it for a playable MP4. */
+const sealedMagic = Buffer.from('VIGIE-SEALED-1\n');
+
+/** A sealed segment as stored: magic, header length, JSON header (keys, nonces, tags), ciphertext. */
+export function encodeSealedFile(sealed: SealedSegment): Buffer {
+  const { ciphertext, ...header } = sealed;
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(json.length);
+  return Buffer.concat([sealedMagic, length, json, ciphertext]);
+}
+
+/** Reads a stored sealed segment; throws on a file that is not one. */
+export function decodeSealedFile(bytes: Buffer): SealedSegment {
+  if (!bytes.subarray(0, sealedMagic.length).equals(sealedMagic)) throw new Error('not a sealed segment');
+  const length = bytes.readUInt32BE(sealedMagic.length);
+  const start = sealedMagic.length + 4;
+  const header = JSON.parse(bytes.subarray(start, start + length).toString('utf8')) as Omit<
+    SealedSegment,
+    'ciphertext'
+  >;
+  return { ...header, ciphertext: bytes.subarray(start + length) };
+}
+
+/** Whether stored bytes are a sealed segment (ciphertext), not a picture. */
+export function isSealedFile(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, sealedMagic.length)).equals(sealedMagic);
+}

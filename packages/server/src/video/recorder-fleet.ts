@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import {
   hostRefusal,
@@ -25,6 +26,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { IndexWriter, whileDatabaseAway } from './index-writer.js';
+import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
@@ -48,6 +50,11 @@ export interface RecorderFleetOptions {
   liveFeeds?: LiveFeeds;
   /** Where camera sources may point: checked again, names resolved, before each recorder starts. */
   sourcePolicy: SourceUrlPolicy;
+  /**
+   * The unmasking custody public key: with it, the picture behind a camera's liftable masks is kept,
+   * sealed for it (docs/unmasking.md); without it, liftable masks are recorded as permanent ones.
+   */
+  custody?: KeyObject;
   /** Opens the sealed stream passwords, put back into the URL only when ffmpeg starts. */
   vault: CredentialVault;
   /** Supervisor tuning (tests shorten the backoff). */
@@ -56,6 +63,8 @@ export interface RecorderFleetOptions {
 
 interface Running {
   recorder: SegmentRecorder;
+  /** Seals the picture behind the camera's liftable masks, when it has any and a custody key is set. */
+  sealer?: LiftableSealer;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
 }
@@ -123,7 +132,12 @@ export class RecorderFleet {
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
     await this.#queue.idle();
-    await Promise.all([...this.#running.values()].map(({ recorder }) => recorder.stop()));
+    await Promise.all(
+      [...this.#running.values()].map(async ({ recorder, sealer }) => {
+        await recorder.stop();
+        await sealer?.idle();
+      }),
+    );
     this.#running.clear();
     await this.#supervisor.stopAll();
   }
@@ -161,6 +175,7 @@ export class RecorderFleet {
     if (running !== undefined) {
       this.#running.delete(cameraId);
       await running.recorder.stop();
+      await running.sealer?.idle();
       if (wanted === undefined) this.#options.liveFeeds?.remove(cameraId);
     }
     if (camera === undefined) return;
@@ -178,6 +193,7 @@ export class RecorderFleet {
     }
     const { work, storage, spoolDir, log, liveFeeds } = this.#options;
     const feed = liveFeeds?.feedOf(cameraId);
+    const sealer = this.#sealerFor(camera);
     // The hole since this camera's last indexed segment (server restart, settings change) becomes a gap.
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const { vault } = this.#options;
@@ -198,9 +214,25 @@ export class RecorderFleet {
       onHealth: () => void this.#enqueue(() => this.#onHealth(cameraId)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
       ...(feed === undefined ? {} : { live: (stream) => feed.attach(stream) }),
+      ...(sealer === undefined ? {} : { liftable: (stream) => sealer.attach(stream) }),
     });
-    this.#running.set(cameraId, { recorder, fingerprint: wanted });
+    this.#running.set(cameraId, { recorder, fingerprint: wanted, ...(sealer === undefined ? {} : { sealer }) });
     recorder.start();
+  }
+
+  #sealerFor(camera: Camera): LiftableSealer | undefined {
+    const { custody, storage, spoolDir, clock, work, log } = this.#options;
+    if (custody === undefined || !camera.masks.some((mask) => mask.liftable === true)) return undefined;
+    return new LiftableSealer({
+      cameraId: camera.id,
+      custody,
+      storage,
+      spoolDir,
+      clock,
+      segmentSeconds: this.#options.segmentSeconds ?? 4,
+      onSealed: (segment) => whileDatabaseAway(() => work(({ unmask }) => unmask.insertSealed(segment))),
+      onProblem: (message) => log.warn({ camera: camera.id }, message),
+    });
   }
 
   async #onStatus(status: ProcessStatus): Promise<void> {

@@ -1,5 +1,5 @@
 import { retentionCutoff, type Clock, type LegalProfile, type SegmentStorage } from '@vigie/core';
-import type { IndexedSegment, UnitOfWork } from '@vigie/db';
+import type { Stores, UnitOfWork } from '@vigie/db';
 import { purgeQuarantine } from './spool-recovery.js';
 
 /** What one purge cycle removed for one camera. */
@@ -10,11 +10,41 @@ export interface PurgeReport {
   held: number;
   bytes: number;
   snapshots: number;
+  /** Sealed (encrypted, unmasked) segments removed with the masked ones (docs/unmasking.md). */
+  sealed: number;
+}
+
+/** One index of stored files the purge empties: the masked segments, the sealed unmasked ones. */
+interface PurgedIndex {
+  expired(stores: Stores, cutoff: Date, limit: number): Promise<StoredSpan[]>;
+  remove(stores: Stores, ids: readonly string[]): Promise<void>;
+}
+
+interface StoredSpan {
+  id: string;
+  key: string;
+  startedAt: Date;
+  endedAt: Date;
+  bytes: number;
+}
+
+function segmentsOf(cameraId: string): PurgedIndex {
+  return {
+    expired: ({ recordings }, cutoff, limit) => recordings.segmentsEndedBefore(cameraId, cutoff, limit),
+    remove: ({ recordings }, ids) => recordings.deleteSegments(ids),
+  };
+}
+
+function sealedOf(cameraId: string): PurgedIndex {
+  return {
+    expired: ({ unmask }, cutoff, limit) => unmask.sealedEndedBefore(cameraId, cutoff, limit),
+    remove: ({ unmask }, ids) => unmask.deleteSealed(ids),
+  };
 }
 
 const batchSize = 2000;
 
-function overlaps(segment: IndexedSegment, hold: { start: string; end: string }): boolean {
+function overlaps(segment: StoredSpan, hold: { start: string; end: string }): boolean {
   return segment.endedAt.getTime() > Date.parse(hold.start) && segment.startedAt.getTime() < Date.parse(hold.end);
 }
 
@@ -49,7 +79,7 @@ export class RetentionPurge {
     for (const cameraId of cameraIds) {
       const cutoff = retentionCutoff(now, retention.get(cameraId) ?? this.deps.profile.maxRetentionDays);
       const report = await this.#purgeCamera(cameraId, cutoff);
-      if (report.segments > 0 || report.snapshots > 0 || report.held > 0) reports.push(report);
+      if (report.segments > 0 || report.snapshots > 0 || report.held > 0 || report.sealed > 0) reports.push(report);
     }
     if (this.deps.quarantineDir !== undefined) {
       const maxDays = this.deps.profile.maxRetentionDays;
@@ -59,30 +89,21 @@ export class RetentionPurge {
   }
 
   async #purgeCamera(cameraId: string, cutoff: Date): Promise<PurgeReport> {
-    const report: PurgeReport = { cameraId, segments: 0, held: 0, bytes: 0, snapshots: 0 };
-    let oldest: Date | undefined;
-    for (;;) {
-      const { expired, holds } = await this.deps.work(async ({ recordings, accessRequests, legalHolds }) => ({
-        expired: await recordings.segmentsEndedBefore(cameraId, cutoff, batchSize),
-        // Citizens' access requests (R15) and judicial holds in force (issue 15) both keep footage.
-        holds: [
-          ...(await accessRequests.holdsFor(cameraId)),
-          ...(await legalHolds.activeFor(cameraId, this.deps.clock.now())),
-        ],
-      }));
-      const deletable = expired.filter((segment) => !holds.some((hold) => overlaps(segment, hold)));
-      report.held = expired.length - deletable.length;
-      for (const segment of deletable) await this.deps.storage.remove(segment.key);
-      await this.deps.work(({ recordings }) => recordings.deleteSegments(deletable.map((s) => s.id)));
-      oldest ??= deletable[0]?.startedAt;
-      report.segments += deletable.length;
-      report.bytes += deletable.reduce((sum, s) => sum + s.bytes, 0);
-      if (expired.length < batchSize || deletable.length === 0) break;
-    }
+    const masked = await this.#purgeIndex(cameraId, cutoff, segmentsOf(cameraId));
+    const sealed = await this.#purgeIndex(cameraId, cutoff, sealedOf(cameraId));
+    const report: PurgeReport = {
+      cameraId,
+      segments: masked.removed,
+      held: masked.held,
+      bytes: masked.bytes + sealed.bytes,
+      snapshots: 0,
+      sealed: sealed.removed,
+    };
+    const oldest = masked.oldest ?? sealed.oldest;
     await this.deps.work(async ({ recordings, alerts, audit }) => {
       await recordings.deleteGapsBefore(cameraId, cutoff);
       report.snapshots = await alerts.deleteSnapshotsBefore(cameraId, cutoff);
-      if (report.segments === 0 && report.snapshots === 0) return;
+      if (report.segments === 0 && report.snapshots === 0 && report.sealed === 0) return;
       await audit.append({
         action: 'recording.purged',
         actorName: 'system',
@@ -94,10 +115,44 @@ export class RetentionPurge {
           segments: report.segments,
           bytes: report.bytes,
           alertSnapshots: report.snapshots,
+          sealedSegments: report.sealed,
           heldSegments: report.held,
         },
       });
     });
     return report;
+  }
+
+  /** Deletes the expired files of one index not under a hold — files first, then rows — in batches. */
+  async #purgeIndex(
+    cameraId: string,
+    cutoff: Date,
+    index: PurgedIndex,
+  ): Promise<{ removed: number; held: number; bytes: number; oldest: Date | undefined }> {
+    const result = { removed: 0, held: 0, bytes: 0, oldest: undefined as Date | undefined };
+    for (;;) {
+      const { expired, holds } = await this.deps.work(async (stores) => ({
+        expired: await index.expired(stores, cutoff, batchSize),
+        // Citizens' access requests (R15) and judicial holds in force (issue 15) both keep footage.
+        holds: [
+          ...(await stores.accessRequests.holdsFor(cameraId)),
+          ...(await stores.legalHolds.activeFor(cameraId, this.deps.clock.now())),
+        ],
+      }));
+      const deletable = expired.filter((segment) => !holds.some((hold) => overlaps(segment, hold)));
+      result.held = expired.length - deletable.length;
+      for (const segment of deletable) await this.deps.storage.remove(segment.key);
+      await this.deps.work((stores) =>
+        index.remove(
+          stores,
+          deletable.map((s) => s.id),
+        ),
+      );
+      result.oldest ??= deletable[0]?.startedAt;
+      result.removed += deletable.length;
+      result.bytes += deletable.reduce((sum, s) => sum + s.bytes, 0);
+      if (expired.length < batchSize || deletable.length === 0) break;
+    }
+    return result;
   }
 }

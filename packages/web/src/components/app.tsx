@@ -19,6 +19,7 @@ import { MapPage } from '../pages/map-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
 import { StatisticsPage } from '../pages/statistics-page';
+import { UnmaskPage } from '../pages/unmask-page';
 import { UsersPage } from '../pages/users-page';
 import { WallPage } from '../pages/wall-page';
 import { allows, screensFor } from '../screens';
@@ -41,6 +42,13 @@ function Console({ me }: { me: Me }) {
     <Guard me={me} permission={permission}>
       {page}
     </Guard>
+  );
+  const unmask = (
+    <UnmaskPage
+      me={me.username}
+      canRequest={allows(me.roles, 'unmask:request')}
+      canApprove={allows(me.roles, 'unmask:approve')}
+    />
   );
   return (
     <PushProvider>
@@ -94,6 +102,8 @@ function Console({ me }: { me: Me }) {
               <Route path="/admin/holds">
                 {guard('hold:read', <HoldsPage canManage={allows(me.roles, 'hold:manage')} />)}
               </Route>
+              <Route path="/unmask">{guard('unmask:request', unmask)}</Route>
+              <Route path="/unmask/decisions">{guard('unmask:approve', unmask)}</Route>
               <Route>
                 {home === undefined ? <p className="notice">{t('app.noScreen')}</p> : <Redirect to={home} replace />}
               </Route>

@@ -2,25 +2,31 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Camera } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { calibrationOf, groundCorners, sidesOf } from '../logic/ground-calibration';
 import { freshId, isClosable, nudge, pointerPoint, type Point } from '../logic/image-geometry';
 
-/** What is drawn over a camera image: analytics zones, counting lines and privacy masks. */
-export type Geometry = Pick<Camera, 'zones' | 'masks' | 'lines'>;
+/** What is drawn over a camera image: analytics zones, counting lines, privacy masks and the ground calibration. */
+export type Geometry = Pick<Camera, 'zones' | 'masks' | 'lines' | 'calibration'>;
 
-/** A kind of shape the editor draws. */
+/** A kind of shape the editor lists by name. */
 export type ShapeKind = 'mask' | 'zone' | 'line';
 
+/** What a click on the image draws: a listed shape, or the ground rectangle of the calibration. */
+type Tool = ShapeKind | 'ground';
+
 const kinds: readonly ShapeKind[] = ['mask', 'zone', 'line'];
+const tools: readonly Tool[] = [...kinds, 'ground'];
 const field = { mask: 'masks', zone: 'zones', line: 'lines' } as const;
 const width = 1600;
 const height = 900;
 
 interface Selected {
-  kind: ShapeKind;
+  kind: Tool;
   id: string;
 }
 
 function pointsOf(geometry: Geometry, selected: Selected): Point[] {
+  if (selected.kind === 'ground') return geometry.calibration?.image ?? [];
   if (selected.kind === 'line') {
     const line = geometry.lines.find((l) => l.id === selected.id);
     return line === undefined ? [] : [line.a, line.b];
@@ -30,6 +36,10 @@ function pointsOf(geometry: Geometry, selected: Selected): Point[] {
 
 function withPoints(geometry: Geometry, selected: Selected, points: Point[]): Geometry {
   switch (selected.kind) {
+    case 'ground':
+      return geometry.calibration == null
+        ? geometry
+        : { ...geometry, calibration: { ...geometry.calibration, image: points } };
     case 'line':
       return {
         ...geometry,
@@ -55,14 +65,17 @@ export interface GeometryEditorProps {
 }
 
 /**
- * Draws privacy masks, analytics zones (polygons) and counting lines over a camera image, in normalised
- * coordinates. Click to add points, "finish" to close a polygon; a selected shape's points can be dragged,
- * or moved with the arrow keys, and removed with Delete.
+ * Draws privacy masks, analytics zones (polygons), counting lines and the ground calibration (a rectangle
+ * on the ground: four corners clicked in order, and its two side lengths in metres) over a camera image,
+ * in normalised coordinates. Click to add points, "finish" to close a polygon; a selected shape's points
+ * can be dragged, or moved with the arrow keys, and removed with Delete.
  */
 export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProps) {
   const { t } = useI18n();
   const svg = useRef<SVGSVGElement>(null);
-  const [tool, setTool] = useState<ShapeKind>('mask');
+  const [tool, setTool] = useState<Tool>('mask');
+  const stored = value.calibration == null ? undefined : sidesOf(value.calibration);
+  const [sides, setSides] = useState({ widthM: stored?.widthM ?? Number.NaN, depthM: stored?.depthM ?? Number.NaN });
   const [drawing, setDrawing] = useState<Point[]>([]);
   const [selected, setSelected] = useState<Selected | undefined>(undefined);
   const [dragging, setDragging] = useState<number | undefined>(undefined);
@@ -89,11 +102,22 @@ export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProp
     setSelected({ kind, id });
   }
 
+  /** The ground rectangle's corners or sides changed: the calibration follows once both are complete. */
+  function calibrate(corners: Point[], next: { widthM: number; depthM: number }): void {
+    setSides(next);
+    const calibration = calibrationOf({ corners, ...next });
+    if (calibration !== undefined) onChange({ ...value, calibration });
+  }
+
   function onCanvasDown(event: PointerEvent<SVGSVGElement>): void {
     const point = at(event);
     const next = [...drawing, point];
     if (tool === 'line' && next.length === 2) add('line', next);
-    else setDrawing(next);
+    else if (tool === 'ground' && next.length === groundCorners) {
+      setDrawing([]);
+      calibrate(next, sides);
+      setSelected({ kind: 'ground', id: 'ground' });
+    } else setDrawing(next);
   }
 
   function onMove(event: PointerEvent<SVGSVGElement>): void {
@@ -150,7 +174,7 @@ export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProp
       <div className="toolbar" role="toolbar" aria-label={t('geometry.toolbar')}>
         <fieldset>
           <legend>{t('geometry.tool')}</legend>
-          {kinds.map((kind) => (
+          {tools.map((kind) => (
             <label key={kind} className={`tool tool-${kind}`}>
               <input
                 type="radio"
@@ -165,7 +189,11 @@ export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProp
             </label>
           ))}
         </fieldset>
-        <button type="button" disabled={tool === 'line' || !isClosable(drawing)} onClick={() => add(tool, drawing)}>
+        <button
+          type="button"
+          disabled={tool === 'line' || tool === 'ground' || !isClosable(drawing)}
+          onClick={() => tool !== 'ground' && add(tool, drawing)}
+        >
           {t('geometry.finish')}
         </button>
         <button type="button" disabled={drawing.length === 0} onClick={() => setDrawing([])}>
@@ -213,6 +241,16 @@ export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProp
               </text>
             </g>
           ))}
+          {value.calibration != null && (
+            <g className="shape ground">
+              <polygon points={svgPoints(value.calibration.image)} />
+              {value.calibration.image.map((p, i) => (
+                <text key={i} x={p.x * width} y={p.y * height - 14}>
+                  {i + 1}
+                </text>
+              ))}
+            </g>
+          )}
           {drawing.length > 0 && <polyline className="drawing" points={svgPoints(drawing)} />}
           {drawing.map((p, i) => (
             <circle key={i} className="drawing-point" cx={p.x * width} cy={p.y * height} r={9} />
@@ -237,6 +275,39 @@ export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProp
           ))}
         </svg>
       </div>
+      <section className="calibration" aria-label={t('geometry.list.ground')}>
+        <h4>{t('geometry.list.ground')}</h4>
+        <p className="hint">{value.calibration == null ? t('geometry.ground.none') : t('geometry.ground.set')}</p>
+        {(['widthM', 'depthM'] as const).map((side) => (
+          <label key={side}>
+            {t(`geometry.ground.${side}` as MessageKey)}
+            <input
+              type="number"
+              min={0.1}
+              max={1000}
+              step={0.1}
+              value={Number.isNaN(sides[side]) ? '' : sides[side]}
+              onChange={(e) => calibrate(value.calibration?.image ?? [], { ...sides, [side]: e.target.valueAsNumber })}
+            />
+          </label>
+        ))}
+        {value.calibration != null && (
+          <>
+            <button type="button" onClick={() => setSelected({ kind: 'ground', id: 'ground' })}>
+              {t('geometry.select')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                onChange({ ...value, calibration: null });
+                if (selected?.kind === 'ground') setSelected(undefined);
+              }}
+            >
+              {t('geometry.remove')}
+            </button>
+          </>
+        )}
+      </section>
       <div className="shape-lists">
         {kinds.map((kind) => (
           <section key={kind} aria-label={t(`geometry.list.${kind}` as MessageKey)}>

@@ -2,6 +2,7 @@ import { alarmEn } from './alarm.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { holdsEn } from './holds.messages';
+import { unmaskEn } from './unmask.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
@@ -90,9 +91,12 @@ export const en: Record<MessageKey, string> = {
   'geometry.kind.mask': 'Privacy mask',
   'geometry.kind.zone': 'Analytics zone',
   'geometry.kind.line': 'Counting line',
+  'geometry.kind.ground': 'Ground calibration',
   'geometry.hint.mask': 'Click on the image to place the mask’s corners, then "Finish shape".',
   'geometry.hint.zone': 'Click on the image to place the zone’s corners, then "Finish shape".',
   'geometry.hint.line': 'Click two points: from side A (in) to side B.',
+  'geometry.hint.ground':
+    'Click in order the four corners of a rectangle on the ground of known size (a parking bay, a crossing), then give its sides in metres.',
   'geometry.points': '{count} point(s) placed',
   'geometry.finish': 'Finish shape',
   'geometry.cancel': 'Cancel drawing',
@@ -102,6 +106,11 @@ export const en: Record<MessageKey, string> = {
   'geometry.list.mask': 'Masks',
   'geometry.list.zone': 'Zones',
   'geometry.list.line': 'Lines',
+  'geometry.list.ground': 'Ground calibration',
+  'geometry.ground.none': 'Not calibrated: speed and density (measured in metres) cannot be switched on.',
+  'geometry.ground.set': 'Calibrated: the rectangle 1-2-3-4 drawn on the image measures on the ground:',
+  'geometry.ground.widthM': 'Side 1→2 (m)',
+  'geometry.ground.depthM': 'Side 2→3 (m)',
   'geometry.new.mask': 'Mask {n}',
   'geometry.new.zone': 'Zone {n}',
   'geometry.new.line': 'Line {n}',
@@ -353,6 +362,11 @@ export const en: Record<MessageKey, string> = {
   'audit.action.model.registered': 'Detection model registered',
   'audit.action.wall_layout.saved': 'Wall layout saved',
   'audit.action.wall_layout.deleted': 'Wall layout deleted',
+  'audit.action.unmask.requested': 'Mask lift requested',
+  'audit.action.unmask.approved': 'Mask lift approved',
+  'audit.action.unmask.refused': 'Mask lift refused',
+  'audit.action.unmask.viewed': 'Unmasked footage viewed (watermarked)',
+  'audit.action.unmask.view_refused': 'Unmasked view refused',
   'purpose.public_buildings_protection': 'Public buildings protection',
   'purpose.national_defence_installations': 'National defence installations',
   'purpose.traffic_regulation': 'Traffic regulation',
@@ -370,6 +384,7 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...holdsEn,
+  ...unmaskEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,

@@ -1,6 +1,7 @@
 import { alarmFr } from './alarm.messages';
 import { evidenceFr } from './evidence.messages';
 import { holdsFr } from './holds.messages';
+import { unmaskFr } from './unmask.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
@@ -89,9 +90,12 @@ export const fr = {
   'geometry.kind.mask': 'Masque de confidentialité',
   'geometry.kind.zone': 'Zone d’analyse',
   'geometry.kind.line': 'Ligne de comptage',
+  'geometry.kind.ground': 'Calibration au sol',
   'geometry.hint.mask': 'Cliquez sur l’image pour poser les sommets du masque, puis « Terminer la forme ».',
   'geometry.hint.zone': 'Cliquez sur l’image pour poser les sommets de la zone, puis « Terminer la forme ».',
   'geometry.hint.line': 'Cliquez deux points : du côté A (entrée) vers le côté B.',
+  'geometry.hint.ground':
+    'Cliquez dans l’ordre les quatre coins d’un rectangle au sol de taille connue (place de stationnement, passage piéton), puis donnez ses côtés en mètres.',
   'geometry.points': '{count} point(s) posé(s)',
   'geometry.finish': 'Terminer la forme',
   'geometry.cancel': 'Annuler le tracé',
@@ -101,6 +105,12 @@ export const fr = {
   'geometry.list.mask': 'Masques',
   'geometry.list.zone': 'Zones',
   'geometry.list.line': 'Lignes',
+  'geometry.list.ground': 'Calibration au sol',
+  'geometry.ground.none':
+    'Aucune calibration : la vitesse et la densité (mesures en mètres) ne peuvent pas être activées.',
+  'geometry.ground.set': 'Calibrée : le rectangle 1-2-3-4 dessiné sur l’image mesure au sol :',
+  'geometry.ground.widthM': 'Côté 1→2 (m)',
+  'geometry.ground.depthM': 'Côté 2→3 (m)',
   'geometry.new.mask': 'Masque {n}',
   'geometry.new.zone': 'Zone {n}',
   'geometry.new.line': 'Ligne {n}',
@@ -355,6 +365,11 @@ export const fr = {
   'audit.action.model.registered': 'Modèle de détection enregistré',
   'audit.action.wall_layout.saved': 'Mur d’images enregistré',
   'audit.action.wall_layout.deleted': 'Mur d’images supprimé',
+  'audit.action.unmask.requested': 'Levée de masque demandée',
+  'audit.action.unmask.approved': 'Levée de masque approuvée',
+  'audit.action.unmask.refused': 'Levée de masque refusée',
+  'audit.action.unmask.viewed': 'Images démasquées vues (filigranées)',
+  'audit.action.unmask.view_refused': 'Vue démasquée refusée',
   'purpose.public_buildings_protection': 'Protection des bâtiments publics',
   'purpose.national_defence_installations': 'Installations de défense nationale',
   'purpose.traffic_regulation': 'Régulation du trafic',
@@ -372,6 +387,7 @@ export const fr = {
   ...transparencyFr,
   ...evidenceFr,
   ...holdsFr,
+  ...unmaskFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,

@@ -43,4 +43,18 @@ describe('camera patch', () => {
     expect(cameraInput(draft)).not.toHaveProperty('site');
     expect(cameraPatch(draft, { ...draft, location: { lat: 50.36, lon: 3.52 } })).toEqual({});
   });
+
+  it('sends a drawn ground calibration, and null to remove it', () => {
+    const draft = draftOf(camera);
+    expect(draft.calibration).toBeNull();
+    const square = [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ];
+    const calibration = { image: square, ground: square.map((p) => ({ x: p.x * 4, y: p.y * 4 })) };
+    expect(cameraPatch(draft, { ...draft, calibration })).toEqual({ calibration });
+    expect(cameraPatch({ ...draft, calibration }, draft)).toEqual({ calibration: null });
+  });
 });

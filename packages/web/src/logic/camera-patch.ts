@@ -15,6 +15,7 @@ export type CameraDraft = { site: string } & Pick<
   | 'zones'
   | 'masks'
   | 'lines'
+  | 'calibration'
 >;
 
 const editable: readonly (keyof CameraDraft)[] = [
@@ -31,11 +32,13 @@ const editable: readonly (keyof CameraDraft)[] = [
   'zones',
   'masks',
   'lines',
+  'calibration',
 ];
 
 /** The editable fields of a camera, as a draft to edit. */
 export function draftOf(camera: Camera): CameraDraft {
-  return Object.fromEntries(editable.map((key) => [key, camera[key] ?? ''])) as CameraDraft;
+  // No site is an empty field; no calibration is null (what the API takes to remove one).
+  return Object.fromEntries(editable.map((key) => [key, camera[key] ?? (key === 'site' ? '' : null)])) as CameraDraft;
 }
 
 /** The site as the API takes it: an empty field means none (null removes it from a camera). */

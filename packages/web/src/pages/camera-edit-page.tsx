@@ -95,7 +95,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
 
   if (draft === undefined)
     return problem === undefined ? <p>{t('common.loading')}</p> : <p className="error">{problem.text}</p>;
-  const { zones, masks, lines, analytics, ...settings } = draft;
+  const { zones, masks, lines, calibration, analytics, ...settings } = draft;
   return (
     <form
       className="camera-edit"
@@ -120,7 +120,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
           <p className="hint">{t('geometry.explain')}</p>
           <GeometryEditor
             imageUrl={cameraSnapshotUrl(camera.id)}
-            value={{ zones, masks, lines }}
+            value={{ zones, masks, lines, calibration: calibration ?? null }}
             onChange={(next) => setDraft({ ...draft, ...next })}
           />
         </section>
