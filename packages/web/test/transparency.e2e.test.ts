@@ -80,6 +80,25 @@ describe('public transparency page in a real browser', () => {
     await page.screenshot({ path: join(shots, 'legal-access-request-sent-fr.png'), fullPage: true });
   });
 
+  it('fits a 390×844 phone: cameras as cards, no sideways scrolling, the send button reachable', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    try {
+      await phone.goto(`${server.url}/transparence`);
+      await expect.poll(() => phone.locator('table.public-cameras tbody tr').count()).toBe(5);
+      expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      const send = phone.getByRole('button', { name: 'Envoyer la demande' });
+      await send.scrollIntoViewIfNeeded();
+      const box = await send.boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+      // A trial click fails when another element would receive the click (a covered button).
+      await send.click({ trial: true, timeout: 5_000 });
+      await phone.screenshot({ path: join(shots, 'legal-transparency-phone-390-fr.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('switches to English', async () => {
     await page.getByLabel('Langue').selectOption('en');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Video protection — public information');

@@ -41,19 +41,25 @@ function CameraTable({ cameras }: { cameras: PublicCamera[] }) {
       <tbody>
         {cameras.map((camera) => (
           <tr key={camera.id} data-camera-id={camera.id}>
-            <td className="name">{camera.name}</td>
-            <td>{camera.purposes.map((p) => t(`purpose.${p}` as MessageKey)).join(', ')}</td>
-            <td>{t('camera.retentionDays', { days: camera.retentionDays })}</td>
-            <td className={`signage ${camera.signage}`}>{t(`signage.${camera.signage}`)}</td>
-            <td>
+            <td className="name" data-label={t('column.name')}>
+              {camera.name}
+            </td>
+            <td data-label={t('column.purposes')}>
+              {camera.purposes.map((p) => t(`purpose.${p}` as MessageKey)).join(', ')}
+            </td>
+            <td data-label={t('column.retention')}>{t('camera.retentionDays', { days: camera.retentionDays })}</td>
+            <td className={`signage ${camera.signage}`} data-label={t('column.signage')}>
+              {t(`signage.${camera.signage}`)}
+            </td>
+            <td data-label={t('column.analytics')}>
               {camera.analytics.length === 0
                 ? t('analytics.none')
                 : camera.analytics.map((a) => t(`analytic.${a}`)).join(', ')}
             </td>
-            <td>
+            <td data-label={t('column.authorisation')}>
               <Authorisation camera={camera} />
             </td>
-            <td>
+            <td data-label={t('column.location')}>
               {camera.location.lat.toFixed(4)}, {camera.location.lon.toFixed(4)}
             </td>
           </tr>
