@@ -105,6 +105,23 @@ describe('configuring analytics from the console, in a real browser', () => {
     await switchOf('crowd_density').locator('input').uncheck();
   });
 
+  it('shows the drawing area without scrolling on a 1366×768 screen', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await page.goto(new URL(`/admin/cameras/${cameraId}`, server.url).toString());
+      await page.locator('.analytics-switches').waitFor();
+      const canvas = await page.getByTestId('geometry-canvas').boundingBox();
+      await page.screenshot({ path: join(shots, 'config-editor-1366-fr.png') });
+      expect(await page.evaluate('window.scrollY')).toBe(0);
+      // The whole canvas is on screen: a click anywhere on it lands.
+      expect(canvas?.y ?? Infinity).toBeGreaterThanOrEqual(0);
+      expect((canvas?.y ?? Infinity) + (canvas?.height ?? 0)).toBeLessThanOrEqual(768);
+      expect((canvas?.x ?? Infinity) + (canvas?.width ?? 0)).toBeLessThanOrEqual(1366);
+    } finally {
+      await page.setViewportSize({ width: 1920, height: 1080 });
+    }
+  });
+
   it('draws the ground calibration on the snapshot, saves it, and reads it back after a reload', async () => {
     await page.goto(new URL(`/admin/cameras/${cameraId}`, server.url).toString());
     await page.locator('.analytics-switches').waitFor();
