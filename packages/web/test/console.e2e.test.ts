@@ -450,6 +450,8 @@ describe('console in a real browser', () => {
       roles: ['operator'],
       cameraIds: [gare.id],
     });
+    // Seeing images also takes a designation and training on record (LEGAL R8), recorded through the API.
+    await habilitate(server.app, 'agent.leroy', ['operator']);
     await admin.context().close();
   });
 
