@@ -58,6 +58,7 @@ describe.each(testEngines)('access request repository on $name', (engine) => {
       status: 'received',
       receivedAt: '2026-06-15T10:00:00.000Z',
       dueAt: '2026-07-15T10:00:00.000Z',
+      extension: null,
       overdue: false,
       window: { start: '2026-06-14T06:00:00.000Z', end: '2026-06-14T07:00:00.000Z' },
       place: 'Place d’Armes',

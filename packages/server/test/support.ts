@@ -111,15 +111,16 @@ let userCount = 0;
 /** A designation and training valid from a month before `now` to a year after it, on every camera (LEGAL R8). */
 export function validHabilitation(now = new Date()): HabilitationInput {
   const day = (months: number) => addMonthsToDate(now.toISOString().slice(0, 10), months);
+  // Valid two years either side of `now`, so tests whose clock is set months away still see images.
   return {
     designationAct: 'Arrêté municipal TEST-001',
-    designatedOn: day(-1),
-    designationExpiresOn: day(12),
+    designatedOn: day(-24),
+    designationExpiresOn: day(24),
     cameraScope: 'all',
-    dataProtectionTrainingOn: day(-1),
-    dataProtectionTrainingExpiresOn: day(12),
-    aiLiteracyTrainingOn: day(-1),
-    aiLiteracyTrainingExpiresOn: day(12),
+    dataProtectionTrainingOn: day(-24),
+    dataProtectionTrainingExpiresOn: day(24),
+    aiLiteracyTrainingOn: day(-24),
+    aiLiteracyTrainingExpiresOn: day(24),
   };
 }
 
