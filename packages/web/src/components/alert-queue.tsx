@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { Alert, AlertAction, AlertStatus } from '../api/contract';
 import type { ApiResult } from '../api/video-api';
@@ -68,7 +68,9 @@ export function AlertQueue({
   useEffect(() => setError(undefined), [selected?.id]);
 
   const latest = useRef({ shown, selected, perform, help });
-  useEffect(() => {
+  // Updated before the browser can dispatch the next key: with a passive effect, a key pressed just after the help
+  // closed could still see it open and be dropped (seen in CI under load).
+  useLayoutEffect(() => {
     latest.current = { shown, selected, perform, help };
   });
   useEffect(() => {
