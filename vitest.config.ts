@@ -36,9 +36,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'integration', include: tiers.integration, exclude: [...configDefaults.exclude, ...tiers.e2e] },
+        test: {
+          name: 'integration',
+          include: tiers.integration,
+          exclude: [...configDefaults.exclude, ...tiers.e2e],
+          // Real processes and servers answer late when CI runs many files at once: a poll waits for them that long.
+          expect: { poll: { timeout: 5_000 } },
+        },
       },
-      { extends: true, test: { name: 'e2e', include: tiers.e2e } },
+      // A browser under load repaints late: a poll waits as long as a Playwright action does (8 s in these tests).
+      { extends: true, test: { name: 'e2e', include: tiers.e2e, expect: { poll: { timeout: 8_000 } } } },
     ],
   },
 });

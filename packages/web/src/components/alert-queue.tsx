@@ -28,6 +28,8 @@ export interface AlertQueueProps {
   timeZone: string;
 }
 
+const modalOpen = () => document.querySelector('dialog[open]') !== null;
+
 const inField = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
 
@@ -67,11 +69,9 @@ export function AlertQueue({
   };
   useEffect(() => setError(undefined), [selected?.id]);
 
-  const latest = useRef({ shown, selected, perform, help });
-  // Updated before the browser can dispatch the next key: with a passive effect, a key pressed just after the help
-  // closed could still see it open and be dropped (seen in CI under load).
+  const latest = useRef({ shown, selected, perform });
   useLayoutEffect(() => {
-    latest.current = { shown, selected, perform, help };
+    latest.current = { shown, selected, perform };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -82,8 +82,9 @@ export function AlertQueue({
         altKey: event.altKey,
         inField: inField(event.target),
       });
-      const { shown: list, selected: current, perform: run, help: helpOpen } = latest.current;
-      if (command === undefined || (helpOpen && command.command !== 'help')) return;
+      const { shown: list, selected: current, perform: run } = latest.current;
+      // Read from the page, not from state: the dialog's close event (and so the state) may come after the next key.
+      if (command === undefined || (modalOpen() && command.command !== 'help')) return;
       event.preventDefault();
       switch (command.command) {
         case 'next':
