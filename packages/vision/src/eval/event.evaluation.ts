@@ -2,6 +2,7 @@ import type { AnalysisConfig, AnalyticsEvent, AnalyticsEventType, Detector } fro
 import { AnalysisPipeline, type StageTimings } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
 import type { ExpectedEvent } from './scene.generator.js';
+import { definedOnly } from '@vigie/core';
 
 /** A clip to evaluate with its ground truth. */
 export interface EvalClip {
@@ -29,7 +30,7 @@ export async function runClip(clip: EvalClip, options: { ffmpegPath: string }): 
   const pipeline = new AnalysisPipeline({
     fps: clip.fps,
     config: clip.config,
-    ...(clip.detector === undefined ? {} : { detector: clip.detector }),
+    ...definedOnly({ detector: clip.detector }),
   });
   const source = new FfmpegFrameSource({
     ffmpegPath: options.ffmpegPath,
