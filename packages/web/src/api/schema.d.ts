@@ -3596,6 +3596,8 @@ export interface paths {
                     from?: string;
                     /** @description Entries before this instant. */
                     to?: string;
+                    /** @description Part of the action, the target (camera id or name), the author, the reason, the source or the details, any case. */
+                    q?: string;
                     /** @description At most 1000; default 200. */
                     limit?: string;
                 };
