@@ -58,7 +58,14 @@ function Console({ me }: { me: Me }) {
           <main className="screen">
             <Switch>
               <Route path="/wall">{guard('live:view', <WallPage />)}</Route>
-              <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
+              <Route path="/cameras/:id/live">
+                {(p) =>
+                  guard(
+                    'live:view',
+                    <CameraLivePage cameraId={p.id} canSavePresets={allows(me.roles, 'camera:write')} />,
+                  )
+                }
+              </Route>
               <Route path="/alerts">
                 {guard(
                   'alert:read',
