@@ -18,6 +18,7 @@ import { IncidentsPage } from '../pages/incidents-page';
 import { MapPage } from '../pages/map-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
+import { ReviewPage } from '../pages/review-page';
 import { StatisticsPage } from '../pages/statistics-page';
 import { UnmaskPage } from '../pages/unmask-page';
 import { UsersPage } from '../pages/users-page';
@@ -85,6 +86,7 @@ function Console({ me }: { me: Me }) {
               <Route path="/admin/cameras/:id">
                 {(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}
               </Route>
+              <Route path="/admin/review">{guard('camera:write', <ReviewPage />)}</Route>
               <Route path="/admin/users">{guard('user:manage', <UsersPage />)}</Route>
               <Route path="/admin/audit">{guard('audit:read', <AuditPage />)}</Route>
               <Route path="/admin/registry">

@@ -5,6 +5,7 @@ import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
+import { reviewEn } from './review.messages';
 import { transparencyEn } from './transparency.messages';
 
 /** The English messages; the compiler requires every key of the French set. */
@@ -388,4 +389,5 @@ export const en: Record<MessageKey, string> = {
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
+  ...reviewEn,
 };

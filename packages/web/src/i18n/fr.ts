@@ -4,6 +4,7 @@ import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
+import { reviewFr } from './review.messages';
 import { transparencyFr } from './transparency.messages';
 
 /** The French messages: the reference set of keys (French first, since the first users are French cities). */
@@ -391,6 +392,7 @@ export const fr = {
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
+  ...reviewFr,
 } as const;
 
 /** A message key. */
