@@ -80,7 +80,7 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
     await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(created.totp?.secret ?? ''));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.locator('nav.nav').waitFor();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -112,6 +112,7 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
     expect(await item(alertIds[0]!).getByRole('button', { name: 'Vraie' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => rule().locator('.labels').innerText()).toContain('3 étiquetée(s) sur 3 requises');
     // French puts a narrow no-break space before the percent sign.
+    await expect.poll(() => rule().locator('.error').count()).toBe(0);
     expect(await rule().locator('.precision').innerText()).toMatch(/^Précision : 67\s%$/u);
     await page.screenshot({ path: join(shots, 'shadow-review-fr.png'), fullPage: true });
 

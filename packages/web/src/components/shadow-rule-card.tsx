@@ -30,9 +30,10 @@ export function ShadowRuleCard({ cameraId, cameraName, type, revision, onPromote
   const month = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
   useEffect(() => {
+    // New labels may have changed the answer to an earlier refusal: it is shown again only if still refused.
     void reviewApi.rule(cameraId, type).then((result) => {
+      setFailure(result.ok ? undefined : result);
       if (result.ok) setPage(result.data);
-      else setFailure(result);
     });
   }, [cameraId, type, revision]);
 

@@ -4,7 +4,7 @@ export const reviewFr = {
   'review.heading': 'Règles en observation',
   'review.intro':
     'Une règle en observation ne prévient aucun opérateur : ses alertes arrivent ici. Étiquetez-les ; la règle ne passe en direct qu’avec assez d’étiquettes et une précision suffisante, rapport joint au journal d’audit.',
-  'review.rules': 'Règles en observation',
+  'review.rules': 'Où en est chaque règle',
   'review.noRules':
     'Aucune règle en observation. Choisissez ci-dessous une caméra et une analyse à observer avant sa mise en direct.',
   'review.observe': 'Mettre une règle en observation',
@@ -20,7 +20,7 @@ export const reviewFr = {
     'Mise en direct : au moins {count} alertes étiquetées vraies ou fausses et une précision d’au moins {precision}.',
   'review.rule.promote': 'Passer en direct',
   'review.rule.promoted':
-    'Règle passée en direct : précision {precision} sur {labelled} alertes étiquetées ; rapport joint au journal d’audit.',
+    '{rule} — {camera} : passée en direct avec une précision de {precision} sur {labelled} alertes étiquetées ; rapport joint au journal d’audit.',
   'review.rule.months': 'Précision par mois (étiquettes en observation, verdicts des opérateurs en direct)',
   'review.rule.month': 'Mois',
   'review.rule.monthAlerts': 'Alertes',
@@ -45,7 +45,7 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
   'review.heading': 'Rules in shadow',
   'review.intro':
     'A rule in shadow warns no operator: its alerts come here. Label them; the rule goes live only with enough labels and a high enough precision, its report attached to the audit trail.',
-  'review.rules': 'Rules in shadow',
+  'review.rules': 'Where each rule stands',
   'review.noRules': 'No rule in shadow. Choose below a camera and an analytic to observe before it goes live.',
   'review.observe': 'Put a rule in shadow',
   'review.observeCamera': 'Camera',
@@ -60,7 +60,7 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
     'Going live needs at least {count} alerts labelled true or false and a precision of at least {precision}.',
   'review.rule.promote': 'Go live',
   'review.rule.promoted':
-    'Rule now live: precision {precision} on {labelled} labelled alerts; report attached to the audit trail.',
+    '{rule} — {camera}: now live with a precision of {precision} on {labelled} labelled alerts; report attached to the audit trail.',
   'review.rule.months': 'Precision by month (labels in shadow, operators’ verdicts when live)',
   'review.rule.month': 'Month',
   'review.rule.monthAlerts': 'Alerts',
