@@ -15,6 +15,7 @@ export const screens = [
   { id: 'adminRegistry', path: '/admin/registry', permission: 'registry:read', group: 'administration' },
   { id: 'adminRequests', path: '/admin/requests', permission: 'request:manage', group: 'administration' },
   { id: 'adminHolds', path: '/admin/holds', permission: 'hold:read', group: 'administration' },
+  { id: 'adminCompliance', path: '/admin/compliance', permission: 'registry:read', group: 'administration' },
   { id: 'unmaskRequests', path: '/unmask', permission: 'unmask:request', group: 'administration' },
   { id: 'unmaskDecisions', path: '/unmask/decisions', permission: 'unmask:approve', group: 'administration' },
 ] as const satisfies readonly { id: string; path: string; permission: Permission; group: string }[];

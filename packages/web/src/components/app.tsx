@@ -13,6 +13,7 @@ import { AuditPage } from '../pages/audit-page';
 import { CameraAdminPage } from '../pages/camera-admin-page';
 import { CameraEditPage } from '../pages/camera-edit-page';
 import { CameraLivePage } from '../pages/camera-live-page';
+import { CompliancePage } from '../pages/compliance-page';
 import { HoldsPage } from '../pages/holds-page';
 import { IncidentsPage } from '../pages/incidents-page';
 import { MapPage } from '../pages/map-page';
@@ -104,6 +105,7 @@ function Console({ me }: { me: Me }) {
               <Route path="/admin/holds">
                 {guard('hold:read', <HoldsPage canManage={allows(me.roles, 'hold:manage')} />)}
               </Route>
+              <Route path="/admin/compliance">{guard('registry:read', <CompliancePage />)}</Route>
               <Route path="/unmask">{guard('unmask:request', unmask)}</Route>
               <Route path="/unmask/decisions">{guard('unmask:approve', unmask)}</Route>
               <Route>

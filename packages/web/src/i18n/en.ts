@@ -1,6 +1,7 @@
 import { alarmEn } from './alarm.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
+import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
 import { incidentsEn } from './incidents.messages';
@@ -385,6 +386,7 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...holdsEn,
+  ...complianceEn,
   ...unmaskEn,
   ...incidentsEn,
   ...dpoEn,

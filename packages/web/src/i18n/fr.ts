@@ -1,5 +1,6 @@
 import { alarmFr } from './alarm.messages';
 import { evidenceFr } from './evidence.messages';
+import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
 import { incidentsFr } from './incidents.messages';
@@ -388,6 +389,7 @@ export const fr = {
   ...transparencyFr,
   ...evidenceFr,
   ...holdsFr,
+  ...complianceFr,
   ...unmaskFr,
   ...incidentsFr,
   ...dpoFr,
