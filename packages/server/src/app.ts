@@ -9,6 +9,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LibraryOnvifGateway,
+  LibraryPtzGateway,
   credentialKeyPath,
   loadOrCreateCredentialVault,
   type CredentialVault,
@@ -27,6 +28,7 @@ import {
   type LegalProfile,
   type Notifier,
   type OnvifGateway,
+  type PtzGateway,
   type PromotionPolicy,
   type TransparencyContacts,
   type SourceUrlPolicy,
@@ -64,6 +66,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { onvifRoutes } from './routes/onvif.routes.js';
+import { ptzRoutes } from './routes/ptz.routes.js';
 import { legalRegistryRoutes } from './routes/legal-registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { liveStreamRoutes } from './routes/live-stream.routes.js';
@@ -106,6 +109,7 @@ import { registerNulGuard } from './security/nul-guard.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { OnvifService } from './services/onvif.service.js';
+import { PtzService } from './services/ptz.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
@@ -160,6 +164,8 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /** PTZ heads of ONVIF cameras (default: the `onvif` library). */
+  ptz?: PtzGateway;
   /**
    * Opens the unmasking custody key `<mediaDir>/keys/unmask-custody.json` (created on first start): with it,
    * the picture behind liftable masks is kept sealed and two-person lifts can show it; without, masks are permanent.
@@ -449,6 +455,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
+  const ptz = new PtzService({
+    work,
+    clock: deps.clock,
+    cameras,
+    gateway: deps.ptz ?? new LibraryPtzGateway(),
+    vault,
+  });
+  await http.register(ptzRoutes(ptz), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(liveStreamRoutes(recordings), { prefix: '/api' });
