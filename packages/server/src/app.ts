@@ -115,7 +115,7 @@ import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
-import { recoverSpool } from './video/spool-recovery.js';
+import { recoverServerSpool } from './video/spool-recovery.js';
 import { StorageWatch, volumeSpace } from './video/storage-watch.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
@@ -530,7 +530,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   const startRecording: VigieApp['startRecording'] = async (options) => {
     // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes.
-    const recovered = await recoverSpool({ work, storage, spoolDir, quarantineDir });
+    const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir });
     if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
       http.log.warn(recovered, 'recording spool recovered');
     const fleet = new RecorderFleet({
