@@ -189,11 +189,11 @@ describe('alarm handling in a real browser', () => {
     await filters.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => total.innerText()).toBe('1 alerte(s) close(s)');
     await filters.getByRole('combobox', { name: /^Caméra/ }).selectOption({ label: 'Toutes' });
-    await filters.getByLabel('Du', { exact: true }).fill('2020-01-01');
-    await filters.getByLabel('Au', { exact: true }).fill('2020-01-02');
+    await filters.getByLabel('Du', { exact: true }).fill('01/01/2020');
+    await filters.getByLabel('Au', { exact: true }).fill('02/01/2020');
     await filters.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => total.innerText()).toBe('0 alerte(s) close(s)');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(new Date());
     await filters.getByLabel('Du', { exact: true }).fill(today);
     await filters.getByLabel('Au', { exact: true }).fill(today);
     await filters.getByLabel('Verdict').selectOption({ label: 'Toutes' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { frenchProfile, zonedDate } from '@vigie/core';
+import { frenchProfile, zonedDate, zonedLocal } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
 import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
@@ -40,9 +40,9 @@ function parisTime(instant: Date): string {
   }).format(instant);
 }
 
-/** An instant as a `datetime-local` value with seconds in this machine's zone (the browser's too). */
+/** An instant as a `datetime-local` value with seconds on the city's clock (the console's, not the browser's). */
 function localValue(ms: number): string {
-  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  return zonedLocal(new Date(ms), frenchProfile.timeZone);
 }
 
 describe('the DPO’s screens in a real browser', () => {
@@ -273,7 +273,8 @@ describe('the DPO’s screens in a real browser', () => {
     await expect.poll(() => editor.locator('h3').innerText()).toMatch(/^Registre — Gare — Consigne/);
     const issued = await editor.getByLabel('Signé le').inputValue();
     const expires = await editor.getByLabel('Valable jusqu’au').inputValue();
-    await editor.getByLabel('Valable jusqu’au').fill(`${Number(issued.slice(0, 4)) + 6}${issued.slice(4)}`);
+    // Typed day first, as the console writes dates: six years after signing.
+    await editor.getByLabel('Valable jusqu’au').fill(`${issued.slice(0, 6)}${Number(issued.slice(6)) + 6}`);
     await editor.getByRole('button', { name: 'Enregistrer au registre' }).click();
     const problem = editor.locator('.api-problem');
     await expect.poll(() => problem.innerText()).toMatch(/\/authorisation\/expiresOn must be .* or earlier/);

@@ -17,7 +17,8 @@ export function csrfHeader(): Record<string, string> {
 }
 
 /** The typed client of the Vigie API, generated from its OpenAPI document. */
-export const api = createClient<paths>({ baseUrl: window.location.origin });
+// No window when components are rendered on the server in tests: their effects, which call the API, never run there.
+export const api = createClient<paths>({ baseUrl: typeof window === 'undefined' ? '' : window.location.origin });
 
 // Changes made with the session cookie must echo the session's CSRF token.
 api.use({

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Camera } from '../api/client';
 import { dpoApi, type AccessRequest, type ApiFailure, type Outcome } from '../api/dpo-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { canAttachFootage, isAnswered } from '../logic/access-request-flow';
@@ -16,6 +17,7 @@ import { RequestStatusActions } from './request-status-actions';
  */
 export function AccessRequestDetail(props: { requestId: string; cameras: readonly Camera[]; onChanged: () => void }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { requestId, onChanged } = props;
   const [request, setRequest] = useState<AccessRequest | undefined>(undefined);
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
@@ -39,9 +41,9 @@ export function AccessRequestDetail(props: { requestId: string; cameras: readonl
   if (request === undefined)
     return failure === undefined ? <p>{t('common.loading')}</p> : <ApiProblem failure={failure} />;
   const cameraName = (id: string) => props.cameras.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
-  const day = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const day = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
   const onResult = (result: Outcome<AccessRequest>) => apply(result, true);
 
   return (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Alert, AlertHistoryPage, AlertHistoryQuery, AlertType, Qualification } from '../api/contract';
 import { videoApi } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
+import { DateField } from './date-field';
 import type { MessageKey } from '../i18n/messages';
 import { addDaysToDate, zonedLocalToInstant } from '@vigie/core/calendar';
 import { AlertCard } from './alert-card';
@@ -48,7 +49,7 @@ function queryOf(criteria: Criteria, page: number, timeZone: string): AlertHisto
 
 /** Closed alerts, newest first, searched on the server by camera, type, verdict and date, a page at a time. */
 export function AlertHistory({ cameras, types, onSelect, selectedId, timeZone, detail }: AlertHistoryProps) {
-  const { t, language, problem } = useI18n();
+  const { t, problem } = useI18n();
   const [draft, setDraft] = useState<Criteria>(none);
   const [criteria, setCriteria] = useState<Criteria>(none);
   const [page, setPage] = useState(1);
@@ -74,7 +75,7 @@ export function AlertHistory({ cameras, types, onSelect, selectedId, timeZone, d
   });
   const dateField = (key: 'from' | 'to') => ({
     value: draft[key],
-    onChange: (e: { target: { value: string } }) => field(key).onChange(e.target.value),
+    onChange: (value: string) => field(key).onChange(value),
   });
   return (
     <div className="alert-history">
@@ -98,14 +99,8 @@ export function AlertHistory({ cameras, types, onSelect, selectedId, timeZone, d
           {...field('qualification')}
           options={qualifications.map((q) => ({ value: q, label: t(`qualification.${q}` as MessageKey) }))}
         />
-        <label>
-          {t('history.filter.from')}
-          <input type="date" lang={language} {...dateField('from')} />
-        </label>
-        <label>
-          {t('history.filter.to')}
-          <input type="date" lang={language} {...dateField('to')} />
-        </label>
+        <DateField label={t('history.filter.from')} {...dateField('from')} />
+        <DateField label={t('history.filter.to')} {...dateField('to')} />
         <button type="submit" className="primary">
           {t('history.search')}
         </button>

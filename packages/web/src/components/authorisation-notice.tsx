@@ -1,4 +1,5 @@
 import type { Authorisation } from '../api/contract';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { authorisationWarning } from '../logic/authorisation';
 
@@ -8,12 +9,13 @@ import { authorisationWarning } from '../logic/authorisation';
  */
 export function AuthorisationNotice({ authorisation }: { authorisation: Authorisation | undefined }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const warning = authorisationWarning(authorisation);
   if (warning === undefined || authorisation === undefined) return null;
   const date =
     authorisation.expiresAt === null
       ? ''
-      : new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(authorisation.expiresAt));
+      : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone }).format(new Date(authorisation.expiresAt));
   if (warning === 'renewal')
     return (
       <p className="authorisation-notice renewal" role="status">

@@ -1,5 +1,6 @@
 import type { CoveredAnalytic, Dpia } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
+import { DateField } from './date-field';
 import type { MessageKey } from '../i18n/messages';
 import { analyticsWithoutDpia } from '../logic/legal-rules';
 import { dpiaChoices } from '../logic/registry-draft';
@@ -23,11 +24,15 @@ export function DpiaFields(props: {
         {t('registry.dpia.reference')}
         <input value={value.reference} required maxLength={100} onChange={(e) => set('reference', e.target.value)} />
       </label>
-      <label>
-        {t('registry.dpia.reviewOn')}
-        <input type="date" value={value.reviewOn} required onChange={(e) => set('reviewOn', e.target.value)} />
+      <div>
+        <DateField
+          label={t('registry.dpia.reviewOn')}
+          value={value.reviewOn}
+          required
+          onChange={(v) => set('reviewOn', v)}
+        />
         <small>{t('registry.dpia.reviewHint')}</small>
-      </label>
+      </div>
       <label className="wide">
         {t('registry.dpia.opinion')}
         <textarea

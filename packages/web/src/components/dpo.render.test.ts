@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
 import { ApiProblem } from './api-problem';
 import { AuthorisationBadge } from './authorisation-badge';
+import { blankDpia } from '../logic/registry-draft';
+import { DpiaFields } from './dpia-fields';
 import { RequestDeadline } from './request-deadline';
 
 function render(element: ReactElement): string {
@@ -69,5 +71,24 @@ describe('the DPO’s small components, rendered', () => {
     expect(html).toContain('Refusé par le serveur : Invalid request body');
     expect(html).toContain('<code>/dpia/dpoOpinion</code> must NOT have fewer than 10 characters');
     expect(render(createElement(ApiProblem, { failure: undefined }))).toBe('');
+  });
+
+  it('in English, dates are typed day first as the console writes them and shown on the city’s clock', () => {
+    localStorage.setItem('vigie.language', 'en');
+    try {
+      const dpia = { ...blankDpia([], '2026-03-01'), reviewOn: '2027-03-01' };
+      const fields = render(createElement(DpiaFields, { value: dpia, enabled: [], onChange: () => undefined }));
+      expect(fields).not.toContain('type="date"');
+      expect(fields).toContain('placeholder="dd/mm/yyyy"');
+      expect(fields).toContain('value="01/03/2027"');
+      expect(fields).toContain('To be reviewed by');
+      // 23:30 UTC is already the next day in Paris, whatever the workstation's own zone.
+      const deadline = render(
+        createElement(RequestDeadline, { dueAt: '2026-11-30T23:30:00Z', overdue: true, answered: true }),
+      );
+      expect(deadline).toContain('Dec 1, 2026');
+    } finally {
+      localStorage.setItem('vigie.language', 'fr');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Purpose } from '../api/contract';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -24,6 +25,7 @@ export interface ExportDialogProps {
  */
 export function ExportDialog({ open, cameraName, purposes, range, onSubmit, onClose }: ExportDialogProps) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const dialog = useRef<HTMLDialogElement>(null);
   const [purpose, setPurpose] = useState<Purpose | ''>(purposes.length === 1 ? (purposes[0] ?? '') : '');
   const [reason, setReason] = useState('');
@@ -37,7 +39,7 @@ export function ExportDialog({ open, cameraName, purposes, range, onSubmit, onCl
     if (!open && element.open) element.close();
   }, [open]);
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const valid = purpose !== '' && purposes.includes(purpose) && reason.trim().length >= minReasonLength;
   return (
     <dialog ref={dialog} className="export-dialog" aria-labelledby="export-title" onClose={onClose}>

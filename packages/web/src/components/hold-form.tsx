@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Camera } from '../api/client';
 import type { Outcome } from '../api/dpo-api';
 import { holdsApi, type LegalHold } from '../api/holds-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { CameraPeriodFields, type CameraPeriod } from './camera-period-fields';
 import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
@@ -11,19 +12,22 @@ const day = 86_400_000;
 /** A supervisor places a legal hold: camera, period, requisition reference, reason and the hold's expiry. */
 export function HoldForm(props: { cameras: readonly Camera[]; onResult: (result: Outcome<LegalHold>) => void }) {
   const { t } = useI18n();
+  const timeZone = useTimeZone();
   const [period, setPeriod] = useState<CameraPeriod>(() => ({
     cameraId: '',
-    start: localInputValue(new Date(Date.now() - day).toISOString()),
-    end: localInputValue(new Date().toISOString()),
+    start: localInputValue(new Date(Date.now() - day).toISOString(), timeZone),
+    end: localInputValue(new Date().toISOString(), timeZone),
   }));
   const { cameraId, start, end } = period;
   const [requisition, setRequisition] = useState('');
   const [reason, setReason] = useState('');
-  const [expires, setExpires] = useState(() => localInputValue(new Date(Date.now() + 90 * day).toISOString()));
+  const [expires, setExpires] = useState(() =>
+    localInputValue(new Date(Date.now() + 90 * day).toISOString(), timeZone),
+  );
   const [busy, setBusy] = useState(false);
-  const from = instantOfLocalInput(start);
-  const to = instantOfLocalInput(end);
-  const expiresAt = instantOfLocalInput(expires);
+  const from = instantOfLocalInput(start, timeZone);
+  const to = instantOfLocalInput(end, timeZone);
+  const expiresAt = instantOfLocalInput(expires, timeZone);
   const ready = cameraId !== '' && from !== undefined && to !== undefined && expiresAt !== undefined;
 
   async function place(): Promise<void> {

@@ -8,6 +8,7 @@ import {
   type IncidentAction,
   type IncidentType,
 } from '../api/incidents-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { stateActionsFor } from '../logic/incident-flow';
@@ -25,12 +26,13 @@ export function IncidentDetail(props: {
   onResult: (result: Outcome<Incident>) => void;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { incident, type } = props;
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
   const [owner, setOwner] = useState('');
   const [exportId, setExportId] = useState('');
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const cameraName = (id: string) => props.cameras.find((c) => c.id === id)?.name ?? id;
   const act = (action: IncidentAction) => void incidentsApi.act(incident.id, action).then(props.onResult);
   const closed = incident.state === 'closed';

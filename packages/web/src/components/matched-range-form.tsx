@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Camera } from '../api/client';
 import { dpoApi, type AccessRequest, type Outcome } from '../api/dpo-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { CameraPeriodFields, type CameraPeriod } from './camera-period-fields';
 import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
@@ -15,17 +16,18 @@ export function MatchedRangeForm(props: {
   onResult: (result: Outcome<AccessRequest>) => void;
 }) {
   const { t } = useI18n();
+  const timeZone = useTimeZone();
   const { request } = props;
   const [period, setPeriod] = useState<CameraPeriod>(() => ({
     cameraId: request.cameraId ?? '',
-    start: localInputValue(request.window.start),
-    end: localInputValue(request.window.end),
+    start: localInputValue(request.window.start, timeZone),
+    end: localInputValue(request.window.end, timeZone),
   }));
   const { cameraId, start, end } = period;
   const [hold, setHold] = useState(true);
   const [busy, setBusy] = useState(false);
-  const from = instantOfLocalInput(start);
-  const to = instantOfLocalInput(end);
+  const from = instantOfLocalInput(start, timeZone);
+  const to = instantOfLocalInput(end, timeZone);
 
   async function add(): Promise<void> {
     if (from === undefined || to === undefined || cameraId === '') return;

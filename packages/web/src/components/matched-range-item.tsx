@@ -7,6 +7,7 @@ import {
   type MatchedRange,
   type Outcome,
 } from '../api/dpo-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { isAnswered } from '../logic/access-request-flow';
@@ -22,12 +23,13 @@ export function MatchedRangeItem(props: {
   onResult: (result: Outcome<AccessRequest>) => void;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { request, range } = props;
   const [busy, setBusy] = useState<'copy' | 'change' | undefined>(undefined);
   const [copy, setCopy] = useState<AnonymisedCopy | undefined>(undefined);
   const answered = isAnswered(request.status);
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone });
 
   async function change(patch: { hold: boolean } | { reviewed: true }): Promise<void> {
     setBusy('change');

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { TimeRange } from '../api/contract';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { fractionOf, rangeSpan, tickStep, timeAt, timeTicks, type Window } from '../logic/timeline';
 
@@ -30,9 +31,10 @@ const width = 1000;
  */
 export function PlaybackTimeline({ window, ranges, gaps, events, position, onSeek }: PlaybackTimelineProps) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const bar = useRef<SVGSVGElement>(null);
   const scrubbing = useRef(false);
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'medium' });
+  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone });
   const seekTo = (event: PointerEvent) => {
     const box = bar.current?.getBoundingClientRect();
     if (box !== undefined && box.width > 0) onSeek(timeAt(window, (event.clientX - box.left) / box.width));
@@ -49,7 +51,10 @@ export function PlaybackTimeline({ window, ranges, gaps, events, position, onSee
   const x = (at: number) => fractionOf(window, at) * width;
   const ticks = timeTicks(window);
   // Ticks closer than a minute apart show their seconds, or two would read the same.
-  const tickClock = new Intl.DateTimeFormat(language, { timeStyle: tickStep(ticks) < 60_000 ? 'medium' : 'short' });
+  const tickClock = new Intl.DateTimeFormat(language, {
+    timeStyle: tickStep(ticks) < 60_000 ? 'medium' : 'short',
+    timeZone,
+  });
 
   return (
     <div className="playback-timeline">

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Camera } from '../api/client';
 import { dpoApi, type ApiFailure, type RegistryEntry } from '../api/dpo-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { DateField } from './date-field';
 import type { MessageKey } from '../i18n/messages';
 import { legalToday } from '../logic/legal-dates';
 import { uncoveredAnalytics } from '../logic/legal-rules';
@@ -25,6 +27,7 @@ export function RegistryEditor(props: {
   onSaved: (entry: RegistryEntry) => void;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { camera, entry, canWrite } = props;
   const [draft, setDraft] = useState<RegistryDraft>(() => registryDraft(entry));
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
@@ -69,7 +72,7 @@ export function RegistryEditor(props: {
           ? t('registry.editor.new')
           : t('registry.editor.version', {
               version: entry.version,
-              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
                 new Date(entry.updatedAt),
               ),
               name: entry.updatedBy,
@@ -90,15 +93,19 @@ export function RegistryEditor(props: {
                 onChange={(e) => set('reference', e.target.value)}
               />
             </label>
-            <label>
-              {t('registry.issuedOn')}
-              <input type="date" value={draft.issuedOn} required onChange={(e) => set('issuedOn', e.target.value)} />
-            </label>
-            <label>
-              {t('registry.expiresOn')}
-              <input type="date" value={draft.expiresOn} required onChange={(e) => set('expiresOn', e.target.value)} />
-              <small>{t('registry.expiresHint')}</small>
-            </label>
+            <DateField
+              label={t('registry.issuedOn')}
+              value={draft.issuedOn}
+              required
+              onChange={(v) => set('issuedOn', v)}
+            />
+            <DateField
+              label={t('registry.expiresOn')}
+              value={draft.expiresOn}
+              required
+              onChange={(v) => set('expiresOn', v)}
+            />
+            <small>{t('registry.expiresHint')}</small>
           </fieldset>
           <fieldset className="group facing">
             <legend>{t('registry.facing')}</legend>

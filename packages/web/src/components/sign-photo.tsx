@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { dpoApi, signPhotoUrl, type ApiFailure, type SignPhoto as Photo } from '../api/dpo-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { ApiProblem } from './api-problem';
 
@@ -11,6 +12,7 @@ export function SignPhoto(props: {
   onUploaded: (photo: Photo) => void;
 }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -33,7 +35,7 @@ export function SignPhoto(props: {
           <img src={signPhotoUrl(props.cameraId, photo.sha256)} alt={t('registry.photo.alt')} />
           <figcaption>
             {t('registry.photo.caption', {
-              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
                 new Date(photo.uploadedAt),
               ),
               kb: Math.ceil(photo.bytes / 1024),

@@ -1,4 +1,5 @@
 import type { AlertTypeStats, CountSample } from '../api/contract';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { axisTicks, bucketCounts, niceMax, percent } from '../logic/chart-scale';
@@ -16,13 +17,14 @@ const chart = { width: 900, height: 260, left: 50, bottom: 30, top: 10 };
 
 function CountsChart({ counts, window, bucketMinutes }: Required<Omit<StatsChartsProps, 'alertStats'>>) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const buckets = bucketCounts(counts, window, bucketMinutes * 60_000);
   const top = niceMax(Math.max(1, ...buckets.flatMap((b) => [b.in, b.out])));
   const plotW = chart.width - chart.left;
   const plotH = chart.height - chart.bottom - chart.top;
   const slot = plotW / buckets.length;
   const y = (v: number) => chart.top + plotH - (v / top) * plotH;
-  const hour = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+  const hour = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
   const labelEvery = Math.ceil(buckets.length / 8);
   return (
     <figure className="chart">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Camera } from '../api/client';
 import type { Outcome } from '../api/dpo-api';
 import { unmaskApi, type UnmaskLift } from '../api/unmask-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
 import { CameraPeriodFields, type CameraPeriod } from './camera-period-fields';
@@ -14,17 +15,20 @@ export function UnmaskRequestForm(props: {
   onResult: (result: Outcome<UnmaskLift>) => void;
 }) {
   const { t } = useI18n();
+  const timeZone = useTimeZone();
   const [period, setPeriod] = useState<CameraPeriod>(() => ({
     cameraId: '',
-    start: localInputValue(new Date(Date.now() - hour).toISOString()),
-    end: localInputValue(new Date().toISOString()),
+    start: localInputValue(new Date(Date.now() - hour).toISOString(), timeZone),
+    end: localInputValue(new Date().toISOString(), timeZone),
   }));
   const [reason, setReason] = useState('');
-  const [expires, setExpires] = useState(() => localInputValue(new Date(Date.now() + 24 * hour).toISOString()));
+  const [expires, setExpires] = useState(() =>
+    localInputValue(new Date(Date.now() + 24 * hour).toISOString(), timeZone),
+  );
   const [busy, setBusy] = useState(false);
-  const start = instantOfLocalInput(period.start);
-  const end = instantOfLocalInput(period.end);
-  const expiresAt = instantOfLocalInput(expires);
+  const start = instantOfLocalInput(period.start, timeZone);
+  const end = instantOfLocalInput(period.end, timeZone);
+  const expiresAt = instantOfLocalInput(expires, timeZone);
   const ready = period.cameraId !== '' && start !== undefined && end !== undefined && expiresAt !== undefined;
 
   async function ask(): Promise<void> {

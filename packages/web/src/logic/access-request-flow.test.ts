@@ -32,11 +32,14 @@ describe('access request workflow in the console', () => {
     expect(daysOverdue(due, new Date('2026-06-12T13:00:00.000Z'))).toBe(3);
   });
 
-  it('turns an instant into a local date-time field and back, to the second', () => {
+  it('turns an instant into a date-time field on the city’s clock, whatever the workstation’s, and back', () => {
     const iso = '2026-06-10T08:15:42.000Z';
-    expect(localInputValue(iso)).toMatch(/^2026-06-10T\d\d:15:42$/);
-    expect(instantOfLocalInput(localInputValue(iso))).toBe(iso);
-    expect(instantOfLocalInput('2026-06-10T')).toBeUndefined();
-    expect(instantOfLocalInput('')).toBeUndefined();
+    expect(localInputValue(iso, 'Europe/Paris')).toBe('2026-06-10T10:15:42');
+    expect(localInputValue('2026-11-30T03:33:00.000Z', 'Europe/Paris')).toBe('2026-11-30T04:33:00');
+    expect(localInputValue(iso, 'America/Cayenne')).toBe('2026-06-10T05:15:42');
+    expect(instantOfLocalInput('2026-06-10T10:15:42', 'Europe/Paris')).toBe(iso);
+    expect(instantOfLocalInput('2026-11-30T04:33', 'Europe/Paris')).toBe('2026-11-30T03:33:00.000Z');
+    expect(instantOfLocalInput('2026-06-10T', 'Europe/Paris')).toBeUndefined();
+    expect(instantOfLocalInput('', 'Europe/Paris')).toBeUndefined();
   });
 });

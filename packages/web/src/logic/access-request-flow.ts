@@ -1,3 +1,4 @@
+import { zonedLocal, zonedLocalToInstant } from '@vigie/core/calendar';
 import type { AccessRequestStatus } from '../api/dpo-api';
 import { nextStatuses } from './legal-rules';
 
@@ -29,14 +30,12 @@ export function daysOverdue(dueAt: string, now: Date): number {
   return Math.max(1, Math.ceil((now.getTime() - Date.parse(dueAt)) / 86_400_000));
 }
 
-/** An instant as the value of a `datetime-local` input with seconds, in the browser's time zone. */
-export function localInputValue(iso: string): string {
-  const ms = Date.parse(iso);
-  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+/** An instant as the value of a `datetime-local` input with seconds, on the city's clock (not the workstation's). */
+export function localInputValue(iso: string, timeZone: string): string {
+  return zonedLocal(new Date(iso), timeZone);
 }
 
-/** The instant a `datetime-local` value names in the browser's time zone, as ISO 8601; undefined when incomplete. */
-export function instantOfLocalInput(value: string): string | undefined {
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) || value.length < 16 ? undefined : new Date(ms).toISOString();
+/** The instant a `datetime-local` value names on the city's clock, as ISO 8601; undefined when incomplete. */
+export function instantOfLocalInput(value: string, timeZone: string): string | undefined {
+  return zonedLocalToInstant(value, timeZone)?.toISOString();
 }

@@ -6,6 +6,7 @@ import { AccessRequestDetail } from '../components/access-request-detail';
 import { ApiProblem } from '../components/api-problem';
 import { FilterSelect } from '../components/filter-select';
 import { RequestDeadline } from '../components/request-deadline';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { isAnswered, requestStatuses } from '../logic/access-request-flow';
@@ -17,6 +18,7 @@ import './dpo-pages.css';
  */
 export function AccessRequestsPage({ requestId }: { requestId?: string }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { cameras } = useCameras();
   const [status, setStatus] = useState<AccessRequestStatus | ''>('');
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -37,8 +39,8 @@ export function AccessRequestsPage({ requestId }: { requestId?: string }) {
   useEffect(load, [load]);
 
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
 
   return (
     <div className="requests-page">

@@ -1,4 +1,5 @@
 import type { AuditPublication } from '../api/use-audit-checkpoint';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 
 /**
@@ -7,12 +8,15 @@ import { useI18n } from '../i18n/i18n';
  */
 export function AuditCheckpointNotice({ published }: { published: AuditPublication | undefined }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   if (published === undefined) return null;
   const { checkpoint } = published;
   const at =
     checkpoint === null
       ? ''
-      : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(checkpoint.at));
+      : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(
+          new Date(checkpoint.at),
+        );
   return (
     <section className="audit-checkpoint">
       <h2>{t('transparency.auditTitle')}</h2>

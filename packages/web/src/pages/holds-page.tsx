@@ -4,6 +4,7 @@ import { holdsApi, type LegalHold } from '../api/holds-api';
 import { useCameras } from '../api/use-cameras';
 import { ApiProblem } from '../components/api-problem';
 import { HoldForm } from '../components/hold-form';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import './dpo-pages.css';
@@ -41,6 +42,7 @@ function ReleaseHold({ hold, onResult }: { hold: LegalHold; onResult: (result: O
  */
 export function HoldsPage({ canManage }: { canManage: boolean }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { cameras } = useCameras();
   const [holds, setHolds] = useState<LegalHold[] | undefined>(undefined);
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
@@ -58,7 +60,7 @@ export function HoldsPage({ canManage }: { canManage: boolean }) {
   };
 
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
   return (
     <div className="holds-page">
       <h2>{t('holds.heading')}</h2>

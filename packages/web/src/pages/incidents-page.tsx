@@ -8,6 +8,7 @@ import { useCameras } from '../api/use-cameras';
 import { ApiProblem } from '../components/api-problem';
 import { IncidentDetail } from '../components/incident-detail';
 import { ProcedureEditor } from '../components/procedure-editor';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import './dpo-pages.css';
@@ -18,6 +19,7 @@ import './dpo-pages.css';
  */
 export function IncidentsPage({ incidentId, canSupervise }: { incidentId?: string; canSupervise: boolean }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const { cameras } = useCameras();
   const [incidents, setIncidents] = useState<Incident[] | undefined>(undefined);
   const [types, setTypes] = useState<IncidentType[]>([]);
@@ -41,7 +43,7 @@ export function IncidentsPage({ incidentId, canSupervise }: { incidentId?: strin
     setFailure(result.ok ? undefined : result);
     if (result.ok) setIncidents((all) => (all ?? []).map((i) => (i.id === result.data.id ? result.data : i)));
   };
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
   const chosen = incidents?.find((i) => i.id === incidentId);
 

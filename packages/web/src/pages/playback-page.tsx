@@ -1,3 +1,4 @@
+import { zonedLocal, zonedLocalToInstant } from '@vigie/core/calendar';
 import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
 import type { ExportManifest, Recordings } from '../api/contract';
@@ -8,6 +9,7 @@ import { AuthorisationNotice } from '../components/authorisation-notice';
 import { ExportDialog, minReasonLength } from '../components/export-dialog';
 import { attachHls, type HlsAttachment } from '../components/hls-player';
 import { PlaybackTimeline, type TimelineEvent } from '../components/playback-timeline';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { authorisationWarning } from '../logic/authorisation';
@@ -15,9 +17,14 @@ import { mediaTimeAt, wallTimeAt } from '../logic/timeline';
 
 const hour = 3_600_000;
 
-function localInput(ms: number): string {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
+/** An instant as the city's wall clock to the minute, the value of a datetime-local input. */
+function localInput(ms: number, timeZone: string): string {
+  return zonedLocal(new Date(ms), timeZone).slice(0, 16);
+}
+
+/** The instant a datetime-local input's value names on the city's clock, in milliseconds; `fallback` when incomplete. */
+function fromInput(value: string, timeZone: string, fallback: number): number {
+  return zonedLocalToInstant(value, timeZone)?.getTime() ?? fallback;
 }
 
 /** The window asked for in the address (an alert's clip, with a minute each side), else the last hour. */
@@ -35,6 +42,7 @@ const recentWindowMs = 5 * 60_000;
 /** Plays back a camera's recordings (reason required, audited), with its timeline and the export of a clip. */
 export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string }) {
   const { t, language } = useI18n();
+  const timeZone = useTimeZone();
   const search = useSearch();
   const { cameras } = useCameras();
   const [cameraId, setCameraId] = useState(initialCamera ?? '');
@@ -127,7 +135,7 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
     if (media !== undefined && video.current !== null) video.current.currentTime = media;
   }
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
   return (
     <div className="playback-page">
       <h2>{t('nav.playback')}</h2>
@@ -162,16 +170,16 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
           {t('playback.from')}
           <input
             type="datetime-local"
-            value={localInput(from)}
-            onChange={(e) => setWindow((w) => ({ ...w, from: Date.parse(e.target.value) || w.from }))}
+            value={localInput(from, timeZone)}
+            onChange={(e) => setWindow((w) => ({ ...w, from: fromInput(e.target.value, timeZone, w.from) }))}
           />
         </label>
         <label>
           {t('playback.to')}
           <input
             type="datetime-local"
-            value={localInput(to)}
-            onChange={(e) => setWindow((w) => ({ ...w, to: Date.parse(e.target.value) || w.to }))}
+            value={localInput(to, timeZone)}
+            onChange={(e) => setWindow((w) => ({ ...w, to: fromInput(e.target.value, timeZone, w.to) }))}
           />
         </label>
         <label className="wide">

@@ -3,6 +3,7 @@ import type { ApiFailure, Outcome } from '../api/dpo-api';
 import { unmaskApi, type UnmaskLift } from '../api/unmask-api';
 import { useCameras } from '../api/use-cameras';
 import { UnmaskRequestForm } from '../components/unmask-request-form';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import './dpo-pages.css';
@@ -36,6 +37,7 @@ function DecideLift({ lift, onResult }: { lift: UnmaskLift; onResult: (result: O
  */
 export function UnmaskPage(props: { me: string; canRequest: boolean; canApprove: boolean }) {
   const { t, language, problem } = useI18n();
+  const timeZone = useTimeZone();
   const { cameras } = useCameras();
   const [lifts, setLifts] = useState<UnmaskLift[] | undefined>(undefined);
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
@@ -54,7 +56,7 @@ export function UnmaskPage(props: { me: string; canRequest: boolean; canApprove:
   };
 
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const state = (lift: UnmaskLift) => t(`unmask.state.${lift.state}` as MessageKey);
   return (
     <div className="unmask-page">

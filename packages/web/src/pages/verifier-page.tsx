@@ -1,6 +1,7 @@
 import type { EvidenceReport } from '@vigie/core/evidence';
 import { useEffect, useState } from 'react';
 import { useEvidenceKey } from '../api/use-evidence-key';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { verifyInBrowser } from '../logic/evidence-browser';
 import './public-pages.css';
@@ -10,7 +11,8 @@ const marks = { pass: '✓', warn: '!', fail: '✗' } as const;
 
 function Report({ report }: { report: EvidenceReport }) {
   const { t, language } = useI18n();
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const timeZone = useTimeZone();
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const at = (iso: string) => time.format(new Date(iso));
   const m = report.manifest;
   return (
