@@ -19,6 +19,7 @@ import {
   type FfmpegCapabilities,
 } from '@vigie/media';
 import {
+  defaultPromotionPolicy,
   frenchProfile,
   type Bus,
   type IncidentGrouping,
@@ -105,6 +106,7 @@ import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
+import { dataDirOnEncryptedVolume } from './security/encrypted-volume.js';
 import { OnvifService } from './services/onvif.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
@@ -349,6 +351,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     contacts,
     verifyAudit: () => auditAnchor.verify(),
     habilitation: habilitations.policy,
+    precisionPolicy: deps.promotionPolicy ?? defaultPromotionPolicy,
+    encryptedAtRest: () => dataDirOnEncryptedVolume(deps.mediaDir),
   });
   const exports = new ExportService({
     key: installationKey,
