@@ -287,7 +287,9 @@ const rules: readonly Rule[] = [
     title: 'Data encrypted at rest',
     // Seen only for dm-crypt (LUKS); a self-encrypting disk or a provider-encrypted volume is a person's check.
     manual: ({ encryptedAtRest }) => !encryptedAtRest,
-    how: 'The data directory must lie on an encrypted volume (Vigie recognises dm-crypt / LUKS), served through TLS; backups must not outlive retention.',
+    check:
+      'Check that the data directory lies on an encrypted volume (Vigie saw no dm-crypt / LUKS under it), that TLS protects the console, and that backups do not outlive retention.',
+    how: 'The data directory lies on a dm-crypt volume; serve the console through TLS and let no backup outlive retention.',
   },
   {
     requirement: 'R14',
