@@ -114,7 +114,7 @@ describe('public transparency page in a real browser', () => {
     // A camera-offline alert (or the one a loaded machine already raised, still unresolved) gets its verdict.
     await server.app.alerts.cameraOffline(cameraId, 'Démonstration : flux interrompu');
     const queue = await server.app.http.inject({ url: `/api/alerts?cameraId=${cameraId}`, headers: agent });
-    const alert = queue.json<{ alerts: { id: string; status: string }[] }>().alerts.find((a) => a.status !== 'closed');
+    const alert = queue.json<{ id: string; status: string }[]>().find((a) => a.status !== 'closed');
     expect(alert, queue.body).toBeDefined();
     const qualified = await call(`/api/alerts/${alert!.id}/actions`, {
       action: 'qualify',
