@@ -91,6 +91,58 @@ export interface paths {
                                 maxRetentionDays: number;
                                 defaultRetentionDays: number;
                                 timeZone: string;
+                                /** @description Purpose → analytic table: which declared purposes allow each analytic. */
+                                analytics: {
+                                    abandoned_object: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    object_removed: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    people_count: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    crowd_density: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    crowd_movement: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    rapid_movement: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    person_on_ground: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    intrusion: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    wrong_way: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    fire_smoke: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    camera_tamper: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                };
+                                authorisationMaxYears: number;
+                                renewalNoticeMonths: number;
+                                accessRequestDeadlineMonths: number;
+                                accessRequestExtensionMonths: number;
+                                accessRequestReminderDays: number;
                             };
                         };
                     };
