@@ -3,6 +3,7 @@ import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
+import { healthEn } from './health.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { transparencyEn } from './transparency.messages';
@@ -198,6 +199,7 @@ export const en: Record<MessageKey, string> = {
   'alertType.fire_smoke': 'Fire or smoke',
   'alertType.camera_tamper': 'Camera covered or moved',
   'alertType.camera_offline': 'Camera offline',
+  'alertType.camera_degraded': 'Camera degraded',
   'alertType.storage_low': 'Recordings disk almost full',
   'playback.from': 'From',
   'playback.to': 'To',
@@ -385,6 +387,7 @@ export const en: Record<MessageKey, string> = {
   ...evidenceEn,
   ...holdsEn,
   ...unmaskEn,
+  ...healthEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,

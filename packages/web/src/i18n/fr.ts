@@ -2,6 +2,7 @@ import { alarmFr } from './alarm.messages';
 import { evidenceFr } from './evidence.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
+import { healthFr } from './health.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { transparencyFr } from './transparency.messages';
@@ -198,6 +199,7 @@ export const fr = {
   'alertType.fire_smoke': 'Feu ou fumée',
   'alertType.camera_tamper': 'Caméra masquée ou déplacée',
   'alertType.camera_offline': 'Caméra hors ligne',
+  'alertType.camera_degraded': 'Caméra dégradée',
   'alertType.storage_low': 'Disque des enregistrements presque plein',
   'playback.from': 'Du',
   'playback.to': 'Au',
@@ -388,6 +390,7 @@ export const fr = {
   ...evidenceFr,
   ...holdsFr,
   ...unmaskFr,
+  ...healthFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,

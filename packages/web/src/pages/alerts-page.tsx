@@ -11,7 +11,7 @@ import { AnalyticsControl } from '../components/analytics-control';
 import { useI18n } from '../i18n/i18n';
 import { analyticsEventTypes } from '@vigie/core/analytic-event-types';
 
-const alertTypes = [...analyticsEventTypes, 'camera_offline', 'storage_low'] as const;
+const alertTypes = [...analyticsEventTypes, 'camera_offline', 'camera_degraded', 'storage_low'] as const;
 
 const playbackHref = (alert: Alert) =>
   `/playback/${alert.cameraId}?from=${encodeURIComponent(alert.clip.from)}&to=${encodeURIComponent(alert.clip.to)}`;
