@@ -1,11 +1,13 @@
 import { alarmEn } from './alarm.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
+import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
 import { healthEn } from './health.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
+import { reviewEn } from './review.messages';
 import { transparencyEn } from './transparency.messages';
 
 /** The English messages; the compiler requires every key of the French set. */
@@ -130,6 +132,22 @@ export const en: Record<MessageKey, string> = {
   'live.unknownCamera': 'Unknown camera, or not assigned to your account.',
   'live.stale': 'Frozen image: connection lost, reconnecting…',
   'live.staleBadge': 'frozen',
+  'ptz.heading': 'PTZ control',
+  'ptz.free': 'Controls free: your first command gives them to you.',
+  'ptz.yours': 'You have the controls (released 30 s after your last command).',
+  'ptz.heldBy': 'Steered by {name} until {time} unless they keep steering.',
+  'ptz.take': 'Take over',
+  'ptz.up': 'Up (hold)',
+  'ptz.down': 'Down (hold)',
+  'ptz.left': 'Left (hold)',
+  'ptz.right': 'Right (hold)',
+  'ptz.zoomIn': 'Zoom in (hold)',
+  'ptz.zoomOut': 'Zoom out (hold)',
+  'ptz.presets': 'Presets',
+  'ptz.noPresets': 'No preset stored on this camera.',
+  'ptz.goto': 'Go to {name}',
+  'ptz.presetName': 'Preset name',
+  'ptz.save': 'Save the current position',
   'banner.authorisation.expired':
     'Images locked: the prefectoral authorisation expired on {date} (CSI L252-4). Have it renewed and record it in the registry.',
   'banner.authorisation.missing':
@@ -386,9 +404,11 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...holdsEn,
+  ...complianceEn,
   ...unmaskEn,
   ...healthEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
+  ...reviewEn,
 };

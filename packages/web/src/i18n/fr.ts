@@ -1,10 +1,12 @@
 import { alarmFr } from './alarm.messages';
 import { evidenceFr } from './evidence.messages';
+import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
 import { healthFr } from './health.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
+import { reviewFr } from './review.messages';
 import { transparencyFr } from './transparency.messages';
 
 /** The French messages: the reference set of keys (French first, since the first users are French cities). */
@@ -130,6 +132,22 @@ export const fr = {
   'live.unknownCamera': 'Caméra inconnue, ou non attribuée à votre compte.',
   'live.stale': 'Image figée : connexion perdue, reconnexion automatique…',
   'live.staleBadge': 'figée',
+  'ptz.heading': 'Commande PTZ',
+  'ptz.free': 'Commande libre : le premier ordre vous la donne.',
+  'ptz.yours': 'Vous avez la main (rendue 30 s après votre dernier ordre).',
+  'ptz.heldBy': 'Commandée par {name} jusqu’à {time} s’il ne donne plus d’ordre.',
+  'ptz.take': 'Prendre la main',
+  'ptz.up': 'Haut (maintenir)',
+  'ptz.down': 'Bas (maintenir)',
+  'ptz.left': 'Gauche (maintenir)',
+  'ptz.right': 'Droite (maintenir)',
+  'ptz.zoomIn': 'Zoom avant (maintenir)',
+  'ptz.zoomOut': 'Zoom arrière (maintenir)',
+  'ptz.presets': 'Prépositions',
+  'ptz.noPresets': 'Aucune préposition enregistrée sur cette caméra.',
+  'ptz.goto': 'Aller à {name}',
+  'ptz.presetName': 'Nom de la préposition',
+  'ptz.save': 'Enregistrer la position actuelle',
   'banner.authorisation.expired':
     'Images verrouillées : l’autorisation préfectorale a expiré le {date} (CSI L252-4). Faites-la renouveler et enregistrez-la au registre.',
   'banner.authorisation.missing':
@@ -389,11 +407,13 @@ export const fr = {
   ...transparencyFr,
   ...evidenceFr,
   ...holdsFr,
+  ...complianceFr,
   ...unmaskFr,
   ...healthFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
+  ...reviewFr,
 } as const;
 
 /** A message key. */
