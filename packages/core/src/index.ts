@@ -48,3 +48,4 @@ export * from './camera-health.js';
 export * from './stream-meter.js';
 export * from './unmask-lift.js';
 export * from './ptz-control.js';
+export * from './defined-only.js';
