@@ -1,4 +1,5 @@
 import { alarmEn } from './alarm.messages';
+import { monitorEn } from './monitor.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { holdsEn } from './holds.messages';
@@ -388,4 +389,5 @@ export const en: Record<MessageKey, string> = {
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
+  ...monitorEn,
 };

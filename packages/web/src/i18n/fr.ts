@@ -1,4 +1,5 @@
 import { alarmFr } from './alarm.messages';
+import { monitorFr } from './monitor.messages';
 import { evidenceFr } from './evidence.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
@@ -391,6 +392,7 @@ export const fr = {
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
+  ...monitorFr,
 } as const;
 
 /** A message key. */
