@@ -46,12 +46,12 @@ export function AlertsPage({ canStopAnalytics, me }: { canStopAnalytics: boolean
   const names = new Map((cameras ?? []).map((c) => [c.id, c.name]));
   return (
     <div className="alerts-page">
-      <h2>
-        {t('nav.alerts')}{' '}
+      <div className="screen-head">
+        <h2>{t('nav.alerts')}</h2>
         <button type="button" className="open-monitor" onClick={() => openMonitor({ kind: 'alarms' })}>
           {t('monitor.openAlarms')}
         </button>
-      </h2>
+      </div>
       <AnalyticsControl cameras={cameras ?? []} canControl={canStopAnalytics} />
       {error !== undefined && <p className="error">{error}</p>}
       <div className="tabs" role="tablist">
