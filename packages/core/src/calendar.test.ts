@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToDate, addMonths, addMonthsToDate, isCalendarDate, zonedDate, zonedInstant } from './calendar.js';
+import {
+  addDaysToDate,
+  addMonths,
+  addMonthsToDate,
+  isCalendarDate,
+  zonedDate,
+  zonedInstant,
+  zonedLocal,
+  zonedLocalToInstant,
+} from './calendar.js';
 
 describe('calendar', () => {
   it('tells real dates from impossible ones', () => {
@@ -24,5 +33,20 @@ describe('calendar', () => {
     expect(zonedInstant('2026-03-29', '04:00', 'Europe/Paris').toISOString()).toBe('2026-03-29T02:00:00.000Z');
     expect(zonedInstant('2026-10-25', '00:00', 'Europe/Paris').toISOString()).toBe('2026-10-24T22:00:00.000Z');
     expect(zonedDate(new Date('2026-07-15T22:30:00Z'), 'Europe/Paris')).toBe('2026-07-16');
+  });
+
+  it('reads a date or datetime-local value in the city time zone, in winter, in summer and across the DST change', () => {
+    expect(zonedLocalToInstant('2026-11-30T04:33', 'Europe/Paris')?.toISOString()).toBe('2026-11-30T03:33:00.000Z');
+    expect(zonedLocalToInstant('2026-07-14T22:00:05', 'Europe/Paris')?.toISOString()).toBe('2026-07-14T20:00:05.000Z');
+    expect(zonedLocalToInstant('2026-11-30', 'Europe/Paris')?.toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    expect(zonedLocalToInstant('2026-11-30T04:33', 'America/New_York')?.toISOString()).toBe('2026-11-30T09:33:00.000Z');
+    expect(zonedLocalToInstant('2026-03-29T03:30', 'Europe/Paris')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(zonedLocalToInstant('2026-10-25T01:30', 'Europe/Paris')?.toISOString()).toBe('2026-10-24T23:30:00.000Z');
+    expect(zonedLocalToInstant('2026-11', 'Europe/Paris')).toBeUndefined();
+  });
+
+  it('shows an instant back in the city time zone', () => {
+    expect(zonedLocal(new Date('2026-11-30T03:33:00Z'), 'Europe/Paris')).toBe('2026-11-30T04:33:00');
+    expect(zonedLocal(new Date('2026-07-14T20:00:05.600Z'), 'Europe/Paris')).toBe('2026-07-14T22:00:05');
   });
 });

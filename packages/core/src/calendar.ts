@@ -68,18 +68,39 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
-/** The instant a local date and `HH:MM` time denote in a time zone (e.g. `Europe/Paris`). */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const [year, month, day] = parts(date);
-  const match = timePattern.exec(time);
-  if (match === null) throw new RangeError(`"${time}" is not an HH:MM time`);
-  const wall = Date.UTC(year, month - 1, day, Number(match[1]), Number(match[2]));
+/** The instant a wall-clock time, given as if it were UTC milliseconds, denotes in a time zone. */
+function wallToInstant(wall: number, timeZone: string): Date {
   // The offset at the guess can differ from the offset at the answer across a DST change: correct once.
   const first = wall - zoneOffsetMs(wall, timeZone);
   return new Date(wall - zoneOffsetMs(first, timeZone));
 }
 
+/** The instant a local date and `HH:MM` time denote in a time zone (e.g. `Europe/Paris`). */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const [year, month, day] = parts(date);
+  const match = timePattern.exec(time);
+  if (match === null) throw new RangeError(`"${time}" is not an HH:MM time`);
+  return wallToInstant(Date.UTC(year, month - 1, day, Number(match[1]), Number(match[2])), timeZone);
+}
+
+/**
+ * The instant a wall-clock time of a time zone denotes, from `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (as date and
+ * datetime-local inputs give them); undefined when the text is not one of these.
+ */
+export function zonedLocalToInstant(local: string, timeZone: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(local);
+  if (match === null) return undefined;
+  const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
+  const wall = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  return wallToInstant(wall, timeZone);
+}
+
+/** An instant as a time zone's wall clock, `YYYY-MM-DDTHH:MM:SS` (the value a datetime-local input takes). */
+export function zonedLocal(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone)).toISOString().slice(0, 19);
+}
+
 /** The local calendar date of an instant in a time zone. */
 export function zonedDate(instant: Date, timeZone: string): string {
-  return format(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone));
+  return zonedLocal(instant, timeZone).slice(0, 10);
 }

@@ -60,6 +60,13 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
     expect(status({ enforced: true, workstationsRequired: true, enrolledWorkstations: 2 }, 'R10')).toBe('pass');
     expect(status({ enforced: true, workstationsRequired: true, enrolledWorkstations: 0 }, 'R10')).toBe('fail');
     expect(status({ enforced: true, workstationsRequired: false, enrolledWorkstations: 0 }, 'R10')).toBe('manual');
+    // Not enforced, it must not claim images are refused elsewhere: it says what a person checks.
+    const r10 = (workstationsRequired: boolean) =>
+      complianceChecklist(
+        facts([], { habilitation: { enforced: true, workstationsRequired, enrolledWorkstations: 1 } }),
+      ).checks.find((c) => c.requirement === 'R10')?.action;
+    expect(r10(false)).toMatch(/^Check that the console is reachable only from the supervision room/);
+    expect(r10(true)).toMatch(/^Images are refused on any browser/);
   });
 
   it('passes every checkable requirement of a fresh install, and names those a person must check', () => {

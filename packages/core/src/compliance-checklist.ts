@@ -77,6 +77,8 @@ interface Rule {
   find?: Finder;
   /** Outside what software can verify (or, as a function, not enforced here): a person checks it. */
   manual?: true | ((facts: InstallationFacts) => boolean);
+  /** What the person checks when a conditional `manual` holds (`how` describes the enforced case). */
+  check?: string;
 }
 
 const rules: readonly Rule[] = [
@@ -136,6 +138,8 @@ const rules: readonly Rule[] = [
     fix: 'Enrol the supervision room’s workstations (POST /api/workstations), then claim each key on its browser.',
     // Without the requirement (VIGIE_REQUIRE_WORKSTATION), a person checks the console is reachable only there.
     manual: ({ habilitation }) => !habilitation.workstationsRequired,
+    check:
+      'Check that the console is reachable only from the supervision room, or set VIGIE_REQUIRE_WORKSTATION=true and enrol its workstations.',
     how: 'Images are refused on any browser that does not hold an enrolled workstation’s key.',
   },
   {
@@ -216,7 +220,7 @@ export function complianceChecklist(facts: InstallationFacts): ComplianceCheckli
       title: rule.title,
       status,
       findings,
-      action: status === 'fail' ? (rule.fix ?? rule.how) : rule.how,
+      action: status === 'fail' ? (rule.fix ?? rule.how) : status === 'manual' ? (rule.check ?? rule.how) : rule.how,
     };
   });
   const count = (status: ComplianceCheck['status']): number => checks.filter((c) => c.status === status).length;

@@ -40,6 +40,18 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Create an H.264 or H.265 media profile on the camera (its web interface), then add it again.',
   },
+  PTZ_NOT_AVAILABLE: {
+    kind: 'conflict',
+    hint: 'Only cameras added from an ONVIF device with a PTZ service can be steered; add the camera through ONVIF discovery.',
+  },
+  PTZ_CONTROL_HELD: {
+    kind: 'conflict',
+    hint: 'Wait until the holder named in the message releases the controls or stops steering (they expire after 30 s without a command), or ask a supervisor.',
+  },
+  PTZ_PRESET_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'List the presets with GET /api/cameras/{id}/ptz/presets to find a valid token.',
+  },
   UNSUPPORTED_SOURCE_URL: {
     kind: 'invalid',
     hint: 'Use an rtsp://, rtsps://, http:// or https:// URL of the camera (file:// for the demo only).',

@@ -1,4 +1,6 @@
+import type { OnvifCredentials } from './onvif.js';
 import type { Role } from './permissions.js';
+import type { HeadState, PtzPosition } from './ptz-masks.js';
 
 /** Who holds a PTZ camera's controls, and until when (renewed by each of their commands). */
 export interface PtzLease {
@@ -53,4 +55,42 @@ export function claimPtzControl(
   }
   if (lease.priority > current.priority) return { kind: 'granted', lease, takenFrom: current };
   return { kind: 'refused', holder: current };
+}
+
+/** A move of the head: speeds in ONVIF generic velocity spaces (−1…1 each; 0 leaves that axis still). */
+export interface PtzVelocity {
+  pan: number;
+  tilt: number;
+  zoom: number;
+}
+
+/** A position stored on the camera, called by its token. */
+export interface PtzPreset {
+  token: string;
+  name: string;
+  /** Where the head points at this preset, when the camera says. */
+  position?: PtzPosition;
+}
+
+/** The PTZ service of one camera's ONVIF device, reached with its account, steering one media profile's head. */
+export interface PtzTarget {
+  address: string;
+  credentials: OnvifCredentials;
+  profileToken: string;
+}
+
+/** Port to a camera's PTZ head (implemented in media with the `onvif` library); throws ONVIF_* errors. */
+export interface PtzGateway {
+  /** Starts moving at the given speeds until `stop` (ContinuousMove). */
+  move(target: PtzTarget, velocity: PtzVelocity): Promise<void>;
+  /** Stops pan, tilt and zoom. */
+  stop(target: PtzTarget): Promise<void>;
+  /** The presets the camera stores. */
+  presets(target: PtzTarget): Promise<PtzPreset[]>;
+  /** Sends the head to a preset (it may still be on its way when this returns). */
+  gotoPreset(target: PtzTarget, token: string): Promise<void>;
+  /** Stores where the head points now as a new preset; returns its token. */
+  savePreset(target: PtzTarget, name: string): Promise<string>;
+  /** Where the head is and whether it moves. */
+  head(target: PtzTarget): Promise<HeadState>;
 }

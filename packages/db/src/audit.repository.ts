@@ -54,6 +54,8 @@ export interface AuditQuery {
   from?: Date;
   /** Entries before this instant. */
   to?: Date;
+  /** Part of the action, the target (camera id or name), the author, the reason, the source or the details, any case. */
+  text?: string;
   limit?: number;
 }
 
@@ -135,6 +137,26 @@ export class AuditRepository {
     if (query.actor !== undefined) select = select.where('actor_name', 'ilike', containing(query.actor));
     if (query.from !== undefined) select = select.where('at', '>=', query.from.toISOString() as never);
     if (query.to !== undefined) select = select.where('at', '<', query.to.toISOString() as never);
+    if (query.text !== undefined) {
+      const pattern = containing(query.text);
+      select = select.where((eb) =>
+        eb.or([
+          eb('action', 'ilike', pattern),
+          eb('actor_name', 'ilike', pattern),
+          eb('reason', 'ilike', pattern),
+          eb('source', 'ilike', pattern),
+          eb(sql<string>`audit_log.camera_id::text`, 'ilike', pattern),
+          eb(sql<string>`audit_log.details::text`, 'ilike', pattern),
+          eb.exists(
+            eb
+              .selectFrom('cameras')
+              .select('cameras.id')
+              .whereRef('cameras.id', '=', 'audit_log.camera_id')
+              .where('cameras.name', 'ilike', pattern),
+          ),
+        ]),
+      );
+    }
     return (await select.execute()).map(toEntry);
   }
 

@@ -1,6 +1,9 @@
 import type { CameraState, CameraStatus, RecordingGap, Segment } from '@vigie/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { ExportTable, SegmentTable, Tables } from './tables.js';
+import { overlaps, type TimeRange } from './time-range.js';
+
+export type { TimeRange } from './time-range.js';
 
 /** A segment as the index stores it: the core segment plus its row id. */
 export interface IndexedSegment extends Segment {
@@ -23,12 +26,6 @@ export interface ExportRecord {
   sha256: string;
   /** The manifest as signed, and its signature; null for exports made before packages were signed. */
   signed: { manifest: string; signature: string } | null;
-}
-
-/** A time range. */
-export interface TimeRange {
-  from: Date;
-  to: Date;
 }
 
 /**
@@ -109,10 +106,9 @@ export class RecordingRepository {
       .selectFrom('segments')
       .selectAll()
       .where('camera_id', '=', cameraId)
-      .where('started_at', '<', range.to)
+      .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
       // A lower bound on the indexed column: the scan covers the range, not the camera's whole history.
       .where('started_at', '>', earliestStartOf(range.from))
-      .where('ended_at', '>', range.from)
       .where('ended_at', '>=', notBefore)
       .orderBy('started_at')
       .execute();
@@ -125,9 +121,8 @@ export class RecordingRepository {
       .selectFrom('segments')
       .select('id')
       .where('camera_id', '=', cameraId)
-      .where('started_at', '<', range.to)
+      .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
       .where('started_at', '>', earliestStartOf(range.from))
-      .where('ended_at', '>', range.from)
       .where('ended_at', '>=', notBefore)
       .limit(1)
       .executeTakeFirst();
@@ -161,15 +156,14 @@ export class RecordingRepository {
     return Number(row.n);
   }
 
-  /** When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap). */
-  async lastSegmentEnd(cameraId: string): Promise<Date | undefined> {
-    const row = await this.db
-      .selectFrom('segments')
-      .select('ended_at')
-      .where('camera_id', '=', cameraId)
-      .orderBy('started_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+  /**
+   * When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap); with
+   * `before`, its last segment that started before then (a recovered file is placed after it).
+   */
+  async lastSegmentEnd(cameraId: string, before?: Date): Promise<Date | undefined> {
+    let query = this.db.selectFrom('segments').select('ended_at').where('camera_id', '=', cameraId);
+    if (before !== undefined) query = query.where('started_at', '<', before);
+    const row = await query.orderBy('started_at', 'desc').limit(1).executeTakeFirst();
     return row?.ended_at;
   }
 
@@ -265,8 +259,7 @@ export class RecordingRepository {
       .selectFrom('recording_gaps')
       .selectAll()
       .where('camera_id', '=', cameraId)
-      .where('from_at', '<', range.to)
-      .where('to_at', '>', range.from)
+      .where((eb) => overlaps(eb, { start: 'from_at', end: 'to_at' }, range))
       .orderBy('from_at')
       .execute();
     return rows.map((row) => ({ cameraId: row.camera_id, from: row.from_at, to: row.to_at, reason: row.reason }));

@@ -1,7 +1,7 @@
 import { liftStateAt, type UnmaskLift } from '@vigie/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { SealedSegmentTable, Tables, UnmaskLiftTable } from './tables.js';
-import type { TimeRange } from './recording.repository.js';
+import { overlaps, type TimeRange } from './time-range.js';
 
 /** A sealed segment as indexed: where its ciphertext is stored and the span it covers. */
 export interface SealedSegmentRecord {
@@ -109,8 +109,7 @@ export class UnmaskRepository {
       .selectFrom('sealed_segments')
       .selectAll()
       .where('camera_id', '=', cameraId)
-      .where('started_at', '<', range.to)
-      .where('ended_at', '>', range.from)
+      .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
       .orderBy('started_at')
       .execute();
     return rows.map(toSealed);

@@ -1,5 +1,5 @@
-import type { Clock } from '@vigie/core';
-import { AuditRepository, unitOfWork, type VigieDatabase } from '@vigie/db';
+import { cameraSettingsFromInput, frenchProfile, type Clock } from '@vigie/core';
+import { AuditRepository, CameraRepository, unitOfWork, type VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,30 @@ describe.each(testEngines)('audit trail on $name', (engine) => {
     expect(await audit.list({ from: at, actor: 'bob' })).toHaveLength(1);
     expect(await audit.list({ to: at })).toEqual([]);
     expect(await audit.list({ from: new Date(at.getTime() + 1) })).toEqual([]);
+  });
+
+  it('finds a free text in the action, target, author, reason, source or details, any case, its wildcards literal', async () => {
+    const seqs = async (text: string, limit?: number) =>
+      (await audit.list({ text, ...(limit === undefined ? {} : { limit }) })).map((e) => e.seq);
+    expect(await seqs('PLAYBACK.')).toEqual([2]);
+    expect(await seqs('Bob')).toEqual([3]);
+    expect(await seqs('plainte pour VOL')).toEqual([2]);
+    expect(await seqs('10.1.2.3')).toEqual([1]);
+    expect(await seqs('6F1C2B7E')).toEqual([2]);
+    expect(await seqs('retentiondays')).toEqual([3]);
+    expect(await seqs('%')).toEqual([]);
+    expect(await seqs('_')).toEqual([]);
+    expect(await seqs('a')).toEqual([3, 2, 1]);
+    expect(await seqs('a', 2)).toEqual([3, 2]);
+    expect((await audit.list({ text: 'alice', action: 'auth.login' })).map((e) => e.seq)).toEqual([1]);
+    const camera = await new CameraRepository(database!.db, clock).create(
+      cameraSettingsFromInput(
+        { name: 'Gare — Parvis', sourceUrl: 'rtsp://cam/gare', location: { lat: 50.36, lon: 3.52 }, purposes: [] },
+        frenchProfile,
+      ),
+    );
+    await audit.append({ action: 'live.started', actorName: 'carol', cameraId: camera.id });
+    expect(await seqs('gare — PARVIS')).toEqual([4]);
   });
 
   it('verifies an entry appended from a wider object, such as a request caller spread with its roles', async () => {

@@ -23,3 +23,5 @@ export * from './parent-death.js';
 export * from './onvif.gateway.js';
 export * from './watermark.args.js';
 export * from './credential-vault.js';
+export * from './spool-recovery.js';
+export * from './source-policy.js';

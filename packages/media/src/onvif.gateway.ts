@@ -5,6 +5,11 @@ import {
   type OnvifDevice,
   type OnvifGateway,
   type OnvifProfile,
+  type HeadState,
+  type PtzGateway,
+  type PtzPreset,
+  type PtzTarget,
+  type PtzVelocity,
 } from '@vigie/core';
 import onvif, { type Cam, type CamProfile } from 'onvif';
 
@@ -23,6 +28,15 @@ Discovery.on('error', () => undefined);
 function call<T>(start: (callback: Callback<T>) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     start((error, data) => (error === null ? resolve(data as T) : reject(error)));
+  });
+}
+
+/** Like `call`, with the raw XML answer too (the library drops some elements, e.g. a missing PTZ position). */
+function callWithXml<T>(
+  start: (callback: (error: Error | null, data?: T, xml?: string) => void) => void,
+): Promise<{ data: T; xml: string }> {
+  return new Promise((resolve, reject) => {
+    start((error, data, xml) => (error === null ? resolve({ data: data as T, xml: xml ?? '' }) : reject(error)));
   });
 }
 
@@ -162,5 +176,111 @@ export class LibraryOnvifGateway implements OnvifGateway {
     } catch (error) {
       throw error instanceof VigieError ? error : onvifError(address, error);
     }
+  }
+}
+
+/** Text safe inside an XML element (the library writes preset names into its SOAP bodies as given). */
+function xmlText(value: string): string {
+  return value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+interface RawPreset {
+  $?: { token?: unknown };
+  name?: unknown;
+  PTZPosition?: { panTilt?: { $?: { x?: unknown; y?: unknown } }; zoom?: { $?: { x?: unknown } } };
+}
+
+function presetOf(raw: RawPreset): PtzPreset | undefined {
+  const token = text(raw.$?.token);
+  if (token === '') return undefined;
+  const position = raw.PTZPosition;
+  const pan = number(position?.panTilt?.$?.x);
+  const tilt = number(position?.panTilt?.$?.y);
+  const zoom = number(position?.zoom?.$?.x);
+  return {
+    token,
+    name: text(raw.name) || token,
+    ...(pan === undefined || tilt === undefined ? {} : { position: { pan, tilt, zoom: zoom ?? 0 } }),
+  };
+}
+
+/**
+ * PTZ through the `onvif` library (ContinuousMove, Stop, GetPresets, GotoPreset, SetPreset, GetStatus); one
+ * connected client per device and account is kept, so that a hold-to-move does not reconnect at each command.
+ */
+export class LibraryPtzGateway implements PtzGateway {
+  readonly #clients = new Map<string, Promise<Cam>>();
+
+  async #with<T>(target: PtzTarget, use: (cam: Cam) => Promise<T>): Promise<T> {
+    const key = JSON.stringify([target.address, target.credentials.username, target.credentials.password]);
+    let client = this.#clients.get(key);
+    if (client === undefined) {
+      client = connectOnvif(target.address, target.credentials);
+      this.#clients.set(key, client);
+    }
+    try {
+      return await use(await client);
+    } catch (error) {
+      // A device that failed (rebooted, account changed) is connected again at the next command.
+      this.#clients.delete(key);
+      throw error instanceof VigieError ? error : onvifError(target.address, error);
+    }
+  }
+
+  /** ContinuousMove with the three speeds. */
+  move(target: PtzTarget, velocity: PtzVelocity): Promise<void> {
+    const { profileToken } = target;
+    return this.#with(target, (cam) =>
+      call((cb) => cam.continuousMove({ profileToken, x: velocity.pan, y: velocity.tilt, zoom: velocity.zoom }, cb)),
+    );
+  }
+
+  /** Stop of pan, tilt and zoom. */
+  stop(target: PtzTarget): Promise<void> {
+    const { profileToken } = target;
+    return this.#with(target, (cam) => call((cb) => cam.stop({ profileToken, panTilt: true, zoom: true }, cb)));
+  }
+
+  /** GetPresets, with each preset's position when the camera gives it. */
+  presets(target: PtzTarget): Promise<PtzPreset[]> {
+    const { profileToken } = target;
+    return this.#with(target, async (cam) => {
+      const byName = await call<Record<string, RawPreset>>((cb) => cam.getPresets({ profileToken }, cb));
+      return Object.values(byName)
+        .map(presetOf)
+        .filter((p): p is PtzPreset => p !== undefined);
+    });
+  }
+
+  /** GotoPreset at the camera's default speed. */
+  gotoPreset(target: PtzTarget, token: string): Promise<void> {
+    const { profileToken } = target;
+    return this.#with(target, (cam) => call((cb) => cam.gotoPreset({ profileToken, preset: xmlText(token) }, cb)));
+  }
+
+  /** SetPreset under a new token chosen by the camera. */
+  savePreset(target: PtzTarget, name: string): Promise<string> {
+    const { profileToken } = target;
+    return this.#with(target, async (cam) => {
+      const { xml } = await callWithXml((cb) => cam.setPreset({ profileToken, presetName: xmlText(name) }, cb));
+      const token = /<(?:\w+:)?PresetToken>([^<]*)</.exec(xml)?.[1];
+      if (token === undefined) throw new Error('the camera did not return the new preset token');
+      return token;
+    });
+  }
+
+  /** GetStatus: moving while either axis moves; unknown when the camera reports no position. */
+  head(target: PtzTarget): Promise<HeadState> {
+    const { profileToken } = target;
+    return this.#with(target, async (cam) => {
+      const { data, xml } = await callWithXml<{
+        position: { x: number; y: number; zoom: number };
+        moveStatus?: { panTilt?: unknown; zoom?: unknown };
+      }>((cb) => cam.getStatus({ profileToken }, cb));
+      const moving = [data.moveStatus?.panTilt, data.moveStatus?.zoom].some((s) => text(s) === 'MOVING');
+      if (moving) return { kind: 'moving' };
+      if (!/<(?:\w+:)?Position\b/.test(xml)) return { kind: 'unknown' };
+      return { kind: 'still', position: { pan: data.position.x, tilt: data.position.y, zoom: data.position.zoom } };
+    });
   }
 }

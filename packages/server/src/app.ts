@@ -9,6 +9,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LibraryOnvifGateway,
+  LibraryPtzGateway,
   credentialKeyPath,
   loadOrCreateCredentialVault,
   type CredentialVault,
@@ -27,6 +28,7 @@ import {
   type LegalProfile,
   type Notifier,
   type OnvifGateway,
+  type PtzGateway,
   type PromotionPolicy,
   type TransparencyContacts,
   type SourceUrlPolicy,
@@ -64,6 +66,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
 import { onvifRoutes } from './routes/onvif.routes.js';
+import { ptzRoutes } from './routes/ptz.routes.js';
 import { legalRegistryRoutes } from './routes/legal-registry.routes.js';
 import { videoRoutes } from './routes/video.routes.js';
 import { liveStreamRoutes } from './routes/live-stream.routes.js';
@@ -106,12 +109,13 @@ import { registerNulGuard } from './security/nul-guard.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
 import { OnvifService } from './services/onvif.service.js';
+import { PtzService } from './services/ptz.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
 import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
-import { recoverSpool } from './video/spool-recovery.js';
+import { recoverServerSpool } from './video/spool-recovery.js';
 import { StorageWatch, volumeSpace } from './video/storage-watch.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
@@ -160,6 +164,8 @@ export interface AppDependencies {
   credentialVault?: CredentialVault;
   /** ONVIF devices on the network (default: the `onvif` library). */
   onvif?: OnvifGateway;
+  /** PTZ heads of ONVIF cameras (default: the `onvif` library). */
+  ptz?: PtzGateway;
   /**
    * Opens the unmasking custody key `<mediaDir>/keys/unmask-custody.json` (created on first start): with it,
    * the picture behind liftable masks is kept sealed and two-person lifts can show it; without, masks are permanent.
@@ -449,6 +455,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
+  const ptz = new PtzService({
+    work,
+    clock: deps.clock,
+    cameras,
+    gateway: deps.ptz ?? new LibraryPtzGateway(),
+    vault,
+  });
+  await http.register(ptzRoutes(ptz), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
   await http.register(videoRoutes({ recordings, exports, statuses, key: installationKey }), { prefix: '/api' });
   await http.register(liveStreamRoutes(recordings), { prefix: '/api' });
@@ -514,7 +528,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   const startRecording: VigieApp['startRecording'] = async (options) => {
     // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes.
-    const recovered = await recoverSpool({ work, storage, spoolDir, quarantineDir });
+    const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir });
     if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
       http.log.warn(recovered, 'recording spool recovered');
     const fleet = new RecorderFleet({

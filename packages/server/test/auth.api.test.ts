@@ -150,6 +150,15 @@ describe.each(testEngines)('authentication on $name', (engine) => {
     expect(entries.every((e) => e.actorName === 'marie')).toBe(true);
     expect(entries[1]?.details).toEqual({ changes: { retentionDays: { from: 15, to: 5 } } });
     expect(JSON.stringify(entries)).not.toContain('secret@');
+    const search = (q: string) =>
+      app.http.inject({ method: 'GET', url: `/api/audit?q=${encodeURIComponent(q)}`, headers });
+    const found = (await search('audité')).json<{ action: string; cameraId?: string }[]>();
+    expect(found.map((e) => [e.action, e.cameraId])).toEqual([
+      ['camera.deleted', id],
+      ['camera.created', id],
+    ]);
+    expect((await search('')).statusCode).toBe(400);
+    expect((await search('x'.repeat(201))).statusCode).toBe(400);
     const verify = await app.http.inject({ method: 'GET', url: '/api/audit/verify', headers });
     expect(verify.json()).toMatchObject({ valid: true, breaks: [] });
   });

@@ -12,7 +12,7 @@ import {
 import type { AlertChange } from './alert.policy.js';
 import { AnalysisPipeline, type FrameResult } from './analysis.pipeline.js';
 import type { CountSample } from './count.sampler.js';
-import { FfmpegFrameSource } from './ffmpeg-frame.source.js';
+import { FfmpegFrameSource, type FrameSourceOptions } from './ffmpeg-frame.source.js';
 import { PrivacyMasker } from './privacy.masker.js';
 
 /** Where a camera's analysis stands, for the console's camera health view. */
@@ -29,6 +29,8 @@ export interface CameraAnalysisOptions {
   /** rtsp://, http(s):// stream, or a file (read once, or at its own pace with `realtime`). */
   sourceUrl: string;
   ffmpegPath: string;
+  /** How the frame source's ffmpeg is run (`FrameSourceOptions.launch`). */
+  launch?: FrameSourceOptions['launch'];
   /** Zones, counting lines, calibration, rules switched on, parameters. */
   config?: AnalysisConfig;
   /** Object detector (an OnnxDetector); motion blobs when absent. The caller closes it. */
@@ -152,6 +154,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
     const source = new FfmpegFrameSource({
       ffmpegPath: o.ffmpegPath,
       input: o.sourceUrl,
+      ...(o.launch === undefined ? {} : { launch: o.launch }),
       fps,
       width: o.width ?? 640,
       format: 'rgb24',

@@ -17,8 +17,10 @@ describe('screens by role', () => {
       'playback',
       'statistics',
       'adminCameras',
+      'review',
       'adminRegistry',
       'adminHolds',
+      'adminCompliance',
       'unmaskRequests',
     ]);
     expect(allows(['supervisor'], 'registry:write')).toBe(false);
@@ -31,14 +33,15 @@ describe('screens by role', () => {
       'adminRegistry',
       'adminRequests',
       'adminHolds',
+      'adminCompliance',
       'unmaskDecisions',
     ]);
     expect(allows(['dpo'], 'live:view')).toBe(false);
     expect(allows(['dpo'], 'registry:write')).toBe(true);
   });
 
-  it('gives the administrator accounts and the registry to read, no image and no access request', () => {
-    expect(ids(['admin'])).toEqual(['map', 'adminUsers', 'adminRegistry']);
+  it('gives the administrator accounts, the registry and the compliance checklist to read, no image and no access request', () => {
+    expect(ids(['admin'])).toEqual(['map', 'adminUsers', 'adminRegistry', 'adminCompliance']);
     expect(allows(['admin'], 'request:manage')).toBe(false);
   });
 
@@ -50,6 +53,7 @@ describe('screens by role', () => {
       'adminRegistry',
       'adminRequests',
       'adminHolds',
+      'adminCompliance',
       'unmaskDecisions',
     ]);
     expect(ids(['root'])).toEqual([]);

@@ -9,11 +9,13 @@ export const screens = [
   { id: 'playback', path: '/playback', permission: 'playback:view', group: 'supervision' },
   { id: 'statistics', path: '/statistics', permission: 'alert:read', group: 'supervision' },
   { id: 'adminCameras', path: '/admin/cameras', permission: 'camera:write', group: 'administration' },
+  { id: 'review', path: '/admin/review', permission: 'camera:write', group: 'administration' },
   { id: 'adminUsers', path: '/admin/users', permission: 'user:manage', group: 'administration' },
   { id: 'adminAudit', path: '/admin/audit', permission: 'audit:read', group: 'administration' },
   { id: 'adminRegistry', path: '/admin/registry', permission: 'registry:read', group: 'administration' },
   { id: 'adminRequests', path: '/admin/requests', permission: 'request:manage', group: 'administration' },
   { id: 'adminHolds', path: '/admin/holds', permission: 'hold:read', group: 'administration' },
+  { id: 'adminCompliance', path: '/admin/compliance', permission: 'registry:read', group: 'administration' },
   { id: 'unmaskRequests', path: '/unmask', permission: 'unmask:request', group: 'administration' },
   { id: 'unmaskDecisions', path: '/unmask/decisions', permission: 'unmask:approve', group: 'administration' },
 ] as const satisfies readonly { id: string; path: string; permission: Permission; group: string }[];

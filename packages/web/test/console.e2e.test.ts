@@ -143,6 +143,7 @@ describe('console in a real browser', () => {
         'Caméras',
         'Registre légal',
         'Gels judiciaires',
+        'Conformité',
         'Levées de masque',
       ]);
     expect(page.url()).toMatch(/\/wall$/);
@@ -491,6 +492,7 @@ describe('console in a real browser', () => {
       'Registre légal',
       'Demandes d’accès',
       'Gels judiciaires',
+      'Conformité',
       'Décider des levées',
     ]);
     await dpo.getByRole('link', { name: 'Journal d’audit' }).click();

@@ -155,6 +155,7 @@ describe('the DPO’s screens in a real browser', () => {
       'Registre légal',
       'Demandes d’accès',
       'Gels judiciaires',
+      'Conformité',
       'Décider des levées',
     ]);
     await dpo.getByRole('link', { name: 'Demandes d’accès' }).click();

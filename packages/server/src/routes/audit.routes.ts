@@ -30,6 +30,14 @@ const Query = Type.Object(
     ),
     from: Type.Optional(Type.String({ format: 'date-time', description: 'Entries at or after this instant.' })),
     to: Type.Optional(Type.String({ format: 'date-time', description: 'Entries before this instant.' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Part of the action, the target (camera id or name), the author, the reason, the source or the details, any case.',
+      }),
+    ),
     limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$', description: 'At most 1000; default 200.' })),
   },
   { additionalProperties: false },
@@ -50,7 +58,7 @@ export function auditRoutes({ work, anchor }: { work: UnitOfWork; anchor: AuditA
         },
       },
       (request) => {
-        const { cameraId, action, actor, from, to, limit } = request.query;
+        const { cameraId, action, actor, from, to, q, limit } = request.query;
         return work(({ audit }) =>
           audit.list({
             ...(cameraId === undefined ? {} : { cameraId }),
@@ -58,6 +66,7 @@ export function auditRoutes({ work, anchor }: { work: UnitOfWork; anchor: AuditA
             ...(actor === undefined ? {} : { actor }),
             ...(from === undefined ? {} : { from: new Date(from) }),
             ...(to === undefined ? {} : { to: new Date(to) }),
+            ...(q === undefined ? {} : { text: q }),
             limit: Math.min(Number(limit ?? 200), 1000),
           }),
         );

@@ -1,9 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
 import {
-  hostRefusal,
   imagesViewableIn,
-  sourceUrlRefusal,
   stateRaisesOfflineAlert,
   type Camera,
   type CameraState,
@@ -17,6 +14,7 @@ import type { UnitOfWork } from '@vigie/db';
 import {
   FfmpegSupervisor,
   recordingState,
+  resolvedSourceRefusal,
   SegmentRecorder,
   unsealedSources,
   type CredentialVault,
@@ -67,22 +65,6 @@ interface Running {
   sealer?: LiftableSealer;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
-}
-
-/**
- * Why the policy refuses a camera's source, looking through its host name too (a name can be made to
- * resolve to this machine or to a metadata service); a name that does not resolve is left to ffmpeg.
- */
-async function refusalOf(sourceUrl: string, policy: SourceUrlPolicy): Promise<string | undefined> {
-  const direct = sourceUrlRefusal(sourceUrl, policy);
-  if (direct !== undefined || sourceUrl.startsWith('file:')) return direct;
-  const host = new URL(sourceUrl).hostname.replace(/^\[(.*)\]$/, '$1');
-  const addresses = await lookup(host, { all: true }).catch(() => []);
-  for (const { address } of addresses) {
-    const refusal = hostRefusal(address, policy);
-    if (refusal !== undefined) return `${refusal} (${host} resolves to ${address})`;
-  }
-  return undefined;
 }
 
 function fingerprint(camera: Camera, sealed: SealedStreamPasswords): string {
@@ -186,7 +168,7 @@ export class RecorderFleet {
       await this.#setStatus(cameraId, 'disabled', reason);
       return;
     }
-    const refusal = await refusalOf(camera.sourceUrl, this.#options.sourcePolicy);
+    const refusal = await resolvedSourceRefusal(camera.sourceUrl, this.#options.sourcePolicy);
     if (refusal !== undefined) {
       await this.#setStatus(cameraId, 'error', `Not recorded: the source ${refusal}.`);
       return;

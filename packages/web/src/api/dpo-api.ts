@@ -94,8 +94,15 @@ export async function outcome<T>(
 
 const id = encodeURIComponent;
 
+/** Each requirement of the active legal profile, with pass / fail / manual for this installation. */
+export type ComplianceChecklist = Reply<'/api/compliance/checklist', 'get', 200>;
+
+/** One requirement's verdict, its findings and what to do. */
+export type ComplianceCheck = ComplianceChecklist['checks'][number];
+
 /** The DPO's calls: registry entries and sign photos, access requests and their anonymised copies. */
 export const dpoApi = {
+  checklist: () => outcome(api.GET('/api/compliance/checklist')),
   registry: (cameraId: string) =>
     outcome(api.GET('/api/cameras/{id}/registry', { params: { path: { id: cameraId } } })),
   recordRegistry: (cameraId: string, body: RegistryEntryInput) =>

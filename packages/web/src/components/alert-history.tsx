@@ -3,7 +3,7 @@ import type { Alert, AlertHistoryPage, AlertHistoryQuery, AlertType, Qualificati
 import { videoApi } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { nextDay, zonedToInstant } from '../logic/zoned-time';
+import { addDaysToDate, zonedLocalToInstant } from '@vigie/core/calendar';
 import { AlertCard } from './alert-card';
 import { cameraOptions, FilterSelect } from './filter-select';
 
@@ -33,8 +33,8 @@ const none: Criteria = { cameraId: '', type: '', qualification: '', from: '', to
 
 /** The criteria as the route's query: days are the city's days, "to" includes its whole day. */
 function queryOf(criteria: Criteria, page: number, timeZone: string): AlertHistoryQuery {
-  const from = criteria.from === '' ? undefined : zonedToInstant(criteria.from, timeZone);
-  const to = criteria.to === '' ? undefined : zonedToInstant(nextDay(criteria.to), timeZone);
+  const from = criteria.from === '' ? undefined : zonedLocalToInstant(criteria.from, timeZone);
+  const to = criteria.to === '' ? undefined : zonedLocalToInstant(addDaysToDate(criteria.to, 1), timeZone);
   return {
     page: String(page),
     pageSize: String(pageSize),

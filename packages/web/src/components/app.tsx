@@ -13,12 +13,14 @@ import { AuditPage } from '../pages/audit-page';
 import { CameraAdminPage } from '../pages/camera-admin-page';
 import { CameraEditPage } from '../pages/camera-edit-page';
 import { CameraLivePage } from '../pages/camera-live-page';
+import { CompliancePage } from '../pages/compliance-page';
 import { HoldsPage } from '../pages/holds-page';
 import { IncidentsPage } from '../pages/incidents-page';
 import { MapPage } from '../pages/map-page';
 import { MonitorPage } from '../pages/monitor-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
+import { ReviewPage } from '../pages/review-page';
 import { StatisticsPage } from '../pages/statistics-page';
 import { UnmaskPage } from '../pages/unmask-page';
 import { UsersPage } from '../pages/users-page';
@@ -88,6 +90,7 @@ function Console({ me }: { me: Me }) {
               <Route path="/admin/cameras/:id">
                 {(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}
               </Route>
+              <Route path="/admin/review">{guard('camera:write', <ReviewPage />)}</Route>
               <Route path="/admin/users">{guard('user:manage', <UsersPage />)}</Route>
               <Route path="/admin/audit">{guard('audit:read', <AuditPage />)}</Route>
               <Route path="/admin/registry">
@@ -105,6 +108,7 @@ function Console({ me }: { me: Me }) {
               <Route path="/admin/holds">
                 {guard('hold:read', <HoldsPage canManage={allows(me.roles, 'hold:manage')} />)}
               </Route>
+              <Route path="/admin/compliance">{guard('registry:read', <CompliancePage />)}</Route>
               <Route path="/unmask">{guard('unmask:request', unmask)}</Route>
               <Route path="/unmask/decisions">{guard('unmask:approve', unmask)}</Route>
               <Route>

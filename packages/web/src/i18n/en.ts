@@ -2,10 +2,12 @@ import { alarmEn } from './alarm.messages';
 import { monitorEn } from './monitor.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
+import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
+import { reviewEn } from './review.messages';
 import { transparencyEn } from './transparency.messages';
 
 /** The English messages; the compiler requires every key of the French set. */
@@ -385,9 +387,11 @@ export const en: Record<MessageKey, string> = {
   ...transparencyEn,
   ...evidenceEn,
   ...holdsEn,
+  ...complianceEn,
   ...unmaskEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
   ...monitorEn,
+  ...reviewEn,
 };

@@ -1,10 +1,12 @@
 import { alarmFr } from './alarm.messages';
 import { monitorFr } from './monitor.messages';
 import { evidenceFr } from './evidence.messages';
+import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
+import { reviewFr } from './review.messages';
 import { transparencyFr } from './transparency.messages';
 
 /** The French messages: the reference set of keys (French first, since the first users are French cities). */
@@ -388,11 +390,13 @@ export const fr = {
   ...transparencyFr,
   ...evidenceFr,
   ...holdsFr,
+  ...complianceFr,
   ...unmaskFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
   ...monitorFr,
+  ...reviewFr,
 } as const;
 
 /** A message key. */

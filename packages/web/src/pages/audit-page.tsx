@@ -6,7 +6,7 @@ import { DateField } from '../components/date-field';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { auditSummary } from '../logic/audit-details';
-import { nextDay, zonedToInstant } from '../logic/zoned-time';
+import { addDaysToDate, zonedLocalToInstant } from '@vigie/core/calendar';
 import type { Reply } from '../api/schema-types';
 
 // Every action the trail records, checked against the API's list by the compiler (a new action fails to build here).
@@ -100,7 +100,7 @@ type Verification = Reply<'/api/audit/verify', 'get', 200>;
 
 /** The instant a day of the city begins, as the API takes it; none for an empty date. */
 function dayStart(date: string, timeZone: string): string | undefined {
-  return date === '' ? undefined : zonedToInstant(date, timeZone)?.toISOString();
+  return date === '' ? undefined : zonedLocalToInstant(date, timeZone)?.toISOString();
 }
 
 /**
@@ -123,7 +123,7 @@ export function AuditPage() {
 
   const load = useCallback(() => {
     const from = dayStart(fromDay, timeZone);
-    const to = toDay === '' ? undefined : dayStart(nextDay(toDay), timeZone);
+    const to = toDay === '' ? undefined : dayStart(addDaysToDate(toDay, 1), timeZone);
     const query = {
       limit,
       ...(action === '' ? {} : { action }),
