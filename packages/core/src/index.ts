@@ -47,3 +47,4 @@ export * from './ptz-masks.js';
 export * from './camera-health.js';
 export * from './unmask-lift.js';
 export * from './ptz-control.js';
+export * from './defined-only.js';

@@ -185,6 +185,8 @@ export interface AppDependencies {
 export interface VigieApp {
   http: FastifyInstance;
   cameras: CameraService;
+  /** ONVIF discovery and cameras added from their devices. */
+  onvif: OnvifService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
   registry: LegalRegistryService;
   /** Citizens' access requests; the footage they hold is kept by the retention purge, which reads the holds from the repository. */
@@ -582,6 +584,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   return {
     http,
     cameras,
+    onvif,
     registry,
     authorisations,
     authorisationWatch,

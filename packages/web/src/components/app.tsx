@@ -63,7 +63,14 @@ function Console({ me }: { me: Me }) {
               <Route path="/wall">
                 {guard('live:view', <WallPage canReadAlerts={allows(me.roles, 'alert:read')} />)}
               </Route>
-              <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
+              <Route path="/cameras/:id/live">
+                {(p) =>
+                  guard(
+                    'live:view',
+                    <CameraLivePage cameraId={p.id} canSavePresets={allows(me.roles, 'camera:write')} />,
+                  )
+                }
+              </Route>
               <Route path="/alerts">
                 {guard(
                   'alert:read',
