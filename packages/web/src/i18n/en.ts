@@ -300,6 +300,8 @@ export const en: Record<MessageKey, string> = {
   'audit.filter.limit': 'Entries',
   'audit.filter.all': 'All',
   'audit.filter.actor': 'Actor',
+  'audit.filter.text': 'Search',
+  'audit.filter.textHint': 'action, camera, author, reason, details…',
   'audit.filter.from': 'From',
   'audit.filter.to': 'To (included)',
   'date.placeholder': 'dd/mm/yyyy',

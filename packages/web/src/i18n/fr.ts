@@ -301,6 +301,8 @@ export const fr = {
   'audit.filter.limit': 'Entrées',
   'audit.filter.all': 'Toutes',
   'audit.filter.actor': 'Auteur',
+  'audit.filter.text': 'Rechercher',
+  'audit.filter.textHint': 'action, caméra, auteur, motif, détails…',
   'audit.filter.from': 'Du',
   'audit.filter.to': 'Au (inclus)',
   'date.placeholder': 'jj/mm/aaaa',
