@@ -1,4 +1,5 @@
 import { alarmEn } from './alarm.messages';
+import { monitorEn } from './monitor.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { complianceEn } from './compliance.messages';
@@ -412,5 +413,6 @@ export const en: Record<MessageKey, string> = {
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
+  ...monitorEn,
   ...reviewEn,
 };

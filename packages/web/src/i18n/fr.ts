@@ -1,4 +1,5 @@
 import { alarmFr } from './alarm.messages';
+import { monitorFr } from './monitor.messages';
 import { evidenceFr } from './evidence.messages';
 import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
@@ -415,6 +416,7 @@ export const fr = {
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
+  ...monitorFr,
   ...reviewFr,
 } as const;
 
