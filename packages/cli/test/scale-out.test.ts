@@ -58,6 +58,8 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
         VIGIE_BUS_PREFIX: prefix,
         VIGIE_WORKER_CAPACITY: '4',
         VIGIE_SEGMENT_SECONDS: String(segmentSeconds),
+        // The test cameras are RTSP servers on this machine: the workers check sources themselves too.
+        VIGIE_CAMERA_NETWORKS: '127.0.0.0/8',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -156,15 +156,14 @@ export class RecordingRepository {
     return Number(row.n);
   }
 
-  /** When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap). */
-  async lastSegmentEnd(cameraId: string): Promise<Date | undefined> {
-    const row = await this.db
-      .selectFrom('segments')
-      .select('ended_at')
-      .where('camera_id', '=', cameraId)
-      .orderBy('started_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+  /**
+   * When a camera's last indexed segment ended (a restarted recorder records the hole since as a gap); with
+   * `before`, its last segment that started before then (a recovered file is placed after it).
+   */
+  async lastSegmentEnd(cameraId: string, before?: Date): Promise<Date | undefined> {
+    let query = this.db.selectFrom('segments').select('ended_at').where('camera_id', '=', cameraId);
+    if (before !== undefined) query = query.where('started_at', '<', before);
+    const row = await query.orderBy('started_at', 'desc').limit(1).executeTakeFirst();
     return row?.ended_at;
   }
 

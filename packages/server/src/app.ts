@@ -115,7 +115,7 @@ import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
-import { recoverSpool } from './video/spool-recovery.js';
+import { recoverServerSpool } from './video/spool-recovery.js';
 import { StorageWatch, volumeSpace } from './video/storage-watch.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
 import { LiveFeeds } from './video/live-feeds.js';
@@ -185,6 +185,8 @@ export interface AppDependencies {
 export interface VigieApp {
   http: FastifyInstance;
   cameras: CameraService;
+  /** ONVIF discovery and cameras added from their devices. */
+  onvif: OnvifService;
   /** The legal registry; `registry.assertViewable(cameraId)` guards every image route. */
   registry: LegalRegistryService;
   /** Citizens' access requests; the footage they hold is kept by the retention purge, which reads the holds from the repository. */
@@ -233,7 +235,9 @@ export interface VigieApp {
   /** The analytics of every camera that has some switched on; started by `startServer`. */
   analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
-  startRecording(options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff'>): Promise<RecorderFleet>;
+  startRecording(
+    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs'>,
+  ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
 }
@@ -382,7 +386,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ffmpegPath: media.ffmpegPath,
     ...(custody === undefined ? {} : { custody }),
   });
-  const statuses = new CameraStatusService({ work, cameras });
+  // The recording fleet, once started in this process: it measures the streams the health route reports.
+  let fleet: RecorderFleet | undefined;
+  const statuses = new CameraStatusService({
+    work,
+    cameras,
+    clock: deps.clock,
+    measures: (cameraId) => fleet?.measures(cameraId),
+  });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
   const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile, quarantineDir });
@@ -528,10 +539,10 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   const startRecording: VigieApp['startRecording'] = async (options) => {
     // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes.
-    const recovered = await recoverSpool({ work, storage, spoolDir, quarantineDir });
+    const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir });
     if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
       http.log.warn(recovered, 'recording spool recovered');
-    const fleet = new RecorderFleet({
+    const started = new RecorderFleet({
       work,
       clock: deps.clock,
       events: domainEvents,
@@ -547,8 +558,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       ...options,
     });
-    await fleet.start();
-    return fleet;
+    await started.start();
+    fleet = started;
+    return started;
   };
   const remote = deps.workers === 'remote';
   const storageWatch = remote
@@ -582,6 +594,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   return {
     http,
     cameras,
+    onvif,
     registry,
     authorisations,
     authorisationWatch,

@@ -122,8 +122,17 @@ describe('kill -9 of a recording server, then a restart (red team)', () => {
     expect(recovery.straysStopped).toBe(1);
     expect(recovery.indexed + recovery.quarantined).toBe(leftInSpool.length);
     // Every stored file has its index row (the purge sees it); the spool holds only the new recorders' runs.
+    // The new recorders' first files are indexed in batches just after they are stored: listed first.
     const stored = (await filesUnder(join(dataDir, 'recordings'))).filter((f) => !f.startsWith('.'));
-    const indexed = new Set(await indexedKeys());
+    let indexed = new Set(await indexedKeys());
+    await until(
+      'the new recorders’ files indexed',
+      async () => {
+        indexed = new Set(await indexedKeys());
+        return stored.every((key) => indexed.has(key)) ? true : undefined;
+      },
+      5_000,
+    ).catch(() => undefined);
     expect(stored.filter((key) => !indexed.has(key))).toEqual([]);
     expect((await processesUsing(dataDir)).length).toBe(2);
     console.info(

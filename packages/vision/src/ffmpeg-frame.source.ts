@@ -7,6 +7,11 @@ export interface FrameSourceOptions {
   ffmpegPath: string;
   /** File path or stream URL. */
   input: string;
+  /**
+   * How the ffmpeg command is run: `dyingWithParent` from @vigie/media, so that a process killed with
+   * SIGKILL leaves no ffmpeg waiting on a silent source (it never hits a broken pipe); default: as is.
+   */
+  launch?: (command: string, args: readonly string[]) => { command: string; args: string[] };
   /** Analysis rate, frames per second. */
   fps: number;
   /** Output width in pixels (height follows the aspect ratio, even). */
@@ -125,7 +130,8 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
     const o = this.options;
     const bpp = o.format === 'gray' ? 1 : 3;
     const max = o.queueSize ?? 4;
-    const child = spawn(o.ffmpegPath, frameSourceArgs(o), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = o.launch?.(o.ffmpegPath, frameSourceArgs(o)) ?? { command: o.ffmpegPath, args: frameSourceArgs(o) };
+    const child = spawn(run.command, run.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const queue: VideoFrame[] = [];
     let log = '';
     // Mutated by the child's callbacks: an object keeps TypeScript from narrowing them to constants.

@@ -17,6 +17,7 @@ describe('screens by role', () => {
       'playback',
       'statistics',
       'adminCameras',
+      'review',
       'adminRegistry',
       'adminHolds',
       'adminCompliance',

@@ -9,6 +9,7 @@ export const screens = [
   { id: 'playback', path: '/playback', permission: 'playback:view', group: 'supervision' },
   { id: 'statistics', path: '/statistics', permission: 'alert:read', group: 'supervision' },
   { id: 'adminCameras', path: '/admin/cameras', permission: 'camera:write', group: 'administration' },
+  { id: 'review', path: '/admin/review', permission: 'camera:write', group: 'administration' },
   { id: 'adminUsers', path: '/admin/users', permission: 'user:manage', group: 'administration' },
   { id: 'adminAudit', path: '/admin/audit', permission: 'audit:read', group: 'administration' },
   { id: 'adminRegistry', path: '/admin/registry', permission: 'registry:read', group: 'administration' },

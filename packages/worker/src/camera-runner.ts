@@ -8,7 +8,13 @@ import {
   type Clock,
   type SegmentStorage,
 } from '@vigie/core';
-import { SegmentRecorder, analysisTapUrl, type FfmpegSupervisor, type RecorderHealth } from '@vigie/media';
+import {
+  SegmentRecorder,
+  analysisTapUrl,
+  dyingWithParent,
+  type FfmpegSupervisor,
+  type RecorderHealth,
+} from '@vigie/media';
 import {
   OnnxDetector,
   startCameraAnalysis,
@@ -158,6 +164,8 @@ export class CameraRunner {
       cameraId: camera.id,
       sourceUrl,
       ffmpegPath: this.#options.ffmpegPath,
+      // A worker killed with SIGKILL leaves no analysis ffmpeg behind (it reads a tap that falls silent).
+      launch: dyingWithParent,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       ...(detector === undefined ? {} : { detector }),

@@ -43,6 +43,7 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     listen: { host: config.host, port: config.port },
     capacity,
     timeZone: frenchProfile.timeZone,
+    sourcePolicy: config.sourcePolicy,
     ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
     ...(vault === undefined ? {} : { vault }),
     ...(config.segmentSeconds === undefined ? {} : { segmentSeconds: config.segmentSeconds }),

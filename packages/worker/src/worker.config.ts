@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { invalidNetworks, type SourceUrlPolicy } from '@vigie/core';
 
 /** A worker's settings, all from the environment (same names as the server's where they mean the same). */
 export interface WorkerConfig {
@@ -16,6 +17,11 @@ export interface WorkerConfig {
   segmentSeconds?: number;
   /** JetStream subject prefix and leases bucket (VIGIE_BUS_PREFIX, default `vigie`). */
   busPrefix: string;
+  /**
+   * Where camera sources may point, checked again before each camera is pulled, whatever the bus says
+   * (VIGIE_CAMERA_NETWORKS, VIGIE_FILE_SOURCES or VIGIE_DEMO: the servers' settings of the same names).
+   */
+  sourcePolicy: SourceUrlPolicy;
 }
 
 /** Raised with every problem of the worker's environment. */
@@ -53,6 +59,20 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   const port = integer('VIGIE_WORKER_PORT') ?? 0;
   const capacity = integer('VIGIE_WORKER_CAPACITY');
   const segmentSeconds = integer('VIGIE_SEGMENT_SECONDS');
+  const allowedNetworks = (env['VIGIE_CAMERA_NETWORKS'] ?? '')
+    .split(',')
+    .map((cidr) => cidr.trim())
+    .filter((cidr) => cidr !== '');
+  const invalid = invalidNetworks(allowedNetworks);
+  if (invalid.length > 0)
+    problems.push(`VIGIE_CAMERA_NETWORKS: not CIDR networks (e.g. 10.20.0.0/16): ${invalid.join(', ')}`);
+  const flag = (name: string): boolean => {
+    const raw = (env[name] ?? '').toLowerCase();
+    if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+    if (!['', '0', 'false', 'off', 'no'].includes(raw)) problems.push(`${name}="${env[name]}" must be true or false`);
+    return false;
+  };
+  const allowFiles = flag('VIGIE_FILE_SOURCES') || flag('VIGIE_DEMO');
   if (problems.length > 0) throw new WorkerConfigError(problems);
   return {
     databaseUrl,
@@ -62,6 +82,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     host: env['VIGIE_WORKER_HOST'] ?? '127.0.0.1',
     port,
     busPrefix: env['VIGIE_BUS_PREFIX'] ?? 'vigie',
+    sourcePolicy: { allowFiles, allowedNetworks },
     ...(capacity === undefined ? {} : { capacity }),
     ...(segmentSeconds === undefined ? {} : { segmentSeconds }),
     ...(env['VIGIE_MODEL'] ? { modelPath: env['VIGIE_MODEL'] } : {}),

@@ -15,12 +15,15 @@ import {
   type SealedStreamPasswords,
   type Clock,
   type Leases,
+  type SourceUrlPolicy,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import {
   FfmpegSupervisor,
   LocalDiskStorage,
   recordingState,
+  recoverSpool,
+  resolvedSourceRefusal,
   unsealedSources,
   type CredentialVault,
   type FfmpegCapabilities,
@@ -63,6 +66,12 @@ export interface WorkerOptions {
   capacity: number;
   /** Time zone of the legal calendar (impact-assessment review dates). */
   timeZone: string;
+  /**
+   * Where camera sources may point (VIGIE_CAMERA_NETWORKS): checked again, names resolved, before a camera
+   * is pulled, whatever the database or the bus say (defence in depth); a refusal is reported as the
+   * camera's status.
+   */
+  sourcePolicy: SourceUrlPolicy;
   modelPath?: string;
   /** Opens the cameras' sealed stream passwords (the servers' key file); absent: cameras with one fail to start. */
   vault?: CredentialVault;
@@ -99,6 +108,8 @@ export class VigieWorker {
   #renewer: NodeJS.Timeout | undefined;
   #stop: AnalyticsStop = { paused: false, pausedCameraIds: [] };
   #cameras = new Map<string, Camera>();
+  /** Cameras held but not pulled because the policy refuses their source, with the reason reported. */
+  readonly #refused = new Map<string, string>();
   #sealed = new Map<string, SealedStreamPasswords>();
   #round: Promise<void> = Promise.resolve();
   #unsubscribeStatus: (() => void) | undefined;
@@ -145,6 +156,7 @@ export class VigieWorker {
       ...this.#options.listen,
     });
     this.#stop = await work(({ cluster }) => cluster.analyticsStop());
+    await this.#recoverSpool();
     this.#unsubscribeStatus = this.#supervisor.onStatus((status) => {
       const [cameraId = '', role] = status.jobId.split(':');
       if (role === 'record') this.#publishStatus(cameraId, status);
@@ -174,6 +186,31 @@ export class VigieWorker {
         ?.renew()
         .catch((error: unknown) => this.#options.log('warn', 'lease renewal failed', { err: String(error) }));
     }, tickMs);
+  }
+
+  /**
+   * What a worker killed abruptly left in its spool (its recorders, stopped by the parent-death signal or
+   * here, close their last segment) is stored and reported before any camera starts again, as the server
+   * does for its own recorders; segments of a camera another worker recorded meanwhile are quarantined.
+   */
+  async #recoverSpool(): Promise<void> {
+    const { work, dataDir } = this.#options;
+    const node = this.node;
+    const report = await recoverSpool({
+      storage: this.#storage,
+      spoolDir: join(dataDir, 'recordings', '.spool'),
+      quarantineDir: join(dataDir, 'recordings', '.quarantine'),
+      cameraIds: () => work(async ({ cameras }) => new Set((await cameras.list()).map((c) => c.id))),
+      indexedEndBefore: (cameraId, before) => work(({ recordings }) => recordings.lastSegmentEnd(cameraId, before)),
+      index: async (s) =>
+        this.#outbox.publish({
+          v: 1,
+          type: 'segment.recorded',
+          segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
+        }),
+    });
+    if (report.straysStopped + report.indexed + report.quarantined > 0)
+      this.#options.log('warn', 'recording spool recovered', { ...report });
   }
 
   /** Stops every camera (each stores and reports its last segment), gives its leases back, closes. */
@@ -209,7 +246,8 @@ export class VigieWorker {
     this.#cameras = new Map(cameras.map((c) => [c.id, c]));
     this.#sealed = sealed;
     await this.#claims?.tick();
-    for (const id of [...this.#running.keys()]) await this.#sync(id);
+    // Refused cameras too: a source corrected (or a policy widened) starts them.
+    for (const id of new Set([...this.#running.keys(), ...this.#refused.keys()])) await this.#sync(id);
   }
 
   async #sync(cameraId: string): Promise<void> {
@@ -226,6 +264,8 @@ export class VigieWorker {
       running = undefined;
     }
     if (running === undefined) {
+      const refusal = await this.#refusal(camera);
+      if (refusal !== undefined) return;
       await this.#stopping.get(cameraId);
       const tapPort = pullsOnce(camera) ? await freeLoopbackUdpPort() : undefined;
       running = { runner: this.#runner(camera, sealed, tapPort), recording, analysis: '', rules: [] };
@@ -238,6 +278,39 @@ export class VigieWorker {
     running.rules = rules;
     await running.runner.analyse(camera, rules);
     this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: rules });
+  }
+
+  /**
+   * Why this worker's source policy refuses to pull the camera (main or sub stream), reported once per
+   * reason as the camera's `error` status; undefined when allowed.
+   */
+  async #refusal(camera: Camera): Promise<string | undefined> {
+    const { sourcePolicy } = this.#options;
+    let refusal: string | undefined;
+    for (const [which, url] of [
+      ['source', camera.sourceUrl],
+      ['sub stream', camera.subStreamUrl],
+    ] as const) {
+      const why = url === undefined ? undefined : await resolvedSourceRefusal(url, sourcePolicy);
+      if (why !== undefined) refusal ??= `Not recorded by worker ${this.node}: the ${which} ${why}.`;
+    }
+    if (refusal === undefined) {
+      this.#refused.delete(camera.id);
+      return undefined;
+    }
+    if (this.#refused.get(camera.id) !== refusal) {
+      this.#refused.set(camera.id, refusal);
+      this.#options.log('error', 'camera refused by the source policy', { camera: camera.id, reason: refusal });
+      this.#outbox.publish({
+        v: 1,
+        type: 'camera.status',
+        cameraId: camera.id,
+        state: 'error',
+        reason: refusal,
+        since: this.#options.clock.now().toISOString(),
+      });
+    }
+    return refusal;
   }
 
   #runner(camera: Camera, sealed: SealedStreamPasswords, analysisTapPort: number | undefined): CameraRunner {
@@ -288,6 +361,7 @@ export class VigieWorker {
 
   /** Stops a camera; the recorder's graceful stop (its last segment stored) runs without holding the round. */
   #halt(cameraId: string): Promise<void> {
+    this.#refused.delete(cameraId);
     const running = this.#running.get(cameraId);
     if (running === undefined) return this.#stopping.get(cameraId) ?? Promise.resolve();
     this.#running.delete(cameraId);

@@ -336,6 +336,8 @@ async function workers(): Promise<void> {
       // Room to take a failed worker's cameras; the fair share (cameras / workers) still gives each its part.
       VIGIE_WORKER_CAPACITY: String(perWorker * 2),
       VIGIE_SEGMENT_SECONDS: '2',
+      // The cameras read a clip on disk: workers check sources themselves too.
+      VIGIE_FILE_SOURCES: 'true',
     };
     const procs = await Promise.all(
       Array.from({ length: count }, (_, n) => spawnWorker(env, n, join(dir, `r${count}`))),

@@ -12,7 +12,7 @@ import {
   type SealedStreamPasswords,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { unsealedSources, type CredentialVault } from '@vigie/media';
+import { dyingWithParent, unsealedSources, type CredentialVault } from '@vigie/media';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
@@ -214,6 +214,8 @@ export class AnalysisFleet {
       cameraId: camera.id,
       sourceUrl,
       ffmpegPath: ffmpegPath(),
+      // A server killed with SIGKILL leaves no analysis ffmpeg behind.
+      launch: dyingWithParent,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       caption: { cameraName: camera.name, timeZone: this.#options.timeZone },

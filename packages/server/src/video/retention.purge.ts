@@ -1,6 +1,6 @@
 import { retentionCutoff, type Clock, type LegalProfile, type SegmentStorage } from '@vigie/core';
 import type { Stores, UnitOfWork } from '@vigie/db';
-import { purgeQuarantine } from './spool-recovery.js';
+import { purgeQuarantine } from '@vigie/media';
 
 /** What one purge cycle removed for one camera. */
 export interface PurgeReport {

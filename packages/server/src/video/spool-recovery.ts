@@ -1,131 +1,29 @@
-import { mkdir, readFile, readdir, readlink, rename, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { segmentKey, type SegmentStorage } from '@vigie/core';
+import type { SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { describeSegmentFile, parseSegmentListLine, segmentListName } from '@vigie/media';
+import { recoverSpool, type SpoolRecoveryReport } from '@vigie/media';
 
-/** What the start-up recovery found in the spool a previous server left behind. */
-export interface SpoolRecoveryReport {
-  /** Recorders of a dead server still running, stopped. */
-  straysStopped: number;
-  /** Complete segments stored and indexed. */
-  indexed: number;
-  /** Files that could not be indexed (cut short, duplicate, camera removed), moved to `.quarantine`. */
-  quarantined: number;
-}
-
-/** Where the recovery looks and what it writes to. */
-export interface SpoolRecoveryOptions {
+/**
+ * The server's start-up spool recovery (`recoverSpool`, shared with workers): recovered segments get
+ * their index rows directly, and what was found goes into the audit trail.
+ */
+export async function recoverServerSpool(options: {
   work: UnitOfWork;
   storage: SegmentStorage;
   spoolDir: string;
-  /** Files that cannot be indexed go here; the retention purge deletes them with the camera's footage. */
   quarantineDir: string;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function listDir(path: string): Promise<string[]> {
-  return readdir(path).catch(() => []);
-}
-
-/**
- * Processes whose command line writes into `spoolDir` and whose parent is not a Node.js process: the
- * recorders of a server that died (re-parented to init), found through /proc (Linux; elsewhere none).
- */
-async function strayRecorders(spoolDir: string): Promise<number[]> {
-  const strays: number[] = [];
-  for (const name of await listDir('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
-    const argv = cmdline.split('\0');
-    if (!basename(argv[0] ?? '').includes('ffmpeg') || !argv.some((arg) => arg.startsWith(`${spoolDir}/`))) continue;
-    const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
-    const ppid = /^PPid:\s*(\d+)/m.exec(status)?.[1] ?? '1';
-    const parent = await readlink(`/proc/${ppid}/exe`).catch(() => '');
-    if (ppid === '1' || !basename(parent).startsWith('node')) strays.push(Number(name));
-  }
-  return strays;
-}
-
-/** Stops the given processes: SIGTERM (ffmpeg closes its segment), SIGKILL after 5 s. */
-async function stop(pids: readonly number[]): Promise<void> {
-  const alive = (pid: number): boolean => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (const pid of pids) process.kill(pid, 'SIGTERM');
-  for (let waited = 0; waited < 5_000 && pids.some(alive); waited += 100) await sleep(100);
-  for (const pid of pids.filter(alive)) process.kill(pid, 'SIGKILL');
-  for (let waited = 0; waited < 2_000 && pids.some(alive); waited += 100) await sleep(100);
-}
-
-/**
- * Start-up recovery of the recording spool (issue: a killed server left recorders running and files
- * no index row pointed to, which the retention purge could not see). Runs before recording starts:
- * stops stray recorders, then stores and indexes every segment their lists call complete (its end is
- * the file's modification time, its start that minus its listed length), and moves everything else to
- * the quarantine, reported in the audit trail. The spool is empty afterwards.
- */
-export async function recoverSpool(options: SpoolRecoveryOptions): Promise<SpoolRecoveryReport> {
-  const strays = await strayRecorders(options.spoolDir);
-  await stop(strays);
-  const report: SpoolRecoveryReport = { straysStopped: strays.length, indexed: 0, quarantined: 0 };
-  const cameraIds = await options.work(async ({ cameras }) => new Set((await cameras.list()).map((c) => c.id)));
-  for (const cameraId of await listDir(options.spoolDir)) {
-    const cameraDir = join(options.spoolDir, cameraId);
-    if (!(await stat(cameraDir)).isDirectory()) continue;
-    for (const run of await listDir(cameraDir)) {
-      const runDir = join(cameraDir, run);
-      if (!(await stat(runDir)).isDirectory()) continue;
-      const quarantine = async (file: string): Promise<void> => {
-        await mkdir(join(options.quarantineDir, cameraId), { recursive: true });
-        await rename(join(runDir, file), join(options.quarantineDir, cameraId, `${run}-${file}`));
-        report.quarantined += 1;
-      };
-      const listed = (await readFile(join(runDir, segmentListName), 'utf8').catch(() => ''))
-        .split('\n')
-        .map(parseSegmentListLine)
-        .filter((entry) => entry !== undefined);
-      for (const entry of listed) {
-        const path = join(runDir, entry.file);
-        const modified = await stat(path).then(
-          (s) => s.mtime,
-          () => undefined,
-        );
-        if (modified === undefined) continue; // stored by the server before it died
-        if (!cameraIds.has(cameraId)) {
-          await quarantine(entry.file);
-          continue;
-        }
-        const endedAt = modified;
-        // The file's times are estimates: never before the end of what the index already holds.
-        const [last] = await options.work(({ recordings }) => recordings.latestSegments(cameraId, 1, new Date(0)));
-        const estimated = endedAt.getTime() - Math.round((entry.end - entry.start) * 1000);
-        const startedAt = new Date(Math.max(estimated, last?.endedAt.getTime() ?? 0));
-        if (startedAt >= endedAt) {
-          await quarantine(entry.file);
-          continue;
-        }
-        const key = segmentKey(cameraId, startedAt);
-        const described = await describeSegmentFile(path);
-        await options.storage.put(key, path);
-        await options.work(({ recordings }) =>
-          recordings.insertSegment({ cameraId, key, startedAt, endedAt, ...described }),
-        );
-        report.indexed += 1;
-      }
-      // What the lists do not call complete was being written when the recorder died.
-      for (const file of await listDir(runDir)) if (file !== segmentListName) await quarantine(file);
-      await rm(runDir, { recursive: true, force: true });
-    }
-  }
+}): Promise<SpoolRecoveryReport> {
+  const { work } = options;
+  const report = await recoverSpool({
+    storage: options.storage,
+    spoolDir: options.spoolDir,
+    quarantineDir: options.quarantineDir,
+    cameraIds: () => work(async ({ cameras }) => new Set((await cameras.list()).map((c) => c.id))),
+    // This server alone recorded its cameras: nothing indexed after a spool file is another's footage.
+    indexedEndBefore: (cameraId) => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)),
+    index: (segment) => work(({ recordings }) => recordings.insertSegment(segment)),
+  });
   if (report.straysStopped + report.indexed + report.quarantined > 0) {
-    await options.work(({ audit }) =>
+    await work(({ audit }) =>
       audit.append({
         action: 'recording.recovered',
         actorName: 'system',
@@ -135,24 +33,4 @@ export async function recoverSpool(options: SpoolRecoveryOptions): Promise<Spool
     );
   }
   return report;
-}
-
-/** Deletes quarantined files older than their camera's retention cutoff (`cutoffOf`); returns how many. */
-export async function purgeQuarantine(dir: string, cutoffOf: (cameraId: string) => Date): Promise<number> {
-  let removed = 0;
-  for (const cameraId of await listDir(dir)) {
-    const cutoff = cutoffOf(cameraId);
-    for (const file of await listDir(join(dir, cameraId))) {
-      const path = join(dir, cameraId, file);
-      const modified = await stat(path).then(
-        (s) => s.mtime,
-        () => undefined,
-      );
-      if (modified !== undefined && modified < cutoff) {
-        await rm(path, { force: true });
-        removed += 1;
-      }
-    }
-  }
-  return removed;
 }

@@ -3790,6 +3790,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cameras/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Measured stream health of every camera you may see, with what to change on each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            /**
+                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @enum {unknown}
+                             */
+                            state: "good" | "degraded" | "unknown";
+                            measures: {
+                                /** @description Mean bitrate over the last minute, kbit/s. */
+                                bitrateKbps?: number;
+                                /** @description Frames per second received now. */
+                                fps?: number;
+                                /** @description Best frame rate sustained over the last hour. */
+                                expectedFps?: number;
+                                /** @description Seconds between the camera's keyframes (absent when re-encoded for masks). */
+                                keyframeIntervalSeconds?: number;
+                                /** @description Camera clock minus server clock, ms. */
+                                clockOffsetMs?: number;
+                                /** @description Drift of the camera's timestamps against the server clock since the stream opened, ms. */
+                                timestampDriftMs?: number;
+                                /** @description Seconds since the last new picture. */
+                                frozenSeconds?: number;
+                                /** @description Seconds since the last stored segment. */
+                                lastSegmentAgeSeconds?: number;
+                                /** @description Times the stream was lost over the last hour. */
+                                reconnectsLastHour?: number;
+                                /** @description Seconds of video stored over the last hour. */
+                                recordedSecondsLastHour?: number;
+                                /** @description Seconds meant to be recorded over the last hour. */
+                                expectedSecondsLastHour?: number;
+                            };
+                            warnings: {
+                                code: string;
+                                en: string;
+                                fr: string;
+                            }[];
+                            /** Format: date-time */
+                            measuredAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Measured stream health of one camera (frame rate, bitrate, keyframe interval, drift, losses, hour stored) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            /**
+                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @enum {unknown}
+                             */
+                            state: "good" | "degraded" | "unknown";
+                            measures: {
+                                /** @description Mean bitrate over the last minute, kbit/s. */
+                                bitrateKbps?: number;
+                                /** @description Frames per second received now. */
+                                fps?: number;
+                                /** @description Best frame rate sustained over the last hour. */
+                                expectedFps?: number;
+                                /** @description Seconds between the camera's keyframes (absent when re-encoded for masks). */
+                                keyframeIntervalSeconds?: number;
+                                /** @description Camera clock minus server clock, ms. */
+                                clockOffsetMs?: number;
+                                /** @description Drift of the camera's timestamps against the server clock since the stream opened, ms. */
+                                timestampDriftMs?: number;
+                                /** @description Seconds since the last new picture. */
+                                frozenSeconds?: number;
+                                /** @description Seconds since the last stored segment. */
+                                lastSegmentAgeSeconds?: number;
+                                /** @description Times the stream was lost over the last hour. */
+                                reconnectsLastHour?: number;
+                                /** @description Seconds of video stored over the last hour. */
+                                recordedSecondsLastHour?: number;
+                                /** @description Seconds meant to be recorded over the last hour. */
+                                expectedSecondsLastHour?: number;
+                            };
+                            warnings: {
+                                code: string;
+                                en: string;
+                                fr: string;
+                            }[];
+                            /** Format: date-time */
+                            measuredAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cameras/{id}/live": {
         parameters: {
             query?: never;
@@ -4933,7 +5123,7 @@ export interface paths {
                     cursor?: string;
                     status?: "open" | "acknowledged" | "closed";
                     cameraId?: string;
-                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                     zoneId?: string;
                     /** @description Only alerts whose detections were this sure. */
                     minConfidence?: number;
@@ -4960,7 +5150,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -5125,7 +5315,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                     qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                     /** @description Opened at or after. */
                     from?: string;
@@ -5155,7 +5345,7 @@ export interface paths {
                                 /** Format: uuid */
                                 cameraId: string;
                                 /** @enum {unknown} */
-                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                                 /** @enum {unknown} */
                                 severity: "info" | "low" | "medium" | "high";
                                 /** @enum {unknown} */
@@ -5344,7 +5534,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -5590,7 +5780,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -6855,7 +7045,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -7048,7 +7238,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -12334,7 +12524,7 @@ export interface components {
                 /** Format: uuid */
                 cameraId: string;
                 /** @enum {unknown} */
-                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                 /** @enum {unknown} */
                 severity: "info" | "low" | "medium" | "high";
                 /** @enum {unknown} */
@@ -12429,7 +12619,7 @@ export interface components {
                 /** Format: uuid */
                 cameraId: string;
                 /** @enum {unknown} */
-                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                 /** @enum {unknown} */
                 severity: "info" | "low" | "medium" | "high";
                 /** @enum {unknown} */

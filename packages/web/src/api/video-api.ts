@@ -12,7 +12,9 @@ import type {
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
 
 /** Turns a typed client call into an ApiResult carrying the server's error code and message. */
-async function outcome<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<ApiResult<T>> {
+export async function outcome<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<ApiResult<T>> {
   const { data, error, response } = await call;
   if (response.ok) return { ok: true, data: data as T };
   const body = (error as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
@@ -27,6 +29,9 @@ async function outcome<T>(call: Promise<{ data?: T; error?: unknown; response: R
 /** The video, alert, statistics and analytics routes the console calls, through the typed client. */
 export const videoApi = {
   cameraStatuses: () => outcome(api.GET('/api/cameras/status')),
+  cameraHealth: () => outcome(api.GET('/api/cameras/health')),
+  cameraHealthOf: (cameraId: string) =>
+    outcome(api.GET('/api/cameras/{id}/health', { params: { path: { id: cameraId } } })),
   startLive: (cameraId: string) => outcome(api.POST('/api/cameras/{id}/live', { params: { path: { id: cameraId } } })),
   stopLive: (sessionId: string) =>
     outcome(api.DELETE('/api/live/{session}', { params: { path: { session: sessionId } } })),

@@ -1,6 +1,6 @@
 import type { Permission } from '@vigie/core/permissions';
 import type { ReactNode } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../api/client';
 import { PushProvider } from '../api/push-channel';
 import { AlertsProvider } from '../api/use-alerts';
@@ -17,8 +17,10 @@ import { CompliancePage } from '../pages/compliance-page';
 import { HoldsPage } from '../pages/holds-page';
 import { IncidentsPage } from '../pages/incidents-page';
 import { MapPage } from '../pages/map-page';
+import { MonitorPage } from '../pages/monitor-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
+import { ReviewPage } from '../pages/review-page';
 import { StatisticsPage } from '../pages/statistics-page';
 import { UnmaskPage } from '../pages/unmask-page';
 import { UsersPage } from '../pages/users-page';
@@ -58,8 +60,17 @@ function Console({ me }: { me: Me }) {
           <NavBar screens={allowed}>{allows(me.roles, 'alert:read') && <AlertSound username={me.username} />}</NavBar>
           <main className="screen">
             <Switch>
-              <Route path="/wall">{guard('live:view', <WallPage />)}</Route>
-              <Route path="/cameras/:id/live">{(p) => guard('live:view', <CameraLivePage cameraId={p.id} />)}</Route>
+              <Route path="/wall">
+                {guard('live:view', <WallPage canReadAlerts={allows(me.roles, 'alert:read')} />)}
+              </Route>
+              <Route path="/cameras/:id/live">
+                {(p) =>
+                  guard(
+                    'live:view',
+                    <CameraLivePage cameraId={p.id} canSavePresets={allows(me.roles, 'camera:write')} />,
+                  )
+                }
+              </Route>
               <Route path="/alerts">
                 {guard(
                   'alert:read',
@@ -86,6 +97,7 @@ function Console({ me }: { me: Me }) {
               <Route path="/admin/cameras/:id">
                 {(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}
               </Route>
+              <Route path="/admin/review">{guard('camera:write', <ReviewPage />)}</Route>
               <Route path="/admin/users">{guard('user:manage', <UsersPage />)}</Route>
               <Route path="/admin/audit">{guard('audit:read', <AuditPage />)}</Route>
               <Route path="/admin/registry">
@@ -117,10 +129,15 @@ function Console({ me }: { me: Me }) {
   );
 }
 
-/** The console shell: header with session and language, then the login form or the console. */
+/**
+ * The console shell: header with session and language, then the login form or the console; a detached
+ * monitor (`/monitor`, opened from the wall or the alerts) fills its window without header or navigation.
+ */
 export function App() {
   const { t } = useI18n();
   const { me, login, logout } = useSession();
+  const [location] = useLocation();
+  if (me && location === '/monitor') return <MonitorPage me={me} />;
   return (
     <div className="app">
       <header className="top">

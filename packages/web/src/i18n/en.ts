@@ -1,11 +1,14 @@
 import { alarmEn } from './alarm.messages';
+import { monitorEn } from './monitor.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
+import { healthEn } from './health.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
+import { reviewEn } from './review.messages';
 import { transparencyEn } from './transparency.messages';
 
 /** The English messages; the compiler requires every key of the French set. */
@@ -130,6 +133,22 @@ export const en: Record<MessageKey, string> = {
   'live.unknownCamera': 'Unknown camera, or not assigned to your account.',
   'live.stale': 'Frozen image: connection lost, reconnecting…',
   'live.staleBadge': 'frozen',
+  'ptz.heading': 'PTZ control',
+  'ptz.free': 'Controls free: your first command gives them to you.',
+  'ptz.yours': 'You have the controls (released 30 s after your last command).',
+  'ptz.heldBy': 'Steered by {name} until {time} unless they keep steering.',
+  'ptz.take': 'Take over',
+  'ptz.up': 'Up (hold)',
+  'ptz.down': 'Down (hold)',
+  'ptz.left': 'Left (hold)',
+  'ptz.right': 'Right (hold)',
+  'ptz.zoomIn': 'Zoom in (hold)',
+  'ptz.zoomOut': 'Zoom out (hold)',
+  'ptz.presets': 'Presets',
+  'ptz.noPresets': 'No preset stored on this camera.',
+  'ptz.goto': 'Go to {name}',
+  'ptz.presetName': 'Preset name',
+  'ptz.save': 'Save the current position',
   'banner.authorisation.expired':
     'Images locked: the prefectoral authorisation expired on {date} (CSI L252-4). Have it renewed and record it in the registry.',
   'banner.authorisation.missing':
@@ -199,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   'alertType.fire_smoke': 'Fire or smoke',
   'alertType.camera_tamper': 'Camera covered or moved',
   'alertType.camera_offline': 'Camera offline',
+  'alertType.camera_degraded': 'Camera degraded',
   'alertType.storage_low': 'Recordings disk almost full',
   'playback.from': 'From',
   'playback.to': 'To',
@@ -282,6 +302,8 @@ export const en: Record<MessageKey, string> = {
   'audit.filter.limit': 'Entries',
   'audit.filter.all': 'All',
   'audit.filter.actor': 'Actor',
+  'audit.filter.text': 'Search',
+  'audit.filter.textHint': 'action, camera, author, reason, details…',
   'audit.filter.from': 'From',
   'audit.filter.to': 'To (included)',
   'date.placeholder': 'dd/mm/yyyy',
@@ -387,7 +409,10 @@ export const en: Record<MessageKey, string> = {
   ...holdsEn,
   ...complianceEn,
   ...unmaskEn,
+  ...healthEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
+  ...monitorEn,
+  ...reviewEn,
 };

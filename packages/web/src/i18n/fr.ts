@@ -1,10 +1,13 @@
 import { alarmFr } from './alarm.messages';
+import { monitorFr } from './monitor.messages';
 import { evidenceFr } from './evidence.messages';
 import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
+import { healthFr } from './health.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
+import { reviewFr } from './review.messages';
 import { transparencyFr } from './transparency.messages';
 
 /** The French messages: the reference set of keys (French first, since the first users are French cities). */
@@ -130,6 +133,22 @@ export const fr = {
   'live.unknownCamera': 'Caméra inconnue, ou non attribuée à votre compte.',
   'live.stale': 'Image figée : connexion perdue, reconnexion automatique…',
   'live.staleBadge': 'figée',
+  'ptz.heading': 'Commande PTZ',
+  'ptz.free': 'Commande libre : le premier ordre vous la donne.',
+  'ptz.yours': 'Vous avez la main (rendue 30 s après votre dernier ordre).',
+  'ptz.heldBy': 'Commandée par {name} jusqu’à {time} s’il ne donne plus d’ordre.',
+  'ptz.take': 'Prendre la main',
+  'ptz.up': 'Haut (maintenir)',
+  'ptz.down': 'Bas (maintenir)',
+  'ptz.left': 'Gauche (maintenir)',
+  'ptz.right': 'Droite (maintenir)',
+  'ptz.zoomIn': 'Zoom avant (maintenir)',
+  'ptz.zoomOut': 'Zoom arrière (maintenir)',
+  'ptz.presets': 'Prépositions',
+  'ptz.noPresets': 'Aucune préposition enregistrée sur cette caméra.',
+  'ptz.goto': 'Aller à {name}',
+  'ptz.presetName': 'Nom de la préposition',
+  'ptz.save': 'Enregistrer la position actuelle',
   'banner.authorisation.expired':
     'Images verrouillées : l’autorisation préfectorale a expiré le {date} (CSI L252-4). Faites-la renouveler et enregistrez-la au registre.',
   'banner.authorisation.missing':
@@ -199,6 +218,7 @@ export const fr = {
   'alertType.fire_smoke': 'Feu ou fumée',
   'alertType.camera_tamper': 'Caméra masquée ou déplacée',
   'alertType.camera_offline': 'Caméra hors ligne',
+  'alertType.camera_degraded': 'Caméra dégradée',
   'alertType.storage_low': 'Disque des enregistrements presque plein',
   'playback.from': 'Du',
   'playback.to': 'Au',
@@ -283,6 +303,8 @@ export const fr = {
   'audit.filter.limit': 'Entrées',
   'audit.filter.all': 'Toutes',
   'audit.filter.actor': 'Auteur',
+  'audit.filter.text': 'Rechercher',
+  'audit.filter.textHint': 'action, caméra, auteur, motif, détails…',
   'audit.filter.from': 'Du',
   'audit.filter.to': 'Au (inclus)',
   'date.placeholder': 'jj/mm/aaaa',
@@ -390,9 +412,12 @@ export const fr = {
   ...holdsFr,
   ...complianceFr,
   ...unmaskFr,
+  ...healthFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
+  ...monitorFr,
+  ...reviewFr,
 } as const;
 
 /** A message key. */

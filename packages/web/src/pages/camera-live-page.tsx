@@ -4,10 +4,11 @@ import { useCameras } from '../api/use-cameras';
 import { useCameraStatus } from '../api/use-camera-status';
 import { videoApi } from '../api/video-api';
 import { LiveTile } from '../components/live-tile';
+import { PtzPanel } from '../components/ptz-panel';
 import { useI18n } from '../i18n/i18n';
 
-/** One camera's live view, opened from the map or the wall. */
-export function CameraLivePage({ cameraId }: { cameraId: string }) {
+/** One camera's live view, opened from the map or the wall; PTZ controls under the picture of a PTZ camera. */
+export function CameraLivePage({ cameraId, canSavePresets }: { cameraId: string; canSavePresets: boolean }) {
   const { t } = useI18n();
   const { cameras } = useCameras();
   const statuses = useCameraStatus();
@@ -30,6 +31,7 @@ export function CameraLivePage({ cameraId }: { cameraId: string }) {
         startLive={videoApi.startLive}
         stopLive={videoApi.stopLive}
       />
+      <PtzPanel cameraId={camera.id} canSavePresets={canSavePresets} />
     </div>
   );
 }

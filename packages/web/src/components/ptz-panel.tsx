@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import type { ApiResult } from '../api/video-api';
+import { ptzApi } from '../api/ptz-api';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/fr';
+
+interface Control {
+  holder?: { name: string; expiresAt: string; you: boolean };
+}
+
+interface Preset {
+  token: string;
+  name: string;
+}
+
+/** The buttons held to move the head: what each one moves, at which speed. */
+const moves: { key: MessageKey; symbol: string; velocity: { pan?: number; tilt?: number; zoom?: number } }[] = [
+  { key: 'ptz.up', symbol: '↑', velocity: { tilt: 0.5 } },
+  { key: 'ptz.left', symbol: '←', velocity: { pan: -0.5 } },
+  { key: 'ptz.right', symbol: '→', velocity: { pan: 0.5 } },
+  { key: 'ptz.down', symbol: '↓', velocity: { tilt: -0.5 } },
+  { key: 'ptz.zoomIn', symbol: '+', velocity: { zoom: 0.5 } },
+  { key: 'ptz.zoomOut', symbol: '−', velocity: { zoom: -0.5 } },
+];
+
+/** How often the lock holder is read again while the panel is open. */
+const controlRefreshMs = 3000;
+
+/**
+ * PTZ controls under a camera's live picture: hold an arrow or a zoom button to move (pointer or keyboard), the
+ * presets to call, who holds the controls; supervisors save the current position as a preset. Renders nothing
+ * for a camera that cannot be steered.
+ */
+export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSavePresets: boolean }) {
+  const { t, problem } = useI18n();
+  const [available, setAvailable] = useState<boolean | undefined>(undefined);
+  const [control, setControl] = useState<Control>({});
+  const [presets, setPresets] = useState<Preset[]>([]);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [presetName, setPresetName] = useState('');
+
+  const report = useCallback(
+    <T,>(result: ApiResult<T>): result is { ok: true; data: T } => {
+      setFailure(result.ok ? undefined : problem(result));
+      return result.ok;
+    },
+    [problem],
+  );
+
+  const refresh = useCallback(async () => {
+    const result = await ptzApi.control(cameraId);
+    if (!result.ok && result.code === 'PTZ_NOT_AVAILABLE') {
+      setAvailable(false);
+      return;
+    }
+    setAvailable(true);
+    if (result.ok) setControl(result.data);
+  }, [cameraId]);
+
+  const loadPresets = useCallback(async () => {
+    const result = await ptzApi.presets(cameraId);
+    if (report(result)) setPresets(result.data);
+  }, [cameraId, report]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), controlRefreshMs);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  useEffect(() => {
+    if (available === true) void loadPresets();
+  }, [available, loadPresets]);
+
+  if (available !== true) return null;
+
+  const act = async (call: () => Promise<ApiResult<unknown>>) => {
+    report(await call());
+    await refresh();
+  };
+  const start = (velocity: { pan?: number; tilt?: number; zoom?: number }) =>
+    void act(() => ptzApi.move(cameraId, velocity));
+  const stop = () => void act(() => ptzApi.stop(cameraId));
+  const keyDown = (velocity: { pan?: number; tilt?: number; zoom?: number }) => (event: KeyboardEvent) => {
+    if ((event.key === 'Enter' || event.key === ' ') && !event.repeat) {
+      event.preventDefault();
+      start(velocity);
+    }
+  };
+  const keyUp = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') stop();
+  };
+  const save = async () => {
+    const result = await ptzApi.savePreset(cameraId, presetName.trim());
+    if (report(result)) {
+      setPresetName('');
+      await loadPresets();
+    }
+    await refresh();
+  };
+
+  const holder = control.holder;
+  return (
+    <section className="ptz-panel" aria-label={t('ptz.heading')}>
+      <h3>{t('ptz.heading')}</h3>
+      <p className="ptz-holder" data-testid="ptz-holder">
+        {holder === undefined
+          ? t('ptz.free')
+          : holder.you
+            ? t('ptz.yours')
+            : t('ptz.heldBy', { name: holder.name, time: new Date(holder.expiresAt).toLocaleTimeString() })}
+      </p>
+      {holder !== undefined && !holder.you && (
+        <button type="button" onClick={() => void act(() => ptzApi.take(cameraId))}>
+          {t('ptz.take')}
+        </button>
+      )}
+      <div className="ptz-pad">
+        {moves.map((move) => (
+          <button
+            key={move.key}
+            type="button"
+            aria-label={t(move.key)}
+            title={t(move.key)}
+            onPointerDown={() => start(move.velocity)}
+            onPointerUp={stop}
+            onPointerLeave={(event) => {
+              if (event.buttons !== 0) stop();
+            }}
+            onKeyDown={keyDown(move.velocity)}
+            onKeyUp={keyUp}
+          >
+            {move.symbol}
+          </button>
+        ))}
+      </div>
+      <h4>{t('ptz.presets')}</h4>
+      {presets.length === 0 ? (
+        <p>{t('ptz.noPresets')}</p>
+      ) : (
+        <ul className="ptz-presets">
+          {presets.map((preset) => (
+            <li key={preset.token}>
+              <button type="button" onClick={() => void act(() => ptzApi.gotoPreset(cameraId, preset.token))}>
+                {t('ptz.goto', { name: preset.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canSavePresets && (
+        <form
+          className="ptz-save"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label>
+            {t('ptz.presetName')}
+            <input value={presetName} maxLength={64} required onChange={(e) => setPresetName(e.target.value)} />
+          </label>
+          <button type="submit">{t('ptz.save')}</button>
+        </form>
+      )}
+      {failure !== undefined && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}

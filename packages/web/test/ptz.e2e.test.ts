@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { habilitate, testPasswordCost } from '../../server/test/support.js';
+import { launchBrowser } from './browser.js';
+import { unusedTotpCode } from './support/unused-totp.js';
+
+const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const password = 'correct horse battery staple';
+const devicePassword = 'Onvif-Pa55word!';
+
+describe('steering a PTZ camera from its live view, in a real browser', () => {
+  let server: RunningServer;
+  let device: FakeOnvifDevice;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  let cameraId: string;
+
+  beforeAll(async () => {
+    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
+    dataDir = await mkdtemp(join(tmpdir(), 'vigie-ptz-e2e-'));
+    device = await startFakeOnvifDevice({
+      username: 'vigie',
+      password: devicePassword,
+      discoverable: false,
+      profiles: [
+        {
+          token: 'main',
+          name: 'Main',
+          width: 1280,
+          height: 720,
+          fps: 10,
+          gop: 20,
+          streamUrl: 'rtsp://127.0.0.1:9/main',
+        },
+      ],
+    });
+    server = await startServer(
+      loadConfig({
+        VIGIE_PORT: '0',
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_LOG_LEVEL: 'silent',
+        VIGIE_DEMO: 'false',
+        VIGIE_CAMERA_NETWORKS: '127.0.0.0/8',
+      }),
+      { passwordCost: testPasswordCost },
+    );
+    const added = await server.app.onvif.add(
+      {
+        address: device.address,
+        username: 'vigie',
+        password: devicePassword,
+        name: 'Beffroi PTZ',
+        enabled: false,
+        location: { lat: 50.36, lon: 3.52 },
+        purposes: ['public_space_safety'],
+      },
+      { actorName: 'e2e setup' },
+    );
+    cameraId = added.camera.id;
+    const user = await server.app.users.create(
+      { username: 'chef.ptz', displayName: 'Chef PTZ', roles: ['supervisor'], password },
+      { now: new Date(), actor: { actorName: 'e2e setup' } },
+    );
+    await habilitate(server.app, 'chef.ptz', ['supervisor']);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });
+    page.setDefaultTimeout(10_000);
+    await page.goto(server.url);
+    await page.getByLabel('Identifiant').fill('chef.ptz');
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(user.totp?.secret ?? ''));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.locator('nav.nav').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await device?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('moves while an arrow is held, saves a preset, goes back to it, and shows who holds the controls', async () => {
+    await page.goto(new URL(`/cameras/${cameraId}/live`, server.url).toString());
+    const panel = page.locator('.ptz-panel');
+    await panel.waitFor();
+    expect(await page.getByTestId('ptz-holder').innerText()).toMatch(/^Commande libre/);
+    await expect.poll(() => panel.innerText()).toContain('Aucune préposition');
+
+    // The head rests at 0,0,0: saved as "Parvis".
+    await page.getByLabel('Nom de la préposition').fill('Parvis');
+    await page.getByRole('button', { name: 'Enregistrer la position actuelle' }).click();
+    await page.getByRole('button', { name: 'Aller à Parvis' }).waitFor();
+    await expect.poll(() => page.getByTestId('ptz-holder').innerText()).toMatch(/^Vous avez la main/);
+
+    // Held: the head moves (no position while moving); released: a Stop is sent.
+    const right = page.getByRole('button', { name: 'Droite (maintenir)' });
+    await right.hover();
+    await page.mouse.down();
+    await expect.poll(() => device.actions().includes('ContinuousMove')).toBe(true);
+    expect(device.position()).toBeUndefined();
+    await page.mouse.up();
+    await expect.poll(() => device.actions().includes('Stop')).toBe(true);
+
+    await page.getByRole('button', { name: 'Aller à Parvis' }).click();
+    await expect.poll(() => device.position()).toEqual({ pan: 0, tilt: 0, zoom: 0 });
+
+    await page.getByLabel('Langue').selectOption('en');
+    await expect.poll(() => page.getByTestId('ptz-holder').innerText()).toMatch(/^You have the controls/);
+    await page.getByLabel('Language').selectOption('fr');
+  });
+});
