@@ -1,40 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Segment } from '@vigie/core';
-import {
-  FfmpegSupervisor,
-  LiveFeed,
-  LocalDiskStorage,
-  SegmentRecorder,
-  type LiveMessage,
-  type RecordingCamera,
-} from '@vigie/media';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
-import { grayFrame, probe } from './support/probe.js';
-import { renderTestClip } from './support/test-clips.js';
-import { testFfmpegCapabilities, testFfmpegPath } from './support/test-ffmpeg.js';
+import { LiveFeed, LocalDiskStorage, type LiveMessage, type RecordingCamera } from '@vigie/media';
+import { describe, expect, it } from 'vitest';
+import { grayFrame, halvesOf, leftHalf, probe } from './support/probe.js';
+import { recordingRig } from './support/recording-rig.js';
 
 // A ':' in the spool path: the masked live output goes through ffmpeg's tee muxer, which must escape it.
-const dir = await mkdtemp(join(tmpdir(), 'vigie-live:feed-'));
-let clip = '';
-let camera: FakeRtspCamera | undefined;
-let recorder: SegmentRecorder | undefined;
-let supervisor: FfmpegSupervisor | undefined;
-
-beforeAll(async () => {
-  clip = await renderTestClip({ dir, seconds: 30 });
-});
-afterEach(async () => {
-  await recorder?.stop();
-  await supervisor?.stopAll();
-  await camera?.stop();
-  recorder = undefined;
-  supervisor = undefined;
-  camera = undefined;
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const rig = await recordingRig('vigie-live:feed-', 30);
+const { dir } = rig;
 
 /** Records a camera with a live feed until a viewer has `frames` fragments and two segments are stored. */
 async function watch(
@@ -45,7 +19,7 @@ async function watch(
   const got: LiveMessage[] = [];
   const segments: Segment[] = [];
   const storage = new LocalDiskStorage(join(dir, 'store', cam.id));
-  supervisor = new FfmpegSupervisor({ ffmpegPath: testFfmpegPath, ffmpegCapabilities: testFfmpegCapabilities });
+  const supervisor = rig.supervise();
   let wake = (): void => undefined;
   const done = new Promise<void>((resolve) => {
     wake = () => {
@@ -59,12 +33,10 @@ async function watch(
     },
     backlog: () => 0,
   });
-  recorder = new SegmentRecorder({
+  const recorder = rig.recorder({
     camera: cam,
     supervisor,
     storage,
-    spoolDir: join(dir, 'spool'),
-    segmentSeconds: 2,
     onSegment: (segment) => {
       segments.push(segment);
       wake();
@@ -85,7 +57,7 @@ async function asFile(got: LiveMessage[], name: string): Promise<string> {
 
 describe('live feed from the recording process (real ffmpeg)', () => {
   it('streams an RTSP camera as fragmented MP4, one fragment per frame, while it keeps recording', async () => {
-    camera = await startFakeRtspCamera(clip);
+    const camera = await rig.startCamera();
     const { got, segments } = await watch({ id: 'gare', sourceUrl: camera.url, masks: [] }, 40);
     const [init, ...fragments] = got;
     expect(init?.kind).toBe('init');
@@ -103,28 +75,16 @@ describe('live feed from the recording process (real ffmpeg)', () => {
   }, 120_000);
 
   it('shows masked pixels black in the live stream too: the same encode feeds recording and live', async () => {
-    const leftHalf = [
-      { x: 0, y: 0 },
-      { x: 0.5, y: 0 },
-      { x: 0.5, y: 1 },
-      { x: 0, y: 1 },
-    ];
     const { got, segments, storage } = await watch(
-      { id: 'rue', sourceUrl: `file://${clip}`, masks: [{ polygon: leftHalf }] },
+      { id: 'rue', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
       15,
     );
     expect(segments.length).toBeGreaterThanOrEqual(2);
     // The recording itself still decodes (the tee muxer writes it from the same encode).
     expect((await grayFrame(storage.pathOf(segments[1]!.key), 0.5)).length).toBe(320 * 240);
     const frame = await grayFrame(await asFile(got, 'rue-live.mp4'), 1);
-    const [width, height] = [320, 240];
-    let maskedMax = 0;
-    let openSum = 0;
-    for (let y = 2; y < height - 2; y++) {
-      for (let x = 2; x < width / 2 - 2; x++) maskedMax = Math.max(maskedMax, frame[y * width + x]!);
-      for (let x = width / 2 + 2; x < width - 2; x++) openSum += frame[y * width + x]!;
-    }
+    const { maskedMax, openMean } = halvesOf(frame, 320, 240);
     expect(maskedMax).toBeLessThanOrEqual(8);
-    expect(openSum / ((height - 4) * (width / 2 - 4))).toBeGreaterThan(40);
+    expect(openMean).toBeGreaterThan(40);
   }, 120_000);
 });

@@ -1,43 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordingGap, Segment } from '@vigie/core';
-import {
-  FfmpegSupervisor,
-  LocalDiskStorage,
-  SegmentRecorder,
-  concatList,
-  exportArgs,
-  planExport,
-  runFfmpeg,
-  type RecordingCamera,
-} from '@vigie/media';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { testFfmpegCapabilities, testFfmpegPath } from './support/test-ffmpeg.js';
-import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
-import { grayFrame, probe, sha256Of } from './support/probe.js';
+import { LocalDiskStorage, concatList, exportArgs, planExport, runFfmpeg, type RecordingCamera } from '@vigie/media';
+import { describe, expect, it } from 'vitest';
+import { testFfmpegPath } from './support/test-ffmpeg.js';
+import { grayFrame, halvesOf, leftHalf, probe, sha256Of } from './support/probe.js';
+import { recordingRig } from './support/recording-rig.js';
 import { watchStatuses } from './support/status-waiter.js';
-import { renderTestClip } from './support/test-clips.js';
 
-const dir = await mkdtemp(join(tmpdir(), 'vigie-recorder-'));
+const rig = await recordingRig('vigie-recorder-', 60);
+const { dir } = rig;
 const ffmpeg = testFfmpegPath;
-let clip = '';
-let camera: FakeRtspCamera | undefined;
-let recorder: SegmentRecorder | undefined;
-let supervisor: FfmpegSupervisor | undefined;
-
-beforeAll(async () => {
-  clip = await renderTestClip({ dir, seconds: 60 });
-});
-afterEach(async () => {
-  await recorder?.stop();
-  await supervisor?.stopAll();
-  await camera?.stop();
-  recorder = undefined;
-  supervisor = undefined;
-  camera = undefined;
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Records a camera until `enough` says so; returns what the recorder reported. */
 async function record(
@@ -49,11 +22,7 @@ async function record(
   const segments: Segment[] = [];
   const gaps: RecordingGap[] = [];
   const problems: string[] = [];
-  supervisor = new FfmpegSupervisor({
-    ffmpegPath: ffmpeg,
-    ffmpegCapabilities: testFfmpegCapabilities,
-    backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
-  });
+  const supervisor = rig.supervise({ backoff: { initialMs: 200, maxMs: 1000, factor: 2 } });
   const statuses = watchStatuses(supervisor);
   let wake = (): void => undefined;
   const done = new Promise<void>((resolve) => {
@@ -61,12 +30,10 @@ async function record(
       if (enough(segments, gaps)) resolve();
     };
   });
-  recorder = new SegmentRecorder({
+  const recorder = rig.recorder({
     camera: cam,
     supervisor,
     storage,
-    spoolDir: join(dir, 'spool'),
-    segmentSeconds: 2,
     ...(cam.resumeAfter === undefined ? {} : { resumeAfter: cam.resumeAfter }),
     onSegment: (segment) => {
       segments.push(segment);
@@ -87,7 +54,7 @@ async function record(
 
 describe('segment recorder (real ffmpeg, real RTSP)', () => {
   it('stores contiguous segments of the requested length with their size and SHA-256, and exports a range', async () => {
-    camera = await startFakeRtspCamera(clip);
+    const camera = await rig.startCamera();
     const { segments, storage, problems } = await record(
       { id: 'gare', sourceUrl: camera.url, masks: [] },
       (s) => s.length >= 4,
@@ -127,8 +94,7 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
   }, 120_000);
 
   it('records a gap, and goes on recording, when the camera server is killed and restarted', async () => {
-    camera = await startFakeRtspCamera(clip);
-    const cam = camera;
+    const cam = await rig.startCamera();
     const { segments, gaps, problems } = await record(
       { id: 'parvis', sourceUrl: cam.url, masks: [] },
       (s, g) => g.length >= 1 && s.length >= 4,
@@ -151,7 +117,7 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
   }, 120_000);
 
   it('records the hole since the last indexed segment of a stopped recorder as a "recorder stopped" gap', async () => {
-    camera = await startFakeRtspCamera(clip);
+    const camera = await rig.startCamera();
     const cam = { id: 'halle', sourceUrl: camera.url, masks: [] };
     const first = await record(cam, (s) => s.length >= 2);
     const resumeAfter = first.segments.at(-1)!.endedAt;
@@ -165,29 +131,16 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
   }, 120_000);
 
   it('blacks out masked pixels in the recording and leaves the rest of the image alone', async () => {
-    const leftHalf = [
-      { x: 0, y: 0 },
-      { x: 0.5, y: 0 },
-      { x: 0.5, y: 1 },
-      { x: 0, y: 1 },
-    ];
     const { segments, storage } = await record(
-      { id: 'rue', sourceUrl: `file://${clip}`, masks: [{ polygon: leftHalf }] },
+      { id: 'rue', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
       (s) => s.length >= 2,
     );
     const frame = await grayFrame(storage.pathOf(segments[1]!.key), 0.5);
-    const width = 320;
-    const height = 240;
-    expect(frame.length).toBe(width * height);
-    let maskedMax = 0;
-    let openSum = 0;
-    for (let y = 2; y < height - 2; y++) {
-      for (let x = 2; x < width / 2 - 2; x++) maskedMax = Math.max(maskedMax, frame[y * width + x]!);
-      for (let x = width / 2 + 2; x < width - 2; x++) openSum += frame[y * width + x]!;
-    }
+    expect(frame.length).toBe(320 * 240);
+    const { maskedMax, openMean } = halvesOf(frame, 320, 240);
     // Black after lossy re-encoding: a few levels of noise at most.
     expect(maskedMax).toBeLessThanOrEqual(8);
-    expect(openSum / ((height - 4) * (width / 2 - 4))).toBeGreaterThan(40);
+    expect(openMean).toBeGreaterThan(40);
   }, 120_000);
 
   it('drops sound at ingest', async () => {

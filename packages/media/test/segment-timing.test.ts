@@ -1,29 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordingGap, Segment } from '@vigie/core';
-import { FfmpegSupervisor, LocalDiskStorage, SegmentRecorder, type RecorderHealth } from '@vigie/media';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
+import { LocalDiskStorage, type RecorderHealth } from '@vigie/media';
+import { describe, expect, it } from 'vitest';
+import { recordingRig } from './support/recording-rig.js';
 import { watchStatuses } from './support/status-waiter.js';
-import { renderTestClip } from './support/test-clips.js';
-import { testFfmpegCapabilities, testFfmpegPath } from './support/test-ffmpeg.js';
 
-const dir = await mkdtemp(join(tmpdir(), 'vigie-timing-'));
-let clip = '';
-let camera: FakeRtspCamera | undefined;
-let recorder: SegmentRecorder | undefined;
-let supervisor: FfmpegSupervisor | undefined;
-
-beforeAll(async () => {
-  clip = await renderTestClip({ dir, seconds: 20 });
-});
-afterEach(async () => {
-  await recorder?.stop();
-  await supervisor?.stopAll();
-  await camera?.stop();
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const rig = await recordingRig('vigie-timing-', 20);
+const { dir } = rig;
 
 /** A segment with the wall-clock moment the recorder handed it over (it cannot be listed before its end). */
 type Seen = Segment & { seenAt: number };
@@ -42,19 +25,17 @@ function waitFor(check: () => boolean, what: string, within = 60_000): Promise<v
 
 describe('wall-clock truth (real ffmpeg, real RTSP)', () => {
   it('keeps indexed times on the wall clock when the camera timestamps jump back then forward, and says so', async () => {
-    camera = await startFakeRtspCamera(clip);
-    supervisor = new FfmpegSupervisor({ ffmpegPath: testFfmpegPath, ffmpegCapabilities: testFfmpegCapabilities });
+    const camera = await rig.startCamera();
+    const supervisor = rig.supervise();
     const statuses = watchStatuses(supervisor);
     const segments: Seen[] = [];
     const gaps: RecordingGap[] = [];
     const health: RecorderHealth[] = [];
     const problems: string[] = [];
-    recorder = new SegmentRecorder({
+    const recorder = rig.recorder({
       camera: { id: 'quai', sourceUrl: camera.url, masks: [] },
       supervisor,
       storage: new LocalDiskStorage(join(dir, 'store')),
-      spoolDir: join(dir, 'spool'),
-      segmentSeconds: 2,
       onSegment: (segment) => void segments.push({ ...segment, seenAt: Date.now() }),
       onGap: (gap) => void gaps.push(gap),
       onHealth: (h) => void health.push(h),
@@ -96,17 +77,15 @@ describe('wall-clock truth (real ffmpeg, real RTSP)', () => {
 
   it('reports `degraded` with the lag when recording falls behind real time, keeping capture times', async () => {
     // Video reaching the recorder at 0.6× real time, as from a masked camera whose encoder cannot keep up.
-    camera = await startFakeRtspCamera(clip, { readRate: 0.6 });
-    supervisor = new FfmpegSupervisor({ ffmpegPath: testFfmpegPath, ffmpegCapabilities: testFfmpegCapabilities });
+    const camera = await rig.startCamera({ readRate: 0.6 });
+    const supervisor = rig.supervise();
     const statuses = watchStatuses(supervisor);
     const segments: Seen[] = [];
     const health: RecorderHealth[] = [];
-    recorder = new SegmentRecorder({
+    const recorder = rig.recorder({
       camera: { id: 'halles', sourceUrl: camera.url, masks: [] },
       supervisor,
       storage: new LocalDiskStorage(join(dir, 'store')),
-      spoolDir: join(dir, 'spool'),
-      segmentSeconds: 2,
       lagToleranceMs: 4000,
       onSegment: (segment) => void segments.push({ ...segment, seenAt: Date.now() }),
       onHealth: (h) => void health.push(h),

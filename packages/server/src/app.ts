@@ -237,7 +237,9 @@ export interface VigieApp {
   /** The analytics of every camera that has some switched on; started by `startServer`. */
   analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
-  startRecording(options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff'>): Promise<RecorderFleet>;
+  startRecording(
+    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs'>,
+  ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
 }
@@ -388,7 +390,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ffmpegPath: media.ffmpegPath,
     ...(custody === undefined ? {} : { custody }),
   });
-  const statuses = new CameraStatusService({ work, cameras });
+  // The recording fleet, once started in this process: it measures the streams the health route reports.
+  let fleet: RecorderFleet | undefined;
+  const statuses = new CameraStatusService({
+    work,
+    cameras,
+    clock: deps.clock,
+    measures: (cameraId) => fleet?.measures(cameraId),
+  });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
   const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile, quarantineDir });
@@ -537,7 +546,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir });
     if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
       http.log.warn(recovered, 'recording spool recovered');
-    const fleet = new RecorderFleet({
+    const started = new RecorderFleet({
       work,
       clock: deps.clock,
       events: domainEvents,
@@ -553,8 +562,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       ...options,
     });
-    await fleet.start();
-    return fleet;
+    await started.start();
+    fleet = started;
+    return started;
   };
   const remote = deps.workers === 'remote';
   const storageWatch = remote

@@ -11,6 +11,7 @@ import type {
 import type { FrameResult } from './analysis.pipeline.js';
 import { annotateFrame } from './frame.annotator.js';
 import { encodeJpeg } from './image.codec.js';
+import { definedOnly } from '@vigie/core';
 
 /**
  * An alert ready to store and show: what, where, when, a snapshot with the detections and zones drawn,
@@ -116,7 +117,7 @@ export async function buildAlertEvidence(input: {
     cameraId: alert.cameraId,
     type: alert.type,
     severity: alert.severity,
-    ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+    ...definedOnly({ zoneId: alert.zoneId }),
     message: alert.reason,
     openedAt,
     clip: { cameraId: alert.cameraId, ...clipAround(openedAt, input) },
@@ -127,7 +128,7 @@ export async function buildAlertEvidence(input: {
     details: {
       key: alert.key,
       t: alert.firstT,
-      ...(alert.region === undefined ? {} : { region: alert.region }),
+      ...definedOnly({ region: alert.region }),
       ...(alert.facts.measure === undefined ? {} : { value: alert.facts.measure.value }),
     },
   };
@@ -173,6 +174,6 @@ async function snapshotOf(input: Parameters<typeof buildAlertEvidence>[0]): Prom
   });
   return encodeJpeg(image, {
     ffmpegPath: input.ffmpegPath,
-    ...(input.quality === undefined ? {} : { quality: input.quality }),
+    ...definedOnly({ quality: input.quality }),
   });
 }

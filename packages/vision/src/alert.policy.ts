@@ -9,6 +9,7 @@ import {
   type Sighting,
   type Situation,
   type SituationChange,
+  definedOnly,
 } from '@vigie/core';
 import { footPoint, pointInPolygon } from './geometry.math.js';
 import type { RuleContext } from './rule.context.js';
@@ -118,12 +119,12 @@ export class AlertPolicy {
       cameraId: this.options.cameraId,
       type: s.type,
       severity: eventSeverity[s.type],
-      ...(s.zoneId === undefined ? {} : { zoneId: s.zoneId }),
+      ...definedOnly({ zoneId: s.zoneId }),
       firstT: s.openedAt.getTime() - origin,
       lastT: s.lastSeenAt.getTime() - origin,
       ...(s.endedAt === undefined ? {} : { endT: s.endedAt.getTime() - origin }),
       occurrences: s.occurrences,
-      ...(s.region === undefined ? {} : { region: s.region }),
+      ...definedOnly({ region: s.region }),
       reason: memo.event.reason,
       facts: factsOf(s, memo),
     };
@@ -152,9 +153,7 @@ function sightingOf(event: AnalyticsEvent, ctx: RuleContext): Sighting {
   const subject = subjectOf(event, ctx);
   return {
     type: event.type,
-    ...(event.zoneId === undefined ? {} : { zoneId: event.zoneId }),
-    ...(subject === undefined ? {} : { subject }),
-    ...(event.region === undefined ? {} : { region: event.region }),
+    ...definedOnly({ zoneId: event.zoneId, subject, region: event.region }),
     ...(event.value === undefined || leadTypes.has(event.type) ? {} : { value: Math.abs(event.value) }),
     raised: true,
   };
@@ -216,11 +215,10 @@ function factsOf(s: Situation, memo: Memo): AlertFacts {
   return {
     subject: subjects[s.type],
     ...(persons > 1 ? { count: persons } : {}),
-    ...(s.zoneId === undefined ? {} : { zoneId: s.zoneId }),
-    ...(s.region === undefined ? {} : { region: s.region }),
+    ...definedOnly({ zoneId: s.zoneId, region: s.region }),
     durationS: Math.round((memo.leadS + (s.lastSeenAt.getTime() - s.openedAt.getTime()) / 1000) * 10) / 10,
     ...(memo.confidence === undefined ? {} : { confidence: Math.round(memo.confidence * 100) / 100 }),
     ...(unit === undefined || value === undefined ? {} : { measure: { value, peak: s.peak ?? value, unit } }),
-    ...(manner === undefined ? {} : { manner }),
+    ...definedOnly({ manner }),
   };
 }

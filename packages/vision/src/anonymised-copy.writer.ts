@@ -4,6 +4,7 @@ import { BackgroundModel } from './background.model.js';
 import { FfmpegFrameSource } from './ffmpeg-frame.source.js';
 import { MotionDetector } from './motion.detector.js';
 import { pixelateBoxes } from './pixelate.js';
+import { definedOnly } from '@vigie/core';
 
 /** What to anonymise and how. */
 export interface AnonymisedCopyOptions {
@@ -44,7 +45,7 @@ export async function writeAnonymisedCopy(options: AnonymisedCopyOptions): Promi
     width: options.width ?? 960,
     format: 'rgb24',
     whenBehind: 'wait',
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...definedOnly({ signal: options.signal }),
   });
   const writer = new AnnotatedVideoWriter({ ffmpegPath: options.ffmpegPath, output: options.output, fps });
   let background: BackgroundModel | undefined;

@@ -14,6 +14,7 @@ import { AnalysisPipeline, type FrameResult } from './analysis.pipeline.js';
 import type { CountSample } from './count.sampler.js';
 import { FfmpegFrameSource, type FrameSourceOptions } from './ffmpeg-frame.source.js';
 import { PrivacyMasker } from './privacy.masker.js';
+import { definedOnly } from '@vigie/core';
 
 /** Where a camera's analysis stands, for the console's camera health view. */
 export type AnalysisStatus =
@@ -105,8 +106,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
     cameraId: o.cameraId,
     config,
     startedAt,
-    ...(o.detector === undefined ? {} : { detector: o.detector }),
-    ...(o.detectEvery === undefined ? {} : { detectEvery: o.detectEvery }),
+    ...definedOnly({ detector: o.detector, detectEvery: o.detectEvery }),
   });
   const masker = new PrivacyMasker(o.masks ?? []);
   const report = (error: unknown) => o.onError?.(error instanceof Error ? error : new Error(String(error)));
@@ -122,9 +122,9 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
       config,
       startedAt,
       padding: o.clipPadding ?? defaultClipPadding,
-      ...(o.caption === undefined ? {} : { caption: o.caption }),
+      ...definedOnly({ caption: o.caption }),
       ffmpegPath: o.ffmpegPath,
-      ...(o.snapshotQuality === undefined ? {} : { quality: o.snapshotQuality }),
+      ...definedOnly({ quality: o.snapshotQuality }),
     };
     if (change.kind === 'opened') {
       totals.alerts++;
@@ -159,7 +159,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
       width: o.width ?? 640,
       format: 'rgb24',
       whenBehind: live || o.realtime === true ? 'drop' : 'wait',
-      ...(o.realtime === undefined ? {} : { realtime: o.realtime }),
+      ...definedOnly({ realtime: o.realtime }),
       signal: attempt.signal,
     });
     const state = { stalled: false };
@@ -188,7 +188,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
             at: clock(),
             width: frame.width,
             height: frame.height,
-            ...(source.durationMs === undefined ? {} : { durationMs: source.durationMs }),
+            ...definedOnly({ durationMs: source.durationMs }),
           });
         }
         totals.frames++;

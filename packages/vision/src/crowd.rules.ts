@@ -1,6 +1,7 @@
 import type { AnalyticsEvent } from '@vigie/core';
 import { unionBox, wholeFrame } from './geometry.math.js';
 import { displacement, groundOf, headcount, persons, type Rule, type RuleContext } from './rule.context.js';
+import { definedOnly } from '@vigie/core';
 
 /** `crowd_density`: persons per m² in a density zone (the whole frame when none is set) above the level. */
 export class CrowdDensityRule implements Rule {
@@ -19,8 +20,7 @@ export class CrowdDensityRule implements Rule {
       events.push({
         type: this.type,
         t: ctx.t,
-        ...(zone.id === undefined ? {} : { zoneId: zone.id }),
-        ...(region === undefined ? {} : { region }),
+        ...definedOnly({ zoneId: zone.id, region }),
         value: density,
         reason: `${inside.persons} persons on ${area.toFixed(0)} m² = ${density.toFixed(1)} /m²`,
       });
@@ -68,7 +68,7 @@ export class CrowdMovementRule implements Rule {
       {
         type: this.type,
         t: ctx.t,
-        ...(region === undefined ? {} : { region }),
+        ...definedOnly({ region }),
         value: divergence,
         tracks: samples.map((s) => s.track.id),
         reason: `${samples.length} persons ${divergence < 0 ? 'converging' : 'dispersing'} (${divergence.toFixed(2)}/s)`,

@@ -1,6 +1,7 @@
 import type { AnalyticsEvent, VideoFrame } from '@vigie/core';
 import { describe, expect, it } from 'vitest';
 import { annotateFrame } from './frame.annotator.js';
+import { definedOnly } from '@vigie/core';
 
 /** White pixels (the label text on a black frame). */
 function whitePixels(img: { data: Uint8Array }): number {
@@ -14,7 +15,7 @@ const frame: VideoFrame = { data: new Uint8Array(320 * 180), width: 320, height:
 const event = (region: AnalyticsEvent['region']): AnalyticsEvent => ({
   type: 'abandoned_object',
   t: 0,
-  ...(region === undefined ? {} : { region }),
+  ...definedOnly({ region }),
   reason: 'test',
 });
 

@@ -1,6 +1,7 @@
 import type { Detection, Detector, VideoFrame } from '@vigie/core';
 import { SessionRunner, WorkerRunner, type InferenceRunner } from './onnx-inference.runner.js';
 import { decodeYolox, letterboxFor, type Letterbox } from './yolox.postprocess.js';
+import { definedOnly } from '@vigie/core';
 
 /** OnnxDetector settings. */
 export interface OnnxDetectorOptions {
@@ -81,7 +82,7 @@ export class OnnxDetector implements Detector {
       input,
       width: letterbox.inputWidth,
       height: letterbox.inputHeight,
-      ...(output === undefined ? {} : { output }),
+      ...definedOnly({ output }),
     });
     // A failed inference does not hand its buffers back; new ones are then allocated.
     this.spare.push(result.input);

@@ -106,7 +106,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   }, 60_000);
 
-  it('filters the audit trail by actor and by days typed as the interface language writes them', async () => {
+  it('filters the audit trail by actor, by free text and by days typed as the interface language writes them', async () => {
     // The browser speaks American English; the console speaks French, and so do its date fields.
     const page = await login('dpo.durand', { viewport: { width: 1920, height: 1080 }, locale: 'en-US' });
     await page.goto(new URL('/admin/audit', server.url).toString());
@@ -116,6 +116,19 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
     await soon(async () => [...new Set(await rows.locator('td:nth-child(4)').allInnerTexts())]).toEqual([
       'agent.mobile',
     ]);
+    // Free text, in the camera's name, any case; details read as fields, never as JSON; wildcards taken literally.
+    await page.getByLabel('Auteur').fill('');
+    const search = page.getByLabel('Rechercher', { exact: true });
+    await search.fill('PARVIS');
+    const withAction = (action: string) => page.locator(`table.audit tbody tr[data-action="${action}"]`).count();
+    await soon(async () => [await withAction('camera.created'), await withAction('auth.login')]).toEqual([1, 0]);
+    const details = await page.locator('table.audit td.details').allInnerTexts();
+    expect(details.join('\n')).toContain('Gare — Parvis');
+    expect(details.filter((d) => d.includes('{"'))).toEqual([]);
+    await page.screenshot({ path: join(shots, 'audit-search-fr.png') });
+    await search.fill('100%_');
+    await soon(() => page.locator('.audit-page .empty').count()).toBe(1);
+    await search.fill('');
     const from = page.getByRole('textbox', { name: 'Du', exact: true });
     expect(await from.getAttribute('placeholder')).toBe('jj/mm/aaaa');
     const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' });

@@ -43,6 +43,28 @@ export async function grayFrame(path: string, seconds: number): Promise<Buffer> 
   return stdout;
 }
 
+/** The left half of the picture, as a privacy mask polygon. */
+export const leftHalf = [
+  { x: 0, y: 0 },
+  { x: 0.5, y: 0 },
+  { x: 0.5, y: 1 },
+  { x: 0, y: 1 },
+];
+
+/**
+ * How a grey frame of `width` × `height` reads with its left half masked: the brightest masked pixel and the mean
+ * of the open half, leaving a 2-pixel margin around each half (the encoder blurs the edges).
+ */
+export function halvesOf(frame: Buffer, width: number, height: number): { maskedMax: number; openMean: number } {
+  let maskedMax = 0;
+  let openSum = 0;
+  for (let y = 2; y < height - 2; y++) {
+    for (let x = 2; x < width / 2 - 2; x++) maskedMax = Math.max(maskedMax, frame[y * width + x]!);
+    for (let x = width / 2 + 2; x < width - 2; x++) openSum += frame[y * width + x]!;
+  }
+  return { maskedMax, openMean: openSum / ((height - 4) * (width / 2 - 4)) };
+}
+
 /** Hex SHA-256 of a file. */
 export async function sha256Of(path: string): Promise<string> {
   return createHash('sha256')

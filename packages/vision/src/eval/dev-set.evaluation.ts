@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { analyticsEventTypes, type AnalyticsEventType, type CountMethod, type Detector } from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
+import { scoreByType, type TypeScore } from './event.evaluation.js';
 import type { ExpectedEvent } from './scene.generator.js';
 
 /** Which part of the dev set a clip belongs to. */
@@ -36,14 +37,7 @@ export interface DevRun {
 }
 
 /** Per event type, over the whole dev set. */
-export interface DevTypeScore {
-  type: AnalyticsEventType;
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-  precision: number;
-  recall: number;
-  f1: number;
+export interface DevTypeScore extends TypeScore {
   /** Alerts of this type per camera-hour of the normal footage (every one is false). */
   falsePerHour: number;
 }
@@ -156,45 +150,15 @@ export async function runDevClip(
 export function scoreDevRuns(runs: readonly DevRun[]): DevScore {
   const normal = runs.filter((r) => r.clip.set === 'normal');
   const normalHours = normal.reduce((s, r) => s + r.clip.durationS, 0) / 3600;
-  const types = new Set<AnalyticsEventType>();
-  for (const r of runs) {
-    for (const e of r.clip.expected) types.add(e.type);
-    for (const a of r.alerts) types.add(a.type);
-  }
-  const scores: DevTypeScore[] = [];
-  for (const type of [...types].sort()) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let normalFalse = 0;
-    for (const r of runs) {
-      const windows = r.clip.expected.filter((e) => e.type === type);
-      const mine = r.alerts.filter((a) => a.type === type);
-      for (const w of windows) {
-        if (mine.some((a) => a.t >= w.from * 1000 && a.t <= w.to * 1000)) tp++;
-        else fn++;
-      }
-      const outside = mine.filter((a) => !windows.some((w) => a.t >= w.from * 1000 && a.t <= w.to * 1000)).length;
-      fp += outside;
-      if (r.clip.set === 'normal') normalFalse += outside;
-    }
-    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-    scores.push({
-      type,
-      truePositives: tp,
-      falsePositives: fp,
-      falseNegatives: fn,
-      precision,
-      recall,
-      f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-      falsePerHour: normalHours > 0 ? normalFalse / normalHours : 0,
-    });
-  }
+  const predicted = (r: DevRun) => ({ expected: r.clip.expected, predicted: r.alerts });
+  const onNormal = new Map(scoreByType(normal.map(predicted)).map((s) => [s.type, s.falsePositives]));
+  const types = scoreByType(runs.map(predicted))
+    .sort((a, b) => (a.type < b.type ? -1 : 1))
+    .map((s) => ({ ...s, falsePerHour: normalHours > 0 ? (onNormal.get(s.type) ?? 0) / normalHours : 0 }));
   const instants = normal.flatMap((r) => r.counted);
   const truth = instants.reduce((s, c) => s + c.persons, 0);
   const error = instants.reduce((s, c) => s + Math.abs(c.found - c.persons), 0);
-  return { types: scores, normalHours, countError: truth === 0 ? 0 : error / truth, clips: runs.length };
+  return { types, normalHours, countError: truth === 0 ? 0 : error / truth, clips: runs.length };
 }
 
 /**

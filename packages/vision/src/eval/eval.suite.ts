@@ -5,6 +5,7 @@ import { countingError, runClip, scoreRuns, type ClipRun, type EvalClip, type Ty
 import type { CrowdRun, FireRun, PhotoCounts } from './real-clips.evaluation.js';
 import { renderScene, sceneFormat } from './scene.generator.js';
 import { syntheticScenes } from './synthetic.scenes.js';
+import { definedOnly } from '@vigie/core';
 
 /** Renders the synthetic scenes into `dir` and runs the pipeline (motion detector) on each. */
 export async function runSynthetic(options: { ffmpegPath: string; dir: string }): Promise<ClipRun[]> {
@@ -19,7 +20,7 @@ export async function runSynthetic(options: { ffmpegPath: string; dir: string })
       width: sceneFormat.width,
       config: scene.config,
       expected: scene.expected,
-      ...(scene.crossings === undefined ? {} : { crossings: scene.crossings }),
+      ...definedOnly({ crossings: scene.crossings }),
     };
     runs.push(await runClip(clip, { ffmpegPath: options.ffmpegPath }));
   }

@@ -2,6 +2,7 @@ import type { AnalysisConfig, AnalyticsEvent, AnalyticsEventType, Detector } fro
 import { AnalysisPipeline, type StageTimings } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
 import type { ExpectedEvent } from './scene.generator.js';
+import { definedOnly } from '@vigie/core';
 
 /** A clip to evaluate with its ground truth. */
 export interface EvalClip {
@@ -29,7 +30,7 @@ export async function runClip(clip: EvalClip, options: { ffmpegPath: string }): 
   const pipeline = new AnalysisPipeline({
     fps: clip.fps,
     config: clip.config,
-    ...(clip.detector === undefined ? {} : { detector: clip.detector }),
+    ...definedOnly({ detector: clip.detector }),
   });
   const source = new FfmpegFrameSource({
     ffmpegPath: options.ffmpegPath,
@@ -58,12 +59,18 @@ export interface TypeScore {
   f1: number;
 }
 
+/** What one run predicted against what it should have: expected windows and time-stamped predictions (ms). */
+export interface PredictedRun {
+  expected: readonly ExpectedEvent[];
+  predicted: readonly { type: AnalyticsEventType; t: number }[];
+}
+
 /**
- * Scores runs per event type. An expected event is found when a predicted event of its type falls in
+ * Scores predictions per event type. An expected event is found when a prediction of its type falls in
  * its window; predictions inside a window count once (the alert policy merges them), those outside any
- * window of their type are false positives.
+ * window of their type are false positives. Types in the order they are first met.
  */
-export function scoreRuns(runs: readonly ClipRun[]): TypeScore[] {
+export function scoreByType(runs: readonly PredictedRun[]): TypeScore[] {
   const tally = new Map<AnalyticsEventType, { tp: number; fp: number; fn: number }>();
   const get = (type: AnalyticsEventType) => {
     let v = tally.get(type);
@@ -73,15 +80,11 @@ export function scoreRuns(runs: readonly ClipRun[]): TypeScore[] {
     }
     return v;
   };
+  const within = (p: { type: AnalyticsEventType; t: number }, w: ExpectedEvent) =>
+    p.type === w.type && p.t >= w.from * 1000 && p.t <= w.to * 1000;
   for (const run of runs) {
-    for (const exp of run.clip.expected) {
-      const hit = run.events.some((e) => e.type === exp.type && e.t >= exp.from * 1000 && e.t <= exp.to * 1000);
-      get(exp.type)[hit ? 'tp' : 'fn']++;
-    }
-    for (const e of run.events) {
-      const inWindow = run.clip.expected.some((x) => x.type === e.type && e.t >= x.from * 1000 && e.t <= x.to * 1000);
-      if (!inWindow) get(e.type).fp++;
-    }
+    for (const w of run.expected) get(w.type)[run.predicted.some((p) => within(p, w)) ? 'tp' : 'fn']++;
+    for (const p of run.predicted) if (!run.expected.some((w) => within(p, w))) get(p.type).fp++;
   }
   return [...tally].map(([type, { tp, fp, fn }]) => {
     const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
@@ -96,6 +99,11 @@ export function scoreRuns(runs: readonly ClipRun[]): TypeScore[] {
       f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     };
   });
+}
+
+/** Scores the pipeline's events on evaluation clips per event type (`scoreByType`). */
+export function scoreRuns(runs: readonly ClipRun[]): TypeScore[] {
+  return scoreByType(runs.map((run) => ({ expected: run.clip.expected, predicted: run.events })));
 }
 
 /** Relative counting error: Σ|counted − true| / Σ true, over the runs that have a true count. */

@@ -85,9 +85,24 @@ describe('audit entry summaries', () => {
     ]);
   });
 
-  it('falls back to compact JSON for other details, and to nothing without details', () => {
+  it('shows other details one field a line, never as JSON, and nothing without details', () => {
     expect(auditSummary({ action: 'access.denied', details: { code: 'PERMISSION_DENIED' } }, names)).toEqual([
-      '{"code":"PERMISSION_DENIED"}',
+      'code: PERMISSION_DENIED',
+    ]);
+    const hold = {
+      hold: 'h1',
+      window: { start: '2026-11-30T08:00:00.000Z', end: '2026-11-30T09:00:00.000Z' },
+      retentionDays: 30,
+      place: { lat: 50.36, lon: 3.52 },
+      steps: [{ kind: 'call', to: 17 }],
+    };
+    expect(auditSummary({ action: 'hold.placed', details: hold }, names)).toEqual([
+      'hold: h1',
+      'window › start: 2026-11-30T08:00:00.000Z',
+      'window › end: 2026-11-30T09:00:00.000Z',
+      'Conservation: 30',
+      'place: 50.36, 3.52',
+      'steps: (kind: call, to: 17)',
     ]);
     expect(auditSummary({ action: 'auth.login' }, names)).toEqual([]);
   });

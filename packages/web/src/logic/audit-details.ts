@@ -10,28 +10,42 @@ function text(value: unknown): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '∅';
     return value
-      .map((item) =>
-        typeof item === 'object' && item !== null
-          ? String(
-              (item as { name?: unknown; label?: unknown; id?: unknown }).name ??
-                (item as { label?: unknown }).label ??
-                (item as { id?: unknown }).id,
-            )
-          : String(item),
-      )
+      .map((item) => {
+        if (typeof item !== 'object' || item === null) return String(item);
+        const { name, label, id } = item as { name?: unknown; label?: unknown; id?: unknown };
+        const known = name ?? label ?? id;
+        return known === undefined ? `(${text(item)})` : text(known);
+      })
       .join(', ');
   }
   if (typeof value === 'object' && value !== null) {
     const { lat, lon } = value as { lat?: unknown; lon?: unknown };
     if (typeof lat === 'number' && typeof lon === 'number') return `${lat}, ${lon}`;
-    return JSON.stringify(value);
+    return Object.entries(value)
+      .map(([key, item]) => `${key}: ${text(item)}`)
+      .join(', ');
   }
   return String(value);
 }
 
+/** A plain object other than a map position. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { lat, lon } = value as { lat?: unknown; lon?: unknown };
+  return !(typeof lat === 'number' && typeof lon === 'number');
+}
+
+/** One "field: value" line per leaf of the details, a nested object's fields named after it ("window › start"). */
+function fieldLines(details: Record<string, unknown>, names: Namer, prefix = ''): string[] {
+  return Object.entries(details).flatMap(([key, value]) => {
+    const name = `${prefix}${names.field(key)}`;
+    return isRecord(value) ? fieldLines(value, names, `${name} › `) : [`${name}: ${text(value)}`];
+  });
+}
+
 /**
  * One line per fact of an audit entry's details, for a person: what changed from what to what, with camera
- * names instead of ids. Details of an unknown shape are shown as compact JSON.
+ * names instead of ids. Details of other shapes are shown one field a line.
  */
 export function auditSummary(entry: { action: string; details?: Record<string, unknown> }, names: Namer): string[] {
   const details = entry.details;
@@ -90,5 +104,5 @@ export function auditSummary(entry: { action: string; details?: Record<string, u
       ...Object.entries(counts).map(([value, count]) => `${value} ×${text(count)}`),
     ];
   }
-  return [JSON.stringify(details)];
+  return fieldLines(details, names);
 }

@@ -104,8 +104,8 @@ function dayStart(date: string, timeZone: string): string | undefined {
 }
 
 /**
- * The audit trail for the DPO: filter by actor, action, camera and period (days of the city, typed as the
- * interface writes dates), and verify the hash chain.
+ * The audit trail for the DPO: filter by actor, action, camera, free text and period (days of the city, typed as
+ * the interface writes dates), times shown on the city's clock, and verify the hash chain.
  */
 export function AuditPage() {
   const { t, language } = useI18n();
@@ -114,6 +114,7 @@ export function AuditPage() {
   const [action, setAction] = useState<AuditAction | ''>('');
   const [cameraId, setCameraId] = useState('');
   const [actor, setActor] = useState('');
+  const [text, setText] = useState('');
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [limit, setLimit] = useState('200');
@@ -129,6 +130,7 @@ export function AuditPage() {
       ...(action === '' ? {} : { action }),
       ...(cameraId === '' ? {} : { cameraId }),
       ...(actor.trim() === '' ? {} : { actor: actor.trim() }),
+      ...(text.trim() === '' ? {} : { q: text.trim() }),
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
     };
@@ -139,7 +141,7 @@ export function AuditPage() {
         setEntries(data);
       }
     });
-  }, [action, cameraId, actor, fromDay, toDay, timeZone, limit]);
+  }, [action, cameraId, actor, text, fromDay, toDay, timeZone, limit]);
   useEffect(load, [load]);
 
   async function verify(): Promise<void> {
@@ -151,7 +153,7 @@ export function AuditPage() {
 
   const cameraName = (id: string | undefined) =>
     id === undefined ? '' : (cameras?.find((c) => c.id === id)?.name ?? id.slice(0, 8));
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const namer = {
     camera: cameraName,
     field: (key: string) => (key in fieldKeys ? t(fieldKeys[key as keyof typeof fieldKeys]) : key),
@@ -187,6 +189,16 @@ export function AuditPage() {
         <label>
           {t('audit.filter.actor')}
           <input type="search" value={actor} maxLength={100} onChange={(e) => setActor(e.target.value)} />
+        </label>
+        <label>
+          {t('audit.filter.text')}
+          <input
+            type="search"
+            value={text}
+            maxLength={200}
+            placeholder={t('audit.filter.textHint')}
+            onChange={(e) => setText(e.target.value)}
+          />
         </label>
         <DateField label={t('audit.filter.from')} value={fromDay} onChange={setFromDay} />
         <DateField label={t('audit.filter.to')} value={toDay} onChange={setToDay} />
