@@ -10090,7 +10090,7 @@ export interface paths {
                                     };
                                     /** @description Alerts raised. */
                                     alerts: number;
-                                    /** @description Operators’ decisions on alerts, by verdict (confirmed, false positive, no action…). */
+                                    /** @description Operators’ verdicts on alerts, by qualification (true_alert, false_alarm, needs_follow_up). */
                                     alertVerdicts: {
                                         [key: string]: number;
                                     };
@@ -10171,7 +10171,7 @@ export interface paths {
                                         };
                                         /** @description Alerts raised. */
                                         alerts: number;
-                                        /** @description Operators’ decisions on alerts, by verdict (confirmed, false positive, no action…). */
+                                        /** @description Operators’ verdicts on alerts, by qualification (true_alert, false_alarm, needs_follow_up). */
                                         alertVerdicts: {
                                             [key: string]: number;
                                         };
