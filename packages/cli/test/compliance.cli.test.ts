@@ -41,6 +41,7 @@ describe('vigie compliance against the demo (LEGAL R29: privacy by default passe
     const entry = (await server.app.http.inject({ url: path, headers })).json<{
       authorisation: { reference: string; issuedOn: string; expiresOn: string };
       facing: string;
+      dpia?: unknown;
     }>();
     const put = await server.app.http.inject({
       method: 'PUT',
@@ -54,6 +55,8 @@ describe('vigie compliance against the demo (LEGAL R29: privacy by default passe
         },
         signage: { status: 'missing' },
         facing: entry.facing,
+        // Kept: dropping the camera's impact assessment would fail R27 as well.
+        ...(entry.dpia === undefined ? {} : { dpia: entry.dpia }),
       },
     });
     expect(put.statusCode, put.body).toBe(200);

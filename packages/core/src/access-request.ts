@@ -2,35 +2,9 @@ import Type, { type Static } from 'typebox';
 import { addMonths, zonedDate, zonedInstant } from './calendar.js';
 import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
+import { accessRequestStatuses, accessRequestTransitions, type AccessRequestStatus } from './access-request-flow.js';
 
-/**
- * Where a data subject's access request stands (GDPR art. 15; LEGAL R15):
- * received → searching → footage_found | no_footage → export_ready → delivered; rejected (with a
- * reason) from any open step.
- */
-export const accessRequestStatuses = [
-  'received',
-  'searching',
-  'footage_found',
-  'no_footage',
-  'export_ready',
-  'delivered',
-  'rejected',
-] as const;
-
-/** One status of an access request. */
-export type AccessRequestStatus = (typeof accessRequestStatuses)[number];
-
-/** Where each status may go next; the answer has been given in the statuses that go nowhere. */
-export const accessRequestTransitions: Readonly<Record<AccessRequestStatus, readonly AccessRequestStatus[]>> = {
-  received: ['searching', 'rejected'],
-  searching: ['footage_found', 'no_footage', 'rejected'],
-  footage_found: ['export_ready', 'rejected'],
-  export_ready: ['delivered', 'rejected'],
-  no_footage: [],
-  delivered: [],
-  rejected: [],
-};
+export * from './access-request-flow.js';
 
 /** Whether the request has been answered (its holds are released then). */
 export function isAnswered(status: AccessRequestStatus): boolean {

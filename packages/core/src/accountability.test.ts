@@ -29,7 +29,16 @@ describe('public accountability statistics', () => {
         details: { purpose: 'data_subject_access' },
       }),
       entry('2026-06-04T10:00:00Z', { action: 'alert.opened', cameraId: place }),
-      entry('2026-06-04T10:01:00Z', { action: 'alert.acted', cameraId: place, details: { status: 'false_positive' } }),
+      entry('2026-06-04T10:00:30Z', {
+        action: 'alert.acted',
+        cameraId: place,
+        details: { action: 'acknowledge', status: 'acknowledged' },
+      }),
+      entry('2026-06-04T10:01:00Z', {
+        action: 'alert.acted',
+        cameraId: place,
+        details: { action: 'qualify', qualification: 'false_alarm', status: 'closed' },
+      }),
       entry('2026-07-01T10:00:00Z', { action: 'live.started', cameraId: place }),
       entry('2026-06-01T10:00:00Z', {
         action: 'access_request.received',
@@ -74,7 +83,7 @@ describe('public accountability statistics', () => {
         playbacks: 0,
         exportsByPurpose: {},
         alerts: 1,
-        alertVerdicts: { false_positive: 1 },
+        alertVerdicts: { false_alarm: 1 }, // acknowledging is no verdict
       },
       {
         cameraId: place,

@@ -21,7 +21,7 @@ export const CameraMonthStatisticsSchema = Type.Object(
     exportsByPurpose: Type.Record(Type.String(), Type.Integer()),
     alerts: Type.Integer({ description: 'Alerts raised.' }),
     alertVerdicts: Type.Record(Type.String(), Type.Integer(), {
-      description: 'Operators’ decisions on alerts, by verdict (confirmed, false positive, no action…).',
+      description: 'Operators’ verdicts on alerts, by qualification (true_alert, false_alarm, needs_follow_up).',
     }),
   },
   { additionalProperties: false },
@@ -112,7 +112,11 @@ export function accountabilityStatistics(
       else if (action === 'playback.viewed') row.playbacks += 1;
       else if (action === 'export.created') bump(row.exportsByPurpose, text(entry.details, 'purpose') ?? 'unstated');
       else if (action === 'alert.opened') row.alerts += 1;
-      else if (action === 'alert.acted') bump(row.alertVerdicts, text(entry.details, 'status') ?? 'unstated');
+      else if (action === 'alert.acted') {
+        // Only a qualification is a verdict; acknowledging, claiming, noting or escalating is not.
+        const verdict = text(entry.details, 'qualification');
+        if (verdict !== undefined) bump(row.alertVerdicts, verdict);
+      }
       continue;
     }
     if (requestId === undefined) continue;

@@ -4,10 +4,10 @@ import { alertSeverities, analyticsEventTypes, type AlertSeverity } from './anal
 import { VigieError } from './errors.js';
 
 /**
- * Alerts about the system rather than a scene: a camera that stopped sending video, recordings about to stop for
- * lack of disk space. They form no incident and count in no analytics statistics.
+ * Alerts about the system rather than a scene: a camera that stopped sending video, one whose stream degraded
+ * (frozen picture, low frame rate or bitrate, frequent reconnections…), recordings about to stop for lack of disk space. They form no incident and count in no analytics statistics.
  */
-export const systemAlertTypes = ['camera_offline', 'storage_low'] as const;
+export const systemAlertTypes = ['camera_offline', 'camera_degraded', 'storage_low'] as const;
 
 /** One system alert type. */
 export type SystemAlertType = (typeof systemAlertTypes)[number];
@@ -211,6 +211,9 @@ export function parseAlertQueueCursor(cursor: string): AlertQueuePosition | unde
 
 /** Severity of a camera that stopped sending video: an operator must know, but it is not a risk in the scene. */
 export const cameraOfflineSeverity: AlertSeverity = 'medium';
+
+/** Severity of a camera whose stream degraded (a technical notice: what to change on the camera). */
+export const cameraDegradedSeverity: AlertSeverity = 'low';
 
 /** Severity of a recordings volume running out of space: recording, hence evidence, is about to stop. */
 export const storageLowSeverity: AlertSeverity = 'high';

@@ -7,7 +7,7 @@ import type { LegalProfile, Purpose } from './legal-profile.js';
 export function analyticJustified(
   type: AnalyticsEventType,
   declared: readonly Purpose[],
-  profile: LegalProfile,
+  profile: Pick<LegalProfile, 'analytics'>,
 ): boolean {
   const { justifiedBy } = profile.analytics[type];
   return justifiedBy === 'any' || justifiedBy.some((purpose) => declared.includes(purpose));

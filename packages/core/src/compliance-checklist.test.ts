@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { complianceChecklist, type InstallationFacts } from './compliance-checklist.js';
-import type { RetentionComplianceReport, RetentionComplianceRow } from './compliance.js';
+import { recordOfProcessing, type RetentionComplianceReport, type RetentionComplianceRow } from './compliance.js';
 import { frenchProfile } from './legal-profile.js';
+import { defaultPromotionPolicy } from './rule-settings.js';
 
 const now = new Date('2026-06-15T10:00:00Z');
 
@@ -24,6 +25,12 @@ function row(overrides: Partial<RetentionComplianceRow>): RetentionComplianceRow
   };
 }
 
+const contacts = {
+  controller: { name: 'Ville', address: '1 place', email: 'mairie@example.org' },
+  dpo: { email: 'dpo@example.org' },
+  complaintUrl: 'https://www.cnil.fr/fr/adresser-une-plainte',
+};
+
 function facts(rows: RetentionComplianceRow[], overrides: Partial<InstallationFacts> = {}): InstallationFacts {
   const cameras: RetentionComplianceReport = {
     generatedAt: now.toISOString(),
@@ -40,9 +47,36 @@ function facts(rows: RetentionComplianceRow[], overrides: Partial<InstallationFa
     overdueAccessRequests: 0,
     unattestedModels: 0,
     habilitation: { enforced: true, workstationsRequired: false, enrolledWorkstations: 0 },
+    encryptedAtRest: false,
+    registerStartsAt: '2026-01-05T08:00:00.000Z',
+    accounts: [
+      { username: 'admin', roles: ['admin'] },
+      { username: 'agent', roles: ['operator'] },
+      { username: 'dpo', roles: ['dpo'] },
+    ],
+    verdicts: [],
+    precisionPolicy: defaultPromotionPolicy,
+    analysisAuthorisations: [],
+    impactAssessments: [],
+    recordOfProcessing: recordOfProcessing({ contacts, cameras: [], now, profile: frenchProfile }),
     ...overrides,
   };
 }
+
+/** The status and findings of one requirement. */
+function verdict(list: ReturnType<typeof complianceChecklist>, requirement: string) {
+  const check = list.checks.find((c) => c.requirement === requirement);
+  if (check === undefined) throw new Error(`${requirement} is not in the checklist`);
+  return check;
+}
+
+const dpia = {
+  reference: 'AIPD-2026-03',
+  dpoOpinion: 'Favourable, with a review in a year.',
+  lessIntrusiveAlternatives: 'Patrols and lighting were studied and do not cover the night market.',
+  coveredAnalytics: ['abandoned_object' as const],
+  reviewOn: '2027-01-31',
+};
 
 const blocking = (code: RetentionComplianceRow['issues'][number]['code'], message: string) => ({
   code,
@@ -73,8 +107,157 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
     const list = complianceChecklist(facts([]));
     expect(list.summary.fail).toBe(0);
     expect(list.checks.filter((c) => c.status === 'manual').map((c) => c.requirement)).toEqual(['R10', 'R13']);
-    expect(list.checks.map((c) => c.requirement)).toContain('R29');
+    expect(list.checks.map((c) => c.requirement)).toEqual(
+      expect.arrayContaining(['R5', 'R9', 'R24', 'R25', 'R26', 'R27', 'R28', 'R29']),
+    );
     expect(list.profile).toBe('fr');
+  });
+
+  it('R13: passes when the data directory is seen on an encrypted volume, else leaves it to a person', () => {
+    expect(verdict(complianceChecklist(facts([], { encryptedAtRest: true })), 'R13')).toMatchObject({
+      status: 'pass',
+      action: expect.stringMatching(/^The data directory lies on a dm-crypt volume/) as string,
+    });
+    expect(verdict(complianceChecklist(facts([])), 'R13')).toMatchObject({
+      status: 'manual',
+      action: expect.stringMatching(/^Check that the data directory lies on an encrypted volume/) as string,
+    });
+  });
+
+  it('R5: names recordings older than the register, which the register cannot account for', () => {
+    const list = complianceChecklist(
+      facts([
+        row({ name: 'Restaurée', oldestRecordingStoredAt: '2025-12-31T23:00:00.000Z' }),
+        row({ name: 'Récente', oldestRecordingStoredAt: '2026-06-14T10:00:00.000Z' }),
+      ]),
+    );
+    expect(verdict(list, 'R5')).toMatchObject({
+      status: 'fail',
+      findings: [
+        'Restaurée: a recording from 2025-12-31T23:00:00.000Z predates the register (begun 2026-01-05T08:00:00.000Z).',
+      ],
+    });
+    expect(verdict(list, 'R5').action).toMatch(/register does not cover/);
+    expect(verdict(complianceChecklist(facts([row({ oldestRecordingStoredAt: null })])), 'R5').status).toBe('pass');
+  });
+
+  it('R9: names each account that both sees images and administers or audits', () => {
+    const list = complianceChecklist(
+      facts([], {
+        accounts: [
+          { username: 'maire', roles: ['admin', 'supervisor'] },
+          { username: 'dpo', roles: ['dpo', 'operator'] },
+          { username: 'chef', roles: ['supervisor'] },
+          { username: 'it', roles: ['admin', 'dpo'] },
+        ],
+      }),
+    );
+    expect(verdict(list, 'R9')).toMatchObject({
+      status: 'fail',
+      findings: ['Account "maire" is both admin and supervisor.', 'Account "dpo" is both dpo and operator.'],
+    });
+  });
+
+  it('R24: flags a live rule whose operators’ verdicts fell below the precision bar, not a shadow one or a thin sample', () => {
+    const month = (cameraId: string, shadow: boolean, trueAlerts: number, falseAlarms: number, m = '2026-06-01') => ({
+      cameraId,
+      type: 'abandoned_object' as const,
+      month: m,
+      shadow,
+      alerts: trueAlerts + falseAlarms,
+      trueAlerts,
+      falseAlarms,
+    });
+    const gare = row({}).cameraId;
+    const list = complianceChecklist(
+      facts([row({})], {
+        verdicts: [
+          month(gare, false, 3, 10, '2026-05-01'),
+          month(gare, false, 2, 10),
+          month('00000000-0000-4000-8000-000000000009', true, 0, 40),
+          month('00000000-0000-4000-8000-000000000008', false, 1, 5),
+        ],
+      }),
+    );
+    expect(verdict(list, 'R24')).toMatchObject({
+      status: 'fail',
+      findings: ['Gare — Parvis: "abandoned_object" precision 20 % over 25 decisions (minimum 50 %).'],
+    });
+    expect(verdict(list, 'R24').action).toMatch(/shadow/);
+    const good = complianceChecklist(facts([row({})], { verdicts: [month(gare, false, 30, 5)] }));
+    expect(verdict(good, 'R24').status).toBe('pass');
+  });
+
+  it('R25: passes by construction, saying no footage can be exported for training', () => {
+    expect(verdict(complianceChecklist(facts([])), 'R25')).toMatchObject({
+      status: 'pass',
+      action: expect.stringMatching(/no dataset or training export/) as string,
+    });
+  });
+
+  it('R26: names an analysis authorisation recorded after it had started (no prior notice)', () => {
+    const list = complianceChecklist(
+      facts([], {
+        analysisAuthorisations: [
+          { reference: 'ARR-1', createdAt: '2026-06-16T09:00:00.000Z', startsAt: '2026-06-15T08:00:00.000Z' },
+          { reference: 'ARR-2', createdAt: '2026-06-01T09:00:00.000Z', startsAt: '2026-06-20T08:00:00.000Z' },
+        ],
+      }),
+    );
+    expect(verdict(list, 'R26')).toMatchObject({
+      status: 'fail',
+      findings: [
+        'Authorisation ARR-1 started 2026-06-15T08:00:00.000Z but was published only on 2026-06-16T09:00:00.000Z.',
+      ],
+    });
+  });
+
+  it('R27: names enabled cameras running analytics no current impact assessment covers', () => {
+    const camera = (name: string, over: Partial<InstallationFacts['impactAssessments'][number]>) => ({
+      name,
+      enabled: true,
+      analytics: ['abandoned_object' as const],
+      dpia: undefined,
+      ...over,
+    });
+    const list = complianceChecklist(
+      facts([], {
+        impactAssessments: [
+          camera('Sans AIPD', {}),
+          camera('Revue passée', { dpia: { ...dpia, reviewOn: '2026-06-01' } }),
+          camera('Couverte', { dpia }),
+          camera('Comptage', { analytics: ['people_count'] }),
+          camera('Éteinte', { enabled: false }),
+        ],
+      }),
+    );
+    expect(verdict(list, 'R27')).toMatchObject({
+      status: 'fail',
+      findings: [
+        'Sans AIPD: abandoned_object — no impact assessment.',
+        'Revue passée: abandoned_object — the assessment AIPD-2026-03 (review due 2026-06-01) does not cover them now.',
+      ],
+    });
+    expect(verdict(list, 'R27').action).toMatch(/DPIA/);
+  });
+
+  it('R28: names the art. 30(1) fields the record of processing lacks', () => {
+    const complete = recordOfProcessing({ contacts, cameras: [], now, profile: frenchProfile });
+    const lacking = complianceChecklist(
+      facts([], {
+        recordOfProcessing: {
+          ...complete,
+          retention: { ...complete.retention, cameras: [{ name: 'Gare', retentionDays: 15 }] },
+          recipients: [],
+          securityMeasures: [],
+        },
+      }),
+    );
+    expect(verdict(lacking, 'R28')).toMatchObject({
+      status: 'fail',
+      findings: ['The record of processing lacks: purposes, recipients, security measures.'],
+    });
+    expect(verdict(complianceChecklist(facts([])), 'R28').status).toBe('pass');
   });
 
   it('names each failure of a misconfigured installation with what to do', () => {

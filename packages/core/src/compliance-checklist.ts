@@ -1,6 +1,11 @@
 import Type, { type Static } from 'typebox';
-import type { ComplianceIssueCode, RetentionComplianceReport } from './compliance.js';
+import type { AnalyticsEventType } from './analytic-event-types.js';
+import { zonedDate } from './calendar.js';
+import type { ComplianceIssueCode, RecordOfProcessing, RetentionComplianceReport, RuleVerdicts } from './compliance.js';
 import type { LegalProfile } from './legal-profile.js';
+import type { Role } from './permissions.js';
+import { analyticsAllowedToRun, type Dpia } from './registry.js';
+import { precisionOf, type PromotionPolicy } from './rule-settings.js';
 
 /** How one requirement stands: met, not met (with what to fix), or outside what Vigie can check. */
 export const checklistStatuses = ['pass', 'fail', 'manual'] as const;
@@ -50,6 +55,115 @@ export interface InstallationFacts {
   unattestedModels: number;
   /** Who may see images (R8, R10): what is enforced, and the enrolled workstations. */
   habilitation: { enforced: boolean; workstationsRequired: boolean; enrolledWorkstations: number };
+  /** Whether the data directory was seen on an encrypted (dm-crypt) volume (R13). */
+  encryptedAtRest: boolean;
+  /** When the audit trail, which the statutory register is drawn from, begins (R5); null when empty. */
+  registerStartsAt: string | null;
+  /** The accounts and their roles (R9). */
+  accounts: readonly { username: string; roles: readonly Role[] }[];
+  /** Operators' verdicts per camera, rule and month over the recent months (R24). */
+  verdicts: readonly RuleVerdicts[];
+  /** Below what precision, over at least how many decisions, a live rule counts as degraded (R24). */
+  precisionPolicy: PromotionPolicy;
+  /** Analysis authorisations not ended yet, with when each was recorded (R26). */
+  analysisAuthorisations: readonly { reference: string; createdAt: string; startsAt: string }[];
+  /** Each camera's analytics and the impact assessment covering them (R27). */
+  impactAssessments: readonly {
+    name: string;
+    enabled: boolean;
+    analytics: readonly AnalyticsEventType[];
+    dpia: Dpia | undefined;
+  }[];
+  /** The record of processing as generated from the configuration (R28). */
+  recordOfProcessing: RecordOfProcessing;
+}
+
+/** Roles that see images, and roles whose duty is to oversee or administer those who do (R9). */
+const imageRoles: readonly Role[] = ['operator', 'supervisor'];
+const oversightRoles: readonly Role[] = ['admin', 'dpo'];
+
+/** Accounts that hold both an image role and an oversight role: duties not separated (R9). */
+function mixedDuties({ accounts }: InstallationFacts): string[] {
+  return accounts.flatMap(({ username, roles }) => {
+    const sees = roles.filter((r) => imageRoles.includes(r));
+    const oversees = roles.filter((r) => oversightRoles.includes(r));
+    return sees.length > 0 && oversees.length > 0
+      ? [`Account "${username}" is both ${oversees.join(', ')} and ${sees.join(', ')}.`]
+      : [];
+  });
+}
+
+/** Stored recordings older than the audit trail: the register does not cover them (R5). */
+function outsideRegister({ cameras, registerStartsAt }: InstallationFacts): string[] {
+  return cameras.cameras.flatMap((row) => {
+    const oldest = row.oldestRecordingStoredAt;
+    if (typeof oldest !== 'string') return [];
+    if (registerStartsAt !== null && Date.parse(oldest) >= Date.parse(registerStartsAt)) return [];
+    return [
+      `${row.name}: a recording from ${oldest} predates the register (${registerStartsAt === null ? 'empty' : `begun ${registerStartsAt}`}).`,
+    ];
+  });
+}
+
+/** Live rules whose precision from operators' decisions fell below the minimum (R24). */
+function degradedRules({ verdicts, precisionPolicy, cameras }: InstallationFacts): string[] {
+  const names = new Map(cameras.cameras.map((row) => [row.cameraId, row.name]));
+  const totals = new Map<string, { cameraId: string; type: string; trueAlerts: number; falseAlarms: number }>();
+  for (const v of verdicts) {
+    if (v.shadow) continue;
+    const key = `${v.cameraId}|${v.type}`;
+    const total = totals.get(key) ?? { cameraId: v.cameraId, type: v.type, trueAlerts: 0, falseAlarms: 0 };
+    total.trueAlerts += v.trueAlerts;
+    total.falseAlarms += v.falseAlarms;
+    totals.set(key, total);
+  }
+  return [...totals.values()].flatMap((t) => {
+    const precision = precisionOf(t);
+    const decisions = t.trueAlerts + t.falseAlarms;
+    if (precision === null || decisions < precisionPolicy.minLabelled || precision >= precisionPolicy.minPrecision)
+      return [];
+    const percent = (x: number) => `${Math.round(x * 100)} %`;
+    return [
+      `${names.get(t.cameraId) ?? t.cameraId}: "${t.type}" precision ${percent(precision)} over ${decisions} decisions (minimum ${percent(precisionPolicy.minPrecision)}).`,
+    ];
+  });
+}
+
+/** Analysis authorisations recorded after they started: the public had no notice beforehand (R26). */
+function noticeAfterStart({ analysisAuthorisations }: InstallationFacts): string[] {
+  return analysisAuthorisations
+    .filter((a) => Date.parse(a.createdAt) > Date.parse(a.startsAt))
+    .map((a) => `Authorisation ${a.reference} started ${a.startsAt} but was published only on ${a.createdAt}.`);
+}
+
+/** Enabled cameras running analytics no current impact assessment covers (R27). */
+function uncoveredAnalytics({ impactAssessments, now, profile }: InstallationFacts): string[] {
+  const today = zonedDate(now, profile.timeZone);
+  return impactAssessments.flatMap(({ name, enabled, analytics, dpia }) => {
+    if (!enabled) return [];
+    const { blocked } = analyticsAllowedToRun(analytics, dpia, today);
+    if (blocked.length === 0) return [];
+    const why =
+      dpia === undefined
+        ? 'no impact assessment'
+        : `the assessment ${dpia.reference} (review due ${dpia.reviewOn}) does not cover them now`;
+    return [`${name}: ${blocked.join(', ')} — ${why}.`];
+  });
+}
+
+/** Article 30(1) fields the generated record lacks (R28). */
+function recordGaps({ recordOfProcessing: record }: InstallationFacts): string[] {
+  const gaps: string[] = [];
+  if (record.controller.name.trim() === '' || record.controller.email.trim() === '')
+    gaps.push('controller and contact');
+  if (record.dpo.email.trim() === '') gaps.push('DPO contact');
+  if (record.retention.cameras.length > 0 && record.purposes.length === 0) gaps.push('purposes');
+  if (record.dataSubjects.length === 0) gaps.push('categories of data subjects');
+  if (record.dataCategories.length === 0) gaps.push('categories of personal data');
+  if (record.recipients.length === 0) gaps.push('recipients');
+  if (record.retention.source.trim() === '') gaps.push('time limits for erasure');
+  if (record.securityMeasures.length === 0) gaps.push('security measures');
+  return gaps.length === 0 ? [] : [`The record of processing lacks: ${gaps.join(', ')}.`];
 }
 
 type Finder = (facts: InstallationFacts) => string[];
@@ -109,6 +223,13 @@ const rules: readonly Rule[] = [
     how: 'Legal holds need a requisition reference and an expiry; access requests hold their footage.',
   },
   {
+    requirement: 'R5',
+    title: 'The statutory register covers every recording, deletion and transmission',
+    find: outsideRegister,
+    fix: 'Delete the footage the register does not cover (restored or copied in from outside Vigie), or ask the DPO to record it by hand.',
+    how: 'Recordings, purges and exports (with their recipient) are written to the audit trail, exported as the register.',
+  },
+  {
     requirement: 'R6',
     title: 'Private spaces masked before recording and display',
     find: cameraIssues(['private_space_unmasked'], false),
@@ -127,6 +248,13 @@ const rules: readonly Rule[] = [
       habilitation.enforced ? [] : ['Images are shown without checking designation acts and training.'],
     fix: 'Use a legal profile that requires habilitations, and record each agent’s (PUT /api/users/{username}/habilitation).',
     how: 'Images (live, playback, export, snapshots) are refused without a valid designation act and training, audited.',
+  },
+  {
+    requirement: 'R9',
+    title: 'Roles separated; only habilitated agents export',
+    find: mixedDuties,
+    fix: 'Give each person one duty: remove the administration or DPO role from the accounts that see images, or create separate accounts.',
+    how: 'Live, playback, export, configuration and administration are separate permissions; only supervisors export, with a habilitation.',
   },
   {
     requirement: 'R10',
@@ -157,8 +285,11 @@ const rules: readonly Rule[] = [
   {
     requirement: 'R13',
     title: 'Data encrypted at rest',
-    manual: true,
-    how: 'Put the data directory on an encrypted volume; backups must not outlive retention.',
+    // Seen only for dm-crypt (LUKS); a self-encrypting disk or a provider-encrypted volume is a person's check.
+    manual: ({ encryptedAtRest }) => !encryptedAtRest,
+    check:
+      'Check that the data directory lies on an encrypted volume (Vigie saw no dm-crypt / LUKS under it), that TLS protects the console, and that backups do not outlive retention.',
+    how: 'The data directory lies on a dm-crypt volume; serve the console through TLS and let no backup outlive retention.',
   },
   {
     requirement: 'R14',
@@ -196,6 +327,39 @@ const rules: readonly Rule[] = [
       n === 0 || !profile.modelRegistry.attestationRequired ? [] : [`${n} registered model(s) lack an attestation.`],
     fix: 'Record the attestation reference of each model ("vigie registry model"), or remove the model.',
     how: 'A model file is checked against its registered SHA-256 before it loads.',
+  },
+  {
+    requirement: 'R24',
+    title: 'Analytics precision measured from operators’ decisions, degradations flagged',
+    find: degradedRules,
+    fix: 'Put the degraded rule back in shadow mode (or stop it) and recalibrate it; the evaluation is in the record of processing.',
+    how: 'Each verdict feeds per-rule precision, month by month, in the record of processing (analyticsEvaluation).',
+  },
+  {
+    requirement: 'R25',
+    title: 'No operational footage in training sets',
+    how: 'Vigie has no dataset or training export: footage leaves only as an export for a declared purpose, audited.',
+  },
+  {
+    requirement: 'R26',
+    title: 'Each analysis authorisation published before it starts',
+    find: noticeAfterStart,
+    fix: 'Record an analysis authorisation before its start so that its notice is public first; for this one, publish a notice now and tell the DPO.',
+    how: 'The public notice of each authorisation is on the transparency page from the moment it is recorded.',
+  },
+  {
+    requirement: 'R27',
+    title: 'No analytic runs without an impact assessment covering it',
+    find: uncoveredAnalytics,
+    fix: 'Record the camera’s DPIA (DPO opinion, less intrusive means studied, review date) in the legal registry, or turn those analytics off.',
+    how: 'Analytics a current DPIA does not cover are held back, and stop when its review date passes.',
+  },
+  {
+    requirement: 'R28',
+    title: 'A record of processing generated from the configuration',
+    find: recordGaps,
+    fix: 'Complete the contacts in the configuration file (controller, DPO) and each camera’s purposes.',
+    how: 'GET /api/compliance/record-of-processing gives every art. 30(1) field, machine-readable.',
   },
   {
     requirement: 'R29',

@@ -1,24 +1,14 @@
 import Type, { type Static } from 'typebox';
 import { VigieError } from './errors.js';
 import { LocationSchema } from './camera.js';
+import { incidentStates, incidentTransitions, type IncidentState } from './incident-flow.js';
+
+export * from './incident-flow.js';
 
 /**
  * Incidents with procedures (issue 15 #5): alerts of nearby cameras group into one incident, handled along
  * its type's checklist (standard operating procedure), from `new` to `closed` by the transitions below.
  */
-
-/** Where an incident stands: taken up, resolved (steps done or knowingly skipped), then closed. */
-export const incidentStates = ['new', 'in_progress', 'resolved', 'closed'] as const;
-/** An incident state. */
-export type IncidentState = (typeof incidentStates)[number];
-
-/** The states each state may move to; anything else is refused. A resolved incident may be reopened. */
-export const incidentTransitions: Readonly<Record<IncidentState, readonly IncidentState[]>> = {
-  new: ['in_progress'],
-  in_progress: ['resolved'],
-  resolved: ['in_progress', 'closed'],
-  closed: [],
-};
 
 /** Throws INCIDENT_TRANSITION_INVALID unless `from` may move to `to`. */
 export function assertIncidentTransition(from: IncidentState, to: IncidentState): void {

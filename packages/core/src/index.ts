@@ -45,6 +45,7 @@ export * from './incident-grouping.js';
 export * from './onvif.js';
 export * from './ptz-masks.js';
 export * from './camera-health.js';
+export * from './stream-meter.js';
 export * from './unmask-lift.js';
 export * from './ptz-control.js';
 export * from './defined-only.js';

@@ -1,10 +1,12 @@
 import Type, { type Static } from 'typebox';
-import { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-types.js';
+import { analyticsEventTypes } from './analytic-event-types.js';
 import { authorisationStates, type AuthorisationState, type AuthorisationSummary } from './authorisation.js';
 import { addDaysToDate, addMonthsToDate, zonedDate, zonedInstant } from './calendar.js';
 import { VigieError, type FieldProblem } from './errors.js';
 import { PolygonSchema } from './image-geometry.js';
 import type { LegalProfile } from './legal-profile.js';
+
+export * from './dpia-rules.js';
 import { assertMasksLargeEnough, privateSpaceExposure, type FacingDeclaration } from './privacy-masks.js';
 
 /** Whether the information sign(s) covering a camera are up (LEGAL R14). */
@@ -77,25 +79,6 @@ export const DpiaSchema = Type.Object(
 
 /** A camera's impact assessment. */
 export type Dpia = Static<typeof DpiaSchema>;
-
-/** Analytics that raise no alert about a person and need no impact assessment: anonymous counts, camera health. */
-export const analyticsWithoutDpia: readonly AnalyticsEventType[] = ['people_count', 'camera_tamper'];
-
-/**
- * The camera's enabled analytics that may run now: those needing no assessment, and those an
- * assessment covers whose review date has not passed (`today` as YYYY-MM-DD in the legal time zone).
- */
-export function analyticsAllowedToRun(
-  enabled: readonly AnalyticsEventType[],
-  dpia: Dpia | undefined,
-  today: string,
-): { allowed: AnalyticsEventType[]; blocked: AnalyticsEventType[] } {
-  const current = dpia !== undefined && dpia.reviewOn >= today;
-  const allowed = enabled.filter(
-    (a) => analyticsWithoutDpia.includes(a) || (current && dpia.coveredAnalytics.includes(a)),
-  );
-  return { allowed, blocked: enabled.filter((a) => !allowed.includes(a)) };
-}
 
 /** What a DPO records for a camera: its authorisation, its signage and what it faces. */
 export const RegistryEntryInputSchema = Type.Object(

@@ -160,6 +160,12 @@ export class AuditRepository {
     return (await select.execute()).map(toEntry);
   }
 
+  /** When the trail begins: the time of its first entry, or null when it is empty. */
+  async startedAt(): Promise<string | null> {
+    const row = await this.#db.selectFrom('audit_log').select('at').orderBy('seq', 'asc').limit(1).executeTakeFirst();
+    return row === undefined ? null : new Date(row.at).toISOString();
+  }
+
   /** Every entry of these actions at or after `from`, oldest first (for statistics: counts, never shown). */
   async ofActions(actions: readonly AuditAction[], from: Date): Promise<AuditEntry[]> {
     const rows = await this.#db

@@ -6,15 +6,18 @@ import type { Readable } from 'node:stream';
 import {
   segmentKey,
   sourceKind,
+  StreamMeter,
   systemClock,
   type Clock,
   type Mask,
   type RecordingGap,
   type Segment,
   type SegmentStorage,
+  type StreamMeasures,
 } from '@vigie/core';
 import type { FfmpegSupervisor, ProcessState, ProcessStatus } from './ffmpeg.supervisor.js';
 import { sourceSecrets } from './ffmpeg-log.parser.js';
+import { Mp4BoxWalker } from './mp4-box-walker.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
 import { chooseMaskEncoder } from './mask-encoder.js';
 import { recordArgs, segmentListName } from './record.args.js';
@@ -126,6 +129,7 @@ export class SegmentRecorder {
   #sinceDiscontinuity = calmSegments;
   #discontinuity = '';
   #lagMs = 0;
+  #meter: StreamMeter | undefined;
 
   /** Prepares a recorder; nothing runs until `start`. */
   constructor(options: SegmentRecorderOptions) {
@@ -146,14 +150,35 @@ export class SegmentRecorder {
     return { state: this.#health.state, reason: this.#health.reason };
   }
 
+  /**
+   * What was measured of the camera's stream since `start` (frame rate, bitrate, keyframe interval, drift,
+   * freezes, losses, hour stored); `undefined` before `start`.
+   */
+  measures(): StreamMeasures | undefined {
+    return this.#meter?.measures(this.#clock.now().getTime());
+  }
+
   /** Starts recording (the process is supervised: failures become statuses and gaps, never exceptions). */
   start(): void {
     const { supervisor } = this.#options;
-    this.#unsubscribe = supervisor.onStatus((status) => {
+    const meter = new StreamMeter(this.#clock.now().getTime());
+    this.#meter = meter;
+    const unsubscribeStatus = supervisor.onStatus((status) => {
       if (status.jobId !== this.jobId) return;
-      if (status.state === 'offline' || status.state === 'error') this.#lastProblem = status.reason;
+      if (status.state === 'offline' || status.state === 'error') {
+        this.#lastProblem = status.reason;
+        meter.lost(status.at.getTime());
+      }
+      if (status.state === 'online') meter.online(status.at.getTime());
       this.#lastActivityMs = status.state === 'online' ? this.#clock.now().getTime() : undefined;
     });
+    const unsubscribeProgress = supervisor.onProgress((progress) => {
+      if (progress.jobId === this.jobId) meter.progress(progress.run, progress.frame, progress.at.getTime());
+    });
+    this.#unsubscribe = () => {
+      unsubscribeStatus();
+      unsubscribeProgress();
+    };
     let secrets: string[] = [];
     try {
       secrets = sourceSecrets(this.#source());
@@ -325,10 +350,22 @@ export class SegmentRecorder {
     run.placedAny = true;
     this.#placedAny = true;
     const path = join(run.dir, file);
-    const described = await describeSegmentFile(path);
+    const { keyframes, ...described } = await describeSegmentFile(path);
     const key = segmentKey(camera.id, startedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
+    this.#meter?.segment(
+      {
+        startMs: startedAt.getTime(),
+        endMs: endedAt.getTime(),
+        bytes: described.bytes,
+        lagMs: placed.lagMs,
+        opensRun,
+        // Re-encoded for masks, the keyframes are the encoder's, not the camera's.
+        ...(camera.masks.length === 0 ? { keyframes } : {}),
+      },
+      this.#clock.now().getTime(),
+    );
     this.#noteTiming(placed);
     // A restart always breaks the footage, even when the hole is shorter than the clock can tell.
     if (opensRun && previousEnd !== undefined)
@@ -417,24 +454,31 @@ export function recordingState(
 const initScanBytes = 256 * 1024;
 
 /**
- * Size, SHA-256 and init part of a segment file, read once in chunks: never a buffer of the whole file
- * (a few MB per segment and camera, which the garbage collector would then chase).
+ * Size, SHA-256, init part and keyframe count (its `moof` fragments) of a segment file, read once in chunks:
+ * never a buffer of the whole file (a few MB per segment and camera, which the garbage collector would then chase).
  */
 export async function describeSegmentFile(
   path: string,
-): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'>> {
+): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'> & { keyframes: number }> {
   const hash = createHash('sha256');
+  const boxes = new Mp4BoxWalker();
   const head: Buffer[] = [];
   let headBytes = 0;
   let bytes = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: initScanBytes })) {
     const data = chunk as Buffer;
     hash.update(data);
+    boxes.push(data);
     bytes += data.length;
     if (headBytes < initScanBytes) {
       head.push(data);
       headBytes += data.length;
     }
   }
-  return { bytes, sha256: hash.digest('hex'), ...mp4InitPart(Buffer.concat(head).subarray(0, initScanBytes)) };
+  return {
+    bytes,
+    sha256: hash.digest('hex'),
+    keyframes: boxes.counts.get('moof') ?? 0,
+    ...mp4InitPart(Buffer.concat(head).subarray(0, initScanBytes)),
+  };
 }

@@ -127,7 +127,7 @@ export async function recoverSpool(options: SpoolRecoveryOptions): Promise<Spool
           continue;
         }
         const key = segmentKey(cameraId, startedAt);
-        const described = await describeSegmentFile(path);
+        const { keyframes: _keyframes, ...described } = await describeSegmentFile(path);
         await options.storage.put(key, path);
         await options.index({ cameraId, key, startedAt, endedAt, ...described });
         recoveredEnd = endedAt.getTime();

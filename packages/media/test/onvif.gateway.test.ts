@@ -1,7 +1,9 @@
 import { streamsByRole, type VigieError } from '@vigie/core';
 import { LibraryOnvifGateway } from '@vigie/media';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from './support/fake-onvif-device.js';
+import { asChildModule, canUnshareNetwork, runIsolated } from './support/netns.js';
 
 const credentials = { username: 'vigie', password: 's3cret-pass' };
 
@@ -12,6 +14,8 @@ describe('ONVIF gateway (the onvif library against a test device on loopback)', 
   beforeAll(async () => {
     device = await startFakeOnvifDevice({
       ...credentials,
+      // Discovery is tested in a network namespace of its own (below): nothing here answers probes on the host.
+      discoverable: false,
       clockOffsetSeconds: 30,
       profiles: [
         {
@@ -29,9 +33,38 @@ describe('ONVIF gateway (the onvif library against a test device on loopback)', 
   });
   afterAll(() => device.stop());
 
-  it('finds the device with a WS-Discovery multicast probe', async () => {
-    const found = await gateway.discover({ timeoutMs: 1500 });
-    expect(found).toContainEqual({ address: device.address, urn: device.urn, name: 'Vigie Test', hardware: 'PTZ-1' });
+  it('finds a device with a WS-Discovery multicast probe, both inside a network namespace of their own', async () => {
+    // As root (CI), the namespace is required; elsewhere, where unshare is refused, the probe runs on loopback.
+    const isolate = process.getuid?.() === 0 || canUnshareNetwork();
+    if (!isolate) console.warn('unshare -n is not allowed here: WS-Discovery is tested on the host loopback instead.');
+    const fakeDevice = await asChildModule(fileURLToPath(new URL('./support/fake-onvif-device.ts', import.meta.url)));
+    // The built package (`tsc -b`), as the child runs plain Node.
+    const media = new URL('../dist/index.js', import.meta.url).href;
+    const { isolated, stdout } = await runIsolated(
+      `
+      import { networkInterfaces } from 'node:os';
+      const { startFakeOnvifDevice } = await import(process.argv[1]);
+      const { LibraryOnvifGateway } = await import(process.argv[2]);
+      const device = await startFakeOnvifDevice({ username: 'u', password: 'p', profiles: [] });
+      const found = await new LibraryOnvifGateway().discover({ timeoutMs: 1500 });
+      await device.stop();
+      console.log(JSON.stringify({ device: { address: device.address, urn: device.urn }, found, interfaces: Object.keys(networkInterfaces()) }));
+      process.exit(0);
+      `,
+      [fakeDevice, media],
+      { isolate },
+    );
+    const result = JSON.parse(stdout) as {
+      device: { address: string; urn: string };
+      found: unknown[];
+      interfaces: string[];
+    };
+    expect(isolated).toBe(isolate);
+    if (isolated) {
+      // Only its own loopback: the probe could neither leave for the host's networks nor hear their devices.
+      expect(result.interfaces).toEqual(['lo']);
+      expect(result.found).toEqual([{ ...result.device, name: 'Vigie Test', hardware: 'PTZ-1' }]);
+    } else expect(result.found).toContainEqual({ ...result.device, name: 'Vigie Test', hardware: 'PTZ-1' });
   });
 
   it('reads device information, both profiles with their stream and snapshot URIs, PTZ and the clock offset', async () => {

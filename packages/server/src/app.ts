@@ -20,6 +20,7 @@ import {
   type FfmpegCapabilities,
 } from '@vigie/media';
 import {
+  defaultPromotionPolicy,
   frenchProfile,
   type Bus,
   type IncidentGrouping,
@@ -108,6 +109,7 @@ import { vigieVersion } from './version.js';
 import { registerNulGuard } from './security/nul-guard.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
 import { loadOrCreateInstallationKey, type InstallationKey } from './security/installation-key.js';
+import { dataDirOnEncryptedVolume } from './security/encrypted-volume.js';
 import { OnvifService } from './services/onvif.service.js';
 import { PtzService } from './services/ptz.service.js';
 import { AuditAnchor, installationFiles } from './security/audit-anchor.js';
@@ -235,7 +237,9 @@ export interface VigieApp {
   /** The analytics of every camera that has some switched on; started by `startServer`. */
   analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
-  startRecording(options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff'>): Promise<RecorderFleet>;
+  startRecording(
+    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs'>,
+  ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
 }
@@ -357,6 +361,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     contacts,
     verifyAudit: () => auditAnchor.verify(),
     habilitation: habilitations.policy,
+    precisionPolicy: deps.promotionPolicy ?? defaultPromotionPolicy,
+    encryptedAtRest: () => dataDirOnEncryptedVolume(deps.mediaDir),
   });
   const exports = new ExportService({
     key: installationKey,
@@ -384,7 +390,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     ffmpegPath: media.ffmpegPath,
     ...(custody === undefined ? {} : { custody }),
   });
-  const statuses = new CameraStatusService({ work, cameras });
+  // The recording fleet, once started in this process: it measures the streams the health route reports.
+  let fleet: RecorderFleet | undefined;
+  const statuses = new CameraStatusService({
+    work,
+    cameras,
+    clock: deps.clock,
+    measures: (cameraId) => fleet?.measures(cameraId),
+  });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
   const purge = new RetentionPurge({ work, clock: deps.clock, storage, profile, quarantineDir });
@@ -533,7 +546,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir });
     if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
       http.log.warn(recovered, 'recording spool recovered');
-    const fleet = new RecorderFleet({
+    const started = new RecorderFleet({
       work,
       clock: deps.clock,
       events: domainEvents,
@@ -549,8 +562,9 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       ...options,
     });
-    await fleet.start();
-    return fleet;
+    await started.start();
+    fleet = started;
+    return started;
   };
   const remote = deps.workers === 'remote';
   const storageWatch = remote

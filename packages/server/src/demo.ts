@@ -273,6 +273,9 @@ export async function seedDemoRegistry(options: {
   return count;
 }
 
+/** How long before the demo's analysis authorisation starts its public notice is published (LEGAL R26). */
+const noticeLeadMs = 60_000;
+
 /**
  * Records a fictitious analysis authorisation for the demo cameras' alert analytics when none is
  * current (LEGAL R18), so that the demo shows alerts; it lasts the longest the profile allows.
@@ -305,7 +308,8 @@ export async function seedDemoAnalysisAuthorisation(options: {
       responsibleService: 'Police municipale (démonstration)',
       cameraIds: demoIds,
       eventTypes: [...new Set(covered)],
-      startsAt: now.toISOString(),
+      // A minute after it is recorded: its public notice is on the transparency page first (LEGAL R26).
+      startsAt: new Date(now.getTime() + noticeLeadMs).toISOString(),
       endsAt: new Date(now.getTime() + profile.analysisAuthorisation.maxDays * 24 * 3600_000 - 60_000).toISOString(),
       publicNotice:
         'Démonstration : les images de la consigne de la gare font l’objet d’une détection des objets abandonnés.',

@@ -30,11 +30,24 @@ describe('console settings', () => {
       // The console learns the active profile's rules from here: it keeps no copy of them.
       const settings = (await plain.http.inject({ method: 'GET', url: '/api/console/settings' })).json<{
         mapTileUrl: null;
-        legalProfile: { id: string; purposes: string[]; maxRetentionDays: number };
+        legalProfile: {
+          id: string;
+          purposes: string[];
+          maxRetentionDays: number;
+          analytics: Record<string, { justifiedBy: string[] | 'any'; basis: string }>;
+          accessRequestDeadlineMonths: number;
+        };
       }>();
       expect(settings.mapTileUrl).toBeNull();
       expect(settings.legalProfile).toMatchObject({ id: 'eu-private', defaultRetentionDays: 3 });
       expect(settings.legalProfile.purposes).toEqual([...euPrivatePremisesProfile.purposes]);
+      // Which purposes allow each analytic (the camera editor greys out the others), and the deadlines.
+      expect(settings.legalProfile.analytics).toEqual(
+        JSON.parse(JSON.stringify(euPrivatePremisesProfile.analytics)) as unknown,
+      );
+      expect(settings.legalProfile.accessRequestDeadlineMonths).toBe(
+        euPrivatePremisesProfile.accessRequestDeadlineMonths,
+      );
     } finally {
       await configured.http.close();
       await plain.http.close();

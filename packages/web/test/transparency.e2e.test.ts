@@ -8,7 +8,7 @@ import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { testPasswordCost } from '../../server/test/support.js';
+import { testPasswordCost, tokenAs } from '../../server/test/support.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -57,6 +57,11 @@ describe('public transparency page in a real browser', () => {
     expect(text).toContain('Commune de démonstration — le maire');
     expect(text).toContain('dpo@example.org');
     expect(text).toContain('Aucune reconnaissance faciale');
+    // The demo's analysis authorisation is announced before its analytics start (LEGAL R26).
+    const notice = page.locator('section.analysis-notices article');
+    expect(await notice.getAttribute('data-state')).toMatch(/^(scheduled|active)$/);
+    expect(await notice.innerText()).toContain('détection des objets abandonnés');
+    expect(await notice.innerText()).toMatch(/Objet abandonné[\s\S]*Gare — Consigne[\s\S]*DÉMO\/VSA\/0001/);
     const html = await page.content();
     expect(html).not.toMatch(/file:\/\/|rtsp:\/\/|\.mp4/);
     await page.screenshot({ path: join(shots, 'legal-transparency-fr.png'), fullPage: true });
@@ -80,6 +85,71 @@ describe('public transparency page in a real browser', () => {
     await page.screenshot({ path: join(shots, 'legal-access-request-sent-fr.png'), fullPage: true });
   });
 
+  it('shows, per camera and month, how images were used and whether access requests were answered in time', async () => {
+    const [gare] = (await server.app.accessRequests.list()).filter((r) => r.status === 'received');
+    expect(gare?.cameraId).toBeDefined();
+    const cameraId = gare!.cameraId!;
+    // Uses through the real routes, each audited: two live views, a playback and an export of the demo's
+    // recording, an alert qualified a false alarm; then the DPO answers the request sent above.
+    const agent = await tokenAs(server.app, ['supervisor']);
+    const call = (url: string, payload?: object) =>
+      server.app.http.inject({ method: 'POST', url, headers: agent, ...(payload === undefined ? {} : { payload }) });
+    for (let i = 0; i < 2; i += 1) expect((await call(`/api/cameras/${cameraId}/live`)).statusCode).toBe(201);
+    const range = () => ({ from: new Date(Date.now() - 120_000).toISOString(), to: new Date().toISOString() });
+    // The demo records from its start: wait for the first segment.
+    await expect
+      .poll(
+        async () => (await call(`/api/cameras/${cameraId}/playback`, { ...range(), reason: 'Rixe PV 77' })).statusCode,
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(201);
+    const exported = await call(`/api/cameras/${cameraId}/exports`, {
+      ...range(),
+      purpose: 'public_space_safety',
+      reason: 'Réquisition PV 77',
+    });
+    expect(exported.statusCode, exported.body).toBe(201);
+    // A camera-offline alert (or the one a loaded machine already raised, still unresolved) gets its verdict.
+    await server.app.alerts.cameraOffline(cameraId, 'Démonstration : flux interrompu');
+    const queue = await server.app.http.inject({ url: `/api/alerts?cameraId=${cameraId}`, headers: agent });
+    const alert = queue.json<{ id: string; status: string }[]>().find((a) => a.status !== 'closed');
+    expect(alert, queue.body).toBeDefined();
+    const qualified = await call(`/api/alerts/${alert!.id}/actions`, {
+      action: 'qualify',
+      qualification: 'false_alarm',
+    });
+    expect(qualified.statusCode, qualified.body).toBe(200);
+    const dpo = { actorName: 'dpo.bernard', source: '10.9.8.6' };
+    await server.app.accessRequests.changeStatus(gare!.id, { status: 'searching' }, dpo);
+    await server.app.accessRequests.changeStatus(gare!.id, { status: 'no_footage' }, dpo);
+
+    await page.reload();
+    const section = page.locator('section.accountability');
+    await expect.poll(() => section.locator('h2').textContent()).toBe('Utilisation des images, caméra par caméra');
+    const row = section.locator(`table.public-statistics tr[data-camera-id="${cameraId}"]`);
+    const cell = (label: string) => row.locator(`td[data-label="${label}"]`).innerText();
+    expect(await cell('Caméra')).toBe('Gare — Parvis');
+    expect(await cell('Visionnages en direct')).toBe('2');
+    expect(await cell('Relectures d’enregistrements')).toBe('1');
+    expect(await cell('Extractions, par finalité')).toBe('Sécurité des personnes et des biens : 1');
+    // Alerts the demo raised on its own (a camera seen offline on a loaded machine) count too.
+    expect(await cell('Alertes')).toMatch(/^[1-9]\d*$/);
+    expect(await cell('Décisions des opérateurs')).toBe('Fausse alerte : 1');
+    // Every camera has its line, zero when unused.
+    expect(await section.locator('table.public-statistics tbody tr').count()).toBe(5);
+    expect(await section.locator('p.requests').innerText()).toMatch(
+      /^Demandes d’accès aux images traitées en .+ : 1, dont 1 dans le délai légal\.$/,
+    );
+    // Counts only: neither the agents, their addresses, the reasons nor the requester reach the page.
+    const html = await page.content();
+    for (const secret of ['supervisor-token', 'PV 77', 'dpo.bernard', 'Camille Martin']) {
+      expect(html).not.toContain(secret);
+    }
+    await section.screenshot({ path: join(shots, 'legal-transparency-statistics-fr.png') });
+  });
+
   it('fits a 390×844 phone: cameras as cards, no sideways scrolling, the send button reachable', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
     try {
@@ -93,6 +163,18 @@ describe('public transparency page in a real browser', () => {
       expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
       // A trial click fails when another element would receive the click (a covered button).
       await send.click({ trial: true, timeout: 5_000 });
+      // The usage figures too: each camera a card of labelled counts, within the screen.
+      const figures = phone.locator('table.public-statistics tbody tr').first();
+      await figures.scrollIntoViewIfNeeded();
+      const live = figures.locator('td[data-label="Visionnages en direct"]');
+      expect(await live.innerText()).toMatch(/^\d+$/);
+      // Cards, not columns: the header row is hidden, each figure carries its label.
+      expect((await phone.locator('table.public-statistics thead').boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+      const card = await figures.boundingBox();
+      expect((card?.x ?? 0) + (card?.width ?? 0)).toBeLessThanOrEqual(390);
+      await phone
+        .locator('section.accountability')
+        .screenshot({ path: join(shots, 'legal-transparency-statistics-phone-390-fr.png') });
       await phone.screenshot({ path: join(shots, 'legal-transparency-phone-390-fr.png'), fullPage: true });
     } finally {
       await phone.close();
@@ -103,6 +185,10 @@ describe('public transparency page in a real browser', () => {
     await page.getByLabel('Langue').selectOption('en');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Video protection — public information');
     expect(await page.locator('table.public-cameras').innerText()).toContain('Safety of people and property');
+    expect(await page.locator('section.accountability h2').textContent()).toBe('How each camera’s images were used');
+    expect(await page.locator('section.accountability p.requests').innerText()).toMatch(
+      /^Access requests answered in .+: 1, of which 1 within the legal deadline\.$/,
+    );
     await page.screenshot({ path: join(shots, 'legal-transparency-en.png'), fullPage: true });
   });
 });

@@ -191,7 +191,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
       await page.getByRole('radio', { name: '1', exact: true }).check();
       await soon(() => page.locator('.wall-slot').count()).toBe(1);
       await page.getByLabel('Murs enregistrés').selectOption(name);
-      await page.getByRole('button', { name: 'Ouvrir' }).click();
+      await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
       await soon(() => page.locator('.wall-slot').count()).toBe(4);
       await soon(() => cameraOn(page, 2)).toBe(ids.get('Pont Jacquemart'));
       await page.context().close();

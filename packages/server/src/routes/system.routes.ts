@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { purposes, VigieError, type LegalProfile, type PushAudience } from '@vigie/core';
+import {
+  analyticsEventTypes,
+  purposes,
+  VigieError,
+  type AnalyticsEventType,
+  type LegalProfile,
+  type Purpose,
+  type PushAudience,
+} from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import Type from 'typebox';
 import type { FastifyRequest } from 'fastify';
@@ -11,6 +19,24 @@ import { keepAlive } from './socket-keepalive.js';
 export interface ConsoleSettings {
   /** Map tile URL template ({z}/{x}/{y}); absent: the map draws a plain offline background. */
   mapTileUrl?: string;
+}
+
+/** Which purposes justify an analytic under the profile ('any': none needed; []: never allowed), and why. */
+const AnalyticJustificationSchema = Type.Object({
+  justifiedBy: Type.Union([Type.Array(Type.Enum([...purposes])), Type.Literal('any')]),
+  basis: Type.String(),
+});
+
+/** The profile's purpose → analytic table, as the settings route sends it. */
+function analyticsTable(
+  profile: LegalProfile,
+): Record<AnalyticsEventType, { justifiedBy: Purpose[] | 'any'; basis: string }> {
+  return Object.fromEntries(
+    analyticsEventTypes.map((type) => {
+      const { justifiedBy, basis } = profile.analytics[type];
+      return [type, { justifiedBy: justifiedBy === 'any' ? 'any' : [...justifiedBy], basis }];
+    }),
+  ) as Record<AnalyticsEventType, { justifiedBy: Purpose[] | 'any'; basis: string }>;
 }
 
 /** How often a socket re-reads its caller's roles, assignments and session. */
@@ -80,6 +106,15 @@ export function systemRoutes(options: {
                   maxRetentionDays: Type.Integer(),
                   defaultRetentionDays: Type.Integer(),
                   timeZone: Type.String(),
+                  analytics: Type.Object(
+                    Object.fromEntries(analyticsEventTypes.map((type) => [type, AnalyticJustificationSchema])),
+                    { description: 'Purpose → analytic table: which declared purposes allow each analytic.' },
+                  ),
+                  authorisationMaxYears: Type.Integer(),
+                  renewalNoticeMonths: Type.Integer(),
+                  accessRequestDeadlineMonths: Type.Integer(),
+                  accessRequestExtensionMonths: Type.Integer(),
+                  accessRequestReminderDays: Type.Integer(),
                 },
                 { description: 'The rules this installation runs under, so that the console never copies them.' },
               ),
@@ -96,6 +131,12 @@ export function systemRoutes(options: {
           maxRetentionDays: profile.maxRetentionDays,
           defaultRetentionDays: profile.defaultRetentionDays,
           timeZone: profile.timeZone,
+          analytics: analyticsTable(profile),
+          authorisationMaxYears: profile.authorisationMaxYears,
+          renewalNoticeMonths: profile.renewalNoticeMonths,
+          accessRequestDeadlineMonths: profile.accessRequestDeadlineMonths,
+          accessRequestExtensionMonths: profile.accessRequestExtensionMonths,
+          accessRequestReminderDays: profile.accessRequestReminderDays,
         },
       }),
     );

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
+import { CameraHealthSchema, CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
 import type { IndexedSegment } from '@vigie/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -157,6 +157,34 @@ export function videoRoutes(deps: {
         },
       },
       (request) => statuses.list(requesterOf(request)),
+    );
+
+    app.get(
+      '/cameras/health',
+      {
+        config: requires('camera:read'),
+        schema: {
+          tags: ['video'],
+          summary: 'Measured stream health of every camera you may see, with what to change on each',
+          response: { 200: Type.Array(CameraHealthSchema) },
+        },
+      },
+      (request) => statuses.health(requesterOf(request)),
+    );
+
+    app.get(
+      '/cameras/:id/health',
+      {
+        config: requires('camera:read'),
+        schema: {
+          tags: ['video'],
+          summary:
+            'Measured stream health of one camera (frame rate, bitrate, keyframe interval, drift, losses, hour stored)',
+          params: CameraParams,
+          response: { 200: CameraHealthSchema, ...errors },
+        },
+      },
+      (request) => statuses.healthOf(request.params.id, requesterOf(request)),
     );
 
     app.post(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   alertGroupOf,
   applyAlertAction,
+  cameraDegradedSeverity,
   cameraOfflineSeverity,
   storageLowSeverity,
   type SystemAlertType,
@@ -207,6 +208,16 @@ export class AlertService {
   /** Notes on the unresolved "camera offline" alert that video is back (an operator still closes it). */
   async cameraBackOnline(cameraId: string): Promise<void> {
     await this.#noteSystemAlert(cameraId, 'camera_offline', (now) => `Video back at ${now.toISOString()}.`);
+  }
+
+  /** Opens a technical "camera degraded" notice unless one is unresolved, with what the measures call for. */
+  async cameraDegraded(cameraId: string, message: string): Promise<AlertRecord | undefined> {
+    return this.#raiseSystemAlert(cameraId, 'camera_degraded', cameraDegradedSeverity, message);
+  }
+
+  /** Notes on the unresolved "camera degraded" notice that the stream is healthy again (an operator still closes it). */
+  async cameraHealthy(cameraId: string): Promise<void> {
+    await this.#noteSystemAlert(cameraId, 'camera_degraded', (now) => `Stream healthy again at ${now.toISOString()}.`);
   }
 
   /** Opens a "disk low" alert on a recording camera unless one is unresolved: its recording stops when the disk is full. */

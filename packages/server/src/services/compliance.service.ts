@@ -4,6 +4,7 @@ import {
   retentionComplianceReport,
   type Clock,
   type ComplianceChecklist,
+  type PromotionPolicy,
   type LegalProfile,
   type RecordOfProcessing,
   type RetentionComplianceReport,
@@ -22,6 +23,8 @@ export class ComplianceService {
 
   readonly #verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
   readonly #habilitation: HabilitationPolicy;
+  readonly #precisionPolicy: PromotionPolicy;
+  readonly #encryptedAtRest: () => Promise<boolean>;
 
   constructor(options: {
     work: UnitOfWork;
@@ -32,7 +35,13 @@ export class ComplianceService {
     verifyAudit: () => Promise<{ valid: boolean; entries: number }>;
     /** What image access enforces (R8, R10). */
     habilitation: HabilitationPolicy;
+    /** Below what precision a live rule counts as degraded (R24): the bar a rule cleared to go live. */
+    precisionPolicy: PromotionPolicy;
+    /** Whether the data directory lies on an encrypted volume (R13). */
+    encryptedAtRest: () => Promise<boolean>;
   }) {
+    this.#encryptedAtRest = options.encryptedAtRest;
+    this.#precisionPolicy = options.precisionPolicy;
     this.#habilitation = options.habilitation;
     this.#work = options.work;
     this.#verifyAudit = options.verifyAudit;
@@ -90,26 +99,62 @@ export class ComplianceService {
 
   /**
    * Each requirement of the active legal profile for this installation: pass, fail (with what to do) or
-   * manual (a person checks it), from the per-camera report, the audit chain, access-request deadlines and
-   * the model registry.
+   * manual (a person checks it), from the per-camera report, the audit chain, access-request deadlines,
+   * the model registry, accounts, verdicts, analysis authorisations, impact assessments and the record
+   * of processing.
    */
   async checklist(): Promise<ComplianceChecklist> {
-    const cameras = await this.retentionReport();
+    const report = await this.retentionReport();
     const chain = await this.#verifyAudit();
-    return this.#work(async ({ accessRequests, models, habilitations }) =>
-      complianceChecklist({
-        now: this.#clock.now(),
-        profile: this.#profile,
+    const record = await this.recordOfProcessing();
+    const encryptedAtRest = await this.#encryptedAtRest();
+    const now = this.#clock.now();
+    // Degradation is judged on the current month and the one before: enough decisions, still recent.
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    return this.#work(
+      async ({
+        accessRequests,
+        models,
+        habilitations,
+        audit,
+        users,
+        alerts,
+        analysisAuthorisations,
+        registry,
         cameras,
-        audit: { valid: chain.valid, entries: chain.entries },
-        overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
-        unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
-        habilitation: {
-          enforced: this.#habilitation.habilitationRequired,
-          workstationsRequired: this.#habilitation.workstationsRequired,
-          enrolledWorkstations: (await habilitations.workstations()).filter((w) => w.revokedAt === null).length,
-        },
-      }),
+      }) => {
+        const dpias = new Map((await registry.list()).map((entry) => [entry.cameraId, entry.dpia]));
+        return complianceChecklist({
+          now,
+          profile: this.#profile,
+          cameras: report,
+          audit: { valid: chain.valid, entries: chain.entries },
+          overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
+          unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
+          habilitation: {
+            enforced: this.#habilitation.habilitationRequired,
+            workstationsRequired: this.#habilitation.workstationsRequired,
+            enrolledWorkstations: (await habilitations.workstations()).filter((w) => w.revokedAt === null).length,
+          },
+          encryptedAtRest,
+          registerStartsAt: await audit.startedAt(),
+          accounts: (await users.list()).map(({ username, roles }) => ({ username, roles })),
+          verdicts: (await alerts.precisionByRule({ from, to: now })).flatMap(({ type, ...v }) =>
+            isSystemAlertType(type) ? [] : [{ ...v, type }],
+          ),
+          precisionPolicy: this.#precisionPolicy,
+          analysisAuthorisations: (await analysisAuthorisations.list({ current: true })).map(
+            ({ reference, createdAt, startsAt }) => ({ reference, createdAt, startsAt }),
+          ),
+          impactAssessments: (await cameras.list()).map((camera) => ({
+            name: camera.name,
+            enabled: camera.enabled,
+            analytics: camera.analytics,
+            dpia: dpias.get(camera.id),
+          })),
+          recordOfProcessing: record,
+        });
+      },
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import {
+  healthWarnings,
   imagesViewableIn,
   stateRaisesOfflineAlert,
   type Camera,
@@ -9,6 +10,7 @@ import {
   type Clock,
   type SegmentStorage,
   type SourceUrlPolicy,
+  type StreamMeasures,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import {
@@ -55,6 +57,8 @@ export interface RecorderFleetOptions {
   custody?: KeyObject;
   /** Opens the sealed stream passwords, put back into the URL only when ffmpeg starts. */
   vault: CredentialVault;
+  /** How often each camera's measures are judged for a "camera degraded" notice (default 15 s). */
+  healthCheckMs?: number;
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
 }
@@ -65,6 +69,8 @@ interface Running {
   sealer?: LiftableSealer;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
+  /** Whether its last judged measures called for a "camera degraded" notice. */
+  degraded?: boolean;
 }
 
 function fingerprint(camera: Camera, sealed: SealedStreamPasswords): string {
@@ -83,6 +89,7 @@ export class RecorderFleet {
   readonly #queue: SerialQueue;
   readonly #index: IndexWriter;
   #unsubscribe: (() => void)[] = [];
+  #healthTimer: NodeJS.Timeout | undefined;
 
   constructor(options: RecorderFleetOptions) {
     this.#options = options;
@@ -107,10 +114,20 @@ export class RecorderFleet {
     await this.#enqueue(async () => {
       for (const camera of cameras) await this.#sync(camera.id, camera);
     });
+    this.#healthTimer = setInterval(
+      () => void this.#enqueue(() => this.#judgeHealth()),
+      this.#options.healthCheckMs ?? 15_000,
+    );
+  }
+
+  /** What the recorder of a camera measured of its stream; undefined when this process does not record it. */
+  measures(cameraId: string): StreamMeasures | undefined {
+    return this.#running.get(cameraId)?.recorder.measures();
   }
 
   /** Stops every recorder (each stores its last segment). */
   async stop(): Promise<void> {
+    clearInterval(this.#healthTimer);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
     await this.#queue.idle();
@@ -232,6 +249,23 @@ export class RecorderFleet {
     if (running === undefined || process?.state !== 'online') return;
     const shown = recordingState(process, running.recorder.health);
     if (shown.state !== 'stopped') await this.#setStatus(cameraId, shown.state, shown.reason);
+  }
+
+  /**
+   * Opens a technical "camera degraded" notice for a camera whose stream is measured degraded while it
+   * records (a stopped stream is the "camera offline" alert's), and notes its recovery.
+   */
+  async #judgeHealth(): Promise<void> {
+    for (const [cameraId, running] of this.#running) {
+      if (this.#supervisor.status(running.recorder.jobId)?.state !== 'online') continue;
+      const measures = running.recorder.measures();
+      const warnings = measures === undefined ? [] : healthWarnings(measures);
+      const degraded = warnings.length > 0;
+      if (degraded === (running.degraded ?? false)) continue;
+      running.degraded = degraded;
+      if (degraded) await this.#options.alerts.cameraDegraded(cameraId, warnings.map((w) => w.en).join(' '));
+      else await this.#options.alerts.cameraHealthy(cameraId);
+    }
   }
 
   async #setStatus(cameraId: string, state: CameraState, reason: string): Promise<void> {

@@ -5,6 +5,9 @@ import type { Body, Query, Reply } from './schema-types';
 /** A camera's stream state, from GET /api/cameras/status or the `camera.status` push. */
 export type CameraStatus = Reply<'/api/cameras/status', 'get', 200>[number];
 
+/** A camera's measured stream health, from GET /api/cameras/health. */
+export type CameraHealth = Reply<'/api/cameras/health', 'get', 200>[number];
+
 /** What the server knows of a camera's stream. */
 export type CameraState = CameraStatus['state'];
 
@@ -41,7 +44,7 @@ export type AlertHistoryQuery = Query<'/api/alerts/history', 'get'>;
 /** One page of closed alerts and how many match in all. */
 export type AlertHistoryPage = Reply<'/api/alerts/history', 'get', 200>;
 
-/** What an alert is about: an analytics event type, `camera_offline` or `storage_low`. */
+/** What an alert is about: an analytics event type, `camera_offline`, `camera_degraded` or `storage_low`. */
 export type AlertType = Alert['type'];
 
 /** How urgent an alert is. */

@@ -91,6 +91,58 @@ export interface paths {
                                 maxRetentionDays: number;
                                 defaultRetentionDays: number;
                                 timeZone: string;
+                                /** @description Purpose → analytic table: which declared purposes allow each analytic. */
+                                analytics: {
+                                    abandoned_object: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    object_removed: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    people_count: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    crowd_density: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    crowd_movement: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    rapid_movement: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    person_on_ground: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    intrusion: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    wrong_way: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    fire_smoke: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                    camera_tamper: {
+                                        justifiedBy: ("public_buildings_protection" | "national_defence_installations" | "traffic_regulation" | "traffic_offences" | "public_space_safety" | "terrorism_prevention" | "natural_technological_risks" | "rescue_fire_defence" | "amusement_park_safety" | "vehicle_insurance_check" | "illegal_dumping" | "premises_property_protection" | "premises_visitor_safety" | "premises_emergency_response")[] | "any";
+                                        basis: string;
+                                    };
+                                };
+                                authorisationMaxYears: number;
+                                renewalNoticeMonths: number;
+                                accessRequestDeadlineMonths: number;
+                                accessRequestExtensionMonths: number;
+                                accessRequestReminderDays: number;
                             };
                         };
                     };
@@ -3738,6 +3790,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cameras/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Measured stream health of every camera you may see, with what to change on each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            /**
+                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @enum {unknown}
+                             */
+                            state: "good" | "degraded" | "unknown";
+                            measures: {
+                                /** @description Mean bitrate over the last minute, kbit/s. */
+                                bitrateKbps?: number;
+                                /** @description Frames per second received now. */
+                                fps?: number;
+                                /** @description Best frame rate sustained over the last hour. */
+                                expectedFps?: number;
+                                /** @description Seconds between the camera's keyframes (absent when re-encoded for masks). */
+                                keyframeIntervalSeconds?: number;
+                                /** @description Camera clock minus server clock, ms. */
+                                clockOffsetMs?: number;
+                                /** @description Drift of the camera's timestamps against the server clock since the stream opened, ms. */
+                                timestampDriftMs?: number;
+                                /** @description Seconds since the last new picture. */
+                                frozenSeconds?: number;
+                                /** @description Seconds since the last stored segment. */
+                                lastSegmentAgeSeconds?: number;
+                                /** @description Times the stream was lost over the last hour. */
+                                reconnectsLastHour?: number;
+                                /** @description Seconds of video stored over the last hour. */
+                                recordedSecondsLastHour?: number;
+                                /** @description Seconds meant to be recorded over the last hour. */
+                                expectedSecondsLastHour?: number;
+                            };
+                            warnings: {
+                                code: string;
+                                en: string;
+                                fr: string;
+                            }[];
+                            /** Format: date-time */
+                            measuredAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Measured stream health of one camera (frame rate, bitrate, keyframe interval, drift, losses, hour stored) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            cameraId: string;
+                            /**
+                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @enum {unknown}
+                             */
+                            state: "good" | "degraded" | "unknown";
+                            measures: {
+                                /** @description Mean bitrate over the last minute, kbit/s. */
+                                bitrateKbps?: number;
+                                /** @description Frames per second received now. */
+                                fps?: number;
+                                /** @description Best frame rate sustained over the last hour. */
+                                expectedFps?: number;
+                                /** @description Seconds between the camera's keyframes (absent when re-encoded for masks). */
+                                keyframeIntervalSeconds?: number;
+                                /** @description Camera clock minus server clock, ms. */
+                                clockOffsetMs?: number;
+                                /** @description Drift of the camera's timestamps against the server clock since the stream opened, ms. */
+                                timestampDriftMs?: number;
+                                /** @description Seconds since the last new picture. */
+                                frozenSeconds?: number;
+                                /** @description Seconds since the last stored segment. */
+                                lastSegmentAgeSeconds?: number;
+                                /** @description Times the stream was lost over the last hour. */
+                                reconnectsLastHour?: number;
+                                /** @description Seconds of video stored over the last hour. */
+                                recordedSecondsLastHour?: number;
+                                /** @description Seconds meant to be recorded over the last hour. */
+                                expectedSecondsLastHour?: number;
+                            };
+                            warnings: {
+                                code: string;
+                                en: string;
+                                fr: string;
+                            }[];
+                            /** Format: date-time */
+                            measuredAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cameras/{id}/live": {
         parameters: {
             query?: never;
@@ -4881,7 +5123,7 @@ export interface paths {
                     cursor?: string;
                     status?: "open" | "acknowledged" | "closed";
                     cameraId?: string;
-                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                     zoneId?: string;
                     /** @description Only alerts whose detections were this sure. */
                     minConfidence?: number;
@@ -4908,7 +5150,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -5073,7 +5315,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                    type?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                     qualification?: "true_alert" | "false_alarm" | "needs_follow_up";
                     /** @description Opened at or after. */
                     from?: string;
@@ -5103,7 +5345,7 @@ export interface paths {
                                 /** Format: uuid */
                                 cameraId: string;
                                 /** @enum {unknown} */
-                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                                 /** @enum {unknown} */
                                 severity: "info" | "low" | "medium" | "high";
                                 /** @enum {unknown} */
@@ -5292,7 +5534,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -5538,7 +5780,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -6803,7 +7045,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -6996,7 +7238,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /** @enum {unknown} */
-                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                             /** @enum {unknown} */
                             severity: "info" | "low" | "medium" | "high";
                             /** @enum {unknown} */
@@ -9848,7 +10090,7 @@ export interface paths {
                                     };
                                     /** @description Alerts raised. */
                                     alerts: number;
-                                    /** @description Operators’ decisions on alerts, by verdict (confirmed, false positive, no action…). */
+                                    /** @description Operators’ verdicts on alerts, by qualification (true_alert, false_alarm, needs_follow_up). */
                                     alertVerdicts: {
                                         [key: string]: number;
                                     };
@@ -9929,7 +10171,7 @@ export interface paths {
                                         };
                                         /** @description Alerts raised. */
                                         alerts: number;
-                                        /** @description Operators’ decisions on alerts, by verdict (confirmed, false positive, no action…). */
+                                        /** @description Operators’ verdicts on alerts, by qualification (true_alert, false_alarm, needs_follow_up). */
                                         alertVerdicts: {
                                             [key: string]: number;
                                         };
@@ -12282,7 +12524,7 @@ export interface components {
                 /** Format: uuid */
                 cameraId: string;
                 /** @enum {unknown} */
-                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                 /** @enum {unknown} */
                 severity: "info" | "low" | "medium" | "high";
                 /** @enum {unknown} */
@@ -12377,7 +12619,7 @@ export interface components {
                 /** Format: uuid */
                 cameraId: string;
                 /** @enum {unknown} */
-                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "storage_low";
+                type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper" | "camera_offline" | "camera_degraded" | "storage_low";
                 /** @enum {unknown} */
                 severity: "info" | "low" | "medium" | "high";
                 /** @enum {unknown} */

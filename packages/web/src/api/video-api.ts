@@ -29,6 +29,9 @@ export async function outcome<T>(
 /** The video, alert, statistics and analytics routes the console calls, through the typed client. */
 export const videoApi = {
   cameraStatuses: () => outcome(api.GET('/api/cameras/status')),
+  cameraHealth: () => outcome(api.GET('/api/cameras/health')),
+  cameraHealthOf: (cameraId: string) =>
+    outcome(api.GET('/api/cameras/{id}/health', { params: { path: { id: cameraId } } })),
   startLive: (cameraId: string) => outcome(api.POST('/api/cameras/{id}/live', { params: { path: { id: cameraId } } })),
   stopLive: (sessionId: string) =>
     outcome(api.DELETE('/api/live/{session}', { params: { path: { session: sessionId } } })),

@@ -1,9 +1,10 @@
 import { analyticsEventTypes, type AnalyticsEventType } from '@vigie/core/analytic-event-types';
 import { analyticJustified } from '@vigie/core/analytic-purposes';
-import { frenchProfile, type Purpose } from '@vigie/core/legal-profile';
+import type { Purpose } from '@vigie/core/legal-profile';
+import { analyticsWithoutDpia } from '@vigie/core/dpia-rules';
+import { useLegalProfile } from '../api/use-console-settings';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { analyticsWithoutDpia } from '../logic/legal-rules';
 
 /** Props of the analytics switches. */
 export interface AnalyticsSwitchesProps {
@@ -21,14 +22,16 @@ export interface AnalyticsSwitchesProps {
  */
 export function AnalyticsSwitches({ value, purposes, onChange }: AnalyticsSwitchesProps) {
   const { t } = useI18n();
+  const profile = useLegalProfile();
+  if (profile === undefined) return null;
   return (
     <fieldset className="wide analytics-switches">
       <legend>{t('analytics.switches')}</legend>
       <p className="hint">{t('analytics.switchesHint')}</p>
       {analyticsEventTypes.map((type) => {
         const on = value.includes(type);
-        const justified = analyticJustified(type, purposes, frenchProfile);
-        const { justifiedBy } = frenchProfile.analytics[type];
+        const justified = analyticJustified(type, purposes, profile);
+        const { justifiedBy } = profile.analytics[type];
         const needs = justifiedBy === 'any' ? [] : justifiedBy.map((p) => t(`purpose.${p}` as MessageKey));
         return (
           <div key={type} className="analytic-switch" data-analytic={type}>

@@ -1,6 +1,6 @@
 import type { Permission } from '@vigie/core/permissions';
 import type { ReactNode } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../api/client';
 import { PushProvider } from '../api/push-channel';
 import { AlertsProvider } from '../api/use-alerts';
@@ -17,6 +17,7 @@ import { CompliancePage } from '../pages/compliance-page';
 import { HoldsPage } from '../pages/holds-page';
 import { IncidentsPage } from '../pages/incidents-page';
 import { MapPage } from '../pages/map-page';
+import { MonitorPage } from '../pages/monitor-page';
 import { PlaybackPage } from '../pages/playback-page';
 import { RegistryPage } from '../pages/registry-page';
 import { ReviewPage } from '../pages/review-page';
@@ -59,7 +60,9 @@ function Console({ me }: { me: Me }) {
           <NavBar screens={allowed}>{allows(me.roles, 'alert:read') && <AlertSound username={me.username} />}</NavBar>
           <main className="screen">
             <Switch>
-              <Route path="/wall">{guard('live:view', <WallPage />)}</Route>
+              <Route path="/wall">
+                {guard('live:view', <WallPage canReadAlerts={allows(me.roles, 'alert:read')} />)}
+              </Route>
               <Route path="/cameras/:id/live">
                 {(p) =>
                   guard(
@@ -126,10 +129,15 @@ function Console({ me }: { me: Me }) {
   );
 }
 
-/** The console shell: header with session and language, then the login form or the console. */
+/**
+ * The console shell: header with session and language, then the login form or the console; a detached
+ * monitor (`/monitor`, opened from the wall or the alerts) fills its window without header or navigation.
+ */
 export function App() {
   const { t } = useI18n();
   const { me, login, logout } = useSession();
+  const [location] = useLocation();
+  if (me && location === '/monitor') return <MonitorPage me={me} />;
   return (
     <div className="app">
       <header className="top">

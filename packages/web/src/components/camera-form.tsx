@@ -1,13 +1,16 @@
-import { frenchProfile, purposes } from '@vigie/core/legal-profile';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import type { CameraDraft } from '../logic/camera-patch';
+import { useLegalProfile } from '../api/use-console-settings';
 
 type Settings = Omit<CameraDraft, 'zones' | 'masks' | 'lines' | 'analytics'>;
 
 /** The settings of a camera as form fields: name, source, position, view, retention, purposes, enabled. */
 export function CameraForm({ value, onChange }: { value: Settings; onChange: (next: Settings) => void }) {
   const { t } = useI18n();
+  const profile = useLegalProfile();
+  // The active profile's purposes, and any the camera still declares outside them (so they can be removed).
+  const purposes = [...(profile?.purposes ?? []), ...value.purposes.filter((p) => !profile?.purposes.includes(p))];
   const set = <K extends keyof Settings>(key: K, v: Settings[K]) => onChange({ ...value, [key]: v });
   const number = (raw: string) => (raw === '' ? Number.NaN : Number(raw));
   return (
@@ -77,12 +80,12 @@ export function CameraForm({ value, onChange }: { value: Settings; onChange: (ne
         <input
           type="number"
           min={1}
-          max={frenchProfile.maxRetentionDays}
+          max={profile?.maxRetentionDays}
           required
           value={value.retentionDays}
           onChange={(e) => set('retentionDays', number(e.target.value))}
         />
-        <small>{t('camera.retentionHint', { max: frenchProfile.maxRetentionDays })}</small>
+        {profile && <small>{t('camera.retentionHint', { max: profile.maxRetentionDays })}</small>}
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={value.enabled} onChange={(e) => set('enabled', e.target.checked)} />

@@ -1,10 +1,23 @@
 import { Link } from 'wouter';
 import type { Camera } from '../api/client';
+import type { CameraHealth } from '../api/contract';
+import { HealthSummary } from './camera-health';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-/** The camera registry as a table: purposes, retention and privacy masks at a glance; names link to `editHref`. */
-export function CameraList({ cameras, editHref }: { cameras: Camera[]; editHref?: (id: string) => string }) {
+/**
+ * The camera registry as a table: purposes, retention and privacy masks at a glance; names link to `editHref`;
+ * with `health`, each camera's measured stream health in plain words.
+ */
+export function CameraList({
+  cameras,
+  editHref,
+  health,
+}: {
+  cameras: Camera[];
+  editHref?: (id: string) => string;
+  health?: Map<string, CameraHealth>;
+}) {
   const { t } = useI18n();
   if (cameras.length === 0) return <p className="empty">{t('cameras.empty')}</p>;
   return (
@@ -17,6 +30,7 @@ export function CameraList({ cameras, editHref }: { cameras: Camera[]; editHref?
           <th>{t('camera.masks')}</th>
           <th>{t('camera.enabled')}</th>
           <th>{t('camera.location')}</th>
+          {health !== undefined && <th>{t('health.column')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -32,6 +46,11 @@ export function CameraList({ cameras, editHref }: { cameras: Camera[]; editHref?
             <td>
               {camera.location.lat.toFixed(4)}, {camera.location.lon.toFixed(4)}
             </td>
+            {health !== undefined && (
+              <td>
+                <HealthSummary health={health.get(camera.id)} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,7 @@ import type { CoveredAnalytic, Dpia } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
 import { DateField } from './date-field';
 import type { MessageKey } from '../i18n/messages';
-import { analyticsWithoutDpia } from '../logic/legal-rules';
+import { analyticsWithoutDpia } from '@vigie/core/dpia-rules';
 import { dpiaChoices } from '../logic/registry-draft';
 
 /**

@@ -45,13 +45,19 @@ describe('the DPO’s small components, rendered', () => {
     const expired = render(
       createElement(AuthorisationBadge, {
         authorisation: { state: 'expired', expiresAt: '2026-03-01T23:00:00.000Z' },
+        timeZone: 'Europe/Paris',
       }),
     );
     expect(expired).toContain('data-state="expired"');
     expect(expired).toContain('class="badge authorisation-expired"');
     expect(expired).toContain('Expirée');
     expect(expired).toContain('jusqu’au 1 mars 2026');
-    const missing = render(createElement(AuthorisationBadge, { authorisation: { state: 'missing', expiresAt: null } }));
+    const missing = render(
+      createElement(AuthorisationBadge, {
+        authorisation: { state: 'missing', expiresAt: null },
+        timeZone: 'Europe/Paris',
+      }),
+    );
     expect(missing).toContain('Absente');
     expect(missing).not.toContain('jusqu’au');
   });

@@ -41,13 +41,15 @@ export interface LiveWallProps extends LiveControls {
   onOpenAlert?: (alert: Alert) => void;
   /** Where the operator's walls are saved. */
   layouts: WallLayoutStore;
+  /** Opens the alarm monitor in a second window (absent for roles that may not read alerts). */
+  onOpenAlarmMonitor?: (() => void) | undefined;
 }
 
 /** How long a touring tile may stay on each camera, in seconds (within the server's limits). */
 const dwellChoicesS = [5, 10, 15, 30, 60, 120, 300] as const;
 
 /** Keys of the wall's tiles: a camera's id where it is shown once, so a reordered camera keeps its stream. */
-function tileKeys(shown: readonly (string | undefined)[]): string[] {
+export function tileKeys(shown: readonly (string | undefined)[]): string[] {
   const seen = new Map<string, number>();
   return shown.map((id, index) => {
     if (id === undefined) return `empty:${index}`;
@@ -72,6 +74,7 @@ export function LiveWall({
   quietSeconds = 8,
   onOpenAlert,
   layouts,
+  onOpenAlarmMonitor,
   startLive,
   stopLive,
 }: LiveWallProps) {
@@ -206,6 +209,11 @@ export function LiveWall({
             ))}
           </fieldset>
           <WallLayoutsBar store={layouts} draft={draft} onOpen={openSaved} />
+          {onOpenAlarmMonitor !== undefined && (
+            <button type="button" className="open-monitor" onClick={onOpenAlarmMonitor}>
+              {t('monitor.openAlarms')}
+            </button>
+          )}
           {selectedTile !== undefined && (
             <div className="tile-tools" aria-label={t('wall.tileLabel', { index: selected + 1 })} role="group">
               <strong>{t('wall.tileLabel', { index: selected + 1 })}</strong>

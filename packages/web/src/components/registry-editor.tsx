@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { DateField } from './date-field';
 import type { MessageKey } from '../i18n/messages';
 import { legalToday } from '../logic/legal-dates';
-import { uncoveredAnalytics } from '../logic/legal-rules';
+import { analyticsAllowedToRun } from '@vigie/core/dpia-rules';
 import { authorisationOf, blankDpia, registryDraft, registryInput, type RegistryDraft } from '../logic/registry-draft';
 import { ApiProblem } from './api-problem';
 import { AuthorisationBadge } from './authorisation-badge';
@@ -37,8 +37,9 @@ export function RegistryEditor(props: {
     setSaved(undefined);
     setDraft((d) => ({ ...d, [key]: v }));
   };
-  const today = legalToday(new Date());
-  const uncovered = uncoveredAnalytics(camera.analytics, draft.dpia, today);
+  const timeZone = useTimeZone();
+  const today = legalToday(new Date(), timeZone);
+  const uncovered = analyticsAllowedToRun(camera.analytics, draft.dpia, today).blocked;
 
   async function save(): Promise<void> {
     setBusy(true);
@@ -65,7 +66,7 @@ export function RegistryEditor(props: {
     >
       <h3 id="registry-editor-heading">
         {t('registry.editor.heading', { name: camera.name })}{' '}
-        <AuthorisationBadge authorisation={authorisationOf(camera, entry)} />
+        <AuthorisationBadge authorisation={authorisationOf(camera, entry)} timeZone={timeZone} />
       </h3>
       <p className="hint">
         {entry === undefined

@@ -1,10 +1,11 @@
 import { Link } from 'wouter';
 import type { Camera } from '../api/client';
 import type { RegistryEntry } from '../api/dpo-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { formatDay, legalToday } from '../logic/legal-dates';
-import { uncoveredAnalytics } from '../logic/legal-rules';
+import { analyticsAllowedToRun } from '@vigie/core/dpia-rules';
 import { authorisationOf } from '../logic/registry-draft';
 import { AuthorisationBadge } from './authorisation-badge';
 
@@ -17,7 +18,8 @@ export type EntryOf = (cameraId: string) => RegistryEntry | null | undefined;
  */
 export function RegistryTable(props: { cameras: Camera[]; entryOf: EntryOf; selected: string | undefined }) {
   const { t, language } = useI18n();
-  const today = legalToday(new Date());
+  const timeZone = useTimeZone();
+  const today = legalToday(new Date(), timeZone);
   const analytics = (list: readonly string[]) => list.map((a) => t(`alertType.${a}` as MessageKey)).join(', ');
   return (
     <table className="registry" aria-label={t('registry.heading')}>
@@ -34,7 +36,7 @@ export function RegistryTable(props: { cameras: Camera[]; entryOf: EntryOf; sele
         {props.cameras.map((camera) => {
           const entry = props.entryOf(camera.id);
           const recorded = entry ?? undefined;
-          const uncovered = uncoveredAnalytics(camera.analytics, recorded?.dpia, today);
+          const uncovered = analyticsAllowedToRun(camera.analytics, recorded?.dpia, today).blocked;
           return (
             <tr
               key={camera.id}
@@ -45,7 +47,7 @@ export function RegistryTable(props: { cameras: Camera[]; entryOf: EntryOf; sele
                 <Link href={`/admin/registry/${camera.id}`}>{camera.name}</Link>
               </td>
               <td>
-                <AuthorisationBadge authorisation={authorisationOf(camera, recorded)} />
+                <AuthorisationBadge authorisation={authorisationOf(camera, recorded)} timeZone={timeZone} />
                 {recorded !== undefined && <div className="reference">{recorded.authorisation.reference}</div>}
               </td>
               {entry === undefined ? (

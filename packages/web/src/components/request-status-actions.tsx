@@ -3,7 +3,7 @@ import { dpoApi, type AccessRequest, type Outcome } from '../api/dpo-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { forwardSteps } from '../logic/access-request-flow';
-import { nextStatuses } from '../logic/legal-rules';
+import { accessRequestTransitions } from '@vigie/core/access-request-flow';
 
 /**
  * The moves open to a request along the workflow (received → searching → footage_found | no_footage →
@@ -19,7 +19,7 @@ export function RequestStatusActions(props: {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const steps = forwardSteps(request.status);
-  const canReject = nextStatuses[request.status].includes('rejected');
+  const canReject = accessRequestTransitions[request.status].includes('rejected');
   if (steps.length === 0 && !canReject) return null;
 
   async function move(status: AccessRequest['status']): Promise<void> {

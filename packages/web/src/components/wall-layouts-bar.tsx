@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SavedWall, WallLayoutInput } from '../api/contract';
+import { openMonitor } from '../api/monitor-channel';
 import type { ApiResult } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
 import type { WallDraft } from '../logic/wall-draft';
@@ -25,7 +26,8 @@ export interface WallLayoutsBarProps {
 
 /**
  * The operator's saved walls (kept on the server, per person): open one, delete it, or save the wall
- * as arranged now under a name. The wall opened or saved last is reopened on the next visit.
+ * as arranged now under a name, or show a saved one on a detached monitor (a second window). The wall
+ * opened or saved last is reopened on the next visit.
  */
 export function WallLayoutsBar({ store, draft, onOpen }: WallLayoutsBarProps) {
   const { t, problem } = useI18n();
@@ -103,6 +105,14 @@ export function WallLayoutsBar({ store, draft, onOpen }: WallLayoutsBarProps) {
       </label>
       <button type="button" disabled={selected === undefined} onClick={() => selected && open(selected)}>
         {t('wall.load')}
+      </button>
+      <button
+        type="button"
+        disabled={selected === undefined}
+        title={t('monitor.openLayoutHint')}
+        onClick={() => selected && openMonitor({ kind: 'layout', name: selected.name })}
+      >
+        {t('monitor.openLayout')}
       </button>
       <button type="button" disabled={selected === undefined} onClick={() => void remove()}>
         {t('wall.delete')}

@@ -1,9 +1,11 @@
 import { alarmEn } from './alarm.messages';
+import { monitorEn } from './monitor.messages';
 import type { MessageKey } from './fr';
 import { evidenceEn } from './evidence.messages';
 import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
+import { healthEn } from './health.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { reviewEn } from './review.messages';
@@ -216,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   'alertType.fire_smoke': 'Fire or smoke',
   'alertType.camera_tamper': 'Camera covered or moved',
   'alertType.camera_offline': 'Camera offline',
+  'alertType.camera_degraded': 'Camera degraded',
   'alertType.storage_low': 'Recordings disk almost full',
   'playback.from': 'From',
   'playback.to': 'To',
@@ -406,8 +409,10 @@ export const en: Record<MessageKey, string> = {
   ...holdsEn,
   ...complianceEn,
   ...unmaskEn,
+  ...healthEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,
+  ...monitorEn,
   ...reviewEn,
 };

@@ -1,8 +1,10 @@
 import { alarmFr } from './alarm.messages';
+import { monitorFr } from './monitor.messages';
 import { evidenceFr } from './evidence.messages';
 import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
+import { healthFr } from './health.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { reviewFr } from './review.messages';
@@ -216,6 +218,7 @@ export const fr = {
   'alertType.fire_smoke': 'Feu ou fumée',
   'alertType.camera_tamper': 'Caméra masquée ou déplacée',
   'alertType.camera_offline': 'Caméra hors ligne',
+  'alertType.camera_degraded': 'Caméra dégradée',
   'alertType.storage_low': 'Disque des enregistrements presque plein',
   'playback.from': 'Du',
   'playback.to': 'Au',
@@ -409,9 +412,11 @@ export const fr = {
   ...holdsFr,
   ...complianceFr,
   ...unmaskFr,
+  ...healthFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
+  ...monitorFr,
   ...reviewFr,
 } as const;
 

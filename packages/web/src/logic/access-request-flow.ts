@@ -1,9 +1,9 @@
 import { zonedLocal, zonedLocalToInstant } from '@vigie/core/calendar';
 import type { AccessRequestStatus } from '../api/dpo-api';
-import { nextStatuses } from './legal-rules';
+import { accessRequestStatuses, accessRequestTransitions as nextStatuses } from '@vigie/core/access-request-flow';
 
 /** Every status, in workflow order, for the list's filter. */
-export const requestStatuses = Object.keys(nextStatuses) as AccessRequestStatus[];
+export const requestStatuses: readonly AccessRequestStatus[] = accessRequestStatuses;
 
 /** Whether the request has been answered: nothing can change any more, its holds are released. */
 export function isAnswered(status: AccessRequestStatus): boolean {

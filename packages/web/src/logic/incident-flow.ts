@@ -1,15 +1,4 @@
-// Imports nothing, so that test/legal-rules.mirror.test.ts can check it against the core's own rule.
-
-/** Where an incident stands (core `incidentStates`). */
-export type IncidentState = 'new' | 'in_progress' | 'resolved' | 'closed';
-
-/** The states each incident state may move to, as the core enforces (checked by the mirror test). */
-export const incidentTransitions: Readonly<Record<IncidentState, readonly IncidentState[]>> = {
-  new: ['in_progress'],
-  in_progress: ['resolved'],
-  resolved: ['in_progress', 'closed'],
-  closed: [],
-};
+import { incidentTransitions, type IncidentState } from '@vigie/core/incident-flow';
 
 /** The buttons an incident in a state offers, each moving it to one allowed state. */
 export function stateActionsFor(state: IncidentState): ('start' | 'resolve' | 'reopen' | 'close')[] {

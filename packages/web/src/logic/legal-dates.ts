@@ -1,10 +1,9 @@
-import { frenchProfile } from '@vigie/core/legal-profile';
-
-// Registry dates are calendar days of the legal time zone (YYYY-MM-DD), not instants of the browser's.
+// Registry dates are calendar days of the legal time zone (YYYY-MM-DD), not instants of the browser's; the
+// zone is the legal profile's, from the server (`useTimeZone`).
 
 /** Today, as YYYY-MM-DD in the legal time zone. */
-export function legalToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: frenchProfile.timeZone }).format(now);
+export function legalToday(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 }
 
 /** A calendar day (YYYY-MM-DD) written out in the console's language. */
@@ -15,8 +14,6 @@ export function formatDay(day: string, language: string): string {
 }
 
 /** The last day an authorisation covers, written out, from the instant it ends (the next day's midnight). */
-export function formatLastDay(endsAt: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: frenchProfile.timeZone }).format(
-    new Date(Date.parse(endsAt) - 1),
-  );
+export function formatLastDay(endsAt: string, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone }).format(new Date(Date.parse(endsAt) - 1));
 }

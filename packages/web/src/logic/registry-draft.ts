@@ -1,6 +1,6 @@
 import type { Authorisation } from '../api/contract';
 import type { CoveredAnalytic, Dpia, Facing, RegistryEntry, RegistryEntryInput, SignageStatus } from '../api/dpo-api';
-import { analyticsWithoutDpia } from './legal-rules';
+import { analyticsWithoutDpia } from '@vigie/core/dpia-rules';
 
 /** The registry editor's fields, as typed: an entry being written, or a new one. */
 export interface RegistryDraft {

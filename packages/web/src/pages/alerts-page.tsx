@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { Alert } from '../api/contract';
+import { openMonitor, useMonitorBroadcast } from '../api/monitor-channel';
 import { useAlerts } from '../api/use-alerts';
 import { useCameras } from '../api/use-cameras';
 import { useTimeZone } from '../api/use-time-zone';
@@ -11,7 +12,7 @@ import { AnalyticsControl } from '../components/analytics-control';
 import { useI18n } from '../i18n/i18n';
 import { analyticsEventTypes } from '@vigie/core/analytic-event-types';
 
-const alertTypes = [...analyticsEventTypes, 'camera_offline', 'storage_low'] as const;
+const alertTypes = [...analyticsEventTypes, 'camera_offline', 'camera_degraded', 'storage_low'] as const;
 
 const playbackHref = (alert: Alert) =>
   `/playback/${alert.cameraId}?from=${encodeURIComponent(alert.clip.from)}&to=${encodeURIComponent(alert.clip.to)}`;
@@ -19,7 +20,8 @@ const playbackHref = (alert: Alert) =>
 /**
  * The alerts screen: the queue to handle (a human decides on each alert) and the history of closed ones;
  * above them, whether analytics run and their stop button. `?alert=<id>` selects an alert (a wall tile
- * opens one so), `?tab=history` shows the history.
+ * opens one so), `?tab=history` shows the history. The alert selected here is shown on the detached alarm
+ * monitors of this browser, which the screen opens.
  */
 export function AlertsPage({ canStopAnalytics, me }: { canStopAnalytics: boolean; me: string }) {
   const { t } = useI18n();
@@ -37,10 +39,19 @@ export function AlertsPage({ canStopAnalytics, me }: { canStopAnalytics: boolean
       }),
     [navigate, tab],
   );
+  const broadcast = useMonitorBroadcast();
+  useEffect(() => {
+    if (selectedId !== undefined) broadcast({ type: 'show-alert', alertId: selectedId });
+  }, [selectedId, broadcast]);
   const names = new Map((cameras ?? []).map((c) => [c.id, c.name]));
   return (
     <div className="alerts-page">
-      <h2>{t('nav.alerts')}</h2>
+      <div className="screen-head">
+        <h2>{t('nav.alerts')}</h2>
+        <button type="button" className="open-monitor" onClick={() => openMonitor({ kind: 'alarms' })}>
+          {t('monitor.openAlarms')}
+        </button>
+      </div>
       <AnalyticsControl cameras={cameras ?? []} canControl={canStopAnalytics} />
       {error !== undefined && <p className="error">{error}</p>}
       <div className="tabs" role="tablist">

@@ -1,5 +1,7 @@
 import { Link } from 'wouter';
+import type { CameraHealth } from '../api/contract';
 import { useCameras } from '../api/use-cameras';
+import { useCameraHealth } from '../components/camera-health';
 import { CameraList } from '../components/camera-list';
 import { useI18n } from '../i18n/i18n';
 
@@ -7,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 export function CameraAdminPage() {
   const { t } = useI18n();
   const { cameras, error, connected } = useCameras();
+  const health = useCameraHealth();
   return (
     <>
       <span className={connected ? 'status live' : 'status offline'} role="status">
@@ -25,7 +28,11 @@ export function CameraAdminPage() {
       {cameras === undefined ? (
         <p>{t('cameras.loading')}</p>
       ) : (
-        <CameraList cameras={cameras} editHref={(id) => `/admin/cameras/${id}`} />
+        <CameraList
+          cameras={cameras}
+          editHref={(id) => `/admin/cameras/${id}`}
+          health={health ?? new Map<string, CameraHealth>()}
+        />
       )}
     </>
   );

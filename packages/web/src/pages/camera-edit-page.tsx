@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CameraHealthPanel } from '../components/camera-health';
 import { Link, useLocation } from 'wouter';
 import { api, type Camera } from '../api/client';
 import { cameraSnapshotUrl } from '../api/media-urls';
@@ -108,6 +109,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
         <Link href="/admin/cameras">{t('cameraEdit.back')}</Link>
       </p>
       <h2>{camera === undefined ? t('cameraEdit.newHeading') : t('cameraEdit.heading', { name: camera.name })}</h2>
+      {camera !== undefined && <CameraHealthPanel cameraId={camera.id} />}
       <CameraForm value={settings} onChange={(next) => setDraft({ ...draft, ...next })} />
       <AnalyticsSwitches
         value={analytics}

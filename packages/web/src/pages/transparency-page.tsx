@@ -4,6 +4,7 @@ import { useTransparency } from '../api/use-transparency';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { AccessRequestForm } from './access-request-form';
+import { AccountabilityStatistics } from './accountability-statistics';
 import { AuditCheckpointNotice } from './audit-checkpoint-notice';
 import { EvidenceKeyNotice } from './verifier-page';
 import './public-pages.css';
@@ -26,7 +27,7 @@ function CameraTable({ cameras }: { cameras: PublicCamera[] }) {
   const { t } = useI18n();
   if (cameras.length === 0) return <p>{t('transparency.empty')}</p>;
   return (
-    <table className="public-cameras" aria-label={t('transparency.cameras', { count: cameras.length })}>
+    <table className="public-cards public-cameras" aria-label={t('transparency.cameras', { count: cameras.length })}>
       <thead>
         <tr>
           <th>{t('column.name')}</th>
@@ -114,6 +115,40 @@ function Contacts({ data }: { data: Transparency }) {
   );
 }
 
+type PublicAuthorisation = Transparency['analysisAuthorisations'][number];
+
+/** Each analysis authorisation not ended yet, with its public notice, shown before it starts (LEGAL R26). */
+function AnalysisNotices({ authorisations }: { authorisations: PublicAuthorisation[] }) {
+  const { t, language } = useI18n();
+  if (authorisations.length === 0) return null;
+  const when = (at: string) => new Date(at).toLocaleString(language, { dateStyle: 'long', timeStyle: 'short' });
+  return (
+    <section className="analysis-notices">
+      <h2>{t('notices.heading')}</h2>
+      {authorisations.map((a) => (
+        <article key={a.reference} data-state={a.state}>
+          <h3>
+            {a.occasion} — {t(`notices.state.${a.state}`)}
+          </h3>
+          <p className="notice">{a.publicNotice}</p>
+          <dl>
+            <dt>{t('notices.period')}</dt>
+            <dd>{t('notices.from', { start: when(a.startsAt), end: when(a.endsAt) })}</dd>
+            <dt>{t('notices.events')}</dt>
+            <dd>{a.eventTypes.map((e) => t(`analytic.${e}`)).join(', ')}</dd>
+            <dt>{t('notices.cameras')}</dt>
+            <dd>{a.cameras.join(', ')}</dd>
+            <dt>{t('notices.decision')}</dt>
+            <dd>
+              {a.reference} ({a.legalBasis}) — {a.responsibleService}
+            </dd>
+          </dl>
+        </article>
+      ))}
+    </section>
+  );
+}
+
 /** The public transparency page (no login): who runs the cameras, each camera, and the access-request form. */
 export function TransparencyPage() {
   const { t } = useI18n();
@@ -143,6 +178,8 @@ export function TransparencyPage() {
             <AuditCheckpointNotice published={audit} />
             <h2>{t('transparency.cameras', { count: data.cameras.length })}</h2>
             <CameraTable cameras={data.cameras} />
+            <AnalysisNotices authorisations={data.analysisAuthorisations} />
+            <AccountabilityStatistics data={data} />
             <AccessRequestForm
               cameras={data.cameras}
               deadlineMonths={data.accessRequestDeadlineMonths}

@@ -4,12 +4,13 @@ import { useConnectionLost } from '../api/push-channel';
 import { useAlerts } from '../api/use-alerts';
 import { useCameras } from '../api/use-cameras';
 import { useCameraStatus } from '../api/use-camera-status';
+import { openMonitor } from '../api/monitor-channel';
 import { videoApi } from '../api/video-api';
 import { LiveWall } from '../components/live-wall';
 import { useI18n } from '../i18n/i18n';
 
-/** The operator's video wall over the cameras they may see, promoted by open alerts. */
-export function WallPage() {
+/** The operator's video wall over the cameras they may see, promoted by open alerts; it opens detached monitors. */
+export function WallPage({ canReadAlerts }: { canReadAlerts: boolean }) {
   const { t } = useI18n();
   const { cameras } = useCameras();
   const statuses = useCameraStatus();
@@ -50,6 +51,7 @@ export function WallPage() {
           alerts={alerts}
           onOpenAlert={(alert) => navigate(`/alerts?alert=${alert.id}`)}
           layouts={videoApi}
+          onOpenAlarmMonitor={canReadAlerts ? () => openMonitor({ kind: 'alarms' }) : undefined}
           startLive={videoApi.startLive}
           stopLive={videoApi.stopLive}
         />

@@ -15,8 +15,8 @@ import type { AnalysisStatus } from '@vigie/vision';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { CameraRunner, freeLoopbackUdpPort, pullsOnce } from './camera-runner.js';
-import { Outbox } from './outbox.js';
+import { CameraRunner, freeLoopbackUdpPort, pullsOnce } from '../src/camera-runner.js';
+import { Outbox } from '../src/outbox.js';
 
 function cameraOf(settings: Partial<CameraSettings>): Camera {
   return {
