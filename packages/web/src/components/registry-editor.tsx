@@ -27,7 +27,6 @@ export function RegistryEditor(props: {
   onSaved: (entry: RegistryEntry) => void;
 }) {
   const { t, language } = useI18n();
-  const timeZone = useTimeZone();
   const { camera, entry, canWrite } = props;
   const [draft, setDraft] = useState<RegistryDraft>(() => registryDraft(entry));
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
