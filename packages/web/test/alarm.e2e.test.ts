@@ -8,12 +8,11 @@ import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { habilitate, testPasswordCost } from '../../server/test/support.js';
-import { unusedTotpCode } from './support/unused-totp.js';
+import { testPasswordCost } from '../../server/test/support.js';
+import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
-const password = 'correct horse battery staple';
 const types = ['intrusion', 'person_on_ground', 'abandoned_object', 'fire_smoke'] as const;
 const severities = ['high', 'medium', 'low'] as const;
 
@@ -24,25 +23,11 @@ describe('alarm handling in a real browser', () => {
   const cameras: { id: string; name: string }[] = [];
   const raised: AlertRecord[] = [];
 
-  async function create(username: string, roles: ('operator' | 'supervisor')[]) {
-    const created = await server.app.users.create(
-      { username, displayName: username, roles, password },
-      { now: new Date(), actor: { actorName: 'e2e setup' } },
-    );
-    await habilitate(server.app, username, roles);
-    return created.totp?.secret ?? '';
-  }
-
-  async function sessionOf(username: string, secret: string, viewport = { width: 1920, height: 1080 }) {
+  async function sessionOf(login: ConsoleLogin, viewport = { width: 1920, height: 1080 }) {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     const page = await context.newPage();
     page.setDefaultTimeout(8000);
-    await page.goto(server.url);
-    await page.getByLabel('Identifiant').fill(username);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(secret));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('nav.nav').waitFor();
+    await signIn(page, server.url, login);
     return page;
   }
 
@@ -63,8 +48,8 @@ describe('alarm handling in a real browser', () => {
 
   let first: Page;
   let colleague: Page;
-  let firstSecret: string;
-  let operatorSecret: string;
+  let firstLogin: ConsoleLogin;
+  let operatorLogin: ConsoleLogin;
 
   beforeAll(async () => {
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
@@ -87,13 +72,13 @@ describe('alarm handling in a real browser', () => {
           { actorName: 'e2e setup' },
         ),
       );
-    firstSecret = await create('agent.roux', ['supervisor']);
-    const colleagueSecret = await create('agent.blanc', ['supervisor']);
-    operatorSecret = await create('agent.neuf', ['operator']);
+    firstLogin = await createConsoleAccount(server.app, 'agent.roux', ['supervisor']);
+    const colleagueLogin = await createConsoleAccount(server.app, 'agent.blanc', ['supervisor']);
+    operatorLogin = await createConsoleAccount(server.app, 'agent.neuf', ['operator']);
     for (let i = 0; i < 14; i++) await raise(i);
     browser = await launchBrowser();
-    first = await sessionOf('agent.roux', firstSecret);
-    colleague = await sessionOf('agent.blanc', colleagueSecret);
+    first = await sessionOf(firstLogin);
+    colleague = await sessionOf(colleagueLogin);
   }, 120_000);
 
   afterAll(async () => {
@@ -234,7 +219,7 @@ describe('alarm handling in a real browser', () => {
   });
 
   it('tells an operator with no camera what to do, and fits the queue on a 1366×768 screen', async () => {
-    const operator = await sessionOf('agent.neuf', operatorSecret, { width: 1366, height: 768 });
+    const operator = await sessionOf(operatorLogin, { width: 1366, height: 768 });
     await operator.goto(`${server.url}/wall`);
     await expect
       .poll(() => operator.locator('.empty-state').innerText())

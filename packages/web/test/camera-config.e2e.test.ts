@@ -9,13 +9,12 @@ import { loadConfig, startServer, systemRequester, type RunningServer } from '@v
 import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, habilitate, testPasswordCost } from '../../server/test/support.js';
+import { authorise, testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
-import { unusedTotpCode } from './support/unused-totp.js';
+import { createConsoleAccount, signIn } from './support/console-login.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
-const password = 'correct horse battery staple';
 /** Walkers cross the picture from side to side: a vertical line in the middle is stepped over in both directions. */
 const scene = syntheticScenes.find((s) => s.name === 'runner_wrong_way');
 const purposes = ['public_space_safety'] as const;
@@ -56,20 +55,11 @@ describe('configuring analytics from the console, in a real browser', () => {
     );
     cameraId = camera.id;
     await authorise(server.app, cameraId);
-    const user = await server.app.users.create(
-      { username: 'chef.poste', displayName: 'Chef de poste', roles: ['supervisor'], password },
-      { now: new Date(), actor: { actorName: 'e2e setup' } },
-    );
-    await habilitate(server.app, 'chef.poste', ['supervisor']);
+    const login = await createConsoleAccount(server.app, 'chef.poste', ['supervisor'], 'Chef de poste');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
     page.setDefaultTimeout(10_000);
-    await page.goto(server.url);
-    await page.getByLabel('Identifiant').fill('chef.poste');
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(user.totp?.secret ?? ''));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('nav.nav').waitFor();
+    await signIn(page, server.url, login);
   }, 120_000);
 
   afterAll(async () => {

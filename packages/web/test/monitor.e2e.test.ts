@@ -6,14 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, habilitate, testPasswordCost } from '../../server/test/support.js';
+import { authorise, testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
-import { unusedTotpCode } from './support/unused-totp.js';
+import { createConsoleAccount, signIn } from './support/console-login.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
-const password = 'correct horse battery staple';
 const viewport = { width: 1920, height: 1080 };
 /** Each camera streams a clock picture, so the monitor has a live image to show. */
 const cameras = ['Parvis', 'Hall'] as const;
@@ -93,11 +92,7 @@ describe('a detached monitor in a second window of the same session, in a real b
       await authorise(server.app, created.id);
       ids.set(name, created.id);
     }
-    const user = await server.app.users.create(
-      { username: 'agent.veille', displayName: 'Agent de veille', roles: ['operator'], password },
-      { now: new Date(), actor: { actorName: 'e2e setup' } },
-    );
-    await habilitate(server.app, 'agent.veille', ['operator']);
+    const login = await createConsoleAccount(server.app, 'agent.veille', ['operator'], 'Agent de veille');
     await server.app.users.assignCameras({
       username: 'agent.veille',
       cameraIds: [...ids.values()],
@@ -107,11 +102,7 @@ describe('a detached monitor in a second window of the same session, in a real b
     context = await browser.newContext({ viewport, locale: 'fr-FR' });
     main = await context.newPage();
     main.setDefaultTimeout(10_000);
-    await main.goto(server.url);
-    await main.getByLabel('Identifiant').fill('agent.veille');
-    await main.getByLabel('Mot de passe').fill(password);
-    await main.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(user.totp?.secret ?? ''));
-    await main.getByRole('button', { name: 'Se connecter' }).click();
+    await signIn(main, server.url, login);
     await main.locator('.live-wall').waitFor();
     // Server start, two ffmpeg clock sources and Chromium: slow when the machine is loaded.
   }, 240_000);

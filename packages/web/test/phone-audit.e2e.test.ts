@@ -6,13 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { habilitate, testPasswordCost } from '../../server/test/support.js';
+import { testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
-import { unusedTotpCode } from './support/unused-totp.js';
+import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
-const password = 'correct horse battery staple';
 /** Polls what the page shows: on a loaded machine a re-render can take more than vitest's default second. */
 const soon = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 200 });
 
@@ -20,7 +19,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
-  const secrets = new Map<string, string>();
+  const logins = new Map<string, ConsoleLogin>();
 
   beforeAll(async () => {
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
@@ -44,12 +43,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
       ['agent.mobile', ['supervisor']],
       ['dpo.durand', ['dpo']],
     ] as const) {
-      const user = await server.app.users.create(
-        { username, displayName: username, roles: [...roles], password },
-        { now: new Date(), actor: { actorName: 'e2e setup' } },
-      );
-      secrets.set(username, user.totp?.secret ?? '');
-      await habilitate(server.app, username, [...roles]);
+      logins.set(username, await createConsoleAccount(server.app, username, [...roles]));
     }
     for (const [index, type] of (['intrusion', 'abandoned_object'] as const).entries()) {
       const openedAt = new Date(Date.now() - (index + 1) * 60_000);
@@ -74,12 +68,9 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
   async function login(username: string, options: BrowserContextOptions): Promise<Page> {
     const page = await (await browser.newContext(options)).newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(server.url);
-    await page.getByLabel('Identifiant').fill(username);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(secrets.get(username) ?? ''));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('nav.nav').waitFor();
+    const account = logins.get(username);
+    if (account === undefined) throw new Error(`no test account ${username}`);
+    await signIn(page, server.url, account);
     return page;
   }
 

@@ -7,12 +7,11 @@ import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
-import { habilitate, testPasswordCost } from '../../server/test/support.js';
+import { testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
-import { unusedTotpCode } from './support/unused-totp.js';
+import { createConsoleAccount, signIn } from './support/console-login.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const password = 'correct horse battery staple';
 const devicePassword = 'Onvif-Pa55word!';
 
 describe('steering a PTZ camera from its live view, in a real browser', () => {
@@ -65,20 +64,11 @@ describe('steering a PTZ camera from its live view, in a real browser', () => {
       { actorName: 'e2e setup' },
     );
     cameraId = added.camera.id;
-    const user = await server.app.users.create(
-      { username: 'chef.ptz', displayName: 'Chef PTZ', roles: ['supervisor'], password },
-      { now: new Date(), actor: { actorName: 'e2e setup' } },
-    );
-    await habilitate(server.app, 'chef.ptz', ['supervisor']);
+    const login = await createConsoleAccount(server.app, 'chef.ptz', ['supervisor'], 'Chef PTZ');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });
     page.setDefaultTimeout(10_000);
-    await page.goto(server.url);
-    await page.getByLabel('Identifiant').fill('chef.ptz');
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(user.totp?.secret ?? ''));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('nav.nav').waitFor();
+    await signIn(page, server.url, login);
   }, 120_000);
 
   afterAll(async () => {

@@ -7,12 +7,11 @@ import { loadConfig, startServer, systemRequester, type RunningServer } from '@v
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { habilitate, loginAs, testPasswordCost } from '../../server/test/support.js';
-import { unusedTotpCode } from './support/unused-totp.js';
+import { loginAs, testPasswordCost } from '../../server/test/support.js';
+import { createConsoleAccount, signIn } from './support/console-login.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
-const password = 'correct horse battery staple';
 
 describe('rules in shadow, reviewed and promoted from the console', () => {
   let server: RunningServer;
@@ -65,21 +64,12 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
       });
       alertIds.push(alert.id);
     }
-    const created = await server.app.users.create(
-      { username: 'chef.martin', displayName: 'Chef Martin', roles: ['supervisor'], password },
-      { now: new Date(), actor: { actorName: 'e2e setup' } },
-    );
-    await habilitate(server.app, 'chef.martin', ['supervisor']);
+    const login = await createConsoleAccount(server.app, 'chef.martin', ['supervisor'], 'Chef Martin');
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
     page = await context.newPage();
     page.setDefaultTimeout(8000);
-    await page.goto(server.url);
-    await page.getByLabel('Identifiant').fill('chef.martin');
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(created.totp?.secret ?? ''));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.locator('nav.nav').waitFor();
+    await signIn(page, server.url, login);
   }, 240_000);
 
   afterAll(async () => {

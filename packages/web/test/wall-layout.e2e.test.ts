@@ -6,14 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, habilitate, testPasswordCost } from '../../server/test/support.js';
+import { authorise, testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
-import { unusedTotpCode } from './support/unused-totp.js';
+import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
-const password = 'correct horse battery staple';
 /** Cameras by site; the last has none. Each streams a clock picture, so tiles play (and no camera goes offline). */
 const cameras = [
   { name: 'Parvis', site: 'Gare' },
@@ -33,7 +32,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
   let server: RunningServer;
   let browser: Browser;
   let dataDir: string;
-  let secret: string;
+  let login: ConsoleLogin;
   let clocks: ClockCameras;
   const ids = new Map<string, string>();
 
@@ -66,17 +65,12 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
       await authorise(server.app, created.id);
       ids.set(camera.name, created.id);
     }
-    const user = await server.app.users.create(
-      { username: 'agent.mur', displayName: 'Agent du mur', roles: ['operator'], password },
-      { now: new Date(), actor: { actorName: 'e2e setup' } },
-    );
-    await habilitate(server.app, 'agent.mur', ['operator']);
+    login = await createConsoleAccount(server.app, 'agent.mur', ['operator'], 'Agent du mur');
     await server.app.users.assignCameras({
       username: 'agent.mur',
       cameraIds: [...ids.values()],
       actor: { actorName: 'e2e setup' },
     });
-    secret = user.totp?.secret ?? '';
     browser = await launchBrowser();
   }, 120_000);
 
@@ -91,11 +85,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(server.url);
-    await page.getByLabel('Identifiant').fill('agent.mur');
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(secret));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signIn(page, server.url, login);
     await page.locator('.live-wall').waitFor();
     return page;
   }
