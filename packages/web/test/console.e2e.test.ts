@@ -141,6 +141,7 @@ describe('console in a real browser', () => {
         'Relecture',
         'Statistiques',
         'Caméras',
+        'Règles en observation',
         'Registre légal',
         'Gels judiciaires',
         'Conformité',
