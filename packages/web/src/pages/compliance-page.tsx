@@ -15,11 +15,11 @@ export function CompliancePage() {
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
 
   const load = useCallback(() => {
-    void dpoApi.checklist().then((result) => {
+    void dpoApi.checklist(language).then((result) => {
       setFailure(result.ok ? undefined : result);
       if (result.ok) setList(result.data);
     });
-  }, []);
+  }, [language]);
   useEffect(load, [load]);
 
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -41,7 +41,6 @@ export function CompliancePage() {
           <p className={`compliance-summary${list.summary.fail > 0 ? ' has-failures' : ''}`} role="status">
             {t('compliance.summary', list.summary)}
           </p>
-          {language !== 'en' && <p className="hint">{t('compliance.sourceLanguage')}</p>}
           <table className="compliance" aria-label={t('compliance.heading')}>
             <thead>
               <tr>
@@ -58,8 +57,8 @@ export function CompliancePage() {
                   <td>
                     <span className={`badge compliance-${check.status}`}>{t(`compliance.status.${check.status}`)}</span>
                   </td>
-                  <td lang="en">{check.title}</td>
-                  <td lang="en">
+                  <td>{check.title}</td>
+                  <td>
                     {check.findings.length > 0 && (
                       <ul className="findings">
                         {check.findings.map((finding) => (
