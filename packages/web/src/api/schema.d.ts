@@ -10026,6 +10026,8 @@ export interface paths {
                             legalProfile: {
                                 id: string;
                                 title: string;
+                                /** @description The IANA time zone in which the city states and reads dates and times. */
+                                timeZone: string;
                             };
                             /** @description Analysis authorisations not ended yet, each with its public notice (scheduled ones included). */
                             analysisAuthorisations: {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { dpoApi, type ApiFailure, type ComplianceChecklist } from '../api/dpo-api';
 import { ApiProblem } from '../components/api-problem';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import './dpo-pages.css';
 
 /**
@@ -22,7 +23,7 @@ export function CompliancePage() {
   }, [language]);
   useEffect(load, [load]);
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="compliance-page">
       <h2>{t('compliance.heading')}</h2>
