@@ -17,7 +17,7 @@ describe('vigie compliance against the demo (LEGAL R29: privacy by default passe
 
   it('prints every checkable requirement passing on the demo, and those a person must check', async () => {
     const run = io(env);
-    expect(await runCli(['compliance'], run), run.stdout.concat(run.stderr).join('\n')).toBe(0);
+    expect(await runCli(['compliance', '--lang', 'en'], run), run.stdout.concat(run.stderr).join('\n')).toBe(0);
     const text = run.stdout.join('\n');
     expect(text).toMatch(/^PASS {3}R1 /m);
     expect(text).toMatch(/^PASS {3}R29 /m);
@@ -30,7 +30,7 @@ describe('vigie compliance against the demo (LEGAL R29: privacy by default passe
     expect(text).toMatch(/\d+ passed, 0 failed, 2 to check by a person\./);
   });
 
-  it('names a failure and what to do, and exits 1, once a recording camera loses its sign', async () => {
+  it('names a failure and what to do, in French by default, and exits 1, once a recording camera loses its sign', async () => {
     const headers = { authorization: `Bearer ${env['VIGIE_TOKEN'] ?? ''}` };
     const cameras = (await server.app.http.inject({ url: '/api/cameras', headers })).json<
       { id: string; name: string; enabled: boolean }[]
@@ -64,8 +64,12 @@ describe('vigie compliance against the demo (LEGAL R29: privacy by default passe
     expect(await runCli(['compliance'], run)).toBe(1);
     const text = run.stdout.join('\n');
     expect(text).toMatch(/^FAIL {3}R14 /m);
-    expect(text).toContain(`- ${camera.name}: No sign informs the public of this camera.`);
-    expect(text).toContain('→ Install the sign and record it');
-    expect(run.stderr.join('\n')).toContain('1 requirement(s) failed');
+    expect(text).toContain(`- ${camera.name} : aucun panneau n’informe le public de cette caméra.`);
+    expect(text).toContain('→ Installez le panneau et enregistrez-le');
+    expect(text).toMatch(/\d+ conforme\(s\), 1 non conforme\(s\), 2 à vérifier par une personne\./);
+    expect(run.stderr.join('\n')).toContain('1 exigence(s) non satisfaite(s)');
+    const english = io(env);
+    expect(await runCli(['compliance', '--lang', 'en'], english)).toBe(1);
+    expect(english.stdout.join('\n')).toContain(`- ${camera.name}: No sign informs the public of this camera.`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complianceChecklist, type InstallationFacts } from './compliance-checklist.js';
+import { checklistLanguages, complianceChecklist, type InstallationFacts } from './compliance-checklist.js';
 import { recordOfProcessing, type RetentionComplianceReport, type RetentionComplianceRow } from './compliance.js';
 import { frenchProfile } from './legal-profile.js';
 import { defaultPromotionPolicy } from './rule-settings.js';
@@ -63,11 +63,37 @@ function facts(rows: RetentionComplianceRow[], overrides: Partial<InstallationFa
   };
 }
 
+/** The checklist in English, as most tests below read it. */
+const english = (installation: InstallationFacts) => complianceChecklist(installation, 'en');
+
 /** The status and findings of one requirement. */
 function verdict(list: ReturnType<typeof complianceChecklist>, requirement: string) {
   const check = list.checks.find((c) => c.requirement === requirement);
   if (check === undefined) throw new Error(`${requirement} is not in the checklist`);
   return check;
+}
+
+/** An installation failing seven requirements. */
+function misconfigured(): InstallationFacts {
+  return facts(
+    [
+      row({
+        name: 'Sans arrêté',
+        issues: [blocking('authorisation_missing', 'No prefectoral authorisation is recorded.')],
+      }),
+      row({
+        name: 'Trop longue',
+        enabled: false,
+        retentionDays: 40,
+        issues: [blocking('retention_above_legal_maximum', 'Retention 40 days.')],
+      }),
+      row({ name: 'Fenêtres', issues: [blocking('private_space_unmasked', 'No mask.')] }),
+      row({ name: 'Sans panneau', issues: [blocking('signage_missing', 'No sign.')] }),
+      // A disabled camera records nothing: its missing authorisation is not a failure.
+      row({ name: 'Éteinte', enabled: false, issues: [blocking('authorisation_missing', 'None.')] }),
+    ],
+    { audit: { valid: false, entries: 40 }, overdueAccessRequests: 2, unattestedModels: 1 },
+  );
 }
 
 const dpia = {
@@ -88,7 +114,7 @@ const blocking = (code: RetentionComplianceRow['issues'][number]['code'], messag
 describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
   it('judges habilitations (R8) and workstations (R10) from what is enforced', () => {
     const status = (habilitation: InstallationFacts['habilitation'], requirement: string) =>
-      complianceChecklist(facts([], { habilitation })).checks.find((c) => c.requirement === requirement)?.status;
+      english(facts([], { habilitation })).checks.find((c) => c.requirement === requirement)?.status;
     expect(status({ enforced: true, workstationsRequired: false, enrolledWorkstations: 0 }, 'R8')).toBe('pass');
     expect(status({ enforced: false, workstationsRequired: false, enrolledWorkstations: 0 }, 'R8')).toBe('fail');
     expect(status({ enforced: true, workstationsRequired: true, enrolledWorkstations: 2 }, 'R10')).toBe('pass');
@@ -96,7 +122,7 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
     expect(status({ enforced: true, workstationsRequired: false, enrolledWorkstations: 0 }, 'R10')).toBe('manual');
     // Not enforced, it must not claim images are refused elsewhere: it says what a person checks.
     const r10 = (workstationsRequired: boolean) =>
-      complianceChecklist(
+      english(
         facts([], { habilitation: { enforced: true, workstationsRequired, enrolledWorkstations: 1 } }),
       ).checks.find((c) => c.requirement === 'R10')?.action;
     expect(r10(false)).toMatch(/^Check that the console is reachable only from the supervision room/);
@@ -104,7 +130,7 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
   });
 
   it('passes every checkable requirement of a fresh install, and names those a person must check', () => {
-    const list = complianceChecklist(facts([]));
+    const list = english(facts([]));
     expect(list.summary.fail).toBe(0);
     expect(list.checks.filter((c) => c.status === 'manual').map((c) => c.requirement)).toEqual(['R10', 'R13']);
     expect(list.checks.map((c) => c.requirement)).toEqual(
@@ -114,18 +140,18 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
   });
 
   it('R13: passes when the data directory is seen on an encrypted volume, else leaves it to a person', () => {
-    expect(verdict(complianceChecklist(facts([], { encryptedAtRest: true })), 'R13')).toMatchObject({
+    expect(verdict(english(facts([], { encryptedAtRest: true })), 'R13')).toMatchObject({
       status: 'pass',
       action: expect.stringMatching(/^The data directory lies on a dm-crypt volume/) as string,
     });
-    expect(verdict(complianceChecklist(facts([])), 'R13')).toMatchObject({
+    expect(verdict(english(facts([])), 'R13')).toMatchObject({
       status: 'manual',
       action: expect.stringMatching(/^Check that the data directory lies on an encrypted volume/) as string,
     });
   });
 
   it('R5: names recordings older than the register, which the register cannot account for', () => {
-    const list = complianceChecklist(
+    const list = english(
       facts([
         row({ name: 'Restaurée', oldestRecordingStoredAt: '2025-12-31T23:00:00.000Z' }),
         row({ name: 'Récente', oldestRecordingStoredAt: '2026-06-14T10:00:00.000Z' }),
@@ -138,11 +164,11 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
       ],
     });
     expect(verdict(list, 'R5').action).toMatch(/register does not cover/);
-    expect(verdict(complianceChecklist(facts([row({ oldestRecordingStoredAt: null })])), 'R5').status).toBe('pass');
+    expect(verdict(english(facts([row({ oldestRecordingStoredAt: null })])), 'R5').status).toBe('pass');
   });
 
   it('R9: names each account that both sees images and administers or audits', () => {
-    const list = complianceChecklist(
+    const list = english(
       facts([], {
         accounts: [
           { username: 'maire', roles: ['admin', 'supervisor'] },
@@ -169,7 +195,7 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
       falseAlarms,
     });
     const gare = row({}).cameraId;
-    const list = complianceChecklist(
+    const list = english(
       facts([row({})], {
         verdicts: [
           month(gare, false, 3, 10, '2026-05-01'),
@@ -184,19 +210,19 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
       findings: ['Gare — Parvis: "abandoned_object" precision 20 % over 25 decisions (minimum 50 %).'],
     });
     expect(verdict(list, 'R24').action).toMatch(/shadow/);
-    const good = complianceChecklist(facts([row({})], { verdicts: [month(gare, false, 30, 5)] }));
+    const good = english(facts([row({})], { verdicts: [month(gare, false, 30, 5)] }));
     expect(verdict(good, 'R24').status).toBe('pass');
   });
 
   it('R25: passes by construction, saying no footage can be exported for training', () => {
-    expect(verdict(complianceChecklist(facts([])), 'R25')).toMatchObject({
+    expect(verdict(english(facts([])), 'R25')).toMatchObject({
       status: 'pass',
       action: expect.stringMatching(/no dataset or training export/) as string,
     });
   });
 
   it('R26: names an analysis authorisation recorded after it had started (no prior notice)', () => {
-    const list = complianceChecklist(
+    const list = english(
       facts([], {
         analysisAuthorisations: [
           { reference: 'ARR-1', createdAt: '2026-06-16T09:00:00.000Z', startsAt: '2026-06-15T08:00:00.000Z' },
@@ -220,7 +246,7 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
       dpia: undefined,
       ...over,
     });
-    const list = complianceChecklist(
+    const list = english(
       facts([], {
         impactAssessments: [
           camera('Sans AIPD', {}),
@@ -243,7 +269,7 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
 
   it('R28: names the art. 30(1) fields the record of processing lacks', () => {
     const complete = recordOfProcessing({ contacts, cameras: [], now, profile: frenchProfile });
-    const lacking = complianceChecklist(
+    const lacking = english(
       facts([], {
         recordOfProcessing: {
           ...complete,
@@ -257,30 +283,11 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
       status: 'fail',
       findings: ['The record of processing lacks: purposes, recipients, security measures.'],
     });
-    expect(verdict(complianceChecklist(facts([])), 'R28').status).toBe('pass');
+    expect(verdict(english(facts([])), 'R28').status).toBe('pass');
   });
 
   it('names each failure of a misconfigured installation with what to do', () => {
-    const list = complianceChecklist(
-      facts(
-        [
-          row({
-            name: 'Sans arrêté',
-            issues: [blocking('authorisation_missing', 'No prefectoral authorisation is recorded.')],
-          }),
-          row({
-            name: 'Trop longue',
-            enabled: false,
-            issues: [blocking('retention_above_legal_maximum', 'Retention 40 days.')],
-          }),
-          row({ name: 'Fenêtres', issues: [blocking('private_space_unmasked', 'No mask.')] }),
-          row({ name: 'Sans panneau', issues: [blocking('signage_missing', 'No sign.')] }),
-          // A disabled camera records nothing: its missing authorisation is not a failure.
-          row({ name: 'Éteinte', enabled: false, issues: [blocking('authorisation_missing', 'None.')] }),
-        ],
-        { audit: { valid: false, entries: 40 }, overdueAccessRequests: 2, unattestedModels: 1 },
-      ),
-    );
+    const list = english(misconfigured());
     const failed = Object.fromEntries(list.checks.filter((c) => c.status === 'fail').map((c) => [c.requirement, c]));
     expect(Object.keys(failed).sort()).toEqual(['R1', 'R11', 'R14', 'R15', 'R23', 'R3', 'R6'].sort());
     expect(failed['R1']?.findings).toEqual(['Sans arrêté: No prefectoral authorisation is recorded.']);
@@ -289,5 +296,56 @@ describe('the compliance checklist (LEGAL R29: a fresh install passes)', () => {
     expect(failed['R11']?.action).toContain('vigie audit verify');
     expect(failed['R15']?.findings).toEqual(['2 access request(s) past their deadline.']);
     expect(list.summary).toEqual({ pass: list.checks.length - 7 - 2, fail: 7, manual: 2 });
+  });
+
+  it('writes every requirement in French and in English, whatever its status', () => {
+    const installations = [
+      facts([]),
+      facts([], {
+        encryptedAtRest: true,
+        habilitation: { enforced: true, workstationsRequired: true, enrolledWorkstations: 1 },
+      }),
+      misconfigured(),
+    ];
+    for (const installation of installations) {
+      const [fr, en] = checklistLanguages.map((language) => complianceChecklist(installation, language));
+      if (fr === undefined || en === undefined) throw new Error('French and English are the checklist languages');
+      expect(fr.checks.map((c) => [c.requirement, c.status])).toEqual(en.checks.map((c) => [c.requirement, c.status]));
+      fr.checks.forEach((check, index) => {
+        const other = en.checks[index];
+        expect(check.title, check.requirement).not.toBe(other?.title);
+        expect(check.action, check.requirement).not.toBe(other?.action);
+        expect(check.title.length * check.action.length, check.requirement).toBeGreaterThan(0);
+        // French typography: a space before the colon and the semicolon.
+        expect(`${check.title} ${check.action}`, check.requirement).not.toMatch(/[^\s][:;](?![/\d])/);
+      });
+    }
+  });
+
+  it('reads a failure in French by default: findings and what to do', () => {
+    const list = complianceChecklist(misconfigured());
+    const failed = Object.fromEntries(list.checks.filter((c) => c.status === 'fail').map((c) => [c.requirement, c]));
+    expect(failed['R1']).toMatchObject({
+      title: 'Chaque caméra qui enregistre dispose d’une autorisation préfectorale en cours de validité',
+      findings: ['Sans arrêté : aucune autorisation préfectorale n’est enregistrée.'],
+      action: 'Enregistrez l’autorisation (arrêté, dates) dans le registre légal, ou désactivez la caméra.',
+    });
+    expect(failed['R3']?.findings).toEqual([
+      'Trop longue : la durée de conservation de 40 jours dépasse le maximum légal de 30 jours.',
+    ]);
+    expect(failed['R15']?.findings).toEqual(['2 demande(s) d’accès au-delà de leur délai de réponse.']);
+    expect(failed['R11']?.findings).toEqual(['La chaîne d’empreintes des 40 entrées du journal ne se vérifie pas.']);
+    const unjustified = complianceChecklist(
+      facts([
+        row({
+          name: 'Marché',
+          analytics: ['crowd_density'],
+          issues: [{ ...blocking('analytic_not_justified', 'not justified'), analytic: 'crowd_density' }],
+        }),
+      ]),
+    );
+    expect(verdict(unjustified, 'R2').findings).toEqual([
+      'Marché : l’analyse « crowd_density » n’est pas justifiée par les finalités de la caméra.',
+    ]);
   });
 });

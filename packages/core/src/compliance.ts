@@ -34,6 +34,9 @@ const IssueSchema = Type.Object(
     severity: Type.Enum(['blocking', 'warning']),
     message: Type.String(),
     source: Type.String({ description: 'The rule, as cited in LEGAL.md.' }),
+    analytic: Type.Optional(
+      Type.Enum([...analyticsEventTypes], { description: 'The analytic concerned (analytic_not_justified).' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -182,8 +185,8 @@ const issueRules: Record<ComplianceIssueCode, Omit<ComplianceIssue, 'code' | 'me
   analytic_not_justified: { severity: 'blocking', source: 'GDPR art. 5(1)(b)-(c); décret 2023-828 art. 3' },
 };
 
-function issue(code: ComplianceIssueCode, message: string): ComplianceIssue {
-  return { code, message, ...issueRules[code] };
+function issue(code: ComplianceIssueCode, message: string, analytic?: AnalyticsEventType): ComplianceIssue {
+  return { code, message, ...issueRules[code], ...(analytic === undefined ? {} : { analytic }) };
 }
 
 /** Checks one camera: authorisation, signage and its photo, retention, stored recordings, masks, analytics. */
@@ -245,7 +248,7 @@ export function cameraCompliance(input: {
   }
   for (const type of camera.analytics) {
     if (!analyticJustified(type, camera.purposes, profile)) {
-      issues.push(issue('analytic_not_justified', `"${type}" is not justified by the camera's purposes.`));
+      issues.push(issue('analytic_not_justified', `"${type}" is not justified by the camera's purposes.`, type));
     }
   }
   return {

@@ -95,7 +95,13 @@ export const TransparencySchema = Type.Object(
   {
     ...TransparencyContactsSchema.properties,
     legalProfile: Type.Object(
-      { id: Type.String(), title: Type.String() },
+      {
+        id: Type.String(),
+        title: Type.String(),
+        timeZone: Type.String({
+          description: 'The IANA time zone in which the city states and reads dates and times.',
+        }),
+      },
       { additionalProperties: false, description: 'The rules this installation runs under.' },
     ),
     analysisAuthorisations: Type.Array(PublicAnalysisAuthorisationSchema, {
@@ -213,7 +219,7 @@ export function transparencyReport(input: {
     }));
   return {
     ...input.contacts,
-    legalProfile: { id: input.profile.id, title: input.profile.title.fr },
+    legalProfile: { id: input.profile.id, title: input.profile.title.fr, timeZone: input.profile.timeZone },
     analysisAuthorisations: notices,
     accessRequestDeadlineMonths: input.profile.accessRequestDeadlineMonths,
     maxRetentionDays: input.profile.maxRetentionDays,

@@ -69,6 +69,32 @@ describe.each(testEngines)('compliance exports on $name', (engine) => {
     expect(other).toHaveProperty('oldestRecordingStoredAt', null);
   });
 
+  it('writes the checklist in French by default, in English on ?lang=en, and refuses another language', async () => {
+    type Check = { requirement: string; title: string; status: string; findings: string[]; action: string };
+    const checklist = async (query: string) => {
+      const response = await app.http.inject({ method: 'GET', url: `/api/compliance/checklist${query}`, headers: dpo });
+      return {
+        status: response.statusCode,
+        r1: response.json<{ checks?: Check[] }>().checks?.find((c) => c.requirement === 'R1'),
+      };
+    };
+    const name = '<script>alert("x")</script>';
+    const french = await checklist('');
+    expect(french.status).toBe(200);
+    expect(french.r1).toMatchObject({
+      status: 'fail',
+      title: 'Chaque caméra qui enregistre dispose d’une autorisation préfectorale en cours de validité',
+      findings: [`${name} : aucune autorisation préfectorale n’est enregistrée.`],
+    });
+    expect((await checklist('?lang=fr')).r1).toEqual(french.r1);
+    expect((await checklist('?lang=en')).r1).toMatchObject({
+      status: 'fail',
+      title: 'Every recording camera has a valid prefectoral authorisation',
+      findings: [`${name}: No prefectoral authorisation is recorded.`],
+    });
+    expect((await checklist('?lang=de')).status).toBe(400);
+  });
+
   it('generates the record of processing from the configuration', async () => {
     const response = await app.http.inject({
       method: 'GET',

@@ -75,6 +75,8 @@ describe.each(testEngines)('public transparency page on $name', (engine) => {
       accessRequestDeadlineMonths: 1,
       maxRetentionDays: 30,
       generatedAt: '2026-06-15T10:00:00.000Z',
+      // The city's clock, for the public form's times and deadline: not personal data.
+      legalProfile: { id: 'fr', timeZone: 'Europe/Paris' },
     });
     expect(page.cameras.find((c) => c.id === registered)).toEqual({
       id: registered,

@@ -63,12 +63,17 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
     expect(await row('R1').locator('.badge').innerText()).toBe('conforme');
     expect(await row('R14').locator('.badge').innerText()).toBe('conforme');
     expect(await row('R13').locator('.badge').innerText()).toBe('à vérifier');
-    expect(await row('R13').innerText()).toContain('Put the data directory on an encrypted volume');
+    expect(await row('R1').innerText()).toContain(
+      'Chaque caméra qui enregistre dispose d’une autorisation préfectorale en cours de validité',
+    );
+    expect(await row('R13').innerText()).toContain(
+      'Vérifiez que le répertoire de données se trouve sur un volume chiffré',
+    );
     expect(await page.locator('table.compliance .compliance-fail').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'compliance-demo-passes.png'), fullPage: true });
   });
 
-  it('names the camera that lost its sign, and what to do, once checked again', async () => {
+  it('names the camera that lost its sign, and what to do, once checked again, in the console’s language', async () => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const cameras = (await (await fetch(`${server.url}/api/cameras`, { headers })).json()) as {
       id: string;
@@ -81,6 +86,7 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
     const entry = (await (await fetch(path, { headers })).json()) as {
       authorisation: { reference: string; issuedOn: string; expiresOn: string };
       facing: string;
+      dpia?: unknown;
     };
     const { reference, issuedOn, expiresOn } = entry.authorisation;
     const put = await fetch(path, {
@@ -90,6 +96,8 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
         authorisation: { reference, issuedOn, expiresOn },
         signage: { status: 'missing' },
         facing: entry.facing,
+        // Kept: dropping the camera's impact assessment would fail R27 as well.
+        ...(entry.dpia === undefined ? {} : { dpia: entry.dpia }),
       }),
     });
     expect(put.status, await put.text()).toBe(200);
@@ -97,11 +105,19 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
     await page.getByRole('button', { name: 'Vérifier de nouveau' }).click();
     await expect.poll(() => row('R14').locator('.badge').innerText()).toBe('non conforme');
     const failed = await row('R14').innerText();
-    expect(failed).toContain(`${camera.name}: No sign informs the public of this camera.`);
-    expect(failed).toContain('Install the sign and record it');
+    expect(failed).toContain(`${camera.name} : aucun panneau n’informe le public de cette caméra.`);
+    expect(failed).toContain('Installez le panneau et enregistrez-le');
     expect(await page.locator('.compliance-summary').innerText()).toMatch(/, 1 non conforme\(s\),/);
     expect(await row('R1').locator('.badge').innerText()).toBe('conforme');
     await row('R14').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'compliance-sign-missing.png'), fullPage: true });
+
+    // Switching the console to English fetches the checklist again, written in English.
+    await page.getByLabel('Langue').selectOption('en');
+    await expect
+      .poll(() => row('R14').innerText())
+      .toContain(`${camera.name}: No sign informs the public of this camera.`);
+    expect(await row('R14').innerText()).toContain('Install the sign and record it');
+    await page.getByLabel('Language').selectOption('fr');
   });
 });

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { frenchProfile, zonedDate, zonedLocal } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
 import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { testPasswordCost } from '../../server/test/support.js';
@@ -43,6 +43,14 @@ function parisTime(instant: Date): string {
 /** An instant as a `datetime-local` value with seconds on the city's clock (the console's, not the browser's). */
 function localValue(ms: number): string {
   return zonedLocal(new Date(ms), frenchProfile.timeZone);
+}
+
+/** Types an instant into a date-time field as a person would: the day first, then the time on the 24-hour clock. */
+async function fillMoment(form: Locator, label: string, ms: number): Promise<void> {
+  const [day = '', time = ''] = localValue(ms).split('T');
+  const field = form.getByRole('group', { name: label, exact: true });
+  await field.getByLabel('Jour').fill(day.split('-').reverse().join('/'));
+  await field.getByLabel('Heure').fill(time);
 }
 
 describe('the DPO’s screens in a real browser', () => {
@@ -129,7 +137,7 @@ describe('the DPO’s screens in a real browser', () => {
       zonedDate(new Date(now.getTime() + 10 * 60_000), frenchProfile.timeZone) === today
         ? parisTime(new Date(now.getTime() + 10 * 60_000))
         : '23:59';
-    await page.getByLabel('Jour où vous avez été filmé(e)').fill(today);
+    await page.getByLabel('Jour où vous avez été filmé(e)').fill(today.split('-').reverse().join('/'));
     await page.getByLabel('De (heure)').fill(from);
     await page.getByLabel('À (heure)').fill(to);
     await page.getByLabel('Caméra (si vous la connaissez)').selectOption({ label: 'Gare — Parvis' });
@@ -190,8 +198,8 @@ describe('the DPO’s screens in a real browser', () => {
     const start = Math.ceil(span.start / 1000) * 1000 + 1000;
     const form = dpo.locator('form.range-form');
     expect(await form.getByLabel('Caméra').locator('option:checked').innerText()).toBe('Gare — Parvis');
-    await form.getByLabel('Début').fill(localValue(start));
-    await form.getByLabel('Fin').fill(localValue(start + 5000));
+    await fillMoment(form, 'Début', start);
+    await fillMoment(form, 'Fin', start + 5000);
     expect(await form.getByLabel(/Conserver malgré la purge/).isChecked()).toBe(true);
     await form.getByRole('button', { name: 'Joindre la plage' }).click();
     const range = detail.locator('li.matched-range');
@@ -337,6 +345,10 @@ describe('the DPO’s screens in a real browser', () => {
     await form.getByLabel('Caméra').selectOption({ label: 'Gare — Consigne' });
     await form.getByLabel('Référence de la réquisition').fill('PV 2026/00042');
     await form.getByLabel('Motif').fill('Réquisition du parquet de Lyon');
+    // The expiry is typed day first on the 24-hour clock, not in the browser's own date format.
+    const expiry = form.getByRole('group', { name: 'Échéance du gel' });
+    expect(await expiry.getByLabel('Jour').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(await expiry.getByLabel('Heure').inputValue()).toMatch(/^\d{2}:\d{2}:\d{2}$/);
     await form.getByRole('button', { name: 'Poser le gel' }).click();
     const row = supervisor.locator('table.holds tbody tr', { hasText: 'PV 2026/00042' });
     await expect.poll(() => row.locator('.badge').innerText()).toBe('en cours');

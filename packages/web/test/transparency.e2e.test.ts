@@ -69,7 +69,7 @@ describe('public transparency page in a real browser', () => {
 
   it('takes a citizen’s access request and gives back its reference and deadline', async () => {
     const yesterday = addDaysToDate(zonedDate(new Date(), 'Europe/Paris'), -1);
-    await page.getByLabel('Jour où vous avez été filmé(e)').fill(yesterday);
+    await page.getByLabel('Jour où vous avez été filmé(e)').fill(yesterday.split('-').reverse().join('/'));
     await page.getByLabel('De (heure)').fill('08:00');
     await page.getByLabel('À (heure)').fill('08:30');
     await page.getByLabel('Caméra (si vous la connaissez)').selectOption({ label: 'Gare — Parvis' });
@@ -186,6 +186,9 @@ describe('public transparency page in a real browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Video protection — public information');
     expect(await page.locator('table.public-cameras').innerText()).toContain('Safety of people and property');
     expect(await page.locator('section.accountability h2').textContent()).toBe('How each camera’s images were used');
+    // The citizen types the day first and the time on the 24-hour clock in English too.
+    expect(await page.getByLabel('Day you were filmed').getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    expect(await page.getByLabel('From (time)').getAttribute('placeholder')).toBe('hh:mm');
     expect(await page.locator('section.accountability p.requests').innerText()).toMatch(
       /^Access requests answered in .+: 1, of which 1 within the legal deadline\.$/,
     );

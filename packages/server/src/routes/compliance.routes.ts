@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ComplianceChecklistSchema, RecordOfProcessingSchema, RetentionComplianceReportSchema } from '@vigie/core';
+import {
+  checklistLanguages,
+  ComplianceChecklistSchema,
+  RecordOfProcessingSchema,
+  RetentionComplianceReportSchema,
+} from '@vigie/core';
 import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { recordOfProcessingHtml, retentionReportHtml } from '../reports/compliance.html.js';
@@ -31,10 +36,20 @@ export function complianceRoutes(compliance: ComplianceService): FastifyPluginAs
         schema: {
           tags: ['compliance'],
           summary: 'Each requirement of the active legal profile: pass, fail (with what to do) or manual',
+          querystring: Type.Object(
+            {
+              lang: Type.Optional(
+                Type.Enum([...checklistLanguages], {
+                  description: 'Language of titles, findings and actions: French (default) or English.',
+                }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: ComplianceChecklistSchema },
         },
       },
-      () => compliance.checklist(),
+      (request) => compliance.checklist(request.query.lang),
     );
 
     app.get(

@@ -3,6 +3,7 @@ import {
   recordOfProcessing,
   retentionComplianceReport,
   type Clock,
+  type ChecklistLanguage,
   type ComplianceChecklist,
   type PromotionPolicy,
   type LegalProfile,
@@ -101,9 +102,9 @@ export class ComplianceService {
    * Each requirement of the active legal profile for this installation: pass, fail (with what to do) or
    * manual (a person checks it), from the per-camera report, the audit chain, access-request deadlines,
    * the model registry, accounts, verdicts, analysis authorisations, impact assessments and the record
-   * of processing.
+   * of processing; written in the given language (French by default).
    */
-  async checklist(): Promise<ComplianceChecklist> {
+  async checklist(language: ChecklistLanguage = 'fr'): Promise<ComplianceChecklist> {
     const report = await this.retentionReport();
     const chain = await this.#verifyAudit();
     const record = await this.recordOfProcessing();
@@ -124,36 +125,39 @@ export class ComplianceService {
         cameras,
       }) => {
         const dpias = new Map((await registry.list()).map((entry) => [entry.cameraId, entry.dpia]));
-        return complianceChecklist({
-          now,
-          profile: this.#profile,
-          cameras: report,
-          audit: { valid: chain.valid, entries: chain.entries },
-          overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
-          unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
-          habilitation: {
-            enforced: this.#habilitation.habilitationRequired,
-            workstationsRequired: this.#habilitation.workstationsRequired,
-            enrolledWorkstations: (await habilitations.workstations()).filter((w) => w.revokedAt === null).length,
+        return complianceChecklist(
+          {
+            now,
+            profile: this.#profile,
+            cameras: report,
+            audit: { valid: chain.valid, entries: chain.entries },
+            overdueAccessRequests: (await accessRequests.list({ overdue: true })).length,
+            unattestedModels: (await models.list()).filter((m) => m.attestation === undefined).length,
+            habilitation: {
+              enforced: this.#habilitation.habilitationRequired,
+              workstationsRequired: this.#habilitation.workstationsRequired,
+              enrolledWorkstations: (await habilitations.workstations()).filter((w) => w.revokedAt === null).length,
+            },
+            encryptedAtRest,
+            registerStartsAt: await audit.startedAt(),
+            accounts: (await users.list()).map(({ username, roles }) => ({ username, roles })),
+            verdicts: (await alerts.precisionByRule({ from, to: now })).flatMap(({ type, ...v }) =>
+              isSystemAlertType(type) ? [] : [{ ...v, type }],
+            ),
+            precisionPolicy: this.#precisionPolicy,
+            analysisAuthorisations: (await analysisAuthorisations.list({ current: true })).map(
+              ({ reference, createdAt, startsAt }) => ({ reference, createdAt, startsAt }),
+            ),
+            impactAssessments: (await cameras.list()).map((camera) => ({
+              name: camera.name,
+              enabled: camera.enabled,
+              analytics: camera.analytics,
+              dpia: dpias.get(camera.id),
+            })),
+            recordOfProcessing: record,
           },
-          encryptedAtRest,
-          registerStartsAt: await audit.startedAt(),
-          accounts: (await users.list()).map(({ username, roles }) => ({ username, roles })),
-          verdicts: (await alerts.precisionByRule({ from, to: now })).flatMap(({ type, ...v }) =>
-            isSystemAlertType(type) ? [] : [{ ...v, type }],
-          ),
-          precisionPolicy: this.#precisionPolicy,
-          analysisAuthorisations: (await analysisAuthorisations.list({ current: true })).map(
-            ({ reference, createdAt, startsAt }) => ({ reference, createdAt, startsAt }),
-          ),
-          impactAssessments: (await cameras.list()).map((camera) => ({
-            name: camera.name,
-            enabled: camera.enabled,
-            analytics: camera.analytics,
-            dpia: dpias.get(camera.id),
-          })),
-          recordOfProcessing: record,
-        });
+          language,
+        );
       },
     );
   }

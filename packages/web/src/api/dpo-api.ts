@@ -1,5 +1,5 @@
 import { api, csrfHeader } from './client';
-import type { Body, Reply } from './schema-types';
+import type { Body, Query, Reply } from './schema-types';
 
 // The DPO's routes (legal registry, compliance exports, access requests), through the typed client; the
 // types come from the API's OpenAPI document (schema.d.ts, `npm run gen:api`).
@@ -97,12 +97,17 @@ const id = encodeURIComponent;
 /** Each requirement of the active legal profile, with pass / fail / manual for this installation. */
 export type ComplianceChecklist = Reply<'/api/compliance/checklist', 'get', 200>;
 
+/** The language the checklist is written in (the console's). */
+export type ChecklistLanguage = NonNullable<Query<'/api/compliance/checklist', 'get'>['lang']>;
+
 /** One requirement's verdict, its findings and what to do. */
 export type ComplianceCheck = ComplianceChecklist['checks'][number];
 
 /** The DPO's calls: registry entries and sign photos, access requests and their anonymised copies. */
 export const dpoApi = {
-  checklist: () => outcome(api.GET('/api/compliance/checklist')),
+  /** The checklist written in the console's language. */
+  checklist: (lang: ChecklistLanguage) =>
+    outcome(api.GET('/api/compliance/checklist', { params: { query: { lang } } })),
   registry: (cameraId: string) =>
     outcome(api.GET('/api/cameras/{id}/registry', { params: { path: { id: cameraId } } })),
   recordRegistry: (cameraId: string, body: RegistryEntryInput) =>

@@ -10026,6 +10026,8 @@ export interface paths {
                             legalProfile: {
                                 id: string;
                                 title: string;
+                                /** @description The IANA time zone in which the city states and reads dates and times. */
+                                timeZone: string;
                             };
                             /** @description Analysis authorisations not ended yet, each with its public notice (scheduled ones included). */
                             analysisAuthorisations: {
@@ -11696,7 +11698,10 @@ export interface paths {
         /** Each requirement of the active legal profile: pass, fail (with what to do) or manual */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Language of titles, findings and actions: French (default) or English. */
+                    lang?: "fr" | "en";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -11950,6 +11955,11 @@ export interface paths {
                                     message: string;
                                     /** @description The rule, as cited in LEGAL.md. */
                                     source: string;
+                                    /**
+                                     * @description The analytic concerned (analytic_not_justified).
+                                     * @enum {unknown}
+                                     */
+                                    analytic?: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper";
                                 }[];
                                 /** @description No blocking issue. */
                                 compliant: boolean;

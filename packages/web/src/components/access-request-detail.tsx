@@ -4,6 +4,7 @@ import { dpoApi, type AccessRequest, type ApiFailure, type Outcome } from '../ap
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { canAttachFootage, isAnswered } from '../logic/access-request-flow';
 import { ApiProblem } from './api-problem';
 import { MatchedRangeForm } from './matched-range-form';
@@ -41,9 +42,9 @@ export function AccessRequestDetail(props: { requestId: string; cameras: readonl
   if (request === undefined)
     return failure === undefined ? <p>{t('common.loading')}</p> : <ApiProblem failure={failure} />;
   const cameraName = (id: string) => props.cameras.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
-  const day = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const day = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const clock = new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'short', timeZone });
   const onResult = (result: Outcome<AccessRequest>) => apply(result, true);
 
   return (

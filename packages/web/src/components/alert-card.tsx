@@ -1,6 +1,7 @@
 import type { Alert } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 
 /** Props of one compact alert card. */
 export interface AlertCardProps {
@@ -15,7 +16,7 @@ export interface AlertCardProps {
 /** One line of the queue: severity, type, camera, time, status (a red dot: nobody acknowledged it) and who handles it; a click selects it. */
 export function AlertCard({ alert, cameraName, selected, onSelect, timeZone }: AlertCardProps) {
   const { t, language } = useI18n();
-  const time = new Intl.DateTimeFormat(language, {
+  const time = new Intl.DateTimeFormat(dateLocale(language), {
     day: '2-digit',
     month: '2-digit',
     hour: '2-digit',

@@ -4,6 +4,7 @@ import type { Alert, AlertAction, Qualification } from '../api/contract';
 import { alertSnapshotUrl } from '../api/media-urls';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { alertSentence } from '../logic/alert-sentence';
 
 const verdicts: readonly Qualification[] = ['true_alert', 'false_alarm', 'needs_follow_up'];
@@ -35,7 +36,9 @@ export function AlertDetail({ alert, cameraName, me, act, error, playbackHref, t
     if ((await act(action)) && 'note' in action) setNote('');
   };
   const when = (iso: string) =>
-    new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(iso));
+    new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(
+      new Date(iso),
+    );
   const snapshot = alertSnapshotUrl(alert.id);
   const pending = alert.status !== 'closed';
   return (

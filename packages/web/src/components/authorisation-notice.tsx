@@ -1,6 +1,7 @@
 import type { Authorisation } from '../api/contract';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import { authorisationWarning } from '../logic/authorisation';
 
 /**
@@ -15,7 +16,9 @@ export function AuthorisationNotice({ authorisation }: { authorisation: Authoris
   const date =
     authorisation.expiresAt === null
       ? ''
-      : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone }).format(new Date(authorisation.expiresAt));
+      : new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'long', timeZone }).format(
+          new Date(authorisation.expiresAt),
+        );
   if (warning === 'renewal')
     return (
       <p className="authorisation-notice renewal" role="status">

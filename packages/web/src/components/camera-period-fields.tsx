@@ -1,4 +1,5 @@
 import type { Camera } from '../api/client';
+import { DateTimeField } from './date-time-field';
 
 /** What a camera-and-period form holds: the camera chosen and the period's local date-time inputs, to the second. */
 export interface CameraPeriod {
@@ -28,26 +29,20 @@ export function CameraPeriodFields(props: {
           ))}
         </select>
       </label>
-      <label>
-        {labels.start}
-        <input
-          type="datetime-local"
-          step={1}
-          value={value.start}
-          required
-          onChange={(e) => onChange({ ...value, start: e.target.value })}
-        />
-      </label>
-      <label>
-        {labels.end}
-        <input
-          type="datetime-local"
-          step={1}
-          value={value.end}
-          required
-          onChange={(e) => onChange({ ...value, end: e.target.value })}
-        />
-      </label>
+      <DateTimeField
+        label={labels.start}
+        value={value.start}
+        required
+        seconds
+        onChange={(start) => onChange({ ...value, start })}
+      />
+      <DateTimeField
+        label={labels.end}
+        value={value.end}
+        required
+        seconds
+        onChange={(end) => onChange({ ...value, end })}
+      />
     </>
   );
 }

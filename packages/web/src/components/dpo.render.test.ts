@@ -92,7 +92,7 @@ describe('the DPO’s small components, rendered', () => {
       const deadline = render(
         createElement(RequestDeadline, { dueAt: '2026-11-30T23:30:00Z', overdue: true, answered: true }),
       );
-      expect(deadline).toContain('Dec 1, 2026');
+      expect(deadline).toContain('1 Dec 2026');
     } finally {
       localStorage.setItem('vigie.language', 'fr');
     }

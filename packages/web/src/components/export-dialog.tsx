@@ -3,6 +3,7 @@ import type { Purpose } from '../api/contract';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 
 /** The fewest characters a reason must have (as the server requires): the audit trail must show why. */
 export const minReasonLength = 5;
@@ -39,7 +40,7 @@ export function ExportDialog({ open, cameraName, purposes, range, onSubmit, onCl
     if (!open && element.open) element.close();
   }, [open]);
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const valid = purpose !== '' && purposes.includes(purpose) && reason.trim().length >= minReasonLength;
   return (
     <dialog ref={dialog} className="export-dialog" aria-labelledby="export-title" onClose={onClose}>

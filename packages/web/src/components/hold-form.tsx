@@ -5,6 +5,7 @@ import { holdsApi, type LegalHold } from '../api/holds-api';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { CameraPeriodFields, type CameraPeriod } from './camera-period-fields';
+import { DateTimeField } from './date-time-field';
 import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
 
 const day = 86_400_000;
@@ -62,10 +63,7 @@ export function HoldForm(props: { cameras: readonly Camera[]; onResult: (result:
         {t('holds.place.reason')}
         <input value={reason} required minLength={5} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <label>
-        {t('holds.place.expires')}
-        <input type="datetime-local" step={1} value={expires} required onChange={(e) => setExpires(e.target.value)} />
-      </label>
+      <DateTimeField label={t('holds.place.expires')} value={expires} required seconds onChange={setExpires} />
       <button type="submit" disabled={busy || !ready}>
         {t('holds.place.submit')}
       </button>

@@ -11,6 +11,7 @@ import {
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { stateActionsFor } from '../logic/incident-flow';
 
 const clipMarginMs = 30_000;
@@ -32,7 +33,7 @@ export function IncidentDetail(props: {
   const [note, setNote] = useState('');
   const [owner, setOwner] = useState('');
   const [exportId, setExportId] = useState('');
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const cameraName = (id: string) => props.cameras.find((c) => c.id === id)?.name ?? id;
   const act = (action: IncidentAction) => void incidentsApi.act(incident.id, action).then(props.onResult);
   const closed = incident.state === 'closed';

@@ -10,6 +10,7 @@ import {
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { isAnswered } from '../logic/access-request-flow';
 
 /**
@@ -28,8 +29,8 @@ export function MatchedRangeItem(props: {
   const [busy, setBusy] = useState<'copy' | 'change' | undefined>(undefined);
   const [copy, setCopy] = useState<AnonymisedCopy | undefined>(undefined);
   const answered = isAnswered(request.status);
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const clock = new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'medium', timeZone });
 
   async function change(patch: { hold: boolean } | { reviewed: true }): Promise<void> {
     setBusy('change');

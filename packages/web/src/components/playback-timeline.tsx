@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { TimeRange } from '../api/contract';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import { fractionOf, rangeSpan, tickStep, timeAt, timeTicks, type Window } from '../logic/timeline';
 
 /** A mark on the timeline (an alert or analytics event). */
@@ -34,7 +35,7 @@ export function PlaybackTimeline({ window, ranges, gaps, events, position, onSee
   const timeZone = useTimeZone();
   const bar = useRef<SVGSVGElement>(null);
   const scrubbing = useRef(false);
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone });
+  const clock = new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'medium', timeZone });
   const seekTo = (event: PointerEvent) => {
     const box = bar.current?.getBoundingClientRect();
     if (box !== undefined && box.width > 0) onSeek(timeAt(window, (event.clientX - box.left) / box.width));
@@ -51,7 +52,7 @@ export function PlaybackTimeline({ window, ranges, gaps, events, position, onSee
   const x = (at: number) => fractionOf(window, at) * width;
   const ticks = timeTicks(window);
   // Ticks closer than a minute apart show their seconds, or two would read the same.
-  const tickClock = new Intl.DateTimeFormat(language, {
+  const tickClock = new Intl.DateTimeFormat(dateLocale(language), {
     timeStyle: tickStep(ticks) < 60_000 ? 'medium' : 'short',
     timeZone,
   });

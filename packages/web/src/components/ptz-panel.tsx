@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { ApiResult } from '../api/video-api';
 import { ptzApi } from '../api/ptz-api';
+import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import type { MessageKey } from '../i18n/fr';
 
 interface Control {
@@ -32,7 +34,8 @@ const controlRefreshMs = 3000;
  * for a camera that cannot be steered.
  */
 export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSavePresets: boolean }) {
-  const { t, problem } = useI18n();
+  const { t, problem, language } = useI18n();
+  const timeZone = useTimeZone();
   const [available, setAvailable] = useState<boolean | undefined>(undefined);
   const [control, setControl] = useState<Control>({});
   const [presets, setPresets] = useState<Preset[]>([]);
@@ -108,7 +111,10 @@ export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSa
           ? t('ptz.free')
           : holder.you
             ? t('ptz.yours')
-            : t('ptz.heldBy', { name: holder.name, time: new Date(holder.expiresAt).toLocaleTimeString() })}
+            : t('ptz.heldBy', {
+                name: holder.name,
+                time: new Date(holder.expiresAt).toLocaleTimeString(dateLocale(language), { timeZone }),
+              })}
       </p>
       {holder !== undefined && !holder.you && (
         <button type="button" onClick={() => void act(() => ptzApi.take(cameraId))}>

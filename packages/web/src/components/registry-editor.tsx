@@ -5,6 +5,7 @@ import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { DateField } from './date-field';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { legalToday } from '../logic/legal-dates';
 import { analyticsAllowedToRun } from '@vigie/core/dpia-rules';
 import { authorisationOf, blankDpia, registryDraft, registryInput, type RegistryDraft } from '../logic/registry-draft';
@@ -72,9 +73,11 @@ export function RegistryEditor(props: {
           ? t('registry.editor.new')
           : t('registry.editor.version', {
               version: entry.version,
-              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-                new Date(entry.updatedAt),
-              ),
+              date: new Intl.DateTimeFormat(dateLocale(language), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone,
+              }).format(new Date(entry.updatedAt)),
               name: entry.updatedBy,
             })}
       </p>

@@ -1,5 +1,6 @@
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import { daysLeft, daysOverdue } from '../logic/access-request-flow';
 
 /** A request's legal deadline and the days left, in red once the server flags it overdue (GDPR art. 12(3)). */
@@ -7,7 +8,7 @@ export function RequestDeadline({ dueAt, overdue, answered }: { dueAt: string; o
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
   const days = daysLeft(dueAt, new Date());
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone }).format(new Date(dueAt));
+  const date = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium', timeZone }).format(new Date(dueAt));
   return (
     <span className={overdue ? 'deadline overdue' : 'deadline'} data-overdue={overdue ? 'true' : undefined}>
       {date}

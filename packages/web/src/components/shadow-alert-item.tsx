@@ -4,6 +4,7 @@ import { alertSnapshotUrl } from '../api/media-urls';
 import { reviewApi, type ShadowAlert, type ShadowLabel } from '../api/review-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { alertSentence } from '../logic/alert-sentence';
 
 const labels: readonly ShadowLabel[] = ['true', 'false', 'irrelevant'];
@@ -21,7 +22,7 @@ export interface ShadowAlertItemProps {
 export function ShadowAlertItem({ alert, cameraName, timeZone, onLabelled }: ShadowAlertItemProps) {
   const { t, problem, language } = useI18n();
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
 
   async function label(value: ShadowLabel): Promise<void> {
     const result = await reviewApi.label(alert.id, value);

@@ -4,6 +4,7 @@ import type { ApiFailure } from '../api/dpo-api';
 import { reviewApi, type PromotionReport, type RulePage } from '../api/review-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 
 /** Props of one rule in shadow. */
 export interface ShadowRuleCardProps {
@@ -27,7 +28,7 @@ export function ShadowRuleCard({ cameraId, cameraName, type, revision, onPromote
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
-  const month = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = new Intl.DateTimeFormat(dateLocale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
   useEffect(() => {
     // New labels may have changed the answer to an earlier refusal: it is shown again only if still refused.

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { dpoApi, signPhotoUrl, type ApiFailure, type SignPhoto as Photo } from '../api/dpo-api';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import { ApiProblem } from './api-problem';
 
 /** The photo of a camera's sign, and (for the DPO, once the camera is in the registry) a JPEG/PNG upload. */
@@ -35,9 +36,11 @@ export function SignPhoto(props: {
           <img src={signPhotoUrl(props.cameraId, photo.sha256)} alt={t('registry.photo.alt')} />
           <figcaption>
             {t('registry.photo.caption', {
-              date: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-                new Date(photo.uploadedAt),
-              ),
+              date: new Intl.DateTimeFormat(dateLocale(language), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone,
+              }).format(new Date(photo.uploadedAt)),
               kb: Math.ceil(photo.bytes / 1024),
             })}
           </figcaption>

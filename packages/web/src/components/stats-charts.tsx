@@ -2,6 +2,7 @@ import type { AlertTypeStats, CountSample } from '../api/contract';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { axisTicks, bucketCounts, niceMax, percent } from '../logic/chart-scale';
 import type { Window } from '../logic/timeline';
 
@@ -24,7 +25,7 @@ function CountsChart({ counts, window, bucketMinutes }: Required<Omit<StatsChart
   const plotH = chart.height - chart.bottom - chart.top;
   const slot = plotW / buckets.length;
   const y = (v: number) => chart.top + plotH - (v / top) * plotH;
-  const hour = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
+  const hour = new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'short', timeZone });
   const labelEvery = Math.ceil(buckets.length / 8);
   return (
     <figure className="chart">

@@ -6,6 +6,7 @@ import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
 import { CameraPeriodFields, type CameraPeriod } from './camera-period-fields';
+import { DateTimeField } from './date-time-field';
 
 const hour = 3_600_000;
 
@@ -63,10 +64,7 @@ export function UnmaskRequestForm(props: {
         {t('unmask.request.reason')}
         <input value={reason} required minLength={10} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <label>
-        {t('unmask.request.expires')}
-        <input type="datetime-local" step={1} value={expires} required onChange={(e) => setExpires(e.target.value)} />
-      </label>
+      <DateTimeField label={t('unmask.request.expires')} value={expires} required seconds onChange={setExpires} />
       <button type="submit" disabled={busy || !ready || reason.length < 10}>
         {t('unmask.request.submit')}
       </button>

@@ -14,7 +14,6 @@ export const complianceFr = {
   'compliance.status.fail': 'non conforme',
   'compliance.status.manual': 'à vérifier',
   'compliance.refresh': 'Vérifier de nouveau',
-  'compliance.sourceLanguage': 'Les exigences et constats sont rédigés en anglais par le serveur.',
 } as const;
 
 /** English messages of the compliance screen. */
@@ -33,5 +32,4 @@ export const complianceEn: Record<keyof typeof complianceFr, string> = {
   'compliance.status.fail': 'not met',
   'compliance.status.manual': 'to check',
   'compliance.refresh': 'Check again',
-  'compliance.sourceLanguage': 'Requirements and findings are written in English by the server.',
 };

@@ -20,3 +20,11 @@ export function format(language: Language, key: MessageKey, values: Record<strin
   const template = (messages[language] as Partial<Record<string, string>>)[key] ?? key.split('.').at(-1) ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
+
+/**
+ * The Intl locale in which dates and times are written: day first and on the 24-hour clock in both languages
+ * (British English for English), as the date fields are typed, whatever the browser's own locale.
+ */
+export function dateLocale(language: Language): string {
+  return language === 'en' ? 'en-GB' : 'fr-FR';
+}

@@ -9,6 +9,6 @@ describe('legal calendar days', () => {
 
   it('writes a day and the last day an authorisation ending at a Paris midnight covers', () => {
     expect(formatDay('2029-02-28', 'fr')).toBe('28 févr. 2029');
-    expect(formatLastDay('2029-02-28T23:00:00.000Z', 'en', 'Europe/Paris')).toBe('Feb 28, 2029');
+    expect(formatLastDay('2029-02-28T23:00:00.000Z', 'en', 'Europe/Paris')).toBe('28 Feb 2029');
   });
 });

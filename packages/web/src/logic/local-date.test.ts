@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, parseLocalDate } from './local-date';
+import { formatLocalDate, parseLocalDate, parseLocalTime } from './local-date';
 
 describe('dates typed day first, as the interface writes them', () => {
   it('reads day/month/year and refuses what is not a real day', () => {
@@ -13,5 +13,16 @@ describe('dates typed day first, as the interface writes them', () => {
   it('writes a date back the same way', () => {
     expect(formatLocalDate('2026-11-30')).toBe('30/11/2026');
     expect(formatLocalDate('')).toBe('');
+  });
+
+  it('reads a 24-hour time, with seconds only where they are allowed', () => {
+    expect(parseLocalTime('14:05')).toBe('14:05');
+    expect(parseLocalTime(' 9h05 ')).toBe('09:05');
+    expect(parseLocalTime('14:05:30')).toBeUndefined();
+    expect(parseLocalTime('14:05:30', true)).toBe('14:05:30');
+    expect(parseLocalTime('24:00')).toBeUndefined();
+    expect(parseLocalTime('12:60')).toBeUndefined();
+    expect(parseLocalTime('2:05 PM')).toBeUndefined();
+    expect(parseLocalTime('14:05:60', true)).toBeUndefined();
   });
 });

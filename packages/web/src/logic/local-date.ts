@@ -18,3 +18,15 @@ export function formatLocalDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m === null ? '' : `${m[3]}/${m[2]}/${m[1]}`;
 }
+
+/**
+ * "14:05" (or "14:05:30" when seconds are allowed) from a 24-hour time typed as "14:05", "9:05", "14h05" or
+ * "14.05"; undefined when incomplete or not a time of day.
+ */
+export function parseLocalTime(text: string, seconds = false): string | undefined {
+  const m = /^\s*(\d{1,2})[:hH.](\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  if (m === null) return undefined;
+  const [, h = '', mi = '', s] = m;
+  if (Number(h) > 23 || Number(mi) > 59 || (s !== undefined && (!seconds || Number(s) > 59))) return undefined;
+  return `${h.padStart(2, '0')}:${mi}${s === undefined ? '' : `:${s}`}`;
+}

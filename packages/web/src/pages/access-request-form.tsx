@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { api, type Transparency } from '../api/client';
+import { DateField } from '../components/date-field';
+import { TimeField } from '../components/time-field';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 
 interface Fields {
   date: string;
@@ -22,16 +25,19 @@ export function AccessRequestForm(props: {
   cameras: Transparency['cameras'];
   deadlineMonths: number;
   maxRetentionDays: number;
+  /** The installation's time zone, in which the person states the time and reads the deadline. */
+  timeZone: string;
 }) {
   const { t, language } = useI18n();
   const [fields, setFields] = useState<Fields>(empty);
   const [outcome, setOutcome] = useState<Outcome>(undefined);
   const [busy, setBusy] = useState(false);
 
+  const set = (name: keyof Fields, value: string) => setFields((f) => ({ ...f, [name]: value }));
   const field = (name: keyof Fields) => ({
     name,
     value: fields[name],
-    onChange: (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value })),
+    onChange: (e: { target: { value: string } }) => set(name, e.target.value),
   });
 
   async function submit(): Promise<void> {
@@ -69,18 +75,9 @@ export function AccessRequestForm(props: {
       <h2 id="access-request-heading">{t('request.heading')}</h2>
       <p>{t('request.intro', { months: props.deadlineMonths, days: props.maxRetentionDays })}</p>
       <div className="when">
-        <label>
-          {t('request.date')}
-          <input {...field('date')} type="date" required />
-        </label>
-        <label>
-          {t('request.from')}
-          <input {...field('from')} type="time" required />
-        </label>
-        <label>
-          {t('request.to')}
-          <input {...field('to')} type="time" required />
-        </label>
+        <DateField label={t('request.date')} value={fields.date} required onChange={(date) => set('date', date)} />
+        <TimeField label={t('request.from')} value={fields.from} required onChange={(from) => set('from', from)} />
+        <TimeField label={t('request.to')} value={fields.to} required onChange={(to) => set('to', to)} />
       </div>
       <label>
         {t('request.camera')}
@@ -117,7 +114,7 @@ export function AccessRequestForm(props: {
         <p className="sent" role="status">
           {t('request.sent', {
             reference: outcome.reference,
-            date: new Date(outcome.dueAt).toLocaleDateString(language),
+            date: new Date(outcome.dueAt).toLocaleDateString(dateLocale(language), { timeZone: props.timeZone }),
           })}
         </p>
       )}

@@ -9,6 +9,7 @@ import { RequestDeadline } from '../components/request-deadline';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { isAnswered, requestStatuses } from '../logic/access-request-flow';
 import './dpo-pages.css';
 
@@ -39,8 +40,8 @@ export function AccessRequestsPage({ requestId }: { requestId?: string }) {
   useEffect(load, [load]);
 
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
-  const clock = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const clock = new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'short', timeZone });
 
   return (
     <div className="requests-page">

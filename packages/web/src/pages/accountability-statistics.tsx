@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Transparency } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { answeredRequests, monthLines, statisticsMonths, type MonthLine } from '../logic/accountability';
 
 /** "Label : n, label : n", or a dash when nothing was counted. */
@@ -65,7 +66,7 @@ export function AccountabilityStatistics({ data }: { data: Transparency }) {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const month = chosen !== undefined && months.includes(chosen) ? chosen : months[0];
   const monthName = (m: string) =>
-    new Date(`${m}-15T12:00:00`).toLocaleDateString(language, { month: 'long', year: 'numeric' });
+    new Date(`${m}-15T12:00:00`).toLocaleDateString(dateLocale(language), { month: 'long', year: 'numeric' });
   return (
     <section className="accountability">
       <h2>{t('statistics.heading')}</h2>

@@ -1,6 +1,7 @@
 import type { AuditPublication } from '../api/use-audit-checkpoint';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 
 /**
  * The audit trail's newest signed checkpoint on the public page: anyone may note the head hash and
@@ -14,7 +15,7 @@ export function AuditCheckpointNotice({ published }: { published: AuditPublicati
   const at =
     checkpoint === null
       ? ''
-      : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(
+      : new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(
           new Date(checkpoint.at),
         );
   return (

@@ -5,6 +5,7 @@ import { useTimeZone } from '../api/use-time-zone';
 import { DateField } from '../components/date-field';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { auditSummary } from '../logic/audit-details';
 import { addDaysToDate, zonedLocalToInstant } from '@vigie/core/calendar';
 import type { Reply } from '../api/schema-types';
@@ -153,7 +154,7 @@ export function AuditPage() {
 
   const cameraName = (id: string | undefined) =>
     id === undefined ? '' : (cameras?.find((c) => c.id === id)?.name ?? id.slice(0, 8));
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const namer = {
     camera: cameraName,
     field: (key: string) => (key in fieldKeys ? t(fieldKeys[key as keyof typeof fieldKeys]) : key),

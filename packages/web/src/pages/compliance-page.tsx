@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { dpoApi, type ApiFailure, type ComplianceChecklist } from '../api/dpo-api';
 import { ApiProblem } from '../components/api-problem';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import './dpo-pages.css';
 
 /**
@@ -15,14 +16,14 @@ export function CompliancePage() {
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
 
   const load = useCallback(() => {
-    void dpoApi.checklist().then((result) => {
+    void dpoApi.checklist(language).then((result) => {
       setFailure(result.ok ? undefined : result);
       if (result.ok) setList(result.data);
     });
-  }, []);
+  }, [language]);
   useEffect(load, [load]);
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="compliance-page">
       <h2>{t('compliance.heading')}</h2>
@@ -41,7 +42,6 @@ export function CompliancePage() {
           <p className={`compliance-summary${list.summary.fail > 0 ? ' has-failures' : ''}`} role="status">
             {t('compliance.summary', list.summary)}
           </p>
-          {language !== 'en' && <p className="hint">{t('compliance.sourceLanguage')}</p>}
           <table className="compliance" aria-label={t('compliance.heading')}>
             <thead>
               <tr>
@@ -58,8 +58,8 @@ export function CompliancePage() {
                   <td>
                     <span className={`badge compliance-${check.status}`}>{t(`compliance.status.${check.status}`)}</span>
                   </td>
-                  <td lang="en">{check.title}</td>
-                  <td lang="en">
+                  <td>{check.title}</td>
+                  <td>
                     {check.findings.length > 0 && (
                       <ul className="findings">
                         {check.findings.map((finding) => (

@@ -7,6 +7,7 @@ import { HoldForm } from '../components/hold-form';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import './dpo-pages.css';
 
 /** Releases one active hold, with the reason the audit trail keeps. */
@@ -60,7 +61,7 @@ export function HoldsPage({ canManage }: { canManage: boolean }) {
   };
 
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'short', timeZone });
   return (
     <div className="holds-page">
       <h2>{t('holds.heading')}</h2>

@@ -11,6 +11,7 @@ import { ProcedureEditor } from '../components/procedure-editor';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import './dpo-pages.css';
 
 /**
@@ -43,7 +44,7 @@ export function IncidentsPage({ incidentId, canSupervise }: { incidentId?: strin
     setFailure(result.ok ? undefined : result);
     if (result.ok) setIncidents((all) => (all ?? []).map((i) => (i.id === result.data.id ? result.data : i)));
   };
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'short', timeZone });
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
   const chosen = incidents?.find((i) => i.id === incidentId);
 

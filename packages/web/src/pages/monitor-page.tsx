@@ -14,6 +14,7 @@ import { LiveTile } from '../components/live-tile';
 import { tileKeys } from '../components/live-wall';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { alertQueue, openAlertCount } from '../logic/alert-order';
 import { monitorAlert, parseMonitorView, type MonitorPin } from '../logic/monitor';
 import { resizeWall, tilesAt } from '../logic/wall-draft';
@@ -90,7 +91,7 @@ function AlarmMonitor({ canWatch }: { canWatch: boolean }) {
                 </span>{' '}
                 {t(`alertType.${shown.type}` as MessageKey)} — {nameOf(shown.cameraId)}{' '}
                 <time dateTime={shown.openedAt}>
-                  {new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone }).format(
+                  {new Intl.DateTimeFormat(dateLocale(language), { timeStyle: 'medium', timeZone }).format(
                     new Date(shown.openedAt),
                   )}
                 </time>

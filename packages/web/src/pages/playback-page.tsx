@@ -6,23 +6,25 @@ import { useCameras } from '../api/use-cameras';
 import { exportPackageUrl, exportVideoUrl } from '../api/media-urls';
 import { videoApi } from '../api/video-api';
 import { AuthorisationNotice } from '../components/authorisation-notice';
+import { DateTimeField } from '../components/date-time-field';
 import { ExportDialog, minReasonLength } from '../components/export-dialog';
 import { attachHls, type HlsAttachment } from '../components/hls-player';
 import { PlaybackTimeline, type TimelineEvent } from '../components/playback-timeline';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { authorisationWarning } from '../logic/authorisation';
 import { mediaTimeAt, wallTimeAt } from '../logic/timeline';
 
 const hour = 3_600_000;
 
-/** An instant as the city's wall clock to the minute, the value of a datetime-local input. */
+/** An instant as the city's wall clock to the minute, the value of a date-time field. */
 function localInput(ms: number, timeZone: string): string {
   return zonedLocal(new Date(ms), timeZone).slice(0, 16);
 }
 
-/** The instant a datetime-local input's value names on the city's clock, in milliseconds; `fallback` when incomplete. */
+/** The instant a date-time field's value names on the city's clock, in milliseconds; `fallback` when incomplete. */
 function fromInput(value: string, timeZone: string, fallback: number): number {
   return zonedLocalToInstant(value, timeZone)?.getTime() ?? fallback;
 }
@@ -135,7 +137,7 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
     if (media !== undefined && video.current !== null) video.current.currentTime = media;
   }
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
   return (
     <div className="playback-page">
       <h2>{t('nav.playback')}</h2>
@@ -166,22 +168,16 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
             ))}
           </select>
         </label>
-        <label>
-          {t('playback.from')}
-          <input
-            type="datetime-local"
-            value={localInput(from, timeZone)}
-            onChange={(e) => setWindow((w) => ({ ...w, from: fromInput(e.target.value, timeZone, w.from) }))}
-          />
-        </label>
-        <label>
-          {t('playback.to')}
-          <input
-            type="datetime-local"
-            value={localInput(to, timeZone)}
-            onChange={(e) => setWindow((w) => ({ ...w, to: fromInput(e.target.value, timeZone, w.to) }))}
-          />
-        </label>
+        <DateTimeField
+          label={t('playback.from')}
+          value={localInput(from, timeZone)}
+          onChange={(value) => setWindow((w) => ({ ...w, from: fromInput(value, timeZone, w.from) }))}
+        />
+        <DateTimeField
+          label={t('playback.to')}
+          value={localInput(to, timeZone)}
+          onChange={(value) => setWindow((w) => ({ ...w, to: fromInput(value, timeZone, w.to) }))}
+        />
         <label className="wide">
           {t('playback.reason')}
           <input

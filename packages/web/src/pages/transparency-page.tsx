@@ -3,6 +3,7 @@ import { useAuditCheckpoint } from '../api/use-audit-checkpoint';
 import { useTransparency } from '../api/use-transparency';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import { AccessRequestForm } from './access-request-form';
 import { AccountabilityStatistics } from './accountability-statistics';
 import { AuditCheckpointNotice } from './audit-checkpoint-notice';
@@ -15,7 +16,7 @@ type PublicCamera = Transparency['cameras'][number];
 function Authorisation({ camera }: { camera: PublicCamera }) {
   const { t, language } = useI18n();
   const { state, reference, expiresOn } = camera.authorisation;
-  const date = expiresOn === null ? '' : new Date(`${expiresOn}T12:00:00`).toLocaleDateString(language);
+  const date = expiresOn === null ? '' : new Date(`${expiresOn}T12:00:00`).toLocaleDateString(dateLocale(language));
   return (
     <span className={`authorisation ${state}`}>
       {t(`authorisation.${state}`, { reference: reference ?? '', date })}
@@ -118,10 +119,11 @@ function Contacts({ data }: { data: Transparency }) {
 type PublicAuthorisation = Transparency['analysisAuthorisations'][number];
 
 /** Each analysis authorisation not ended yet, with its public notice, shown before it starts (LEGAL R26). */
-function AnalysisNotices({ authorisations }: { authorisations: PublicAuthorisation[] }) {
+function AnalysisNotices({ authorisations, timeZone }: { authorisations: PublicAuthorisation[]; timeZone: string }) {
   const { t, language } = useI18n();
   if (authorisations.length === 0) return null;
-  const when = (at: string) => new Date(at).toLocaleString(language, { dateStyle: 'long', timeStyle: 'short' });
+  const when = (at: string) =>
+    new Date(at).toLocaleString(dateLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone });
   return (
     <section className="analysis-notices">
       <h2>{t('notices.heading')}</h2>
@@ -178,12 +180,13 @@ export function TransparencyPage() {
             <AuditCheckpointNotice published={audit} />
             <h2>{t('transparency.cameras', { count: data.cameras.length })}</h2>
             <CameraTable cameras={data.cameras} />
-            <AnalysisNotices authorisations={data.analysisAuthorisations} />
+            <AnalysisNotices authorisations={data.analysisAuthorisations} timeZone={data.legalProfile.timeZone} />
             <AccountabilityStatistics data={data} />
             <AccessRequestForm
               cameras={data.cameras}
               deadlineMonths={data.accessRequestDeadlineMonths}
               maxRetentionDays={data.maxRetentionDays}
+              timeZone={data.legalProfile.timeZone}
             />
           </>
         )}

@@ -6,6 +6,7 @@ import { UnmaskRequestForm } from '../components/unmask-request-form';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { dateLocale } from '../i18n/messages';
 import './dpo-pages.css';
 
 /** Approves or refuses a pending lift, with the note the audit trail keeps (the server refuses one's own). */
@@ -56,7 +57,7 @@ export function UnmaskPage(props: { me: string; canRequest: boolean; canApprove:
   };
 
   const cameraName = (id: string) => cameras?.find((c) => c.id === id)?.name ?? id;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const state = (lift: UnmaskLift) => t(`unmask.state.${lift.state}` as MessageKey);
   return (
     <div className="unmask-page">

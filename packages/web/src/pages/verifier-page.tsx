@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useEvidenceKey } from '../api/use-evidence-key';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
+import { dateLocale } from '../i18n/messages';
 import { verifyInBrowser } from '../logic/evidence-browser';
 import './public-pages.css';
 import { LanguagePicker } from '../components/language-picker';
@@ -12,7 +13,7 @@ const marks = { pass: '✓', warn: '!', fail: '✗' } as const;
 function Report({ report }: { report: EvidenceReport }) {
   const { t, language } = useI18n();
   const timeZone = useTimeZone();
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
   const at = (iso: string) => time.format(new Date(iso));
   const m = report.manifest;
   return (
