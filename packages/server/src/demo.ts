@@ -274,7 +274,7 @@ export async function seedDemoRegistry(options: {
 }
 
 /** How long before the demo's analysis authorisation starts its public notice is published (LEGAL R26). */
-const noticeLeadMs = 60_000;
+const noticeLeadMs = 5_000;
 
 /**
  * Records a fictitious analysis authorisation for the demo cameras' alert analytics when none is
@@ -308,7 +308,8 @@ export async function seedDemoAnalysisAuthorisation(options: {
       responsibleService: 'Police municipale (démonstration)',
       cameraIds: demoIds,
       eventTypes: [...new Set(covered)],
-      // A minute after it is recorded: its public notice is on the transparency page first (LEGAL R26).
+      // Seconds after it is recorded: its public notice is on the transparency page first (LEGAL R26), and the demo
+      // still shows alerts at once.
       startsAt: new Date(now.getTime() + noticeLeadMs).toISOString(),
       endsAt: new Date(now.getTime() + profile.analysisAuthorisation.maxDays * 24 * 3600_000 - 60_000).toISOString(),
       publicNotice:

@@ -426,7 +426,7 @@ describe('console in a real browser', () => {
 
   it('lets the administrator create an operator, see the one-time-code key once, and assign a camera', async () => {
     const admin = await sessionOf('admin.morel');
-    expect(await navLinks(admin)).toEqual(['Carte', 'Comptes', 'Registre légal']);
+    expect(await navLinks(admin)).toEqual(['Carte', 'Comptes', 'Registre légal', 'Conformité']);
     await admin.getByRole('link', { name: 'Comptes' }).click();
     await admin.getByLabel('Identifiant').fill('agent.leroy');
     await admin.getByLabel('Nom affiché').fill('Agent Leroy');
