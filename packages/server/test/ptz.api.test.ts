@@ -18,6 +18,8 @@ describe.each(testEngines)('PTZ API against a test ONVIF device on $name', (engi
   let operator: SessionHeaders;
   let otherOperator: SessionHeaders;
   let dpo: SessionHeaders;
+  /** An operator not assigned the camera; logged in before the clock moves (one-time codes follow the server's clock). */
+  let stranger: SessionHeaders;
   let cameraId: string;
   const clock = movableClock();
 
@@ -54,6 +56,7 @@ describe.each(testEngines)('PTZ API against a test ONVIF device on $name', (engi
     operator = await loginAs(app, ['operator']);
     otherOperator = await loginAs(app, ['operator']);
     dpo = await loginAs(app, ['dpo']);
+    stranger = await loginAs(app, ['operator']);
     const added = await app.http.inject({
       method: 'POST',
       url: '/api/cameras/onvif',
@@ -148,7 +151,6 @@ describe.each(testEngines)('PTZ API against a test ONVIF device on $name', (engi
     expect((await call('POST', '/move', dpo, { pan: 0.1 })).statusCode).toBe(403);
     expect((await call('POST', '/presets', operator, { name: 'Nope' })).statusCode).toBe(403);
 
-    const stranger = await loginAs(app, ['operator']);
     const unassigned = await call('POST', '/move', stranger, { pan: 0.1 });
     expect(unassigned.statusCode).toBe(404);
     expect(unassigned.json()).toMatchObject({ error: { code: 'CAMERA_NOT_FOUND' } });
