@@ -1,5 +1,5 @@
 import type { Camera } from '@vigie/core';
-import { definedOnly } from '@vigie/core';
+import { definedOnly } from '@vigie/core/defined-only';
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { collectRepeated } from './repeatable-option.js';

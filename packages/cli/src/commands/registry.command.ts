@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Camera, ModelRegistration, ModelRegistrationInput, RegistryEntry, RegistryEntryInput } from '@vigie/core';
-import { definedOnly } from '@vigie/core';
+import { definedOnly } from '@vigie/core/defined-only';
 import { Command, InvalidArgumentError } from 'commander';
 import type { ApiClient } from '../api-client.js';
 import { CliError, type CliIo } from '../io.js';
