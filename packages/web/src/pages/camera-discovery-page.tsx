@@ -150,7 +150,10 @@ function OnvifAddForm({ device, onAdded }: { device: Found; onAdded: (name: stri
       body: { address: device.address, username, password },
     });
     setBusy(undefined);
-    if (data === undefined) return setProblem(failureOf(error, response));
+    if (data === undefined) {
+      setProblem(failureOf(error, response));
+      return;
+    }
     setProfiles(data);
     setMain(data.suggestedMain);
     setSub(data.suggestedSub ?? '');
