@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchReplay, type GivenVerdict } from './rule-replay.js';
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 1, 8, 0, s)).toISOString();
-const event = (from: number, to = from) => ({ at: at(from), endedAt: at(to), facts: { subject: 'view' as const } });
+const event = (from: number, to = from) => ({
+  at: at(from),
+  endedAt: at(to),
+  facts: { subject: 'view' as const, durationS: 3 },
+});
 const verdict = (alertId: string, from: number, to: number, v: GivenVerdict['verdict']): GivenVerdict => ({
   alertId,
   from: new Date(at(from)),

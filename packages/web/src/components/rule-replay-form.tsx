@@ -35,7 +35,10 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
 
   // The rule's settings in force on the camera, as the starting point of the ones to try.
   useEffect(() => {
-    if (cameraId === '' || type === '') return setParams({});
+    if (cameraId === '' || type === '') {
+      setParams({});
+      return;
+    }
     void reviewApi.rule(cameraId, type as AnalyticsEventType).then((result) => {
       setFailure(result.ok ? undefined : result);
       if (result.ok) setParams(Object.fromEntries(Object.entries(result.data.params).map(([k, v]) => [k, String(v)])));
