@@ -40,6 +40,10 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Create an H.264 or H.265 media profile on the camera (its web interface), then add it again.',
   },
+  ONVIF_PROFILE_NOT_FOUND: {
+    kind: 'invalid',
+    hint: 'Choose the main and sub streams among the profiles the device lists (read them again: the camera may have been reconfigured).',
+  },
   PTZ_NOT_AVAILABLE: {
     kind: 'conflict',
     hint: 'Only cameras added from an ONVIF device with a PTZ service can be steered; add the camera through ONVIF discovery.',

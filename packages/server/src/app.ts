@@ -571,8 +571,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       sourcePolicy,
       vault,
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
+      // The analysis of a camera pulled once reads its recorder's copy: it follows the recorder.
+      onAnalysisTap: (cameraId) => analysis.recorderChanged(cameraId),
       ...options,
     });
+    analysis.followRecorders(started);
     await started.start();
     fleet = started;
     return started;

@@ -1,13 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { createSocket } from 'node:dgram';
-import {
-  analysisConfigOf,
-  sourceKind,
-  type AnalyticsEventType,
-  type Camera,
-  type Clock,
-  type SegmentStorage,
-} from '@vigie/core';
+import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
 import {
   SegmentRecorder,
   analysisTapUrl,
@@ -51,26 +43,6 @@ export interface CameraRunnerOptions {
   /** Checks the model file against the model registry before it is loaded; throws if it is refused (R23). */
   verifyModel: (path: string) => Promise<void>;
   onProblem: (message: string) => void;
-}
-
-/**
- * Whether a camera is opened once for both recording and analysis: an analysed network camera without
- * a sub stream (with one, the analysis reads the sub stream, a quarter of the decoding).
- */
-export function pullsOnce(camera: Pick<Camera, 'analytics' | 'sourceUrl' | 'subStreamUrl'>): boolean {
-  return camera.analytics.length > 0 && camera.subStreamUrl === undefined && sourceKind(camera.sourceUrl) !== 'file';
-}
-
-/** A UDP port free on 127.0.0.1 now (the kernel's pick), for a camera's analysis tap. */
-export async function freeLoopbackUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
 }
 
 /**

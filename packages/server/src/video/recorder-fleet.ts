@@ -14,7 +14,10 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import {
+  analysisTapUrl,
   FfmpegSupervisor,
+  freeLoopbackUdpPort,
+  pullsOnce,
   recordingState,
   resolvedSourceRefusal,
   SegmentRecorder,
@@ -61,6 +64,8 @@ export interface RecorderFleetOptions {
   healthCheckMs?: number;
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
+  /** A camera's analysis tap (`analysisTap`) appeared, moved or went away: its analysis follows the recorder. */
+  onAnalysisTap?: (cameraId: string) => void;
 }
 
 interface Running {
@@ -69,12 +74,15 @@ interface Running {
   sealer?: LiftableSealer;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
+  /** Where the camera's analysis reads the recorder's copy of its packets, when it is pulled once. */
+  tap?: string;
   /** Whether its last judged measures called for a "camera degraded" notice. */
   degraded?: boolean;
 }
 
 function fingerprint(camera: Camera, sealed: SealedStreamPasswords): string {
-  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks]);
+  // Whether it feeds the analysis too: analytics switched on (or a sub stream removed) add the tap.
+  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera)]);
 }
 
 /**
@@ -125,6 +133,14 @@ export class RecorderFleet {
     return this.#running.get(cameraId)?.recorder.measures();
   }
 
+  /**
+   * The loopback URL where the recorder of a camera pulled once (`pullsOnce`) copies the camera's packets
+   * for its analysis; undefined while it is not recorded here, or is not pulled once.
+   */
+  analysisTap(cameraId: string): string | undefined {
+    return this.#running.get(cameraId)?.tap;
+  }
+
   /** Stops every recorder (each stores its last segment). */
   async stop(): Promise<void> {
     clearInterval(this.#healthTimer);
@@ -164,6 +180,12 @@ export class RecorderFleet {
   }
 
   async #sync(cameraId: string, camera: Camera | undefined): Promise<void> {
+    const tap = this.#running.get(cameraId)?.tap;
+    await this.#syncRecorder(cameraId, camera);
+    if (this.#running.get(cameraId)?.tap !== tap) this.#options.onAnalysisTap?.(cameraId);
+  }
+
+  async #syncRecorder(cameraId: string, camera: Camera | undefined): Promise<void> {
     const running = this.#running.get(cameraId);
     // A camera records only with a valid prefectoral authorisation (LEGAL R1).
     const authorised = camera !== undefined && imagesViewableIn(camera.authorisation.state);
@@ -196,6 +218,7 @@ export class RecorderFleet {
     // The hole since this camera's last indexed segment (server restart, settings change) becomes a gap.
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const { vault } = this.#options;
+    const tap = pullsOnce(camera) ? analysisTapUrl(await freeLoopbackUdpPort()) : undefined;
     const recorder = new SegmentRecorder({
       camera,
       source: () => unsealedSources(camera, sealed, vault).record,
@@ -214,8 +237,14 @@ export class RecorderFleet {
       onProblem: (message) => log.warn({ camera: cameraId }, message),
       ...(feed === undefined ? {} : { live: (stream) => feed.attach(stream) }),
       ...(sealer === undefined ? {} : { liftable: (stream) => sealer.attach(stream) }),
+      ...(tap === undefined ? {} : { analysisTap: tap.send }),
     });
-    this.#running.set(cameraId, { recorder, fingerprint: wanted, ...(sealer === undefined ? {} : { sealer }) });
+    this.#running.set(cameraId, {
+      recorder,
+      fingerprint: wanted,
+      ...(sealer === undefined ? {} : { sealer }),
+      ...(tap === undefined ? {} : { tap: tap.read }),
+    });
     recorder.start();
   }
 

@@ -2159,6 +2159,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cameras/onvif/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the media profiles of an ONVIF device, to choose its main and sub streams */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Device service URL, as discovery gives it. */
+                        address: string;
+                        username: string;
+                        /** @description Stored sealed (AES-256-GCM); never returned. */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            manufacturer: string;
+                            model: string;
+                            profiles: {
+                                token: string;
+                                name: string;
+                                /** @description H264, H265, JPEG… */
+                                encoding: string;
+                                width: number;
+                                height: number;
+                                fps?: number;
+                                /** @description GovLength, in frames. */
+                                keyframeIntervalFrames?: number;
+                            }[];
+                            /** @description Profile recorded unless another is chosen (the largest). */
+                            suggestedMain: string;
+                            /** @description Profile analysed unless another is chosen (the smallest). */
+                            suggestedSub?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cameras/onvif": {
         parameters: {
             query?: never;
@@ -2181,10 +2302,14 @@ export interface paths {
                     "application/json": {
                         /** @description Device service URL, as discovery gives it. */
                         address: string;
-                        urn?: string;
                         username: string;
                         /** @description Stored sealed (AES-256-GCM); never returned. */
                         password: string;
+                        urn?: string;
+                        /** @description Profile token recorded (default: the largest). */
+                        mainProfile?: string;
+                        /** @description Profile token analysed; null for none (default: the smallest). */
+                        subProfile?: string | null;
                         name: string;
                         /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
                         site?: string;

@@ -6,6 +6,7 @@ import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
 import { healthEn } from './health.messages';
+import { onvifEn } from './onvif.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { reviewEn } from './review.messages';
@@ -416,6 +417,7 @@ export const en: Record<MessageKey, string> = {
   ...complianceEn,
   ...unmaskEn,
   ...healthEn,
+  ...onvifEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,

@@ -13,6 +13,7 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   ONVIF_DEVICE_UNREACHABLE: 'La caméra ONVIF ne répond pas : vérifiez son adresse et le réseau.',
   ONVIF_NOT_AUTHORISED: 'La caméra ONVIF refuse l’identifiant ou le mot de passe.',
   ONVIF_NO_VIDEO_PROFILE: 'La caméra ONVIF n’annonce aucun flux vidéo.',
+  ONVIF_PROFILE_NOT_FOUND: 'La caméra ONVIF n’a pas ce profil : relisez ses profils et choisissez de nouveau.',
   PTZ_NOT_AVAILABLE: 'Cette caméra ne se pilote pas : elle n’a pas été ajoutée depuis un appareil ONVIF PTZ.',
   PTZ_CONTROL_HELD:
     'Quelqu’un d’autre pilote cette caméra : attendez qu’il rende la main ou demandez à un superviseur.',
@@ -112,6 +113,7 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   ONVIF_DEVICE_UNREACHABLE: 'The ONVIF camera does not answer: check its address and the network.',
   ONVIF_NOT_AUTHORISED: 'The ONVIF camera refuses the username or password.',
   ONVIF_NO_VIDEO_PROFILE: 'The ONVIF camera offers no video stream.',
+  ONVIF_PROFILE_NOT_FOUND: 'The ONVIF camera has no such profile: read its profiles again and choose anew.',
   PTZ_NOT_AVAILABLE: 'This camera cannot be steered: it was not added from an ONVIF PTZ device.',
   PTZ_CONTROL_HELD: 'Someone else is steering this camera: wait until they release it, or ask a supervisor.',
   PTZ_PRESET_NOT_FOUND: 'This preset no longer exists on the camera: reload the list.',

@@ -5,6 +5,7 @@ import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
 import { healthFr } from './health.messages';
+import { onvifFr } from './onvif.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { reviewFr } from './review.messages';
@@ -419,6 +420,7 @@ export const fr = {
   ...complianceFr,
   ...unmaskFr,
   ...healthFr,
+  ...onvifFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,
