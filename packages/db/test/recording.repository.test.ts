@@ -246,15 +246,15 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
         frenchProfile,
       ),
     );
-    const status = (state: 'recording' | 'offline', at: string) => ({ cameraId: id, state, since: t(at) });
-    expect(await recordings.setStatusIfNewer(status('recording', '10:00:00'))).toBe(true);
+    const status = (state: 'online' | 'offline', at: string) => ({ cameraId: id, state, since: t(at) });
+    expect(await recordings.setStatusIfNewer(status('online', '10:00:00'))).toBe(true);
     expect(await recordings.setStatusIfNewer(status('offline', '10:05:00'))).toBe(true);
-    expect(await recordings.setStatusIfNewer(status('recording', '10:01:00'))).toBe(false);
+    expect(await recordings.setStatusIfNewer(status('online', '10:01:00'))).toBe(false);
     expect((await recordings.statuses()).find((s) => s.cameraId === id)).toMatchObject({
       state: 'offline',
       since: t('10:05:00').toISOString(),
     });
-    expect(await recordings.setStatusIfNewer(status('recording', '10:06:00'))).toBe(true);
-    expect((await recordings.statuses()).find((s) => s.cameraId === id)?.state).toBe('recording');
+    expect(await recordings.setStatusIfNewer(status('online', '10:06:00'))).toBe(true);
+    expect((await recordings.statuses()).find((s) => s.cameraId === id)?.state).toBe('online');
   });
 });
