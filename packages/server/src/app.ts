@@ -64,6 +64,7 @@ import { wallLayoutRoutes } from './routes/wall-layout.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { ruleModeRoutes } from './routes/rule-mode.routes.js';
 import { RuleModeService } from './services/rule-mode.service.js';
+import { RuleReplayService } from './services/rule-replay.service.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
@@ -507,7 +508,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
   });
-  await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
+  const replays = new RuleReplayService({
+    work,
+    clock: deps.clock,
+    cameras,
+    storage,
+    media,
+    models,
+    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+    onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
+  });
+  await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });
   await http.register(legalRegistryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });

@@ -67,6 +67,9 @@ export class EventIngestor {
         group: 'ingest',
         types: workerFactTypes.filter((t) => t !== 'alert.raised' && t !== 'alert.progressed'),
         maxBatch: this.#options.maxBatch ?? 1000,
+        // Their order does not matter (a status older than the stored one is dropped): two batches at
+        // once keep both Node and PostgreSQL busy.
+        concurrency: 2,
         handle: (events) => this.store(events),
       }),
     ];
@@ -105,8 +108,8 @@ export class EventIngestor {
           case 'camera.status':
             // A status of a camera removed meanwhile is dropped, as on a single server.
             if ((await cameras.get(event.cameraId)) === undefined) break;
-            await recordings.setStatus({ ...event, since: new Date(event.since) });
-            stored.push(event);
+            // An older report handled after a newer one (concurrent batches) changes nothing.
+            if (await recordings.setStatusIfNewer({ ...event, since: new Date(event.since) })) stored.push(event);
             break;
         }
       }
