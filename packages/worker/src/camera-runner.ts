@@ -76,12 +76,16 @@ export class CameraRunner {
       clock: options.clock,
       ...definedOnly({ segmentSeconds: options.segmentSeconds }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
-      onSegment: (s) =>
+      onSegment: (s) => {
+        // The stream measures travel with each segment: the servers show them as the camera's health.
+        const measures = this.#recorder.measures();
         outbox.publish({
           v: 1,
           type: 'segment.recorded',
           segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
-        }),
+          ...(measures === undefined ? {} : { measures }),
+        });
+      },
       onGap: (g) =>
         outbox.publish({
           v: 1,

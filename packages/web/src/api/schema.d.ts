@@ -3942,7 +3942,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /**
-                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @description `unknown` when nothing measures the camera: disabled, not authorised, or no recorder (here or on a worker) reported it yet.
                              * @enum {unknown}
                              */
                             state: "good" | "degraded" | "unknown";
@@ -4019,7 +4019,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /**
-                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @description `unknown` when nothing measures the camera: disabled, not authorised, or no recorder (here or on a worker) reported it yet.
                              * @enum {unknown}
                              */
                             state: "good" | "degraded" | "unknown";
