@@ -147,6 +147,14 @@ export const errorRegistry = {
     kind: 'conflict',
     hint: 'Only a rule switched on and running in shadow can be promoted; reload the camera.',
   },
+  REPLAY_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'Replays are kept in memory until the server restarts or 20 newer ones ran; start it again.',
+  },
+  REPLAY_BUSY: {
+    kind: 'conflict',
+    hint: 'One replay runs at a time on a server; wait for the one under way to finish (its progress is on GET /api/replays/{id}).',
+  },
   SHADOW_EVIDENCE_INSUFFICIENT: {
     kind: 'conflict',
     hint: 'Label more of the rule’s shadow alerts (true / false / irrelevant) on the review list, or recalibrate it, then try again.',

@@ -377,6 +377,7 @@ export const fr = {
   'audit.action.alert.ended': 'Fin de la situation d’une alerte',
   'audit.action.alert.labelled': 'Alerte fantôme étiquetée',
   'audit.action.analytics.rule_promoted': 'Règle sortie du mode fantôme (en service)',
+  'audit.action.analytics.rule_replayed': 'Enregistrements rejoués à travers une règle',
   'audit.action.analytics.paused': 'Analyses arrêtées',
   'audit.action.analytics.resumed': 'Analyses reprises',
   'audit.action.registry.recorded': 'Registre mis à jour',
