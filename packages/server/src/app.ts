@@ -512,6 +512,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     storage,
     media,
     models,
+    lawful: (camera) => analysis.lawful(camera),
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
     onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
   });
