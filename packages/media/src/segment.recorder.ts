@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rm, utimes, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -352,6 +352,9 @@ export class SegmentRecorder {
     const path = join(run.dir, file);
     const { keyframes, ...described } = await describeSegmentFile(path);
     const key = segmentKey(camera.id, startedAt);
+    // The file's time is its indexed end: stored but never reported (a kill between the two), it is reported
+    // later with the same start (its key) and end (`reportUnreportedSegments`).
+    await utimes(path, endedAt, endedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
     this.#meter?.segment(
