@@ -96,9 +96,9 @@ describe.each(testEngines)('PTZ masks that follow the head, recorded by real ffm
   /** Waits until `more` segments were stored after the ones stored now. */
   async function segmentsLater(more: number): Promise<void> {
     const before = (await segments()).length;
-    await expect.poll(async () => (await segments()).length, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(
-      before + more,
-    );
+    await expect
+      .poll(async () => (await segments()).length, { timeout: 40_000, interval: 250 })
+      .toBeGreaterThanOrEqual(before + more);
   }
 
   beforeAll(async () => {
@@ -161,7 +161,9 @@ describe.each(testEngines)('PTZ masks that follow the head, recorded by real ffm
     expect(right.statusCode, right.body).toBe(200);
 
     const listed = await call('GET', '/masks', supervisor);
-    expect(listed.json<{ preset: string; position: { pan: number } }[]>().map((p) => [p.preset, p.position.pan])).toEqual(
+    expect(
+      listed.json<{ preset: string; position: { pan: number } }[]>().map((p) => [p.preset, p.position.pan]),
+    ).toEqual(
       expect.arrayContaining([
         [tokens.left, 0],
         [tokens.right, 0.5],
@@ -181,9 +183,12 @@ describe.each(testEngines)('PTZ masks that follow the head, recorded by real ffm
       url: `/api/audit?cameraId=${cameraId}&action=ptz.preset_masks_saved`,
       headers: dpo,
     });
-    expect(audit.json<{ details: { preset: string } }[]>().map((e) => e.details.preset).sort()).toEqual(
-      [tokens.left, tokens.right].sort(),
-    );
+    expect(
+      audit
+        .json<{ details: { preset: string } }[]>()
+        .map((e) => e.details.preset)
+        .sort(),
+    ).toEqual([tokens.left, tokens.right].sort());
   });
 
   it('never stores the private window: black while the head moves or its position is unknown, each preset with its own mask', async () => {
@@ -192,7 +197,8 @@ describe.each(testEngines)('PTZ masks that follow the head, recorded by real ffm
     const fleet = await app.startRecording({
       segmentSeconds: 2,
       backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
-      ptzFollow: { pollMs: 200, settleMs: 600 },
+      // Reads a second apart: a move sent before the whole picture is masked would be stored for up to a second.
+      ptzFollow: { pollMs: 1000, settleMs: 1000 },
     });
     stopFleet = () => fleet.stop();
     await segmentsLater(2);

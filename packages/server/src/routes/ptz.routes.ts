@@ -233,7 +233,8 @@ export function ptzRoutes(ptz: PtzService): FastifyPluginAsyncTypebox {
         config: requires('live:view'),
         schema: {
           tags: ['cameras'],
-          summary: 'The privacy masks drawn per preset (elsewhere, and while the head moves, the whole picture is masked)',
+          summary:
+            'The privacy masks drawn per preset (elsewhere, and while the head moves, the whole picture is masked)',
           params: IdParams,
           response: { 200: Type.Array(PresetMasksSchema), ...errors },
         },
@@ -247,7 +248,8 @@ export function ptzRoutes(ptz: PtzService): FastifyPluginAsyncTypebox {
         config: requires('camera:write'),
         schema: {
           tags: ['cameras'],
-          summary: 'Draw the privacy masks of a preset (supervisors; audited); the recording applies them at that preset only',
+          summary:
+            'Draw the privacy masks of a preset (supervisors; audited); the recording applies them at that preset only',
           params: PresetParams,
           body: PresetMasksBody,
           response: { 200: PresetMasksSchema, ...errors },

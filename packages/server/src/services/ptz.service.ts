@@ -211,7 +211,12 @@ export class PtzService {
     const { position } = preset;
     const { userId: _userId, roles: _roles, ...actor } = requester;
     const saved = await this.#deps.work(async ({ ptzMasks, audit }) => {
-      const stored = await ptzMasks.save(cameraId, { preset: preset.token, name: preset.name, position, masks: change.masks });
+      const stored = await ptzMasks.save(cameraId, {
+        preset: preset.token,
+        name: preset.name,
+        position,
+        masks: change.masks,
+      });
       await audit.append({
         action: 'ptz.preset_masks_saved',
         ...actor,
