@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { JetStreamBus } from '@vigie/bus';
-import { systemClock } from '@vigie/core';
+import { systemClock, type CameraHealth } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import { openFreshPostgresWithUrl } from '@vigie/db/testing';
 import { buildApp, type VigieApp } from '@vigie/server';
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { killProcessesUsing, processesUsing } from '../src/bench/orphans.js';
+import { loginAs } from '../../server/test/support.js';
 
 const natsUrl = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const cli = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -65,6 +66,7 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
   const spawned: WorkerProcess[] = [];
   let refusedId = '';
   let refusedUrl = '';
+  const recordedIds: string[] = [];
 
   const spawnWorker = async (): Promise<WorkerProcess> => {
     const child = spawn(process.execPath, [cli, 'worker'], {
@@ -154,6 +156,7 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
         { actorName: 'test setup' },
       );
       if (sourceUrl === refusedUrl) refusedId = created.id;
+      else recordedIds.push(created.id);
     }
   }, 240_000);
 
@@ -168,7 +171,7 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
     await rm(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('indexes every segment file the killed worker wrote, and leaves no ffmpeg behind', async () => {
+  it('reports the worker’s measured stream health, indexes every segment file the killed worker wrote, and leaves no ffmpeg behind', async () => {
     const first = await spawnWorker();
     const pid = first.child.pid!;
     // Mid-recording: both cameras recorded, the analysed one analysed (its own ffmpeg reads the recorder's tap).
@@ -178,6 +181,15 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
       ).rows[0]!.n;
       return rows === 2 && (await childrenOf(pid)).length >= 3;
     }, 60_000);
+    // The server records nothing itself: the health it reports is what the worker measured and sent with its segments.
+    const supervisor = await loginAs(app!, ['supervisor']);
+    const health = async (cameraId: string): Promise<CameraHealth> =>
+      (await app!.http.inject({ method: 'GET', url: `/api/cameras/${cameraId}/health`, headers: supervisor })).json();
+    await until(async () => {
+      const all = await Promise.all(recordedIds.map(health));
+      return all.every((h) => h.state !== 'unknown' && (h.measures.fps ?? 0) > 5 && (h.measures.bitrateKbps ?? 0) > 0);
+    }, 30_000);
+    expect((await health(refusedId)).state).toBe('unknown');
     const children = await childrenOf(pid);
     first.child.kill('SIGKILL');
     await first.exited;

@@ -44,6 +44,7 @@ export const auditActions = [
   'alert.ended',
   'alert.labelled',
   'analytics.rule_promoted',
+  'analytics.rule_replayed',
   'analytics.paused',
   'analytics.resumed',
   'registry.recorded',

@@ -34,7 +34,8 @@ export class ClusterRepository {
       this.db as Kysely<unknown>,
       'ingested_events',
       [['id', 'text']],
-      [...new Set(ids)].map((id) => ({ id })),
+      // Sorted: concurrent batches sharing keys then take their row locks in the same order (no deadlock).
+      [...new Set(ids)].sort().map((id) => ({ id })),
       { onConflictDoNothing: true, returning: 'id' },
     );
     return new Set(rows.map((row) => row.id));

@@ -7,6 +7,7 @@ export * from './mask.raster.js';
 export * from './mask-encoder.js';
 export * from './source-input.args.js';
 export * from './record.args.js';
+export * from './analysis-tap.js';
 export * from './snapshot.args.js';
 export * from './export.args.js';
 export * from './ffmpeg-log.parser.js';

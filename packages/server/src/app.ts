@@ -50,6 +50,7 @@ import { EventHub } from './event-hub.js';
 import { PushEventSchema } from './events/push-event.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
+import { WorkerMeasures } from './cluster/worker-measures.js';
 import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
 import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
@@ -63,6 +64,7 @@ import { wallLayoutRoutes } from './routes/wall-layout.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { ruleModeRoutes } from './routes/rule-mode.routes.js';
 import { RuleModeService } from './services/rule-mode.service.js';
+import { RuleReplayService } from './services/rule-replay.service.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
@@ -392,11 +394,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   // The recording fleet, once started in this process: it measures the streams the health route reports.
   let fleet: RecorderFleet | undefined;
+  // …or, for the cameras `vigie worker` processes record, the figures they report with each segment.
+  const workerMeasures = new WorkerMeasures({ bus, clock: deps.clock });
   const statuses = new CameraStatusService({
     work,
     cameras,
     clock: deps.clock,
-    measures: (cameraId) => fleet?.measures(cameraId),
+    measures: (cameraId) => fleet?.measures(cameraId) ?? workerMeasures.measures(cameraId),
   });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
@@ -423,7 +427,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   logger.current = http.log;
   const push = await projectToPush(bus, events);
   const stops = new AnalyticsStopService({ work, clock: deps.clock, events: domainEvents });
-  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents });
+  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents, measures: workerMeasures });
 
   const routes: RouteSummary[] = [];
   http.addHook('onRoute', (route) => {
@@ -510,7 +514,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
   });
-  await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
+  const replays = new RuleReplayService({
+    work,
+    clock: deps.clock,
+    cameras,
+    storage,
+    media,
+    models,
+    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+    onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
+  });
+  await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });
   await http.register(legalRegistryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });
@@ -567,8 +581,11 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       vault,
       ptz: ptzGateway,
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
+      // The analysis of a camera pulled once reads its recorder's copy: it follows the recorder.
+      onAnalysisTap: (cameraId) => analysis.recorderChanged(cameraId),
       ...options,
     });
+    analysis.followRecorders(started);
     await started.start();
     fleet = started;
     return started;

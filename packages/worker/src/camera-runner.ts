@@ -1,13 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { createSocket } from 'node:dgram';
-import {
-  analysisConfigOf,
-  sourceKind,
-  type AnalyticsEventType,
-  type Camera,
-  type Clock,
-  type SegmentStorage,
-} from '@vigie/core';
+import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
 import {
   SegmentRecorder,
   analysisTapUrl,
@@ -54,26 +46,6 @@ export interface CameraRunnerOptions {
 }
 
 /**
- * Whether a camera is opened once for both recording and analysis: an analysed network camera without
- * a sub stream (with one, the analysis reads the sub stream, a quarter of the decoding).
- */
-export function pullsOnce(camera: Pick<Camera, 'analytics' | 'sourceUrl' | 'subStreamUrl'>): boolean {
-  return camera.analytics.length > 0 && camera.subStreamUrl === undefined && sourceKind(camera.sourceUrl) !== 'file';
-}
-
-/** A UDP port free on 127.0.0.1 now (the kernel's pick), for a camera's analysis tap. */
-export async function freeLoopbackUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
-
-/**
  * One camera on a worker: its recorder (segments and gaps published with their idempotency keys) and,
  * when analytics may run, its analysis (alerts with their evidence, counts).
  */
@@ -97,12 +69,16 @@ export class CameraRunner {
       clock: options.clock,
       ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
-      onSegment: (s) =>
+      onSegment: (s) => {
+        // The stream measures travel with each segment: the servers show them as the camera's health.
+        const measures = this.#recorder.measures();
         outbox.publish({
           v: 1,
           type: 'segment.recorded',
           segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
-        }),
+          ...(measures === undefined ? {} : { measures }),
+        });
+      },
       onGap: (g) =>
         outbox.publish({
           v: 1,

@@ -20,7 +20,9 @@ import {
 import type { UnitOfWork } from '@vigie/db';
 import {
   FfmpegSupervisor,
+  freeLoopbackUdpPort,
   LocalDiskStorage,
+  pullsOnce,
   recordingState,
   recoverSpool,
   resolvedSourceRefusal,
@@ -31,7 +33,7 @@ import {
 } from '@vigie/media';
 import { modelFileIdentity } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
-import { CameraRunner, freeLoopbackUdpPort, pullsOnce } from './camera-runner.js';
+import { CameraRunner } from './camera-runner.js';
 import { Outbox } from './outbox.js';
 import { startSegmentServer, type RunningSegmentServer } from './segment-server.js';
 
@@ -255,7 +257,8 @@ export class VigieWorker {
     const held = this.#claims?.held.has(cameraId) === true;
     if (camera === undefined || !wantsRecording(camera) || !held) return this.#halt(cameraId);
     const sealed = this.#sealed.get(cameraId) ?? {};
-    const recording = JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks]);
+    // Analytics switched on (or off) restart the recorder, which adds (or drops) the analysis tap.
+    const recording = JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks, pullsOnce(camera)]);
     const rules = await this.#runnable(camera);
     const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
     let running = this.#running.get(cameraId);

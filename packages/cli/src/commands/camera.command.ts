@@ -1,4 +1,5 @@
 import type { Camera } from '@vigie/core';
+import { definedOnly } from '@vigie/core/defined-only';
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { collectRepeated } from './repeatable-option.js';
@@ -88,9 +89,7 @@ export function cameraCommand(io: CliIo): Command {
           sourceUrl: options.url,
           location: { lat: options.lat, lon: options.lon },
           purposes: options.purpose,
-          ...(options.retention === undefined ? {} : { retentionDays: options.retention }),
-          ...(options.heading === undefined ? {} : { heading: options.heading }),
-          ...(options.fov === undefined ? {} : { fieldOfView: options.fov }),
+          ...definedOnly({ retentionDays: options.retention, heading: options.heading, fieldOfView: options.fov }),
           ...(options.disabled ? { enabled: false } : {}),
         });
         io.out(`Camera "${created.name}" registered with id ${created.id}.`);
@@ -148,7 +147,7 @@ export function cameraCommand(io: CliIo): Command {
           name: options.name,
           location: { lat: options.lat, lon: options.lon },
           purposes: options.purpose,
-          ...(options.retention === undefined ? {} : { retentionDays: options.retention }),
+          ...definedOnly({ retentionDays: options.retention }),
         });
         const streams = added.device.subProfile === undefined ? 'one stream' : 'main and sub streams';
         io.out(

@@ -17,7 +17,10 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import {
+  analysisTapUrl,
   FfmpegSupervisor,
+  freeLoopbackUdpPort,
+  pullsOnce,
   recordingState,
   resolvedSourceRefusal,
   SegmentRecorder,
@@ -70,6 +73,8 @@ export interface RecorderFleetOptions {
   ptzFollow?: { pollMs: number; settleMs: number };
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
+  /** A camera's analysis tap (`analysisTap`) appeared, moved or went away: its analysis follows the recorder. */
+  onAnalysisTap?: (cameraId: string) => void;
 }
 
 interface Running {
@@ -78,6 +83,8 @@ interface Running {
   sealer?: LiftableSealer;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
+  /** Where the camera's analysis reads the recorder's copy of its packets, when it is pulled once. */
+  tap?: string;
   /** Whether its last judged measures called for a "camera degraded" notice. */
   degraded?: boolean;
   /** A PTZ camera with masks drawn per preset: what makes them follow the head. */
@@ -85,7 +92,8 @@ interface Running {
 }
 
 function fingerprint(camera: Camera, sealed: SealedStreamPasswords, presets: readonly PresetMasks[]): string {
-  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, presets]);
+  // Whether it feeds the analysis too: analytics switched on (or a sub stream removed) add the tap.
+  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera), presets]);
 }
 
 /**
@@ -136,6 +144,14 @@ export class RecorderFleet {
     return this.#running.get(cameraId)?.recorder.measures();
   }
 
+  /**
+   * The loopback URL where the recorder of a camera pulled once (`pullsOnce`) copies the camera's packets
+   * for its analysis; undefined while it is not recorded here, or is not pulled once.
+   */
+  analysisTap(cameraId: string): string | undefined {
+    return this.#running.get(cameraId)?.tap;
+  }
+
   /** Stops every recorder (each stores its last segment). */
   async stop(): Promise<void> {
     clearInterval(this.#healthTimer);
@@ -176,6 +192,12 @@ export class RecorderFleet {
   }
 
   async #sync(cameraId: string, camera: Camera | undefined): Promise<void> {
+    const tap = this.#running.get(cameraId)?.tap;
+    await this.#syncRecorder(cameraId, camera);
+    if (this.#running.get(cameraId)?.tap !== tap) this.#options.onAnalysisTap?.(cameraId);
+  }
+
+  async #syncRecorder(cameraId: string, camera: Camera | undefined): Promise<void> {
     const running = this.#running.get(cameraId);
     // A camera records only with a valid prefectoral authorisation (LEGAL R1).
     const authorised = camera !== undefined && imagesViewableIn(camera.authorisation.state);
@@ -210,6 +232,7 @@ export class RecorderFleet {
     // The hole since this camera's last indexed segment (server restart, settings change) becomes a gap.
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const { vault } = this.#options;
+    const tap = pullsOnce(camera) ? analysisTapUrl(await freeLoopbackUdpPort()) : undefined;
     const recorder = new SegmentRecorder({
       // Masks drawn per preset replace the camera's fixed ones; recording starts with the whole picture masked.
       camera: follow === undefined ? camera : { ...camera, masks: [fullFrameMask] },
@@ -229,6 +252,7 @@ export class RecorderFleet {
       onProblem: (message) => log.warn({ camera: cameraId }, message),
       ...(feed === undefined ? {} : { live: (stream) => feed.attach(stream) }),
       ...(sealer === undefined ? {} : { liftable: (stream) => sealer.attach(stream) }),
+      ...(tap === undefined ? {} : { analysisTap: tap.send }),
     });
     const follower =
       follow === undefined
@@ -244,6 +268,7 @@ export class RecorderFleet {
       recorder,
       fingerprint: wanted,
       ...(sealer === undefined ? {} : { sealer }),
+      ...(tap === undefined ? {} : { tap: tap.read }),
       ...(follower === undefined ? {} : { follower }),
     });
     recorder.start();

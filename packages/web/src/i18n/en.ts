@@ -6,6 +6,7 @@ import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
 import { healthEn } from './health.messages';
+import { onvifEn } from './onvif.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { reviewEn } from './review.messages';
@@ -374,6 +375,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.alert.ended': 'Alert situation ended',
   'audit.action.alert.labelled': 'Shadow alert labelled',
   'audit.action.analytics.rule_promoted': 'Rule taken out of shadow (live)',
+  'audit.action.analytics.rule_replayed': 'Stored footage replayed through a rule',
   'audit.action.analytics.paused': 'Analytics stopped',
   'audit.action.analytics.resumed': 'Analytics resumed',
   'audit.action.registry.recorded': 'Registry updated',
@@ -416,6 +418,7 @@ export const en: Record<MessageKey, string> = {
   ...complianceEn,
   ...unmaskEn,
   ...healthEn,
+  ...onvifEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,

@@ -55,6 +55,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'alert.ended': 'audit.action.alert.ended',
   'alert.labelled': 'audit.action.alert.labelled',
   'analytics.rule_promoted': 'audit.action.analytics.rule_promoted',
+  'analytics.rule_replayed': 'audit.action.analytics.rule_replayed',
   'analytics.paused': 'audit.action.analytics.paused',
   'analytics.resumed': 'audit.action.analytics.resumed',
   'registry.recorded': 'audit.action.registry.recorded',
