@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { systemClock, type Clock } from '@vigie/core';
+import { definedOnly, systemClock, type Clock } from '@vigie/core';
 import { currentFfmpeg, type FfmpegCapabilities } from './ffmpeg-capabilities.js';
 import { dyingWithParent } from './parent-death.js';
 import {
@@ -197,7 +197,7 @@ export class FfmpegSupervisor {
       reason: redactLogLine(reason, entry.job.secrets),
       at: this.#clock.now(),
       attempt: entry.attempt,
-      ...(retryInMs === undefined ? {} : { retryInMs }),
+      ...definedOnly({ retryInMs }),
     };
     entry.status = status;
     for (const listener of this.#statusListeners) {

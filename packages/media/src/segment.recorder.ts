@@ -4,6 +4,7 @@ import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
+  definedOnly,
   segmentKey,
   sourceKind,
   StreamMeter,
@@ -283,7 +284,7 @@ export class SegmentRecorder {
         const previousEndMs = this.#lastEnd?.getTime();
         const timeline = new RunTimeline<SegmentListEntry>({
           runStartedAtMs,
-          ...(previousEndMs === undefined ? {} : { previousEndMs }),
+          ...definedOnly({ previousEndMs }),
         });
         this.#runs.push({ dir, timeline, offset: 0, partial: '', placedAny: false });
       })
@@ -300,10 +301,12 @@ export class SegmentRecorder {
       input,
       ffmpeg,
       outputDir: dir,
-      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
-      ...(masked === undefined ? {} : { masked }),
-      ...(liveOutput === undefined ? {} : { liveOutput }),
-      ...(this.#options.analysisTap === undefined ? {} : { analysisTap: this.#options.analysisTap }),
+      ...definedOnly({
+        segmentSeconds: this.#options.segmentSeconds,
+        masked,
+        liveOutput,
+        analysisTap: this.#options.analysisTap,
+      }),
     });
   }
 

@@ -4,6 +4,7 @@ import {
   assertModelRegistered,
   analyticsAuthorisedAt,
   assertImagesViewable,
+  definedOnly,
   imagesViewableIn,
   workChangingEventTypes,
   zonedDate,
@@ -120,7 +121,7 @@ export class VigieWorker {
     this.#options = options;
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
-      ...(options.ffmpegCapabilities === undefined ? {} : { ffmpegCapabilities: options.ffmpegCapabilities }),
+      ...definedOnly({ ffmpegCapabilities: options.ffmpegCapabilities }),
       clock: options.clock,
       log: (entry) => options.log(entry.level, entry.message, { job: entry.jobId }),
     });
@@ -320,7 +321,7 @@ export class VigieWorker {
     return new CameraRunner({
       camera,
       sources: () => unsealedSources(camera, sealed, this.#options.vault),
-      ...(analysisTapPort === undefined ? {} : { analysisTapPort }),
+      ...definedOnly({ analysisTapPort }),
       node: this.node,
       supervisor: this.#supervisor,
       storage: this.#storage,
@@ -328,8 +329,7 @@ export class VigieWorker {
       ffmpegPath: this.#options.ffmpegPath,
       clock: this.#options.clock,
       outbox: this.#outbox,
-      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
-      ...(this.#options.modelPath === undefined ? {} : { modelPath: this.#options.modelPath }),
+      ...definedOnly({ segmentSeconds: this.#options.segmentSeconds, modelPath: this.#options.modelPath }),
       onHealth: () => {
         const status = this.#supervisor.status(`${camera.id}:record`);
         if (status?.state === 'online') this.#publishStatus(camera.id, status);
