@@ -56,6 +56,10 @@ export const errorRegistry = {
     kind: 'not_found',
     hint: 'List the presets with GET /api/cameras/{id}/ptz/presets to find a valid token.',
   },
+  PTZ_PRESET_POSITION_UNKNOWN: {
+    kind: 'conflict',
+    hint: 'The camera does not say where this preset points, so its masks could never be placed: save the preset again from the console, or use a camera that reports preset positions.',
+  },
   UNSUPPORTED_SOURCE_URL: {
     kind: 'invalid',
     hint: 'Use an rtsp://, rtsps://, http:// or https:// URL of the camera (file:// for the demo only).',

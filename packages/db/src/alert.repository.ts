@@ -11,6 +11,7 @@ import type {
   ShadowLabel,
   ShadowLabels,
 } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { insertJsonRows } from './bulk-insert.js';
 import type { AlertTable, Tables } from './tables.js';
@@ -221,7 +222,7 @@ export class AlertRepository {
         confidence: progress.facts.confidence ?? null,
         clip_to: progress.clipTo,
         updated_at: progress.at,
-        ...(progress.snapshot === undefined ? {} : { snapshot: progress.snapshot }),
+        ...definedOnly({ snapshot: progress.snapshot }),
       })
       .where('id', '=', id)
       .execute();

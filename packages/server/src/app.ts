@@ -50,6 +50,7 @@ import { EventHub } from './event-hub.js';
 import { PushEventSchema } from './events/push-event.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
+import { WorkerMeasures } from './cluster/worker-measures.js';
 import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
 import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
@@ -239,7 +240,7 @@ export interface VigieApp {
   analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
   startRecording(
-    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs'>,
+    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow'>,
   ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
@@ -393,11 +394,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   // The recording fleet, once started in this process: it measures the streams the health route reports.
   let fleet: RecorderFleet | undefined;
+  // …or, for the cameras `vigie worker` processes record, the figures they report with each segment.
+  const workerMeasures = new WorkerMeasures({ bus, clock: deps.clock });
   const statuses = new CameraStatusService({
     work,
     cameras,
     clock: deps.clock,
-    measures: (cameraId) => fleet?.measures(cameraId),
+    measures: (cameraId) => fleet?.measures(cameraId) ?? workerMeasures.measures(cameraId),
   });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
@@ -424,7 +427,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   logger.current = http.log;
   const push = await projectToPush(bus, events);
   const stops = new AnalyticsStopService({ work, clock: deps.clock, events: domainEvents });
-  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents });
+  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents, measures: workerMeasures });
 
   const routes: RouteSummary[] = [];
   http.addHook('onRoute', (route) => {
@@ -471,12 +474,18 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
+  const ptzGateway = deps.ptz ?? new LibraryPtzGateway();
   const ptz = new PtzService({
     work,
     clock: deps.clock,
     cameras,
-    gateway: deps.ptz ?? new LibraryPtzGateway(),
+    gateway: ptzGateway,
     vault,
+    // Recording starts later (`startRecording`): until then no recorder follows a head.
+    masking: {
+      aroundMove: (cameraId, move) => (fleet === undefined ? move() : fleet.aroundMove(cameraId, move)),
+      presetMasksChanged: async () => fleet?.resync(),
+    },
   });
   await http.register(ptzRoutes(ptz), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
@@ -571,6 +580,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       liveFeeds,
       sourcePolicy,
       vault,
+      ptz: ptzGateway,
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       // The analysis of a camera pulled once reads its recorder's copy: it follows the recorder.
       onAnalysisTap: (cameraId) => analysis.recorderChanged(cameraId),

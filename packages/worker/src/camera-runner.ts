@@ -1,5 +1,12 @@
 import { Buffer } from 'node:buffer';
-import { analysisConfigOf, type AnalyticsEventType, type Camera, type Clock, type SegmentStorage } from '@vigie/core';
+import {
+  analysisConfigOf,
+  type AnalyticsEventType,
+  type Camera,
+  type Clock,
+  definedOnly,
+  type SegmentStorage,
+} from '@vigie/core';
 import {
   SegmentRecorder,
   analysisTapUrl,
@@ -67,21 +74,25 @@ export class CameraRunner {
       storage: options.storage,
       spoolDir: options.spoolDir,
       clock: options.clock,
-      ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
+      ...definedOnly({ segmentSeconds: options.segmentSeconds }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
-      onSegment: (s) =>
+      onSegment: (s) => {
+        // The stream measures travel with each segment: the servers show them as the camera's health.
+        const measures = this.#recorder.measures();
         outbox.publish({
           v: 1,
           type: 'segment.recorded',
           segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
-        }),
+          ...(measures === undefined ? {} : { measures }),
+        });
+      },
       onGap: (g) =>
         outbox.publish({
           v: 1,
           type: 'gap.recorded',
           gap: { ...g, from: g.from.toISOString(), to: g.to.toISOString() },
         }),
-      ...(options.onHealth === undefined ? {} : { onHealth: options.onHealth }),
+      ...definedOnly({ onHealth: options.onHealth }),
       onProblem: options.onProblem,
     });
   }
@@ -140,7 +151,7 @@ export class CameraRunner {
       launch: dyingWithParent,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
-      ...(detector === undefined ? {} : { detector }),
+      ...definedOnly({ detector }),
       realtime: sourceUrl.startsWith('file:'),
       live: true,
       signal: controller.signal,
@@ -161,12 +172,12 @@ export class CameraRunner {
         });
       },
       onError: (error) => this.#options.onProblem(`analysis: ${error.message}`),
-      ...(this.#options.onAnalysisStatus === undefined ? {} : { onStatus: this.#options.onAnalysisStatus }),
+      ...definedOnly({ onStatus: this.#options.onAnalysisStatus }),
     });
     this.#analysis = {
       controller,
       done: analysis.done.catch((error: unknown) => this.#options.onProblem(`analysis ended: ${String(error)}`)),
-      ...(detector === undefined ? {} : { detector }),
+      ...definedOnly({ detector }),
     };
   }
 
@@ -199,7 +210,7 @@ function factOf(alert: AnalysisAlert) {
     cameraId: alert.cameraId,
     type: alert.type,
     severity: alert.severity,
-    ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+    ...definedOnly({ zoneId: alert.zoneId }),
     message: alert.message,
     openedAt: alert.openedAt.toISOString(),
     clip: { from: alert.clip.from.toISOString(), to: alert.clip.to.toISOString() },

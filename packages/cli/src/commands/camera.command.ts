@@ -119,6 +119,9 @@ export function cameraCommand(io: CliIo): Command {
     .requiredOption('--lon <degrees>', 'longitude', Number)
     .requiredOption('--purpose <purpose>', 'declared purpose (repeat for several)', collectRepeated, [])
     .option('--retention <days>', 'days recordings are kept (1–30)', Number)
+    .option('--main-profile <token>', 'media profile recorded (default: the largest)')
+    .option('--sub-profile <token>', 'media profile analysed (default: the smallest)')
+    .option('--no-sub-stream', 'no sub stream: analysis decodes the main stream')
     .addHelpText(
       'after',
       '\nThe ONVIF password is read from VIGIE_ONVIF_PASSWORD, else from standard input (never an argument).',
@@ -133,6 +136,9 @@ export function cameraCommand(io: CliIo): Command {
           lon: number;
           purpose: string[];
           retention?: number;
+          mainProfile?: string;
+          subProfile?: string;
+          subStream: boolean;
         },
         command: Command,
       ) => {
@@ -147,7 +153,8 @@ export function cameraCommand(io: CliIo): Command {
           name: options.name,
           location: { lat: options.lat, lon: options.lon },
           purposes: options.purpose,
-          ...definedOnly({ retentionDays: options.retention }),
+          ...definedOnly({ retentionDays: options.retention, mainProfile: options.mainProfile }),
+          ...(options.subStream ? definedOnly({ subProfile: options.subProfile }) : { subProfile: null }),
         });
         const streams = added.device.subProfile === undefined ? 'one stream' : 'main and sub streams';
         io.out(
