@@ -28,6 +28,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'ptz.moved': 'audit.action.ptz.moved',
   'ptz.preset_recalled': 'audit.action.ptz.preset_recalled',
   'ptz.preset_saved': 'audit.action.ptz.preset_saved',
+  'ptz.preset_masks_saved': 'audit.action.ptz.preset_masks_saved',
   'user.created': 'audit.action.user.created',
   'user.roles_changed': 'audit.action.user.roles_changed',
   'user.cameras_assigned': 'audit.action.user.cameras_assigned',
