@@ -18,6 +18,7 @@ export const auditActions = [
   'ptz.moved',
   'ptz.preset_recalled',
   'ptz.preset_saved',
+  'ptz.preset_masks_saved',
   'user.created',
   'habilitation.recorded',
   'workstation.enrolled',

@@ -56,6 +56,10 @@ export const errorRegistry = {
     kind: 'not_found',
     hint: 'List the presets with GET /api/cameras/{id}/ptz/presets to find a valid token.',
   },
+  PTZ_PRESET_POSITION_UNKNOWN: {
+    kind: 'conflict',
+    hint: 'The camera does not say where this preset points, so its masks could never be placed: save the preset again from the console, or use a camera that reports preset positions.',
+  },
   UNSUPPORTED_SOURCE_URL: {
     kind: 'invalid',
     hint: 'Use an rtsp://, rtsps://, http:// or https:// URL of the camera (file:// for the demo only).',
@@ -150,6 +154,10 @@ export const errorRegistry = {
   REPLAY_NOT_FOUND: {
     kind: 'not_found',
     hint: 'Replays are kept in memory until the server restarts or 20 newer ones ran; start it again.',
+  },
+  REPLAY_NOT_LAWFUL: {
+    kind: 'conflict',
+    hint: 'A replay is an analysis of the camera’s images: record its authorisation, an impact assessment covering the rule and, for alert analytics, an active analysis authorisation in the legal registry; resume analytics if they were stopped.',
   },
   REPLAY_BUSY: {
     kind: 'conflict',

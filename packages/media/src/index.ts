@@ -26,4 +26,5 @@ export * from './onvif.gateway.js';
 export * from './watermark.args.js';
 export * from './credential-vault.js';
 export * from './spool-recovery.js';
+export * from './unreported-segments.js';
 export * from './source-policy.js';

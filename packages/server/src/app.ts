@@ -240,7 +240,7 @@ export interface VigieApp {
   analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
   startRecording(
-    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs'>,
+    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow'>,
   ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
@@ -474,12 +474,18 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
+  const ptzGateway = deps.ptz ?? new LibraryPtzGateway();
   const ptz = new PtzService({
     work,
     clock: deps.clock,
     cameras,
-    gateway: deps.ptz ?? new LibraryPtzGateway(),
+    gateway: ptzGateway,
     vault,
+    // Recording starts later (`startRecording`): until then no recorder follows a head.
+    masking: {
+      aroundMove: (cameraId, move) => (fleet === undefined ? move() : fleet.aroundMove(cameraId, move)),
+      presetMasksChanged: async () => fleet?.resync(),
+    },
   });
   await http.register(ptzRoutes(ptz), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
@@ -515,6 +521,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     storage,
     media,
     models,
+    lawful: (camera) => analysis.lawful(camera),
     ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
     onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
   });
@@ -573,6 +580,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       liveFeeds,
       sourcePolicy,
       vault,
+      ptz: ptzGateway,
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       // The analysis of a camera pulled once reads its recorder's copy: it follows the recorder.
       onAnalysisTap: (cameraId) => analysis.recorderChanged(cameraId),

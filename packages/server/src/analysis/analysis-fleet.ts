@@ -180,9 +180,18 @@ export class AnalysisFleet {
    * for alert analytics, an active analysis authorisation (R18).
    */
   async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
-    if (this.#paused || this.#pausedCameras.has(camera.id) || !camera.enabled || camera.analytics.length === 0) {
-      return [];
-    }
+    if (!camera.enabled) return [];
+    return this.lawful(camera);
+  }
+
+  /**
+   * The analytics switched on a camera that the law lets run on its images now, enabled or not (a
+   * replay of its recordings): none while analytics are stopped (R22) or its authorisation lapsed (R1);
+   * only those an impact assessment covers (R27) and, for alert analytics, an active analysis
+   * authorisation (R18).
+   */
+  async lawful(camera: Camera): Promise<AnalyticsEventType[]> {
+    if (this.#paused || this.#pausedCameras.has(camera.id) || camera.analytics.length === 0) return [];
     try {
       await this.#options.registry.assertViewable(camera.id);
     } catch {

@@ -54,6 +54,8 @@ export class RuleReplayService {
       /** YOLOX model of the live analysis; without it, moving blobs stand in for detections. */
       modelPath?: string;
       models: Pick<ModelRegistryService, 'verify'>;
+      /** The analytics the law lets run on a camera's images now (`AnalysisFleet.lawful`). */
+      lawful: (camera: Camera) => Promise<AnalyticsEventType[]>;
       /** A replay failed (its status says so too). */
       onError?: (error: Error) => void;
     },
@@ -77,6 +79,11 @@ export class RuleReplayService {
         foreign.map((key) => ({ path: `/params/${key}`, reason: `is not a parameter of ${type}` })),
       );
     const range = parseTimeRange(input, maxReplayHours);
+    if (!(await this.deps.lawful({ ...camera, analytics: [type] })).includes(type))
+      throw new VigieError(
+        'REPLAY_NOT_LAWFUL',
+        `${type} may not run on the images of camera "${camera.name}" now: analytics are stopped, or no valid authorisation, impact assessment or analysis authorisation covers it.`,
+      );
     if (this.#running)
       throw new VigieError('REPLAY_BUSY', 'A replay is already running on this server; wait for it to finish.');
     const segments = await this.deps.work(({ recordings }) =>

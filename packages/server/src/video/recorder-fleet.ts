@@ -1,11 +1,14 @@
 import type { KeyObject } from 'node:crypto';
 import {
+  fullFrameMask,
   healthWarnings,
   imagesViewableIn,
   stateRaisesOfflineAlert,
   type Camera,
   type CameraState,
   type DomainEvent,
+  type PresetMasks,
+  type PtzGateway,
   type SealedStreamPasswords,
   type Clock,
   type SegmentStorage,
@@ -33,6 +36,8 @@ import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
+import { ptzTargetOf } from '../services/ptz-target.js';
+import { PtzMaskFollower, type PtzMaskFollowerOptions } from './ptz-mask-follower.js';
 
 /** What the fleet needs to record cameras. */
 export interface RecorderFleetOptions {
@@ -62,6 +67,10 @@ export interface RecorderFleetOptions {
   vault: CredentialVault;
   /** How often each camera's measures are judged for a "camera degraded" notice (default 15 s). */
   healthCheckMs?: number;
+  /** Reads PTZ heads, so that masks drawn per preset follow them; absent: presets' masks are not followed. */
+  ptz?: PtzGateway;
+  /** How often a followed PTZ head is read, and how long it must rest on a preset before its masks apply. */
+  ptzFollow?: { pollMs: number; settleMs: number };
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
   /** A camera's analysis tap (`analysisTap`) appeared, moved or went away: its analysis follows the recorder. */
@@ -78,11 +87,13 @@ interface Running {
   tap?: string;
   /** Whether its last judged measures called for a "camera degraded" notice. */
   degraded?: boolean;
+  /** A PTZ camera with masks drawn per preset: what makes them follow the head. */
+  follower?: PtzMaskFollower;
 }
 
-function fingerprint(camera: Camera, sealed: SealedStreamPasswords): string {
+function fingerprint(camera: Camera, sealed: SealedStreamPasswords, presets: readonly PresetMasks[]): string {
   // Whether it feeds the analysis too: analytics switched on (or a sub stream removed) add the tap.
-  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera)]);
+  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera), presets]);
 }
 
 /**
@@ -148,7 +159,8 @@ export class RecorderFleet {
     this.#unsubscribe = [];
     await this.#queue.idle();
     await Promise.all(
-      [...this.#running.values()].map(async ({ recorder, sealer }) => {
+      [...this.#running.values()].map(async ({ recorder, sealer, follower }) => {
+        follower?.stop();
         await recorder.stop();
         await sealer?.idle();
       }),
@@ -191,10 +203,12 @@ export class RecorderFleet {
     const authorised = camera !== undefined && imagesViewableIn(camera.authorisation.state);
     const recorded = camera?.enabled === true && authorised;
     const sealed = recorded ? await this.#options.work(({ streamSecrets }) => streamSecrets.get(cameraId)) : {};
-    const wanted = recorded ? fingerprint(camera, sealed) : undefined;
+    const follow = recorded ? await this.#presetMasksOf(cameraId) : undefined;
+    const wanted = recorded ? fingerprint(camera, sealed, follow?.presets ?? []) : undefined;
     if (running !== undefined && running.fingerprint === wanted) return;
     if (running !== undefined) {
       this.#running.delete(cameraId);
+      running.follower?.stop();
       await running.recorder.stop();
       await running.sealer?.idle();
       if (wanted === undefined) this.#options.liveFeeds?.remove(cameraId);
@@ -220,7 +234,8 @@ export class RecorderFleet {
     const { vault } = this.#options;
     const tap = pullsOnce(camera) ? analysisTapUrl(await freeLoopbackUdpPort()) : undefined;
     const recorder = new SegmentRecorder({
-      camera,
+      // Masks drawn per preset replace the camera's fixed ones; recording starts with the whole picture masked.
+      camera: follow === undefined ? camera : { ...camera, masks: [fullFrameMask] },
       source: () => unsealedSources(camera, sealed, vault).record,
       supervisor: this.#supervisor,
       storage,
@@ -239,13 +254,47 @@ export class RecorderFleet {
       ...(sealer === undefined ? {} : { liftable: (stream) => sealer.attach(stream) }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
     });
+    const follower =
+      follow === undefined
+        ? undefined
+        : new PtzMaskFollower({
+            recorder,
+            ...follow,
+            clock: this.#options.clock,
+            ...this.#options.ptzFollow,
+            onProblem: (message) => log.warn({ camera: cameraId }, message),
+          });
     this.#running.set(cameraId, {
       recorder,
       fingerprint: wanted,
       ...(sealer === undefined ? {} : { sealer }),
       ...(tap === undefined ? {} : { tap: tap.read }),
+      ...(follower === undefined ? {} : { follower }),
     });
     recorder.start();
+    follower?.start();
+  }
+
+  /** A PTZ camera's masks drawn per preset and how to read its head; undefined for other cameras. */
+  async #presetMasksOf(
+    cameraId: string,
+  ): Promise<{ presets: PresetMasks[]; head: PtzMaskFollowerOptions['head'] } | undefined> {
+    const { ptz, work, vault } = this.#options;
+    if (ptz === undefined) return undefined;
+    const [device, presets] = await work(
+      async ({ onvifDevices, ptzMasks }) => [await onvifDevices.get(cameraId), await ptzMasks.list(cameraId)] as const,
+    );
+    if (device?.ptz !== true || presets.length === 0) return undefined;
+    return {
+      presets: presets.map(({ preset, position, masks }) => ({ preset, position, masks })),
+      head: () => ptz.head(ptzTargetOf(device, vault)),
+    };
+  }
+
+  /** Runs a command that moves a camera's head, its whole picture masked first when its masks follow the head. */
+  aroundMove<T>(cameraId: string, move: () => Promise<T>): Promise<T> {
+    const follower = this.#running.get(cameraId)?.follower;
+    return follower === undefined ? move() : follower.aroundMove(move);
   }
 
   #sealerFor(camera: Camera): LiftableSealer | undefined {

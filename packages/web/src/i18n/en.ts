@@ -347,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.ptz.moved': 'PTZ camera moved',
   'audit.action.ptz.preset_recalled': 'PTZ preset recalled',
   'audit.action.ptz.preset_saved': 'PTZ preset saved',
+  'audit.action.ptz.preset_masks_saved': 'PTZ preset masks saved',
   'audit.action.user.created': 'Account created',
   'audit.action.user.roles_changed': 'Roles changed',
   'audit.action.user.cameras_assigned': 'Cameras assigned',

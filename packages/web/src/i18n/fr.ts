@@ -350,6 +350,7 @@ export const fr = {
   'audit.action.ptz.moved': 'Caméra PTZ déplacée',
   'audit.action.ptz.preset_recalled': 'Préposition PTZ rappelée',
   'audit.action.ptz.preset_saved': 'Préposition PTZ enregistrée',
+  'audit.action.ptz.preset_masks_saved': 'Masques de préposition PTZ enregistrés',
   'audit.action.user.created': 'Compte créé',
   'audit.action.user.roles_changed': 'Rôles modifiés',
   'audit.action.user.cameras_assigned': 'Caméras attribuées',
