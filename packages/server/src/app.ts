@@ -556,6 +556,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   http.addHook('onClose', async () => {
     await background.stop();
+    await replays.close();
     await push.close();
     await domainEvents.flushed();
     await recordings.closeAllSessions();

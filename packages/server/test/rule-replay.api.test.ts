@@ -164,5 +164,9 @@ describe.each(testEngines)('replaying stored recordings through a rule on $name'
       headers: supervisor,
     });
     expect(unknown.json<ErrorBody>().error.code).toBe('REPLAY_NOT_FOUND');
+    // One replay at a time; the one under way is stopped when the server closes (after this test).
+    const period = { from: at(-60).toISOString(), to: at(60).toISOString() };
+    expect((await refused(period)).json<Replay>().status).toBe('running');
+    expect((await refused(period)).json<ErrorBody>().error.code).toBe('REPLAY_BUSY');
   }, 180_000);
 });

@@ -44,6 +44,9 @@ const replayWidth = 640;
 export class RuleReplayService {
   readonly #replays = new Map<string, Replay>();
   #running = false;
+  /** Stops the replay under way (server shutdown). */
+  readonly #stop = new AbortController();
+  #done: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -132,7 +135,7 @@ export class RuleReplayService {
       ...camera.ruleSettings,
       [type]: { mode: 'live' as const, params },
     };
-    void this.#run(replay, { camera: { ...camera, ruleSettings: camerasRules }, segments, range });
+    this.#done = this.#run(replay, { camera: { ...camera, ruleSettings: camerasRules }, segments, range });
     return structuredClone(replay);
   }
 
@@ -142,6 +145,12 @@ export class RuleReplayService {
     if (replay === undefined) throw new VigieError('REPLAY_NOT_FOUND', `No replay has id ${id}.`);
     await this.deps.cameras.get(replay.cameraId, viewer);
     return structuredClone(replay);
+  }
+
+  /** Stops the replay under way, if any (it then reads as failed), and waits for its files to be removed. */
+  async close(): Promise<void> {
+    this.#stop.abort();
+    await this.#done;
   }
 
   async #run(
@@ -187,12 +196,14 @@ export class RuleReplayService {
           width: replayWidth,
           format: 'rgb24',
           whenBehind: 'wait',
+          signal: this.#stop.signal,
         });
         for await (const frame of source) {
           const result = await pipeline.process({ ...frame, t: frame.t + offset });
           keep(result.alerts);
           source.recycle(frame.data);
         }
+        if (this.#stop.signal.aborted) throw new Error('The server stopped during the replay.');
         replay.progress.segmentsDone++;
         replay.progress.analysedS += (segment.endedAt.getTime() - segment.startedAt.getTime()) / 1000;
       }
