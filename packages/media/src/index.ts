@@ -12,6 +12,7 @@ export * from './export.args.js';
 export * from './ffmpeg-log.parser.js';
 export * from './ffmpeg.supervisor.js';
 export * from './segment-list.parser.js';
+export * from './segment-list.reader.js';
 export * from './local-disk.storage.js';
 export * from './hls-playlist.builder.js';
 export * from './segment-timeline.js';
