@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -448,31 +447,37 @@ export function recordingState(
 const initScanBytes = 256 * 1024;
 
 /**
- * Size, SHA-256, init part and keyframe count (its `moof` fragments) of a segment file, read once in chunks:
- * never a buffer of the whole file (a few MB per segment and camera, which the garbage collector would then chase).
+ * Size, SHA-256, init part and keyframe count (its `moof` fragments) of a segment file, read once through one
+ * buffer: never a buffer of the whole file, nor a new one per chunk (a few MB per segment and camera, which the
+ * garbage collector would then chase).
  */
 export async function describeSegmentFile(
   path: string,
 ): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'> & { keyframes: number }> {
   const hash = createHash('sha256');
   const boxes = new Mp4BoxWalker();
-  const head: Buffer[] = [];
-  let headBytes = 0;
+  const chunk = Buffer.allocUnsafe(initScanBytes);
+  let init: ReturnType<typeof mp4InitPart> | undefined;
   let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: initScanBytes })) {
-    const data = chunk as Buffer;
-    hash.update(data);
-    boxes.push(data);
-    bytes += data.length;
-    if (headBytes < initScanBytes) {
-      head.push(data);
-      headBytes += data.length;
+  const file = await open(path, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      const data = chunk.subarray(0, bytesRead);
+      hash.update(data);
+      boxes.push(data);
+      bytes += bytesRead;
+      // The first read holds the file's first bytes (a whole buffer unless the file is shorter): its init part.
+      init ??= mp4InitPart(data);
     }
+  } finally {
+    await file.close();
   }
   return {
     bytes,
     sha256: hash.digest('hex'),
     keyframes: boxes.counts.get('moof') ?? 0,
-    ...mp4InitPart(Buffer.concat(head).subarray(0, initScanBytes)),
+    ...(init ?? { initBytes: 0 }),
   };
 }
