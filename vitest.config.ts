@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -42,10 +43,19 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...tiers.e2e],
           // Real processes and servers answer late when CI runs many files at once: a poll waits for them that long.
           expect: { poll: { timeout: 5_000 } },
+          // These files mostly wait (real-time camera streams, outages, servers): two at a time even on two
+          // cores (vitest's default there is one), the media files in 106 s instead of 171 s one by one.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          // Projects that differ in workers run one after the other: unit, then integration, then e2e.
+          sequence: { groupOrder: 1 },
         },
       },
       // A browser under load repaints late: a poll waits as long as a Playwright action does (8 s in these tests).
-      { extends: true, test: { name: 'e2e', include: tiers.e2e, expect: { poll: { timeout: 8_000 } } } },
+      // One browser file at a time (vitest's default on two cores): Chromium and the server share the CPUs.
+      {
+        extends: true,
+        test: { name: 'e2e', include: tiers.e2e, expect: { poll: { timeout: 8_000 } }, sequence: { groupOrder: 2 } },
+      },
     ],
   },
 });

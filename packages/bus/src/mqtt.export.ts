@@ -1,4 +1,5 @@
 import type { AlertRecord, Bus, BusSubscription, CountFact, DomainEvent } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import { connectAsync, type MqttClient } from 'mqtt';
 
 /** Where to export and under which topic root. */
@@ -30,7 +31,7 @@ export function mqttAlertOf(alert: AlertRecord): MqttAlert {
     type: alert.type,
     severity: alert.severity,
     status: alert.status,
-    ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+    ...definedOnly({ zoneId: alert.zoneId }),
     message: alert.message,
     openedAt: alert.openedAt,
     updatedAt: alert.updatedAt,

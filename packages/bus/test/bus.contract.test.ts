@@ -111,3 +111,50 @@ describe('bus: NATS JetStream only', () => {
     });
   });
 });
+
+describe('bus: NATS JetStream consumer group with a concurrency of 2', () => {
+  it('handles the next batches while one is still being stored, never more than two at once, each event once', async () => {
+    const bus = await JetStreamBus.connect({
+      url: natsUrl,
+      prefix: uniquePrefix(),
+      retryMs: 50,
+      onError: () => undefined,
+    });
+    try {
+      const camera = randomUUID();
+      const seen: string[] = [];
+      let active = 0;
+      let most = 0;
+      let firstSize: number | undefined;
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await bus.consume({
+        group: 'ingest',
+        types: ['segment.recorded'],
+        maxBatch: 10,
+        concurrency: 2,
+        handle: async (events) => {
+          active++;
+          most = Math.max(most, active);
+          if (firstSize === undefined) {
+            // The first batch waits (a slow commit) until every other event is handled beside it.
+            firstSize = events.length;
+            await gate;
+          }
+          seen.push(...events.map((e) => e.id));
+          active--;
+        },
+      });
+      await Promise.all(Array.from({ length: 100 }, (_, n) => bus.publish(segmentEvent(camera, n))));
+      await eventually(() => firstSize !== undefined && seen.length === 100 - firstSize, 10_000);
+      release();
+      await eventually(() => seen.length >= 100);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen.length).toBe(100);
+      expect(new Set(seen).size).toBe(100);
+      expect(most).toBe(2);
+    } finally {
+      await bus.destroy();
+    }
+  });
+});

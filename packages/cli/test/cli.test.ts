@@ -79,6 +79,13 @@ describe('vigie camera (through a running server)', () => {
         JSON.parse(list.stdout.join('')) as { name: string; sourceUrl: string; subStreamUrl?: string }[]
       ).find((c) => c.name === 'Gare PTZ');
       expect(gare).toMatchObject({ sourceUrl: 'rtsp://cli@127.0.0.1:9/hd', subStreamUrl: 'rtsp://cli@127.0.0.1:9/sd' });
+
+      // The profiles chosen: the small one recorded, no sub stream.
+      const chosen = io(env, 'from-stdin-pw\n');
+      const small = ['camera', 'add-onvif', '--address', device.address, '--username', 'cli', '--name', 'Gare SD'];
+      const where = ['--lat', '50.3', '--lon', '3.5', '--purpose', 'public_space_safety'];
+      expect(await runCli([...small, ...where, '--main-profile', 'sd', '--no-sub-stream'], chosen)).toBe(0);
+      expect(chosen.stdout.join('\n')).toMatch(/Camera "Gare SD" \(PTZ-1, one stream\) registered/);
       expect(list.stdout.join('')).not.toContain('from-stdin-pw');
     } finally {
       await device.stop();

@@ -1,6 +1,7 @@
 import { runCli } from '@vigie/cli';
 import type { RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definedOnly } from '@vigie/core';
 import { captureIo as io, startServerForCli, type ServerForCli } from './support.js';
 
 describe('vigie compliance against the demo (LEGAL R29: privacy by default passes)', () => {
@@ -56,7 +57,7 @@ describe('vigie compliance against the demo (LEGAL R29: privacy by default passe
         signage: { status: 'missing' },
         facing: entry.facing,
         // Kept: dropping the camera's impact assessment would fail R27 as well.
-        ...(entry.dpia === undefined ? {} : { dpia: entry.dpia }),
+        ...definedOnly({ dpia: entry.dpia }),
       },
     });
     expect(put.statusCode, put.body).toBe(200);

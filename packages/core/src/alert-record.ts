@@ -2,6 +2,7 @@ import Type, { type Static } from 'typebox';
 import { AlertFactsSchema } from './alert-facts.js';
 import { alertSeverities, analyticsEventTypes, type AlertSeverity } from './analytics.js';
 import { VigieError } from './errors.js';
+import { definedOnly } from './defined-only.js';
 
 /**
  * Alerts about the system rather than a scene: a camera that stopped sending video, one whose stream degraded
@@ -151,7 +152,7 @@ export function applyAlertAction(
   const base: AlertChange = {
     status: alert.status,
     escalated: alert.escalated,
-    ...(alert.qualification === undefined ? {} : { qualification: alert.qualification }),
+    ...definedOnly({ qualification: alert.qualification }),
   };
   if (action.action === 'note') return { ...base, note: action.note };
   if (alert.status === 'closed') {
@@ -167,14 +168,14 @@ export function applyAlertAction(
         ...base,
         status: action.qualification === 'needs_follow_up' ? 'acknowledged' : 'closed',
         qualification: action.qualification,
-        ...(action.note === undefined ? {} : { note: action.note }),
+        ...definedOnly({ note: action.note }),
       };
     case 'escalate':
       return {
         ...base,
         status: 'acknowledged',
         escalated: true,
-        ...(action.note === undefined ? {} : { note: action.note }),
+        ...definedOnly({ note: action.note }),
       };
   }
 }

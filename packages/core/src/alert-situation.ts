@@ -1,5 +1,6 @@
 import type { AnalyticsEventType, Box } from './analytics.js';
 import type { Clock } from './ports.js';
+import { definedOnly } from './defined-only.js';
 
 /** How the situation book decides that a situation lasts, ended, or is worth a new update. */
 export interface SituationOptions {
@@ -159,13 +160,13 @@ export class SituationBook {
     const situation: Situation = {
       key: `${sighting.type}/${sighting.zoneId ?? '-'}/${first}@${now.toISOString()}`,
       type: sighting.type,
-      ...(sighting.zoneId === undefined ? {} : { zoneId: sighting.zoneId }),
+      ...definedOnly({ zoneId: sighting.zoneId }),
       subjects: sighting.subject === undefined ? [] : [sighting.subject],
-      ...(sighting.region === undefined ? {} : { region: sighting.region }),
+      ...definedOnly({ region: sighting.region }),
       openedAt: now,
       lastSeenAt: now,
       occurrences: 1,
-      ...(sighting.value === undefined ? {} : { peak: sighting.value }),
+      ...definedOnly({ peak: sighting.value }),
     };
     this.#open.push({ situation, updatedAt: now.getTime(), snapshotAt: now.getTime(), dirty: false });
     return { kind: 'opened', situation };

@@ -1,6 +1,7 @@
 import type { AnalysisConfig, AnalysisZone, AnalyticsEventType } from './analytics.js';
 import type { Camera } from './camera.js';
 import { paramsOfRules, ruleModeOf } from './rule-settings.js';
+import { definedOnly } from './defined-only.js';
 
 /** The analytics settings of a camera as the vision engine takes them (on a server or a worker alike). */
 export function analysisConfigOf(
@@ -15,8 +16,7 @@ export function analysisConfigOf(
             id: zone.id,
             kind: zone.kind,
             polygon: zone.polygon,
-            ...(zone.direction === undefined ? {} : { direction: zone.direction }),
-            ...(zone.schedule === undefined ? {} : { schedule: zone.schedule }),
+            ...definedOnly({ direction: zone.direction, schedule: zone.schedule }),
           },
         ],
   );

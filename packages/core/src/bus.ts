@@ -19,6 +19,11 @@ export interface ConsumeOptions {
   /** Largest batch handed to the handler (default 500). */
   maxBatch?: number;
   /**
+   * At most this many batches handled at once by a member (default 1: one after the other, in order).
+   * Above 1 only for events whose order does not matter to the handler; an adapter may use fewer.
+   */
+  concurrency?: number;
+  /**
    * Handles a batch; resolving acknowledges every event in it, throwing hands the batch back for a
    * later delivery (so the handler must be idempotent: the events' `id` is their idempotency key).
    */

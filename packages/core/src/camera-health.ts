@@ -163,31 +163,33 @@ export function healthWarnings(m: StreamMeasures): HealthWarning[] {
 
 const figure = (description: string) => Type.Optional(Type.Number({ description }));
 
+/** The measures of a camera's stream, as the API shows them and workers report them with each segment. */
+export const StreamMeasuresSchema = Type.Object(
+  {
+    bitrateKbps: figure('Mean bitrate over the last minute, kbit/s.'),
+    fps: figure('Frames per second received now.'),
+    expectedFps: figure('Best frame rate sustained over the last hour.'),
+    keyframeIntervalSeconds: figure("Seconds between the camera's keyframes (absent when re-encoded for masks)."),
+    clockOffsetMs: figure('Camera clock minus server clock, ms.'),
+    timestampDriftMs: figure("Drift of the camera's timestamps against the server clock since the stream opened, ms."),
+    frozenSeconds: figure('Seconds since the last new picture.'),
+    lastSegmentAgeSeconds: figure('Seconds since the last stored segment.'),
+    reconnectsLastHour: figure('Times the stream was lost over the last hour.'),
+    recordedSecondsLastHour: figure('Seconds of video stored over the last hour.'),
+    expectedSecondsLastHour: figure('Seconds meant to be recorded over the last hour.'),
+  },
+  { additionalProperties: false },
+);
+
 /** A camera's health as shown to people: the measures, what they call for, and whether it is degraded. */
 export const CameraHealthSchema = Type.Object(
   {
     cameraId: Type.String({ format: 'uuid' }),
     state: Type.Enum(['good', 'degraded', 'unknown'], {
-      description: '`unknown` when this server does not record the camera (disabled, or recorded by a worker).',
+      description:
+        '`unknown` when nothing measures the camera: disabled, not authorised, or no recorder (here or on a worker) reported it yet.',
     }),
-    measures: Type.Object(
-      {
-        bitrateKbps: figure('Mean bitrate over the last minute, kbit/s.'),
-        fps: figure('Frames per second received now.'),
-        expectedFps: figure('Best frame rate sustained over the last hour.'),
-        keyframeIntervalSeconds: figure("Seconds between the camera's keyframes (absent when re-encoded for masks)."),
-        clockOffsetMs: figure('Camera clock minus server clock, ms.'),
-        timestampDriftMs: figure(
-          "Drift of the camera's timestamps against the server clock since the stream opened, ms.",
-        ),
-        frozenSeconds: figure('Seconds since the last new picture.'),
-        lastSegmentAgeSeconds: figure('Seconds since the last stored segment.'),
-        reconnectsLastHour: figure('Times the stream was lost over the last hour.'),
-        recordedSecondsLastHour: figure('Seconds of video stored over the last hour.'),
-        expectedSecondsLastHour: figure('Seconds meant to be recorded over the last hour.'),
-      },
-      { additionalProperties: false },
-    ),
+    measures: StreamMeasuresSchema,
     warnings: Type.Array(
       Type.Object({ code: Type.String(), en: Type.String(), fr: Type.String() }, { additionalProperties: false }),
     ),

@@ -5,6 +5,7 @@ import { VigieError, type FieldProblem } from './errors.js';
 import type { LegalProfile } from './legal-profile.js';
 import { assertRetentionAllowed } from './retention.js';
 import { assertMasksLargeEnough } from './privacy-masks.js';
+import { definedOnly } from './defined-only.js';
 
 /** The kinds of stream source Vigie ingests. */
 export type SourceKind = 'rtsp' | 'http' | 'file';
@@ -83,8 +84,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
   return {
     name: input.name,
     sourceUrl: input.sourceUrl,
-    ...(input.subStreamUrl === undefined ? {} : { subStreamUrl: input.subStreamUrl }),
-    ...(input.site === undefined ? {} : { site: input.site }),
+    ...definedOnly({ subStreamUrl: input.subStreamUrl, site: input.site }),
     location: input.location,
     heading: input.heading ?? 0,
     fieldOfView: input.fieldOfView ?? 90,

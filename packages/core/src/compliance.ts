@@ -10,6 +10,7 @@ import { privateSpaceExposure } from './privacy-masks.js';
 import { LegalHoldSchema, type LegalHold } from './legal-hold.js';
 import { precisionOf } from './rule-settings.js';
 import { TransparencyContactsSchema, type TransparencyContacts } from './transparency.js';
+import { definedOnly } from './defined-only.js';
 
 /** What a compliance check can find wrong with a camera; `blocking` ones make it non-compliant. */
 export const complianceIssueCodes = [
@@ -186,7 +187,7 @@ const issueRules: Record<ComplianceIssueCode, Omit<ComplianceIssue, 'code' | 'me
 };
 
 function issue(code: ComplianceIssueCode, message: string, analytic?: AnalyticsEventType): ComplianceIssue {
-  return { code, message, ...issueRules[code], ...(analytic === undefined ? {} : { analytic }) };
+  return { code, message, ...issueRules[code], ...definedOnly({ analytic }) };
 }
 
 /** Checks one camera: authorisation, signage and its photo, retention, stored recordings, masks, analytics. */
@@ -267,7 +268,7 @@ export function cameraCompliance(input: {
     facing: entry?.facing ?? null,
     masks: camera.masks.length,
     analytics: camera.analytics,
-    ...(oldest === undefined ? {} : { oldestRecordingStoredAt: oldest }),
+    ...definedOnly({ oldestRecordingStoredAt: oldest }),
     ...(input.oldestUnheldRecordingStoredAt === undefined
       ? {}
       : { oldestUnheldRecordingStoredAt: input.oldestUnheldRecordingStoredAt }),

@@ -4,6 +4,7 @@ import { AlertFactsSchema } from './alert-facts.js';
 import { AlertRecordSchema, alertTypes } from './alert-record.js';
 import { alertSeverities } from './analytics.js';
 import { CameraSchema } from './camera.js';
+import { StreamMeasuresSchema } from './camera-health.js';
 import { cameraStates } from './camera-status.js';
 import { VigieError } from './errors.js';
 import { IncidentSchema, SopStepSchema } from './incident.js';
@@ -127,7 +128,8 @@ export const DomainEventSchema = Type.Union([
   event('alert.opened', { alert: AlertRecordSchema }),
   event('alert.updated', { alert: AlertRecordSchema }),
   event('analytics.stop', { stop: AnalyticsStopSchema }),
-  event('segment.recorded', { segment: SegmentFactSchema }),
+  /** `measures`: the recorder's stream measures when the segment was stored (workers), for the camera health. */
+  event('segment.recorded', { segment: SegmentFactSchema, measures: Type.Optional(StreamMeasuresSchema) }),
   event('gap.recorded', { gap: Type.Object({ cameraId: Uuid, from: DateTime, to: DateTime, reason: Type.String() }) }),
   event('alert.raised', { alert: RaisedAlertFactSchema }),
   event('alert.progressed', { progress: AlertProgressFactSchema }),

@@ -40,6 +40,10 @@ export const errorRegistry = {
     kind: 'invalid',
     hint: 'Create an H.264 or H.265 media profile on the camera (its web interface), then add it again.',
   },
+  ONVIF_PROFILE_NOT_FOUND: {
+    kind: 'invalid',
+    hint: 'Choose the main and sub streams among the profiles the device lists (read them again: the camera may have been reconfigured).',
+  },
   PTZ_NOT_AVAILABLE: {
     kind: 'conflict',
     hint: 'Only cameras added from an ONVIF device with a PTZ service can be steered; add the camera through ONVIF discovery.',
@@ -51,6 +55,10 @@ export const errorRegistry = {
   PTZ_PRESET_NOT_FOUND: {
     kind: 'not_found',
     hint: 'List the presets with GET /api/cameras/{id}/ptz/presets to find a valid token.',
+  },
+  PTZ_PRESET_POSITION_UNKNOWN: {
+    kind: 'conflict',
+    hint: 'The camera does not say where this preset points, so its masks could never be placed: save the preset again from the console, or use a camera that reports preset positions.',
   },
   UNSUPPORTED_SOURCE_URL: {
     kind: 'invalid',
@@ -142,6 +150,18 @@ export const errorRegistry = {
   RULE_NOT_IN_SHADOW: {
     kind: 'conflict',
     hint: 'Only a rule switched on and running in shadow can be promoted; reload the camera.',
+  },
+  REPLAY_NOT_FOUND: {
+    kind: 'not_found',
+    hint: 'Replays are kept in memory until the server restarts or 20 newer ones ran; start it again.',
+  },
+  REPLAY_NOT_LAWFUL: {
+    kind: 'conflict',
+    hint: 'A replay is an analysis of the camera’s images: record its authorisation, an impact assessment covering the rule and, for alert analytics, an active analysis authorisation in the legal registry; resume analytics if they were stopped.',
+  },
+  REPLAY_BUSY: {
+    kind: 'conflict',
+    hint: 'One replay runs at a time on a server; wait for the one under way to finish (its progress is on GET /api/replays/{id}).',
   },
   SHADOW_EVIDENCE_INSUFFICIENT: {
     kind: 'conflict',

@@ -32,6 +32,7 @@ export * from './analysis-config.js';
 export * from './evidence.js';
 export * from './zip.js';
 export * from './rule-settings.js';
+export * from './rule-replay.js';
 export * from './analysis-authorisation.js';
 export * from './legal-hold.js';
 export * from './habilitation.js';

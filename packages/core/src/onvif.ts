@@ -1,3 +1,4 @@
+import { VigieError } from './errors.js';
 import Type, { type Static } from 'typebox';
 
 /** An ONVIF device that answered a WS-Discovery probe (nothing read from it yet, no credentials used). */
@@ -86,6 +87,31 @@ export function streamsByRole(profiles: readonly OnvifProfile[]): StreamsByRole 
   const smallest = bySize[bySize.length - 1];
   if (main === undefined) return undefined;
   return smallest !== undefined && pixels(smallest) < pixels(main) ? { main, sub: smallest } : { main };
+}
+
+/** The streams an administrator chose by profile token; `sub: null` records and analyses the main stream alone. */
+export interface StreamChoice {
+  main?: string;
+  sub?: string | null;
+}
+
+/**
+ * The streams by role as chosen, each role left out of the choice picked as `streamsByRole` would; throws
+ * ONVIF_PROFILE_NOT_FOUND for a token the device does not list, and ONVIF_NO_VIDEO_PROFILE when nothing carries video.
+ */
+export function chooseStreams(profiles: readonly OnvifProfile[], choice: StreamChoice): StreamsByRole {
+  const suggested = streamsByRole(profiles);
+  if (suggested === undefined)
+    throw new VigieError('ONVIF_NO_VIDEO_PROFILE', 'The ONVIF device offers no video stream.');
+  const byToken = (token: string): OnvifProfile => {
+    const found = profiles.find((p) => p.token === token && p.streamUrl !== '');
+    if (found === undefined)
+      throw new VigieError('ONVIF_PROFILE_NOT_FOUND', `The device has no video profile "${token}".`);
+    return found;
+  };
+  const main = choice.main === undefined ? suggested.main : byToken(choice.main);
+  const sub = choice.sub === null ? undefined : choice.sub === undefined ? suggested.sub : byToken(choice.sub);
+  return sub === undefined || sub.token === main.token ? { main } : { main, sub };
 }
 
 /** The host a device service address points at, for display (no credentials in it). */

@@ -15,6 +15,7 @@ import {
   type AnalysisAuthorisation,
 } from './analysis-authorisation.js';
 import { authorisationState, signageStatuses, type RegistryEntry } from './registry.js';
+import { definedOnly } from './defined-only.js';
 
 /** Who answers for the cameras, and how a person reaches the data protection officer (GDPR art. 13). */
 export const TransparencyContactsSchema = Type.Object(
@@ -225,7 +226,7 @@ export function transparencyReport(input: {
     maxRetentionDays: input.profile.maxRetentionDays,
     generatedAt: input.now.toISOString(),
     cameras: input.cameras.map((camera) => publicCamera(camera, entries.get(camera.id), input.now)),
-    ...(input.statistics === undefined ? {} : { statistics: input.statistics }),
+    ...definedOnly({ statistics: input.statistics }),
   };
 }
 

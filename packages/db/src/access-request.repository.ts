@@ -1,6 +1,7 @@
 import {
   accessRequestOverdue,
   accessRequestStatuses,
+  definedOnly,
   isAnswered,
   provisionalHoldStatuses,
   type AccessRequest,
@@ -213,7 +214,7 @@ export class AccessRequestRepository {
       .set({
         status: change.to,
         updated_at: this.#clock.now(),
-        ...(change.rejectionReason === undefined ? {} : { rejection_reason: change.rejectionReason }),
+        ...definedOnly({ rejection_reason: change.rejectionReason }),
       })
       .where('id', '=', id)
       .where('status', '=', change.from)
@@ -251,9 +252,7 @@ export class AccessRequestRepository {
     const result = await this.#db
       .updateTable('access_request_ranges')
       .set({
-        ...(change.hold === undefined ? {} : { hold: change.hold }),
-        ...(change.needsReview === undefined ? {} : { needs_review: change.needsReview }),
-        ...(change.exportId === undefined ? {} : { export_id: change.exportId }),
+        ...definedOnly({ hold: change.hold, needs_review: change.needsReview, export_id: change.exportId }),
       })
       .where('id', '=', rangeId)
       .where('request_id', '=', requestId)

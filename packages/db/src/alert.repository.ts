@@ -7,9 +7,11 @@ import type {
   AlertStatus,
   AlertType,
   CountMethod,
+  GivenVerdict,
   ShadowLabel,
   ShadowLabels,
 } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { insertJsonRows } from './bulk-insert.js';
 import type { AlertTable, Tables } from './tables.js';
@@ -220,7 +222,7 @@ export class AlertRepository {
         confidence: progress.facts.confidence ?? null,
         clip_to: progress.clipTo,
         updated_at: progress.at,
-        ...(progress.snapshot === undefined ? {} : { snapshot: progress.snapshot }),
+        ...definedOnly({ snapshot: progress.snapshot }),
       })
       .where('id', '=', id)
       .execute();
@@ -417,6 +419,35 @@ export class AlertRepository {
       falseAlarms: Number(row.false ?? 0),
       irrelevant: Number(row.irrelevant ?? 0),
     };
+  }
+
+  /**
+   * The verdicts given on a rule's alerts of one camera whose situation overlaps a period: supervisors'
+   * labels of shadow alerts, operators' qualifications of live ones (true alert, false alarm).
+   */
+  async verdictsBetween(cameraId: string, type: AlertType, range: { from: Date; to: Date }): Promise<GivenVerdict[]> {
+    const rows = await this.db
+      .selectFrom('alerts')
+      .select(['id', 'opened_at', 'last_seen_at', 'ended_at', 'shadow', 'shadow_label', 'qualification'])
+      .where('camera_id', '=', cameraId)
+      .where('type', '=', type)
+      .where('opened_at', '<', range.to)
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', range.from)]))
+      .execute();
+    const verdictOf = (row: (typeof rows)[number]): ShadowLabel | undefined =>
+      row.shadow
+        ? ((row.shadow_label ?? undefined) as ShadowLabel | undefined)
+        : row.qualification === 'true_alert'
+          ? 'true'
+          : row.qualification === 'false_alarm'
+            ? 'false'
+            : undefined;
+    return rows.flatMap((row) => {
+      const verdict = verdictOf(row);
+      const from = new Date(row.opened_at);
+      const to = new Date(row.ended_at ?? row.last_seen_at ?? row.opened_at);
+      return verdict === undefined ? [] : [{ alertId: row.id, from, to, verdict }];
+    });
   }
 
   /**

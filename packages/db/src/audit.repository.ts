@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   auditGenesisHash,
   auditHashInput,
+  definedOnly,
   verifyAuditTrail,
   type AuditAction,
   type AuditCheckpoint,
@@ -87,13 +88,10 @@ export class AuditRepository {
     const partial: Omit<AuditEntry, 'hash'> = {
       action: input.action,
       actorName: input.actorName,
-      ...(input.actorId === undefined ? {} : { actorId: input.actorId }),
-      ...(input.cameraId === undefined ? {} : { cameraId: input.cameraId }),
+      ...definedOnly({ actorId: input.actorId, cameraId: input.cameraId }),
       ...(input.rangeStart === undefined ? {} : { rangeStart: iso(input.rangeStart) }),
       ...(input.rangeEnd === undefined ? {} : { rangeEnd: iso(input.rangeEnd) }),
-      ...(input.reason === undefined ? {} : { reason: input.reason }),
-      ...(input.source === undefined ? {} : { source: input.source }),
-      ...(input.details === undefined ? {} : { details: input.details }),
+      ...definedOnly({ reason: input.reason, source: input.source, details: input.details }),
       seq,
       at: this.#clock.now().toISOString(),
       prevHash: head?.hash ?? auditGenesisHash,

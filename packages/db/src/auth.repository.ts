@@ -1,4 +1,5 @@
 import type { Role } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import type { Kysely } from 'kysely';
 import type { Tables } from './tables.js';
 
@@ -70,7 +71,7 @@ export class AuthRepository {
       .updateTable('users')
       .set((eb) => ({
         failed_logins: lockUntil === undefined ? eb('failed_logins', '+', 1) : 0,
-        ...(lockUntil === undefined ? {} : { locked_until: lockUntil }),
+        ...definedOnly({ locked_until: lockUntil }),
       }))
       .where('id', '=', userId)
       .execute();

@@ -34,7 +34,8 @@ export class ClusterRepository {
       this.db as Kysely<unknown>,
       'ingested_events',
       [['id', 'text']],
-      [...new Set(ids)].map((id) => ({ id })),
+      // Sorted: concurrent batches sharing keys then take their row locks in the same order (no deadlock).
+      [...new Set(ids)].sort().map((id) => ({ id })),
       { onConflictDoNothing: true, returning: 'id' },
     );
     return new Set(rows.map((row) => row.id));
@@ -79,6 +80,36 @@ export class ClusterRepository {
       .where('key', '=', key)
       .executeTakeFirst();
     return row?.node ?? undefined;
+  }
+
+  /** When the latest segment this node reported of a camera started, looking back to `notBefore` only. */
+  async lastNodeSegmentStart(cameraId: string, node: string, notBefore: Date): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('started_at')
+      .where('camera_id', '=', cameraId)
+      .where('started_at', '>', notBefore)
+      .where('node', '=', node)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.started_at;
+  }
+
+  /** Which of these storage keys of a camera are indexed. */
+  async indexedKeys(cameraId: string, keys: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    // In chunks: a bound list stays far below the engines' parameter limits.
+    for (let i = 0; i < keys.length; i += 1000) {
+      const rows = await this.db
+        .selectFrom('segments')
+        .select('key')
+        .where('camera_id', '=', cameraId)
+        .where('key', 'in', keys.slice(i, i + 1000))
+        .execute();
+      for (const row of rows) found.add(row.key);
+    }
+    return found;
   }
 
   /** The stop button's state, as stored. */

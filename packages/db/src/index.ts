@@ -18,5 +18,6 @@ export * from './habilitation.repository.js';
 export * from './model.repository.js';
 export * from './incident.repository.js';
 export * from './onvif-device.repository.js';
+export * from './ptz-mask.repository.js';
 export * from './unmask.repository.js';
 export * from './stream-secret.repository.js';

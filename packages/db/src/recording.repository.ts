@@ -287,6 +287,35 @@ export class RecordingRepository {
       .execute();
   }
 
+  /**
+   * Stores a camera's state unless the stored one is more recent (reports handled out of order, by
+   * concurrent batches or several servers); true when stored.
+   */
+  async setStatusIfNewer(status: {
+    cameraId: string;
+    state: CameraState;
+    reason?: string;
+    since: Date;
+  }): Promise<boolean> {
+    const values = {
+      camera_id: status.cameraId,
+      state: status.state,
+      reason: status.reason ?? null,
+      since: status.since,
+    };
+    const result = await this.db
+      .insertInto('camera_status')
+      .values(values)
+      .onConflict((oc) =>
+        oc
+          .column('camera_id')
+          .doUpdateSet({ state: values.state, reason: values.reason, since: values.since })
+          .where('camera_status.since', '<=', values.since),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
   /** Every stored camera status. */
   async statuses(): Promise<CameraStatus[]> {
     const rows = await this.db.selectFrom('camera_status').selectAll().orderBy('camera_id').execute();

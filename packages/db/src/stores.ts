@@ -4,6 +4,7 @@ import { AlertRepository } from './alert.repository.js';
 import { AnalysisAuthorisationRepository } from './analysis-authorisation.repository.js';
 import { ModelRepository } from './model.repository.js';
 import { OnvifDeviceRepository } from './onvif-device.repository.js';
+import { PtzMaskRepository } from './ptz-mask.repository.js';
 import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
@@ -40,6 +41,7 @@ export interface Stores {
   unmask: UnmaskRepository;
   habilitations: HabilitationRepository;
   streamSecrets: StreamSecretRepository;
+  ptzMasks: PtzMaskRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -66,6 +68,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     unmask: new UnmaskRepository(db),
     habilitations: new HabilitationRepository(db),
     streamSecrets: new StreamSecretRepository(db),
+    ptzMasks: new PtzMaskRepository(db, clock),
   };
 }
 

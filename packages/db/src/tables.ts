@@ -483,6 +483,7 @@ export interface Tables {
   habilitations: HabilitationTable;
   workstations: WorkstationTable;
   camera_stream_secrets: CameraStreamSecretTable;
+  ptz_preset_masks: PtzPresetMaskTable;
 }
 
 /** The ONVIF device a camera was added from, with the account Vigie uses on it (password sealed). */
@@ -512,3 +513,15 @@ export interface CameraStreamSecretTable {
 export type CameraRow = Selectable<CameraTable>;
 /** A camera row as written. */
 export type NewCameraRow = Insertable<CameraTable>;
+
+/** The privacy masks of one PTZ preset, with where the preset points. */
+export interface PtzPresetMaskTable {
+  camera_id: string;
+  preset: string;
+  name: string;
+  pan: number;
+  tilt: number;
+  zoom: number;
+  masks: Json<unknown[]>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}

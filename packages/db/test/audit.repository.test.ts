@@ -1,4 +1,4 @@
-import { cameraSettingsFromInput, frenchProfile, type Clock } from '@vigie/core';
+import { cameraSettingsFromInput, definedOnly, frenchProfile, type Clock } from '@vigie/core';
 import { AuditRepository, CameraRepository, unitOfWork, type VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { sql } from 'kysely';
@@ -53,7 +53,7 @@ describe.each(testEngines)('audit trail on $name', (engine) => {
 
   it('finds a free text in the action, target, author, reason, source or details, any case, its wildcards literal', async () => {
     const seqs = async (text: string, limit?: number) =>
-      (await audit.list({ text, ...(limit === undefined ? {} : { limit }) })).map((e) => e.seq);
+      (await audit.list({ text, ...definedOnly({ limit }) })).map((e) => e.seq);
     expect(await seqs('PLAYBACK.')).toEqual([2]);
     expect(await seqs('Bob')).toEqual([3]);
     expect(await seqs('plainte pour VOL')).toEqual([2]);

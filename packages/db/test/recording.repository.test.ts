@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AlertRepository, RecordingRepository, type VigieDatabase } from '@vigie/db';
+import { cameraSettingsFromInput, frenchProfile, systemClock } from '@vigie/core';
+import { AlertRepository, CameraRepository, RecordingRepository, type VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -236,5 +237,24 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
         method: 'tiled',
       },
     ]);
+  });
+
+  it('keeps the most recent camera status when reports arrive out of order', async () => {
+    const { id } = await new CameraRepository(database!.db, systemClock).create(
+      cameraSettingsFromInput(
+        { name: 'Beffroi', sourceUrl: 'rtsp://cam/beffroi', location: { lat: 50.36, lon: 3.52 }, purposes: [] },
+        frenchProfile,
+      ),
+    );
+    const status = (state: 'online' | 'offline', at: string) => ({ cameraId: id, state, since: t(at) });
+    expect(await recordings.setStatusIfNewer(status('online', '10:00:00'))).toBe(true);
+    expect(await recordings.setStatusIfNewer(status('offline', '10:05:00'))).toBe(true);
+    expect(await recordings.setStatusIfNewer(status('online', '10:01:00'))).toBe(false);
+    expect((await recordings.statuses()).find((s) => s.cameraId === id)).toMatchObject({
+      state: 'offline',
+      since: t('10:05:00').toISOString(),
+    });
+    expect(await recordings.setStatusIfNewer(status('online', '10:06:00'))).toBe(true);
+    expect((await recordings.statuses()).find((s) => s.cameraId === id)?.state).toBe('online');
   });
 });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { systemClock, type Clock } from '@vigie/core';
+import { definedOnly, systemClock, type Clock } from '@vigie/core';
 import { currentFfmpeg, type FfmpegCapabilities } from './ffmpeg-capabilities.js';
 import { dyingWithParent } from './parent-death.js';
 import {
@@ -85,6 +85,8 @@ interface Entry {
   attempt: number;
   child?: Child;
   stopping: boolean;
+  /** Set by `restart`: the current run ends on request and the next one starts without backoff. */
+  restarting?: boolean;
   wake?: () => void;
   done: Promise<void>;
   status?: ProcessStatus;
@@ -95,6 +97,10 @@ const logTailLines = 20;
 /** Reads the flag afresh: `stop` may set it while a run is being prepared. */
 function isStopping(entry: Entry): boolean {
   return entry.stopping;
+}
+/** Reads the flag afresh: `restart` may set it while a run is being prepared. */
+function isRestarting(entry: Entry): boolean {
+  return entry.restarting === true;
 }
 const stableOnlineMs = 30_000;
 
@@ -140,6 +146,19 @@ export class FfmpegSupervisor {
     this.#entries.delete(jobId);
   }
 
+  /**
+   * Ends a job's current process gracefully and starts its next run at once, with arguments built afresh (e.g.
+   * other privacy masks); resolves once the old process has exited, so nothing it outputs comes after. A run
+   * being prepared when this is called is dropped before it spawns.
+   */
+  async restart(jobId: string): Promise<void> {
+    const entry = this.#entries.get(jobId);
+    if (entry === undefined || entry.stopping) return;
+    entry.restarting = true;
+    entry.wake?.();
+    if (entry.child !== undefined) await this.#terminate(entry.child, true);
+  }
+
   /** Stops every job. */
   async stopAll(): Promise<void> {
     await Promise.all([...this.#entries.keys()].map((id) => this.stop(id)));
@@ -178,7 +197,7 @@ export class FfmpegSupervisor {
       reason: redactLogLine(reason, entry.job.secrets),
       at: this.#clock.now(),
       attempt: entry.attempt,
-      ...(retryInMs === undefined ? {} : { retryInMs }),
+      ...definedOnly({ retryInMs }),
     };
     entry.status = status;
     for (const listener of this.#statusListeners) {
@@ -196,6 +215,7 @@ export class FfmpegSupervisor {
       this.#emit(entry, 'starting', entry.attempt === 0 ? 'starting' : `restart ${entry.attempt}`);
       const failure = await this.#runOnce(entry);
       if (isStopping(entry)) break;
+      if (isRestarting(entry)) continue;
       entry.attempt += 1;
       const delay = backoffDelay(entry.attempt, this.#options.backoff ?? defaultBackoff);
       this.#emit(entry, failure.kind, failure.reason, delay);
@@ -213,6 +233,7 @@ export class FfmpegSupervisor {
   }
 
   async #runOnce(entry: Entry): Promise<FfmpegFailure> {
+    entry.restarting = false;
     let args: readonly string[];
     try {
       args = await entry.job.args(entry.run);
@@ -223,6 +244,7 @@ export class FfmpegSupervisor {
       };
     }
     if (isStopping(entry)) return { kind: 'offline', reason: 'stopped' };
+    if (isRestarting(entry)) return { kind: 'offline', reason: 'restarted on request' };
     let child: Child;
     try {
       // Dies with this process (SIGTERM lets ffmpeg close its segment), even when this process is SIGKILLed.

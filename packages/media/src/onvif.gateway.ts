@@ -1,4 +1,5 @@
 import {
+  definedOnly,
   VigieError,
   type DiscoveredDevice,
   type OnvifCredentials,
@@ -70,7 +71,7 @@ function toDiscovered(raw: ProbeMatch): DiscoveredDevice | undefined {
   if (urn === undefined || address === undefined) return undefined;
   const name = scope(match?.scopes, 'name');
   const hardware = scope(match?.scopes, 'hardware');
-  return { address, urn, ...(name === undefined ? {} : { name }), ...(hardware === undefined ? {} : { hardware }) };
+  return { address, urn, ...definedOnly({ name, hardware }) };
 }
 
 /** A scalar the XML parser produced, as text; '' for anything else (a missing or structured element). */
@@ -108,8 +109,7 @@ async function readProfile(cam: Cam, profile: CamProfile): Promise<OnvifProfile>
     encoding: text(encoder.encoding),
     width: number(encoder.resolution?.width) ?? 0,
     height: number(encoder.resolution?.height) ?? 0,
-    ...(fps === undefined ? {} : { fps }),
-    ...(gop === undefined ? {} : { keyframeIntervalFrames: gop }),
+    ...definedOnly({ fps, keyframeIntervalFrames: gop }),
     streamUrl: text(stream.uri),
     ...(snapshot?.uri === undefined ? {} : { snapshotUrl: text(snapshot.uri) }),
   };

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
+  definedOnly,
   segmentKey,
   sourceKind,
   StreamMeter,
@@ -132,6 +133,8 @@ export class SegmentRecorder {
   #discontinuity = '';
   #lagMs = 0;
   #meter: StreamMeter | undefined;
+  /** The masks the next run applies: the camera's, until `remask`. */
+  #masks: RecordingCamera['masks'];
 
   /** Prepares a recorder; nothing runs until `start`. */
   constructor(options: SegmentRecorderOptions) {
@@ -140,6 +143,7 @@ export class SegmentRecorder {
     this.#cameraDir = join(options.spoolDir, options.camera.id);
     this.#instance = String(this.#clock.now().getTime());
     this.#lastEnd = options.resumeAfter;
+    this.#masks = options.camera.masks;
   }
 
   /** The supervisor job id of this camera's recording process. */
@@ -200,6 +204,20 @@ export class SegmentRecorder {
     return this.#options.source?.() ?? this.#options.camera.sourceUrl;
   }
 
+  /**
+   * Records with other masks from now on (a PTZ head moves or rests on a preset): the running process is ended
+   * gracefully — its segment closes, a short gap follows — and the next one starts with these masks. Resolves
+   * once the old process has exited: from then on no frame is stored or shown but through the new masks, so a
+   * caller may send the head moving once the whole picture is masked. Changing masks this way costs a reconnection
+   * (about a second without video) per change, which PTZ moves make rare; ffmpeg's runtime commands (`sendcmd`,
+   * `zmq`) cannot swap a mask image, and a frame-exact switch is not needed when the picture is black in between.
+   */
+  async remask(masks: RecordingCamera['masks']): Promise<void> {
+    this.#masks = masks;
+    this.#lastProblem = 'privacy masks changed (PTZ head)';
+    await this.#options.supervisor.restart(this.jobId);
+  }
+
   /** Stops the process gracefully, stores the last segment, and cleans the spool. */
   async stop(): Promise<void> {
     await this.#options.supervisor.stop(this.jobId);
@@ -239,15 +257,16 @@ export class SegmentRecorder {
 
   async #prepareRun(run: number): Promise<string[]> {
     const { camera } = this.#options;
+    const masks = this.#masks;
     const dir = join(this.#cameraDir, `${this.#instance}-${String(run).padStart(6, '0')}`);
     await mkdir(dir, { recursive: true });
     let masked;
-    if (camera.masks.length > 0) {
+    if (masks.length > 0) {
       // A hardware encoder found at start when there is one (the CPU is then spared the encode), else x264.
       const encoder = chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders);
-      masked = { maskImagePath: await this.#maskImage('mask.pam', camera.masks), encoder };
+      masked = { maskImagePath: await this.#maskImage('mask.pam', masks), encoder };
       const liftableOutput = this.#pipeOf('liftable');
-      const permanent = camera.masks.filter((mask) => mask.liftable !== true);
+      const permanent = masks.filter((mask) => mask.liftable !== true);
       if (liftableOutput !== undefined) {
         const liftable = { output: liftableOutput };
         masked = {
@@ -267,7 +286,7 @@ export class SegmentRecorder {
         const previousEndMs = this.#lastEnd?.getTime();
         const timeline = new RunTimeline<SegmentListEntry>({
           runStartedAtMs,
-          ...(previousEndMs === undefined ? {} : { previousEndMs }),
+          ...definedOnly({ previousEndMs }),
         });
         const list = new SegmentListReader(join(dir, segmentListName), () => this.#drain());
         this.#runs.push({ dir, timeline, list, placedAny: false });
@@ -285,10 +304,12 @@ export class SegmentRecorder {
       input,
       ffmpeg,
       outputDir: dir,
-      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
-      ...(masked === undefined ? {} : { masked }),
-      ...(liveOutput === undefined ? {} : { liveOutput }),
-      ...(this.#options.analysisTap === undefined ? {} : { analysisTap: this.#options.analysisTap }),
+      ...definedOnly({
+        segmentSeconds: this.#options.segmentSeconds,
+        masked,
+        liveOutput,
+        analysisTap: this.#options.analysisTap,
+      }),
     });
   }
 
@@ -345,6 +366,9 @@ export class SegmentRecorder {
     const path = join(run.dir, file);
     const { keyframes, ...described } = await describeSegmentFile(path);
     const key = segmentKey(camera.id, startedAt);
+    // The file's time is its indexed end: stored but never reported (a kill between the two), it is reported
+    // later with the same start (its key) and end (`reportUnreportedSegments`).
+    await utimes(path, endedAt, endedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
     this.#meter?.segment(
@@ -355,7 +379,7 @@ export class SegmentRecorder {
         lagMs: placed.lagMs,
         opensRun,
         // Re-encoded for masks, the keyframes are the encoder's, not the camera's.
-        ...(camera.masks.length === 0 ? { keyframes } : {}),
+        ...(this.#masks.length === 0 ? { keyframes } : {}),
       },
       this.#clock.now().getTime(),
     );

@@ -10,6 +10,7 @@ import {
   type SupervisorLogEntry,
 } from '@vigie/media';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { definedOnly } from '@vigie/core';
 import { testFfmpegCapabilities as ffmpeg, testFfmpegPath } from './support/test-ffmpeg.js';
 import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
 import { watchStatuses } from './support/status-waiter.js';
@@ -37,7 +38,7 @@ function newSupervisor(stallTimeoutMs = 8000, backoff: BackoffPolicy | undefined
   supervisor = new FfmpegSupervisor({
     ffmpegPath: testFfmpegPath,
     ffmpegCapabilities: ffmpeg,
-    ...(backoff === undefined ? {} : { backoff }),
+    ...definedOnly({ backoff }),
     stallTimeoutMs,
     stopStepMs: 2000,
     log: (entry) => logs.push(entry),

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordingGap, Segment } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import { LocalDiskStorage, concatList, exportArgs, planExport, runFfmpeg, type RecordingCamera } from '@vigie/media';
 import { describe, expect, it } from 'vitest';
 import { testFfmpegPath } from './support/test-ffmpeg.js';
@@ -34,7 +35,7 @@ async function record(
     camera: cam,
     supervisor,
     storage,
-    ...(cam.resumeAfter === undefined ? {} : { resumeAfter: cam.resumeAfter }),
+    ...definedOnly({ resumeAfter: cam.resumeAfter }),
     onSegment: (segment) => {
       segments.push(segment);
       wake();

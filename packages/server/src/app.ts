@@ -21,6 +21,7 @@ import {
 } from '@vigie/media';
 import {
   defaultPromotionPolicy,
+  definedOnly,
   frenchProfile,
   type Bus,
   type IncidentGrouping,
@@ -50,6 +51,7 @@ import { EventHub } from './event-hub.js';
 import { PushEventSchema } from './events/push-event.js';
 import { BackgroundWork } from './background-work.js';
 import { EventIngestor } from './cluster/event-ingestor.js';
+import { WorkerMeasures } from './cluster/worker-measures.js';
 import { NodeSegmentStorage } from './cluster/node-segment.storage.js';
 import { DomainEvents } from './events/domain-events.js';
 import { projectToPush } from './events/push-projection.js';
@@ -63,6 +65,7 @@ import { wallLayoutRoutes } from './routes/wall-layout.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
 import { ruleModeRoutes } from './routes/rule-mode.routes.js';
 import { RuleModeService } from './services/rule-mode.service.js';
+import { RuleReplayService } from './services/rule-replay.service.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { cameraRoutes } from './routes/camera.routes.js';
@@ -238,7 +241,7 @@ export interface VigieApp {
   analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
   startRecording(
-    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs'>,
+    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow'>,
   ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
@@ -301,7 +304,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   const models = new ModelRegistryService({ work, profile });
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
-  const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
+  const users = new UserService(work, definedOnly({ passwordCost: deps.passwordCost }));
   const refusals = new CoalescedAudit({ work, clock: deps.clock });
   const habilitations = new HabilitationService({
     work,
@@ -314,14 +317,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     refusals,
     ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
-    ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
+    ...definedOnly({ passwordCost: deps.passwordCost }),
   });
   const recordingsDir = join(deps.mediaDir, 'recordings');
   const storage = new NodeSegmentStorage({
     local: new LocalDiskStorage(recordingsDir),
     work,
     clock: deps.clock,
-    ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
+    ...definedOnly({ secret: deps.nodeSecret }),
   });
   const media: MediaTools = {
     ffmpegPath,
@@ -334,7 +337,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     events: domainEvents,
     cameras,
-    ...(deps.incidentGrouping === undefined ? {} : { grouping: deps.incidentGrouping }),
+    ...definedOnly({ grouping: deps.incidentGrouping }),
     onError: (error) => logger.current?.error({ err: error }, 'filing an alert into an incident failed'),
   });
   const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras, incidents });
@@ -375,7 +378,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     media,
     registry,
     accessRequests,
-    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath }),
   });
   const holds = new LegalHoldService({ work, clock: deps.clock, cameras });
   const custody =
@@ -388,15 +391,17 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     cameras,
     storage,
     ffmpegPath: media.ffmpegPath,
-    ...(custody === undefined ? {} : { custody }),
+    ...definedOnly({ custody }),
   });
   // The recording fleet, once started in this process: it measures the streams the health route reports.
   let fleet: RecorderFleet | undefined;
+  // …or, for the cameras `vigie worker` processes record, the figures they report with each segment.
+  const workerMeasures = new WorkerMeasures({ bus, clock: deps.clock });
   const statuses = new CameraStatusService({
     work,
     cameras,
     clock: deps.clock,
-    measures: (cameraId) => fleet?.measures(cameraId),
+    measures: (cameraId) => fleet?.measures(cameraId) ?? workerMeasures.measures(cameraId),
   });
   const spoolDir = join(deps.mediaDir, 'recordings', '.spool');
   const quarantineDir = join(deps.mediaDir, 'recordings', '.quarantine');
@@ -423,7 +428,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   logger.current = http.log;
   const push = await projectToPush(bus, events);
   const stops = new AnalyticsStopService({ work, clock: deps.clock, events: domainEvents });
-  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents });
+  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents, measures: workerMeasures });
 
   const routes: RouteSummary[] = [];
   http.addHook('onRoute', (route) => {
@@ -470,12 +475,18 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     vault,
   });
   await http.register(onvifRoutes(onvif), { prefix: '/api' });
+  const ptzGateway = deps.ptz ?? new LibraryPtzGateway();
   const ptz = new PtzService({
     work,
     clock: deps.clock,
     cameras,
-    gateway: deps.ptz ?? new LibraryPtzGateway(),
+    gateway: ptzGateway,
     vault,
+    // Recording starts later (`startRecording`): until then no recorder follows a head.
+    masking: {
+      aroundMove: (cameraId, move) => (fleet === undefined ? move() : fleet.aroundMove(cameraId, move)),
+      presetMasksChanged: async () => fleet?.resync(),
+    },
   });
   await http.register(ptzRoutes(ptz), { prefix: '/api' });
   await http.register(auditRoutes({ work, anchor: auditAnchor }), { prefix: '/api' });
@@ -494,7 +505,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     log: http.log,
     models,
     vault,
-    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
   const rules = new RuleModeService({
@@ -502,9 +513,20 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     events: domainEvents,
     cameras,
     clock: deps.clock,
-    ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
+    ...definedOnly({ policy: deps.promotionPolicy }),
   });
-  await http.register(ruleModeRoutes({ rules, alerts }), { prefix: '/api' });
+  const replays = new RuleReplayService({
+    work,
+    clock: deps.clock,
+    cameras,
+    storage,
+    media,
+    models,
+    lawful: (camera) => analysis.lawful(camera),
+    ...definedOnly({ modelPath: deps.modelPath }),
+    onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
+  });
+  await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });
   await http.register(legalRegistryRoutes(registry), { prefix: '/api' });
   await http.register(analysisAuthorisationRoutes(authorisations), { prefix: '/api' });
   await http.register(modelRoutes(models), { prefix: '/api' });
@@ -534,6 +556,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   http.addHook('onClose', async () => {
     await background.stop();
+    await replays.close();
     await push.close();
     await domainEvents.flushed();
     await recordings.closeAllSessions();
@@ -559,9 +582,13 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       liveFeeds,
       sourcePolicy,
       vault,
+      ptz: ptzGateway,
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
+      // The analysis of a camera pulled once reads its recorder's copy: it follows the recorder.
+      onAnalysisTap: (cameraId) => analysis.recorderChanged(cameraId),
       ...options,
     });
+    analysis.followRecorders(started);
     await started.start();
     fleet = started;
     return started;
@@ -585,7 +612,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     authorisationWatch,
     auditAnchor,
     refusals,
-    ...(storageWatch === undefined ? {} : { storageWatch }),
+    ...definedOnly({ storageWatch }),
     refreshStatistics: () => deps.database.refreshStatistics(),
     remindDeadlines: () => accessRequests.remindDeadlines(),
     log: http.log,

@@ -148,6 +148,52 @@ describe.each(testEngines)('ONVIF cameras API on $name', (engine) => {
     ).toBe(cameraId);
   });
 
+  it('lists the profiles to choose from without their stream URLs, and adds the camera with the streams chosen', async () => {
+    const listed = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras/onvif/profiles',
+      headers: supervisor,
+      payload: { address: device.address, username: 'vigie', password },
+    });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json()).toMatchObject({ model: 'PTZ-1', suggestedMain: 'main', suggestedSub: 'sub' });
+    expect(
+      listed.json<{ profiles: { token: string; width: number }[] }>().profiles.map((p) => [p.token, p.width]),
+    ).toEqual([
+      ['main', 1280],
+      ['sub', 640],
+    ]);
+    expect(listed.body).not.toContain('rtsp://');
+    const refused = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras/onvif/profiles',
+      headers: operator,
+      payload: { address: device.address, username: 'vigie', password },
+    });
+    expect(refused.statusCode).toBe(403);
+
+    // The sub profile recorded alone, no analysis stream apart.
+    const added = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras/onvif',
+      headers: supervisor,
+      payload: addBody(device, { name: 'Sous-flux seul', mainProfile: 'sub', subProfile: null }),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json<{ camera: { sourceUrl: string; subStreamUrl?: string } }>().camera).toMatchObject({
+      sourceUrl: 'rtsp://vigie@127.0.0.1:8554/sub',
+    });
+    expect(added.json<{ camera: { subStreamUrl?: string } }>().camera.subStreamUrl).toBeUndefined();
+    const unknown = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras/onvif',
+      headers: supervisor,
+      payload: addBody(device, { name: 'Profil inconnu', mainProfile: 'fourth' }),
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ error: { code: 'ONVIF_PROFILE_NOT_FOUND' } });
+  });
+
   it('refuses a wrong ONVIF password with a coded error and creates no camera', async () => {
     const refused = await app.http.inject({
       method: 'POST',

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definedOnly } from '@vigie/core/defined-only';
 import { testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 
@@ -97,7 +98,7 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
         signage: { status: 'missing' },
         facing: entry.facing,
         // Kept: dropping the camera's impact assessment would fail R27 as well.
-        ...(entry.dpia === undefined ? {} : { dpia: entry.dpia }),
+        ...definedOnly({ dpia: entry.dpia }),
       }),
     });
     expect(put.status, await put.text()).toBe(200);

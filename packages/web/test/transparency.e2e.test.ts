@@ -7,6 +7,7 @@ import { addDaysToDate, zonedDate } from '@vigie/core';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definedOnly } from '@vigie/core/defined-only';
 import { launchBrowser } from './browser.js';
 import { testPasswordCost, tokenAs } from '../../server/test/support.js';
 
@@ -93,7 +94,7 @@ describe('public transparency page in a real browser', () => {
     // recording, an alert qualified a false alarm; then the DPO answers the request sent above.
     const agent = await tokenAs(server.app, ['supervisor']);
     const call = (url: string, payload?: object) =>
-      server.app.http.inject({ method: 'POST', url, headers: agent, ...(payload === undefined ? {} : { payload }) });
+      server.app.http.inject({ method: 'POST', url, headers: agent, ...definedOnly({ payload }) });
     for (let i = 0; i < 2; i += 1) expect((await call(`/api/cameras/${cameraId}/live`)).statusCode).toBe(201);
     const range = () => ({ from: new Date(Date.now() - 120_000).toISOString(), to: new Date().toISOString() });
     // The demo records from its start: wait for the first segment.

@@ -1,11 +1,10 @@
 import { Buffer } from 'node:buffer';
-import { createSocket } from 'node:dgram';
 import {
   analysisConfigOf,
-  sourceKind,
   type AnalyticsEventType,
   type Camera,
   type Clock,
+  definedOnly,
   type SegmentStorage,
 } from '@vigie/core';
 import {
@@ -54,26 +53,6 @@ export interface CameraRunnerOptions {
 }
 
 /**
- * Whether a camera is opened once for both recording and analysis: an analysed network camera without
- * a sub stream (with one, the analysis reads the sub stream, a quarter of the decoding).
- */
-export function pullsOnce(camera: Pick<Camera, 'analytics' | 'sourceUrl' | 'subStreamUrl'>): boolean {
-  return camera.analytics.length > 0 && camera.subStreamUrl === undefined && sourceKind(camera.sourceUrl) !== 'file';
-}
-
-/** A UDP port free on 127.0.0.1 now (the kernel's pick), for a camera's analysis tap. */
-export async function freeLoopbackUdpPort(): Promise<number> {
-  const socket = createSocket('udp4');
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(() => resolve()));
-  return port;
-}
-
-/**
  * One camera on a worker: its recorder (segments and gaps published with their idempotency keys) and,
  * when analytics may run, its analysis (alerts with their evidence, counts).
  */
@@ -95,21 +74,25 @@ export class CameraRunner {
       storage: options.storage,
       spoolDir: options.spoolDir,
       clock: options.clock,
-      ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
+      ...definedOnly({ segmentSeconds: options.segmentSeconds }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
-      onSegment: (s) =>
+      onSegment: (s) => {
+        // The stream measures travel with each segment: the servers show them as the camera's health.
+        const measures = this.#recorder.measures();
         outbox.publish({
           v: 1,
           type: 'segment.recorded',
           segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
-        }),
+          ...(measures === undefined ? {} : { measures }),
+        });
+      },
       onGap: (g) =>
         outbox.publish({
           v: 1,
           type: 'gap.recorded',
           gap: { ...g, from: g.from.toISOString(), to: g.to.toISOString() },
         }),
-      ...(options.onHealth === undefined ? {} : { onHealth: options.onHealth }),
+      ...definedOnly({ onHealth: options.onHealth }),
       onProblem: options.onProblem,
     });
   }
@@ -168,7 +151,7 @@ export class CameraRunner {
       launch: dyingWithParent,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
-      ...(detector === undefined ? {} : { detector }),
+      ...definedOnly({ detector }),
       realtime: sourceUrl.startsWith('file:'),
       live: true,
       signal: controller.signal,
@@ -189,12 +172,12 @@ export class CameraRunner {
         });
       },
       onError: (error) => this.#options.onProblem(`analysis: ${error.message}`),
-      ...(this.#options.onAnalysisStatus === undefined ? {} : { onStatus: this.#options.onAnalysisStatus }),
+      ...definedOnly({ onStatus: this.#options.onAnalysisStatus }),
     });
     this.#analysis = {
       controller,
       done: analysis.done.catch((error: unknown) => this.#options.onProblem(`analysis ended: ${String(error)}`)),
-      ...(detector === undefined ? {} : { detector }),
+      ...definedOnly({ detector }),
     };
   }
 
@@ -227,7 +210,7 @@ function factOf(alert: AnalysisAlert) {
     cameraId: alert.cameraId,
     type: alert.type,
     severity: alert.severity,
-    ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+    ...definedOnly({ zoneId: alert.zoneId }),
     message: alert.message,
     openedAt: alert.openedAt.toISOString(),
     clip: { from: alert.clip.from.toISOString(), to: alert.clip.to.toISOString() },

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { JetStreamBus, JetStreamLeases } from '@vigie/bus';
-import { frenchProfile, systemClock } from '@vigie/core';
+import { definedOnly, frenchProfile, systemClock } from '@vigie/core';
 import { openDatabase, unitOfWork } from '@vigie/db';
 import { credentialKeyPath, ffmpegCapabilitiesOrExplain, locateFfmpeg, openCredentialVault } from '@vigie/media';
 import { capacityFor, VigieWorker, type WorkerOptions } from './worker.js';
@@ -44,9 +44,7 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     capacity,
     timeZone: frenchProfile.timeZone,
     sourcePolicy: config.sourcePolicy,
-    ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
-    ...(vault === undefined ? {} : { vault }),
-    ...(config.segmentSeconds === undefined ? {} : { segmentSeconds: config.segmentSeconds }),
+    ...definedOnly({ modelPath: config.modelPath, vault, segmentSeconds: config.segmentSeconds }),
     log,
   });
   await worker.start();

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { invalidNetworks, type SourceUrlPolicy } from '@vigie/core';
+import { definedOnly, invalidNetworks, type SourceUrlPolicy } from '@vigie/core';
 
 /** A worker's settings, all from the environment (same names as the server's where they mean the same). */
 export interface WorkerConfig {
@@ -83,8 +83,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     port,
     busPrefix: env['VIGIE_BUS_PREFIX'] ?? 'vigie',
     sourcePolicy: { allowFiles, allowedNetworks },
-    ...(capacity === undefined ? {} : { capacity }),
-    ...(segmentSeconds === undefined ? {} : { segmentSeconds }),
+    ...definedOnly({ capacity, segmentSeconds }),
     ...(env['VIGIE_MODEL'] ? { modelPath: env['VIGIE_MODEL'] } : {}),
   };
 }

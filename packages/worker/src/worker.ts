@@ -4,6 +4,7 @@ import {
   assertModelRegistered,
   analyticsAuthorisedAt,
   assertImagesViewable,
+  definedOnly,
   imagesViewableIn,
   workChangingEventTypes,
   zonedDate,
@@ -13,6 +14,7 @@ import {
   type BusSubscription,
   type Camera,
   type SealedStreamPasswords,
+  type Segment,
   type Clock,
   type Leases,
   type SourceUrlPolicy,
@@ -20,9 +22,12 @@ import {
 import type { UnitOfWork } from '@vigie/db';
 import {
   FfmpegSupervisor,
+  freeLoopbackUdpPort,
   LocalDiskStorage,
+  pullsOnce,
   recordingState,
   recoverSpool,
+  reportUnreportedSegments,
   resolvedSourceRefusal,
   unsealedSources,
   type CredentialVault,
@@ -31,7 +36,7 @@ import {
 } from '@vigie/media';
 import { modelFileIdentity } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
-import { CameraRunner, freeLoopbackUdpPort, pullsOnce } from './camera-runner.js';
+import { CameraRunner } from './camera-runner.js';
 import { Outbox } from './outbox.js';
 import { startSegmentServer, type RunningSegmentServer } from './segment-server.js';
 
@@ -118,7 +123,7 @@ export class VigieWorker {
     this.#options = options;
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
-      ...(options.ffmpegCapabilities === undefined ? {} : { ffmpegCapabilities: options.ffmpegCapabilities }),
+      ...definedOnly({ ffmpegCapabilities: options.ffmpegCapabilities }),
       clock: options.clock,
       log: (entry) => options.log(entry.level, entry.message, { job: entry.jobId }),
     });
@@ -156,6 +161,8 @@ export class VigieWorker {
       ...this.#options.listen,
     });
     this.#stop = await work(({ cluster }) => cluster.analyticsStop());
+    // Older files first: what a kill left stored but unreported, then what it left in the spool.
+    await this.#reportUnreported();
     await this.#recoverSpool();
     this.#unsubscribeStatus = this.#supervisor.onStatus((status) => {
       const [cameraId = '', role] = status.jobId.split(':');
@@ -195,22 +202,45 @@ export class VigieWorker {
    */
   async #recoverSpool(): Promise<void> {
     const { work, dataDir } = this.#options;
-    const node = this.node;
     const report = await recoverSpool({
       storage: this.#storage,
       spoolDir: join(dataDir, 'recordings', '.spool'),
       quarantineDir: join(dataDir, 'recordings', '.quarantine'),
       cameraIds: () => work(async ({ cameras }) => new Set((await cameras.list()).map((c) => c.id))),
       indexedEndBefore: (cameraId, before) => work(({ recordings }) => recordings.lastSegmentEnd(cameraId, before)),
-      index: async (s) =>
-        this.#outbox.publish({
-          v: 1,
-          type: 'segment.recorded',
-          segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
-        }),
+      index: async (s) => {
+        this.#reportSegment(s);
+      },
     });
     if (report.straysStopped + report.indexed + report.quarantined > 0)
       this.#options.log('warn', 'recording spool recovered', { ...report });
+  }
+
+  /**
+   * Reports the segment files a previous run of this node stored but never reported (killed between the two):
+   * looked for after the last segment it reported of each camera in the last day (none: in the last hour).
+   */
+  async #reportUnreported(): Promise<void> {
+    const { work, clock } = this.#options;
+    const node = this.node;
+    const now = clock.now();
+    const dayBefore = new Date(now.getTime() - 24 * 3_600_000);
+    const reported = await reportUnreportedSegments({
+      storage: this.#storage,
+      cameraIds: await work(async ({ cameras }) => (await cameras.list()).map((c) => c.id)),
+      reportedUntil: async (cameraId) =>
+        (await work(({ cluster }) => cluster.lastNodeSegmentStart(cameraId, node, dayBefore))) ??
+        new Date(now.getTime() - 3_600_000),
+      indexed: (cameraId, keys) => work(({ cluster }) => cluster.indexedKeys(cameraId, keys)),
+      report: (s) => this.#reportSegment(s),
+      now,
+    });
+    if (reported > 0) this.#options.log('warn', 'unreported segments reported', { reported });
+  }
+
+  #reportSegment(s: Segment): void {
+    const segment = { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node: this.node };
+    this.#outbox.publish({ v: 1, type: 'segment.recorded', segment });
   }
 
   /** Stops every camera (each stores and reports its last segment), gives its leases back, closes. */
@@ -255,7 +285,8 @@ export class VigieWorker {
     const held = this.#claims?.held.has(cameraId) === true;
     if (camera === undefined || !wantsRecording(camera) || !held) return this.#halt(cameraId);
     const sealed = this.#sealed.get(cameraId) ?? {};
-    const recording = JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks]);
+    // Analytics switched on (or off) restart the recorder, which adds (or drops) the analysis tap.
+    const recording = JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks, pullsOnce(camera)]);
     const rules = await this.#runnable(camera);
     const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
     let running = this.#running.get(cameraId);
@@ -317,7 +348,7 @@ export class VigieWorker {
     return new CameraRunner({
       camera,
       sources: () => unsealedSources(camera, sealed, this.#options.vault),
-      ...(analysisTapPort === undefined ? {} : { analysisTapPort }),
+      ...definedOnly({ analysisTapPort }),
       node: this.node,
       supervisor: this.#supervisor,
       storage: this.#storage,
@@ -325,8 +356,7 @@ export class VigieWorker {
       ffmpegPath: this.#options.ffmpegPath,
       clock: this.#options.clock,
       outbox: this.#outbox,
-      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
-      ...(this.#options.modelPath === undefined ? {} : { modelPath: this.#options.modelPath }),
+      ...definedOnly({ segmentSeconds: this.#options.segmentSeconds, modelPath: this.#options.modelPath }),
       onHealth: () => {
         const status = this.#supervisor.status(`${camera.id}:record`);
         if (status?.state === 'online') this.#publishStatus(camera.id, status);

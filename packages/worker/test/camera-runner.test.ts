@@ -10,12 +10,12 @@ import {
   type DomainEvent,
   type CameraSettings,
 } from '@vigie/core';
-import { FfmpegSupervisor, LocalDiskStorage, locateFfmpeg } from '@vigie/media';
+import { FfmpegSupervisor, LocalDiskStorage, freeLoopbackUdpPort, locateFfmpeg } from '@vigie/media';
 import type { AnalysisStatus } from '@vigie/vision';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { CameraRunner, freeLoopbackUdpPort, pullsOnce } from '../src/camera-runner.js';
+import { CameraRunner } from '../src/camera-runner.js';
 import { Outbox } from '../src/outbox.js';
 
 function cameraOf(settings: Partial<CameraSettings>): Camera {
@@ -38,15 +38,6 @@ function cameraOf(settings: Partial<CameraSettings>): Camera {
     authorisation: { state: 'valid', expiresAt: '2099-01-01T00:00:00.000Z' },
   };
 }
-
-describe('pullsOnce', () => {
-  it('pulls an analysed network camera once, unless it has a sub stream or is a file', () => {
-    expect(pullsOnce(cameraOf({}))).toBe(true);
-    expect(pullsOnce(cameraOf({ subStreamUrl: 'rtsp://cam/sub' }))).toBe(false);
-    expect(pullsOnce(cameraOf({ analytics: [] }))).toBe(false);
-    expect(pullsOnce(cameraOf({ sourceUrl: 'file:///clip.mp4' }))).toBe(false);
-  });
-});
 
 describe('CameraRunner: one pull per camera', () => {
   let dir: string;

@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '@vigie/core';
+import { definedOnly, systemClock } from '@vigie/core';
 import { migrateToLatest, openDatabase, type VigieDatabase } from '@vigie/db';
 import { openFreshPostgresWithUrl } from '@vigie/db/testing';
 import { buildApp, type VigieApp } from '@vigie/server';
@@ -56,7 +56,7 @@ async function measure(app: VigieApp, database: VigieDatabase, engine: string): 
   );
   const pick = (i: number): string => cameraIds[(i * 7919) % cameraIds.length] ?? '';
   const inject = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    expectOk(app.http.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) }));
+    expectOk(app.http.inject({ method, url, headers, ...definedOnly({ payload }) }));
 
   const floor: number[] = [];
   const live: number[] = [];

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AnalysisConfigSchema, type AnalysisConfig, type AnalyticsEvent } from '@vigie/core';
+import { AnalysisConfigSchema, type AnalysisConfig, type AnalyticsEvent, definedOnly } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
 import {
   AnnotatedVideoWriter,
@@ -83,8 +83,7 @@ export async function runAnalysis(io: CliIo, input: string, options: AnalyzeOpti
       config,
       fps: options.fps,
       width: options.width,
-      ...(detector === undefined ? {} : { detector }),
-      ...(options.detectEvery === undefined ? {} : { detectEvery: options.detectEvery }),
+      ...definedOnly({ detector, detectEvery: options.detectEvery }),
       signal: new AbortController().signal,
       live: false,
       clock: () => new Date(0),

@@ -1,4 +1,5 @@
 import type { Camera } from '@vigie/core';
+import { definedOnly } from '@vigie/core/defined-only';
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { collectRepeated } from './repeatable-option.js';
@@ -88,9 +89,7 @@ export function cameraCommand(io: CliIo): Command {
           sourceUrl: options.url,
           location: { lat: options.lat, lon: options.lon },
           purposes: options.purpose,
-          ...(options.retention === undefined ? {} : { retentionDays: options.retention }),
-          ...(options.heading === undefined ? {} : { heading: options.heading }),
-          ...(options.fov === undefined ? {} : { fieldOfView: options.fov }),
+          ...definedOnly({ retentionDays: options.retention, heading: options.heading, fieldOfView: options.fov }),
           ...(options.disabled ? { enabled: false } : {}),
         });
         io.out(`Camera "${created.name}" registered with id ${created.id}.`);
@@ -120,6 +119,9 @@ export function cameraCommand(io: CliIo): Command {
     .requiredOption('--lon <degrees>', 'longitude', Number)
     .requiredOption('--purpose <purpose>', 'declared purpose (repeat for several)', collectRepeated, [])
     .option('--retention <days>', 'days recordings are kept (1–30)', Number)
+    .option('--main-profile <token>', 'media profile recorded (default: the largest)')
+    .option('--sub-profile <token>', 'media profile analysed (default: the smallest)')
+    .option('--no-sub-stream', 'no sub stream: analysis decodes the main stream')
     .addHelpText(
       'after',
       '\nThe ONVIF password is read from VIGIE_ONVIF_PASSWORD, else from standard input (never an argument).',
@@ -134,6 +136,9 @@ export function cameraCommand(io: CliIo): Command {
           lon: number;
           purpose: string[];
           retention?: number;
+          mainProfile?: string;
+          subProfile?: string;
+          subStream: boolean;
         },
         command: Command,
       ) => {
@@ -148,7 +153,8 @@ export function cameraCommand(io: CliIo): Command {
           name: options.name,
           location: { lat: options.lat, lon: options.lon },
           purposes: options.purpose,
-          ...(options.retention === undefined ? {} : { retentionDays: options.retention }),
+          ...definedOnly({ retentionDays: options.retention, mainProfile: options.mainProfile }),
+          ...(options.subStream ? definedOnly({ subProfile: options.subProfile }) : { subProfile: null }),
         });
         const streams = added.device.subProfile === undefined ? 'one stream' : 'main and sub streams';
         io.out(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Camera, ModelRegistration, ModelRegistrationInput, RegistryEntry, RegistryEntryInput } from '@vigie/core';
+import { definedOnly } from '@vigie/core/defined-only';
 import { Command, InvalidArgumentError } from 'commander';
 import type { ApiClient } from '../api-client.js';
 import { CliError, type CliIo } from '../io.js';
@@ -52,9 +53,9 @@ async function entryToRecord(
   const notes = options.signageNotes ?? (options.signage === undefined ? existing?.signage.notes : undefined);
   return {
     authorisation: { reference: options.order, issuedOn: options.issued, expiresOn: options.expires },
-    signage: { status: signage, ...(notes === undefined ? {} : { notes }) },
+    signage: { status: signage, ...definedOnly({ notes }) },
     facing,
-    ...(existing?.dpia === undefined ? {} : { dpia: existing.dpia }),
+    ...definedOnly({ dpia: existing?.dpia }),
   };
 }
 
@@ -162,6 +163,6 @@ async function modelToRegister(file: string, options: ModelOptions): Promise<Mod
     capabilities: options.capability,
     // Checked by the server against its schema: the error names each wrong field.
     evaluation: evaluation as ModelRegistrationInput['evaluation'],
-    ...(options.attestation === undefined ? {} : { attestation: options.attestation }),
+    ...definedOnly({ attestation: options.attestation }),
   };
 }

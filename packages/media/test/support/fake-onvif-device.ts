@@ -29,6 +29,8 @@ export interface FakeOnvifDevice {
   urn: string;
   /** Where the head points now; undefined while it moves. */
   position(): PtzPosition | undefined;
+  /** Turns the head to a position by hand, as from the camera's own web page (no SOAP). */
+  point(position: PtzPosition): void;
   /** The SOAP actions received, in order (authenticated or not). */
   actions(): string[];
   /** Stops the HTTP server and the discovery responder. */
@@ -303,6 +305,7 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
     address,
     urn,
     position: () => (head.current === undefined ? undefined : { ...head.current }),
+    point: (position) => (head.current = { ...position }),
     actions: () => [...received],
     stop: async () => {
       responder?.close();

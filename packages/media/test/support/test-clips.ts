@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
+import { definedOnly } from '@vigie/core';
 
 /** Renders a short, small synthetic H.264 clip (2 s GOP) for tests; cheap on a shared 2-core machine. */
 export async function renderTestClip(options: {
@@ -19,7 +20,7 @@ export async function renderTestClip(options: {
       width: 320,
       height: 240,
       fps: 10,
-      ...(options.keyframeSeconds === undefined ? {} : { keyframeSeconds: options.keyframeSeconds }),
+      ...definedOnly({ keyframeSeconds: options.keyframeSeconds }),
     }),
   );
   return output;

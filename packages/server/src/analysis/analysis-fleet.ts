@@ -2,6 +2,7 @@ import {
   analysisConfigOf,
   analyticsAllowedToRun,
   analyticsAuthorisedAt,
+  definedOnly,
   workChangingEventTypes,
   zonedDate,
   type AnalyticsStop,
@@ -12,7 +13,7 @@ import {
   type SealedStreamPasswords,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { dyingWithParent, unsealedSources, type CredentialVault } from '@vigie/media';
+import { dyingWithParent, pullsOnce, unsealedSources, type CredentialVault } from '@vigie/media';
 import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
@@ -20,6 +21,7 @@ import { SerialQueue, storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { ModelRegistryService } from '../services/model-registry.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
+import type { RecorderFleet } from '../video/recorder-fleet.js';
 
 /** What the fleet needs to analyse cameras. */
 export interface AnalysisFleetOptions {
@@ -48,8 +50,23 @@ interface Running {
   detector?: OnnxDetector;
 }
 
-function fingerprint(camera: Camera, sealed: SealedStreamPasswords, rules: readonly AnalyticsEventType[]): string {
-  return JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks, analysisConfigOf(camera, rules)]);
+/** Where an analysis reads its camera: the stream passwords to open it, or its recorder's tap. */
+interface Source {
+  sealed: SealedStreamPasswords;
+  /** The recorder's copy of the camera's packets (`RecorderFleet.analysisTap`): the camera is not opened again. */
+  tap?: string;
+}
+
+function fingerprint(camera: Camera, source: Source, rules: readonly AnalyticsEventType[]): string {
+  const { sealed, tap } = source;
+  return JSON.stringify([
+    camera.sourceUrl,
+    camera.subStreamUrl,
+    sealed,
+    tap,
+    camera.masks,
+    analysisConfigOf(camera, rules),
+  ]);
 }
 
 /**
@@ -63,7 +80,10 @@ export class AnalysisFleet {
   readonly #running = new Map<string, Running>();
   readonly #queue: SerialQueue;
   #unsubscribe: (() => void) | undefined;
+  #recorders: Pick<RecorderFleet, 'analysisTap'> | undefined;
   #paused = false;
+  /** Between start() and stop(): recorder changes seen before the stop button is read are ignored (R22). */
+  #started = false;
   #modelRefusal: string | undefined;
   readonly #pausedCameras = new Set<string>();
 
@@ -78,13 +98,35 @@ export class AnalysisFleet {
       if (event.type === 'analytics.stop') void this.applyStop(event.stop);
       else void this.#enqueue(() => this.#onEvent(event));
     }, workChangingEventTypes);
+    this.#started = true;
     // The stop button survives restarts: it is read back before anything starts.
     const stop = await this.#options.work(({ cluster }) => cluster.analyticsStop());
     await this.applyStop(stop);
   }
 
+  /**
+   * Analyses the cameras pulled once (`pullsOnce`) from the copy these recorders make of their packets,
+   * not by opening them again: such a camera's analysis starts once its recorder runs, restarts with it,
+   * and stops with it. Without recorders in this process, every camera is opened by its analysis.
+   */
+  followRecorders(recorders: Pick<RecorderFleet, 'analysisTap'>): void {
+    this.#recorders = recorders;
+    if (this.#started) void this.resync();
+  }
+
+  /** The recorder of this camera started, restarted or stopped (`RecorderFleetOptions.onAnalysisTap`). */
+  recorderChanged(cameraId: string): void {
+    if (!this.#started) return;
+    void this.#enqueue(async () => {
+      const camera = await this.#options.work(({ cameras }) => cameras.get(cameraId));
+      if (camera === undefined) await this.#halt(cameraId);
+      else await this.#sync(camera);
+    });
+  }
+
   /** Stops every analysis. */
   async stop(): Promise<void> {
+    this.#started = false;
     this.#unsubscribe?.();
     await this.#queue.idle();
     await Promise.all([...this.#running.keys()].map((id) => this.#halt(id)));
@@ -104,7 +146,7 @@ export class AnalysisFleet {
       paused: this.#paused,
       pausedCameraIds: [...this.#pausedCameras],
       runningCameraIds: [...this.#running.keys()],
-      ...(this.#modelRefusal === undefined ? {} : { modelRefusal: this.#modelRefusal }),
+      ...definedOnly({ modelRefusal: this.#modelRefusal }),
     };
   }
 
@@ -139,9 +181,18 @@ export class AnalysisFleet {
    * for alert analytics, an active analysis authorisation (R18).
    */
   async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
-    if (this.#paused || this.#pausedCameras.has(camera.id) || !camera.enabled || camera.analytics.length === 0) {
-      return [];
-    }
+    if (!camera.enabled) return [];
+    return this.lawful(camera);
+  }
+
+  /**
+   * The analytics switched on a camera that the law lets run on its images now, enabled or not (a
+   * replay of its recordings): none while analytics are stopped (R22) or its authorisation lapsed (R1);
+   * only those an impact assessment covers (R27) and, for alert analytics, an active analysis
+   * authorisation (R18).
+   */
+  async lawful(camera: Camera): Promise<AnalyticsEventType[]> {
+    if (this.#paused || this.#pausedCameras.has(camera.id) || camera.analytics.length === 0) return [];
     try {
       await this.#options.registry.assertViewable(camera.id);
     } catch {
@@ -176,18 +227,22 @@ export class AnalysisFleet {
   async #sync(camera: Camera): Promise<void> {
     const rules = await this.#runnable(camera);
     const sealed = await this.#options.work(({ streamSecrets }) => streamSecrets.get(camera.id));
-    const wanted = rules.length > 0 ? fingerprint(camera, sealed, rules) : undefined;
+    // A camera pulled once is analysed from its recorder's copy, so only while (and once) it records here.
+    const recorders = this.#recorders;
+    const tapped = recorders !== undefined && pullsOnce(camera);
+    const tap = tapped ? recorders.analysisTap(camera.id) : undefined;
+    const source: Source = { sealed, ...definedOnly({ tap }) };
+    const wanted = rules.length > 0 && (!tapped || tap !== undefined) ? fingerprint(camera, source, rules) : undefined;
     const running = this.#running.get(camera.id);
     if (running?.fingerprint === wanted) return;
     if (running !== undefined) await this.#halt(camera.id);
-    if (wanted !== undefined) await this.#launch(camera, sealed, rules, wanted);
+    if (wanted !== undefined) await this.#launch(camera, rules, { ...source, print: wanted });
   }
 
   async #launch(
     camera: Camera,
-    sealed: SealedStreamPasswords,
     rules: readonly AnalyticsEventType[],
-    print: string,
+    source: Source & { print: string },
   ): Promise<void> {
     const { ffmpegPath, log, alerts, modelPath, models } = this.#options;
     if (modelPath !== undefined) {
@@ -203,7 +258,7 @@ export class AnalysisFleet {
     }
     let sourceUrl: string;
     try {
-      sourceUrl = unsealedSources(camera, sealed, this.#options.vault).analysis;
+      sourceUrl = source.tap ?? unsealedSources(camera, source.sealed, this.#options.vault).analysis;
     } catch (error) {
       log.error({ camera: camera.id, err: error }, 'analytics not started: the stream password cannot be opened');
       return;
@@ -219,7 +274,7 @@ export class AnalysisFleet {
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
-      ...(detector === undefined ? {} : { detector }),
+      ...definedOnly({ detector }),
       // A looped demo file is read at its own pace, as a camera would send it.
       realtime: sourceUrl.startsWith('file:'),
       live: true,
@@ -236,11 +291,7 @@ export class AnalysisFleet {
             cameraId: s.cameraId,
             series: s.series,
             at: s.at,
-            ...(s.in === undefined ? {} : { in: s.in }),
-            ...(s.out === undefined ? {} : { out: s.out }),
-            ...(s.occupancy === undefined ? {} : { occupancy: s.occupancy }),
-            ...(s.density === undefined ? {} : { density: s.density }),
-            ...(s.method === undefined ? {} : { method: s.method }),
+            ...definedOnly({ in: s.in, out: s.out, occupancy: s.occupancy, density: s.density, method: s.method }),
           })),
         ),
       onStatus: (status: AnalysisStatus) => log.info({ camera: camera.id, analysis: status.state }, 'analysis status'),
@@ -252,8 +303,8 @@ export class AnalysisFleet {
     this.#running.set(camera.id, {
       controller,
       done,
-      fingerprint: print,
-      ...(detector === undefined ? {} : { detector }),
+      fingerprint: source.print,
+      ...definedOnly({ detector }),
     });
   }
 
@@ -262,7 +313,7 @@ export class AnalysisFleet {
       cameraId: alert.cameraId,
       type: alert.type,
       severity: alert.severity,
-      ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+      ...definedOnly({ zoneId: alert.zoneId }),
       message: alert.message,
       openedAt: alert.openedAt,
       clip: { from: alert.clip.from, to: alert.clip.to },

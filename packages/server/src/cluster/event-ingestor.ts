@@ -1,4 +1,5 @@
 import {
+  definedOnly,
   stateRaisesOfflineAlert,
   type Bus,
   type BusSubscription,
@@ -9,6 +10,7 @@ import {
 import type { CountSample, NodeSegment, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { AlertService } from '../services/alert.service.js';
+import type { WorkerMeasures } from './worker-measures.js';
 
 /** What the ingestor stores through. */
 export interface EventIngestorOptions {
@@ -16,6 +18,8 @@ export interface EventIngestorOptions {
   work: UnitOfWork;
   alerts: AlertService;
   events: DomainEvents;
+  /** Keeps the stream measures workers report with their segments (followed while the ingestor runs). */
+  measures?: WorkerMeasures;
   /** Largest batch per transaction (default 1000). */
   maxBatch?: number;
 }
@@ -52,6 +56,7 @@ export class EventIngestor {
    */
   async start(): Promise<void> {
     const { bus } = this.#options;
+    await this.#options.measures?.start();
     this.#subscriptions = [
       await bus.consume({
         group: 'ingest-alerts',
@@ -63,6 +68,9 @@ export class EventIngestor {
         group: 'ingest',
         types: workerFactTypes.filter((t) => t !== 'alert.raised' && t !== 'alert.progressed'),
         maxBatch: this.#options.maxBatch ?? 1000,
+        // Their order does not matter (a status older than the stored one is dropped): two batches at
+        // once keep both Node and PostgreSQL busy.
+        concurrency: 2,
         handle: (events) => this.store(events),
       }),
     ];
@@ -72,6 +80,7 @@ export class EventIngestor {
   async stop(): Promise<void> {
     await Promise.all(this.#subscriptions.map((s) => s.close()));
     this.#subscriptions = [];
+    await this.#options.measures?.stop();
   }
 
   /** Stores one batch (exposed for the benchmark and tests). */
@@ -100,8 +109,8 @@ export class EventIngestor {
           case 'camera.status':
             // A status of a camera removed meanwhile is dropped, as on a single server.
             if ((await cameras.get(event.cameraId)) === undefined) break;
-            await recordings.setStatus({ ...event, since: new Date(event.since) });
-            stored.push(event);
+            // An older report handled after a newer one (concurrent batches) changes nothing.
+            if (await recordings.setStatusIfNewer({ ...event, since: new Date(event.since) })) stored.push(event);
             break;
         }
       }
@@ -145,15 +154,13 @@ export class EventIngestor {
         cameraId: alert.cameraId,
         type: alert.type,
         severity: alert.severity,
-        ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+        ...definedOnly({ zoneId: alert.zoneId }),
         message: alert.message,
         openedAt: new Date(alert.openedAt),
         clip: { from: new Date(alert.clip.from), to: new Date(alert.clip.to) },
         ...(alert.snapshot === undefined ? {} : { snapshot: Buffer.from(alert.snapshot, 'base64') }),
         details: alert.details,
-        ...(alert.situationKey === undefined ? {} : { situationKey: alert.situationKey }),
-        ...(alert.facts === undefined ? {} : { facts: alert.facts }),
-        ...(alert.shadow === undefined ? {} : { shadow: alert.shadow }),
+        ...definedOnly({ situationKey: alert.situationKey, facts: alert.facts, shadow: alert.shadow }),
       },
       event.id,
     );

@@ -3,7 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { auditAuthorOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
-import { DiscoveryResultSchema, OnvifDeviceSummarySchema, type OnvifService } from '../services/onvif.service.js';
+import {
+  DiscoveryResultSchema,
+  OnvifDeviceSummarySchema,
+  OnvifProfilesSchema,
+  type OnvifService,
+} from '../services/onvif.service.js';
 import { requires } from './route-config.js';
 
 const { sourceUrl: _main, subStreamUrl: _sub, ...cameraSettings } = CameraInputSchema.properties;
@@ -17,16 +22,30 @@ const DiscoverBody = Type.Object(
   { additionalProperties: false },
 );
 
+const deviceAccount = {
+  address: Type.String({
+    pattern: '^https?://',
+    maxLength: 2048,
+    description: 'Device service URL, as discovery gives it.',
+  }),
+  username: Type.String({ minLength: 1, maxLength: 200 }),
+  password: Type.String({ maxLength: 200, description: 'Stored sealed (AES-256-GCM); never returned.' }),
+};
+
+const OnvifProfilesBody = Type.Object(deviceAccount, { additionalProperties: false });
+
 const OnvifCameraBody = Type.Object(
   {
-    address: Type.String({
-      pattern: '^https?://',
-      maxLength: 2048,
-      description: 'Device service URL, as discovery gives it.',
-    }),
+    ...deviceAccount,
     urn: Type.Optional(Type.String({ maxLength: 200 })),
-    username: Type.String({ minLength: 1, maxLength: 200 }),
-    password: Type.String({ maxLength: 200, description: 'Stored sealed (AES-256-GCM); never returned.' }),
+    mainProfile: Type.Optional(
+      Type.String({ maxLength: 200, description: 'Profile token recorded (default: the largest).' }),
+    ),
+    subProfile: Type.Optional(
+      Type.Union([Type.String({ maxLength: 200 }), Type.Null()], {
+        description: 'Profile token analysed; null for none (default: the smallest).',
+      }),
+    ),
     ...cameraSettings,
   },
   { additionalProperties: false },
@@ -49,6 +68,20 @@ export function onvifRoutes(onvif: OnvifService): FastifyPluginAsyncTypebox {
         },
       },
       (request) => onvif.discover({ timeoutMs: request.body.timeoutMs ?? 3000 }, auditAuthorOf(request)),
+    );
+
+    app.post(
+      '/cameras/onvif/profiles',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['cameras'],
+          summary: 'Read the media profiles of an ONVIF device, to choose its main and sub streams',
+          body: OnvifProfilesBody,
+          response: { 200: OnvifProfilesSchema, ...errors },
+        },
+      },
+      ({ body: { address, username, password } }) => onvif.profiles(address, { username, password }),
     );
 
     app.post(

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
+import { PolygonSchema } from '@vigie/core';
+import Type, { type Static } from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { PtzService } from '../services/ptz.service.js';
@@ -50,16 +51,48 @@ const ControlSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const PositionSchema = Type.Object(
+  { pan: Type.Number(), tilt: Type.Number(), zoom: Type.Number() },
+  { additionalProperties: false },
+);
+
 const PresetSchema = Type.Object(
   {
     token: Type.String(),
     name: Type.String(),
-    position: Type.Optional(
-      Type.Object({ pan: Type.Number(), tilt: Type.Number(), zoom: Type.Number() }, { additionalProperties: false }),
-    ),
+    position: Type.Optional(PositionSchema),
   },
   { additionalProperties: false },
 );
+
+const PresetMaskSchema = Type.Object(
+  {
+    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
+    label: Type.Optional(Type.String({ maxLength: 100 })),
+    polygon: PolygonSchema,
+  },
+  { additionalProperties: false, description: 'A permanent mask over the picture seen from this preset.' },
+);
+
+const PresetMasksBody = Type.Object(
+  { masks: Type.Array(PresetMaskSchema, { maxItems: 64 }) },
+  { additionalProperties: false },
+);
+
+const PresetMasksSchema = Type.Object(
+  {
+    preset: Type.String(),
+    name: Type.String(),
+    position: PositionSchema,
+    masks: Type.Array(PresetMaskSchema),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+
+const presetMasksView = (
+  stored: Awaited<ReturnType<PtzService['presetMasks']>>[number],
+): Static<typeof PresetMasksSchema> => ({ ...stored, updatedAt: stored.updatedAt.toISOString() });
 
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 503: ErrorBodySchema };
 
@@ -192,6 +225,44 @@ export function ptzRoutes(ptz: PtzService): FastifyPluginAsyncTypebox {
       },
       async (request, reply) =>
         reply.status(201).send(await ptz.savePreset(request.params.id, request.body.name, requesterOf(request))),
+    );
+
+    app.get(
+      '/cameras/:id/ptz/masks',
+      {
+        config: requires('live:view'),
+        schema: {
+          tags: ['cameras'],
+          summary:
+            'The privacy masks drawn per preset (elsewhere, and while the head moves, the whole picture is masked)',
+          params: IdParams,
+          response: { 200: Type.Array(PresetMasksSchema), ...errors },
+        },
+      },
+      async (request) => (await ptz.presetMasks(request.params.id, requesterOf(request))).map(presetMasksView),
+    );
+
+    app.put(
+      '/cameras/:id/ptz/presets/:token/masks',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['cameras'],
+          summary:
+            'Draw the privacy masks of a preset (supervisors; audited); the recording applies them at that preset only',
+          params: PresetParams,
+          body: PresetMasksBody,
+          response: { 200: PresetMasksSchema, ...errors },
+        },
+      },
+      async (request) =>
+        presetMasksView(
+          await ptz.savePresetMasks(
+            request.params.id,
+            { token: request.params.token, masks: request.body.masks },
+            requesterOf(request),
+          ),
+        ),
     );
   };
 }

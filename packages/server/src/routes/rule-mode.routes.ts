@@ -3,6 +3,8 @@ import {
   AlertRecordSchema,
   analyticsEventTypes,
   CameraSchema,
+  ReplayInputSchema,
+  ReplaySchema,
   ruleModes,
   RuleParamsSchema,
   ShadowLabelInputSchema,
@@ -12,6 +14,7 @@ import { auditAuthorOf, requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { RuleModeService } from '../services/rule-mode.service.js';
+import type { RuleReplayService } from '../services/rule-replay.service.js';
 import { requires } from './route-config.js';
 
 const RuleParams = Type.Object(
@@ -64,9 +67,16 @@ const ReportSchema = Type.Object(
 );
 const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
-/** Shadow mode: a rule's page with its precision, its promotion to live, and supervisors' review list. */
-export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertService }): FastifyPluginAsyncTypebox {
-  const { rules, alerts } = deps;
+/**
+ * Shadow mode: a rule's page with its precision, its promotion to live, supervisors' review list, and
+ * replays of stored footage through a rule with other parameters.
+ */
+export function ruleModeRoutes(deps: {
+  rules: RuleModeService;
+  alerts: AlertService;
+  replays: RuleReplayService;
+}): FastifyPluginAsyncTypebox {
+  const { rules, alerts, replays } = deps;
   return async (app) => {
     app.get(
       '/cameras/:id/rules/:type',
@@ -97,6 +107,41 @@ export function ruleModeRoutes(deps: { rules: RuleModeService; alerts: AlertServ
         },
       },
       (request) => rules.promote(request.params.id, request.params.type, auditAuthorOf(request)),
+    );
+
+    app.post(
+      '/cameras/:id/rules/:type/replay',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['analytics'],
+          summary:
+            'Replay stored recordings (at most 24 h) through the rule with other parameters; raises nothing (audited)',
+          description:
+            'Runs in the background, one at a time: poll GET /api/replays/{id} for its progress, then its events and their precision against the verdicts already given on the period.',
+          params: RuleParams,
+          body: ReplayInputSchema,
+          response: { 202: ReplaySchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const replay = await replays.start(request.params.id, request.params.type, request.body, requesterOf(request));
+        return reply.code(202).send(replay);
+      },
+    );
+
+    app.get(
+      '/replays/:id',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'A replay: its progress, then the events the rule would have raised and their precision',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          response: { 200: ReplaySchema, ...errors },
+        },
+      },
+      (request) => replays.get(request.params.id, requesterOf(request)),
     );
 
     app.get(

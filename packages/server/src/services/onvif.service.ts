@@ -1,5 +1,8 @@
 import {
+  chooseStreams,
+  definedOnly,
   DiscoveredDeviceSchema,
+  OnvifProfileSchema,
   streamsByRole,
   VigieError,
   type Camera,
@@ -37,8 +40,26 @@ export const OnvifDeviceSummarySchema = Type.Object(
   { additionalProperties: false },
 );
 
+const { streamUrl: _stream, snapshotUrl: _snapshot, ...profileFields } = OnvifProfileSchema.properties;
+
+/** What a device offers to choose from before it is added: its profiles (no stream URL) and the streams suggested. */
+export const OnvifProfilesSchema = Type.Object(
+  {
+    manufacturer: Type.String(),
+    model: Type.String(),
+    profiles: Type.Array(Type.Object(profileFields, { additionalProperties: false })),
+    suggestedMain: Type.String({ description: 'Profile recorded unless another is chosen (the largest).' }),
+    suggestedSub: Type.Optional(
+      Type.String({ description: 'Profile analysed unless another is chosen (the smallest).' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** A discovered device. */
 export type DiscoveryResult = Static<typeof DiscoveryResultSchema>;
+/** A device's profiles, as offered to choose from. */
+export type OnvifProfiles = Static<typeof OnvifProfilesSchema>;
 /** A device behind a camera, as shown. */
 export type OnvifDeviceSummary = Static<typeof OnvifDeviceSummarySchema>;
 
@@ -48,6 +69,10 @@ export type OnvifCameraInput = Omit<CameraInput, 'sourceUrl' | 'subStreamUrl'> &
   urn?: string;
   username: string;
   password: string;
+  /** Profile token recorded (default: the largest). */
+  mainProfile?: string;
+  /** Profile token analysed; null for none (default: the smallest, when smaller than the main one). */
+  subProfile?: string | null;
 };
 
 /** Discovery of ONVIF cameras and adding one from what its device reports. */
@@ -83,17 +108,33 @@ export class OnvifService {
     });
   }
 
-  /**
-   * Reads the device with the account given, records its largest H.264/H.265 profile and analyses its smallest,
-   * and stores the account with the password sealed, in the transaction that creates the camera.
-   */
-  async add(input: OnvifCameraInput, actor: AuditAuthor): Promise<{ camera: Camera; device: OnvifDeviceSummary }> {
-    const { address, urn, username, password, ...settings } = input;
-    const described = await this.#deps.gateway.describe(address, { username, password });
+  /** Reads the device's profiles with the account given, for an administrator to choose the streams. */
+  async profiles(address: string, credentials: { username: string; password: string }): Promise<OnvifProfiles> {
+    const described = await this.#deps.gateway.describe(address, credentials);
     const roles = streamsByRole(described.profiles);
     if (roles === undefined) {
       throw new VigieError('ONVIF_NO_VIDEO_PROFILE', `The ONVIF device at ${address} offers no video stream.`);
     }
+    return {
+      manufacturer: described.manufacturer,
+      model: described.model,
+      profiles: described.profiles.map(({ streamUrl: _url, snapshotUrl: _snap, ...profile }) => profile),
+      suggestedMain: roles.main.token,
+      ...(roles.sub === undefined ? {} : { suggestedSub: roles.sub.token }),
+    };
+  }
+
+  /**
+   * Reads the device with the account given, records the main profile chosen (default: its largest H.264/H.265 one)
+   * and analyses the sub profile chosen (default: its smallest),
+   * and stores the account with the password sealed, in the transaction that creates the camera.
+   */
+  async add(input: OnvifCameraInput, actor: AuditAuthor): Promise<{ camera: Camera; device: OnvifDeviceSummary }> {
+    const { address, urn, username, password, mainProfile, subProfile, ...settings } = input;
+    const described = await this.#deps.gateway.describe(address, { username, password });
+    const roles = chooseStreams(described.profiles, {
+      ...definedOnly({ main: mainProfile, sub: subProfile }),
+    });
     const device: OnvifDeviceSummary = {
       address,
       manufacturer: described.manufacturer,
@@ -123,7 +164,7 @@ export class OnvifService {
         await onvifDevices.save({
           cameraId: created.id,
           ...device,
-          ...(urn === undefined ? {} : { urn }),
+          ...definedOnly({ urn }),
           username,
           passwordSealed: this.#deps.vault.seal(password),
           addedAt: this.#deps.clock.now(),

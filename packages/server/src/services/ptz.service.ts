@@ -3,16 +3,26 @@ import {
   VigieError,
   type AuditAction,
   type Clock,
+  type Mask,
   type PtzGateway,
   type PtzLease,
   type PtzPreset,
   type PtzTarget,
   type PtzVelocity,
 } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
+import type { StoredPresetMasks, UnitOfWork } from '@vigie/db';
 import type { CredentialVault } from '@vigie/media';
 import type { PersonRequester } from '../auth/requester.js';
 import type { CameraService } from './camera.service.js';
+import { ptzTargetOf } from './ptz-target.js';
+
+/** What steering asks of recording: masks that follow the head (the recorder fleet, once recording runs). */
+export interface HeadMasking {
+  /** Masks the camera's whole picture, then runs the command that moves its head (`PtzMaskFollower.aroundMove`). */
+  aroundMove<T>(cameraId: string, move: () => Promise<T>): Promise<T>;
+  /** The camera's preset masks changed: its recorder takes them up. */
+  presetMasksChanged(cameraId: string): Promise<void>;
+}
 
 /** Who holds a camera's controls now, as a console shows it. */
 export interface PtzControlView {
@@ -31,6 +41,7 @@ export class PtzService {
     gateway: PtzGateway;
     vault: CredentialVault;
     cameras: CameraService;
+    masking?: HeadMasking;
   };
   readonly #leases = new Map<string, PtzLease>();
 
@@ -40,6 +51,7 @@ export class PtzService {
     gateway: PtzGateway;
     vault: CredentialVault;
     cameras: CameraService;
+    masking?: HeadMasking;
   }) {
     this.#deps = deps;
   }
@@ -54,11 +66,7 @@ export class PtzService {
         `Camera "${camera.name}" cannot be steered: it was not added from an ONVIF device with a PTZ service.`,
       );
     }
-    return {
-      address: device.address,
-      credentials: { username: device.username, password: this.#deps.vault.open(device.passwordSealed) },
-      profileToken: device.mainProfile,
-    };
+    return ptzTargetOf(device, this.#deps.vault);
   }
 
   #holder(cameraId: string): PtzLease | undefined {
@@ -99,6 +107,11 @@ export class PtzService {
     await this.#deps.work(({ audit }) => audit.append({ action, ...actor, cameraId, details }));
   }
 
+  /** A command that moves the head, sent only once the recording's whole picture is masked (when masks follow it). */
+  #aroundMove(cameraId: string, move: () => Promise<void>): Promise<void> {
+    return this.#deps.masking === undefined ? move() : this.#deps.masking.aroundMove(cameraId, move);
+  }
+
   /** Who holds the controls now (nobody once the lease has expired). */
   async control(cameraId: string, requester: PersonRequester): Promise<PtzControlView> {
     await this.#target(cameraId, requester);
@@ -132,7 +145,7 @@ export class PtzService {
   async move(cameraId: string, velocity: PtzVelocity, requester: PersonRequester): Promise<void> {
     const target = await this.#target(cameraId, requester);
     await this.#claim(cameraId, requester);
-    await this.#deps.gateway.move(target, velocity);
+    await this.#aroundMove(cameraId, () => this.#deps.gateway.move(target, velocity));
     await this.#audit(cameraId, requester, 'ptz.moved', { ...velocity });
   }
 
@@ -156,7 +169,7 @@ export class PtzService {
       throw new VigieError('PTZ_PRESET_NOT_FOUND', `The camera has no preset "${token}".`);
     }
     await this.#claim(cameraId, requester);
-    await this.#deps.gateway.gotoPreset(target, token);
+    await this.#aroundMove(cameraId, () => this.#deps.gateway.gotoPreset(target, token));
     await this.#audit(cameraId, requester, 'ptz.preset_recalled', { preset: token, name: preset.name });
   }
 
@@ -167,5 +180,52 @@ export class PtzService {
     const token = await this.#deps.gateway.savePreset(target, name);
     await this.#audit(cameraId, requester, 'ptz.preset_saved', { preset: token, name });
     return (await this.#deps.gateway.presets(target)).find((p) => p.token === token) ?? { token, name };
+  }
+
+  /** The masks drawn per preset of a camera (presets without any are absent: the whole picture is masked there). */
+  async presetMasks(cameraId: string, requester: PersonRequester): Promise<StoredPresetMasks[]> {
+    await this.#target(cameraId, requester);
+    return this.#deps.work(({ ptzMasks }) => ptzMasks.list(cameraId));
+  }
+
+  /**
+   * Stores the masks of one preset, with where the camera says it points (supervisors; audited in the same
+   * transaction); the camera's recorder takes them up. Throws PTZ_PRESET_NOT_FOUND or PTZ_PRESET_POSITION_UNKNOWN.
+   */
+  async savePresetMasks(
+    cameraId: string,
+    change: { token: string; masks: Mask[] },
+    requester: PersonRequester,
+  ): Promise<StoredPresetMasks> {
+    const target = await this.#target(cameraId, requester);
+    const preset = (await this.#deps.gateway.presets(target)).find((p) => p.token === change.token);
+    if (preset === undefined) {
+      throw new VigieError('PTZ_PRESET_NOT_FOUND', `The camera has no preset "${change.token}".`);
+    }
+    if (preset.position === undefined) {
+      throw new VigieError(
+        'PTZ_PRESET_POSITION_UNKNOWN',
+        `The camera does not report where preset "${preset.name}" points: its masks could never be placed.`,
+      );
+    }
+    const { position } = preset;
+    const { userId: _userId, roles: _roles, ...actor } = requester;
+    const saved = await this.#deps.work(async ({ ptzMasks, audit }) => {
+      const stored = await ptzMasks.save(cameraId, {
+        preset: preset.token,
+        name: preset.name,
+        position,
+        masks: change.masks,
+      });
+      await audit.append({
+        action: 'ptz.preset_masks_saved',
+        ...actor,
+        cameraId,
+        details: { preset: preset.token, name: preset.name, masks: change.masks.length },
+      });
+      return stored;
+    });
+    await this.#deps.masking?.presetMasksChanged(cameraId);
+    return saved;
   }
 }

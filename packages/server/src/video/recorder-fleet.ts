@@ -1,11 +1,15 @@
 import type { KeyObject } from 'node:crypto';
 import {
+  definedOnly,
+  fullFrameMask,
   healthWarnings,
   imagesViewableIn,
   stateRaisesOfflineAlert,
   type Camera,
   type CameraState,
   type DomainEvent,
+  type PresetMasks,
+  type PtzGateway,
   type SealedStreamPasswords,
   type Clock,
   type SegmentStorage,
@@ -14,7 +18,10 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import {
+  analysisTapUrl,
   FfmpegSupervisor,
+  freeLoopbackUdpPort,
+  pullsOnce,
   recordingState,
   resolvedSourceRefusal,
   SegmentRecorder,
@@ -30,6 +37,8 @@ import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
+import { ptzTargetOf } from '../services/ptz-target.js';
+import { PtzMaskFollower, type PtzMaskFollowerOptions } from './ptz-mask-follower.js';
 
 /** What the fleet needs to record cameras. */
 export interface RecorderFleetOptions {
@@ -59,8 +68,14 @@ export interface RecorderFleetOptions {
   vault: CredentialVault;
   /** How often each camera's measures are judged for a "camera degraded" notice (default 15 s). */
   healthCheckMs?: number;
+  /** Reads PTZ heads, so that masks drawn per preset follow them; absent: presets' masks are not followed. */
+  ptz?: PtzGateway;
+  /** How often a followed PTZ head is read, and how long it must rest on a preset before its masks apply. */
+  ptzFollow?: { pollMs: number; settleMs: number };
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
+  /** A camera's analysis tap (`analysisTap`) appeared, moved or went away: its analysis follows the recorder. */
+  onAnalysisTap?: (cameraId: string) => void;
 }
 
 interface Running {
@@ -69,12 +84,17 @@ interface Running {
   sealer?: LiftableSealer;
   /** The settings the recorder was started with: a change to them restarts it. */
   fingerprint: string;
+  /** Where the camera's analysis reads the recorder's copy of its packets, when it is pulled once. */
+  tap?: string;
   /** Whether its last judged measures called for a "camera degraded" notice. */
   degraded?: boolean;
+  /** A PTZ camera with masks drawn per preset: what makes them follow the head. */
+  follower?: PtzMaskFollower;
 }
 
-function fingerprint(camera: Camera, sealed: SealedStreamPasswords): string {
-  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks]);
+function fingerprint(camera: Camera, sealed: SealedStreamPasswords, presets: readonly PresetMasks[]): string {
+  // Whether it feeds the analysis too: analytics switched on (or a sub stream removed) add the tap.
+  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera), presets]);
 }
 
 /**
@@ -99,7 +119,7 @@ export class RecorderFleet {
       ffmpegPath: options.ffmpegPath,
       ffmpegCapabilities: options.ffmpegCapabilities,
       clock: options.clock,
-      ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+      ...definedOnly({ backoff: options.backoff }),
       log: (entry) => options.log[entry.level]({ camera: entry.jobId }, entry.message),
     });
   }
@@ -125,6 +145,14 @@ export class RecorderFleet {
     return this.#running.get(cameraId)?.recorder.measures();
   }
 
+  /**
+   * The loopback URL where the recorder of a camera pulled once (`pullsOnce`) copies the camera's packets
+   * for its analysis; undefined while it is not recorded here, or is not pulled once.
+   */
+  analysisTap(cameraId: string): string | undefined {
+    return this.#running.get(cameraId)?.tap;
+  }
+
   /** Stops every recorder (each stores its last segment). */
   async stop(): Promise<void> {
     clearInterval(this.#healthTimer);
@@ -132,7 +160,8 @@ export class RecorderFleet {
     this.#unsubscribe = [];
     await this.#queue.idle();
     await Promise.all(
-      [...this.#running.values()].map(async ({ recorder, sealer }) => {
+      [...this.#running.values()].map(async ({ recorder, sealer, follower }) => {
+        follower?.stop();
         await recorder.stop();
         await sealer?.idle();
       }),
@@ -164,15 +193,23 @@ export class RecorderFleet {
   }
 
   async #sync(cameraId: string, camera: Camera | undefined): Promise<void> {
+    const tap = this.#running.get(cameraId)?.tap;
+    await this.#syncRecorder(cameraId, camera);
+    if (this.#running.get(cameraId)?.tap !== tap) this.#options.onAnalysisTap?.(cameraId);
+  }
+
+  async #syncRecorder(cameraId: string, camera: Camera | undefined): Promise<void> {
     const running = this.#running.get(cameraId);
     // A camera records only with a valid prefectoral authorisation (LEGAL R1).
     const authorised = camera !== undefined && imagesViewableIn(camera.authorisation.state);
     const recorded = camera?.enabled === true && authorised;
     const sealed = recorded ? await this.#options.work(({ streamSecrets }) => streamSecrets.get(cameraId)) : {};
-    const wanted = recorded ? fingerprint(camera, sealed) : undefined;
+    const follow = recorded ? await this.#presetMasksOf(cameraId) : undefined;
+    const wanted = recorded ? fingerprint(camera, sealed, follow?.presets ?? []) : undefined;
     if (running !== undefined && running.fingerprint === wanted) return;
     if (running !== undefined) {
       this.#running.delete(cameraId);
+      running.follower?.stop();
       await running.recorder.stop();
       await running.sealer?.idle();
       if (wanted === undefined) this.#options.liveFeeds?.remove(cameraId);
@@ -196,15 +233,16 @@ export class RecorderFleet {
     // The hole since this camera's last indexed segment (server restart, settings change) becomes a gap.
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const { vault } = this.#options;
+    const tap = pullsOnce(camera) ? analysisTapUrl(await freeLoopbackUdpPort()) : undefined;
     const recorder = new SegmentRecorder({
-      camera,
+      // Masks drawn per preset replace the camera's fixed ones; recording starts with the whole picture masked.
+      camera: follow === undefined ? camera : { ...camera, masks: [fullFrameMask] },
       source: () => unsealedSources(camera, sealed, vault).record,
       supervisor: this.#supervisor,
       storage,
       spoolDir,
       clock: this.#options.clock,
-      ...(resumeAfter === undefined ? {} : { resumeAfter }),
-      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
+      ...definedOnly({ resumeAfter, segmentSeconds: this.#options.segmentSeconds }),
       // A stored segment without its index row is invisible to playback and to the retention purge:
       // while the database is away, indexing waits for it (later segments wait in the spool). The rows of
       // every camera go in batches: a few transactions a second, whatever the number of cameras.
@@ -214,9 +252,49 @@ export class RecorderFleet {
       onProblem: (message) => log.warn({ camera: cameraId }, message),
       ...(feed === undefined ? {} : { live: (stream) => feed.attach(stream) }),
       ...(sealer === undefined ? {} : { liftable: (stream) => sealer.attach(stream) }),
+      ...(tap === undefined ? {} : { analysisTap: tap.send }),
     });
-    this.#running.set(cameraId, { recorder, fingerprint: wanted, ...(sealer === undefined ? {} : { sealer }) });
+    const follower =
+      follow === undefined
+        ? undefined
+        : new PtzMaskFollower({
+            recorder,
+            ...follow,
+            clock: this.#options.clock,
+            ...this.#options.ptzFollow,
+            onProblem: (message) => log.warn({ camera: cameraId }, message),
+          });
+    this.#running.set(cameraId, {
+      recorder,
+      fingerprint: wanted,
+      ...definedOnly({ sealer }),
+      ...(tap === undefined ? {} : { tap: tap.read }),
+      ...definedOnly({ follower }),
+    });
     recorder.start();
+    follower?.start();
+  }
+
+  /** A PTZ camera's masks drawn per preset and how to read its head; undefined for other cameras. */
+  async #presetMasksOf(
+    cameraId: string,
+  ): Promise<{ presets: PresetMasks[]; head: PtzMaskFollowerOptions['head'] } | undefined> {
+    const { ptz, work, vault } = this.#options;
+    if (ptz === undefined) return undefined;
+    const [device, presets] = await work(
+      async ({ onvifDevices, ptzMasks }) => [await onvifDevices.get(cameraId), await ptzMasks.list(cameraId)] as const,
+    );
+    if (device?.ptz !== true || presets.length === 0) return undefined;
+    return {
+      presets: presets.map(({ preset, position, masks }) => ({ preset, position, masks })),
+      head: () => ptz.head(ptzTargetOf(device, vault)),
+    };
+  }
+
+  /** Runs a command that moves a camera's head, its whole picture masked first when its masks follow the head. */
+  aroundMove<T>(cameraId: string, move: () => Promise<T>): Promise<T> {
+    const follower = this.#running.get(cameraId)?.follower;
+    return follower === undefined ? move() : follower.aroundMove(move);
   }
 
   #sealerFor(camera: Camera): LiftableSealer | undefined {

@@ -15,6 +15,12 @@ export type ShadowLabel = Body<'/api/alerts/{id}/label', 'post'>['label'];
 /** What promoting a rule answers: the camera changed, and the precision report attached to the audit entry. */
 export type PromotionReport = Reply<'/api/cameras/{id}/rules/{type}/promote', 'post', 200>['report'];
 
+/** A replay of stored footage through a rule: progress, then the events it would have raised and their precision. */
+export type Replay = Reply<'/api/replays/{id}', 'get', 200>;
+
+/** What a replay is asked: the rule's parameters to try and the period. */
+export type ReplayRequest = Body<'/api/cameras/{id}/rules/{type}/replay', 'post'>;
+
 const rule = (cameraId: string, type: AnalyticsEventType) => ({ params: { path: { id: cameraId, type } } });
 
 /** Shadow mode from the console: the review list and its labels, a rule's page, putting a rule in shadow, promoting it. */
@@ -27,6 +33,9 @@ export const reviewApi = {
     outcome(api.GET('/api/cameras/{id}/rules/{type}', rule(cameraId, type))),
   promote: (cameraId: string, type: AnalyticsEventType) =>
     outcome(api.POST('/api/cameras/{id}/rules/{type}/promote', rule(cameraId, type))),
+  replay: (cameraId: string, type: AnalyticsEventType, body: ReplayRequest) =>
+    outcome(api.POST('/api/cameras/{id}/rules/{type}/replay', { ...rule(cameraId, type), body })),
+  replayState: (id: string) => outcome(api.GET('/api/replays/{id}', { params: { path: { id } } })),
   /** Puts a live rule of a camera in shadow (its settings kept); the camera's version guards concurrent edits. */
   observe: (
     camera: { id: string; version: number; ruleSettings?: Body<'/api/cameras/{id}', 'patch'>['ruleSettings'] },

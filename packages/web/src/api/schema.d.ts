@@ -2159,6 +2159,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cameras/onvif/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the media profiles of an ONVIF device, to choose its main and sub streams */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Device service URL, as discovery gives it. */
+                        address: string;
+                        username: string;
+                        /** @description Stored sealed (AES-256-GCM); never returned. */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            manufacturer: string;
+                            model: string;
+                            profiles: {
+                                token: string;
+                                name: string;
+                                /** @description H264, H265, JPEG… */
+                                encoding: string;
+                                width: number;
+                                height: number;
+                                fps?: number;
+                                /** @description GovLength, in frames. */
+                                keyframeIntervalFrames?: number;
+                            }[];
+                            /** @description Profile recorded unless another is chosen (the largest). */
+                            suggestedMain: string;
+                            /** @description Profile analysed unless another is chosen (the smallest). */
+                            suggestedSub?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cameras/onvif": {
         parameters: {
             query?: never;
@@ -2181,10 +2302,14 @@ export interface paths {
                     "application/json": {
                         /** @description Device service URL, as discovery gives it. */
                         address: string;
-                        urn?: string;
                         username: string;
                         /** @description Stored sealed (AES-256-GCM); never returned. */
                         password: string;
+                        urn?: string;
+                        /** @description Profile token recorded (default: the largest). */
+                        mainProfile?: string;
+                        /** @description Profile token analysed; null for none (default: the smallest). */
+                        subProfile?: string | null;
                         name: string;
                         /** @description Site or group the camera belongs to (station, town hall…): the wall’s camera tree groups by it. */
                         site?: string;
@@ -3629,6 +3754,288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cameras/{id}/ptz/masks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy masks drawn per preset (elsewhere, and while the head moves, the whole picture is masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preset: string;
+                            name: string;
+                            position: {
+                                pan: number;
+                                tilt: number;
+                                zoom: number;
+                            };
+                            masks: {
+                                id: string;
+                                label?: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/ptz/presets/{token}/masks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Draw the privacy masks of a preset (supervisors; audited); the recording applies them at that preset only */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description A preset token from the preset list. */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        masks: {
+                            id: string;
+                            label?: string;
+                            /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                            polygon: {
+                                x: number;
+                                y: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preset: string;
+                            name: string;
+                            position: {
+                                pan: number;
+                                tilt: number;
+                                zoom: number;
+                            };
+                            masks: {
+                                id: string;
+                                label?: string;
+                                /** @description Vertices in normalised image coordinates (0–1), at least 3. */
+                                polygon: {
+                                    x: number;
+                                    y: number;
+                                }[];
+                            }[];
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -3641,7 +4048,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "storage.low" | "storage.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted" | "unmask.requested" | "unmask.approved" | "unmask.refused" | "unmask.viewed" | "unmask.view_refused";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "ptz.preset_masks_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "storage.low" | "storage.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.rule_replayed" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted" | "unmask.requested" | "unmask.approved" | "unmask.refused" | "unmask.viewed" | "unmask.view_refused";
                     /** @description Part of the actor’s name, any case. */
                     actor?: string;
                     /** @description Entries at or after this instant. */
@@ -3817,7 +4224,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /**
-                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @description `unknown` when nothing measures the camera: disabled, not authorised, or no recorder (here or on a worker) reported it yet.
                              * @enum {unknown}
                              */
                             state: "good" | "degraded" | "unknown";
@@ -3894,7 +4301,7 @@ export interface paths {
                             /** Format: uuid */
                             cameraId: string;
                             /**
-                             * @description `unknown` when this server does not record the camera (disabled, or recorded by a worker).
+                             * @description `unknown` when nothing measures the camera: disabled, not authorised, or no recorder (here or on a worker) reported it yet.
                              * @enum {unknown}
                              */
                             state: "good" | "degraded" | "unknown";
@@ -7007,6 +7414,473 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/{id}/rules/{type}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay stored recordings (at most 24 h) through the rule with other parameters; raises nothing (audited)
+         * @description Runs in the background, one at a time: poll GET /api/replays/{id} for its progress, then its events and their precision against the verdicts already given on the period.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        params?: {
+                            /** @description Seconds an object must stay still and unattended. */
+                            abandonedAfterS?: number;
+                            /** @description A person closer than this attends the object. */
+                            attendedWithinM?: number;
+                            /** @description An object must have been still this long before its removal is reported. */
+                            removedAfterStaticS?: number;
+                            /** @description Persons per square metre that raise crowd_density. */
+                            crowdDensityPerM2?: number;
+                            /** @description Fewest tracked persons for crowd_movement. */
+                            crowdMinPersons?: number;
+                            /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                            crowdDivergencePerS?: number;
+                            /** @description Speed above which a person is running. */
+                            runningSpeedMps?: number;
+                            /** @description Seconds the speed must hold. */
+                            runningMinS?: number;
+                            /** @description Box width/height above which a person is lying. */
+                            onGroundAspect?: number;
+                            /** @description Seconds lying and still before person_on_ground. */
+                            onGroundAfterS?: number;
+                            /** @description Slowest motion judged for wrong_way. */
+                            wrongWayMinSpeedMps?: number;
+                            /** @description Seconds of motion against the allowed direction. */
+                            wrongWayMinS?: number;
+                            /** @description Seconds between people_count reports. */
+                            countPeriodS?: number;
+                            /** @description Seconds without any sign of a situation (bag, person down, crowd) after which it has ended; a recurrence after that opens a new alert. */
+                            situationEndS?: number;
+                            /** @description Fraction of the frame that must be flickering flame-coloured. */
+                            fireMinFraction?: number;
+                            /** @description Seconds a covered/defocused/moved view must last. */
+                            tamperAfterS?: number;
+                        };
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cameraId: string;
+                            /** @enum {unknown} */
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper";
+                            params: {
+                                /** @description Seconds an object must stay still and unattended. */
+                                abandonedAfterS?: number;
+                                /** @description A person closer than this attends the object. */
+                                attendedWithinM?: number;
+                                /** @description An object must have been still this long before its removal is reported. */
+                                removedAfterStaticS?: number;
+                                /** @description Persons per square metre that raise crowd_density. */
+                                crowdDensityPerM2?: number;
+                                /** @description Fewest tracked persons for crowd_movement. */
+                                crowdMinPersons?: number;
+                                /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                                crowdDivergencePerS?: number;
+                                /** @description Speed above which a person is running. */
+                                runningSpeedMps?: number;
+                                /** @description Seconds the speed must hold. */
+                                runningMinS?: number;
+                                /** @description Box width/height above which a person is lying. */
+                                onGroundAspect?: number;
+                                /** @description Seconds lying and still before person_on_ground. */
+                                onGroundAfterS?: number;
+                                /** @description Slowest motion judged for wrong_way. */
+                                wrongWayMinSpeedMps?: number;
+                                /** @description Seconds of motion against the allowed direction. */
+                                wrongWayMinS?: number;
+                                /** @description Seconds between people_count reports. */
+                                countPeriodS?: number;
+                                /** @description Seconds without any sign of a situation (bag, person down, crowd) after which it has ended; a recurrence after that opens a new alert. */
+                                situationEndS?: number;
+                                /** @description Fraction of the frame that must be flickering flame-coloured. */
+                                fireMinFraction?: number;
+                                /** @description Seconds a covered/defocused/moved view must last. */
+                                tamperAfterS?: number;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** @enum {unknown} */
+                            status: "running" | "done" | "failed";
+                            progress: {
+                                segments: number;
+                                segmentsDone: number;
+                                /** @description Seconds of recordings in the period. */
+                                recordedS: number;
+                                analysedS: number;
+                            };
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            events: {
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                zoneId?: string;
+                                facts: {
+                                    /** @enum {unknown} */
+                                    subject: "person" | "persons" | "object" | "flames" | "view";
+                                    /** @description Persons involved, when several. */
+                                    count?: number;
+                                    zoneId?: string;
+                                    region?: {
+                                        x: number;
+                                        y: number;
+                                        w: number;
+                                        h: number;
+                                    };
+                                    /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                                    durationS: number;
+                                    /** @description Mean detector score of the persons involved. */
+                                    confidence?: number;
+                                    measure?: {
+                                        value: number;
+                                        peak: number;
+                                        /** @enum {unknown} */
+                                        unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                                    };
+                                    /** @enum {unknown} */
+                                    manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                                };
+                                /**
+                                 * @description The overlapping alert’s label or verdict.
+                                 * @enum {unknown}
+                                 */
+                                verdict?: "true" | "false" | "irrelevant";
+                                /**
+                                 * Format: uuid
+                                 * @description The labelled alert it overlaps.
+                                 */
+                                alertId?: string;
+                            }[];
+                            summary?: {
+                                events: number;
+                                trueEvents: number;
+                                falseEvents: number;
+                                irrelevant: number;
+                                unlabelled: number;
+                                /** @description true / (true + false) over the replayed events that overlap a labelled alert; null without any. */
+                                precision: number | null;
+                                /** @description Alerts labelled true in the period that no replayed event overlaps. */
+                                missedTrue: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A replay: its progress, then the events the rule would have raised and their precision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cameraId: string;
+                            /** @enum {unknown} */
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper";
+                            params: {
+                                /** @description Seconds an object must stay still and unattended. */
+                                abandonedAfterS?: number;
+                                /** @description A person closer than this attends the object. */
+                                attendedWithinM?: number;
+                                /** @description An object must have been still this long before its removal is reported. */
+                                removedAfterStaticS?: number;
+                                /** @description Persons per square metre that raise crowd_density. */
+                                crowdDensityPerM2?: number;
+                                /** @description Fewest tracked persons for crowd_movement. */
+                                crowdMinPersons?: number;
+                                /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                                crowdDivergencePerS?: number;
+                                /** @description Speed above which a person is running. */
+                                runningSpeedMps?: number;
+                                /** @description Seconds the speed must hold. */
+                                runningMinS?: number;
+                                /** @description Box width/height above which a person is lying. */
+                                onGroundAspect?: number;
+                                /** @description Seconds lying and still before person_on_ground. */
+                                onGroundAfterS?: number;
+                                /** @description Slowest motion judged for wrong_way. */
+                                wrongWayMinSpeedMps?: number;
+                                /** @description Seconds of motion against the allowed direction. */
+                                wrongWayMinS?: number;
+                                /** @description Seconds between people_count reports. */
+                                countPeriodS?: number;
+                                /** @description Seconds without any sign of a situation (bag, person down, crowd) after which it has ended; a recurrence after that opens a new alert. */
+                                situationEndS?: number;
+                                /** @description Fraction of the frame that must be flickering flame-coloured. */
+                                fireMinFraction?: number;
+                                /** @description Seconds a covered/defocused/moved view must last. */
+                                tamperAfterS?: number;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** @enum {unknown} */
+                            status: "running" | "done" | "failed";
+                            progress: {
+                                segments: number;
+                                segmentsDone: number;
+                                /** @description Seconds of recordings in the period. */
+                                recordedS: number;
+                                analysedS: number;
+                            };
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            events: {
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                zoneId?: string;
+                                facts: {
+                                    /** @enum {unknown} */
+                                    subject: "person" | "persons" | "object" | "flames" | "view";
+                                    /** @description Persons involved, when several. */
+                                    count?: number;
+                                    zoneId?: string;
+                                    region?: {
+                                        x: number;
+                                        y: number;
+                                        w: number;
+                                        h: number;
+                                    };
+                                    /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                                    durationS: number;
+                                    /** @description Mean detector score of the persons involved. */
+                                    confidence?: number;
+                                    measure?: {
+                                        value: number;
+                                        peak: number;
+                                        /** @enum {unknown} */
+                                        unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                                    };
+                                    /** @enum {unknown} */
+                                    manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                                };
+                                /**
+                                 * @description The overlapping alert’s label or verdict.
+                                 * @enum {unknown}
+                                 */
+                                verdict?: "true" | "false" | "irrelevant";
+                                /**
+                                 * Format: uuid
+                                 * @description The labelled alert it overlaps.
+                                 */
+                                alertId?: string;
+                            }[];
+                            summary?: {
+                                events: number;
+                                trueEvents: number;
+                                falseEvents: number;
+                                irrelevant: number;
+                                unlabelled: number;
+                                /** @description true / (true + false) over the replayed events that overlap a labelled alert; null without any. */
+                                precision: number | null;
+                                /** @description Alerts labelled true in the period that no replayed event overlaps. */
+                                missedTrue: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

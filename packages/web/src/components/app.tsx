@@ -11,6 +11,7 @@ import { AccessRequestsPage } from '../pages/access-requests-page';
 import { AlertsPage } from '../pages/alerts-page';
 import { AuditPage } from '../pages/audit-page';
 import { CameraAdminPage } from '../pages/camera-admin-page';
+import { CameraDiscoveryPage } from '../pages/camera-discovery-page';
 import { CameraEditPage } from '../pages/camera-edit-page';
 import { CameraLivePage } from '../pages/camera-live-page';
 import { CompliancePage } from '../pages/compliance-page';
@@ -94,6 +95,7 @@ function Console({ me }: { me: Me }) {
               <Route path="/statistics">{guard('alert:read', <StatisticsPage />)}</Route>
               <Route path="/admin/cameras">{guard('camera:write', <CameraAdminPage />)}</Route>
               <Route path="/admin/cameras/new">{guard('camera:write', <CameraEditPage />)}</Route>
+              <Route path="/admin/cameras/discover">{guard('camera:write', <CameraDiscoveryPage />)}</Route>
               <Route path="/admin/cameras/:id">
                 {(p) => guard('camera:write', <CameraEditPage cameraId={p.id} />)}
               </Route>

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
+import { definedOnly } from '@vigie/core/defined-only';
 import type { CameraState } from '../api/contract';
 import { fieldOfViewCone } from '../logic/fov-cone';
 
@@ -119,7 +120,7 @@ export function CameraMap({
         maxZoom: 20,
         // The page's policy sends no referrer off-site; tile servers that ask for one (OpenStreetMap) get the origin only.
         referrerPolicy: 'strict-origin',
-        ...(tileAttribution === undefined ? {} : { attribution: tileAttribution }),
+        ...definedOnly({ attribution: tileAttribution }),
       }).addTo(created);
     } else {
       const grid = L.layerGroup().addTo(created);

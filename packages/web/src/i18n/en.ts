@@ -6,6 +6,7 @@ import { complianceEn } from './compliance.messages';
 import { holdsEn } from './holds.messages';
 import { unmaskEn } from './unmask.messages';
 import { healthEn } from './health.messages';
+import { onvifEn } from './onvif.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { reviewEn } from './review.messages';
@@ -346,6 +347,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.ptz.moved': 'PTZ camera moved',
   'audit.action.ptz.preset_recalled': 'PTZ preset recalled',
   'audit.action.ptz.preset_saved': 'PTZ preset saved',
+  'audit.action.ptz.preset_masks_saved': 'PTZ preset masks saved',
   'audit.action.user.created': 'Account created',
   'audit.action.user.roles_changed': 'Roles changed',
   'audit.action.user.cameras_assigned': 'Cameras assigned',
@@ -373,6 +375,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.alert.ended': 'Alert situation ended',
   'audit.action.alert.labelled': 'Shadow alert labelled',
   'audit.action.analytics.rule_promoted': 'Rule taken out of shadow (live)',
+  'audit.action.analytics.rule_replayed': 'Stored footage replayed through a rule',
   'audit.action.analytics.paused': 'Analytics stopped',
   'audit.action.analytics.resumed': 'Analytics resumed',
   'audit.action.registry.recorded': 'Registry updated',
@@ -415,6 +418,7 @@ export const en: Record<MessageKey, string> = {
   ...complianceEn,
   ...unmaskEn,
   ...healthEn,
+  ...onvifEn,
   ...incidentsEn,
   ...dpoEn,
   ...alarmEn,

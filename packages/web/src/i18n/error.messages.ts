@@ -13,10 +13,13 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   ONVIF_DEVICE_UNREACHABLE: 'La caméra ONVIF ne répond pas : vérifiez son adresse et le réseau.',
   ONVIF_NOT_AUTHORISED: 'La caméra ONVIF refuse l’identifiant ou le mot de passe.',
   ONVIF_NO_VIDEO_PROFILE: 'La caméra ONVIF n’annonce aucun flux vidéo.',
+  ONVIF_PROFILE_NOT_FOUND: 'La caméra ONVIF n’a pas ce profil : relisez ses profils et choisissez de nouveau.',
   PTZ_NOT_AVAILABLE: 'Cette caméra ne se pilote pas : elle n’a pas été ajoutée depuis un appareil ONVIF PTZ.',
   PTZ_CONTROL_HELD:
     'Quelqu’un d’autre pilote cette caméra : attendez qu’il rende la main ou demandez à un superviseur.',
   PTZ_PRESET_NOT_FOUND: 'Cette préposition n’existe plus sur la caméra : rechargez la liste.',
+  PTZ_PRESET_POSITION_UNKNOWN:
+    'La caméra n’indique pas où pointe cette préposition : ses masques ne pourraient jamais être placés. Enregistrez-la à nouveau.',
   CALIBRATION_REQUIRED: 'Cette analyse demande d’abord de calibrer la caméra.',
   CAMERA_NOT_FOUND: 'Cette caméra n’existe pas ou ne vous est pas accessible.',
   CAMERA_NAME_TAKEN: 'Une caméra porte déjà ce nom : choisissez-en un autre.',
@@ -53,6 +56,10 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   RULE_PROMOTION_REQUIRED: 'Cette règle doit d’abord faire ses preuves en mode observation.',
   RULE_NOT_IN_SHADOW: 'Cette règle n’est pas en mode observation.',
   SHADOW_EVIDENCE_INSUFFICIENT: 'Pas encore assez d’alertes étiquetées pour promouvoir cette règle.',
+  REPLAY_NOT_FOUND: 'Ce rejeu n’existe plus (le serveur a redémarré) : relancez-le.',
+  REPLAY_BUSY: 'Un rejeu est déjà en cours : attendez qu’il se termine.',
+  REPLAY_NOT_LAWFUL:
+    'Cette analyse ne peut pas s’appliquer aux images de cette caméra aujourd’hui : autorisation, AIPD ou autorisation d’analyse manquante, ou analyses arrêtées.',
   MEDIA_UNAVAILABLE: 'La vidéo est momentanément indisponible : réessayez dans un instant.',
   DUPLICATE_ID: 'Deux éléments portent le même identifiant.',
   AUTHORISATION_PERIOD_INVALID: 'Période d’autorisation invalide.',
@@ -110,9 +117,12 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   ONVIF_DEVICE_UNREACHABLE: 'The ONVIF camera does not answer: check its address and the network.',
   ONVIF_NOT_AUTHORISED: 'The ONVIF camera refuses the username or password.',
   ONVIF_NO_VIDEO_PROFILE: 'The ONVIF camera offers no video stream.',
+  ONVIF_PROFILE_NOT_FOUND: 'The ONVIF camera has no such profile: read its profiles again and choose anew.',
   PTZ_NOT_AVAILABLE: 'This camera cannot be steered: it was not added from an ONVIF PTZ device.',
   PTZ_CONTROL_HELD: 'Someone else is steering this camera: wait until they release it, or ask a supervisor.',
   PTZ_PRESET_NOT_FOUND: 'This preset no longer exists on the camera: reload the list.',
+  PTZ_PRESET_POSITION_UNKNOWN:
+    'The camera does not say where this preset points, so its masks could never be placed: save it again.',
   CALIBRATION_REQUIRED: 'This analytic needs the camera calibrated first.',
   CAMERA_NOT_FOUND: 'This camera does not exist or is not open to you.',
   CAMERA_NAME_TAKEN: 'A camera already has this name: choose another.',
@@ -147,6 +157,10 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   RULE_PROMOTION_REQUIRED: 'This rule must first prove itself in shadow mode.',
   RULE_NOT_IN_SHADOW: 'This rule is not in shadow mode.',
   SHADOW_EVIDENCE_INSUFFICIENT: 'Not enough labelled alerts yet to promote this rule.',
+  REPLAY_NOT_FOUND: 'This replay no longer exists (the server restarted): start it again.',
+  REPLAY_BUSY: 'A replay is already running: wait for it to finish.',
+  REPLAY_NOT_LAWFUL:
+    'This analytic may not run on this camera’s images now: authorisation, impact assessment or analysis authorisation missing, or analytics stopped.',
   MEDIA_UNAVAILABLE: 'Video is unavailable for a moment: try again shortly.',
   DUPLICATE_ID: 'Two items have the same identifier.',
   AUTHORISATION_PERIOD_INVALID: 'Invalid authorisation period.',

@@ -5,6 +5,7 @@ import { complianceFr } from './compliance.messages';
 import { holdsFr } from './holds.messages';
 import { unmaskFr } from './unmask.messages';
 import { healthFr } from './health.messages';
+import { onvifFr } from './onvif.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { reviewFr } from './review.messages';
@@ -349,6 +350,7 @@ export const fr = {
   'audit.action.ptz.moved': 'Caméra PTZ déplacée',
   'audit.action.ptz.preset_recalled': 'Préposition PTZ rappelée',
   'audit.action.ptz.preset_saved': 'Préposition PTZ enregistrée',
+  'audit.action.ptz.preset_masks_saved': 'Masques de préposition PTZ enregistrés',
   'audit.action.user.created': 'Compte créé',
   'audit.action.user.roles_changed': 'Rôles modifiés',
   'audit.action.user.cameras_assigned': 'Caméras attribuées',
@@ -376,6 +378,7 @@ export const fr = {
   'audit.action.alert.ended': 'Fin de la situation d’une alerte',
   'audit.action.alert.labelled': 'Alerte fantôme étiquetée',
   'audit.action.analytics.rule_promoted': 'Règle sortie du mode fantôme (en service)',
+  'audit.action.analytics.rule_replayed': 'Enregistrements rejoués à travers une règle',
   'audit.action.analytics.paused': 'Analyses arrêtées',
   'audit.action.analytics.resumed': 'Analyses reprises',
   'audit.action.registry.recorded': 'Registre mis à jour',
@@ -418,6 +421,7 @@ export const fr = {
   ...complianceFr,
   ...unmaskFr,
   ...healthFr,
+  ...onvifFr,
   ...incidentsFr,
   ...dpoFr,
   ...alarmFr,

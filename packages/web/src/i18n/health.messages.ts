@@ -6,7 +6,7 @@ export const healthFr = {
   'health.state.degraded': 'dégradée',
   'health.state.unknown': 'non mesurée',
   'health.unknown':
-    'Pas de mesure : ce serveur n’enregistre pas cette caméra (désactivée, ou enregistrée par un nœud de calcul).',
+    'Pas de mesure : la caméra n’est pas enregistrée (désactivée ou non autorisée), ou son enregistreur n’a encore rien mesuré.',
   'health.problem.image_frozen': 'image figée',
   'health.problem.keyframe_interval_long': 'images clés trop espacées',
   'health.problem.frame_rate_low': 'fréquence d’images faible',
@@ -40,7 +40,8 @@ export const healthEn: Record<keyof typeof healthFr, string> = {
   'health.state.good': 'good',
   'health.state.degraded': 'degraded',
   'health.state.unknown': 'not measured',
-  'health.unknown': 'No measures: this server does not record this camera (disabled, or recorded by a worker).',
+  'health.unknown':
+    'No measures: the camera is not recorded (disabled or not authorised), or its recorder has measured nothing yet.',
   'health.problem.image_frozen': 'frozen image',
   'health.problem.keyframe_interval_long': 'keyframes too far apart',
   'health.problem.frame_rate_low': 'low frame rate',

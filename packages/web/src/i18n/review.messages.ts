@@ -37,6 +37,24 @@ export const reviewFr = {
   'review.label.irrelevant': 'Sans objet',
   'review.labelAs': 'Étiqueter',
   'review.noSnapshot': 'Pas d’image',
+  'review.replay.heading': 'Rejouer les enregistrements à travers une règle',
+  'review.replay.intro':
+    'Ce que la règle aurait signalé sur une période passée (24 h au plus) avec d’autres réglages, comparé aux étiquettes et verdicts déjà donnés. Aucune alerte n’est émise.',
+  'review.replay.camera': 'Caméra du rejeu',
+  'review.replay.type': 'Règle à rejouer',
+  'review.replay.param': 'Réglage {key}',
+  'review.replay.from': 'Du',
+  'review.replay.to': 'Au',
+  'review.replay.submit': 'Rejouer',
+  'review.replay.progress': 'Analyse en cours : {done} s sur {total} s enregistrées ({segments} segments sur {count})',
+  'review.replay.failed': 'Le rejeu a échoué : {message}',
+  'review.replay.summary':
+    '{events} événement(s) : vrais {trueEvents}, faux {falseEvents}, sans objet {irrelevant}, non étiquetés {unlabelled} ; alertes vraies manquées {missedTrue}',
+  'review.replay.precision': 'Précision sur les étiquettes existantes : {precision}',
+  'review.replay.noPrecision': 'Précision : aucun événement ne recoupe une alerte étiquetée vraie ou fausse',
+  'review.replay.when': 'Moment',
+  'review.replay.verdict': 'Étiquette de l’alerte recoupée',
+  'review.replay.unlabelled': 'aucune',
 } as const;
 
 /** English messages of the shadow review screen. */
@@ -77,4 +95,22 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
   'review.label.irrelevant': 'Irrelevant',
   'review.labelAs': 'Label',
   'review.noSnapshot': 'No picture',
+  'review.replay.heading': 'Replay recordings through a rule',
+  'review.replay.intro':
+    'What the rule would have raised over a past period (24 h at most) with other settings, compared with the labels and verdicts already given. No alert is raised.',
+  'review.replay.camera': 'Camera to replay',
+  'review.replay.type': 'Rule to replay',
+  'review.replay.param': 'Setting {key}',
+  'review.replay.from': 'From',
+  'review.replay.to': 'To',
+  'review.replay.submit': 'Replay',
+  'review.replay.progress': 'Analysing: {done} s of {total} s recorded ({segments} of {count} segments)',
+  'review.replay.failed': 'The replay failed: {message}',
+  'review.replay.summary':
+    '{events} event(s): true {trueEvents}, false {falseEvents}, irrelevant {irrelevant}, unlabelled {unlabelled}; true alerts missed {missedTrue}',
+  'review.replay.precision': 'Precision against existing labels: {precision}',
+  'review.replay.noPrecision': 'Precision: no event overlaps an alert labelled true or false',
+  'review.replay.when': 'When',
+  'review.replay.verdict': 'Label of the overlapping alert',
+  'review.replay.unlabelled': 'none',
 };

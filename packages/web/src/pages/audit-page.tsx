@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/messages';
 import { dateLocale } from '../i18n/messages';
 import { auditSummary } from '../logic/audit-details';
 import { addDaysToDate, zonedLocalToInstant } from '@vigie/core/calendar';
+import { definedOnly } from '@vigie/core/defined-only';
 import type { Reply } from '../api/schema-types';
 
 // Every action the trail records, checked against the API's list by the compiler (a new action fails to build here).
@@ -27,6 +28,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'ptz.moved': 'audit.action.ptz.moved',
   'ptz.preset_recalled': 'audit.action.ptz.preset_recalled',
   'ptz.preset_saved': 'audit.action.ptz.preset_saved',
+  'ptz.preset_masks_saved': 'audit.action.ptz.preset_masks_saved',
   'user.created': 'audit.action.user.created',
   'user.roles_changed': 'audit.action.user.roles_changed',
   'user.cameras_assigned': 'audit.action.user.cameras_assigned',
@@ -54,6 +56,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'alert.ended': 'audit.action.alert.ended',
   'alert.labelled': 'audit.action.alert.labelled',
   'analytics.rule_promoted': 'audit.action.analytics.rule_promoted',
+  'analytics.rule_replayed': 'audit.action.analytics.rule_replayed',
   'analytics.paused': 'audit.action.analytics.paused',
   'analytics.resumed': 'audit.action.analytics.resumed',
   'registry.recorded': 'audit.action.registry.recorded',
@@ -132,8 +135,7 @@ export function AuditPage() {
       ...(cameraId === '' ? {} : { cameraId }),
       ...(actor.trim() === '' ? {} : { actor: actor.trim() }),
       ...(text.trim() === '' ? {} : { q: text.trim() }),
-      ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? {} : { to }),
+      ...definedOnly({ from, to }),
     };
     void api.GET('/api/audit', { params: { query } }).then(({ data, error: failure, response }) => {
       if (data === undefined) setError(errorMessage(failure, response));

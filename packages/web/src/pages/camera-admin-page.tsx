@@ -22,6 +22,9 @@ export function CameraAdminPage() {
       <p>
         <Link href="/admin/cameras/new" className="button">
           {t('cameras.add')}
+        </Link>{' '}
+        <Link href="/admin/cameras/discover" className="button">
+          {t('onvif.open')}
         </Link>
       </p>
       {error && <p className="error">{t('cameras.error', { message: error })}</p>}

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useLocation } from 'wouter';
+import { definedOnly } from '@vigie/core/defined-only';
 import type { CameraState } from '../api/contract';
 import { useCameras } from '../api/use-cameras';
 import { useCameraStatus } from '../api/use-camera-status';
@@ -29,7 +30,7 @@ export function MapPage({ roles }: { roles: readonly string[] }) {
     () =>
       (cameras ?? []).map((c) => {
         const status = statuses.get(c.id)?.state;
-        return { ...c, ...(status === undefined ? {} : { status }) };
+        return { ...c, ...definedOnly({ status }) };
       }),
     [cameras, statuses],
   );

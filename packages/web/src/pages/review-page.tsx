@@ -7,6 +7,7 @@ import { useCameras } from '../api/use-cameras';
 import { useTimeZone } from '../api/use-time-zone';
 import { cameraOptions, FilterSelect } from '../components/filter-select';
 import { ShadowAlertItem } from '../components/shadow-alert-item';
+import { RuleReplayForm } from '../components/rule-replay-form';
 import { ShadowRuleCard } from '../components/shadow-rule-card';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -22,8 +23,8 @@ const liveRules = (camera: Camera): AnalyticsEventType[] =>
 
 /**
  * Shadow mode for supervisors: each rule in observation with its evidence and its promotion, the alerts
- * those rules raised (never shown to operators) to label true, false or irrelevant, and a form to put a live
- * rule in observation first.
+ * those rules raised (never shown to operators) to label true, false or irrelevant, a form to put a live
+ * rule in observation first, and one to replay recordings through a rule with other settings.
  */
 export function ReviewPage() {
   const { t, problem } = useI18n();
@@ -81,6 +82,7 @@ export function ReviewPage() {
           />
         ))}
         {cameras !== undefined && <ObserveForm cameras={cameras} />}
+        {cameras !== undefined && <RuleReplayForm cameras={cameras} timeZone={timeZone} />}
       </section>
       <section className="shadow-alerts" aria-labelledby="review-alerts">
         <h3 id="review-alerts">{t('review.alerts')}</h3>

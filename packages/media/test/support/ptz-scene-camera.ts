@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { locateFfmpeg } from '@vigie/media';
+import type { PtzPosition } from './fake-onvif-device.js';
+import { RtspRelay } from './rtsp-relay.js';
+
+/** A live RTSP camera whose picture follows a PTZ head. */
+export interface PtzSceneCamera {
+  /** rtsp://127.0.0.1:<port>/live */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The scene's picture size (small: the test decodes every stored frame). */
+export const sceneSize = { width: 160, height: 120 };
+
+/** The red "private window" of the scene: its horizontal span for a head position (undefined: the head moves). */
+export function windowSpan(position: PtzPosition | undefined): { x0: number; x1: number } {
+  // At pan 0 the window is on the left, at pan 0.5 on the right; while the head turns it crosses the middle.
+  const centre = position === undefined ? 0.5 : 0.2 + 1.2 * position.pan;
+  return { x0: centre - 0.1, x1: centre + 0.1 };
+}
+
+/** The window's vertical span (it does not move up or down in these tests). */
+export const windowRows = { y0: 0.3, y1: 0.7 };
+
+function draw(frame: Buffer, position: PtzPosition | undefined): void {
+  const { width, height } = sceneSize;
+  const { x0, x1 } = windowSpan(position);
+  for (let y = 0; y < height; y++) {
+    const rowInWindow = y >= windowRows.y0 * height && y < windowRows.y1 * height;
+    for (let x = 0; x < width; x++) {
+      const inWindow = rowInWindow && x >= x0 * width && x < x1 * width;
+      const i = (y * width + x) * 3;
+      frame[i] = inWindow ? 220 : 128;
+      frame[i + 1] = inWindow ? 20 : 128;
+      frame[i + 2] = inWindow ? 20 : 128;
+    }
+  }
+}
+
+/**
+ * A test PTZ camera's video: a grey street with a red private window whose place in the picture depends on where
+ * the head points (`where`, e.g. the test ONVIF device's `position`), drawn by Node at 10 frames a second and
+ * encoded by ffmpeg (x264, a keyframe a second) to an RTSP relay. A move shows at once in the next frame, as the
+ * picture of a real head does while it turns.
+ */
+export async function startPtzSceneCamera(where: () => PtzPosition | undefined): Promise<PtzSceneCamera> {
+  const relay = new RtspRelay();
+  const port = await relay.listen(0);
+  const { width, height } = sceneSize;
+  const encoder = spawn(
+    locateFfmpeg().path,
+    ['-hide_banner', '-loglevel', 'error', '-use_wallclock_as_timestamps', '1']
+      .concat(['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', '10', '-i', 'pipe:0'])
+      .concat(['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '10', '-pix_fmt', 'yuv420p'])
+      .concat(['-f', 'rtsp', '-rtsp_transport', 'tcp', `rtsp://127.0.0.1:${port}/publish`]),
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  encoder.stderr.setEncoding('utf8').on('data', (chunk: string) => (log = (log + chunk).slice(-2000)));
+  encoder.stdin.on('error', () => undefined);
+  const frame = Buffer.alloc(width * height * 3);
+  const timer = setInterval(() => {
+    draw(frame, where());
+    encoder.stdin.write(frame);
+  }, 100);
+  const exited = new Promise<never>((_, reject) =>
+    encoder.once('exit', (code) => reject(new Error(`the scene camera's ffmpeg exited (${String(code)}): ${log}`))),
+  );
+  exited.catch(() => undefined);
+  const stop = async (): Promise<void> => {
+    clearInterval(timer);
+    encoder.stdin.end();
+    encoder.kill('SIGKILL');
+    await relay.close();
+  };
+  try {
+    await Promise.race([relay.published(), exited]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `rtsp://127.0.0.1:${port}/live`, stop };
+}

@@ -1,0 +1,122 @@
+import {
+  masksInForce,
+  masksToApply,
+  type Clock,
+  type HeadState,
+  type Mask,
+  type MasksInForce,
+  type PresetMasks,
+} from '@vigie/core';
+
+/** What the follower drives: a recorder whose masks can be changed while it runs (`SegmentRecorder.remask`). */
+export interface Remaskable {
+  remask(masks: readonly Pick<Mask, 'polygon'>[]): Promise<void>;
+}
+
+/** What a follower needs. */
+export interface PtzMaskFollowerOptions {
+  recorder: Remaskable;
+  /** Reads where the head is (ONVIF GetStatus); a failure counts as "position unknown". */
+  head: () => Promise<HeadState>;
+  presets: readonly PresetMasks[];
+  clock: Clock;
+  /** How often the head is read (default 500 ms). */
+  pollMs?: number;
+  /** How long the head must be seen still on a preset before its masks replace the whole-picture mask (default 1 s). */
+  settleMs?: number;
+  onProblem?: (message: string) => void;
+}
+
+function sameDecision(a: MasksInForce, b: MasksInForce): boolean {
+  return a.kind === 'full' ? b.kind === 'full' : b.kind === 'preset' && a.preset === b.preset;
+}
+
+/**
+ * Makes a PTZ camera's privacy masks follow its head (LEGAL R6), fail-safe: the recorder starts with the whole
+ * picture masked; the preset's masks are placed only after the head has been read still on that preset for
+ * `settleMs`, from reads begun after the last command; any other read (moving, between presets, unknown, failed)
+ * masks the whole picture again. A command from Vigie goes through `aroundMove`: the whole picture is masked —
+ * the recording process holding the old masks has exited — before the command is sent. A move made from
+ * elsewhere (the camera's own web page, a tour) is caught by the next read only: the reason to keep `pollMs` short.
+ */
+export class PtzMaskFollower {
+  readonly #options: PtzMaskFollowerOptions;
+  /** What the recorder applies (it starts with the whole picture masked). */
+  #current: MasksInForce = { kind: 'full', reason: 'position unknown' };
+  /** Changes of masks, one after the other, in the order they were decided. */
+  #changes: Promise<void> = Promise.resolve();
+  /** Commands in flight: no read counts until they are done. */
+  #moves = 0;
+  /** Bumped by every command: a read begun before it proves nothing about the head after it. */
+  #generation = 0;
+  /** A preset the head was last read still on, and since when (ms). */
+  #candidate: { preset: string; sinceMs: number } | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #reading = false;
+
+  constructor(options: PtzMaskFollowerOptions) {
+    this.#options = options;
+  }
+
+  /** Starts reading the head. */
+  start(): void {
+    this.#timer = setInterval(() => void this.#read(), this.#options.pollMs ?? 500);
+  }
+
+  /** Stops reading the head (the recorder keeps its last masks until it stops). */
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  /** Masks the whole picture, then runs the command that moves the head; the masks follow it again afterwards. */
+  async aroundMove<T>(move: () => Promise<T>): Promise<T> {
+    this.#moves += 1;
+    this.#generation += 1;
+    this.#candidate = undefined;
+    try {
+      await this.#apply({ kind: 'full', reason: 'head commanded to move' });
+      return await move();
+    } finally {
+      this.#moves -= 1;
+      this.#generation += 1;
+    }
+  }
+
+  async #read(): Promise<void> {
+    if (this.#reading) return;
+    this.#reading = true;
+    const generation = this.#generation;
+    let head: HeadState;
+    try {
+      head = await this.#options.head();
+    } catch (error) {
+      this.#options.onProblem?.(`PTZ position unreadable, whole picture masked: ${String(error)}`);
+      head = { kind: 'unknown' };
+    } finally {
+      this.#reading = false;
+    }
+    if (this.#moves > 0 || generation !== this.#generation) return;
+    const decision = masksInForce(head, this.#options.presets);
+    if (decision.kind === 'full') {
+      this.#candidate = undefined;
+      await this.#apply(decision);
+      return;
+    }
+    const nowMs = this.#options.clock.now().getTime();
+    if (this.#candidate?.preset !== decision.preset) this.#candidate = { preset: decision.preset, sinceMs: nowMs };
+    if (nowMs - this.#candidate.sinceMs >= (this.#options.settleMs ?? 1000)) await this.#apply(decision);
+  }
+
+  /** Queues a change of masks at once (so changes keep the order they were decided in); resolves when it is in force. */
+  #apply(decision: MasksInForce): Promise<void> {
+    this.#changes = this.#changes
+      .then(async () => {
+        if (sameDecision(decision, this.#current)) return;
+        this.#current = decision;
+        // Preset masks are permanent: a liftable mask would need the sealed stream of the camera's fixed masks.
+        await this.#options.recorder.remask(masksToApply(decision).map(({ polygon }) => ({ polygon })));
+      })
+      .catch((error: unknown) => this.#options.onProblem?.(`masks not changed: ${String(error)}`));
+    return this.#changes;
+  }
+}

@@ -1,0 +1,234 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { RecordingRepository } from '@vigie/db';
+import { testEngines } from '@vigie/db/testing';
+import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { sceneSize, startPtzSceneCamera, type PtzSceneCamera } from '../../media/test/support/ptz-scene-camera.js';
+import { authorise, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+
+const run = promisify(execFile);
+const password = 'Onvif-Pa55word!';
+
+/** A rectangle as a mask polygon, in normalised coordinates. */
+const box = (x0: number, y0: number, x1: number, y1: number): { x: number; y: number }[] => [
+  { x: x0, y: y0 },
+  { x: x1, y: y0 },
+  { x: x1, y: y1 },
+  { x: x0, y: y1 },
+];
+
+/** What one stored frame shows: the whole picture black, one side masked (a preset's mask), or something else. */
+type FrameKind = 'black' | 'left masked' | 'right masked' | 'other';
+
+/** Every frame of a stored segment as RGB pixels. */
+async function framesOf(path: string): Promise<Buffer[]> {
+  const { stdout } = await run(
+    locateFfmpeg().path,
+    ['-v', 'error', '-i', path, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
+  );
+  const size = sceneSize.width * sceneSize.height * 3;
+  return Array.from({ length: Math.floor(stdout.length / size) }, (_, i) => stdout.subarray(i * size, (i + 1) * size));
+}
+
+/** Pixels of the red private window's colour in a frame. */
+function redPixels(frame: Buffer): number {
+  let red = 0;
+  for (let i = 0; i < frame.length; i += 3) {
+    if (frame[i]! > 150 && frame[i + 1]! < 100 && frame[i + 2]! < 100) red += 1;
+  }
+  return red;
+}
+
+/** Mean brightness of a horizontal band of the picture (rows 25–75 %), from x0 to x1 (normalised). */
+function meanOf(frame: Buffer, x0: number, x1: number): number {
+  const { width, height } = sceneSize;
+  let sum = 0;
+  let count = 0;
+  for (let y = Math.round(height * 0.25); y < height * 0.75; y++) {
+    for (let x = Math.round(width * x0); x < width * x1; x++) {
+      const i = (y * width + x) * 3;
+      sum += (frame[i]! + frame[i + 1]! + frame[i + 2]!) / 3;
+      count += 1;
+    }
+  }
+  return sum / count;
+}
+
+function kindOf(frame: Buffer): FrameKind {
+  const [left, middle, right] = [meanOf(frame, 0.1, 0.3), meanOf(frame, 0.42, 0.58), meanOf(frame, 0.7, 0.9)];
+  const dark = (v: number): boolean => v < 40;
+  if (dark(left) && dark(middle) && dark(right)) return 'black';
+  if (dark(left) && !dark(middle) && !dark(right)) return 'left masked';
+  if (!dark(left) && !dark(middle) && dark(right)) return 'right masked';
+  return 'other';
+}
+
+describe.each(testEngines)('PTZ masks that follow the head, recorded by real ffmpeg, on $name', (engine) => {
+  let app: TestApp;
+  let device: FakeOnvifDevice;
+  let scene: PtzSceneCamera;
+  let supervisor: SessionHeaders;
+  let operator: SessionHeaders;
+  let dpo: SessionHeaders;
+  let cameraId: string;
+  let stopFleet: (() => Promise<void>) | undefined;
+  const tokens: Record<'left' | 'right', string> = { left: '', right: '' };
+
+  const call = (method: 'GET' | 'POST' | 'PUT', path: string, headers: SessionHeaders, payload?: unknown) =>
+    app.http.inject({
+      method,
+      url: `/api/cameras/${cameraId}/ptz${path}`,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+
+  const segments = () =>
+    new RecordingRepository(app.database.db).segmentsBetween(
+      cameraId,
+      { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) },
+      new Date(0),
+    );
+
+  /** Waits until `more` segments were stored after the ones stored now. */
+  async function segmentsLater(more: number): Promise<void> {
+    const before = (await segments()).length;
+    await expect
+      .poll(async () => (await segments()).length, { timeout: 40_000, interval: 250 })
+      .toBeGreaterThanOrEqual(before + more);
+  }
+
+  beforeAll(async () => {
+    // The picture follows the test device's head (before the device exists, the head is taken as turning).
+    scene = await startPtzSceneCamera(() => (device === undefined ? undefined : device.position()));
+    device = await startFakeOnvifDevice({
+      username: 'vigie',
+      password,
+      discoverable: false,
+      profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
+    });
+    app = await openTestApp(engine);
+    supervisor = await loginAs(app, ['supervisor']);
+    operator = await loginAs(app, ['operator']);
+    dpo = await loginAs(app, ['dpo']);
+    const added = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras/onvif',
+      headers: supervisor,
+      payload: {
+        address: device.address,
+        username: 'vigie',
+        password,
+        name: `Beffroi PTZ ${engine.name}`,
+        enabled: true,
+        location: { lat: 50.3579, lon: 3.5233 },
+        purposes: ['public_space_safety'],
+      },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    cameraId = added.json<{ camera: { id: string } }>().camera.id;
+    await authorise(app, cameraId);
+    // Two presets: the private window on the left of the picture (pan 0), then on the right (pan 0.5).
+    for (const [side, pan] of [
+      ['left', 0],
+      ['right', 0.5],
+    ] as const) {
+      device.point({ pan, tilt: 0, zoom: 0 });
+      const saved = await call('POST', '/presets', supervisor, { name: `Fenêtre ${side}` });
+      expect(saved.statusCode, saved.body).toBe(201);
+      tokens[side] = saved.json<{ token: string }>().token;
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await stopFleet?.();
+    await app?.close();
+    await device?.stop();
+    await scene?.stop();
+  });
+
+  it('stores masks per preset for supervisors, validated and audited', async () => {
+    const left = await call('PUT', `/presets/${tokens.left}/masks`, supervisor, {
+      masks: [{ id: 'fenetre', label: 'Fenêtre du 2e', polygon: box(0.05, 0.2, 0.35, 0.8) }],
+    });
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.json()).toMatchObject({ preset: tokens.left, position: { pan: 0, tilt: 0, zoom: 0 } });
+    const right = await call('PUT', `/presets/${tokens.right}/masks`, supervisor, {
+      masks: [{ id: 'fenetre', polygon: box(0.65, 0.2, 0.95, 0.8) }],
+    });
+    expect(right.statusCode, right.body).toBe(200);
+
+    const listed = await call('GET', '/masks', supervisor);
+    expect(
+      listed.json<{ preset: string; position: { pan: number } }[]>().map((p) => [p.preset, p.position.pan]),
+    ).toEqual(
+      expect.arrayContaining([
+        [tokens.left, 0],
+        [tokens.right, 0.5],
+      ]),
+    );
+    expect((await call('PUT', `/presets/${tokens.left}/masks`, operator, { masks: [] })).statusCode).toBe(403);
+    const unknown = await call('PUT', '/presets/nowhere/masks', supervisor, { masks: [] });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'PTZ_PRESET_NOT_FOUND' } });
+    const triangle = await call('PUT', `/presets/${tokens.left}/masks`, supervisor, {
+      masks: [{ id: 'x', polygon: [{ x: 0, y: 0 }], liftable: true }],
+    });
+    expect(triangle.statusCode).toBe(400);
+    expect(triangle.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    const audit = await app.http.inject({
+      method: 'GET',
+      url: `/api/audit?cameraId=${cameraId}&action=ptz.preset_masks_saved`,
+      headers: dpo,
+    });
+    expect(
+      audit
+        .json<{ details: { preset: string } }[]>()
+        .map((e) => e.details.preset)
+        .sort(),
+    ).toEqual([tokens.left, tokens.right].sort());
+  });
+
+  it('never stores the private window: black while the head moves or its position is unknown, each preset with its own mask', async () => {
+    // The head is turning when recording starts: its position is unknown.
+    expect((await call('POST', '/move', supervisor, { pan: 0.3 })).statusCode).toBe(204);
+    const fleet = await app.startRecording({
+      segmentSeconds: 2,
+      backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
+      // Reads a second apart: a move sent before the whole picture is masked would be stored for up to a second.
+      ptzFollow: { pollMs: 1000, settleMs: 1000 },
+    });
+    stopFleet = () => fleet.stop();
+    await segmentsLater(2);
+    expect((await call('POST', `/presets/${tokens.left}/go`, supervisor)).statusCode).toBe(204);
+    await segmentsLater(4);
+    // A move from the console: the whole picture is masked before the head turns.
+    expect((await call('POST', '/move', supervisor, { pan: -0.4 })).statusCode).toBe(204);
+    await segmentsLater(3);
+    expect((await call('POST', `/presets/${tokens.right}/go`, supervisor)).statusCode).toBe(204);
+    await segmentsLater(4);
+    // The camera stops answering (its head still on the right preset): its position is unknown again.
+    await device.stop();
+    await segmentsLater(3);
+    await fleet.stop();
+    stopFleet = undefined;
+
+    const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
+    const kinds: FrameKind[] = [];
+    let red = 0;
+    let frames = 0;
+    for (const segment of await segments()) {
+      for (const frame of await framesOf(storage.pathOf(segment.key))) {
+        red += redPixels(frame);
+        frames += 1;
+        const kind = kindOf(frame);
+        if (kinds.at(-1) !== kind) kinds.push(kind);
+      }
+    }
+    expect(frames).toBeGreaterThan(100);
+    expect(red).toBe(0);
+    expect(kinds).toEqual(['black', 'left masked', 'black', 'right masked', 'black']);
+  }, 180_000);
+});
