@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   analysisConfigOf,
+  definedOnly,
   matchReplay,
   maxReplayHours,
   resolveRuleParams,
@@ -183,7 +184,7 @@ export class RuleReplayService {
         cameraId: replay.cameraId,
         config: analysisConfigOf(o.camera, [replay.type]),
         startedAt: first.startedAt,
-        ...(detector === undefined ? {} : { detector }),
+        ...definedOnly({ detector }),
       });
       for (const segment of o.segments) {
         const path = await copyFromStorage(storage, segment.key, join(dir, 'segment.mp4'));
@@ -210,7 +211,7 @@ export class RuleReplayService {
       const events = raised.map((alert): Omit<ReplayEvent, 'verdict' | 'alertId'> => ({
         at: new Date(base + alert.firstT).toISOString(),
         endedAt: new Date(base + (alert.endT ?? alert.lastT)).toISOString(),
-        ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+        ...definedOnly({ zoneId: alert.zoneId }),
         facts: alert.facts,
       }));
       const verdicts = await this.deps.work(({ alerts }) =>
