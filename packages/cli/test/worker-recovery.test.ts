@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { JetStreamBus } from '@vigie/bus';
-import { systemClock, type CameraHealth } from '@vigie/core';
+import { segmentKey, systemClock, type CameraHealth } from '@vigie/core';
 import type { VigieDatabase } from '@vigie/db';
 import { openFreshPostgresWithUrl } from '@vigie/db/testing';
 import { buildApp, type VigieApp } from '@vigie/server';
@@ -51,7 +51,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /**
  * A `vigie worker` process killed with SIGKILL mid-recording loses no recorded video: restarted, it stores
- * and reports what its spool holds (the server's spool recovery, shared), and its ffmpeg children die with it.
+ * and reports what its spool holds (the server's spool recovery, shared) and reports the files it stored
+ * but never reported, and its ffmpeg children die with it.
  */
 describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked', () => {
   const prefix = `t${randomBytes(5).toString('hex')}`;
@@ -205,11 +206,37 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
       (f) => !f.startsWith('.') && f.endsWith('.mp4'),
     );
     expect(leftInSpool.length).toBeGreaterThan(0);
+    // A kill between storing a file and its report leaving the worker: a file stored right after the newest
+    // indexed one (a copy of it, its time set to its end as the recorder does), which no report ever named.
+    let count = -1;
+    await until(async () => {
+      const now = (await sql<{ n: number }>`select count(*)::int as n from segments`.execute(database!.db)).rows[0]!.n;
+      const settled = now === count;
+      count = now;
+      if (!settled) await sleep(1000);
+      return settled;
+    }, 15_000);
+    const newest = (
+      await sql<{ camera_id: string; key: string; started_at: Date; ended_at: Date }>`
+        select camera_id, key, started_at, ended_at from segments order by started_at desc limit 1`.execute(
+        database!.db,
+      )
+    ).rows[0]!;
+    const storageRoot = join(dir, 'worker', 'recordings');
+    const unreportedStart = new Date(newest.ended_at.getTime() + 10);
+    const unreportedEnd = new Date(unreportedStart.getTime() + newest.ended_at.getTime() - newest.started_at.getTime());
+    const unreportedKey = segmentKey(newest.camera_id, unreportedStart);
+    await mkdir(dirname(join(storageRoot, unreportedKey)), { recursive: true });
+    await copyFile(join(storageRoot, newest.key), join(storageRoot, unreportedKey));
+    await utimes(join(storageRoot, unreportedKey), unreportedEnd, unreportedEnd);
 
     const second = await spawnWorker();
     const recovered = second.lines.find((l) => l['message'] === 'recording spool recovered');
     expect(recovered).toBeDefined();
     expect(Number(recovered!['indexed']) + Number(recovered!['quarantined'])).toBe(leftInSpool.length);
+    const unreported = second.lines.find((l) => l['message'] === 'unreported segments reported');
+    expect(Number(unreported?.['reported'])).toBeGreaterThanOrEqual(1);
+    await until(async () => (await indexedKeys()).has(unreportedKey), 15_000);
     // Stopped gracefully: its own last segments stored and reported too, nothing left recording.
     second.child.kill('SIGTERM');
     await second.exited;
@@ -228,7 +255,7 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
     expect(await filesUnder(spool)).toEqual([]);
     const quarantined = await filesUnder(join(dir, 'worker', 'recordings', '.quarantine'));
     console.info(
-      `worker kill -9: ${children.length} ffmpeg child(ren), ${orphans.length} left running; spool held ${leftInSpool.length} segment(s): ${String(recovered!['indexed'])} indexed, ${quarantined.length} quarantined; ${stored.length} stored file(s) (${unindexedAtKill.length} at the kill), ${missing.length} unindexed`,
+      `worker kill -9: ${children.length} ffmpeg child(ren), ${orphans.length} left running; spool held ${leftInSpool.length} segment(s): ${String(recovered!['indexed'])} indexed, ${quarantined.length} quarantined; ${String(unreported?.['reported'])} stored but unreported, reported at restart; ${stored.length} stored file(s) (${unindexedAtKill.length} at the kill), ${missing.length} unindexed`,
     );
   }, 240_000);
 

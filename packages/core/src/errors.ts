@@ -155,6 +155,10 @@ export const errorRegistry = {
     kind: 'not_found',
     hint: 'Replays are kept in memory until the server restarts or 20 newer ones ran; start it again.',
   },
+  REPLAY_NOT_LAWFUL: {
+    kind: 'conflict',
+    hint: 'A replay is an analysis of the camera’s images: record its authorisation, an impact assessment covering the rule and, for alert analytics, an active analysis authorisation in the legal registry; resume analytics if they were stopped.',
+  },
   REPLAY_BUSY: {
     kind: 'conflict',
     hint: 'One replay runs at a time on a server; wait for the one under way to finish (its progress is on GET /api/replays/{id}).',

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { segmentKey, segmentsOverlapping } from './recording.js';
+import { segmentKey, segmentStartOfKey, segmentsOverlapping } from './recording.js';
 
 describe('recording segments', () => {
   it('keys a segment by camera, UTC day and hour, with a sortable timestamp', () => {
     expect(segmentKey('cam-1', new Date('2026-05-20T13:45:01.250Z'))).toBe(
       'cam-1/2026-05-20/13/20260520T134501.250Z.mp4',
     );
+  });
+
+  it('reads a segment’s start back from its key, and nothing from another file', () => {
+    const start = new Date('2026-05-20T13:45:01.250Z');
+    expect(segmentStartOfKey(segmentKey('cam-1', start))).toEqual(start);
+    expect(segmentStartOfKey('cam-1/2026-05-20/13/segments.csv')).toBeUndefined();
   });
 
   it('finds the segments overlapping a range, in time order, excluding ones that only touch it', () => {

@@ -61,6 +61,15 @@ export function segmentKey(cameraId: string, startedAt: Date): string {
   return `${cameraId}/${day}/${hour}/${stamp}.mp4`;
 }
 
+/** When a segment starts, read back from its storage key (`segmentKey`); undefined for another key. */
+export function segmentStartOfKey(key: string): Date | undefined {
+  const stamp = /\/(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2}\.\d{3})Z\.mp4$/.exec(key);
+  if (stamp === null) return undefined;
+  const [, year, month, day, hour, minute, second] = stamp;
+  const start = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`);
+  return Number.isNaN(start.getTime()) ? undefined : start;
+}
+
 /** The segments that overlap [from, to), in time order. */
 export function segmentsOverlapping<T extends Pick<Segment, 'startedAt' | 'endedAt'>>(
   segments: readonly T[],

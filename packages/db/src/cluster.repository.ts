@@ -82,6 +82,36 @@ export class ClusterRepository {
     return row?.node ?? undefined;
   }
 
+  /** When the latest segment this node reported of a camera started, looking back to `notBefore` only. */
+  async lastNodeSegmentStart(cameraId: string, node: string, notBefore: Date): Promise<Date | undefined> {
+    const row = await this.db
+      .selectFrom('segments')
+      .select('started_at')
+      .where('camera_id', '=', cameraId)
+      .where('started_at', '>', notBefore)
+      .where('node', '=', node)
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.started_at;
+  }
+
+  /** Which of these storage keys of a camera are indexed. */
+  async indexedKeys(cameraId: string, keys: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    // In chunks: a bound list stays far below the engines' parameter limits.
+    for (let i = 0; i < keys.length; i += 1000) {
+      const rows = await this.db
+        .selectFrom('segments')
+        .select('key')
+        .where('camera_id', '=', cameraId)
+        .where('key', 'in', keys.slice(i, i + 1000))
+        .execute();
+      for (const row of rows) found.add(row.key);
+    }
+    return found;
+  }
+
   /** The stop button's state, as stored. */
   async analyticsStop(): Promise<AnalyticsStop> {
     const rows = await this.db.selectFrom('analytics_stops').select('scope').execute();

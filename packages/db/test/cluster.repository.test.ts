@@ -47,6 +47,16 @@ describe.each(testEngines)('cluster repository on $name', (engine) => {
       recordings.segmentsBetween(camera, { from: at, to: new Date(at.getTime() + 8000) }, at),
     );
     expect(indexed.map((s) => s.initHash)).toEqual([undefined, '0123456789abcdef']);
+    // What a restarted worker asks before reporting the files it stored but never reported.
+    const last = (node: string, notBefore: Date) =>
+      work(({ cluster }) => cluster.lastNodeSegmentStart(camera, node, notBefore));
+    expect(await last('worker-1', at)).toEqual(new Date(at.getTime() + 2499 * 4000));
+    expect(await last('worker-2', at)).toBeUndefined();
+    expect(await last('worker-1', new Date(at.getTime() + 2500 * 4000))).toBeUndefined();
+    const keys = [...segments.map((s) => s.key), `${camera}/never-reported.mp4`];
+    const found = await work(({ cluster }) => cluster.indexedKeys(camera, keys));
+    expect(found.size).toBe(2500);
+    expect(found.has(`${camera}/never-reported.mp4`)).toBe(false);
 
     const stop = (paused: boolean, cameraId?: string) =>
       work(({ cluster }) =>

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ByteRange, SegmentStorage } from '@vigie/core';
 
@@ -21,7 +21,7 @@ export class LocalDiskStorage implements SegmentStorage {
     return path;
   }
 
-  /** Moves the file in (a rename when spool and storage share a disk, else a copy). */
+  /** Moves the file in (a rename when spool and storage share a disk, else a copy), keeping its times. */
   async put(key: string, localFile: string): Promise<void> {
     const path = this.#path(key);
     await mkdir(dirname(path), { recursive: true });
@@ -29,7 +29,9 @@ export class LocalDiskStorage implements SegmentStorage {
       await rename(localFile, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      const { atime, mtime } = await stat(localFile);
       await copyFile(localFile, path);
+      await utimes(path, atime, mtime);
       await unlink(localFile);
     }
   }

@@ -21,6 +21,7 @@ import {
 } from '@vigie/media';
 import {
   defaultPromotionPolicy,
+  definedOnly,
   frenchProfile,
   type Bus,
   type IncidentGrouping,
@@ -303,7 +304,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   const models = new ModelRegistryService({ work, profile });
   const transparency = new TransparencyService({ work, clock: deps.clock, profile, contacts });
-  const users = new UserService(work, deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost });
+  const users = new UserService(work, definedOnly({ passwordCost: deps.passwordCost }));
   const refusals = new CoalescedAudit({ work, clock: deps.clock });
   const habilitations = new HabilitationService({
     work,
@@ -316,14 +317,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     refusals,
     ...(deps.authPolicy ? { policy: deps.authPolicy } : {}),
-    ...(deps.passwordCost === undefined ? {} : { passwordCost: deps.passwordCost }),
+    ...definedOnly({ passwordCost: deps.passwordCost }),
   });
   const recordingsDir = join(deps.mediaDir, 'recordings');
   const storage = new NodeSegmentStorage({
     local: new LocalDiskStorage(recordingsDir),
     work,
     clock: deps.clock,
-    ...(deps.nodeSecret === undefined ? {} : { secret: deps.nodeSecret }),
+    ...definedOnly({ secret: deps.nodeSecret }),
   });
   const media: MediaTools = {
     ffmpegPath,
@@ -336,7 +337,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     clock: deps.clock,
     events: domainEvents,
     cameras,
-    ...(deps.incidentGrouping === undefined ? {} : { grouping: deps.incidentGrouping }),
+    ...definedOnly({ grouping: deps.incidentGrouping }),
     onError: (error) => logger.current?.error({ err: error }, 'filing an alert into an incident failed'),
   });
   const alerts = new AlertService({ work, clock: deps.clock, events: domainEvents, cameras, incidents });
@@ -377,7 +378,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     media,
     registry,
     accessRequests,
-    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath }),
   });
   const holds = new LegalHoldService({ work, clock: deps.clock, cameras });
   const custody =
@@ -390,7 +391,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     cameras,
     storage,
     ffmpegPath: media.ffmpegPath,
-    ...(custody === undefined ? {} : { custody }),
+    ...definedOnly({ custody }),
   });
   // The recording fleet, once started in this process: it measures the streams the health route reports.
   let fleet: RecorderFleet | undefined;
@@ -504,7 +505,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     log: http.log,
     models,
     vault,
-    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
   const rules = new RuleModeService({
@@ -512,7 +513,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     events: domainEvents,
     cameras,
     clock: deps.clock,
-    ...(deps.promotionPolicy === undefined ? {} : { policy: deps.promotionPolicy }),
+    ...definedOnly({ policy: deps.promotionPolicy }),
   });
   const replays = new RuleReplayService({
     work,
@@ -521,7 +522,8 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     storage,
     media,
     models,
-    ...(deps.modelPath === undefined ? {} : { modelPath: deps.modelPath }),
+    lawful: (camera) => analysis.lawful(camera),
+    ...definedOnly({ modelPath: deps.modelPath }),
     onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
   });
   await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });
@@ -554,6 +556,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
 
   http.addHook('onClose', async () => {
     await background.stop();
+    await replays.close();
     await push.close();
     await domainEvents.flushed();
     await recordings.closeAllSessions();
@@ -609,7 +612,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     authorisationWatch,
     auditAnchor,
     refusals,
-    ...(storageWatch === undefined ? {} : { storageWatch }),
+    ...definedOnly({ storageWatch }),
     refreshStatistics: () => deps.database.refreshStatistics(),
     remindDeadlines: () => accessRequests.remindDeadlines(),
     log: http.log,

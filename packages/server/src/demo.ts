@@ -7,6 +7,7 @@ import {
   addDaysToDate,
   addMonthsToDate,
   analyticNeedsAuthorisation,
+  definedOnly,
   frenchProfile,
   zonedDate,
   type AnalyticsEventType,
@@ -251,7 +252,7 @@ export async function seedDemoRegistry(options: {
         authorisation: { reference: `DÉMO/CAB/${String(index + 1).padStart(4, '0')}`, issuedOn, expiresOn },
         signage: { status: 'installed', notes: demo.sign },
         facing: demo.facing,
-        ...(demo.privateRegions === undefined ? {} : { privateRegions: demo.privateRegions }),
+        ...definedOnly({ privateRegions: demo.privateRegions }),
         ...(demo.dpia === undefined
           ? {}
           : {

@@ -1,6 +1,6 @@
 import { JetStreamBus, MqttExport } from '@vigie/bus';
 import { networkInterfaces } from 'node:os';
-import { legalProfileById, systemClock, type Bus, type SourceUrlPolicy } from '@vigie/core';
+import { definedOnly, legalProfileById, systemClock, type Bus, type SourceUrlPolicy } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import { chooseMaskEncoder, ffmpegCapabilitiesOrExplain, locateFfmpeg } from '@vigie/media';
 import { buildApp, type AppDependencies, type VigieApp } from './app.js';
@@ -53,16 +53,15 @@ export async function startServer(
     const app = await buildApp({
       sourcePolicy,
       trustedProxies: config.trustedProxies,
-      ...(bus === undefined ? {} : { bus }),
+      ...definedOnly({ bus }),
       workers: config.workers,
-      ...(config.nodeSecret === undefined ? {} : { nodeSecret: config.nodeSecret }),
-      ...(config.unmaskSecret === undefined ? {} : { unmaskSecret: config.unmaskSecret }),
+      ...definedOnly({ nodeSecret: config.nodeSecret, unmaskSecret: config.unmaskSecret }),
       promotionPolicy: { minLabelled: config.shadowMinLabelled, minPrecision: config.shadowMinPrecision },
       database,
       clock: systemClock,
       profile,
       habilitation: habilitationPolicy(profile, config.requireWorkstation),
-      console: config.mapTileUrl === undefined ? {} : { mapTileUrl: config.mapTileUrl },
+      console: definedOnly({ mapTileUrl: config.mapTileUrl }),
       transparency: config.transparency,
       logger: {
         level: config.logLevel,
@@ -79,7 +78,7 @@ export async function startServer(
       ffmpegPath: () => ffmpegPath,
       ffmpegCapabilities,
       ...testing,
-      ...(config.modelPath === undefined ? {} : { modelPath: config.modelPath }),
+      ...definedOnly({ modelPath: config.modelPath }),
     });
     app.http.log.info(
       `ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}; masked cameras encode with ` +

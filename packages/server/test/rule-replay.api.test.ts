@@ -7,7 +7,15 @@ import type { Replay } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cameraBody, loginAs, openTestApp, storeTestSegment, type SessionHeaders, type TestApp } from './support.js';
+import {
+  authorise,
+  cameraBody,
+  loginAs,
+  openTestApp,
+  storeTestSegment,
+  type SessionHeaders,
+  type TestApp,
+} from './support.js';
 
 const run = promisify(execFile);
 
@@ -51,6 +59,17 @@ describe.each(testEngines)('replaying stored recordings through a rule on $name'
       payload: cameraBody({ name: 'Parvis', enabled: false }),
     });
     const cameraId = created.json<{ id: string }>().id;
+    const body = { from: new Date(Date.now() - 7_200_000).toISOString(), to: new Date().toISOString() };
+    // A replay analyses the camera's images: not before the camera's authorisation is recorded (R1).
+    const unlawful = await app.http.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/rules/camera_tamper/replay`,
+      headers: supervisor,
+      payload: body,
+    });
+    expect(unlawful.statusCode).toBe(409);
+    expect(unlawful.json<ErrorBody>().error.code).toBe('REPLAY_NOT_LAWFUL');
+    await authorise(app, cameraId);
     // Two recorded segments an hour ago: 8 s of picture, then 8 s with the lens covered.
     const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
     const start = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
@@ -145,5 +164,9 @@ describe.each(testEngines)('replaying stored recordings through a rule on $name'
       headers: supervisor,
     });
     expect(unknown.json<ErrorBody>().error.code).toBe('REPLAY_NOT_FOUND');
+    // One replay at a time; the one under way is stopped when the server closes (after this test).
+    const period = { from: at(-60).toISOString(), to: at(60).toISOString() };
+    expect((await refused(period)).json<Replay>().status).toBe('running');
+    expect((await refused(period)).json<ErrorBody>().error.code).toBe('REPLAY_BUSY');
   }, 180_000);
 });

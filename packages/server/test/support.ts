@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   addMonthsToDate,
   analyticNeedsAuthorisation,
+  definedOnly,
   rolesNeedSecondFactor,
   segmentKey,
   systemClock,
@@ -151,7 +152,7 @@ export async function loginAs(app: VigieApp, roles: Role[]): Promise<SessionHead
   const response = await app.http.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { username, password, ...(totp === undefined ? {} : { totp }) },
+    payload: { username, password, ...definedOnly({ totp }) },
   });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'vigie_session');
@@ -197,7 +198,7 @@ export async function authorise(
       authorisation: { reference: `${year}/CAB/TEST`, issuedOn: `${year - 1}-01-01`, expiresOn: `${year + 3}-12-31` },
       signage: { status: 'installed' },
       facing: 'public',
-      ...(dpia === undefined ? {} : { dpia }),
+      ...definedOnly({ dpia }),
     },
     { actorName: 'test setup' },
   );

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { UnmaskLift } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { locateFfmpeg, runFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,7 +104,7 @@ describe.each(testEngines)('two-person unmasking on $name', (engine) => {
   const spoolSeen = new Set<string>();
 
   const call = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: object) =>
-    app.http.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+    app.http.inject({ method, url, headers, ...definedOnly({ payload }) });
   const code = (response: { body: string }): string =>
     (JSON.parse(response.body) as { error: { code: string } }).error.code;
 

@@ -14,6 +14,7 @@ import {
   type BusSubscription,
   type Camera,
   type SealedStreamPasswords,
+  type Segment,
   type Clock,
   type Leases,
   type PresetMasks,
@@ -29,6 +30,7 @@ import {
   pullsOnce,
   recordingState,
   recoverSpool,
+  reportUnreportedSegments,
   resolvedSourceRefusal,
   unsealedSources,
   type CredentialVault,
@@ -167,6 +169,8 @@ export class VigieWorker {
       ...this.#options.listen,
     });
     this.#stop = await work(({ cluster }) => cluster.analyticsStop());
+    // Older files first: what a kill left stored but unreported, then what it left in the spool.
+    await this.#reportUnreported();
     await this.#recoverSpool();
     this.#unsubscribeStatus = this.#supervisor.onStatus((status) => {
       const [cameraId = '', role] = status.jobId.split(':');
@@ -206,22 +210,45 @@ export class VigieWorker {
    */
   async #recoverSpool(): Promise<void> {
     const { work, dataDir } = this.#options;
-    const node = this.node;
     const report = await recoverSpool({
       storage: this.#storage,
       spoolDir: join(dataDir, 'recordings', '.spool'),
       quarantineDir: join(dataDir, 'recordings', '.quarantine'),
       cameraIds: () => work(async ({ cameras }) => new Set((await cameras.list()).map((c) => c.id))),
       indexedEndBefore: (cameraId, before) => work(({ recordings }) => recordings.lastSegmentEnd(cameraId, before)),
-      index: async (s) =>
-        this.#outbox.publish({
-          v: 1,
-          type: 'segment.recorded',
-          segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
-        }),
+      index: async (s) => {
+        this.#reportSegment(s);
+      },
     });
     if (report.straysStopped + report.indexed + report.quarantined > 0)
       this.#options.log('warn', 'recording spool recovered', { ...report });
+  }
+
+  /**
+   * Reports the segment files a previous run of this node stored but never reported (killed between the two):
+   * looked for after the last segment it reported of each camera in the last day (none: in the last hour).
+   */
+  async #reportUnreported(): Promise<void> {
+    const { work, clock } = this.#options;
+    const node = this.node;
+    const now = clock.now();
+    const dayBefore = new Date(now.getTime() - 24 * 3_600_000);
+    const reported = await reportUnreportedSegments({
+      storage: this.#storage,
+      cameraIds: await work(async ({ cameras }) => (await cameras.list()).map((c) => c.id)),
+      reportedUntil: async (cameraId) =>
+        (await work(({ cluster }) => cluster.lastNodeSegmentStart(cameraId, node, dayBefore))) ??
+        new Date(now.getTime() - 3_600_000),
+      indexed: (cameraId, keys) => work(({ cluster }) => cluster.indexedKeys(cameraId, keys)),
+      report: (s) => this.#reportSegment(s),
+      now,
+    });
+    if (reported > 0) this.#options.log('warn', 'unreported segments reported', { reported });
+  }
+
+  #reportSegment(s: Segment): void {
+    const segment = { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node: this.node };
+    this.#outbox.publish({ v: 1, type: 'segment.recorded', segment });
   }
 
   /** Stops every camera (each stores and reports its last segment), gives its leases back, closes. */

@@ -2,6 +2,7 @@ import {
   analysisConfigOf,
   analyticsAllowedToRun,
   analyticsAuthorisedAt,
+  definedOnly,
   workChangingEventTypes,
   zonedDate,
   type AnalyticsStop,
@@ -145,7 +146,7 @@ export class AnalysisFleet {
       paused: this.#paused,
       pausedCameraIds: [...this.#pausedCameras],
       runningCameraIds: [...this.#running.keys()],
-      ...(this.#modelRefusal === undefined ? {} : { modelRefusal: this.#modelRefusal }),
+      ...definedOnly({ modelRefusal: this.#modelRefusal }),
     };
   }
 
@@ -180,9 +181,18 @@ export class AnalysisFleet {
    * for alert analytics, an active analysis authorisation (R18).
    */
   async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
-    if (this.#paused || this.#pausedCameras.has(camera.id) || !camera.enabled || camera.analytics.length === 0) {
-      return [];
-    }
+    if (!camera.enabled) return [];
+    return this.lawful(camera);
+  }
+
+  /**
+   * The analytics switched on a camera that the law lets run on its images now, enabled or not (a
+   * replay of its recordings): none while analytics are stopped (R22) or its authorisation lapsed (R1);
+   * only those an impact assessment covers (R27) and, for alert analytics, an active analysis
+   * authorisation (R18).
+   */
+  async lawful(camera: Camera): Promise<AnalyticsEventType[]> {
+    if (this.#paused || this.#pausedCameras.has(camera.id) || camera.analytics.length === 0) return [];
     try {
       await this.#options.registry.assertViewable(camera.id);
     } catch {
@@ -221,7 +231,7 @@ export class AnalysisFleet {
     const recorders = this.#recorders;
     const tapped = recorders !== undefined && pullsOnce(camera);
     const tap = tapped ? recorders.analysisTap(camera.id) : undefined;
-    const source: Source = { sealed, ...(tap === undefined ? {} : { tap }) };
+    const source: Source = { sealed, ...definedOnly({ tap }) };
     const wanted = rules.length > 0 && (!tapped || tap !== undefined) ? fingerprint(camera, source, rules) : undefined;
     const running = this.#running.get(camera.id);
     if (running?.fingerprint === wanted) return;
@@ -264,7 +274,7 @@ export class AnalysisFleet {
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
-      ...(detector === undefined ? {} : { detector }),
+      ...definedOnly({ detector }),
       // A looped demo file is read at its own pace, as a camera would send it.
       realtime: sourceUrl.startsWith('file:'),
       live: true,
@@ -281,11 +291,7 @@ export class AnalysisFleet {
             cameraId: s.cameraId,
             series: s.series,
             at: s.at,
-            ...(s.in === undefined ? {} : { in: s.in }),
-            ...(s.out === undefined ? {} : { out: s.out }),
-            ...(s.occupancy === undefined ? {} : { occupancy: s.occupancy }),
-            ...(s.density === undefined ? {} : { density: s.density }),
-            ...(s.method === undefined ? {} : { method: s.method }),
+            ...definedOnly({ in: s.in, out: s.out, occupancy: s.occupancy, density: s.density, method: s.method }),
           })),
         ),
       onStatus: (status: AnalysisStatus) => log.info({ camera: camera.id, analysis: status.state }, 'analysis status'),
@@ -298,7 +304,7 @@ export class AnalysisFleet {
       controller,
       done,
       fingerprint: source.print,
-      ...(detector === undefined ? {} : { detector }),
+      ...definedOnly({ detector }),
     });
   }
 
@@ -307,7 +313,7 @@ export class AnalysisFleet {
       cameraId: alert.cameraId,
       type: alert.type,
       severity: alert.severity,
-      ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+      ...definedOnly({ zoneId: alert.zoneId }),
       message: alert.message,
       openedAt: alert.openedAt,
       clip: { from: alert.clip.from, to: alert.clip.to },

@@ -1,4 +1,5 @@
 import {
+  definedOnly,
   stateRaisesOfflineAlert,
   type Bus,
   type BusSubscription,
@@ -153,15 +154,13 @@ export class EventIngestor {
         cameraId: alert.cameraId,
         type: alert.type,
         severity: alert.severity,
-        ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+        ...definedOnly({ zoneId: alert.zoneId }),
         message: alert.message,
         openedAt: new Date(alert.openedAt),
         clip: { from: new Date(alert.clip.from), to: new Date(alert.clip.to) },
         ...(alert.snapshot === undefined ? {} : { snapshot: Buffer.from(alert.snapshot, 'base64') }),
         details: alert.details,
-        ...(alert.situationKey === undefined ? {} : { situationKey: alert.situationKey }),
-        ...(alert.facts === undefined ? {} : { facts: alert.facts }),
-        ...(alert.shadow === undefined ? {} : { shadow: alert.shadow }),
+        ...definedOnly({ situationKey: alert.situationKey, facts: alert.facts, shadow: alert.shadow }),
       },
       event.id,
     );

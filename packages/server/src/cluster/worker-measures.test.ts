@@ -1,5 +1,5 @@
 import { InProcessBus } from '@vigie/bus';
-import { domainEvent, type DomainEventOf, type StreamMeasures } from '@vigie/core';
+import { definedOnly, domainEvent, type DomainEventOf, type StreamMeasures } from '@vigie/core';
 import { describe, expect, it } from 'vitest';
 import { WorkerMeasures } from './worker-measures.js';
 
@@ -20,7 +20,7 @@ function segmentAt(at: Date, measures?: StreamMeasures): DomainEventOf<'segment.
         initBytes: 100,
         node: 'worker-1',
       },
-      ...(measures === undefined ? {} : { measures }),
+      ...definedOnly({ measures }),
     },
     at,
   );

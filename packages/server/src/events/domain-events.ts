@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  definedOnly,
   idempotencyKeyOf,
   type Bus,
   type BusSubscription,
@@ -47,7 +48,7 @@ export class DomainEvents {
 
   /** Follows the bus (events of these types, or all) until the returned function is called. */
   subscribe(listener: (event: DomainEvent) => Promise<void> | void, types?: readonly DomainEventType[]): () => void {
-    const subscription = this.#options.bus.follow(listener, types === undefined ? {} : { types });
+    const subscription = this.#options.bus.follow(listener, definedOnly({ types }));
     this.#subscriptions.add(subscription);
     return () => {
       this.#subscriptions.delete(subscription);

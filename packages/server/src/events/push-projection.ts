@@ -1,4 +1,5 @@
 import type { Bus, BusSubscription, DomainEvent, DomainEventType } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import type { EventHub } from '../event-hub.js';
 import type { PushEvent } from './push-event.js';
 
@@ -28,7 +29,7 @@ export function pushEventOf(event: DomainEvent): PushEvent | undefined {
         type: 'camera.status',
         cameraId: event.cameraId,
         state: event.state,
-        ...(event.reason === undefined ? {} : { reason: event.reason }),
+        ...definedOnly({ reason: event.reason }),
         since: event.since,
       };
     case 'alert.opened':

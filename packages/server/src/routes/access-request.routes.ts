@@ -7,6 +7,7 @@ import {
   AccessRequestStatusChangeSchema,
   accessRequestStatuses,
   AccessRequestSummarySchema,
+  definedOnly,
   MatchedRangeInputSchema,
   MatchedRangePatchSchema,
 } from '@vigie/core';
@@ -65,7 +66,7 @@ export function accessRequestRoutes(requests: AccessRequestService): FastifyPlug
       (request) => {
         const { status, overdue } = request.query;
         return requests.list({
-          ...(status === undefined ? {} : { status }),
+          ...definedOnly({ status }),
           ...(overdue === undefined ? {} : { overdue: overdue === 'true' }),
         });
       },

@@ -7,6 +7,7 @@ import {
   alertStatuses,
   alertTypes,
   countMethods,
+  definedOnly,
 } from '@vigie/core';
 import Type from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
@@ -63,7 +64,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         const { limit, cursor, ...query } = request.query;
         const page = await alerts.list(query, requesterOf(request), {
           ...(limit === undefined ? {} : { limit: Number(limit) }),
-          ...(cursor === undefined ? {} : { cursor }),
+          ...definedOnly({ cursor }),
         });
         if (page.nextCursor !== undefined) void reply.header('x-next-cursor', page.nextCursor);
         return page.alerts;
@@ -201,7 +202,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
       async (request) => {
         const range = parseTimeRange(request.query, maxStatsDays * 24);
         const samples = await alerts.counts(
-          { ...range, ...(request.query.cameraId === undefined ? {} : { cameraId: request.query.cameraId }) },
+          { ...range, ...definedOnly({ cameraId: request.query.cameraId }) },
           requesterOf(request),
         );
         return samples.map((s) => ({ ...s, at: s.at.toISOString() }));

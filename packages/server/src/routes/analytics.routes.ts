@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { definedOnly } from '@vigie/core';
 import { auditAuthorOf, requesterOf } from '../auth/access-control.js';
 import type { AnalysisFleet } from '../analysis/analysis-fleet.js';
 import { ErrorBodySchema } from '../http-errors.js';
@@ -55,10 +56,7 @@ export function analyticsRoutes(deps: {
       async (request) => {
         const { paused, cameraId, reason } = request.body;
         if (cameraId !== undefined) await cameras.get(cameraId, requesterOf(request));
-        const stop = await stops.press(
-          { paused, reason, ...(cameraId === undefined ? {} : { cameraId }) },
-          auditAuthorOf(request),
-        );
+        const stop = await stops.press({ paused, reason, ...definedOnly({ cameraId }) }, auditAuthorOf(request));
         // This server's analyses stop before the answer; other servers and workers follow the bus.
         await fleet.applyStop(stop);
         return fleet.state();

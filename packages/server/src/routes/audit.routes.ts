@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { auditActions } from '@vigie/core';
+import { auditActions, definedOnly } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import type { AuditAnchor } from '../security/audit-anchor.js';
 import Type from 'typebox';
@@ -61,12 +61,10 @@ export function auditRoutes({ work, anchor }: { work: UnitOfWork; anchor: AuditA
         const { cameraId, action, actor, from, to, q, limit } = request.query;
         return work(({ audit }) =>
           audit.list({
-            ...(cameraId === undefined ? {} : { cameraId }),
-            ...(action === undefined ? {} : { action }),
-            ...(actor === undefined ? {} : { actor }),
+            ...definedOnly({ cameraId, action, actor }),
             ...(from === undefined ? {} : { from: new Date(from) }),
             ...(to === undefined ? {} : { to: new Date(to) }),
-            ...(q === undefined ? {} : { text: q }),
+            ...definedOnly({ text: q }),
             limit: Math.min(Number(limit ?? 200), 1000),
           }),
         );

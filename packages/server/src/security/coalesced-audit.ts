@@ -1,4 +1,5 @@
 import type { AuditInput, Clock } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 
 /** How repeated refusals are coalesced: the window per source, and how many sources a window tracks one by one. */
@@ -94,7 +95,7 @@ export class CoalescedAudit {
       audit.append({
         ...input,
         details: {
-          ...(first?.['why'] === undefined ? {} : { why: first['why'] }),
+          ...definedOnly({ why: first?.['why'] }),
           coalesced: window.repeats,
           from: window.firstRepeatAt,
           to: window.lastRepeatAt,

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   accessRequestDueAt,
   accessRequestReminderDue,
+  definedOnly,
   extendedDueAt,
   accessRequestWindow,
   assertCanAttachFootage,
@@ -155,13 +156,13 @@ export class AccessRequestService {
       await stores.accessRequests.addStep(id, {
         status: change.status,
         actorName: actor.actorName,
-        ...(change.note === undefined ? {} : { note: change.note }),
+        ...definedOnly({ note: change.note }),
       });
       const releasedHolds = isAnswered(change.status) ? await stores.accessRequests.releaseHolds(id) : 0;
       await stores.audit.append({
         action: 'access_request.status_changed',
         ...actor,
-        ...(change.reason === undefined ? {} : { reason: change.reason }),
+        ...definedOnly({ reason: change.reason }),
         details: {
           requestId: id,
           reference: request.reference,
@@ -286,7 +287,7 @@ export class AccessRequestService {
         throw new VigieError('ACCESS_REQUEST_TRANSITION_INVALID', 'This range has no export to review yet.');
       }
       await stores.accessRequests.updateRange(id, rangeId, {
-        ...(patch.hold === undefined ? {} : { hold: patch.hold }),
+        ...definedOnly({ hold: patch.hold }),
         ...(patch.reviewed === true ? { needsReview: false } : {}),
       });
       await stores.audit.append({

@@ -4,6 +4,7 @@ import {
   applyAlertAction,
   cameraDegradedSeverity,
   cameraOfflineSeverity,
+  definedOnly,
   storageLowSeverity,
   type SystemAlertType,
   type AlertSeverity,
@@ -114,7 +115,7 @@ export class AlertService {
         {
           cameraId: raised.cameraId,
           type: raised.type,
-          ...(raised.zoneId === undefined ? {} : { zoneId: raised.zoneId }),
+          ...definedOnly({ zoneId: raised.zoneId }),
         },
         raised.openedAt,
       );
@@ -174,7 +175,7 @@ export class AlertService {
     const visible = await this.#visibleCameraIds(viewer, query.cameraId);
     return this.deps.work(({ alerts }) =>
       alerts.list({
-        ...(query.type === undefined ? {} : { type: query.type }),
+        ...definedOnly({ type: query.type }),
         cameraIds: visible,
         shadow: true,
         limit: 500,
@@ -272,12 +273,14 @@ export class AlertService {
     const alerts = await this.deps.work(({ alerts }) =>
       alerts.queue(
         {
-          ...(query.status === undefined ? {} : { status: query.status }),
-          ...(query.type === undefined ? {} : { type: query.type }),
-          ...(query.zoneId === undefined ? {} : { zoneId: query.zoneId }),
-          ...(query.minConfidence === undefined ? {} : { minConfidence: query.minConfidence }),
-          ...(query.minDurationS === undefined ? {} : { minDurationS: query.minDurationS }),
-          ...(query.ongoing === undefined ? {} : { ongoing: query.ongoing }),
+          ...definedOnly({
+            status: query.status,
+            type: query.type,
+            zoneId: query.zoneId,
+            minConfidence: query.minConfidence,
+            minDurationS: query.minDurationS,
+            ongoing: query.ongoing,
+          }),
           cameraIds: visible,
           shadow: false,
           limit,

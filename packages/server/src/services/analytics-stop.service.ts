@@ -1,4 +1,5 @@
 import type { AnalyticsStop, Clock } from '@vigie/core';
+import { definedOnly } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { AuditAuthor } from '../auth/requester.js';
@@ -28,7 +29,7 @@ export class AnalyticsStopService {
     const stop = await this.deps.work(async ({ cluster, audit }) => {
       const state = await cluster.setAnalyticsStop({
         paused,
-        ...(cameraId === undefined ? {} : { cameraId }),
+        ...definedOnly({ cameraId }),
         by: actor.actorName,
         reason,
         at: this.deps.clock.now(),
@@ -36,7 +37,7 @@ export class AnalyticsStopService {
       await audit.append({
         action: paused ? 'analytics.paused' : 'analytics.resumed',
         ...actor,
-        ...(cameraId === undefined ? {} : { cameraId }),
+        ...definedOnly({ cameraId }),
         reason,
         details: { scope: cameraId === undefined ? 'all cameras' : 'one camera' },
       });

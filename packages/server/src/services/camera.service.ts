@@ -4,6 +4,7 @@ import {
   assertSourceUrlAllowed,
   defaultSourceUrlPolicy,
   cameraSettingsFromInput,
+  definedOnly,
   limitedToAssignedCameras,
   privateSpaceExposure,
   redactSourceUrl,
@@ -129,7 +130,7 @@ export class CameraService {
       const stored = await stores.cameras.create({
         ...settings,
         sourceUrl,
-        ...(sub === undefined ? {} : { subStreamUrl: sub }),
+        ...definedOnly({ subStreamUrl: sub }),
       });
       await storePassword(stores, this.#vault, { cameraId: stored.id, role: 'main', url: settings.sourceUrl });
       await storePassword(stores, this.#vault, { cameraId: stored.id, role: 'sub', url: settings.subStreamUrl });
@@ -188,7 +189,7 @@ export class CameraService {
       const stored = {
         ...others,
         sourceUrl: main ?? settings.sourceUrl,
-        ...(sub === undefined ? {} : { subStreamUrl: sub }),
+        ...definedOnly({ subStreamUrl: sub }),
       };
       const updated = forClients(await stores.cameras.update(id, stored, change.expectedVersion ?? current.version));
       const shown = forClients(current);
@@ -241,7 +242,7 @@ export class CameraService {
         } = camera;
         await stores.cameras.update(
           camera.id,
-          { ...settings, sourceUrl: main ?? camera.sourceUrl, ...(sub === undefined ? {} : { subStreamUrl: sub }) },
+          { ...settings, sourceUrl: main ?? camera.sourceUrl, ...definedOnly({ subStreamUrl: sub }) },
           version,
         );
         await stores.audit.append({

@@ -5,6 +5,7 @@ import {
   centreOf,
   defaultIncidentGrouping,
   defaultIncidentTypeId,
+  definedOnly,
   incidentToJoin,
   VigieError,
   type AlertRecord,
@@ -134,7 +135,7 @@ export class IncidentService {
   async list(query: { states?: IncidentState[] }, viewer: Requester): Promise<Incident[]> {
     const visible = new Set((await this.deps.cameras.list(viewer)).map((c) => c.id));
     const all = await this.deps.work(({ incidents }) =>
-      incidents.list({ ...(query.states === undefined ? {} : { states: query.states }), limit: 500 }),
+      incidents.list({ ...definedOnly({ states: query.states }), limit: 500 }),
     );
     return all.filter((incident) => incident.cameraIds.some((id) => visible.has(id)));
   }
@@ -162,14 +163,14 @@ export class IncidentService {
       await audit.append({
         action: 'incident.acted',
         ...by,
-        ...(cameraId === undefined ? {} : { cameraId }),
+        ...definedOnly({ cameraId }),
         details: { incident: id, action: action.action, state: change.incident.state },
       });
       if (change.skipped.length > 0) {
         await audit.append({
           action: 'incident.step_skipped',
           ...by,
-          ...(cameraId === undefined ? {} : { cameraId }),
+          ...definedOnly({ cameraId }),
           details: { incident: id, type: type.id, steps: change.skipped.map((s) => s.id) },
         });
       }

@@ -1,5 +1,6 @@
 import {
   chooseStreams,
+  definedOnly,
   DiscoveredDeviceSchema,
   OnvifProfileSchema,
   streamsByRole,
@@ -132,8 +133,7 @@ export class OnvifService {
     const { address, urn, username, password, mainProfile, subProfile, ...settings } = input;
     const described = await this.#deps.gateway.describe(address, { username, password });
     const roles = chooseStreams(described.profiles, {
-      ...(mainProfile === undefined ? {} : { main: mainProfile }),
-      ...(subProfile === undefined ? {} : { sub: subProfile }),
+      ...definedOnly({ main: mainProfile, sub: subProfile }),
     });
     const device: OnvifDeviceSummary = {
       address,
@@ -164,7 +164,7 @@ export class OnvifService {
         await onvifDevices.save({
           cameraId: created.id,
           ...device,
-          ...(urn === undefined ? {} : { urn }),
+          ...definedOnly({ urn }),
           username,
           passwordSealed: this.#deps.vault.seal(password),
           addedAt: this.#deps.clock.now(),

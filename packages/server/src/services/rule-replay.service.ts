@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   analysisConfigOf,
+  definedOnly,
   matchReplay,
   maxReplayHours,
   resolveRuleParams,
@@ -43,6 +44,9 @@ const replayWidth = 640;
 export class RuleReplayService {
   readonly #replays = new Map<string, Replay>();
   #running = false;
+  /** Stops the replay under way (server shutdown). */
+  readonly #stop = new AbortController();
+  #done: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -54,6 +58,8 @@ export class RuleReplayService {
       /** YOLOX model of the live analysis; without it, moving blobs stand in for detections. */
       modelPath?: string;
       models: Pick<ModelRegistryService, 'verify'>;
+      /** The analytics the law lets run on a camera's images now (`AnalysisFleet.lawful`). */
+      lawful: (camera: Camera) => Promise<AnalyticsEventType[]>;
       /** A replay failed (its status says so too). */
       onError?: (error: Error) => void;
     },
@@ -77,6 +83,11 @@ export class RuleReplayService {
         foreign.map((key) => ({ path: `/params/${key}`, reason: `is not a parameter of ${type}` })),
       );
     const range = parseTimeRange(input, maxReplayHours);
+    if (!(await this.deps.lawful({ ...camera, analytics: [type] })).includes(type))
+      throw new VigieError(
+        'REPLAY_NOT_LAWFUL',
+        `${type} may not run on the images of camera "${camera.name}" now: analytics are stopped, or no valid authorisation, impact assessment or analysis authorisation covers it.`,
+      );
     if (this.#running)
       throw new VigieError('REPLAY_BUSY', 'A replay is already running on this server; wait for it to finish.');
     const segments = await this.deps.work(({ recordings }) =>
@@ -124,7 +135,7 @@ export class RuleReplayService {
       ...camera.ruleSettings,
       [type]: { mode: 'live' as const, params },
     };
-    void this.#run(replay, { camera: { ...camera, ruleSettings: camerasRules }, segments, range });
+    this.#done = this.#run(replay, { camera: { ...camera, ruleSettings: camerasRules }, segments, range });
     return structuredClone(replay);
   }
 
@@ -134,6 +145,12 @@ export class RuleReplayService {
     if (replay === undefined) throw new VigieError('REPLAY_NOT_FOUND', `No replay has id ${id}.`);
     await this.deps.cameras.get(replay.cameraId, viewer);
     return structuredClone(replay);
+  }
+
+  /** Stops the replay under way, if any (it then reads as failed), and waits for its files to be removed. */
+  async close(): Promise<void> {
+    this.#stop.abort();
+    await this.#done;
   }
 
   async #run(
@@ -167,7 +184,7 @@ export class RuleReplayService {
         cameraId: replay.cameraId,
         config: analysisConfigOf(o.camera, [replay.type]),
         startedAt: first.startedAt,
-        ...(detector === undefined ? {} : { detector }),
+        ...definedOnly({ detector }),
       });
       for (const segment of o.segments) {
         const path = await copyFromStorage(storage, segment.key, join(dir, 'segment.mp4'));
@@ -179,12 +196,14 @@ export class RuleReplayService {
           width: replayWidth,
           format: 'rgb24',
           whenBehind: 'wait',
+          signal: this.#stop.signal,
         });
         for await (const frame of source) {
           const result = await pipeline.process({ ...frame, t: frame.t + offset });
           keep(result.alerts);
           source.recycle(frame.data);
         }
+        if (this.#stop.signal.aborted) throw new Error('The server stopped during the replay.');
         replay.progress.segmentsDone++;
         replay.progress.analysedS += (segment.endedAt.getTime() - segment.startedAt.getTime()) / 1000;
       }
@@ -192,7 +211,7 @@ export class RuleReplayService {
       const events = raised.map((alert): Omit<ReplayEvent, 'verdict' | 'alertId'> => ({
         at: new Date(base + alert.firstT).toISOString(),
         endedAt: new Date(base + (alert.endT ?? alert.lastT)).toISOString(),
-        ...(alert.zoneId === undefined ? {} : { zoneId: alert.zoneId }),
+        ...definedOnly({ zoneId: alert.zoneId }),
         facts: alert.facts,
       }));
       const verdicts = await this.deps.work(({ alerts }) =>

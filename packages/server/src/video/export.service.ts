@@ -4,6 +4,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  definedOnly,
   evidenceFormat,
   retentionCutoff,
   segmentsOverlapping,
@@ -133,9 +134,9 @@ export class ExportService {
         purpose: request.purpose,
         reason: request.reason,
         actor: requester,
-        ...(request.requisition === undefined ? {} : { requisition: request.requisition }),
+        ...definedOnly({ requisition: request.requisition }),
       },
-      { purpose: request.purpose, ...(request.requisition === undefined ? {} : { requisition: request.requisition }) },
+      { purpose: request.purpose, ...definedOnly({ requisition: request.requisition }) },
     );
     return manifestOf(record);
   }
@@ -172,7 +173,7 @@ export class ExportService {
         ffmpegPath: this.deps.media.ffmpegPath(),
         input: extract,
         output,
-        ...(detector === undefined ? {} : { detector }),
+        ...definedOnly({ detector }),
       });
     } catch (error) {
       await rm(output, { force: true });
@@ -297,7 +298,7 @@ export class ExportService {
         covered: { from: from.toISOString(), to: to.toISOString(), cut: 'keyframe' },
         purpose: record.purpose,
         reason: record.reason,
-        ...(made.requisition === undefined ? {} : { requisition: made.requisition }),
+        ...definedOnly({ requisition: made.requisition }),
         exportedBy: record.exportedBy,
         exportedAt: record.exportedAt.toISOString(),
         software: { name: 'vigie', version: vigieVersion },

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import {
+  definedOnly,
   fullFrameMask,
   healthWarnings,
   imagesViewableIn,
@@ -119,7 +120,7 @@ export class RecorderFleet {
       ffmpegPath: options.ffmpegPath,
       ffmpegCapabilities: options.ffmpegCapabilities,
       clock: options.clock,
-      ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+      ...definedOnly({ backoff: options.backoff }),
       log: (entry) => options.log[entry.level]({ camera: entry.jobId }, entry.message),
     });
   }
@@ -242,8 +243,7 @@ export class RecorderFleet {
       storage,
       spoolDir,
       clock: this.#options.clock,
-      ...(resumeAfter === undefined ? {} : { resumeAfter }),
-      ...(this.#options.segmentSeconds === undefined ? {} : { segmentSeconds: this.#options.segmentSeconds }),
+      ...definedOnly({ resumeAfter, segmentSeconds: this.#options.segmentSeconds }),
       // A stored segment without its index row is invisible to playback and to the retention purge:
       // while the database is away, indexing waits for it (later segments wait in the spool). The rows of
       // every camera go in batches: a few transactions a second, whatever the number of cameras.
@@ -268,9 +268,9 @@ export class RecorderFleet {
     this.#running.set(cameraId, {
       recorder,
       fingerprint: wanted,
-      ...(sealer === undefined ? {} : { sealer }),
+      ...definedOnly({ sealer }),
       ...(tap === undefined ? {} : { tap: tap.read }),
-      ...(follower === undefined ? {} : { follower }),
+      ...definedOnly({ follower }),
     });
     recorder.start();
     follower?.start();

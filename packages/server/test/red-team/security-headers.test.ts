@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definedOnly } from '@vigie/core';
 import { loginAs, openTestApp, type TestApp } from '../support.js';
 
 // Issue 10 #9: the console could be framed and had no CSP, nosniff nor Referrer-Policy.
@@ -73,8 +74,7 @@ describe('security headers on every response', () => {
       const response = await app.http.inject({
         method: (method ?? 'GET') as 'GET',
         url,
-        ...(headers === undefined ? {} : { headers }),
-        ...(payload === undefined ? {} : { payload }),
+        ...definedOnly({ headers, payload }),
       });
       expect(response.statusCode, url).toBe(status);
       expect(response.headers, `${method ?? 'GET'} ${url}`).toMatchObject(expected);

@@ -6,15 +6,11 @@ import { reviewApi, type Replay, type ReplayRequest } from '../api/review-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { dateLocale } from '../i18n/messages';
+import { instantOfLocalInput, localInputValue } from '../logic/access-request-flow';
+import { DateTimeField } from './date-time-field';
 
 /** How often a running replay's progress is read again. */
 const pollMs = 1000;
-
-/** A `datetime-local` value (the browser's local time) for an instant. */
-function localInput(at: Date): string {
-  const shifted = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 16);
-}
 
 /**
  * Replays a camera's recordings of a past period through one rule with the settings typed here: the
@@ -26,8 +22,11 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
   const [cameraId, setCameraId] = useState('');
   const [type, setType] = useState('');
   const [params, setParams] = useState<Record<string, string>>({});
-  const [from, setFrom] = useState(() => localInput(new Date(Date.now() - 3_600_000)));
-  const [to, setTo] = useState(() => localInput(new Date()));
+  // The period as the city's wall clock to the minute (the times the console shows everywhere).
+  const [from, setFrom] = useState(() =>
+    localInputValue(new Date(Date.now() - 3_600_000).toISOString(), timeZone).slice(0, 16),
+  );
+  const [to, setTo] = useState(() => localInputValue(new Date().toISOString(), timeZone).slice(0, 16));
   const [replay, setReplay] = useState<Replay | undefined>(undefined);
   const [failure, setFailure] = useState<ApiFailure | undefined>(undefined);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
@@ -59,11 +58,13 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
   }, [running]);
 
   async function start(): Promise<void> {
-    if (cameraId === '' || type === '') return;
+    const start = instantOfLocalInput(from, timeZone);
+    const end = instantOfLocalInput(to, timeZone);
+    if (cameraId === '' || type === '' || start === undefined || end === undefined) return;
     const body: ReplayRequest = {
       params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Number(v)])),
-      from: new Date(from).toISOString(),
-      to: new Date(to).toISOString(),
+      from: start,
+      to: end,
     };
     const result = await reviewApi.replay(cameraId, type as AnalyticsEventType, body);
     setFailure(result.ok ? undefined : result);
@@ -74,7 +75,7 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
   return (
     <section className="replay" aria-labelledby="review-replay">
       <form
-        className="observe-form replay-form"
+        className="replay-form"
         onSubmit={(event) => {
           event.preventDefault();
           void start();
@@ -113,10 +114,8 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
             />
           </span>
         ))}
-        <label htmlFor="replay-from">{t('review.replay.from')}</label>
-        <input id="replay-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <label htmlFor="replay-to">{t('review.replay.to')}</label>
-        <input id="replay-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateTimeField label={t('review.replay.from')} value={from} required onChange={setFrom} />
+        <DateTimeField label={t('review.replay.to')} value={to} required onChange={setTo} />
         <button type="submit" disabled={cameraId === '' || type === '' || running !== undefined}>
           {t('review.replay.submit')}
         </button>

@@ -58,6 +58,8 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   SHADOW_EVIDENCE_INSUFFICIENT: 'Pas encore assez d’alertes étiquetées pour promouvoir cette règle.',
   REPLAY_NOT_FOUND: 'Ce rejeu n’existe plus (le serveur a redémarré) : relancez-le.',
   REPLAY_BUSY: 'Un rejeu est déjà en cours : attendez qu’il se termine.',
+  REPLAY_NOT_LAWFUL:
+    'Cette analyse ne peut pas s’appliquer aux images de cette caméra aujourd’hui : autorisation, AIPD ou autorisation d’analyse manquante, ou analyses arrêtées.',
   MEDIA_UNAVAILABLE: 'La vidéo est momentanément indisponible : réessayez dans un instant.',
   DUPLICATE_ID: 'Deux éléments portent le même identifiant.',
   AUTHORISATION_PERIOD_INVALID: 'Période d’autorisation invalide.',
@@ -157,6 +159,8 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   SHADOW_EVIDENCE_INSUFFICIENT: 'Not enough labelled alerts yet to promote this rule.',
   REPLAY_NOT_FOUND: 'This replay no longer exists (the server restarted): start it again.',
   REPLAY_BUSY: 'A replay is already running: wait for it to finish.',
+  REPLAY_NOT_LAWFUL:
+    'This analytic may not run on this camera’s images now: authorisation, impact assessment or analysis authorisation missing, or analytics stopped.',
   MEDIA_UNAVAILABLE: 'Video is unavailable for a moment: try again shortly.',
   DUPLICATE_ID: 'Two items have the same identifier.',
   AUTHORISATION_PERIOD_INVALID: 'Invalid authorisation period.',
