@@ -1,6 +1,6 @@
 import type { Clock, Mask, PresetMasks } from '@vigie/core';
-import type { Kysely } from 'kysely';
-import type { Tables } from './tables.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { PtzPresetMaskTable, Tables } from './tables.js';
 
 /** A preset's masks as stored: with the preset's name and when they were last drawn. */
 export interface StoredPresetMasks extends PresetMasks {
@@ -41,18 +41,27 @@ export class PtzMaskRepository {
 
   /** Every preset of a camera that has masks drawn (possibly none: nothing private in view), by token. */
   async list(cameraId: string): Promise<StoredPresetMasks[]> {
-    const rows = await this.#db
-      .selectFrom('ptz_preset_masks')
-      .selectAll()
-      .where('camera_id', '=', cameraId)
-      .orderBy('preset')
-      .execute();
-    return rows.map((row) => ({
-      preset: row.preset,
-      name: row.name,
-      position: { pan: row.pan, tilt: row.tilt, zoom: row.zoom },
-      masks: row.masks as Mask[],
-      updatedAt: row.updated_at,
-    }));
+    return (await this.all(cameraId)).get(cameraId) ?? [];
   }
+
+  /** The presets with masks of every camera (or of one), by camera: a worker reads them all at each round. */
+  async all(cameraId?: string): Promise<Map<string, StoredPresetMasks[]>> {
+    let query = this.#db.selectFrom('ptz_preset_masks').selectAll().orderBy('camera_id').orderBy('preset');
+    if (cameraId !== undefined) query = query.where('camera_id', '=', cameraId);
+    const byCamera = new Map<string, StoredPresetMasks[]>();
+    for (const row of await query.execute()) {
+      byCamera.set(row.camera_id, [...(byCamera.get(row.camera_id) ?? []), toStored(row)]);
+    }
+    return byCamera;
+  }
+}
+
+function toStored(row: Selectable<PtzPresetMaskTable>): StoredPresetMasks {
+  return {
+    preset: row.preset,
+    name: row.name,
+    position: { pan: row.pan, tilt: row.tilt, zoom: row.zoom },
+    masks: row.masks as Mask[],
+    updatedAt: row.updated_at,
+  };
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, utimes, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -22,7 +21,8 @@ import { Mp4BoxWalker } from './mp4-box-walker.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
 import { chooseMaskEncoder } from './mask-encoder.js';
 import { recordArgs, segmentListName } from './record.args.js';
-import { mp4InitPart, parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
+import { mp4InitPart, type SegmentListEntry } from './segment-list.parser.js';
+import { SegmentListReader } from './segment-list.reader.js';
 import { RunTimeline, type Placed, type PlacedSegment } from './segment-timeline.js';
 import { sourceInputArgs } from './source-input.args.js';
 
@@ -55,7 +55,10 @@ export interface SegmentRecorderOptions {
   clock?: Clock;
   /** Target segment length in seconds (default 4). */
   segmentSeconds?: number;
-  /** How often the segment list's size is checked (default 250 ms); wall-clock times are accurate to about this. */
+  /**
+   * How often the segment list's size is checked besides the change notifications of the file system (default
+   * 1 s): wall-clock times are accurate to about this only where those notifications do not come.
+   */
   pollMs?: number;
   /** Lag behind real time beyond which the recorder is `degraded` (default: the larger of 10 s and 2.5 segments). */
   lagToleranceMs?: number;
@@ -89,11 +92,8 @@ export interface SegmentRecorderOptions {
 interface Run {
   dir: string;
   timeline: RunTimeline<SegmentListEntry>;
-  /** Bytes of the segment list already read: each poll reads only what ffmpeg appended since. */
-  offset: number;
-  /** An incomplete last line, kept until ffmpeg finishes it. */
-  partial: string;
-  list?: FileHandle;
+  /** The run's segment list: each read takes only what ffmpeg appended since, as soon as it does. */
+  list: SegmentListReader;
   /** Whether a segment of this run was placed: the first one follows a hole. */
   placedAny: boolean;
 }
@@ -119,6 +119,8 @@ export class SegmentRecorder {
   readonly #runs: Run[] = [];
   #timer: NodeJS.Timeout | undefined;
   #draining: Promise<void> = Promise.resolve();
+  /** A read of the segment lists is queued and has not begun: another request joins it. */
+  #drainQueued = false;
   #lastEnd: Date | undefined;
   /** Whether this recorder has placed a segment yet (the first one may close the hole left by a stopped recorder). */
   #placedAny = false;
@@ -195,7 +197,7 @@ export class SegmentRecorder {
       secrets,
       outputs: this.#outputs().map(([, output]) => output),
     });
-    this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 250);
+    this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 1000);
   }
 
   #source(): string {
@@ -286,7 +288,8 @@ export class SegmentRecorder {
           runStartedAtMs,
           ...definedOnly({ previousEndMs }),
         });
-        this.#runs.push({ dir, timeline, offset: 0, partial: '', placedAny: false });
+        const list = new SegmentListReader(join(dir, segmentListName), () => this.#drain());
+        this.#runs.push({ dir, timeline, list, placedAny: false });
       })
       .catch((error: unknown) => this.#problem(error));
     await this.#draining;
@@ -312,7 +315,14 @@ export class SegmentRecorder {
 
   /** Serialises reads of the segment lists; `final` also empties the last run. */
   #drain(final = false): void {
-    this.#draining = this.#draining.then(() => this.#drainOnce(final)).catch((error: unknown) => this.#problem(error));
+    if (this.#drainQueued && !final) return;
+    this.#drainQueued = true;
+    this.#draining = this.#draining
+      .then(() => {
+        this.#drainQueued = false;
+        return this.#drainOnce(final);
+      })
+      .catch((error: unknown) => this.#problem(error));
   }
 
   async #drainOnce(final: boolean): Promise<void> {
@@ -322,33 +332,16 @@ export class SegmentRecorder {
       if (this.#runs.length === 1 && !final) break;
       await this.#storeAll(run, run.timeline.finish());
       this.#runs.shift();
-      await run.list?.close();
+      await run.list.close();
       await rm(run.dir, { recursive: true, force: true });
     }
     if (!final) this.#watchActivity();
   }
 
   async #consume(run: Run): Promise<void> {
-    if (run.list === undefined) {
-      try {
-        run.list = await open(join(run.dir, segmentListName), 'r');
-      } catch {
-        return; // no segment completed yet
-      }
-    }
-    const { size } = await run.list.stat();
-    if (size <= run.offset) return;
-    const fresh = Buffer.alloc(size - run.offset);
-    const { bytesRead } = await run.list.read(fresh, 0, fresh.length, run.offset);
-    run.offset += bytesRead;
-    const text = run.partial + fresh.subarray(0, bytesRead).toString('utf8');
-    const lines = text.split('\n');
-    run.partial = lines.pop() ?? '';
+    const entries = await run.list.read();
     const observedAtMs = this.#clock.now().getTime();
-    for (const line of lines) {
-      const entry = parseSegmentListLine(line);
-      if (entry !== undefined) await this.#storeAll(run, run.timeline.place(entry, observedAtMs));
-    }
+    for (const entry of entries) await this.#storeAll(run, run.timeline.place(entry, observedAtMs));
   }
 
   async #storeAll(run: Run, placed: readonly Placed<SegmentListEntry>[]): Promise<void> {
@@ -478,31 +471,37 @@ export function recordingState(
 const initScanBytes = 256 * 1024;
 
 /**
- * Size, SHA-256, init part and keyframe count (its `moof` fragments) of a segment file, read once in chunks:
- * never a buffer of the whole file (a few MB per segment and camera, which the garbage collector would then chase).
+ * Size, SHA-256, init part and keyframe count (its `moof` fragments) of a segment file, read once through one
+ * buffer: never a buffer of the whole file, nor a new one per chunk (a few MB per segment and camera, which the
+ * garbage collector would then chase).
  */
 export async function describeSegmentFile(
   path: string,
 ): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'> & { keyframes: number }> {
   const hash = createHash('sha256');
   const boxes = new Mp4BoxWalker();
-  const head: Buffer[] = [];
-  let headBytes = 0;
+  const chunk = Buffer.allocUnsafe(initScanBytes);
+  let init: ReturnType<typeof mp4InitPart> | undefined;
   let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: initScanBytes })) {
-    const data = chunk as Buffer;
-    hash.update(data);
-    boxes.push(data);
-    bytes += data.length;
-    if (headBytes < initScanBytes) {
-      head.push(data);
-      headBytes += data.length;
+  const file = await open(path, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      const data = chunk.subarray(0, bytesRead);
+      hash.update(data);
+      boxes.push(data);
+      bytes += bytesRead;
+      // The first read holds the file's first bytes (a whole buffer unless the file is shorter): its init part.
+      init ??= mp4InitPart(data);
     }
+  } finally {
+    await file.close();
   }
   return {
     bytes,
     sha256: hash.digest('hex'),
     keyframes: boxes.counts.get('moof') ?? 0,
-    ...mp4InitPart(Buffer.concat(head).subarray(0, initScanBytes)),
+    ...(init ?? { initBytes: 0 }),
   };
 }

@@ -1,15 +1,20 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
-import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
+import { LocalDiskStorage } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
-import { sceneSize, startPtzSceneCamera, type PtzSceneCamera } from '../../media/test/support/ptz-scene-camera.js';
+import {
+  framesOf,
+  kindOf,
+  redPixels,
+  sceneSize,
+  startPtzSceneCamera,
+  type FrameKind,
+  type PtzSceneCamera,
+} from '../../media/test/support/ptz-scene-camera.js';
 import { authorise, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
-const run = promisify(execFile);
 const password = 'Onvif-Pa55word!';
 
 /** A rectangle as a mask polygon, in normalised coordinates. */
@@ -19,53 +24,6 @@ const box = (x0: number, y0: number, x1: number, y1: number): { x: number; y: nu
   { x: x1, y: y1 },
   { x: x0, y: y1 },
 ];
-
-/** What one stored frame shows: the whole picture black, one side masked (a preset's mask), or something else. */
-type FrameKind = 'black' | 'left masked' | 'right masked' | 'other';
-
-/** Every frame of a stored segment as RGB pixels. */
-async function framesOf(path: string): Promise<Buffer[]> {
-  const { stdout } = await run(
-    locateFfmpeg().path,
-    ['-v', 'error', '-i', path, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-    { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
-  );
-  const size = sceneSize.width * sceneSize.height * 3;
-  return Array.from({ length: Math.floor(stdout.length / size) }, (_, i) => stdout.subarray(i * size, (i + 1) * size));
-}
-
-/** Pixels of the red private window's colour in a frame. */
-function redPixels(frame: Buffer): number {
-  let red = 0;
-  for (let i = 0; i < frame.length; i += 3) {
-    if (frame[i]! > 150 && frame[i + 1]! < 100 && frame[i + 2]! < 100) red += 1;
-  }
-  return red;
-}
-
-/** Mean brightness of a horizontal band of the picture (rows 25–75 %), from x0 to x1 (normalised). */
-function meanOf(frame: Buffer, x0: number, x1: number): number {
-  const { width, height } = sceneSize;
-  let sum = 0;
-  let count = 0;
-  for (let y = Math.round(height * 0.25); y < height * 0.75; y++) {
-    for (let x = Math.round(width * x0); x < width * x1; x++) {
-      const i = (y * width + x) * 3;
-      sum += (frame[i]! + frame[i + 1]! + frame[i + 2]!) / 3;
-      count += 1;
-    }
-  }
-  return sum / count;
-}
-
-function kindOf(frame: Buffer): FrameKind {
-  const [left, middle, right] = [meanOf(frame, 0.1, 0.3), meanOf(frame, 0.42, 0.58), meanOf(frame, 0.7, 0.9)];
-  const dark = (v: number): boolean => v < 40;
-  if (dark(left) && dark(middle) && dark(right)) return 'black';
-  if (dark(left) && !dark(middle) && !dark(right)) return 'left masked';
-  if (!dark(left) && !dark(middle) && dark(right)) return 'right masked';
-  return 'other';
-}
 
 describe.each(testEngines)('PTZ masks that follow the head, recorded by real ffmpeg, on $name', (engine) => {
   let app: TestApp;

@@ -227,7 +227,7 @@ export async function authorise(
 export function parisDateTime(instant: Date): [date: string, time: string] {
   const [date = '', time = ''] = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/Paris',
-    hour12: false,
+    hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

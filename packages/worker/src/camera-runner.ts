@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import {
+  fullFrameMask,
   analysisConfigOf,
   type AnalyticsEventType,
   type Camera,
@@ -8,10 +9,12 @@ import {
   type SegmentStorage,
 } from '@vigie/core';
 import {
+  PtzMaskFollower,
   SegmentRecorder,
   analysisTapUrl,
   dyingWithParent,
   type FfmpegSupervisor,
+  type PtzMaskFollowerOptions,
   type RecorderHealth,
 } from '@vigie/media';
 import {
@@ -28,6 +31,11 @@ export interface CameraRunnerOptions {
   camera: Camera;
   /** The URLs ffmpeg opens (stream passwords unsealed), asked each time a process starts. */
   sources: () => { record: string; analysis: string };
+  /**
+   * A PTZ camera with masks drawn per preset: they replace its fixed masks and follow the head (whole picture masked
+   * until it is read still on a preset). Moves sent by the server are seen at the next read only (ADR 0006).
+   */
+  follow?: Pick<PtzMaskFollowerOptions, 'presets' | 'head'>;
   /** This worker's name, as recorded with each segment (the server fetches the file from it). */
   node: string;
   supervisor: FfmpegSupervisor;
@@ -59,6 +67,7 @@ export interface CameraRunnerOptions {
 export class CameraRunner {
   readonly #options: CameraRunnerOptions;
   readonly #recorder: SegmentRecorder;
+  readonly #follower: PtzMaskFollower | undefined;
   readonly #tap: string | undefined;
   #analysis: { controller: AbortController; done: Promise<unknown>; detector?: OnnxDetector } | undefined;
 
@@ -67,8 +76,9 @@ export class CameraRunner {
     const { camera, outbox, node } = options;
     const tap = options.analysisTapPort === undefined ? undefined : analysisTapUrl(options.analysisTapPort);
     this.#tap = tap?.read;
+    const { follow } = options;
     this.#recorder = new SegmentRecorder({
-      camera,
+      camera: follow === undefined ? camera : { ...camera, masks: [fullFrameMask] },
       source: () => options.sources().record,
       supervisor: options.supervisor,
       storage: options.storage,
@@ -95,6 +105,15 @@ export class CameraRunner {
       ...definedOnly({ onHealth: options.onHealth }),
       onProblem: options.onProblem,
     });
+    this.#follower =
+      follow === undefined
+        ? undefined
+        : new PtzMaskFollower({
+            recorder: this.#recorder,
+            ...follow,
+            clock: options.clock,
+            onProblem: options.onProblem,
+          });
   }
 
   /** Whether its recorder keeps up with real time. */
@@ -105,6 +124,7 @@ export class CameraRunner {
   /** Starts recording. */
   start(): void {
     this.#recorder.start();
+    this.#follower?.start();
   }
 
   /**
@@ -119,6 +139,7 @@ export class CameraRunner {
   /** Stops both; the recorder stores and publishes its last segment first. */
   async stop(): Promise<void> {
     await this.#stopAnalysis();
+    this.#follower?.stop();
     await this.#recorder.stop();
   }
 

@@ -17,12 +17,15 @@ import {
   type Segment,
   type Clock,
   type Leases,
+  type PresetMasks,
+  type PtzGateway,
   type SourceUrlPolicy,
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import {
   FfmpegSupervisor,
   freeLoopbackUdpPort,
+  LibraryPtzGateway,
   LocalDiskStorage,
   pullsOnce,
   recordingState,
@@ -36,7 +39,8 @@ import {
 } from '@vigie/media';
 import { modelFileIdentity } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
-import { CameraRunner } from './camera-runner.js';
+import { CameraRunner, type CameraRunnerOptions } from './camera-runner.js';
+import { headFollowFor } from './head-follow.js';
 import { Outbox } from './outbox.js';
 import { startSegmentServer, type RunningSegmentServer } from './segment-server.js';
 
@@ -81,6 +85,8 @@ export interface WorkerOptions {
   /** Opens the cameras' sealed stream passwords (the servers' key file); absent: cameras with one fail to start. */
   vault?: CredentialVault;
   segmentSeconds?: number;
+  /** Reads the heads of PTZ cameras with masks drawn per preset (default: ONVIF through the `onvif` library). */
+  ptz?: PtzGateway;
   /** Claim round period (default 1 s). */
   tickMs?: number;
   log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -116,6 +122,8 @@ export class VigieWorker {
   /** Cameras held but not pulled because the policy refuses their source, with the reason reported. */
   readonly #refused = new Map<string, string>();
   #sealed = new Map<string, SealedStreamPasswords>();
+  /** Masks drawn per PTZ preset, by camera (ADR 0006). */
+  #presetMasks = new Map<string, PresetMasks[]>();
   #round: Promise<void> = Promise.resolve();
   #unsubscribeStatus: (() => void) | undefined;
 
@@ -270,11 +278,12 @@ export class VigieWorker {
   }
 
   async #refresh(): Promise<void> {
-    const [cameras, sealed] = await this.#options.work(async ({ cameras, streamSecrets }) =>
-      Promise.all([cameras.list(), streamSecrets.all()]),
+    const [cameras, sealed, presetMasks] = await this.#options.work(async ({ cameras, streamSecrets, ptzMasks }) =>
+      Promise.all([cameras.list(), streamSecrets.all(), ptzMasks.all()]),
     );
     this.#cameras = new Map(cameras.map((c) => [c.id, c]));
     this.#sealed = sealed;
+    this.#presetMasks = presetMasks;
     await this.#claims?.tick();
     // Refused cameras too: a source corrected (or a policy widened) starts them.
     for (const id of new Set([...this.#running.keys(), ...this.#refused.keys()])) await this.#sync(id);
@@ -286,7 +295,13 @@ export class VigieWorker {
     if (camera === undefined || !wantsRecording(camera) || !held) return this.#halt(cameraId);
     const sealed = this.#sealed.get(cameraId) ?? {};
     // Analytics switched on (or off) restart the recorder, which adds (or drops) the analysis tap.
-    const recording = JSON.stringify([camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks, pullsOnce(camera)]);
+    const { vault, ptz = new LibraryPtzGateway() } = this.#options;
+    const presets = this.#presetMasks.get(cameraId);
+    const follow = await headFollowFor(this.#options.work, { id: cameraId, presets }, { gateway: ptz, vault });
+    const recording = JSON.stringify([
+      ...[camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks, pullsOnce(camera)],
+      follow?.presets,
+    ]);
     const rules = await this.#runnable(camera);
     const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
     let running = this.#running.get(cameraId);
@@ -299,7 +314,8 @@ export class VigieWorker {
       if (refusal !== undefined) return;
       await this.#stopping.get(cameraId);
       const tapPort = pullsOnce(camera) ? await freeLoopbackUdpPort() : undefined;
-      running = { runner: this.#runner(camera, sealed, tapPort), recording, analysis: '', rules: [] };
+      const runner = this.#runner(camera, sealed, { analysisTapPort: tapPort, follow });
+      running = { runner, recording, analysis: '', rules: [] };
       this.#running.set(cameraId, running);
       running.runner.start();
       this.#options.log('info', 'camera started', { camera: cameraId });
@@ -344,9 +360,15 @@ export class VigieWorker {
     return refusal;
   }
 
-  #runner(camera: Camera, sealed: SealedStreamPasswords, analysisTapPort: number | undefined): CameraRunner {
+  #runner(
+    camera: Camera,
+    sealed: SealedStreamPasswords,
+    extra: { [K in 'analysisTapPort' | 'follow']: CameraRunnerOptions[K] | undefined },
+  ): CameraRunner {
+    const { analysisTapPort, follow } = extra;
     return new CameraRunner({
       camera,
+      ...definedOnly({ follow }),
       sources: () => unsealedSources(camera, sealed, this.#options.vault),
       ...definedOnly({ analysisTapPort }),
       node: this.node,

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { locateFfmpeg } from '@vigie/media';
 import type { PtzPosition } from './fake-onvif-device.js';
 import { RtspRelay } from './rtsp-relay.js';
@@ -81,4 +82,54 @@ export async function startPtzSceneCamera(where: () => PtzPosition | undefined):
     throw error;
   }
   return { url: `rtsp://127.0.0.1:${port}/live`, stop };
+}
+
+const run = promisify(execFile);
+
+/** What one stored frame shows: the whole picture black, one side masked (a preset's mask), or something else. */
+export type FrameKind = 'black' | 'left masked' | 'right masked' | 'other';
+
+/** Every frame of a stored segment as RGB pixels. */
+export async function framesOf(path: string): Promise<Buffer[]> {
+  const { stdout } = await run(
+    locateFfmpeg().path,
+    ['-v', 'error', '-i', path, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    { encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 },
+  );
+  const size = sceneSize.width * sceneSize.height * 3;
+  return Array.from({ length: Math.floor(stdout.length / size) }, (_, i) => stdout.subarray(i * size, (i + 1) * size));
+}
+
+/** Pixels of the red private window's colour in a frame. */
+export function redPixels(frame: Buffer): number {
+  let red = 0;
+  for (let i = 0; i < frame.length; i += 3) {
+    if (frame[i]! > 150 && frame[i + 1]! < 100 && frame[i + 2]! < 100) red += 1;
+  }
+  return red;
+}
+
+/** Mean brightness of a horizontal band of the picture (rows 25–75 %), from x0 to x1 (normalised). */
+function meanOf(frame: Buffer, x0: number, x1: number): number {
+  const { width, height } = sceneSize;
+  let sum = 0;
+  let count = 0;
+  for (let y = Math.round(height * 0.25); y < height * 0.75; y++) {
+    for (let x = Math.round(width * x0); x < width * x1; x++) {
+      const i = (y * width + x) * 3;
+      sum += (frame[i]! + frame[i + 1]! + frame[i + 2]!) / 3;
+      count += 1;
+    }
+  }
+  return sum / count;
+}
+
+/** What a stored frame of the scene shows (a preset's mask covers one side of it). */
+export function kindOf(frame: Buffer): FrameKind {
+  const [left, middle, right] = [meanOf(frame, 0.1, 0.3), meanOf(frame, 0.42, 0.58), meanOf(frame, 0.7, 0.9)];
+  const dark = (v: number): boolean => v < 40;
+  if (dark(left) && dark(middle) && dark(right)) return 'black';
+  if (dark(left) && !dark(middle) && !dark(right)) return 'left masked';
+  if (!dark(left) && !dark(middle) && dark(right)) return 'right masked';
+  return 'other';
 }

@@ -11,10 +11,9 @@ import {
   type PtzVelocity,
 } from '@vigie/core';
 import type { StoredPresetMasks, UnitOfWork } from '@vigie/db';
-import type { CredentialVault } from '@vigie/media';
+import { ptzTargetOf, type CredentialVault } from '@vigie/media';
 import type { PersonRequester } from '../auth/requester.js';
 import type { CameraService } from './camera.service.js';
-import { ptzTargetOf } from './ptz-target.js';
 
 /** What steering asks of recording: masks that follow the head (the recorder fleet, once recording runs). */
 export interface HeadMasking {

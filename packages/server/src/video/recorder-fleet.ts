@@ -20,6 +20,8 @@ import type { UnitOfWork } from '@vigie/db';
 import {
   analysisTapUrl,
   FfmpegSupervisor,
+  headFollowOf,
+  PtzMaskFollower,
   freeLoopbackUdpPort,
   pullsOnce,
   recordingState,
@@ -27,6 +29,7 @@ import {
   SegmentRecorder,
   unsealedSources,
   type CredentialVault,
+  type PtzMaskFollowerOptions,
   type FfmpegCapabilities,
   type ProcessStatus,
 } from '@vigie/media';
@@ -37,8 +40,6 @@ import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
-import { ptzTargetOf } from '../services/ptz-target.js';
-import { PtzMaskFollower, type PtzMaskFollowerOptions } from './ptz-mask-follower.js';
 
 /** What the fleet needs to record cameras. */
 export interface RecorderFleetOptions {
@@ -276,19 +277,13 @@ export class RecorderFleet {
   }
 
   /** A PTZ camera's masks drawn per preset and how to read its head; undefined for other cameras. */
-  async #presetMasksOf(
-    cameraId: string,
-  ): Promise<{ presets: PresetMasks[]; head: PtzMaskFollowerOptions['head'] } | undefined> {
+  async #presetMasksOf(cameraId: string): Promise<Pick<PtzMaskFollowerOptions, 'presets' | 'head'> | undefined> {
     const { ptz, work, vault } = this.#options;
     if (ptz === undefined) return undefined;
     const [device, presets] = await work(
       async ({ onvifDevices, ptzMasks }) => [await onvifDevices.get(cameraId), await ptzMasks.list(cameraId)] as const,
     );
-    if (device?.ptz !== true || presets.length === 0) return undefined;
-    return {
-      presets: presets.map(({ preset, position, masks }) => ({ preset, position, masks })),
-      head: () => ptz.head(ptzTargetOf(device, vault)),
-    };
+    return headFollowOf(device, presets, { gateway: ptz, vault });
   }
 
   /** Runs a command that moves a camera's head, its whole picture masked first when its masks follow the head. */

@@ -13,7 +13,13 @@ import {
 } from '../eval/dev-set.evaluation.js';
 import { countingError, formatScores, runClip, scoreRuns } from '../eval/event.evaluation.js';
 import { abodaClip, evalThresholds, realClipFailures, runSynthetic, thresholdFailures } from '../eval/eval.suite.js';
-import { runFireClip, runOverheadCrowd, runPhotoCounts, type CrowdRun } from '../eval/real-clips.evaluation.js';
+import {
+  overheadHallCount,
+  runFireClip,
+  runOverheadCrowd,
+  runPhotoCounts,
+  type CrowdRun,
+} from '../eval/real-clips.evaluation.js';
 import { OnnxDetector } from '../onnx.detector.js';
 import { locateFfmpegForScripts } from './ffmpeg-path.js';
 
@@ -69,6 +75,11 @@ try {
         '| ---------: | --------: | ----------: | --------: | -------------- |',
         crowdRow(416, crowd),
         crowdRow(640, crowdWide),
+        ...[crowd, crowdWide].map(
+          (r, i) =>
+            `headcount at ${overheadHallCount.tS} s (${[416, 640][i]} px): ${r.counted?.persons ?? '—'} of ` +
+            `${overheadHallCount.persons} counted by eye (${r.counted?.method ?? '—'})`,
+        ),
       ].join('\n'),
     );
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalyticsEvent, AnalyticsEventType, Calibration, Detector, VideoFrame } from '@vigie/core';
+import type { AnalyticsEvent, AnalyticsEventType, Calibration, CountMethod, Detector, VideoFrame } from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import type { CountSample } from '../count.sampler.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
@@ -62,7 +62,15 @@ export interface CrowdRun {
   crossings: number;
   /** Events raised, by type: in this clip every one is a false alarm. */
   events: Partial<Record<AnalyticsEventType, number>>;
+  /** The view's headcount at the instant counted by eye (`overheadHallCount`), and how it was counted. */
+  counted?: { persons: number; method: CountMethod };
 }
+
+/**
+ * People in the overhead hall at 7 s, counted by eye on the full 1280×720 frame (our annotation, ±2:
+ * 2 walkers cut by the top and left edges and a child by a pushchair are counted): a dense view.
+ */
+export const overheadHallCount = { tS: 7, persons: 37 } as const;
 
 /**
  * Ground calibration of the overhead hall, estimated from the walkers themselves: a person's box is
@@ -111,8 +119,11 @@ export async function runOverheadCrowd(o: {
   const samples: CountSample[] = [];
   const events: Partial<Record<AnalyticsEventType, number>> = {};
   let frames = 0;
-  for await (const { result } of pipeline.analyse(source)) {
+  let counted: CrowdRun['counted'];
+  for await (const { frame, result } of pipeline.analyse(source)) {
     frames++;
+    if (counted === undefined && frame.t + 100 >= overheadHallCount.tS * 1000)
+      counted = { persons: result.headcount.persons, method: result.headcount.method };
     samples.push(...result.counts);
     for (const e of result.events) events[e.type] = (events[e.type] ?? 0) + 1;
   }
@@ -135,6 +146,7 @@ export async function runOverheadCrowd(o: {
     density: density / Math.max(1, weight),
     crossings: pipeline.crossings(),
     events,
+    ...(counted === undefined ? {} : { counted }),
   };
 }
 

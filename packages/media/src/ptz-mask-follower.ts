@@ -6,7 +6,10 @@ import {
   type Mask,
   type MasksInForce,
   type PresetMasks,
+  type PtzGateway,
+  type PtzTarget,
 } from '@vigie/core';
+import type { CredentialVault } from './credential-vault.js';
 
 /** What the follower drives: a recorder whose masks can be changed while it runs (`SegmentRecorder.remask`). */
 export interface Remaskable {
@@ -119,4 +122,44 @@ export class PtzMaskFollower {
       .catch((error: unknown) => this.#options.onProblem?.(`masks not changed: ${String(error)}`));
     return this.#changes;
   }
+}
+
+/** The fields of a camera's stored ONVIF device that reach its PTZ service. */
+export interface PtzDeviceAccess {
+  ptz: boolean;
+  address: string;
+  username: string;
+  /** Sealed by the credential vault. */
+  passwordSealed: string;
+  mainProfile: string;
+}
+
+/** The PTZ service of a camera's ONVIF device, its password opened from the vault only now. */
+export function ptzTargetOf(device: PtzDeviceAccess, vault: CredentialVault): PtzTarget {
+  return {
+    address: device.address,
+    credentials: { username: device.username, password: vault.open(device.passwordSealed) },
+    profileToken: device.mainProfile,
+  };
+}
+
+/**
+ * What a recorder needs to follow a PTZ camera's head: its presets' masks and a head reader; undefined for a camera
+ * without preset masks. Without a vault the camera's account cannot be opened: every read fails, the whole picture
+ * stays masked.
+ */
+export function headFollowOf(
+  device: PtzDeviceAccess | undefined,
+  presets: readonly PresetMasks[],
+  access: { gateway: PtzGateway; vault?: CredentialVault | undefined },
+): Pick<PtzMaskFollowerOptions, 'presets' | 'head'> | undefined {
+  if (device?.ptz !== true || presets.length === 0) return undefined;
+  const { gateway, vault } = access;
+  return {
+    presets: presets.map(({ preset, position, masks }) => ({ preset, position, masks })),
+    head: () =>
+      vault === undefined
+        ? Promise.reject(new Error('no credential vault to open the camera account'))
+        : gateway.head(ptzTargetOf(device, vault)),
+  };
 }

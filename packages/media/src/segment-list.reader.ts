@@ -1,0 +1,67 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
+
+/**
+ * Follows the segment list one ffmpeg run appends to (`-segment_list_type csv`): each `read` reads only the
+ * bytes appended since the last one, so that its cost is the same after a week of recording as after a
+ * minute; once the file exists, the file system says when it changes (`onAppend`), so nobody needs to poll it often.
+ */
+export class SegmentListReader {
+  readonly #path: string;
+  readonly #onAppend: () => void;
+  #file: FileHandle | undefined;
+  #watcher: FSWatcher | undefined;
+  #offset = 0;
+  /** An incomplete last line, kept until ffmpeg finishes it. */
+  #partial = '';
+  #bytesRead = 0;
+
+  /** Follows the list at `path` (which may not exist yet); `onAppend` is called when it may have grown. */
+  constructor(path: string, onAppend: () => void = () => undefined) {
+    this.#path = path;
+    this.#onAppend = onAppend;
+  }
+
+  /** Bytes read by the last `read`: the lines appended since the one before, whatever the list's length. */
+  get bytesRead(): number {
+    return this.#bytesRead;
+  }
+
+  /** The segments listed since the last read (none while the list does not exist yet). */
+  async read(): Promise<SegmentListEntry[]> {
+    this.#bytesRead = 0;
+    if (this.#file === undefined) {
+      try {
+        this.#file = await open(this.#path, 'r');
+      } catch {
+        return []; // ffmpeg has not begun yet
+      }
+      this.#watcher = this.#watch();
+    }
+    const { size } = await this.#file.stat();
+    if (size <= this.#offset) return [];
+    const fresh = Buffer.alloc(size - this.#offset);
+    const { bytesRead } = await this.#file.read(fresh, 0, fresh.length, this.#offset);
+    this.#offset += bytesRead;
+    this.#bytesRead = bytesRead;
+    const lines = (this.#partial + fresh.subarray(0, bytesRead).toString('utf8')).split('\n');
+    this.#partial = lines.pop() ?? '';
+    return lines.flatMap((line) => parseSegmentListLine(line) ?? []);
+  }
+
+  /** Stops following the list. */
+  async close(): Promise<void> {
+    this.#watcher?.close();
+    await this.#file?.close();
+  }
+
+  /** Change notifications (inotify on Linux); where none can be had, the caller's slower poll alone finds the lines. */
+  #watch(): FSWatcher | undefined {
+    try {
+      return watch(this.#path, { persistent: false }, () => this.#onAppend()).on('error', () => undefined);
+    } catch {
+      return undefined;
+    }
+  }
+}
