@@ -3,15 +3,16 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { authorise, testPasswordCost } from '../../server/test/support.js';
+import { authorise } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
+import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -46,16 +47,7 @@ describe('finding an ONVIF camera on the network and adding it from the console,
         { token: 'sub', name: 'Secondaire', width: 640, height: 360, fps: 10, gop: 20, streamUrl: subStream.url },
       ],
     });
-    server = await startServer(
-      loadConfig({
-        VIGIE_PORT: '0',
-        VIGIE_DATA_DIR: dataDir,
-        VIGIE_LOG_LEVEL: 'silent',
-        VIGIE_DEMO: 'false',
-        VIGIE_CAMERA_NETWORKS: '127.0.0.0/8',
-      }),
-      { passwordCost: testPasswordCost },
-    );
+    server = await startTestServer(dataDir, loopbackCameras);
     const login = await createConsoleAccount(server.app, 'chef.reseau', ['supervisor'], 'Chef réseau');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });

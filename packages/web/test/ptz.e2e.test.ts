@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
-import { testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
+import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const devicePassword = 'Onvif-Pa55word!';
@@ -41,16 +41,7 @@ describe('steering a PTZ camera from its live view, in a real browser', () => {
         },
       ],
     });
-    server = await startServer(
-      loadConfig({
-        VIGIE_PORT: '0',
-        VIGIE_DATA_DIR: dataDir,
-        VIGIE_LOG_LEVEL: 'silent',
-        VIGIE_DEMO: 'false',
-        VIGIE_CAMERA_NETWORKS: '127.0.0.0/8',
-      }),
-      { passwordCost: testPasswordCost },
-    );
+    server = await startTestServer(dataDir, loopbackCameras);
     const added = await server.app.onvif.add(
       {
         address: device.address,

@@ -3,13 +3,14 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, testPasswordCost } from '../../server/test/support.js';
+import { authorise } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
+import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -40,17 +41,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-wall-e2e-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
-      // The clock cameras answer on this machine: their network is allowed explicitly, as a deployment would.
-      loadConfig({
-        VIGIE_PORT: '0',
-        VIGIE_DATA_DIR: dataDir,
-        VIGIE_LOG_LEVEL: 'silent',
-        VIGIE_DEMO: 'false',
-        VIGIE_CAMERA_NETWORKS: '127.0.0.0/8',
-      }),
-      { passwordCost: testPasswordCost },
-    );
+    server = await startTestServer(dataDir, loopbackCameras);
     clocks = await startClockCameras();
     for (const [index, camera] of cameras.entries()) {
       const created = await server.app.cameras.create(
