@@ -244,7 +244,9 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
 
   it('reaches every worker with the stop button within 2 s, and the stop survives in the database', async () => {
     const alive = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
-    await until(async () => alive.every((w) => analysing(w).size > 0), 60_000);
+    // Every camera analysed by a live worker: no analysis still starting when the button is pressed (its start,
+    // logged after the press, would be counted as the stop's arrival).
+    await until(async () => cameraIds.every((id) => alive.some((w) => analysing(w).has(id))), 60_000);
     const pressedAt = Date.now();
     await app!.analyticsStops.press({ paused: true, reason: 'test of the stop button' }, { actorName: 'supervisor' });
     await until(async () => alive.every((w) => analysing(w).size === 0), 10_000);
@@ -257,6 +259,15 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
       ),
     );
     console.log(`stop button reached ${alive.length} workers in ${reached} ms`);
+    // A late stop prints each worker's log around the press, to show what held it.
+    if (reached > 2000)
+      for (const w of alive)
+        console.log(
+          w.node,
+          JSON.stringify(
+            w.lines.filter((l) => l.at >= pressedAt - 3000).map((l) => ({ dt: l.at - pressedAt, ...l.entry })),
+          ),
+        );
     expect(reached).toBeLessThanOrEqual(2000);
     expect(await app!.analyticsStops.current()).toEqual({ paused: true, pausedCameraIds: [] });
   }, 90_000);

@@ -201,10 +201,14 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
     });
     const abort = (): void => {
       child.kill('SIGTERM');
+      // The loop returns at once: waiting for ffmpeg to close (or send a frame) delayed the stop button by seconds.
+      notify();
     };
     o.signal?.addEventListener('abort', abort, { once: true });
     try {
       for (;;) {
+        // Aborted: no further frame, even one already queued.
+        if (o.signal?.aborted ?? false) return;
         const next = queue.shift();
         if (next !== undefined) {
           if (child.stdout.isPaused() && queue.length < max) child.stdout.resume();
@@ -213,14 +217,20 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
           continue;
         }
         if (state.failure !== undefined) throw state.failure;
-        if (state.ended || (o.signal?.aborted ?? false)) return;
+        if (state.ended) return;
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
       }
     } finally {
       o.signal?.removeEventListener('abort', abort);
-      if (!state.ended) child.kill('SIGTERM');
+      if (!state.ended) {
+        child.kill('SIGTERM');
+        // An ffmpeg that does not end on SIGTERM (blocked writing to the pipe no one reads now) is killed.
+        setTimeout(() => {
+          if (!state.ended) child.kill('SIGKILL');
+        }, 3000).unref();
+      }
     }
   }
 }
