@@ -86,7 +86,10 @@ describe('kill -9 of a recording server, then a restart (red team)', () => {
     const env = { DATABASE_URL: fresh.url, VIGIE_DATA_DIR: dataDir, VIGIE_FILE_SOURCES: 'true' };
     server = await startServerProcess(env);
     await until('segments indexed', async () => ((await indexedKeys()).length >= 4 ? true : undefined));
-    expect((await processesUsing(dataDir)).length).toBe(2);
+    // Both recorders run (polled: a file camera's recorder is briefly between runs when its clip loops).
+    await until('both recorders running', async () =>
+      (await processesUsing(dataDir)).length === 2 ? true : undefined,
+    );
     server.child.kill('SIGKILL');
     await server.exited;
     const orphans = await until(
@@ -134,7 +137,10 @@ describe('kill -9 of a recording server, then a restart (red team)', () => {
       5_000,
     ).catch(() => undefined);
     expect(stored.filter((key) => !indexed.has(key))).toEqual([]);
-    expect((await processesUsing(dataDir)).length).toBe(2);
+    // Both recorders run (polled: a file camera's recorder is briefly between runs when its clip loops).
+    await until('both recorders running', async () =>
+      (await processesUsing(dataDir)).length === 2 ? true : undefined,
+    );
     console.info(
       `kill -9: ${orphans.length} orphan(s); spool left ${leftInSpool.length} segment(s): ${recovery.indexed} indexed, ${recovery.quarantined} quarantined; ${stored.filter((k) => !indexed.has(k)).length} unindexed file(s) after restart`,
     );

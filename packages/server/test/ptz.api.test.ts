@@ -1,6 +1,6 @@
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { startFakePtzCamera, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 import { cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 
 const password = 'Onvif-Pa55word!';
@@ -35,22 +35,7 @@ describe.each(testEngines)('PTZ API against a test ONVIF device on $name', (engi
     (await app.http.inject({ method: 'GET', url: '/api/auth/me', headers })).json<{ username: string }>().username;
 
   beforeAll(async () => {
-    device = await startFakeOnvifDevice({
-      username: 'vigie',
-      password,
-      discoverable: false,
-      profiles: [
-        {
-          token: 'main',
-          name: 'Main',
-          width: 1280,
-          height: 720,
-          fps: 10,
-          gop: 20,
-          streamUrl: 'rtsp://127.0.0.1:9/main',
-        },
-      ],
-    });
+    device = await startFakePtzCamera(password);
     app = await openTestApp(engine, clock);
     supervisor = await loginAs(app, ['supervisor']);
     operator = await loginAs(app, ['operator']);

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AlertRecord } from '@vigie/core';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { testPasswordCost } from '../../server/test/support.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
+import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -55,10 +55,7 @@ describe('alarm handling in a real browser', () => {
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-alarm-e2e-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
-      loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent', VIGIE_DEMO: 'false' }),
-      { passwordCost: testPasswordCost },
-    );
+    server = await startTestServer(dataDir);
     for (const name of ['Gare — Parvis', 'Marché couvert', 'Mairie', 'Pont Jacquemart'])
       cameras.push(
         await server.app.cameras.create(

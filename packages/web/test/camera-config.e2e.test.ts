@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyticJustified, analyticsEventTypes, frenchProfile } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
-import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
+import { systemRequester, type RunningServer } from '@vigie/server';
 import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise, testPasswordCost } from '../../server/test/support.js';
+import { authorise } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
+import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -33,17 +34,8 @@ describe('configuring analytics from the console, in a real browser', () => {
     await mkdir(shots, { recursive: true });
     const clip = join(dataDir, 'crossings.mp4');
     await renderScene(scene, { ffmpegPath: locateFfmpeg().path, output: clip });
-    server = await startServer(
-      loadConfig({
-        VIGIE_PORT: '0',
-        VIGIE_DATA_DIR: dataDir,
-        VIGIE_LOG_LEVEL: 'silent',
-        VIGIE_DEMO: 'false',
-        // The synthetic camera is a file, looped at its own pace, which a deployment allows only explicitly.
-        VIGIE_FILE_SOURCES: 'true',
-      }),
-      { passwordCost: testPasswordCost },
-    );
+    // The synthetic camera is a file, looped at its own pace, which a deployment allows only explicitly.
+    server = await startTestServer(dataDir, { VIGIE_FILE_SOURCES: 'true' });
     const camera = await server.app.cameras.create(
       {
         name: 'Passage piéton',

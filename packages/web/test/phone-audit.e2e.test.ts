@@ -3,12 +3,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import type { RunningServer } from '@vigie/server';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
+import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -25,10 +25,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-phone-e2e-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
-      loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent', VIGIE_DEMO: 'false' }),
-      { passwordCost: testPasswordCost },
-    );
+    server = await startTestServer(dataDir);
     const camera = await server.app.cameras.create(
       {
         name: 'Gare — Parvis',

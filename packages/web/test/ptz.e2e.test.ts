@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { startFakePtzCamera, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 import { launchBrowser } from './browser.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
@@ -25,22 +25,7 @@ describe('steering a PTZ camera from its live view, in a real browser', () => {
   beforeAll(async () => {
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-ptz-e2e-'));
-    device = await startFakeOnvifDevice({
-      username: 'vigie',
-      password: devicePassword,
-      discoverable: false,
-      profiles: [
-        {
-          token: 'main',
-          name: 'Main',
-          width: 1280,
-          height: 720,
-          fps: 10,
-          gop: 20,
-          streamUrl: 'rtsp://127.0.0.1:9/main',
-        },
-      ],
-    });
+    device = await startFakePtzCamera(devicePassword);
     server = await startTestServer(dataDir, loopbackCameras);
     const added = await server.app.onvif.add(
       {

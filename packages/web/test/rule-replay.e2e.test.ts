@@ -75,7 +75,7 @@ describe('replaying recordings through a rule from the review console', () => {
     const form = page.locator('.replay-form');
     await form.getByLabel('Caméra du rejeu', { exact: true }).selectOption({ label: 'Gare — Consigne' });
     await form.getByLabel('Règle à rejouer', { exact: true }).selectOption({ label: 'Caméra masquée ou déplacée' });
-    const delay = form.getByLabel('Réglage tamperAfterS');
+    const delay = form.getByLabel('Délai avant alerte (s)', { exact: true });
     // The camera's own setting (the default) is offered first.
     await expect.poll(() => delay.inputValue()).toBe('3');
     await delay.fill('2');

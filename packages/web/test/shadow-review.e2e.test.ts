@@ -3,12 +3,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
+import { systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { loginAs, testPasswordCost } from '../../server/test/support.js';
+import { loginAs } from '../../server/test/support.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
+import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -25,17 +26,7 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-review-e2e-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
-      loadConfig({
-        VIGIE_PORT: '0',
-        VIGIE_DATA_DIR: dataDir,
-        VIGIE_LOG_LEVEL: 'silent',
-        VIGIE_DEMO: 'false',
-        VIGIE_SHADOW_MIN_LABELLED: '3',
-        VIGIE_SHADOW_MIN_PRECISION: '0.6',
-      }),
-      { passwordCost: testPasswordCost },
-    );
+    server = await startTestServer(dataDir, { VIGIE_SHADOW_MIN_LABELLED: '3', VIGIE_SHADOW_MIN_PRECISION: '0.6' });
     const camera = await server.app.cameras.create(
       {
         name: 'Parvis de la gare',

@@ -314,3 +314,18 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
     },
   };
 }
+
+/**
+ * A PTZ camera for tests that steer its head and never read its picture: user `vigie`, silent to WS-Discovery, one
+ * 1280x720 main profile whose stream URL points at the discard port.
+ */
+export function startFakePtzCamera(password: string): Promise<FakeOnvifDevice> {
+  return startFakeOnvifDevice({
+    username: 'vigie',
+    password,
+    discoverable: false,
+    profiles: [
+      { token: 'main', name: 'Main', width: 1280, height: 720, fps: 10, gop: 20, streamUrl: 'rtsp://127.0.0.1:9/main' },
+    ],
+  });
+}

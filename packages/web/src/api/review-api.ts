@@ -21,6 +21,9 @@ export type Replay = Reply<'/api/replays/{id}', 'get', 200>;
 /** What a replay is asked: the rule's parameters to try and the period. */
 export type ReplayRequest = Body<'/api/cameras/{id}/rules/{type}/replay', 'post'>;
 
+/** The name of one tunable rule parameter (the keys of @vigie/core's RuleParamsSchema, as the API carries them). */
+export type RuleParamName = keyof NonNullable<ReplayRequest['params']>;
+
 const rule = (cameraId: string, type: AnalyticsEventType) => ({ params: { path: { id: cameraId, type } } });
 
 /** Shadow mode from the console: the review list and its labels, a rule's page, putting a rule in shadow, promoting it. */

@@ -2,7 +2,7 @@ import { analyticsEventTypes, type AnalyticsEventType } from '@vigie/core/analyt
 import { useEffect, useState } from 'react';
 import type { Camera } from '../api/client';
 import type { ApiFailure } from '../api/dpo-api';
-import { reviewApi, type Replay, type ReplayRequest } from '../api/review-api';
+import { reviewApi, type Replay, type ReplayRequest, type RuleParamName } from '../api/review-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { dateLocale } from '../i18n/messages';
@@ -103,7 +103,7 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
         </select>
         {Object.entries(params).map(([key, value]) => (
           <span key={key} className="field">
-            <label htmlFor={`replay-param-${key}`}>{t('review.replay.param', { key })}</label>
+            <label htmlFor={`replay-param-${key}`}>{t(`ruleParam.${key as RuleParamName}`)}</label>
             <input
               id={`replay-param-${key}`}
               type="number"

@@ -10,6 +10,7 @@ import { onvifEn } from './onvif.messages';
 import { incidentsEn } from './incidents.messages';
 import { dpoEn } from './dpo.messages';
 import { reviewEn } from './review.messages';
+import { ruleParamsEn } from './rule-params.messages';
 import { transparencyEn } from './transparency.messages';
 
 /** The English messages; the compiler requires every key of the French set. */
@@ -433,4 +434,5 @@ export const en: Record<MessageKey, string> = {
   ...alarmEn,
   ...monitorEn,
   ...reviewEn,
+  ...ruleParamsEn,
 };

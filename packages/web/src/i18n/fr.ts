@@ -9,6 +9,7 @@ import { onvifFr } from './onvif.messages';
 import { incidentsFr } from './incidents.messages';
 import { dpoFr } from './dpo.messages';
 import { reviewFr } from './review.messages';
+import { ruleParamsFr } from './rule-params.messages';
 import { transparencyFr } from './transparency.messages';
 
 /** The French messages: the reference set of keys (French first, since the first users are French cities). */
@@ -436,6 +437,7 @@ export const fr = {
   ...alarmFr,
   ...monitorFr,
   ...reviewFr,
+  ...ruleParamsFr,
 } as const;
 
 /** A message key. */
