@@ -62,6 +62,8 @@ export interface GeometryEditorProps {
   imageUrl: string;
   value: Geometry;
   onChange: (next: Geometry) => void;
+  /** Only privacy masks are drawn (e.g. a PTZ preset's): no zone, line or ground calibration. */
+  masksOnly?: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export interface GeometryEditorProps {
  * in normalised coordinates. Click to add points, "finish" to close a polygon; a selected shape's points
  * can be dragged, or moved with the arrow keys, and removed with Delete.
  */
-export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProps) {
+export function GeometryEditor({ imageUrl, value, onChange, masksOnly = false }: GeometryEditorProps) {
   const { t } = useI18n();
   const svg = useRef<SVGSVGElement>(null);
   const [tool, setTool] = useState<Tool>('mask');
@@ -174,7 +176,7 @@ export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProp
       <div className="toolbar" role="toolbar" aria-label={t('geometry.toolbar')}>
         <fieldset>
           <legend>{t('geometry.tool')}</legend>
-          {tools.map((kind) => (
+          {(masksOnly ? ['mask' as const] : tools).map((kind) => (
             <label key={kind} className={`tool tool-${kind}`}>
               <input
                 type="radio"
@@ -275,41 +277,45 @@ export function GeometryEditor({ imageUrl, value, onChange }: GeometryEditorProp
           ))}
         </svg>
       </div>
-      <section className="calibration" aria-label={t('geometry.list.ground')}>
-        <h4>{t('geometry.list.ground')}</h4>
-        <p className="hint">{value.calibration == null ? t('geometry.ground.none') : t('geometry.ground.set')}</p>
-        {(['widthM', 'depthM'] as const).map((side) => (
-          <label key={side}>
-            {t(`geometry.ground.${side}` as MessageKey)}
-            <input
-              type="number"
-              min={0.1}
-              max={1000}
-              step={0.1}
-              value={Number.isNaN(sides[side]) ? '' : sides[side]}
-              onChange={(e) => calibrate(value.calibration?.image ?? [], { ...sides, [side]: e.target.valueAsNumber })}
-            />
-          </label>
-        ))}
-        {value.calibration != null && (
-          <>
-            <button type="button" onClick={() => setSelected({ kind: 'ground', id: 'ground' })}>
-              {t('geometry.select')}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                onChange({ ...value, calibration: null });
-                if (selected?.kind === 'ground') setSelected(undefined);
-              }}
-            >
-              {t('geometry.remove')}
-            </button>
-          </>
-        )}
-      </section>
+      {!masksOnly && (
+        <section className="calibration" aria-label={t('geometry.list.ground')}>
+          <h4>{t('geometry.list.ground')}</h4>
+          <p className="hint">{value.calibration == null ? t('geometry.ground.none') : t('geometry.ground.set')}</p>
+          {(['widthM', 'depthM'] as const).map((side) => (
+            <label key={side}>
+              {t(`geometry.ground.${side}` as MessageKey)}
+              <input
+                type="number"
+                min={0.1}
+                max={1000}
+                step={0.1}
+                value={Number.isNaN(sides[side]) ? '' : sides[side]}
+                onChange={(e) =>
+                  calibrate(value.calibration?.image ?? [], { ...sides, [side]: e.target.valueAsNumber })
+                }
+              />
+            </label>
+          ))}
+          {value.calibration != null && (
+            <>
+              <button type="button" onClick={() => setSelected({ kind: 'ground', id: 'ground' })}>
+                {t('geometry.select')}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  onChange({ ...value, calibration: null });
+                  if (selected?.kind === 'ground') setSelected(undefined);
+                }}
+              >
+                {t('geometry.remove')}
+              </button>
+            </>
+          )}
+        </section>
+      )}
       <div className="shape-lists">
-        {kinds.map((kind) => (
+        {(masksOnly ? ['mask' as const] : kinds).map((kind) => (
           <section key={kind} aria-label={t(`geometry.list.${kind}` as MessageKey)}>
             <h4>
               {t(`geometry.list.${kind}` as MessageKey)} ({value[field[kind]].length})

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { ApiResult } from '../api/video-api';
-import { ptzApi } from '../api/ptz-api';
+import { ptzApi, type PresetMask } from '../api/ptz-api';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { dateLocale } from '../i18n/messages';
 import type { MessageKey } from '../i18n/fr';
+import { PresetMaskEditor } from './preset-mask-editor';
 
 interface Control {
   holder?: { name: string; expiresAt: string; you: boolean };
@@ -30,8 +31,8 @@ const controlRefreshMs = 3000;
 
 /**
  * PTZ controls under a camera's live picture: hold an arrow or a zoom button to move (pointer or keyboard), the
- * presets to call, who holds the controls; supervisors save the current position as a preset. Renders nothing
- * for a camera that cannot be steered.
+ * presets to call (with how many privacy masks each has), who holds the controls; supervisors save the current
+ * position as a preset and draw each preset's masks. Renders nothing for a camera that cannot be steered.
  */
 export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSavePresets: boolean }) {
   const { t, problem, language } = useI18n();
@@ -41,6 +42,8 @@ export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSa
   const [presets, setPresets] = useState<Preset[]>([]);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [presetName, setPresetName] = useState('');
+  const [masks, setMasks] = useState<Record<string, PresetMask[]>>({});
+  const [editing, setEditing] = useState<Preset | undefined>(undefined);
 
   const report = useCallback(
     <T,>(result: ApiResult<T>): result is { ok: true; data: T } => {
@@ -63,6 +66,8 @@ export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSa
   const loadPresets = useCallback(async () => {
     const result = await ptzApi.presets(cameraId);
     if (report(result)) setPresets(result.data);
+    const stored = await ptzApi.masks(cameraId);
+    if (stored.ok) setMasks(Object.fromEntries(stored.data.map((p) => [p.preset, p.masks])));
   }, [cameraId, report]);
 
   useEffect(() => {
@@ -150,9 +155,29 @@ export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSa
               <button type="button" onClick={() => void act(() => ptzApi.gotoPreset(cameraId, preset.token))}>
                 {t('ptz.goto', { name: preset.name })}
               </button>
+              <span className="hint">
+                {(masks[preset.token] ?? []).length === 0
+                  ? t('ptz.masks.none')
+                  : t('ptz.masks.count', { count: (masks[preset.token] ?? []).length })}
+              </span>
+              {canSavePresets && (
+                <button type="button" onClick={() => setEditing(preset)}>
+                  {t('ptz.masks.edit', { name: preset.name })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {canSavePresets && editing !== undefined && (
+        <PresetMaskEditor
+          key={editing.token}
+          cameraId={cameraId}
+          preset={editing}
+          stored={masks[editing.token] ?? []}
+          onSaved={() => void loadPresets()}
+          onClose={() => setEditing(undefined)}
+        />
       )}
       {canSavePresets && (
         <form

@@ -151,6 +151,15 @@ export const en: Record<MessageKey, string> = {
   'ptz.goto': 'Go to {name}',
   'ptz.presetName': 'Preset name',
   'ptz.save': 'Save the current position',
+  'ptz.masks.edit': 'Masks of {name}',
+  'ptz.masks.count': '{count} mask(s) at this position',
+  'ptz.masks.none': 'No mask: the whole picture is masked at this position',
+  'ptz.masks.heading': 'Privacy masks of {name}',
+  'ptz.masks.explain':
+    'Draw on the picture the private areas seen from this position; recording applies them once the head rests on it. While moving or away from presets, the whole picture is masked.',
+  'ptz.masks.save': 'Save the masks of {name}',
+  'ptz.masks.saved': 'Masks of {name} saved.',
+  'ptz.masks.close': 'Close',
   'banner.authorisation.expired':
     'Images locked: the prefectoral authorisation expired on {date} (CSI L252-4). Have it renewed and record it in the registry.',
   'banner.authorisation.missing':

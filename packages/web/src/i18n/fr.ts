@@ -151,6 +151,15 @@ export const fr = {
   'ptz.goto': 'Aller à {name}',
   'ptz.presetName': 'Nom de la préposition',
   'ptz.save': 'Enregistrer la position actuelle',
+  'ptz.masks.edit': 'Masques de {name}',
+  'ptz.masks.count': '{count} masque(s) à cette position',
+  'ptz.masks.none': 'Sans masque : image entièrement masquée à cette position',
+  'ptz.masks.heading': 'Masques de confidentialité de {name}',
+  'ptz.masks.explain':
+    'Dessinez sur l’image les zones privées vues depuis cette position ; l’enregistrement les applique une fois la tête arrêtée sur elle. En mouvement ou hors des prépositions, l’image entière est masquée.',
+  'ptz.masks.save': 'Enregistrer les masques de {name}',
+  'ptz.masks.saved': 'Masques de {name} enregistrés.',
+  'ptz.masks.close': 'Fermer',
   'banner.authorisation.expired':
     'Images verrouillées : l’autorisation préfectorale a expiré le {date} (CSI L252-4). Faites-la renouveler et enregistrez-la au registre.',
   'banner.authorisation.missing':
