@@ -22,6 +22,8 @@ export * from './ptz-mask-follower.js';
 export * from './mp4-box-walker.js';
 export * from './fmp4.splitter.js';
 export * from './live.feed.js';
+export * from './live.args.js';
+export * from './on-demand.live-feed.js';
 export * from './media-timing.js';
 export * from './parent-death.js';
 export * from './onvif.gateway.js';

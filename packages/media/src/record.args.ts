@@ -70,7 +70,7 @@ function tapArgs(url: string | undefined): string[] {
 const liftableMovflags = '+frag_keyframe+empty_moov+default_base_moof';
 
 /** Fragmented MP4 for Media Source Extensions: one fragment per frame, a new one at each keyframe. */
-const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_base_moof';
+export const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_base_moof';
 
 /**
  * The filter graph that scales the mask raster to the video and lays it over every frame (into `[<out>]`);

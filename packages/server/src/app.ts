@@ -241,7 +241,10 @@ export interface VigieApp {
   analysis: AnalysisFleet;
   /** Starts recording every enabled camera (the returned fleet stops with `stop()`). */
   startRecording(
-    options?: Pick<RecorderFleetOptions, 'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow'>,
+    options?: Pick<
+      RecorderFleetOptions,
+      'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow' | 'subLiveLingerMs'
+    >,
   ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
   routes: RouteSummary[];
@@ -353,6 +356,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     media,
     registry,
     ...(deps.workers === 'remote' ? {} : { liveFeeds }),
+    subLive: (cameraId) => fleet?.subLive(cameraId),
   });
   const files = installationFiles(deps.mediaDir);
   const installationKey = deps.installationKey ?? (await loadOrCreateInstallationKey(files.key));

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { VigieError } from '@vigie/core';
-import type { LiveMessage } from '@vigie/media';
+import type { LiveFeed, LiveMessage } from '@vigie/media';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
@@ -10,6 +10,14 @@ import { keepAlive } from './socket-keepalive.js';
 
 const SessionParams = Type.Object(
   { session: Type.String({ pattern: '^[0-9a-f]{32}$' }) },
+  { additionalProperties: false },
+);
+
+const StreamQuery = Type.Object(
+  {
+    /** sub: the camera's sub stream for small tiles (its main stream when it has none); default main. */
+    stream: Type.Optional(Type.Union([Type.Literal('main'), Type.Literal('sub')])),
+  },
   { additionalProperties: false },
 );
 
@@ -35,6 +43,8 @@ function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
+type LiveSource = Pick<LiveFeed, 'subscribe'>;
+
 function codeOf(error: unknown): string {
   return error instanceof VigieError ? error.code : 'INTERNAL_ERROR';
 }
@@ -47,11 +57,12 @@ export function liveStreamRoutes(recordings: RecordingService): FastifyPluginAsy
       {
         config: requires('live:view'),
         websocket: true,
-        schema: { hide: true, params: SessionParams },
+        schema: { hide: true, params: SessionParams, querystring: StreamQuery },
       },
       (socket, request) => {
         const requester = requesterOf(request);
         const { session } = request.params;
+        const wanted = request.query.stream ?? 'main';
         let unsubscribe: (() => void) | undefined;
         let recheck: NodeJS.Timeout | undefined;
         const end = (error: unknown) => {
@@ -74,13 +85,25 @@ export function liveStreamRoutes(recordings: RecordingService): FastifyPluginAsy
         const send = (message: LiveMessage) => {
           if (socket.readyState !== socket.OPEN) return;
           if (message.kind === 'init')
-            socket.send(JSON.stringify({ v: 1, type: 'init', codec: message.codec ?? null }));
+            socket.send(JSON.stringify({ v: 1, type: 'init', codec: message.codec ?? null, stream: served }));
           socket.send(message.data);
         };
-        void recordings.liveStream(session, requester).then((feed) => {
-          if (socket.readyState !== socket.OPEN) return;
+        let served = wanted;
+        let current: LiveSource | undefined;
+        // A new feed (the camera's settings changed, its sub stream appeared or went): the viewer follows it.
+        const follow = ({ feed, stream }: { feed: LiveSource; stream: typeof wanted }) => {
+          if (socket.readyState !== socket.OPEN || feed === current) return;
+          unsubscribe?.();
+          current = feed;
+          served = stream;
           unsubscribe = feed.subscribe({ send, backlog: () => socket.bufferedAmount });
-          recheck = setInterval(() => void recordings.liveStream(session, requester).catch(end), recheckMs);
+        };
+        void recordings.liveStream(session, requester, wanted).then((found) => {
+          follow(found);
+          recheck = setInterval(
+            () => void recordings.liveStream(session, requester, wanted).then(follow, end),
+            recheckMs,
+          );
         }, end);
       },
     );

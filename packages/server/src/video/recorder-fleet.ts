@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { join } from 'node:path';
 import {
   definedOnly,
   fullFrameMask,
@@ -21,6 +22,7 @@ import {
   analysisTapUrl,
   FfmpegSupervisor,
   headFollowOf,
+  OnDemandLiveFeed,
   PtzMaskFollower,
   freeLoopbackUdpPort,
   pullsOnce,
@@ -73,6 +75,8 @@ export interface RecorderFleetOptions {
   ptz?: PtzGateway;
   /** How often a followed PTZ head is read, and how long it must rest on a preset before its masks apply. */
   ptzFollow?: { pollMs: number; settleMs: number };
+  /** How long a sub stream's live process outlives its last viewer (default 10 s). */
+  subLiveLingerMs?: number;
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
   /** A camera's analysis tap (`analysisTap`) appeared, moved or went away: its analysis follows the recorder. */
@@ -91,11 +95,15 @@ interface Running {
   degraded?: boolean;
   /** A PTZ camera with masks drawn per preset: what makes them follow the head. */
   follower?: PtzMaskFollower;
+  /** The camera's sub stream served live to small tiles, when it has one (its own ffmpeg, on demand). */
+  subLive?: OnDemandLiveFeed;
 }
 
 function fingerprint(camera: Camera, sealed: SealedStreamPasswords, presets: readonly PresetMasks[]): string {
   // Whether it feeds the analysis too: analytics switched on (or a sub stream removed) add the tap.
-  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera), presets]);
+  // Its sub stream too: the sub live feed is made with the recorder.
+  const sub = [camera.subStreamUrl, sealed.sub];
+  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera), presets, sub]);
 }
 
 /**
@@ -154,6 +162,14 @@ export class RecorderFleet {
     return this.#running.get(cameraId)?.tap;
   }
 
+  /**
+   * The live feed of a camera's sub stream (small tiles), when this process records the camera and it has a
+   * sub stream the source policy allows; never for masks that follow a PTZ head (those follow only the recording).
+   */
+  subLive(cameraId: string): OnDemandLiveFeed | undefined {
+    return this.#running.get(cameraId)?.subLive;
+  }
+
   /** Stops every recorder (each stores its last segment). */
   async stop(): Promise<void> {
     clearInterval(this.#healthTimer);
@@ -161,8 +177,9 @@ export class RecorderFleet {
     this.#unsubscribe = [];
     await this.#queue.idle();
     await Promise.all(
-      [...this.#running.values()].map(async ({ recorder, sealer, follower }) => {
+      [...this.#running.values()].map(async ({ recorder, sealer, follower, subLive }) => {
         follower?.stop();
+        await subLive?.stop();
         await recorder.stop();
         await sealer?.idle();
       }),
@@ -211,6 +228,7 @@ export class RecorderFleet {
     if (running !== undefined) {
       this.#running.delete(cameraId);
       running.follower?.stop();
+      await running.subLive?.stop();
       await running.recorder.stop();
       await running.sealer?.idle();
       if (wanted === undefined) this.#options.liveFeeds?.remove(cameraId);
@@ -265,15 +283,38 @@ export class RecorderFleet {
             ...this.#options.ptzFollow,
             onProblem: (message) => log.warn({ camera: cameraId }, message),
           });
+    const subLive = follow === undefined ? await this.#subLiveOf(camera, sealed) : undefined;
     this.#running.set(cameraId, {
       recorder,
       fingerprint: wanted,
+      ...definedOnly({ subLive }),
       ...definedOnly({ sealer }),
       ...(tap === undefined ? {} : { tap: tap.read }),
       ...definedOnly({ follower }),
     });
     recorder.start();
     follower?.start();
+  }
+
+  /** The on-demand live feed of a camera's sub stream, masked as its recording; undefined without an allowed one. */
+  async #subLiveOf(camera: Camera, sealed: SealedStreamPasswords): Promise<OnDemandLiveFeed | undefined> {
+    const { liveFeeds, sourcePolicy, vault, spoolDir, log } = this.#options;
+    const url = camera.subStreamUrl;
+    if (liveFeeds === undefined || url === undefined) return undefined;
+    const refusal = await resolvedSourceRefusal(url, sourcePolicy);
+    if (refusal !== undefined) {
+      log.warn({ camera: camera.id }, `sub stream not served live: the source ${refusal}`);
+      return undefined;
+    }
+    return new OnDemandLiveFeed({
+      jobId: `${camera.id}:live-sub`,
+      source: () => unsealedSources(camera, sealed, vault).analysis,
+      masks: camera.masks,
+      supervisor: this.#supervisor,
+      workDir: join(spoolDir, camera.id),
+      ...definedOnly({ lingerMs: this.#options.subLiveLingerMs }),
+      onProblem: (message) => log.warn({ camera: camera.id }, message),
+    });
   }
 
   /** A PTZ camera's masks drawn per preset and how to read its head; undefined for other cameras. */

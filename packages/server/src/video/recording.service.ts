@@ -18,6 +18,9 @@ import { copyFromStorage } from './storage-copy.js';
 import type { LiveFeeds } from './live-feeds.js';
 import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
 
+/** Which of a camera's streams a live view shows: main (enlarged tiles) or sub (small tiles). */
+export type LiveStreamRole = 'main' | 'sub';
+
 /** What the recordings of a camera look like over a period. */
 export interface RecordingsOverview {
   ranges: { start: string; end: string }[];
@@ -58,6 +61,8 @@ export class RecordingService {
       registry: Pick<LegalRegistryService, 'assertViewable'>;
       /** Live streams of the cameras this process records (low-latency live); absent: HLS only. */
       liveFeeds?: LiveFeeds;
+      /** The on-demand live feed of a camera's sub stream (small tiles), when it has one recorded here. */
+      subLive?: (cameraId: string) => Pick<LiveFeed, 'subscribe'> | undefined;
     },
   ) {}
 
@@ -111,19 +116,26 @@ export class RecordingService {
   /**
    * The live stream of a session (its camera's masked fragmented MP4), after the same checks as every image
    * route; called again while streaming, so that an ended session, a withdrawn camera or a lapsed
-   * authorisation stops the stream within one check.
+   * authorisation stops the stream within one check. The sub stream is served when asked for and the camera
+   * has one, else the main stream.
    */
-  async liveStream(sessionId: string, viewer: PersonRequester): Promise<LiveFeed> {
+  async liveStream(
+    sessionId: string,
+    viewer: PersonRequester,
+    stream: LiveStreamRole = 'main',
+  ): Promise<{ feed: Pick<LiveFeed, 'subscribe'>; stream: LiveStreamRole }> {
     const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
     const camera = await this.#viewable(session.cameraId, viewer);
     const feed = this.deps.liveFeeds?.get(camera.id);
+    const sub = stream === 'sub' && feed !== undefined ? this.deps.subLive?.(camera.id) : undefined;
+    if (sub !== undefined) return { feed: sub, stream: 'sub' };
     if (feed === undefined) {
       throw new VigieError(
         'MEDIA_UNAVAILABLE',
         `Camera "${camera.name}" is not recorded by this server; use its playlist.`,
       );
     }
-    return feed;
+    return { feed, stream: 'main' };
   }
 
   /** The sliding live playlist of a session. */

@@ -1,0 +1,142 @@
+import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testEngines } from '@vigie/db/testing';
+import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
+import { grayFrame, halvesOf, leftHalf, probe } from '../../media/test/support/probe.js';
+import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'vigie-sub-live-'));
+
+/** A camera stream of this size: a bright test pattern, a keyframe every second. */
+async function clip(name: string, width: number, height: number): Promise<string> {
+  const output = join(dir, name);
+  await runFfmpeg(
+    locateFfmpeg().path,
+    demoClipArgs({ output, pattern: 'testsrc2', seconds: 30, width, height, fps: 10, keyframeSeconds: 1 }),
+  );
+  return output;
+}
+
+/** The binary messages of a live stream until `count` of them came (init segment first). */
+function firstMessages(url: string, cookie: string, count: number) {
+  const binaries: Buffer[] = [];
+  const texts: string[] = [];
+  const socket = new WebSocket(url, { headers: { cookie } });
+  const done = new Promise<{ binaries: Buffer[]; texts: string[] }>((resolve, reject) => {
+    socket.on('message', (data: Buffer, binary: boolean) => {
+      if (binary) binaries.push(data);
+      else texts.push(data.toString());
+      if (binaries.length >= count) resolve({ binaries, texts });
+    });
+    socket.on('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
+  });
+  return { socket, done };
+}
+
+describe('sub stream live for small tiles (two fake RTSP streams, real ffmpeg)', () => {
+  const engine = testEngines[0]!;
+  let app: TestApp;
+  let main: FakeRtspCamera;
+  let sub: FakeRtspCamera;
+  let operator: SessionHeaders;
+  let base: string;
+  let stopFleet: () => Promise<void>;
+  const ids: Record<'plain' | 'masked', string> = { plain: '', masked: '' };
+
+  beforeAll(async () => {
+    const [mainClip, subClip] = await Promise.all([clip('main.mp4', 1280, 720), clip('sub.mp4', 640, 360)]);
+    [main, sub] = await Promise.all([startFakeRtspCamera(mainClip), startFakeRtspCamera(subClip)]);
+    app = await openTestApp(engine);
+    const supervisor = await loginAs(app, ['supervisor']);
+    operator = await loginAs(app, ['operator']);
+    for (const name of ['plain', 'masked'] as const) {
+      const created = await app.http.inject({
+        method: 'POST',
+        url: '/api/cameras',
+        headers: supervisor,
+        payload: cameraBody({
+          name: `Sub ${name}`,
+          sourceUrl: main.url,
+          subStreamUrl: sub.url,
+          ...(name === 'masked' ? { masks: [{ id: 'gauche', polygon: leftHalf }] } : {}),
+        }),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      ids[name] = created.json<{ id: string }>().id;
+      await authorise(app, ids[name]);
+    }
+    const me = (await app.http.inject({ method: 'GET', url: '/api/auth/me', headers: operator })).json<{
+      username: string;
+    }>();
+    await app.users.assignCameras({
+      username: me.username,
+      cameraIds: Object.values(ids),
+      actor: { actorName: 'test' },
+    });
+    const fleet = await app.startRecording({ segmentSeconds: 2, subLiveLingerMs: 1000 });
+    stopFleet = () => fleet.stop();
+    base = (await app.http.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopFleet?.();
+    await app?.close();
+    await Promise.all([main?.stop(), sub?.stop()]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** The first `count` messages of a camera's live stream, written as one fragmented MP4 file. */
+  async function record(camera: 'plain' | 'masked', stream: 'main' | 'sub', count: number) {
+    const opened = await app.http.inject({
+      method: 'POST',
+      url: `/api/cameras/${ids[camera]}/live`,
+      headers: operator,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const { sessionId } = opened.json<{ sessionId: string }>();
+    const { socket, done } = firstMessages(
+      `${base}/api/live/${sessionId}/stream?stream=${stream}`,
+      operator.cookie,
+      count,
+    );
+    const received = await done;
+    socket.close();
+    const file = join(dir, `${camera}-${stream}-${Date.now()}.mp4`);
+    await writeFile(file, Buffer.concat(received.binaries));
+    const init = received.texts
+      .map((t) => JSON.parse(t) as { type: string; stream?: string })
+      .find((t) => t.type === 'init');
+    return { file, served: init?.stream };
+  }
+
+  it('serves the sub stream at its own size to a small tile, the main stream to an enlarged one', async () => {
+    const small = await record('plain', 'sub', 15);
+    expect(small.served).toBe('sub');
+    expect((await probe(small.file)).streams[0]).toMatchObject({ width: 640, height: 360 });
+    const large = await record('plain', 'main', 15);
+    expect(large.served).toBe('main');
+    expect((await probe(large.file)).streams[0]).toMatchObject({ width: 1280, height: 720 });
+  }, 60_000);
+
+  it("burns a masked camera's masks into its sub live stream", async () => {
+    const small = await record('masked', 'sub', 25);
+    expect(small.served).toBe('sub');
+    expect((await probe(small.file)).streams[0]).toMatchObject({ width: 640, height: 360 });
+    for (const seconds of [0.5, 1.5]) {
+      const { maskedMax, openMean } = halvesOf(await grayFrame(small.file, seconds), 640, 360);
+      expect(maskedMax).toBeLessThan(40);
+      expect(openMean).toBeGreaterThan(40);
+    }
+  }, 60_000);
+
+  it('stops pulling the sub stream shortly after its last viewer leaves', async () => {
+    await record('plain', 'sub', 5);
+    // Both cameras' sub feeds linger 1 s; the recorders pull only the main stream.
+    await expect.poll(() => sub.viewers(), { timeout: 15_000 }).toBe(0);
+    expect(main.viewers()).toBe(2);
+  }, 60_000);
+});
