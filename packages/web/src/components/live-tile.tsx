@@ -29,6 +29,8 @@ export interface LiveTileProps extends LiveControls {
   onOpenAlert?: (() => void) | undefined;
   /** The tile is a tour cycling through cameras: this label is shown beside the name. */
   tour?: string | undefined;
+  /** The camera's stream to show: sub on small tiles (the server sends the main one to a camera without), else main. */
+  stream?: 'main' | 'sub';
 }
 
 const notPlayable: readonly (CameraState | undefined)[] = ['offline', 'error', 'disabled'];
@@ -53,6 +55,7 @@ export function LiveTile({
   flash = false,
   onOpenAlert,
   tour,
+  stream = 'main',
   startLive,
   stopLive,
 }: LiveTileProps) {
@@ -123,7 +126,7 @@ export function LiveTile({
       if (element === null) return;
       const streamUrl = result.data.streamUrl;
       if (streamUrl !== undefined && !hlsOnly && canPlayStreams()) {
-        detach = attachStream(element, streamUrl, {
+        detach = attachStream(element, stream === 'sub' ? `${streamUrl}?stream=sub` : streamUrl, {
           onPicture: () => {
             attempt = 0;
             setLink('live');
@@ -150,7 +153,7 @@ export function LiveTile({
       clearTimeout(retry);
       release();
     };
-  }, [camera.id, playable, startLive, stopLive, serverUp]);
+  }, [camera.id, playable, stream, startLive, stopLive, serverUp]);
 
   const stale = playable && problem === undefined && link === 'stale';
   const classes = [

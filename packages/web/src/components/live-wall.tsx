@@ -12,6 +12,7 @@ import {
   resizeWall,
   setDwell,
   tilesAt,
+  tileStream,
   type WallDraft,
 } from '../logic/wall-draft';
 import { initialPromotion, promoteNext, queueAlerts } from '../logic/wall-promotion';
@@ -304,6 +305,7 @@ export function LiveWall({
                     main={index === 0 && camera.id === promotion.mainCameraId}
                     flash={flashing === camera.id}
                     tour={tour > 1 ? t('wall.tour') : undefined}
+                    stream={tileStream(draft.grid, enlarged !== undefined)}
                     onOpenAlert={
                       onOpenAlert === undefined
                         ? undefined

@@ -33,6 +33,16 @@ export const onvifFr = {
   'onvif.adding': 'Ajout…',
   'onvif.addedCamera':
     'Caméra « {name} » ajoutée. Elle enregistre dès que son autorisation préfectorale est inscrite au registre légal.',
+  'streams.heading': 'Flux utilisés',
+  'streams.role': 'Usage',
+  'streams.stream': 'Flux',
+  'streams.recording': 'Enregistrement',
+  'streams.analysis': 'Analyse',
+  'streams.grid': 'Mosaïque (petites vignettes)',
+  'streams.full': 'Plein écran (vignette agrandie)',
+  'streams.main': 'principal',
+  'streams.sub': 'secondaire',
+  'streams.noSub': 'Cette caméra n’a pas de flux secondaire : le flux principal sert à tout.',
 } as const;
 
 /** The same messages in English. */
@@ -70,4 +80,14 @@ export const onvifEn: Record<keyof typeof onvifFr, string> = {
   'onvif.adding': 'Adding…',
   'onvif.addedCamera':
     'Camera “{name}” added. It records once its prefectoral authorisation is entered in the legal registry.',
+  'streams.heading': 'Streams in use',
+  'streams.role': 'Use',
+  'streams.stream': 'Stream',
+  'streams.recording': 'Recording',
+  'streams.analysis': 'Analysis',
+  'streams.grid': 'Wall grid (small tiles)',
+  'streams.full': 'Full screen (enlarged tile)',
+  'streams.main': 'main',
+  'streams.sub': 'sub',
+  'streams.noSub': 'This camera has no sub stream: the main stream serves every use.',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToTour, cameraTree, clearTile, placeCamera, resizeWall, setDwell, tilesAt } from './wall-draft';
+import { addToTour, cameraTree, clearTile, placeCamera, resizeWall, setDwell, tilesAt, tileStream } from './wall-draft';
 
 describe('the wall an operator arranges', () => {
   it('fills new tiles with cameras not on the wall yet, keeps the others, and drops tiles when the grid shrinks', () => {
@@ -47,5 +47,10 @@ describe('the wall an operator arranges', () => {
     ]);
     expect(cameraTree(cameras, 'ENTREE').map((b) => b.site)).toEqual(['Mairie']);
     expect(cameraTree(cameras, 'gare').flatMap((b) => b.cameras.map((c) => c.name))).toEqual(['Consigne', 'Parvis']);
+  });
+
+  it('asks for the sub stream on small tiles (4 or more), the main stream on a single or enlarged tile', () => {
+    expect([1, 4, 9, 16].map((grid) => tileStream(grid, false))).toEqual(['main', 'sub', 'sub', 'sub']);
+    expect(tileStream(9, true)).toBe('main');
   });
 });

@@ -99,3 +99,8 @@ export function cameraTree<C extends { name: string; site?: string | undefined }
     .sort(([a], [b]) => order(a, b))
     .map(([site, list]) => ({ site, cameras: [...list].sort((a, b) => a.name.localeCompare(b.name)) }));
 }
+
+/** Which of a camera's streams a tile shows: the sub stream on a grid of 4 or more, the main stream enlarged. */
+export function tileStream(grid: number, enlarged: boolean): 'main' | 'sub' {
+  return !enlarged && grid >= 4 ? 'sub' : 'main';
+}

@@ -5,6 +5,7 @@ import { api, type Camera } from '../api/client';
 import { cameraSnapshotUrl } from '../api/media-urls';
 import { AnalyticsSwitches } from '../components/analytics-switches';
 import { CameraForm } from '../components/camera-form';
+import { StreamRoles } from '../components/stream-roles';
 import { GeometryEditor } from '../components/geometry-editor';
 import { useI18n } from '../i18n/i18n';
 import { cameraInput, cameraPatch, draftOf, type CameraDraft } from '../logic/camera-patch';
@@ -111,6 +112,7 @@ export function CameraEditPage({ cameraId }: { cameraId?: string }) {
       <h2>{camera === undefined ? t('cameraEdit.newHeading') : t('cameraEdit.heading', { name: camera.name })}</h2>
       {camera !== undefined && <CameraHealthPanel cameraId={camera.id} />}
       <CameraForm value={settings} onChange={(next) => setDraft({ ...draft, ...next })} />
+      {camera !== undefined && <StreamRoles hasSubStream={camera.subStreamUrl !== undefined} />}
       <AnalyticsSwitches
         value={analytics}
         purposes={draft.purposes}

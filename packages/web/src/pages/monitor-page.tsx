@@ -17,7 +17,7 @@ import type { MessageKey } from '../i18n/messages';
 import { dateLocale } from '../i18n/messages';
 import { alertQueue, openAlertCount } from '../logic/alert-order';
 import { monitorAlert, parseMonitorView, type MonitorPin } from '../logic/monitor';
-import { resizeWall, tilesAt } from '../logic/wall-draft';
+import { resizeWall, tileStream, tilesAt } from '../logic/wall-draft';
 import { allows } from '../screens';
 
 /** The top line of a monitor: what it shows, the alerts nobody acknowledged, and a full-screen switch. */
@@ -192,6 +192,7 @@ function LayoutMonitor({ name }: { name: string }) {
                   status={statuses.get(camera.id)?.state}
                   alerting={alerting.has(camera.id)}
                   tour={(draft.tiles[index]?.cameraIds.length ?? 0) > 1 ? t('wall.tour') : undefined}
+                  stream={tileStream(draft.grid, false)}
                   startLive={videoApi.startLive}
                   stopLive={videoApi.stopLive}
                 />
