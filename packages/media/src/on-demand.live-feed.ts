@@ -78,7 +78,8 @@ export class OnDemandLiveFeed {
   async #start(): Promise<void> {
     this.#running = true;
     await this.#stopping;
-    if (!this.#running) return;
+    // Read afresh: the last viewer may have left, and `stop` run, while the previous process was ending.
+    if (!this.running) return;
     const { supervisor, jobId } = this.#options;
     let secrets: string[] = [];
     try {
