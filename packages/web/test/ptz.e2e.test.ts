@@ -83,4 +83,48 @@ describe('steering a PTZ camera from its live view, in a real browser', () => {
     await expect.poll(() => page.getByTestId('ptz-holder').innerText()).toMatch(/^You have the controls/);
     await page.getByLabel('Language').selectOption('fr');
   });
+
+  it('steers with a gamepad: the stick moves the head, releasing it stops, A calls the first preset', async () => {
+    // A fake standard gamepad the page reads through navigator.getGamepads(); the test sets its sticks and buttons.
+    await page.addInitScript({
+      content: `
+        const testGamepad = { id: 'Manette de test', index: 0, connected: true, mapping: 'standard', timestamp: 0,
+          axes: [0, 0, 0, 0], buttons: Array.from({ length: 17 }, () => ({ pressed: false, touched: false, value: 0 })) };
+        window.testGamepad = testGamepad;
+        Object.defineProperty(navigator, 'getGamepads', { value: () => [testGamepad, null, null, null] });`,
+    });
+    await page.goto(new URL(`/cameras/${cameraId}/live`, server.url).toString());
+    await page.locator('.ptz-panel').waitFor();
+    await page.getByRole('button', { name: 'Aller à Parvis' }).waitFor();
+    await page.evaluate("window.dispatchEvent(new Event('gamepadconnected'))");
+    await expect.poll(() => page.getByTestId('ptz-gamepad').innerText()).toMatch(/^Manette connectée/);
+
+    const before = device.actions().length;
+    const movesBefore = device.moves().length;
+    const setGamepad = (axes: number[], pressed: number[] = []) =>
+      page.evaluate(
+        `window.testGamepad.axes = ${JSON.stringify(axes)};
+         window.testGamepad.buttons = window.testGamepad.buttons.map((_, i) => {
+           const down = ${JSON.stringify(pressed)}.includes(i);
+           return { pressed: down, touched: down, value: down ? 1 : 0 };
+         });`,
+      );
+    // Left stick pushed up and to the left, past the dead zone.
+    await setGamepad([-1, -1, 0, 0]);
+    await expect.poll(() => device.moves().slice(movesBefore)).toContainEqual({ pan: -1, tilt: 1, zoom: 0 });
+    expect(device.position()).toBeUndefined();
+    await setGamepad([0, 0, 0, 0]);
+    await expect.poll(() => device.actions().slice(before)).toContain('Stop');
+    const sent = device.actions().slice(before);
+    expect(sent.lastIndexOf('Stop')).toBeGreaterThan(sent.indexOf('ContinuousMove'));
+    // Held still, the stick sends one move, not one per poll.
+    expect(device.moves().length - movesBefore).toBe(1);
+
+    await setGamepad([0, 0, 0, 0], [0]);
+    await expect.poll(() => device.position()).toEqual({ pan: 0, tilt: 0, zoom: 0 });
+
+    await page.getByLabel('Langue').selectOption('en');
+    await expect.poll(() => page.getByTestId('ptz-gamepad').innerText()).toMatch(/^Gamepad connected/);
+    await page.getByLabel('Language').selectOption('fr');
+  });
 });

@@ -33,6 +33,8 @@ export interface FakeOnvifDevice {
   point(position: PtzPosition): void;
   /** The SOAP actions received, in order (authenticated or not). */
   actions(): string[];
+  /** The speeds of each authenticated ContinuousMove, in order. */
+  moves(): PtzPosition[];
   /** Stops the HTTP server and the discovery responder. */
   stop(): Promise<void>;
 }
@@ -112,6 +114,16 @@ function positionXml(p: PtzPosition): string {
 class Head {
   current: PtzPosition | undefined = { pan: 0, tilt: 0, zoom: 0 };
   readonly presets = new Map<string, { name: string; position: PtzPosition }>();
+  readonly moves: PtzPosition[] = [];
+
+  continuous(xml: string): void {
+    this.current = undefined;
+    this.moves.push({
+      pan: Number(attribute(xml, 'PanTilt', 'x') ?? 0),
+      tilt: Number(attribute(xml, 'PanTilt', 'y') ?? 0),
+      zoom: Number(attribute(xml, 'Zoom', 'x') ?? 0),
+    });
+  }
 
   absolute(xml: string): void {
     this.current = {
@@ -178,7 +190,7 @@ function answer(action: string, xml: string, context: { options: FakeOnvifOption
         '<tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetSnapshotUriResponse>'
       );
     case 'ContinuousMove':
-      head.current = undefined;
+      head.continuous(xml);
       return '<tptz:ContinuousMoveResponse/>';
     case 'Stop':
       // The test head stops wherever it is, which it cannot tell: position unknown until the next absolute move.
@@ -307,6 +319,7 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
     position: () => (head.current === undefined ? undefined : { ...head.current }),
     point: (position) => (head.current = { ...position }),
     actions: () => [...received],
+    moves: () => head.moves.map((move) => ({ ...move })),
     stop: async () => {
       responder?.close();
       server.closeAllConnections();

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ApiResult } from '../api/video-api';
 import { ptzApi, type PresetMask } from '../api/ptz-api';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import { dateLocale } from '../i18n/messages';
 import type { MessageKey } from '../i18n/fr';
+import { pollGamepad, restingGamepad, type GamepadCommand } from '../logic/gamepad-ptz';
 import { PresetMaskEditor } from './preset-mask-editor';
 
 interface Control {
@@ -29,10 +30,59 @@ const moves: { key: MessageKey; symbol: string; velocity: { pan?: number; tilt?:
 /** How often the lock holder is read again while the panel is open. */
 const controlRefreshMs = 3000;
 
+/** How often a connected gamepad is read (the Gamepad API has no events for sticks and buttons). */
+const gamepadPollMs = 50;
+
+/** The first connected gamepad, if any (browsers without the Gamepad API have none). */
+const firstGamepad = (): Gamepad | undefined =>
+  typeof navigator.getGamepads === 'function'
+    ? (navigator.getGamepads().find((pad) => pad?.connected === true) ?? undefined)
+    : undefined;
+
+/**
+ * Whether a gamepad is connected, and while one is (and `enabled`), its sticks and buttons polled into commands
+ * handed to `onCommand` (the latest one given) one after the other, so a stop never overtakes the move before it.
+ */
+function useGamepad(enabled: boolean, onCommand: (command: GamepadCommand) => Promise<void>): boolean {
+  const [connected, setConnected] = useState(() => firstGamepad() !== undefined);
+  const handler = useRef(onCommand);
+  handler.current = onCommand;
+  useEffect(() => {
+    const update = () => setConnected(firstGamepad() !== undefined);
+    window.addEventListener('gamepadconnected', update);
+    window.addEventListener('gamepaddisconnected', update);
+    return () => {
+      window.removeEventListener('gamepadconnected', update);
+      window.removeEventListener('gamepaddisconnected', update);
+    };
+  }, []);
+  useEffect(() => {
+    if (!enabled || !connected) return;
+    let memory = restingGamepad;
+    let queue = Promise.resolve();
+    const send = (commands: GamepadCommand[]) => {
+      // A command that fails (network down) is reported by the panel; the next ones still go.
+      for (const command of commands) queue = queue.then(() => handler.current(command)).catch(() => undefined);
+    };
+    const timer = setInterval(() => {
+      const polled = pollGamepad(memory, firstGamepad(), performance.now());
+      memory = polled.memory;
+      send(polled.commands);
+    }, gamepadPollMs);
+    return () => {
+      clearInterval(timer);
+      // Leaving the page or losing the gamepad mid-move must not leave the head turning.
+      send(pollGamepad(memory, undefined, performance.now()).commands);
+    };
+  }, [enabled, connected]);
+  return connected;
+}
+
 /**
  * PTZ controls under a camera's live picture: hold an arrow or a zoom button to move (pointer or keyboard), the
  * presets to call (with how many privacy masks each has), who holds the controls; supervisors save the current
- * position as a preset and draw each preset's masks. Renders nothing for a camera that cannot be steered.
+ * position as a preset and draw each preset's masks. A gamepad steers too: left stick, triggers or right stick to
+ * zoom, B to stop, A/X/Y for the first three presets. Renders nothing for a camera that cannot be steered.
  */
 export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSavePresets: boolean }) {
   const { t, problem, language } = useI18n();
@@ -70,6 +120,20 @@ export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSa
     if (stored.ok) setMasks(Object.fromEntries(stored.data.map((p) => [p.preset, p.masks])));
   }, [cameraId, report]);
 
+  const act = async (call: () => Promise<ApiResult<unknown>>) => {
+    report(await call());
+    await refresh();
+  };
+  const start = (velocity: { pan?: number; tilt?: number; zoom?: number }) =>
+    void act(() => ptzApi.move(cameraId, velocity));
+  const stop = () => void act(() => ptzApi.stop(cameraId));
+  const gamepad = useGamepad(available === true, async (command) => {
+    if (command.command === 'move') return act(() => ptzApi.move(cameraId, command.velocity));
+    if (command.command === 'stop') return act(() => ptzApi.stop(cameraId));
+    const preset = presets[command.index];
+    if (preset !== undefined) return act(() => ptzApi.gotoPreset(cameraId, preset.token));
+  });
+
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), controlRefreshMs);
@@ -82,13 +146,6 @@ export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSa
 
   if (available !== true) return null;
 
-  const act = async (call: () => Promise<ApiResult<unknown>>) => {
-    report(await call());
-    await refresh();
-  };
-  const start = (velocity: { pan?: number; tilt?: number; zoom?: number }) =>
-    void act(() => ptzApi.move(cameraId, velocity));
-  const stop = () => void act(() => ptzApi.stop(cameraId));
   const keyDown = (velocity: { pan?: number; tilt?: number; zoom?: number }) => (event: KeyboardEvent) => {
     if ((event.key === 'Enter' || event.key === ' ') && !event.repeat) {
       event.preventDefault();
@@ -125,6 +182,11 @@ export function PtzPanel({ cameraId, canSavePresets }: { cameraId: string; canSa
         <button type="button" onClick={() => void act(() => ptzApi.take(cameraId))}>
           {t('ptz.take')}
         </button>
+      )}
+      {gamepad && (
+        <p className="hint" data-testid="ptz-gamepad">
+          {t('ptz.gamepad')}
+        </p>
       )}
       <div className="ptz-pad">
         {moves.map((move) => (

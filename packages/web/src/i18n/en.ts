@@ -146,6 +146,7 @@ export const en: Record<MessageKey, string> = {
   'ptz.right': 'Right (hold)',
   'ptz.zoomIn': 'Zoom in (hold)',
   'ptz.zoomOut': 'Zoom out (hold)',
+  'ptz.gamepad': 'Gamepad connected: left stick to move, triggers to zoom, B to stop, A/X/Y for the first presets.',
   'ptz.presets': 'Presets',
   'ptz.noPresets': 'No preset stored on this camera.',
   'ptz.goto': 'Go to {name}',

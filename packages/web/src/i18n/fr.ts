@@ -146,6 +146,8 @@ export const fr = {
   'ptz.right': 'Droite (maintenir)',
   'ptz.zoomIn': 'Zoom avant (maintenir)',
   'ptz.zoomOut': 'Zoom arrière (maintenir)',
+  'ptz.gamepad':
+    'Manette connectée : stick gauche pour orienter, gâchettes pour zoomer, B pour arrêter, A/X/Y pour les premières prépositions.',
   'ptz.presets': 'Prépositions',
   'ptz.noPresets': 'Aucune préposition enregistrée sur cette caméra.',
   'ptz.goto': 'Aller à {name}',
