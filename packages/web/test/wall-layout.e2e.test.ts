@@ -48,6 +48,8 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
         {
           ...camera,
           sourceUrl: clocks.urlOf(index),
+          // The last camera has a sub stream (here the same clock): small tiles show it, an enlarged tile the main one.
+          ...(index === cameras.length - 1 ? { subStreamUrl: clocks.urlOf(index) } : {}),
           location: { lat: 50.36, lon: 3.52 },
           purposes: ['public_space_safety'],
         },
@@ -72,13 +74,21 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function openWall(viewport: { width: number; height: number }): Promise<Page> {
+  async function openWall(viewport: { width: number; height: number }): Promise<{ page: Page; served: string[] }> {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
+    // The stream each live tile is sent ("stream" of each init message), in order.
+    const served: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        const init = typeof payload === 'string' ? /"type":"init".*"stream":"(\w+)"/.exec(payload) : null;
+        if (init !== null) served.push(init[1] ?? '');
+      }),
+    );
     await signIn(page, server.url, login);
     await page.locator('.live-wall').waitFor();
-    return page;
+    return { page, served };
   }
 
   const slot = (page: Page, index: number) => page.locator(`.wall-slot[data-tile="${index}"]`);
@@ -91,7 +101,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
   for (const viewport of screens) {
     const size = `${viewport.width}x${viewport.height}`;
     it(`arranges, tours, enlarges, saves and restores a wall at ${size}`, async () => {
-      const page = await openWall(viewport);
+      const { page, served } = await openWall(viewport);
 
       // The tree files cameras by site, those without one last, and finds them by name or site.
       expect(await page.locator('.camera-tree summary').allInnerTexts()).toEqual(['Gare', 'Mairie', 'Sans site']);
@@ -112,6 +122,8 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
         .locator('.tree-camera')
         .dragTo(slot(page, 2), { targetPosition: { x: 60, y: 60 } });
       await soon(() => cameraOn(page, 2)).toBe(ids.get('Pont Jacquemart'));
+      // A small tile of a camera with a sub stream is sent the sub stream.
+      await soon(() => served.includes('sub')).toBe(true);
 
       // Tile 3 becomes a tour of three cameras, five seconds each: its camera changes by itself.
       await slot(page, 3).click();
@@ -149,8 +161,12 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
       const wallWidth = await page
         .locator('.wall-grid')
         .evaluate((g) => (g as unknown as { clientWidth: number }).clientWidth);
+      const before = served.length;
       await slot(page, 2).dblclick();
       await soon(() => page.locator('.wall-slot').count()).toBe(1);
+      // Enlarged, the tile is sent the main stream.
+      await soon(() => served.slice(before)).toContain('main');
+      expect(served.slice(before)).not.toContain('sub');
       const enlarged = await slot(page, 2).boundingBox();
       expect(enlarged?.width ?? 0).toBeGreaterThan(wallWidth * 0.9);
       await page.screenshot({ path: join(shots, `wall-enlarged-${size}-fr.png`) });

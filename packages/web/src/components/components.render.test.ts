@@ -10,6 +10,7 @@ import { LiveTile } from './live-tile';
 import { LiveWall } from './live-wall';
 import { PlaybackTimeline } from './playback-timeline';
 import { StatsCharts } from './stats-charts';
+import { StreamRoles } from './stream-roles';
 
 // Server-side rendering shows what each component displays from its props, before any effect runs
 // (no live session is started here): the console's state a person sees first.
@@ -203,5 +204,19 @@ describe('components for the video and alert API, rendered', () => {
     expect(html).toContain('75 %');
     expect(html).toContain('non jugé');
     expect(html).toContain('entrées: 12');
+  });
+
+  it('StreamRoles says which stream each use takes: sub for analysis and small tiles when the camera has one', () => {
+    const rows = (html: string) =>
+      [...html.matchAll(/<th scope="row">([^<]*)<\/th><td>([^<]*)<\/td>/g)].map((m) => `${m[1]}: ${m[2]}`);
+    expect(rows(render(createElement(StreamRoles, { hasSubStream: true })))).toEqual([
+      'Enregistrement: principal',
+      'Analyse: secondaire',
+      'Mosaïque (petites vignettes): secondaire',
+      'Plein écran (vignette agrandie): principal',
+    ]);
+    const without = render(createElement(StreamRoles, { hasSubStream: false }));
+    expect(rows(without).every((row) => row.endsWith(': principal'))).toBe(true);
+    expect(without).toContain('pas de flux secondaire');
   });
 });
