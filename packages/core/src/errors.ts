@@ -56,6 +56,10 @@ export const errorRegistry = {
     kind: 'not_found',
     hint: 'List the presets with GET /api/cameras/{id}/ptz/presets to find a valid token.',
   },
+  PTZ_MASKS_NOT_FOLLOWED: {
+    kind: 'conflict',
+    hint: 'This camera has masks per preset, and no recorder of this server follows its head now (it is recorded by a worker, or not recorded): a move could show the new view before the masks follow, so it is refused. Steer it while this server records it, or remove its preset masks.',
+  },
   PTZ_PRESET_POSITION_UNKNOWN: {
     kind: 'conflict',
     hint: 'The camera does not say where this preset points, so its masks could never be placed: save the preset again from the console, or use a camera that reports preset positions.',

@@ -489,6 +489,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     // Recording starts later (`startRecording`): until then no recorder follows a head.
     masking: {
       aroundMove: (cameraId, move) => (fleet === undefined ? move() : fleet.aroundMove(cameraId, move)),
+      follows: (cameraId) => fleet?.followsHead(cameraId) === true,
       presetMasksChanged: async () => fleet?.resync(),
     },
   });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePtzCamera, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
@@ -23,7 +24,7 @@ describe.each(testEngines)('PTZ API against a test ONVIF device on $name', (engi
   let cameraId: string;
   const clock = movableClock();
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', path: string, headers: SessionHeaders, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, headers: SessionHeaders, payload?: unknown) =>
     app.http.inject({
       method,
       url: `/api/cameras/${cameraId}/ptz${path}`,
@@ -163,6 +164,42 @@ describe.each(testEngines)('PTZ API against a test ONVIF device on $name', (engi
     });
     expect(notPtz.statusCode).toBe(409);
     expect(notPtz.json()).toMatchObject({ error: { code: 'PTZ_NOT_AVAILABLE' } });
+  });
+
+  it('refuses to move a camera with preset masks that no recorder here follows (fail-safe, R6)', async () => {
+    // The camera is not recorded by this server (disabled; a worker's camera is the same case): nothing here could
+    // mask its picture before the head turns.
+    // A preset is saved where the head is known to rest: the tests before left it moving, so it goes to "Parvis".
+    const [parvis] = (await call('GET', '/presets', supervisor)).json<{ token: string }[]>();
+    expect((await call('POST', `/presets/${parvis!.token}/go`, supervisor)).statusCode).toBe(204);
+    const saved = await call('POST', '/presets', supervisor, { name: 'Fenêtre' });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const token = saved.json<{ token: string }>().token;
+    const masked = await call('PUT', `/presets/${token}/masks`, supervisor, {
+      masks: [
+        {
+          id: 'fenetre',
+          polygon: [
+            { x: 0.1, y: 0.1 },
+            { x: 0.4, y: 0.1 },
+            { x: 0.4, y: 0.5 },
+          ],
+        },
+      ],
+    });
+    expect(masked.statusCode, masked.body).toBe(200);
+    const movesBefore = device.actions().filter((a) => a === 'ContinuousMove' || a === 'GotoPreset').length;
+    for (const [path, payload] of [
+      ['/move', { pan: 0.3 }],
+      [`/presets/${token}/go`, undefined],
+    ] as const) {
+      const refused = await call('POST', path, supervisor, payload);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.json()).toMatchObject({ error: { code: 'PTZ_MASKS_NOT_FOLLOWED' } });
+    }
+    expect(device.actions().filter((a) => a === 'ContinuousMove' || a === 'GotoPreset').length).toBe(movesBefore);
+    await sql`delete from ptz_preset_masks where camera_id = ${cameraId}`.execute(app.database.db);
+    expect((await call('POST', '/move', supervisor, { pan: 0.3 })).statusCode).toBe(204);
   });
 
   it('reports an unreachable device as such', async () => {

@@ -31,6 +31,8 @@ export interface FakeOnvifDevice {
   position(): PtzPosition | undefined;
   /** Turns the head to a position by hand, as from the camera's own web page (no SOAP). */
   point(position: PtzPosition): void;
+  /** Starts turning the head by hand, as from the camera's own keyboard (no SOAP): position unknown until a move to one. */
+  turnByHand(): void;
   /** The SOAP actions received, in order (authenticated or not). */
   actions(): string[];
   /** The speeds of each authenticated ContinuousMove, in order. */
@@ -318,6 +320,7 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
     urn,
     position: () => (head.current === undefined ? undefined : { ...head.current }),
     point: (position) => (head.current = { ...position }),
+    turnByHand: () => (head.current = undefined),
     actions: () => [...received],
     moves: () => head.moves.map((move) => ({ ...move })),
     stop: async () => {

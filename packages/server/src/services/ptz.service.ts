@@ -19,6 +19,8 @@ import type { CameraService } from './camera.service.js';
 export interface HeadMasking {
   /** Masks the camera's whole picture, then runs the command that moves its head (`PtzMaskFollower.aroundMove`). */
   aroundMove<T>(cameraId: string, move: () => Promise<T>): Promise<T>;
+  /** Whether a recorder of this process makes the camera's masks follow its head now. */
+  follows(cameraId: string): boolean;
   /** The camera's preset masks changed: its recorder takes them up. */
   presetMasksChanged(cameraId: string): Promise<void>;
 }
@@ -106,9 +108,22 @@ export class PtzService {
     await this.#deps.work(({ audit }) => audit.append({ action, ...actor, cameraId, details }));
   }
 
-  /** A command that moves the head, sent only once the recording's whole picture is masked (when masks follow it). */
-  #aroundMove(cameraId: string, move: () => Promise<void>): Promise<void> {
-    return this.#deps.masking === undefined ? move() : this.#deps.masking.aroundMove(cameraId, move);
+  /**
+   * A command that moves the head, sent only once the recording's whole picture is masked (when masks follow it).
+   * Fail-safe (R6): a camera with preset masks that no recorder of this process follows (recorded by a worker, or
+   * not recorded) is not moved, since nothing here could mask its picture before the head turns.
+   */
+  async #aroundMove(cameraId: string, move: () => Promise<void>): Promise<void> {
+    const { masking, work } = this.#deps;
+    if (masking?.follows(cameraId) === true) return masking.aroundMove(cameraId, move);
+    const presetMasks = await work(({ ptzMasks }) => ptzMasks.list(cameraId));
+    if (presetMasks.length > 0) {
+      throw new VigieError(
+        'PTZ_MASKS_NOT_FOLLOWED',
+        'This camera has privacy masks per preset, but no recorder of this server follows its head now: the move is refused so that the new view is never shown or stored before its masks.',
+      );
+    }
+    return move();
   }
 
   /** Who holds the controls now (nobody once the lease has expired). */

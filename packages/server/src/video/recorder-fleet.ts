@@ -327,6 +327,11 @@ export class RecorderFleet {
     return headFollowOf(device, presets, { gateway: ptz, vault });
   }
 
+  /** Whether a recorder of this fleet makes the camera's masks follow its head now. */
+  followsHead(cameraId: string): boolean {
+    return this.#running.get(cameraId)?.follower !== undefined;
+  }
+
   /** Runs a command that moves a camera's head, its whole picture masked first when its masks follow the head. */
   aroundMove<T>(cameraId: string, move: () => Promise<T>): Promise<T> {
     const follower = this.#running.get(cameraId)?.follower;

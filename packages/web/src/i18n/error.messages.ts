@@ -18,6 +18,8 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   PTZ_CONTROL_HELD:
     'Quelqu’un d’autre pilote cette caméra : attendez qu’il rende la main ou demandez à un superviseur.',
   PTZ_PRESET_NOT_FOUND: 'Cette préposition n’existe plus sur la caméra : rechargez la liste.',
+  PTZ_MASKS_NOT_FOLLOWED:
+    'Cette caméra a des masques par préposition, et aucun enregistreur de ce serveur ne suit sa tête en ce moment : le mouvement est refusé pour ne jamais montrer la nouvelle vue sans ses masques.',
   PTZ_PRESET_POSITION_UNKNOWN:
     'La caméra n’indique pas où pointe cette préposition : ses masques ne pourraient jamais être placés. Enregistrez-la à nouveau.',
   CALIBRATION_REQUIRED: 'Cette analyse demande d’abord de calibrer la caméra.',
@@ -121,6 +123,8 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   PTZ_NOT_AVAILABLE: 'This camera cannot be steered: it was not added from an ONVIF PTZ device.',
   PTZ_CONTROL_HELD: 'Someone else is steering this camera: wait until they release it, or ask a supervisor.',
   PTZ_PRESET_NOT_FOUND: 'This preset no longer exists on the camera: reload the list.',
+  PTZ_MASKS_NOT_FOLLOWED:
+    'This camera has masks per preset, and no recorder of this server follows its head now: the move is refused so the new view is never shown without its masks.',
   PTZ_PRESET_POSITION_UNKNOWN:
     'The camera does not say where this preset points, so its masks could never be placed: save it again.',
   CALIBRATION_REQUIRED: 'This analytic needs the camera calibrated first.',
