@@ -20,27 +20,27 @@ export interface LiveArgsOptions {
  * camera's masks burnt in exactly as in its recording (same filter, same encoders), so masked pixels never reach live.
  */
 export function liveArgs(options: LiveArgsOptions): string[] {
+  // A keyframe every 2 s: a viewer who falls behind skips to the next one. A masked camera is always re-encoded.
   const { masked } = options;
-  // A keyframe every 2 s: a viewer who falls behind skips to the next one.
-  const encode =
+  const encoding =
     masked === undefined
       ? undefined
-      : maskEncodeArgs(masked.encoder, { quality: 26, x264Preset: 'ultrafast', segmentSeconds: 2 });
+      : { masked, encode: maskEncodeArgs(masked.encoder, { quality: 26, x264Preset: 'ultrafast', segmentSeconds: 2 }) };
   const video =
-    masked === undefined || encode === undefined
+    encoding === undefined
       ? ['-map', '0:v:0', '-c:v', 'copy']
       : [
           '-i',
-          masked.maskImagePath,
+          encoding.masked.maskImagePath,
           '-filter_complex',
-          maskFilter('0:v:0', '1:v', encode.filterTail),
+          maskFilter('0:v:0', '1:v', encoding.encode.filterTail),
           '-map',
           '[vigieout]',
-          ...encode.codec,
+          ...encoding.encode.codec,
         ];
   return [
     ...supervisedLogArgs(options.ffmpeg),
-    ...(encode?.global ?? []),
+    ...(encoding?.encode.global ?? []),
     ...options.input,
     ...video,
     ...['-an', '-sn', '-dn', '-f', 'mp4', '-movflags', liveMovflags, '-flush_packets', '1', options.output],
