@@ -36,13 +36,25 @@ export class EventHub {
 
   /**
    * Receives the events `audience()` may receive (read at each event, so that a refreshed audience
-   * applies at once) until the returned function is called.
+   * applies at once) until the returned function is called. With `known` (the audience still being read when
+   * the subscriber arrives), events published before it settles are held, then delivered if the audience may.
    */
-  subscribe(audience: () => PushAudience, listener: (event: PushEvent) => void): () => void {
+  subscribe(audience: () => PushAudience, listener: (event: PushEvent) => void, known?: Promise<unknown>): () => void {
+    let held: { event: PushEvent; scope: PushScope }[] | undefined = known === undefined ? undefined : [];
     const filtered = (event: PushEvent, scope: PushScope): void => {
-      if (audienceMayReceive(audience(), scope)) listener(event);
+      if (held !== undefined) held.push({ event, scope });
+      else if (audienceMayReceive(audience(), scope)) listener(event);
     };
     this.#emitter.on('event', filtered);
-    return () => this.#emitter.off('event', filtered);
+    const release = (): void => {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const { event, scope } of waiting) if (audienceMayReceive(audience(), scope)) listener(event);
+    };
+    known?.then(release, release);
+    return () => {
+      held = undefined;
+      this.#emitter.off('event', filtered);
+    };
   }
 }

@@ -158,15 +158,27 @@ export function systemRoutes(options: {
         },
       },
       async (socket, request) => {
-        let audience = await options.pushAudience(request);
-        if (audience === undefined) {
-          socket.close(4401, 'session ended');
-          return;
-        }
+        // Subscribed before the audience is read: what is published meanwhile is held, not lost, then filtered.
+        let audience: PushAudience | undefined;
+        const reading = options.pushAudience(request).then((found) => {
+          audience = found;
+        });
         const unsubscribe = options.events.subscribe(
           () => audience ?? { roles: [], cameras: 'all' },
           (event) => socket.send(JSON.stringify(event)),
+          reading,
         );
+        try {
+          await reading;
+        } catch (error) {
+          unsubscribe();
+          throw error;
+        }
+        if (audience === undefined) {
+          unsubscribe();
+          socket.close(4401, 'session ended');
+          return;
+        }
         // Assignments and roles change, sessions end: the socket follows them, as a new request would.
         const refresh = setInterval(() => {
           options
