@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages';
 import type { CameraDraft } from '../logic/camera-patch';
 import { useLegalProfile } from '../api/use-console-settings';
+import { CoordinateField, PurposesField } from './camera-fields';
 
 type Settings = Omit<CameraDraft, 'zones' | 'masks' | 'lines' | 'analytics'>;
 
@@ -29,30 +29,16 @@ export function CameraForm({ value, onChange }: { value: Settings; onChange: (ne
         <input value={value.sourceUrl} required maxLength={2048} onChange={(e) => set('sourceUrl', e.target.value)} />
         <small>{t('camera.sourceUrlHint')}</small>
       </label>
-      <label>
-        {t('camera.lat')}
-        <input
-          type="number"
-          step="any"
-          min={-90}
-          max={90}
-          required
-          value={Number.isNaN(value.location.lat) ? '' : value.location.lat}
-          onChange={(e) => set('location', { ...value.location, lat: number(e.target.value) })}
-        />
-      </label>
-      <label>
-        {t('camera.lon')}
-        <input
-          type="number"
-          step="any"
-          min={-180}
-          max={180}
-          required
-          value={Number.isNaN(value.location.lon) ? '' : value.location.lon}
-          onChange={(e) => set('location', { ...value.location, lon: number(e.target.value) })}
-        />
-      </label>
+      <CoordinateField
+        axis="lat"
+        value={Number.isNaN(value.location.lat) ? '' : value.location.lat}
+        onChange={(text) => set('location', { ...value.location, lat: number(text) })}
+      />
+      <CoordinateField
+        axis="lon"
+        value={Number.isNaN(value.location.lon) ? '' : value.location.lon}
+        onChange={(text) => set('location', { ...value.location, lon: number(text) })}
+      />
       <label>
         {t('camera.heading')}
         <input
@@ -91,24 +77,7 @@ export function CameraForm({ value, onChange }: { value: Settings; onChange: (ne
         <input type="checkbox" checked={value.enabled} onChange={(e) => set('enabled', e.target.checked)} />
         {t('camera.enabled')}
       </label>
-      <fieldset className="wide purposes">
-        <legend>{t('camera.purposes')}</legend>
-        {purposes.map((purpose) => (
-          <label key={purpose} className="checkbox">
-            <input
-              type="checkbox"
-              checked={value.purposes.includes(purpose)}
-              onChange={(e) =>
-                set(
-                  'purposes',
-                  e.target.checked ? [...value.purposes, purpose] : value.purposes.filter((p) => p !== purpose),
-                )
-              }
-            />
-            {t(`purpose.${purpose}` as MessageKey)}
-          </label>
-        ))}
-      </fieldset>
+      <PurposesField offered={purposes} chosen={value.purposes} onChange={(next) => set('purposes', next)} />
     </div>
   );
 }

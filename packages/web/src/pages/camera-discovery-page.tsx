@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { api } from '../api/client';
 import type { Body, Reply } from '../api/schema-types';
 import { useLegalProfile } from '../api/use-console-settings';
+import { CoordinateField, PurposesField } from '../components/camera-fields';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -247,45 +248,9 @@ function OnvifAddForm({ device, onAdded }: { device: Found; onAdded: (name: stri
             {t('onvif.cameraName')}
             <input value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} />
           </label>
-          <label>
-            {t('camera.lat')}
-            <input
-              type="number"
-              step="any"
-              min={-90}
-              max={90}
-              required
-              value={lat}
-              onChange={(e) => setLat(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('camera.lon')}
-            <input
-              type="number"
-              step="any"
-              min={-180}
-              max={180}
-              required
-              value={lon}
-              onChange={(e) => setLon(e.target.value)}
-            />
-          </label>
-          <fieldset className="wide purposes">
-            <legend>{t('camera.purposes')}</legend>
-            {(legal?.purposes ?? []).map((purpose) => (
-              <label key={purpose} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={purposes.includes(purpose)}
-                  onChange={(e) =>
-                    setPurposes(e.target.checked ? [...purposes, purpose] : purposes.filter((p) => p !== purpose))
-                  }
-                />
-                {t(`purpose.${purpose}` as MessageKey)}
-              </label>
-            ))}
-          </fieldset>
+          <CoordinateField axis="lat" value={lat} onChange={setLat} />
+          <CoordinateField axis="lon" value={lon} onChange={setLon} />
+          <PurposesField offered={legal?.purposes ?? []} chosen={purposes} onChange={setPurposes} />
           <div className="actions wide">
             <button type="submit" disabled={busy !== undefined}>
               {t('onvif.addCamera')}
