@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Mask } from '@vigie/core';
+import { definedOnly, type Mask } from '@vigie/core';
 import type { FfmpegSupervisor } from './ffmpeg.supervisor.js';
 import { sourceSecrets } from './ffmpeg-log.parser.js';
 import { LiveFeed, type LiveViewer } from './live.feed.js';
@@ -41,7 +41,7 @@ export class OnDemandLiveFeed {
   /** Prepares the feed; nothing runs until a viewer subscribes. */
   constructor(options: OnDemandLiveFeedOptions) {
     this.#options = options;
-    this.#feed = new LiveFeed({ ...(options.onProblem === undefined ? {} : { onProblem: options.onProblem }) });
+    this.#feed = new LiveFeed(definedOnly({ onProblem: options.onProblem }));
   }
 
   /** Whether its ffmpeg is supervised now. */
