@@ -53,7 +53,10 @@ describe('recording arguments', () => {
     expect(valueAfter(args, '-f')).toBe('segment');
     expect(valueAfter(args, '-segment_time')).toBe('4');
     expect(valueAfter(args, '-segment_format')).toBe('mp4');
-    expect(valueAfter(args, '-segment_format_options')).toBe('movflags=+frag_keyframe+empty_moov+default_base_moof');
+    // One fragment per frame, flushed: the live feed follows the segment being written (no second stream).
+    expect(valueAfter(args, '-segment_format_options')).toBe(
+      'movflags=+frag_keyframe+frag_every_frame+empty_moov+default_base_moof:flush_packets=1',
+    );
     expect(valueAfter(args, '-reset_timestamps')).toBe('1');
     expect(valueAfter(args, '-segment_list')).toBe('/spool/cam/run-1/segments.csv');
     expect(valueAfter(args, '-segment_list_type')).toBe('csv');
@@ -83,31 +86,14 @@ describe('recording arguments', () => {
     expect(args).toContain('-an');
   });
 
-  it('adds a live output of fragmented MP4 per frame, a second copy of the stream for unmasked cameras', () => {
-    const args = recordArgs({ input, outputDir: '/spool/cam/run-1', liveOutput: 'pipe:3' });
-    const live = args.slice(args.indexOf('/spool/cam/run-1/%06d.mp4') + 1);
-    expect(valueAfter(live, '-c:v')).toBe('copy');
-    expect(valueAfter(live, '-f')).toBe('mp4');
-    expect(valueAfter(live, '-movflags')).toBe('+frag_keyframe+frag_every_frame+empty_moov+default_base_moof');
-    expect(live.at(-1)).toBe('pipe:3');
-  });
-
-  it('feeds the masked encode to both the segments and the live output through one tee (one encode)', () => {
-    const args = recordArgs({
-      input,
-      outputDir: '/spool/c:am/run-1',
-      masked: { maskImagePath: '/spool/cam/mask.pam' },
-      liveOutput: 'pipe:3',
-    });
-    expect(args.filter((a) => a === 'libx264')).toHaveLength(1);
-    expect(valueAfter(args, '-f')).toBe('tee');
-    const [segments, live] = (args.at(-1) ?? '').split('|');
-    expect(segments).toMatch(/^\[f=segment:segment_time=4:/);
-    // Escaped once per level of the tee syntax: the list of outputs, then the options of one output.
-    expect(segments).toContain(String.raw`segment_list=/spool/c\\:am/run-1/segments.csv:`);
-    expect(live).toBe(
-      '[f=mp4:movflags=+frag_keyframe+frag_every_frame+empty_moov+default_base_moof:flush_packets=1:onfail=ignore]pipe:3',
-    );
+  it('makes no live stream of its own, masked or not: one output of segments, one encode', () => {
+    for (const masked of [undefined, { maskImagePath: '/spool/cam/mask.pam' }]) {
+      const args = recordArgs({ input, outputDir: '/spool/c:am/run-1', ...(masked === undefined ? {} : { masked }) });
+      expect(args.filter((a) => a.startsWith('pipe:'))).toEqual(['pipe:1']); // -progress only
+      expect(args).not.toContain('tee');
+      expect(args.filter((a) => a === 'libx264')).toHaveLength(masked === undefined ? 0 : 1);
+      expect(valueAfter(args, '-segment_list')).toBe('/spool/c:am/run-1/segments.csv');
+    }
   });
 });
 
@@ -129,7 +115,6 @@ describe('snapshot arguments', () => {
     const kept = recordArgs({
       input,
       outputDir: '/spool/cam/run-1',
-      liveOutput: 'pipe:3',
       masked: {
         maskImagePath: '/spool/cam/mask.pam',
         liftable: { output: 'pipe:4', permanentMaskImagePath: '/spool/cam/permanent-mask.pam' },

@@ -24,6 +24,7 @@ export * from './fmp4.splitter.js';
 export * from './live.feed.js';
 export * from './live.args.js';
 export * from './on-demand.live-feed.js';
+export * from './recorded.live-feed.js';
 export * from './media-timing.js';
 export * from './parent-death.js';
 export * from './onvif.gateway.js';

@@ -29,8 +29,8 @@ interface Watching {
 }
 
 /**
- * One camera's live image as fragmented MP4, from its recording process (so masks are already burnt in),
- * fanned out to any number of viewers without another ffmpeg. Keeps the init segment and the fragments
+ * One camera's live image as fragmented MP4 (read from its recording, `RecordedLiveFeed`, so masks are already
+ * burnt in; or from an on-demand process), fanned out to any number of viewers without another ffmpeg. Keeps the init segment and the fragments
  * since the last keyframe, so that a viewer who joins sees a picture at once even when the camera sends a
  * keyframe only every 25 s; a viewer who falls behind skips to the next keyframe instead of lagging.
  */
@@ -46,14 +46,14 @@ export class LiveFeed {
   #gopBytes = 0;
   #lastFragmentAt: number | undefined;
 
-  /** Creates an empty feed; the recorder attaches each run's stream. */
+  /** Creates an empty feed; each run's stream is attached, or its pieces published. */
   constructor(options: LiveFeedOptions = {}) {
     this.#maxBacklog = options.maxBacklogBytes ?? 1024 * 1024;
     this.#maxGop = options.maxGopBytes ?? 16 * 1024 * 1024;
     this.#onProblem = options.onProblem ?? (() => undefined);
   }
 
-  /** Follows the stream of a new recorder run (the previous run's pictures are no longer current). */
+  /** Follows the stream of a new process run (the previous run's pictures are no longer current). */
   attach(stream: Readable): void {
     this.restart();
     const splitter = this.#splitter;
@@ -83,7 +83,7 @@ export class LiveFeed {
       this.#onProblem(`live stream dropped: ${(error as Error).message}`);
       return;
     }
-    for (const piece of pieces) this.#publish(piece);
+    for (const piece of pieces) this.publish(piece);
   }
 
   /** Adds a viewer (who gets the init segment and current GOP at once); returns the function that removes it. */
@@ -108,7 +108,8 @@ export class LiveFeed {
     return this.#lastFragmentAt;
   }
 
-  #publish(piece: Fmp4Piece): void {
+  /** Sends one piece already cut (an init segment, or a fragment) to the viewers, and keeps it for newcomers. */
+  publish(piece: Fmp4Piece): void {
     if (piece.kind === 'init') {
       this.#init = piece;
       this.#gop = [];

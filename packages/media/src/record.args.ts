@@ -40,8 +40,6 @@ export interface RecordArgsOptions {
   masked?: MaskedEncoding;
   /** What the ffmpeg that will run these arguments can do (`probeFfmpeg`); default: Debian's ffmpeg 5.1. */
   ffmpeg?: FfmpegCapabilities;
-  /** Also stream the same (masked) video as fragmented MP4, one fragment per frame, to this output (`pipe:3`). */
-  liveOutput?: string;
   /**
    * Also send the camera's own packets (stream copy, before masks: the analysis masks its frames itself)
    * as MPEG-TS to this loopback UDP URL (`analysisTapUrl`), which the camera's analysis reads instead of
@@ -131,48 +129,25 @@ function liftableArgs(options: RecordArgsOptions, segmentSeconds: number): strin
 }
 
 /**
+ * The segments' fragmented MP4: one fragment per frame (a new one at each keyframe), each written to the file as
+ * soon as it is complete (`flush_packets`), so that the live feed can follow the segment being written
+ * (`RecordedLiveFeed`) instead of the recorder making a second stream nobody may watch.
+ */
+const segmentFormatOptions = `movflags=${liveMovflags}:flush_packets=1`;
+
+/**
  * Builds the arguments of a camera's recording process: video only (LEGAL R7: no sound is captured),
- * fragmented MP4 segments that stay playable even if the process dies mid-segment, and a CSV list
- * that tells which segments are complete.
+ * fragmented MP4 segments that stay playable even if the process dies mid-segment and can be read while
+ * they grow, and a CSV list that tells which segments are complete.
  */
 export function recordArgs(options: RecordArgsOptions): string[] {
   const segmentSeconds = options.segmentSeconds ?? 4;
-  const list = join(options.outputDir, segmentListName);
-  const files = join(options.outputDir, '%06d.mp4');
   const { global, video } = videoArgs(options, segmentSeconds);
-  const head = [...supervisedLogArgs(options.ffmpeg), ...global, ...options.input, ...video];
-  const { liveOutput, masked } = options;
-  if (liveOutput !== undefined && masked !== undefined) {
-    // One encode for both outputs: the tee muxer writes the masked stream to the segments and the live pipe.
-    const segment = [
-      'f=segment',
-      `segment_time=${segmentSeconds}`,
-      'segment_format=mp4',
-      'segment_format_options=movflags=+frag_keyframe+empty_moov+default_base_moof',
-      'reset_timestamps=1',
-      `segment_list=${teeEscape(teeEscape(list, /[\\':=]/g), /[\\'|]/g)}`,
-      'segment_list_type=csv',
-    ].join(':');
-    const live = ['f=mp4', `movflags=${liveMovflags}`, 'flush_packets=1', 'onfail=ignore'].join(':');
-    return [
-      ...head,
-      // MP4 muxers behind a tee need the parameter sets out of band (avcC), not in the bitstream.
-      ...['-flags', '+global_header', '-an', '-sn', '-dn', '-f', 'tee'],
-      `[${segment}]${teeEscape(files, slaveSpecial)}|[${live}]${teeEscape(liveOutput, slaveSpecial)}`,
-      ...liftableArgs(options, segmentSeconds),
-      ...tapArgs(options.analysisTap),
-    ];
-  }
-  const live =
-    liveOutput === undefined
-      ? []
-      : ['-map', '0:v:0', '-c:v', 'copy', '-an', '-sn', '-dn', '-f', 'mp4', '-movflags', liveMovflags].concat([
-          '-flush_packets',
-          '1',
-          liveOutput,
-        ]);
   return [
-    ...head,
+    ...supervisedLogArgs(options.ffmpeg),
+    ...global,
+    ...options.input,
+    ...video,
     '-an',
     '-sn',
     '-dn',
@@ -183,24 +158,15 @@ export function recordArgs(options: RecordArgsOptions): string[] {
     '-segment_format',
     'mp4',
     '-segment_format_options',
-    'movflags=+frag_keyframe+empty_moov+default_base_moof',
+    segmentFormatOptions,
     '-reset_timestamps',
     '1',
     '-segment_list',
-    list,
+    join(options.outputDir, segmentListName),
     '-segment_list_type',
     'csv',
-    files,
-    ...live,
+    join(options.outputDir, '%06d.mp4'),
     ...liftableArgs(options, segmentSeconds),
     ...tapArgs(options.analysisTap),
   ];
-}
-
-/** Characters the tee muxer's list of outputs gives a meaning to. */
-const slaveSpecial = /[\\'|[]/g;
-
-/** Escapes characters for one level of the tee muxer's syntax (outputs, then each output's options). */
-function teeEscape(value: string, special: RegExp): string {
-  return value.replace(special, (c) => `\\${c}`);
 }

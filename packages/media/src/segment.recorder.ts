@@ -78,8 +78,11 @@ export interface SegmentRecorderOptions {
   onHealth?: (health: RecorderHealth) => void;
   /** Problems that do not stop recording (a segment that could not be stored, a failing callback). */
   onProblem?: (message: string) => void;
-  /** Receives each run's live stream (fragmented MP4 of the recorded, masked video); absent: none made. */
-  live?: (stream: Readable) => void;
+  /**
+   * Told, as each run starts, the directory its segments are written to (fragmented per frame, flushed as they
+   * grow): a live feed follows the segment being written there (`RecordedLiveFeed`) only while someone watches.
+   */
+  live?: (runDir: string) => void;
   /** Also sends the camera's packets to this loopback UDP URL for its analysis (`RecordArgsOptions.analysisTap`). */
   analysisTap?: string;
   /**
@@ -195,7 +198,7 @@ export class SegmentRecorder {
       id: this.jobId,
       args: (run) => this.#prepareRun(run),
       secrets,
-      outputs: this.#outputs().map(([, output]) => output),
+      outputs: this.#outputs(),
     });
     this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 1000);
   }
@@ -232,20 +235,10 @@ export class SegmentRecorder {
     await this.stop();
   }
 
-  /** The extra outputs of the recording process, in the order of their pipes (`pipe:3`, `pipe:4`). */
-  #outputs(): ['live' | 'liftable', (stream: Readable) => void][] {
-    const { live, liftable, camera } = this.#options;
-    const outputs: ['live' | 'liftable', (stream: Readable) => void][] = [];
-    if (live !== undefined) outputs.push(['live', live]);
-    if (liftable !== undefined && camera.masks.some((mask) => mask.liftable === true))
-      outputs.push(['liftable', liftable]);
-    return outputs;
-  }
-
-  /** The pipe an extra output is written to, if this recorder makes it. */
-  #pipeOf(kind: 'live' | 'liftable'): string | undefined {
-    const index = this.#outputs().findIndex(([name]) => name === kind);
-    return index < 0 ? undefined : `pipe:${3 + index}`;
+  /** The extra output of the recording process (`pipe:3`): the picture behind liftable masks, when it is kept. */
+  #outputs(): ((stream: Readable) => void)[] {
+    const { liftable, camera } = this.#options;
+    return liftable !== undefined && camera.masks.some((mask) => mask.liftable === true) ? [liftable] : [];
   }
 
   /** Writes a mask raster beside the runs (masks are geometry, not pictures); returns its path. */
@@ -265,7 +258,7 @@ export class SegmentRecorder {
       // A hardware encoder found at start when there is one (the CPU is then spared the encode), else x264.
       const encoder = chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders);
       masked = { maskImagePath: await this.#maskImage('mask.pam', masks), encoder };
-      const liftableOutput = this.#pipeOf('liftable');
+      const liftableOutput = this.#outputs().length > 0 ? 'pipe:3' : undefined;
       const permanent = masks.filter((mask) => mask.liftable !== true);
       if (liftableOutput !== undefined) {
         const liftable = { output: liftableOutput };
@@ -293,8 +286,8 @@ export class SegmentRecorder {
       })
       .catch((error: unknown) => this.#problem(error));
     await this.#draining;
+    this.#options.live?.(dir);
     const ffmpeg = this.#options.supervisor.capabilities;
-    const liveOutput = this.#pipeOf('live');
     const input = sourceInputArgs({
       sourceUrl: this.#source(),
       loop: sourceKind(camera.sourceUrl) === 'file',
@@ -307,7 +300,6 @@ export class SegmentRecorder {
       ...definedOnly({
         segmentSeconds: this.#options.segmentSeconds,
         masked,
-        liveOutput,
         analysisTap: this.#options.analysisTap,
       }),
     });
@@ -471,9 +463,9 @@ export function recordingState(
 const initScanBytes = 256 * 1024;
 
 /**
- * Size, SHA-256, init part and keyframe count (its `moof` fragments) of a segment file, read once through one
- * buffer: never a buffer of the whole file, nor a new one per chunk (a few MB per segment and camera, which the
- * garbage collector would then chase).
+ * Size, SHA-256, init part and keyframe count (its `moof` fragments that open at a keyframe) of a segment file,
+ * read once through one buffer: never a buffer of the whole file, nor a new one per chunk (a few MB per segment
+ * and camera, which the garbage collector would then chase).
  */
 export async function describeSegmentFile(
   path: string,
@@ -501,7 +493,7 @@ export async function describeSegmentFile(
   return {
     bytes,
     sha256: hash.digest('hex'),
-    keyframes: boxes.counts.get('moof') ?? 0,
+    keyframes: boxes.keyframes,
     ...(init ?? { initBytes: 0 }),
   };
 }

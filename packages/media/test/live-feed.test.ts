@@ -1,21 +1,22 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Segment } from '@vigie/core';
-import { LiveFeed, LocalDiskStorage, type LiveMessage, type RecordingCamera } from '@vigie/media';
+import { LocalDiskStorage, RecordedLiveFeed, type LiveMessage, type RecordingCamera } from '@vigie/media';
 import { describe, expect, it } from 'vitest';
 import { grayFrame, halvesOf, leftHalf, probe } from './support/probe.js';
 import { recordingRig } from './support/recording-rig.js';
 
-// A ':' in the spool path: the masked live output goes through ffmpeg's tee muxer, which must escape it.
+// A ':' in the spool path: ffmpeg's segment options and the live feed's file reads must both take it.
 const rig = await recordingRig('vigie-live:feed-', 30);
 const { dir } = rig;
 
-/** Records a camera with a live feed until a viewer has `frames` fragments and two segments are stored. */
+/** Records a camera with a live feed until a viewer has `frames` fragments and `stored` segments are stored. */
 async function watch(
   cam: RecordingCamera,
   frames: number,
+  stored = 2,
 ): Promise<{ got: LiveMessage[]; segments: Segment[]; storage: LocalDiskStorage }> {
-  const feed = new LiveFeed();
+  const feed = new RecordedLiveFeed();
   const got: LiveMessage[] = [];
   const segments: Segment[] = [];
   const storage = new LocalDiskStorage(join(dir, 'store', cam.id));
@@ -23,7 +24,7 @@ async function watch(
   let wake = (): void => undefined;
   const done = new Promise<void>((resolve) => {
     wake = () => {
-      if (got.length > frames && segments.length >= 2) resolve();
+      if (got.length > frames && segments.length >= stored) resolve();
     };
   });
   feed.subscribe({
@@ -41,10 +42,11 @@ async function watch(
       segments.push(segment);
       wake();
     },
-    live: (stream) => feed.attach(stream),
+    live: (runDir) => feed.follow(runDir),
   });
   recorder.start();
   await done;
+  feed.close();
   return { got, segments, storage };
 }
 
@@ -55,12 +57,15 @@ async function asFile(got: LiveMessage[], name: string): Promise<string> {
   return path;
 }
 
-describe('live feed from the recording process (real ffmpeg)', () => {
-  it('streams an RTSP camera as fragmented MP4, one fragment per frame, while it keeps recording', async () => {
+describe('live feed read from the recording (real ffmpeg)', () => {
+  it('streams an RTSP camera as fragmented MP4, one fragment per frame, across segments, while it keeps recording', async () => {
     const camera = await rig.startCamera();
-    const { got, segments } = await watch({ id: 'gare', sourceUrl: camera.url, masks: [] }, 40);
+    // 2 s segments at 10 fps: 50 frames span at least three segment files, laid end to end on one timeline.
+    const { got, segments } = await watch({ id: 'gare', sourceUrl: camera.url, masks: [] }, 50, 3);
     const [init, ...fragments] = got;
     expect(init?.kind).toBe('init');
+    // One init segment: the next segments' are the same and are not sent again (a player would start over).
+    expect(got.filter((m) => m.kind === 'init')).toHaveLength(1);
     expect(init?.kind === 'init' ? init.codec : '').toMatch(/^avc1\.[0-9a-f]{6}$/);
     expect(fragments.every((f) => f.kind === 'fragment')).toBe(true);
     expect(fragments[0]?.kind === 'fragment' && fragments[0].keyframe).toBe(true);
@@ -71,16 +76,46 @@ describe('live feed from the recording process (real ffmpeg)', () => {
     expect(segments.length).toBeGreaterThanOrEqual(2);
     const media = await probe(await asFile(got, 'gare-live.mp4'));
     expect(media.streams).toEqual([{ codec_type: 'video', width: 320, height: 240 }]);
-    expect(media.duration).toBeGreaterThan(3);
+    expect(media.duration).toBeGreaterThan(4.5);
   }, 120_000);
 
-  it('shows masked pixels black in the live stream too: the same encode feeds recording and live', async () => {
+  it('reads nothing while nobody watches, and a viewer gets a picture at once from the segment being written', async () => {
+    const camera = await rig.startCamera();
+    const feed = new RecordedLiveFeed({ lingerMs: 100 });
+    const segments: Segment[] = [];
+    const recorder = rig.recorder({
+      camera: { id: 'place', sourceUrl: camera.url, masks: [] },
+      supervisor: rig.supervise(),
+      storage: new LocalDiskStorage(join(dir, 'store', 'place')),
+      onSegment: (segment) => void segments.push(segment),
+      live: (runDir) => feed.follow(runDir),
+    });
+    recorder.start();
+    await expect.poll(() => segments.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    expect([feed.reading, feed.bytesRead]).toEqual([false, 0]);
+    const got: LiveMessage[] = [];
+    const leave = feed.subscribe({ send: (message) => void got.push(message), backlog: () => 0 });
+    expect(feed.reading).toBe(true);
+    // The current segment from its first frame: the init segment, then a keyframe a decoder can start from.
+    await expect.poll(() => got.length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    expect(got[0]?.kind).toBe('init');
+    expect(got[1]?.kind === 'fragment' && got[1].keyframe).toBe(true);
+    leave();
+    await expect.poll(() => feed.reading, { timeout: 5000 }).toBe(false);
+    const read = feed.bytesRead;
+    expect(read).toBeGreaterThan(0);
+    await expect.poll(() => segments.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(segments.length + 2);
+    expect(feed.bytesRead).toBe(read);
+    feed.close();
+  }, 120_000);
+
+  it('shows masked pixels black in the live stream too: live is read from the masked recording', async () => {
     const { got, segments, storage } = await watch(
       { id: 'rue', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
       15,
     );
     expect(segments.length).toBeGreaterThanOrEqual(2);
-    // The recording itself still decodes (the tee muxer writes it from the same encode).
+    // The recording itself decodes, masked: live reads these very files, so nothing unmasked can reach it.
     expect((await grayFrame(storage.pathOf(segments[1]!.key), 0.5)).length).toBe(320 * 240);
     const frame = await grayFrame(await asFile(got, 'rue-live.mp4'), 1);
     const { maskedMax, openMean } = halvesOf(frame, 320, 240);

@@ -269,7 +269,7 @@ export class RecorderFleet {
       onGap: (gap) => this.#index.gap(gap),
       onHealth: () => void this.#enqueue(() => this.#onHealth(cameraId)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
-      ...(feed === undefined ? {} : { live: (stream) => feed.attach(stream) }),
+      ...(feed === undefined ? {} : { live: (runDir) => feed.follow(runDir) }),
       ...(sealer === undefined ? {} : { liftable: (stream) => sealer.attach(stream) }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
     });
