@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Fmp4Restamper, Fmp4Splitter } from './fmp4.splitter.js';
+import { Fmp4Restamper, Fmp4Splitter, type Fmp4Piece } from './fmp4.splitter.js';
 import { LiveFeed, type LiveFeedOptions, type LiveViewer } from './live.feed.js';
 
 /** How to follow a camera's recording live. */
@@ -28,6 +28,11 @@ interface ReadSegment {
   splitter: Fmp4Splitter;
   /** Not fragmented MP4: skipped until the next segment. */
   broken: boolean;
+  /**
+   * Opened part-written for a first viewer: its fragments up to the current end are held, and only those from
+   * the last keyframe sent (the earlier ones would only fill the viewer's socket before the picture it can show).
+   */
+  catchUp: Fmp4Piece[] | undefined;
 }
 
 /** The file name of a run's segment number `n`. */
@@ -196,21 +201,31 @@ export class RecordedLiveFeed {
       }
       await this.#drain(segment, epoch);
       await segment.file.close();
-      this.#segment = opened(segment.n + 1, next);
+      if (epoch !== this.#epoch) {
+        await next.close();
+        return;
+      }
+      this.#segment = opened(segment.n + 1, next, false);
     }
   }
 
   async #open(dir: string, n: number, epoch: number): Promise<void> {
     const file = await open(join(dir, segmentName(n)), 'r');
     if (epoch !== this.#epoch) await file.close();
-    else this.#segment = opened(n, file);
+    else this.#segment = opened(n, file, true);
   }
 
   /** Reads a segment file to its current end and publishes the pieces it completes. */
   async #drain(segment: ReadSegment, epoch: number): Promise<void> {
     while (!segment.broken) {
       const { bytesRead } = await segment.file.read(this.#buffer, 0, readBytes, segment.offset);
-      if (bytesRead === 0 || epoch !== this.#epoch) return;
+      if (epoch !== this.#epoch) return;
+      if (bytesRead === 0) {
+        const held = segment.catchUp ?? [];
+        segment.catchUp = undefined;
+        for (const fragment of held) this.#feed.publish(fragment);
+        return;
+      }
       segment.offset += bytesRead;
       this.#bytesRead += bytesRead;
       let pieces;
@@ -223,7 +238,10 @@ export class RecordedLiveFeed {
       }
       for (const piece of pieces) {
         if (piece.kind === 'fragment') {
-          this.#feed.publish({ ...piece, data: this.#restamper.restamp(piece.data) });
+          const fragment = { ...piece, data: this.#restamper.restamp(piece.data) };
+          if (segment.catchUp === undefined) this.#feed.publish(fragment);
+          else if (fragment.keyframe) segment.catchUp = [fragment];
+          else segment.catchUp.push(fragment);
         } else if (this.#lastInit === undefined || Buffer.compare(this.#lastInit, piece.data) !== 0) {
           this.#lastInit = piece.data;
           this.#feed.publish(piece);
@@ -233,8 +251,8 @@ export class RecordedLiveFeed {
   }
 }
 
-function opened(n: number, file: FileHandle): ReadSegment {
-  return { n, file, offset: 0, splitter: new Fmp4Splitter(), broken: false };
+function opened(n: number, file: FileHandle, partWritten: boolean): ReadSegment {
+  return { n, file, offset: 0, splitter: new Fmp4Splitter(), broken: false, catchUp: partWritten ? [] : undefined };
 }
 
 /** The number of the newest segment file in a run's directory, if any. */
