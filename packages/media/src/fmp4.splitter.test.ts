@@ -71,6 +71,20 @@ describe('fragmented MP4 splitting', () => {
     expect(pieces[1]?.data.length).toBe((stream[2]?.length ?? 0) + (stream[3]?.length ?? 0));
   });
 
+  it('keeps nothing of a chunk after its push: the caller may read the next bytes into the same buffer', () => {
+    // One box per read, as when following a file as it grows: the ftyp waits for its moov, a moof for its mdat.
+    const stream = [...init, moof(sync), box('mdat', new Uint8Array(20).fill(7))];
+    const buffer = new Uint8Array(256);
+    const splitter = new Fmp4Splitter();
+    const pieces = stream.flatMap((b) => {
+      buffer.set(b);
+      return splitter.push(buffer.subarray(0, b.length)).map((p) => ({ ...p, data: p.data.slice() }));
+    });
+    expect(pieces.map((p) => p.kind)).toEqual(['init', 'fragment']);
+    expect([...(pieces[0]?.data ?? [])]).toEqual([...(init[0] ?? []), ...(init[1] ?? [])]);
+    expect([...(pieces[1]?.data ?? [])]).toEqual([...(stream[2] ?? []), ...(stream[3] ?? [])]);
+  });
+
   it('refuses a stream that is not MP4 boxes', () => {
     expect(() => new Fmp4Splitter().push(new TextEncoder().encode('HTTP/1.1 200 OK\r\n\r\n'))).toThrow(
       /not a fragmented MP4/,

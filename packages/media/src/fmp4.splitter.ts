@@ -83,7 +83,8 @@ export class Fmp4Splitter {
 
   /**
    * Feeds bytes; returns the pieces they complete, in order. Pieces may share the chunk's memory (no copy
-   * per frame: ffmpeg writes a frame per chunk, and copying every byte of every camera costs garbage).
+   * per frame: ffmpeg writes a frame per chunk, and copying every byte of every camera costs garbage), until the
+   * next push: nothing of the chunk is kept after it returns, so a caller may read into the same buffer again.
    */
   push(chunk: Uint8Array): Fmp4Piece[] {
     const joined = this.#pending.length === 0 ? chunk : concat([this.#pending, chunk]);
@@ -99,6 +100,9 @@ export class Fmp4Splitter {
       if (piece !== undefined) pieces.push(piece);
     }
     this.#pending = joined.slice(at);
+    // A box kept for the next push (an ftyp before its moov, a moof before its mdat) is copied: the caller may
+    // reuse the chunk's memory for its next read.
+    this.#head = this.#head.map((box) => box.slice());
     return pieces;
   }
 

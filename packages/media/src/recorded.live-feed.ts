@@ -68,6 +68,8 @@ export class RecordedLiveFeed {
   /** A read is running; another was asked for meanwhile. */
   #reading: Promise<void> | undefined;
   #again = false;
+  /** A file may have appeared (or the poll ticked): the next read looks for the next segment. */
+  #lookForNext = true;
   #bytesRead = 0;
   /** Bumped when the run changes or reading stops: a read begun before drops what it finds. */
   #epoch = 0;
@@ -156,28 +158,33 @@ export class RecordedLiveFeed {
     const dir = this.#dir;
     if (dir === undefined) return;
     try {
-      this.#watcher = watch(dir, { persistent: false }, () => this.#read()).on('error', () => undefined);
+      // A write to a segment is a 'change'; a new segment file, a 'rename': only then can the next one be there.
+      this.#watcher = watch(dir, { persistent: false }, (event) => this.#read(event === 'rename')).on(
+        'error',
+        () => undefined,
+      );
     } catch {
       // Not yet made, or no notifications here: the poll reads.
     }
-    this.#poll = setInterval(() => this.#read(), this.#pollMs);
+    this.#poll = setInterval(() => this.#read(true), this.#pollMs);
     this.#poll.unref();
     this.#read();
   }
 
   /** Reads what was written since the last read; reads never overlap (one more runs if asked meanwhile). */
-  #read(): void {
+  #read(lookForNext = true): void {
+    if (lookForNext) this.#lookForNext = true;
     if (this.#reading !== undefined) {
       this.#again = true;
       return;
     }
     this.#reading = this.#readOnce(this.#epoch)
-      .catch(() => undefined) // a file gone or unreadable: the next read starts again from the newest segment
+      .catch(() => undefined) // a segment moved away between listing and opening it: the next read lists again
       .finally(() => {
         this.#reading = undefined;
         if (this.#again) {
           this.#again = false;
-          this.#read();
+          this.#read(false);
         }
       });
   }
@@ -191,7 +198,10 @@ export class RecordedLiveFeed {
       await this.#open(dir, newest, epoch);
     }
     for (let segment = this.#segment; segment !== undefined && epoch === this.#epoch; segment = this.#segment) {
+      const lookForNext = this.#lookForNext;
+      this.#lookForNext = false;
       await this.#drain(segment, epoch);
+      if (!lookForNext) return;
       // The segment muxer closes a segment before it opens the next: once the next exists, this one is whole.
       const next = await open(join(dir, segmentName(segment.n + 1)), 'r').catch(() => undefined);
       if (next === undefined) return;
