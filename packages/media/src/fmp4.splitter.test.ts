@@ -74,7 +74,7 @@ describe('fragmented MP4 splitting', () => {
   it('keeps nothing of a chunk after its push: the caller may read the next bytes into the same buffer', () => {
     // One box per read, as when following a file as it grows: the ftyp waits for its moov, a moof for its mdat.
     const stream = [...init, moof(sync), box('mdat', new Uint8Array(20).fill(7))];
-    const buffer = new Uint8Array(256);
+    const buffer = Buffer.alloc(256); // a Node Buffer, as files are read: its `slice` is a view, not a copy
     const splitter = new Fmp4Splitter();
     const pieces = stream.flatMap((b) => {
       buffer.set(b);

@@ -99,10 +99,10 @@ export class Fmp4Splitter {
       const piece = this.#box(fourcc(box, 4), box);
       if (piece !== undefined) pieces.push(piece);
     }
-    this.#pending = joined.slice(at);
+    this.#pending = copyOf(joined.subarray(at));
     // A box kept for the next push (an ftyp before its moov, a moof before its mdat) is copied: the caller may
     // reuse the chunk's memory for its next read.
-    this.#head = this.#head.map((box) => box.slice());
+    this.#head = this.#head.map(copyOf);
     return pieces;
   }
 
@@ -127,6 +127,13 @@ function joinAdjacent(first: Uint8Array, second: Uint8Array): Uint8Array {
   return first.buffer === second.buffer && first.byteOffset + first.length === second.byteOffset
     ? new Uint8Array(first.buffer, first.byteOffset, first.length + second.length)
     : concat([first, second]);
+}
+
+/** A copy in memory of its own (a Node Buffer's `slice` would be a view of the same memory). */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  out.set(bytes);
+  return out;
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -169,7 +176,7 @@ export class Fmp4Restamper {
 
   /** A copy of the fragment (`moof` + `mdat`) starting where the previous one ended. */
   restamp(fragment: Uint8Array): Uint8Array {
-    const copy = fragment.slice();
+    const copy = copyOf(fragment);
     const moof = copy.subarray(8, view(copy).getUint32(0));
     const traf = child(moof, 'traf');
     const tfdt = traf === undefined ? undefined : child(traf, 'tfdt');
