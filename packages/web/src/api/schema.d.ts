@@ -6378,7 +6378,7 @@ export interface paths {
                              * @description How occupancy and density were counted.
                              * @enum {unknown}
                              */
-                            method?: "tracks" | "tiled";
+                            method?: "tracks" | "tiled" | "tracks+riders" | "tiled+riders";
                         }[];
                     };
                 };
