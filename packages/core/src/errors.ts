@@ -161,7 +161,15 @@ export const errorRegistry = {
   },
   REPLAY_NOT_FOUND: {
     kind: 'not_found',
-    hint: 'Replays are kept in memory until the server restarts or 20 newer ones ran; start it again.',
+    hint: 'The 20 newest replays are kept; this one is older or never existed: start it again.',
+  },
+  REPLAY_NOT_RUNNING: {
+    kind: 'conflict',
+    hint: 'Only a running replay can be cancelled; this one already finished (read it with GET /api/replays/{id}).',
+  },
+  REPLAY_INTERRUPTED: {
+    kind: 'unavailable',
+    hint: 'The server stopped while the replay ran; start it again.',
   },
   REPLAY_NOT_LAWFUL: {
     kind: 'conflict',

@@ -187,16 +187,19 @@ export const devThresholds = {
   recall: 0.85,
   falsePerHour: 0,
   /**
-   * People count error on the normal footage. Measured 0.27 (0.38 before crowded views were counted
-   * tile by tile: the mall entrance went from 13 to 18 of ~22). The issue's 0.15 is not met: the 7
-   * motorbike riders seen from above (400×224) are found by YOLOX-nano at no input size, 7 of the 45
-   * annotated people. The limit catches the loss of the tiled path. Error per instant (12 of 45):
-   * riders 0/7, mall 18/22, shopfront 2/3 at 14 s, the others exact. Tried without gain worth its cost:
-   * tiles at 576 or 640 px (street photos 0.224 → 0.211, one mall pass still ranges 16–24 from second
-   * to second, 1.3–1.6× the tile cost); 3×2 tiles or score ≥ 0.2 on the riders find 2–4 of 7, and on
-   * the sparse shopfront 7–11 persons of 3 (why sparse views keep the tracks' count).
+   * People count error on the normal footage. Measured 0.156 (7 of 45 people): 0.27 before ridden
+   * two-wheelers stood for the riders the person detector misses (`RiderCounter`: the junction's 7
+   * riders at a red light, 0 → 5 counted), 0.38 before crowded views were counted tile by tile (mall
+   * entrance 13 → 18 of ~22). Error per instant: riders 5/7, mall 18/22, shopfront 2/3 at 14 s, the
+   * others exact (no rider counted on any frame of the other clips, the parked motorbikes of the
+   * residential lane included). The issue's 0.15 is one person away; the limit fails at one more person
+   * missed (8 of 45), e.g. 4 riders of 7 as at a two-wheeler score ≥ 0.12. Tried without gain worth its
+   * cost for the persons themselves: tiles at 576 or 640 px (street photos 0.224 → 0.211, one mall pass
+   * still ranges 16–24 from second to second, 1.3–1.6× the tile cost); 3×2 tiles or score ≥ 0.2 on the
+   * riders find 2–4 of 7, and on the sparse shopfront 7–11 persons of 3 (why sparse views keep the
+   * tracks' count).
    */
-  countError: 0.3,
+  countError: 0.17,
   claimed: [
     'fire_smoke',
     'person_on_ground',
@@ -243,7 +246,7 @@ export function formatDevScore(score: DevScore, runs: readonly DevRun[]): string
     for (const a of r.alerts) byType.set(a.type, (byType.get(a.type) ?? 0) + 1);
     const list = [...byType].map(([t, n]) => `${t}×${n}`).join(', ');
     const counts = r.counted
-      .map((c) => `${c.found}/${c.persons}@${c.tS}s${c.method === 'tiled' ? ' (tiled)' : ''}`)
+      .map((c) => `${c.found}/${c.persons}@${c.tS}s${c.method === 'tracks' ? '' : ` (${c.method})`}`)
       .join(' ');
     return `  ${r.clip.set.padEnd(6)} ${r.clip.name.padEnd(40)} ${list || '—'}${counts ? `  (counted/annotated: ${counts})` : ''}`;
   });

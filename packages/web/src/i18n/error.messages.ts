@@ -60,7 +60,9 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   RULE_PROMOTION_REQUIRED: 'Cette règle doit d’abord faire ses preuves en mode observation.',
   RULE_NOT_IN_SHADOW: 'Cette règle n’est pas en mode observation.',
   SHADOW_EVIDENCE_INSUFFICIENT: 'Pas encore assez d’alertes étiquetées pour promouvoir cette règle.',
-  REPLAY_NOT_FOUND: 'Ce rejeu n’existe plus (le serveur a redémarré) : relancez-le.',
+  REPLAY_NOT_FOUND: 'Ce rejeu n’est plus conservé (seuls les 20 derniers le sont) : relancez-le.',
+  REPLAY_NOT_RUNNING: 'Ce rejeu est déjà terminé : il n’y a plus rien à annuler.',
+  REPLAY_INTERRUPTED: 'Le serveur s’est arrêté pendant le rejeu : relancez-le.',
   REPLAY_BUSY: 'Un rejeu est déjà en cours : attendez qu’il se termine.',
   REPLAY_NOT_LAWFUL:
     'Cette analyse ne peut pas s’appliquer aux images de cette caméra aujourd’hui : autorisation, AIPD ou autorisation d’analyse manquante, ou analyses arrêtées.',
@@ -165,7 +167,9 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   RULE_PROMOTION_REQUIRED: 'This rule must first prove itself in shadow mode.',
   RULE_NOT_IN_SHADOW: 'This rule is not in shadow mode.',
   SHADOW_EVIDENCE_INSUFFICIENT: 'Not enough labelled alerts yet to promote this rule.',
-  REPLAY_NOT_FOUND: 'This replay no longer exists (the server restarted): start it again.',
+  REPLAY_NOT_FOUND: 'This replay is no longer kept (only the 20 newest are): start it again.',
+  REPLAY_NOT_RUNNING: 'This replay already finished: there is nothing left to cancel.',
+  REPLAY_INTERRUPTED: 'The server stopped during the replay: start it again.',
   REPLAY_BUSY: 'A replay is already running: wait for it to finish.',
   REPLAY_NOT_LAWFUL:
     'This analytic may not run on this camera’s images now: authorisation, impact assessment or analysis authorisation missing, or analytics stopped.',
