@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyticsEventTypes, type AnalyticsEventType, type CountMethod, type Detector } from '@vigie/core';
+import {
+  analyticsEventTypes,
+  definedOnly,
+  type AnalyticsEventType,
+  type CountMethod,
+  type Detector,
+} from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
+import type { FlameClassifier } from '../fire.classifier.js';
 import { scoreByType, type TypeScore } from './event.evaluation.js';
 import type { ExpectedEvent } from './scene.generator.js';
 
@@ -113,12 +120,19 @@ export function devClips(sharedDir: string): DevClip[] {
 /** Every rule, as a new user switches them on (people_count is the count sampler's, not an alert). */
 export const devRules: AnalyticsEventType[] = analyticsEventTypes.filter((t) => t !== 'people_count');
 
-/** Runs the pipeline over one dev clip at 5 fps with every rule on, and collects its alerts and counts. */
+/**
+ * Runs the pipeline over one dev clip at 5 fps with every rule on (fire_smoke only with a fire
+ * classifier), and collects its alerts and counts.
+ */
 export async function runDevClip(
   clip: DevClip,
-  o: { ffmpegPath: string; detector: Detector; rules?: AnalyticsEventType[] },
+  o: { ffmpegPath: string; detector?: Detector; rules?: AnalyticsEventType[]; fireClassifier?: FlameClassifier },
 ): Promise<DevRun> {
-  const pipeline = new AnalysisPipeline({ fps: 5, detector: o.detector, config: { rules: o.rules ?? devRules } });
+  const pipeline = new AnalysisPipeline({
+    fps: 5,
+    config: { rules: o.rules ?? devRules },
+    ...definedOnly({ detector: o.detector, fireClassifier: o.fireClassifier }),
+  });
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
     input: clip.path,
