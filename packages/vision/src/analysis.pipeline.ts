@@ -385,11 +385,12 @@ export class AnalysisPipeline {
   }
 
   /**
-   * Runs the tiled two-wheeler pass, at most once per `countEveryS`, while a two-wheeler is in view
-   * (the whole-frame pass finds few of a queue of motorbikes); other views cost nothing more.
+   * Runs the tiled two-wheeler pass, at most once per `countEveryS`, while a two-wheeler that is not
+   * parked is in view (the whole-frame pass finds few of a queue of motorbikes); other views cost
+   * nothing more.
    */
   private async lookForRiders(frame: VideoFrame): Promise<void> {
-    if (this.riders === undefined || this.riderTiles === undefined || !this.riders.inView()) return;
+    if (this.riders === undefined || this.riderTiles === undefined || !this.riders.inView(frame.t)) return;
     if (this.riderPassT !== undefined && frame.t - this.riderPassT < countEveryS * 1000) return;
     this.riderPassT = frame.t;
     const t0 = performance.now();

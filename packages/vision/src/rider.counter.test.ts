@@ -26,7 +26,7 @@ describe('riders of two-wheelers', () => {
     expect(counter.riders([], t)).toEqual([]);
     t = feed(counter, { from: t + 400, frames: 5, at: () => [bike(0.3, 0.4), bike(0.5, 0.4)] });
     expect(counter.riders([], t)).toHaveLength(2);
-    expect(counter.inView()).toBe(true);
+    expect(counter.inView(t)).toBe(true);
   });
 
   it('counts a bike two passes saw in the same frame once', () => {
@@ -51,6 +51,7 @@ describe('riders of two-wheelers', () => {
     const counter = new RiderCounter();
     let t = feed(counter, { from: 0, frames: 5, at: () => [bike(0.3, 0.6)] });
     expect(counter.riders([], t)).toEqual([]);
+    expect(counter.inView(t)).toBe(false);
     t = feed(counter, { from: t + 20_000, frames: 5, at: () => [bike(0.3, 0.6)] });
     expect(counter.riders([], t)).toEqual([]);
   });
@@ -80,6 +81,6 @@ describe('riders of two-wheelers', () => {
     const t = feed(counter, { from: 10_000, frames: 5, at: () => [bike(0.3, 0.4)] });
     counter.update([{ label: 'vehicle', score: 0.9, box: { x: 0.1, y: 0.1, w: 0.2, h: 0.2 } }], t + 4000);
     expect(counter.riders([], t + 4000)).toEqual([]);
-    expect(counter.inView()).toBe(false);
+    expect(counter.inView(t + 4000)).toBe(false);
   });
 });

@@ -144,8 +144,8 @@ export class RiderCounter {
       .map((w) => w.box);
   }
 
-  /** Whether a two-wheeler is in view (worth a closer look). */
-  inView(): boolean {
-    return this.wheelers.length > 0;
+  /** Whether a two-wheeler that is not parked is in view at `t` (ms): worth a closer look. */
+  inView(t: number): boolean {
+    return this.wheelers.some((w) => !this.parked(w, t));
   }
 }
