@@ -231,6 +231,51 @@ export function parseDomainEvent(value: unknown): DomainEvent {
   );
 }
 
+/** Version of the batch envelope (several events in one bus message); a consumer refuses versions it does not know. */
+export const eventBatchVersion = 1;
+
+/** Most events one batch envelope carries (the ingest's transaction size). */
+export const maxEventsPerBatch = 1000;
+
+/**
+ * Several events in one bus message, as a worker's outbox publishes them: each event keeps its own
+ * envelope and idempotency key, so a consumer stores each once whatever the batches they travelled in.
+ */
+export interface EventBatch {
+  batch: typeof eventBatchVersion;
+  events: DomainEvent[];
+}
+
+/**
+ * Checks a received bus message, one event or a batch envelope (`{ batch: 1, events: [...] }`), and
+ * returns its events; throws EVENT_INVALID naming what is wrong: one bad event refuses the whole message.
+ */
+export function parseBusMessage(value: unknown): DomainEvent[] {
+  if (typeof value !== 'object' || value === null || !('batch' in value)) return [parseDomainEvent(value)];
+  const { batch, events } = value as { batch: unknown; events?: unknown };
+  if (batch !== eventBatchVersion)
+    throw new VigieError(
+      'EVENT_INVALID',
+      `A batch of events has envelope version ${JSON.stringify(batch)}; this node reads version ${eventBatchVersion}. Upgrade every node to the same release.`,
+    );
+  if (!Array.isArray(events) || events.length === 0 || events.length > maxEventsPerBatch)
+    throw new VigieError(
+      'EVENT_INVALID',
+      `A batch of events must list 1 to ${maxEventsPerBatch} events in \`events\`; it was set aside.`,
+    );
+  return events.map((event, index) => {
+    try {
+      return parseDomainEvent(event);
+    } catch (error) {
+      throw new VigieError(
+        'EVENT_INVALID',
+        `Event ${index + 1} of ${events.length} of a batch is invalid, the batch was set aside: ${(error as Error).message}`,
+        error instanceof VigieError ? error.details : [],
+      );
+    }
+  });
+}
+
 /** Idempotency keys: one per fact, so a retried publish or a redelivery is stored once. */
 export const idempotencyKeys = {
   segment: (s: Pick<SegmentFact, 'cameraId' | 'startedAt'>) => `segment:${s.cameraId}:${s.startedAt}`,
