@@ -8,7 +8,7 @@ import {
   type DomainEventOf,
   type DomainEventType,
 } from '@vigie/core';
-import type { CountSample, NodeSegment, UnitOfWork } from '@vigie/db';
+import type { ClusterRepository, CountSample, KeyedFacts, NodeSegment, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { WorkerMeasures } from './worker-measures.js';
@@ -17,6 +17,8 @@ import type { WorkerMeasures } from './worker-measures.js';
 export interface EventIngestorOptions {
   bus: Bus;
   work: UnitOfWork;
+  /** The cluster repository outside any transaction: a batch of segments and counts is one statement. */
+  cluster: ClusterRepository;
   alerts: AlertService;
   events: DomainEvents;
   /** Keeps the stream measures workers report with their segments (followed while the ingestor runs). */
@@ -78,9 +80,9 @@ export class EventIngestor {
         group: 'ingest',
         types: workerFactTypes.filter((t) => t !== 'alert.raised' && t !== 'alert.progressed'),
         maxBatch: this.#options.maxBatch ?? 1000,
-        // Their order does not matter (a status older than the stored one is dropped): two batches at
-        // once keep both Node and PostgreSQL busy.
-        concurrency: 2,
+        // Their order does not matter (a status older than the stored one is dropped): four batches at
+        // once (one statement each, on their own connections) keep Node and PostgreSQL's backends busy.
+        concurrency: 4,
         handle: (events) => this.store(events),
       }),
     ];
@@ -99,9 +101,36 @@ export class EventIngestor {
     // Queued behind each camera's alerts in progress before anything is awaited: concurrent batches keep
     // a camera's order (an alert's progress after its opening), one slow alert delays only its camera.
     const alerts = this.#alertsInCameraOrder(facts);
-    const batched = facts.filter((e): e is BatchedFact => !isAlertFact(e));
-    if (batched.length > 0) await this.#storeBatched(batched);
+    // Each event once: a batch may hold an event twice (a worker's republish in another envelope).
+    const ids = new Set<string>();
+    const batched = facts.filter((e): e is BatchedFact => {
+      if (isAlertFact(e) || ids.has(e.id)) return false;
+      ids.add(e.id);
+      return true;
+    });
+    if (batched.every((e) => e.type === 'segment.recorded' || e.type === 'counts.sampled'))
+      await this.#storeSegmentsAndCounts(batched);
+    else await this.#storeBatched(batched);
     await alerts;
+  }
+
+  /** The common batch, segments and counts only: one statement, keys and rows (no transaction round trips). */
+  async #storeSegmentsAndCounts(
+    events: readonly DomainEventOf<'segment.recorded' | 'counts.sampled'>[],
+  ): Promise<void> {
+    const facts: { segments: KeyedFacts['segments'][number][]; counts: KeyedFacts['counts'][number][] } = {
+      segments: [],
+      counts: [],
+    };
+    for (const event of events) {
+      if (event.type === 'segment.recorded') {
+        const { startedAt, endedAt, ...rest } = event.segment;
+        facts.segments.push({ ...rest, startedAt: new Date(startedAt), endedAt: new Date(endedAt), eventId: event.id });
+      } else
+        for (const sample of event.samples)
+          facts.counts.push({ ...sample, at: new Date(sample.at), eventId: event.id });
+    }
+    await this.#options.cluster.ingestFacts(facts);
   }
 
   #alertsInCameraOrder(facts: readonly Fact[]): Promise<unknown> {
