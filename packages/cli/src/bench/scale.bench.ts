@@ -187,7 +187,7 @@ async function ingestion(): Promise<void> {
     for (const e of single) await app.ingestor.store([e]);
     const oneByOne = await run(single.length);
 
-    // Batched, straight into the store (1,000 per transaction: one statement for the keys, one per table).
+    // Batched, straight into the store, one batch after the other (1,000 per statement: keys and rows).
     const batched = events(50_000, 10_000_000);
     run = await measure(database);
     for (let i = 0; i < batched.length; i += 1000) await app.ingestor.store(batched.slice(i, i + 1000));
@@ -228,9 +228,9 @@ async function ingestion(): Promise<void> {
       );
     row('baseline: plain multi-row INSERT … VALUES, 1,000 events per transaction, no keys, no bus', baseline);
     row('one transaction per event, keys included', oneByOne);
-    row('batched store (1,000 per transaction, JSON recordset)', direct);
+    row('batched store, one batch at a time (1,000 events per statement: keys and rows, JSON recordsets)', direct);
     row('publish to JetStream (a worker outbox, batch envelopes of up to 1,000 events)', published);
-    row('JetStream backlog → ingest group → PostgreSQL', drained);
+    row('JetStream backlog → ingest group (4 batches at once) → PostgreSQL', drained);
     out(
       `exactly once: ${viaBus.length} distinct events published (1,000 of them twice: 500 in other envelopes, 500 in the same envelope), ${stored} stored`,
     );
