@@ -87,8 +87,11 @@ export const AlertProgressFactSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** How a count was made: the confirmed person tracks (sparse views) or a tiled detection pass (crowded views). */
-export const countMethods = ['tracks', 'tiled'] as const;
+/**
+ * How a count was made: the confirmed person tracks (sparse views) or a tiled detection pass (crowded
+ * views), `+riders` when ridden two-wheelers with no person found on them added one rider each.
+ */
+export const countMethods = ['tracks', 'tiled', 'tracks+riders', 'tiled+riders'] as const;
 /** One of `countMethods`. */
 export type CountMethod = (typeof countMethods)[number];
 
