@@ -147,6 +147,10 @@ export const errorRegistry = {
     kind: 'conflict',
     hint: 'Promote the rule with POST /api/cameras/{id}/rules/{type}/promote once enough shadow alerts are labelled.',
   },
+  FIRE_MODEL_MISSING: {
+    kind: 'unavailable',
+    hint: 'Train the fire model (npm run train:fire), register it in the model registry and set VIGIE_FIRE_MODEL to its path on the server and the workers, then restart them; until then fire_smoke does not run (it never raises on colour alone).',
+  },
   CALIBRATION_REQUIRED: {
     kind: 'conflict',
     hint: 'In the camera editor, mark four points on the ground of the snapshot and give where they lie in metres (e.g. the corners of a rectangle of known size), save, then switch the rule on.',

@@ -149,6 +149,8 @@ export interface AppDependencies {
   passwordCost?: PasswordHashCost;
   /** YOLOX ONNX model for person/object detection; without it, analytics use moving blobs. */
   modelPath?: string;
+  /** Fire patch classifier ONNX confirming `fire_smoke`; without it that rule does not run (and says so). */
+  fireModelPath?: string;
   /** Settings the console reads before login (map tiles). */
   console?: ConsoleSettings;
   /** Public access-request form: accepted requests per address and window; default 5 per hour. */
@@ -510,7 +512,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     log: http.log,
     models,
     vault,
-    ...definedOnly({ modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath, fireModelPath: deps.fireModelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
   const rules = new RuleModeService({
@@ -528,7 +530,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     media,
     models,
     lawful: (camera) => analysis.lawful(camera),
-    ...definedOnly({ modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath, fireModelPath: deps.fireModelPath }),
     onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
   });
   await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });

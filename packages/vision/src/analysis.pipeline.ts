@@ -15,6 +15,7 @@ import { BackgroundModel, type Blob, type SceneStats } from './background.model.
 import { ByteTracker, type Track } from './byte.tracker.js';
 import { CountSampler, type CountSample } from './count.sampler.js';
 import { CrowdDensityRule, CrowdMovementRule } from './crowd.rules.js';
+import type { FlameClassifier } from './fire.classifier.js';
 import { wholeFrame } from './geometry.math.js';
 import { groundPlane, type GroundPlane } from './homography.math.js';
 import { LeftObjectTracker, overlapFraction } from './left-object.tracker.js';
@@ -52,6 +53,17 @@ export interface AnalysisOptions {
   startedAt?: Date;
   /** Width of the background model (frames are subsampled to it). */
   backgroundWidth?: number;
+  /**
+   * The fire patch classifier that confirms the colour/flicker cue; without it `fire_smoke` does not run
+   * (it never raises on colour alone) and `unavailable` says so.
+   */
+  fireClassifier?: FlameClassifier;
+}
+
+/** A rule the configuration asks for that cannot run, and why (a coded reason, see core's errors). */
+export interface UnavailableRule {
+  type: AnalyticsEventType;
+  code: 'FIRE_MODEL_MISSING';
 }
 
 /** What one analysed frame produced. */
@@ -85,7 +97,7 @@ export interface StageTimings {
 }
 
 /** The rule of an event type; `people_count` is the count sampler's, not a rule's. */
-function makeRule(type: AnalyticsEventType): Rule | undefined {
+function makeRule(type: AnalyticsEventType, fire: FlameClassifier | undefined): Rule | undefined {
   switch (type) {
     case 'abandoned_object':
       return new AbandonedObjectRule();
@@ -106,7 +118,7 @@ function makeRule(type: AnalyticsEventType): Rule | undefined {
     case 'wrong_way':
       return new WrongWayRule();
     case 'fire_smoke':
-      return new FireSmokeRule();
+      return fire === undefined ? undefined : new FireSmokeRule(fire);
     case 'camera_tamper':
       return new CameraTamperRule();
   }
@@ -161,6 +173,8 @@ export class AnalysisPipeline {
   private readonly tracker = new ByteTracker();
   private readonly leftTracker = new LeftObjectTracker({ leadS: staticLeadS + 1 });
   private readonly rules: Rule[];
+  /** Rules asked for that cannot run (the fire rule without its model). */
+  readonly unavailable: readonly UnavailableRule[];
   private readonly sampler: CountSampler | undefined;
   private readonly policy: AlertPolicy;
   private readonly ground: GroundPlane;
@@ -192,7 +206,11 @@ export class AnalysisPipeline {
     // refuses to switch them on; this is for configs from elsewhere: the CLI, files).
     this.rules = types
       .filter((type) => config.calibration !== undefined || !metricRules.includes(type))
-      .flatMap((type) => makeRule(type) ?? []);
+      .flatMap((type) => makeRule(type, options.fireClassifier) ?? []);
+    this.unavailable =
+      types.includes('fire_smoke') && options.fireClassifier === undefined
+        ? [{ type: 'fire_smoke', code: 'FIRE_MODEL_MISSING' }]
+        : [];
     this.sampler = types.includes('people_count')
       ? new CountSampler({ cameraId: options.cameraId ?? 'camera', startedAt: options.startedAt ?? new Date(0) })
       : undefined;
@@ -330,6 +348,8 @@ export class AnalysisPipeline {
     // While the view is covered, blurred or moved, only the tamper rule speaks: the rest would see ghosts.
     const tamper = this.rules.find((r): r is CameraTamperRule => r instanceof CameraTamperRule);
     const blind = tamper?.classify(ctx) !== undefined;
+    // The fire rule's model runs on the cue's candidates before the rules (it is asynchronous; they are not).
+    if (!blind) for (const r of this.rules) if (r instanceof FireSmokeRule) await r.observe(ctx);
     const events = this.rules.flatMap((r) => (blind && r !== tamper ? [] : r.update(ctx)));
     if (tamper?.movedAt === frame.t) this.background?.relearn();
     const alerts = this.policy.update(ctx, events);

@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyticsEventTypes, type AnalyticsEventType, type CountMethod, type Detector } from '@vigie/core';
+import {
+  analyticsEventTypes,
+  definedOnly,
+  type AnalyticsEventType,
+  type CountMethod,
+  type Detector,
+} from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
+import type { FlameClassifier } from '../fire.classifier.js';
 import { scoreByType, type TypeScore } from './event.evaluation.js';
 import type { ExpectedEvent } from './scene.generator.js';
 
@@ -113,12 +120,19 @@ export function devClips(sharedDir: string): DevClip[] {
 /** Every rule, as a new user switches them on (people_count is the count sampler's, not an alert). */
 export const devRules: AnalyticsEventType[] = analyticsEventTypes.filter((t) => t !== 'people_count');
 
-/** Runs the pipeline over one dev clip at 5 fps with every rule on, and collects its alerts and counts. */
+/**
+ * Runs the pipeline over one dev clip at 5 fps with every rule on (fire_smoke only with a fire
+ * classifier), and collects its alerts and counts.
+ */
 export async function runDevClip(
   clip: DevClip,
-  o: { ffmpegPath: string; detector: Detector; rules?: AnalyticsEventType[] },
+  o: { ffmpegPath: string; detector?: Detector; rules?: AnalyticsEventType[]; fireClassifier?: FlameClassifier },
 ): Promise<DevRun> {
-  const pipeline = new AnalysisPipeline({ fps: 5, detector: o.detector, config: { rules: o.rules ?? devRules } });
+  const pipeline = new AnalysisPipeline({
+    fps: 5,
+    config: { rules: o.rules ?? devRules },
+    ...definedOnly({ detector: o.detector, fireClassifier: o.fireClassifier }),
+  });
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
     input: clip.path,
@@ -164,13 +178,15 @@ export function scoreDevRuns(runs: readonly DevRun[]): DevScore {
 /**
  * Thresholds on the dev set. The issue's targets are 0 false alerts on the normal footage, recall ≥ 0.9
  * on true events and count error ≤ 15 %; the dev set is small (8 falls, 1 fire, 4 minutes of normal
- * footage), so a single miss is 12.5 % of the falls: recall ≥ 0.85 lets one fall in eight be missed
- * and no more, and the normal footage must stay silent for the types we claim (`claimed`): the issue's
- * target, since every false alert there is one an operator would learn to ignore. `rapid_movement` is
- * claimed silent because it no longer runs on an uncalibrated camera (all the dev clips are).
+ * footage), so a single miss is 12.5 % of the falls: recall ≥ 0.9 (the issue's target) misses none of
+ * the eight (8 of 8 since the upside-down re-detection found Fall06, lying head towards the camera;
+ * 0.85 let one be missed before). The normal footage must stay silent for the types we claim
+ * (`claimed`): the issue's target, since every false alert there is one an operator would learn to
+ * ignore. `rapid_movement` is claimed silent because it no longer runs on an uncalibrated camera (all
+ * the dev clips are).
  */
 export const devThresholds = {
-  recall: 0.85,
+  recall: 0.9,
   falsePerHour: 0,
   /**
    * People count error on the normal footage. Measured 0.156 (7 of 45 people): 0.27 before ridden

@@ -6821,6 +6821,14 @@ export interface paths {
                             paused: boolean;
                             pausedCameraIds: string[];
                             runningCameraIds: string[];
+                            /** @description Rules switched on that cannot run on a running camera, and why. */
+                            unavailableRules: {
+                                cameraId: string;
+                                /** @description The rule switched on that does not run. */
+                                type: string;
+                                /** @description Why, an error code (FIRE_MODEL_MISSING: no fire model configured). */
+                                code: string;
+                            }[];
                         };
                     };
                 };
@@ -6872,6 +6880,14 @@ export interface paths {
                             paused: boolean;
                             pausedCameraIds: string[];
                             runningCameraIds: string[];
+                            /** @description Rules switched on that cannot run on a running camera, and why. */
+                            unavailableRules: {
+                                cameraId: string;
+                                /** @description The rule switched on that does not run. */
+                                type: string;
+                                /** @description Why, an error code (FIRE_MODEL_MISSING: no fire model configured). */
+                                code: string;
+                            }[];
                         };
                     };
                 };

@@ -23,6 +23,8 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   PTZ_PRESET_POSITION_UNKNOWN:
     'La caméra n’indique pas où pointe cette préposition : ses masques ne pourraient jamais être placés. Enregistrez-la à nouveau.',
   CALIBRATION_REQUIRED: 'Cette analyse demande d’abord de calibrer la caméra.',
+  FIRE_MODEL_MISSING:
+    'La détection de feu ne fonctionne pas : aucun modèle de feu n’est installé sur ce serveur (elle ne donne jamais l’alerte sur la seule couleur).',
   CAMERA_NOT_FOUND: 'Cette caméra n’existe pas ou ne vous est pas accessible.',
   CAMERA_NAME_TAKEN: 'Une caméra porte déjà ce nom : choisissez-en un autre.',
   CAMERA_HOLDS_EVIDENCE:
@@ -130,6 +132,8 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   PTZ_PRESET_POSITION_UNKNOWN:
     'The camera does not say where this preset points, so its masks could never be placed: save it again.',
   CALIBRATION_REQUIRED: 'This analytic needs the camera calibrated first.',
+  FIRE_MODEL_MISSING:
+    'Fire detection is not running: no fire model is installed on this server (it never raises an alert on colour alone).',
   CAMERA_NOT_FOUND: 'This camera does not exist or is not open to you.',
   CAMERA_NAME_TAKEN: 'A camera already has this name: choose another.',
   CAMERA_HOLDS_EVIDENCE:
