@@ -51,6 +51,11 @@ export interface Detection {
   score: number;
   /** A person found upright only in the view turned by 90°: lying in the frame. */
   lying?: boolean;
+  /**
+   * Found upright only in the view turned upside down: lying along the camera's axis, head towards
+   * it (foreshortened, the box no wider than tall).
+   */
+  upsideDown?: boolean;
 }
 
 /** A decoded video frame: 8-bit gray (1 byte per pixel) or packed RGB (3 bytes per pixel). */

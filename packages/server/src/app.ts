@@ -537,7 +537,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     media,
     models,
     lawful: (camera) => analysis.lawful(camera),
-    ...definedOnly({ modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath, fireModelPath: deps.fireModelPath }),
     onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
   });
   await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });

@@ -137,7 +137,7 @@ describe('evaluation against ground truth', () => {
   );
 
   it.skipIf(!fallsReady)(
-    `finds 7 of the 8 real falls (person_on_ground), raises none on the normal footage and counts its people${absent(fallsReady, 'the fall clips, the normal footage or the model')}`,
+    `finds the 8 real falls (person_on_ground), raises none on the normal footage and counts its people${absent(fallsReady, 'the fall clips, the normal footage or the model')}`,
     async () => {
       const detector = await OnnxDetector.create({ modelPath: shared.model.path, inputSize: 416 });
       try {
@@ -147,7 +147,7 @@ describe('evaluation against ground truth', () => {
           runs.push(await runDevClip(clip, { ffmpegPath, detector, rules: ['person_on_ground', 'people_count'] }));
         const score = scoreDevRuns(runs);
         const fall = score.types.find((s) => s.type === 'person_on_ground');
-        expect(fall?.truePositives).toBeGreaterThanOrEqual(7);
+        expect(fall?.truePositives).toBe(8);
         expect(fall?.falsePositives).toBe(0);
         expect(devFailures(score)).toEqual([]);
       } finally {
