@@ -40,7 +40,7 @@ import {
   type VolumeSpace,
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
-import { unitOfWork, type VigieDatabase } from '@vigie/db';
+import { ClusterRepository, unitOfWork, type VigieDatabase } from '@vigie/db';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -434,7 +434,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   logger.current = http.log;
   const push = await projectToPush(bus, events);
   const stops = new AnalyticsStopService({ work, clock: deps.clock, events: domainEvents });
-  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents, measures: workerMeasures });
+  const ingestor = new EventIngestor({
+    bus,
+    work,
+    cluster: new ClusterRepository(deps.database.db),
+    alerts,
+    events: domainEvents,
+    measures: workerMeasures,
+  });
 
   const routes: RouteSummary[] = [];
   http.addHook('onRoute', (route) => {
@@ -530,7 +537,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     media,
     models,
     lawful: (camera) => analysis.lawful(camera),
-    ...definedOnly({ modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath, fireModelPath: deps.fireModelPath }),
     onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
   });
   await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });

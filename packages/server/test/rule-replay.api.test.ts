@@ -160,6 +160,15 @@ describe.each(testEngines)('replaying stored recordings through a rule on $name'
     const empty = await refused({ from: at(600).toISOString(), to: at(900).toISOString() });
     expect(empty.json<ErrorBody>().error.code).toBe('NO_RECORDING');
     expect((await refused({ from: at(0).toISOString(), to: at(60).toISOString() }, operator)).statusCode).toBe(403);
+    // fire_smoke never runs on colour alone: without a fire model (none configured here) its replay is refused.
+    const fire = await app.http.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/rules/fire_smoke/replay`,
+      headers: supervisor,
+      payload: { from: at(0).toISOString(), to: at(60).toISOString() },
+    });
+    expect(fire.json<ErrorBody>().error.code).toBe('FIRE_MODEL_MISSING');
+    expect(fire.statusCode).toBe(503);
     const unknown = await app.http.inject({
       method: 'GET',
       url: '/api/replays/00000000-0000-4000-8000-000000000000',

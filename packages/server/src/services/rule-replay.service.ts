@@ -20,7 +20,7 @@ import {
   type SegmentStorage,
 } from '@vigie/core';
 import type { IndexedSegment, UnitOfWork } from '@vigie/db';
-import { AnalysisPipeline, FfmpegFrameSource, OnnxDetector } from '@vigie/vision';
+import { AnalysisPipeline, FfmpegFrameSource, OnnxDetector, OnnxFireClassifier } from '@vigie/vision';
 import type { PersonRequester } from '../auth/requester.js';
 import { copyFromStorage } from '../video/storage-copy.js';
 import { parseTimeRange, type TimeRange } from '../video/time-range.js';
@@ -70,6 +70,8 @@ export class RuleReplayService {
       media: MediaTools;
       /** YOLOX model of the live analysis; without it, moving blobs stand in for detections. */
       modelPath?: string;
+      /** Fire patch classifier of the live analysis; without it a `fire_smoke` replay is refused (FIRE_MODEL_MISSING). */
+      fireModelPath?: string;
       models: Pick<ModelRegistryService, 'verify'>;
       /** The analytics the law lets run on a camera's images now (`AnalysisFleet.lawful`). */
       lawful: (camera: Camera) => Promise<AnalyticsEventType[]>;
@@ -95,6 +97,11 @@ export class RuleReplayService {
         `${type} takes only its own parameters (${ruleParamKeys[type].join(', ') || 'none'}).`,
         foreign.map((key) => ({ path: `/params/${key}`, reason: `is not a parameter of ${type}` })),
       );
+    if (type === 'fire_smoke' && this.deps.fireModelPath === undefined)
+      throw new VigieError(
+        'FIRE_MODEL_MISSING',
+        'fire_smoke cannot be replayed: no fire model is configured (VIGIE_FIRE_MODEL), and it never raises on colour alone.',
+      );
     const range = parseTimeRange(input, maxReplayHours);
     if (!(await this.deps.lawful({ ...camera, analytics: [type] })).includes(type))
       throw new VigieError(
@@ -112,6 +119,8 @@ export class RuleReplayService {
         `Camera "${camera.name}" has no recording between ${input.from} and ${input.to}.`,
       );
     if (this.deps.modelPath !== undefined) await this.deps.models.verify(this.deps.modelPath);
+    if (type === 'fire_smoke' && this.deps.fireModelPath !== undefined)
+      await this.deps.models.verify(this.deps.fireModelPath);
     const params = { ...camera.ruleSettings?.[type]?.params, ...input.params };
     const resolved = resolveRuleParams(params);
     const replay: Replay = {
@@ -228,6 +237,7 @@ export class RuleReplayService {
     const first = o.segments[0] as IndexedSegment;
     const base = first.startedAt.getTime();
     let detector: OnnxDetector | undefined;
+    let fireClassifier: OnnxFireClassifier | undefined;
     let dir: string | undefined;
     const raised: Alert[] = [];
     let outcome: Pick<Replay, 'status'> & Partial<Pick<Replay, 'events' | 'summary' | 'error'>> = {
@@ -250,13 +260,15 @@ export class RuleReplayService {
     try {
       if (this.deps.modelPath !== undefined)
         detector = await OnnxDetector.create({ modelPath: this.deps.modelPath, threads: 1 });
+      if (replay.type === 'fire_smoke' && this.deps.fireModelPath !== undefined)
+        fireClassifier = await OnnxFireClassifier.create({ modelPath: this.deps.fireModelPath });
       dir = await mkdtemp(join(media.workDir, 'replay-'));
       const pipeline = new AnalysisPipeline({
         fps: replayFps,
         cameraId: replay.cameraId,
         config: analysisConfigOf(o.camera, [replay.type]),
         startedAt: first.startedAt,
-        ...definedOnly({ detector }),
+        ...definedOnly({ detector, fireClassifier }),
       });
       for (const segment of o.segments) {
         const path = await copyFromStorage(storage, segment.key, join(dir, 'segment.mp4'));
@@ -303,6 +315,7 @@ export class RuleReplayService {
     } finally {
       clearInterval(heartbeat);
       await detector?.close().catch(() => undefined);
+      await fireClassifier?.close().catch(() => undefined);
       if (dir !== undefined) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
       Object.assign(replay, outcome, { finishedAt: this.deps.clock.now().toISOString() });
       await this.#write(replay, true).catch((error: unknown) => this.deps.onError?.(error as Error));
