@@ -61,6 +61,11 @@ export class InProcessBus implements Bus {
     }
   }
 
+  /** Hands the events on in order, as many publishes (nothing to batch within one process). */
+  async publishAll(events: readonly DomainEvent[]): Promise<void> {
+    for (const event of events) await this.publish(event);
+  }
+
   /** Follows every event from now on. */
   async follow(
     handler: (event: DomainEvent) => Promise<void> | void,

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import {
   VigieError,
-  parseDomainEvent,
+  eventBatchVersion,
+  maxEventsPerBatch,
+  parseBusMessage,
   type Bus,
   type BusSubscription,
   type ConsumeOptions,
@@ -15,7 +18,7 @@ import {
   type JetStreamClient,
   type JsMsg,
 } from '@nats-io/jetstream';
-import { connect, nanos, type NatsConnection } from '@nats-io/transport-node';
+import { connect, headers, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { cameraOfEvent } from '@vigie/core';
 
 /** How to reach NATS and name this deployment's stream. */
@@ -36,6 +39,25 @@ export interface JetStreamBusOptions {
 /** The stream name of a prefix (JetStream names allow letters, digits, `-` and `_`). */
 export function streamName(prefix: string): string {
   return `VIGIE_${prefix.replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase()}`;
+}
+
+/** The stream keeping messages no node can read (set aside, never redelivered, kept 30 days to be looked at). */
+export function quarantineStreamName(prefix: string): string {
+  return `${streamName(prefix)}_QUARANTINE`;
+}
+
+/** Where set-aside messages go: outside `<prefix>.>`, so no follower nor group of the deployment reads them. */
+function quarantineSubject(prefix: string): string {
+  return `${prefix}_quarantine`;
+}
+
+/** Largest batch envelope in bytes (NATS refuses messages above its max_payload, 1 MiB by default). */
+const maxEnvelopeBytes = 512 * 1024;
+
+/** A message received by a consumer group, with the events it carries (one, or a batch envelope's). */
+interface Delivery {
+  message: JsMsg;
+  events: DomainEvent[];
 }
 
 /** The subject an event is published on: `<prefix>.<type>.<camera or _>`. */
@@ -95,6 +117,11 @@ export class JetStreamBus implements Bus {
     return bus;
   }
 
+  /** The subject prefix of this deployment (subjects `<prefix>.<type>.…`). */
+  get prefix(): string {
+    return this.#prefix;
+  }
+
   /** The NATS connection, for the leases bucket and the MQTT bridge sharing it. */
   get connection(): NatsConnection {
     return this.#nc;
@@ -103,6 +130,57 @@ export class JetStreamBus implements Bus {
   /** Stores the event in the stream; a second publish of the same `id` within two minutes is dropped. */
   async publish(event: DomainEvent): Promise<void> {
     await this.#js.publish(subjectOf(this.#prefix, event), JSON.stringify(event), { msgID: event.id });
+  }
+
+  /**
+   * Stores the events as batch envelopes, one subject per type (`<prefix>.<type>.batch`, so groups and
+   * followers of that type receive them), up to 1,000 events or 512 kB each. An envelope's message id is
+   * derived from the events' keys: publishing the same batch again (after a lost acknowledgement) is
+   * dropped by the stream, and the ingest stores each event once by its own key in any case.
+   */
+  async publishAll(events: readonly DomainEvent[]): Promise<void> {
+    const byType = new Map<string, DomainEvent[]>();
+    for (const event of events) {
+      const same = byType.get(event.type);
+      if (same === undefined) byType.set(event.type, [event]);
+      else same.push(event);
+    }
+    const limit = Math.min(maxEnvelopeBytes, (this.#nc.info?.max_payload ?? 1024 * 1024) - 4096);
+    const sent: Promise<unknown>[] = [];
+    for (const [type, same] of byType) {
+      let chunk: DomainEvent[] = [];
+      let texts: string[] = [];
+      let bytes = 0;
+      const send = () => {
+        if (chunk.length === 1) sent.push(this.publish(chunk[0] as DomainEvent));
+        else if (chunk.length > 1) sent.push(this.#publishEnvelope(type, chunk, texts));
+        chunk = [];
+        texts = [];
+        bytes = 0;
+      };
+      for (const event of same) {
+        const text = JSON.stringify(event);
+        const size = Buffer.byteLength(text) + 1;
+        if (chunk.length >= maxEventsPerBatch || (chunk.length > 0 && bytes + size > limit)) send();
+        chunk.push(event);
+        texts.push(text);
+        bytes += size;
+      }
+      send();
+    }
+    // Started in order on one connection: the stream keeps each type's events in the order given.
+    await Promise.all(sent);
+  }
+
+  #publishEnvelope(type: string, events: readonly DomainEvent[], texts: readonly string[]): Promise<unknown> {
+    const digest = createHash('sha256')
+      .update(events.map((e) => e.id).join('\n'))
+      .digest('base64url');
+    return this.#js.publish(
+      `${this.#prefix}.${type}.batch`,
+      `{"batch":${eventBatchVersion},"events":[${texts.join(',')}]}`,
+      { msgID: `batch:${digest}` },
+    );
   }
 
   /**
@@ -140,12 +218,12 @@ export class JetStreamBus implements Bus {
           continue;
         }
         // JetStream's publish acknowledgements travel on inboxes, not here; anything else is checked.
-        const event = this.#parse(data);
-        if (event === undefined) continue;
-        try {
-          await handler(event);
-        } catch (error) {
-          this.#report(error);
+        for (const event of this.#parse(data) ?? []) {
+          try {
+            await handler(event);
+          } catch (error) {
+            this.#report(error);
+          }
         }
       }
     })();
@@ -169,7 +247,8 @@ export class JetStreamBus implements Bus {
     const jsm = await jetstreamManager(this.#nc);
     const maxBatch = options.maxBatch ?? 500;
     const lingerMs = 3;
-    const buffer: JsMsg[] = [];
+    const buffer: Delivery[] = [];
+    let buffered = 0;
     let wake: (() => void) | undefined;
     const state = { closed: false };
     const streams = await Promise.all(
@@ -183,12 +262,18 @@ export class JetStreamBus implements Bus {
           ack_wait: nanos(30_000),
           max_ack_pending: maxBatch * 4,
         });
-        return (await this.#js.consumers.get(this.#stream, durable)).consume({ max_messages: maxBatch });
+        // Pulled by bytes, not messages: a batch envelope carries up to 1,000 events (the messages
+        // pending at once stay bounded by max_ack_pending).
+        return (await this.#js.consumers.get(this.#stream, durable)).consume({ max_bytes: 4 * 1024 * 1024 });
       }),
     );
     const readers = streams.map(async (messages) => {
       for await (const message of messages) {
-        buffer.push(message);
+        // Checked on arrival: a message no node can read is set aside at once, never handed to the group.
+        const events = this.#parse(message.data, (error) => this.#quarantine(message, error));
+        if (events === undefined) continue;
+        buffer.push({ message, events });
+        buffered += events.length;
         wake?.();
       }
     });
@@ -199,8 +284,16 @@ export class JetStreamBus implements Bus {
         if (buffer.length === 0) await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;
         // A few milliseconds let a burst gather into one batch (one transaction) at little cost in latency.
-        if (buffer.length < maxBatch) await new Promise((resolve) => setTimeout(resolve, lingerMs));
-        const batch = buffer.splice(0, maxBatch);
+        if (buffered < maxBatch) await new Promise((resolve) => setTimeout(resolve, lingerMs));
+        // Whole messages, up to `maxBatch` events (a larger envelope alone).
+        const batch: Delivery[] = [];
+        let count = 0;
+        while (buffer.length > 0 && (batch.length === 0 || count + (buffer[0] as Delivery).events.length <= maxBatch)) {
+          const delivery = buffer.shift() as Delivery;
+          batch.push(delivery);
+          count += delivery.events.length;
+        }
+        buffered -= count;
         if (batch.length === 0) continue;
         // With a concurrency above 1, the next batch is read and parsed while the database commits this one.
         const handled: Promise<void> = this.#handleBatch(batch, options).finally(() => inFlight.delete(handled));
@@ -230,36 +323,56 @@ export class JetStreamBus implements Bus {
   async destroy(): Promise<void> {
     const jsm = await jetstreamManager(this.#nc);
     await jsm.streams.delete(this.#stream).catch(() => false);
+    await jsm.streams.delete(quarantineStreamName(this.#prefix)).catch(() => false);
     await this.close();
   }
 
-  async #handleBatch(batch: JsMsg[], options: ConsumeOptions): Promise<void> {
-    const events: DomainEvent[] = [];
-    const accepted: JsMsg[] = [];
-    for (const message of batch) {
-      const event = this.#parse(message.data);
-      // A malformed event can never be handled: set aside for good instead of redelivered forever.
-      if (event === undefined) message.term();
-      else {
-        events.push(event);
-        accepted.push(message);
-      }
-    }
-    if (events.length === 0) return;
+  async #handleBatch(batch: readonly Delivery[], options: ConsumeOptions): Promise<void> {
     try {
-      await options.handle(events);
-      for (const message of accepted) message.ack();
+      await options.handle(batch.flatMap((delivery) => delivery.events));
+      for (const { message } of batch) message.ack();
     } catch (error) {
       this.#report(error);
-      for (const message of accepted) message.nak(this.#options.retryMs ?? 1000);
+      for (const { message } of batch) message.nak(this.#options.retryMs ?? 1000);
     }
   }
 
-  #parse(data: Uint8Array): DomainEvent | undefined {
+  /**
+   * Sets aside a message no node can read: a copy goes to the quarantine stream (its subject, stream
+   * sequence and the reason in headers, kept 30 days), then the original is terminated (never
+   * redelivered). If the copy fails, the message is delivered again later instead: nothing is lost.
+   */
+  async #quarantine(message: JsMsg, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    const h = headers();
+    h.set('Vigie-Subject', message.subject);
+    h.set('Vigie-Sequence', String(message.seq));
+    h.set('Vigie-Reason', reason.slice(0, 1000).replace(/[\r\n]+/g, ' '));
     try {
-      return parseDomainEvent(JSON.parse(this.#decoder.decode(data)));
+      await this.#js.publish(`${quarantineSubject(this.#prefix)}.${message.seq}`, message.data, {
+        headers: h,
+        msgID: `quarantine:${message.seq}`,
+      });
+      message.term();
+      this.#report(
+        new VigieError(
+          'EVENT_INVALID',
+          `A message on ${message.subject} (stream sequence ${message.seq}) was set aside in ${quarantineStreamName(this.#prefix)}: ${reason}`,
+        ),
+      );
+    } catch (failure) {
+      this.#report(failure);
+      message.nak(this.#options.retryMs ?? 1000);
+    }
+  }
+
+  /** The events of a message, or undefined (reported, or handed to `onInvalid`) when it cannot be read. */
+  #parse(data: Uint8Array, onInvalid?: (error: unknown) => Promise<void>): DomainEvent[] | undefined {
+    try {
+      return parseBusMessage(JSON.parse(this.#decoder.decode(data)));
     } catch (error) {
-      this.#report(error);
+      if (onInvalid === undefined) this.#report(error);
+      else void onInvalid(error);
       return undefined;
     }
   }
@@ -287,11 +400,19 @@ export class JetStreamBus implements Bus {
       max_age: nanos(this.#options.maxAgeMs ?? 24 * 3600_000),
       duplicate_window: nanos(120_000),
     };
-    try {
-      await jsm.streams.info(this.#stream);
-      await jsm.streams.update(this.#stream, config);
-    } catch {
-      await jsm.streams.add(config);
+    const quarantine = {
+      name: quarantineStreamName(this.#prefix),
+      subjects: [`${quarantineSubject(this.#prefix)}.>`],
+      max_age: nanos(30 * 24 * 3600_000),
+      duplicate_window: nanos(120_000),
+    };
+    for (const stream of [config, quarantine]) {
+      try {
+        await jsm.streams.info(stream.name);
+        await jsm.streams.update(stream.name, stream);
+      } catch {
+        await jsm.streams.add(stream);
+      }
     }
   }
 }

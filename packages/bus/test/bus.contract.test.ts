@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Bus, DomainEvent } from '@vigie/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InProcessBus, JetStreamBus } from '../src/index.js';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { InProcessBus, JetStreamBus, quarantineStreamName, streamName } from '../src/index.js';
 import { eventually, natsUrl, segmentEvent, uniquePrefix } from './support.js';
 
 const adapters: [string, () => Promise<Bus>][] = [
@@ -59,6 +60,34 @@ describe.each(adapters)('bus: %s', (_name, open) => {
     expect(Math.max(...batches)).toBeLessThanOrEqual(50);
   });
 
+  it('delivers events published together to followers and groups, each once, in order per type', async () => {
+    bus = await open();
+    const camera = randomUUID();
+    const followed: string[] = [];
+    const consumed: string[] = [];
+    await bus.follow((e) => void followed.push(e.id), { types: ['segment.recorded'] });
+    await bus.consume({
+      group: 'ingest',
+      types: ['segment.recorded', 'camera.deleted'],
+      maxBatch: 1000,
+      handle: async (events) => void consumed.push(...events.map((e) => e.id)),
+    });
+    const segments = Array.from({ length: 1500 }, (_, n) => segmentEvent(camera, n));
+    const deleted = {
+      v: 1 as const,
+      id: 'del',
+      at: new Date().toISOString(),
+      type: 'camera.deleted' as const,
+      cameraId: camera,
+    };
+    await bus.publishAll([...segments.slice(0, 700), deleted, ...segments.slice(700)]);
+    await eventually(() => followed.length === 1500 && consumed.length === 1501);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(followed).toEqual(segments.map((e) => e.id));
+    expect(consumed.filter((id) => id !== 'del')).toEqual(segments.map((e) => e.id));
+    expect(consumed).toHaveLength(1501);
+  });
+
   it('hands a failed batch out again until it is handled', async () => {
     bus = await open();
     const camera = randomUUID();
@@ -103,6 +132,72 @@ describe('bus: NATS JetStream only', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(seen).toEqual([segmentEvent(camera, 1).id, segmentEvent(camera, 2).id]);
     await server.destroy();
+  });
+
+  it('drops a batch envelope published twice: its message id is derived from its events', async () => {
+    const bus = await JetStreamBus.connect({ url: natsUrl, prefix: uniquePrefix() });
+    try {
+      const camera = randomUUID();
+      const batch = Array.from({ length: 50 }, (_, n) => segmentEvent(camera, n));
+      await bus.publishAll(batch);
+      await bus.publishAll(batch);
+      const info = await (await jetstreamManager(bus.connection)).streams.info(streamName(bus.prefix));
+      expect(info.state.messages).toBe(1);
+      const seen: string[] = [];
+      await bus.consume({
+        group: 'ingest',
+        types: ['segment.recorded'],
+        handle: async (events) => void seen.push(...events.map((e) => e.id)),
+      });
+      await eventually(() => seen.length >= 50);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen).toEqual(batch.map((e) => e.id));
+    } finally {
+      await bus.destroy();
+    }
+  });
+
+  it('sets aside a message no node can read, with its reason, and goes on with the others', async () => {
+    const errors: unknown[] = [];
+    const bus = await JetStreamBus.connect({
+      url: natsUrl,
+      prefix: uniquePrefix(),
+      onError: (error) => errors.push(error),
+    });
+    try {
+      const camera = randomUUID();
+      const good = Array.from({ length: 10 }, (_, n) => segmentEvent(camera, n));
+      const js = jetstream(bus.connection);
+      const subject = `${bus.prefix}.segment.recorded.batch`;
+      await bus.publishAll(good.slice(0, 5));
+      await js.publish(subject, 'not json');
+      await js.publish(subject, JSON.stringify({ batch: 2, events: good.slice(5) }));
+      await js.publish(subject, JSON.stringify({ batch: 1, events: [good[5], { ...good[6], v: 7 }] }));
+      await bus.publishAll(good.slice(5));
+      const seen: string[] = [];
+      await bus.consume({
+        group: 'ingest',
+        types: ['segment.recorded'],
+        handle: async (events) => void seen.push(...events.map((e) => e.id)),
+      });
+      await eventually(() => seen.length >= 10);
+      const jsm = await jetstreamManager(bus.connection);
+      const quarantine = quarantineStreamName(bus.prefix);
+      await eventually(() => errors.length >= 3);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen).toEqual(good.map((e) => e.id));
+      expect((await jsm.streams.info(quarantine)).state.messages).toBe(3);
+      const kept = await jsm.streams.getMessage(quarantine, { seq: 3 });
+      expect(kept?.header.get('Vigie-Subject')).toBe(subject);
+      expect(kept?.header.get('Vigie-Reason')).toMatch(/Event 2 of 2 of a batch is invalid/);
+      expect(errors.map((e) => (e as { code?: string }).code)).toEqual([
+        'EVENT_INVALID',
+        'EVENT_INVALID',
+        'EVENT_INVALID',
+      ]);
+    } finally {
+      await bus.destroy();
+    }
   });
 
   it('says what to do when NATS is not there', async () => {

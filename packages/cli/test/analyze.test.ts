@@ -15,6 +15,9 @@ const aboda = join(shared, 'aboda-video4', 'video4.avi');
 const model = join(shared, 'yolox-nano-onnx', 'yolox_nano_dyn.onnx');
 const crowd = join(shared, 'overhead-crowd-clip', 'crowd_overhead_720p.avi');
 const haveShared = existsSync(aboda) && existsSync(model);
+const furg = join(shared, 'furg-fire-house6-a', 'house6_part_a.mp4');
+const fireModel = process.env['VIGIE_FIRE_MODEL'] ?? join(repoRoot, 'packages', 'vision', 'models', 'fire_patch.onnx');
+const haveFire = existsSync(furg) && existsSync(fireModel);
 const haveCrowd = existsSync(crowd) && existsSync(model);
 const ffmpegPath = locateFfmpeg().path;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-analyze-'));
@@ -76,6 +79,25 @@ describe('vigie analyze', () => {
     expect(await runCli(['analyze', join(dir, 'missing.mp4')], run)).toBe(1);
     expect(run.stderr.join('\n')).toMatch(/Cannot analyse .*missing\.mp4: .*No such file/);
   });
+
+  it.skipIf(!haveFire)(
+    `raises fire_smoke on the FURG fire only with --fire-model, and says why not without it${haveFire ? '' : ` (skipped: ${furg} or ${fireModel} absent)`}`,
+    async () => {
+      const rules = join(dir, 'fire-rules.json');
+      await writeFile(rules, JSON.stringify({ rules: ['fire_smoke'] }));
+      const fires = (run: ReturnType<typeof io>) =>
+        run.stdout.map((l) => JSON.parse(l) as Line).filter((l) => l.record === 'event' && l.type === 'fire_smoke');
+      const withModel = io();
+      const args = ['analyze', furg, '--config', rules, '--width', '426'];
+      expect(await runCli([...args, '--fire-model', fireModel], withModel)).toBe(0);
+      expect(fires(withModel)).toHaveLength(1);
+      const without = io();
+      expect(await runCli(args, without)).toBe(0);
+      expect(fires(without)).toEqual([]);
+      expect(without.stderr.join('\n')).toContain('fire_smoke does not run (FIRE_MODEL_MISSING)');
+    },
+    60_000,
+  );
 
   it('prints the bag left in the synthetic scene within its dwell time, counts, progress, and writes an annotated MP4 and the alert snapshot', async () => {
     const rules = join(dir, 'bag-rules.json');

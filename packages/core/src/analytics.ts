@@ -13,10 +13,19 @@ export { analyticsEventTypes, type AnalyticsEventType } from './analytic-event-t
 
 /**
  * Object classes the detector reports; nothing that identifies a person (LEGAL R16/R17). `vehicle`
- * (bicycle, car, motorbike, bus, truck: never a plate) only hides what stands still under it from the
- * left-object search; it is not tracked.
+ * (car, bus, truck: never a plate) and `two_wheeler` (bicycle, motorbike) hide what stands still under
+ * them from the left-object search; they are not person-tracked, and a ridden two-wheeler with no one
+ * counted on it stands for its rider in the headcount.
  */
-export const detectedClasses = ['person', 'backpack', 'handbag', 'suitcase', 'vehicle', 'object'] as const;
+export const detectedClasses = [
+  'person',
+  'backpack',
+  'handbag',
+  'suitcase',
+  'vehicle',
+  'two_wheeler',
+  'object',
+] as const;
 
 /** One detected object class. */
 export type DetectedClass = (typeof detectedClasses)[number];
@@ -42,6 +51,11 @@ export interface Detection {
   score: number;
   /** A person found upright only in the view turned by 90°: lying in the frame. */
   lying?: boolean;
+  /**
+   * Found upright only in the view turned upside down: lying along the camera's axis, head towards
+   * it (foreshortened, the box no wider than tall).
+   */
+  upsideDown?: boolean;
 }
 
 /** A decoded video frame: 8-bit gray (1 byte per pixel) or packed RGB (3 bytes per pixel). */

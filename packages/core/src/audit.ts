@@ -45,6 +45,7 @@ export const auditActions = [
   'alert.labelled',
   'analytics.rule_promoted',
   'analytics.rule_replayed',
+  'analytics.rule_replay_cancelled',
   'analytics.paused',
   'analytics.resumed',
   'registry.recorded',

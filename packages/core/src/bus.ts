@@ -38,6 +38,12 @@ export interface ConsumeOptions {
 export interface Bus {
   /** Publishes an event; resolves once the bus holds it (on JetStream: stored, deduplicated by `id`). */
   publish(event: DomainEvent): Promise<void>;
+  /**
+   * Publishes events together, in order within each type; resolves once the bus holds them all. On
+   * JetStream they travel as a few batch envelopes (each event keeping its idempotency key, each
+   * envelope deduplicated by its content): a worker's backlog costs a few messages, not one per event.
+   */
+  publishAll(events: readonly DomainEvent[]): Promise<void>;
   /** Calls `handler` with every event published from now on; handlers of one follower run one at a time. */
   follow(handler: (event: DomainEvent) => Promise<void> | void, options?: FollowOptions): Promise<BusSubscription>;
   /** Shares the events of the given types among the group's members, in batches, at least once each. */

@@ -147,6 +147,10 @@ export const errorRegistry = {
     kind: 'conflict',
     hint: 'Promote the rule with POST /api/cameras/{id}/rules/{type}/promote once enough shadow alerts are labelled.',
   },
+  FIRE_MODEL_MISSING: {
+    kind: 'unavailable',
+    hint: 'Train the fire model (npm run train:fire), register it in the model registry and set VIGIE_FIRE_MODEL to its path on the server and the workers, then restart them; until then fire_smoke does not run (it never raises on colour alone).',
+  },
   CALIBRATION_REQUIRED: {
     kind: 'conflict',
     hint: 'In the camera editor, mark four points on the ground of the snapshot and give where they lie in metres (e.g. the corners of a rectangle of known size), save, then switch the rule on.',
@@ -157,7 +161,15 @@ export const errorRegistry = {
   },
   REPLAY_NOT_FOUND: {
     kind: 'not_found',
-    hint: 'Replays are kept in memory until the server restarts or 20 newer ones ran; start it again.',
+    hint: 'The 20 newest replays are kept; this one is older or never existed: start it again.',
+  },
+  REPLAY_NOT_RUNNING: {
+    kind: 'conflict',
+    hint: 'Only a running replay can be cancelled; this one already finished (read it with GET /api/replays/{id}).',
+  },
+  REPLAY_INTERRUPTED: {
+    kind: 'unavailable',
+    hint: 'The server stopped while the replay ran; start it again.',
   },
   REPLAY_NOT_LAWFUL: {
     kind: 'conflict',

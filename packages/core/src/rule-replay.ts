@@ -27,7 +27,7 @@ export const ReplayInputSchema = Type.Object(
 export type ReplayInput = Static<typeof ReplayInputSchema>;
 
 /** Where a replay stands. */
-export const replayStatuses = ['running', 'done', 'failed'] as const;
+export const replayStatuses = ['running', 'done', 'failed', 'cancelled'] as const;
 
 /** One replay status. */
 export type ReplayStatus = (typeof replayStatuses)[number];

@@ -1,5 +1,6 @@
 import type { AnalyticsStop, Segment } from '@vigie/core';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { CountSample } from './alert.repository.js';
 import { insertJsonRows } from './bulk-insert.js';
 import type { Tables } from './tables.js';
 
@@ -21,6 +22,12 @@ export interface AnalyticsStopChange {
 
 const everyCamera = '*';
 
+/** Facts reported by workers, each with the idempotency key of the event that carried it. */
+export interface KeyedFacts {
+  segments: readonly (NodeSegment & { eventId: string })[];
+  counts: readonly (CountSample & { eventId: string })[];
+}
+
 /** What scale-out needs from the database: exactly-once ingestion and the persisted stop button. */
 export class ClusterRepository {
   constructor(private readonly db: Kysely<Tables>) {}
@@ -39,6 +46,60 @@ export class ClusterRepository {
       { onConflictDoNothing: true, returning: 'id' },
     );
     return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Stores segments and count samples whose events were not stored before, and records the events'
+   * keys, in one statement (atomic on its own: no transaction round trips): the keys inserted (sorted, so
+   * that concurrent batches sharing keys lock them in the same order) select the rows stored beside
+   * them. Returns how many events were new. Run outside a transaction, it commits by itself.
+   */
+  async ingestFacts(facts: KeyedFacts): Promise<number> {
+    const keys = [...new Set([...facts.segments, ...facts.counts].map((f) => f.eventId))].sort();
+    if (keys.length === 0) return 0;
+    const segments = facts.segments.map((s) => ({
+      event_id: s.eventId,
+      camera_id: s.cameraId,
+      key: s.key,
+      started_at: s.startedAt,
+      ended_at: s.endedAt,
+      bytes: s.bytes,
+      init_bytes: s.initBytes,
+      init_hash: s.initHash ?? null,
+      sha256: s.sha256,
+      node: s.node,
+    }));
+    const counts = facts.counts.map((c) => ({
+      event_id: c.eventId,
+      camera_id: c.cameraId,
+      series: c.series,
+      at: c.at,
+      in_count: c.in ?? null,
+      out_count: c.out ?? null,
+      occupancy: c.occupancy ?? null,
+      density: c.density ?? null,
+      method: c.method ?? null,
+    }));
+    const result = await sql<{ n: string }>`with fresh as (
+        insert into ingested_events (id)
+        select id from json_array_elements_text(${JSON.stringify(keys)}::json) as k(id) order by id
+        on conflict do nothing returning id
+      ), new_segments as (
+        insert into segments (camera_id, key, started_at, ended_at, bytes, init_bytes, init_hash, sha256, node)
+        select camera_id, key, started_at, ended_at, bytes, init_bytes, init_hash, sha256, node
+        from json_to_recordset(${JSON.stringify(segments)}::json) as r(event_id text, camera_id uuid, key text,
+          started_at timestamptz, ended_at timestamptz, bytes bigint, init_bytes integer, init_hash text,
+          sha256 text, node text)
+        where event_id in (select id from fresh)
+      ), new_counts as (
+        insert into count_samples (camera_id, series, at, in_count, out_count, occupancy, density, method)
+        select camera_id, series, at, in_count, out_count, occupancy, density, method
+        from json_to_recordset(${JSON.stringify(counts)}::json) as r(event_id text, camera_id uuid, series text,
+          at timestamptz, in_count integer, out_count integer, occupancy real, density real, method text)
+        where event_id in (select id from fresh)
+      )
+      select count(*) as n from fresh`.execute(this.db);
+    return Number(result.rows[0]?.n ?? 0);
   }
 
   /** Indexes segments held by worker nodes, in one statement. */

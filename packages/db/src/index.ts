@@ -19,5 +19,6 @@ export * from './model.repository.js';
 export * from './incident.repository.js';
 export * from './onvif-device.repository.js';
 export * from './ptz-mask.repository.js';
+export * from './rule-replay.repository.js';
 export * from './unmask.repository.js';
 export * from './stream-secret.repository.js';

@@ -10,6 +10,9 @@ export interface IndexedSegment extends Segment {
   id: string;
 }
 
+/** A segment as a playlist lists it: its id, times and byte layout. */
+export type PlaylistRow = Pick<IndexedSegment, 'id' | 'startedAt' | 'endedAt' | 'bytes' | 'initBytes' | 'initHash'>;
+
 /** An export's manifest fields as stored. */
 export interface ExportRecord {
   id: string;
@@ -115,6 +118,30 @@ export class RecordingRepository {
     return rows.map(toSegment);
   }
 
+  /**
+   * What a playlist lists of the segments of a camera overlapping [from, to), oldest first, never any that
+   * ended before `notBefore` (as `segmentsBetween`, without the columns a playlist does not show).
+   */
+  async playlistSegmentsBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<PlaylistRow[]> {
+    const rows = await this.db
+      .selectFrom('segments')
+      .select(['id', 'started_at', 'ended_at', 'bytes', 'init_bytes', 'init_hash'])
+      .where('camera_id', '=', cameraId)
+      .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
+      .where('started_at', '>', earliestStartOf(range.from))
+      .where('ended_at', '>=', notBefore)
+      .orderBy('started_at')
+      .execute();
+    return rows.map((row) => ({
+      id: String(row.id),
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      bytes: Number(row.bytes),
+      initBytes: row.init_bytes,
+      ...(row.init_hash === null ? {} : { initHash: row.init_hash }),
+    }));
+  }
+
   /** Whether a camera has any segment overlapping [from, to) that ended at `notBefore` or later. */
   async hasSegmentBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<boolean> {
     const row = await this.db
@@ -124,6 +151,8 @@ export class RecordingRepository {
       .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
       .where('started_at', '>', earliestStartOf(range.from))
       .where('ended_at', '>=', notBefore)
+      // Read back from the range's end: the first segment is the one that overlaps, not the hour before it.
+      .orderBy('started_at', 'desc')
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;

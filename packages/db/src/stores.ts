@@ -5,6 +5,7 @@ import { AnalysisAuthorisationRepository } from './analysis-authorisation.reposi
 import { ModelRepository } from './model.repository.js';
 import { OnvifDeviceRepository } from './onvif-device.repository.js';
 import { PtzMaskRepository } from './ptz-mask.repository.js';
+import { RuleReplayRepository } from './rule-replay.repository.js';
 import { AccessRequestRepository } from './access-request.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
@@ -42,6 +43,7 @@ export interface Stores {
   habilitations: HabilitationRepository;
   streamSecrets: StreamSecretRepository;
   ptzMasks: PtzMaskRepository;
+  replays: RuleReplayRepository;
 }
 
 /** Runs work on a set of repositories, in one transaction. */
@@ -69,6 +71,7 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
     habilitations: new HabilitationRepository(db),
     streamSecrets: new StreamSecretRepository(db),
     ptzMasks: new PtzMaskRepository(db, clock),
+    replays: new RuleReplayRepository(db),
   };
 }
 

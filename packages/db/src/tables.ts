@@ -484,6 +484,7 @@ export interface Tables {
   workstations: WorkstationTable;
   camera_stream_secrets: CameraStreamSecretTable;
   ptz_preset_masks: PtzPresetMaskTable;
+  rule_replays: RuleReplayTable;
 }
 
 /** The ONVIF device a camera was added from, with the account Vigie uses on it (password sealed). */
@@ -524,4 +525,14 @@ export interface PtzPresetMaskTable {
   zoom: number;
   masks: Json<unknown[]>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** A replay of stored footage through a rule, as the API gives it. */
+export interface RuleReplayTable {
+  id: string;
+  camera_id: string;
+  status: string;
+  started_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+  body: Json<unknown>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock } from '@vigie/core';
-import { unitOfWork, type VigieDatabase } from '@vigie/db';
+import { storesFor, unitOfWork, type VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,6 +24,54 @@ describe.each(testEngines)('cluster repository on $name', (engine) => {
       }),
     ).rejects.toThrow('store failed');
     expect([...(await work(({ cluster }) => cluster.markIngested(['a', 'b', 'c'])))]).toEqual(['c']);
+  });
+
+  it('stores new segments and counts with their keys in one statement, and nothing of events seen before', async () => {
+    const { cluster } = storesFor(database!.db, systemClock);
+    const camera = randomUUID();
+    const at = (n: number) => new Date(Date.UTC(2026, 10, 23, 10) + n * 4000);
+    const segment = (n: number) => ({
+      eventId: `seg-${camera}-${n}`,
+      cameraId: camera,
+      key: `${camera}/f/${n}.mp4`,
+      startedAt: at(n),
+      endedAt: at(n + 1),
+      bytes: 10,
+      initBytes: 5,
+      sha256: 'a'.repeat(64),
+      node: 'http://w1',
+    });
+    const counts = (n: number) =>
+      (['l1', 'l2'] as const).map((series) => ({
+        eventId: `cnt-${camera}-${n}`,
+        cameraId: camera,
+        series,
+        at: at(n),
+        in: n,
+      }));
+    const rows = async () => ({
+      segments: (await database!.db.selectFrom('segments').select('key').where('camera_id', '=', camera).execute())
+        .length,
+      counts: (await database!.db.selectFrom('count_samples').select('at').where('camera_id', '=', camera).execute())
+        .length,
+    });
+    expect(await cluster.ingestFacts({ segments: [0, 1, 2].map(segment), counts: [...counts(0), ...counts(1)] })).toBe(
+      5,
+    );
+    expect(await rows()).toEqual({ segments: 3, counts: 4 });
+    // A redelivery overlapping the first batch: only the events not seen before are stored.
+    expect(await cluster.ingestFacts({ segments: [1, 2, 3].map(segment), counts: [...counts(1), ...counts(2)] })).toBe(
+      2,
+    );
+    expect(await rows()).toEqual({ segments: 4, counts: 6 });
+    const stored = await database!.db
+      .selectFrom('segments')
+      .selectAll()
+      .where('key', '=', `${camera}/f/3.mp4`)
+      .executeTakeFirst();
+    expect(stored).toMatchObject({ node: 'http://w1', init_hash: null, sha256: 'a'.repeat(64) });
+    expect(stored?.started_at.toISOString()).toBe(at(3).toISOString());
+    expect(await cluster.ingestFacts({ segments: [], counts: [] })).toBe(0);
   });
 
   it('indexes segments held by a node, and persists the stop button per scope', async () => {

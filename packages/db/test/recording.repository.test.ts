@@ -45,12 +45,34 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect(found[0]?.startedAt.toISOString()).toBe('2026-11-23T10:00:04.000Z');
     // The init part's hash, when the recorder gave one (playlists map shared init sections once).
     expect(found.map((s) => s.initHash)).toEqual([undefined, '0123456789abcdef']);
+    // What a playback playlist reads: the same segments, with only what the playlist shows.
+    const listed = await recordings.playlistSegmentsBetween(
+      camera,
+      { from: t('10:00:05'), to: t('10:00:09') },
+      t('00:00:00'),
+    );
+    expect(listed).toEqual(
+      found.map(({ id, startedAt, endedAt, bytes, initBytes, initHash }) => ({
+        id,
+        startedAt,
+        endedAt,
+        bytes,
+        initBytes,
+        ...(initHash === undefined ? {} : { initHash }),
+      })),
+    );
   });
 
   it('finds a long segment that began well before the range (the range scan is bounded, not blind)', async () => {
     await recordings.insertSegment(segment(other, '08:00:00', '08:50:00', 5));
     const found = await recordings.segmentsBetween(other, { from: t('08:45:00'), to: t('08:46:00') }, t('00:00:00'));
     expect(found.map((s) => s.key)).toEqual([`${other}/5.mp4`]);
+    const listed = await recordings.playlistSegmentsBetween(
+      other,
+      { from: t('08:45:00'), to: t('08:46:00') },
+      t('00:00:00'),
+    );
+    expect(listed.map((s) => s.id)).toEqual(found.map((s) => s.id));
     expect(await recordings.hasSegmentBetween(other, { from: t('08:45:00'), to: t('08:46:00') }, t('00:00:00'))).toBe(
       true,
     );

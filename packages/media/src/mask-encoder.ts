@@ -1,8 +1,9 @@
 /**
- * The H.264 encoder of masked cameras (the only ones Vigie re-encodes). x264 in software costs about
- * 0.38 core per 720p25 camera here (issue 11); a hardware encoder (NVIDIA NVENC, Intel Quick Sync, VAAPI)
- * moves that work off the CPU. Debian's ffmpeg lists all three whatever the machine has, so each one is
- * tried with a two-frame test encode at start (`probeFfmpeg`) and used only when it opened.
+ * The H.264 encoder of masked cameras (the only ones Vigie re-encodes). Decode, mask and x264 in software
+ * cost 0.07–0.14 core per 720p25 camera here (issue 11, `npm run bench:video`); a hardware encoder (NVIDIA
+ * NVENC, Intel Quick Sync, VAAPI) moves that work off the CPU. Debian's ffmpeg lists all three whatever the
+ * machine has, so each one is tried with a two-frame test encode at start (`probeFfmpeg`) and used only
+ * when it opened.
  */
 
 /** Hardware H.264 encoders, in the order they are preferred. */

@@ -6,17 +6,20 @@ import { supervisedLogArgs } from './source-input.args.js';
 /** Name of the CSV list ffmpeg appends one line to (`file,start,end`) each time it completes a segment. */
 export const segmentListName = 'segments.csv';
 
+/**
+ * x264 settings of masked cameras unless set: the cheapest measured to keep the picture usable (issue 11,
+ * `npm run bench:video`: ultrafast costs 0.6–0.7× veryfast's CPU for an SSIM within 0.01 of it outside the
+ * masks, at 1.6–2.4× its bit rate).
+ */
+export const defaultMaskX264 = { crf: 26, preset: 'ultrafast' } as const;
+
 /** Re-encoding settings for cameras whose pixels must be changed (privacy masks). */
 export interface MaskedEncoding {
   /** PAM image from `encodeMaskPam`: opaque black where masked. */
   maskImagePath: string;
   /** x264 constant rate factor (default 26: with ultrafast, the picture of veryfast at 23, SSIM 0.990 vs 0.989). */
   crf?: number;
-  /**
-   * x264 preset (default ultrafast, tuned for zero latency: the cost of masking is paid per masked camera,
-   * continuously; measured on a 720p25 street camera, 0.38 core against 0.50 for veryfast, for about
-   * 1 Mbit/s instead of 0.35 — still below what the camera itself sends).
-   */
+  /** x264 preset, tuned for zero latency (default ultrafast: the cost of masking is paid per camera, continuously). */
   preset?: string;
   /** The encoder (`chooseMaskEncoder`: a hardware one found at start, else x264, the default). */
   encoder?: MaskEncoder;
@@ -77,15 +80,21 @@ export const liveMovflags = '+frag_keyframe+frag_every_frame+empty_moov+default_
  * `tail` ends the chain (e.g. an upload to a hardware encoder's device).
  */
 export function maskFilter(videoInput: string, maskInput: string, tail = '', out = 'vigieout'): string {
+  // Blended in 4:2:0, the encoder's format: with `format=auto` overlay converted every frame to RGB and back,
+  // which cost more than the x264 encode itself (issue 11, `npm run bench:video`).
   return (
     `[${maskInput}][${videoInput}]scale2ref=flags=neighbor[${out}mask][${out}video];` +
-    `[${out}video][${out}mask]overlay=format=auto,format=yuv420p${tail}[${out}]`
+    `[${out}video][${out}mask]overlay=format=yuv420,format=yuv420p${tail}[${out}]`
   );
 }
 
 /** The software encode of the picture kept behind liftable masks (permanent masks still applied). */
 function keptEncode(masked: MaskedEncoding, segmentSeconds: number): string[] {
-  const settings = { quality: masked.crf ?? 26, x264Preset: masked.preset ?? 'ultrafast', segmentSeconds };
+  const settings = {
+    quality: masked.crf ?? defaultMaskX264.crf,
+    x264Preset: masked.preset ?? defaultMaskX264.preset,
+    segmentSeconds,
+  };
   return maskEncodeArgs({ name: 'libx264' }, settings).codec;
 }
 
@@ -93,8 +102,8 @@ function videoArgs(options: RecordArgsOptions, segmentSeconds: number): { global
   const masked = options.masked;
   if (masked === undefined) return { global: [], video: ['-map', '0:v:0', '-c:v', 'copy'] };
   const encode = maskEncodeArgs(masked.encoder ?? { name: 'libx264' }, {
-    quality: masked.crf ?? 26,
-    x264Preset: masked.preset ?? 'ultrafast',
+    quality: masked.crf ?? defaultMaskX264.crf,
+    x264Preset: masked.preset ?? defaultMaskX264.preset,
     segmentSeconds,
   });
   const permanent = masked.liftable?.permanentMaskImagePath;

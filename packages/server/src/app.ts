@@ -40,7 +40,7 @@ import {
   type VolumeSpace,
 } from '@vigie/core';
 import { InProcessBus } from '@vigie/bus';
-import { unitOfWork, type VigieDatabase } from '@vigie/db';
+import { ClusterRepository, unitOfWork, type VigieDatabase } from '@vigie/db';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -149,6 +149,8 @@ export interface AppDependencies {
   passwordCost?: PasswordHashCost;
   /** YOLOX ONNX model for person/object detection; without it, analytics use moving blobs. */
   modelPath?: string;
+  /** Fire patch classifier ONNX confirming `fire_smoke`; without it that rule does not run (and says so). */
+  fireModelPath?: string;
   /** Settings the console reads before login (map tiles). */
   console?: ConsoleSettings;
   /** Public access-request form: accepted requests per address and window; default 5 per hour. */
@@ -432,7 +434,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   logger.current = http.log;
   const push = await projectToPush(bus, events);
   const stops = new AnalyticsStopService({ work, clock: deps.clock, events: domainEvents });
-  const ingestor = new EventIngestor({ bus, work, alerts, events: domainEvents, measures: workerMeasures });
+  const ingestor = new EventIngestor({
+    bus,
+    work,
+    cluster: new ClusterRepository(deps.database.db),
+    alerts,
+    events: domainEvents,
+    measures: workerMeasures,
+  });
 
   const routes: RouteSummary[] = [];
   http.addHook('onRoute', (route) => {
@@ -510,7 +519,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     log: http.log,
     models,
     vault,
-    ...definedOnly({ modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath, fireModelPath: deps.fireModelPath }),
   });
   await http.register(analyticsRoutes({ fleet: analysis, stops, cameras }), { prefix: '/api' });
   const rules = new RuleModeService({
@@ -528,7 +537,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     media,
     models,
     lawful: (camera) => analysis.lawful(camera),
-    ...definedOnly({ modelPath: deps.modelPath }),
+    ...definedOnly({ modelPath: deps.modelPath, fireModelPath: deps.fireModelPath }),
     onError: (error) => http.log.warn({ err: error }, 'a rule replay failed'),
   });
   await http.register(ruleModeRoutes({ rules, alerts, replays }), { prefix: '/api' });

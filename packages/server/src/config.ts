@@ -30,6 +30,13 @@ export const ConfigSchema = Type.Object(
         description: 'PostgreSQL URL; unset: embedded database.',
       }),
     ),
+    fireModelPath: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'Fire patch classifier ONNX (npm run train:fire, packages/vision/README.md) that confirms the fire rule; unset: fire_smoke does not run.',
+      }),
+    ),
     logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     modelPath: Type.Optional(
       Type.String({
@@ -124,6 +131,7 @@ export const configEnv = {
   databaseUrl: 'DATABASE_URL',
   logLevel: 'VIGIE_LOG_LEVEL',
   modelPath: 'VIGIE_MODEL',
+  fireModelPath: 'VIGIE_FIRE_MODEL',
   demo: 'VIGIE_DEMO',
   fileSources: 'VIGIE_FILE_SOURCES',
   requireWorkstation: 'VIGIE_REQUIRE_WORKSTATION',

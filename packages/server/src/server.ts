@@ -78,7 +78,7 @@ export async function startServer(
       ffmpegPath: () => ffmpegPath,
       ffmpegCapabilities,
       ...testing,
-      ...definedOnly({ modelPath: config.modelPath }),
+      ...definedOnly({ modelPath: config.modelPath, fireModelPath: config.fireModelPath }),
     });
     app.http.log.info(
       `ffmpeg ${ffmpegCapabilities.version} at ${ffmpegPath}; masked cameras encode with ` +

@@ -110,6 +110,31 @@ describe(`analytics wired to the alert queue on ${engine?.name ?? 'pglite'}`, ()
     await app.analysis.resync();
   });
 
+  it('says that fire_smoke does not run without a fire model, with its code, instead of raising on colour alone', async () => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({
+        name: 'Fire without a model',
+        sourceUrl: pathToFileURL(clip).toString(),
+        analytics: ['fire_smoke'],
+      }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    await authorise(app, id, { dpiaCovers: ['fire_smoke'] });
+    await app.analysis.resync();
+    await expect
+      .poll(async () =>
+        (await app.http.inject({ method: 'GET', url: '/api/analytics/state', headers: supervisor })).json<unknown>(),
+      )
+      .toMatchObject({ unavailableRules: [{ cameraId: id, type: 'fire_smoke', code: 'FIRE_MODEL_MISSING' }] });
+    await app.http.inject({ method: 'DELETE', url: `/api/cameras/${id}`, headers: supervisor });
+    await app.analysis.resync();
+    expect(app.analysis.state().unavailableRules).toEqual([]);
+  });
+
   it('halts the camera’s analytics with the stop button, audited, and resumes them', async () => {
     expect(
       (await app.http.inject({ method: 'GET', url: '/api/analytics/state', headers: supervisor })).json(),

@@ -197,4 +197,91 @@ describe('ingestion of workers’ reports, exactly once (NATS JetStream, Postgre
     expect(both).toHaveLength(2);
     expect(new Set(both.map((a) => a.groupId))).toEqual(new Set([alert!.id]));
   });
+
+  it('stores a worker outbox’s batch envelopes once each, republished or not, and sets a bad one aside', async () => {
+    const camera = await app.cameras.create(cameraBody({ name: 'Halles' }) as never, { actorName: 'test' });
+    const t0 = Date.now() - 3_600_000;
+    const segments = Array.from({ length: 1202 }, (_, n) => {
+      const startedAt = new Date(t0 + n * 2000).toISOString();
+      const segment = {
+        cameraId: camera.id,
+        key: `${camera.id}/b/${n}.mp4`,
+        startedAt,
+        endedAt: new Date(Date.parse(startedAt) + 2000).toISOString(),
+        bytes: 100,
+        sha256: 'e'.repeat(64),
+        initBytes: 10,
+        node: 'http://127.0.0.1:9',
+      };
+      return domainEvent<DomainEventOf<'segment.recorded'>>(
+        { id: idempotencyKeys.segment(segment), type: 'segment.recorded', segment },
+        new Date(),
+      );
+    });
+    // Two envelopes (1,000 and 200 events), as a worker's outbox publishes a backlog.
+    await worker.publishAll(segments.slice(0, 1200));
+    // The same envelope twice (dropped by the stream), and events again in other envelopes (by the store).
+    await worker.publishAll(segments.slice(0, 300));
+    await worker.publishAll(segments.slice(0, 300));
+    await worker.publishAll(segments.slice(200, 700));
+    // A newer release's envelope: set aside, not stored (the bus tests check the quarantine stream).
+    worker.connection.publish(
+      `${prefix}.segment.recorded.batch`,
+      JSON.stringify({ batch: 2, events: segments.slice(1200) }),
+    );
+    const db = app.database.db;
+    const stored = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from segments where camera_id = ${camera.id}`.execute(db))
+          .rows[0]?.n,
+      );
+    await expect.poll(stored, { timeout: 20_000 }).toBe(1200);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await stored()).toBe(1200);
+  });
+
+  it('stores an alert of a camera while another camera’s alert is slow, each camera in its order', async () => {
+    const [slow, quick] = await Promise.all(
+      ['Gare', 'Beffroi'].map((name) => app.cameras.create(cameraBody({ name }) as never, { actorName: 'test' })),
+    );
+    const raised = (cameraId: string, s: number) => {
+      const at = new Date(Date.now() - 60_000 + s * 1000).toISOString();
+      const alert = {
+        cameraId,
+        type: 'intrusion' as const,
+        severity: 'medium' as const,
+        message: `alert ${s}`,
+        openedAt: at,
+        clip: { from: at, to: at },
+        details: {},
+      };
+      return domainEvent<DomainEventOf<'alert.raised'>>(
+        { id: idempotencyKeys.alert(alert), type: 'alert.raised', alert },
+        new Date(),
+      );
+    };
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const raiseOnce = app.alerts.raiseOnce.bind(app.alerts);
+    // The first alert of the slow camera takes its time (a slow disk, a lock).
+    app.alerts.raiseOnce = async (alert, key) => {
+      if (alert.cameraId === slow!.id && alert.message === 'alert 1') await gate;
+      return raiseOnce(alert, key);
+    };
+    try {
+      const opened = () =>
+        pushed.flatMap((e) =>
+          e.type === 'alert.opened' && [slow!.id, quick!.id].includes(e.alert.cameraId) ? [e.alert.message] : [],
+        );
+      await worker.publish(raised(slow!.id, 1));
+      await worker.publish(raised(slow!.id, 2));
+      await worker.publish(raised(quick!.id, 3));
+      await expect.poll(opened, { timeout: 10_000 }).toEqual(['alert 3']);
+      release();
+      await expect.poll(opened, { timeout: 10_000 }).toEqual(['alert 3', 'alert 1', 'alert 2']);
+    } finally {
+      release();
+      app.alerts.raiseOnce = raiseOnce;
+    }
+  });
 });

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Replay } from '@vigie/core';
+import { systemClock, type Replay } from '@vigie/core';
+import { storesFor } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { LocalDiskStorage, locateFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,15 +160,94 @@ describe.each(testEngines)('replaying stored recordings through a rule on $name'
     const empty = await refused({ from: at(600).toISOString(), to: at(900).toISOString() });
     expect(empty.json<ErrorBody>().error.code).toBe('NO_RECORDING');
     expect((await refused({ from: at(0).toISOString(), to: at(60).toISOString() }, operator)).statusCode).toBe(403);
+    // fire_smoke never runs on colour alone: without a fire model (none configured here) its replay is refused.
+    const fire = await app.http.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/rules/fire_smoke/replay`,
+      headers: supervisor,
+      payload: { from: at(0).toISOString(), to: at(60).toISOString() },
+    });
+    expect(fire.json<ErrorBody>().error.code).toBe('FIRE_MODEL_MISSING');
+    expect(fire.statusCode).toBe(503);
     const unknown = await app.http.inject({
       method: 'GET',
       url: '/api/replays/00000000-0000-4000-8000-000000000000',
       headers: supervisor,
     });
     expect(unknown.json<ErrorBody>().error.code).toBe('REPLAY_NOT_FOUND');
-    // One replay at a time; the one under way is stopped when the server closes (after this test).
+    // One replay at a time.
     const period = { from: at(-60).toISOString(), to: at(60).toISOString() };
-    expect((await refused(period)).json<Replay>().status).toBe('running');
+    const running = (await refused(period)).json<Replay>();
+    expect(running.status).toBe('running');
     expect((await refused(period)).json<ErrorBody>().error.code).toBe('REPLAY_BUSY');
+    // A supervisor cancels it (an operator may not); it reads as cancelled, audited, and frees the server.
+    const cancel = (headers: SessionHeaders) =>
+      app.http.inject({ method: 'POST', url: `/api/replays/${running.id}/cancel`, headers });
+    expect((await cancel(operator)).statusCode).toBe(403);
+    const cancelled = await cancel(supervisor);
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json<Replay>()).toMatchObject({ id: running.id, status: 'cancelled' });
+    expect(cancelled.json<Replay>().summary).toBeUndefined();
+    const read = await app.http.inject({ method: 'GET', url: `/api/replays/${running.id}`, headers: supervisor });
+    expect(read.json<Replay>().status).toBe('cancelled');
+    expect((await cancel(supervisor)).json<ErrorBody>().error.code).toBe('REPLAY_NOT_RUNNING');
+    const cancels = (
+      await app.http.inject({
+        method: 'GET',
+        url: '/api/audit?action=analytics.rule_replay_cancelled',
+        headers: dpo,
+      })
+    ).json<{ details: { replay: string } }[]>();
+    expect(cancels.map((e) => e.details.replay)).toEqual([running.id]);
+    expect((await refused(period)).statusCode).toBe(202);
+    // The one under way now is stopped when the server closes (after this test).
   }, 180_000);
+
+  it('keeps replays in the database: a running one that no server writes any more reads as interrupted', async () => {
+    const created = await app.http.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: supervisor,
+      payload: cameraBody({ name: 'Rejeu orphelin', enabled: false }),
+    });
+    const cameraId = created.json<{ id: string }>().id;
+    const startedAt = new Date(Date.now() - 120_000);
+    const orphan: Replay = {
+      id: randomUUID(),
+      cameraId,
+      type: 'camera_tamper',
+      params: { tamperAfterS: 3 },
+      from: new Date(startedAt.getTime() - 3_600_000).toISOString(),
+      to: startedAt.toISOString(),
+      status: 'running',
+      progress: { segments: 10, segmentsDone: 4, recordedS: 80, analysedS: 32 },
+      startedAt: startedAt.toISOString(),
+      events: [],
+    };
+    // Left by a server stopped a minute ago, as a kill -9 leaves it.
+    const { replays } = storesFor(app.database.db, systemClock);
+    await replays.save(orphan, new Date(Date.now() - 60_000));
+    const read = await app.http.inject({ method: 'GET', url: `/api/replays/${orphan.id}`, headers: supervisor });
+    expect(read.statusCode).toBe(200);
+    expect(read.json<Replay>()).toMatchObject({
+      status: 'failed',
+      error: { code: 'REPLAY_INTERRUPTED' },
+      progress: { segmentsDone: 4 },
+    });
+    // Written a moment ago, it is still running (on another server): this one cannot cancel it.
+    await replays.save(orphan, new Date());
+    const live = await app.http.inject({ method: 'GET', url: `/api/replays/${orphan.id}`, headers: supervisor });
+    expect(live.json<Replay>().status).toBe('running');
+    const cancel = await app.http.inject({
+      method: 'POST',
+      url: `/api/replays/${orphan.id}/cancel`,
+      headers: supervisor,
+    });
+    expect(cancel.json<ErrorBody>().error.code).toBe('REPLAY_NOT_RUNNING');
+    // Only the newest are kept.
+    for (let i = 0; i < 21; i++)
+      await replays.save({ ...orphan, id: randomUUID(), startedAt: new Date().toISOString() }, new Date());
+    await replays.keepNewest(20);
+    expect(await replays.get(orphan.id)).toBeUndefined();
+  });
 });

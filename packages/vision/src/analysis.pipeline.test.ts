@@ -45,3 +45,35 @@ describe('AnalysisPipeline', () => {
     expect(await rapidEvents(false)).toBe(0);
   });
 });
+
+describe('fire_smoke in the pipeline', () => {
+  /** 25 frames of flames churning at several hertz in the top right of a 64×48 view. */
+  async function fireEvents(pipeline: AnalysisPipeline): Promise<number> {
+    let events = 0;
+    for (let f = 0; f < 25; f++) {
+      const data = new Uint8Array(64 * 48 * 3);
+      for (let y = 0; y < 48; y++)
+        for (let x = 0; x < 64; x++)
+          data.set(
+            x >= 40 && x < 56 && y >= 8 && y < 24 && (x + y + f) % 2 === 0 ? [250, 170, 40] : [60, 120, 50],
+            (y * 64 + x) * 3,
+          );
+      const frame: VideoFrame = { data, width: 64, height: 48, format: 'rgb24', t: f * 200 };
+      events += (await pipeline.process(frame)).events.filter((e) => e.type === 'fire_smoke').length;
+    }
+    return events;
+  }
+
+  it('does not run without the fire model and says so with its code; runs with it', async () => {
+    const without = new AnalysisPipeline({ fps: 5, config: { rules: ['fire_smoke'] } });
+    expect(without.unavailable).toEqual([{ type: 'fire_smoke', code: 'FIRE_MODEL_MISSING' }]);
+    expect(await fireEvents(without)).toBe(0);
+    const fireClassifier = {
+      score: (_frame: VideoFrame, regions: readonly unknown[]) => Promise.resolve(regions.map(() => 0.9)),
+      close: () => Promise.resolve(),
+    };
+    const withModel = new AnalysisPipeline({ fps: 5, config: { rules: ['fire_smoke'] }, fireClassifier });
+    expect(withModel.unavailable).toEqual([]);
+    expect(await fireEvents(withModel)).toBe(1);
+  });
+});

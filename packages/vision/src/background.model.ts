@@ -243,6 +243,16 @@ export class BackgroundModel {
     return count === 0 ? { current: 0, background: 0 } : { current: current / count, background: background / count };
   }
 
+  /** Fraction of the pixels of `box` that differ from the long-term background (0 for an empty box). */
+  foregroundFraction(box: Box): number {
+    const { width } = this.o;
+    const [x0, y0, x1, y1] = this.pixelsOf(box);
+    let on = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (this.foreground[y * width + x] === 255) on++;
+    const area = (x1 - x0) * (y1 - y0);
+    return area === 0 ? 0 : on / area;
+  }
+
   /** A normalised box as pixel bounds [x0, y0, x1, y1) of the model, clamped to it. */
   private pixelsOf(box: Box): [number, number, number, number] {
     const { width, height } = this.o;

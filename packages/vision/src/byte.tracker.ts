@@ -18,6 +18,8 @@ export interface Track {
   hits: number;
   /** Last time (ms) a detection found lying (in a turned view) was matched to it. */
   lyingAt?: number;
+  /** Last time (ms) a detection found upside down (lying head towards the camera) was matched to it. */
+  upsideDownAt?: number;
   /** Matched boxes of the last `historyS` seconds, oldest first. */
   history: { t: number; box: Box }[];
 }
@@ -214,6 +216,7 @@ export class ByteTracker {
       lastT: t,
       hits: 1,
       ...(d.lying === true ? { lyingAt: t } : {}),
+      ...(d.upsideDown === true ? { upsideDownAt: t } : {}),
       history: [{ t, box: { ...d.box } }],
     };
     return {
@@ -235,6 +238,7 @@ export class ByteTracker {
     tr.score = d.score;
     tr.lastT = t;
     if (d.lying === true) tr.lyingAt = t;
+    if (d.upsideDown === true) tr.upsideDownAt = t;
     tr.hits++;
     tr.label = d.label === 'person' || tr.label === 'person' ? tr.label : d.label;
     if (tr.hits >= this.o.minHits) tr.confirmed = true;

@@ -10,15 +10,16 @@ import {
   type ClipPadding,
 } from './alert.evidence.js';
 import type { AlertChange } from './alert.policy.js';
-import { AnalysisPipeline, type FrameResult } from './analysis.pipeline.js';
+import { AnalysisPipeline, type FrameResult, type UnavailableRule } from './analysis.pipeline.js';
 import type { CountSample } from './count.sampler.js';
 import { FfmpegFrameSource, type FrameSourceOptions } from './ffmpeg-frame.source.js';
+import type { FlameClassifier } from './fire.classifier.js';
 import { PrivacyMasker } from './privacy.masker.js';
 import { definedOnly } from '@vigie/core';
 
 /** Where a camera's analysis stands, for the console's camera health view. */
 export type AnalysisStatus =
-  | { state: 'starting'; at: Date }
+  | { state: 'starting'; at: Date; unavailable?: readonly UnavailableRule[] }
   | { state: 'running'; at: Date; width: number; height: number; durationMs?: number }
   | { state: 'retrying'; at: Date; reason: string; inS: number }
   | { state: 'ended' | 'stopped'; at: Date; frames: number; dropped: number }
@@ -36,6 +37,8 @@ export interface CameraAnalysisOptions {
   config?: AnalysisConfig;
   /** Object detector (an OnnxDetector); motion blobs when absent. The caller closes it. */
   detector?: Detector;
+  /** Fire patch classifier (an OnnxFireClassifier); without it `fire_smoke` does not run (status `unavailable`). */
+  fireClassifier?: FlameClassifier;
   /** Privacy masks, blacked out of every frame before analysis, snapshots and annotated videos (R6). */
   masks?: readonly Pick<Mask, 'polygon'>[];
   /** Analysis rate (default 5 fps) and width (default 640 px). */
@@ -106,7 +109,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
     cameraId: o.cameraId,
     config,
     startedAt,
-    ...definedOnly({ detector: o.detector, detectEvery: o.detectEvery }),
+    ...definedOnly({ detector: o.detector, detectEvery: o.detectEvery, fireClassifier: o.fireClassifier }),
   });
   const masker = new PrivacyMasker(o.masks ?? []);
   const report = (error: unknown) => o.onError?.(error instanceof Error ? error : new Error(String(error)));
@@ -144,7 +147,11 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
     const counts = pipeline.finish();
     if (counts.length > 0) await Promise.resolve(o.onCounts?.(counts)).catch(report);
   };
-  o.onStatus?.({ state: 'starting', at: clock() });
+  o.onStatus?.({
+    state: 'starting',
+    at: clock(),
+    ...(pipeline.unavailable.length > 0 ? { unavailable: pipeline.unavailable } : {}),
+  });
   while (!aborted()) {
     const attempt = new AbortController();
     const stop = () => attempt.abort();

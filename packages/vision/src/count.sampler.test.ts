@@ -74,6 +74,25 @@ describe('CountSampler', () => {
     // The median of the recent passes (12), not the tracks (8) nor the last pass (9).
     expect(samples.find((s) => s.series === 'view')).toMatchObject({ occupancy: 12, method: 'tiled' });
   });
+
+  it('adds the riders of two-wheelers no counted person covers, and says so', () => {
+    const sampler = new CountSampler({ cameraId: 'cam', startedAt: new Date(0) });
+    const tracks = [walker({ id: 1, path: [{ x: 0.2, y: 0.5 }], size: { w: 0.1, h: 0.3 } })];
+    const bikes = [
+      { x: 0.15, y: 0.3, w: 0.1, h: 0.2 },
+      { x: 0.6, y: 0.3, w: 0.1, h: 0.2 },
+      { x: 0.8, y: 0.3, w: 0.1, h: 0.2 },
+    ];
+    // What the rider counter answers: the two-wheelers none of the counted persons covers.
+    const riders = (counted: readonly { x: number; y: number; w: number; h: number }[]) =>
+      bikes.filter(
+        (b) => !counted.some((c) => c.x < b.x + b.w && b.x < c.x + c.w && c.y < b.y + b.h && b.y < c.y + c.h),
+      );
+    const samples: CountSample[] = [];
+    for (let i = 0; i <= 10; i++)
+      samples.push(...sampler.update(context({ t: i * 1000, tracks, riders, params: countEvery10s })));
+    expect(samples.find((s) => s.series === 'view')).toMatchObject({ occupancy: 3, method: 'tracks+riders' });
+  });
 });
 
 const countEvery10s = { ...context().params, countPeriodS: 10 };

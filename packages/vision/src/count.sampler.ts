@@ -1,4 +1,4 @@
-import type { CountMethod, Point } from '@vigie/core';
+import { countMethods, type CountMethod, type Point } from '@vigie/core';
 import { footPoint, lineCrossing, wholeFrame } from './geometry.math.js';
 import { headcount, persons, type RuleContext } from './rule.context.js';
 
@@ -34,8 +34,8 @@ interface Tally {
   frames: number;
   persons: number;
   density: number;
-  /** Frames counted by the tiled pass. */
-  tiled: number;
+  /** Frames counted by each method. */
+  methods: Map<CountMethod, number>;
 }
 
 /**
@@ -99,11 +99,16 @@ export class CountSampler {
     for (const area of this.areas(ctx)) {
       const count = headcount(ctx, area.polygon);
       const m2 = ctx.ground.areaM2(area.polygon);
-      const tally = this.tallies.get(area.series) ?? { frames: 0, persons: 0, density: 0, tiled: 0 };
+      const tally = this.tallies.get(area.series) ?? {
+        frames: 0,
+        persons: 0,
+        density: 0,
+        methods: new Map<CountMethod, number>(),
+      };
       tally.frames++;
       tally.persons += count.persons;
       tally.density += m2 > 0 ? count.persons / m2 : 0;
-      if (count.method === 'tiled') tally.tiled++;
+      tally.methods.set(count.method, (tally.methods.get(count.method) ?? 0) + 1);
       this.tallies.set(area.series, tally);
     }
   }
@@ -133,11 +138,18 @@ export class CountSampler {
         series: area.series,
         occupancy: round(tally.persons / tally.frames),
         density: round(tally.density / tally.frames),
-        method: 2 * tally.tiled >= tally.frames ? 'tiled' : 'tracks',
+        method: mostFrequent(tally.methods),
       });
     }
     this.period.clear();
     this.tallies.clear();
     return out;
   }
+}
+
+/** The method that counted most frames (the first of `countMethods` on a tie). */
+function mostFrequent(methods: ReadonlyMap<CountMethod, number>): CountMethod {
+  let best: CountMethod = 'tracks';
+  for (const m of countMethods) if ((methods.get(m) ?? 0) > (methods.get(best) ?? 0)) best = m;
+  return best;
 }

@@ -8,6 +8,7 @@ export * from './object.rules.js';
 export * from './people.rules.js';
 export * from './crowd.rules.js';
 export * from './scene.rules.js';
+export * from './fire.classifier.js';
 export * from './lying-person.redetector.js';
 export * from './alert.policy.js';
 export * from './motion.detector.js';

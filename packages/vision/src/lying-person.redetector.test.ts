@@ -45,6 +45,43 @@ describe('lying person re-detection', () => {
     }
   });
 
+  it('turns a region upside down and maps a box found there back onto the frame', () => {
+    const frame = frameWith({ x: 20, y: 15, w: 10, h: 30 });
+    const region = { x: 10, y: 10, side: 50 };
+    const rotated = rotatedRegion(frame, region, 2);
+    const inRotated = whiteBox(rotated);
+    expect([inRotated.x * 50, inRotated.y * 50]).toEqual([50 - 20, 50 - 35]);
+    const back = unrotatedBox(inRotated, { frame, region, turn: 2 });
+    expect(back.x * 80).toBeCloseTo(20);
+    expect(back.y * 60).toBeCloseTo(15);
+    expect(back.w * 80).toBeCloseTo(10);
+    expect(back.h * 60).toBeCloseTo(30);
+  });
+
+  it('finds a person lying head towards the camera only upside down, and says so', async () => {
+    // A tall block with a notch on top; the detector below takes it for a person only notch down, so
+    // only the half turn finds it.
+    const frame = frameWith({ x: 30, y: 20, w: 10, h: 30 });
+    for (let x = 33; x < 37; x++) frame.data[19 * 80 + x] = 255;
+    const headUp: Detector = {
+      detect: (f: VideoFrame): Promise<Detection[]> => {
+        const box = whiteBox(f);
+        const tall = box.h * f.height > box.w * f.width;
+        const top = Math.round(box.y * f.height);
+        const notchOnTop =
+          f.data[top * f.width + Math.round((box.x + box.w / 2) * f.width)] === 255 &&
+          f.data[top * f.width + Math.round(box.x * f.width)] !== 255;
+        return Promise.resolve(tall && !notchOnTop ? [{ label: 'person', score: 0.8, box }] : []);
+      },
+    };
+    const redetector = new LyingPersonRedetector(headUp);
+    const track = { x: 30 / 80, y: 20 / 60, w: 10 / 80, h: 30 / 60 };
+    const found = await redetector.redetect(frame, { tracks: [track], detections: [] });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ upsideDown: true });
+    expect(found[0]?.lying).toBeUndefined();
+  });
+
   it('finds a lying person near a track the confident detections no longer cover, and only there', async () => {
     const frame = frameWith({ x: 20, y: 40, w: 30, h: 10 });
     const redetector = new LyingPersonRedetector(uprightOnly);

@@ -32,7 +32,8 @@ export class RapidMovementRule implements Rule {
  * `onGroundAspect`; or it is at least as wide as tall and either 2.5 times wider (relative to its
  * height) than when the same track stood upright, or found lying by the turned re-detection in the
  * last 2 s (a person lying partly out of view, or foreshortened along the camera's axis, keeps a box
- * barely wider than tall).
+ * barely wider than tall); or found upside down by it in the last 2 s, whatever the box's shape (lying
+ * along the camera's axis, head towards it: a box taller than wide).
  */
 export class PersonOnGroundRule implements Rule {
   readonly type = 'person_on_ground' as const;
@@ -48,8 +49,11 @@ export class PersonOnGroundRule implements Rule {
       const now = shape(p.box);
       const upright = Math.min(...p.history.map((h) => shape(h.box)));
       const turned = p.lyingAt !== undefined && ctx.t - p.lyingAt <= 2000;
+      const upsideDown = p.upsideDownAt !== undefined && ctx.t - p.upsideDownAt <= 2000;
       const lying =
-        now >= ctx.params.onGroundAspect || (now >= 1 && (turned || (upright <= 0.6 && now >= 2.5 * upright)));
+        now >= ctx.params.onGroundAspect ||
+        upsideDown ||
+        (now >= 1 && (turned || (upright <= 0.6 && now >= 2.5 * upright)));
       const v = speedOf(ctx, { track: p, windowS: 1 }) ?? 0;
       if (!lying || v > 0.5) {
         this.lyingSince.delete(p.id);

@@ -50,6 +50,8 @@ export interface RuleContext {
   local: { weekday: number; minute: number };
   /** Persons of each recent tiled counting pass, oldest first (crowded views only). */
   crowd?: readonly (readonly Box[])[];
+  /** Ridden two-wheelers in view (`RiderCounter`), each a rider unless a counted person covers it. */
+  riders?: (counted: readonly Box[]) => Box[];
 }
 
 /** How many people an area holds, and how they were counted. */
@@ -71,7 +73,8 @@ export const crowdedFrom = 8;
 /**
  * The people in `polygon`: its confirmed person tracks, or in a crowded area (at least `crowdedFrom`
  * tracks) the median count of the recent tiled passes when it is higher (one pass on the dev set's
- * mall clip ranges 14–22 around ~18: a pass alone is noisy).
+ * mall clip ranges 14–22 around ~18: a pass alone is noisy); plus one rider per ridden two-wheeler
+ * that none of them covers.
  */
 export function headcount(ctx: RuleContext, polygon: readonly Point[]): Headcount {
   // The whole frame holds every person, even one whose foot the tracker predicts past the edge.
@@ -81,9 +84,14 @@ export function headcount(ctx: RuleContext, polygon: readonly Point[]): Headcoun
     .filter(inside);
   const passes = tracked.length >= crowdedFrom ? (ctx.crowd ?? []).map((p) => p.filter(inside)) : [];
   const tiled = [...passes].sort((a, b) => a.length - b.length)[Math.floor(passes.length / 2)] ?? [];
-  return tiled.length > tracked.length
-    ? { persons: tiled.length, method: 'tiled', boxes: tiled }
-    : { persons: tracked.length, method: 'tracks', boxes: tracked };
+  const base: Headcount =
+    tiled.length > tracked.length
+      ? { persons: tiled.length, method: 'tiled', boxes: tiled }
+      : { persons: tracked.length, method: 'tracks', boxes: tracked };
+  const riders = (ctx.riders?.(base.boxes) ?? []).filter(inside);
+  if (riders.length === 0) return base;
+  const boxes = [...base.boxes, ...riders];
+  return { persons: boxes.length, method: base.method === 'tiled' ? 'tiled+riders' : 'tracks+riders', boxes };
 }
 
 /** One event rule: a small state machine over successive contexts. */

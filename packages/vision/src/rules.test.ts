@@ -93,6 +93,19 @@ describe('people rules', () => {
     expect(events.map((e) => e.tracks)).toEqual([[2], [3]]);
   });
 
+  it('takes a person found upside down for lying, however tall the box (lying head towards the camera)', () => {
+    const tall = { w: 0.04, h: 0.1 };
+    const upsideDown = { ...walker({ id: 1, path: [{ x: 0.5, y: 0.8 }], size: tall }), upsideDownAt: 0 };
+    const standing = { ...walker({ id: 2, path: [{ x: 0.2, y: 0.8 }], size: tall }), upsideDownAt: -5000 };
+    const rule = new PersonOnGroundRule();
+    const events = [];
+    for (let t = 0; t <= 4000; t += 200) {
+      upsideDown.upsideDownAt = t;
+      events.push(...rule.update(context({ t, tracks: [upsideDown, standing] })));
+    }
+    expect(events.map((e) => e.tracks)).toEqual([[1]]);
+  });
+
   it('flags entry into a forbidden zone only while its schedule is active', () => {
     const zones: AnalysisZone[] = [
       {

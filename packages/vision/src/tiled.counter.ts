@@ -127,13 +127,20 @@ export class TiledPersonCounter {
   /** The persons of `frame`, given the whole-frame detections already made on it. */
   async persons(frame: VideoFrame, whole: readonly Detection[]): Promise<Detection[]> {
     const found = whole.filter((d) => d.label === 'person' && d.score >= this.options.minScore);
+    for (const d of await this.inTiles(frame))
+      if (d.label === 'person' && d.score >= this.options.minScore) found.push(d);
+    return mergePersons(found);
+  }
+
+  /** Everything the detector finds in the tiles of `frame`, in the frame's coordinates, cut boxes left out. */
+  async inTiles(frame: VideoFrame): Promise<Detection[]> {
+    const found: Detection[] = [];
     for (const tile of tileRects(frame, this.options)) {
       for (const d of await this.tileDetector.detect(cropFrame(frame, tile))) {
-        if (d.label !== 'person' || d.score < this.options.minScore) continue;
         const box = boxFromTile(d.box, { tile, frame });
         if (box !== undefined) found.push({ ...d, box });
       }
     }
-    return mergePersons(found);
+    return found;
   }
 }

@@ -4,9 +4,9 @@ import { iou } from './geometry.math.js';
 /** COCO class indices Vigie keeps, and their names. */
 export const cocoClasses: ReadonlyMap<number, DetectedClass> = new Map([
   [0, 'person'],
-  [1, 'vehicle'],
+  [1, 'two_wheeler'],
   [2, 'vehicle'],
-  [3, 'vehicle'],
+  [3, 'two_wheeler'],
   [5, 'vehicle'],
   [7, 'vehicle'],
   [24, 'backpack'],

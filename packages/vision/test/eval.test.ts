@@ -14,15 +14,17 @@ import {
 } from '../src/eval/eval.suite.js';
 import { runFireClip, runOverheadCrowd, runPhotoCounts } from '../src/eval/real-clips.evaluation.js';
 import { OnnxDetector } from '../src/onnx.detector.js';
-import { shared, sharedDataDir } from './shared-data.fixture.js';
+import { OnnxFireClassifier } from '../src/fire.classifier.js';
+import { fireModel, shared, sharedDataDir } from './shared-data.fixture.js';
 
 const ffmpegPath = locateFfmpeg().path;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-eval-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 const realReady = shared.model.present && shared.aboda.present && shared.abodaEvents.present;
-const fireReady = shared.fire.present && shared.fireTruth.present;
+const fireReady = shared.fire.present && shared.fireTruth.present && fireModel.present;
 const crowdReady = shared.model.present && shared.crowd.present;
 const photosReady = shared.model.present && shared.streetCounts.present;
+const fireDevReady = shared.normal.present && shared.fire.present && fireModel.present;
 const fallsReady = shared.model.present && shared.falls.present && shared.normal.present;
 const absent = (ready: boolean, what: string) => (ready ? '' : ` (skipped: ${what} absent under ${sharedDataDir})`);
 
@@ -65,13 +67,34 @@ describe('evaluation against ground truth', () => {
   );
 
   it.skipIf(!fireReady)(
-    `raises fire_smoke on the FURG burning house within 4 s, on the flames${absent(fireReady, 'the FURG clip')}`,
+    `raises fire_smoke on the FURG burning house within 4 s, on the flames (cue + fire model)${fireReady ? '' : ` (skipped: the FURG clip under ${sharedDataDir} or the fire model ${fireModel.path} absent: npm run train:fire)`}`,
     async () => {
-      const fire = await runFireClip({ sharedDir: sharedDataDir, ffmpegPath });
+      const fireClassifier = await OnnxFireClassifier.create({ modelPath: fireModel.path });
+      const fire = await runFireClip({ sharedDir: sharedDataDir, ffmpegPath, fireClassifier });
+      await fireClassifier.close();
       expect(fire?.delayS).toBeLessThanOrEqual(evalThresholds.fireDelayS);
       expect(fire?.onFire).toBe(true);
       expect(realClipFailures({ fire, crowd: undefined, photos: undefined })).toEqual([]);
     },
+  );
+
+  it.skipIf(!fireDevReady)(
+    `raises no fire_smoke on the normal footage (orange balloons, jackets, motorbikes, hard sun) and finds the FURG fire${fireDevReady ? '' : ` (skipped: the normal footage or the FURG clip under ${sharedDataDir}, or the fire model ${fireModel.path}, absent: npm run train:fire)`}`,
+    async () => {
+      const fireClassifier = await OnnxFireClassifier.create({ modelPath: fireModel.path });
+      try {
+        const clips = devClips(sharedDataDir).filter((c) => c.set !== 'falls');
+        const runs = [];
+        for (const clip of clips)
+          runs.push(await runDevClip(clip, { ffmpegPath, rules: ['fire_smoke'], fireClassifier }));
+        const fire = scoreDevRuns(runs).types.find((s) => s.type === 'fire_smoke');
+        expect(fire?.truePositives).toBe(1);
+        expect(fire?.falsePositives).toBe(0);
+      } finally {
+        await fireClassifier.close();
+      }
+    },
+    300_000,
   );
 
   it.skipIf(!crowdReady)(
@@ -114,7 +137,7 @@ describe('evaluation against ground truth', () => {
   );
 
   it.skipIf(!fallsReady)(
-    `finds 7 of the 8 real falls (person_on_ground), raises none on the normal footage and counts its people${absent(fallsReady, 'the fall clips, the normal footage or the model')}`,
+    `finds the 8 real falls (person_on_ground), raises none on the normal footage and counts its people${absent(fallsReady, 'the fall clips, the normal footage or the model')}`,
     async () => {
       const detector = await OnnxDetector.create({ modelPath: shared.model.path, inputSize: 416 });
       try {
@@ -124,7 +147,7 @@ describe('evaluation against ground truth', () => {
           runs.push(await runDevClip(clip, { ffmpegPath, detector, rules: ['person_on_ground', 'people_count'] }));
         const score = scoreDevRuns(runs);
         const fall = score.types.find((s) => s.type === 'person_on_ground');
-        expect(fall?.truePositives).toBeGreaterThanOrEqual(7);
+        expect(fall?.truePositives).toBe(8);
         expect(fall?.falsePositives).toBe(0);
         expect(devFailures(score)).toEqual([]);
       } finally {

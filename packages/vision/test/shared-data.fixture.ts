@@ -13,6 +13,12 @@ export function sharedFile(relative: string): { path: string; present: boolean }
   return { path, present: existsSync(path) };
 }
 
+/** The fire patch classifier: VIGIE_FIRE_MODEL, else the one `npm run train:fire` writes in packages/vision/models. */
+export const fireModel = (() => {
+  const path = process.env['VIGIE_FIRE_MODEL'] ?? join(repoRoot, 'packages', 'vision', 'models', 'fire_patch.onnx');
+  return { path, present: existsSync(path) };
+})();
+
 /** The YOLOX-nano model and the clips the tests use. */
 export const shared = {
   model: sharedFile('yolox-nano-onnx/yolox_nano_dyn.onnx'),

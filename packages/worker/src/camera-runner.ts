@@ -19,6 +19,7 @@ import {
 } from '@vigie/media';
 import {
   OnnxDetector,
+  OnnxFireClassifier,
   startCameraAnalysis,
   type AnalysisAlert,
   type AnalysisAlertUpdate,
@@ -46,6 +47,8 @@ export interface CameraRunnerOptions {
   outbox: Outbox;
   segmentSeconds?: number;
   modelPath?: string;
+  /** Fire patch classifier confirming `fire_smoke`; without it that rule does not run (reported as a problem). */
+  fireModelPath?: string;
   /**
    * A free loopback UDP port (`freeLoopbackUdpPort`) when the camera is pulled once (`pullsOnce`): the
    * recorder's ffmpeg sends a copy of the camera's packets there and the analysis reads it.
@@ -69,7 +72,14 @@ export class CameraRunner {
   readonly #recorder: SegmentRecorder;
   readonly #follower: PtzMaskFollower | undefined;
   readonly #tap: string | undefined;
-  #analysis: { controller: AbortController; done: Promise<unknown>; detector?: OnnxDetector } | undefined;
+  #analysis:
+    | {
+        controller: AbortController;
+        done: Promise<unknown>;
+        detector?: OnnxDetector;
+        fireClassifier?: OnnxFireClassifier;
+      }
+    | undefined;
 
   constructor(options: CameraRunnerOptions) {
     this.#options = options;
@@ -163,6 +173,7 @@ export class CameraRunner {
       return;
     }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
+    const fireClassifier = rules.includes('fire_smoke') ? await this.#fireClassifier() : undefined;
     const controller = new AbortController();
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
@@ -172,7 +183,7 @@ export class CameraRunner {
       launch: dyingWithParent,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
-      ...definedOnly({ detector }),
+      ...definedOnly({ detector, fireClassifier }),
       realtime: sourceUrl.startsWith('file:'),
       live: true,
       signal: controller.signal,
@@ -198,8 +209,27 @@ export class CameraRunner {
     this.#analysis = {
       controller,
       done: analysis.done.catch((error: unknown) => this.#options.onProblem(`analysis ended: ${String(error)}`)),
-      ...definedOnly({ detector }),
+      ...definedOnly({ detector, fireClassifier }),
     };
+  }
+
+  /**
+   * The fire model, checked against the model registry (R23) and loaded; undefined, reported as a
+   * problem with its code, when it is unset or refused: `fire_smoke` then does not run (never on colour alone).
+   */
+  async #fireClassifier(): Promise<OnnxFireClassifier | undefined> {
+    const { fireModelPath } = this.#options;
+    if (fireModelPath === undefined) {
+      this.#options.onProblem('fire_smoke does not run: no fire model (FIRE_MODEL_MISSING, set VIGIE_FIRE_MODEL)');
+      return undefined;
+    }
+    try {
+      await this.#options.verifyModel(fireModelPath);
+      return await OnnxFireClassifier.create({ modelPath: fireModelPath });
+    } catch (error) {
+      this.#options.onProblem(`fire_smoke does not run: the fire model is refused: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   async #stopAnalysis(): Promise<void> {
@@ -209,6 +239,7 @@ export class CameraRunner {
     running.controller.abort();
     await running.done;
     await running.detector?.close();
+    await running.fireClassifier?.close();
   }
 }
 

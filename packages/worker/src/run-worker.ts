@@ -44,7 +44,12 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     capacity,
     timeZone: frenchProfile.timeZone,
     sourcePolicy: config.sourcePolicy,
-    ...definedOnly({ modelPath: config.modelPath, vault, segmentSeconds: config.segmentSeconds }),
+    ...definedOnly({
+      modelPath: config.modelPath,
+      fireModelPath: config.fireModelPath,
+      vault,
+      segmentSeconds: config.segmentSeconds,
+    }),
     log,
   });
   await worker.start();

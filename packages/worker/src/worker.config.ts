@@ -13,6 +13,8 @@ export interface WorkerConfig {
   /** Most cameras (VIGIE_WORKER_CAPACITY); default from the measured cost per camera and this machine's cores. */
   capacity?: number;
   modelPath?: string;
+  /** Fire patch classifier confirming `fire_smoke` (VIGIE_FIRE_MODEL); without it that rule does not run. */
+  fireModelPath?: string;
   /** Segment length in seconds (VIGIE_SEGMENT_SECONDS, default 4). */
   segmentSeconds?: number;
   /** JetStream subject prefix and leases bucket (VIGIE_BUS_PREFIX, default `vigie`). */
@@ -85,6 +87,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     sourcePolicy: { allowFiles, allowedNetworks },
     ...definedOnly({ capacity, segmentSeconds }),
     ...(env['VIGIE_MODEL'] ? { modelPath: env['VIGIE_MODEL'] } : {}),
+    ...(env['VIGIE_FIRE_MODEL'] ? { fireModelPath: env['VIGIE_FIRE_MODEL'] } : {}),
   };
 }
 

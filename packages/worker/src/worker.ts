@@ -82,6 +82,8 @@ export interface WorkerOptions {
    */
   sourcePolicy: SourceUrlPolicy;
   modelPath?: string;
+  /** Fire patch classifier confirming `fire_smoke`; without it that rule does not run (reported as a problem). */
+  fireModelPath?: string;
   /** Opens the cameras' sealed stream passwords (the servers' key file); absent: cameras with one fail to start. */
   vault?: CredentialVault;
   segmentSeconds?: number;
@@ -378,7 +380,11 @@ export class VigieWorker {
       ffmpegPath: this.#options.ffmpegPath,
       clock: this.#options.clock,
       outbox: this.#outbox,
-      ...definedOnly({ segmentSeconds: this.#options.segmentSeconds, modelPath: this.#options.modelPath }),
+      ...definedOnly({
+        segmentSeconds: this.#options.segmentSeconds,
+        modelPath: this.#options.modelPath,
+        fireModelPath: this.#options.fireModelPath,
+      }),
       onHealth: () => {
         const status = this.#supervisor.status(`${camera.id}:record`);
         if (status?.state === 'online') this.#publishStatus(camera.id, status);

@@ -22,13 +22,13 @@ function segment(n: number): DomainEventBody {
   };
 }
 
-function alert(n: number): DomainEventBody {
+function alert(n: number, camera = 1): DomainEventBody {
   const at = new Date(Date.UTC(2026, 2, 1, 10) + n * 1000).toISOString();
   return {
     v: 1,
     type: 'alert.raised',
     alert: {
-      cameraId: '00000000-0000-4000-8000-000000000001',
+      cameraId: `00000000-0000-4000-8000-00000000000${camera}`,
       type: 'abandoned_object',
       severity: 'high',
       message: `alert ${n}`,
@@ -39,23 +39,30 @@ function alert(n: number): DomainEventBody {
   };
 }
 
-/** A bus whose segment publishes wait until `release()`; the first publish of `failOnce` fails. */
-function gatedBus(failOnce?: string) {
+/**
+ * A bus whose segment publishes, and those of the alert `slow`, wait until `release()`; the first
+ * publish of the alert `failOnce` fails. `calls` lists each publish call's size.
+ */
+function gatedBus(failOnce?: string, slow?: string) {
   const published: DomainEvent[] = [];
+  const calls: number[] = [];
   let release = () => {};
   const gate = new Promise<void>((resolve) => (release = resolve));
   let failed = false;
-  const bus = {
-    publish: async (event: DomainEvent) => {
+  const publishAll = async (events: readonly DomainEvent[]) => {
+    calls.push(events.length);
+    for (const event of events) {
       if (event.type === 'segment.recorded') await gate;
+      if (event.type === 'alert.raised' && event.alert.message === slow) await gate;
       if (event.type === 'alert.raised' && event.alert.message === failOnce && !failed) {
         failed = true;
         throw new Error('NATS unavailable');
       }
-      published.push(event);
-    },
-  } as unknown as Bus;
-  return { bus, published, release };
+    }
+    published.push(...events);
+  };
+  const bus = { publish: (event: DomainEvent) => publishAll([event]), publishAll } as unknown as Bus;
+  return { bus, published, calls, release };
 }
 
 describe('worker outbox', () => {
@@ -78,6 +85,37 @@ describe('worker outbox', () => {
       'cam/1.mp4',
       'cam/2.mp4',
     ]);
+  });
+
+  it('publishes what queued meanwhile together, in order', async () => {
+    const { bus, published, calls, release } = gatedBus();
+    const outbox = new Outbox({ bus, clock, onError: () => {} });
+    for (let n = 0; n < 1200; n++) outbox.publish(segment(n));
+    release();
+    await outbox.flushed();
+    // The first segment alone, then the 1,199 that queued behind it, in two batches (1,000 at most).
+    expect(calls).toEqual([1, 1000, 199]);
+    expect(published.map((e) => e.type === 'segment.recorded' && e.segment.key)).toEqual(
+      Array.from({ length: 1200 }, (_, n) => `cam/${n}.mp4`),
+    );
+  });
+
+  it('publishes an alert of a camera while another camera’s alert waits for the bus, each camera in its order', async () => {
+    const { bus, published, release } = gatedBus(undefined, 'alert 1');
+    const outbox = new Outbox({ bus, clock, onError: () => {} });
+    outbox.publish(alert(1, 1));
+    outbox.publish(alert(2, 2));
+    outbox.publish(alert(3, 1));
+    await expect.poll(() => published.length).toBe(1);
+    expect(published.map((e) => e.type === 'alert.raised' && e.alert.message)).toEqual(['alert 2']);
+    release();
+    await outbox.flushed();
+    expect(published.map((e) => e.type === 'alert.raised' && e.alert.message)).toEqual([
+      'alert 2',
+      'alert 1',
+      'alert 3',
+    ]);
+    expect(outbox.pending).toBe(0);
   });
 
   it('retries an alert the bus refused, keeping the alerts’ order and losing none', async () => {

@@ -23,6 +23,10 @@ export function analyzeCommand(io: CliIo): Command {
     .option('--out <annotated.mp4>', 'also write the analysed frames with boxes, track numbers, zones and events')
     .option('--snapshots <dir>', 'write each alert’s annotated snapshot (JPEG) there and print the alert')
     .option('--model <yolox.onnx>', 'YOLOX ONNX person/bag detector; without it, motion blobs stand in (no class)')
+    .option(
+      '--fire-model <fire_patch.onnx>',
+      'fire patch classifier (npm run train:fire); without it, fire_smoke does not run',
+    )
     .option('--fps <n>', 'analysis frames per second', positive('--fps', false), 5)
     .option('--width <px>', 'analysis width in pixels', positive('--width', true), 640)
     .option('--detect-every <n>', 'run the detector on one frame in n (default 2)', positive('--detect-every', true))

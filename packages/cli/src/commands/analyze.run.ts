@@ -6,6 +6,7 @@ import {
   AnnotatedVideoWriter,
   annotateFrame,
   OnnxDetector,
+  OnnxFireClassifier,
   startCameraAnalysis,
   type AnalysisAlert,
   type CountSample,
@@ -33,6 +34,7 @@ export interface AnalyzeOptions {
   out?: string;
   snapshots?: string;
   model?: string;
+  fireModel?: string;
   fps: number;
   width: number;
   detectEvery?: number;
@@ -65,6 +67,8 @@ export async function runAnalysis(io: CliIo, input: string, options: AnalyzeOpti
     options.model === undefined
       ? undefined
       : await OnnxDetector.create({ modelPath: options.model, inputSize: options.inputSize });
+  const fireClassifier =
+    options.fireModel === undefined ? undefined : await OnnxFireClassifier.create({ modelPath: options.fireModel });
   const writer =
     options.out === undefined
       ? undefined
@@ -83,12 +87,14 @@ export async function runAnalysis(io: CliIo, input: string, options: AnalyzeOpti
       config,
       fps: options.fps,
       width: options.width,
-      ...definedOnly({ detector, detectEvery: options.detectEvery }),
+      ...definedOnly({ detector, detectEvery: options.detectEvery, fireClassifier }),
       signal: new AbortController().signal,
       live: false,
       clock: () => new Date(0),
       onStatus: (status) => {
         if (status.state === 'running') progress.start(status.durationMs);
+        for (const u of status.state === 'starting' ? (status.unavailable ?? []) : [])
+          io.err(`${u.type} does not run (${u.code}): give its model with --fire-model.`);
       },
       onCounts: (samples) => samples.forEach((s) => io.out(countsLine(s))),
       onAlert: async (alert) => {
@@ -131,6 +137,7 @@ export async function runAnalysis(io: CliIo, input: string, options: AnalyzeOpti
     );
   } finally {
     await detector?.close();
+    await fireClassifier?.close();
   }
   if (failure !== undefined) throw new CliError(`The analysis went wrong: ${failure.message}`);
 }

@@ -1,6 +1,5 @@
 // Video benchmark (issue 3): CPU seconds per minute of recorded video for Vigie's recorder against
 // a bare `ffmpeg -c copy` of the same stream, and the cost of a masked camera. Run: npm run bench:video
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { runFfmpeg } from '../ffmpeg-run.js';
 import { defaultMaskRasterSize, encodeMaskPam, rasterizeMasks } from '../mask.raster.js';
 import { recordArgs } from '../record.args.js';
 import { sourceInputArgs } from '../source-input.args.js';
+import { childCpuSeconds, median } from './child-cpu.js';
 
 const seconds = 30;
 // The clip is looped so each run covers 10 minutes: ffmpeg's start-up (paid once per camera, not per
@@ -18,25 +18,6 @@ const seconds = 30;
 const loops = 20;
 const videoSeconds = seconds * loops;
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-
-/** Runs ffmpeg under bash and reads the children's user+system CPU time from `times`. */
-function childCpuSeconds(ffmpeg: string, args: readonly string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', '"$0" "$@" >/dev/null 2>&1 || exit 1; times', ffmpeg, ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').at(-1) ?? '';
-      const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-      if (code !== 0 || parts.length !== 2) reject(new Error(`ffmpeg failed (${String(code)}): ${out}`));
-      else resolve((parts[0] ?? 0) + (parts[1] ?? 0));
-    });
-  });
-}
 
 /** CPU time this Node process spends hashing the segments of a run, as the recorder does. */
 async function hashCpuSeconds(dir: string): Promise<number> {
@@ -48,11 +29,6 @@ async function hashCpuSeconds(dir: string): Promise<number> {
         .digest('hex');
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1e6;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 async function measure(

@@ -14,7 +14,13 @@ import {
 } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { dyingWithParent, pullsOnce, unsealedSources, type CredentialVault } from '@vigie/media';
-import { OnnxDetector, startCameraAnalysis, type AnalysisAlert, type AnalysisStatus } from '@vigie/vision';
+import {
+  OnnxDetector,
+  OnnxFireClassifier,
+  startCameraAnalysis,
+  type AnalysisAlert,
+  type AnalysisStatus,
+} from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
@@ -37,6 +43,11 @@ export interface AnalysisFleetOptions {
   timeZone: string;
   /** YOLOX ONNX model; without it, moving blobs stand in for detections (no person/object classes). */
   modelPath?: string;
+  /**
+   * Fire patch classifier ONNX that confirms `fire_smoke` (checked against the model registry too);
+   * without it that rule does not run on any camera, and `state()` says so.
+   */
+  fireModelPath?: string;
   /** The model registry: the model file is checked against it before it is loaded (LEGAL R23). */
   models: Pick<ModelRegistryService, 'verify'>;
   /** Opens the sealed stream passwords, put back into the URL only when ffmpeg starts. */
@@ -48,6 +59,14 @@ interface Running {
   done: Promise<unknown>;
   fingerprint: string;
   detector?: OnnxDetector;
+  fireClassifier?: OnnxFireClassifier;
+}
+
+/** A rule switched on for a camera that does not run there, and why (an error code of core's registry). */
+export interface UnavailableRuleState {
+  cameraId: string;
+  type: AnalyticsEventType;
+  code: 'FIRE_MODEL_MISSING';
 }
 
 /** Where an analysis reads its camera: the stream passwords to open it, or its recorder's tap. */
@@ -85,6 +104,8 @@ export class AnalysisFleet {
   /** Between start() and stop(): recorder changes seen before the stop button is read are ignored (R22). */
   #started = false;
   #modelRefusal: string | undefined;
+  /** Per running camera, the rules switched on that cannot run (the fire rule without its model). */
+  readonly #unavailable = new Map<string, UnavailableRuleState[]>();
   readonly #pausedCameras = new Set<string>();
 
   constructor(options: AnalysisFleetOptions) {
@@ -139,13 +160,21 @@ export class AnalysisFleet {
 
   /**
    * Whether analytics are halted everywhere, which cameras are halted one by one, which run now, and
-   * why the detection model was refused at its last load, if it was (R23).
+   * why the detection model was refused at its last load, if it was (R23), and which rules switched on
+   * cannot run (`fire_smoke` without its fire model).
    */
-  state(): { paused: boolean; pausedCameraIds: string[]; runningCameraIds: string[]; modelRefusal?: string } {
+  state(): {
+    paused: boolean;
+    pausedCameraIds: string[];
+    runningCameraIds: string[];
+    unavailableRules: UnavailableRuleState[];
+    modelRefusal?: string;
+  } {
     return {
       paused: this.#paused,
       pausedCameraIds: [...this.#pausedCameras],
       runningCameraIds: [...this.#running.keys()],
+      unavailableRules: [...this.#unavailable.values()].flat(),
       ...definedOnly({ modelRefusal: this.#modelRefusal }),
     };
   }
@@ -264,6 +293,7 @@ export class AnalysisFleet {
       return;
     }
     const detector = modelPath === undefined ? undefined : await OnnxDetector.create({ modelPath, threads: 1 });
+    const fireClassifier = rules.includes('fire_smoke') ? await this.#fireClassifier(camera.id) : undefined;
     const controller = new AbortController();
     const analysis = startCameraAnalysis({
       cameraId: camera.id,
@@ -274,7 +304,7 @@ export class AnalysisFleet {
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
       caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
-      ...definedOnly({ detector }),
+      ...definedOnly({ detector, fireClassifier }),
       // A looped demo file is read at its own pace, as a camera would send it.
       realtime: sourceUrl.startsWith('file:'),
       live: true,
@@ -294,7 +324,14 @@ export class AnalysisFleet {
             ...definedOnly({ in: s.in, out: s.out, occupancy: s.occupancy, density: s.density, method: s.method }),
           })),
         ),
-      onStatus: (status: AnalysisStatus) => log.info({ camera: camera.id, analysis: status.state }, 'analysis status'),
+      onStatus: (status: AnalysisStatus) => {
+        log.info({ camera: camera.id, analysis: status.state }, 'analysis status');
+        if (status.state !== 'starting') return;
+        const unavailable = (status.unavailable ?? []).map((u) => ({ cameraId: camera.id, ...u }));
+        this.#unavailable.set(camera.id, unavailable);
+        for (const u of unavailable)
+          log.warn({ camera: camera.id, rule: u.type, code: u.code }, `${u.type} does not run: no fire model`);
+      },
       onError: (error) => log.warn({ camera: camera.id, err: error }, 'analysis problem (it goes on)'),
     });
     const done = analysis.done.catch((error: unknown) =>
@@ -304,8 +341,21 @@ export class AnalysisFleet {
       controller,
       done,
       fingerprint: source.print,
-      ...definedOnly({ detector }),
+      ...definedOnly({ detector, fireClassifier }),
     });
+  }
+
+  /** The fire model, checked against the model registry (R23) and loaded; undefined when unset or refused. */
+  async #fireClassifier(cameraId: string): Promise<OnnxFireClassifier | undefined> {
+    const { fireModelPath, models, log } = this.#options;
+    if (fireModelPath === undefined) return undefined;
+    try {
+      await models.verify(fireModelPath);
+      return await OnnxFireClassifier.create({ modelPath: fireModelPath });
+    } catch (error) {
+      log.error({ camera: cameraId, err: error }, 'fire_smoke not started: the fire model is refused');
+      return undefined;
+    }
   }
 
   async #raise(alert: AnalysisAlert): Promise<void> {
@@ -329,8 +379,10 @@ export class AnalysisFleet {
     const running = this.#running.get(cameraId);
     if (running === undefined) return;
     this.#running.delete(cameraId);
+    this.#unavailable.delete(cameraId);
     running.controller.abort();
     await running.done;
     await running.detector?.close();
+    await running.fireClassifier?.close();
   }
 }

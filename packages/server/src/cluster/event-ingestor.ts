@@ -1,4 +1,5 @@
 import {
+  cameraOfEvent,
   definedOnly,
   stateRaisesOfflineAlert,
   type Bus,
@@ -7,7 +8,7 @@ import {
   type DomainEventOf,
   type DomainEventType,
 } from '@vigie/core';
-import type { CountSample, NodeSegment, UnitOfWork } from '@vigie/db';
+import type { ClusterRepository, CountSample, KeyedFacts, NodeSegment, UnitOfWork } from '@vigie/db';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { WorkerMeasures } from './worker-measures.js';
@@ -16,6 +17,8 @@ import type { WorkerMeasures } from './worker-measures.js';
 export interface EventIngestorOptions {
   bus: Bus;
   work: UnitOfWork;
+  /** The cluster repository outside any transaction: a batch of segments and counts is one statement. */
+  cluster: ClusterRepository;
   alerts: AlertService;
   events: DomainEvents;
   /** Keeps the stream measures workers report with their segments (followed while the ingestor runs). */
@@ -35,6 +38,11 @@ export const workerFactTypes = [
 ] as const satisfies readonly DomainEventType[];
 
 type Fact = DomainEventOf<(typeof workerFactTypes)[number]>;
+type AlertFact = DomainEventOf<'alert.raised' | 'alert.progressed'>;
+type BatchedFact = Exclude<Fact, AlertFact>;
+
+const isAlertFact = (event: Fact): event is AlertFact =>
+  event.type === 'alert.raised' || event.type === 'alert.progressed';
 
 /**
  * Stores what workers report, exactly once: each batch is one transaction that records the events'
@@ -45,6 +53,8 @@ type Fact = DomainEventOf<(typeof workerFactTypes)[number]>;
 export class EventIngestor {
   readonly #options: EventIngestorOptions;
   #subscriptions: BusSubscription[] = [];
+  /** Each camera's alert work in progress: the next alert of that camera starts after it. */
+  readonly #cameraTails = new Map<string, Promise<void>>();
 
   constructor(options: EventIngestorOptions) {
     this.#options = options;
@@ -52,7 +62,8 @@ export class EventIngestor {
 
   /**
    * Joins the `ingest` group, and the `ingest-alerts` group: alerts have their own lane, so that an
-   * operator's alert never waits behind a backlog of segments and counts.
+   * operator's alert never waits behind a backlog of segments and counts. Alerts of different cameras
+   * are stored beside each other (several batches at once), each camera's in order.
    */
   async start(): Promise<void> {
     const { bus } = this.#options;
@@ -62,15 +73,16 @@ export class EventIngestor {
         group: 'ingest-alerts',
         types: ['alert.raised', 'alert.progressed'],
         maxBatch: 20,
+        concurrency: 4,
         handle: (events) => this.store(events),
       }),
       await bus.consume({
         group: 'ingest',
         types: workerFactTypes.filter((t) => t !== 'alert.raised' && t !== 'alert.progressed'),
         maxBatch: this.#options.maxBatch ?? 1000,
-        // Their order does not matter (a status older than the stored one is dropped): two batches at
-        // once keep both Node and PostgreSQL busy.
-        concurrency: 2,
+        // Their order does not matter (a status older than the stored one is dropped): four batches at
+        // once (one statement each, on their own connections) keep Node and PostgreSQL's backends busy.
+        concurrency: 4,
         handle: (events) => this.store(events),
       }),
     ];
@@ -86,7 +98,67 @@ export class EventIngestor {
   /** Stores one batch (exposed for the benchmark and tests). */
   async store(events: readonly DomainEvent[]): Promise<void> {
     const facts = events.filter((e): e is Fact => (workerFactTypes as readonly string[]).includes(e.type));
-    const batched = facts.filter((e) => e.type !== 'alert.raised' && e.type !== 'alert.progressed');
+    // Queued behind each camera's alerts in progress before anything is awaited: concurrent batches keep
+    // a camera's order (an alert's progress after its opening), one slow alert delays only its camera.
+    const alerts = this.#alertsInCameraOrder(facts);
+    // Each event once: a batch may hold an event twice (a worker's republish in another envelope).
+    const ids = new Set<string>();
+    const batched = facts.filter((e): e is BatchedFact => {
+      if (isAlertFact(e) || ids.has(e.id)) return false;
+      ids.add(e.id);
+      return true;
+    });
+    if (batched.every((e) => e.type === 'segment.recorded' || e.type === 'counts.sampled'))
+      await this.#storeSegmentsAndCounts(batched);
+    else await this.#storeBatched(batched);
+    await alerts;
+  }
+
+  /** The common batch, segments and counts only: one statement, keys and rows (no transaction round trips). */
+  async #storeSegmentsAndCounts(
+    events: readonly DomainEventOf<'segment.recorded' | 'counts.sampled'>[],
+  ): Promise<void> {
+    const facts: { segments: KeyedFacts['segments'][number][]; counts: KeyedFacts['counts'][number][] } = {
+      segments: [],
+      counts: [],
+    };
+    for (const event of events) {
+      if (event.type === 'segment.recorded') {
+        const { startedAt, endedAt, ...rest } = event.segment;
+        facts.segments.push({ ...rest, startedAt: new Date(startedAt), endedAt: new Date(endedAt), eventId: event.id });
+      } else
+        for (const sample of event.samples)
+          facts.counts.push({ ...sample, at: new Date(sample.at), eventId: event.id });
+    }
+    await this.#options.cluster.ingestFacts(facts);
+  }
+
+  #alertsInCameraOrder(facts: readonly Fact[]): Promise<unknown> {
+    const byCamera = new Map<string, AlertFact[]>();
+    for (const event of facts.filter(isAlertFact)) {
+      const camera = cameraOfEvent(event) ?? '';
+      byCamera.set(camera, [...(byCamera.get(camera) ?? []), event]);
+    }
+    return Promise.all(
+      [...byCamera].map(([camera, alerts]) => {
+        const run = (this.#cameraTails.get(camera) ?? Promise.resolve()).then(async () => {
+          for (const event of alerts) {
+            if (event.type === 'alert.raised') await this.#raise(event);
+            else await this.#progress(event);
+          }
+        });
+        // The next alert of the camera waits for this one, failed or not (a failed batch is delivered again).
+        const tail = run.catch(() => undefined);
+        this.#cameraTails.set(camera, tail);
+        void tail.then(() => {
+          if (this.#cameraTails.get(camera) === tail) this.#cameraTails.delete(camera);
+        });
+        return run;
+      }),
+    );
+  }
+
+  async #storeBatched(batched: readonly BatchedFact[]): Promise<void> {
     const statuses = await this.#options.work(async ({ cluster, recordings, alerts, cameras }) => {
       const fresh = await cluster.markIngested(batched.map((e) => e.id));
       const todo = batched.filter((e) => fresh.delete(e.id));
@@ -122,11 +194,6 @@ export class EventIngestor {
       if (stateRaisesOfflineAlert(status.state))
         await this.#options.alerts.cameraOffline(status.cameraId, status.reason ?? '');
       else if (status.state === 'online') await this.#options.alerts.cameraBackOnline(status.cameraId);
-    }
-    // In order: an alert's progress follows its opening in the same lane.
-    for (const event of facts) {
-      if (event.type === 'alert.raised') await this.#raise(event);
-      else if (event.type === 'alert.progressed') await this.#progress(event);
     }
   }
 

@@ -12,6 +12,14 @@ const StateSchema = Type.Object({
   paused: Type.Boolean({ description: 'Analytics halted on every camera.' }),
   pausedCameraIds: Type.Array(Type.String()),
   runningCameraIds: Type.Array(Type.String()),
+  unavailableRules: Type.Array(
+    Type.Object({
+      cameraId: Type.String(),
+      type: Type.String({ description: 'The rule switched on that does not run.' }),
+      code: Type.String({ description: 'Why, an error code (FIRE_MODEL_MISSING: no fire model configured).' }),
+    }),
+    { description: 'Rules switched on that cannot run on a running camera, and why.' },
+  ),
 });
 
 /** The stop button of the analytics (LEGAL R22): global or per camera, effective within seconds, audited. */

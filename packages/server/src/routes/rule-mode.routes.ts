@@ -144,6 +144,20 @@ export function ruleModeRoutes(deps: {
       (request) => replays.get(request.params.id, requesterOf(request)),
     );
 
+    app.post(
+      '/replays/:id/cancel',
+      {
+        config: requires('camera:write'),
+        schema: {
+          tags: ['analytics'],
+          summary: 'Cancel a running replay (audited); it then reads as cancelled, with its progress so far',
+          params: Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          response: { 200: ReplaySchema, ...errors },
+        },
+      },
+      (request) => replays.cancel(request.params.id, requesterOf(request)),
+    );
+
     app.get(
       '/alerts/review',
       {

@@ -8,7 +8,7 @@ import {
   type RecordingGap,
   type SegmentStorage,
 } from '@vigie/core';
-import type { IndexedSegment, UnitOfWork } from '@vigie/db';
+import type { IndexedSegment, PlaylistRow, UnitOfWork } from '@vigie/db';
 import { buildHlsPlaylist, runFfmpeg, snapshotArgs, type LiveFeed } from '@vigie/media';
 import type { PersonRequester } from '../auth/requester.js';
 import type { CameraService } from '../services/camera.service.js';
@@ -212,7 +212,7 @@ export class RecordingService {
     const camera = await this.#viewable(session.cameraId, viewer);
     const range = session.range as TimeRange;
     const segments = await this.deps.work(({ recordings }) =>
-      recordings.segmentsBetween(camera.id, range, this.#cutoff(camera)),
+      recordings.playlistSegmentsBetween(camera.id, range, this.#cutoff(camera)),
     );
     return buildHlsPlaylist({ segments: segments.map(playlistEntry) });
   }
@@ -329,6 +329,6 @@ export class RecordingService {
 }
 
 /** A segment as a playlist lists it: URIs relative to the playlist, under `segments/`. */
-function playlistEntry(segment: IndexedSegment) {
+function playlistEntry(segment: PlaylistRow) {
   return { ...segment, uri: `segments/${segment.id}.mp4` };
 }

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import { FfmpegFrameSource, frameSourceArgs, parseCpuTime, type FrameSourceOptions } from '../ffmpeg-frame.source.js';
+import type { VideoFrame } from '@vigie/core';
+import { OnnxFireClassifier } from '../fire.classifier.js';
 import { OnnxDetector } from '../onnx.detector.js';
 import { locateFfmpegForScripts } from './ffmpeg-path.js';
 
@@ -193,4 +195,45 @@ for (const [label, value, digits] of rows) {
   );
   console.log(`| ${label.padEnd(42)} | ${cells.join(' | ')} |`);
 }
+await benchFireModel();
 await rm(dir, { recursive: true, force: true });
+
+/**
+ * The fire model's cost: it runs only on frames where the colour/flicker cue proposes (up to 4 patches
+ * each), so it is timed apart, on patches of a real frame, against the detector on the same frame.
+ */
+async function benchFireModel(): Promise<void> {
+  const fireModelPath =
+    process.env['VIGIE_FIRE_MODEL'] ?? resolve(fileURLToPath(import.meta.url), '../../../models/fire_patch.onnx');
+  if (!existsSync(fireModelPath)) {
+    console.log(`\nFire model bench skipped: ${fireModelPath} is absent (npm run train:fire).`);
+    return;
+  }
+  const frameSource = new FfmpegFrameSource(source);
+  let frame: VideoFrame | undefined;
+  for await (const f of frameSource) {
+    frame = f;
+    break;
+  }
+  if (frame === undefined) return;
+  const fire = await OnnxFireClassifier.create({ modelPath: fireModelPath });
+  const detector = await OnnxDetector.create({ modelPath, inputSize, threads: 1, worker: false });
+  const regions = [0.1, 0.3, 0.5, 0.7].map((x) => ({ x, y: 0.4, w: 0.05, h: 0.08 }));
+  const time = async (run: () => Promise<unknown>, n: number) => {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) await run();
+    return (performance.now() - start) / n;
+  };
+  await time(() => fire.score(frame, regions), 20);
+  await time(() => detector.detect(frame), 3);
+  const one = await time(() => fire.score(frame, regions.slice(0, 1)), 200);
+  const four = await time(() => fire.score(frame, regions), 100);
+  const detect = await time(() => detector.detect(frame), 20);
+  console.log(
+    `\nFire model (${fireModelPath.split('/').slice(-1)[0] ?? ''}, 64 px patches, crop included): ` +
+      `${f2(one)} ms for 1 patch, ${f2(four)} ms for 4 (${f2(four / detect)}× one YOLOX-nano ${inputSize} detection, ` +
+      `${f2(detect)} ms, same frame); it runs only on frames the cue proposes.`,
+  );
+  await fire.close();
+  await detector.close();
+}

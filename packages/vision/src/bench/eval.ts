@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { definedOnly } from '@vigie/core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ import {
   runPhotoCounts,
   type CrowdRun,
 } from '../eval/real-clips.evaluation.js';
+import { OnnxFireClassifier } from '../fire.classifier.js';
 import { OnnxDetector } from '../onnx.detector.js';
 import { locateFfmpegForScripts } from './ffmpeg-path.js';
 
@@ -29,6 +31,12 @@ const sharedDir =
 const ffmpegPath = locateFfmpegForScripts();
 const modelPath = join(sharedDir, 'yolox-nano-onnx', 'yolox_nano_dyn.onnx');
 const haveModel = existsSync(modelPath);
+// The fire patch classifier: VIGIE_FIRE_MODEL, else the one `npm run train:fire` writes in packages/vision/models.
+const fireModelPath =
+  process.env['VIGIE_FIRE_MODEL'] ?? resolve(fileURLToPath(import.meta.url), '../../../models/fire_patch.onnx');
+const fireClassifier = existsSync(fireModelPath)
+  ? await OnnxFireClassifier.create({ modelPath: fireModelPath })
+  : undefined;
 const dir = await mkdtemp(join(tmpdir(), 'vigie-eval-'));
 const skipped = (what: string) => console.log(`\n${what} skipped: absent under ${sharedDir}.`);
 try {
@@ -49,8 +57,12 @@ try {
         formatScores(real, 0).split('\n').slice(0, -1).join('\n'),
     );
 
-  const fire = await runFireClip({ sharedDir, ffmpegPath });
-  if (fire === undefined) skipped('FURG fire clip');
+  const fire = fireClassifier === undefined ? undefined : await runFireClip({ sharedDir, ffmpegPath, fireClassifier });
+  if (fireClassifier === undefined)
+    console.log(
+      `\nfire_smoke skipped: no fire model at ${fireModelPath} (npm run train:fire, or set VIGIE_FIRE_MODEL).`,
+    );
+  else if (fire === undefined) skipped('FURG fire clip');
   else
     console.log(
       `\nfire_smoke on FURG house6 (flames from the first frame; 426 px at 5 fps): first alarm after ` +
@@ -111,7 +123,8 @@ try {
   if (clips.length > 0) {
     const dev = await OnnxDetector.create({ modelPath, inputSize: 416 });
     try {
-      for (const c of clips) devRuns.push(await runDevClip(c, { ffmpegPath, detector: dev }));
+      for (const c of clips)
+        devRuns.push(await runDevClip(c, { ffmpegPath, detector: dev, ...definedOnly({ fireClassifier }) }));
     } finally {
       await dev.close();
     }
@@ -134,6 +147,14 @@ try {
     console.error('\nBelow thresholds:\n- ' + failures.join('\n- '));
     process.exitCode = 1;
   } else console.log('\nAll thresholds met.');
+  if (fireClassifier !== undefined) {
+    const { calls, patches, ms } = fireClassifier.stats;
+    console.log(
+      `Fire model cost: ${patches} patches in ${calls} calls, ${(ms / Math.max(1, patches)).toFixed(2)} ms per patch ` +
+        `(crop + inference), ${(ms / Math.max(1, calls)).toFixed(2)} ms per call.`,
+    );
+  }
 } finally {
+  await fireClassifier?.close();
   await rm(dir, { recursive: true, force: true });
 }

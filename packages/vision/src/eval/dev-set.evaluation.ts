@@ -1,8 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyticsEventTypes, type AnalyticsEventType, type CountMethod, type Detector } from '@vigie/core';
+import {
+  analyticsEventTypes,
+  definedOnly,
+  type AnalyticsEventType,
+  type CountMethod,
+  type Detector,
+} from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
+import type { FlameClassifier } from '../fire.classifier.js';
 import { scoreByType, type TypeScore } from './event.evaluation.js';
 import type { ExpectedEvent } from './scene.generator.js';
 
@@ -113,12 +120,19 @@ export function devClips(sharedDir: string): DevClip[] {
 /** Every rule, as a new user switches them on (people_count is the count sampler's, not an alert). */
 export const devRules: AnalyticsEventType[] = analyticsEventTypes.filter((t) => t !== 'people_count');
 
-/** Runs the pipeline over one dev clip at 5 fps with every rule on, and collects its alerts and counts. */
+/**
+ * Runs the pipeline over one dev clip at 5 fps with every rule on (fire_smoke only with a fire
+ * classifier), and collects its alerts and counts.
+ */
 export async function runDevClip(
   clip: DevClip,
-  o: { ffmpegPath: string; detector: Detector; rules?: AnalyticsEventType[] },
+  o: { ffmpegPath: string; detector?: Detector; rules?: AnalyticsEventType[]; fireClassifier?: FlameClassifier },
 ): Promise<DevRun> {
-  const pipeline = new AnalysisPipeline({ fps: 5, detector: o.detector, config: { rules: o.rules ?? devRules } });
+  const pipeline = new AnalysisPipeline({
+    fps: 5,
+    config: { rules: o.rules ?? devRules },
+    ...definedOnly({ detector: o.detector, fireClassifier: o.fireClassifier }),
+  });
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
     input: clip.path,
@@ -164,25 +178,30 @@ export function scoreDevRuns(runs: readonly DevRun[]): DevScore {
 /**
  * Thresholds on the dev set. The issue's targets are 0 false alerts on the normal footage, recall ≥ 0.9
  * on true events and count error ≤ 15 %; the dev set is small (8 falls, 1 fire, 4 minutes of normal
- * footage), so a single miss is 12.5 % of the falls: recall ≥ 0.85 lets one fall in eight be missed
- * and no more, and the normal footage must stay silent for the types we claim (`claimed`): the issue's
- * target, since every false alert there is one an operator would learn to ignore. `rapid_movement` is
- * claimed silent because it no longer runs on an uncalibrated camera (all the dev clips are).
+ * footage), so a single miss is 12.5 % of the falls: recall ≥ 0.9 (the issue's target) misses none of
+ * the eight (8 of 8 since the upside-down re-detection found Fall06, lying head towards the camera;
+ * 0.85 let one be missed before). The normal footage must stay silent for the types we claim
+ * (`claimed`): the issue's target, since every false alert there is one an operator would learn to
+ * ignore. `rapid_movement` is claimed silent because it no longer runs on an uncalibrated camera (all
+ * the dev clips are).
  */
 export const devThresholds = {
-  recall: 0.85,
+  recall: 0.9,
   falsePerHour: 0,
   /**
-   * People count error on the normal footage. Measured 0.27 (0.38 before crowded views were counted
-   * tile by tile: the mall entrance went from 13 to 18 of ~22). The issue's 0.15 is not met: the 7
-   * motorbike riders seen from above (400×224) are found by YOLOX-nano at no input size, 7 of the 45
-   * annotated people. The limit catches the loss of the tiled path. Error per instant (12 of 45):
-   * riders 0/7, mall 18/22, shopfront 2/3 at 14 s, the others exact. Tried without gain worth its cost:
-   * tiles at 576 or 640 px (street photos 0.224 → 0.211, one mall pass still ranges 16–24 from second
-   * to second, 1.3–1.6× the tile cost); 3×2 tiles or score ≥ 0.2 on the riders find 2–4 of 7, and on
-   * the sparse shopfront 7–11 persons of 3 (why sparse views keep the tracks' count).
+   * People count error on the normal footage. Measured 0.156 (7 of 45 people): 0.27 before ridden
+   * two-wheelers stood for the riders the person detector misses (`RiderCounter`: the junction's 7
+   * riders at a red light, 0 → 5 counted), 0.38 before crowded views were counted tile by tile (mall
+   * entrance 13 → 18 of ~22). Error per instant: riders 5/7, mall 18/22, shopfront 2/3 at 14 s, the
+   * others exact (no rider counted on any frame of the other clips, the parked motorbikes of the
+   * residential lane included). The issue's 0.15 is one person away; the limit fails at one more person
+   * missed (8 of 45), e.g. 4 riders of 7 as at a two-wheeler score ≥ 0.12. Tried without gain worth its
+   * cost for the persons themselves: tiles at 576 or 640 px (street photos 0.224 → 0.211, one mall pass
+   * still ranges 16–24 from second to second, 1.3–1.6× the tile cost); 3×2 tiles or score ≥ 0.2 on the
+   * riders find 2–4 of 7, and on the sparse shopfront 7–11 persons of 3 (why sparse views keep the
+   * tracks' count).
    */
-  countError: 0.3,
+  countError: 0.17,
   claimed: [
     'fire_smoke',
     'person_on_ground',
@@ -229,7 +248,7 @@ export function formatDevScore(score: DevScore, runs: readonly DevRun[]): string
     for (const a of r.alerts) byType.set(a.type, (byType.get(a.type) ?? 0) + 1);
     const list = [...byType].map(([t, n]) => `${t}×${n}`).join(', ');
     const counts = r.counted
-      .map((c) => `${c.found}/${c.persons}@${c.tS}s${c.method === 'tiled' ? ' (tiled)' : ''}`)
+      .map((c) => `${c.found}/${c.persons}@${c.tS}s${c.method === 'tracks' ? '' : ` (${c.method})`}`)
       .join(' ');
     return `  ${r.clip.set.padEnd(6)} ${r.clip.name.padEnd(40)} ${list || '—'}${counts ? `  (counted/annotated: ${counts})` : ''}`;
   });

@@ -4,11 +4,12 @@ import type { AnalyticsEvent, AnalyticsEventType, Calibration, CountMethod, Dete
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import type { CountSample } from '../count.sampler.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
+import type { FlameClassifier } from '../fire.classifier.js';
 import { decodeImage } from '../image.codec.js';
 import { OnnxDetector } from '../onnx.detector.js';
 import { TiledPersonCounter } from '../tiled.counter.js';
 
-/** What the fire heuristic did on the FURG house6 clip (fire in every frame from the first). */
+/** What the fire rule did on the FURG house6 clip (fire in every frame from the first). */
 export interface FireRun {
   /** Seconds from the start of the clip to the first fire_smoke event, undefined if none. */
   delayS: number | undefined;
@@ -17,8 +18,12 @@ export interface FireRun {
   events: number;
 }
 
-/** The FURG fire clip, analysed at 5 fps and its native 426 px with the fire rule only. */
-export async function runFireClip(o: { sharedDir: string; ffmpegPath: string }): Promise<FireRun | undefined> {
+/** The FURG fire clip, analysed at 5 fps and its native 426 px with the fire rule only (cue + fire model). */
+export async function runFireClip(o: {
+  sharedDir: string;
+  ffmpegPath: string;
+  fireClassifier: FlameClassifier;
+}): Promise<FireRun | undefined> {
   const path = join(o.sharedDir, 'furg-fire-house6-a', 'house6_part_a.mp4');
   const truthPath = join(o.sharedDir, 'furg-fire-house6-a', 'house6_part_a_gt.json');
   if (!existsSync(path) || !existsSync(truthPath)) return undefined;
@@ -28,7 +33,11 @@ export async function runFireClip(o: { sharedDir: string; ffmpegPath: string }):
     frameHeight: number;
     frames: Record<string, [number, number, number, number][]>;
   };
-  const pipeline = new AnalysisPipeline({ fps: 5, config: { rules: ['fire_smoke'] } });
+  const pipeline = new AnalysisPipeline({
+    fps: 5,
+    config: { rules: ['fire_smoke'] },
+    fireClassifier: o.fireClassifier,
+  });
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
     input: path,

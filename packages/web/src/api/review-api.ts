@@ -39,6 +39,7 @@ export const reviewApi = {
   replay: (cameraId: string, type: AnalyticsEventType, body: ReplayRequest) =>
     outcome(api.POST('/api/cameras/{id}/rules/{type}/replay', { ...rule(cameraId, type), body })),
   replayState: (id: string) => outcome(api.GET('/api/replays/{id}', { params: { path: { id } } })),
+  cancelReplay: (id: string) => outcome(api.POST('/api/replays/{id}/cancel', { params: { path: { id } } })),
   /** Puts a live rule of a camera in shadow (its settings kept); the camera's version guards concurrent edits. */
   observe: (
     camera: { id: string; version: number; ruleSettings?: Body<'/api/cameras/{id}', 'patch'>['ruleSettings'] },

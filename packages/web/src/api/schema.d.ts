@@ -4048,7 +4048,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "ptz.preset_masks_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "storage.low" | "storage.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.rule_replayed" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted" | "unmask.requested" | "unmask.approved" | "unmask.refused" | "unmask.viewed" | "unmask.view_refused";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "ptz.preset_masks_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "storage.low" | "storage.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.rule_replayed" | "analytics.rule_replay_cancelled" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted" | "unmask.requested" | "unmask.approved" | "unmask.refused" | "unmask.viewed" | "unmask.view_refused";
                     /** @description Part of the actor’s name, any case. */
                     actor?: string;
                     /** @description Entries at or after this instant. */
@@ -6378,7 +6378,7 @@ export interface paths {
                              * @description How occupancy and density were counted.
                              * @enum {unknown}
                              */
-                            method?: "tracks" | "tiled";
+                            method?: "tracks" | "tiled" | "tracks+riders" | "tiled+riders";
                         }[];
                     };
                 };
@@ -6821,6 +6821,14 @@ export interface paths {
                             paused: boolean;
                             pausedCameraIds: string[];
                             runningCameraIds: string[];
+                            /** @description Rules switched on that cannot run on a running camera, and why. */
+                            unavailableRules: {
+                                cameraId: string;
+                                /** @description The rule switched on that does not run. */
+                                type: string;
+                                /** @description Why, an error code (FIRE_MODEL_MISSING: no fire model configured). */
+                                code: string;
+                            }[];
                         };
                     };
                 };
@@ -6872,6 +6880,14 @@ export interface paths {
                             paused: boolean;
                             pausedCameraIds: string[];
                             runningCameraIds: string[];
+                            /** @description Rules switched on that cannot run on a running camera, and why. */
+                            unavailableRules: {
+                                cameraId: string;
+                                /** @description The rule switched on that does not run. */
+                                type: string;
+                                /** @description Why, an error code (FIRE_MODEL_MISSING: no fire model configured). */
+                                code: string;
+                            }[];
                         };
                     };
                 };
@@ -7540,7 +7556,7 @@ export interface paths {
                             /** Format: date-time */
                             to: string;
                             /** @enum {unknown} */
-                            status: "running" | "done" | "failed";
+                            status: "running" | "done" | "failed" | "cancelled";
                             progress: {
                                 segments: number;
                                 segmentsDone: number;
@@ -7748,7 +7764,7 @@ export interface paths {
                             /** Format: date-time */
                             to: string;
                             /** @enum {unknown} */
-                            status: "running" | "done" | "failed";
+                            status: "running" | "done" | "failed" | "cancelled";
                             progress: {
                                 segments: number;
                                 segmentsDone: number;
@@ -7881,6 +7897,216 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/replays/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running replay (audited); it then reads as cancelled, with its progress so far */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cameraId: string;
+                            /** @enum {unknown} */
+                            type: "abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper";
+                            params: {
+                                /** @description Seconds an object must stay still and unattended. */
+                                abandonedAfterS?: number;
+                                /** @description A person closer than this attends the object. */
+                                attendedWithinM?: number;
+                                /** @description An object must have been still this long before its removal is reported. */
+                                removedAfterStaticS?: number;
+                                /** @description Persons per square metre that raise crowd_density. */
+                                crowdDensityPerM2?: number;
+                                /** @description Fewest tracked persons for crowd_movement. */
+                                crowdMinPersons?: number;
+                                /** @description |mean radial speed| / mean distance to centroid (1/s) for crowd_movement. */
+                                crowdDivergencePerS?: number;
+                                /** @description Speed above which a person is running. */
+                                runningSpeedMps?: number;
+                                /** @description Seconds the speed must hold. */
+                                runningMinS?: number;
+                                /** @description Box width/height above which a person is lying. */
+                                onGroundAspect?: number;
+                                /** @description Seconds lying and still before person_on_ground. */
+                                onGroundAfterS?: number;
+                                /** @description Slowest motion judged for wrong_way. */
+                                wrongWayMinSpeedMps?: number;
+                                /** @description Seconds of motion against the allowed direction. */
+                                wrongWayMinS?: number;
+                                /** @description Seconds between people_count reports. */
+                                countPeriodS?: number;
+                                /** @description Seconds without any sign of a situation (bag, person down, crowd) after which it has ended; a recurrence after that opens a new alert. */
+                                situationEndS?: number;
+                                /** @description Fraction of the frame that must be flickering flame-coloured. */
+                                fireMinFraction?: number;
+                                /** @description Seconds a covered/defocused/moved view must last. */
+                                tamperAfterS?: number;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            /** @enum {unknown} */
+                            status: "running" | "done" | "failed" | "cancelled";
+                            progress: {
+                                segments: number;
+                                segmentsDone: number;
+                                /** @description Seconds of recordings in the period. */
+                                recordedS: number;
+                                analysedS: number;
+                            };
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            error?: {
+                                code: string;
+                                message: string;
+                            };
+                            events: {
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: date-time */
+                                endedAt: string;
+                                zoneId?: string;
+                                facts: {
+                                    /** @enum {unknown} */
+                                    subject: "person" | "persons" | "object" | "flames" | "view";
+                                    /** @description Persons involved, when several. */
+                                    count?: number;
+                                    zoneId?: string;
+                                    region?: {
+                                        x: number;
+                                        y: number;
+                                        w: number;
+                                        h: number;
+                                    };
+                                    /** @description How long the situation has lasted, including what the rule waited before raising it. */
+                                    durationS: number;
+                                    /** @description Mean detector score of the persons involved. */
+                                    confidence?: number;
+                                    measure?: {
+                                        value: number;
+                                        peak: number;
+                                        /** @enum {unknown} */
+                                        unit: "persons_per_m2" | "m_per_s" | "per_s" | "fraction_of_view";
+                                    };
+                                    /** @enum {unknown} */
+                                    manner?: "covered" | "defocused" | "moved" | "converging" | "dispersing";
+                                };
+                                /**
+                                 * @description The overlapping alert’s label or verdict.
+                                 * @enum {unknown}
+                                 */
+                                verdict?: "true" | "false" | "irrelevant";
+                                /**
+                                 * Format: uuid
+                                 * @description The labelled alert it overlaps.
+                                 */
+                                alertId?: string;
+                            }[];
+                            summary?: {
+                                events: number;
+                                trueEvents: number;
+                                falseEvents: number;
+                                irrelevant: number;
+                                unlabelled: number;
+                                /** @description true / (true + false) over the replayed events that overlap a labelled alert; null without any. */
+                                precision: number | null;
+                                /** @description Alerts labelled true in the period that no replayed event overlaps. */
+                                missedTrue: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                hint: string;
+                                details: {
+                                    path: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

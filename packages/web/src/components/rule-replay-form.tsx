@@ -71,6 +71,12 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
     if (result.ok) setReplay(result.data);
   }
 
+  async function cancel(id: string): Promise<void> {
+    const result = await reviewApi.cancelReplay(id);
+    setFailure(result.ok ? undefined : result);
+    if (result.ok) setReplay(result.data);
+  }
+
   const summary = replay?.summary;
   return (
     <section className="replay" aria-labelledby="review-replay">
@@ -132,7 +138,15 @@ export function RuleReplayForm({ cameras, timeZone }: { cameras: readonly Camera
             total: Math.round(replay.progress.recordedS),
             segments: replay.progress.segmentsDone,
             count: replay.progress.segments,
-          })}
+          })}{' '}
+          <button type="button" onClick={() => void cancel(replay.id)}>
+            {t('review.replay.cancel')}
+          </button>
+        </p>
+      )}
+      {replay?.status === 'cancelled' && (
+        <p role="status">
+          {t('review.replay.cancelled', { segments: replay.progress.segmentsDone, count: replay.progress.segments })}
         </p>
       )}
       {replay?.status === 'failed' && (

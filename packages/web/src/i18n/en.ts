@@ -387,6 +387,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.alert.labelled': 'Shadow alert labelled',
   'audit.action.analytics.rule_promoted': 'Rule taken out of shadow (live)',
   'audit.action.analytics.rule_replayed': 'Stored footage replayed through a rule',
+  'audit.action.analytics.rule_replay_cancelled': 'Replay cancelled',
   'audit.action.analytics.paused': 'Analytics stopped',
   'audit.action.analytics.resumed': 'Analytics resumed',
   'audit.action.registry.recorded': 'Registry updated',

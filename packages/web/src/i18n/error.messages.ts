@@ -23,6 +23,8 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   PTZ_PRESET_POSITION_UNKNOWN:
     'La caméra n’indique pas où pointe cette préposition : ses masques ne pourraient jamais être placés. Enregistrez-la à nouveau.',
   CALIBRATION_REQUIRED: 'Cette analyse demande d’abord de calibrer la caméra.',
+  FIRE_MODEL_MISSING:
+    'La détection de feu ne fonctionne pas : aucun modèle de feu n’est installé sur ce serveur (elle ne donne jamais l’alerte sur la seule couleur).',
   CAMERA_NOT_FOUND: 'Cette caméra n’existe pas ou ne vous est pas accessible.',
   CAMERA_NAME_TAKEN: 'Une caméra porte déjà ce nom : choisissez-en un autre.',
   CAMERA_HOLDS_EVIDENCE:
@@ -58,7 +60,9 @@ const errorFr: Partial<Record<ErrorCode, string>> = {
   RULE_PROMOTION_REQUIRED: 'Cette règle doit d’abord faire ses preuves en mode observation.',
   RULE_NOT_IN_SHADOW: 'Cette règle n’est pas en mode observation.',
   SHADOW_EVIDENCE_INSUFFICIENT: 'Pas encore assez d’alertes étiquetées pour promouvoir cette règle.',
-  REPLAY_NOT_FOUND: 'Ce rejeu n’existe plus (le serveur a redémarré) : relancez-le.',
+  REPLAY_NOT_FOUND: 'Ce rejeu n’est plus conservé (seuls les 20 derniers le sont) : relancez-le.',
+  REPLAY_NOT_RUNNING: 'Ce rejeu est déjà terminé : il n’y a plus rien à annuler.',
+  REPLAY_INTERRUPTED: 'Le serveur s’est arrêté pendant le rejeu : relancez-le.',
   REPLAY_BUSY: 'Un rejeu est déjà en cours : attendez qu’il se termine.',
   REPLAY_NOT_LAWFUL:
     'Cette analyse ne peut pas s’appliquer aux images de cette caméra aujourd’hui : autorisation, AIPD ou autorisation d’analyse manquante, ou analyses arrêtées.',
@@ -128,6 +132,8 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   PTZ_PRESET_POSITION_UNKNOWN:
     'The camera does not say where this preset points, so its masks could never be placed: save it again.',
   CALIBRATION_REQUIRED: 'This analytic needs the camera calibrated first.',
+  FIRE_MODEL_MISSING:
+    'Fire detection is not running: no fire model is installed on this server (it never raises an alert on colour alone).',
   CAMERA_NOT_FOUND: 'This camera does not exist or is not open to you.',
   CAMERA_NAME_TAKEN: 'A camera already has this name: choose another.',
   CAMERA_HOLDS_EVIDENCE:
@@ -161,7 +167,9 @@ const errorEn: Partial<Record<ErrorCode, string>> = {
   RULE_PROMOTION_REQUIRED: 'This rule must first prove itself in shadow mode.',
   RULE_NOT_IN_SHADOW: 'This rule is not in shadow mode.',
   SHADOW_EVIDENCE_INSUFFICIENT: 'Not enough labelled alerts yet to promote this rule.',
-  REPLAY_NOT_FOUND: 'This replay no longer exists (the server restarted): start it again.',
+  REPLAY_NOT_FOUND: 'This replay is no longer kept (only the 20 newest are): start it again.',
+  REPLAY_NOT_RUNNING: 'This replay already finished: there is nothing left to cancel.',
+  REPLAY_INTERRUPTED: 'The server stopped during the replay: start it again.',
   REPLAY_BUSY: 'A replay is already running: wait for it to finish.',
   REPLAY_NOT_LAWFUL:
     'This analytic may not run on this camera’s images now: authorisation, impact assessment or analysis authorisation missing, or analytics stopped.',

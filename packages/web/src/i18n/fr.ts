@@ -391,6 +391,7 @@ export const fr = {
   'audit.action.alert.labelled': 'Alerte fantôme étiquetée',
   'audit.action.analytics.rule_promoted': 'Règle sortie du mode fantôme (en service)',
   'audit.action.analytics.rule_replayed': 'Enregistrements rejoués à travers une règle',
+  'audit.action.analytics.rule_replay_cancelled': 'Rejeu annulé',
   'audit.action.analytics.paused': 'Analyses arrêtées',
   'audit.action.analytics.resumed': 'Analyses reprises',
   'audit.action.registry.recorded': 'Registre mis à jour',

@@ -47,6 +47,8 @@ export const reviewFr = {
   'review.replay.submit': 'Rejouer',
   'review.replay.progress': 'Analyse en cours : {done} s sur {total} s enregistrées ({segments} segments sur {count})',
   'review.replay.failed': 'Le rejeu a échoué : {message}',
+  'review.replay.cancel': 'Annuler le rejeu',
+  'review.replay.cancelled': 'Rejeu annulé après {segments} segments sur {count}.',
   'review.replay.summary':
     '{events} événement(s) : vrais {trueEvents}, faux {falseEvents}, sans objet {irrelevant}, non étiquetés {unlabelled} ; alertes vraies manquées {missedTrue}',
   'review.replay.precision': 'Précision sur les étiquettes existantes : {precision}',
@@ -104,6 +106,8 @@ export const reviewEn: Record<keyof typeof reviewFr, string> = {
   'review.replay.submit': 'Replay',
   'review.replay.progress': 'Analysing: {done} s of {total} s recorded ({segments} of {count} segments)',
   'review.replay.failed': 'The replay failed: {message}',
+  'review.replay.cancel': 'Cancel the replay',
+  'review.replay.cancelled': 'Replay cancelled after {segments} of {count} segments.',
   'review.replay.summary':
     '{events} event(s): true {trueEvents}, false {falseEvents}, irrelevant {irrelevant}, unlabelled {unlabelled}; true alerts missed {missedTrue}',
   'review.replay.precision': 'Precision against existing labels: {precision}',

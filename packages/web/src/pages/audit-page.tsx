@@ -57,6 +57,7 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'alert.labelled': 'audit.action.alert.labelled',
   'analytics.rule_promoted': 'audit.action.analytics.rule_promoted',
   'analytics.rule_replayed': 'audit.action.analytics.rule_replayed',
+  'analytics.rule_replay_cancelled': 'audit.action.analytics.rule_replay_cancelled',
   'analytics.paused': 'audit.action.analytics.paused',
   'analytics.resumed': 'audit.action.analytics.resumed',
   'registry.recorded': 'audit.action.registry.recorded',
