@@ -2,7 +2,7 @@ import { cameraSettingsFromInput, definedOnly, frenchProfile, type Clock } from 
 import { AuditRepository, CameraRepository, unitOfWork, type VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const clock: Clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 // The chain's own checks; checkpoints are held to it in the server's audit-anchor tests.
@@ -12,9 +12,16 @@ describe.each(testEngines)('audit trail on $name', (engine) => {
   let database: VigieDatabase | undefined;
   let audit: AuditRepository;
 
-  beforeEach(async () => {
+  // One database per engine, emptied before each test (a fresh one per test cost most of this file's time).
+  beforeAll(async () => {
     database = await engine.open();
-    audit = new AuditRepository(database.db, clock);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await sql`truncate audit_log, audit_head, cameras cascade`.execute(database!.db);
+    audit = new AuditRepository(database!.db, clock);
     await audit.append({ action: 'auth.login', actorName: 'alice', source: '10.1.2.3' });
     await audit.append({
       action: 'playback.viewed',
@@ -25,9 +32,6 @@ describe.each(testEngines)('audit trail on $name', (engine) => {
       reason: 'Plainte pour vol, PV 2026/4411',
     });
     await audit.append({ action: 'camera.updated', actorName: 'bob', details: { retentionDays: { from: 15, to: 7 } } });
-  });
-  afterEach(async () => {
-    await database?.close();
   });
 
   it('chains entries and verifies an untouched trail', async () => {

@@ -8,7 +8,8 @@ import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
+import { createConsoleAccount, type ConsoleLogin } from './support/console-login.js';
+import { signedInPage } from './support/console-page.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -23,13 +24,8 @@ describe('alarm handling in a real browser', () => {
   const cameras: { id: string; name: string }[] = [];
   const raised: AlertRecord[] = [];
 
-  async function sessionOf(login: ConsoleLogin, viewport = { width: 1920, height: 1080 }) {
-    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    await signIn(page, server.url, login);
-    return page;
-  }
+  const sessionOf = (login: ConsoleLogin, viewport = { width: 1920, height: 1080 }) =>
+    signedInPage(browser, server.url, login, { viewport, timeout: 8000 });
 
   const raise = async (index: number) => {
     const camera = cameras[index % cameras.length]!;

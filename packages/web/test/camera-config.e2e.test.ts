@@ -10,8 +10,8 @@ import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorise } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
-import { createConsoleAccount, signIn } from './support/console-login.js';
+import { createConsoleAccount } from './support/console-login.js';
+import { openConsolePage } from './support/console-page.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -48,10 +48,7 @@ describe('configuring analytics from the console, in a real browser', () => {
     cameraId = camera.id;
     await authorise(server.app, cameraId);
     const login = await createConsoleAccount(server.app, 'chef.poste', ['supervisor'], 'Chef de poste');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, login);
+    ({ browser, page } = await openConsolePage(server.url, login, { viewport: { width: 1920, height: 1080 } }));
   }, 120_000);
 
   afterAll(async () => {

@@ -10,8 +10,8 @@ import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/sup
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { authorise } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
-import { createConsoleAccount, signIn } from './support/console-login.js';
+import { createConsoleAccount } from './support/console-login.js';
+import { openConsolePage } from './support/console-page.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -49,10 +49,7 @@ describe('finding an ONVIF camera on the network and adding it from the console,
     });
     server = await startTestServer(dataDir, loopbackCameras);
     const login = await createConsoleAccount(server.app, 'chef.reseau', ['supervisor'], 'Chef réseau');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, login);
+    ({ browser, page } = await openConsolePage(server.url, login));
   }, 120_000);
 
   afterAll(async () => {

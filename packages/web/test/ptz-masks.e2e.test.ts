@@ -16,8 +16,8 @@ import {
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
 import { authorise } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
-import { createConsoleAccount, signIn } from './support/console-login.js';
+import { createConsoleAccount } from './support/console-login.js';
+import { openConsolePage } from './support/console-page.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -59,10 +59,7 @@ describe('a PTZ preset’s privacy mask drawn in the console follows the head, i
     cameraId = added.camera.id;
     await authorise(server.app, cameraId);
     const login = await createConsoleAccount(server.app, 'chef.masques', ['supervisor'], 'Chef masques');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1200 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, login);
+    ({ browser, page } = await openConsolePage(server.url, login, { viewport: { width: 1600, height: 1200 } }));
   }, 120_000);
 
   afterAll(async () => {

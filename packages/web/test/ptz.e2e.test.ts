@@ -7,8 +7,8 @@ import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePtzCamera, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
-import { launchBrowser } from './browser.js';
-import { createConsoleAccount, signIn } from './support/console-login.js';
+import { createConsoleAccount } from './support/console-login.js';
+import { openConsolePage } from './support/console-page.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -41,10 +41,7 @@ describe('steering a PTZ camera from its live view, in a real browser', () => {
     );
     cameraId = added.camera.id;
     const login = await createConsoleAccount(server.app, 'chef.ptz', ['supervisor'], 'Chef PTZ');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });
-    page.setDefaultTimeout(10_000);
-    await signIn(page, server.url, login);
+    ({ browser, page } = await openConsolePage(server.url, login));
   }, 120_000);
 
   afterAll(async () => {

@@ -11,8 +11,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleApp, renderLongGopClip, seedRecordedCamera } from '../../server/test/evidence.fixture.js';
 import { storeTestSegment, type TestApp } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
-import { createConsoleAccount, signIn } from './support/console-login.js';
+import { createConsoleAccount } from './support/console-login.js';
+import { openConsolePage } from './support/console-page.js';
 
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -57,11 +57,7 @@ describe('replaying recordings through a rule from the review console', () => {
     );
     const login = await createConsoleAccount(app, 'chef.martin', ['supervisor'], 'Chef Martin');
     const url = await app.http.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    await signIn(page, url, login);
+    ({ browser, page } = await openConsolePage(url, login, { timeout: 8000 }));
   }, 240_000);
 
   afterAll(async () => {

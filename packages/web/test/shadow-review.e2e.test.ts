@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
 import { loginAs } from '../../server/test/support.js';
-import { createConsoleAccount, signIn } from './support/console-login.js';
+import { createConsoleAccount } from './support/console-login.js';
+import { openConsolePage } from './support/console-page.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -56,11 +56,10 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
       alertIds.push(alert.id);
     }
     const login = await createConsoleAccount(server.app, 'chef.martin', ['supervisor'], 'Chef Martin');
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    await signIn(page, server.url, login);
+    ({ browser, page } = await openConsolePage(server.url, login, {
+      viewport: { width: 1920, height: 1080 },
+      timeout: 8000,
+    }));
   }, 240_000);
 
   afterAll(async () => {
