@@ -1,4 +1,6 @@
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -14,10 +16,47 @@ const tiers = {
   e2e: ['packages/*/test/**/*.e2e.test.ts'],
 };
 
+/**
+ * The files that take longest, slowest first (wall seconds in a clean-clone CI run on two cores). On a
+ * fresh clone vitest has no timings and starts the largest files first, so a slow file could start last
+ * and hold its tier open alone while the others are done.
+ */
+const slowestFiles = [
+  'packages/server/test/ptz-masks.api.test.ts', // 83 s
+  'packages/server/test/video.api.test.ts', // 77 s
+  'packages/vision/test/eval.test.ts', // 68 s
+  'packages/media/test/segment-timing.test.ts', // 60 s
+  'packages/web/test/console.e2e.test.ts', // 50 s
+  'packages/cli/test/scale-out.test.ts',
+  'packages/cli/test/worker-recovery.test.ts',
+  'packages/server/test/rule-replay.api.test.ts',
+];
+
+/** Vitest's order (tiers, then timings of earlier runs where it has them), with the known slowest files first. */
+class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = slowestFiles.indexOf(relative(file.project.config.root, file.moduleId));
+      return index < 0 ? slowestFiles.length : index;
+    };
+    // Vitest keeps each project's files together: within each, listed files move ahead in the list's order.
+    const byProject = new Map<TestSpecification['project'], TestSpecification[]>();
+    for (const file of await super.sort(files))
+      byProject.set(file.project, [...(byProject.get(file.project) ?? []), file]);
+    return [...byProject.values()].flatMap((group) =>
+      group
+        .map((file, position) => ({ file, position }))
+        .sort((a, b) => rank(a.file) - rank(b.file) || a.position - b.position)
+        .map(({ file }) => file),
+    );
+  }
+}
+
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
+    sequence: { sequencer: SlowestFirst },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
