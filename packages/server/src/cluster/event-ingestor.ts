@@ -164,6 +164,7 @@ export class EventIngestor {
       const todo = batched.filter((e) => fresh.delete(e.id));
       const segments: NodeSegment[] = [];
       const counts: CountSample[] = [];
+      const reports: DomainEventOf<'camera.status'>[] = [];
       const stored: DomainEventOf<'camera.status'>[] = [];
       for (const event of todo) {
         switch (event.type) {
@@ -179,12 +180,18 @@ export class EventIngestor {
             for (const sample of event.samples) counts.push({ ...sample, at: new Date(sample.at) });
             break;
           case 'camera.status':
-            // A status of a camera removed meanwhile is dropped, as on a single server.
-            if ((await cameras.get(event.cameraId)) === undefined) break;
-            // An older report handled after a newer one (concurrent batches) changes nothing.
-            if (await recordings.setStatusIfNewer({ ...event, since: new Date(event.since) })) stored.push(event);
+            reports.push(event);
             break;
         }
+      }
+      // Statuses in camera order: batches stored at once then lock the cameras' status rows in one order
+      // (in the order of arrival, two batches reporting the same two cameras could deadlock).
+      reports.sort((a, b) => (a.cameraId < b.cameraId ? -1 : a.cameraId > b.cameraId ? 1 : 0));
+      for (const event of reports) {
+        // A status of a camera removed meanwhile is dropped, as on a single server.
+        if ((await cameras.get(event.cameraId)) === undefined) continue;
+        // An older report handled after a newer one (concurrent batches) changes nothing.
+        if (await recordings.setStatusIfNewer({ ...event, since: new Date(event.since) })) stored.push(event);
       }
       await cluster.insertNodeSegments(segments);
       await alerts.insertCounts(counts);
