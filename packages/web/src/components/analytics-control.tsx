@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AnalyticsState } from '../api/contract';
 import { videoApi } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
 /** The fewest characters the reason for stopping or resuming analytics must have (as the server requires). */
 const minReasonLength = 3;
@@ -19,7 +20,7 @@ export interface AnalyticsControlProps {
  * on one, with a reason written to the audit trail (LEGAL R22).
  */
 export function AnalyticsControl({ cameras, canControl }: AnalyticsControlProps) {
-  const { t } = useI18n();
+  const { t, problem } = useI18n();
   const [state, setState] = useState<AnalyticsState | undefined>(undefined);
   const [scope, setScope] = useState('');
   const [reason, setReason] = useState('');
@@ -74,6 +75,19 @@ export function AnalyticsControl({ cameras, canControl }: AnalyticsControlProps)
           <> {t('analytics.pausedSome', { names: names(state.pausedCameraIds) })}</>
         )}
       </p>
+      {state.unavailableRules.length > 0 && (
+        <ul className="analytics-unavailable" role="alert">
+          {state.unavailableRules.map((rule) => (
+            <li key={`${rule.cameraId}:${rule.type}`}>
+              {t('analytics.unavailable', {
+                rule: t(`alertType.${rule.type}` as MessageKey),
+                camera: name(rule.cameraId),
+                reason: problem({ code: rule.code, message: rule.code }),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
       {canControl && (
         <form
           className="filters"

@@ -280,6 +280,7 @@ export const en: Record<MessageKey, string> = {
   'analytics.noneRunning': 'No camera is analysed right now.',
   'analytics.pausedAll': 'STOPPED on every camera.',
   'analytics.pausedSome': 'Stopped on: {names}.',
+  'analytics.unavailable': '{rule} does not run on {camera}: {reason}',
   'analytics.scope': 'Scope',
   'analytics.allCameras': 'All cameras',
   'analytics.reason': 'Reason (written to the audit trail)',

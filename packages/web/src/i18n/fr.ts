@@ -281,6 +281,7 @@ export const fr = {
   'analytics.noneRunning': 'Aucune caméra n’est analysée en ce moment.',
   'analytics.pausedAll': 'ARRÊTÉES sur toutes les caméras.',
   'analytics.pausedSome': 'Arrêtées sur : {names}.',
+  'analytics.unavailable': '{rule} ne fonctionne pas sur {camera} : {reason}',
   'analytics.scope': 'Portée',
   'analytics.allCameras': 'Toutes les caméras',
   'analytics.reason': 'Motif (enregistré au journal)',
