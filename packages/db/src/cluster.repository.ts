@@ -57,18 +57,7 @@ export class ClusterRepository {
   async ingestFacts(facts: KeyedFacts): Promise<number> {
     const keys = [...new Set([...facts.segments, ...facts.counts].map((f) => f.eventId))].sort();
     if (keys.length === 0) return 0;
-    const segments = facts.segments.map((s) => ({
-      event_id: s.eventId,
-      camera_id: s.cameraId,
-      key: s.key,
-      started_at: s.startedAt,
-      ended_at: s.endedAt,
-      bytes: s.bytes,
-      init_bytes: s.initBytes,
-      init_hash: s.initHash ?? null,
-      sha256: s.sha256,
-      node: s.node,
-    }));
+    const segments = facts.segments.map((s) => ({ event_id: s.eventId, ...nodeSegmentRow(s) }));
     const counts = facts.counts.map((c) => ({
       event_id: c.eventId,
       camera_id: c.cameraId,
@@ -118,17 +107,7 @@ export class ClusterRepository {
         ['sha256', 'text'],
         ['node', 'text'],
       ],
-      segments.map((s) => ({
-        camera_id: s.cameraId,
-        key: s.key,
-        started_at: s.startedAt,
-        ended_at: s.endedAt,
-        bytes: s.bytes,
-        init_bytes: s.initBytes,
-        init_hash: s.initHash ?? null,
-        sha256: s.sha256,
-        node: s.node,
-      })),
+      segments.map(nodeSegmentRow),
     );
   }
 
@@ -196,4 +175,19 @@ export class ClusterRepository {
     }
     return this.analyticsStop();
   }
+}
+
+/** A segment held by a worker node, as a row of `segments`. */
+function nodeSegmentRow(s: NodeSegment) {
+  return {
+    camera_id: s.cameraId,
+    key: s.key,
+    started_at: s.startedAt,
+    ended_at: s.endedAt,
+    bytes: s.bytes,
+    init_bytes: s.initBytes,
+    init_hash: s.initHash ?? null,
+    sha256: s.sha256,
+    node: s.node,
+  };
 }

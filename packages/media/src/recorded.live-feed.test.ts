@@ -4,24 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LiveMessage } from './live.feed.js';
 import { RecordedLiveFeed } from './recorded.live-feed.js';
-
-function box(type: string, payload: Uint8Array = new Uint8Array(0)): Uint8Array {
-  const out = new Uint8Array(8 + payload.length);
-  new DataView(out.buffer).setUint32(0, out.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(payload, 8);
-  return out;
-}
-
-function words(...values: number[]): Uint8Array {
-  const out = new Uint8Array(values.length * 4);
-  values.forEach((v, i) => new DataView(out.buffer).setUint32(i * 4, v));
-  return out;
-}
-
-function nest(type: string, ...children: Uint8Array[]): Uint8Array {
-  return box(type, Uint8Array.from(children.flatMap((c) => [...c])));
-}
+import { box, nest, words } from './fmp4-boxes.test-helpers.js';
 
 /**
  * One frame as the segment muxer writes it: moof (decode time `at`, one sample of 40 time units, keyframe or not)
