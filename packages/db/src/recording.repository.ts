@@ -105,16 +105,7 @@ export class RecordingRepository {
 
   /** Segments of a camera overlapping [from, to), oldest first, never any that ended before `notBefore`. */
   async segmentsBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<IndexedSegment[]> {
-    const rows = await this.db
-      .selectFrom('segments')
-      .selectAll()
-      .where('camera_id', '=', cameraId)
-      .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
-      // A lower bound on the indexed column: the scan covers the range, not the camera's whole history.
-      .where('started_at', '>', earliestStartOf(range.from))
-      .where('ended_at', '>=', notBefore)
-      .orderBy('started_at')
-      .execute();
+    const rows = await this.#overlapping(cameraId, range, notBefore).selectAll().orderBy('started_at').execute();
     return rows.map(toSegment);
   }
 
@@ -123,13 +114,8 @@ export class RecordingRepository {
    * ended before `notBefore` (as `segmentsBetween`, without the columns a playlist does not show).
    */
   async playlistSegmentsBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<PlaylistRow[]> {
-    const rows = await this.db
-      .selectFrom('segments')
+    const rows = await this.#overlapping(cameraId, range, notBefore)
       .select(['id', 'started_at', 'ended_at', 'bytes', 'init_bytes', 'init_hash'])
-      .where('camera_id', '=', cameraId)
-      .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
-      .where('started_at', '>', earliestStartOf(range.from))
-      .where('ended_at', '>=', notBefore)
       .orderBy('started_at')
       .execute();
     return rows.map((row) => ({
@@ -144,18 +130,26 @@ export class RecordingRepository {
 
   /** Whether a camera has any segment overlapping [from, to) that ended at `notBefore` or later. */
   async hasSegmentBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('segments')
+    const row = await this.#overlapping(cameraId, range, notBefore)
       .select('id')
-      .where('camera_id', '=', cameraId)
-      .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
-      .where('started_at', '>', earliestStartOf(range.from))
-      .where('ended_at', '>=', notBefore)
       // Read back from the range's end: the first segment is the one that overlaps, not the hour before it.
       .orderBy('started_at', 'desc')
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** The segments of a camera overlapping [from, to) that ended at `notBefore` or later, columns still to choose. */
+  #overlapping(cameraId: string, range: TimeRange, notBefore: Date) {
+    return (
+      this.db
+        .selectFrom('segments')
+        .where('camera_id', '=', cameraId)
+        .where((eb) => overlaps(eb, { start: 'started_at', end: 'ended_at' }, range))
+        // A lower bound on the indexed column: the scan covers the range, not the camera's whole history.
+        .where('started_at', '>', earliestStartOf(range.from))
+        .where('ended_at', '>=', notBefore)
+    );
   }
 
   /** The newest `count` segments of a camera that ended at `notBefore` or later, oldest first (the live window). */
