@@ -60,6 +60,8 @@ interface RunningReplay {
 export class RuleReplayService {
   #current: RunningReplay | undefined;
   #lastWrite = 0;
+  /** The last write of a replay's state: writes go one after another, so a heartbeat never lands after the final state. */
+  #written: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -225,7 +227,9 @@ export class RuleReplayService {
     if (!now && at.getTime() - this.#lastWrite < progressWriteMs) return;
     this.#lastWrite = at.getTime();
     const copy = structuredClone(replay);
-    await this.deps.work(({ replays }) => replays.save(copy, at));
+    const write = this.#written.then(() => this.deps.work(({ replays }) => replays.save(copy, at)));
+    this.#written = write.catch(() => undefined);
+    await write;
   }
 
   async #run(
