@@ -161,10 +161,12 @@ export class SegmentRecorder {
 
   /**
    * What was measured of the camera's stream since `start` (frame rate, bitrate, keyframe interval, drift,
-   * freezes, losses, hour stored); `undefined` before `start`.
+   * freezes, losses, hour stored; the encoder of its masks when it masks); `undefined` before `start`.
    */
   measures(): StreamMeasures | undefined {
-    return this.#meter?.measures(this.#clock.now().getTime());
+    const measures = this.#meter?.measures(this.#clock.now().getTime());
+    if (measures === undefined || this.#masks.length === 0) return measures;
+    return { ...measures, maskEncoder: chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders).name };
   }
 
   /** Starts recording (the process is supervised: failures become statuses and gaps, never exceptions). */
