@@ -1,10 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecordingGap, Segment } from '@vigie/core';
+import type { RecordingGap, Segment, StreamMeasures } from '@vigie/core';
 import { definedOnly } from '@vigie/core';
-import { LocalDiskStorage, concatList, exportArgs, planExport, runFfmpeg, type RecordingCamera } from '@vigie/media';
+import {
+  LocalDiskStorage,
+  chooseMaskEncoder,
+  concatList,
+  exportArgs,
+  planExport,
+  runFfmpeg,
+  type RecordingCamera,
+} from '@vigie/media';
 import { describe, expect, it } from 'vitest';
-import { testFfmpegPath } from './support/test-ffmpeg.js';
+import { testFfmpegCapabilities, testFfmpegPath } from './support/test-ffmpeg.js';
 import { grayFrame, halvesOf, leftHalf, probe, sha256Of } from './support/probe.js';
 import { recordingRig } from './support/recording-rig.js';
 import { watchStatuses } from './support/status-waiter.js';
@@ -18,7 +26,13 @@ async function record(
   cam: RecordingCamera & { resumeAfter?: Date },
   enough: (segments: Segment[], gaps: RecordingGap[]) => boolean,
   during?: (statuses: ReturnType<typeof watchStatuses>) => Promise<void>,
-): Promise<{ segments: Segment[]; gaps: RecordingGap[]; storage: LocalDiskStorage; problems: string[] }> {
+): Promise<{
+  segments: Segment[];
+  gaps: RecordingGap[];
+  storage: LocalDiskStorage;
+  problems: string[];
+  measures: StreamMeasures | undefined;
+}> {
   const storage = new LocalDiskStorage(join(dir, 'store', cam.id));
   const segments: Segment[] = [];
   const gaps: RecordingGap[] = [];
@@ -49,8 +63,9 @@ async function record(
   recorder.start();
   await during?.(statuses);
   await done;
+  const measures = recorder.measures();
   await recorder.stop();
-  return { segments, gaps, storage, problems };
+  return { segments, gaps, storage, problems, measures };
 }
 
 describe('segment recorder (real ffmpeg, real RTSP)', () => {
@@ -131,8 +146,8 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     expect(segments[0]!.startedAt.getTime() - resumeAfter.getTime()).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 
-  it('blacks out masked pixels in the recording and leaves the rest of the image alone', async () => {
-    const { segments, storage } = await record(
+  it('blacks out masked pixels in the recording and leaves the rest of the image alone, and says with which encoder', async () => {
+    const { segments, storage, measures } = await record(
       { id: 'rue', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
       (s) => s.length >= 2,
     );
@@ -142,6 +157,11 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     // Black after lossy re-encoding: a few levels of noise at most.
     expect(maskedMax).toBeLessThanOrEqual(8);
     expect(openMean).toBeGreaterThan(40);
+    // The encoder chosen at start is the one the camera's health names: x264 on a machine without a usable
+    // hardware encoder (this one), as the probe of the test ffmpeg found.
+    const chosen = chooseMaskEncoder(testFfmpegCapabilities.hardwareEncoders).name;
+    expect(measures?.maskEncoder).toBe(chosen);
+    if ((testFfmpegCapabilities.hardwareEncoders ?? []).length === 0) expect(chosen).toBe('libx264');
   }, 120_000);
 
   it('drops sound at ingest', async () => {
