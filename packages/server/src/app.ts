@@ -1,3 +1,4 @@
+import type { SnapshotLanguage } from '@vigie/vision';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -153,6 +154,8 @@ export interface AppDependencies {
   modelPath?: string;
   /** Fire patch classifier ONNX confirming `fire_smoke`; without it that rule does not run (and says so). */
   fireModelPath?: string;
+  /** Operators' language for words burnt into alert snapshots; French when unset. */
+  language?: SnapshotLanguage;
   /** Settings the console reads before login (map tiles). */
   console?: ConsoleSettings;
   /** Public access-request form: accepted requests per address and window; default 5 per hour. */
@@ -515,6 +518,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const analysis = new AnalysisFleet({
     work,
     timeZone: profile.timeZone,
+    language: deps.language ?? 'fr',
     clock: deps.clock,
     events: domainEvents,
     alerts,

@@ -38,6 +38,10 @@ export const ConfigSchema = Type.Object(
       }),
     ),
     logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    language: Type.Enum(['fr', 'en'], {
+      description:
+        "Operators' language for words burnt into images (the event named on alert snapshots); the console's language is chosen per browser.",
+    }),
     modelPath: Type.Optional(
       Type.String({
         minLength: 1,
@@ -134,6 +138,7 @@ export const configEnv = {
   dataDir: 'VIGIE_DATA_DIR',
   databaseUrl: 'DATABASE_URL',
   logLevel: 'VIGIE_LOG_LEVEL',
+  language: 'VIGIE_LANGUAGE',
   modelPath: 'VIGIE_MODEL',
   fireModelPath: 'VIGIE_FIRE_MODEL',
   demo: 'VIGIE_DEMO',
@@ -169,6 +174,7 @@ const defaults: Config = {
   port: 8080,
   dataDir: './data',
   logLevel: 'info',
+  language: 'fr',
   demo: false,
   fileSources: false,
   requireWorkstation: false,

@@ -80,6 +80,7 @@ export async function startServer(
       ffmpegPath: () => ffmpegPath,
       ffmpegCapabilities,
       ...testing,
+      language: config.language,
       ...definedOnly({ modelPath: config.modelPath, fireModelPath: config.fireModelPath }),
     });
     app.http.log.info(
