@@ -113,7 +113,7 @@ export const ConfigSchema = Type.Object(
     ),
     maskEncoder: Type.Enum(['auto', 'libx264'], {
       description:
-        'H.264 encoder of masked cameras: auto tries NVENC, Quick Sync then VAAPI at start and falls back to x264; libx264 never tries the hardware.',
+        'H.264 encoder of masked cameras: auto tries VAAPI, Quick Sync then NVENC at start and falls back to x264; libx264 never tries the hardware.',
     }),
     shadowMinLabelled: Type.Integer({
       minimum: 1,
