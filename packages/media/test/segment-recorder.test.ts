@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { RecordingGap, Segment, StreamMeasures } from '@vigie/core';
 import { definedOnly } from '@vigie/core';
 import {
+  FfmpegSupervisor,
   LocalDiskStorage,
   chooseMaskEncoder,
   concatList,
@@ -162,6 +163,43 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     const chosen = chooseMaskEncoder(testFfmpegCapabilities.hardwareEncoders).name;
     expect(measures?.maskEncoder).toBe(chosen);
     if ((testFfmpegCapabilities.hardwareEncoders ?? []).length === 0) expect(chosen).toBe('libx264');
+  }, 120_000);
+
+  it('encodes the masks with x264 when the hardware encoder found at start does not open for a camera', async () => {
+    // An encoder this machine's ffmpeg lists but cannot open (no NVIDIA or Intel GPU here), as if it had opened at
+    // start and then refused this camera (a GeForce's session cap, a driver gone).
+    const working = (testFfmpegCapabilities.hardwareEncoders ?? []).map((e) => e.name);
+    const broken = (['h264_nvenc', 'h264_qsv'] as const).find((name) => !working.includes(name));
+    expect(broken).toBeDefined();
+    const supervisor = new FfmpegSupervisor({
+      ffmpegPath: ffmpeg,
+      ffmpegCapabilities: { ...testFfmpegCapabilities, hardwareEncoders: [{ name: broken ?? 'h264_nvenc' }] },
+      backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
+    });
+    const storage = new LocalDiskStorage(join(dir, 'store', 'quai'));
+    const segments: Segment[] = [];
+    const problems: string[] = [];
+    const recorder = rig.recorder({
+      camera: { id: 'quai', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
+      supervisor,
+      storage,
+      onSegment: (segment) => {
+        segments.push(segment);
+      },
+      onProblem: (message) => problems.push(message),
+    });
+    recorder.start();
+    await expect.poll(() => segments.length, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(2);
+    const measures = recorder.measures();
+    await recorder.stop();
+    await supervisor.stopAll();
+    expect(problems).toContain(
+      `camera quai: ${broken} could not be opened for its masks; x264 encodes them from now on`,
+    );
+    expect(measures?.maskEncoder).toBe('libx264');
+    const { maskedMax, openMean } = halvesOf(await grayFrame(storage.pathOf(segments[1]!.key), 0.5), 320, 240);
+    expect(maskedMax).toBeLessThanOrEqual(8);
+    expect(openMean).toBeGreaterThan(40);
   }, 120_000);
 
   it('drops sound at ingest', async () => {

@@ -23,6 +23,7 @@ import {
 import type { UnitOfWork } from '@vigie/db';
 import {
   analysisTapUrl,
+  chooseMaskEncoder,
   FfmpegSupervisor,
   headFollowOf,
   OnDemandLiveFeed,
@@ -347,9 +348,15 @@ export class RecorderFleet {
       ...definedOnly({ follower }),
       ...(own === undefined ? {} : { own: { camera, verdict: own } }),
     });
-    if (own !== undefined) {
-      const by = maskedByCamera ? 'the camera (checked; recorded by copy)' : 'Vigie (the camera’s masks not trusted)';
-      log.info({ camera: cameraId, cameraMasks: own.check }, `privacy masks applied by ${by}`);
+    const checked = own === undefined ? {} : { cameraMasks: own.check };
+    if (maskedByCamera)
+      log.info({ camera: cameraId, ...checked }, 'privacy masks applied by the camera (checked): copied');
+    else if (camera.masks.length > 0 || follow !== undefined) {
+      const maskEncoder = chooseMaskEncoder(this.#options.ffmpegCapabilities.hardwareEncoders).name;
+      log.info(
+        { camera: cameraId, maskEncoder, ...checked },
+        `privacy masks burnt in by Vigie, encoded with ${maskEncoder}`,
+      );
     }
     recorder.start();
     follower?.start();
