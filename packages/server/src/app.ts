@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  LibraryCameraMaskGateway,
   LibraryOnvifGateway,
   LibraryPtzGateway,
   credentialKeyPath,
@@ -31,6 +32,7 @@ import {
   type LegalProfile,
   type Notifier,
   type OnvifGateway,
+  type CameraMaskGateway,
   type PtzGateway,
   type PromotionPolicy,
   type TransparencyContacts,
@@ -176,6 +178,8 @@ export interface AppDependencies {
   onvif?: OnvifGateway;
   /** PTZ heads of ONVIF cameras (default: the `onvif` library). */
   ptz?: PtzGateway;
+  /** The privacy masks cameras apply themselves (default: ONVIF Media2 through the `onvif` library). */
+  cameraMasks?: CameraMaskGateway;
   /**
    * Opens the unmasking custody key `<mediaDir>/keys/unmask-custody.json` (created on first start): with it,
    * the picture behind liftable masks is kept sealed and two-person lifts can show it; without, masks are permanent.
@@ -248,7 +252,7 @@ export interface VigieApp {
   startRecording(
     options?: Pick<
       RecorderFleetOptions,
-      'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow' | 'subLiveLingerMs'
+      'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow' | 'subLiveLingerMs' | 'cameraMaskCheckMs'
     >,
   ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
@@ -601,6 +605,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       sourcePolicy,
       vault,
       ptz: ptzGateway,
+      cameraMasks: deps.cameraMasks ?? new LibraryCameraMaskGateway(),
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       // The analysis of a camera pulled once reads its recorder's copy: it follows the recorder.
       onAnalysisTap: (cameraId) => analysis.recorderChanged(cameraId),

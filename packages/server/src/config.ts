@@ -111,6 +111,10 @@ export const ConfigSchema = Type.Object(
           'Opens the unmasking custody key (docs/unmasking.md); keep it off the recording disk. Unset: liftable masks are permanent.',
       }),
     ),
+    maskEncoder: Type.Enum(['auto', 'libx264'], {
+      description:
+        'H.264 encoder of masked cameras: auto tries VAAPI, Quick Sync then NVENC at start and falls back to x264; libx264 never tries the hardware.',
+    }),
     shadowMinLabelled: Type.Integer({
       minimum: 1,
       description: 'Shadow alerts labelled true or false a rule needs before it may go live.',
@@ -148,6 +152,7 @@ export const configEnv = {
   workers: 'VIGIE_WORKERS',
   nodeSecret: 'VIGIE_NODE_SECRET',
   unmaskSecret: 'VIGIE_UNMASK_SECRET',
+  maskEncoder: 'VIGIE_MASK_ENCODER',
   shadowMinLabelled: 'VIGIE_SHADOW_MIN_LABELLED',
   shadowMinPrecision: 'VIGIE_SHADOW_MIN_PRECISION',
   legalProfile: 'VIGIE_LEGAL_PROFILE',
@@ -177,6 +182,7 @@ const defaults: Config = {
   trustedProxies: [],
   transparency: demoTransparencyContacts,
   workers: 'embedded',
+  maskEncoder: 'auto',
   shadowMinLabelled: 20,
   shadowMinPrecision: 0.5,
   legalProfile: defaultLegalProfileId,

@@ -34,7 +34,9 @@ export async function startServer(
   testing: Pick<AppDependencies, 'passwordCost'> = {},
 ): Promise<RunningServer> {
   const ffmpegPath = locateFfmpeg().path;
-  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath);
+  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath, {
+    hardwareEncoders: config.maskEncoder === 'auto',
+  });
   const database = await openDatabase(
     databaseLocation(config, (error) => process.stderr.write(`database connection lost: ${error.message}\n`)),
   );
