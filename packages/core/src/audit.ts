@@ -13,6 +13,7 @@ export const auditActions = [
   'camera.deleted',
   'camera.discovery_run',
   'camera.stream_password_sealed',
+  'camera.own_masks_checked',
   'ptz.control_taken',
   'ptz.control_released',
   'ptz.moved',

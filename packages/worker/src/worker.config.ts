@@ -24,6 +24,8 @@ export interface WorkerConfig {
    * (VIGIE_CAMERA_NETWORKS, VIGIE_FILE_SOURCES or VIGIE_DEMO: the servers' settings of the same names).
    */
   sourcePolicy: SourceUrlPolicy;
+  /** Try hardware H.264 encoders for masked cameras (VIGIE_MASK_ENCODER=auto, the default) or use x264 only (libx264). */
+  hardwareEncoders: boolean;
 }
 
 /** Raised with every problem of the worker's environment. */
@@ -75,6 +77,9 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     return false;
   };
   const allowFiles = flag('VIGIE_FILE_SOURCES') || flag('VIGIE_DEMO');
+  const maskEncoder = env['VIGIE_MASK_ENCODER'] ?? '';
+  if (!['', 'auto', 'libx264'].includes(maskEncoder))
+    problems.push(`VIGIE_MASK_ENCODER="${maskEncoder}" must be auto or libx264`);
   if (problems.length > 0) throw new WorkerConfigError(problems);
   return {
     databaseUrl,
@@ -85,6 +90,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     port,
     busPrefix: env['VIGIE_BUS_PREFIX'] ?? 'vigie',
     sourcePolicy: { allowFiles, allowedNetworks },
+    hardwareEncoders: maskEncoder !== 'libx264',
     ...definedOnly({ capacity, segmentSeconds }),
     ...(env['VIGIE_MODEL'] ? { modelPath: env['VIGIE_MODEL'] } : {}),
     ...(env['VIGIE_FIRE_MODEL'] ? { fireModelPath: env['VIGIE_FIRE_MODEL'] } : {}),

@@ -380,6 +380,7 @@ export class VigieWorker {
       ffmpegPath: this.#options.ffmpegPath,
       clock: this.#options.clock,
       outbox: this.#outbox,
+      caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
       ...definedOnly({
         segmentSeconds: this.#options.segmentSeconds,
         modelPath: this.#options.modelPath,
