@@ -44,10 +44,13 @@ import { headFollowFor } from './head-follow.js';
 import { Outbox } from './outbox.js';
 import { startSegmentServer, type RunningSegmentServer } from './segment-server.js';
 
-/** Measured cost of one camera on a worker, in cores (docs/scale-out-sizing.md): recording by stream copy. */
+/** Measured cost of one camera on a worker, in cores (docs/sizing.md): recording by stream copy. */
 export const recordCoreCost = 0.03;
-/** Measured cost of analysing one 720p camera, in cores (YOLOX-nano every few frames, decode included). */
-export const analysisCoreCost = 0.12;
+/**
+ * Measured cost of analysing one 720p camera, in cores: a busy overhead crowd at 5 fps with YOLOX-nano on every
+ * 2nd analysed frame, the tiled count and the fall re-detection, decode included (`npm run bench:analysis`).
+ */
+export const analysisCoreCost = 0.24;
 
 /** How many cameras a worker takes on these cores when a share `analysedShare` of them is analysed. */
 export function capacityFor(options: { cores: number; analysedShare: number }): number {
