@@ -190,8 +190,10 @@ describe.each(pglite)(
         .json<{ details: { remasked: number; quarantined: number } }[]>()
         .map((entry) => entry.details);
       expect(counts).toHaveLength(2);
-      for (const count of counts) expect(count).toMatchObject({ remasked: expect.any(Number), quarantined: 0 });
-      expect(counts.every((count) => count.remasked >= 1)).toBe(true);
+      for (const count of counts) {
+        expect(count.quarantined).toBe(0);
+        expect(count.remasked).toBeGreaterThanOrEqual(1);
+      }
     }, 180_000);
   },
 );

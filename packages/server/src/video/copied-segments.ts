@@ -1,10 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Camera, Segment, SegmentStorage } from '@vigie/core';
 import { describeSegmentFile, remaskSegmentFile } from '@vigie/media';
+import { copyFromStorage } from './storage-copy.js';
 
 /** What a copy recorder's held segments need. */
 export interface CopiedSegmentsOptions {
@@ -98,7 +96,7 @@ export class CopiedSegments {
     const input = join(dir, 'copied.mp4');
     const output = join(dir, 'masked.mp4');
     try {
-      await pipeline(Readable.from(storage.read(segment.key)), createWriteStream(input));
+      await copyFromStorage(storage, segment.key, input);
       await remaskSegmentFile({
         ffmpegPath,
         input,
