@@ -45,6 +45,7 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     listen: { host: config.host, port: config.port },
     capacity,
     timeZone: frenchProfile.timeZone,
+    language: config.language,
     sourcePolicy: config.sourcePolicy,
     ...definedOnly({
       modelPath: config.modelPath,

@@ -37,7 +37,7 @@ import {
   type FfmpegCapabilities,
   type ProcessStatus,
 } from '@vigie/media';
-import { modelFileIdentity } from '@vigie/vision';
+import { modelFileIdentity, type SnapshotLanguage } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
 import { CameraRunner, type CameraRunnerOptions } from './camera-runner.js';
 import { headFollowFor } from './head-follow.js';
@@ -73,8 +73,10 @@ export interface WorkerOptions {
   listen: { host: string; port: number };
   /** Most cameras this worker runs. */
   capacity: number;
-  /** Time zone of the legal calendar (impact-assessment review dates). */
+  /** Time zone of the legal calendar (impact-assessment review dates) and of alert snapshots' local time. */
   timeZone: string;
+  /** Operators' language for words burnt into alert snapshots; French when unset. */
+  language?: SnapshotLanguage;
   /**
    * Where camera sources may point (VIGIE_CAMERA_NETWORKS): checked again, names resolved, before a camera
    * is pulled, whatever the database or the bus say (defence in depth); a refusal is reported as the
@@ -380,7 +382,7 @@ export class VigieWorker {
       ffmpegPath: this.#options.ffmpegPath,
       clock: this.#options.clock,
       outbox: this.#outbox,
-      caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
+      caption: { cameraName: camera.name, timeZone: this.#options.timeZone, language: this.#options.language ?? 'fr' },
       ...definedOnly({
         segmentSeconds: this.#options.segmentSeconds,
         modelPath: this.#options.modelPath,
