@@ -14,6 +14,7 @@ export const auditActions = [
   'camera.discovery_run',
   'camera.stream_password_sealed',
   'camera.own_masks_checked',
+  'camera.segments_remasked',
   'ptz.control_taken',
   'ptz.control_released',
   'ptz.moved',

@@ -598,6 +598,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       alerts,
       storage,
       spoolDir,
+      quarantineDir,
       ffmpegPath: media.ffmpegPath(),
       ffmpegCapabilities: deps.ffmpegCapabilities ?? (await ffmpegCapabilitiesOrExplain(media.ffmpegPath())),
       log: http.log,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toOnvifPoint } from '@vigie/core';
 import { RecordingRepository } from '@vigie/db';
@@ -135,6 +137,7 @@ describe.each(pglite)(
 
       // Someone deletes the camera's mask (its web page, another client): Vigie masks again and warns.
       const cam = await connectOnvif(device.address, { username: 'vigie', password });
+      const deletedAt = new Date();
       await media2Request(cam, 'DeleteMask', '<Token>fenetre</Token>');
       await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('missing');
       await segmentsLater(3);
@@ -149,12 +152,22 @@ describe.each(pglite)(
       // Each stored segment: copied (the window's red, which this test camera never masks) or masked by Vigie.
       const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
       const modes: string[] = [];
+      const sinceDeletion: string[] = [];
       for (const segment of await segments()) {
-        const frames = await framesOf(storage.pathOf(segment.key));
+        const file = storage.pathOf(segment.key);
+        // Re-masked segments are indexed with the hash and size of the file that replaced the copy.
+        const bytes = await readFile(file);
+        expect(createHash('sha256').update(bytes).digest('hex'), segment.key).toBe(segment.sha256);
+        expect(bytes.length).toBe(segment.bytes);
+        const frames = await framesOf(file);
         const mode = frames.some((frame) => redPixels(frame) > 0) ? 'copied' : 'masked by Vigie';
         if (modes.at(-1) !== mode) modes.push(mode);
+        // No check that began after the mask was deleted passed: whatever ended after it was copied unvouched.
+        if (segment.endedAt > deletedAt) sinceDeletion.push(mode);
       }
       expect(modes).toEqual(['copied', 'masked by Vigie', 'copied', 'masked by Vigie']);
+      expect(sinceDeletion.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(sinceDeletion)).toEqual(new Set(['masked by Vigie']));
 
       const audit = await app.http.inject({
         method: 'GET',
@@ -166,6 +179,21 @@ describe.each(pglite)(
         .sort((a, b) => a.at.localeCompare(b.at))
         .map((entry) => entry.details.result);
       expect(results).toEqual(['verified', 'unreachable', 'verified', 'missing']);
+
+      // The copies stored after the last passing check, before Vigie masked again, were masked after the fact.
+      const remasked = await app.http.inject({
+        method: 'GET',
+        url: `/api/audit?cameraId=${cameraId}&action=camera.segments_remasked`,
+        headers: dpo,
+      });
+      const counts = remasked
+        .json<{ details: { remasked: number; quarantined: number } }[]>()
+        .map((entry) => entry.details);
+      expect(counts).toHaveLength(2);
+      for (const count of counts) {
+        expect(count.quarantined).toBe(0);
+        expect(count.remasked).toBeGreaterThanOrEqual(1);
+      }
     }, 180_000);
   },
 );

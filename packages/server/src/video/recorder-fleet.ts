@@ -43,6 +43,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { IndexWriter, whileDatabaseAway } from './index-writer.js';
+import { CopiedSegments } from './copied-segments.js';
 import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
@@ -57,6 +58,8 @@ export interface RecorderFleetOptions {
   storage: SegmentStorage;
   /** Where ffmpeg writes segments before storage takes them (same disk as storage: a rename). */
   spoolDir: string;
+  /** Where segments that could not be masked after the fact go (never indexed); absent: they are deleted. */
+  quarantineDir?: string;
   ffmpegPath: string;
   /** What that ffmpeg can do (`probeFfmpeg`), so that recording arguments suit it. */
   ffmpegCapabilities: FfmpegCapabilities;
@@ -111,6 +114,8 @@ interface Running {
   subLive?: OnDemandLiveFeed;
   /** A camera meant to apply its masks itself: as registered, and what the last check of its masks found. */
   own?: { camera: Camera; verdict: CameraMaskVerdict };
+  /** Recorded by copy: its segments, held out of the index until a later check of the camera's masks passes. */
+  copied?: CopiedSegments;
 }
 
 /**
@@ -156,6 +161,8 @@ export class RecorderFleet {
   readonly #ownVerdicts = new Map<string, { masks: string; verdict: CameraMaskVerdict }>();
   /** Cameras whose masks are being checked by the periodic round. */
   readonly #checking = new Set<string>();
+  /** Copy runs whose recorder stopped, while their unvouched segments are masked after the fact. */
+  readonly #finishing = new Set<Promise<void>>();
 
   constructor(options: RecorderFleetOptions) {
     this.#options = options;
@@ -222,13 +229,15 @@ export class RecorderFleet {
     this.#unsubscribe = [];
     await this.#queue.idle();
     await Promise.all(
-      [...this.#running.values()].map(async ({ recorder, sealer, follower, subLive }) => {
+      [...this.#running.values()].map(async ({ recorder, sealer, follower, subLive, copied }) => {
         follower?.stop();
         await subLive?.stop();
         await recorder.stop();
         await sealer?.idle();
+        await copied?.finish();
       }),
     );
+    await Promise.all(this.#finishing);
     this.#running.clear();
     await this.#supervisor.stopAll();
   }
@@ -278,8 +287,11 @@ export class RecorderFleet {
       this.#running.delete(cameraId);
       running.follower?.stop();
       await running.subLive?.stop();
+      // What a copy recorder stored since the last passing check is masked by Vigie before it is indexed.
+      running.copied?.distrust();
       await running.recorder.stop();
       await running.sealer?.idle();
+      if (running.copied !== undefined) this.#finishCopied(running.copied);
       if (wanted === undefined) this.#options.liveFeeds?.remove(cameraId);
     }
     if (camera === undefined) return;
@@ -302,6 +314,7 @@ export class RecorderFleet {
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const { vault } = this.#options;
     const tap = pullsOnce(camera) ? analysisTapUrl(await freeLoopbackUdpPort()) : undefined;
+    const copied = maskedByCamera ? this.#copiedSegmentsOf(camera) : undefined;
     const recorder = new SegmentRecorder({
       // Masks drawn per preset replace the camera's fixed ones; recording starts with the whole picture masked.
       // A camera whose own masks were checked to cover Vigie's is recorded by copy, as it sends its picture.
@@ -320,7 +333,8 @@ export class RecorderFleet {
       // A stored segment without its index row is invisible to playback and to the retention purge:
       // while the database is away, indexing waits for it (later segments wait in the spool). The rows of
       // every camera go in batches: a few transactions a second, whatever the number of cameras.
-      onSegment: (segment) => this.#index.segment(segment),
+      // Copied segments wait for a check of the camera's masks that started after them (`CopiedSegments`).
+      onSegment: (segment) => (copied === undefined ? this.#index.segment(segment) : copied.hold(segment)),
       onGap: (gap) => this.#index.gap(gap),
       onHealth: () => void this.#enqueue(() => this.#onHealth(cameraId)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
@@ -346,6 +360,7 @@ export class RecorderFleet {
       ...definedOnly({ sealer }),
       ...(tap === undefined ? {} : { tap: tap.read }),
       ...definedOnly({ follower }),
+      ...definedOnly({ copied }),
       ...(own === undefined ? {} : { own: { camera, verdict: own } }),
     });
     const checked = own === undefined ? {} : { cameraMasks: own.check };
@@ -407,6 +422,7 @@ export class RecorderFleet {
   /** Asks the camera for its masks (ONVIF Media2) and judges them; unsupported without an ONVIF device or gateway. */
   async #checkOwnMasks(camera: Camera): Promise<CameraMaskVerdict> {
     const { cameraMasks, work, vault, log } = this.#options;
+    const startedAt = this.#options.clock.now();
     const device = await work(({ onvifDevices }) => onvifDevices.get(camera.id));
     const reading =
       cameraMasks === undefined || device === undefined
@@ -416,6 +432,10 @@ export class RecorderFleet {
             return undefined;
           });
     const verdict = judgeCameraMasks(camera.masks, reading);
+    // A pass vouches for the copied segments that ended before the check began; any failure distrusts them all.
+    const copied = this.#running.get(camera.id)?.copied;
+    if (verdict.check === 'verified') copied?.passed(startedAt);
+    else copied?.distrust();
     const masks = JSON.stringify(camera.masks);
     const previous = this.#ownVerdicts.get(camera.id);
     this.#ownVerdicts.set(camera.id, { masks, verdict });
@@ -470,6 +490,41 @@ export class RecorderFleet {
         }
       }),
     );
+  }
+
+  /** Holds a copy recorder's segments until vouched for; masks, indexes or quarantines them after the fact. */
+  #copiedSegmentsOf(camera: Camera): CopiedSegments {
+    const { work, storage, spoolDir, quarantineDir, ffmpegPath, segmentSeconds, log } = this.#options;
+    return new CopiedSegments({
+      camera,
+      storage,
+      spoolDir,
+      ffmpegPath,
+      ...definedOnly({ quarantineDir, segmentSeconds }),
+      index: (segment) => this.#index.segment(segment),
+      audit: async (details) => {
+        log.warn(
+          { camera: camera.id, ...details },
+          `${details.remasked} segments re-masked after the camera's masks failed the check` +
+            (details.quarantined > 0 ? `, ${details.quarantined} quarantined` : ''),
+        );
+        await whileDatabaseAway(() =>
+          work(({ audit }) =>
+            audit.append({ action: 'camera.segments_remasked', actorName: 'system', cameraId: camera.id, details }),
+          ),
+        );
+      },
+      onProblem: (message) => log.warn({ camera: camera.id }, message),
+    });
+  }
+
+  /** Lets a stopped copy run finish masking its segments after the fact (the fleet's stop waits for it). */
+  #finishCopied(copied: CopiedSegments): void {
+    const finishing = copied
+      .finish()
+      .catch((error: unknown) => this.#options.log.error({ err: error }, 'copied segments not masked after the fact'))
+      .finally(() => this.#finishing.delete(finishing));
+    this.#finishing.add(finishing);
   }
 
   /** Whether a recorder of this fleet makes the camera's masks follow its head now. */

@@ -358,6 +358,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.camera.discovery_run': 'ONVIF camera discovery run',
   'audit.action.camera.stream_password_sealed': 'Stream password moved out of the URL and sealed',
   'audit.action.camera.own_masks_checked': 'Camera’s own masks checked',
+  'audit.action.camera.segments_remasked': 'Copied segments masked after the fact',
   'audit.action.ptz.control_taken': 'PTZ control taken',
   'audit.action.ptz.control_released': 'PTZ control released',
   'audit.action.ptz.moved': 'PTZ camera moved',

@@ -362,6 +362,7 @@ export const fr = {
   'audit.action.camera.discovery_run': 'Recherche de caméras ONVIF lancée',
   'audit.action.camera.stream_password_sealed': 'Mot de passe du flux retiré de l’adresse et scellé',
   'audit.action.camera.own_masks_checked': 'Masques de la caméra vérifiés',
+  'audit.action.camera.segments_remasked': 'Segments copiés masqués après coup',
   'audit.action.ptz.control_taken': 'Commande PTZ prise',
   'audit.action.ptz.control_released': 'Commande PTZ rendue',
   'audit.action.ptz.moved': 'Caméra PTZ déplacée',
