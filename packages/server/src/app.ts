@@ -123,6 +123,7 @@ import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
+import { heldCopiesRecovery } from './video/held-copies.recovery.js';
 import { recoverServerSpool } from './video/spool-recovery.js';
 import { StorageWatch, volumeSpace } from './video/storage-watch.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
@@ -587,10 +588,22 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
 
   const startRecording: VigieApp['startRecording'] = async (options) => {
-    // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes.
-    const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir });
+    // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes;
+    // what a copy recorder left unvouched (the camera's own masks) is masked by Vigie first.
+    const heldCopies = await heldCopiesRecovery({
+      work,
+      storage,
+      spoolDir,
+      quarantineDir,
+      ffmpegPath: media.ffmpegPath(),
+      now: deps.clock.now(),
+      log: http.log,
+      ...definedOnly({ segmentSeconds: options?.segmentSeconds }),
+    });
+    const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir, distrusted: heldCopies });
     if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
       http.log.warn(recovered, 'recording spool recovered');
+    await heldCopies.finish();
     const started = new RecorderFleet({
       work,
       clock: deps.clock,
