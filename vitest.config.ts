@@ -80,6 +80,9 @@ export default defineConfig({
           name: 'integration',
           include: tiers.integration,
           exclude: [...configDefaults.exclude, ...tiers.e2e],
+          // One module graph per worker, not per file: each file in a fresh process re-imported the server and
+          // recompiled the embedded database's WebAssembly (~10 CPU-s a file); files close what they open.
+          isolate: false,
           // Real processes and servers answer late when CI runs many files at once: a poll waits for them that long.
           expect: { poll: { timeout: 5_000 } },
           // These files mostly wait (real-time camera streams, outages, servers: a quarter of a core each):
