@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { toOnvifPoint } from '@vigie/core';
+import { copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { segmentKey, toOnvifPoint } from '@vigie/core';
 import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { connectOnvif, LocalDiskStorage, media2Request } from '@vigie/media';
@@ -195,5 +195,52 @@ describe.each(pglite)(
         expect(count.remasked).toBeGreaterThanOrEqual(1);
       }
     }, 180_000);
+
+    it('after a crash, masks what a copy recorder left unvouched (stored without its row, or in the spool) before indexing it', async () => {
+      const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
+      const indexed = await segments();
+      let copied: string | undefined;
+      for (const segment of indexed) {
+        const file = storage.pathOf(segment.key);
+        if ((await framesOf(file)).some((frame) => redPixels(frame) > 0)) {
+          copied = file;
+          break;
+        }
+      }
+      if (copied === undefined) throw new Error('the test before stored no copied segment');
+      const lastEnd = indexed.at(-1)!.endedAt;
+      // What a killed server left: a copied segment stored but held out of the index…
+      const heldKey = segmentKey(cameraId, new Date(lastEnd.getTime() + 1000));
+      await mkdir(dirname(storage.pathOf(heldKey)), { recursive: true });
+      await copyFile(copied, storage.pathOf(heldKey));
+      // …and one its ffmpeg had completed in the spool (its end is the file's time, its start 2 s before).
+      const run = join(app.mediaDir, 'recordings', '.spool', cameraId, 'run-killed');
+      await mkdir(run, { recursive: true });
+      await copyFile(copied, join(run, 'seg-0.mp4'));
+      await writeFile(join(run, 'segments.csv'), 'seg-0.mp4,0.000,2.000\n');
+      const spoolEnd = new Date(lastEnd.getTime() + 7000);
+      await utimes(join(run, 'seg-0.mp4'), spoolEnd, spoolEnd);
+      const spoolKey = segmentKey(cameraId, new Date(spoolEnd.getTime() - 2000));
+
+      const fleet = await app.startRecording({ segmentSeconds: 2, cameraMaskCheckMs: 1000 });
+      stopFleet = () => fleet.stop();
+      const recovered = (await segments()).filter((s) => s.key === heldKey || s.key === spoolKey);
+      expect(recovered.map((s) => s.key).sort()).toEqual([heldKey, spoolKey].sort());
+      for (const segment of recovered) {
+        const bytes = await readFile(storage.pathOf(segment.key));
+        expect(createHash('sha256').update(bytes).digest('hex'), segment.key).toBe(segment.sha256);
+        expect((await framesOf(storage.pathOf(segment.key))).every((frame) => redPixels(frame) === 0)).toBe(true);
+      }
+      const audit = await app.http.inject({
+        method: 'GET',
+        url: `/api/audit?cameraId=${cameraId}&action=camera.segments_remasked`,
+        headers: dpo,
+      });
+      const entries = audit.json<{ reason?: string; details: { remasked: number; quarantined: number } }[]>();
+      expect(entries.find((entry) => /stopped abruptly/.test(entry.reason ?? ''))?.details).toMatchObject({
+        remasked: 2,
+        quarantined: 0,
+      });
+    }, 120_000);
   },
 );
