@@ -80,6 +80,9 @@ export default defineConfig({
           name: 'integration',
           include: tiers.integration,
           exclude: [...configDefaults.exclude, ...tiers.e2e],
+          // One module graph per worker, not per file: a file in a fresh process imported the server, the embedded
+          // database and their dependencies again (8 API files: 110 CPU-s isolated, 78 shared). Files close what they open.
+          isolate: false,
           // Real processes and servers answer late when CI runs many files at once: a poll waits for them that long.
           expect: { poll: { timeout: 5_000 } },
           // These files mostly wait (real-time camera streams, outages, servers: a quarter of a core each):
@@ -94,7 +97,14 @@ export default defineConfig({
       // One browser file at a time (vitest's default on two cores): Chromium and the server share the CPUs.
       {
         extends: true,
-        test: { name: 'e2e', include: tiers.e2e, expect: { poll: { timeout: 8_000 } }, sequence: { groupOrder: 2 } },
+        test: {
+          name: 'e2e',
+          include: tiers.e2e,
+          expect: { poll: { timeout: 8_000 } },
+          // As for integration: the server and Playwright imported once per worker, not once per file.
+          isolate: false,
+          sequence: { groupOrder: 2 },
+        },
       },
     ],
   },

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '@vigie/cli';
 import type { Role } from '@vigie/core';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
-import { habilitate, testPasswordCost } from '../../server/test/support.js';
+import { loadConfig, type RunningServer } from '@vigie/server';
+import { habilitate, startSeededServer, testPasswordCost } from '../../server/test/support.js';
 
 /** The CLI's input and output captured: what it printed on each stream, with the environment and stdin given. */
 export function captureIo(env: NodeJS.ProcessEnv, stdin = ''): CliIo & { stdout: string[]; stderr: string[] } {
@@ -33,7 +33,7 @@ export interface ServerForCli {
 /** Starts a server (`settings` as environment variables, e.g. VIGIE_DEMO) and gives an account of `roles` an API token. */
 export async function startServerForCli(roles: Role[], settings: Record<string, string> = {}): Promise<ServerForCli> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-'));
-  const server = await startServer(
+  const server = await startSeededServer(
     loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent', ...settings }),
     { passwordCost: testPasswordCost },
   );

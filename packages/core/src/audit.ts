@@ -13,6 +13,8 @@ export const auditActions = [
   'camera.deleted',
   'camera.discovery_run',
   'camera.stream_password_sealed',
+  'camera.own_masks_checked',
+  'camera.segments_remasked',
   'ptz.control_taken',
   'ptz.control_released',
   'ptz.moved',

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { cameraMaskChecks, type CameraMaskCheck } from './camera-masks.js';
 
 /** What the recorder and the device tell about a camera's stream (each figure optional: not all are known). */
 export interface StreamMeasures {
@@ -24,6 +25,13 @@ export interface StreamMeasures {
   recordedSecondsLastHour?: number;
   /** Seconds the camera was meant to record over the last hour (since its recorder started, at most 3600). */
   expectedSecondsLastHour?: number;
+  /** The H.264 encoder that re-encodes the camera's masked picture (libx264, h264_nvenc…); absent when not masked here. */
+  maskEncoder?: string;
+  /**
+   * For a camera whose masks are meant to be applied by the camera itself (ONVIF): what Vigie's last check of
+   * them found (`cameraMaskCheck`); anything but `verified` means Vigie burns the masks in itself.
+   */
+  cameraMasks?: CameraMaskCheck;
 }
 
 /** One thing to change on the camera, with the measured figure, in both console languages. */
@@ -37,7 +45,8 @@ export interface HealthWarning {
     | 'bitrate_high'
     | 'bitrate_low'
     | 'reconnects_frequent'
-    | 'recording_incomplete';
+    | 'recording_incomplete'
+    | 'camera_masks_missing';
   en: string;
   fr: string;
 }
@@ -158,8 +167,26 @@ export function healthWarnings(m: StreamMeasures): HealthWarning[] {
       fr: `Enregistrement incomplet : ${share} % de la dernière heure stockés. Les trous de la lecture en donnent les raisons.`,
     });
   }
+  if (m.cameraMasks !== undefined && m.cameraMasks !== 'verified') {
+    const [en, fr] = cameraMaskReasons[m.cameraMasks];
+    warnings.push({
+      code: 'camera_masks_missing',
+      en: `Camera masks missing or smaller than configured (${en}): Vigie masks the picture itself, at the cost of a re-encode.`,
+      fr: `Masques de la caméra absents ou plus petits que configuré (${fr}) : Vigie masque l’image lui-même, au prix d’un réencodage.`,
+    });
+  }
   return warnings;
 }
+
+/** Why a camera's own masks are not trusted, in both console languages. */
+const cameraMaskReasons: Record<Exclude<CameraMaskCheck, 'verified'>, [string, string]> = {
+  missing: [
+    'some of Vigie’s masks are not covered by the camera’s',
+    'des masques de Vigie ne sont pas couverts par ceux de la caméra',
+  ],
+  unsupported: ['the camera offers no ONVIF privacy masks', 'la caméra n’offre pas de masques ONVIF'],
+  unreachable: ['the camera did not answer the check', 'la caméra n’a pas répondu à la vérification'],
+};
 
 const figure = (description: string) => Type.Optional(Type.Number({ description }));
 
@@ -177,6 +204,17 @@ export const StreamMeasuresSchema = Type.Object(
     reconnectsLastHour: figure('Times the stream was lost over the last hour.'),
     recordedSecondsLastHour: figure('Seconds of video stored over the last hour.'),
     expectedSecondsLastHour: figure('Seconds meant to be recorded over the last hour.'),
+    maskEncoder: Type.Optional(
+      Type.String({
+        description: 'H.264 encoder of the masked picture (libx264, h264_nvenc…); absent: not re-encoded.',
+      }),
+    ),
+    cameraMasks: Type.Optional(
+      Type.Enum([...cameraMaskChecks], {
+        description:
+          'Masks applied by the camera (ONVIF): the last check; anything but verified and Vigie masks the picture itself.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -98,6 +98,7 @@ export function cameraSettingsFromInput(input: CameraInput, profile: LegalProfil
     analytics: input.analytics ?? [],
     ruleSettings: input.ruleSettings ?? {},
     ...(input.calibration == null ? {} : { calibration: input.calibration }),
+    ...(input.masksOnCamera === true ? { masksOnCamera: true } : {}),
   };
 }
 

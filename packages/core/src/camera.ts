@@ -123,6 +123,10 @@ const cameraFields = {
     description:
       'Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none.',
   }),
+  masksOnCamera: Type.Boolean({
+    description:
+      'The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns.',
+  }),
   ruleSettings: Type.Optional(RuleSettingsSchema),
   calibration: Type.Optional(
     Type.Union([CalibrationSchema, Type.Null()], {
@@ -149,6 +153,7 @@ export const CameraInputSchema = Type.Object(
     purposes: cameraFields.purposes,
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
+    masksOnCamera: Type.Optional(cameraFields.masksOnCamera),
     ruleSettings: cameraFields.ruleSettings,
     calibration: cameraFields.calibration,
   },
@@ -174,6 +179,7 @@ export const CameraPatchSchema = Type.Object(
     purposes: Type.Optional(cameraFields.purposes),
     enabled: Type.Optional(cameraFields.enabled),
     analytics: Type.Optional(cameraFields.analytics),
+    masksOnCamera: Type.Optional(cameraFields.masksOnCamera),
     ruleSettings: cameraFields.ruleSettings,
     calibration: cameraFields.calibration,
   },
@@ -187,6 +193,7 @@ export const CameraSchema = Type.Object(
     ...cameraFields,
     subStreamUrl: Type.Optional(cameraFields.subStreamUrl),
     site: Type.Optional(cameraFields.site),
+    masksOnCamera: Type.Optional(cameraFields.masksOnCamera),
     version: Type.Integer({
       minimum: 1,
       description: 'Incremented on every change.',

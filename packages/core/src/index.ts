@@ -19,6 +19,7 @@ export * from './camera-status.js';
 export * from './calendar.js';
 export * from './registry.js';
 export * from './privacy-masks.js';
+export * from './camera-masks.js';
 export * from './storage-space.js';
 export * from './analytic-purposes.js';
 export * from './access-request.js';

@@ -51,6 +51,7 @@ function toCamera(row: CameraWithRegistry, now: Date): Camera {
     analytics: row.analytics as AnalyticsEventType[],
     ruleSettings: row.rule_settings,
     ...(row.calibration === null ? {} : { calibration: row.calibration as Calibration }),
+    ...(row.masks_on_camera ? { masksOnCamera: true } : {}),
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -77,6 +78,7 @@ function toRow(settings: CameraSettings): Omit<NewCameraRow, 'created_at' | 'upd
     analytics: JSON.stringify(settings.analytics),
     rule_settings: JSON.stringify(settings.ruleSettings ?? {}),
     calibration: settings.calibration === undefined ? null : JSON.stringify(settings.calibration),
+    masks_on_camera: settings.masksOnCamera === true,
   };
 }
 

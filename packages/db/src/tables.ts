@@ -24,6 +24,7 @@ export interface CameraTable {
   analytics: ColumnType<string[], string | undefined, string>;
   rule_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
   calibration: ColumnType<unknown, string | null | undefined, string | null>;
+  masks_on_camera: ColumnType<boolean, boolean | undefined, boolean>;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: ColumnType<Date, Date | string, Date | string>;

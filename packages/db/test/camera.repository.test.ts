@@ -49,6 +49,7 @@ describe.each(testEngines)('camera repository on $name', (engine) => {
     const created = await repo.create(
       settings('Hôtel de ville', {
         masks,
+        masksOnCamera: true,
         purposes: ['public_buildings_protection', 'public_space_safety'],
       }),
     );
@@ -57,6 +58,7 @@ describe.each(testEngines)('camera repository on $name', (engine) => {
     const read = await repo.get(created.id);
     expect(read).toEqual(created);
     expect(read?.masks).toEqual(masks);
+    expect(read?.masksOnCamera).toBe(true);
     expect(read?.location).toEqual({ lat: 50.36, lon: 3.52 });
   });
 

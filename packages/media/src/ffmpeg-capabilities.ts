@@ -90,11 +90,20 @@ export function parseCapabilities(texts: {
   };
 }
 
+/** How to probe ffmpeg. */
+export interface ProbeOptions {
+  /**
+   * Try the hardware H.264 encoders it lists (default true); false: masked cameras use x264 whatever the
+   * machine has (`VIGIE_MASK_ENCODER=libx264`, e.g. a GPU that records badly or is kept for something else).
+   */
+  hardwareEncoders?: boolean;
+}
+
 /**
  * Runs the ffmpeg found a few times (version, help, lists of muxers, demuxers, filters and encoders)
  * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s; call it once.
  */
-export async function probeFfmpeg(ffmpegPath: string): Promise<FfmpegProbe> {
+export async function probeFfmpeg(ffmpegPath: string, options: ProbeOptions = {}): Promise<FfmpegProbe> {
   const lists = Object.keys(required) as ListName[];
   const [version, globalHelp, rtspHelp, ...listed] = await Promise.all([
     output(ffmpegPath, ['-version']),
@@ -111,7 +120,8 @@ export async function probeFfmpeg(ffmpegPath: string): Promise<FfmpegProbe> {
     }
   });
   const encoders = listedNames(listed[lists.indexOf('encoders')] ?? '');
-  const hardwareEncoders = await workingHardwareEncoders(ffmpegPath, encoders);
+  const hardwareEncoders =
+    options.hardwareEncoders === false ? [] : await workingHardwareEncoders(ffmpegPath, encoders);
   return { capabilities: { ...parseCapabilities({ version, globalHelp, rtspHelp }), hardwareEncoders }, missing };
 }
 
@@ -137,10 +147,13 @@ async function workingHardwareEncoders(ffmpegPath: string, listed: ReadonlySet<s
  * Probes ffmpeg and refuses one that lacks a component Vigie runs, with an error naming what is
  * missing and what to install: a clear stop at start instead of recorders failing in a loop.
  */
-export async function ffmpegCapabilitiesOrExplain(ffmpegPath: string): Promise<FfmpegCapabilities> {
+export async function ffmpegCapabilitiesOrExplain(
+  ffmpegPath: string,
+  options: ProbeOptions = {},
+): Promise<FfmpegCapabilities> {
   let probe: FfmpegProbe;
   try {
-    probe = await probeFfmpeg(ffmpegPath);
+    probe = await probeFfmpeg(ffmpegPath, options);
   } catch (error) {
     throw new Error(
       `ffmpeg at ${ffmpegPath} does not run (${(error instanceof Error ? error.message : String(error)).trim()}). ` +

@@ -3,6 +3,7 @@ import type { FfmpegProgress } from './ffmpeg-log.parser.js';
 import {
   backoffDelay,
   describeFfmpegExit,
+  encoderNotOpened,
   readProgressLine,
   redactLogLine,
   sourceSecrets,
@@ -27,6 +28,17 @@ describe('ffmpeg failures', () => {
     });
     expect(describeFfmpegExit(['rtsp://cam:8554/live: Connection refused'], 1).kind).toBe('offline');
     expect(describeFfmpegExit(['x.mp4: Invalid data found when processing input'], 1).reason).toMatch(/corrupt/);
+  });
+
+  it('says when the video encoder could not be opened (ffmpeg 5 and 7 wording)', () => {
+    const tail5 = [
+      '[h264_nvenc @ 0x1] OpenEncodeSessionEx failed: out of memory (10): (no details)',
+      'Error initializing output stream 0:0 -- Error while opening encoder for output stream #0:0 - maybe incorrect parameters such as bit_rate, rate, width or height',
+    ];
+    expect(describeFfmpegExit(tail5, 1)).toEqual({ kind: 'error', reason: encoderNotOpened });
+    expect(describeFfmpegExit(['[vost#0:0/h264_qsv @ 0x2] Could not open encoder before EOF'], 1).reason).toBe(
+      encoderNotOpened,
+    );
   });
 
   it('quotes ffmpeg when the cause is unknown, and calls a clean exit the end of the stream', () => {

@@ -40,7 +40,15 @@ export interface FfmpegFailure {
   reason: string;
 }
 
+/** The reason given when ffmpeg could not open the video encoder (a hardware encoder busy, capped or gone). */
+export const encoderNotOpened = 'the video encoder could not be opened';
+
 const knownFailures: readonly { pattern: RegExp; failure: FfmpegFailure }[] = [
+  {
+    // ffmpeg 5 "Error while opening encoder for output stream", 6–7 "Could not open encoder before EOF".
+    pattern: /Error while opening encoder|Could not open encoder|Unknown encoder/i,
+    failure: { kind: 'error', reason: encoderNotOpened },
+  },
   {
     pattern: /401 Unauthorized|authorization failed|403 Forbidden/i,
     failure: { kind: 'error', reason: 'the camera refused the credentials' },

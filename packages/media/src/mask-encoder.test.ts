@@ -15,21 +15,21 @@ const settings = { quality: 26, x264Preset: 'ultrafast', segmentSeconds: 4 };
 
 describe('encoder of masked cameras', () => {
   it('tries the hardware encoders ffmpeg lists, VAAPI only on a machine with a render node (the first)', () => {
-    expect(hardwareEncoderCandidates(debianEncoders, [])).toEqual([{ name: 'h264_nvenc' }, { name: 'h264_qsv' }]);
+    expect(hardwareEncoderCandidates(debianEncoders, [])).toEqual([{ name: 'h264_qsv' }, { name: 'h264_nvenc' }]);
     expect(hardwareEncoderCandidates(debianEncoders, ['/dev/dri/renderD129', '/dev/dri/renderD128'])).toEqual([
-      { name: 'h264_nvenc' },
-      { name: 'h264_qsv' },
       vaapi,
+      { name: 'h264_qsv' },
+      { name: 'h264_nvenc' },
     ]);
     expect(hardwareEncoderCandidates(new Set(['libx264']), ['/dev/dri/renderD128'])).toEqual([]);
   });
 
-  it('uses a hardware encoder that opened at start (NVENC, then Quick Sync, then VAAPI), else x264', () => {
+  it('uses a hardware encoder that opened at start (VAAPI, then Quick Sync, then NVENC), else x264', () => {
     expect(chooseMaskEncoder([])).toEqual({ name: 'libx264' });
     expect(chooseMaskEncoder(undefined)).toEqual({ name: 'libx264' });
-    expect(chooseMaskEncoder([vaapi])).toEqual(vaapi);
-    expect(chooseMaskEncoder([vaapi, { name: 'h264_qsv' }])).toEqual({ name: 'h264_qsv' });
-    expect(chooseMaskEncoder([vaapi, { name: 'h264_qsv' }, { name: 'h264_nvenc' }])).toEqual({ name: 'h264_nvenc' });
+    expect(chooseMaskEncoder([{ name: 'h264_nvenc' }])).toEqual({ name: 'h264_nvenc' });
+    expect(chooseMaskEncoder([{ name: 'h264_nvenc' }, { name: 'h264_qsv' }])).toEqual({ name: 'h264_qsv' });
+    expect(chooseMaskEncoder([{ name: 'h264_nvenc' }, { name: 'h264_qsv' }, vaapi])).toEqual(vaapi);
   });
 
   it('encodes at constant quality with a keyframe per segment and no B-frames on every encoder', () => {

@@ -1,13 +1,18 @@
 /**
  * The H.264 encoder of masked cameras (the only ones Vigie re-encodes). Decode, mask and x264 in software
- * cost 0.07–0.14 core per 720p25 camera here (issue 11, `npm run bench:video`); a hardware encoder (NVIDIA
- * NVENC, Intel Quick Sync, VAAPI) moves that work off the CPU. Debian's ffmpeg lists all three whatever the
+ * cost 0.07–0.14 core per 720p25 camera here (issue 11, `npm run bench:video`); a hardware encoder (VAAPI,
+ * Intel Quick Sync, NVIDIA NVENC) moves that work off the CPU. Debian's ffmpeg lists all three whatever the
  * machine has, so each one is tried with a two-frame test encode at start (`probeFfmpeg`) and used only
  * when it opened.
  */
 
-/** Hardware H.264 encoders, in the order they are preferred. */
-export const hardwareEncoderNames = ['h264_nvenc', 'h264_qsv', 'h264_vaapi'] as const;
+/**
+ * Hardware H.264 encoders, in the order they are preferred: the integrated GPU first (VAAPI, then Quick Sync on
+ * the same Intel or AMD chip), which opens as many encoding sessions as it has the throughput for; NVENC last,
+ * as GeForce drivers cap concurrent sessions (8 with current drivers) and a camera past the cap would fail
+ * to record, and as an NVIDIA card on a Vigie machine is usually there for the analysis models.
+ */
+export const hardwareEncoderNames = ['h264_vaapi', 'h264_qsv', 'h264_nvenc'] as const;
 
 /** The name of a hardware H.264 encoder in ffmpeg. */
 export type HardwareEncoderName = (typeof hardwareEncoderNames)[number];

@@ -1,6 +1,10 @@
 import {
   definedOnly,
+  fromOnvifPoint,
   VigieError,
+  type CameraMask,
+  type CameraMaskGateway,
+  type CameraMaskReading,
   type DiscoveredDevice,
   type OnvifCredentials,
   type OnvifDevice,
@@ -204,14 +208,11 @@ function presetOf(raw: RawPreset): PtzPreset | undefined {
   };
 }
 
-/**
- * PTZ through the `onvif` library (ContinuousMove, Stop, GetPresets, GotoPreset, SetPreset, GetStatus); one
- * connected client per device and account is kept, so that a hold-to-move does not reconnect at each command.
- */
-export class LibraryPtzGateway implements PtzGateway {
+/** Connected clients by device and account, each reconnected after a call that failed (rebooted, account changed). */
+class OnvifClients {
   readonly #clients = new Map<string, Promise<Cam>>();
 
-  async #with<T>(target: PtzTarget, use: (cam: Cam) => Promise<T>): Promise<T> {
+  async with<T>(target: PtzTarget, use: (cam: Cam) => Promise<T>): Promise<T> {
     const key = JSON.stringify([target.address, target.credentials.username, target.credentials.password]);
     let client = this.#clients.get(key);
     if (client === undefined) {
@@ -221,10 +222,21 @@ export class LibraryPtzGateway implements PtzGateway {
     try {
       return await use(await client);
     } catch (error) {
-      // A device that failed (rebooted, account changed) is connected again at the next command.
       this.#clients.delete(key);
       throw error instanceof VigieError ? error : onvifError(target.address, error);
     }
+  }
+}
+
+/**
+ * PTZ through the `onvif` library (ContinuousMove, Stop, GetPresets, GotoPreset, SetPreset, GetStatus); one
+ * connected client per device and account is kept, so that a hold-to-move does not reconnect at each command.
+ */
+export class LibraryPtzGateway implements PtzGateway {
+  readonly #clients = new OnvifClients();
+
+  #with<T>(target: PtzTarget, use: (cam: Cam) => Promise<T>): Promise<T> {
+    return this.#clients.with(target, use);
   }
 
   /** ContinuousMove with the three speeds. */
@@ -281,6 +293,87 @@ export class LibraryPtzGateway implements PtzGateway {
       if (moving) return { kind: 'moving' };
       if (!/<(?:\w+:)?Position\b/.test(xml)) return { kind: 'unknown' };
       return { kind: 'still', position: { pan: data.position.x, tilt: data.position.y, zoom: data.position.zoom } };
+    });
+  }
+}
+
+/** The library's own SOAP plumbing (WS-Security digest, HTTP digest fallback, service addresses), left out of its typings. */
+interface SoapClient {
+  _envelopeHeader(): string;
+  _envelopeFooter(): string;
+  _request(
+    options: { service: string; body: string },
+    callback: (error: Error | null, data?: unknown, xml?: string) => void,
+  ): void;
+}
+
+const media2Namespace = 'http://www.onvif.org/ver20/media/wsdl';
+
+/** Sends one request to the device's Media2 service through the library's authenticated SOAP; returns the XML answer. */
+export function media2Request(cam: Cam, operation: string, inner = ''): Promise<string> {
+  const soap = cam as unknown as SoapClient;
+  const body = `${soap._envelopeHeader()}<${operation} xmlns="${media2Namespace}">${inner}</${operation}>${soap._envelopeFooter()}`;
+  return new Promise((resolve, reject) => {
+    soap._request({ service: 'media2', body }, (error, _data, xml) =>
+      error === null ? resolve(xml ?? '') : reject(error),
+    );
+  });
+}
+
+function attributeOf(element: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1];
+}
+
+/** The masks of a GetMasksResponse, in Vigie's image coordinates (hand-parsed: the library has no Media2 masks). */
+function masksOfXml(xml: string): (CameraMask & { configurationToken: string })[] {
+  const masks: (CameraMask & { configurationToken: string })[] = [];
+  for (const [, attributes = '', inner = ''] of xml.matchAll(
+    /<(?:\w+:)?Masks\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?Masks>/g,
+  )) {
+    const polygon = [...inner.matchAll(/<(?:\w+:)?Point\b[^>]*>/g)].map(([point]) =>
+      fromOnvifPoint(Number(attributeOf(point, 'x')), Number(attributeOf(point, 'y'))),
+    );
+    const field = (name: string): string =>
+      new RegExp(`<(?:\\w+:)?${name}>\\s*([^<]*?)\\s*</(?:\\w+:)?${name}>`).exec(inner)?.[1] ?? '';
+    masks.push({
+      token: attributeOf(attributes, 'token') ?? '',
+      configurationToken: field('ConfigurationToken'),
+      // A point the camera wrote unreadably makes the polygon unusable: such a mask covers nothing.
+      polygon: polygon.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) ? polygon : [],
+      enabled: /^(true|1)$/.test(field('Enabled')),
+      opaque: field('Type') === 'Color',
+    });
+  }
+  return masks;
+}
+
+/**
+ * The privacy masks a camera applies itself, read through ONVIF Media2 (GetServiceCapabilities, GetMasks) on the
+ * library's connection: no Media2 service or no Mask capability is `supported: false`; only the masks of the
+ * recorded profile's video source are returned when the device names it.
+ */
+export class LibraryCameraMaskGateway implements CameraMaskGateway {
+  readonly #clients = new OnvifClients();
+
+  /** GetServiceCapabilities then GetMasks of the profile's video source configuration. */
+  masks(target: PtzTarget): Promise<CameraMaskReading> {
+    return this.#clients.with(target, async (cam) => {
+      if (cam.uri?.media2 === undefined) return { supported: false, masks: [] };
+      const capabilities = await media2Request(cam, 'GetServiceCapabilities');
+      const element = /<(?:\w+:)?Capabilities\b[^>]*>/.exec(capabilities)?.[0] ?? '';
+      if (!/^(true|1)$/.test(attributeOf(element, 'Mask') ?? '')) return { supported: false, masks: [] };
+      const profile = (cam.profiles ?? []).find(
+        (p) => text((p.$ as { token?: unknown } | undefined)?.token ?? p.token) === target.profileToken,
+      );
+      const source = text((profile?.videoSourceConfiguration as { $?: { token?: unknown } } | undefined)?.$?.token);
+      const filter = source === '' ? '' : `<ConfigurationToken>${xmlText(source)}</ConfigurationToken>`;
+      const masks = masksOfXml(await media2Request(cam, 'GetMasks', filter));
+      return {
+        supported: true,
+        masks: masks
+          .filter((mask) => source === '' || mask.configurationToken === source)
+          .map(({ configurationToken: _source, ...mask }) => mask),
+      };
     });
   }
 }

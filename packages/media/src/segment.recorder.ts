@@ -16,10 +16,10 @@ import {
   type StreamMeasures,
 } from '@vigie/core';
 import type { FfmpegSupervisor, ProcessState, ProcessStatus } from './ffmpeg.supervisor.js';
-import { sourceSecrets } from './ffmpeg-log.parser.js';
+import { encoderNotOpened, sourceSecrets } from './ffmpeg-log.parser.js';
 import { Mp4BoxWalker } from './mp4-box-walker.js';
 import { encodeMaskPam, rasterizeMasks, defaultMaskRasterSize } from './mask.raster.js';
-import { chooseMaskEncoder } from './mask-encoder.js';
+import { chooseMaskEncoder, type MaskEncoder } from './mask-encoder.js';
 import { recordArgs, segmentListName } from './record.args.js';
 import { mp4InitPart, type SegmentListEntry } from './segment-list.parser.js';
 import { SegmentListReader } from './segment-list.reader.js';
@@ -148,6 +148,10 @@ export class SegmentRecorder {
   #meter: StreamMeter | undefined;
   /** The masks the next run applies: the camera's, until `remask`. */
   #masks: RecordingCamera['masks'];
+  /** The hardware encoder found at start failed to open for this camera (busy, session cap): x264 from now on. */
+  #hardwareFailed = false;
+  /** The encoder of the masks of the run being prepared or running; undefined when it copies. */
+  #runEncoder: MaskEncoder['name'] | undefined;
 
   /** Prepares a recorder; nothing runs until `start`. */
   constructor(options: SegmentRecorderOptions) {
@@ -171,10 +175,18 @@ export class SegmentRecorder {
 
   /**
    * What was measured of the camera's stream since `start` (frame rate, bitrate, keyframe interval, drift,
-   * freezes, losses, hour stored); `undefined` before `start`.
+   * freezes, losses, hour stored; the encoder of its masks when it masks); `undefined` before `start`.
    */
   measures(): StreamMeasures | undefined {
-    return this.#meter?.measures(this.#clock.now().getTime());
+    const measures = this.#meter?.measures(this.#clock.now().getTime());
+    if (measures === undefined || this.#masks.length === 0) return measures;
+    return { ...measures, maskEncoder: this.#maskEncoder().name };
+  }
+
+  /** A hardware encoder found at start when there is one (the CPU is then spared the encode) and it opens, else x264. */
+  #maskEncoder(): MaskEncoder {
+    if (this.#hardwareFailed) return { name: 'libx264' };
+    return chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders);
   }
 
   /** Starts recording (the process is supervised: failures become statuses and gaps, never exceptions). */
@@ -187,6 +199,19 @@ export class SegmentRecorder {
       if (status.state === 'offline' || status.state === 'error') {
         this.#lastProblem = status.reason;
         meter.lost(status.at.getTime());
+      }
+      const encoder = this.#runEncoder;
+      if (
+        status.reason === encoderNotOpened &&
+        encoder !== undefined &&
+        encoder !== 'libx264' &&
+        !this.#hardwareFailed
+      ) {
+        // A hardware encoder that opened at start may refuse one more session (GeForce caps them) or lose its driver.
+        this.#hardwareFailed = true;
+        this.#options.onProblem?.(
+          `camera ${this.#options.camera.id}: ${encoder} could not be opened for its masks; x264 encodes them from now on`,
+        );
       }
       if (status.state === 'online') meter.online(status.at.getTime());
       this.#lastActivityMs = status.state === 'online' ? this.#clock.now().getTime() : undefined;
@@ -272,9 +297,10 @@ export class SegmentRecorder {
     const dir = join(this.#cameraDir, `${this.#instance}-${String(run).padStart(6, '0')}`);
     await mkdir(dir, { recursive: true });
     let masked;
+    this.#runEncoder = undefined;
     if (masks.length > 0) {
-      // A hardware encoder found at start when there is one (the CPU is then spared the encode), else x264.
-      const encoder = chooseMaskEncoder(this.#options.supervisor.capabilities.hardwareEncoders);
+      const encoder = this.#maskEncoder();
+      this.#runEncoder = encoder.name;
       masked = { maskImagePath: await this.#maskImage('mask.pam', masks), encoder };
       const liftableOutput = this.#outputs().length > 0 ? 'pipe:3' : undefined;
       const permanent = masks.filter((mask) => mask.liftable !== true);

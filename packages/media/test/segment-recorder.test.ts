@@ -1,10 +1,19 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RecordingGap, Segment } from '@vigie/core';
+import type { RecordingGap, Segment, StreamMeasures } from '@vigie/core';
 import { definedOnly } from '@vigie/core';
-import { LocalDiskStorage, concatList, exportArgs, planExport, runFfmpeg, type RecordingCamera } from '@vigie/media';
+import {
+  FfmpegSupervisor,
+  LocalDiskStorage,
+  chooseMaskEncoder,
+  concatList,
+  exportArgs,
+  planExport,
+  runFfmpeg,
+  type RecordingCamera,
+} from '@vigie/media';
 import { describe, expect, it } from 'vitest';
-import { testFfmpegPath } from './support/test-ffmpeg.js';
+import { testFfmpegCapabilities, testFfmpegPath } from './support/test-ffmpeg.js';
 import { grayFrame, halvesOf, leftHalf, probe, sha256Of } from './support/probe.js';
 import { recordingRig } from './support/recording-rig.js';
 import { watchStatuses } from './support/status-waiter.js';
@@ -18,7 +27,13 @@ async function record(
   cam: RecordingCamera & { resumeAfter?: Date },
   enough: (segments: Segment[], gaps: RecordingGap[]) => boolean,
   during?: (statuses: ReturnType<typeof watchStatuses>) => Promise<void>,
-): Promise<{ segments: Segment[]; gaps: RecordingGap[]; storage: LocalDiskStorage; problems: string[] }> {
+): Promise<{
+  segments: Segment[];
+  gaps: RecordingGap[];
+  storage: LocalDiskStorage;
+  problems: string[];
+  measures: StreamMeasures | undefined;
+}> {
   const storage = new LocalDiskStorage(join(dir, 'store', cam.id));
   const segments: Segment[] = [];
   const gaps: RecordingGap[] = [];
@@ -49,8 +64,9 @@ async function record(
   recorder.start();
   await during?.(statuses);
   await done;
+  const measures = recorder.measures();
   await recorder.stop();
-  return { segments, gaps, storage, problems };
+  return { segments, gaps, storage, problems, measures };
 }
 
 describe('segment recorder (real ffmpeg, real RTSP)', () => {
@@ -131,8 +147,8 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     expect(segments[0]!.startedAt.getTime() - resumeAfter.getTime()).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 
-  it('blacks out masked pixels in the recording and leaves the rest of the image alone', async () => {
-    const { segments, storage } = await record(
+  it('blacks out masked pixels in the recording and leaves the rest of the image alone, and says with which encoder', async () => {
+    const { segments, storage, measures } = await record(
       { id: 'rue', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
       (s) => s.length >= 2,
     );
@@ -140,6 +156,48 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     expect(frame.length).toBe(320 * 240);
     const { maskedMax, openMean } = halvesOf(frame, 320, 240);
     // Black after lossy re-encoding: a few levels of noise at most.
+    expect(maskedMax).toBeLessThanOrEqual(8);
+    expect(openMean).toBeGreaterThan(40);
+    // The encoder chosen at start is the one the camera's health names: x264 on a machine without a usable
+    // hardware encoder (this one), as the probe of the test ffmpeg found.
+    const chosen = chooseMaskEncoder(testFfmpegCapabilities.hardwareEncoders).name;
+    expect(measures?.maskEncoder).toBe(chosen);
+    if ((testFfmpegCapabilities.hardwareEncoders ?? []).length === 0) expect(chosen).toBe('libx264');
+  }, 120_000);
+
+  it('encodes the masks with x264 when the hardware encoder found at start does not open for a camera', async () => {
+    // An encoder this machine's ffmpeg lists but cannot open (no NVIDIA or Intel GPU here), as if it had opened at
+    // start and then refused this camera (a GeForce's session cap, a driver gone).
+    const working = (testFfmpegCapabilities.hardwareEncoders ?? []).map((e) => e.name);
+    const broken = (['h264_nvenc', 'h264_qsv'] as const).find((name) => !working.includes(name));
+    expect(broken).toBeDefined();
+    const supervisor = new FfmpegSupervisor({
+      ffmpegPath: ffmpeg,
+      ffmpegCapabilities: { ...testFfmpegCapabilities, hardwareEncoders: [{ name: broken ?? 'h264_nvenc' }] },
+      backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
+    });
+    const storage = new LocalDiskStorage(join(dir, 'store', 'quai'));
+    const segments: Segment[] = [];
+    const problems: string[] = [];
+    const recorder = rig.recorder({
+      camera: { id: 'quai', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
+      supervisor,
+      storage,
+      onSegment: (segment) => {
+        segments.push(segment);
+      },
+      onProblem: (message) => problems.push(message),
+    });
+    recorder.start();
+    await expect.poll(() => segments.length, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(2);
+    const measures = recorder.measures();
+    await recorder.stop();
+    await supervisor.stopAll();
+    expect(problems).toContain(
+      `camera quai: ${broken} could not be opened for its masks; x264 encodes them from now on`,
+    );
+    expect(measures?.maskEncoder).toBe('libx264');
+    const { maskedMax, openMean } = halvesOf(await grayFrame(storage.pathOf(segments[1]!.key), 0.5), 320, 240);
     expect(maskedMax).toBeLessThanOrEqual(8);
     expect(openMean).toBeGreaterThan(40);
   }, 120_000);

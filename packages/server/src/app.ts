@@ -1,3 +1,4 @@
+import type { SnapshotLanguage } from '@vigie/vision';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  LibraryCameraMaskGateway,
   LibraryOnvifGateway,
   LibraryPtzGateway,
   credentialKeyPath,
@@ -30,6 +32,7 @@ import {
   type LegalProfile,
   type Notifier,
   type OnvifGateway,
+  type CameraMaskGateway,
   type PtzGateway,
   type PromotionPolicy,
   type TransparencyContacts,
@@ -120,6 +123,7 @@ import { CoalescedAudit } from './security/coalesced-audit.js';
 import { RecorderFleet, type RecorderFleetOptions } from './video/recorder-fleet.js';
 import { RecordingService, type MediaTools } from './video/recording.service.js';
 import { RetentionPurge } from './video/retention.purge.js';
+import { heldCopiesRecovery } from './video/held-copies.recovery.js';
 import { recoverServerSpool } from './video/spool-recovery.js';
 import { StorageWatch, volumeSpace } from './video/storage-watch.js';
 import { ViewingSessions } from './video/viewing-sessions.js';
@@ -151,6 +155,8 @@ export interface AppDependencies {
   modelPath?: string;
   /** Fire patch classifier ONNX confirming `fire_smoke`; without it that rule does not run (and says so). */
   fireModelPath?: string;
+  /** Operators' language for words burnt into alert snapshots; French when unset. */
+  language?: SnapshotLanguage;
   /** Settings the console reads before login (map tiles). */
   console?: ConsoleSettings;
   /** Public access-request form: accepted requests per address and window; default 5 per hour. */
@@ -173,6 +179,8 @@ export interface AppDependencies {
   onvif?: OnvifGateway;
   /** PTZ heads of ONVIF cameras (default: the `onvif` library). */
   ptz?: PtzGateway;
+  /** The privacy masks cameras apply themselves (default: ONVIF Media2 through the `onvif` library). */
+  cameraMasks?: CameraMaskGateway;
   /**
    * Opens the unmasking custody key `<mediaDir>/keys/unmask-custody.json` (created on first start): with it,
    * the picture behind liftable masks is kept sealed and two-person lifts can show it; without, masks are permanent.
@@ -245,7 +253,7 @@ export interface VigieApp {
   startRecording(
     options?: Pick<
       RecorderFleetOptions,
-      'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow' | 'subLiveLingerMs'
+      'segmentSeconds' | 'backoff' | 'healthCheckMs' | 'ptzFollow' | 'subLiveLingerMs' | 'cameraMaskCheckMs'
     >,
   ): Promise<RecorderFleet>;
   /** Every route with its declared access rule, for the role-matrix test and the docs. */
@@ -511,6 +519,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const analysis = new AnalysisFleet({
     work,
     timeZone: profile.timeZone,
+    language: deps.language ?? 'fr',
     clock: deps.clock,
     events: domainEvents,
     alerts,
@@ -579,10 +588,22 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
 
   const startRecording: VigieApp['startRecording'] = async (options) => {
-    // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes.
-    const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir });
+    // What a server killed abruptly left in the spool is indexed (or quarantined) before recording resumes;
+    // what a copy recorder left unvouched (the camera's own masks) is masked by Vigie first.
+    const heldCopies = await heldCopiesRecovery({
+      work,
+      storage,
+      spoolDir,
+      quarantineDir,
+      ffmpegPath: media.ffmpegPath(),
+      now: deps.clock.now(),
+      log: http.log,
+      ...definedOnly({ segmentSeconds: options?.segmentSeconds }),
+    });
+    const recovered = await recoverServerSpool({ work, storage, spoolDir, quarantineDir, distrusted: heldCopies });
     if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
       http.log.warn(recovered, 'recording spool recovered');
+    await heldCopies.finish();
     const started = new RecorderFleet({
       work,
       clock: deps.clock,
@@ -590,6 +611,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       alerts,
       storage,
       spoolDir,
+      quarantineDir,
       ffmpegPath: media.ffmpegPath(),
       ffmpegCapabilities: deps.ffmpegCapabilities ?? (await ffmpegCapabilitiesOrExplain(media.ffmpegPath())),
       log: http.log,
@@ -597,6 +619,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       sourcePolicy,
       vault,
       ptz: ptzGateway,
+      cameraMasks: deps.cameraMasks ?? new LibraryCameraMaskGateway(),
       ...(custody === undefined ? {} : { custody: custody.publicKey }),
       // The analysis of a camera pulled once reads its recorder's copy: it follows the recorder.
       onAnalysisTap: (cameraId) => analysis.recorderChanged(cameraId),

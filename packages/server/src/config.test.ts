@@ -34,6 +34,12 @@ describe('configuration', () => {
     }
   });
 
+  it('tries hardware encoders for masked cameras unless VIGIE_MASK_ENCODER forces x264, and refuses other names', () => {
+    expect(loadConfig({}).maskEncoder).toBe('auto');
+    expect(loadConfig({ VIGIE_MASK_ENCODER: 'libx264' }).maskEncoder).toBe('libx264');
+    expect(() => loadConfig({ VIGIE_MASK_ENCODER: 'h264_nvenc' })).toThrow(/maskEncoder \(VIGIE_MASK_ENCODER\)/);
+  });
+
   it('takes a map tile URL template for the console, and refuses one without {z}', () => {
     const url = 'https://tiles.valenciennes.example/{z}/{x}/{y}.png';
     expect(loadConfig({ VIGIE_MAP_TILE_URL: url }).mapTileUrl).toBe(url);

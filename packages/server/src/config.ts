@@ -38,6 +38,10 @@ export const ConfigSchema = Type.Object(
       }),
     ),
     logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    language: Type.Enum(['fr', 'en'], {
+      description:
+        "Operators' language for words burnt into images (the event named on alert snapshots); the console's language is chosen per browser.",
+    }),
     modelPath: Type.Optional(
       Type.String({
         minLength: 1,
@@ -107,6 +111,10 @@ export const ConfigSchema = Type.Object(
           'Opens the unmasking custody key (docs/unmasking.md); keep it off the recording disk. Unset: liftable masks are permanent.',
       }),
     ),
+    maskEncoder: Type.Enum(['auto', 'libx264'], {
+      description:
+        'H.264 encoder of masked cameras: auto tries VAAPI, Quick Sync then NVENC at start and falls back to x264; libx264 never tries the hardware.',
+    }),
     shadowMinLabelled: Type.Integer({
       minimum: 1,
       description: 'Shadow alerts labelled true or false a rule needs before it may go live.',
@@ -130,6 +138,7 @@ export const configEnv = {
   dataDir: 'VIGIE_DATA_DIR',
   databaseUrl: 'DATABASE_URL',
   logLevel: 'VIGIE_LOG_LEVEL',
+  language: 'VIGIE_LANGUAGE',
   modelPath: 'VIGIE_MODEL',
   fireModelPath: 'VIGIE_FIRE_MODEL',
   demo: 'VIGIE_DEMO',
@@ -143,6 +152,7 @@ export const configEnv = {
   workers: 'VIGIE_WORKERS',
   nodeSecret: 'VIGIE_NODE_SECRET',
   unmaskSecret: 'VIGIE_UNMASK_SECRET',
+  maskEncoder: 'VIGIE_MASK_ENCODER',
   shadowMinLabelled: 'VIGIE_SHADOW_MIN_LABELLED',
   shadowMinPrecision: 'VIGIE_SHADOW_MIN_PRECISION',
   legalProfile: 'VIGIE_LEGAL_PROFILE',
@@ -164,6 +174,7 @@ const defaults: Config = {
   port: 8080,
   dataDir: './data',
   logLevel: 'info',
+  language: 'fr',
   demo: false,
   fileSources: false,
   requireWorkstation: false,
@@ -171,6 +182,7 @@ const defaults: Config = {
   trustedProxies: [],
   transparency: demoTransparencyContacts,
   workers: 'embedded',
+  maskEncoder: 'auto',
   shadowMinLabelled: 20,
   shadowMinPrecision: 0.5,
   legalProfile: defaultLegalProfileId,

@@ -34,7 +34,9 @@ export async function startServer(
   testing: Pick<AppDependencies, 'passwordCost'> = {},
 ): Promise<RunningServer> {
   const ffmpegPath = locateFfmpeg().path;
-  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath);
+  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath, {
+    hardwareEncoders: config.maskEncoder === 'auto',
+  });
   const database = await openDatabase(
     databaseLocation(config, (error) => process.stderr.write(`database connection lost: ${error.message}\n`)),
   );
@@ -78,6 +80,7 @@ export async function startServer(
       ffmpegPath: () => ffmpegPath,
       ffmpegCapabilities,
       ...testing,
+      language: config.language,
       ...definedOnly({ modelPath: config.modelPath, fireModelPath: config.fireModelPath }),
     });
     app.http.log.info(

@@ -16,14 +16,18 @@ import {
 import { RecordingRepository } from '@vigie/db';
 import type { VigieDatabase } from '@vigie/db';
 import type { LocalDiskStorage } from '@vigie/media';
-import type { TestEngine } from '@vigie/db/testing';
+import { seedMigratedPglite, type TestEngine } from '@vigie/db/testing';
 import type { Dpia, Role, SourceUrlPolicy } from '@vigie/core';
 import {
   buildApp,
+  databaseLocation,
+  startServer,
   systemRequester,
   totpCode,
   type AppDependencies,
+  type Config,
   type PasswordHashCost,
+  type RunningServer,
   type VigieApp,
 } from '@vigie/server';
 
@@ -50,6 +54,20 @@ export const testPasswordCost: PasswordHashCost = { memoryCost: 64, timeCost: 1,
  * explicitly; a deployment refuses both unless its configuration allows them (VIGIE_DEMO, VIGIE_CAMERA_NETWORKS).
  */
 export const testSourcePolicy: SourceUrlPolicy = { allowFiles: true, allowedNetworks: ['127.0.0.0/8', '::1/128'] };
+
+/**
+ * `startServer`, except that a fresh embedded database starts from the migrated image instead of initdb and every
+ * migration (most of a start's CPU). First starts on an empty data directory stay covered by server.socket,
+ * demo-npm-ffmpeg and the CLI's tests, which call `startServer` or `vigie start` themselves.
+ */
+export async function startSeededServer(
+  config: Config,
+  testing: Parameters<typeof startServer>[1] = {},
+): Promise<RunningServer> {
+  const location = databaseLocation(config);
+  if ('dataDir' in location) await seedMigratedPglite(location.dataDir);
+  return startServer(config, testing);
+}
 
 /** Builds the real application (no console files) over a fresh, migrated database. */
 export async function openTestApp(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipAround, localTimeText } from './alert.evidence.js';
+import { clipAround, localTimeText, snapshotCaption } from './alert.evidence.js';
 
 describe('alert evidence', () => {
   it('writes the snapshot time in the city time zone, not UTC', () => {
@@ -16,5 +16,18 @@ describe('alert evidence', () => {
     expect(early).toEqual({ from: startedAt, to: new Date(startedAt.getTime() + 13_200) });
     const later = clipAround(new Date(startedAt.getTime() + 60_000), { startedAt, padding });
     expect(later.from).toEqual(new Date(startedAt.getTime() + 50_000));
+  });
+
+  it('captions a snapshot with the camera name, the local time and the event in the operators language', () => {
+    const at = new Date('2026-11-30T08:15:00Z');
+    const caption = { cameraName: 'Gare — Consigne', timeZone: 'Europe/Paris' };
+    expect(snapshotCaption({ caption, at, type: 'abandoned_object' })).toEqual([
+      'Gare — Consigne',
+      '2026-11-30 09:15:00 · Objet abandonné',
+    ]);
+    expect(snapshotCaption({ caption: { ...caption, language: 'en' }, at, type: 'person_on_ground' })).toEqual([
+      'Gare — Consigne',
+      '2026-11-30 09:15:00 · Person on the ground',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import type { FrameResult } from './analysis.pipeline.js';
 import { annotateFrame } from './frame.annotator.js';
 import { encodeJpeg } from './image.codec.js';
 import { definedOnly } from '@vigie/core';
+import { snapshotEventNames, type SnapshotLanguage } from './snapshot.words.js';
 
 /**
  * An alert ready to store and show: what, where, when, a snapshot with the detections and zones drawn,
@@ -28,7 +29,7 @@ export interface AnalysisAlert {
   openedAt: Date;
   /** The recording around it: [openedAt − before, openedAt + after] on this camera. */
   clip: { cameraId: string; from: Date; to: Date };
-  /** JPEG of the analysed frame with boxes, track numbers, zones, lines and the event region drawn. */
+  /** JPEG of the analysed frame with boxes, zones, lines, the event region and the caption drawn (no ids). */
   snapshot: Uint8Array;
   /** The situation this alert is about: later updates and its end name it (unique per camera). */
   situationKey: string;
@@ -62,11 +63,24 @@ export interface ClipPadding {
   after: number;
 }
 
-/** The snapshot caption: camera name and the time zone its local time is written in. */
+/** The snapshot caption: camera name, the time zone its local time is written in, the operators' language. */
 export interface SnapshotCaption {
   cameraName: string;
   /** IANA time zone of the city (e.g. Europe/Paris). */
   timeZone: string;
+  /** Language of the event's name on the snapshot; French when unset. */
+  language?: SnapshotLanguage;
+}
+
+/**
+ * The overlay's caption, two lines: the camera's name, then the local time and the event's name in
+ * the operators' language (no camera id, no rule name: `Gare — Consigne` / `2026-11-30 09:15:00 · Objet abandonné`).
+ */
+export function snapshotCaption(o: { caption?: SnapshotCaption; at: Date; type: AnalyticsEventType }): string[] {
+  const language = o.caption?.language ?? 'fr';
+  const camera = o.caption?.cameraName ?? (language === 'fr' ? 'Caméra' : 'Camera');
+  const time = localTimeText(o.at, o.caption?.timeZone ?? 'UTC');
+  return [camera, `${time} · ${snapshotEventNames[language][o.type]}`];
 }
 
 /** A wall time as `YYYY-MM-DD HH:MM:SS` in a time zone. */
@@ -170,7 +184,8 @@ async function snapshotOf(input: Parameters<typeof buildAlertEvidence>[0]): Prom
     zones: input.config.zones ?? [],
     lines: input.config.lines ?? [],
     events: event === undefined ? [] : [event],
-    caption: `${input.caption?.cameraName ?? 'camera'} ${localTimeText(at, input.caption?.timeZone ?? 'UTC')}`,
+    caption: snapshotCaption({ ...definedOnly({ caption: input.caption }), at, type: alert.type }),
+    evidence: { eventName: (type) => snapshotEventNames[input.caption?.language ?? 'fr'][type] },
   });
   return encodeJpeg(image, {
     ffmpegPath: input.ffmpegPath,

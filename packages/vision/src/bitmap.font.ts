@@ -1,5 +1,6 @@
-// A 5×7 pixel font for labels burnt into snapshots and annotated videos: upper-case letters, digits
-// and the punctuation event names, ids, times and values need. Each glyph is 7 rows of 5 pixels.
+// A 5×7 pixel font for labels burnt into snapshots and annotated videos: upper-case letters with the
+// accented capitals French needs (accent in the top two rows over a five-row letter), digits and the
+// punctuation of camera names, times and values (dashes, apostrophes, °, ·). Each glyph is 7 rows of 5 pixels.
 const glyphs: Record<string, string> = {
   A: '.###. #...# #...# ##### #...# #...# #...#',
   B: '####. #...# #...# ####. #...# #...# ####.',
@@ -41,7 +42,7 @@ const glyphs: Record<string, string> = {
   '.': '..... ..... ..... ..... ..... .##.. .##..',
   ',': '..... ..... ..... ..... .##.. ..#.. .#...',
   ':': '..... .##.. .##.. ..... .##.. .##.. .....',
-  '-': '..... ..... ..... ##### ..... ..... .....',
+  '-': '..... ..... ..... .###. ..... ..... .....',
   _: '..... ..... ..... ..... ..... ..... #####',
   '/': '....# ...#. ...#. ..#.. .#... .#... #....',
   '%': '##..# ##..# ...#. ..#.. .#... #..## #..##',
@@ -55,7 +56,38 @@ const glyphs: Record<string, string> = {
   '!': '..#.. ..#.. ..#.. ..#.. ..#.. ..... ..#..',
   '?': '.###. #...# ....# ...#. ..#.. ..... ..#..',
   "'": '..#.. ..#.. .#... ..... ..... ..... .....',
+  '"': '.#.#. .#.#. ..... ..... ..... ..... .....',
+  ';': '..... .##.. .##.. ..... .##.. ..#.. .#...',
+  '&': '.##.. #..#. #.#.. .#... #.#.# #..#. .##.#',
+  '*': '..... #.#.# .###. ##### .###. #.#.# .....',
+  '—': '..... ..... ..... ##### ..... ..... .....',
+  '–': '..... ..... ..... .###. ..... ..... .....',
+  '’': '..#.. ..#.. .#... ..... ..... ..... .....',
+  '·': '..... ..... ..#.. .###. ..#.. ..... .....',
+  '°': '.##.. #..#. #..#. .##.. ..... ..... .....',
+  '«': '..... ..#.# .#.#. #.#.. .#.#. ..#.# .....',
+  '»': '..... #.#.. .#.#. ..#.# .#.#. #.#.. .....',
+  '…': '..... ..... ..... ..... ..... ..... #.#.#',
+  À: '.#... ..#.. .###. #...# ##### #...# #...#',
+  Â: '..#.. .#.#. .###. #...# ##### #...# #...#',
+  Ç: '.###. #...# #.... #...# .###. ..#.. .##..',
+  É: '...#. ..#.. ##### #.... ####. #.... #####',
+  È: '.#... ..#.. ##### #.... ####. #.... #####',
+  Ê: '..#.. .#.#. ##### #.... ####. #.... #####',
+  Ë: '.#.#. ..... ##### #.... ####. #.... #####',
+  Î: '..#.. .#.#. .###. ..#.. ..#.. ..#.. .###.',
+  Ï: '.#.#. ..... .###. ..#.. ..#.. ..#.. .###.',
+  Ô: '..#.. .#.#. .###. #...# #...# #...# .###.',
+  Ù: '.#... ..#.. #...# #...# #...# #...# .###.',
+  Û: '..#.. .#.#. #...# #...# #...# #...# .###.',
+  Ü: '.#.#. ..... #...# #...# #...# #...# .###.',
+  Ÿ: '.#.#. ..... #...# .#.#. ..#.. ..#.. ..#..',
+  Œ: '.#### #.#.. #.#.. #.### #.#.. #.#.. .####',
+  Æ: '.#### #.#.. #.#.. ##### #.#.. #.#.. #.###',
 };
+
+/** Characters drawn as another: spaces of every width as a space, superscript two as a two. */
+const aliases: Record<string, string> = { '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '²': '2', '‘': "'" };
 
 /** Glyph width and height in font pixels, and the advance from one character to the next. */
 export const fontMetrics = { width: 5, height: 7, advance: 6 } as const;
@@ -68,7 +100,29 @@ const bitmaps = new Map<string, Uint8Array>(
 );
 const fallback = bitmaps.get('?') ?? new Uint8Array(35);
 
-/** The 5×7 bitmap of a character (1 = ink), row-major; lower case is drawn as upper case, unknown as '?'. */
+/**
+ * The character the font draws for `ch` (one code point): itself in upper case, its alias, or its
+ * letter without the accent the font lacks (ñ → N, ą → A); undefined when none of them has a glyph.
+ */
+function drawnAs(ch: string): string | undefined {
+  const upper = ch.toUpperCase();
+  if (bitmaps.has(upper)) return upper;
+  const alias = aliases[ch];
+  if (alias !== undefined) return alias;
+  const base = upper.normalize('NFD').charAt(0);
+  return bitmaps.has(base) ? base : undefined;
+}
+
+/** Whether the font draws `ch` (one code point) as itself or a close letter, rather than as '?'. */
+export function hasGlyph(ch: string): boolean {
+  return drawnAs(ch) !== undefined;
+}
+
+/**
+ * The 5×7 bitmap of a character (one code point; 1 = ink), row-major: lower case is drawn as upper
+ * case, an accent the font lacks is dropped, anything else unknown is drawn as '?'.
+ */
 export function glyph(ch: string): Uint8Array {
-  return bitmaps.get(ch.toUpperCase()) ?? (ch === '²' ? (bitmaps.get('2') ?? fallback) : fallback);
+  const drawn = drawnAs(ch);
+  return (drawn === undefined ? undefined : bitmaps.get(drawn)) ?? fallback;
 }

@@ -24,6 +24,7 @@ export * from './privacy.masker.js';
 export * from './image.codec.js';
 export * from './annotated-video.writer.js';
 export * from './alert.evidence.js';
+export * from './snapshot.words.js';
 export * from './camera-analysis.runner.js';
 export * from './pixelate.js';
 export * from './anonymised-copy.writer.js';

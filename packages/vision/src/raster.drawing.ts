@@ -138,9 +138,27 @@ export function fillPolygon(img: RgbImage, polygon: readonly Vec2[], color: Rgb)
   polygonSpans(polygon, img, (row, x0, x1) => fillRect(img, { x0, y0: row, x1, y1: row + 1 }, color));
 }
 
+/** The characters of a text as drawn, one per cell: code points of its composed form (é, not e + ◌́). */
+export function textCells(text: string): string[] {
+  return Array.from(text.normalize('NFC'));
+}
+
 /** Width in pixels of a text drawn at a scale. */
 export function textWidth(text: string, scale: number): number {
-  return text.length === 0 ? 0 : (text.length * fontMetrics.advance - 1) * scale;
+  const n = textCells(text).length;
+  return n === 0 ? 0 : (n * fontMetrics.advance - 1) * scale;
+}
+
+/** The text cut to at most `maxWidth` pixels at a scale, ending with '…' when cut. */
+export function fitText(text: string, o: { maxWidth: number; scale: number }): string {
+  const cells = textCells(text);
+  const fits = Math.max(0, Math.floor((o.maxWidth / o.scale + 1) / fontMetrics.advance));
+  return cells.length <= fits
+    ? cells.join('')
+    : `${cells
+        .slice(0, Math.max(0, fits - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 /**
@@ -160,9 +178,8 @@ export function drawText(
     { x0: x - s, y0: y - s, x1: x + textWidth(text, s) + s, y1: y + (fontMetrics.height + 1) * s },
     style.background,
   );
-  // Labels are ASCII (event types, ids, numbers, times): one character per UTF-16 unit.
-  for (let i = 0; i < text.length; i++) {
-    const bits = glyph(text.charAt(i));
+  textCells(text).forEach((ch, i) => {
+    const bits = glyph(ch);
     const left = x + i * fontMetrics.advance * s;
     for (let gy = 0; gy < fontMetrics.height; gy++)
       for (let gx = 0; gx < fontMetrics.width; gx++)
@@ -172,5 +189,5 @@ export function drawText(
             { x0: left + gx * s, y0: y + gy * s, x1: left + (gx + 1) * s, y1: y + (gy + 1) * s },
             style.color,
           );
-  }
+  });
 }

@@ -1,6 +1,13 @@
 import type { Detection, Detector, VideoFrame } from '@vigie/core';
 import { describe, expect, it } from 'vitest';
-import { boxFromTile, cropFrame, mergePersons, tileRects, TiledPersonCounter } from './tiled.counter.js';
+import {
+  boxFromTile,
+  cropFrame,
+  mergePersons,
+  stitchFragments,
+  tileRects,
+  TiledPersonCounter,
+} from './tiled.counter.js';
 
 const person = (x: number, y: number, w: number, h: number, score = 0.8): Detection => ({
   label: 'person',
@@ -66,5 +73,28 @@ describe('tiled counting', () => {
     // Four tile persons (the 0.2 ones are under the 0.25 score) and the whole-frame one.
     expect(found).toHaveLength(5);
     expect(sizes).toEqual([356, 356, 356, 356]);
+  });
+
+  it('joins the two parts of someone standing across the seam of two tiles, not two people side by side', () => {
+    // A 640×360 frame in 2×2 tiles: the top row ends at y = 200, the bottom row starts at y = 160.
+    const top = { x: 0, y: 0, w: 356 / 640, h: 200 / 360 };
+    const bottom = { x: 0, y: 160 / 360, w: 356 / 640, h: 200 / 360 };
+    const px = (x: number, y: number, w: number, h: number, score: number) =>
+      person(x / 640, y / 360, w / 640, h / 360, score);
+    // Someone 110 px tall from y = 120 to 230: cut at the top tile's bottom (200) and the bottom tile's top (160).
+    const upper = { detection: px(100, 120, 30, 80, 0.6), tile: top };
+    const lower = { detection: px(101, 160, 29, 70, 0.4), tile: bottom };
+    // Another person 40 px to the right, also across the seam.
+    const otherUpper = { detection: px(140, 130, 30, 70, 0.5), tile: top };
+    const otherLower = { detection: px(141, 160, 30, 75, 0.5), tile: bottom };
+    const joined = stitchFragments([lower, otherUpper, upper, otherLower]);
+    expect(joined).toHaveLength(2);
+    const first = joined.find((d) => d.box.x < 120 / 640);
+    expect(first?.score).toBe(0.6);
+    expect(first?.box.y).toBeCloseTo(120 / 360, 6);
+    expect((first?.box.y ?? 0) + (first?.box.h ?? 0)).toBeCloseTo(230 / 360, 6);
+    // A part alone (its other part unseen), or two parts from the same tile, are left out.
+    expect(stitchFragments([upper])).toEqual([]);
+    expect(stitchFragments([upper, { ...lower, tile: top }])).toEqual([]);
   });
 });

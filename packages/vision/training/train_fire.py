@@ -36,6 +36,8 @@ import torch
 from PIL import Image, ImageDraw, ImageFilter
 from torch import nn
 
+from fire_negatives import object_squares, recoloured
+
 SIZE = 64
 SHIPPABLE = ('rf-fire-wrpgm', 'rf-forest-fire-007s')
 INTERNAL = ('supperjoy-efsdetr', 'confire')
@@ -228,6 +230,7 @@ def build(args, rng):
     sources = SHIPPABLE + (INTERNAL if args.internal else ())
     sets = {s: {'pos': [], 'neg': []} for s in ('train', 'val')}
     backgrounds = []
+    n_objects = 0
     for row in rows:
         if row['source'] not in sources:
             continue
@@ -241,13 +244,18 @@ def build(args, rng):
             continue
         fire, smoke = read_boxes(os.path.join(args.data, row['file'][:-4] + '.txt'), W, H)
         pos, neg = patches_of(rng, img, fire, smoke, split == 'train')
+        grown = [(x0 - 0.2 * (x1 - x0), y0 - 0.2 * (y1 - y0), x1 + 0.2 * (x1 - x0), y1 + 0.2 * (y1 - y0)) for x0, y0, x1, y1 in fire]
+        things = [crop(img, b) for b in object_squares(rng, img, grown + smoke)] if args.hard else []
+        n_objects += len(things) if split == 'train' else 0
         if split == 'train':
             pos = [degrade(rng, p) for p in pos]
             neg = [degrade(rng, p) for p in neg]
+            things = [degrade(rng, p) for p in things]
             backgrounds += neg[:2]
         sets[split]['pos'] += pos
-        sets[split]['neg'] += neg
+        sets[split]['neg'] += neg + things
     synthetic = [synthetic_negative(rng, rng.choice(backgrounds)) for _ in range(args.synthetic)]
+    synthetic += [degrade(rng, recoloured(rng, rng.choice(backgrounds))) for _ in range(args.recoloured)]
     sets['train']['neg'] += synthetic
     if args.internal:
         sets['train']['neg'] += hard_negative_images(args.data, rng)
@@ -256,20 +264,33 @@ def build(args, rng):
         x = np.concatenate([to_array(d['pos']), to_array(d['neg'])])
         y = np.concatenate([np.ones(len(d['pos']), np.float32), np.zeros(len(d['neg']), np.float32)])
         out[s] = (x, y)
-    return out, len(synthetic)
+    return out, {'generated': args.synthetic, 'recoloured': args.recoloured, 'objects': n_objects}
 
 
 def tensor(x):
     return torch.from_numpy(x).permute(0, 3, 1, 2).float().div_(255.0)
 
 
-def augment(xb, gen):
-    """Horizontal flips and brightness/contrast jitter, per patch."""
-    flip = torch.rand(xb.shape[0], generator=gen) < 0.5
+def augment(xb, gen, tint_range, blur_share):
+    """Per patch: horizontal flips, brightness/contrast jitter, a colour-balance jitter (each channel
+    x(1 +- tint_range): orange stays orange, a camera's white balance varies) and, on `blur_share` of
+    them, a 3x3 blur. With neither, the generator is drawn as before they existed."""
+    n = xb.shape[0]
+    flip = torch.rand(n, generator=gen) < 0.5
     xb[flip] = xb[flip].flip(3)
-    gain = 0.75 + 0.5 * torch.rand(xb.shape[0], 1, 1, 1, generator=gen)
-    bias = 0.1 * (torch.rand(xb.shape[0], 1, 1, 1, generator=gen) - 0.5)
-    return (xb * gain + bias).clamp_(0, 1)
+    gain = 0.75 + 0.5 * torch.rand(n, 1, 1, 1, generator=gen)
+    if tint_range > 0:
+        gain = gain * (1 - tint_range + 2 * tint_range * torch.rand(n, 3, 1, 1, generator=gen))
+    bias = 0.1 * (torch.rand(n, 1, 1, 1, generator=gen) - 0.5)
+    xb = xb * gain + bias
+    if blur_share <= 0:
+        return xb.clamp_(0, 1)
+    blur = torch.rand(n, generator=gen) < blur_share
+    if blur.any():
+        k = torch.tensor([1.0, 2.0, 1.0])
+        k = (k[:, None] * k[None, :] / 16).expand(3, 1, 3, 3)
+        xb[blur] = nn.functional.conv2d(nn.functional.pad(xb[blur], (1, 1, 1, 1), mode='replicate'), k, groups=3)
+    return xb.clamp_(0, 1)
 
 
 def scores(net, x):
@@ -301,10 +322,17 @@ def main():
     ap.add_argument('--out', default=default_out, help='ONNX file written, its card beside it (default: packages/vision/models/fire_patch.onnx)')
     ap.add_argument('--internal', action='store_true', help='also train on internal-testing-only sources (model not shippable)')
     ap.add_argument('--epochs', type=int, default=8)
-    ap.add_argument('--synthetic', type=int, default=4000)
+    ap.add_argument('--hard', action='store_true', help='issue 12 hard negatives and augmentation (fire_negatives.py): not the shipped model, see models/README.md')
+    ap.add_argument('--synthetic', type=int, help='drawn orange/red things (cones, balloons, jackets, signs); default 4000, 2500 with --hard')
+    ap.add_argument('--recoloured', type=int, help='real non-fire patches with a region turned orange/red; default 0, 3000 with --hard')
+    ap.add_argument('--tint', type=float, help='colour-balance jitter per channel (0.08: x0.92-1.08); default 0, 0.08 with --hard')
+    ap.add_argument('--blur', type=float, help='share of training patches blurred; default 0, 0.33 with --hard')
     ap.add_argument('--seed', type=int, default=1234)
     ap.add_argument('--threads', type=int, default=1, help='CPU threads (1: the same model on every run)')
     args = ap.parse_args()
+    for name, plain, hard in (('synthetic', 4000, 2500), ('recoloured', 0, 3000), ('tint', 0.0, 0.08), ('blur', 0.0, 0.33)):
+        if getattr(args, name) is None:
+            setattr(args, name, hard if args.hard else plain)
     if not os.path.exists(os.path.join(args.data, 'index.csv')):
         sys.exit(f'fire-smoke-images not found at {args.data} (set VIGIE_SHARED_DATA or --data).')
     random.seed(args.seed)
@@ -313,9 +341,9 @@ def main():
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     t0 = time.time()
-    data, n_synthetic = build(args, rng)
+    data, hard = build(args, rng)
     (xt, yt), (xv, yv) = data['train'], data['val']
-    print(f'patches: train {len(yt)} ({int(yt.sum())} fire, {n_synthetic} generated negatives), val {len(yv)} ({int(yv.sum())} fire); {time.time() - t0:.0f} s', flush=True)
+    print(f'patches: train {len(yt)} ({int(yt.sum())} fire, hard negatives {hard}), val {len(yv)} ({int(yv.sum())} fire); {time.time() - t0:.0f} s', flush=True)
 
     net = FirePatchNet()
     gen = torch.Generator().manual_seed(args.seed)
@@ -330,7 +358,7 @@ def main():
         total = 0.0
         for i in range(0, len(order), 128):
             idx = order[i : i + 128]
-            xb = augment(tensor(xt[idx]), gen)
+            xb = augment(tensor(xt[idx]), gen, args.tint, args.blur)
             yb = torch.from_numpy(yt[idx]).unsqueeze(1)
             opt.zero_grad()
             loss = loss_fn(net(xb), yb)
@@ -344,10 +372,10 @@ def main():
     pv = scores(net, xv)
     report = {
         'val': {f'{t}': metrics(pv, yv, t) for t in (0.5, 0.7, 0.9)},
-        'train_patches': int(len(yt)), 'train_fire': int(yt.sum()), 'generated_negatives': n_synthetic,
+        'train_patches': int(len(yt)), 'train_fire': int(yt.sum()), 'hard_negatives': hard,
         'val_patches': int(len(yv)), 'val_fire': int(yv.sum()),
         'sources': list(SHIPPABLE + (INTERNAL if args.internal else ())) + (['street-crowd-photos-pointgt (hard negatives)'] if args.internal else []),
-        'shippable': not args.internal, 'seed': args.seed, 'epochs': args.epochs, 'input': [1, 3, SIZE, SIZE],
+        'shippable': not args.internal, 'seed': args.seed, 'epochs': args.epochs, 'hard': args.hard, 'tint': args.tint, 'blur': args.blur, 'input': [1, 3, SIZE, SIZE],
         'parameters': sum(p.numel() for p in net.parameters()), 'train_seconds': round(time.time() - t0),
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import { loadConfig, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
-import { testPasswordCost } from '../../server/test/support.js';
+import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { launchBrowser } from './browser.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -35,7 +35,7 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-compliance-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
+    server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
       { passwordCost: testPasswordCost },
     );

@@ -4,7 +4,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import { loadConfig, type RunningServer } from '@vigie/server';
+import { startSeededServer } from '../../server/test/support.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
@@ -35,7 +36,9 @@ describe('console assets as a browser receives them', () => {
     if (!existsSync(webDist))
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-assets-'));
-    server = await startServer(loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }));
+    server = await startSeededServer(
+      loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }),
+    );
     browser = await launchBrowser();
   }, 120_000);
 

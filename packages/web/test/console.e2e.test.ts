@@ -4,11 +4,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
+import { loadConfig, systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { habilitate, testPasswordCost } from '../../server/test/support.js';
+import { habilitate, startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -96,7 +96,7 @@ describe('console in a real browser', () => {
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
+    server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
       { passwordCost: testPasswordCost },
     );

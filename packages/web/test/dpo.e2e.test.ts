@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { frenchProfile, zonedDate, zonedLocal } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
-import { loadConfig, startServer, systemRequester, type RunningServer } from '@vigie/server';
+import { loadConfig, systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { testPasswordCost } from '../../server/test/support.js';
+import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -108,7 +108,7 @@ describe('the DPO’s screens in a real browser', () => {
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-dpo-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
+    server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
       { passwordCost: testPasswordCost },
     );

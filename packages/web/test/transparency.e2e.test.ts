@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addDaysToDate, zonedDate } from '@vigie/core';
-import { loadConfig, startServer, type RunningServer } from '@vigie/server';
+import { loadConfig, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { launchBrowser } from './browser.js';
-import { testPasswordCost, tokenAs } from '../../server/test/support.js';
+import { startSeededServer, testPasswordCost, tokenAs } from '../../server/test/support.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -25,7 +25,7 @@ describe('public transparency page in a real browser', () => {
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-public-'));
     await mkdir(shots, { recursive: true });
-    server = await startServer(
+    server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
       { passwordCost: testPasswordCost },
     );

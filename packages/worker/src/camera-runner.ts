@@ -21,6 +21,7 @@ import {
   OnnxDetector,
   OnnxFireClassifier,
   startCameraAnalysis,
+  type SnapshotCaption,
   type AnalysisAlert,
   type AnalysisAlertUpdate,
   type AnalysisStatus,
@@ -49,6 +50,8 @@ export interface CameraRunnerOptions {
   modelPath?: string;
   /** Fire patch classifier confirming `fire_smoke`; without it that rule does not run (reported as a problem). */
   fireModelPath?: string;
+  /** What alert snapshots are captioned with: the camera's name, the city's local time, the operators' language. */
+  caption?: SnapshotCaption;
   /**
    * A free loopback UDP port (`freeLoopbackUdpPort`) when the camera is pulled once (`pullsOnce`): the
    * recorder's ffmpeg sends a copy of the camera's packets there and the analysis reads it.
@@ -183,7 +186,7 @@ export class CameraRunner {
       launch: dyingWithParent,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
-      ...definedOnly({ detector, fireClassifier }),
+      ...definedOnly({ detector, fireClassifier, caption: this.#options.caption }),
       realtime: sourceUrl.startsWith('file:'),
       live: true,
       signal: controller.signal,

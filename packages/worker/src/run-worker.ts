@@ -16,7 +16,9 @@ export interface RunningWorker {
 export async function runWorker(config: WorkerConfig, log: WorkerOptions['log']): Promise<RunningWorker> {
   // Probed before connecting: a missing ffmpeg part stops the worker with what to install.
   const ffmpegPath = locateFfmpeg().path;
-  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath);
+  const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath, {
+    hardwareEncoders: config.hardwareEncoders,
+  });
   const database = await openDatabase({
     url: config.databaseUrl,
     onConnectionError: (error) => log('error', 'database connection lost; reconnecting', { err: error.message }),
@@ -43,6 +45,7 @@ export async function runWorker(config: WorkerConfig, log: WorkerOptions['log'])
     listen: { host: config.host, port: config.port },
     capacity,
     timeZone: frenchProfile.timeZone,
+    language: config.language,
     sourcePolicy: config.sourcePolicy,
     ...definedOnly({
       modelPath: config.modelPath,

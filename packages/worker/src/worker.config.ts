@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { definedOnly, invalidNetworks, type SourceUrlPolicy } from '@vigie/core';
+import type { SnapshotLanguage } from '@vigie/vision';
 
 /** A worker's settings, all from the environment (same names as the server's where they mean the same). */
 export interface WorkerConfig {
@@ -24,6 +25,10 @@ export interface WorkerConfig {
    * (VIGIE_CAMERA_NETWORKS, VIGIE_FILE_SOURCES or VIGIE_DEMO: the servers' settings of the same names).
    */
   sourcePolicy: SourceUrlPolicy;
+  /** Try hardware H.264 encoders for masked cameras (VIGIE_MASK_ENCODER=auto, the default) or use x264 only (libx264). */
+  hardwareEncoders: boolean;
+  /** Operators' language for words burnt into alert snapshots (VIGIE_LANGUAGE, `fr` by default, or `en`), as on the servers. */
+  language: SnapshotLanguage;
 }
 
 /** Raised with every problem of the worker's environment. */
@@ -75,6 +80,11 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     return false;
   };
   const allowFiles = flag('VIGIE_FILE_SOURCES') || flag('VIGIE_DEMO');
+  const maskEncoder = env['VIGIE_MASK_ENCODER'] ?? '';
+  if (!['', 'auto', 'libx264'].includes(maskEncoder))
+    problems.push(`VIGIE_MASK_ENCODER="${maskEncoder}" must be auto or libx264`);
+  const language = env['VIGIE_LANGUAGE'] || 'fr';
+  if (language !== 'fr' && language !== 'en') problems.push(`VIGIE_LANGUAGE="${language}" must be fr or en`);
   if (problems.length > 0) throw new WorkerConfigError(problems);
   return {
     databaseUrl,
@@ -85,6 +95,8 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
     port,
     busPrefix: env['VIGIE_BUS_PREFIX'] ?? 'vigie',
     sourcePolicy: { allowFiles, allowedNetworks },
+    hardwareEncoders: maskEncoder !== 'libx264',
+    language: language === 'en' ? 'en' : 'fr',
     ...definedOnly({ capacity, segmentSeconds }),
     ...(env['VIGIE_MODEL'] ? { modelPath: env['VIGIE_MODEL'] } : {}),
     ...(env['VIGIE_FIRE_MODEL'] ? { fireModelPath: env['VIGIE_FIRE_MODEL'] } : {}),

@@ -37,17 +37,20 @@ import {
   type FfmpegCapabilities,
   type ProcessStatus,
 } from '@vigie/media';
-import { modelFileIdentity } from '@vigie/vision';
+import { modelFileIdentity, type SnapshotLanguage } from '@vigie/vision';
 import { CameraClaims } from './camera-claims.js';
 import { CameraRunner, type CameraRunnerOptions } from './camera-runner.js';
 import { headFollowFor } from './head-follow.js';
 import { Outbox } from './outbox.js';
 import { startSegmentServer, type RunningSegmentServer } from './segment-server.js';
 
-/** Measured cost of one camera on a worker, in cores (docs/scale-out-sizing.md): recording by stream copy. */
+/** Measured cost of one camera on a worker, in cores (docs/sizing.md): recording by stream copy. */
 export const recordCoreCost = 0.03;
-/** Measured cost of analysing one 720p camera, in cores (YOLOX-nano every few frames, decode included). */
-export const analysisCoreCost = 0.12;
+/**
+ * Measured cost of analysing one 720p camera, in cores: a busy overhead crowd at 5 fps with YOLOX-nano on every
+ * 2nd analysed frame, the tiled count and the fall re-detection, decode included (`npm run bench:analysis`).
+ */
+export const analysisCoreCost = 0.24;
 
 /** How many cameras a worker takes on these cores when a share `analysedShare` of them is analysed. */
 export function capacityFor(options: { cores: number; analysedShare: number }): number {
@@ -73,8 +76,10 @@ export interface WorkerOptions {
   listen: { host: string; port: number };
   /** Most cameras this worker runs. */
   capacity: number;
-  /** Time zone of the legal calendar (impact-assessment review dates). */
+  /** Time zone of the legal calendar (impact-assessment review dates) and of alert snapshots' local time. */
   timeZone: string;
+  /** Operators' language for words burnt into alert snapshots; French when unset. */
+  language?: SnapshotLanguage;
   /**
    * Where camera sources may point (VIGIE_CAMERA_NETWORKS): checked again, names resolved, before a camera
    * is pulled, whatever the database or the bus say (defence in depth); a refusal is reported as the
@@ -380,6 +385,7 @@ export class VigieWorker {
       ffmpegPath: this.#options.ffmpegPath,
       clock: this.#options.clock,
       outbox: this.#outbox,
+      caption: { cameraName: camera.name, timeZone: this.#options.timeZone, language: this.#options.language ?? 'fr' },
       ...definedOnly({
         segmentSeconds: this.#options.segmentSeconds,
         modelPath: this.#options.modelPath,

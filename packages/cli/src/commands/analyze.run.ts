@@ -122,7 +122,7 @@ export async function runAnalysis(io: CliIo, input: string, options: AnalyzeOpti
             zones: config.zones ?? [],
             lines: config.lines ?? [],
             events: recent,
-            caption: `${seconds} s  ${persons} persons`,
+            caption: [`${seconds} s  ${persons} persons`],
           }),
         );
       },

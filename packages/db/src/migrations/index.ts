@@ -30,6 +30,7 @@ import * as unmaskLifts from './1798300000000-UnmaskLifts.js';
 import * as habilitations from './1798400000000-Habilitations.js';
 import * as ptzPresetMasks from './1799400000000-PtzPresetMasks.js';
 import * as ruleReplays from './1799500000000-RuleReplays.js';
+import * as cameraOwnMasks from './1799640000000-CameraOwnMasks.js';
 import * as streamPasswords from './1798500000000-StreamPasswords.js';
 
 /** Every migration in order; a landed migration is never edited, a change gets a new one. */
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '1798500000000-StreamPasswords': streamPasswords,
   '1799400000000-PtzPresetMasks': ptzPresetMasks,
   '1799500000000-RuleReplays': ruleReplays,
+  '1799640000000-CameraOwnMasks': cameraOwnMasks,
 };

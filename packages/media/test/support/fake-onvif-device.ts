@@ -21,6 +21,18 @@ export interface FakeOnvifProfile {
   streamUrl: string;
 }
 
+/** A privacy mask the test camera burns in itself (ONVIF Media2), in ONVIF coordinates (−1…1, y upwards). */
+export interface FakeOnvifMask {
+  token: string;
+  polygon: { x: number; y: number }[];
+  /** Color (opaque, the default), Pixelated or Blurred. */
+  type?: string;
+  /** Default true. */
+  enabled?: boolean;
+  /** The video source configuration it applies to (default `vsc`, the one every profile uses). */
+  configurationToken?: string;
+}
+
 /** A test ONVIF camera (device, media and PTZ services on loopback, WS-Discovery responder). */
 export interface FakeOnvifDevice {
   /** http://127.0.0.1:<port>/onvif/device_service */
@@ -37,6 +49,10 @@ export interface FakeOnvifDevice {
   actions(): string[];
   /** The speeds of each authenticated ContinuousMove, in order. */
   moves(): PtzPosition[];
+  /** The privacy masks the camera applies now (Media2; set with `masks` or CreateMask / DeleteMask). */
+  masks(): FakeOnvifMask[];
+  /** Stops answering every SOAP request (the connection is held until the client gives up), or answers again. */
+  silence(silent: boolean): void;
   /** Stops the HTTP server and the discovery responder. */
   stop(): Promise<void>;
 }
@@ -50,13 +66,16 @@ export interface FakeOnvifOptions {
   clockOffsetSeconds?: number;
   /** Answer WS-Discovery probes on 239.255.255.250:3702 (default true). */
   discoverable?: boolean;
+  /** With it, the device offers the Media2 service with privacy masks, these to begin with. */
+  masks?: FakeOnvifMask[];
 }
 
 const envelope = (body: string): string =>
   '<?xml version="1.0" encoding="UTF-8"?>' +
   '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tt="http://www.onvif.org/ver10/schema"' +
   ' xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl"' +
-  ' xmlns:tptz="http://www.onvif.org/ver20/ptz/wsdl" xmlns:ter="http://www.onvif.org/ver10/error">' +
+  ' xmlns:tptz="http://www.onvif.org/ver20/ptz/wsdl" xmlns:ter="http://www.onvif.org/ver10/error"' +
+  ' xmlns:tr2="http://www.onvif.org/ver20/media/wsdl">' +
   `<s:Body>${body}</s:Body></s:Envelope>`;
 
 const notAuthorised = envelope(
@@ -137,8 +156,14 @@ class Head {
 }
 
 /** Answers one SOAP action, or undefined when the device does not implement it. */
-function answer(action: string, xml: string, context: { options: FakeOnvifOptions; head: Head; base: string }): string {
-  const { options, head, base } = context;
+function answer(
+  action: string,
+  xml: string,
+  context: { options: FakeOnvifOptions; head: Head; base: string; masks: FakeOnvifMask[] | undefined },
+): string {
+  const { options, head, base, masks } = context;
+  if (xml.includes('http://www.onvif.org/ver20/media/wsdl'))
+    return masks === undefined ? '' : media2Answer(action, xml, masks);
   const profile = (): FakeOnvifProfile | undefined =>
     options.profiles.find((p) => p.token === tag(xml, 'ProfileToken')) ?? options.profiles[0];
   switch (action) {
@@ -156,6 +181,7 @@ function answer(action: string, xml: string, context: { options: FakeOnvifOption
           ['http://www.onvif.org/ver10/device/wsdl', 'device_service'],
           ['http://www.onvif.org/ver10/media/wsdl', 'media_service'],
           ['http://www.onvif.org/ver20/ptz/wsdl', 'ptz_service'],
+          ...(masks === undefined ? [] : [['http://www.onvif.org/ver20/media/wsdl', 'media2_service']]),
         ]
           .map(
             ([ns, path]) =>
@@ -238,6 +264,64 @@ function answer(action: string, xml: string, context: { options: FakeOnvifOption
   }
 }
 
+function maskXml(mask: FakeOnvifMask): string {
+  const points = mask.polygon.map((p) => `<tt:Point x="${p.x}" y="${p.y}"/>`).join('');
+  return (
+    `<tr2:Masks token="${mask.token}"><tt:ConfigurationToken>${mask.configurationToken ?? 'vsc'}</tt:ConfigurationToken>` +
+    `<tt:Polygon>${points}</tt:Polygon><tt:Type>${mask.type ?? 'Color'}</tt:Type>` +
+    '<tt:Color X="16" Y="128" Z="128" Colorspace="http://www.onvif.org/ver10/colorspace/YCbCr"/>' +
+    `<tt:Enabled>${mask.enabled ?? true}</tt:Enabled></tr2:Masks>`
+  );
+}
+
+/**
+ * The Media2 service of a camera with privacy masks: capabilities, GetMasks, CreateMask, DeleteMask. Media2
+ * GetProfiles is refused (as some firmwares do), so that clients read profiles through Media1 as before.
+ */
+function media2Answer(action: string, xml: string, masks: FakeOnvifMask[]): string {
+  switch (action) {
+    case 'GetServiceCapabilities':
+      return (
+        '<tr2:GetServiceCapabilitiesResponse><tr2:Capabilities SnapshotUri="true" Rotation="false" VideoSourceMode="false"' +
+        ' OSD="false" TemporaryOSDText="false" Mask="true" SourceMask="false">' +
+        '<tr2:ProfileCapabilities MaximumNumberOfProfiles="4" ConfigurationsSupported="VideoSource VideoEncoder PTZ"/>' +
+        '<tr2:StreamingCapabilities RTSPStreaming="true"/></tr2:Capabilities></tr2:GetServiceCapabilitiesResponse>'
+      );
+    case 'GetMasks': {
+      const source = tag(xml, 'ConfigurationToken');
+      const token = tag(xml, 'Token');
+      const listed = masks.filter(
+        (m) => (source === undefined || (m.configurationToken ?? 'vsc') === source) && (token ?? m.token) === m.token,
+      );
+      return `<tr2:GetMasksResponse>${listed.map(maskXml).join('')}</tr2:GetMasksResponse>`;
+    }
+    case 'CreateMask': {
+      const token = `mask-${masks.length + 1}-${randomUUID().slice(0, 8)}`;
+      const polygon = [...xml.matchAll(/<(?:\w+:)?Point\b[^>]*>/g)].map(([point]) => ({
+        x: Number(attribute(point, 'Point', 'x')),
+        y: Number(attribute(point, 'Point', 'y')),
+      }));
+      if (polygon.length < 3) return '';
+      masks.push({
+        token,
+        polygon,
+        type: tag(xml, 'Type') ?? 'Color',
+        enabled: tag(xml, 'Enabled') !== 'false',
+        configurationToken: tag(xml, 'ConfigurationToken') ?? 'vsc',
+      });
+      return `<tr2:CreateMaskResponse><tr2:Token>${token}</tr2:Token></tr2:CreateMaskResponse>`;
+    }
+    case 'DeleteMask': {
+      const index = masks.findIndex((m) => m.token === tag(xml, 'Token'));
+      if (index < 0) return '';
+      masks.splice(index, 1);
+      return '<tr2:DeleteMaskResponse/>';
+    }
+    default:
+      return '';
+  }
+}
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
@@ -284,6 +368,8 @@ async function discoveryResponder(urn: string, address: string): Promise<UdpSock
  */
 export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<FakeOnvifDevice> {
   const head = new Head();
+  const masks = options.masks?.map((mask) => ({ ...mask, polygon: [...mask.polygon] }));
+  let silent = false;
   const received: string[] = [];
   const urn = `urn:uuid:${randomUUID()}`;
   let base = '';
@@ -295,6 +381,7 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
       }
       const action = /<(?:\w+:)?Body\b[^>]*>\s*<(?:\w+:)?(\w+)/.exec(xml)?.[1] ?? '';
       received.push(action);
+      if (silent) return;
       const reply = (status: number, body: string): void => {
         response.writeHead(status, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(body);
       };
@@ -302,7 +389,7 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
         reply(400, notAuthorised);
         return;
       }
-      const body = answer(action, xml, { options, head, base });
+      const body = answer(action, xml, { options, head, base, masks });
       if (body === '') {
         reply(500, envelope('<s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code></s:Fault>'));
         return;
@@ -323,6 +410,8 @@ export async function startFakeOnvifDevice(options: FakeOnvifOptions): Promise<F
     turnByHand: () => (head.current = undefined),
     actions: () => [...received],
     moves: () => head.moves.map((move) => ({ ...move })),
+    masks: () => (masks ?? []).map((mask) => ({ ...mask, polygon: [...mask.polygon] })),
+    silence: (value) => (silent = value),
     stop: async () => {
       responder?.close();
       server.closeAllConnections();

@@ -20,6 +20,7 @@ import {
   startCameraAnalysis,
   type AnalysisAlert,
   type AnalysisStatus,
+  type SnapshotLanguage,
 } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
@@ -41,6 +42,8 @@ export interface AnalysisFleetOptions {
   log: FastifyBaseLogger;
   /** Time zone of the legal calendar (impact assessments are reviewed by a local date). */
   timeZone: string;
+  /** Operators' language: the event's name on alert snapshots (their caption also has the local time). */
+  language: SnapshotLanguage;
   /** YOLOX ONNX model; without it, moving blobs stand in for detections (no person/object classes). */
   modelPath?: string;
   /**
@@ -303,7 +306,7 @@ export class AnalysisFleet {
       launch: dyingWithParent,
       config: analysisConfigOf(camera, rules),
       masks: camera.masks,
-      caption: { cameraName: camera.name, timeZone: this.#options.timeZone },
+      caption: { cameraName: camera.name, timeZone: this.#options.timeZone, language: this.#options.language },
       ...definedOnly({ detector, fireClassifier }),
       // A looped demo file is read at its own pace, as a camera would send it.
       realtime: sourceUrl.startsWith('file:'),

@@ -5,8 +5,11 @@ import {
   fullFrameMask,
   healthWarnings,
   imagesViewableIn,
+  judgeCameraMasks,
   stateRaisesOfflineAlert,
   type Camera,
+  type CameraMaskGateway,
+  type CameraMaskVerdict,
   type CameraState,
   type DomainEvent,
   type PresetMasks,
@@ -20,12 +23,14 @@ import {
 import type { UnitOfWork } from '@vigie/db';
 import {
   analysisTapUrl,
+  chooseMaskEncoder,
   FfmpegSupervisor,
   headFollowOf,
   OnDemandLiveFeed,
   PtzMaskFollower,
   freeLoopbackUdpPort,
   pullsOnce,
+  ptzTargetOf,
   recordingState,
   resolvedSourceRefusal,
   SegmentRecorder,
@@ -38,6 +43,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { IndexWriter, whileDatabaseAway } from './index-writer.js';
+import { CopiedSegments } from './copied-segments.js';
 import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
@@ -52,6 +58,8 @@ export interface RecorderFleetOptions {
   storage: SegmentStorage;
   /** Where ffmpeg writes segments before storage takes them (same disk as storage: a rename). */
   spoolDir: string;
+  /** Where segments that could not be masked after the fact go (never indexed); absent: they are deleted. */
+  quarantineDir?: string;
   ffmpegPath: string;
   /** What that ffmpeg can do (`probeFfmpeg`), so that recording arguments suit it. */
   ffmpegCapabilities: FfmpegCapabilities;
@@ -71,6 +79,13 @@ export interface RecorderFleetOptions {
   vault: CredentialVault;
   /** How often each camera's measures are judged for a "camera degraded" notice (default 15 s). */
   healthCheckMs?: number;
+  /**
+   * Reads the privacy masks cameras apply themselves (ONVIF Media2), for cameras flagged `masksOnCamera`; absent:
+   * such cameras are masked by Vigie like any other.
+   */
+  cameraMasks?: CameraMaskGateway;
+  /** How often the masks of those cameras are checked again (default 10 s: the longest a removed mask goes unseen). */
+  cameraMaskCheckMs?: number;
   /** Reads PTZ heads, so that masks drawn per preset follow them; absent: presets' masks are not followed. */
   ptz?: PtzGateway;
   /** How often a followed PTZ head is read, and how long it must rest on a preset before its masks apply. */
@@ -97,13 +112,35 @@ interface Running {
   follower?: PtzMaskFollower;
   /** The camera's sub stream served live to small tiles, when it has one (its own ffmpeg, on demand). */
   subLive?: OnDemandLiveFeed;
+  /** A camera meant to apply its masks itself: as registered, and what the last check of its masks found. */
+  own?: { camera: Camera; verdict: CameraMaskVerdict };
+  /** Recorded by copy: its segments, held out of the index until a later check of the camera's masks passes. */
+  copied?: CopiedSegments;
 }
 
-function fingerprint(camera: Camera, sealed: SealedStreamPasswords, presets: readonly PresetMasks[]): string {
+/**
+ * Whether the camera's own masks may stand in for Vigie's: flagged, with masks, all permanent (a camera's mask
+ * cannot be lifted) and fixed (masks per PTZ preset follow the head in Vigie's recorder).
+ */
+function ownMasksMayApply(camera: Camera, followsHead: boolean): boolean {
+  return (
+    camera.masksOnCamera === true &&
+    camera.masks.length > 0 &&
+    !camera.masks.some((mask) => mask.liftable === true) &&
+    !followsHead
+  );
+}
+
+function fingerprint(
+  camera: Camera,
+  sealed: SealedStreamPasswords,
+  presets: readonly PresetMasks[],
+  maskedByCamera: boolean,
+): string {
   // Whether it feeds the analysis too: analytics switched on (or a sub stream removed) add the tap.
-  // Its sub stream too: the sub live feed is made with the recorder.
+  // Its sub stream too: the sub live feed is made with the recorder. Who masks: the camera (copy) or Vigie.
   const sub = [camera.subStreamUrl, sealed.sub];
-  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera), presets, sub]);
+  return JSON.stringify([camera.sourceUrl, sealed.main, camera.masks, pullsOnce(camera), presets, sub, maskedByCamera]);
 }
 
 /**
@@ -119,6 +156,13 @@ export class RecorderFleet {
   readonly #index: IndexWriter;
   #unsubscribe: (() => void)[] = [];
   #healthTimer: NodeJS.Timeout | undefined;
+  #ownMasksTimer: NodeJS.Timeout | undefined;
+  /** The last check of each flagged camera's own masks, with the masks it was checked against. */
+  readonly #ownVerdicts = new Map<string, { masks: string; verdict: CameraMaskVerdict }>();
+  /** Cameras whose masks are being checked by the periodic round. */
+  readonly #checking = new Set<string>();
+  /** Copy runs whose recorder stopped, while their unvouched segments are masked after the fact. */
+  readonly #finishing = new Set<Promise<void>>();
 
   constructor(options: RecorderFleetOptions) {
     this.#options = options;
@@ -147,11 +191,18 @@ export class RecorderFleet {
       () => void this.#enqueue(() => this.#judgeHealth()),
       this.#options.healthCheckMs ?? 15_000,
     );
+    this.#ownMasksTimer = setInterval(() => void this.#recheckOwnMasks(), this.#options.cameraMaskCheckMs ?? 10_000);
   }
 
-  /** What the recorder of a camera measured of its stream; undefined when this process does not record it. */
+  /**
+   * What the recorder of a camera measured of its stream (with who masks it: `maskEncoder` when Vigie does,
+   * `cameraMasks` for a camera meant to mask itself); undefined when this process does not record it.
+   */
   measures(cameraId: string): StreamMeasures | undefined {
-    return this.#running.get(cameraId)?.recorder.measures();
+    const running = this.#running.get(cameraId);
+    const measures = running?.recorder.measures();
+    if (measures === undefined || running?.own === undefined) return measures;
+    return { ...measures, cameraMasks: running.own.verdict.check };
   }
 
   /**
@@ -173,17 +224,20 @@ export class RecorderFleet {
   /** Stops every recorder (each stores its last segment). */
   async stop(): Promise<void> {
     clearInterval(this.#healthTimer);
+    clearInterval(this.#ownMasksTimer);
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.#unsubscribe = [];
     await this.#queue.idle();
     await Promise.all(
-      [...this.#running.values()].map(async ({ recorder, sealer, follower, subLive }) => {
+      [...this.#running.values()].map(async ({ recorder, sealer, follower, subLive, copied }) => {
         follower?.stop();
         await subLive?.stop();
         await recorder.stop();
         await sealer?.idle();
+        await copied?.finish();
       }),
     );
+    await Promise.all(this.#finishing);
     this.#running.clear();
     await this.#supervisor.stopAll();
   }
@@ -223,14 +277,21 @@ export class RecorderFleet {
     const recorded = camera?.enabled === true && authorised;
     const sealed = recorded ? await this.#options.work(({ streamSecrets }) => streamSecrets.get(cameraId)) : {};
     const follow = recorded ? await this.#presetMasksOf(cameraId) : undefined;
-    const wanted = recorded ? fingerprint(camera, sealed, follow?.presets ?? []) : undefined;
+    const own = recorded && ownMasksMayApply(camera, follow !== undefined) ? await this.#ownMasks(camera) : undefined;
+    // The camera's own masks replace Vigie's only once checked to cover them all (never trusted by default).
+    const maskedByCamera = own?.check === 'verified';
+    const wanted = recorded ? fingerprint(camera, sealed, follow?.presets ?? [], maskedByCamera) : undefined;
+    if (running !== undefined && camera !== undefined && own !== undefined) running.own = { camera, verdict: own };
     if (running !== undefined && running.fingerprint === wanted) return;
     if (running !== undefined) {
       this.#running.delete(cameraId);
       running.follower?.stop();
       await running.subLive?.stop();
+      // What a copy recorder stored since the last passing check is masked by Vigie before it is indexed.
+      running.copied?.distrust();
       await running.recorder.stop();
       await running.sealer?.idle();
+      if (running.copied !== undefined) this.#finishCopied(running.copied);
       if (wanted === undefined) this.#options.liveFeeds?.remove(cameraId);
     }
     if (camera === undefined) return;
@@ -253,9 +314,16 @@ export class RecorderFleet {
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const { vault } = this.#options;
     const tap = pullsOnce(camera) ? analysisTapUrl(await freeLoopbackUdpPort()) : undefined;
+    const copied = maskedByCamera ? this.#copiedSegmentsOf(camera) : undefined;
     const recorder = new SegmentRecorder({
       // Masks drawn per preset replace the camera's fixed ones; recording starts with the whole picture masked.
-      camera: follow === undefined ? camera : { ...camera, masks: [fullFrameMask] },
+      // A camera whose own masks were checked to cover Vigie's is recorded by copy, as it sends its picture.
+      camera:
+        follow !== undefined
+          ? { ...camera, masks: [fullFrameMask] }
+          : maskedByCamera
+            ? { ...camera, masks: [] }
+            : camera,
       source: () => unsealedSources(camera, sealed, vault).record,
       supervisor: this.#supervisor,
       storage,
@@ -265,7 +333,8 @@ export class RecorderFleet {
       // A stored segment without its index row is invisible to playback and to the retention purge:
       // while the database is away, indexing waits for it (later segments wait in the spool). The rows of
       // every camera go in batches: a few transactions a second, whatever the number of cameras.
-      onSegment: (segment) => this.#index.segment(segment),
+      // Copied segments wait for a check of the camera's masks that started after them (`CopiedSegments`).
+      onSegment: (segment) => (copied === undefined ? this.#index.segment(segment) : copied.hold(segment)),
       onGap: (gap) => this.#index.gap(gap),
       onHealth: () => void this.#enqueue(() => this.#onHealth(cameraId)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
@@ -291,7 +360,19 @@ export class RecorderFleet {
       ...definedOnly({ sealer }),
       ...(tap === undefined ? {} : { tap: tap.read }),
       ...definedOnly({ follower }),
+      ...definedOnly({ copied }),
+      ...(own === undefined ? {} : { own: { camera, verdict: own } }),
     });
+    const checked = own === undefined ? {} : { cameraMasks: own.check };
+    if (maskedByCamera)
+      log.info({ camera: cameraId, ...checked }, 'privacy masks applied by the camera (checked): copied');
+    else if (camera.masks.length > 0 || follow !== undefined) {
+      const maskEncoder = chooseMaskEncoder(this.#options.ffmpegCapabilities.hardwareEncoders).name;
+      log.info(
+        { camera: cameraId, maskEncoder, ...checked },
+        `privacy masks burnt in by Vigie, encoded with ${maskEncoder}`,
+      );
+    }
     recorder.start();
     follower?.start();
   }
@@ -325,6 +406,125 @@ export class RecorderFleet {
       async ({ onvifDevices, ptzMasks }) => [await onvifDevices.get(cameraId), await ptzMasks.list(cameraId)] as const,
     );
     return headFollowOf(device, presets, { gateway: ptz, vault });
+  }
+
+  /**
+   * What the camera says of its own masks against Vigie's, read now unless already checked against these masks
+   * (the periodic check refreshes it); every change of outcome is logged and audited.
+   */
+  async #ownMasks(camera: Camera): Promise<CameraMaskVerdict> {
+    const masks = JSON.stringify(camera.masks);
+    const known = this.#ownVerdicts.get(camera.id);
+    if (known?.masks === masks) return known.verdict;
+    return this.#checkOwnMasks(camera);
+  }
+
+  /** Asks the camera for its masks (ONVIF Media2) and judges them; unsupported without an ONVIF device or gateway. */
+  async #checkOwnMasks(camera: Camera): Promise<CameraMaskVerdict> {
+    const { cameraMasks, work, vault, log } = this.#options;
+    const startedAt = this.#options.clock.now();
+    const device = await work(({ onvifDevices }) => onvifDevices.get(camera.id));
+    const reading =
+      cameraMasks === undefined || device === undefined
+        ? { supported: false, masks: [] }
+        : await cameraMasks.masks(ptzTargetOf(device, vault)).catch((error: unknown) => {
+            log.warn({ camera: camera.id }, `camera masks not checked: ${(error as Error).message}`);
+            return undefined;
+          });
+    const verdict = judgeCameraMasks(camera.masks, reading);
+    // A pass vouches for the copied segments that ended before the check began; any failure distrusts them all.
+    const copied = this.#running.get(camera.id)?.copied;
+    if (verdict.check === 'verified') copied?.passed(startedAt);
+    else copied?.distrust();
+    const masks = JSON.stringify(camera.masks);
+    const previous = this.#ownVerdicts.get(camera.id);
+    this.#ownVerdicts.set(camera.id, { masks, verdict });
+    if (previous?.verdict.check !== verdict.check || previous.masks !== masks) {
+      if (verdict.check !== 'verified') {
+        log.warn(
+          { camera: camera.id, cameraMasks: verdict.check, uncovered: verdict.uncovered },
+          'camera masks missing or smaller than configured: Vigie masks the picture',
+        );
+      }
+      await work(({ audit }) =>
+        audit.append({
+          action: 'camera.own_masks_checked',
+          actorName: 'system',
+          cameraId: camera.id,
+          details: { result: verdict.check, uncovered: verdict.uncovered },
+        }),
+      );
+    }
+    return verdict;
+  }
+
+  /**
+   * Checks again the masks of every camera meant to mask itself (outside the fleet's queue: a camera that does not
+   * answer takes seconds); one whose outcome moves it between copy and Vigie's masks is restarted accordingly.
+   */
+  async #recheckOwnMasks(): Promise<void> {
+    // A camera still being checked (one that does not answer takes seconds) is not asked again meanwhile: an
+    // answer from an older check must not land after a newer one.
+    const checked = [...this.#running].filter(
+      ([cameraId, running]) => running.own !== undefined && !this.#checking.has(cameraId),
+    );
+    await Promise.all(
+      checked.map(async ([cameraId, running]) => {
+        const own = running.own;
+        if (own === undefined) return;
+        this.#checking.add(cameraId);
+        const verdict = await this.#checkOwnMasks(own.camera)
+          .catch((error: unknown) => {
+            this.#options.log.error({ camera: cameraId, err: error }, 'camera masks check failed');
+            return undefined;
+          })
+          .finally(() => this.#checking.delete(cameraId));
+        if (verdict === undefined || this.#running.get(cameraId) !== running) return;
+        const wasCopy = own.verdict.check === 'verified';
+        running.own = { camera: own.camera, verdict };
+        if (wasCopy !== (verdict.check === 'verified')) {
+          await this.#enqueue(async () => {
+            const camera = await this.#options.work(({ cameras }) => cameras.get(cameraId));
+            await this.#sync(cameraId, camera);
+          });
+        }
+      }),
+    );
+  }
+
+  /** Holds a copy recorder's segments until vouched for; masks, indexes or quarantines them after the fact. */
+  #copiedSegmentsOf(camera: Camera): CopiedSegments {
+    const { work, storage, spoolDir, quarantineDir, ffmpegPath, segmentSeconds, log } = this.#options;
+    return new CopiedSegments({
+      camera,
+      storage,
+      spoolDir,
+      ffmpegPath,
+      ...definedOnly({ quarantineDir, segmentSeconds }),
+      index: (segment) => this.#index.segment(segment),
+      audit: async (details) => {
+        log.warn(
+          { camera: camera.id, ...details },
+          `${details.remasked} segments re-masked after the camera's masks failed the check` +
+            (details.quarantined > 0 ? `, ${details.quarantined} quarantined` : ''),
+        );
+        await whileDatabaseAway(() =>
+          work(({ audit }) =>
+            audit.append({ action: 'camera.segments_remasked', actorName: 'system', cameraId: camera.id, details }),
+          ),
+        );
+      },
+      onProblem: (message) => log.warn({ camera: camera.id }, message),
+    });
+  }
+
+  /** Lets a stopped copy run finish masking its segments after the fact (the fleet's stop waits for it). */
+  #finishCopied(copied: CopiedSegments): void {
+    const finishing = copied
+      .finish()
+      .catch((error: unknown) => this.#options.log.error({ err: error }, 'copied segments not masked after the fact'))
+      .finally(() => this.#finishing.delete(finishing));
+    this.#finishing.add(finishing);
   }
 
   /** Whether a recorder of this fleet makes the camera's masks follow its head now. */
@@ -377,7 +577,7 @@ export class RecorderFleet {
   async #judgeHealth(): Promise<void> {
     for (const [cameraId, running] of this.#running) {
       if (this.#supervisor.status(running.recorder.jobId)?.state !== 'online') continue;
-      const measures = running.recorder.measures();
+      const measures = this.measures(cameraId);
       const warnings = measures === undefined ? [] : healthWarnings(measures);
       const degraded = warnings.length > 0;
       if (degraded === (running.degraded ?? false)) continue;

@@ -438,6 +438,8 @@ export interface paths {
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                            /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                            masksOnCamera?: boolean;
                             /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                             ruleSettings?: {
                                 abandoned_object?: {
@@ -678,6 +680,8 @@ export interface paths {
                         enabled?: boolean;
                         /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                         analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                        /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                        masksOnCamera?: boolean;
                         /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                         ruleSettings?: {
                             abandoned_object?: {
@@ -901,6 +905,8 @@ export interface paths {
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                            /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                            masksOnCamera?: boolean;
                             /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                             ruleSettings?: {
                                 abandoned_object?: {
@@ -1220,6 +1226,8 @@ export interface paths {
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                            /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                            masksOnCamera?: boolean;
                             /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                             ruleSettings?: {
                                 abandoned_object?: {
@@ -1603,6 +1611,8 @@ export interface paths {
                         enabled?: boolean;
                         /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                         analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                        /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                        masksOnCamera?: boolean;
                         /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                         ruleSettings?: {
                             abandoned_object?: {
@@ -1826,6 +1836,8 @@ export interface paths {
                             enabled: boolean;
                             /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                             analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                            /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                            masksOnCamera?: boolean;
                             /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                             ruleSettings?: {
                                 abandoned_object?: {
@@ -2374,6 +2386,8 @@ export interface paths {
                         enabled?: boolean;
                         /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                         analytics?: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                        /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                        masksOnCamera?: boolean;
                         /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                         ruleSettings?: {
                             abandoned_object?: {
@@ -2598,6 +2612,8 @@ export interface paths {
                                 enabled: boolean;
                                 /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                                 analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                                masksOnCamera?: boolean;
                                 /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                                 ruleSettings?: {
                                     abandoned_object?: {
@@ -4048,7 +4064,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cameraId?: string;
-                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "ptz.preset_masks_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "storage.low" | "storage.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.rule_replayed" | "analytics.rule_replay_cancelled" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted" | "unmask.requested" | "unmask.approved" | "unmask.refused" | "unmask.viewed" | "unmask.view_refused";
+                    action?: "auth.login" | "auth.login_failed" | "auth.logout" | "auth.locked" | "access.denied" | "camera.created" | "camera.updated" | "camera.deleted" | "camera.discovery_run" | "camera.stream_password_sealed" | "camera.own_masks_checked" | "camera.segments_remasked" | "ptz.control_taken" | "ptz.control_released" | "ptz.moved" | "ptz.preset_recalled" | "ptz.preset_saved" | "ptz.preset_masks_saved" | "user.created" | "habilitation.recorded" | "workstation.enrolled" | "workstation.revoked" | "user.roles_changed" | "user.cameras_assigned" | "token.created" | "token.revoked" | "live.started" | "live.stopped" | "playback.viewed" | "export.created" | "recording.purged" | "recording.recovered" | "storage.low" | "storage.recovered" | "setting.changed" | "snapshot.viewed" | "export.downloaded" | "export.transmitted" | "alert.opened" | "alert.acted" | "alert.ended" | "alert.labelled" | "analytics.rule_promoted" | "analytics.rule_replayed" | "analytics.rule_replay_cancelled" | "analytics.paused" | "analytics.resumed" | "registry.recorded" | "registry.photo_uploaded" | "access_request.received" | "access_request.status_changed" | "access_request.range_added" | "access_request.range_changed" | "access_request.export_attached" | "access_request.deadline_extended" | "access_request.reminder_sent" | "analysis_authorisation.recorded" | "analysis_authorisation.started" | "analysis_authorisation.ended" | "hold.placed" | "hold.released" | "incident.opened" | "incident.alert_added" | "incident.acted" | "incident.step_skipped" | "incident_type.saved" | "model.registered" | "wall_layout.saved" | "wall_layout.deleted" | "unmask.requested" | "unmask.approved" | "unmask.refused" | "unmask.viewed" | "unmask.view_refused";
                     /** @description Part of the actor’s name, any case. */
                     actor?: string;
                     /** @description Entries at or after this instant. */
@@ -4251,6 +4267,13 @@ export interface paths {
                                 recordedSecondsLastHour?: number;
                                 /** @description Seconds meant to be recorded over the last hour. */
                                 expectedSecondsLastHour?: number;
+                                /** @description H.264 encoder of the masked picture (libx264, h264_nvenc…); absent: not re-encoded. */
+                                maskEncoder?: string;
+                                /**
+                                 * @description Masks applied by the camera (ONVIF): the last check; anything but verified and Vigie masks the picture itself.
+                                 * @enum {unknown}
+                                 */
+                                cameraMasks?: "verified" | "missing" | "unsupported" | "unreachable";
                             };
                             warnings: {
                                 code: string;
@@ -4328,6 +4351,13 @@ export interface paths {
                                 recordedSecondsLastHour?: number;
                                 /** @description Seconds meant to be recorded over the last hour. */
                                 expectedSecondsLastHour?: number;
+                                /** @description H.264 encoder of the masked picture (libx264, h264_nvenc…); absent: not re-encoded. */
+                                maskEncoder?: string;
+                                /**
+                                 * @description Masks applied by the camera (ONVIF): the last check; anything but verified and Vigie masks the picture itself.
+                                 * @enum {unknown}
+                                 */
+                                cameraMasks?: "verified" | "missing" | "unsupported" | "unreachable";
                             };
                             warnings: {
                                 code: string;
@@ -7199,6 +7229,8 @@ export interface paths {
                                 enabled: boolean;
                                 /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                                 analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                                /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                                masksOnCamera?: boolean;
                                 /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                                 ruleSettings?: {
                                     abandoned_object?: {
@@ -13217,6 +13249,8 @@ export interface components {
                 enabled: boolean;
                 /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                 analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                masksOnCamera?: boolean;
                 /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                 ruleSettings?: {
                     abandoned_object?: {
@@ -13449,6 +13483,8 @@ export interface components {
                 enabled: boolean;
                 /** @description Analytics switched on; none by default. Each must be justified by one of the camera’s purposes (see analyticJustifications); anonymous people_count needs none. */
                 analytics: ("abandoned_object" | "object_removed" | "people_count" | "crowd_density" | "crowd_movement" | "rapid_movement" | "person_on_ground" | "intrusion" | "wrong_way" | "fire_smoke" | "camera_tamper")[];
+                /** @description The camera applies the privacy masks itself (ONVIF Media2): Vigie checks at start and every few seconds that its masks cover every one of Vigie’s and then records by stream copy; otherwise (not covered, not offered, no answer, liftable or per-preset masks) Vigie burns the masks in itself and warns. */
+                masksOnCamera?: boolean;
                 /** @description Per rule: mode (live, or shadow: alerts only on the review list until promoted) and calibration (the rule’s own thresholds). */
                 ruleSettings?: {
                     abandoned_object?: {

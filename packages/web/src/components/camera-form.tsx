@@ -77,6 +77,11 @@ export function CameraForm({ value, onChange }: { value: Settings; onChange: (ne
         <input type="checkbox" checked={value.enabled} onChange={(e) => set('enabled', e.target.checked)} />
         {t('camera.enabled')}
       </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={value.masksOnCamera} onChange={(e) => set('masksOnCamera', e.target.checked)} />
+        {t('camera.masksOnCamera')}
+        <small>{t('camera.masksOnCameraHint')}</small>
+      </label>
       <PurposesField offered={purposes} chosen={value.purposes} onChange={(next) => set('purposes', next)} />
     </div>
   );

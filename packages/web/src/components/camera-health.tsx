@@ -98,6 +98,14 @@ export function CameraHealthPanel({ cameraId }: { cameraId: string }) {
       'health.drift',
       m.timestampDriftMs === undefined ? undefined : t('health.driftValue', { ms: Math.round(m.timestampDriftMs) }),
     ],
+    [
+      'health.masking',
+      m.cameraMasks === 'verified'
+        ? t('health.maskedByCamera')
+        : m.maskEncoder === undefined
+          ? undefined
+          : t('health.maskedByVigie', { encoder: m.maskEncoder }),
+    ],
   ];
   return (
     <section className="camera-health" aria-labelledby="health-heading">

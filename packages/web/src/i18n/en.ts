@@ -80,6 +80,9 @@ export const en: Record<MessageKey, string> = {
   'camera.retentionDays': '{days} d',
   'camera.masks': 'Masks',
   'camera.enabled': 'Enabled',
+  'camera.masksOnCamera': 'Masks applied by the camera (ONVIF)',
+  'camera.masksOnCameraHint':
+    'Vigie checks every 10 s that the camera’s own masks cover its masks and then records the camera’s stream as sent (no re-encoding); otherwise it masks the picture itself and warns. Not for liftable or per-preset masks.',
   'camera.location': 'Location',
   'cameraEdit.back': '← All cameras',
   'cameraEdit.heading': 'Camera "{name}"',
@@ -354,6 +357,8 @@ export const en: Record<MessageKey, string> = {
   'audit.action.camera.deleted': 'Camera removed',
   'audit.action.camera.discovery_run': 'ONVIF camera discovery run',
   'audit.action.camera.stream_password_sealed': 'Stream password moved out of the URL and sealed',
+  'audit.action.camera.own_masks_checked': 'Camera’s own masks checked',
+  'audit.action.camera.segments_remasked': 'Copied segments masked after the fact',
   'audit.action.ptz.control_taken': 'PTZ control taken',
   'audit.action.ptz.control_released': 'PTZ control released',
   'audit.action.ptz.moved': 'PTZ camera moved',

@@ -79,6 +79,9 @@ export const fr = {
   'camera.retentionDays': '{days} j',
   'camera.masks': 'Masques',
   'camera.enabled': 'Active',
+  'camera.masksOnCamera': 'Masques appliqués par la caméra (ONVIF)',
+  'camera.masksOnCameraHint':
+    'Vigie vérifie toutes les 10 s que les masques de la caméra couvrent les siens et enregistre alors le flux tel quel (sans réencodage) ; sinon il masque l’image lui-même et avertit. Sans effet pour les masques levables ou par préposition.',
   'camera.location': 'Position',
   'cameraEdit.back': '← Toutes les caméras',
   'cameraEdit.heading': 'Caméra « {name} »',
@@ -358,6 +361,8 @@ export const fr = {
   'audit.action.camera.deleted': 'Caméra retirée',
   'audit.action.camera.discovery_run': 'Recherche de caméras ONVIF lancée',
   'audit.action.camera.stream_password_sealed': 'Mot de passe du flux retiré de l’adresse et scellé',
+  'audit.action.camera.own_masks_checked': 'Masques de la caméra vérifiés',
+  'audit.action.camera.segments_remasked': 'Segments copiés masqués après coup',
   'audit.action.ptz.control_taken': 'Commande PTZ prise',
   'audit.action.ptz.control_released': 'Commande PTZ rendue',
   'audit.action.ptz.moved': 'Caméra PTZ déplacée',

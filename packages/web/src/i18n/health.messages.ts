@@ -16,6 +16,7 @@ export const healthFr = {
   'health.problem.bitrate_low': 'débit faible',
   'health.problem.reconnects_frequent': 'reconnexions fréquentes',
   'health.problem.recording_incomplete': 'enregistrement incomplet',
+  'health.problem.camera_masks_missing': 'masques de la caméra absents',
   'health.fps': 'Images par seconde reçues',
   'health.fpsValue': '{fps} (au mieux {expected} sur l’heure)',
   'health.bitrate': 'Débit',
@@ -30,6 +31,9 @@ export const healthFr = {
   'health.storedValue': '{recorded} s sur {expected} s attendues',
   'health.drift': 'Dérive des horodatages de la caméra',
   'health.driftValue': '{ms} ms',
+  'health.masking': 'Masquage',
+  'health.maskedByCamera': 'par la caméra (vérifié, enregistrement par copie)',
+  'health.maskedByVigie': 'par Vigie (encodeur {encoder})',
   'health.none': '—',
 } as const;
 
@@ -51,6 +55,7 @@ export const healthEn: Record<keyof typeof healthFr, string> = {
   'health.problem.bitrate_low': 'low bitrate',
   'health.problem.reconnects_frequent': 'frequent reconnections',
   'health.problem.recording_incomplete': 'incomplete recording',
+  'health.problem.camera_masks_missing': 'camera masks missing',
   'health.fps': 'Frames per second received',
   'health.fpsValue': '{fps} (best {expected} over the hour)',
   'health.bitrate': 'Bitrate',
@@ -65,5 +70,8 @@ export const healthEn: Record<keyof typeof healthFr, string> = {
   'health.storedValue': '{recorded} s of {expected} s expected',
   'health.drift': "Drift of the camera's timestamps",
   'health.driftValue': '{ms} ms',
+  'health.masking': 'Masking',
+  'health.maskedByCamera': 'by the camera (checked, recorded by copy)',
+  'health.maskedByVigie': 'by Vigie (encoder {encoder})',
   'health.none': '—',
 };

@@ -44,6 +44,13 @@ describe('camera patch', () => {
     expect(cameraPatch(draft, { ...draft, location: { lat: 50.36, lon: 3.52 } })).toEqual({});
   });
 
+  it('edits whether the camera applies the masks itself: false when the API leaves it out', () => {
+    const draft = draftOf(camera);
+    expect(draft.masksOnCamera).toBe(false);
+    expect(cameraPatch(draft, { ...draft, masksOnCamera: true })).toEqual({ masksOnCamera: true });
+    expect(draftOf({ ...camera, masksOnCamera: true }).masksOnCamera).toBe(true);
+  });
+
   it('sends a drawn ground calibration, and null to remove it', () => {
     const draft = draftOf(camera);
     expect(draft.calibration).toBeNull();

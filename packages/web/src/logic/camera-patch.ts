@@ -1,7 +1,7 @@
 import type { Camera } from '../api/client';
 
-/** The camera fields a person edits in the console (`site` '' when the camera has none). */
-export type CameraDraft = { site: string } & Pick<
+/** The camera fields a person edits in the console (`site` '' when the camera has none, `masksOnCamera` false). */
+export type CameraDraft = { site: string; masksOnCamera: boolean } & Pick<
   Camera,
   | 'name'
   | 'sourceUrl'
@@ -28,6 +28,7 @@ const editable: readonly (keyof CameraDraft)[] = [
   'retentionDays',
   'purposes',
   'enabled',
+  'masksOnCamera',
   'analytics',
   'zones',
   'masks',
@@ -37,8 +38,10 @@ const editable: readonly (keyof CameraDraft)[] = [
 
 /** The editable fields of a camera, as a draft to edit. */
 export function draftOf(camera: Camera): CameraDraft {
-  // No site is an empty field; no calibration is null (what the API takes to remove one).
-  return Object.fromEntries(editable.map((key) => [key, camera[key] ?? (key === 'site' ? '' : null)])) as CameraDraft;
+  // No site is an empty field; masks not applied by the camera are false; no calibration is null (what the API
+  // takes to remove one).
+  const none = (key: keyof CameraDraft): unknown => (key === 'site' ? '' : key === 'masksOnCamera' ? false : null);
+  return Object.fromEntries(editable.map((key) => [key, camera[key] ?? none(key)])) as CameraDraft;
 }
 
 /** The site as the API takes it: an empty field means none (null removes it from a camera). */

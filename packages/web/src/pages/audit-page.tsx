@@ -23,6 +23,8 @@ const actionKeys: Record<AuditAction, MessageKey> = {
   'camera.deleted': 'audit.action.camera.deleted',
   'camera.discovery_run': 'audit.action.camera.discovery_run',
   'camera.stream_password_sealed': 'audit.action.camera.stream_password_sealed',
+  'camera.own_masks_checked': 'audit.action.camera.own_masks_checked',
+  'camera.segments_remasked': 'audit.action.camera.segments_remasked',
   'ptz.control_taken': 'audit.action.ptz.control_taken',
   'ptz.control_released': 'audit.action.ptz.control_released',
   'ptz.moved': 'audit.action.ptz.moved',

@@ -20,6 +20,7 @@ const blank: CameraDraft = {
   retentionDays: 15,
   purposes: [],
   enabled: true,
+  masksOnCamera: false,
   analytics: [],
   zones: [],
   masks: [],

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { loadConfig, startServer } from '@vigie/server';
+import { loadConfig } from '@vigie/server';
 import type { Page } from 'playwright-core';
-import { authorise, habilitate, testPasswordCost } from '../../../server/test/support.js';
+import { authorise, habilitate, startSeededServer, testPasswordCost } from '../../../server/test/support.js';
 import { startServerProcess, type ServerProcess } from '../../../server/test/support/server-process.js';
 import { clockFrame, clockProbePoints, readClock } from './clock-cameras.js';
 import { unusedTotpCode } from './unused-totp.js';
@@ -21,7 +21,7 @@ const testCameraNetworks = { VIGIE_CAMERA_NETWORKS: '127.0.0.0/8' };
  * authorised (so their images may be shown), and one supervisor account. Closes the server it used.
  */
 export async function seedWall(dataDir: string, cameras: { name: string; sourceUrl: string }[]): Promise<WallAccount> {
-  const server = await startServer(
+  const server = await startSeededServer(
     // The test cameras answer on this machine: their network is allowed explicitly, as a deployment would.
     loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent', ...testCameraNetworks }),
     {

@@ -1,0 +1,135 @@
+import { mkdir, mkdtemp, rename, rm, utimes } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Camera, Segment, SegmentStorage } from '@vigie/core';
+import { describeSegmentFile, remaskSegmentFile } from '@vigie/media';
+import { copyFromStorage } from './storage-copy.js';
+
+/** What a copy recorder's held segments need. */
+export interface CopiedSegmentsOptions {
+  /** The camera as registered: its masks are the ones burnt in after the fact. */
+  camera: Camera;
+  storage: SegmentStorage;
+  /** Scratch space on the storage's disk (`<spool>/<camera>/remask-*`, quarantined by spool recovery after a crash). */
+  spoolDir: string;
+  /** Where a segment that could not be re-masked goes (never indexed, purged at retention); absent: deleted. */
+  quarantineDir?: string;
+  ffmpegPath: string;
+  segmentSeconds?: number;
+  /** Indexes a segment: only then can playback and export read it. */
+  index: (segment: Segment) => Promise<void>;
+  /** Records how many segments were re-masked or quarantined, and which period they cover. */
+  audit: (details: { remasked: number; quarantined: number; from: string; to: string }) => Promise<void>;
+  onProblem: (message: string) => void;
+}
+
+/**
+ * The segments a camera's copy recorder stored (its own masks, checked over ONVIF), held out of the index until a
+ * check of those masks that started after a segment ended has passed. Once a check fails, or the recorder stops,
+ * the run is distrusted: what it holds, and every segment it stores after, is decoded, masked by Vigie, re-encoded
+ * and only then indexed (or quarantined when that fails): a copied segment is never readable unless vouched for.
+ */
+export class CopiedSegments {
+  readonly #options: CopiedSegmentsOptions;
+  #held: Segment[] = [];
+  #distrusted = false;
+  #work: Promise<void> = Promise.resolve();
+  #remasked = 0;
+  #quarantined = 0;
+  #from: Date | undefined;
+  #to: Date | undefined;
+
+  /** Holds nothing yet. */
+  constructor(options: CopiedSegmentsOptions) {
+    this.#options = options;
+  }
+
+  /** A segment the copy recorder stored: held until vouched for, re-masked at once when the run is distrusted. */
+  hold(segment: Segment): void {
+    if (this.#distrusted) this.#remask([segment]);
+    else this.#held.push(segment);
+  }
+
+  /** A check of the camera's masks that started at `checkStartedAt` passed: the segments ended by then are indexed. */
+  passed(checkStartedAt: Date): void {
+    if (this.#distrusted) return;
+    const vouched = this.#held.filter((segment) => segment.endedAt <= checkStartedAt);
+    this.#held = this.#held.filter((segment) => segment.endedAt > checkStartedAt);
+    for (const segment of vouched)
+      this.#options.index(segment).catch((error: unknown) => this.#options.onProblem((error as Error).message));
+  }
+
+  /** A check failed (or the run ends unvouched): everything held and stored later is masked by Vigie first. */
+  distrust(): void {
+    if (this.#distrusted) return;
+    this.#distrusted = true;
+    const held = this.#held;
+    this.#held = [];
+    this.#remask(held);
+  }
+
+  /** After the recorder stopped (its last segment stored): distrusts what is left, waits for it, audits it. */
+  async finish(): Promise<void> {
+    this.distrust();
+    await this.#work;
+    const done = this.#remasked + this.#quarantined;
+    if (done === 0 || this.#from === undefined || this.#to === undefined) return;
+    await this.#options.audit({
+      remasked: this.#remasked,
+      quarantined: this.#quarantined,
+      from: this.#from.toISOString(),
+      to: this.#to.toISOString(),
+    });
+  }
+
+  #remask(segments: readonly Segment[]): void {
+    for (const segment of segments) {
+      this.#work = this.#work.then(() => this.#remaskOne(segment));
+    }
+  }
+
+  async #remaskOne(segment: Segment): Promise<void> {
+    const { camera, storage, spoolDir, quarantineDir, ffmpegPath, segmentSeconds, index, onProblem } = this.#options;
+    if (this.#from === undefined || segment.startedAt < this.#from) this.#from = segment.startedAt;
+    if (this.#to === undefined || segment.endedAt > this.#to) this.#to = segment.endedAt;
+    await mkdir(join(spoolDir, camera.id), { recursive: true });
+    const dir = await mkdtemp(join(spoolDir, camera.id, 'remask-'));
+    const input = join(dir, 'copied.mp4');
+    const output = join(dir, 'masked.mp4');
+    try {
+      await copyFromStorage(storage, segment.key, input);
+      await remaskSegmentFile({
+        ffmpegPath,
+        input,
+        output,
+        workDir: dir,
+        masks: camera.masks,
+        ...(segmentSeconds === undefined ? {} : { segmentSeconds }),
+      });
+      const { keyframes: _keyframes, ...described } = await describeSegmentFile(output);
+      await utimes(output, segment.endedAt, segment.endedAt);
+      // Replaces the copied file in one rename; its row is written only now, with the masked file's hash and size.
+      await storage.put(segment.key, output);
+      await index({ ...segment, ...described });
+      this.#remasked += 1;
+    } catch (error) {
+      onProblem(`segment ${segment.key} could not be masked after the fact, quarantined: ${(error as Error).message}`);
+      await this.#quarantine(segment, input, quarantineDir).catch((failure: unknown) =>
+        onProblem(`segment ${segment.key} not quarantined: ${(failure as Error).message}`),
+      );
+      this.#quarantined += 1;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Moves the copied file out of storage (kept for the retention period, never indexed), or deletes it. */
+  async #quarantine(segment: Segment, copy: string, quarantineDir: string | undefined): Promise<void> {
+    const { camera, storage } = this.#options;
+    if (quarantineDir !== undefined) {
+      const kept = join(quarantineDir, camera.id, `remask-failed-${basename(segment.key)}`);
+      await mkdir(join(quarantineDir, camera.id), { recursive: true });
+      await rename(copy, kept).catch(() => undefined);
+    }
+    await storage.remove(segment.key);
+  }
+}

@@ -1,0 +1,135 @@
+import { segmentStartOfKey, type Camera, type Segment, type SegmentStorage } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import { CopiedSegments } from './copied-segments.js';
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+
+/** Whether a camera may be recorded by copy with the camera's own masks: what it left is never indexed as it is. */
+export function recordsByCopy(camera: Camera): boolean {
+  return camera.masksOnCamera === true && camera.masks.length > 0;
+}
+
+/**
+ * Storage prefixes that can hold a camera's segments started from `from` to `now` (`segmentKey`): the hours left
+ * of `from`'s day, then whole days, so that a camera offline for weeks costs one listing per day, not per hour.
+ */
+export function prefixesSince(cameraId: string, from: Date, now: Date): string[] {
+  const prefixes: string[] = [];
+  const day = (at: Date) => at.toISOString().slice(0, 10);
+  const firstDay = Date.parse(`${day(from)}T00:00:00.000Z`);
+  for (let at = Math.floor(from.getTime() / hourMs) * hourMs; at < firstDay + dayMs; at += hourMs)
+    prefixes.push(`${cameraId}/${day(new Date(at))}/${new Date(at).toISOString().slice(11, 13)}/`);
+  for (let at = firstDay + dayMs; at <= now.getTime(); at += dayMs) prefixes.push(`${cameraId}/${day(new Date(at))}/`);
+  return prefixes;
+}
+
+/**
+ * The segments a copy recorder stored but never indexed before its server died (held until vouched for), found
+ * from `from` on. Their start is read from their key; their end is estimated as the next stored segment's start
+ * when that comes within two segment lengths, else one segment length later. Sizes and hashes are left for the
+ * masking after the fact to fill in.
+ */
+export async function unindexedSegments(options: {
+  storage: SegmentStorage;
+  cameraId: string;
+  from: Date;
+  now: Date;
+  indexedKeys: ReadonlySet<string>;
+  segmentMs: number;
+}): Promise<Segment[]> {
+  const { storage, cameraId, from, now, indexedKeys, segmentMs } = options;
+  const stored: { key: string; startedAt: Date }[] = [];
+  for (const prefix of prefixesSince(cameraId, from, now))
+    for await (const key of storage.list(prefix)) {
+      const startedAt = segmentStartOfKey(key);
+      if (startedAt !== undefined && startedAt >= from) stored.push({ key, startedAt });
+    }
+  stored.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  return stored.flatMap(({ key, startedAt }, i) => {
+    if (indexedKeys.has(key)) return [];
+    const next = stored[i + 1]?.startedAt.getTime();
+    const end =
+      next !== undefined && next - startedAt.getTime() <= 2 * segmentMs ? next : startedAt.getTime() + segmentMs;
+    return [{ cameraId, key, startedAt, endedAt: new Date(end), bytes: 0, sha256: '', initBytes: 0 }];
+  });
+}
+
+/** What the start-up recovery of copied segments needs. */
+export interface HeldCopiesOptions {
+  work: UnitOfWork;
+  storage: SegmentStorage;
+  spoolDir: string;
+  quarantineDir: string;
+  ffmpegPath: string;
+  segmentSeconds?: number;
+  now: Date;
+  log: { warn(details: object, message: string): void };
+}
+
+/**
+ * Start-up recovery for cameras recorded by copy with their own masks (ADR 0006): what their recorder held when the
+ * server died was never vouched for, so it is masked by Vigie, then indexed (or quarantined) — never indexed as it
+ * is. `take` receives the segments spool recovery found for such cameras; `finish` adds those stored but never
+ * indexed, masks them all and audits it.
+ */
+export async function heldCopiesRecovery(options: HeldCopiesOptions): Promise<{
+  /** Whether a camera's recovered segments must be masked after the fact rather than indexed. */
+  distrusts(cameraId: string): boolean;
+  /** A segment spool recovery stored for such a camera. */
+  take(segment: Segment): void;
+  /** Finds the stored, unindexed segments of such cameras, masks and indexes everything taken; returns how many. */
+  finish(): Promise<number>;
+}> {
+  const { work, storage, now, log } = options;
+  const cameras = (await work(({ cameras }) => cameras.list())).filter(recordsByCopy);
+  const taken = new Map<string, Segment[]>(cameras.map((camera) => [camera.id, []]));
+  const segmentMs = (options.segmentSeconds ?? 4) * 1000;
+  return {
+    distrusts: (cameraId) => taken.has(cameraId),
+    take: (segment) => taken.get(segment.cameraId)?.push(segment),
+    finish: async () => {
+      let count = 0;
+      for (const camera of cameras) {
+        const segments = taken.get(camera.id) ?? [];
+        const lastEnd = await work(({ recordings }) => recordings.lastSegmentEnd(camera.id));
+        const from = new Date((lastEnd?.getTime() ?? 0) - hourMs);
+        const indexed = await work(({ recordings }) =>
+          recordings.segmentsBetween(camera.id, { from, to: new Date(now.getTime() + hourMs) }, from),
+        );
+        const indexedKeys = new Set([...indexed.map((s) => s.key), ...segments.map((s) => s.key)]);
+        segments.push(
+          ...(await unindexedSegments({ storage, cameraId: camera.id, from, now, indexedKeys, segmentMs })),
+        );
+        if (segments.length === 0) continue;
+        const copied = new CopiedSegments({
+          camera,
+          storage,
+          spoolDir: options.spoolDir,
+          quarantineDir: options.quarantineDir,
+          ffmpegPath: options.ffmpegPath,
+          ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
+          index: (segment) => work(({ recordings }) => recordings.insertSegment(segment)),
+          audit: async (details) => {
+            log.warn({ camera: camera.id, ...details }, 'copied segments left by a stopped server masked by Vigie');
+            await work(({ audit }) =>
+              audit.append({
+                action: 'camera.segments_remasked',
+                actorName: 'system',
+                cameraId: camera.id,
+                reason: 'copied segments left unvouched by a server that stopped abruptly',
+                details,
+              }),
+            );
+          },
+          onProblem: (message) => log.warn({ camera: camera.id }, message),
+        });
+        copied.distrust();
+        for (const segment of segments) copied.hold(segment);
+        await copied.finish();
+        count += segments.length;
+      }
+      return count;
+    },
+  };
+}

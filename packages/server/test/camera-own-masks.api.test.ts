@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toOnvifPoint } from '@vigie/core';
+import { RecordingRepository } from '@vigie/db';
+import { testEngines } from '@vigie/db/testing';
+import { connectOnvif, LocalDiskStorage, media2Request } from '@vigie/media';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import {
+  framesOf,
+  redPixels,
+  sceneSize,
+  startPtzSceneCamera,
+  type PtzSceneCamera,
+} from '../../media/test/support/ptz-scene-camera.js';
+import { authorise, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+
+const password = 'Onvif-Pa55word!';
+
+/** A rectangle as a mask polygon, in normalised coordinates. */
+const box = (x0: number, y0: number, x1: number, y1: number): { x: number; y: number }[] => [
+  { x: x0, y: y0 },
+  { x: x1, y: y0 },
+  { x: x1, y: y1 },
+  { x: x0, y: y1 },
+];
+/** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
+const windowMask = box(0.05, 0.2, 0.35, 0.8);
+
+interface Health {
+  measures: { maskEncoder?: string; cameraMasks?: string };
+  warnings: { code: string; en: string; fr: string }[];
+}
+
+// The recorder's logic does not depend on the database (the column's migration runs on both in the repository tests).
+const pglite = testEngines.filter((engine) => engine.name === 'pglite');
+
+describe.each(pglite)(
+  'privacy masks applied by the camera itself (ONVIF Media2), checked by Vigie, on $name',
+  (engine) => {
+    let app: TestApp;
+    let device: FakeOnvifDevice;
+    let scene: PtzSceneCamera;
+    let supervisor: SessionHeaders;
+    let dpo: SessionHeaders;
+    let cameraId: string;
+    let stopFleet: (() => Promise<void>) | undefined;
+
+    const segments = () =>
+      new RecordingRepository(app.database.db).segmentsBetween(
+        cameraId,
+        { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) },
+        new Date(0),
+      );
+    async function segmentsLater(more: number): Promise<void> {
+      const before = (await segments()).length;
+      await expect
+        .poll(async () => (await segments()).length, { timeout: 40_000, interval: 250 })
+        .toBeGreaterThanOrEqual(before + more);
+    }
+    const health = async (): Promise<Health> =>
+      (await app.http.inject({ method: 'GET', url: `/api/cameras/${cameraId}/health`, headers: supervisor })).json();
+
+    beforeAll(async () => {
+      // The test camera's firmware lists masks but does not burn them in: its red window shows in a copied stream.
+      scene = await startPtzSceneCamera(() => ({ pan: 0, tilt: 0, zoom: 0 }));
+      device = await startFakeOnvifDevice({
+        username: 'vigie',
+        password,
+        discoverable: false,
+        profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
+        masks: [{ token: 'fenetre', polygon: box(0.04, 0.18, 0.36, 0.82).map(toOnvifPoint) }],
+      });
+      app = await openTestApp(engine);
+      supervisor = await loginAs(app, ['supervisor']);
+      dpo = await loginAs(app, ['dpo']);
+      const added = await app.http.inject({
+        method: 'POST',
+        url: '/api/cameras/onvif',
+        headers: supervisor,
+        payload: {
+          address: device.address,
+          username: 'vigie',
+          password,
+          name: `Rue des Jardins ${engine.name}`,
+          enabled: true,
+          location: { lat: 50.3579, lon: 3.5233 },
+          purposes: ['public_space_safety'],
+        },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      cameraId = added.json<{ camera: { id: string } }>().camera.id;
+      await authorise(app, cameraId);
+      const patched = await app.http.inject({
+        method: 'PATCH',
+        url: `/api/cameras/${cameraId}`,
+        headers: supervisor,
+        payload: { masks: [{ id: 'fenetre', label: 'Fenêtre du 1er', polygon: windowMask }], masksOnCamera: true },
+      });
+      expect(patched.statusCode, patched.body).toBe(200);
+      expect(patched.json()).toMatchObject({ masksOnCamera: true });
+    }, 60_000);
+    afterAll(async () => {
+      await stopFleet?.();
+      await app?.close();
+      await device?.stop();
+      await scene?.stop();
+    });
+
+    it('copies the stream while the camera’s masks cover Vigie’s, and masks it itself, with a warning, when they do not or the camera does not answer', async () => {
+      const fleet = await app.startRecording({
+        segmentSeconds: 2,
+        backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
+        cameraMaskCheckMs: 1000,
+      });
+      stopFleet = () => fleet.stop();
+      await segmentsLater(3);
+      // (The test scene is tiny: its low bit rate is a warning of its own, whoever masks.)
+      const codes = (h: Health): string[] => h.warnings.map((w) => w.code);
+      const verified = await health();
+      expect(verified.measures).toMatchObject({ cameraMasks: 'verified' });
+      expect(verified.measures.maskEncoder).toBeUndefined();
+      expect(codes(verified)).not.toContain('camera_masks_missing');
+
+      // The camera stops answering: its masks can no longer be vouched for, Vigie masks the picture.
+      device.silence(true);
+      await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('unreachable');
+      await segmentsLater(3);
+      const unreachable = await health();
+      expect(unreachable.measures.maskEncoder).toBe('libx264');
+      expect(codes(unreachable)).toContain('camera_masks_missing');
+
+      device.silence(false);
+      await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('verified');
+      await segmentsLater(3);
+
+      // Someone deletes the camera's mask (its web page, another client): Vigie masks again and warns.
+      const cam = await connectOnvif(device.address, { username: 'vigie', password });
+      const deletedAt = new Date();
+      await media2Request(cam, 'DeleteMask', '<Token>fenetre</Token>');
+      await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('missing');
+      await segmentsLater(3);
+      const missing = await health();
+      expect(missing.measures.maskEncoder).toBe('libx264');
+      const warning = missing.warnings.find((w) => w.code === 'camera_masks_missing');
+      expect(warning?.en).toMatch(/^Camera masks missing or smaller than configured/);
+      expect(warning?.fr).toMatch(/^Masques de la caméra absents ou plus petits que configuré/);
+      await fleet.stop();
+      stopFleet = undefined;
+
+      // Each stored segment: copied (the window's red, which this test camera never masks) or masked by Vigie.
+      const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
+      const modes: string[] = [];
+      const sinceDeletion: string[] = [];
+      for (const segment of await segments()) {
+        const file = storage.pathOf(segment.key);
+        // Re-masked segments are indexed with the hash and size of the file that replaced the copy.
+        const bytes = await readFile(file);
+        expect(createHash('sha256').update(bytes).digest('hex'), segment.key).toBe(segment.sha256);
+        expect(bytes.length).toBe(segment.bytes);
+        const frames = await framesOf(file);
+        const mode = frames.some((frame) => redPixels(frame) > 0) ? 'copied' : 'masked by Vigie';
+        if (modes.at(-1) !== mode) modes.push(mode);
+        // No check that began after the mask was deleted passed: whatever ended after it was copied unvouched.
+        if (segment.endedAt > deletedAt) sinceDeletion.push(mode);
+      }
+      expect(modes).toEqual(['copied', 'masked by Vigie', 'copied', 'masked by Vigie']);
+      expect(sinceDeletion.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(sinceDeletion)).toEqual(new Set(['masked by Vigie']));
+
+      const audit = await app.http.inject({
+        method: 'GET',
+        url: `/api/audit?cameraId=${cameraId}&action=camera.own_masks_checked`,
+        headers: dpo,
+      });
+      const results = audit
+        .json<{ at: string; details: { result: string; uncovered: string[] } }[]>()
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((entry) => entry.details.result);
+      expect(results).toEqual(['verified', 'unreachable', 'verified', 'missing']);
+
+      // The copies stored after the last passing check, before Vigie masked again, were masked after the fact.
+      const remasked = await app.http.inject({
+        method: 'GET',
+        url: `/api/audit?cameraId=${cameraId}&action=camera.segments_remasked`,
+        headers: dpo,
+      });
+      const counts = remasked
+        .json<{ details: { remasked: number; quarantined: number } }[]>()
+        .map((entry) => entry.details);
+      expect(counts).toHaveLength(2);
+      for (const count of counts) {
+        expect(count.quarantined).toBe(0);
+        expect(count.remasked).toBeGreaterThanOrEqual(1);
+      }
+    }, 180_000);
+  },
+);
