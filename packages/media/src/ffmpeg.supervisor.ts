@@ -14,6 +14,7 @@ import {
   type FfmpegFailure,
   type FfmpegProgress,
 } from './ffmpeg-log.parser.js';
+import { everyTick } from './shared-tick.js';
 
 /** Where a supervised process stands; `offline` and `error` are followed by a retry, `stopped` is final. */
 export type ProcessState = 'starting' | 'online' | 'offline' | 'error' | 'stopped';
@@ -284,7 +285,7 @@ export class FfmpegSupervisor {
       tail.push(redactLogLine(line, entry.job.secrets));
       if (tail.length > logTailLines) tail.shift();
     });
-    createInterface({ input: child.stdout }).on('line', (line) => {
+    const onProgressLine = (line: string): void => {
       const progress = readProgressLine(line, block);
       if (progress === undefined) return;
       const moved =
@@ -297,18 +298,24 @@ export class FfmpegSupervisor {
       }
       const report: ProcessProgress = { ...progress, jobId: entry.job.id, run: entry.run, at: this.#clock.now() };
       for (const listener of this.#progressListeners) listener(report);
+    };
+    // Progress lines split by hand: a dozen lines a second per camera need no readline interface and its events.
+    let partial = '';
+    child.stdout.setEncoding('latin1');
+    child.stdout.on('data', (text: string) => {
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) onProgressLine(line);
     });
     const startupMs = this.#options.startupGraceMs ?? 10_000;
-    const watchdog = setInterval(
-      () => {
-        const limit = onlineAt === undefined ? stallMs + startupMs : stallMs;
-        if (stalled !== undefined || performance.now() - lastMoveAt < limit) return;
-        stalled = { kind: 'offline', reason: `no video received for ${Math.round(limit / 1000)} s` };
-        this.#log(entry, 'warn', `stalled: ${stalled.reason}; stopping ffmpeg`);
-        void this.#terminate(child, false);
-      },
-      Math.min(1000, stallMs / 4),
-    );
+    // One timer for every process's watchdog (`everyTick`): a wake-up a second for the whole fleet.
+    const stopWatchdog = everyTick(Math.min(1000, stallMs / 4), () => {
+      const limit = onlineAt === undefined ? stallMs + startupMs : stallMs;
+      if (stalled !== undefined || performance.now() - lastMoveAt < limit) return;
+      stalled = { kind: 'offline', reason: `no video received for ${Math.round(limit / 1000)} s` };
+      this.#log(entry, 'warn', `stalled: ${stalled.reason}; stopping ffmpeg`);
+      void this.#terminate(child, false);
+    });
 
     return new Promise<FfmpegFailure>((resolve) => {
       let spawnError: Error | undefined;
@@ -316,7 +323,7 @@ export class FfmpegSupervisor {
         spawnError = error;
       });
       child.on('close', (code) => {
-        clearInterval(watchdog);
+        stopWatchdog();
         if (onlineAt !== undefined && performance.now() - onlineAt > stableOnlineMs) entry.attempt = 0;
         if (spawnError !== undefined)
           resolve({

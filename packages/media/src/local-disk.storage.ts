@@ -24,15 +24,26 @@ export class LocalDiskStorage implements SegmentStorage {
   /** Moves the file in (a rename when spool and storage share a disk, else a copy), keeping its times. */
   async put(key: string, localFile: string): Promise<void> {
     const path = this.#path(key);
-    await mkdir(dirname(path), { recursive: true });
     try {
-      await rename(localFile, path);
+      await this.#renameInto(localFile, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      await mkdir(dirname(path), { recursive: true });
       const { atime, mtime } = await stat(localFile);
       await copyFile(localFile, path);
       await utimes(path, atime, mtime);
       await unlink(localFile);
+    }
+  }
+
+  /** Renames, making the key's folder only when it is missing (a new hour): one call for most segments, not two. */
+  async #renameInto(localFile: string, path: string): Promise<void> {
+    try {
+      await rename(localFile, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(dirname(path), { recursive: true });
+      await rename(localFile, path);
     }
   }
 

@@ -16,6 +16,8 @@ export class SegmentListReader {
   /** An incomplete last line, kept until ffmpeg finishes it. */
   #partial = '';
   #bytesRead = 0;
+  /** Reused for every read: a line is about 40 bytes. */
+  readonly #buffer = Buffer.allocUnsafe(16 * 1024);
 
   /** Follows the list at `path` (which may not exist yet); `onAppend` is called when it may have grown. */
   constructor(path: string, onAppend: () => void = () => undefined) {
@@ -26,6 +28,14 @@ export class SegmentListReader {
   /** Bytes read by the last `read`: the lines appended since the one before, whatever the list's length. */
   get bytesRead(): number {
     return this.#bytesRead;
+  }
+
+  /**
+   * Whether the file system says when the list grows: then a `read` without a notification before it finds
+   * nothing, and the caller may read only when told (and now and then, in case one was missed).
+   */
+  get notifies(): boolean {
+    return this.#watcher !== undefined;
   }
 
   /** The segments listed since the last read (none while the list does not exist yet). */
@@ -39,13 +49,19 @@ export class SegmentListReader {
       }
       this.#watcher = this.#watch();
     }
-    const { size } = await this.#file.stat();
-    if (size <= this.#offset) return [];
-    const fresh = Buffer.alloc(size - this.#offset);
-    const { bytesRead } = await this.#file.read(fresh, 0, fresh.length, this.#offset);
-    this.#offset += bytesRead;
-    this.#bytesRead = bytesRead;
-    const lines = (this.#partial + fresh.subarray(0, bytesRead).toString('utf8')).split('\n');
+    // Read until a short read (the end of the file), without asking its size first: one call when nothing
+    // or one line was appended.
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const { bytesRead } = await this.#file.read(this.#buffer, 0, this.#buffer.length, this.#offset);
+      if (bytesRead === 0) break;
+      chunks.push(Buffer.from(this.#buffer.subarray(0, bytesRead)));
+      this.#offset += bytesRead;
+      this.#bytesRead += bytesRead;
+      if (bytesRead < this.#buffer.length) break;
+    }
+    if (chunks.length === 0) return [];
+    const lines = (this.#partial + Buffer.concat(chunks).toString('utf8')).split('\n');
     this.#partial = lines.pop() ?? '';
     return lines.flatMap((line) => parseSegmentListLine(line) ?? []);
   }

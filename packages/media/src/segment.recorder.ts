@@ -24,6 +24,7 @@ import { recordArgs, segmentListName } from './record.args.js';
 import { mp4InitPart, type SegmentListEntry } from './segment-list.parser.js';
 import { SegmentListReader } from './segment-list.reader.js';
 import { RunTimeline, type Placed, type PlacedSegment } from './segment-timeline.js';
+import { everyTick } from './shared-tick.js';
 import { sourceInputArgs } from './source-input.args.js';
 
 /** The camera fields recording needs. */
@@ -56,8 +57,9 @@ export interface SegmentRecorderOptions {
   /** Target segment length in seconds (default 4). */
   segmentSeconds?: number;
   /**
-   * How often the segment list's size is checked besides the change notifications of the file system (default
-   * 1 s): wall-clock times are accurate to about this only where those notifications do not come.
+   * How often health is judged and, where the file system gives no change notifications, the segment list read
+   * (default 1 s): wall-clock times are accurate to about this only where those notifications do not come. With
+   * them, the list is read when it grows, and every `safetyReads` ticks in case a notification was missed.
    */
   pollMs?: number;
   /** Lag behind real time beyond which the recorder is `degraded` (default: the larger of 10 s and 2.5 segments). */
@@ -107,6 +109,12 @@ type HealthKind = 'keeping up' | 'silent' | 'corrected' | 'behind';
 const calmSegments = 3;
 
 /**
+ * Ticks between reads of a segment list that notifies when it grows: a notification lost (an overflowing
+ * inotify queue) delays a segment by at most this many ticks, and its lag shows in health.
+ */
+const safetyReads = 5;
+
+/**
  * Records one camera: runs its ffmpeg recording process under the supervisor and hands each
  * completed segment to storage with its wall-clock times, size and SHA-256. Each segment is placed
  * on the wall clock when ffmpeg lists it complete (`RunTimeline`): the camera's own timestamps are
@@ -120,7 +128,9 @@ export class SegmentRecorder {
   readonly #cameraDir: string;
   readonly #instance: string;
   readonly #runs: Run[] = [];
-  #timer: NodeJS.Timeout | undefined;
+  #stopTick: (() => void) | undefined;
+  /** Ticks since start: every `safetyReads`-th reads the segment lists even without a notification. */
+  #ticks = 0;
   #draining: Promise<void> = Promise.resolve();
   /** A read of the segment lists is queued and has not begun: another request joins it. */
   #drainQueued = false;
@@ -225,7 +235,15 @@ export class SegmentRecorder {
       secrets,
       outputs: this.#outputs(),
     });
-    this.#timer = setInterval(() => this.#drain(), this.#options.pollMs ?? 1000);
+    // One timer for all the cameras of this process (`everyTick`), not one each.
+    this.#stopTick = everyTick(this.#options.pollMs ?? 1000, () => this.#tick());
+  }
+
+  /** Reads the segment lists when no notification will say they grew (or now and then); else judges health only. */
+  #tick(): void {
+    this.#ticks += 1;
+    if (this.#ticks % safetyReads === 0 || this.#runs.some((run) => !run.list.notifies)) this.#drain();
+    else if (!this.#drainQueued) this.#watchActivity();
   }
 
   #source(): string {
@@ -249,7 +267,7 @@ export class SegmentRecorder {
   /** Stops the process gracefully, stores the last segment, and cleans the spool. */
   async stop(): Promise<void> {
     await this.#options.supervisor.stop(this.jobId);
-    clearInterval(this.#timer);
+    this.#stopTick?.();
     this.#unsubscribe?.();
     this.#drain(true);
     await this.#draining;
@@ -485,23 +503,27 @@ export function recordingState(
     : { state: process.state, reason: process.reason };
 }
 
-/** How far into a segment file its init part is looked for. */
-const initScanBytes = 256 * 1024;
+/** Bytes read at once from a segment file: a 4 s segment of a 2 Mbit/s camera in one read; its init part in the first. */
+const describeReadBytes = 1024 * 1024;
+
+/** Read buffers of `describeSegmentFile` not in use, kept for the next segments (a few: as many as read at once). */
+const spareBuffers: Buffer[] = [];
+const maxSpareBuffers = 4;
 
 /**
  * Size, SHA-256, init part and keyframe count (its `moof` fragments that open at a keyframe) of a segment file,
- * read once through one buffer: never a buffer of the whole file, nor a new one per chunk (a few MB per segment
- * and camera, which the garbage collector would then chase).
+ * read once through one buffer: never a buffer of the whole file, nor a new one per segment or chunk (a few MB per
+ * segment and camera, which the garbage collector would then chase).
  */
 export async function describeSegmentFile(
   path: string,
 ): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'> & { keyframes: number }> {
   const hash = createHash('sha256');
   const boxes = new Mp4BoxWalker();
-  const chunk = Buffer.allocUnsafe(initScanBytes);
   let init: ReturnType<typeof mp4InitPart> | undefined;
   let bytes = 0;
   const file = await open(path, 'r');
+  const chunk = spareBuffers.pop() ?? Buffer.allocUnsafe(describeReadBytes);
   try {
     for (;;) {
       const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
@@ -512,9 +534,12 @@ export async function describeSegmentFile(
       bytes += bytesRead;
       // The first read holds the file's first bytes (a whole buffer unless the file is shorter): its init part.
       init ??= mp4InitPart(data);
+      // A complete file reads short only at its end: no further call to be told so.
+      if (bytesRead < chunk.length) break;
     }
   } finally {
     await file.close();
+    if (spareBuffers.length < maxSpareBuffers) spareBuffers.push(chunk);
   }
   return {
     bytes,

@@ -54,8 +54,10 @@ describe('segment list reader', () => {
     let appended = 0;
     const reader = new SegmentListReader(path, () => (appended += 1));
     expect(await reader.read()).toEqual([]);
+    expect(reader.notifies).toBe(false); // no file yet: the caller keeps polling
     await writeFile(path, '');
     expect(await reader.read()).toEqual([]);
+    expect(reader.notifies).toBe(true); // inotify on this Linux: the caller may wait to be told
     await appendFile(path, line(0));
     await expect.poll(() => appended).toBeGreaterThan(0);
     expect(await reader.read()).toHaveLength(1);

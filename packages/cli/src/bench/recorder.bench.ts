@@ -1,9 +1,11 @@
 // Part of `npm run bench:video` (issue 11): the whole recorder — Vigie's server recording N cameras (ffmpeg
 // processes, supervisor, segment lists, hashing, storage, batched index writes in the embedded database,
 // live streams) — against bare `ffmpeg -c copy -f segment` with the same muxer options on the same
-// sources, in the same run. Sources: one 1080p25 H.264 clip (2 s GOP) replayed in real time (-re) by
-// every camera. CPU: user+system time of the Node process and of its ffmpeg children over a window, per
-// camera. Uptime: the same cameras again with 7 days of segments already indexed per camera.
+// sources, side by side over the same window (both see the same load from other jobs on the machine; one after
+// the other, bare ffmpeg's own cost moved by ±30 % between the two windows on the shared 2-core machine).
+// Sources: one 1080p25 H.264 clip (2 s GOP) replayed in real time (-re) by every camera. CPU: user+system time
+// of the Node process and of its ffmpeg children over the window, per camera, the bare processes apart.
+// Uptime: the same cameras again with 7 days of segments already indexed per camera.
 // Sizes: BENCH_RECORDER_CAMERAS (4,16,64), BENCH_RECORDER_WINDOW_S (30), BENCH_RECORDER_DAYS (7).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -71,36 +73,51 @@ interface Measured {
   rssPerCameraMb: number;
 }
 
-/** Samples CPU over the window: children present at both ends, plus this process when `withNode`. */
-async function window(cameras: number, withNode: boolean): Promise<Measured> {
+/**
+ * Samples CPU over the window, children present at both ends: the bare ffmpeg processes (`barePids`) apart, and
+ * Vigie's (every other child) with this process, which runs the server.
+ */
+async function window(cameras: number, barePids: ReadonlySet<number>): Promise<{ vigie: Measured; bare: Measured }> {
   const before = await descendants(process.pid);
   const nodeBefore = process.cpuUsage();
   await sleep(windowMs);
   const nodeUsed = process.cpuUsage(nodeBefore);
   const after = await descendants(process.pid);
-  let children = 0;
-  let rss = withNode ? process.memoryUsage().rss : 0;
+  const children = { vigie: 0, bare: 0 };
+  const rss = { vigie: process.memoryUsage().rss, bare: 0 };
   for (const [pid, end] of after) {
+    const side = barePids.has(pid) ? 'bare' : 'vigie';
     const start = before.get(pid);
-    if (start !== undefined) children += end.cpuSeconds - start.cpuSeconds;
-    rss += end.rssBytes;
+    if (start !== undefined) children[side] += end.cpuSeconds - start.cpuSeconds;
+    rss[side] += end.rssBytes;
   }
-  const node = withNode ? (nodeUsed.user + nodeUsed.system) / 1e6 : 0;
+  const node = (nodeUsed.user + nodeUsed.system) / 1e6;
   const seconds = windowMs / 1000;
   return {
-    coresPerCamera: (children + node) / seconds / cameras,
-    nodeCoresPerCamera: node / seconds / cameras,
-    rssPerCameraMb: rss / cameras / 2 ** 20,
+    vigie: {
+      coresPerCamera: (children.vigie + node) / seconds / cameras,
+      nodeCoresPerCamera: node / seconds / cameras,
+      rssPerCameraMb: rss.vigie / cameras / 2 ** 20,
+    },
+    bare: {
+      coresPerCamera: children.bare / seconds / cameras,
+      nodeCoresPerCamera: 0,
+      rssPerCameraMb: rss.bare / cameras / 2 ** 20,
+    },
   };
 }
 
-/** Vigie's server recording `cameras` cameras on the clip; `days` of history indexed first. */
+/** Vigie's server recording `cameras` cameras on the clip, `days` of history indexed first, beside `bare`. */
 async function vigie(
   dir: string,
   clip: string,
   cameras: number,
   days: number,
-): Promise<Measured & { segments: number; rows: number; idleCores: number }> {
+  bare: BareRun,
+): Promise<{
+  ours: Measured & { segments: number; rows: number; idleCores: number };
+  base: Measured & { segments: number };
+}> {
   const dataDir = await mkdtemp(join(dir, 'vigie-'));
   const database = await openDatabase({ dataDir: join(dataDir, 'db') });
   await migrateToLatest(database.db);
@@ -131,8 +148,12 @@ async function vigie(
       const count = async () =>
         Number((await sql<{ n: string }>`select count(*) as n from segments`.execute(database.db)).rows[0]?.n ?? 0);
       const indexedBefore = await count();
-      const measured = await window(cameras, true);
-      return { ...measured, segments: (await count()) - indexedBefore, rows, idleCores };
+      const bareBefore = await bare.files();
+      const measured = await window(cameras, bare.pids);
+      return {
+        ours: { ...measured.vigie, segments: (await count()) - indexedBefore, rows, idleCores },
+        base: { ...measured.bare, segments: (await bare.files()) - bareBefore },
+      };
     } finally {
       await fleet.stop();
     }
@@ -143,8 +164,16 @@ async function vigie(
   }
 }
 
-/** N bare ffmpeg stream copies of the clip with the recorder's own input and muxer options, no progress reports. */
-async function bare(dir: string, clip: string, cameras: number): Promise<Measured & { segments: number }> {
+/** Bare ffmpeg processes running beside the server. */
+interface BareRun {
+  pids: ReadonlySet<number>;
+  /** Segment files written so far. */
+  files(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts N bare ffmpeg stream copies of the clip with the recorder's own input and muxer options, no progress reports. */
+async function startBare(dir: string, clip: string, cameras: number): Promise<BareRun> {
   const ffmpeg = locateFfmpeg().path;
   const capabilities = (await probeFfmpeg(ffmpeg)).capabilities;
   const children: ChildProcess[] = [];
@@ -158,23 +187,32 @@ async function bare(dir: string, clip: string, cameras: number): Promise<Measure
       const args = recordArgs({ input, outputDir, ffmpeg: capabilities }).slice(supervisedLogArgs(capabilities).length);
       children.push(spawn(ffmpeg, ['-hide_banner', '-nostats', '-loglevel', 'warning', ...args], { stdio: 'ignore' }));
     }
-    await sleep(warmUpMs);
-    const files = async () => (await Promise.all(dirs.map((d) => readdir(d)))).flat().length;
-    const before = await files();
-    const measured = await window(cameras, false);
-    return { ...measured, segments: (await files()) - before };
-  } finally {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  } catch (error) {
+    await stopBare(children, dirs);
+    throw error;
   }
+  return {
+    pids: new Set(children.flatMap((child) => (child.pid === undefined ? [] : [child.pid]))),
+    files: async () => (await Promise.all(dirs.map((d) => readdir(d)))).flat().length,
+    stop: () => stopBare(children, dirs),
+  };
+}
+
+async function stopBare(children: readonly ChildProcess[], dirs: readonly string[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+          }
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-bench-recorder-'));
@@ -193,8 +231,8 @@ try {
   );
   out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const row = async (cameras: number, days: number) => {
-    const base = await bare(dir, clip, cameras);
-    const ours = await vigie(dir, clip, cameras, days);
+    const bareRun = await startBare(dir, clip, cameras);
+    const { ours, base } = await vigie(dir, clip, cameras, days, bareRun).finally(() => bareRun.stop());
     out(
       `| ${cameras} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
         `${cores(base.coresPerCamera)} | ${cores(ours.coresPerCamera)} | ${cores(ours.nodeCoresPerCamera)} | ` +
