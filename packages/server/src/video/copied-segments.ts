@@ -1,7 +1,10 @@
 import { mkdir, mkdtemp, rename, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Camera, Segment, SegmentStorage } from '@vigie/core';
+import type { UnitOfWork } from '@vigie/db';
+import { definedOnly } from '@vigie/core';
 import { describeSegmentFile, remaskSegmentFile } from '@vigie/media';
+import { whileDatabaseAway } from './index-writer.js';
 import { copyFromStorage } from './storage-copy.js';
 
 /** What a copy recorder's held segments need. */
@@ -132,4 +135,49 @@ export class CopiedSegments {
     }
     await storage.remove(segment.key);
   }
+}
+
+/**
+ * A camera's `CopiedSegments` whose masking after the fact is logged and audited (`camera.segments_remasked`, with
+ * `reason`: why the segments could not be vouched for), waiting for the database when it is away.
+ */
+export function copiedSegmentsFor(
+  camera: Camera,
+  deps: Pick<
+    CopiedSegmentsOptions,
+    'storage' | 'spoolDir' | 'quarantineDir' | 'ffmpegPath' | 'segmentSeconds' | 'index'
+  > & {
+    work: UnitOfWork;
+    log: { warn(details: object, message: string): void };
+    reason: string;
+  },
+): CopiedSegments {
+  const { work, log, reason } = deps;
+  return new CopiedSegments({
+    camera,
+    storage: deps.storage,
+    spoolDir: deps.spoolDir,
+    ffmpegPath: deps.ffmpegPath,
+    ...definedOnly({ quarantineDir: deps.quarantineDir, segmentSeconds: deps.segmentSeconds }),
+    index: deps.index,
+    audit: async (details) => {
+      log.warn(
+        { camera: camera.id, ...details },
+        `${details.remasked} segments re-masked after ${reason}` +
+          (details.quarantined > 0 ? `, ${details.quarantined} quarantined` : ''),
+      );
+      await whileDatabaseAway(() =>
+        work(({ audit }) =>
+          audit.append({
+            action: 'camera.segments_remasked',
+            actorName: 'system',
+            cameraId: camera.id,
+            reason,
+            details,
+          }),
+        ),
+      );
+    },
+    onProblem: (message) => log.warn({ camera: camera.id }, message),
+  });
 }

@@ -1,6 +1,6 @@
 import { segmentStartOfKey, type Camera, type Segment, type SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { CopiedSegments } from './copied-segments.js';
+import { copiedSegmentsFor } from './copied-segments.js';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -81,7 +81,7 @@ export async function heldCopiesRecovery(options: HeldCopiesOptions): Promise<{
   /** Finds the stored, unindexed segments of such cameras, masks and indexes everything taken; returns how many. */
   finish(): Promise<number>;
 }> {
-  const { work, storage, now, log } = options;
+  const { work, storage, now } = options;
   const cameras = (await work(({ cameras }) => cameras.list())).filter(recordsByCopy);
   const taken = new Map<string, Segment[]>(cameras.map((camera) => [camera.id, []]));
   const segmentMs = (options.segmentSeconds ?? 4) * 1000;
@@ -102,27 +102,10 @@ export async function heldCopiesRecovery(options: HeldCopiesOptions): Promise<{
           ...(await unindexedSegments({ storage, cameraId: camera.id, from, now, indexedKeys, segmentMs })),
         );
         if (segments.length === 0) continue;
-        const copied = new CopiedSegments({
-          camera,
-          storage,
-          spoolDir: options.spoolDir,
-          quarantineDir: options.quarantineDir,
-          ffmpegPath: options.ffmpegPath,
-          ...(options.segmentSeconds === undefined ? {} : { segmentSeconds: options.segmentSeconds }),
+        const copied = copiedSegmentsFor(camera, {
+          ...options,
           index: (segment) => work(({ recordings }) => recordings.insertSegment(segment)),
-          audit: async (details) => {
-            log.warn({ camera: camera.id, ...details }, 'copied segments left by a stopped server masked by Vigie');
-            await work(({ audit }) =>
-              audit.append({
-                action: 'camera.segments_remasked',
-                actorName: 'system',
-                cameraId: camera.id,
-                reason: 'copied segments left unvouched by a server that stopped abruptly',
-                details,
-              }),
-            );
-          },
-          onProblem: (message) => log.warn({ camera: camera.id }, message),
+          reason: 'a server stopped abruptly with copied segments unvouched',
         });
         copied.distrust();
         for (const segment of segments) copied.hold(segment);

@@ -5,7 +5,6 @@ import {
   fullFrameMask,
   healthWarnings,
   imagesViewableIn,
-  judgeCameraMasks,
   stateRaisesOfflineAlert,
   type Camera,
   type CameraMaskGateway,
@@ -30,7 +29,6 @@ import {
   PtzMaskFollower,
   freeLoopbackUdpPort,
   pullsOnce,
-  ptzTargetOf,
   recordingState,
   resolvedSourceRefusal,
   SegmentRecorder,
@@ -43,7 +41,8 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
 import { IndexWriter, whileDatabaseAway } from './index-writer.js';
-import { CopiedSegments } from './copied-segments.js';
+import { copiedSegmentsFor, type CopiedSegments } from './copied-segments.js';
+import { OwnMaskChecks } from './own-mask-checks.js';
 import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { SerialQueue, storedCameraOf } from '../camera-follow.js';
@@ -157,10 +156,7 @@ export class RecorderFleet {
   #unsubscribe: (() => void)[] = [];
   #healthTimer: NodeJS.Timeout | undefined;
   #ownMasksTimer: NodeJS.Timeout | undefined;
-  /** The last check of each flagged camera's own masks, with the masks it was checked against. */
-  readonly #ownVerdicts = new Map<string, { masks: string; verdict: CameraMaskVerdict }>();
-  /** Cameras whose masks are being checked by the periodic round. */
-  readonly #checking = new Set<string>();
+  readonly #ownMasks: OwnMaskChecks;
   /** Copy runs whose recorder stopped, while their unvouched segments are masked after the fact. */
   readonly #finishing = new Set<Promise<void>>();
 
@@ -174,6 +170,14 @@ export class RecorderFleet {
       clock: options.clock,
       ...definedOnly({ backoff: options.backoff }),
       log: (entry) => options.log[entry.level]({ camera: entry.jobId }, entry.message),
+    });
+    this.#ownMasks = new OwnMaskChecks({
+      ...definedOnly({ gateway: options.cameraMasks }),
+      work: options.work,
+      vault: options.vault,
+      clock: options.clock,
+      log: options.log,
+      copiedOf: (cameraId) => this.#running.get(cameraId)?.copied,
     });
   }
 
@@ -277,7 +281,8 @@ export class RecorderFleet {
     const recorded = camera?.enabled === true && authorised;
     const sealed = recorded ? await this.#options.work(({ streamSecrets }) => streamSecrets.get(cameraId)) : {};
     const follow = recorded ? await this.#presetMasksOf(cameraId) : undefined;
-    const own = recorded && ownMasksMayApply(camera, follow !== undefined) ? await this.#ownMasks(camera) : undefined;
+    const own =
+      recorded && ownMasksMayApply(camera, follow !== undefined) ? await this.#ownMasks.verdict(camera) : undefined;
     // The camera's own masks replace Vigie's only once checked to cover them all (never trusted by default).
     const maskedByCamera = own?.check === 'verified';
     const wanted = recorded ? fingerprint(camera, sealed, follow?.presets ?? [], maskedByCamera) : undefined;
@@ -314,7 +319,13 @@ export class RecorderFleet {
     const resumeAfter = await whileDatabaseAway(() => work(({ recordings }) => recordings.lastSegmentEnd(cameraId)));
     const { vault } = this.#options;
     const tap = pullsOnce(camera) ? analysisTapUrl(await freeLoopbackUdpPort()) : undefined;
-    const copied = maskedByCamera ? this.#copiedSegmentsOf(camera) : undefined;
+    const copied = maskedByCamera
+      ? copiedSegmentsFor(camera, {
+          ...this.#options,
+          index: (segment) => this.#index.segment(segment),
+          reason: "the camera's masks failed a check or its copy recorder stopped",
+        })
+      : undefined;
     const recorder = new SegmentRecorder({
       // Masks drawn per preset replace the camera's fixed ones; recording starts with the whole picture masked.
       // A camera whose own masks were checked to cover Vigie's is recorded by copy, as it sends its picture.
@@ -409,76 +420,15 @@ export class RecorderFleet {
   }
 
   /**
-   * What the camera says of its own masks against Vigie's, read now unless already checked against these masks
-   * (the periodic check refreshes it); every change of outcome is logged and audited.
-   */
-  async #ownMasks(camera: Camera): Promise<CameraMaskVerdict> {
-    const masks = JSON.stringify(camera.masks);
-    const known = this.#ownVerdicts.get(camera.id);
-    if (known?.masks === masks) return known.verdict;
-    return this.#checkOwnMasks(camera);
-  }
-
-  /** Asks the camera for its masks (ONVIF Media2) and judges them; unsupported without an ONVIF device or gateway. */
-  async #checkOwnMasks(camera: Camera): Promise<CameraMaskVerdict> {
-    const { cameraMasks, work, vault, log } = this.#options;
-    const startedAt = this.#options.clock.now();
-    const device = await work(({ onvifDevices }) => onvifDevices.get(camera.id));
-    const reading =
-      cameraMasks === undefined || device === undefined
-        ? { supported: false, masks: [] }
-        : await cameraMasks.masks(ptzTargetOf(device, vault)).catch((error: unknown) => {
-            log.warn({ camera: camera.id }, `camera masks not checked: ${(error as Error).message}`);
-            return undefined;
-          });
-    const verdict = judgeCameraMasks(camera.masks, reading);
-    // A pass vouches for the copied segments that ended before the check began; any failure distrusts them all.
-    const copied = this.#running.get(camera.id)?.copied;
-    if (verdict.check === 'verified') copied?.passed(startedAt);
-    else copied?.distrust();
-    const masks = JSON.stringify(camera.masks);
-    const previous = this.#ownVerdicts.get(camera.id);
-    this.#ownVerdicts.set(camera.id, { masks, verdict });
-    if (previous?.verdict.check !== verdict.check || previous.masks !== masks) {
-      if (verdict.check !== 'verified') {
-        log.warn(
-          { camera: camera.id, cameraMasks: verdict.check, uncovered: verdict.uncovered },
-          'camera masks missing or smaller than configured: Vigie masks the picture',
-        );
-      }
-      await work(({ audit }) =>
-        audit.append({
-          action: 'camera.own_masks_checked',
-          actorName: 'system',
-          cameraId: camera.id,
-          details: { result: verdict.check, uncovered: verdict.uncovered },
-        }),
-      );
-    }
-    return verdict;
-  }
-
-  /**
    * Checks again the masks of every camera meant to mask itself (outside the fleet's queue: a camera that does not
    * answer takes seconds); one whose outcome moves it between copy and Vigie's masks is restarted accordingly.
    */
   async #recheckOwnMasks(): Promise<void> {
-    // A camera still being checked (one that does not answer takes seconds) is not asked again meanwhile: an
-    // answer from an older check must not land after a newer one.
-    const checked = [...this.#running].filter(
-      ([cameraId, running]) => running.own !== undefined && !this.#checking.has(cameraId),
-    );
     await Promise.all(
-      checked.map(async ([cameraId, running]) => {
+      [...this.#running].map(async ([cameraId, running]) => {
         const own = running.own;
         if (own === undefined) return;
-        this.#checking.add(cameraId);
-        const verdict = await this.#checkOwnMasks(own.camera)
-          .catch((error: unknown) => {
-            this.#options.log.error({ camera: cameraId, err: error }, 'camera masks check failed');
-            return undefined;
-          })
-          .finally(() => this.#checking.delete(cameraId));
+        const verdict = await this.#ownMasks.recheck(own.camera);
         if (verdict === undefined || this.#running.get(cameraId) !== running) return;
         const wasCopy = own.verdict.check === 'verified';
         running.own = { camera: own.camera, verdict };
@@ -490,32 +440,6 @@ export class RecorderFleet {
         }
       }),
     );
-  }
-
-  /** Holds a copy recorder's segments until vouched for; masks, indexes or quarantines them after the fact. */
-  #copiedSegmentsOf(camera: Camera): CopiedSegments {
-    const { work, storage, spoolDir, quarantineDir, ffmpegPath, segmentSeconds, log } = this.#options;
-    return new CopiedSegments({
-      camera,
-      storage,
-      spoolDir,
-      ffmpegPath,
-      ...definedOnly({ quarantineDir, segmentSeconds }),
-      index: (segment) => this.#index.segment(segment),
-      audit: async (details) => {
-        log.warn(
-          { camera: camera.id, ...details },
-          `${details.remasked} segments re-masked after the camera's masks failed the check` +
-            (details.quarantined > 0 ? `, ${details.quarantined} quarantined` : ''),
-        );
-        await whileDatabaseAway(() =>
-          work(({ audit }) =>
-            audit.append({ action: 'camera.segments_remasked', actorName: 'system', cameraId: camera.id, details }),
-          ),
-        );
-      },
-      onProblem: (message) => log.warn({ camera: camera.id }, message),
-    });
   }
 
   /** Lets a stopped copy run finish masking its segments after the fact (the fleet's stop waits for it). */
