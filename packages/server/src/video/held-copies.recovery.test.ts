@@ -46,4 +46,17 @@ describe('segments a copy recorder left unindexed', () => {
       [keys[3], '2026-12-02T00:00:30.000Z', '2026-12-02T00:00:34.000Z'],
     ]);
   });
+
+  it('lists a camera with nothing indexed by its whole prefix', async () => {
+    const key = segmentKey('cam', at('2026-12-01T10:00:00Z'));
+    const found = await unindexedSegments({
+      storage: storageOf([key]),
+      cameraId: 'cam',
+      from: new Date(0),
+      now: at('2026-12-02T00:00:00Z'),
+      indexedKeys: new Set(),
+      segmentMs: 4000,
+    });
+    expect(found.map((s) => s.key)).toEqual([key]);
+  });
 });

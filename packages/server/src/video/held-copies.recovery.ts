@@ -40,7 +40,9 @@ export async function unindexedSegments(options: {
 }): Promise<Segment[]> {
   const { storage, cameraId, from, now, indexedKeys, segmentMs } = options;
   const stored: { key: string; startedAt: Date }[] = [];
-  for (const prefix of prefixesSince(cameraId, from, now))
+  // A camera with nothing indexed yet: its whole prefix at once, not one listing per day since 1970.
+  const prefixes = from.getTime() <= 0 ? [`${cameraId}/`] : prefixesSince(cameraId, from, now);
+  for (const prefix of prefixes)
     for await (const key of storage.list(prefix)) {
       const startedAt = segmentStartOfKey(key);
       if (startedAt !== undefined && startedAt >= from) stored.push({ key, startedAt });
@@ -93,7 +95,7 @@ export async function heldCopiesRecovery(options: HeldCopiesOptions): Promise<{
       for (const camera of cameras) {
         const segments = taken.get(camera.id) ?? [];
         const lastEnd = await work(({ recordings }) => recordings.lastSegmentEnd(camera.id));
-        const from = new Date((lastEnd?.getTime() ?? 0) - hourMs);
+        const from = lastEnd === undefined ? new Date(0) : new Date(lastEnd.getTime() - hourMs);
         const indexed = await work(({ recordings }) =>
           recordings.segmentsBetween(camera.id, { from, to: new Date(now.getTime() + hourMs) }, from),
         );
