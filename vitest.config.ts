@@ -103,6 +103,8 @@ export default defineConfig({
           expect: { poll: { timeout: 8_000 } },
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
+          // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
+          globalSetup: ['packages/web/test/support/chromium-server.ts'],
           sequence: { groupOrder: 2 },
         },
       },
