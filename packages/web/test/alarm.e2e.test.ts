@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
 import { createConsoleAccount, type ConsoleLogin } from './support/console-login.js';
 import { signedInPage } from './support/console-page.js';
-import { startTestServer } from './support/test-server.js';
 import { seedCamera } from './support/seed-cameras.js';
+import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
-import { startTestServer } from './support/test-server.js';
 import { seedCamera } from './support/seed-cameras.js';
+import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));

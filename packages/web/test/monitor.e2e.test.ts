@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
-import { loopbackCameras, startTestServer } from './support/test-server.js';
 import { seedCamera } from './support/seed-cameras.js';
+import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));

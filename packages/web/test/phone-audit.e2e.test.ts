@@ -8,8 +8,8 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
-import { startTestServer } from './support/test-server.js';
 import { seedCamera } from './support/seed-cameras.js';
+import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));

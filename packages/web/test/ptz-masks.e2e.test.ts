@@ -15,11 +15,11 @@ import {
   startPtzSceneCamera,
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
+import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
-import { loopbackCameras, startTestServer } from './support/test-server.js';
-import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.js';
 import { seedOnvifCamera } from './support/seed-cameras.js';
+import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 

@@ -7,11 +7,11 @@ import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePtzCamera, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
-import { loopbackCameras, startTestServer } from './support/test-server.js';
-import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.js';
 import { seedOnvifCamera } from './support/seed-cameras.js';
+import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 
