@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { segmentKey, toOnvifPoint } from '@vigie/core';
-import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { connectOnvif, LocalDiskStorage, media2Request } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,18 +13,10 @@ import {
   startPtzSceneCamera,
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
-import { authorise, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 import { follow, servedStream } from './support/live-socket.js';
+import { addOnvifCamera, box, onvifPassword, segmentsLater, segmentsOf } from './support/recorded-onvif-camera.js';
 
-const password = 'Onvif-Pa55word!';
-
-/** A rectangle as a mask polygon, in normalised coordinates. */
-const box = (x0: number, y0: number, x1: number, y1: number): { x: number; y: number }[] => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
 /** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
 const windowMask = box(0.05, 0.2, 0.35, 0.8);
 
@@ -50,18 +41,7 @@ describe.each(pglite)(
     let cameraId: string;
     let stopFleet: (() => Promise<void>) | undefined;
 
-    const segments = () =>
-      new RecordingRepository(app.database.db).segmentsBetween(
-        cameraId,
-        { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) },
-        new Date(0),
-      );
-    async function segmentsLater(more: number): Promise<void> {
-      const before = (await segments()).length;
-      await expect
-        .poll(async () => (await segments()).length, { timeout: 40_000, interval: 250 })
-        .toBeGreaterThanOrEqual(before + more);
-    }
+    const segments = () => segmentsOf(app, cameraId);
     /** The frames of the first live messages of the camera's main stream, as an operator watches it. */
     async function liveFrames(): Promise<{ served: string | undefined; frames: Buffer[] }> {
       const opened = await app.http.inject({ method: 'POST', url: `/api/cameras/${cameraId}/live`, headers: operator });
@@ -86,7 +66,7 @@ describe.each(pglite)(
       scene = await startPtzSceneCamera(() => ({ pan: 0, tilt: 0, zoom: 0 }));
       device = await startFakeOnvifDevice({
         username: 'vigie',
-        password,
+        password: onvifPassword,
         discoverable: false,
         profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
         masks: [{ token: 'fenetre', polygon: box(0.04, 0.18, 0.36, 0.82).map(toOnvifPoint) }],
@@ -95,23 +75,7 @@ describe.each(pglite)(
       supervisor = await loginAs(app, ['supervisor']);
       dpo = await loginAs(app, ['dpo']);
       operator = await loginAs(app, ['operator']);
-      const added = await app.http.inject({
-        method: 'POST',
-        url: '/api/cameras/onvif',
-        headers: supervisor,
-        payload: {
-          address: device.address,
-          username: 'vigie',
-          password,
-          name: `Rue des Jardins ${engine.name}`,
-          enabled: true,
-          location: { lat: 50.3579, lon: 3.5233 },
-          purposes: ['public_space_safety'],
-        },
-      });
-      expect(added.statusCode, added.body).toBe(201);
-      cameraId = added.json<{ camera: { id: string } }>().camera.id;
-      await authorise(app, cameraId);
+      cameraId = await addOnvifCamera(app, supervisor, device, `Rue des Jardins ${engine.name}`);
       const patched = await app.http.inject({
         method: 'PATCH',
         url: `/api/cameras/${cameraId}`,
@@ -140,7 +104,7 @@ describe.each(pglite)(
         cameraMaskCheckMs: 1000,
       });
       stopFleet = () => fleet.stop();
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
       // (The test scene is tiny: its low bit rate is a warning of its own, whoever masks.)
       const codes = (h: Health): string[] => h.warnings.map((w) => w.code);
       const verified = await health();
@@ -156,21 +120,21 @@ describe.each(pglite)(
       // The camera stops answering: its masks can no longer be vouched for, Vigie masks the picture.
       device.silence(true);
       await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('unreachable');
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
       const unreachable = await health();
       expect(unreachable.measures.maskEncoder).toBe('libx264');
       expect(codes(unreachable)).toContain('camera_masks_missing');
 
       device.silence(false);
       await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('verified');
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
 
       // Someone deletes the camera's mask (its web page, another client): Vigie masks again and warns.
-      const cam = await connectOnvif(device.address, { username: 'vigie', password });
+      const cam = await connectOnvif(device.address, { username: 'vigie', password: onvifPassword });
       const deletedAt = new Date();
       await media2Request(cam, 'DeleteMask', '<Token>fenetre</Token>');
       await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('missing');
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
       const missing = await health();
       expect(missing.measures.maskEncoder).toBe('libx264');
       const warning = missing.warnings.find((w) => w.code === 'camera_masks_missing');
