@@ -14,6 +14,7 @@ import {
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
 import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { follow, servedStream } from './support/live-socket.js';
 import { addOnvifCamera, box, onvifPassword, segmentsLater, segmentsOf } from './support/recorded-onvif-camera.js';
 
 /** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
@@ -35,10 +36,28 @@ describe.each(pglite)(
     let scene: PtzSceneCamera;
     let supervisor: SessionHeaders;
     let dpo: SessionHeaders;
+    let operator: SessionHeaders;
+    let base: string;
     let cameraId: string;
     let stopFleet: (() => Promise<void>) | undefined;
 
     const segments = () => segmentsOf(app, cameraId);
+    /** The frames of the first live messages of the camera's main stream, as an operator watches it. */
+    async function liveFrames(): Promise<{ served: string | undefined; frames: Buffer[] }> {
+      const opened = await app.http.inject({ method: 'POST', url: `/api/cameras/${cameraId}/live`, headers: operator });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const { sessionId } = opened.json<{ sessionId: string }>();
+      const { socket, done } = follow(
+        `${base}/api/live/${sessionId}/stream?stream=main`,
+        { cookie: operator.cookie },
+        (r) => r.binaries.length >= 12,
+      );
+      const received = await done;
+      socket.close();
+      const file = join(app.mediaDir, `live-${Date.now()}.mp4`);
+      await writeFile(file, Buffer.concat(received.binaries));
+      return { served: servedStream(received), frames: await framesOf(file) };
+    }
     const health = async (): Promise<Health> =>
       (await app.http.inject({ method: 'GET', url: `/api/cameras/${cameraId}/health`, headers: supervisor })).json();
 
@@ -55,6 +74,7 @@ describe.each(pglite)(
       app = await openTestApp(engine);
       supervisor = await loginAs(app, ['supervisor']);
       dpo = await loginAs(app, ['dpo']);
+      operator = await loginAs(app, ['operator']);
       cameraId = await addOnvifCamera(app, supervisor, device, `Rue des Jardins ${engine.name}`);
       const patched = await app.http.inject({
         method: 'PATCH',
@@ -64,6 +84,11 @@ describe.each(pglite)(
       });
       expect(patched.statusCode, patched.body).toBe(200);
       expect(patched.json()).toMatchObject({ masksOnCamera: true });
+      const me = (await app.http.inject({ method: 'GET', url: '/api/auth/me', headers: operator })).json<{
+        username: string;
+      }>();
+      await app.users.assignCameras({ username: me.username, cameraIds: [cameraId], actor: { actorName: 'test' } });
+      base = (await app.http.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
     }, 60_000);
     afterAll(async () => {
       await stopFleet?.();
@@ -86,6 +111,11 @@ describe.each(pglite)(
       expect(verified.measures).toMatchObject({ cameraMasks: 'verified' });
       expect(verified.measures.maskEncoder).toBeUndefined();
       expect(codes(verified)).not.toContain('camera_masks_missing');
+      // Live cannot wait for the next check of a copy: its main stream is masked by Vigie while watched.
+      const live = await liveFrames();
+      expect(live.served).toBe('main');
+      expect(live.frames.length).toBeGreaterThan(5);
+      expect(live.frames.filter((frame) => redPixels(frame) > 0)).toHaveLength(0);
 
       // The camera stops answering: its masks can no longer be vouched for, Vigie masks the picture.
       device.silence(true);
