@@ -49,7 +49,7 @@ describe('flatness of the picture under Vigie’s masks', () => {
   });
 
   it('wants one colour: two flat fills, or a coloured one beside a grey one of the same brightness, are not a mask', () => {
-    const split = (x: number, y: number): [number, number, number] => (x < 25 ? [0, 0, 0] : [200, 200, 200]);
+    const split = (x: number): [number, number, number] => (x < 25 ? [0, 0, 0] : [200, 200, 200]);
     expect(masksNotFlat(frame(split), [window])).toEqual(['window']);
     const hues = (x: number, y: number): [number, number, number] => (y < 36 ? [150, 60, 78] : [96, 96, 96]);
     expect(masksNotFlat(frame(hues), [window])).toEqual(['window']);

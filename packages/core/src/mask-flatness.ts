@@ -27,8 +27,8 @@ function spreadInside(
   const vertices = polygon.map((p) => ({ x: p.x * width, y: p.y * height }));
   const xs = vertices.map((p) => p.x);
   const ys = vertices.map((p) => p.y);
-  const sums = [0, 0, 0];
-  const squares = [0, 0, 0];
+  const sums = new Float64Array(3);
+  const squares = new Float64Array(3);
   let count = 0;
   for (let y = Math.max(0, Math.floor(Math.min(...ys))); y < Math.min(height, Math.ceil(Math.max(...ys))); y++) {
     for (let x = Math.max(0, Math.floor(Math.min(...xs))); x < Math.min(width, Math.ceil(Math.max(...xs))); x++) {
@@ -41,14 +41,14 @@ function spreadInside(
       const at = (y * width + x) * 3;
       for (let c = 0; c < 3; c++) {
         const v = data[at + c] ?? 0;
-        sums[c]! += v;
-        squares[c]! += v * v;
+        sums[c] = (sums[c] ?? 0) + v;
+        squares[c] = (squares[c] ?? 0) + v * v;
       }
       count += 1;
     }
   }
   if (count === 0) return undefined;
-  return sums.map((sum, c) => Math.sqrt(Math.max(0, squares[c]! / count - (sum / count) ** 2)));
+  return [...sums].map((sum, c) => Math.sqrt(Math.max(0, (squares[c] ?? 0) / count - (sum / count) ** 2)));
 }
 
 /**
