@@ -94,6 +94,9 @@ export interface StageTimings {
   /** Tiled counting passes (crowded views) and their time. */
   countPasses: number;
   countMs: number;
+  /** Lying-person re-detection: detector runs on turned regions, and their time (out of `detectMs`). */
+  redetections: number;
+  redetectMs: number;
 }
 
 /** The rule of an event type; `people_count` is the count sampler's, not a rule's. */
@@ -169,6 +172,8 @@ export class AnalysisPipeline {
     rulesMs: 0,
     countPasses: 0,
     countMs: 0,
+    redetections: 0,
+    redetectMs: 0,
   };
   private readonly tracker = new ByteTracker();
   private readonly leftTracker = new LeftObjectTracker({ leadS: staticLeadS + 1 });
@@ -285,16 +290,21 @@ export class AnalysisPipeline {
       this.riders?.update(vehicles, frame.t, this.standsOut);
       detections = detections.filter((d) => d.label !== 'vehicle' && d.label !== 'two_wheeler');
     }
+    let t1 = performance.now();
+    this.timings.detectMs += t1 - t0;
     if (detections !== undefined && this.redetector !== undefined) {
       const tracks = this.tracker
         .all()
         .filter((tr) => tr.label === 'person')
         .map((tr) => tr.box);
+      const before = this.redetector.inferences;
       if (tracks.length > 0)
         detections = detections.concat(await this.redetector.redetect(frame, { tracks, detections }));
+      this.timings.redetections += this.redetector.inferences - before;
+      t0 = t1;
+      t1 = performance.now();
+      this.timings.redetectMs += t1 - t0;
     }
-    let t1 = performance.now();
-    this.timings.detectMs += t1 - t0;
     t0 = t1;
     const tracks = detections === undefined ? this.tracker.predict(frame.t) : this.tracker.update(detections, frame.t);
     // Someone standing still is not a left object: every person box hides static blobs, the tracks' and

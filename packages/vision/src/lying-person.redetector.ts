@@ -72,6 +72,9 @@ export interface RedetectOptions {
  * is returned as a person detection of the frame.
  */
 export class LyingPersonRedetector {
+  /** Detector runs on turned regions since the start. */
+  inferences = 0;
+
   constructor(
     private readonly detector: Detector,
     private readonly options: RedetectOptions = {},
@@ -99,6 +102,7 @@ export class LyingPersonRedetector {
       };
       let best: Detection | undefined;
       for (const turn of [1, -1, 2] as const) {
+        this.inferences++;
         const people = (await this.detector.detect(rotatedRegion(frame, region, turn))).filter(
           // Upright in the rotated view: lying in the frame.
           (d) => d.label === 'person' && d.score >= minScore && d.box.h > d.box.w,

@@ -88,6 +88,9 @@ interface Run {
   /** Tiled counting passes per second of video (crowded views), and their time on this thread. */
   countRate: number;
   count: number;
+  /** Lying-person re-detection inferences per second of video (turned regions), and their wait on this thread. */
+  redetectRate: number;
+  redetect: number;
   /** Fire model patches per second of video (only where the colour/flicker cue proposes), and their time. */
   fireRate: number;
   fire: number;
@@ -148,6 +151,8 @@ async function analyse(variant: Variant): Promise<Run> {
     rules: t.rulesMs / n,
     countRate: (t.countPasses / n) * 5,
     count: t.countMs / n,
+    redetectRate: (t.redetections / n) * 5,
+    redetect: t.redetectMs / n,
     fireRate: ((fireClassifier?.stats.patches ?? 0) / n) * 5,
     fire: (fireClassifier?.stats.ms ?? 0) / n,
     cpu: decodeCpu + (cpu.user + cpu.system) / 1000 / n,
@@ -205,6 +210,8 @@ const rows: [string, (r: Run) => number, number][] = [
   ['rules ms/frame', (r) => r.rules, 2],
   ['tiled counting passes per second (crowded)', (r) => r.countRate, 2],
   ['tiled counting wait ms/frame (in inference)', (r) => r.count, 2],
+  ['lying-person re-detections per second', (r) => r.redetectRate, 2],
+  ['re-detection wait ms/frame (in inference)', (r) => r.redetect, 2],
   ['fire model patches/s (cue proposed)', (r) => r.fireRate, 2],
   ['fire model ms/frame (crop + inference)', (r) => r.fire, 2],
   ['CPU ms per analysed frame, all stages', (r) => r.cpu, 1],
