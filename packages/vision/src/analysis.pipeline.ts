@@ -293,10 +293,7 @@ export class AnalysisPipeline {
     let t1 = performance.now();
     this.timings.detectMs += t1 - t0;
     if (detections !== undefined && this.redetector !== undefined) {
-      const tracks = this.tracker
-        .all()
-        .filter((tr) => tr.label === 'person')
-        .map((tr) => tr.box);
+      const tracks = this.tracker.all().filter((tr) => tr.label === 'person');
       const before = this.redetector.inferences;
       if (tracks.length > 0)
         detections = detections.concat(await this.redetector.redetect(frame, { tracks, detections }));

@@ -186,7 +186,7 @@ console.log(
 console.log(
   'Rates (5 analysed frames/s): YOLOX-nano on one analysed frame in N (columns; default N = 2, 2.5 detections/s); ' +
     'tiled counting only on crowded views, one pass a second at most (row below); lying-person re-detection only ' +
-    'with person_on_ground, 2–3 inferences per lost person track and detection frame; ' +
+    'with person_on_ground, 2 inferences per detection frame for the uncovered person tracks + 1 per person found lying (row below); ' +
     (haveFireModel
       ? 'fire model only on frames the colour/flicker cue proposes, at most 4 patches each (row below).'
       : `fire model absent (${fireModelPath}): fire_smoke does not run.`),
