@@ -138,6 +138,8 @@ export async function runDevClip(
     input: clip.path,
     fps: 5,
     width: Math.min(640, clip.width),
+    // The tiled count pass's full-resolution frames, as the camera runner asks for them.
+    ...definedOnly({ detail: pipeline.countDetail }),
     format: 'rgb24',
     whenBehind: 'wait',
   });
