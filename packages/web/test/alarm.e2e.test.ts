@@ -7,7 +7,7 @@ import type { AlertRecord } from '@vigie/core';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { createConsoleAccount, type ConsoleLogin } from './support/console-login.js';
 import { signedInPage } from './support/console-page.js';
 import { startTestServer } from './support/test-server.js';
@@ -69,7 +69,7 @@ describe('alarm handling in a real browser', () => {
     const colleagueLogin = await createConsoleAccount(server.app, 'agent.blanc', ['supervisor']);
     operatorLogin = await createConsoleAccount(server.app, 'agent.neuf', ['operator']);
     for (let i = 0; i < 14; i++) await raise(i);
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     first = await sessionOf(firstLogin);
     colleague = await sessionOf(colleagueLogin);
   }, 120_000);

@@ -7,7 +7,7 @@ import type { RunningServer } from '@vigie/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorise } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
@@ -90,7 +90,7 @@ describe('a detached monitor in a second window of the same session, in a real b
       cameraIds: [...ids.values()],
       actor: { actorName: 'e2e setup' },
     });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     context = await browser.newContext({ viewport, locale: 'fr-FR' });
     main = await context.newPage();
     main.setDefaultTimeout(10_000);

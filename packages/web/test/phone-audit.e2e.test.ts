@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -53,7 +53,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
         clip: { from: new Date(openedAt.getTime() - 5000), to: new Date(openedAt.getTime() + 5000) },
       });
     }
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   }, 120_000);
 
   afterAll(async () => {

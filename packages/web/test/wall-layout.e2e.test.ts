@@ -7,7 +7,7 @@ import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorise } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
@@ -64,7 +64,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
       cameraIds: [...ids.values()],
       actor: { actorName: 'e2e setup' },
     });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   }, 120_000);
 
   afterAll(async () => {
