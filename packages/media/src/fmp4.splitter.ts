@@ -52,19 +52,20 @@ export function moofStartsWithKeyframe(moof: Uint8Array): boolean {
   if (trun === undefined || trun.length < 8) return false;
   let defaultFlags: number | undefined;
   if (tfhd !== undefined && tfhd.length >= 8) {
-    const flags = view(tfhd).getUint32(0) & 0xffffff;
+    const flags = uint32(tfhd, 0) & 0xffffff;
     // track_ID, then optional fields in this order: base offset (8), description index, duration, size, flags.
     const at = 8 + (flags & 0x1 ? 8 : 0) + (flags & 0x2 ? 4 : 0) + (flags & 0x8 ? 4 : 0) + (flags & 0x10 ? 4 : 0);
-    if (flags & 0x20 && at + 4 <= tfhd.length) defaultFlags = view(tfhd).getUint32(at);
+    if (flags & 0x20 && at + 4 <= tfhd.length) defaultFlags = uint32(tfhd, at);
   }
-  const data = view(trun);
-  const flags = data.getUint32(0) & 0xffffff;
+  // Read without a view: this runs for every frame of every recorded camera.
+  const flags = uint32(trun, 0) & 0xffffff;
   const at = 8 + (flags & 0x1 ? 4 : 0);
   let first: number | undefined;
-  if (flags & 0x4) first = data.getUint32(at);
-  else if (flags & 0x400) {
+  if (flags & 0x4) {
+    if (at + 4 <= trun.length) first = uint32(trun, at);
+  } else if (flags & 0x400) {
     const perSample = at + (flags & 0x100 ? 4 : 0) + (flags & 0x200 ? 4 : 0);
-    if (perSample + 4 <= trun.length) first = data.getUint32(perSample);
+    if (perSample + 4 <= trun.length) first = uint32(trun, perSample);
   }
   const sampleFlags = first ?? defaultFlags;
   return sampleFlags !== undefined && (sampleFlags & nonSync) === 0;
