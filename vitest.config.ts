@@ -22,10 +22,12 @@ const tiers = {
  * and hold its tier open alone while the others are done.
  */
 const slowestFiles = [
-  'packages/server/test/ptz-masks.api.test.ts', // 83 s
   'packages/server/test/video.api.test.ts', // 77 s
   'packages/vision/test/eval.test.ts', // 68 s
   'packages/media/test/segment-timing.test.ts', // 60 s
+  // One engine each (83 s as one file running both); they start early, side by side.
+  'packages/server/test/ptz-masks-pglite.api.test.ts',
+  'packages/server/test/ptz-masks-postgres.api.test.ts',
   'packages/web/test/console.e2e.test.ts', // 50 s
   'packages/cli/test/scale-out.test.ts',
   'packages/cli/test/worker-recovery.test.ts',
@@ -103,6 +105,8 @@ export default defineConfig({
           expect: { poll: { timeout: 8_000 } },
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
+          // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
+          globalSetup: ['packages/web/test/support/chromium-server.ts'],
           sequence: { groupOrder: 2 },
         },
       },

@@ -14,20 +14,29 @@ function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The child boxes of a container's payload, as `[type, payload]` pairs. */
-function* children(payload: Uint8Array): Generator<[string, Uint8Array]> {
-  const data = view(payload);
-  let at = 0;
-  while (at + 8 <= payload.length) {
-    const size = data.getUint32(at);
-    if (size < 8 || at + size > payload.length) return;
-    yield [fourcc(payload, at + 4), payload.subarray(at + 8, at + size)];
-    at += size;
-  }
+/** The big-endian 32-bit number at `at` (the caller checked it is in bounds), read without a view. */
+export function uint32(bytes: Uint8Array, at: number): number {
+  return (
+    (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0
+  );
 }
 
+/**
+ * The payload of the first child box of this type in a container's payload: compared as four bytes, without a
+ * string, an iterator or a view per box (it runs for every frame of every camera: one `moof` per frame).
+ */
 function child(payload: Uint8Array, type: string): Uint8Array | undefined {
-  for (const [name, body] of children(payload)) if (name === type) return body;
+  const a = type.charCodeAt(0);
+  const b = type.charCodeAt(1);
+  const c = type.charCodeAt(2);
+  const d = type.charCodeAt(3);
+  for (let at = 0; at + 8 <= payload.length;) {
+    const size = uint32(payload, at);
+    if (size < 8 || at + size > payload.length) return undefined;
+    if (payload[at + 4] === a && payload[at + 5] === b && payload[at + 6] === c && payload[at + 7] === d)
+      return payload.subarray(at + 8, at + size);
+    at += size;
+  }
   return undefined;
 }
 
@@ -43,19 +52,20 @@ export function moofStartsWithKeyframe(moof: Uint8Array): boolean {
   if (trun === undefined || trun.length < 8) return false;
   let defaultFlags: number | undefined;
   if (tfhd !== undefined && tfhd.length >= 8) {
-    const flags = view(tfhd).getUint32(0) & 0xffffff;
+    const flags = uint32(tfhd, 0) & 0xffffff;
     // track_ID, then optional fields in this order: base offset (8), description index, duration, size, flags.
     const at = 8 + (flags & 0x1 ? 8 : 0) + (flags & 0x2 ? 4 : 0) + (flags & 0x8 ? 4 : 0) + (flags & 0x10 ? 4 : 0);
-    if (flags & 0x20 && at + 4 <= tfhd.length) defaultFlags = view(tfhd).getUint32(at);
+    if (flags & 0x20 && at + 4 <= tfhd.length) defaultFlags = uint32(tfhd, at);
   }
-  const data = view(trun);
-  const flags = data.getUint32(0) & 0xffffff;
+  // Read without a view: this runs for every frame of every recorded camera.
+  const flags = uint32(trun, 0) & 0xffffff;
   const at = 8 + (flags & 0x1 ? 4 : 0);
   let first: number | undefined;
-  if (flags & 0x4) first = data.getUint32(at);
-  else if (flags & 0x400) {
+  if (flags & 0x4) {
+    if (at + 4 <= trun.length) first = uint32(trun, at);
+  } else if (flags & 0x400) {
     const perSample = at + (flags & 0x100 ? 4 : 0) + (flags & 0x200 ? 4 : 0);
-    if (perSample + 4 <= trun.length) first = data.getUint32(perSample);
+    if (perSample + 4 <= trun.length) first = uint32(trun, perSample);
   }
   const sampleFlags = first ?? defaultFlags;
   return sampleFlags !== undefined && (sampleFlags & nonSync) === 0;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -400,7 +401,7 @@ export class SegmentRecorder {
     run.placedAny = true;
     this.#placedAny = true;
     const path = join(run.dir, file);
-    const { keyframes, ...described } = await describeSegmentFile(path);
+    const { keyframes, ...described } = describeFreshSegmentFile(path);
     const key = segmentKey(camera.id, startedAt);
     // The file's time is its indexed end: stored but never reported (a kill between the two), it is reported
     // later with the same start (its key) and end (`reportUnreportedSegments`).
@@ -510,30 +511,50 @@ const describeReadBytes = 1024 * 1024;
 const spareBuffers: Buffer[] = [];
 const maxSpareBuffers = 4;
 
+/** What a segment file is described by: size, SHA-256, init part and keyframe count. */
+type SegmentFileDescription = Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'> & { keyframes: number };
+
+/** Works out a segment file's description from its bytes, given in order in chunks. */
+class SegmentFileReading {
+  readonly #hash = createHash('sha256');
+  readonly #boxes = new Mp4BoxWalker();
+  #init: ReturnType<typeof mp4InitPart> | undefined;
+  #bytes = 0;
+
+  /** The next bytes of the file; the first chunk holds its init part (`ftyp` and `moov`, about a kilobyte). */
+  add(data: Buffer): void {
+    this.#hash.update(data);
+    this.#boxes.push(data);
+    this.#bytes += data.length;
+    this.#init ??= mp4InitPart(data);
+  }
+
+  /** The description of the bytes added. */
+  done(): SegmentFileDescription {
+    return {
+      bytes: this.#bytes,
+      sha256: this.#hash.digest('hex'),
+      keyframes: this.#boxes.keyframes,
+      ...(this.#init ?? { initBytes: 0 }),
+    };
+  }
+}
+
 /**
  * Size, SHA-256, init part and keyframe count (its `moof` fragments that open at a keyframe) of a segment file,
  * read once through one buffer: never a buffer of the whole file, nor a new one per segment or chunk (a few MB per
- * segment and camera, which the garbage collector would then chase).
+ * segment and camera, which the garbage collector would then chase). For a file that may not be in memory (one
+ * found in the spool after a restart); `describeFreshSegmentFile` for one ffmpeg has just written.
  */
-export async function describeSegmentFile(
-  path: string,
-): Promise<Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'> & { keyframes: number }> {
-  const hash = createHash('sha256');
-  const boxes = new Mp4BoxWalker();
-  let init: ReturnType<typeof mp4InitPart> | undefined;
-  let bytes = 0;
+export async function describeSegmentFile(path: string): Promise<SegmentFileDescription> {
+  const reading = new SegmentFileReading();
   const file = await open(path, 'r');
   const chunk = spareBuffers.pop() ?? Buffer.allocUnsafe(describeReadBytes);
   try {
     for (;;) {
       const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
-      const data = chunk.subarray(0, bytesRead);
-      hash.update(data);
-      boxes.push(data);
-      bytes += bytesRead;
-      // The first read holds the file's first bytes (a whole buffer unless the file is shorter): its init part.
-      init ??= mp4InitPart(data);
+      reading.add(chunk.subarray(0, bytesRead));
       // A complete file reads short only at its end: no further call to be told so.
       if (bytesRead < chunk.length) break;
     }
@@ -541,10 +562,34 @@ export async function describeSegmentFile(
     await file.close();
     if (spareBuffers.length < maxSpareBuffers) spareBuffers.push(chunk);
   }
-  return {
-    bytes,
-    sha256: hash.digest('hex'),
-    keyframes: boxes.keyframes,
-    ...(init ?? { initBytes: 0 }),
-  };
+  return reading.done();
+}
+
+/**
+ * The one buffer `describeFreshSegmentFile` reads through: small enough to stay in the processor's cache between
+ * the copy from the kernel and the hash that follows, large enough to keep reads few (about ten per 4 s segment at
+ * 5 Mbit/s).
+ */
+const freshChunk = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * `describeSegmentFile` of a segment ffmpeg has just completed, hence still in the page cache: read without
+ * leaving the event loop, each chunk hashed while it is in the processor's cache. Reading the same bytes through
+ * the thread pool cost a third more CPU (a hand-off per read; issue 11, `npm run bench:video`), and the hash that
+ * follows each read holds the event loop longer than the read.
+ */
+export function describeFreshSegmentFile(path: string): SegmentFileDescription {
+  const reading = new SegmentFileReading();
+  const file = openSync(path, 'r');
+  try {
+    for (;;) {
+      const bytesRead = readSync(file, freshChunk, 0, freshChunk.length, null);
+      if (bytesRead === 0) break;
+      reading.add(freshChunk.subarray(0, bytesRead));
+      if (bytesRead < freshChunk.length) break;
+    }
+  } finally {
+    closeSync(file);
+  }
+  return reading.done();
 }

@@ -125,14 +125,15 @@ describe('ffmpeg supervisor (real ffmpeg, real RTSP)', () => {
 
   it('restarts a stream that hangs without closing its connection', async () => {
     camera = await startFakeRtspCamera(clip);
-    const s = newSupervisor(2000);
+    // Longer than two progress reports (every 2 s), so that only the hang stalls it.
+    const s = newSupervisor(5000);
     const statuses = watchStatuses(s);
     const job = await recordJob(camera.url, 'hung');
     s.start({ id: job.id, args: job.args });
     await statuses.next((x) => x.state === 'online', 'online');
     camera.pause();
     const offline = await statuses.next((x) => x.state === 'offline', 'offline while hung');
-    expect(offline.reason).toBe('no video received for 2 s');
+    expect(offline.reason).toBe('no video received for 5 s');
     camera.resume();
     await statuses.next((x) => x.state === 'online', 'online after the hang');
   }, 120_000);

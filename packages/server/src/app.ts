@@ -367,6 +367,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
     registry,
     ...(deps.workers === 'remote' ? {} : { liveFeeds }),
     subLive: (cameraId) => fleet?.subLive(cameraId),
+    mainLive: (cameraId) => fleet?.mainLive(cameraId),
   });
   const files = installationFiles(deps.mediaDir);
   const installationKey = deps.installationKey ?? (await loadOrCreateInstallationKey(files.key));

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { segmentKey, toOnvifPoint } from '@vigie/core';
-import { RecordingRepository } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
 import { connectOnvif, LocalDiskStorage, media2Request } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,17 +13,10 @@ import {
   startPtzSceneCamera,
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
-import { authorise, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { follow, servedStream } from './support/live-socket.js';
+import { addOnvifCamera, box, onvifPassword, segmentsLater, segmentsOf } from './support/recorded-onvif-camera.js';
 
-const password = 'Onvif-Pa55word!';
-
-/** A rectangle as a mask polygon, in normalised coordinates. */
-const box = (x0: number, y0: number, x1: number, y1: number): { x: number; y: number }[] => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
 /** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
 const windowMask = box(0.05, 0.2, 0.35, 0.8);
 
@@ -44,20 +36,27 @@ describe.each(pglite)(
     let scene: PtzSceneCamera;
     let supervisor: SessionHeaders;
     let dpo: SessionHeaders;
+    let operator: SessionHeaders;
+    let base: string;
     let cameraId: string;
     let stopFleet: (() => Promise<void>) | undefined;
 
-    const segments = () =>
-      new RecordingRepository(app.database.db).segmentsBetween(
-        cameraId,
-        { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) },
-        new Date(0),
+    const segments = () => segmentsOf(app, cameraId);
+    /** The frames of the first live messages of the camera's main stream, as an operator watches it. */
+    async function liveFrames(): Promise<{ served: string | undefined; frames: Buffer[] }> {
+      const opened = await app.http.inject({ method: 'POST', url: `/api/cameras/${cameraId}/live`, headers: operator });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const { sessionId } = opened.json<{ sessionId: string }>();
+      const { socket, done } = follow(
+        `${base}/api/live/${sessionId}/stream?stream=main`,
+        { cookie: operator.cookie },
+        (r) => r.binaries.length >= 12,
       );
-    async function segmentsLater(more: number): Promise<void> {
-      const before = (await segments()).length;
-      await expect
-        .poll(async () => (await segments()).length, { timeout: 40_000, interval: 250 })
-        .toBeGreaterThanOrEqual(before + more);
+      const received = await done;
+      socket.close();
+      const file = join(app.mediaDir, `live-${Date.now()}.mp4`);
+      await writeFile(file, Buffer.concat(received.binaries));
+      return { served: servedStream(received), frames: await framesOf(file) };
     }
     const health = async (): Promise<Health> =>
       (await app.http.inject({ method: 'GET', url: `/api/cameras/${cameraId}/health`, headers: supervisor })).json();
@@ -67,7 +66,7 @@ describe.each(pglite)(
       scene = await startPtzSceneCamera(() => ({ pan: 0, tilt: 0, zoom: 0 }));
       device = await startFakeOnvifDevice({
         username: 'vigie',
-        password,
+        password: onvifPassword,
         discoverable: false,
         profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
         masks: [{ token: 'fenetre', polygon: box(0.04, 0.18, 0.36, 0.82).map(toOnvifPoint) }],
@@ -75,23 +74,8 @@ describe.each(pglite)(
       app = await openTestApp(engine);
       supervisor = await loginAs(app, ['supervisor']);
       dpo = await loginAs(app, ['dpo']);
-      const added = await app.http.inject({
-        method: 'POST',
-        url: '/api/cameras/onvif',
-        headers: supervisor,
-        payload: {
-          address: device.address,
-          username: 'vigie',
-          password,
-          name: `Rue des Jardins ${engine.name}`,
-          enabled: true,
-          location: { lat: 50.3579, lon: 3.5233 },
-          purposes: ['public_space_safety'],
-        },
-      });
-      expect(added.statusCode, added.body).toBe(201);
-      cameraId = added.json<{ camera: { id: string } }>().camera.id;
-      await authorise(app, cameraId);
+      operator = await loginAs(app, ['operator']);
+      cameraId = await addOnvifCamera(app, supervisor, device, `Rue des Jardins ${engine.name}`);
       const patched = await app.http.inject({
         method: 'PATCH',
         url: `/api/cameras/${cameraId}`,
@@ -100,6 +84,11 @@ describe.each(pglite)(
       });
       expect(patched.statusCode, patched.body).toBe(200);
       expect(patched.json()).toMatchObject({ masksOnCamera: true });
+      const me = (await app.http.inject({ method: 'GET', url: '/api/auth/me', headers: operator })).json<{
+        username: string;
+      }>();
+      await app.users.assignCameras({ username: me.username, cameraIds: [cameraId], actor: { actorName: 'test' } });
+      base = (await app.http.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
     }, 60_000);
     afterAll(async () => {
       await stopFleet?.();
@@ -115,32 +104,37 @@ describe.each(pglite)(
         cameraMaskCheckMs: 1000,
       });
       stopFleet = () => fleet.stop();
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
       // (The test scene is tiny: its low bit rate is a warning of its own, whoever masks.)
       const codes = (h: Health): string[] => h.warnings.map((w) => w.code);
       const verified = await health();
       expect(verified.measures).toMatchObject({ cameraMasks: 'verified' });
       expect(verified.measures.maskEncoder).toBeUndefined();
       expect(codes(verified)).not.toContain('camera_masks_missing');
+      // Live cannot wait for the next check of a copy: its main stream is masked by Vigie while watched.
+      const live = await liveFrames();
+      expect(live.served).toBe('main');
+      expect(live.frames.length).toBeGreaterThan(5);
+      expect(live.frames.filter((frame) => redPixels(frame) > 0)).toHaveLength(0);
 
       // The camera stops answering: its masks can no longer be vouched for, Vigie masks the picture.
       device.silence(true);
       await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('unreachable');
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
       const unreachable = await health();
       expect(unreachable.measures.maskEncoder).toBe('libx264');
       expect(codes(unreachable)).toContain('camera_masks_missing');
 
       device.silence(false);
       await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('verified');
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
 
       // Someone deletes the camera's mask (its web page, another client): Vigie masks again and warns.
-      const cam = await connectOnvif(device.address, { username: 'vigie', password });
+      const cam = await connectOnvif(device.address, { username: 'vigie', password: onvifPassword });
       const deletedAt = new Date();
       await media2Request(cam, 'DeleteMask', '<Token>fenetre</Token>');
       await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('missing');
-      await segmentsLater(3);
+      await segmentsLater(app, cameraId, 3);
       const missing = await health();
       expect(missing.measures.maskEncoder).toBe('libx264');
       const warning = missing.warnings.find((w) => w.code === 'camera_masks_missing');

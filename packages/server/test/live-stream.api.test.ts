@@ -4,37 +4,13 @@ import { join } from 'node:path';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moofStartsWithKeyframe } from '@vigie/media';
-import WebSocket from 'ws';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { follow } from './support/live-socket.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-live-stream-'));
 const clip = await renderTestClip({ dir, seconds: 60 });
-
-/** What a WebSocket client received until it closed or `enough` said so. */
-interface Received {
-  texts: string[];
-  binaries: Buffer[];
-  closed?: { code: number; reason: string };
-}
-
-function follow(url: string, headers: Record<string, string>, enough: (r: Received) => boolean = () => false) {
-  const received: Received = { texts: [], binaries: [] };
-  const socket = new WebSocket(url, { headers });
-  const done = new Promise<Received>((resolve) => {
-    socket.on('message', (data: Buffer, binary: boolean) => {
-      if (binary) received.binaries.push(data);
-      else received.texts.push(data.toString());
-      if (enough(received)) resolve(received);
-    });
-    socket.on('close', (code, reason) => {
-      received.closed = { code, reason: reason.toString() };
-      resolve(received);
-    });
-  });
-  return { socket, done };
-}
 
 const boxType = (b: Buffer | undefined) => b?.subarray(4, 8).toString('latin1');
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { testEngines } from '@vigie/db/testing';
 import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { grayFrame, halvesOf, leftHalf, probe } from '../../media/test/support/probe.js';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
+import { follow, servedStream } from './support/live-socket.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-sub-live-'));
 
@@ -19,22 +19,6 @@ async function clip(name: string, width: number, height: number): Promise<string
     demoClipArgs({ output, pattern: 'testsrc2', seconds: 30, width, height, fps: 10, keyframeSeconds: 1 }),
   );
   return output;
-}
-
-/** The binary messages of a live stream until `count` of them came (init segment first). */
-function firstMessages(url: string, cookie: string, count: number) {
-  const binaries: Buffer[] = [];
-  const texts: string[] = [];
-  const socket = new WebSocket(url, { headers: { cookie } });
-  const done = new Promise<{ binaries: Buffer[]; texts: string[] }>((resolve, reject) => {
-    socket.on('message', (data: Buffer, binary: boolean) => {
-      if (binary) binaries.push(data);
-      else texts.push(data.toString());
-      if (binaries.length >= count) resolve({ binaries, texts });
-    });
-    socket.on('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
-  });
-  return { socket, done };
 }
 
 describe('sub stream live for small tiles (two fake RTSP streams, real ffmpeg)', () => {
@@ -98,19 +82,17 @@ describe('sub stream live for small tiles (two fake RTSP streams, real ffmpeg)',
     });
     expect(opened.statusCode, opened.body).toBe(201);
     const { sessionId } = opened.json<{ sessionId: string }>();
-    const { socket, done } = firstMessages(
+    const { socket, done } = follow(
       `${base}/api/live/${sessionId}/stream?stream=${stream}`,
-      operator.cookie,
-      count,
+      { cookie: operator.cookie },
+      (r) => r.binaries.length >= count,
     );
     const received = await done;
     socket.close();
+    expect(received.binaries.length, JSON.stringify(received.closed)).toBeGreaterThanOrEqual(count);
     const file = join(dir, `${camera}-${stream}-${Date.now()}.mp4`);
     await writeFile(file, Buffer.concat(received.binaries));
-    const init = received.texts
-      .map((t) => JSON.parse(t) as { type: string; stream?: string })
-      .find((t) => t.type === 'init');
-    return { file, served: init?.stream };
+    return { file, served: servedStream(received) };
   }
 
   it('serves the sub stream at its own size to a small tile, the main stream to an enlarged one', async () => {

@@ -7,9 +7,10 @@ import type { AlertRecord } from '@vigie/core';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { createConsoleAccount, type ConsoleLogin } from './support/console-login.js';
 import { signedInPage } from './support/console-page.js';
+import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -53,23 +54,12 @@ describe('alarm handling in a real browser', () => {
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir);
     for (const name of ['Gare — Parvis', 'Marché couvert', 'Mairie', 'Pont Jacquemart'])
-      cameras.push(
-        await server.app.cameras.create(
-          {
-            name,
-            sourceUrl: 'rtsp://192.0.2.1:554/none',
-            location: { lat: 50.36, lon: 3.52 },
-            purposes: ['public_space_safety'],
-            enabled: false,
-          } as never,
-          { actorName: 'e2e setup' },
-        ),
-      );
+      cameras.push(await seedCamera(server, { name, sourceUrl: 'rtsp://192.0.2.1:554/none', enabled: false }));
     firstLogin = await createConsoleAccount(server.app, 'agent.roux', ['supervisor']);
     const colleagueLogin = await createConsoleAccount(server.app, 'agent.blanc', ['supervisor']);
     operatorLogin = await createConsoleAccount(server.app, 'agent.neuf', ['operator']);
     for (let i = 0; i < 14; i++) await raise(i);
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     first = await sessionOf(firstLogin);
     colleague = await sessionOf(colleagueLogin);
   }, 120_000);

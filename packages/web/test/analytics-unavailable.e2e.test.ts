@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise } from '../../server/test/support.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
+import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -27,19 +27,18 @@ describe('analytics panel: rules switched on that do not run', () => {
     await mkdir(shots, { recursive: true });
     // No VIGIE_FIRE_MODEL: the fire rule cannot run, and must say so rather than raise on colour alone.
     server = await startTestServer(dataDir);
-    const camera = await server.app.cameras.create(
+    const camera = await seedCamera(
+      server,
       {
         name: 'Entrepôt de l’Étang — Quai',
         // A documentation address: the analysis starts (and says what it cannot run), no camera answers.
         sourceUrl: 'rtsp://192.0.2.31:554/none',
-        location: { lat: 50.36, lon: 3.52 },
         purposes: ['rescue_fire_defence'],
         analytics: ['fire_smoke'],
-      } as never,
-      { actorName: 'e2e setup' },
+      },
+      { authorised: true, dpiaCovers: ['fire_smoke'] },
     );
     cameraId = camera.id;
-    await authorise(server.app, cameraId, { dpiaCovers: ['fire_smoke'] });
     await server.app.analysis.resync();
     const login = await createConsoleAccount(server.app, 'chef.leroy', ['supervisor'], 'Chef Leroy');
     ({ browser, page } = await openConsolePage(server.url, login, { timeout: 8000 }));

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type LaunchOptions } from 'playwright-core';
+import { inject } from 'vitest';
 
 const flags = [
   '--headless=new',
@@ -69,14 +70,34 @@ export async function npmChromium(): Promise<ChromiumBuild> {
   return { path: await sparticuz.executablePath(), libraryDir: await sparticuzLibraries() };
 }
 
-/** Launches headless Chromium for the end-to-end tests (the one `findChromium` finds, unless given). */
-export async function launchBrowser(chosen?: ChromiumBuild): Promise<Browser> {
-  const build = chosen ?? (await findChromium());
+/** How Playwright starts `build` headless, with the build's own libraries where it brings them. */
+function launchOptions(build: ChromiumBuild): LaunchOptions {
   const libraryPath = [build.libraryDir, process.env['LD_LIBRARY_PATH']].filter((p) => p !== undefined && p !== '');
-  return chromium.launch({
+  return {
     executablePath: build.path,
     args: flags,
     headless: true,
     ...(build.libraryDir === undefined ? {} : { env: { ...process.env, LD_LIBRARY_PATH: libraryPath.join(':') } }),
-  });
+  };
+}
+
+/** Launches a headless Chromium of its own (the one `findChromium` finds, unless given), for a test that needs a given build. */
+export async function launchBrowser(chosen?: ChromiumBuild): Promise<Browser> {
+  return chromium.launch(launchOptions(chosen ?? (await findChromium())));
+}
+
+/**
+ * Launches the headless Chromium that the e2e tier's files share (`support/chromium-server.ts`, its global
+ * set-up): one launch per run instead of one per file; files connect to it through its endpoint.
+ */
+export async function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions(await findChromium()));
+}
+
+/**
+ * The e2e tier's shared Chromium, as this file's own connection: contexts and pages opened through it are this
+ * file's, and closing it in `afterAll` closes them all, leaving the browser to the next file.
+ */
+export async function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('chromiumEndpoint'));
 }

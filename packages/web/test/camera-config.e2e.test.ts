@@ -9,9 +9,9 @@ import { systemRequester, type RunningServer } from '@vigie/server';
 import { renderScene, syntheticScenes } from '@vigie/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise } from '../../server/test/support.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
+import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -36,17 +36,12 @@ describe('configuring analytics from the console, in a real browser', () => {
     await renderScene(scene, { ffmpegPath: locateFfmpeg().path, output: clip });
     // The synthetic camera is a file, looped at its own pace, which a deployment allows only explicitly.
     server = await startTestServer(dataDir, { VIGIE_FILE_SOURCES: 'true' });
-    const camera = await server.app.cameras.create(
-      {
-        name: 'Passage piéton',
-        sourceUrl: pathToFileURL(clip).toString(),
-        location: { lat: 50.36, lon: 3.52 },
-        purposes: [...purposes],
-      },
-      { actorName: 'e2e setup' },
+    const camera = await seedCamera(
+      server,
+      { name: 'Passage piéton', sourceUrl: pathToFileURL(clip).toString(), purposes: [...purposes] },
+      { authorised: true },
     );
     cameraId = camera.id;
-    await authorise(server.app, cameraId);
     const login = await createConsoleAccount(server.app, 'chef.poste', ['supervisor'], 'Chef de poste');
     ({ browser, page } = await openConsolePage(server.url, login, { viewport: { width: 1920, height: 1080 } }));
   }, 120_000);

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -41,7 +41,7 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
     );
     const actor = { actorName: 'test setup' };
     token = await server.app.users.createToken({ username: 'dpo', name: 'e2e', now: new Date(), actor });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     await page.goto(server.url);
     await page.getByLabel('Identifiant').fill('dpo');

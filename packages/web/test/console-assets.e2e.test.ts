@@ -8,7 +8,7 @@ import { loadConfig, type RunningServer } from '@vigie/server';
 import { startSeededServer } from '../../server/test/support.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 
@@ -39,7 +39,7 @@ describe('console assets as a browser receives them', () => {
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }),
     );
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   }, 120_000);
 
   afterAll(async () => {

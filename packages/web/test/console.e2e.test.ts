@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { habilitate, startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
@@ -100,7 +100,7 @@ describe('console in a real browser', () => {
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
       { passwordCost: testPasswordCost },
     );
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'fr-FR' });
     page.on('websocket', (socket) => streams.push(socket.url()));
     page.on('console', (message) => {

@@ -10,7 +10,7 @@ import { locateFfmpeg } from '@vigie/media';
 import { loadConfig, systemRequester, type RunningServer } from '@vigie/server';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
 
@@ -114,7 +114,7 @@ describe('the DPO’s screens in a real browser', () => {
     );
     accounts = await demoAccounts(dataDir);
     supervisorToken = (await readFile(join(dataDir, 'demo-token'), 'utf8')).trim();
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   }, 120_000);
 
   afterAll(async () => {

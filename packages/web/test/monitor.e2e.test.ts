@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { createConsoleAccount, signIn } from './support/console-login.js';
+import { seedCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -71,17 +71,11 @@ describe('a detached monitor in a second window of the same session, in a real b
     server = await startTestServer(dataDir, loopbackCameras);
     clocks = await startClockCameras();
     for (const [index, name] of cameras.entries()) {
-      const created = await server.app.cameras.create(
-        {
-          name,
-          site: 'Gare',
-          sourceUrl: clocks.urlOf(index),
-          location: { lat: 50.36, lon: 3.52 },
-          purposes: ['public_space_safety'],
-        },
-        { actorName: 'e2e setup' },
+      const created = await seedCamera(
+        server,
+        { name, site: 'Gare', sourceUrl: clocks.urlOf(index) },
+        { authorised: true },
       );
-      await authorise(server.app, created.id);
       ids.set(name, created.id);
     }
     const login = await createConsoleAccount(server.app, 'agent.veille', ['operator'], 'Agent de veille');
@@ -90,7 +84,7 @@ describe('a detached monitor in a second window of the same session, in a real b
       cameraIds: [...ids.values()],
       actor: { actorName: 'e2e setup' },
     });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     context = await browser.newContext({ viewport, locale: 'fr-FR' });
     main = await context.newPage();
     main.setDefaultTimeout(10_000);

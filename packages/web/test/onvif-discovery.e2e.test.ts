@@ -10,13 +10,13 @@ import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/sup
 import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { authorise } from '../../server/test/support.js';
+import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
-const devicePassword = 'Onvif-Pa55word!';
 
 describe('finding an ONVIF camera on the network and adding it from the console, in a real browser', () => {
   let server: RunningServer;
@@ -41,7 +41,7 @@ describe('finding an ONVIF camera on the network and adding it from the console,
     // them (the same probe is tested inside a network namespace of its own in the media package).
     device = await startFakeOnvifDevice({
       username: 'vigie',
-      password: devicePassword,
+      password: onvifPassword,
       profiles: [
         { token: 'main', name: 'Principal', width: 1920, height: 1080, fps: 10, gop: 20, streamUrl: mainStream.url },
         { token: 'sub', name: 'Secondaire', width: 640, height: 360, fps: 10, gop: 20, streamUrl: subStream.url },
@@ -84,7 +84,7 @@ describe('finding an ONVIF camera on the network and adding it from the console,
       .toBe('The ONVIF camera refuses the username or password.');
     await page.getByLabel('Language').selectOption('fr');
 
-    await form.getByLabel('Mot de passe ONVIF', { exact: true }).fill(devicePassword);
+    await form.getByLabel('Mot de passe ONVIF', { exact: true }).fill(onvifPassword);
     await form.getByRole('button', { name: 'Lire les profils' }).click();
     const main = form.getByLabel('Flux principal (enregistré)');
     await main.waitFor();

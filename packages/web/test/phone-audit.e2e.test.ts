@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
+import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -26,16 +27,11 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-phone-e2e-'));
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir);
-    const camera = await server.app.cameras.create(
-      {
-        name: 'Gare — Parvis',
-        sourceUrl: 'rtsp://192.0.2.1:554/none',
-        location: { lat: 50.36, lon: 3.52 },
-        purposes: ['public_space_safety'],
-        enabled: false,
-      },
-      { actorName: 'e2e setup' },
-    );
+    const camera = await seedCamera(server, {
+      name: 'Gare — Parvis',
+      sourceUrl: 'rtsp://192.0.2.1:554/none',
+      enabled: false,
+    });
     for (const [username, roles] of [
       ['agent.mobile', ['supervisor']],
       ['dpo.durand', ['dpo']],
@@ -53,7 +49,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
         clip: { from: new Date(openedAt.getTime() - 5000), to: new Date(openedAt.getTime() + 5000) },
       });
     }
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   }, 120_000);
 
   afterAll(async () => {

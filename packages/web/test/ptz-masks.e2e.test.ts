@@ -15,13 +15,13 @@ import {
   startPtzSceneCamera,
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
-import { authorise } from '../../server/test/support.js';
+import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
+import { seedOnvifCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const devicePassword = 'Onvif-Pa55word!';
 
 describe('a PTZ preset’s privacy mask drawn in the console follows the head, in a real browser', () => {
   let server: RunningServer;
@@ -39,25 +39,13 @@ describe('a PTZ preset’s privacy mask drawn in the console follows the head, i
     scene = await startPtzSceneCamera(() => device?.position());
     device = await startFakeOnvifDevice({
       username: 'vigie',
-      password: devicePassword,
+      password: onvifPassword,
       discoverable: false,
       profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
     });
     server = await startTestServer(dataDir, loopbackCameras);
-    const added = await server.app.onvif.add(
-      {
-        address: device.address,
-        username: 'vigie',
-        password: devicePassword,
-        name: 'Beffroi PTZ',
-        enabled: true,
-        location: { lat: 50.36, lon: 3.52 },
-        purposes: ['public_space_safety'],
-      },
-      { actorName: 'e2e setup' },
-    );
-    cameraId = added.camera.id;
-    await authorise(server.app, cameraId);
+    const camera = await seedOnvifCamera(server, device, { name: 'Beffroi PTZ', enabled: true }, { authorised: true });
+    cameraId = camera.id;
     const login = await createConsoleAccount(server.app, 'chef.masques', ['supervisor'], 'Chef masques');
     ({ browser, page } = await openConsolePage(server.url, login, { viewport: { width: 1600, height: 1200 } }));
   }, 120_000);

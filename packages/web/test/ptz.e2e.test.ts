@@ -7,12 +7,13 @@ import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePtzCamera, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
+import { seedOnvifCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-const devicePassword = 'Onvif-Pa55word!';
 
 describe('steering a PTZ camera from its live view, in a real browser', () => {
   let server: RunningServer;
@@ -25,21 +26,9 @@ describe('steering a PTZ camera from its live view, in a real browser', () => {
   beforeAll(async () => {
     if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-ptz-e2e-'));
-    device = await startFakePtzCamera(devicePassword);
+    device = await startFakePtzCamera(onvifPassword);
     server = await startTestServer(dataDir, loopbackCameras);
-    const added = await server.app.onvif.add(
-      {
-        address: device.address,
-        username: 'vigie',
-        password: devicePassword,
-        name: 'Beffroi PTZ',
-        enabled: false,
-        location: { lat: 50.36, lon: 3.52 },
-        purposes: ['public_space_safety'],
-      },
-      { actorName: 'e2e setup' },
-    );
-    cameraId = added.camera.id;
+    cameraId = (await seedOnvifCamera(server, device, { name: 'Beffroi PTZ', enabled: false })).id;
     const login = await createConsoleAccount(server.app, 'chef.ptz', ['supervisor'], 'Chef PTZ');
     ({ browser, page } = await openConsolePage(server.url, login));
   }, 120_000);

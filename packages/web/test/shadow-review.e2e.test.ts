@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../../server/test/support.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
+import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -27,18 +28,13 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-review-e2e-'));
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir, { VIGIE_SHADOW_MIN_LABELLED: '3', VIGIE_SHADOW_MIN_PRECISION: '0.6' });
-    const camera = await server.app.cameras.create(
-      {
-        name: 'Parvis de la gare',
-        sourceUrl: 'rtsp://192.0.2.1:554/none',
-        location: { lat: 50.36, lon: 3.52 },
-        purposes: ['public_space_safety'],
-        enabled: false,
-        analytics: ['abandoned_object', 'intrusion'],
-        ruleSettings: { abandoned_object: { mode: 'shadow' } },
-      } as never,
-      { actorName: 'e2e setup' },
-    );
+    const camera = await seedCamera(server, {
+      name: 'Parvis de la gare',
+      sourceUrl: 'rtsp://192.0.2.1:554/none',
+      enabled: false,
+      analytics: ['abandoned_object', 'intrusion'],
+      ruleSettings: { abandoned_object: { mode: 'shadow' } },
+    });
     cameraId = camera.id;
     for (let i = 0; i < 4; i++) {
       const at = new Date(Date.now() - (10 - i) * 60_000);

@@ -8,7 +8,7 @@ import { loadConfig, type RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { startSeededServer, testPasswordCost, tokenAs } from '../../server/test/support.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -29,7 +29,7 @@ describe('public transparency page in a real browser', () => {
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
       { passwordCost: testPasswordCost },
     );
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 120_000);
 

@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleApp, renderLongGopClip, seedRecordedCamera } from '../../server/test/evidence.fixture.js';
 import type { TestApp } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -94,7 +94,7 @@ describe('the /verifier page checks an evidence package in the browser, uploadin
     });
     zip = new Uint8Array(download.rawPayload);
     url = await app.http.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.on('request', (request) => {
       if (request.method() !== 'GET') uploads.push(`${request.method()} ${request.url()}`);

@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorise } from '../../server/test/support.js';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
+import { seedCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -44,18 +44,16 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
     server = await startTestServer(dataDir, loopbackCameras);
     clocks = await startClockCameras();
     for (const [index, camera] of cameras.entries()) {
-      const created = await server.app.cameras.create(
+      const created = await seedCamera(
+        server,
         {
           ...camera,
           sourceUrl: clocks.urlOf(index),
           // The last camera has a sub stream (here the same clock): small tiles show it, an enlarged tile the main one.
           ...(index === cameras.length - 1 ? { subStreamUrl: clocks.urlOf(index) } : {}),
-          location: { lat: 50.36, lon: 3.52 },
-          purposes: ['public_space_safety'],
         },
-        { actorName: 'e2e setup' },
+        { authorised: true },
       );
-      await authorise(server.app, created.id);
       ids.set(camera.name, created.id);
     }
     login = await createConsoleAccount(server.app, 'agent.mur', ['operator'], 'Agent du mur');
@@ -64,7 +62,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
       cameraIds: [...ids.values()],
       actor: { actorName: 'e2e setup' },
     });
-    browser = await launchBrowser();
+    browser = await connectBrowser();
   }, 120_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../../server/test/support/server-process.js';
-import { launchBrowser } from './browser.js';
+import { connectBrowser } from './browser.js';
 import { startClockCameras, type ClockCameras } from './support/clock-cameras.js';
 import { startFreezableProxy } from './support/freezable-proxy.js';
 import {
@@ -60,7 +60,7 @@ describe('the wall across a server restart and a link gone silent', () => {
       Array.from({ length: tiles }, (_, n) => ({ name: `Horloge ${n + 1}`, sourceUrl: cameras.urlOf(n) })),
     );
     server = await startWallServer(dataDir);
-    browser = await launchBrowser();
+    browser = await connectBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
     await openWall(page, server.url, account);
     await probeFrames(page);

@@ -89,7 +89,7 @@ export interface RecorderFleetOptions {
   ptz?: PtzGateway;
   /** How often a followed PTZ head is read, and how long it must rest on a preset before its masks apply. */
   ptzFollow?: { pollMs: number; settleMs: number };
-  /** How long a sub stream's live process outlives its last viewer (default 10 s). */
+  /** How long an on-demand live process (sub stream, copied camera's main stream) outlives its last viewer (default 10 s). */
   subLiveLingerMs?: number;
   /** Supervisor tuning (tests shorten the backoff). */
   backoff?: { initialMs: number; maxMs: number; factor: number };
@@ -111,6 +111,11 @@ interface Running {
   follower?: PtzMaskFollower;
   /** The camera's sub stream served live to small tiles, when it has one (its own ffmpeg, on demand). */
   subLive?: OnDemandLiveFeed;
+  /**
+   * A camera recorded by copy: its main stream served live masked by Vigie (its own ffmpeg, on demand), since a
+   * copy is vouched for only after the fact and live cannot wait for the next check of the camera's masks.
+   */
+  mainLive?: OnDemandLiveFeed;
   /** A camera meant to apply its masks itself: as registered, and what the last check of its masks found. */
   own?: { camera: Camera; verdict: CameraMaskVerdict };
   /** Recorded by copy: its segments, held out of the index until a later check of the camera's masks passes. */
@@ -225,6 +230,11 @@ export class RecorderFleet {
     return this.#running.get(cameraId)?.subLive;
   }
 
+  /** The masked on-demand live feed of a camera's main stream while it is recorded by copy; else undefined. */
+  mainLive(cameraId: string): OnDemandLiveFeed | undefined {
+    return this.#running.get(cameraId)?.mainLive;
+  }
+
   /** Stops every recorder (each stores its last segment). */
   async stop(): Promise<void> {
     clearInterval(this.#healthTimer);
@@ -233,9 +243,9 @@ export class RecorderFleet {
     this.#unsubscribe = [];
     await this.#queue.idle();
     await Promise.all(
-      [...this.#running.values()].map(async ({ recorder, sealer, follower, subLive, copied }) => {
+      [...this.#running.values()].map(async ({ recorder, sealer, follower, subLive, mainLive, copied }) => {
         follower?.stop();
-        await subLive?.stop();
+        await Promise.all([subLive?.stop(), mainLive?.stop()]);
         await recorder.stop();
         await sealer?.idle();
         await copied?.finish();
@@ -291,7 +301,8 @@ export class RecorderFleet {
     if (running !== undefined) {
       this.#running.delete(cameraId);
       running.follower?.stop();
-      await running.subLive?.stop();
+      // Viewers of an on-demand feed see it fall silent, and their tiles reconnect to what serves the camera now.
+      await Promise.all([running.subLive?.stop(), running.mainLive?.stop()]);
       // What a copy recorder stored since the last passing check is masked by Vigie before it is indexed.
       running.copied?.distrust();
       await running.recorder.stop();
@@ -349,7 +360,8 @@ export class RecorderFleet {
       onGap: (gap) => this.#index.gap(gap),
       onHealth: () => void this.#enqueue(() => this.#onHealth(cameraId)),
       onProblem: (message) => log.warn({ camera: cameraId }, message),
-      ...(feed === undefined ? {} : { live: (runDir) => feed.follow(runDir) }),
+      // A copy is not vouched for until the next check: its segments never reach live viewers (see `mainLive`).
+      ...(feed === undefined || maskedByCamera ? {} : { live: (runDir) => feed.follow(runDir) }),
       ...(sealer === undefined ? {} : { liftable: (stream) => sealer.attach(stream) }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
     });
@@ -363,11 +375,12 @@ export class RecorderFleet {
             ...this.#options.ptzFollow,
             onProblem: (message) => log.warn({ camera: cameraId }, message),
           });
-    const subLive = follow === undefined ? await this.#subLiveOf(camera, sealed) : undefined;
+    const subLive = follow === undefined ? await this.#onDemandLiveOf(camera, sealed, 'sub') : undefined;
+    const mainLive = maskedByCamera ? await this.#onDemandLiveOf(camera, sealed, 'main') : undefined;
     this.#running.set(cameraId, {
       recorder,
       fingerprint: wanted,
-      ...definedOnly({ subLive }),
+      ...definedOnly({ subLive, mainLive }),
       ...definedOnly({ sealer }),
       ...(tap === undefined ? {} : { tap: tap.read }),
       ...definedOnly({ follower }),
@@ -388,19 +401,29 @@ export class RecorderFleet {
     follower?.start();
   }
 
-  /** The on-demand live feed of a camera's sub stream, masked as its recording; undefined without an allowed one. */
-  async #subLiveOf(camera: Camera, sealed: SealedStreamPasswords): Promise<OnDemandLiveFeed | undefined> {
+  /**
+   * An on-demand live feed of one of a camera's streams, masked with Vigie's masks as its recording is (the sub
+   * stream for small tiles; the main stream of a camera recorded by copy); undefined without an allowed stream.
+   */
+  async #onDemandLiveOf(
+    camera: Camera,
+    sealed: SealedStreamPasswords,
+    stream: 'main' | 'sub',
+  ): Promise<OnDemandLiveFeed | undefined> {
     const { liveFeeds, sourcePolicy, vault, spoolDir, log } = this.#options;
-    const url = camera.subStreamUrl;
+    const url = stream === 'main' ? camera.sourceUrl : camera.subStreamUrl;
     if (liveFeeds === undefined || url === undefined) return undefined;
     const refusal = await resolvedSourceRefusal(url, sourcePolicy);
     if (refusal !== undefined) {
-      log.warn({ camera: camera.id }, `sub stream not served live: the source ${refusal}`);
+      log.warn({ camera: camera.id }, `${stream} stream not served live: the source ${refusal}`);
       return undefined;
     }
     return new OnDemandLiveFeed({
-      jobId: `${camera.id}:live-sub`,
-      source: () => unsealedSources(camera, sealed, vault).analysis,
+      jobId: `${camera.id}:live-${stream}`,
+      source: () => {
+        const sources = unsealedSources(camera, sealed, vault);
+        return stream === 'main' ? sources.record : sources.analysis;
+      },
       masks: camera.masks,
       supervisor: this.#supervisor,
       workDir: join(spoolDir, camera.id),

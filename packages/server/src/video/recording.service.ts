@@ -63,6 +63,8 @@ export class RecordingService {
       liveFeeds?: LiveFeeds;
       /** The on-demand live feed of a camera's sub stream (small tiles), when it has one recorded here. */
       subLive?: (cameraId: string) => Pick<LiveFeed, 'subscribe'> | undefined;
+      /** The main stream masked by Vigie on demand, for a camera recorded by copy (its copies are vouched for later). */
+      mainLive?: (cameraId: string) => Pick<LiveFeed, 'subscribe'> | undefined;
     },
   ) {}
 
@@ -117,7 +119,7 @@ export class RecordingService {
    * The live stream of a session (its camera's masked fragmented MP4), after the same checks as every image
    * route; called again while streaming, so that an ended session, a withdrawn camera or a lapsed
    * authorisation stops the stream within one check. The sub stream is served when asked for and the camera
-   * has one, else the main stream.
+   * has one, else the main stream (masked by Vigie on demand when the camera is recorded by copy).
    */
   async liveStream(
     sessionId: string,
@@ -129,6 +131,8 @@ export class RecordingService {
     const feed = this.deps.liveFeeds?.get(camera.id);
     const sub = stream === 'sub' && feed !== undefined ? this.deps.subLive?.(camera.id) : undefined;
     if (sub !== undefined) return { feed: sub, stream: 'sub' };
+    const main = feed === undefined ? undefined : this.deps.mainLive?.(camera.id);
+    if (main !== undefined) return { feed: main, stream: 'main' };
     if (feed === undefined) {
       throw new VigieError(
         'MEDIA_UNAVAILABLE',

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../browser.js';
+import { connectBrowser } from '../browser.js';
 import { signIn, type ConsoleLogin } from './console-login.js';
 
 /** How a test's console page looks and waits: its window size, its language and Playwright's action timeout. */
@@ -11,7 +11,7 @@ export interface ConsolePageOptions {
   timeout?: number;
 }
 
-/** A browser a test drives and its first page, signed in to the console. */
+/** A browser a test drives (its own connection to the tier's shared Chromium) and its first page, signed in to the console. */
 export interface ConsolePage {
   browser: Browser;
   page: Page;
@@ -32,15 +32,15 @@ export async function signedInPage(
 }
 
 /**
- * Launches Chromium, opens the console at `url` and signs in as `login`: the set-up of most browser tests. The
- * test closes `browser` after its tests.
+ * Connects to the tier's shared Chromium, opens the console at `url` and signs in as `login`: the set-up of most
+ * browser tests. The test closes `browser` (its connection, contexts and pages) after its tests.
  */
 export async function openConsolePage(
   url: string,
   login: ConsoleLogin,
   options: ConsolePageOptions = {},
 ): Promise<ConsolePage> {
-  const browser = await launchBrowser();
+  const browser = await connectBrowser();
   try {
     return { browser, page: await signedInPage(browser, url, login, options) };
   } catch (error) {
