@@ -66,6 +66,11 @@ export interface VideoFrame {
   format: 'gray' | 'rgb24';
   /** Presentation time in milliseconds since the start of the stream. */
   t: number;
+  /**
+   * The same instant at a higher resolution (up to the source's own), on some frames only, for the work
+   * that needs the detail and runs rarely (the tiled count pass of crowded views); same format.
+   */
+  detail?: VideoFrame;
 }
 
 /** Port for an object detector (onnxruntime, a motion-blob fallback, a test double). */

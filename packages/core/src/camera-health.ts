@@ -186,6 +186,10 @@ const cameraMaskReasons: Record<Exclude<CameraMaskCheck, 'verified'>, [string, s
   ],
   unsupported: ['the camera offers no ONVIF privacy masks', 'la caméra n’offre pas de masques ONVIF'],
   unreachable: ['the camera did not answer the check', 'la caméra n’a pas répondu à la vérification'],
+  not_applied: [
+    'the camera lists them, but its picture is not masked there',
+    'la caméra les déclare, mais son image n’est pas masquée à ces endroits',
+  ],
 };
 
 const figure = (description: string) => Type.Optional(Type.Number({ description }));

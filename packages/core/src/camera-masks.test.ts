@@ -70,5 +70,9 @@ describe('masks applied by the camera, checked against Vigie’s', () => {
     expect(warning?.en).toMatch(/^Camera masks missing or smaller than configured/);
     expect(warning?.fr).toMatch(/^Masques de la caméra absents ou plus petits que configuré/);
     expect(healthWarnings({ cameraMasks: 'unreachable' })[0]?.en).toContain('did not answer');
+    expect(healthWarnings({ cameraMasks: 'not_applied' })[0]).toMatchObject({
+      code: 'camera_masks_missing',
+      en: expect.stringContaining('its picture is not masked there') as string,
+    });
   });
 });

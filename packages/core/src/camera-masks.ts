@@ -1,13 +1,14 @@
 import type { Mask } from './camera.js';
-import { pointInPolygon } from './image-geometry.js';
+import { distanceToSegment, pointInPolygon } from './image-geometry.js';
 import type { PtzTarget } from './ptz-control.js';
 
 /**
  * What Vigie's last check of the masks a camera applies itself found: `verified` (every Vigie mask covered, the
  * recorder may copy the stream), `missing` (some not covered), `unsupported` (no ONVIF Media2 masks, or no ONVIF
- * device), `unreachable` (the camera did not answer). Anything but `verified`: Vigie burns the masks in itself.
+ * device), `unreachable` (the camera did not answer), `not_applied` (it lists masks covering Vigie's, but a frame it
+ * sent is not a flat fill under them). Anything but `verified`: Vigie burns the masks in itself.
  */
-export const cameraMaskChecks = ['verified', 'missing', 'unsupported', 'unreachable'] as const;
+export const cameraMaskChecks = ['verified', 'missing', 'unsupported', 'unreachable', 'not_applied'] as const;
 
 /** One outcome of checking a camera's own masks. */
 export type CameraMaskCheck = (typeof cameraMaskChecks)[number];
@@ -53,17 +54,6 @@ export function fromOnvifPoint(x: number, y: number): { x: number; y: number } {
 /** Vigie's image point as an ONVIF normalised point (the inverse of `fromOnvifPoint`). */
 export function toOnvifPoint(p: { x: number; y: number }): { x: number; y: number } {
   return { x: p.x * 2 - 1, y: 1 - p.y * 2 };
-}
-
-function distanceToSegment(
-  p: { x: number; y: number },
-  a: { x: number; y: number },
-  b: { x: number; y: number },
-): number {
-  const [dx, dy] = [b.x - a.x, b.y - a.y];
-  const length = dx * dx + dy * dy;
-  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
-  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
 function within(p: { x: number; y: number }, polygon: readonly { x: number; y: number }[], tolerance: number): boolean {

@@ -29,6 +29,18 @@ export function pointInPolygon(p: { x: number; y: number }, polygon: readonly { 
 }
 
 /** A direction in the image plane (x right, y down), for one-way zones; need not be unit length. */
+/** Distance from a point to the segment from `a` to `b`, in the points' own units. */
+export function distanceToSegment(
+  p: { x: number; y: number },
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+): number {
+  const [dx, dy] = [b.x - a.x, b.y - a.y];
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
 export const DirectionSchema = Type.Object(
   { x: Type.Number({ minimum: -1, maximum: 1 }), y: Type.Number({ minimum: -1, maximum: 1 }) },
   { additionalProperties: false },

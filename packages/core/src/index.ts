@@ -20,6 +20,7 @@ export * from './calendar.js';
 export * from './registry.js';
 export * from './privacy-masks.js';
 export * from './camera-masks.js';
+export * from './mask-flatness.js';
 export * from './storage-space.js';
 export * from './analytic-purposes.js';
 export * from './access-request.js';

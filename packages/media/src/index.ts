@@ -19,6 +19,7 @@ export * from './hls-playlist.builder.js';
 export * from './segment-timeline.js';
 export * from './segment.recorder.js';
 export * from './segment-remask.js';
+export * from './segment-frame.js';
 export * from './ptz-mask-follower.js';
 export * from './mp4-box-walker.js';
 export * from './fmp4.splitter.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { segmentKey, toOnvifPoint } from '@vigie/core';
+import { fromOnvifPoint, segmentKey, toOnvifPoint } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { connectOnvif, LocalDiskStorage, media2Request } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   redPixels,
   sceneSize,
   startPtzSceneCamera,
+  windowLook,
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
 import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
@@ -19,6 +20,17 @@ import { addOnvifCamera, box, onvifPassword, segmentsLater, segmentsOf } from '.
 
 /** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
 const windowMask = box(0.05, 0.2, 0.35, 0.8);
+/** The test device's own mask over it, a little larger (ONVIF coordinates). */
+const deviceMask = box(0.04, 0.18, 0.36, 0.82).map(toOnvifPoint);
+
+/** Who masked a stored segment, from its pixels: the camera (its grey), Vigie (black), or nobody (the red shows). */
+async function maskedBy(file: string): Promise<'camera' | 'Vigie' | 'nobody' | 'unclear'> {
+  const looks = new Set((await framesOf(file)).map(windowLook));
+  if (looks.has('red')) return 'nobody';
+  if (looks.size === 1 && looks.has('camera mask')) return 'camera';
+  if (looks.size === 1 && looks.has('black')) return 'Vigie';
+  return 'unclear';
+}
 
 interface Health {
   measures: { maskEncoder?: string; cameraMasks?: string };
@@ -40,6 +52,8 @@ describe.each(pglite)(
     let base: string;
     let cameraId: string;
     let stopFleet: (() => Promise<void>) | undefined;
+    /** Whether the test camera's firmware burns in the masks its ONVIF device lists. */
+    let burning = true;
 
     const segments = () => segmentsOf(app, cameraId);
     /** The frames of the first live messages of the camera's main stream, as an operator watches it. */
@@ -62,14 +76,23 @@ describe.each(pglite)(
       (await app.http.inject({ method: 'GET', url: `/api/cameras/${cameraId}/health`, headers: supervisor })).json();
 
     beforeAll(async () => {
-      // The test camera's firmware lists masks but does not burn them in: its red window shows in a copied stream.
-      scene = await startPtzSceneCamera(() => ({ pan: 0, tilt: 0, zoom: 0 }));
+      // The test camera burns in the masks its device lists (grey), while `burning`: Vigie's are black.
+      scene = await startPtzSceneCamera(
+        () => ({ pan: 0, tilt: 0, zoom: 0 }),
+        () =>
+          burning && device !== undefined
+            ? device
+                .masks()
+                .filter((mask) => mask.enabled ?? true)
+                .map((mask) => mask.polygon.map((p) => fromOnvifPoint(p.x, p.y)))
+            : [],
+      );
       device = await startFakeOnvifDevice({
         username: 'vigie',
         password: onvifPassword,
         discoverable: false,
         profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
-        masks: [{ token: 'fenetre', polygon: box(0.04, 0.18, 0.36, 0.82).map(toOnvifPoint) }],
+        masks: [{ token: 'fenetre', polygon: deviceMask }],
       });
       app = await openTestApp(engine);
       supervisor = await loginAs(app, ['supervisor']);
@@ -143,7 +166,7 @@ describe.each(pglite)(
       await fleet.stop();
       stopFleet = undefined;
 
-      // Each stored segment: copied (the window's red, which this test camera never masks) or masked by Vigie.
+      // Each stored segment: copied (the camera's grey over the window) or masked by Vigie (black), never unmasked.
       const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
       const modes: string[] = [];
       const sinceDeletion: string[] = [];
@@ -153,15 +176,14 @@ describe.each(pglite)(
         const bytes = await readFile(file);
         expect(createHash('sha256').update(bytes).digest('hex'), segment.key).toBe(segment.sha256);
         expect(bytes.length).toBe(segment.bytes);
-        const frames = await framesOf(file);
-        const mode = frames.some((frame) => redPixels(frame) > 0) ? 'copied' : 'masked by Vigie';
+        const mode = await maskedBy(file);
         if (modes.at(-1) !== mode) modes.push(mode);
         // No check that began after the mask was deleted passed: whatever ended after it was copied unvouched.
         if (segment.endedAt > deletedAt) sinceDeletion.push(mode);
       }
-      expect(modes).toEqual(['copied', 'masked by Vigie', 'copied', 'masked by Vigie']);
+      expect(modes).toEqual(['camera', 'Vigie', 'camera', 'Vigie']);
       expect(sinceDeletion.length).toBeGreaterThanOrEqual(3);
-      expect(new Set(sinceDeletion)).toEqual(new Set(['masked by Vigie']));
+      expect(new Set(sinceDeletion)).toEqual(new Set(['Vigie']));
 
       const audit = await app.http.inject({
         method: 'GET',
@@ -196,7 +218,7 @@ describe.each(pglite)(
       let copied: string | undefined;
       for (const segment of indexed) {
         const file = storage.pathOf(segment.key);
-        if ((await framesOf(file)).some((frame) => redPixels(frame) > 0)) {
+        if ((await maskedBy(file)) === 'camera') {
           copied = file;
           break;
         }
@@ -223,7 +245,7 @@ describe.each(pglite)(
       for (const segment of recovered) {
         const bytes = await readFile(storage.pathOf(segment.key));
         expect(createHash('sha256').update(bytes).digest('hex'), segment.key).toBe(segment.sha256);
-        expect((await framesOf(storage.pathOf(segment.key))).every((frame) => redPixels(frame) === 0)).toBe(true);
+        expect(await maskedBy(storage.pathOf(segment.key))).toBe('Vigie');
       }
       const audit = await app.http.inject({
         method: 'GET',
@@ -236,5 +258,85 @@ describe.each(pglite)(
         quarantined: 0,
       });
     }, 120_000);
+
+    it('masks the picture itself when the camera lists its mask but does not burn it in, and re-masks the copies it held', async () => {
+      await stopFleet?.();
+      stopFleet = undefined;
+      const since = new Date();
+      // The camera's mask is created again (its web page): listed and burnt in, the stream is copied.
+      const cam = await connectOnvif(device.address, { username: 'vigie', password: onvifPassword });
+      const points = deviceMask
+        .map((p) => `<Point xmlns="http://www.onvif.org/ver10/schema" x="${p.x}" y="${p.y}"/>`)
+        .join('');
+      await media2Request(
+        cam,
+        'CreateMask',
+        '<Mask><ConfigurationToken xmlns="http://www.onvif.org/ver10/schema">vsc</ConfigurationToken>' +
+          `<Polygon xmlns="http://www.onvif.org/ver10/schema">${points}</Polygon>` +
+          '<Type xmlns="http://www.onvif.org/ver10/schema">Color</Type>' +
+          '<Enabled xmlns="http://www.onvif.org/ver10/schema">true</Enabled></Mask>',
+      );
+      const fleet = await app.startRecording({
+        segmentSeconds: 2,
+        backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
+        cameraMaskCheckMs: 1000,
+      });
+      stopFleet = () => fleet.stop();
+      await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('verified');
+      await segmentsLater(app, cameraId, 3);
+
+      // A faulty firmware: the camera still lists its mask, but its picture shows the window again.
+      const stoppedAt = new Date();
+      burning = false;
+      await expect.poll(async () => (await health()).measures.cameraMasks, { timeout: 20_000 }).toBe('not_applied');
+      await segmentsLater(app, cameraId, 3);
+      // Its word alone is no longer taken while it lists the same mask: Vigie still masks, and warns.
+      const failed = await health();
+      expect(failed.measures).toMatchObject({ cameraMasks: 'not_applied', maskEncoder: 'libx264' });
+      const warning = failed.warnings.find((w) => w.code === 'camera_masks_missing');
+      expect(warning?.en).toMatch(/its picture is not masked there/);
+      expect(warning?.fr).toMatch(/son image n’est pas masquée à ces endroits/);
+      await fleet.stop();
+      stopFleet = undefined;
+
+      const storage = new LocalDiskStorage(join(app.mediaDir, 'recordings'));
+      const modes: string[] = [];
+      const afterStop: string[] = [];
+      for (const segment of (await segments()).filter((s) => s.startedAt >= since)) {
+        const mode = await maskedBy(storage.pathOf(segment.key));
+        if (modes.at(-1) !== mode) modes.push(mode);
+        if (segment.startedAt > stoppedAt) afterStop.push(mode);
+      }
+      // The copies that showed the window were masked after the fact: no indexed frame shows it.
+      expect(modes).toEqual(['camera', 'Vigie']);
+      expect(afterStop.length).toBeGreaterThanOrEqual(3);
+
+      const audit = await app.http.inject({
+        method: 'GET',
+        url: `/api/audit?cameraId=${cameraId}&action=camera.own_masks_checked`,
+        headers: dpo,
+      });
+      const checks = audit
+        .json<{ at: string; details: { result: string; uncovered: string[] } }[]>()
+        .filter((entry) => entry.at >= since.toISOString())
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((entry) => entry.details);
+      expect(checks).toEqual([
+        { result: 'verified', uncovered: [] },
+        { result: 'not_applied', uncovered: ['fenetre'] },
+      ]);
+      const remasked = await app.http.inject({
+        method: 'GET',
+        url: `/api/audit?cameraId=${cameraId}&action=camera.segments_remasked`,
+        headers: dpo,
+      });
+      const counts = remasked
+        .json<{ at: string; details: { remasked: number; quarantined: number } }[]>()
+        .filter((entry) => entry.at >= since.toISOString())
+        .map((entry) => entry.details);
+      expect(counts).toHaveLength(1);
+      expect(counts[0]?.remasked).toBeGreaterThanOrEqual(1);
+      expect(counts[0]?.quarantined).toBe(0);
+    }, 180_000);
   },
 );

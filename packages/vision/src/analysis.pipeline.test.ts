@@ -77,3 +77,64 @@ describe('fire_smoke in the pipeline', () => {
     expect(await fireEvents(withModel)).toBe(1);
   });
 });
+
+describe('tiled count pass on the frames’ details', () => {
+  /** Ten people standing apart (a crowded view), whatever the picture; records the widths it was given. */
+  function crowdDetector(widths: number[]): Detector {
+    return {
+      detect: (frame) => {
+        widths.push(frame.width);
+        return Promise.resolve(
+          Array.from({ length: 10 }, (_, i) => ({
+            label: 'person',
+            score: 0.9,
+            box: { x: 0.05 + (i % 5) * 0.18, y: i < 5 ? 0.1 : 0.55, w: 0.06, h: 0.3 },
+          })),
+        );
+      },
+    };
+  }
+  const gray = (width: number, height: number, t: number): VideoFrame => ({
+    data: new Uint8Array(width * height).fill(90),
+    width,
+    height,
+    format: 'gray',
+    t,
+  });
+
+  it('asks the source for a 1280 px detail on one detection frame in 6 (5 fps), only when a tiled pass runs', () => {
+    const detector = crowdDetector([]);
+    expect(new AnalysisPipeline({ fps: 5, detector, config: { rules: ['people_count'] } }).countDetail).toEqual({
+      width: 1280,
+      every: 6,
+    });
+    expect(
+      new AnalysisPipeline({ fps: 5, detector, detectEvery: 3, config: { rules: ['crowd_density'] } }).countDetail,
+    ).toEqual({ width: 1280, every: 6 });
+    expect(new AnalysisPipeline({ fps: 5, detector, config: { rules: ['intrusion'] } }).countDetail).toBeUndefined();
+    expect(new AnalysisPipeline({ fps: 5, config: { rules: ['people_count'] } }).countDetail).toBeUndefined();
+  });
+
+  it('cuts the detail into tiles, on the frames that carry one, and never the 64 px frame', async () => {
+    const widths: number[] = [];
+    const pipeline = new AnalysisPipeline({
+      fps: 5,
+      detector: crowdDetector(widths),
+      config: { rules: ['people_count'] },
+    });
+    for (let f = 0; f < 30; f++) {
+      const frame = gray(64, 36, f * 200);
+      // A dropped frame moved the detail off the detection rhythm: the frame with it is detected all the same.
+      const withDetail = f % 6 === 0 || f === 27;
+      await pipeline.process(withDetail && f !== 24 ? { ...frame, detail: gray(128, 72, frame.t) } : frame);
+    }
+    // 2×2 tiles of the 128 px detail overlapping by a fifth: 71 px wide; those of the frame would be 36.
+    expect(new Set(widths)).toEqual(new Set([64, 71]));
+    expect(widths.filter((w) => w === 71).length % 4).toBe(0);
+    // Passes on the crowded frames with a detail (the tracks are confirmed after frame 0): 6, 12, 18, 27.
+    expect(pipeline.timings.countPasses).toBe(4);
+    expect(widths.filter((w) => w === 71)).toHaveLength(16);
+    // Detections on the even frames to 26, then 27 (its detail) and 29: the rhythm restarts there.
+    expect(pipeline.timings.detections).toBe(16);
+  });
+});

@@ -94,6 +94,9 @@ export interface StageTimings {
   /** Tiled counting passes (crowded views) and their time. */
   countPasses: number;
   countMs: number;
+  /** Lying-person re-detection: detector runs on turned regions, and their time (out of `detectMs`). */
+  redetections: number;
+  redetectMs: number;
 }
 
 /** The rule of an event type; `people_count` is the count sampler's, not a rule's. */
@@ -140,6 +143,25 @@ const warmupS = 3;
  * persons stand for the count.
  */
 const countEveryS = 1;
+/**
+ * Widest picture the tiled count pass is given: the source's own resolution up to this width
+ * (`VideoFrame.detail`), while everything else runs on the 640 px analysis frames. The 640 px frames cut
+ * in four and enlarged for the detector lose what a 1280×720 camera saw (YOLOX-nano finds ~55, 85 and
+ * 90 % of a dense frame's people at 416, 640 and 960 px). The detail comes as a second ffmpeg output
+ * (`FrameSourceOptions.detail`), one frame per pass, rather than every frame decoded at full size and
+ * shrunk here: that cost (2.1–2.5 against 0.7–1.3 ms per frame to read the pipe alone, before shrinking
+ * or masking four times the pixels) would be paid on all five frames a second of every camera, the
+ * detail's on one in six.
+ */
+export const countDetailWidth = 1280;
+/**
+ * Tiles of the count pass on a detail: 2×2 at 416 px (a 1280×720 view's tiles shrunk to 0.58×, against
+ * 0.72× from the 640 px frame's tiles enlarged to 512 px, whose pixels hold half the detail). Measured,
+ * median headcount at the counted instant: mall entrance 18 → 20 of ~22 ± 4 (passes 19–22, were 14–22),
+ * overhead hall 40 → 39 of 37 ± 2; tiles at 512 px found 24 and 42 (passes 21–24) for 1.3–1.6× the
+ * pass's time, at 640 px 24 at the mall.
+ */
+export const countDetailTiling = { ...tiledCountDefaults, tileInputSize: 416 };
 /** The last passes the count takes the median of, and how long a pass stands for the count. */
 const countPasses = 3;
 const countValidS = 4;
@@ -169,6 +191,8 @@ export class AnalysisPipeline {
     rulesMs: 0,
     countPasses: 0,
     countMs: 0,
+    redetections: 0,
+    redetectMs: 0,
   };
   private readonly tracker = new ByteTracker();
   private readonly leftTracker = new LeftObjectTracker({ leadS: staticLeadS + 1 });
@@ -184,8 +208,12 @@ export class AnalysisPipeline {
   private readonly redetector: LyingPersonRedetector | undefined;
   /** Counts crowded views tile by tile (people_count or crowd_density on, with a detector). */
   private readonly counter: TiledPersonCounter | undefined;
+  /** The same on the frames' details (`countDetailTiling`). */
+  private readonly detailCounter: TiledPersonCounter | undefined;
   /** Persons of the latest tiled passes, oldest first. */
   private crowd: { boxes: Box[]; t: number }[] = [];
+  /** Whether the frames come with their `detail` now and then: the tiled passes then wait for those frames. */
+  private detailed = false;
   /** Ridden two-wheelers, for the riders the person detector misses (with the tiled counter). */
   private readonly riders: RiderCounter | undefined;
   /** Looks for two-wheelers tile by tile while one is in view. */
@@ -229,11 +257,31 @@ export class AnalysisPipeline {
       options.detector !== undefined && (types.includes('people_count') || types.includes('crowd_density'))
         ? new TiledPersonCounter(options.detector)
         : undefined;
+    this.detailCounter =
+      options.detector === undefined || this.counter === undefined
+        ? undefined
+        : new TiledPersonCounter(options.detector, countDetailTiling);
     this.riders = this.counter === undefined ? undefined : new RiderCounter();
     this.riderTiles =
       options.detector === undefined || this.counter === undefined
         ? undefined
         : new TiledPersonCounter(options.detector, riderTiling);
+  }
+
+  /**
+   * What the frame source should attach to frames as `detail` (`FrameSourceOptions.detail`) for the
+   * tiled count pass: the source's resolution up to `countDetailWidth`, on one detection frame about
+   * every `countEveryS` (at 5 fps and a detection every 2nd frame: one frame in 6); undefined when no
+   * tiled pass runs.
+   */
+  get countDetail(): { width: number; every: number } | undefined {
+    if (this.counter === undefined) return undefined;
+    const every = this.detectEvery();
+    return { width: countDetailWidth, every: every * Math.ceil((countEveryS * this.options.fps) / every) };
+  }
+
+  private detectEvery(): number {
+    return Math.max(1, Math.round(this.options.detectEvery ?? (this.options.detector === undefined ? 1 : 2)));
   }
 
   /** Analyses one frame. */
@@ -264,8 +312,10 @@ export class AnalysisPipeline {
     const staticBlobs = this.withoutGhosts(bg, bg.staticBlobs());
     this.timings.backgroundMs += performance.now() - t0;
     this.detector ??= new MotionDetector(bg);
-    const every = Math.max(1, Math.round(this.options.detectEvery ?? (this.options.detector === undefined ? 1 : 2)));
-    const detections = this.prepared++ % every === 0 ? this.detector.detect(frame) : undefined;
+    // A frame with its detail is a detection frame (the count pass merges the two): the detections'
+    // rhythm restarts there, should frames have been dropped since the last.
+    if (frame.detail !== undefined && this.counter !== undefined) this.prepared = 0;
+    const detections = this.prepared++ % this.detectEvery() === 0 ? this.detector.detect(frame) : undefined;
     // Awaited later, in complete(): a failure must not count as unhandled meanwhile.
     detections?.catch(() => undefined);
     return { frame, scene, staticBlobs, detections };
@@ -285,16 +335,18 @@ export class AnalysisPipeline {
       this.riders?.update(vehicles, frame.t, this.standsOut);
       detections = detections.filter((d) => d.label !== 'vehicle' && d.label !== 'two_wheeler');
     }
-    if (detections !== undefined && this.redetector !== undefined) {
-      const tracks = this.tracker
-        .all()
-        .filter((tr) => tr.label === 'person')
-        .map((tr) => tr.box);
-      if (tracks.length > 0)
-        detections = detections.concat(await this.redetector.redetect(frame, { tracks, detections }));
-    }
     let t1 = performance.now();
     this.timings.detectMs += t1 - t0;
+    if (detections !== undefined && this.redetector !== undefined) {
+      const tracks = this.tracker.all().filter((tr) => tr.label === 'person');
+      const before = this.redetector.inferences;
+      if (tracks.length > 0)
+        detections = detections.concat(await this.redetector.redetect(frame, { tracks, detections }));
+      this.timings.redetections += this.redetector.inferences - before;
+      t0 = t1;
+      t1 = performance.now();
+      this.timings.redetectMs += t1 - t0;
+    }
     t0 = t1;
     const tracks = detections === undefined ? this.tracker.predict(frame.t) : this.tracker.update(detections, frame.t);
     // Someone standing still is not a left object: every person box hides static blobs, the tracks' and
@@ -371,14 +423,23 @@ export class AnalysisPipeline {
   /**
    * Runs the tiled counting pass, at most once per `countEveryS`, while the view is crowded (at least
    * `crowdedFrom` confirmed person tracks); sparse views keep the tracks' count and cost nothing more.
+   * When the source sends details larger than the frames, only on the frames that have one, and on it
+   * (a source no wider than the analysis sends its frame again: that detail is of no use).
    */
   private async countCrowd(frame: VideoFrame, o: { detections: Detection[]; tracks: Track[] }): Promise<void> {
-    if (this.counter === undefined) return;
+    if (this.counter === undefined || this.detailCounter === undefined) return;
+    const detail = frame.detail !== undefined && frame.detail.width > frame.width ? frame.detail : undefined;
+    if (detail !== undefined) this.detailed = true;
+    else if (this.detailed) return;
     const last = this.crowd.at(-1);
     if (last !== undefined && frame.t - last.t < countEveryS * 1000) return;
     if (o.tracks.filter((tr) => tr.label === 'person').length < crowdedFrom) return;
     const t0 = performance.now();
-    const boxes = (await this.counter.persons(frame, o.detections)).map((d) => d.box);
+    const persons =
+      detail === undefined
+        ? await this.counter.persons(frame, o.detections)
+        : await this.detailCounter.persons(detail, o.detections);
+    const boxes = persons.map((d) => d.box);
     this.crowd = [...this.crowd, { boxes, t: frame.t }].slice(-countPasses);
     this.timings.countMs += performance.now() - t0;
     this.timings.countPasses++;

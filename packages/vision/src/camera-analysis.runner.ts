@@ -112,6 +112,8 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
     ...definedOnly({ detector: o.detector, detectEvery: o.detectEvery, fireClassifier: o.fireClassifier }),
   });
   const masker = new PrivacyMasker(o.masks ?? []);
+  // The details (the tiled count pass's full-resolution frames) are masked as well, with their own runs.
+  const detailMasker = new PrivacyMasker(o.masks ?? []);
   const report = (error: unknown) => o.onError?.(error instanceof Error ? error : new Error(String(error)));
   let evidence: Promise<void> = Promise.resolve();
   const totals = { frames: 0, dropped: 0, alerts: 0 };
@@ -164,6 +166,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
       ...(o.launch === undefined ? {} : { launch: o.launch }),
       fps,
       width: o.width ?? 640,
+      ...definedOnly({ detail: pipeline.countDetail }),
       format: 'rgb24',
       whenBehind: live || o.realtime === true ? 'drop' : 'wait',
       ...definedOnly({ realtime: o.realtime }),
@@ -186,7 +189,7 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
     let seen = 0;
     try {
       arm();
-      for await (const { frame, result } of pipeline.analyse(masked(source, { masker, offset }))) {
+      for await (const { frame, result } of pipeline.analyse(masked(source, { masker, detailMasker, offset }))) {
         arm();
         if (seen++ === 0) {
           failures = 0;
@@ -239,13 +242,14 @@ async function run(o: CameraAnalysisOptions): Promise<{ frames: number; dropped:
   return totals;
 }
 
-/** The source's frames, privacy-masked, their times shifted by the restart offset (ms). */
+/** The source's frames and their details, privacy-masked, their times shifted by the restart offset (ms). */
 async function* masked(
   source: AsyncIterable<VideoFrame>,
-  how: { masker: PrivacyMasker; offset: number },
+  how: { masker: PrivacyMasker; detailMasker: PrivacyMasker; offset: number },
 ): AsyncGenerator<VideoFrame> {
   for await (const frame of source) {
     how.masker.apply(frame);
+    if (frame.detail !== undefined) how.detailMasker.apply(frame.detail);
     yield how.offset === 0 ? frame : { ...frame, t: frame.t + how.offset };
   }
 }

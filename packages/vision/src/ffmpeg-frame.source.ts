@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { VideoFrame } from '@vigie/core';
 
 /** FfmpegFrameSource settings. */
@@ -34,6 +35,12 @@ export interface FrameSourceOptions {
    * interval away from it. Streams without such frames (most IP cameras) decode as before.
    */
   skipNonReference?: boolean;
+  /**
+   * Also decode one analysis frame in `every` at the source's own width capped at `width` (height
+   * following), attached to it as `detail`: the tiled count pass of crowded views looks at it (a second
+   * ffmpeg output on file descriptor 3, from the same decoded frames). Absent: no detail.
+   */
+  detail?: { width: number; every: number };
   signal?: AbortSignal;
 }
 
@@ -43,6 +50,23 @@ export interface FrameSourceOptions {
  * are converted. `-benchmark` makes it print its CPU time at the end (read into `decodeCpuMs`).
  */
 export function frameSourceArgs(options: FrameSourceOptions): string[] {
+  const scale = `scale=${options.width}:-2:flags=fast_bilinear`;
+  const detail = options.detail;
+  const output = ['-pix_fmt', options.format, '-f', 'rawvideo'];
+  // The detail frames are the analysis frames numbered 0, every, 2·every… (`select`, passed through as
+  // they are: `-vsync passthrough`, understood by ffmpeg 4 to 7, else the muxer repeats them to 5 fps).
+  const outputs =
+    detail === undefined
+      ? ['-an', '-sn', '-dn', '-vf', `fps=${options.fps},${scale}`, ...output, 'pipe:1']
+      : [
+          '-filter_complex',
+          `[0:v]fps=${options.fps},split=2[a][b];[a]${scale}[frames];` +
+            `[b]select='not(mod(n\\,${detail.every}))',scale='min(iw\\,${detail.width})':-2:flags=bilinear[detail]`,
+          '-vsync',
+          'passthrough',
+          ...['-map', '[frames]', ...output, 'pipe:1'],
+          ...['-map', '[detail]', ...output, 'pipe:3'],
+        ];
   return [
     '-hide_banner',
     '-nostdin',
@@ -57,16 +81,7 @@ export function frameSourceArgs(options: FrameSourceOptions): string[] {
     ...(options.input.startsWith('rtsp') ? ['-rtsp_transport', 'tcp'] : []),
     '-i',
     options.input,
-    '-an',
-    '-sn',
-    '-dn',
-    '-vf',
-    `fps=${options.fps},scale=${options.width}:-2:flags=fast_bilinear`,
-    '-pix_fmt',
-    options.format,
-    '-f',
-    'rawvideo',
-    'pipe:1',
+    ...outputs,
   ];
 }
 
@@ -83,9 +98,9 @@ export function parseCpuTime(log: string): number | undefined {
   return m === null ? undefined : (Number(m[1]) + Number(m[2])) * 1000;
 }
 
-/** Reads the output size from ffmpeg's log ("Output #0 … Video: rawvideo … 640x360"). */
-export function parseOutputSize(log: string): { width: number; height: number } | undefined {
-  const out = log.indexOf('Output #0');
+/** Reads an output's size from ffmpeg's log ("Output #0 … Video: rawvideo … 640x360"; `output` 1: the detail's). */
+export function parseOutputSize(log: string, output = 0): { width: number; height: number } | undefined {
+  const out = log.indexOf(`Output #${output}`);
   if (out < 0) return undefined;
   const m = /Video: rawvideo[^\n]*?\b(\d{2,5})x(\d{2,5})\b/.exec(log.slice(out));
   return m === null ? undefined : { width: Number(m[1]), height: Number(m[2]) };
@@ -130,9 +145,21 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
     const o = this.options;
     const bpp = o.format === 'gray' ? 1 : 3;
     const max = o.queueSize ?? 4;
+    const every = o.detail?.every;
     const run = o.launch?.(o.ffmpegPath, frameSourceArgs(o)) ?? { command: o.ffmpegPath, args: frameSourceArgs(o) };
-    const child = spawn(run.command, run.args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const queue: VideoFrame[] = [];
+    // File descriptor 3: the detail frames' pipe.
+    const child = spawn(run.command, run.args, {
+      stdio: ['ignore', 'pipe', 'pipe', every === undefined ? 'ignore' : 'pipe'],
+    });
+    // Piped just above: never null.
+    const stdout = child.stdio[1] as Readable;
+    const stderr = child.stdio[2] as Readable;
+    const detailPipe = child.stdio[3] as Readable | null;
+    /** Frames in order, with their number; one whose detail is still on its way is not handed out yet. */
+    const queue: { frame: VideoFrame; index: number }[] = [];
+    /** Queued frames waiting for their detail, and details that came before their frame, by frame number. */
+    const waiting = new Map<number, VideoFrame>();
+    const early = new Map<number, VideoFrame>();
     let log = '';
     // Mutated by the child's callbacks: an object keeps TypeScript from narrowing them to constants.
     const state: { ended: boolean; failure: Error | undefined } = { ended: false, failure: undefined };
@@ -141,50 +168,82 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
       wake?.();
       wake = undefined;
     };
-    let frame: Uint8Array | undefined;
-    let filled = 0;
     let index = 0;
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
+    stderr.setEncoding('utf8');
+    stderr.on('data', (chunk: string) => {
       log = (log + chunk).slice(-20_000);
       this.size ??= parseOutputSize(log);
       this.durationMs ??= parseDuration(log);
     });
-    child.stdout.on('data', (chunk: Buffer) => {
-      const size = this.size ?? parseOutputSize(log);
-      if (size === undefined) {
+    const frames = reader({
+      size: () => (this.size ??= parseOutputSize(log)),
+      bpp,
+      buffer: (bytes) => this.takeSpare(bytes) ?? new Uint8Array(bytes),
+      fail: () => {
         state.failure = new Error('ffmpeg sent frames before announcing their size.');
         child.kill('SIGKILL');
-        return;
-      }
-      this.size = size;
-      const frameBytes = size.width * size.height * bpp;
-      let offset = 0;
-      while (offset < chunk.length) {
-        frame ??= this.takeSpare(frameBytes) ?? new Uint8Array(frameBytes);
-        const n = Math.min(frameBytes - filled, chunk.length - offset);
-        frame.set(chunk.subarray(offset, offset + n), filled);
-        filled += n;
-        offset += n;
-        if (filled < frameBytes) break;
+      },
+    });
+    stdout.on('data', (chunk: Buffer) => {
+      for (const { data, size } of frames(chunk)) {
         if (queue.length >= max && (o.whenBehind ?? 'drop') === 'drop') {
-          queue.shift();
+          const oldest = queue.shift();
+          if (oldest !== undefined) waiting.delete(oldest.index);
           this.dropped++;
         }
-        queue.push({
-          data: frame,
+        const frame: VideoFrame = {
+          data,
           width: size.width,
           height: size.height,
           format: o.format,
           t: (index * 1000) / o.fps,
-        });
+        };
+        const detail = early.get(index);
+        if (detail !== undefined) {
+          frame.detail = detail;
+          early.delete(index);
+        } else if (every !== undefined && index % every === 0) waiting.set(index, frame);
+        queue.push({ frame, index });
         index++;
-        frame = undefined;
-        filled = 0;
       }
-      if (queue.length >= max && o.whenBehind === 'wait') child.stdout.pause();
+      // Not while the first frame waits for its detail: ffmpeg, blocked on this pipe, might not write it.
+      const head = queue[0];
+      if (queue.length >= max && o.whenBehind === 'wait' && head !== undefined && !waiting.has(head.index))
+        stdout.pause();
       notify();
     });
+    if (every !== undefined && detailPipe !== null) {
+      let number = 0;
+      const details = reader({
+        size: () => parseOutputSize(log, 1),
+        bpp,
+        buffer: (bytes) => new Uint8Array(bytes),
+        fail: () => {
+          state.failure = new Error('ffmpeg sent detail frames before announcing their size.');
+          child.kill('SIGKILL');
+        },
+      });
+      detailPipe.on('data', (chunk: Buffer) => {
+        for (const { data, size } of details(chunk)) {
+          const of = number++ * every;
+          const detail: VideoFrame = {
+            data,
+            width: size.width,
+            height: size.height,
+            format: o.format,
+            t: (of * 1000) / o.fps,
+          };
+          const frame = waiting.get(of);
+          if (frame !== undefined) {
+            frame.detail = detail;
+            waiting.delete(of);
+          }
+          // Kept for a frame still to come; dropped with a frame dropped meanwhile.
+          else if (of >= index) early.set(of, detail);
+        }
+        notify();
+      });
+    }
     child.on('error', (error) => {
       state.failure = error;
       notify();
@@ -209,15 +268,19 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
       for (;;) {
         // Aborted: no further frame, even one already queued.
         if (o.signal?.aborted ?? false) return;
-        const next = queue.shift();
-        if (next !== undefined) {
-          if (child.stdout.isPaused() && queue.length < max) child.stdout.resume();
+        const head = queue[0];
+        if (head !== undefined && (!waiting.has(head.index) || state.ended)) {
+          queue.shift();
+          waiting.delete(head.index);
+          if (stdout.isPaused() && queue.length < max) stdout.resume();
           this.delivered++;
-          yield next;
+          yield head.frame;
           continue;
         }
         if (state.failure !== undefined) throw state.failure;
         if (state.ended) return;
+        // The first frame waits for its detail: ffmpeg must not be held on the frames' pipe meanwhile.
+        if (head !== undefined && stdout.isPaused()) stdout.resume();
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
@@ -233,4 +296,40 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
       }
     }
   }
+}
+
+/**
+ * Cuts a raw video pipe's chunks into frames of the size ffmpeg announced: a function of each chunk to
+ * the frames it completes (the bytes of a frame cut between chunks are kept for the next).
+ */
+function reader(o: {
+  size: () => { width: number; height: number } | undefined;
+  bpp: number;
+  buffer: (bytes: number) => Uint8Array;
+  fail: () => void;
+}): (chunk: Buffer) => { data: Uint8Array; size: { width: number; height: number } }[] {
+  let frame: Uint8Array | undefined;
+  let filled = 0;
+  return (chunk) => {
+    const size = o.size();
+    if (size === undefined) {
+      o.fail();
+      return [];
+    }
+    const frameBytes = size.width * size.height * o.bpp;
+    const done: { data: Uint8Array; size: { width: number; height: number } }[] = [];
+    let offset = 0;
+    while (offset < chunk.length) {
+      frame ??= o.buffer(frameBytes);
+      const n = Math.min(frameBytes - filled, chunk.length - offset);
+      frame.set(chunk.subarray(offset, offset + n), filled);
+      filled += n;
+      offset += n;
+      if (filled < frameBytes) break;
+      done.push({ data: frame, size });
+      frame = undefined;
+      filled = 0;
+    }
+    return done;
+  };
 }

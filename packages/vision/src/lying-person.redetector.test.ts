@@ -58,7 +58,7 @@ describe('lying person re-detection', () => {
     expect(back.h * 60).toBeCloseTo(30);
   });
 
-  it('finds a person lying head towards the camera only upside down, and says so', async () => {
+  it('finds a person lying head towards the camera only upside down, says so, and looks that way first next time', async () => {
     // A tall block with a notch on top; the detector below takes it for a person only notch down, so
     // only the half turn finds it.
     const frame = frameWith({ x: 30, y: 20, w: 10, h: 30 });
@@ -75,22 +75,47 @@ describe('lying person re-detection', () => {
       },
     };
     const redetector = new LyingPersonRedetector(headUp);
-    const track = { x: 30 / 80, y: 20 / 60, w: 10 / 80, h: 30 / 60 };
-    const found = await redetector.redetect(frame, { tracks: [track], detections: [] });
+    const tracks = [{ id: 1, box: { x: 30 / 80, y: 20 / 60, w: 10 / 80, h: 30 / 60 } }];
+    // Two inferences a call: ±90° on the first, the half turn on the second.
+    expect(await redetector.redetect(frame, { tracks, detections: [] })).toEqual([]);
+    expect(redetector.inferences).toBe(2);
+    const found = await redetector.redetect({ ...frame, t: 400 }, { tracks, detections: [] });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ upsideDown: true });
     expect(found[0]?.lying).toBeUndefined();
+    expect(redetector.inferences).toBe(3);
+    // Found lying: searched again on the next call, upside down first, one inference.
+    expect(await redetector.redetect({ ...frame, t: 800 }, { tracks, detections: [] })).toHaveLength(1);
+    expect(redetector.inferences).toBe(4);
+  });
+
+  it('shares its inferences among many uncovered tracks, least recently searched first', async () => {
+    // Four people standing at the top (the detector finds nothing there), one lying at the bottom right
+    // whose track is last in the list: searched on the fifth call, never with the first two regions only.
+    const frame = frameWith({ x: 140, y: 70, w: 40, h: 10 }, { width: 200, height: 100 });
+    const standing = [10, 40, 70, 100].map((x, i) => ({ id: i + 1, box: { x: x / 200, y: 0.05, w: 0.04, h: 0.16 } }));
+    const fallen = { id: 5, box: { x: 150 / 200, y: 0.4, w: 0.05, h: 0.38 } };
+    const redetector = new LyingPersonRedetector(uprightOnly);
+    for (let call = 0; call < 4; call++) {
+      const t = call * 400;
+      expect(await redetector.redetect({ ...frame, t }, { tracks: [...standing, fallen], detections: [] })).toEqual([]);
+      expect(redetector.inferences).toBe(2 * (call + 1));
+    }
+    const found = await redetector.redetect({ ...frame, t: 1600 }, { tracks: [...standing, fallen], detections: [] });
+    expect(found).toHaveLength(1);
+    expect(found[0]?.box.x).toBeCloseTo(140 / 200);
+    expect(found[0]?.box.w).toBeCloseTo(40 / 200);
   });
 
   it('finds a lying person near a track the confident detections no longer cover, and only there', async () => {
     const frame = frameWith({ x: 20, y: 40, w: 30, h: 10 });
     const redetector = new LyingPersonRedetector(uprightOnly);
     const standing = { x: 25 / 80, y: 10 / 60, w: 10 / 80, h: 35 / 60 };
-    const found = await redetector.redetect(frame, { tracks: [standing], detections: [] });
+    const found = await redetector.redetect(frame, { tracks: [{ id: 1, box: standing }], detections: [] });
     expect(found).toHaveLength(1);
     expect(found[0]?.box.x).toBeCloseTo(20 / 80);
     expect(found[0]?.box.w).toBeCloseTo(30 / 80);
     const covered = [{ label: 'person' as const, score: 0.9, box: standing }];
-    expect(await redetector.redetect(frame, { tracks: [standing], detections: covered })).toEqual([]);
+    expect(await redetector.redetect(frame, { tracks: [{ id: 1, box: standing }], detections: covered })).toEqual([]);
   });
 });

@@ -58,8 +58,42 @@ export function unrotatedBox(box: Box, o: { frame: VideoFrame; region: Region; t
 export interface RedetectOptions {
   /** Score a person must reach in a rotated region (the tracker's track-start score). */
   minScore?: number;
-  /** Regions searched per frame at most. */
-  maxRegions?: number;
+  /** Inferences per call (detection frame) for the tracks not found lying, at most. */
+  budget?: number;
+  /**
+   * Network input of a region: its side in pixels rounded up to 32, within these bounds (at 160–256 a
+   * standing person turned upside down passes for a lying one more often: 3 such finds on the dev
+   * set's shopfront in 5 s at 256, none at 320 or 416).
+   */
+  minInputSize?: number;
+  maxInputSize?: number;
+}
+
+/** A person track as the re-detection sees it: its number and last box. */
+export interface RedetectTrack {
+  id: number;
+  box: Box;
+}
+
+/** Turns in the order they are tried. */
+const turns: readonly Turn[] = [1, -1, 2];
+/**
+ * Seconds a track found lying is searched again on every call, its last finding turn first: that
+ * finding is its only confident detection (which keeps the track alive) and the rule's evidence, which
+ * holds 2 s (PersonOnGroundRule).
+ */
+const keepS = 2;
+/** Tracks found lying searched per call at most (a bound: people lying in view are few). */
+const maxLying = 2;
+
+/** What the re-detection remembers of a track. */
+interface Searched {
+  /** When its region was last searched (ms). */
+  t: number;
+  /** The turn to try first: the one that found it lying, else the next one not tried. */
+  turn: Turn;
+  /** When it was last found lying (ms). */
+  foundT: number;
 }
 
 /**
@@ -70,8 +104,20 @@ export interface RedetectOptions {
  * towards the camera, foreshortened: the dev set's Fall06 scores 0.64–0.77 turned upside down, nothing
  * turned by ±90°). A confident person standing upright in the rotated view is lying in the frame; it
  * is returned as a person detection of the frame.
+ *
+ * Cost, bounded: a track found lying is searched on every call, its finding turn first (1 inference
+ * while it lies there); the other uncovered tracks — in a crowd a dozen at all times, occluded rather
+ * than fallen — share `budget` inferences per call, least recently searched first, each going on with
+ * the turns it has not tried yet. One person who falls alone is searched as before (3 turns in two
+ * calls); in a crowd, every uncovered track in turn. A region smaller than the network input goes in
+ * at `minInputSize`, not 416×416 (1.7× fewer pixels).
  */
 export class LyingPersonRedetector {
+  /** Detector runs on turned regions since the start. */
+  inferences = 0;
+  private readonly searched = new Map<number, Searched>();
+  private readonly sized = new Map<number, Detector>();
+
   constructor(
     private readonly detector: Detector,
     private readonly options: RedetectOptions = {},
@@ -80,37 +126,80 @@ export class LyingPersonRedetector {
   /** Extra person detections of lying people near the given tracks' last boxes. */
   async redetect(
     frame: VideoFrame,
-    o: { tracks: readonly Box[]; detections: readonly Detection[] },
+    o: { tracks: readonly RedetectTrack[]; detections: readonly Detection[] },
   ): Promise<Detection[]> {
     const minScore = this.options.minScore ?? 0.5;
     const covered = o.detections.filter((d) => d.label === 'person' && d.score >= minScore).map((d) => d.box);
-    const open = o.tracks.filter((b) => !covered.some((c) => iou(b, c) >= 0.3)).slice(0, this.options.maxRegions ?? 2);
+    for (const id of this.searched.keys()) if (!o.tracks.some((tr) => tr.id === id)) this.searched.delete(id);
+    const open = o.tracks
+      .filter((tr) => !covered.some((c) => iou(tr.box, c) >= 0.3))
+      .map((tr) => ({ tr, s: this.searched.get(tr.id) ?? { t: -Infinity, turn: 1, foundT: -Infinity } }));
+    const isLying = (s: Searched) => frame.t - s.foundT <= keepS * 1000;
+    const lying = open.filter(({ s }) => isLying(s)).slice(0, maxLying);
+    const others = open.filter(({ s }) => !isLying(s)).sort((a, b) => a.s.t - b.s.t);
+    let budget = this.options.budget ?? 2;
     const found: Detection[] = [];
-    for (const b of open) {
-      const bw = b.w * frame.width;
-      const bh = b.h * frame.height;
-      const side = Math.round(Math.min(frame.width, frame.height, Math.max(32, 1.6 * Math.max(bw, bh))));
-      const cx = (b.x + b.w / 2) * frame.width;
-      const cy = (b.y + b.h / 2) * frame.height + bh / 4;
-      const region = {
-        x: Math.round(Math.min(frame.width - side, Math.max(0, cx - side / 2))),
-        y: Math.round(Math.min(frame.height - side, Math.max(0, cy - side / 2))),
-        side,
-      };
-      let best: Detection | undefined;
-      for (const turn of [1, -1, 2] as const) {
-        const people = (await this.detector.detect(rotatedRegion(frame, region, turn))).filter(
-          // Upright in the rotated view: lying in the frame.
-          (d) => d.label === 'person' && d.score >= minScore && d.box.h > d.box.w,
-        );
-        const found = turn === 2 ? { upsideDown: true } : { lying: true };
-        for (const d of people)
-          if (best === undefined || d.score > best.score)
-            best = { ...d, box: unrotatedBox(d.box, { frame, region, turn }), ...found };
-        if (best !== undefined) break;
+    for (const { tr, s } of [...lying, ...others]) {
+      const tries = isLying(s) ? turns.length : Math.min(turns.length, budget);
+      if (tries === 0) break;
+      if (!isLying(s)) budget -= tries;
+      this.searched.set(tr.id, s);
+      s.t = frame.t;
+      const order = turns.map((_, i) => turns[(turns.indexOf(s.turn) + i) % turns.length] ?? 1).slice(0, tries);
+      const best = await this.search(frame, { box: tr.box, order });
+      if (best === undefined) {
+        s.turn = turns[(turns.indexOf(s.turn) + tries) % turns.length] ?? 1;
+        continue;
       }
-      if (best !== undefined && !found.some((f) => iou(f.box, best.box) > 0.5)) found.push(best);
+      s.foundT = frame.t;
+      s.turn = best.turn;
+      if (!found.some((f) => iou(f.box, best.detection.box) > 0.5)) found.push(best.detection);
     }
     return found;
+  }
+
+  /** The most confident person upright in the region around `box` turned, trying the turns in `order`. */
+  private async search(
+    frame: VideoFrame,
+    o: { box: Box; order: readonly Turn[] },
+  ): Promise<{ detection: Detection; turn: Turn } | undefined> {
+    const b = o.box;
+    const minScore = this.options.minScore ?? 0.5;
+    const bw = b.w * frame.width;
+    const bh = b.h * frame.height;
+    const side = Math.round(Math.min(frame.width, frame.height, Math.max(32, 1.6 * Math.max(bw, bh))));
+    const cx = (b.x + b.w / 2) * frame.width;
+    const cy = (b.y + b.h / 2) * frame.height + bh / 4;
+    const region = {
+      x: Math.round(Math.min(frame.width - side, Math.max(0, cx - side / 2))),
+      y: Math.round(Math.min(frame.height - side, Math.max(0, cy - side / 2))),
+      side,
+    };
+    const detector = this.sizedFor(side);
+    for (const turn of o.order) {
+      this.inferences++;
+      let best: Detection | undefined;
+      for (const d of await detector.detect(rotatedRegion(frame, region, turn)))
+        // Upright in the rotated view: lying in the frame.
+        if (d.label === 'person' && d.score >= minScore && d.box.h > d.box.w && d.score > (best?.score ?? 0)) best = d;
+      if (best !== undefined) {
+        const how = turn === 2 ? { upsideDown: true } : { lying: true };
+        return { detection: { ...best, box: unrotatedBox(best.box, { frame, region, turn }), ...how }, turn };
+      }
+    }
+    return undefined;
+  }
+
+  /** The detector at the network input for a region of `side` pixels (the detector itself without sizes). */
+  private sizedFor(side: number): Detector {
+    const { minInputSize = 320, maxInputSize = 416 } = this.options;
+    const size = Math.min(maxInputSize, Math.max(minInputSize, Math.ceil(side / 32) * 32));
+    if (this.detector.atInputSize === undefined) return this.detector;
+    let d = this.sized.get(size);
+    if (d === undefined) {
+      d = this.detector.atInputSize(size);
+      this.sized.set(size, d);
+    }
+    return d;
   }
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Detector } from '@vigie/core';
 import { locateFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisAlert, AnalysisAlertUpdate } from '../src/alert.evidence.js';
@@ -109,6 +110,61 @@ describe('startCameraAnalysis', () => {
     expect(counts.filter((c) => c.series === 'line:line').map((c) => c.t)).toEqual([10_000, 20_000, 30_000, 35_900]);
     expect(counts.reduce((n, c) => n + (c.in ?? 0) + (c.out ?? 0), 0)).toBe(2);
     expect(counts.find((c) => c.series === 'view' && c.t === 10_000)?.at).toEqual(new Date(start.getTime() + 10_000));
+  });
+
+  it('counts a crowded view on the source’s full resolution, privacy-masked as the analysis frames are', async () => {
+    // Ten people standing apart on the 160 px analysis frames (a crowded view); the tiles record their pixels.
+    const tiles: { width: number; at: (x: number, y: number) => number }[] = [];
+    const detector: Detector = {
+      detect: (frame) => {
+        if (frame.width === 160)
+          return Promise.resolve(
+            Array.from({ length: 10 }, (_, i) => ({
+              label: 'person',
+              score: 0.9,
+              box: { x: 0.05 + (i % 5) * 0.18, y: i < 5 ? 0.1 : 0.55, w: 0.06, h: 0.3 },
+            })),
+          );
+        const data = frame.data.slice();
+        tiles.push({
+          width: frame.width,
+          at: (x, y) => Math.max(...data.subarray((y * frame.width + x) * 3, (y * frame.width + x) * 3 + 3)),
+        });
+        return Promise.resolve([]);
+      },
+    };
+    const analysis = startCameraAnalysis({
+      cameraId: 'cam-10',
+      sourceUrl: clip,
+      ffmpegPath,
+      detector,
+      config: { rules: ['people_count'] },
+      // The top-right corner masked, as in the first test.
+      masks: [
+        {
+          polygon: [
+            { x: 0.8, y: 0 },
+            { x: 1, y: 0 },
+            { x: 1, y: 0.3 },
+            { x: 0.8, y: 0.3 },
+          ],
+        },
+      ],
+      fps: sceneFormat.fps,
+      width: 160,
+      signal: new AbortController().signal,
+      onError: (e) => expect.unreachable(e.message),
+    });
+    await analysis.done;
+    // 2×2 tiles of the 320×180 source, not of the 160 px frames (89 px wide), a pass every 6th frame.
+    expect(new Set(tiles.map((t) => t.width))).toEqual(new Set([178]));
+    expect(tiles.length).toBeGreaterThan(4 * 10);
+    // The top-right tile starts at x = 142: its pixel (170, 10) is the source's (312, 10), masked; (60, 20) is not.
+    const topRight = tiles.filter((_, i) => i % 4 === 1);
+    for (const tile of topRight) {
+      expect(tile.at(170, 10)).toBeLessThan(20);
+      expect(tile.at(60, 20)).toBeGreaterThan(60);
+    }
   });
 
   it('retries a camera that cannot be reached, with backoff, until stopped', async () => {

@@ -83,6 +83,59 @@ describe('FfmpegFrameSource', () => {
     expect(source.dropped).toBeGreaterThan(0);
   });
 
+  it('attaches to one frame in N the same instant at the source’s resolution (capped), for the tiled count pass', async () => {
+    const source = new FfmpegFrameSource({
+      ffmpegPath,
+      input: clip,
+      fps: 5,
+      width: 160,
+      format: 'gray',
+      queueSize: 1,
+      whenBehind: 'wait',
+      detail: { width: 1280, every: 3 },
+    });
+    const frames: VideoFrame[] = [];
+    for await (const f of source) frames.push({ ...f, data: f.data.slice() });
+    expect(frames).toHaveLength(10);
+    expect(frames.flatMap((f) => (f.detail === undefined ? [] : [f.t]))).toEqual([0, 600, 1200, 1800]);
+    // The source's own 320×180, not the cap: a detail is never enlarged.
+    expect(frames[3]?.detail).toMatchObject({ width: 320, height: 180, format: 'gray', t: 600 });
+    // Each detail, halved, is its own frame's picture rather than a neighbour's (testsrc2 moves).
+    const halvedDiff = (detail: VideoFrame, frame: VideoFrame) => {
+      let sum = 0;
+      for (let y = 0; y < frame.height; y++)
+        for (let x = 0; x < frame.width; x++)
+          sum += Math.abs((detail.data[2 * y * detail.width + 2 * x] ?? 0) - (frame.data[y * frame.width + x] ?? 0));
+      return sum / (frame.width * frame.height);
+    };
+    for (const i of [3, 6]) {
+      const detail = frames[i]?.detail;
+      const [before, own, after] = [frames[i - 1], frames[i], frames[i + 1]];
+      if (detail === undefined || before === undefined || own === undefined || after === undefined)
+        expect.unreachable();
+      expect(halvedDiff(detail, own)).toBeLessThan(halvedDiff(detail, before) / 2);
+      expect(halvedDiff(detail, own)).toBeLessThan(halvedDiff(detail, after) / 2);
+    }
+  });
+
+  it('caps the detail at its width, the height following', async () => {
+    const source = new FfmpegFrameSource({
+      ffmpegPath,
+      input: clip,
+      fps: 5,
+      width: 64,
+      format: 'rgb24',
+      whenBehind: 'wait',
+      detail: { width: 200, every: 5 },
+    });
+    const details: VideoFrame[] = [];
+    for await (const f of source) if (f.detail !== undefined) details.push(f.detail);
+    expect(details.map((d) => [d.width, d.height, d.data.length])).toEqual([
+      [200, 112, 200 * 112 * 3],
+      [200, 112, 200 * 112 * 3],
+    ]);
+  });
+
   it('stops ffmpeg when aborted', async () => {
     const controller = new AbortController();
     const source = new FfmpegFrameSource({

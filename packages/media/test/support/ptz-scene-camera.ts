@@ -24,17 +24,31 @@ export function windowSpan(position: PtzPosition | undefined): { x0: number; x1:
 /** The window's vertical span (it does not move up or down in these tests). */
 export const windowRows = { y0: 0.3, y1: 0.7 };
 
-function draw(frame: Buffer, position: PtzPosition | undefined): void {
+/** The grey a scene camera fills its own privacy masks with (the street is 128, Vigie's masks black). */
+export const cameraMaskGrey = 80;
+
+/** A polygon in image coordinates (0–1, y downwards). */
+type Polygon = readonly { x: number; y: number }[];
+
+function draw(frame: Buffer, position: PtzPosition | undefined, burnt: readonly Polygon[]): void {
   const { width, height } = sceneSize;
   const { x0, x1 } = windowSpan(position);
+  // Each mask the camera burns in is filled over its bounding box (the test devices' masks are rectangles).
+  const boxes = burnt.map((polygon) => ({
+    x0: Math.min(...polygon.map((p) => p.x)) * width,
+    x1: Math.max(...polygon.map((p) => p.x)) * width,
+    y0: Math.min(...polygon.map((p) => p.y)) * height,
+    y1: Math.max(...polygon.map((p) => p.y)) * height,
+  }));
   for (let y = 0; y < height; y++) {
     const rowInWindow = y >= windowRows.y0 * height && y < windowRows.y1 * height;
     for (let x = 0; x < width; x++) {
       const inWindow = rowInWindow && x >= x0 * width && x < x1 * width;
+      const masked = boxes.some((b) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1);
       const i = (y * width + x) * 3;
-      frame[i] = inWindow ? 220 : 128;
-      frame[i + 1] = inWindow ? 20 : 128;
-      frame[i + 2] = inWindow ? 20 : 128;
+      frame[i] = masked ? cameraMaskGrey : inWindow ? 220 : 128;
+      frame[i + 1] = masked ? cameraMaskGrey : inWindow ? 20 : 128;
+      frame[i + 2] = masked ? cameraMaskGrey : inWindow ? 20 : 128;
     }
   }
 }
@@ -43,9 +57,13 @@ function draw(frame: Buffer, position: PtzPosition | undefined): void {
  * A test PTZ camera's video: a grey street with a red private window whose place in the picture depends on where
  * the head points (`where`, e.g. the test ONVIF device's `position`), drawn by Node at 10 frames a second and
  * encoded by ffmpeg (x264, a keyframe a second) to an RTSP relay. A move shows at once in the next frame, as the
- * picture of a real head does while it turns.
+ * picture of a real head does while it turns. `burnt` gives the privacy masks its firmware burns into the next frame
+ * (image coordinates, filled grey, `cameraMaskGrey`): none by default, as a firmware that lists masks it does not apply.
  */
-export async function startPtzSceneCamera(where: () => PtzPosition | undefined): Promise<PtzSceneCamera> {
+export async function startPtzSceneCamera(
+  where: () => PtzPosition | undefined,
+  burnt: () => readonly Polygon[] = () => [],
+): Promise<PtzSceneCamera> {
   const relay = new RtspRelay();
   const port = await relay.listen(0);
   const { width, height } = sceneSize;
@@ -62,7 +80,7 @@ export async function startPtzSceneCamera(where: () => PtzPosition | undefined):
   encoder.stdin.on('error', () => undefined);
   const frame = Buffer.alloc(width * height * 3);
   const timer = setInterval(() => {
-    draw(frame, where());
+    draw(frame, where(), burnt());
     encoder.stdin.write(frame);
   }, 100);
   const exited = new Promise<never>((_, reject) =>
@@ -107,6 +125,25 @@ export function redPixels(frame: Buffer): number {
     if (frame[i]! > 150 && frame[i + 1]! < 100 && frame[i + 2]! < 100) red += 1;
   }
   return red;
+}
+
+/** What a frame shows over the private window at pan 0: its red, the camera's grey mask, Vigie's black, or else. */
+export function windowLook(frame: Buffer): 'red' | 'camera mask' | 'black' | 'other' {
+  const { width, height } = sceneSize;
+  const { x0, x1 } = windowSpan({ pan: 0, tilt: 0, zoom: 0 });
+  const sum = [0, 0, 0];
+  let count = 0;
+  for (let y = Math.ceil(windowRows.y0 * height) + 2; y < windowRows.y1 * height - 2; y++) {
+    for (let x = Math.ceil(x0 * width) + 2; x < x1 * width - 2; x++) {
+      for (let c = 0; c < 3; c++) sum[c]! += frame[(y * width + x) * 3 + c]!;
+      count += 1;
+    }
+  }
+  const [r, g, b] = sum.map((v) => v / count) as [number, number, number];
+  if (r > 150 && g < 100 && b < 100) return 'red';
+  if (Math.max(r, g, b) < 40) return 'black';
+  if ([r, g, b].every((v) => Math.abs(v - cameraMaskGrey) < 20)) return 'camera mask';
+  return 'other';
 }
 
 /** Mean brightness of a horizontal band of the picture (rows 25–75 %), from x0 to x1 (normalised). */

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rename, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Camera, Segment, SegmentStorage } from '@vigie/core';
+import type { Camera, RgbFrame, Segment, SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { definedOnly } from '@vigie/core';
-import { describeSegmentFile, remaskSegmentFile } from '@vigie/media';
+import { describeSegmentFile, lastFrameOf, remaskSegmentFile } from '@vigie/media';
 import { whileDatabaseAway } from './index-writer.js';
 import { copyFromStorage } from './storage-copy.js';
 
@@ -12,7 +12,7 @@ export interface CopiedSegmentsOptions {
   /** The camera as registered: its masks are the ones burnt in after the fact. */
   camera: Camera;
   storage: SegmentStorage;
-  /** Scratch space on the storage's disk (`<spool>/<camera>/remask-*`, quarantined by spool recovery after a crash). */
+  /** Scratch space on the storage's disk (`<spool>/<camera>/remask-*`, `frame-*`, quarantined by spool recovery after a crash). */
   spoolDir: string;
   /** Where a segment that could not be re-masked goes (never indexed, purged at retention); absent: deleted. */
   quarantineDir?: string;
@@ -59,6 +59,25 @@ export class CopiedSegments {
     this.#held = this.#held.filter((segment) => segment.endedAt > checkStartedAt);
     for (const segment of vouched)
       this.#options.index(segment).catch((error: unknown) => this.#options.onProblem((error as Error).message));
+  }
+
+  /**
+   * The last frame of the latest held segment that ended by `checkStartedAt` (what a check begun then would vouch
+   * for), decoded small, to see whether the camera's masks are in its pixels; undefined when no such segment is held
+   * (everything it stored was vouched for already) or the run is distrusted. Rejects when it cannot be decoded.
+   */
+  async lastFrame(checkStartedAt: Date): Promise<RgbFrame | undefined> {
+    const latest = this.#held.filter((segment) => segment.endedAt <= checkStartedAt).at(-1);
+    if (latest === undefined || this.#distrusted) return undefined;
+    const { camera, storage, spoolDir, ffmpegPath } = this.#options;
+    await mkdir(join(spoolDir, camera.id), { recursive: true });
+    const dir = await mkdtemp(join(spoolDir, camera.id, 'frame-'));
+    try {
+      await copyFromStorage(storage, latest.key, join(dir, 'copied.mp4'));
+      return await lastFrameOf(ffmpegPath, join(dir, 'copied.mp4'), dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /** A check failed (or the run ends unvouched): everything held and stored later is masked by Vigie first. */

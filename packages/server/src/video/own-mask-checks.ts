@@ -1,4 +1,12 @@
-import { judgeCameraMasks, type Camera, type CameraMaskGateway, type CameraMaskVerdict, type Clock } from '@vigie/core';
+import {
+  judgeCameraMasks,
+  masksNotFlat,
+  type Camera,
+  type CameraMaskGateway,
+  type CameraMaskReading,
+  type CameraMaskVerdict,
+  type Clock,
+} from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { ptzTargetOf, type CredentialVault } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
@@ -27,6 +35,11 @@ export class OwnMaskChecks {
   readonly #verdicts = new Map<string, { masks: string; verdict: CameraMaskVerdict }>();
   /** Cameras being checked now. */
   readonly #checking = new Set<string>();
+  /**
+   * Cameras whose pixels contradicted their listed masks: the listing (JSON) then, and the masks found unmasked. While
+   * the camera lists the same masks, its word alone is not taken again (no copy run just to fail once more).
+   */
+  readonly #belied = new Map<string, { listed: string; uncovered: string[] }>();
 
   /** Checks nothing yet. */
   constructor(options: OwnMaskChecksOptions) {
@@ -67,8 +80,8 @@ export class OwnMaskChecks {
             log.warn({ camera: camera.id }, `camera masks not checked: ${(error as Error).message}`);
             return undefined;
           });
-    const verdict = judgeCameraMasks(camera.masks, reading);
     const copied = this.#options.copiedOf(camera.id);
+    const verdict = await this.#pixels(camera, judgeCameraMasks(camera.masks, reading), reading, startedAt);
     if (verdict.check === 'verified') copied?.passed(startedAt);
     else copied?.distrust();
     const masks = JSON.stringify(camera.masks);
@@ -91,5 +104,37 @@ export class OwnMaskChecks {
       );
     }
     return verdict;
+  }
+
+  /**
+   * A verdict on what the camera says, checked against what it sends: when its listed masks cover Vigie's, the last
+   * frame of the latest copied segment this check would vouch for must be a flat fill under each of Vigie's masks,
+   * else the verdict is `not_applied` (kept while the camera lists the same masks). Without such a segment (not
+   * copying yet, or nothing stored since the last pass) the listing alone decides, unless it was belied before.
+   */
+  async #pixels(
+    camera: Camera,
+    verdict: CameraMaskVerdict,
+    reading: CameraMaskReading | undefined,
+    startedAt: Date,
+  ): Promise<CameraMaskVerdict> {
+    if (verdict.check !== 'verified' || reading === undefined) return verdict;
+    const listed = JSON.stringify(reading.masks);
+    const belied = this.#belied.get(camera.id);
+    if (belied?.listed === listed) return { check: 'not_applied', uncovered: belied.uncovered };
+    this.#belied.delete(camera.id);
+    const frame = await this.#options
+      .copiedOf(camera.id)
+      ?.lastFrame(startedAt)
+      .catch((error: unknown) => {
+        this.#options.log.warn({ camera: camera.id }, `copied picture not checked: ${(error as Error).message}`);
+        return null;
+      });
+    if (frame === undefined) return verdict;
+    if (frame === null) return { check: 'not_applied', uncovered: camera.masks.map((m) => m.id) };
+    const uncovered = masksNotFlat(frame, camera.masks);
+    if (uncovered.length === 0) return verdict;
+    this.#belied.set(camera.id, { listed, uncovered });
+    return { check: 'not_applied', uncovered };
   }
 }

@@ -4,11 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AnalysisPipeline } from '../analysis.pipeline.js';
+import { AnalysisPipeline, countDetailTiling, countDetailWidth } from '../analysis.pipeline.js';
 import { FfmpegFrameSource, frameSourceArgs, parseCpuTime, type FrameSourceOptions } from '../ffmpeg-frame.source.js';
 import { definedOnly, type VideoFrame } from '@vigie/core';
 import { OnnxFireClassifier } from '../fire.classifier.js';
 import { OnnxDetector } from '../onnx.detector.js';
+import { TiledPersonCounter, tiledCountDefaults } from '../tiled.counter.js';
 import { locateFfmpegForScripts } from './ffmpeg-path.js';
 
 // `npm run bench:analysis`: analysis throughput vs bare ffmpeg decode, per-stage cost, 720p cameras per core.
@@ -88,6 +89,9 @@ interface Run {
   /** Tiled counting passes per second of video (crowded views), and their time on this thread. */
   countRate: number;
   count: number;
+  /** Lying-person re-detection inferences per second of video (turned regions), and their wait on this thread. */
+  redetectRate: number;
+  redetect: number;
   /** Fire model patches per second of video (only where the colour/flicker cue proposes), and their time. */
   fireRate: number;
   fire: number;
@@ -120,7 +124,8 @@ async function analyse(variant: Variant): Promise<Run> {
     detectEvery: variant.detectEvery,
     ...definedOnly({ fireClassifier }),
   });
-  const frames = new FfmpegFrameSource(source);
+  // The tiled count pass's full-resolution frames, as the camera runner asks for them.
+  const frames = new FfmpegFrameSource({ ...source, ...definedOnly({ detail: pipeline.countDetail }) });
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   if (variant.overlap) for await (const { frame } of pipeline.analyse(frames)) frames.recycle(frame.data);
@@ -148,6 +153,8 @@ async function analyse(variant: Variant): Promise<Run> {
     rules: t.rulesMs / n,
     countRate: (t.countPasses / n) * 5,
     count: t.countMs / n,
+    redetectRate: (t.redetections / n) * 5,
+    redetect: t.redetectMs / n,
     fireRate: ((fireClassifier?.stats.patches ?? 0) / n) * 5,
     fire: (fireClassifier?.stats.ms ?? 0) / n,
     cpu: decodeCpu + (cpu.user + cpu.system) / 1000 / n,
@@ -159,12 +166,18 @@ const tunedArgs = frameSourceArgs(source);
 const plainArgs = frameSourceArgs({ ...source, skipNonReference: false }).map((a) =>
   a.replace('fast_bilinear', 'bilinear'),
 );
+// The default's source: the count pass's detail, one 1280 px frame in 6, as a second output.
+const detailArgs = frameSourceArgs({ ...source, detail: { width: countDetailWidth, every: 6 } }).map((a) =>
+  a === 'pipe:1' ? '/dev/null' : a,
+);
 const bare: { wallMs: number; cpuMs: number }[] = [];
+const bareDetail: { wallMs: number; cpuMs: number }[] = [];
 const plain: { wallMs: number; cpuMs: number }[] = [];
 const runs = new Map<Variant, Run[]>(variants.map((v) => [v, []]));
 for (const v of variants) await analyse(v); // warm-up: JIT, file cache, model load
 for (let r = 0; r < repeats; r++) {
   bare.push(await bareDecode(tunedArgs));
+  bareDetail.push(await bareDecode(detailArgs));
   plain.push(await bareDecode(plainArgs));
   for (const v of variants) runs.get(v)?.push(await analyse(v));
 }
@@ -181,7 +194,7 @@ console.log(
 console.log(
   'Rates (5 analysed frames/s): YOLOX-nano on one analysed frame in N (columns; default N = 2, 2.5 detections/s); ' +
     'tiled counting only on crowded views, one pass a second at most (row below); lying-person re-detection only ' +
-    'with person_on_ground, 2–3 inferences per lost person track and detection frame; ' +
+    'with person_on_ground, 2 inferences per detection frame for the uncovered person tracks + 1 per person found lying (row below); ' +
     (haveFireModel
       ? 'fire model only on frames the colour/flicker cue proposes, at most 4 patches each (row below).'
       : `fire model absent (${fireModelPath}): fire_smoke does not run.`),
@@ -190,7 +203,9 @@ console.log(
   `Bare ffmpeg decode, same arguments (1 thread, -skip_frame noref, fast_bilinear): ${f1(bareWall)} ms wall, ` +
     `${f2(median(bare.map((b) => b.cpuMs)) / frames)} ms CPU per frame. ` +
     `Every frame decoded, bilinear: ${f1(median(plain.map((b) => b.wallMs)))} ms wall, ` +
-    `${f2(median(plain.map((b) => b.cpuMs)) / frames)} ms CPU per frame.`,
+    `${f2(median(plain.map((b) => b.cpuMs)) / frames)} ms CPU per frame. ` +
+    `With the count pass's detail (1280 px, one frame in 6, second output): ` +
+    `${f2(median(bareDetail.map((b) => b.cpuMs)) / frames)} ms CPU per frame.`,
 );
 console.log('');
 const rows: [string, (r: Run) => number, number][] = [
@@ -205,6 +220,8 @@ const rows: [string, (r: Run) => number, number][] = [
   ['rules ms/frame', (r) => r.rules, 2],
   ['tiled counting passes per second (crowded)', (r) => r.countRate, 2],
   ['tiled counting wait ms/frame (in inference)', (r) => r.count, 2],
+  ['lying-person re-detections per second', (r) => r.redetectRate, 2],
+  ['re-detection wait ms/frame (in inference)', (r) => r.redetect, 2],
   ['fire model patches/s (cue proposed)', (r) => r.fireRate, 2],
   ['fire model ms/frame (crop + inference)', (r) => r.fire, 2],
   ['CPU ms per analysed frame, all stages', (r) => r.cpu, 1],
@@ -222,6 +239,7 @@ for (const [label, value, digits] of rows) {
   console.log(`| ${label.padEnd(42)} | ${cells.join(' | ')} |`);
 }
 await benchFireModel();
+await benchCountPass();
 await rm(dir, { recursive: true, force: true });
 
 /**
@@ -267,5 +285,62 @@ async function benchFireModel(): Promise<void> {
       `(${((100 * worst) / cameraCore).toFixed(0)} % of the default's ${cameraCore.toFixed(3)} core per camera).`,
   );
   await fire.close();
+  await detector.close();
+}
+
+/**
+ * One tiled count pass's CPU time (this thread, inline detector: crop, letterbox, 4 inferences, merge)
+ * on a crowded frame: on the 640 px analysis frame (tiles at 512 px, without a detail) and on the
+ * frame's 1280 px detail (tiles at 416 px, the default, and at 512 px); per camera it runs once per
+ * detail frame (1.2 s at 5 fps) while the view is crowded.
+ */
+async function benchCountPass(): Promise<void> {
+  const frameSource = new FfmpegFrameSource({ ...source, detail: { width: countDetailWidth, every: 6 } });
+  let frame: VideoFrame | undefined;
+  // The clip's 7th second: a crowded instant (~37 people).
+  for await (const f of frameSource)
+    if (f.t >= 7000 && f.detail !== undefined) {
+      frame = f;
+      break;
+    }
+  const detail = frame?.detail;
+  if (frame === undefined || detail === undefined) return;
+  const detector = await OnnxDetector.create({ modelPath, inputSize, threads: 1, worker: false });
+  const whole = await detector.detect(frame);
+  const time = async (run: () => Promise<unknown>, n: number) => {
+    const start = process.cpuUsage();
+    for (let i = 0; i < n; i++) await run();
+    const cpu = process.cpuUsage(start);
+    return (cpu.user + cpu.system) / 1000 / n;
+  };
+  const passes = [
+    {
+      name: `640 px frame, tiles at ${tiledCountDefaults.tileInputSize} px`,
+      counter: new TiledPersonCounter(detector),
+      on: frame,
+    },
+    {
+      name: `${detail.width} px detail, tiles at ${countDetailTiling.tileInputSize} px (default)`,
+      counter: new TiledPersonCounter(detector, countDetailTiling),
+      on: detail,
+    },
+    {
+      name: `${detail.width} px detail, tiles at 512 px`,
+      counter: new TiledPersonCounter(detector, { ...countDetailTiling, tileInputSize: 512 }),
+      on: detail,
+    },
+  ];
+  for (const p of passes) await time(() => p.counter.persons(p.on, whole), 2);
+  const lines = [];
+  for (const p of passes) {
+    const ms = await time(() => p.counter.persons(p.on, whole), 10);
+    const found = (await p.counter.persons(p.on, whole)).length;
+    lines.push(
+      `  ${p.name}: ${f1(ms)} ms CPU per pass, ${f1(ms / 1.2)} ms per second of a crowded view; ${found} persons`,
+    );
+  }
+  console.log(
+    `\nTiled count pass at ${(frame.t / 1000).toFixed(1)} s (crowded), CPU time per pass, inline detector:\n${lines.join('\n')}`,
+  );
   await detector.close();
 }

@@ -1,6 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnalyticsEvent, AnalyticsEventType, Calibration, CountMethod, Detector, VideoFrame } from '@vigie/core';
+import {
+  definedOnly,
+  type AnalyticsEvent,
+  type AnalyticsEventType,
+  type Calibration,
+  type CountMethod,
+  type Detector,
+  type VideoFrame,
+} from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import type { CountSample } from '../count.sampler.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
@@ -122,6 +130,8 @@ export async function runOverheadCrowd(o: {
     input: path,
     fps: 5,
     width: 640,
+    // The tiled count pass's full-resolution frames, as the camera runner asks for them.
+    ...definedOnly({ detail: pipeline.countDetail }),
     format: 'rgb24',
     whenBehind: 'wait',
   });

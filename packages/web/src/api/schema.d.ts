@@ -4273,7 +4273,7 @@ export interface paths {
                                  * @description Masks applied by the camera (ONVIF): the last check; anything but verified and Vigie masks the picture itself.
                                  * @enum {unknown}
                                  */
-                                cameraMasks?: "verified" | "missing" | "unsupported" | "unreachable";
+                                cameraMasks?: "verified" | "missing" | "unsupported" | "unreachable" | "not_applied";
                             };
                             warnings: {
                                 code: string;
@@ -4357,7 +4357,7 @@ export interface paths {
                                  * @description Masks applied by the camera (ONVIF): the last check; anything but verified and Vigie masks the picture itself.
                                  * @enum {unknown}
                                  */
-                                cameraMasks?: "verified" | "missing" | "unsupported" | "unreachable";
+                                cameraMasks?: "verified" | "missing" | "unsupported" | "unreachable" | "not_applied";
                             };
                             warnings: {
                                 code: string;
