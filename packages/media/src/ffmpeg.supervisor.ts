@@ -115,7 +115,8 @@ export class FfmpegSupervisor {
   readonly #clock: Clock;
   readonly #entries = new Map<string, Entry>();
   readonly #statusListeners = new Set<(status: ProcessStatus) => void>();
-  readonly #progressListeners = new Set<(progress: ProcessProgress) => void>();
+  /** Progress listeners by job: each report reaches its own job's listeners only (not every camera's recorder). */
+  readonly #progressListeners = new Map<string, Set<(progress: ProcessProgress) => void>>();
 
   /** Creates a supervisor; nothing runs until `start`. */
   constructor(options: SupervisorOptions) {
@@ -176,10 +177,15 @@ export class FfmpegSupervisor {
     return () => this.#statusListeners.delete(listener);
   }
 
-  /** Listens to progress reports of every job; returns the function that stops listening. */
-  onProgress(listener: (progress: ProcessProgress) => void): () => void {
-    this.#progressListeners.add(listener);
-    return () => this.#progressListeners.delete(listener);
+  /** Listens to the progress reports of one job; returns the function that stops listening. */
+  onProgress(jobId: string, listener: (progress: ProcessProgress) => void): () => void {
+    const listeners = this.#progressListeners.get(jobId) ?? new Set();
+    this.#progressListeners.set(jobId, listeners.add(listener));
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.#progressListeners.get(jobId) === listeners)
+        this.#progressListeners.delete(jobId);
+    };
   }
 
   /** Stops everything (for `await using`). */
@@ -297,7 +303,7 @@ export class FfmpegSupervisor {
         this.#emit(entry, 'online', 'receiving video');
       }
       const report: ProcessProgress = { ...progress, jobId: entry.job.id, run: entry.run, at: this.#clock.now() };
-      for (const listener of this.#progressListeners) listener(report);
+      for (const listener of this.#progressListeners.get(entry.job.id) ?? []) listener(report);
     };
     // Progress lines split by hand: a dozen lines a second per camera need no readline interface and its events.
     let partial = '';

@@ -217,9 +217,9 @@ export class SegmentRecorder {
       if (status.state === 'online') meter.online(status.at.getTime());
       this.#lastActivityMs = status.state === 'online' ? this.#clock.now().getTime() : undefined;
     });
-    const unsubscribeProgress = supervisor.onProgress((progress) => {
-      if (progress.jobId === this.jobId) meter.progress(progress.run, progress.frame, progress.at.getTime());
-    });
+    const unsubscribeProgress = supervisor.onProgress(this.jobId, (progress) =>
+      meter.progress(progress.run, progress.frame, progress.at.getTime()),
+    );
     this.#unsubscribe = () => {
       unsubscribeStatus();
       unsubscribeProgress();
