@@ -209,9 +209,13 @@ export class AlertRepository {
       : { id: row.id, openedAt: row.opened_at, ...(row.group_id === null ? {} : { groupId: row.group_id }) };
   }
 
-  /** Records how an alert's situation went on or ended (the operator's status and verdict stay as they are). */
-  async progress(id: string, progress: AlertProgress): Promise<void> {
-    await this.db
+  /**
+   * Records how an alert's situation went on or ended (the operator's status and verdict stay as they are),
+   * unless the alert already holds a later report (reports stored side by side can arrive out of order: an
+   * earlier "still there" must not reopen an ended situation); whether it was recorded.
+   */
+  async progress(id: string, progress: AlertProgress): Promise<boolean> {
+    const result = await this.db
       .updateTable('alerts')
       .set({
         last_seen_at: progress.lastSeenAt,
@@ -225,7 +229,9 @@ export class AlertRepository {
         ...definedOnly({ snapshot: progress.snapshot }),
       })
       .where('id', '=', id)
-      .execute();
+      .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', progress.lastSeenAt)]))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** Alerts matching a filter, newest first, with their notes. */

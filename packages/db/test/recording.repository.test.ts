@@ -185,14 +185,18 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
       undefined,
     );
     expect((await alerts.list({ ongoing: true, limit: 10 })).map((a) => a.id)).toEqual([bag]);
-    await alerts.progress(bag, {
+    const ended = {
       lastSeenAt: t('10:30:00'),
       endedAt: t('10:30:00'),
       occurrences: 7,
       facts: { ...facts, durationS: 1510, confidence: 0.8 },
       clipTo: t('10:30:10'),
       at: t('10:30:15'),
-    });
+    };
+    expect(await alerts.progress(bag, ended)).toBe(true);
+    // An earlier "still there", stored after the end (batches side by side), does not reopen it.
+    const earlier = { lastSeenAt: t('10:20:00'), occurrences: 5, facts, clipTo: t('10:20:10'), at: t('10:30:16') };
+    expect(await alerts.progress(bag, earlier)).toBe(false);
     expect(await alerts.get(bag)).toMatchObject({
       endedAt: t('10:30:00').toISOString(),
       occurrences: 7,

@@ -156,7 +156,7 @@ export class AlertService {
       const stored = await alerts.bySituation(cameraId, situationKey);
       if (stored === undefined) return undefined;
       if (idempotencyKey !== undefined && (await cluster.markIngested([idempotencyKey])).size === 0) return undefined;
-      await alerts.progress(stored.id, { ...progress, at: now });
+      if (!(await alerts.progress(stored.id, { ...progress, at: now }))) return undefined;
       if (progress.endedAt !== undefined && stored.endedAt === undefined)
         await audit.append({
           action: 'alert.ended',
