@@ -166,6 +166,11 @@ export const countDetailTiling = { ...tiledCountDefaults, tileInputSize: 416 };
 const countPasses = 3;
 const countValidS = 4;
 /**
+ * Seconds a tiled count pass's persons stand for people upright, whom the lying-person re-detection
+ * skips: a little over one pass period (`countEveryS`), so a fall in a crowd is searched a second later.
+ */
+const uprightValidS = 1.5;
+/**
  * Tiles of the two-wheeler pass (views with a two-wheeler in sight, at most once per `countEveryS`):
  * 2×2 at 416 px find 2–3 of the dev set's junction motorbikes the whole-frame pass misses, 512 px 1–2.
  */
@@ -340,8 +345,11 @@ export class AnalysisPipeline {
     if (detections !== undefined && this.redetector !== undefined) {
       const tracks = this.tracker.all().filter((tr) => tr.label === 'person');
       const before = this.redetector.inferences;
+      // Persons the last tiled count pass found standing (a second ago at most) are not searched lying.
+      const pass = this.crowd.at(-1);
+      const upright = pass !== undefined && frame.t - pass.t <= uprightValidS * 1000 ? pass.boxes : [];
       if (tracks.length > 0)
-        detections = detections.concat(await this.redetector.redetect(frame, { tracks, detections }));
+        detections = detections.concat(await this.redetector.redetect(frame, { tracks, detections, upright }));
       this.timings.redetections += this.redetector.inferences - before;
       t0 = t1;
       t1 = performance.now();

@@ -107,6 +107,31 @@ describe('lying person re-detection', () => {
     expect(found[0]?.box.w).toBeCloseTo(40 / 200);
   });
 
+  it('skips tracks a sharper pass saw standing moments ago, but not one already found lying', async () => {
+    // The same crowd: the four standing people were found upright by the tiled count pass, so the lying
+    // one's track is searched at once instead of fifth; then, found lying, its own upright-looking box
+    // from that pass does not stop its searches.
+    const frame = frameWith({ x: 140, y: 70, w: 40, h: 10 }, { width: 200, height: 100 });
+    const standing = [10, 40, 70, 100].map((x, i) => ({ id: i + 1, box: { x: x / 200, y: 0.05, w: 0.04, h: 0.16 } }));
+    const fallen = { id: 5, box: { x: 150 / 200, y: 0.4, w: 0.05, h: 0.38 } };
+    const redetector = new LyingPersonRedetector(uprightOnly);
+    const tracks = [...standing, fallen];
+    const upright = standing.map((tr) => tr.box);
+    expect(await redetector.redetect(frame, { tracks, detections: [], upright })).toHaveLength(1);
+    expect(redetector.inferences).toBe(1);
+    const again = await redetector.redetect(
+      { ...frame, t: 400 },
+      { tracks, detections: [], upright: [...upright, fallen.box] },
+    );
+    expect(again).toHaveLength(1);
+    expect(redetector.inferences).toBe(2);
+    // A wide box (someone lying, as a sharper pass may score them) does not count as standing.
+    const wide = new LyingPersonRedetector(uprightOnly);
+    const lyingBox = { x: 140 / 200, y: 0.7, w: 0.2, h: 0.1 };
+    await wide.redetect(frame, { tracks: [{ id: 9, box: lyingBox }], detections: [], upright: [lyingBox] });
+    expect(wide.inferences).toBe(1);
+  });
+
   it('finds a lying person near a track the confident detections no longer cover, and only there', async () => {
     const frame = frameWith({ x: 20, y: 40, w: 30, h: 10 });
     const redetector = new LyingPersonRedetector(uprightOnly);

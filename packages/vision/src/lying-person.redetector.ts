@@ -123,10 +123,14 @@ export class LyingPersonRedetector {
     private readonly options: RedetectOptions = {},
   ) {}
 
-  /** Extra person detections of lying people near the given tracks' last boxes. */
+  /**
+   * Extra person detections of lying people near the given tracks' last boxes. `upright`: persons seen
+   * standing moments ago by a sharper pass (the crowd's tiled count); a track one of them covers is not
+   * searched unless it was found lying (in a crowd, most tracks the whole-frame detector misses are there).
+   */
   async redetect(
     frame: VideoFrame,
-    o: { tracks: readonly RedetectTrack[]; detections: readonly Detection[] },
+    o: { tracks: readonly RedetectTrack[]; detections: readonly Detection[]; upright?: readonly Box[] },
   ): Promise<Detection[]> {
     const minScore = this.options.minScore ?? 0.5;
     const covered = o.detections.filter((d) => d.label === 'person' && d.score >= minScore).map((d) => d.box);
@@ -135,8 +139,11 @@ export class LyingPersonRedetector {
       .filter((tr) => !covered.some((c) => iou(tr.box, c) >= 0.3))
       .map((tr) => ({ tr, s: this.searched.get(tr.id) ?? { t: -Infinity, turn: 1, foundT: -Infinity } }));
     const isLying = (s: Searched) => frame.t - s.foundT <= keepS * 1000;
+    const standing = (o.upright ?? []).filter((b) => b.h * frame.height > b.w * frame.width);
     const lying = open.filter(({ s }) => isLying(s)).slice(0, maxLying);
-    const others = open.filter(({ s }) => !isLying(s)).sort((a, b) => a.s.t - b.s.t);
+    const others = open
+      .filter(({ tr, s }) => !isLying(s) && !standing.some((b) => iou(tr.box, b) >= 0.3))
+      .sort((a, b) => a.s.t - b.s.t);
     let budget = this.options.budget ?? 2;
     const found: Detection[] = [];
     for (const { tr, s } of [...lying, ...others]) {
