@@ -102,12 +102,12 @@ describe('copied segments held until a later check of the camera’s masks passe
     expect(distrusted.audits).toMatchObject([{ remasked: 0, quarantined: 1 }]);
   });
 
-  it('decodes the last keyframe of the latest held segment a check would vouch for, and none once vouched or distrusted', async () => {
-    // A 2 s clip (keyframes at 0 and 1 s) whose left half turns grey (a mask switched on) only from its last keyframe.
+  it('decodes the last frame of the latest held segment a check would vouch for, and none once vouched or distrusted', async () => {
+    // A 2 s clip whose left half turns grey (a mask switched on) only in its last half second.
     const clip = join(dir, 'clip.mp4');
     await runFfmpeg(locateFfmpeg().path, [
       ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '2'],
-      ...['-vf', "drawbox=x=0:y=0:w=80:h=120:color=gray:t=fill:enable='gte(t,1)'"],
+      ...['-vf', "drawbox=x=0:y=0:w=80:h=120:color=gray:t=fill:enable='gte(t,1.5)'"],
       ...['-c:v', 'libx264', '-g', '10', '-pix_fmt', 'yuv420p', '-movflags', '+frag_keyframe+empty_moov', clip],
     ]);
     const storage = memoryStorage([segment(0).key]);
@@ -116,8 +116,8 @@ describe('copied segments held until a later check of the camera’s masks passe
     copied.hold(segment(0));
     copied.hold(segment(1));
     // Nothing held ended before the first segment's end; the second is the latest a check begun at its end vouches for.
-    expect(await copied.lastKeyframe(new Date(segment(0).endedAt.getTime() - 1))).toBeUndefined();
-    const frame = await copied.lastKeyframe(segment(1).endedAt);
+    expect(await copied.lastFrame(new Date(segment(0).endedAt.getTime() - 1))).toBeUndefined();
+    const frame = await copied.lastFrame(segment(1).endedAt);
     if (frame === undefined) throw new Error('no frame');
     const half = (x0: number) => [x0, x0 + 0.5, x0 + 0.5, x0].map((x, i) => ({ x, y: i < 2 ? 0 : 1 }));
     const [left, right] = [
@@ -127,9 +127,9 @@ describe('copied segments held until a later check of the camera’s masks passe
     expect(masksNotFlat(frame, [left, right])).toEqual(['right']);
     copied.hold(segment(2));
     copied.passed(segment(1).endedAt);
-    expect(await copied.lastKeyframe(segment(1).endedAt)).toBeUndefined();
+    expect(await copied.lastFrame(segment(1).endedAt)).toBeUndefined();
     copied.distrust();
-    expect(await copied.lastKeyframe(segment(2).endedAt)).toBeUndefined();
+    expect(await copied.lastFrame(segment(2).endedAt)).toBeUndefined();
     await copied.finish();
   });
 });

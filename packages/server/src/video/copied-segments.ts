@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Camera, RgbFrame, Segment, SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 import { definedOnly } from '@vigie/core';
-import { describeSegmentFile, lastKeyframeOf, remaskSegmentFile } from '@vigie/media';
+import { describeSegmentFile, lastFrameOf, remaskSegmentFile } from '@vigie/media';
 import { whileDatabaseAway } from './index-writer.js';
 import { copyFromStorage } from './storage-copy.js';
 
@@ -62,11 +62,11 @@ export class CopiedSegments {
   }
 
   /**
-   * The last keyframe of the latest held segment that ended by `checkStartedAt` (what a check begun then would vouch
+   * The last frame of the latest held segment that ended by `checkStartedAt` (what a check begun then would vouch
    * for), decoded small, to see whether the camera's masks are in its pixels; undefined when no such segment is held
    * (everything it stored was vouched for already) or the run is distrusted. Rejects when it cannot be decoded.
    */
-  async lastKeyframe(checkStartedAt: Date): Promise<RgbFrame | undefined> {
+  async lastFrame(checkStartedAt: Date): Promise<RgbFrame | undefined> {
     const latest = this.#held.filter((segment) => segment.endedAt <= checkStartedAt).at(-1);
     if (latest === undefined || this.#distrusted) return undefined;
     const { camera, storage, spoolDir, ffmpegPath } = this.#options;
@@ -74,7 +74,7 @@ export class CopiedSegments {
     const dir = await mkdtemp(join(spoolDir, camera.id, 'frame-'));
     try {
       await copyFromStorage(storage, latest.key, join(dir, 'copied.mp4'));
-      return await lastKeyframeOf(ffmpegPath, join(dir, 'copied.mp4'), dir);
+      return await lastFrameOf(ffmpegPath, join(dir, 'copied.mp4'), dir);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -125,7 +125,7 @@ export class OwnMaskChecks {
     this.#belied.delete(camera.id);
     const frame = await this.#options
       .copiedOf(camera.id)
-      ?.lastKeyframe(startedAt)
+      ?.lastFrame(startedAt)
       .catch((error: unknown) => {
         this.#options.log.warn({ camera: camera.id }, `copied picture not checked: ${(error as Error).message}`);
         return null;
