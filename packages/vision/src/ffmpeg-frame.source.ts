@@ -169,6 +169,14 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
       wake = undefined;
     };
     let index = 0;
+    /** The analysis frame numbered `n` (or its detail), from its pixels. */
+    const frameAt = (data: Uint8Array, size: { width: number; height: number }, n: number): VideoFrame => ({
+      data,
+      width: size.width,
+      height: size.height,
+      format: o.format,
+      t: (n * 1000) / o.fps,
+    });
     stderr.setEncoding('utf8');
     stderr.on('data', (chunk: string) => {
       log = (log + chunk).slice(-20_000);
@@ -191,13 +199,7 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
           if (oldest !== undefined) waiting.delete(oldest.index);
           this.dropped++;
         }
-        const frame: VideoFrame = {
-          data,
-          width: size.width,
-          height: size.height,
-          format: o.format,
-          t: (index * 1000) / o.fps,
-        };
+        const frame = frameAt(data, size, index);
         const detail = early.get(index);
         if (detail !== undefined) {
           frame.detail = detail;
@@ -226,13 +228,7 @@ export class FfmpegFrameSource implements AsyncIterable<VideoFrame> {
       detailPipe.on('data', (chunk: Buffer) => {
         for (const { data, size } of details(chunk)) {
           const of = number++ * every;
-          const detail: VideoFrame = {
-            data,
-            width: size.width,
-            height: size.height,
-            format: o.format,
-            t: (of * 1000) / o.fps,
-          };
+          const detail = frameAt(data, size, of);
           const frame = waiting.get(of);
           if (frame !== undefined) {
             frame.detail = detail;
