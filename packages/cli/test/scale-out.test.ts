@@ -13,7 +13,7 @@ import { openFreshPostgresWithUrl } from '@vigie/db/testing';
 import { buildApp, type VigieApp } from '@vigie/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
+import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { killProcessesUsing } from '../src/bench/orphans.js';
 

@@ -10,6 +10,8 @@ export interface DemoClipOptions {
   fps: number;
   /** Keyframe interval, as a camera's GOP (default 2 s). */
   keyframeSeconds?: number;
+  /** Target bit rate in kbit/s, held within a 1 s buffer as a camera's encoder does (default: x264's quality-based rate). */
+  bitrateKbps?: number;
 }
 
 /** Synthetic scenes ffmpeg can draw without any input file. */
@@ -21,6 +23,17 @@ export type DemoPattern = (typeof demoPatterns)[number];
 /** Builds the ffmpeg arguments that render a synthetic H.264 clip with a moving clock overlay. */
 export function demoClipArgs(options: DemoClipOptions): string[] {
   const size = `${options.width}x${options.height}`;
+  const rate =
+    options.bitrateKbps === undefined
+      ? []
+      : [
+          '-b:v',
+          `${options.bitrateKbps}k`,
+          '-maxrate',
+          `${options.bitrateKbps}k`,
+          '-bufsize',
+          `${options.bitrateKbps}k`,
+        ];
   const source =
     options.pattern === 'life'
       ? `life=size=${size}:rate=${options.fps}:mold=10:ratio=0.2:death_color=#202020:life_color=#60c060`
@@ -45,6 +58,7 @@ export function demoClipArgs(options: DemoClipOptions): string[] {
     'yuv420p',
     '-g',
     String(Math.round(options.fps * (options.keyframeSeconds ?? 2))),
+    ...rate,
     '-movflags',
     '+faststart',
     options.output,

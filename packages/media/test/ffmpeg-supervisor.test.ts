@@ -12,7 +12,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core';
 import { testFfmpegCapabilities as ffmpeg, testFfmpegPath } from './support/test-ffmpeg.js';
-import { startFakeRtspCamera, type FakeRtspCamera } from './support/fake-rtsp-camera.js';
+import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { watchStatuses } from './support/status-waiter.js';
 import { renderTestClip } from './support/test-clips.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AlertRecord, CameraHealth } from '@vigie/core';
 import { testEngines } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
+import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 

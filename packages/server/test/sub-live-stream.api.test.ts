@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { testEngines } from '@vigie/db/testing';
 import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
+import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { grayFrame, halvesOf, leftHalf, probe } from '../../media/test/support/probe.js';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 import { follow, servedStream } from './support/live-socket.js';

@@ -9,7 +9,7 @@ import { testEngines } from '@vigie/db/testing';
 import { locateFfmpeg } from '@vigie/media';
 import { fullAudience, type PushEvent } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
+import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { probe as probeMedia } from '../../media/test/support/probe.js';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { authorise, cameraBody, loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';

@@ -13,7 +13,7 @@ import {
 import { FfmpegSupervisor, LocalDiskStorage, freeLoopbackUdpPort, locateFfmpeg } from '@vigie/media';
 import type { AnalysisStatus } from '@vigie/vision';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from '../../media/test/support/fake-rtsp-camera.js';
+import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { CameraRunner } from '../src/camera-runner.js';
 import { Outbox } from '../src/outbox.js';

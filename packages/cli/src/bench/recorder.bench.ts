@@ -3,14 +3,19 @@
 // live streams) — against bare `ffmpeg -c copy -f segment` with the same muxer options on the same
 // sources, side by side over the same window (both see the same load from other jobs on the machine; one after
 // the other, bare ffmpeg's own cost moved by ±30 % between the two windows on the shared 2-core machine).
-// Sources: one 1080p25 H.264 clip (2 s GOP) replayed in real time (-re) by every camera. CPU: user+system time
-// of the Node process and of its ffmpeg children over the window, per camera, the bare processes apart.
-// Uptime: the same cameras again with 7 days of segments already indexed per camera.
-// Sizes: BENCH_RECORDER_CAMERAS (4,16,64), BENCH_RECORDER_WINDOW_S (30), BENCH_RECORDER_DAYS (7).
+// Sources: RTSP cameras (over TCP, as Vigie reads them), each camera of either side its own RTSP session, served by
+// a process of their own (`rtsp-cameras.ts`: ffmpeg publishing one 1080p25 H.264 clip, GOP 50, at
+// BENCH_RECORDER_MBITS Mbit/s, in real time, through relays) whose cost is counted on neither side. CPU:
+// user+system time of the Node process and of its ffmpeg children over the window, per camera, the bare processes
+// apart. Uptime: the same cameras again with 7 days of segments already indexed per camera.
+// Sizes: BENCH_RECORDER_CAMERAS (4,16,64), BENCH_RECORDER_WINDOW_S (30), BENCH_RECORDER_DAYS (7), BENCH_RECORDER_MBITS (2).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readdir, readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { systemClock } from '@vigie/core';
 import { migrateToLatest, openDatabase } from '@vigie/db';
 import {
@@ -29,6 +34,9 @@ import { fillSegmentHistory, registerBenchCameras } from './bench-cameras.js';
 const counts = (process.env['BENCH_RECORDER_CAMERAS'] ?? '4,16,64').split(',').map(Number);
 const windowMs = Number(process.env['BENCH_RECORDER_WINDOW_S'] ?? 30) * 1000;
 const uptimeDays = Number(process.env['BENCH_RECORDER_DAYS'] ?? 7);
+const mbits = Number(process.env['BENCH_RECORDER_MBITS'] ?? 2);
+/** RTSP sessions one relay serves (each relay has its own publisher and, in its process, shares one core). */
+const readersPerRelay = 64;
 const warmUpMs = 15_000;
 const idleMs = 10_000;
 const segmentMs = 4000;
@@ -40,6 +48,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface ProcessSample {
   cpuSeconds: number;
   rssBytes: number;
+  /** Its parent, the parent's parent…, up to `root` (excluded). */
+  ancestors: number[];
 }
 
 /** CPU time and RSS of every live descendant of `root`, read from /proc. */
@@ -56,13 +66,20 @@ async function descendants(root: number): Promise<Map<number, ProcessSample>> {
     samples.set(Number(name), {
       cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond,
       rssBytes: Number(fields[21]) * pageBytes,
+      ancestors: [],
     });
   }
-  const below = (pid: number): boolean => {
-    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
-    return false;
-  };
-  return new Map([...samples].filter(([pid]) => below(pid)));
+  const below = new Map<number, ProcessSample>();
+  for (const [pid, sample] of samples) {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) {
+      if (p === root) {
+        below.set(pid, sample);
+        break;
+      }
+      sample.ancestors.push(p);
+    }
+  }
+  return below;
 }
 
 interface Measured {
@@ -74,19 +91,25 @@ interface Measured {
 }
 
 /**
- * Samples CPU over the window, children present at both ends: the bare ffmpeg processes (`barePids`) apart, and
- * Vigie's (every other child) with this process, which runs the server.
+ * Samples CPU over the window, children present at both ends: the bare ffmpeg processes (`barePids`) apart, the
+ * RTSP cameras (`camerasPid` and its descendants) apart, and Vigie's (every other child) with this process, which
+ * runs the server.
  */
-async function window(cameras: number, barePids: ReadonlySet<number>): Promise<{ vigie: Measured; bare: Measured }> {
+async function window(
+  cameras: number,
+  barePids: ReadonlySet<number>,
+  camerasPid: number,
+): Promise<{ vigie: Measured; bare: Measured; sourceCores: number }> {
   const before = await descendants(process.pid);
   const nodeBefore = process.cpuUsage();
   await sleep(windowMs);
   const nodeUsed = process.cpuUsage(nodeBefore);
   const after = await descendants(process.pid);
-  const children = { vigie: 0, bare: 0 };
-  const rss = { vigie: process.memoryUsage().rss, bare: 0 };
+  const children = { vigie: 0, bare: 0, sources: 0 };
+  const rss = { vigie: process.memoryUsage().rss, bare: 0, sources: 0 };
   for (const [pid, end] of after) {
-    const side = barePids.has(pid) ? 'bare' : 'vigie';
+    const side =
+      pid === camerasPid || end.ancestors.includes(camerasPid) ? 'sources' : barePids.has(pid) ? 'bare' : 'vigie';
     const start = before.get(pid);
     if (start !== undefined) children[side] += end.cpuSeconds - start.cpuSeconds;
     rss[side] += end.rssBytes;
@@ -104,20 +127,23 @@ async function window(cameras: number, barePids: ReadonlySet<number>): Promise<{
       nodeCoresPerCamera: 0,
       rssPerCameraMb: rss.bare / cameras / 2 ** 20,
     },
+    sourceCores: children.sources / seconds,
   };
 }
 
-/** Vigie's server recording `cameras` cameras on the clip, `days` of history indexed first, beside `bare`. */
+/** Vigie's server recording these cameras, `days` of history indexed first, beside `bare`. */
 async function vigie(
   dir: string,
-  clip: string,
-  cameras: number,
+  sources: RtspCameras,
+  urls: readonly string[],
   days: number,
   bare: BareRun,
 ): Promise<{
   ours: Measured & { segments: number; rows: number; idleCores: number };
   base: Measured & { segments: number };
+  sourceCores: number;
 }> {
+  const cameras = urls.length;
   const dataDir = await mkdtemp(join(dir, 'vigie-'));
   const database = await openDatabase({ dataDir: join(dataDir, 'db') });
   await migrateToLatest(database.db);
@@ -127,13 +153,10 @@ async function vigie(
     webRoot: '/nonexistent',
     mediaDir: dataDir,
     logger: false,
-    sourcePolicy: { allowFiles: true, allowedNetworks: [] },
+    sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
   });
   try {
-    const cameraIds = await registerBenchCameras(
-      app,
-      Array.from({ length: cameras }, () => `file://${clip}`),
-    );
+    const cameraIds = await registerBenchCameras(app, urls);
     // History ends before now: recording resumes after it, as after a restart.
     const rows =
       days === 0 ? 0 : await fillSegmentHistory(database, cameraIds, { days, endMs: Date.now() - 60_000, segmentMs });
@@ -149,10 +172,11 @@ async function vigie(
         Number((await sql<{ n: string }>`select count(*) as n from segments`.execute(database.db)).rows[0]?.n ?? 0);
       const indexedBefore = await count();
       const bareBefore = await bare.files();
-      const measured = await window(cameras, bare.pids);
+      const measured = await window(cameras, bare.pids, sources.pid);
       return {
         ours: { ...measured.vigie, segments: (await count()) - indexedBefore, rows, idleCores },
         base: { ...measured.bare, segments: (await bare.files()) - bareBefore },
+        sourceCores: measured.sourceCores,
       };
     } finally {
       await fleet.stop();
@@ -172,18 +196,18 @@ interface BareRun {
   stop(): Promise<void>;
 }
 
-/** Starts N bare ffmpeg stream copies of the clip with the recorder's own input and muxer options, no progress reports. */
-async function startBare(dir: string, clip: string, cameras: number): Promise<BareRun> {
+/** Starts bare ffmpeg stream copies of these cameras with the recorder's own input and muxer options, no progress reports. */
+async function startBare(dir: string, urls: readonly string[]): Promise<BareRun> {
   const ffmpeg = locateFfmpeg().path;
   const capabilities = (await probeFfmpeg(ffmpeg)).capabilities;
   const children: ChildProcess[] = [];
   const dirs: string[] = [];
   try {
-    for (let i = 0; i < cameras; i++) {
+    for (const [i, sourceUrl] of urls.entries()) {
       const outputDir = join(dir, `bare-${i}`);
       await mkdir(outputDir, { recursive: true });
       dirs.push(outputDir);
-      const input = sourceInputArgs({ sourceUrl: `file://${clip}`, loop: true, ffmpeg: capabilities });
+      const input = sourceInputArgs({ sourceUrl, ffmpeg: capabilities });
       const args = recordArgs({ input, outputDir, ffmpeg: capabilities }).slice(supervisedLogArgs(capabilities).length);
       children.push(spawn(ffmpeg, ['-hide_banner', '-nostats', '-loglevel', 'warning', ...args], { stdio: 'ignore' }));
     }
@@ -215,36 +239,93 @@ async function stopBare(children: readonly ChildProcess[], dirs: readonly string
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 }
 
+/** The RTSP cameras' process (`rtsp-cameras.ts`). */
+interface RtspCameras {
+  pid: number;
+  /** The URL of a camera of its own (its own RTSP session) for each name, spread over the relays. */
+  urls(names: readonly string[]): string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the process serving the clip as RTSP cameras, enough relays for `readers` sessions at once. */
+async function startRtspCameras(clip: string, readers: number): Promise<RtspCameras> {
+  const relays = Math.max(1, Math.ceil(readers / readersPerRelay));
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'rtsp-cameras.js');
+  const child = spawn(process.execPath, [script, clip, String(relays)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit').then(() => {
+    throw new Error(`the RTSP cameras' process exited before serving / le processus des caméras RTSP s'est arrêté`);
+  });
+  const [line] = (await Promise.race([once(createInterface({ input: child.stdout }), 'line'), exited])) as [string];
+  const { ports } = JSON.parse(line) as { ports: number[] };
+  return {
+    pid: child.pid ?? 0,
+    urls: (names) => names.map((name, i) => `rtsp://127.0.0.1:${ports[i % ports.length] ?? 0}/${name}`),
+    stop: async () => {
+      exited.catch(() => undefined);
+      child.stdin.end();
+      await once(child, 'exit');
+    },
+  };
+}
+
 const dir = await mkdtemp(join(tmpdir(), 'vigie-bench-recorder-'));
 try {
   const clip = join(dir, 'camera.mp4');
-  out('Rendering a 20 s 1920x1080 25 fps H.264 clip (2 s GOP), replayed in real time by every camera…');
+  out(
+    `Rendu d'un clip H.264 1920x1080 25 i/s de 20 s (GOP 50, ${mbits} Mbit/s), servi en RTSP en temps réel… / ` +
+      `Rendering a 20 s 1920x1080 25 fps H.264 clip (GOP 50, ${mbits} Mbit/s), served over RTSP in real time…`,
+  );
   await runFfmpeg(
     locateFfmpeg().path,
-    demoClipArgs({ output: clip, pattern: 'testsrc2', seconds: 20, width: 1920, height: 1080, fps: 25 }),
+    demoClipArgs({
+      output: clip,
+      pattern: 'testsrc2',
+      seconds: 20,
+      width: 1920,
+      height: 1080,
+      fps: 25,
+      bitrateKbps: mbits * 1000,
+    }),
   );
-  const cores = (value: number) => (value * 1000).toFixed(1);
-  out(`Window ${windowMs / 1000} s after ${warmUpMs / 1000} s of warm-up; CPU in millicores per camera.`);
-  out(
-    '| cameras | index before | bare ffmpeg | Vigie (all) | of which Node | Vigie / bare | ' +
-      'without the idle server | RSS/camera bare | RSS/camera Vigie | segments bare / Vigie |',
-  );
-  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  const row = async (cameras: number, days: number) => {
-    const bareRun = await startBare(dir, clip, cameras);
-    const { ours, base } = await vigie(dir, clip, cameras, days, bareRun).finally(() => bareRun.stop());
+  const sources = await startRtspCameras(clip, 2 * Math.max(...counts));
+  try {
+    const cores = (value: number) => (value * 1000).toFixed(1);
     out(
-      `| ${cameras} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
-        `${cores(base.coresPerCamera)} | ${cores(ours.coresPerCamera)} | ${cores(ours.nodeCoresPerCamera)} | ` +
-        `${(ours.coresPerCamera / base.coresPerCamera).toFixed(2)}× | ` +
-        `${((ours.coresPerCamera - ours.idleCores / cameras) / base.coresPerCamera).toFixed(2)}× ` +
-        `(idle ${cores(ours.idleCores)}) | ${base.rssPerCameraMb.toFixed(1)} MB | ` +
-        `${ours.rssPerCameraMb.toFixed(1)} MB | ${base.segments} / ${ours.segments} |`,
+      `Window ${windowMs / 1000} s after ${warmUpMs / 1000} s of warm-up; CPU in millicores per camera; ` +
+        `sources: RTSP/TCP, 1080p25, ${mbits} Mbit/s, one session per camera (their process not counted).`,
     );
-  };
-  for (const cameras of counts) await row(cameras, 0);
-  // Uptime: the per-camera cost with a week of segments already indexed (fewest cameras: the fill is slow).
-  if (uptimeDays > 0) await row(Math.min(...counts), uptimeDays);
+    out(
+      '| cameras | index before | bare ffmpeg | Vigie (all) | of which Node | Vigie / bare | ' +
+        'without the idle server | RSS/camera bare | RSS/camera Vigie | segments bare / Vigie (expected) | ' +
+        'RTSP cameras (not counted) |',
+    );
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    const row = async (cameras: number, days: number) => {
+      const names = (side: string) => Array.from({ length: cameras }, (_, i) => `${side}-${i}`);
+      const bareRun = await startBare(dir, sources.urls(names('bare')));
+      const { ours, base, sourceCores } = await vigie(
+        dir,
+        sources,
+        sources.urls(names('vigie')),
+        days,
+        bareRun,
+      ).finally(() => bareRun.stop());
+      out(
+        `| ${cameras} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
+          `${cores(base.coresPerCamera)} | ${cores(ours.coresPerCamera)} | ${cores(ours.nodeCoresPerCamera)} | ` +
+          `${(ours.coresPerCamera / base.coresPerCamera).toFixed(2)}× | ` +
+          `${((ours.coresPerCamera - ours.idleCores / cameras) / base.coresPerCamera).toFixed(2)}× ` +
+          `(idle ${cores(ours.idleCores)}) | ${base.rssPerCameraMb.toFixed(1)} MB | ` +
+          `${ours.rssPerCameraMb.toFixed(1)} MB | ${base.segments} / ${ours.segments} ` +
+          `(${Math.round((cameras * windowMs) / segmentMs)}) | ${cores(sourceCores)} in all |`,
+      );
+    };
+    for (const cameras of counts) await row(cameras, 0);
+    // Uptime: the per-camera cost with a week of segments already indexed (fewest cameras: the fill is slow).
+    if (uptimeDays > 0) await row(Math.min(...counts), uptimeDays);
+  } finally {
+    await sources.stop();
+  }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { locateFfmpeg } from '@vigie/media';
 import type { PtzPosition } from './fake-onvif-device.js';
-import { RtspRelay } from './rtsp-relay.js';
+import { RtspRelay } from '@vigie/media/testing';
 
 /** A live RTSP camera whose picture follows a PTZ head. */
 export interface PtzSceneCamera {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FfmpegSupervisor, SegmentRecorder, type SegmentRecorderOptions, type SupervisorOptions } from '@vigie/media';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startFakeRtspCamera, type FakeRtspCamera } from './fake-rtsp-camera.js';
+import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from './test-clips.js';
 import { testFfmpegCapabilities, testFfmpegPath } from './test-ffmpeg.js';
 

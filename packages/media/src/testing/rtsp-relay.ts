@@ -151,6 +151,9 @@ export class RtspRelay {
     let pending: Buffer = Buffer.alloc(0);
     let viewer: Viewer | undefined;
     socket.on('data', (chunk: Buffer) => {
+      // What one chunk of the publisher carries goes to each viewer in one write (a benchmark relays to 128).
+      const publishing = viewer === undefined;
+      if (publishing) for (const each of this.#viewers) each.socket.cork();
       pending = parse(
         Buffer.concat([pending, chunk]),
         (request) => {
@@ -160,6 +163,7 @@ export class RtspRelay {
           if (viewer === undefined && frame.channel === 0) this.#forward(frame.data);
         },
       );
+      if (publishing) for (const each of this.#viewers) each.socket.uncork();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
@@ -216,12 +220,18 @@ export class RtspRelay {
       packet = Buffer.from(packet);
       packet.writeUInt32BE((packet.readUInt32BE(4) + this.#timestampShift) >>> 0, 4);
     }
+    const headers = new Map<number, Buffer>();
     for (const viewer of this.#viewers) {
       if (!viewer.playing) continue;
       viewer.synced ||= keyframe;
       if (!viewer.synced) continue;
-      const header = Buffer.from([0x24, viewer.channel, packet.length >> 8, packet.length & 0xff]);
-      viewer.socket.write(Buffer.concat([header, packet]));
+      let header = headers.get(viewer.channel);
+      if (header === undefined) {
+        header = Buffer.from([0x24, viewer.channel, packet.length >> 8, packet.length & 0xff]);
+        headers.set(viewer.channel, header);
+      }
+      viewer.socket.write(header);
+      viewer.socket.write(packet);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { locateFfmpeg } from '@vigie/media';
+import { locateFfmpeg } from '../ffmpeg-locator.js';
 import { RtspRelay } from './rtsp-relay.js';
 
 /** A clip served as a live RTSP camera, which tests can kill and bring back on the same port. */
@@ -53,7 +53,7 @@ async function launch(clip: string, port: number, readRate: number): Promise<Run
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';
-  publisher.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+  publisher.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     log = (log + chunk).slice(-2000);
   });
   const failed = new Promise<never>((_, reject) => {
