@@ -106,7 +106,7 @@ export default defineConfig({
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
           // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
-          globalSetup: ['packages/web/test/support/chromium-server.ts'],
+          globalSetup: ['packages/web/test/support/chromium-server.ts', 'packages/web/test/support/demo-clips.ts'],
           sequence: { groupOrder: 2 },
         },
       },

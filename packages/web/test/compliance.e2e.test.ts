@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { connectBrowser } from './browser.js';
+import { withDemoClips } from './support/demo-clips.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -33,7 +34,7 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
   beforeAll(async () => {
     if (!existsSync(webDist))
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-compliance-'));
+    dataDir = await withDemoClips(await mkdtemp(join(tmpdir(), 'vigie-e2e-compliance-')));
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),

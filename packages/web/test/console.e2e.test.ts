@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
 import { habilitate, startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
+import { withDemoClips } from './support/demo-clips.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -94,7 +95,7 @@ describe('console in a real browser', () => {
   beforeAll(async () => {
     if (!existsSync(webDist))
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-'));
+    dataDir = await withDemoClips(await mkdtemp(join(tmpdir(), 'vigie-e2e-')));
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),

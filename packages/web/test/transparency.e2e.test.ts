@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { connectBrowser } from './browser.js';
 import { startSeededServer, testPasswordCost, tokenAs } from '../../server/test/support.js';
+import { withDemoClips } from './support/demo-clips.js';
 
 const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -23,7 +24,7 @@ describe('public transparency page in a real browser', () => {
   beforeAll(async () => {
     if (!existsSync(webDist))
       throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-public-'));
+    dataDir = await withDemoClips(await mkdtemp(join(tmpdir(), 'vigie-e2e-public-')));
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
