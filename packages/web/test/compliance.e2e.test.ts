@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { connectBrowser } from './browser.js';
-import { withDemoClips } from './support/demo-clips.js';
 import { consoleTempDir } from './support/console-temp-dir.js';
 
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -30,7 +29,7 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
   const row = (requirement: string) => page.locator(`table.compliance tr[data-requirement="${requirement}"]`);
 
   beforeAll(async () => {
-    dataDir = await withDemoClips(await consoleTempDir('vigie-e2e-compliance-'));
+    dataDir = await consoleTempDir('vigie-e2e-compliance-');
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),

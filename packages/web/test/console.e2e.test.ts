@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
 import { habilitate, startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
-import { withDemoClips } from './support/demo-clips.js';
 import { consoleTempDir } from './support/console-temp-dir.js';
 
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -91,7 +90,7 @@ describe('console in a real browser', () => {
   let alertId: string;
 
   beforeAll(async () => {
-    dataDir = await withDemoClips(await consoleTempDir('vigie-e2e-'));
+    dataDir = await consoleTempDir('vigie-e2e-');
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
 import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
-import { withDemoClips } from './support/demo-clips.js';
 import { consoleTempDir } from './support/console-temp-dir.js';
 
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -103,7 +102,7 @@ describe('the DPO’s screens in a real browser', () => {
   }
 
   beforeAll(async () => {
-    dataDir = await withDemoClips(await consoleTempDir('vigie-e2e-dpo-'));
+    dataDir = await consoleTempDir('vigie-e2e-dpo-');
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { connectBrowser } from './browser.js';
 import { startSeededServer, testPasswordCost, tokenAs } from '../../server/test/support.js';
-import { withDemoClips } from './support/demo-clips.js';
 import { consoleTempDir } from './support/console-temp-dir.js';
 
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -20,7 +19,7 @@ describe('public transparency page in a real browser', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = await withDemoClips(await consoleTempDir('vigie-e2e-public-'));
+    dataDir = await consoleTempDir('vigie-e2e-public-');
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
