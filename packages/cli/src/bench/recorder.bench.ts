@@ -47,9 +47,9 @@ const idleMs = 10_000;
  * An idle server settled below this (cores): just after the process's first start its new code (the embedded
  * database's WebAssembly, the server's JavaScript) is still compiled and optimised in the background, 13 millicores
  * over the first idle 10 s, which a first row would count as the cameras' (4 cameras: 2.5 millicores of Node per
- * camera, 0.9 in a second row).
+ * camera, 0.9 in a second row); after a row, the last server's leftovers can still cost a millicore or more.
  */
-const settledCores = 0.003;
+const settledCores = 0.001;
 /** Longest wait for the idle server to settle. */
 const settleMaxMs = 120_000;
 const segmentMs = 4000;
