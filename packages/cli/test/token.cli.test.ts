@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '@vigie/cli';
 import { openDatabase } from '@vigie/db';
+import { seedMigratedPglite } from '@vigie/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo as io } from './support.js';
 
@@ -12,6 +13,8 @@ describe('vigie user token, tokens and revoke-token (direct database access)', (
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'vigie-cli-token-'));
     env = { VIGIE_DATA_DIR: dataDir };
+    // The migrated database image instead of initdb and every migration (cli.test's migrate covers a first start).
+    await seedMigratedPglite(join(dataDir, 'db'));
     expect(await runCli(['user', 'add', 'robot', '--role', 'dpo'], io(env, 'correct horse battery staple\n'))).toBe(0);
   }, 120_000);
   afterAll(() => rm(dataDir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { encoderTestArgs, hardwareEncoderCandidates, type HardwareEncoder } from './mask-encoder.js';
@@ -99,11 +99,28 @@ export interface ProbeOptions {
   hardwareEncoders?: boolean;
 }
 
+/** Probes already made in this process, by binary (path, identity, size, change time) and options. */
+const probes = new Map<string, Promise<FfmpegProbe>>();
+
 /**
  * Runs the ffmpeg found a few times (version, help, lists of muxers, demuxers, filters and encoders)
- * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s; call it once.
+ * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s and ten
+ * processes, once per binary in a process (the test suite starts hundreds of servers): a binary
+ * replaced or changed on disk is probed again, a failed probe is not kept.
  */
 export async function probeFfmpeg(ffmpegPath: string, options: ProbeOptions = {}): Promise<FfmpegProbe> {
+  const file = await stat(ffmpegPath).catch(() => undefined);
+  if (file === undefined) return probeNow(ffmpegPath, options);
+  const key = JSON.stringify([ffmpegPath, file.dev, file.ino, file.size, file.mtimeMs, file.ctimeMs, options]);
+  const known = probes.get(key);
+  if (known !== undefined) return known;
+  const probe = probeNow(ffmpegPath, options);
+  probes.set(key, probe);
+  probe.catch(() => probes.delete(key));
+  return probe;
+}
+
+async function probeNow(ffmpegPath: string, options: ProbeOptions): Promise<FfmpegProbe> {
   const lists = Object.keys(required) as ListName[];
   const [version, globalHelp, rtspHelp, ...listed] = await Promise.all([
     output(ffmpegPath, ['-version']),

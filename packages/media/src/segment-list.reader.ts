@@ -1,16 +1,18 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync, watch, type FSWatcher } from 'node:fs';
 import { parseSegmentListLine, type SegmentListEntry } from './segment-list.parser.js';
 
 /**
  * Follows the segment list one ffmpeg run appends to (`-segment_list_type csv`): each `read` reads only the
  * bytes appended since the last one, so that its cost is the same after a week of recording as after a
  * minute; once the file exists, the file system says when it changes (`onAppend`), so nobody needs to poll it often.
+ * Reads are synchronous: a line of a local spool file the kernel has just written, in its page cache, costs about
+ * 1 µs so, against 25 µs of CPU and one more wake-up of the event loop through the thread pool (issue 11,
+ * `npm run bench:video`).
  */
 export class SegmentListReader {
   readonly #path: string;
   readonly #onAppend: () => void;
-  #file: FileHandle | undefined;
+  #fd: number | undefined;
   #watcher: FSWatcher | undefined;
   #offset = 0;
   /** An incomplete last line, kept until ffmpeg finishes it. */
@@ -39,11 +41,11 @@ export class SegmentListReader {
   }
 
   /** The segments listed since the last read (none while the list does not exist yet). */
-  async read(): Promise<SegmentListEntry[]> {
+  read(): SegmentListEntry[] {
     this.#bytesRead = 0;
-    if (this.#file === undefined) {
+    if (this.#fd === undefined) {
       try {
-        this.#file = await open(this.#path, 'r');
+        this.#fd = openSync(this.#path, 'r');
       } catch {
         return []; // ffmpeg has not begun yet
       }
@@ -53,7 +55,7 @@ export class SegmentListReader {
     // or one line was appended.
     const chunks: Buffer[] = [];
     for (;;) {
-      const { bytesRead } = await this.#file.read(this.#buffer, 0, this.#buffer.length, this.#offset);
+      const bytesRead = readSync(this.#fd, this.#buffer, 0, this.#buffer.length, this.#offset);
       if (bytesRead === 0) break;
       chunks.push(Buffer.from(this.#buffer.subarray(0, bytesRead)));
       this.#offset += bytesRead;
@@ -67,9 +69,10 @@ export class SegmentListReader {
   }
 
   /** Stops following the list. */
-  async close(): Promise<void> {
+  close(): void {
     this.#watcher?.close();
-    await this.#file?.close();
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
   }
 
   /** Change notifications (inotify on Linux); where none can be had, the caller's slower poll alone finds the lines. */

@@ -27,13 +27,13 @@ describe('segment list reader', () => {
     ] as const) {
       const path = await listOf(name, count);
       const reader = new SegmentListReader(path);
-      expect(await reader.read()).toHaveLength(count);
+      expect(reader.read()).toHaveLength(count);
       await appendFile(path, line(count));
-      expect(await reader.read()).toEqual([
+      expect(reader.read()).toEqual([
         { file: `${String(count).padStart(6, '0')}.mp4`, start: count * 4, end: count * 4 + 4 },
       ]);
       costs.push(reader.bytesRead);
-      await reader.close();
+      reader.close();
     }
     // Only the appended line is read: about 40 bytes, never the 4.6 MB already listed.
     expect(costs).toEqual([line(1).length, line(week).length]);
@@ -43,24 +43,24 @@ describe('segment list reader', () => {
     const path = await listOf('partial.csv', 0);
     const reader = new SegmentListReader(path);
     await appendFile(path, line(0).slice(0, 12));
-    expect(await reader.read()).toEqual([]);
+    expect(reader.read()).toEqual([]);
     await appendFile(path, line(0).slice(12));
-    expect(await reader.read()).toEqual([{ file: '000000.mp4', start: 0, end: 4 }]);
-    await reader.close();
+    expect(reader.read()).toEqual([{ file: '000000.mp4', start: 0, end: 4 }]);
+    reader.close();
   });
 
   it('finds a list that appears after it was asked for, and says when ffmpeg appends to it', async () => {
     const path = join(dir, 'later.csv');
     let appended = 0;
     const reader = new SegmentListReader(path, () => (appended += 1));
-    expect(await reader.read()).toEqual([]);
+    expect(reader.read()).toEqual([]);
     expect(reader.notifies).toBe(false); // no file yet: the caller keeps polling
     await writeFile(path, '');
-    expect(await reader.read()).toEqual([]);
+    expect(reader.read()).toEqual([]);
     expect(reader.notifies).toBe(true); // inotify on this Linux: the caller may wait to be told
     await appendFile(path, line(0));
     await expect.poll(() => appended).toBeGreaterThan(0);
-    expect(await reader.read()).toHaveLength(1);
-    await reader.close();
+    expect(reader.read()).toHaveLength(1);
+    reader.close();
   });
 });

@@ -63,6 +63,7 @@ import { errorBody, errorHandler } from './http-errors.js';
 import { identify, registerAccessControl } from './auth/access-control.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
+import { sharedSchemaCompilers } from './routes/schema-compilers.js';
 import { alertRoutes } from './routes/alert.routes.js';
 import { wallLayoutRoutes } from './routes/wall-layout.routes.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
@@ -435,6 +436,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
       },
     },
     bodyLimit: 1024 * 1024,
+    schemaController: { compilersFactory: sharedSchemaCompilers() },
     ...(deps.trustedProxies === undefined || deps.trustedProxies.length === 0
       ? {}
       : { trustProxy: [...deps.trustedProxies] }),

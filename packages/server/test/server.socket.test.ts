@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, startServer, type RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { cameraBody, loginAs, testPasswordCost, type SessionHeaders } from './support.js';
+import { cameraBody, loginAs, seedDemoClips, testPasswordCost, type SessionHeaders } from './support.js';
 
 const dataDir = await mkdtemp(join(tmpdir(), 'vigie-server-'));
 const config = () =>
@@ -16,6 +16,8 @@ describe('server over a real socket, embedded database on disk', () => {
   let server: RunningServer;
   let headers: SessionHeaders;
   beforeAll(async () => {
+    // The demo's clips copied, not drawn (demo-clips and demo-npm-ffmpeg draw theirs); the database starts empty.
+    await seedDemoClips(dataDir);
     server = await startServer(config(), { passwordCost: testPasswordCost });
     headers = await loginAs(server.app, ['supervisor']);
   }, 120_000);

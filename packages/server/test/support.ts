@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   addMonthsToDate,
   analyticNeedsAuthorisation,
@@ -15,9 +17,10 @@ import {
 } from '@vigie/core';
 import { RecordingRepository } from '@vigie/db';
 import type { VigieDatabase } from '@vigie/db';
-import type { LocalDiskStorage } from '@vigie/media';
+import { locateFfmpeg, type LocalDiskStorage } from '@vigie/media';
 import { seedMigratedPglite, type TestEngine } from '@vigie/db/testing';
 import type { Dpia, Role, SourceUrlPolicy } from '@vigie/core';
+import { renderDemoClips } from '../src/demo.js';
 import {
   buildApp,
   databaseLocation,
@@ -57,8 +60,9 @@ export const testSourcePolicy: SourceUrlPolicy = { allowFiles: true, allowedNetw
 
 /**
  * `startServer`, except that a fresh embedded database starts from the migrated image instead of initdb and every
- * migration (most of a start's CPU). First starts on an empty data directory stay covered by server.socket,
- * demo-npm-ffmpeg and the CLI's tests, which call `startServer` or `vigie start` themselves.
+ * migration (most of a start's CPU), and a demo's clips are copied instead of drawn (`seedDemoClips`). First starts
+ * on an empty data directory stay covered by server.socket, demo-npm-ffmpeg and the CLI's tests, which call
+ * `startServer` or `vigie start` themselves.
  */
 export async function startSeededServer(
   config: Config,
@@ -66,7 +70,53 @@ export async function startSeededServer(
 ): Promise<RunningServer> {
   const location = databaseLocation(config);
   if ('dataDir' in location) await seedMigratedPglite(location.dataDir);
+  if (config.demo) await seedDemoClips(config.dataDir);
   return startServer(config, testing);
+}
+
+/** The files the demo clips are drawn by, and the ffmpeg drawing them: a change to any draws them again. */
+const demoClipSources = [
+  '../src/demo.ts',
+  '../../media/src/demo-clip.ts',
+  '../../vision/src/eval/scene.generator.ts',
+  '../../vision/src/eval/synthetic.scenes.ts',
+].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+
+let demoClipCache: Promise<string> | undefined;
+
+/**
+ * The folder of demo clips drawn by `renderDemoClips`, in the temp directory under a hash of what draws them: drawn
+ * once per machine, not at each demo start (9 CPU-s of ffmpeg). Drawn aside, then renamed, as the PGlite image is.
+ */
+async function demoClipFolder(): Promise<string> {
+  const ffmpegPath = locateFfmpeg().path;
+  const hash = createHash('sha256');
+  for (const path of demoClipSources) hash.update(await readFile(path));
+  const ffmpeg = statSync(ffmpegPath);
+  hash.update(`${ffmpegPath} ${ffmpeg.size} ${ffmpeg.mtimeMs}`);
+  const folder = join(tmpdir(), `vigie-demo-clips-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(folder)) return folder;
+  const scratch = `${folder}.${randomUUID()}`;
+  await renderDemoClips({ dataDir: scratch, ffmpegPath, log: { info: () => undefined } });
+  await rename(join(scratch, 'demo'), folder).catch((error: unknown) => {
+    // Another test process drew them meanwhile: theirs are as good.
+    if (!existsSync(folder)) throw error;
+  });
+  await rm(scratch, { recursive: true, force: true });
+  return folder;
+}
+
+/**
+ * Puts the demo clips in `dataDir/demo` unless some are there: the demo start then checks them (keyframes) and
+ * draws none. Drawing them stays covered by demo-clips.test and demo-npm-ffmpeg.test, which draw their own.
+ */
+export async function seedDemoClips(dataDir: string): Promise<void> {
+  const target = join(dataDir, 'demo');
+  if (existsSync(target)) return;
+  demoClipCache ??= demoClipFolder();
+  const folder = await demoClipCache;
+  await mkdir(target, { recursive: true });
+  for (const name of await readdir(folder)) await copyFile(join(folder, name), join(target, name));
 }
 
 /** Builds the real application (no console files) over a fresh, migrated database. */

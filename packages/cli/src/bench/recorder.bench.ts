@@ -9,10 +9,12 @@
 // user+system time of the Node process and of its ffmpeg children over the window, per camera, the bare processes
 // apart. Uptime: the same cameras again with 7 days of segments already indexed per camera.
 // Sizes: BENCH_RECORDER_CAMERAS (4,16,64), BENCH_RECORDER_WINDOW_S (30), BENCH_RECORDER_DAYS (7), BENCH_RECORDER_MBITS (2).
+// BENCH_RECORDER_PROFILE_DIR: also writes a CPU profile of the Node process over each window there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdir, readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -35,10 +37,21 @@ const counts = (process.env['BENCH_RECORDER_CAMERAS'] ?? '4,16,64').split(',').m
 const windowMs = Number(process.env['BENCH_RECORDER_WINDOW_S'] ?? 30) * 1000;
 const uptimeDays = Number(process.env['BENCH_RECORDER_DAYS'] ?? 7);
 const mbits = Number(process.env['BENCH_RECORDER_MBITS'] ?? 2);
+/** Where to write a CPU profile of the Node process over each window (`<dir>/recorder-<cameras>.cpuprofile`), if set. */
+const profileDir = process.env['BENCH_RECORDER_PROFILE_DIR'];
 /** RTSP sessions one relay serves (each relay has its own publisher and, in its process, shares one core). */
 const readersPerRelay = 64;
 const warmUpMs = 15_000;
 const idleMs = 10_000;
+/**
+ * An idle server settled below this (cores): just after the process's first start its new code (the embedded
+ * database's WebAssembly, the server's JavaScript) is still compiled and optimised in the background, 13 millicores
+ * over the first idle 10 s, which a first row would count as the cameras' (4 cameras: 2.5 millicores of Node per
+ * camera, 0.9 in a second row); after a row, the last server's leftovers can still cost a millicore or more.
+ */
+const settledCores = 0.001;
+/** Longest wait for the idle server to settle. */
+const settleMaxMs = 120_000;
 const segmentMs = 4000;
 const ticksPerSecond = 100; // USER_HZ on Linux
 const pageBytes = 4096;
@@ -99,12 +112,24 @@ async function window(
   cameras: number,
   barePids: ReadonlySet<number>,
   camerasPid: number,
-): Promise<{ vigie: Measured; bare: Measured; sourceCores: number }> {
+): Promise<{ vigie: Measured; bare: Measured; sourceCores: number; load: number }> {
+  const profiler = profileDir === undefined ? undefined : new Session();
+  if (profiler !== undefined) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const before = await descendants(process.pid);
   const nodeBefore = process.cpuUsage();
   await sleep(windowMs);
   const nodeUsed = process.cpuUsage(nodeBefore);
   const after = await descendants(process.pid);
+  const load = loadavg()[0] ?? 0;
+  if (profiler !== undefined && profileDir !== undefined) {
+    const { profile } = await profiler.post('Profiler.stop');
+    await writeFile(join(profileDir, `recorder-${cameras}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const children = { vigie: 0, bare: 0, sources: 0 };
   const rss = { vigie: process.memoryUsage().rss, bare: 0, sources: 0 };
   for (const [pid, end] of after) {
@@ -128,6 +153,7 @@ async function window(
       rssPerCameraMb: rss.bare / cameras / 2 ** 20,
     },
     sourceCores: children.sources / seconds,
+    load,
   };
 }
 
@@ -142,6 +168,7 @@ async function vigie(
   ours: Measured & { segments: number; rows: number; idleCores: number };
   base: Measured & { segments: number };
   sourceCores: number;
+  load: number;
 }> {
   const cameras = urls.length;
   const dataDir = await mkdtemp(join(dir, 'vigie-'));
@@ -160,11 +187,14 @@ async function vigie(
     // History ends before now: recording resumes after it, as after a restart.
     const rows =
       days === 0 ? 0 : await fillSegmentHistory(database, cameraIds, { days, endMs: Date.now() - 60_000, segmentMs });
-    // The server's own cost before any camera records (timers, database): paid once, not per camera.
-    const idleStart = process.cpuUsage();
-    await sleep(idleMs);
-    const idle = process.cpuUsage(idleStart);
-    const idleCores = (idle.user + idle.system) / 1e6 / (idleMs / 1000);
+    // The server's own cost before any camera records (timers, database), once settled: paid once, not per camera.
+    let idleCores = Infinity;
+    for (const settleUntil = Date.now() + settleMaxMs; idleCores > settledCores && Date.now() < settleUntil;) {
+      const idleStart = process.cpuUsage();
+      await sleep(idleMs);
+      const idle = process.cpuUsage(idleStart);
+      idleCores = (idle.user + idle.system) / 1e6 / (idleMs / 1000);
+    }
     const fleet = await app.startRecording();
     try {
       await sleep(warmUpMs);
@@ -177,6 +207,7 @@ async function vigie(
         ours: { ...measured.vigie, segments: (await count()) - indexedBefore, rows, idleCores },
         base: { ...measured.bare, segments: (await bare.files()) - bareBefore },
         sourceCores: measured.sourceCores,
+        load: measured.load,
       };
     } finally {
       await fleet.stop();
@@ -297,13 +328,13 @@ try {
     out(
       '| cameras | index before | bare ffmpeg | Vigie (all) | of which Node | Vigie / bare | ' +
         'without the idle server | RSS/camera bare | RSS/camera Vigie | segments bare / Vigie (expected) | ' +
-        'RTSP cameras (not counted) |',
+        'RTSP cameras (not counted) | load (1 min, 2 cores) |',
     );
-    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    const row = async (cameras: number, days: number) => {
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    const row = async (cameras: number, days: number, label = String(cameras)) => {
       const names = (side: string) => Array.from({ length: cameras }, (_, i) => `${side}-${i}`);
       const bareRun = await startBare(dir, sources.urls(names('bare')));
-      const { ours, base, sourceCores } = await vigie(
+      const { ours, base, sourceCores, load } = await vigie(
         dir,
         sources,
         sources.urls(names('vigie')),
@@ -311,15 +342,18 @@ try {
         bareRun,
       ).finally(() => bareRun.stop());
       out(
-        `| ${cameras} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
+        `| ${label} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
           `${cores(base.coresPerCamera)} | ${cores(ours.coresPerCamera)} | ${cores(ours.nodeCoresPerCamera)} | ` +
           `${(ours.coresPerCamera / base.coresPerCamera).toFixed(2)}× | ` +
           `${((ours.coresPerCamera - ours.idleCores / cameras) / base.coresPerCamera).toFixed(2)}× ` +
           `(idle ${cores(ours.idleCores)}) | ${base.rssPerCameraMb.toFixed(1)} MB | ` +
           `${ours.rssPerCameraMb.toFixed(1)} MB | ${base.segments} / ${ours.segments} ` +
-          `(${Math.round((cameras * windowMs) / segmentMs)}) | ${cores(sourceCores)} in all |`,
+          `(${Math.round((cameras * windowMs) / segmentMs)}) | ${cores(sourceCores)} in all | ${load.toFixed(1)} |`,
       );
     };
+    // The process's first recording still pays one-off work (code compiled and optimised, the heap grown and
+    // collected): 1.0 then 3.0 millicores of Node per camera in the first 4-camera rows of two runs of the same code.
+    await row(Math.min(...counts), 0, `${Math.min(...counts)} (warm-up: first of the process, not a result)`);
     for (const cameras of counts) await row(cameras, 0);
     // Uptime: the per-camera cost with a week of segments already indexed (fewest cameras: the fill is slow).
     if (uptimeDays > 0) await row(Math.min(...counts), uptimeDays);
