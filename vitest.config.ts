@@ -105,8 +105,8 @@ export default defineConfig({
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
           // Two browser files at a time even on two cores (vitest's default there is one): a file mostly waits on
-          // real-time streams, the server and repaints. On two cores shared with other work (load 11-23) the tier
-          // took 640 s one file at a time (275 CPU-s), 434 s two at a time (324 CPU-s with an extra 25 CPU-s file).
+          // real-time streams, the server and repaints. On two cores shared with other work, the tier took 640 s one
+          // file at a time (275 CPU-s, load 11-23), 352 s two at a time (264 CPU-s, load 6-14): docs/test-speed.md.
           maxWorkers: Math.max(2, availableParallelism() - 1),
           // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
           globalSetup: ['packages/web/test/support/chromium-server.ts'],
