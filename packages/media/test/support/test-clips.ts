@@ -17,6 +17,9 @@ export async function renderTestClip(options: {
   name?: string;
   /** Seconds between keyframes (default 2). */
   keyframeSeconds?: number;
+  /** Picture size (default 320 × 240). */
+  width?: number;
+  height?: number;
 }): Promise<string> {
   const output = join(options.dir, options.name ?? `clip-${options.seconds}s.mp4`);
   const ffmpegPath = locateFfmpeg().path;
@@ -25,8 +28,8 @@ export async function renderTestClip(options: {
       output: path,
       pattern: 'testsrc2',
       seconds: options.seconds,
-      width: 320,
-      height: 240,
+      width: options.width ?? 320,
+      height: options.height ?? 240,
       fps: 10,
       ...definedOnly({ keyframeSeconds: options.keyframeSeconds }),
     });
