@@ -105,8 +105,9 @@ export default defineConfig({
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
           // Two browser files at a time even on two cores (vitest's default there is one): a file mostly waits on
-          // real-time streams, the server and repaints. On two cores shared with other work, the tier took 640 s one
-          // file at a time (275 CPU-s, load 11-23), 352 s two at a time (264 CPU-s, load 6-14): docs/test-speed.md.
+          // real-time streams, the server and repaints. On two cores shared with other work, the tier took 345 s one
+          // file at a time (244 CPU-s, load 2-6), 272-274 s two at a time (257-269 CPU-s, load 4-10): docs/test-speed.md.
+          // This setting wins over `--maxWorkers` on the command line.
           maxWorkers: Math.max(2, availableParallelism() - 1),
           // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
           globalSetup: ['packages/web/test/support/chromium-server.ts'],
