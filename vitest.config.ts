@@ -96,7 +96,6 @@ export default defineConfig({
         },
       },
       // A browser under load repaints late: a poll waits as long as a Playwright action does (8 s in these tests).
-      // One browser file at a time (vitest's default on two cores): Chromium and the server share the CPUs.
       {
         extends: true,
         test: {
@@ -105,6 +104,10 @@ export default defineConfig({
           expect: { poll: { timeout: 8_000 } },
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
+          // Two browser files at a time even on two cores (vitest's default there is one): a file mostly waits on
+          // real-time streams, the server and repaints. On two cores shared with other work, the tier took 640 s one
+          // file at a time (275 CPU-s, load 11-23), 352 s two at a time (264 CPU-s, load 6-14): docs/test-speed.md.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
           globalSetup: ['packages/web/test/support/chromium-server.ts'],
           sequence: { groupOrder: 2 },

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AlertRecord } from '@vigie/core';
@@ -12,8 +10,8 @@ import { createConsoleAccount, type ConsoleLogin } from './support/console-login
 import { signedInPage } from './support/console-page.js';
 import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 const types = ['intrusion', 'person_on_ground', 'abandoned_object', 'fire_smoke'] as const;
 const severities = ['high', 'medium', 'low'] as const;
@@ -49,8 +47,7 @@ describe('alarm handling in a real browser', () => {
   let operatorLogin: ConsoleLogin;
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-alarm-e2e-'));
+    dataDir = await consoleTempDir('vigie-alarm-e2e-');
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir);
     for (const name of ['Gare — Parvis', 'Marché couvert', 'Mairie', 'Pont Jacquemart'])

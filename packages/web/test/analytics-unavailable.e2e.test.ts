@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
@@ -10,8 +8,8 @@ import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
 import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 
 describe('analytics panel: rules switched on that do not run', () => {
@@ -22,8 +20,7 @@ describe('analytics panel: rules switched on that do not run', () => {
   let cameraId: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-unavailable-e2e-'));
+    dataDir = await consoleTempDir('vigie-unavailable-e2e-');
     await mkdir(shots, { recursive: true });
     // No VIGIE_FIRE_MODEL: the fire rule cannot run, and must say so rather than raise on colour alone.
     server = await startTestServer(dataDir);

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyticJustified, analyticsEventTypes, frenchProfile } from '@vigie/core';
@@ -13,8 +11,8 @@ import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
 import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 /** Walkers cross the picture from side to side: a vertical line in the middle is stepped over in both directions. */
 const scene = syntheticScenes.find((s) => s.name === 'runner_wrong_way');
@@ -28,9 +26,8 @@ describe('configuring analytics from the console, in a real browser', () => {
   let cameraId: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
     if (scene === undefined) throw new Error('the runner_wrong_way scene is missing from the synthetic scenes');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-config-e2e-'));
+    dataDir = await consoleTempDir('vigie-config-e2e-');
     await mkdir(shots, { recursive: true });
     const clip = join(dataDir, 'crossings.mp4');
     await renderScene(scene, { ffmpegPath: locateFfmpeg().path, output: clip });

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type RunningServer } from '@vigie/server';
@@ -9,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { connectBrowser } from './browser.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 
 /** The demo DPO's password, from `<dataDir>/demo-accounts.txt` (the DPO sees no image: no one-time code). */
@@ -31,9 +29,7 @@ describe('the compliance screen in a real browser (LEGAL R29: the demo passes; a
   const row = (requirement: string) => page.locator(`table.compliance tr[data-requirement="${requirement}"]`);
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-compliance-'));
+    dataDir = await consoleTempDir('vigie-e2e-compliance-');
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),

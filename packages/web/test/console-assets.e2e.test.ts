@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig, type RunningServer } from '@vigie/server';
 import { startSeededServer } from '../../server/test/support.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
-
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+import { consoleTempDir } from './support/console-temp-dir.js';
 
 /** Status, headers and size of a GET as a client accepting only `encoding` would see it. */
 function get(url: string, encoding: string) {
@@ -33,9 +28,7 @@ describe('console assets as a browser receives them', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-assets-'));
+    dataDir = await consoleTempDir('vigie-assets-');
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_LOG_LEVEL: 'silent' }),
     );

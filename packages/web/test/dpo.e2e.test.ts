@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectBrowser } from './browser.js';
 import { startSeededServer, testPasswordCost } from '../../server/test/support.js';
 import { unusedTotpCode } from './support/unused-totp.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 
 /** The demo accounts `startServer` wrote to `<dataDir>/demo-accounts.txt`: password and one-time-code key. */
@@ -104,9 +102,7 @@ describe('the DPO’s screens in a real browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-dpo-'));
+    dataDir = await consoleTempDir('vigie-e2e-dpo-');
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),
@@ -169,6 +165,8 @@ describe('the DPO’s screens in a real browser', () => {
     await dpo.getByRole('link', { name: 'Demandes d’accès' }).click();
     const row = dpo.locator('table.requests tbody tr', { hasText: reference });
     await expect.poll(() => row.count()).toBe(1);
+    // The row names the camera once the console has its camera list (later than the requests under load).
+    await expect.poll(() => row.innerText()).toContain('Gare — Parvis');
     const text = await row.innerText();
     expect(text).toContain('Reçue');
     expect(text).toContain('Camille Durand');

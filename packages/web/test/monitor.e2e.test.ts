@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
@@ -11,8 +9,8 @@ import { startClockCameras, type ClockCameras } from './support/clock-cameras.js
 import { createConsoleAccount, signIn } from './support/console-login.js';
 import { seedCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 const viewport = { width: 1920, height: 1080 };
 /** Each camera streams a clock picture, so the monitor has a live image to show. */
@@ -65,8 +63,7 @@ describe('a detached monitor in a second window of the same session, in a real b
       );
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-monitor-e2e-'));
+    dataDir = await consoleTempDir('vigie-monitor-e2e-');
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir, loopbackCameras);
     clocks = await startClockCameras();

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
@@ -14,8 +12,8 @@ import { onvifPassword } from '../../server/test/support/recorded-onvif-camera.j
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 
 describe('finding an ONVIF camera on the network and adding it from the console, in a real browser', () => {
@@ -28,8 +26,7 @@ describe('finding an ONVIF camera on the network and adding it from the console,
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-onvif-e2e-'));
+    dataDir = await consoleTempDir('vigie-onvif-e2e-');
     await mkdir(shots, { recursive: true });
     const [mainClip, subClip] = await Promise.all([
       renderTestClip({ dir: dataDir, seconds: 60, name: 'main.mp4' }),

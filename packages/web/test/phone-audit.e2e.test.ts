@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
@@ -10,8 +8,8 @@ import { connectBrowser } from './browser.js';
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
 import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 /** Polls what the page shows: on a loaded machine a re-render can take more than vitest's default second. */
 const soon = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 200 });
@@ -23,8 +21,7 @@ describe('alerts on a phone, and the audit trail’s filters, in a real browser'
   const logins = new Map<string, ConsoleLogin>();
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-phone-e2e-'));
+    dataDir = await consoleTempDir('vigie-phone-e2e-');
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir);
     const camera = await seedCamera(server, {

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +17,7 @@ import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
 import { seedOnvifCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
-
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+import { consoleTempDir } from './support/console-temp-dir.js';
 
 describe('a PTZ preset’s privacy mask drawn in the console follows the head, in a real browser', () => {
   let server: RunningServer;
@@ -33,8 +29,7 @@ describe('a PTZ preset’s privacy mask drawn in the console follows the head, i
   let cameraId: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-ptz-masks-e2e-'));
+    dataDir = await consoleTempDir('vigie-ptz-masks-e2e-');
     // The picture follows the test device's head: a red private window, left at pan 0, right at pan 0.5.
     scene = await startPtzSceneCamera(() => device?.position());
     device = await startFakeOnvifDevice({

@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import type { RunningServer } from '@vigie/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +8,7 @@ import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
 import { seedOnvifCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
-
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+import { consoleTempDir } from './support/console-temp-dir.js';
 
 describe('steering a PTZ camera from its live view, in a real browser', () => {
   let server: RunningServer;
@@ -24,8 +19,7 @@ describe('steering a PTZ camera from its live view, in a real browser', () => {
   let cameraId: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-ptz-e2e-'));
+    dataDir = await consoleTempDir('vigie-ptz-e2e-');
     device = await startFakePtzCamera(onvifPassword);
     server = await startTestServer(dataDir, loopbackCameras);
     cameraId = (await seedOnvifCamera(server, device, { name: 'Beffroi PTZ', enabled: false })).id;

@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,6 +11,7 @@ import { openConsoleApp, renderLongGopClip, seedRecordedCamera } from '../../ser
 import { storeTestSegment, type TestApp } from '../../server/test/support.js';
 import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -34,9 +33,7 @@ describe('replaying recordings through a rule from the review console', () => {
   let startedAt: Date;
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dir = await mkdtemp(join(tmpdir(), 'vigie-e2e-replay-'));
+    dir = await consoleTempDir('vigie-e2e-replay-');
     await mkdir(shots, { recursive: true });
     app = await openConsoleApp(webDist);
     // 30 s of picture an hour ago, then 8 s with the lens covered.

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemRequester, type RunningServer } from '@vigie/server';
@@ -11,8 +9,8 @@ import { createConsoleAccount } from './support/console-login.js';
 import { openConsolePage } from './support/console-page.js';
 import { seedCamera } from './support/seed-cameras.js';
 import { startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 
 describe('rules in shadow, reviewed and promoted from the console', () => {
@@ -24,8 +22,7 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
   const alertIds: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-review-e2e-'));
+    dataDir = await consoleTempDir('vigie-review-e2e-');
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir, { VIGIE_SHADOW_MIN_LABELLED: '3', VIGIE_SHADOW_MIN_PRECISION: '0.6' });
     const camera = await seedCamera(server, {

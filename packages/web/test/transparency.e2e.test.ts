@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addDaysToDate, zonedDate } from '@vigie/core';
@@ -10,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definedOnly } from '@vigie/core/defined-only';
 import { connectBrowser } from './browser.js';
 import { startSeededServer, testPasswordCost, tokenAs } from '../../server/test/support.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 
 describe('public transparency page in a real browser', () => {
@@ -21,9 +19,7 @@ describe('public transparency page in a real browser', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-e2e-public-'));
+    dataDir = await consoleTempDir('vigie-e2e-public-');
     await mkdir(shots, { recursive: true });
     server = await startSeededServer(
       loadConfig({ VIGIE_PORT: '0', VIGIE_DATA_DIR: dataDir, VIGIE_DEMO: 'true', VIGIE_LOG_LEVEL: 'silent' }),

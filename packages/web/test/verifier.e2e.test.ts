@@ -1,7 +1,5 @@
 import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -18,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConsoleApp, renderLongGopClip, seedRecordedCamera } from '../../server/test/evidence.fixture.js';
 import type { TestApp } from '../../server/test/support.js';
 import { connectBrowser } from './browser.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
@@ -72,9 +71,7 @@ describe('the /verifier page checks an evidence package in the browser, uploadin
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
-    dir = await mkdtemp(join(tmpdir(), 'vigie-e2e-verifier-'));
+    dir = await consoleTempDir('vigie-e2e-verifier-');
     await mkdir(shots, { recursive: true });
     const clip = await renderLongGopClip(dir);
     app = await openConsoleApp(webDist);

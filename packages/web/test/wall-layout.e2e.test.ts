@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningServer } from '@vigie/server';
@@ -11,8 +9,8 @@ import { startClockCameras, type ClockCameras } from './support/clock-cameras.js
 import { createConsoleAccount, signIn, type ConsoleLogin } from './support/console-login.js';
 import { seedCamera } from './support/seed-cameras.js';
 import { loopbackCameras, startTestServer } from './support/test-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 /** Cameras by site; the last has none. Each streams a clock picture, so tiles play (and no camera goes offline). */
 const cameras = [
@@ -38,8 +36,7 @@ describe('the operator’s wall in a real browser: tree, drag and drop, enlarge,
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
-    if (!existsSync(webDist)) throw new Error('The console is not built: run "npm run build".');
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-wall-e2e-'));
+    dataDir = await consoleTempDir('vigie-wall-e2e-');
     await mkdir(shots, { recursive: true });
     server = await startTestServer(dataDir, loopbackCameras);
     clocks = await startClockCameras();

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -18,8 +16,8 @@ import {
   type PresentedFrame,
   type WallAccount,
 } from './support/wall-server.js';
+import { consoleTempDir } from './support/console-temp-dir.js';
 
-const webDist = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const shots = fileURLToPath(new URL('../../../test-output/screenshots/', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const tiles = 4;
@@ -50,11 +48,9 @@ describe('the wall across a server restart and a link gone silent', () => {
   let cameraIds: string[];
 
   beforeAll(async () => {
-    if (!existsSync(webDist))
-      throw new Error('The console is not built: run "npm run build" (npm test does it first).');
     await mkdir(shots, { recursive: true });
     cameras = await startClockCameras();
-    dataDir = await mkdtemp(join(tmpdir(), 'vigie-wall-restart-'));
+    dataDir = await consoleTempDir('vigie-wall-restart-');
     account = await seedWall(
       dataDir,
       Array.from({ length: tiles }, (_, n) => ({ name: `Horloge ${n + 1}`, sourceUrl: cameras.urlOf(n) })),
