@@ -37,8 +37,9 @@ const counts = (process.env['BENCH_RECORDER_CAMERAS'] ?? '4,16,64').split(',').m
 const windowMs = Number(process.env['BENCH_RECORDER_WINDOW_S'] ?? 30) * 1000;
 const uptimeDays = Number(process.env['BENCH_RECORDER_DAYS'] ?? 7);
 const mbits = Number(process.env['BENCH_RECORDER_MBITS'] ?? 2);
-/** Where to write a CPU profile of the Node process over each window (`<dir>/recorder-<cameras>.cpuprofile`), if set. */
+/** Where to write a CPU profile of the Node process over each window (`<dir>/recorder-<row>-<cameras>.cpuprofile`), if set. */
 const profileDir = process.env['BENCH_RECORDER_PROFILE_DIR'];
+let profiledRows = 0;
 /** RTSP sessions one relay serves (each relay has its own publisher and, in its process, shares one core). */
 const readersPerRelay = 64;
 const warmUpMs = 15_000;
@@ -95,11 +96,33 @@ async function descendants(root: number): Promise<Map<number, ProcessSample>> {
   return below;
 }
 
+/** CPU seconds of this process's threads, by kind: its JavaScript thread, V8's helpers (compilers, GC), libuv's pool (file system, hashing). */
+async function threadCpu(): Promise<Record<'main' | 'v8' | 'libuv' | 'other', number>> {
+  const byKind = { main: 0, v8: 0, libuv: 0, other: 0 };
+  for (const tid of await readdir('/proc/self/task').catch(() => [])) {
+    const stat = await readFile(`/proc/self/task/${tid}/stat`, 'utf8').catch(() => '');
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const kind =
+      Number(tid) === process.pid
+        ? 'main'
+        : name.startsWith('V8')
+          ? 'v8'
+          : name.startsWith('libuv')
+            ? 'libuv'
+            : 'other';
+    byKind[kind] += (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  }
+  return byKind;
+}
+
 interface Measured {
   /** Cores used per camera over the window, children and (for Vigie) the Node process. */
   coresPerCamera: number;
   /** Of which the Node process. */
   nodeCoresPerCamera: number;
+  /** The Node process's cores per camera by thread kind (`threadCpu`). */
+  nodeThreads: Record<'main' | 'v8' | 'libuv' | 'other', number>;
   rssPerCameraMb: number;
 }
 
@@ -117,17 +140,21 @@ async function window(
   if (profiler !== undefined) {
     profiler.connect();
     await profiler.post('Profiler.enable');
+    // Every 5 ms rather than every millisecond: the profiler's own thread costs less than the cameras it measures.
+    await profiler.post('Profiler.setSamplingInterval', { interval: 5000 });
     await profiler.post('Profiler.start');
   }
   const before = await descendants(process.pid);
   const nodeBefore = process.cpuUsage();
+  const threadsBefore = await threadCpu();
   await sleep(windowMs);
   const nodeUsed = process.cpuUsage(nodeBefore);
+  const threadsAfter = await threadCpu();
   const after = await descendants(process.pid);
   const load = loadavg()[0] ?? 0;
   if (profiler !== undefined && profileDir !== undefined) {
     const { profile } = await profiler.post('Profiler.stop');
-    await writeFile(join(profileDir, `recorder-${cameras}.cpuprofile`), JSON.stringify(profile));
+    await writeFile(join(profileDir, `recorder-${++profiledRows}-${cameras}.cpuprofile`), JSON.stringify(profile));
     profiler.disconnect();
   }
   const children = { vigie: 0, bare: 0, sources: 0 };
@@ -141,15 +168,24 @@ async function window(
   }
   const node = (nodeUsed.user + nodeUsed.system) / 1e6;
   const seconds = windowMs / 1000;
+  const perCamera = (kind: keyof typeof threadsAfter) => (threadsAfter[kind] - threadsBefore[kind]) / seconds / cameras;
+  const nodeThreads = {
+    main: perCamera('main'),
+    v8: perCamera('v8'),
+    libuv: perCamera('libuv'),
+    other: perCamera('other'),
+  };
   return {
     vigie: {
       coresPerCamera: (children.vigie + node) / seconds / cameras,
       nodeCoresPerCamera: node / seconds / cameras,
+      nodeThreads,
       rssPerCameraMb: rss.vigie / cameras / 2 ** 20,
     },
     bare: {
       coresPerCamera: children.bare / seconds / cameras,
       nodeCoresPerCamera: 0,
+      nodeThreads: { main: 0, v8: 0, libuv: 0, other: 0 },
       rssPerCameraMb: rss.bare / cameras / 2 ** 20,
     },
     sourceCores: children.sources / seconds,
@@ -326,11 +362,11 @@ try {
         `sources: RTSP/TCP, 1080p25, ${mbits} Mbit/s, one session per camera (their process not counted).`,
     );
     out(
-      '| cameras | index before | bare ffmpeg | Vigie (all) | of which Node | Vigie / bare | ' +
+      '| cameras | index before | bare ffmpeg | Vigie (all) | of which Node | Node: JS / V8 helpers / libuv / other | Vigie / bare | ' +
         'without the idle server | RSS/camera bare | RSS/camera Vigie | segments bare / Vigie (expected) | ' +
         'RTSP cameras (not counted) | load (1 min, 2 cores) |',
     );
-    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     const row = async (cameras: number, days: number, label = String(cameras)) => {
       const names = (side: string) => Array.from({ length: cameras }, (_, i) => `${side}-${i}`);
       const bareRun = await startBare(dir, sources.urls(names('bare')));
@@ -344,6 +380,7 @@ try {
       out(
         `| ${label} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
           `${cores(base.coresPerCamera)} | ${cores(ours.coresPerCamera)} | ${cores(ours.nodeCoresPerCamera)} | ` +
+          `${(['main', 'v8', 'libuv', 'other'] as const).map((kind) => cores(ours.nodeThreads[kind])).join(' / ')} | ` +
           `${(ours.coresPerCamera / base.coresPerCamera).toFixed(2)}× | ` +
           `${((ours.coresPerCamera - ours.idleCores / cameras) / base.coresPerCamera).toFixed(2)}× ` +
           `(idle ${cores(ours.idleCores)}) | ${base.rssPerCameraMb.toFixed(1)} MB | ` +
