@@ -60,7 +60,7 @@ export const testSourcePolicy: SourceUrlPolicy = { allowFiles: true, allowedNetw
 
 /**
  * `startServer`, except that a fresh embedded database starts from the migrated image instead of initdb and every
- * migration (most of a start's CPU), and a demo's clips are copied instead of drawn (`seedDemoClips`). First starts
+ * migration (most of a start's CPU) with smaller shared buffers, and a demo's clips are copied instead of drawn (`seedDemoClips`). First starts
  * on an empty data directory stay covered by server.socket, demo-npm-ffmpeg and the CLI's tests, which call
  * `startServer` or `vigie start` themselves.
  */
@@ -71,8 +71,11 @@ export async function startSeededServer(
   const location = databaseLocation(config);
   if ('dataDir' in location) await seedMigratedPglite(location.dataDir);
   if (config.demo) await seedDemoClips(config.dataDir);
-  return startServer(config, testing);
+  return startServer(config, { databaseSharedBuffers: testDatabaseSharedBuffers, ...testing });
 }
+
+/** A test server's embedded database holds a few megabytes: 16 MB of shared buffers, not 128 zeroed at each start. */
+export const testDatabaseSharedBuffers = '16MB';
 
 /** The files the demo clips are drawn by, and the ffmpeg drawing them: a change to any draws them again. */
 const demoClipSources = [
