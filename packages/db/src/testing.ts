@@ -124,24 +124,24 @@ async function openFreshPostgres(onUrl?: (url: string) => void): Promise<VigieDa
   };
 }
 
-let pgliteImage: Promise<Blob> | undefined;
+let pgliteImage: Promise<Uint8Array> | undefined;
 
 /**
  * The migrated, empty embedded database as PGlite dumps it, kept in the temp directory under the
  * migrations' name: a fresh PGlite runs initdb (most of its start-up) and every migration, loading
  * this image does neither. Built once per machine and set of migrations; written atomically.
  */
-async function migratedPgliteImage(): Promise<Blob> {
+async function migratedPgliteImage(): Promise<Uint8Array> {
   const path = join(tmpdir(), `${templateName}.pglite.tar`);
   const saved = await readFile(path).catch(() => undefined);
-  if (saved !== undefined) return new Blob([saved]);
+  if (saved !== undefined) return saved;
   const pglite = new PGlite();
   const db = new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
   await migrateToLatest(db);
-  const image = await pglite.dumpDataDir('none');
+  const image = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
   await db.destroy();
   const scratch = `${path}.${randomBytes(4).toString('hex')}`;
-  await writeFile(scratch, Buffer.from(await image.arrayBuffer()));
+  await writeFile(scratch, image);
   await rename(scratch, path);
   return image;
 }
@@ -163,7 +163,7 @@ async function openFreshPglite(): Promise<VigieDatabase> {
 export async function seedMigratedPglite(dir: string): Promise<void> {
   if (existsSync(join(dir, 'PG_VERSION'))) return;
   pgliteImage ??= migratedPgliteImage();
-  const image = new Uint8Array(await (await pgliteImage).arrayBuffer());
+  const image = await pgliteImage;
   // Written aside, then renamed: a server never opens half a data directory.
   const scratch = `${dir}.seeding-${randomBytes(4).toString('hex')}`;
   await mkdir(scratch, { recursive: true, mode: 0o700 });

@@ -1,5 +1,8 @@
-import type { VigieDatabase } from '@vigie/db';
-import { testEngines } from '@vigie/db/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type VigieDatabase } from '@vigie/db';
+import { seedMigratedPglite, testEngines } from '@vigie/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -27,4 +30,28 @@ describe.each(testEngines)('fresh test databases on $name', (engine) => {
     expect((await probe.execute(first.db)).rows[0]?.n).toBe(1);
     expect((await probe.execute(second.db)).rows[0]?.n).toBe(0);
   });
+});
+
+describe('embedded database shared buffers', () => {
+  it('are 16 MB in a test database and as asked on disk, where 128 MB stay the default', async () => {
+    const inMemory = await testEngines.find((engine) => engine.name === 'pglite')!.open();
+    const dir = await mkdtemp(join(tmpdir(), 'vigie-shared-buffers-'));
+    try {
+      const show = async (database: VigieDatabase) =>
+        (await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db)).rows[0]?.shared_buffers;
+      expect(await show(inMemory)).toBe('16MB');
+      // Data directories seeded from the migrated image: opened as on a restart, without initdb.
+      await seedMigratedPglite(join(dir, 'small'));
+      await seedMigratedPglite(join(dir, 'standard'));
+      const small = await openDatabase({ dataDir: join(dir, 'small'), sharedBuffers: '8MB' });
+      expect(await show(small)).toBe('8MB');
+      await small.close();
+      const standard = await openDatabase({ dataDir: join(dir, 'standard') });
+      expect(await show(standard)).toBe('128MB');
+      await standard.close();
+    } finally {
+      await inMemory.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -24,21 +24,28 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What tests may lower in `startServer`: the cost of password hashes, the embedded database's shared buffers. */
+export interface ServerTestSettings extends Pick<AppDependencies, 'passwordCost'> {
+  /** PostgreSQL's `shared_buffers` for the embedded database (its 128 MB default are zeroed at each start). */
+  databaseSharedBuffers?: string;
+}
+
 /**
  * Checks ffmpeg (refusing one that lacks what Vigie runs, with what to install), opens the database,
- * migrates it, seeds demo cameras if asked, and starts listening. `testing` lets tests lower the cost
- * of password hashes; the `vigie start` command never passes it.
+ * migrates it, seeds demo cameras if asked, and starts listening. `testing` lets tests lower costs
+ * (`ServerTestSettings`); the `vigie start` command never passes it.
  */
-export async function startServer(
-  config: Config,
-  testing: Pick<AppDependencies, 'passwordCost'> = {},
-): Promise<RunningServer> {
+export async function startServer(config: Config, testing: ServerTestSettings = {}): Promise<RunningServer> {
+  const { databaseSharedBuffers, ...appTesting } = testing;
   const ffmpegPath = locateFfmpeg().path;
   const ffmpegCapabilities = await ffmpegCapabilitiesOrExplain(ffmpegPath, {
     hardwareEncoders: config.maskEncoder === 'auto',
   });
+  const location = databaseLocation(config, (error) =>
+    process.stderr.write(`database connection lost: ${error.message}\n`),
+  );
   const database = await openDatabase(
-    databaseLocation(config, (error) => process.stderr.write(`database connection lost: ${error.message}\n`)),
+    'dataDir' in location ? { ...location, ...definedOnly({ sharedBuffers: databaseSharedBuffers }) } : location,
   );
   let bus: Bus | undefined;
   let mqtt: MqttExport | undefined;
@@ -79,7 +86,7 @@ export async function startServer(
       mediaDir: config.dataDir,
       ffmpegPath: () => ffmpegPath,
       ffmpegCapabilities,
-      ...testing,
+      ...appTesting,
       language: config.language,
       ...definedOnly({ modelPath: config.modelPath, fireModelPath: config.fireModelPath }),
     });

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import {
 import { RecordingRepository } from '@vigie/db';
 import type { VigieDatabase } from '@vigie/db';
 import { locateFfmpeg, type LocalDiskStorage } from '@vigie/media';
+import { madeOncePerMachine } from '@vigie/media/testing';
 import { seedMigratedPglite, type TestEngine } from '@vigie/db/testing';
 import type { Dpia, Role, SourceUrlPolicy } from '@vigie/core';
 import { renderDemoClips } from '../src/demo.js';
@@ -60,7 +61,7 @@ export const testSourcePolicy: SourceUrlPolicy = { allowFiles: true, allowedNetw
 
 /**
  * `startServer`, except that a fresh embedded database starts from the migrated image instead of initdb and every
- * migration (most of a start's CPU), and a demo's clips are copied instead of drawn (`seedDemoClips`). First starts
+ * migration (most of a start's CPU) with smaller shared buffers, and a demo's clips are copied instead of drawn (`seedDemoClips`). First starts
  * on an empty data directory stay covered by server.socket, demo-npm-ffmpeg and the CLI's tests, which call
  * `startServer` or `vigie start` themselves.
  */
@@ -71,8 +72,11 @@ export async function startSeededServer(
   const location = databaseLocation(config);
   if ('dataDir' in location) await seedMigratedPglite(location.dataDir);
   if (config.demo) await seedDemoClips(config.dataDir);
-  return startServer(config, testing);
+  return startServer(config, { databaseSharedBuffers: testDatabaseSharedBuffers, ...testing });
 }
+
+/** A test server's embedded database holds a few megabytes: 16 MB of shared buffers, not 128 zeroed at each start. */
+export const testDatabaseSharedBuffers = '16MB';
 
 /** The files the demo clips are drawn by, and the ffmpeg drawing them: a change to any draws them again. */
 const demoClipSources = [
@@ -85,25 +89,21 @@ const demoClipSources = [
 let demoClipCache: Promise<string> | undefined;
 
 /**
- * The folder of demo clips drawn by `renderDemoClips`, in the temp directory under a hash of what draws them: drawn
- * once per machine, not at each demo start (9 CPU-s of ffmpeg). Drawn aside, then renamed, as the PGlite image is.
+ * The folder of demo clips drawn by `renderDemoClips`, made once per machine under a hash of what draws them, not at
+ * each demo start (9 CPU-s of ffmpeg).
  */
 async function demoClipFolder(): Promise<string> {
   const ffmpegPath = locateFfmpeg().path;
-  const hash = createHash('sha256');
-  for (const path of demoClipSources) hash.update(await readFile(path));
-  const ffmpeg = statSync(ffmpegPath);
-  hash.update(`${ffmpegPath} ${ffmpeg.size} ${ffmpeg.mtimeMs}`);
-  const folder = join(tmpdir(), `vigie-demo-clips-${hash.digest('hex').slice(0, 16)}`);
-  if (existsSync(folder)) return folder;
-  const scratch = `${folder}.${randomUUID()}`;
-  await renderDemoClips({ dataDir: scratch, ffmpegPath, log: { info: () => undefined } });
-  await rename(join(scratch, 'demo'), folder).catch((error: unknown) => {
-    // Another test process drew them meanwhile: theirs are as good.
-    if (!existsSync(folder)) throw error;
+  const sources = await Promise.all(demoClipSources.map((path) => readFile(path)));
+  return madeOncePerMachine('vigie-demo-clips', sources, async (folder) => {
+    const dataDir = `${folder}.data`;
+    try {
+      await renderDemoClips({ dataDir, ffmpegPath, log: { info: () => undefined } });
+      await rename(join(dataDir, 'demo'), folder);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
-  await rm(scratch, { recursive: true, force: true });
-  return folder;
 }
 
 /**

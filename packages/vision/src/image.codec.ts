@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { VideoFrame } from '@vigie/core';
 import type { RgbImage } from './raster.drawing.js';
 
@@ -91,4 +92,57 @@ export async function decodeImage(
   if (size === null || output.length !== width * height * 3)
     throw new Error(`ffmpeg did not decode a whole image: ${log.trim().split('\n').slice(-2).join(' | ')}`);
   return { data: new Uint8Array(output), width, height, format: 'rgb24', t: 0 };
+}
+
+/**
+ * Decodes still image files to RGB frames in one ffmpeg process, each input to an output pipe of its own
+ * (file descriptors 3, 4…): the same pixels as `decodeImage` on each, without an ffmpeg start per image
+ * (~0.1 CPU-s each, more than decoding a photo).
+ */
+export async function decodeImages(paths: readonly string[], options: { ffmpegPath: string }): Promise<VideoFrame[]> {
+  if (paths.length === 0) return [];
+  const argv = [
+    ...['-hide_banner', '-loglevel', 'info'],
+    ...paths.flatMap((p) => ['-i', p]),
+    ...paths.flatMap((_, i) => [
+      '-map',
+      `${i}:v`,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      `pipe:${3 + i}`,
+    ]),
+  ];
+  const child = spawn(options.ffmpegPath, argv, {
+    stdio: ['ignore', 'ignore', 'pipe', ...paths.map(() => 'pipe' as const)],
+  });
+  const outputs = paths.map((_, i) => {
+    const chunks: Buffer[] = [];
+    (child.stdio[3 + i] as Readable).on('data', (c: Buffer) => chunks.push(c));
+    return chunks;
+  });
+  let log = '';
+  // Piped just above: never null.
+  (child.stdio[2] as Readable).on('data', (c: Buffer) => (log += c.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(log.trim().split('\n').slice(-3).join(' | '))),
+    );
+  });
+  return outputs.map((chunks, i) => {
+    const output = Buffer.concat(chunks);
+    const at = log.indexOf(`Output #${i},`);
+    const size = at < 0 ? null : /Video: rawvideo[^\n]*?\b(\d{1,5})x(\d{1,5})\b/.exec(log.slice(at));
+    const width = Number(size?.[1]);
+    const height = Number(size?.[2]);
+    if (size === null || output.length !== width * height * 3)
+      throw new Error(
+        `ffmpeg did not decode the whole image ${paths[i] ?? ''}: ${log.trim().split('\n').slice(-2).join(' | ')}`,
+      );
+    return { data: new Uint8Array(output), width, height, format: 'rgb24' as const, t: 0 };
+  });
 }

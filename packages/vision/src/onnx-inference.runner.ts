@@ -23,7 +23,10 @@ export interface InferenceRequest {
   input: Float32Array;
   width: number;
   height: number;
-  /** Filled with the output when its size fits (saves an allocation per frame); else a new one is returned. */
+  /**
+   * Filled with the output when its size fits (saves an allocation per frame; once the output's shape at
+   * this input size is known, the model writes into it directly); else a new one is returned.
+   */
   output?: Float32Array;
 }
 
@@ -48,6 +51,9 @@ export function sessionOptions(settings: SessionSettings): ort.InferenceSession.
 
 /** Inference on the calling thread: simplest, but the event loop stops reading frames meanwhile. */
 export class SessionRunner implements InferenceRunner {
+  /** Output shape per input size (`outputDims` of the worker's code). */
+  private readonly outputDims = new Map<string, readonly number[]>();
+
   private constructor(private readonly session: ort.InferenceSession) {}
 
   /** Loads the model. */
@@ -55,12 +61,18 @@ export class SessionRunner implements InferenceRunner {
     return new SessionRunner(await ort.InferenceSession.create(settings.modelPath, sessionOptions(settings)));
   }
 
-  async run({ input, width, height }: InferenceRequest): Promise<InferenceResult> {
+  async run({ input, width, height, output: given }: InferenceRequest): Promise<InferenceResult> {
     const start = performance.now();
-    const tensor = new ort.Tensor('float32', input, [1, 3, height, width]);
-    const result = await this.session.run({ [this.session.inputNames[0] ?? 'images']: tensor });
-    const output = result[this.session.outputNames[0] ?? 'output'];
+    const feeds = { [this.session.inputNames[0] ?? 'images']: new ort.Tensor('float32', input, [1, 3, height, width]) };
+    const name = this.session.outputNames[0] ?? 'output';
+    const dims = this.outputDims.get(`${width}x${height}`);
+    if (dims !== undefined && given?.length === dims.reduce((n, d) => n * d, 1)) {
+      await this.session.run(feeds, { [name]: new ort.Tensor('float32', given, dims) });
+      return { input, output: given, ms: performance.now() - start };
+    }
+    const output = (await this.session.run(feeds))[name];
     if (output === undefined) throw new Error('The model produced no output tensor.');
+    this.outputDims.set(`${width}x${height}`, output.dims);
     return { input, output: output.data as Float32Array, ms: performance.now() - start };
   }
 
@@ -77,14 +89,26 @@ const ort = require(workerData.ortPath);
 ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
   (session) => {
     parentPort.postMessage({ ready: true });
+    // Output shape per input size, known after its first inference: the next ones have onnxruntime write
+    // into the buffer handed in (a pre-allocated output) instead of its own, copied here (the copy that
+    // onnxruntime-node returns beside it is left unused).
+    const outputDims = new Map();
     parentPort.on('message', async ({ input, width, height, output: given }) => {
       try {
         const start = performance.now();
-        const tensor = new ort.Tensor('float32', input, [1, 3, height, width]);
-        const result = await session.run({ [session.inputNames[0]]: tensor });
-        const data = result[session.outputNames[0]].data;
-        const output = given && given.length === data.length ? given : new Float32Array(data.length);
-        output.set(data);
+        const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, height, width]) };
+        const name = session.outputNames[0];
+        const dims = outputDims.get(width + 'x' + height);
+        let output = given;
+        if (dims !== undefined && given && given.length === dims.reduce((n, d) => n * d, 1))
+          await session.run(feeds, { [name]: new ort.Tensor('float32', given, dims) });
+        else {
+          const result = (await session.run(feeds))[name];
+          outputDims.set(width + 'x' + height, result.dims);
+          const data = result.data;
+          output = given && given.length === data.length ? given : new Float32Array(data.length);
+          output.set(data);
+        }
         parentPort.postMessage({ input, output, ms: performance.now() - start }, [input.buffer, output.buffer]);
       } catch (error) {
         parentPort.postMessage({ input, error: String(error && error.message) }, [input.buffer]);

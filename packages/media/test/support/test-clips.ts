@@ -1,9 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { copyFile, rename } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { demoClipArgs, locateFfmpeg, runFfmpeg } from '@vigie/media';
+import { madeOncePerMachine } from '@vigie/media/testing';
 import { definedOnly } from '@vigie/core';
 
 /**
@@ -22,7 +20,6 @@ export async function renderTestClip(options: {
   height?: number;
 }): Promise<string> {
   const output = join(options.dir, options.name ?? `clip-${options.seconds}s.mp4`);
-  const ffmpegPath = locateFfmpeg().path;
   const args = (path: string) =>
     demoClipArgs({
       output: path,
@@ -33,18 +30,13 @@ export async function renderTestClip(options: {
       fps: 10,
       ...definedOnly({ keyframeSeconds: options.keyframeSeconds }),
     });
-  const ffmpeg = statSync(ffmpegPath);
-  const key = createHash('sha256')
-    .update(JSON.stringify([args(''), ffmpegPath, ffmpeg.size, ffmpeg.mtimeMs]))
-    .digest('hex')
-    .slice(0, 16);
-  const drawn = join(tmpdir(), `vigie-test-clip-${key}.mp4`);
-  if (!existsSync(drawn)) {
-    // Drawn aside, then renamed: a test running beside never copies half a clip.
-    const scratch = join(tmpdir(), `vigie-test-clip-${key}.${randomUUID()}.mp4`);
-    await runFfmpeg(ffmpegPath, args(scratch));
-    await rename(scratch, drawn);
-  }
+  const ffmpegPath = locateFfmpeg().path;
+  const drawn = await madeOncePerMachine(
+    'vigie-test-clip',
+    [JSON.stringify(args(''))],
+    (path) => runFfmpeg(ffmpegPath, args(path)),
+    '.mp4',
+  );
   await copyFile(drawn, output);
   return output;
 }

@@ -6,6 +6,7 @@ import {
   type AnalyticsEventType,
   type CountMethod,
   type Detector,
+  type VideoFrame,
 } from '@vigie/core';
 import { AnalysisPipeline } from '../analysis.pipeline.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
@@ -120,42 +121,140 @@ export function devClips(sharedDir: string): DevClip[] {
 /** Every rule, as a new user switches them on (people_count is the count sampler's, not an alert). */
 export const devRules: AnalyticsEventType[] = analyticsEventTypes.filter((t) => t !== 'people_count');
 
+/** One pass of the pipeline over a dev clip: the rules it runs and the models they need. */
+export interface DevPass {
+  detector?: Detector;
+  rules?: AnalyticsEventType[];
+  fireClassifier?: FlameClassifier;
+}
+
 /**
  * Runs the pipeline over one dev clip at 5 fps with every rule on (fire_smoke only with a fire
  * classifier), and collects its alerts and counts.
  */
-export async function runDevClip(
+export async function runDevClip(clip: DevClip, o: { ffmpegPath: string } & DevPass): Promise<DevRun> {
+  const { ffmpegPath, ...pass } = o;
+  const [run] = await runDevClipPasses(clip, { ffmpegPath, passes: [pass] });
+  return run as DevRun;
+}
+
+/**
+ * A frame queue between one decoding loop and one pipeline's `analyse`: holds at most `capacity` frames
+ * (`push` waits), so that a pass ahead of the others does not make the decoded frames pile up.
+ */
+class FrameFeed implements AsyncIterable<VideoFrame> {
+  private readonly frames: VideoFrame[] = [];
+  private ended = false;
+  private wakeReader: (() => void) | undefined;
+  private wakeWriter: (() => void) | undefined;
+
+  constructor(private readonly capacity = 2) {}
+
+  async push(frame: VideoFrame): Promise<void> {
+    while (this.frames.length >= this.capacity && !this.ended) await new Promise<void>((r) => (this.wakeWriter = r));
+    if (this.ended) return;
+    this.frames.push(frame);
+    this.wakeReader?.();
+  }
+
+  /** No more frames: the reader ends once the queue is empty; a pending `push` returns. */
+  end(): void {
+    this.ended = true;
+    this.wakeReader?.();
+    this.wakeWriter?.();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<VideoFrame> {
+    for (;;) {
+      const frame = this.frames.shift();
+      if (frame !== undefined) {
+        this.wakeWriter?.();
+        yield frame;
+      } else if (this.ended) return;
+      else await new Promise<void>((r) => (this.wakeReader = r));
+    }
+  }
+}
+
+/**
+ * Runs several passes over one dev clip from a single decode: every frame goes to each pass's pipeline in
+ * turn, and each pass gets what `runDevClip` would give it alone (the frames are the same; the pipelines
+ * share nothing). The passes that count crowds tile by tile share the frames' details.
+ */
+export async function runDevClipPasses(
   clip: DevClip,
-  o: { ffmpegPath: string; detector?: Detector; rules?: AnalyticsEventType[]; fireClassifier?: FlameClassifier },
-): Promise<DevRun> {
-  const pipeline = new AnalysisPipeline({
-    fps: 5,
-    config: { rules: o.rules ?? devRules },
-    ...definedOnly({ detector: o.detector, fireClassifier: o.fireClassifier }),
-  });
+  o: { ffmpegPath: string; passes: readonly DevPass[] },
+): Promise<DevRun[]> {
+  const pipelines = o.passes.map(
+    (pass) =>
+      new AnalysisPipeline({
+        fps: 5,
+        config: { rules: pass.rules ?? devRules },
+        ...definedOnly({ detector: pass.detector, fireClassifier: pass.fireClassifier }),
+      }),
+  );
+  const details = pipelines.flatMap((p) => p.countDetail ?? []);
+  const detail = details[0];
+  if (details.some((d) => d.width !== detail?.width || d.every !== detail.every))
+    throw new Error('The passes ask for different detail frames: run them one by one.');
   const source = new FfmpegFrameSource({
     ffmpegPath: o.ffmpegPath,
     input: clip.path,
     fps: 5,
     width: Math.min(640, clip.width),
     // The tiled count pass's full-resolution frames, as the camera runner asks for them.
-    ...definedOnly({ detail: pipeline.countDetail }),
+    ...definedOnly({ detail }),
     format: 'rgb24',
     whenBehind: 'wait',
   });
-  const alerts: DevAlert[] = [];
-  const pending = [...clip.counts];
-  const counted: DevRun['counted'] = [];
-  for await (const { frame, result } of pipeline.analyse(source)) {
-    // One alert per situation: only an opened alert is one more for the operator.
-    for (const c of result.alerts) if (c.kind === 'opened') alerts.push({ type: c.alert.type, t: c.alert.firstT });
-    for (let c = pending[0]; c !== undefined && c.tS * 1000 <= frame.t + 100; c = pending[0]) {
-      pending.shift();
-      counted.push({ ...c, found: result.headcount.persons, method: result.headcount.method });
+  const feeds = pipelines.map(() => new FrameFeed());
+  /** Passes still to finish with each frame's pixels: the last one hands them back to the source. */
+  const readers = new Map<Uint8Array, number>();
+  const done = (data: Uint8Array): void => {
+    const left = (readers.get(data) ?? 1) - 1;
+    if (left > 0) readers.set(data, left);
+    else {
+      readers.delete(data);
+      source.recycle(data);
     }
-    source.recycle(frame.data);
+  };
+  // Set by a pass that failed: an object keeps TypeScript from narrowing it to a constant.
+  const state = { failed: false };
+  const run = async (pipeline: AnalysisPipeline, feed: FrameFeed): Promise<DevRun> => {
+    const alerts: DevAlert[] = [];
+    const pending = [...clip.counts];
+    const counted: DevRun['counted'] = [];
+    try {
+      for await (const { frame, result } of pipeline.analyse(feed)) {
+        // One alert per situation: only an opened alert is one more for the operator.
+        for (const c of result.alerts) if (c.kind === 'opened') alerts.push({ type: c.alert.type, t: c.alert.firstT });
+        for (let c = pending[0]; c !== undefined && c.tS * 1000 <= frame.t + 100; c = pending[0]) {
+          pending.shift();
+          counted.push({ ...c, found: result.headcount.persons, method: result.headcount.method });
+        }
+        done(frame.data);
+      }
+    } catch (error) {
+      // A failed pass stops the decoding, and the other passes with it.
+      state.failed = true;
+      for (const f of feeds) f.end();
+      throw error;
+    }
+    return { clip, alerts, counted };
+  };
+  const runs = Promise.all(pipelines.map((p, k) => run(p, feeds[k] as FrameFeed)));
+  // Its failure is the caller's, once the decoding loop below has stopped.
+  runs.catch(() => undefined);
+  try {
+    for await (const frame of source) {
+      if (state.failed) break;
+      readers.set(frame.data, feeds.length);
+      for (const feed of feeds) await feed.push(frame);
+    }
+  } finally {
+    for (const f of feeds) f.end();
   }
-  return { clip, alerts, counted };
+  return runs;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type AnalyticsEventType,
   type Calibration,
   type CountMethod,
+  type Detection,
   type Detector,
   type VideoFrame,
 } from '@vigie/core';
@@ -13,7 +14,7 @@ import { AnalysisPipeline } from '../analysis.pipeline.js';
 import type { CountSample } from '../count.sampler.js';
 import { FfmpegFrameSource } from '../ffmpeg-frame.source.js';
 import type { FlameClassifier } from '../fire.classifier.js';
-import { decodeImage } from '../image.codec.js';
+import { decodeImages } from '../image.codec.js';
 import { OnnxDetector } from '../onnx.detector.js';
 import { TiledPersonCounter } from '../tiled.counter.js';
 
@@ -200,26 +201,39 @@ export async function runPhotoCounts(o: {
   const truth = JSON.parse(readFileSync(join(dir, 'counts.json'), 'utf8')) as {
     images: Record<string, { count: number }>;
   };
-  const photos: { count: number; frame: VideoFrame }[] = [];
-  for (const [name, { count }] of Object.entries(truth.images))
-    photos.push({ count, frame: await decodeImage(join(dir, 'images', name), { ffmpegPath: o.ffmpegPath }) });
+  const entries = Object.entries(truth.images);
+  const frames = await decodeImages(
+    entries.map(([name]) => join(dir, 'images', name)),
+    { ffmpegPath: o.ffmpegPath },
+  );
+  const photos = entries.map(([, { count }], i) => ({ count, frame: frames[i] as VideoFrame }));
   const results: PhotoCounts[] = [];
   const runs = [
     ...o.inputSizes.map((inputSize) => ({ inputSize, tiled: false })),
     ...(o.tiled ? [{ inputSize: 416, tiled: true }] : []),
   ];
-  for (const { inputSize, tiled } of runs) {
-    const detector = await OnnxDetector.create({ modelPath, inputSize });
-    const counter = tiled ? new TiledPersonCounter(detector) : undefined;
-    try {
+  // One model for every size (`atInputSize`), and each photo's whole-frame detections at a size made once:
+  // the tiled pass merges its tiles with the same 416 px detections as the untiled count at 416.
+  const detector = await OnnxDetector.create({ modelPath, inputSize: runs[0]?.inputSize ?? 416 });
+  const wholeAt = new Map<number, Detection[][]>();
+  try {
+    for (const { inputSize, tiled } of runs) {
+      const sized = detector.atInputSize(inputSize);
+      const counter = tiled ? new TiledPersonCounter(sized) : undefined;
+      let whole = wholeAt.get(inputSize);
+      if (whole === undefined) {
+        whole = [];
+        for (const photo of photos) whole.push(await sized.detect(photo.frame));
+        wholeAt.set(inputSize, whole);
+      }
       let absolute = 0;
       let signed = 0;
-      for (const photo of photos) {
-        const whole = await detector.detect(photo.frame);
+      for (const [i, photo] of photos.entries()) {
+        const detections = whole[i] ?? [];
         const found =
           counter === undefined
-            ? whole.filter((d) => d.label === 'person' && d.score >= o.minScore).length
-            : (await counter.persons(photo.frame, whole)).length;
+            ? detections.filter((d) => d.label === 'person' && d.score >= o.minScore).length
+            : (await counter.persons(photo.frame, detections)).length;
         absolute += Math.abs(found - photo.count);
         signed += found - photo.count;
       }
@@ -233,9 +247,9 @@ export async function runPhotoCounts(o: {
         relativeError: absolute / heads,
         bias: signed / photos.length,
       });
-    } finally {
-      await detector.close();
     }
+  } finally {
+    await detector.close();
   }
   return results;
 }
