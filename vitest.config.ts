@@ -54,13 +54,6 @@ class SlowestFirst extends BaseSequencer {
   }
 }
 
-/**
- * Files at a time in the integration and e2e tiers: they mostly wait (real-time camera streams, outages, servers,
- * repaints: a quarter of a core each), so three even on two cores (vitest's default there is one). On two cores the
- * media files took 171 s one by one, 106 s two at a time; ten slow API files 167 s two at a time, 153 s three.
- */
-const integrationWorkers = Math.max(3, availableParallelism() - 1);
-
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
@@ -94,8 +87,11 @@ export default defineConfig({
           isolate: false,
           // Real processes and servers answer late when CI runs many files at once: a poll waits for them that long.
           expect: { poll: { timeout: 5_000 } },
-          maxWorkers: integrationWorkers,
-          // Unit first, then integration and e2e together (projects of one group share its workers).
+          // These files mostly wait (real-time camera streams, outages, servers: a quarter of a core each):
+          // three at a time even on two cores (vitest's default there is one). On two cores the media files
+          // took 171 s one by one, 106 s two at a time; ten slow API files 167 s two at a time, 153 s three.
+          maxWorkers: Math.max(3, availableParallelism() - 1),
+          // Projects that differ in workers run one after the other: unit, then integration, then e2e.
           sequence: { groupOrder: 1 },
         },
       },
@@ -108,12 +104,14 @@ export default defineConfig({
           expect: { poll: { timeout: 8_000 } },
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
-          // In the integration tier's group, with its workers (vitest requires one count per group): the browser files
-          // start as the integration files end, instead of after the last of them (its tail left a core idle).
-          maxWorkers: integrationWorkers,
+          // Two browser files at a time even on two cores (vitest's default there is one): a file mostly waits on
+          // real-time streams, the server and repaints. On two cores shared with other work, the tier took 345 s one
+          // file at a time (244 CPU-s, load 2-6), 272-274 s two at a time (257-269 CPU-s, load 4-10): docs/test-speed.md.
+          // This setting wins over `--maxWorkers` on the command line.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
           globalSetup: ['packages/web/test/support/chromium-server.ts'],
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
