@@ -77,20 +77,25 @@ export async function decodeImage(
     '-i',
     fromFile ? image : 'pipe:0',
     ...(options.width === undefined ? [] : ['-vf', `scale=${options.width}:-2`]),
-    '-frames:v',
-    '1',
-    '-f',
-    'rawvideo',
-    '-pix_fmt',
-    'rgb24',
-    'pipe:1',
+    ...rgbFrameOutput('pipe:1'),
   ];
   const { output, log } = await runFfmpeg(options.ffmpegPath, { argv, ...(fromFile ? {} : { input: image }) });
-  const size = /Output #0[\s\S]*?Video: rawvideo[^\n]*?\b(\d{1,5})x(\d{1,5})\b/.exec(log);
+  return rgbFrame(output, log, 0, 'a whole image');
+}
+
+/** ffmpeg's output options writing one RGB frame, raw, to `output`. */
+function rgbFrameOutput(output: string): string[] {
+  return ['-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', output];
+}
+
+/** The frame ffmpeg wrote as its output number `index`, its size read from the log; throws naming `what` if cut short. */
+function rgbFrame(output: Buffer, log: string, index: number, what: string): VideoFrame {
+  const at = log.indexOf(`Output #${index},`);
+  const size = at < 0 ? null : /Video: rawvideo[^\n]*?\b(\d{1,5})x(\d{1,5})\b/.exec(log.slice(at));
   const width = Number(size?.[1]);
   const height = Number(size?.[2]);
   if (size === null || output.length !== width * height * 3)
-    throw new Error(`ffmpeg did not decode a whole image: ${log.trim().split('\n').slice(-2).join(' | ')}`);
+    throw new Error(`ffmpeg did not decode ${what}: ${log.trim().split('\n').slice(-2).join(' | ')}`);
   return { data: new Uint8Array(output), width, height, format: 'rgb24', t: 0 };
 }
 
@@ -104,17 +109,7 @@ export async function decodeImages(paths: readonly string[], options: { ffmpegPa
   const argv = [
     ...['-hide_banner', '-loglevel', 'info'],
     ...paths.flatMap((p) => ['-i', p]),
-    ...paths.flatMap((_, i) => [
-      '-map',
-      `${i}:v`,
-      '-frames:v',
-      '1',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgb24',
-      `pipe:${3 + i}`,
-    ]),
+    ...paths.flatMap((_, i) => ['-map', `${i}:v`, ...rgbFrameOutput(`pipe:${3 + i}`)]),
   ];
   const child = spawn(options.ffmpegPath, argv, {
     stdio: ['ignore', 'ignore', 'pipe', ...paths.map(() => 'pipe' as const)],
@@ -133,16 +128,5 @@ export async function decodeImages(paths: readonly string[], options: { ffmpegPa
       code === 0 ? resolve() : reject(new Error(log.trim().split('\n').slice(-3).join(' | '))),
     );
   });
-  return outputs.map((chunks, i) => {
-    const output = Buffer.concat(chunks);
-    const at = log.indexOf(`Output #${i},`);
-    const size = at < 0 ? null : /Video: rawvideo[^\n]*?\b(\d{1,5})x(\d{1,5})\b/.exec(log.slice(at));
-    const width = Number(size?.[1]);
-    const height = Number(size?.[2]);
-    if (size === null || output.length !== width * height * 3)
-      throw new Error(
-        `ffmpeg did not decode the whole image ${paths[i] ?? ''}: ${log.trim().split('\n').slice(-2).join(' | ')}`,
-      );
-    return { data: new Uint8Array(output), width, height, format: 'rgb24' as const, t: 0 };
-  });
+  return outputs.map((chunks, i) => rgbFrame(Buffer.concat(chunks), log, i, `the whole image ${paths[i] ?? ''}`));
 }
