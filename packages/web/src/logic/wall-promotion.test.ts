@@ -71,4 +71,30 @@ describe('promoting an alert to the main tile', () => {
     state = queueAlerts(state, [alert('2', 'c', { status: 'acknowledged' })], wall);
     expect(state.queue).toEqual([]);
   });
+
+  it('keeps a more severe open alert on the main tile: a less severe one waits until it is acknowledged', () => {
+    let state = queueAlerts(initialPromotion, [alert('bag', 'b', { severity: 'high' })], wall);
+    state = promoteNext(state, { activity: idle, now: 0, quietMs }).state;
+    const degraded = alert('degraded', 'c', { type: 'camera_degraded', severity: 'low' });
+    state = queueAlerts(state, [alert('bag', 'b', { severity: 'high' }), degraded], wall);
+    const held = promoteNext(state, { activity: idle, now: 1_000, quietMs });
+    expect(held.promoted).toBeUndefined();
+    expect(held.state.mainCameraId).toBe('b');
+    expect(held.state.queue.map((a) => a.id)).toEqual(['degraded']);
+    // As severe or more severe: it takes the main tile at once.
+    const fire = alert('fire', 'd', { type: 'fire_smoke', severity: 'high', openedAt: '2026-11-23T10:01:00Z' });
+    const preempted = promoteNext(queueAlerts(held.state, [alert('bag', 'b'), degraded, fire], wall), {
+      activity: idle,
+      now: 2_000,
+      quietMs,
+    });
+    expect(preempted.promoted?.id).toBe('fire');
+    // The bag acknowledged, the fire still holds; the fire closed, the degraded camera comes forward.
+    state = queueAlerts(preempted.state, [alert('bag', 'b', { status: 'acknowledged' }), degraded, fire], wall);
+    expect(promoteNext(state, { activity: idle, now: 3_000, quietMs }).promoted).toBeUndefined();
+    state = queueAlerts(state, [degraded, alert('fire', 'd', { status: 'closed' })], wall);
+    const released = promoteNext(state, { activity: idle, now: 4_000, quietMs });
+    expect(released.promoted?.id).toBe('degraded');
+    expect(released.state.mainCameraId).toBe('c');
+  });
 });
