@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '@vigie/cli';
 import { UserRepository, openDatabase } from '@vigie/db';
+import { sql } from 'kysely';
 import type { RunningServer } from '@vigie/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openConfiguredDatabase } from '../src/commands/database.js';
 import { captureIo as io, startServerForCli, type ServerForCli } from './support.js';
 import { startFakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 
@@ -194,6 +196,11 @@ describe('vigie user add and migrate (direct database access)', () => {
     const migrate = io(env);
     expect(await runCli(['migrate'], migrate)).toBe(0);
     expect(migrate.stdout.join('\n')).toMatch(/applied .*Initial/);
+    // A one-shot command opens the embedded database with small shared buffers (128 MB zeroed: 0.6 CPU-s a start).
+    const opened = await openConfiguredDatabase(io(env));
+    const shown = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(opened.db);
+    await opened.close();
+    expect(shown.rows[0]?.shared_buffers).toBe('16MB');
 
     const add = io(env, 'correct horse battery staple\n');
     expect(
