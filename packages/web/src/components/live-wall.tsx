@@ -15,7 +15,7 @@ import {
   tileStream,
   type WallDraft,
 } from '../logic/wall-draft';
-import { initialPromotion, promoteNext, queueAlerts } from '../logic/wall-promotion';
+import { initialPromotion, nextPromotion, promoteNext, queueAlerts } from '../logic/wall-promotion';
 import { CameraTree, cameraDragType } from './camera-tree';
 import { LiveTile, type LiveControls } from './live-tile';
 import { WallLayoutsBar, type WallLayoutStore } from './wall-layouts-bar';
@@ -168,7 +168,8 @@ export function LiveWall({
   const shown = tilesAt(draft, now, promotion.mainCameraId);
   const keys = tileKeys(shown);
   const byId = new Map(cameras.map((c) => [c.id, c]));
-  const waiting = promotion.queue[0];
+  // Only an alert that will take the main tile once the operator stops acting is announced as waiting.
+  const waiting = nextPromotion(promotion);
   const newestOpen = (cameraId: string) =>
     alerts.filter((a) => a.status === 'open' && a.cameraId === cameraId).sort(compareAlerts)[0];
   const selectedTile = draft.tiles[selected];

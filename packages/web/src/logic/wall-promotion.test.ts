@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../api/contract';
-import { initialPromotion, operatorIsIdle, promoteNext, queueAlerts } from './wall-promotion';
+import { initialPromotion, nextPromotion, operatorIsIdle, promoteNext, queueAlerts } from './wall-promotion';
 
 function alert(id: string, cameraId: string, over: Partial<Alert> = {}): Alert {
   return {
@@ -81,6 +81,8 @@ describe('promoting an alert to the main tile', () => {
     expect(held.promoted).toBeUndefined();
     expect(held.state.mainCameraId).toBe('b');
     expect(held.state.queue.map((a) => a.id)).toEqual(['degraded']);
+    // Queued, but not announced as about to take the main tile.
+    expect(nextPromotion(held.state)).toBeUndefined();
     // As severe or more severe: it takes the main tile at once.
     const fire = alert('fire', 'd', { type: 'fire_smoke', severity: 'high', openedAt: '2026-11-23T10:01:00Z' });
     const preempted = promoteNext(queueAlerts(held.state, [alert('bag', 'b'), degraded, fire], wall), {
@@ -93,6 +95,7 @@ describe('promoting an alert to the main tile', () => {
     state = queueAlerts(preempted.state, [alert('bag', 'b', { status: 'acknowledged' }), degraded, fire], wall);
     expect(promoteNext(state, { activity: idle, now: 3_000, quietMs }).promoted).toBeUndefined();
     state = queueAlerts(state, [degraded, alert('fire', 'd', { status: 'closed' })], wall);
+    expect(nextPromotion(state)?.id).toBe('degraded');
     const released = promoteNext(state, { activity: idle, now: 4_000, quietMs });
     expect(released.promoted?.id).toBe('degraded');
     expect(released.state.mainCameraId).toBe('c');

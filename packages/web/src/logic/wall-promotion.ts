@@ -65,23 +65,27 @@ function lessSevere(alert: Alert, than: Alert): boolean {
 }
 
 /**
- * Promotes the most urgent waiting alert's camera to the main tile, but only while the operator is idle and
- * unless a more severe alert still open holds the main tile (a degraded camera never pushes a left bag aside);
- * otherwise the promotion stays queued. Returns the alert promoted, if any.
+ * The waiting alert that takes the main tile as soon as the operator is idle: the most urgent one, unless a more
+ * severe alert still open holds the main tile (a degraded camera never pushes a left bag aside).
+ */
+export function nextPromotion(state: PromotionState): Alert | undefined {
+  const next = state.queue[0];
+  return next === undefined || (state.holding !== undefined && lessSevere(next, state.holding)) ? undefined : next;
+}
+
+/**
+ * Promotes the camera of the next promotion (`nextPromotion`) to the main tile, but only while the operator is
+ * idle; otherwise the promotion stays queued. Returns the alert promoted, if any.
  */
 export function promoteNext(
   state: PromotionState,
   options: { activity: OperatorActivity; now: number; quietMs: number },
 ): { state: PromotionState; promoted: Alert | undefined } {
-  const [next, ...rest] = state.queue;
-  if (
-    next === undefined ||
-    !operatorIsIdle(options.activity, options.now, options.quietMs) ||
-    (state.holding !== undefined && lessSevere(next, state.holding))
-  ) {
+  const next = nextPromotion(state);
+  if (next === undefined || !operatorIsIdle(options.activity, options.now, options.quietMs)) {
     return { state, promoted: undefined };
   }
   // Other alerts on the camera just promoted are shown by it already.
-  const queue = rest.filter((a) => a.cameraId !== next.cameraId);
+  const queue = state.queue.filter((a) => a.cameraId !== next.cameraId);
   return { state: { ...state, mainCameraId: next.cameraId, holding: next, queue }, promoted: next };
 }
