@@ -127,17 +127,30 @@ async function openFreshPostgres(onUrl?: (url: string) => void): Promise<VigieDa
 let pgliteImage: Promise<Uint8Array> | undefined;
 
 /**
- * The migrated, empty embedded database as PGlite dumps it, kept in the temp directory under the
- * migrations' name: a fresh PGlite runs initdb (most of its start-up) and every migration, loading
- * this image does neither. Built once per machine and set of migrations; written atomically.
+ * Drops the template databases initdb made: nothing creates a database in an embedded test database, and their
+ * 600 files (15 MB) were half of what every test database copied into memory when opened (≈ 0.8 → 0.4 CPU-s).
+ */
+async function dropTemplateDatabases(pglite: PGlite): Promise<void> {
+  for (const name of ['template0', 'template1']) {
+    await pglite.exec(`alter database ${name} is_template false`);
+    await pglite.exec(`drop database ${name}`);
+  }
+  await pglite.exec('checkpoint');
+}
+
+/**
+ * The migrated, empty embedded database as PGlite dumps it, without template databases, kept in the temp
+ * directory under the migrations' name: a fresh PGlite runs initdb (most of its start-up) and every migration,
+ * loading this image does neither. Built once per machine and set of migrations; written atomically.
  */
 async function migratedPgliteImage(): Promise<Uint8Array> {
-  const path = join(tmpdir(), `${templateName}.pglite.tar`);
+  const path = join(tmpdir(), `${templateName}.single-database.pglite.tar`);
   const saved = await readFile(path).catch(() => undefined);
   if (saved !== undefined) return saved;
   const pglite = new PGlite();
   const db = new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
   await migrateToLatest(db);
+  await dropTemplateDatabases(pglite);
   const image = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
   await db.destroy();
   const scratch = `${path}.${randomBytes(4).toString('hex')}`;
