@@ -99,28 +99,51 @@ export interface ProbeOptions {
   hardwareEncoders?: boolean;
 }
 
-/** Probes already made in this process, by binary (path, identity, size, change time) and options. */
-const probes = new Map<string, Promise<FfmpegProbe>>();
+/** What one binary's lists and help texts say, before any hardware encoder is tried. */
+interface ListedProbe {
+  probe: FfmpegProbe;
+  /** The encoders it lists (the hardware ones among them are tried when asked). */
+  encoders: ReadonlySet<string>;
+}
+
+/** Probes already made in this process, by binary (path, identity, size, change time). */
+const listedProbes = new Map<string, Promise<ListedProbe>>();
+/** Hardware encoders already tried in this process, by binary as above. */
+const hardwareProbes = new Map<string, Promise<HardwareEncoder[]>>();
+
+/** The promise `cache` holds under `key`, else `make()`'s, kept there unless it fails. */
+function reused<T>(cache: Map<string, Promise<T>>, key: string | undefined, make: () => Promise<T>): Promise<T> {
+  if (key === undefined) return make();
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  cache.set(key, made);
+  made.catch(() => cache.delete(key));
+  return made;
+}
 
 /**
  * Runs the ffmpeg found a few times (version, help, lists of muxers, demuxers, filters and encoders)
- * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s and ten
- * processes, once per binary in a process (the test suite starts hundreds of servers): a binary
- * replaced or changed on disk is probed again, a failed probe is not kept.
+ * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s and eight
+ * processes, once per binary in a process (the test suite starts hundreds of servers), whatever the
+ * options; the hardware encoders' test encodes also run once per binary, the first time they are asked
+ * for. A binary replaced or changed on disk is probed again, a failed probe is not kept.
  */
 export async function probeFfmpeg(ffmpegPath: string, options: ProbeOptions = {}): Promise<FfmpegProbe> {
   const file = await stat(ffmpegPath).catch(() => undefined);
-  if (file === undefined) return probeNow(ffmpegPath, options);
-  const key = JSON.stringify([ffmpegPath, file.dev, file.ino, file.size, file.mtimeMs, file.ctimeMs, options]);
-  const known = probes.get(key);
-  if (known !== undefined) return known;
-  const probe = probeNow(ffmpegPath, options);
-  probes.set(key, probe);
-  probe.catch(() => probes.delete(key));
-  return probe;
+  const key =
+    file === undefined
+      ? undefined
+      : JSON.stringify([ffmpegPath, file.dev, file.ino, file.size, file.mtimeMs, file.ctimeMs]);
+  const listed = await reused(listedProbes, key, () => listedProbe(ffmpegPath));
+  const hardwareEncoders =
+    options.hardwareEncoders === false
+      ? []
+      : await reused(hardwareProbes, key, () => workingHardwareEncoders(ffmpegPath, listed.encoders));
+  return { capabilities: { ...listed.probe.capabilities, hardwareEncoders }, missing: listed.probe.missing };
 }
 
-async function probeNow(ffmpegPath: string, options: ProbeOptions): Promise<FfmpegProbe> {
+async function listedProbe(ffmpegPath: string): Promise<ListedProbe> {
   const lists = Object.keys(required) as ListName[];
   const [version, globalHelp, rtspHelp, ...listed] = await Promise.all([
     output(ffmpegPath, ['-version']),
@@ -136,10 +159,10 @@ async function probeNow(ffmpegPath: string, options: ProbeOptions): Promise<Ffmp
       if (!present) missing.push({ part: `${list.slice(0, -1)} ${name}`, neededFor });
     }
   });
-  const encoders = listedNames(listed[lists.indexOf('encoders')] ?? '');
-  const hardwareEncoders =
-    options.hardwareEncoders === false ? [] : await workingHardwareEncoders(ffmpegPath, encoders);
-  return { capabilities: { ...parseCapabilities({ version, globalHelp, rtspHelp }), hardwareEncoders }, missing };
+  return {
+    probe: { capabilities: parseCapabilities({ version, globalHelp, rtspHelp }), missing },
+    encoders: listedNames(listed[lists.indexOf('encoders')] ?? ''),
+  };
 }
 
 /** The hardware encoders this ffmpeg lists that open a two-frame test encode here (each fails fast when absent). */

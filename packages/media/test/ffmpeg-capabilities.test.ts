@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -56,6 +56,33 @@ describe('probing the ffmpeg found (real binaries)', () => {
     await expect(refusal).rejects.toThrow(/version 3\.0-minimal\) lacks .*muxer segment \(recording\)/);
     await expect(refusal).rejects.toThrow(/encoder libx264 \(privacy masks and demo clips\)/);
     await expect(refusal).rejects.toThrow(/apt-get install ffmpeg\), or set FFMPEG_PATH/);
+  });
+
+  it('runs the probe once per binary in a process, whatever the options; the hardware test encodes once too', async () => {
+    const calls = join(dir, 'calls.log');
+    const counting = join(dir, 'counting-ffmpeg');
+    // Lists one hardware encoder, whose test encode "opens" (exits 0); writes each run's arguments to calls.log.
+    const script = (version: string) =>
+      `#!/bin/sh\necho "$*" >> ${calls}\n[ "$2" = "-version" ] && echo "ffmpeg version ${version}"\n` +
+      '[ "$2" = "-encoders" ] && echo " V....D h264_nvenc  NVIDIA NVENC H.264 encoder"\nexit 0\n';
+    await writeFile(counting, script('6.0-counting'));
+    await chmod(counting, 0o755);
+    const runs = async () => (await readFile(calls, 'utf8')).trim().split('\n');
+    const withoutHardware = await probeFfmpeg(counting, { hardwareEncoders: false });
+    expect(withoutHardware.capabilities.hardwareEncoders).toEqual([]);
+    const lists = (await runs()).length;
+    const withHardware = await probeFfmpeg(counting);
+    expect(withHardware.capabilities.hardwareEncoders).toEqual([{ name: 'h264_nvenc' }]);
+    expect((await runs()).length).toBe(lists + 1);
+    expect((await probeFfmpeg(counting, { hardwareEncoders: true })).capabilities).toEqual(withHardware.capabilities);
+    expect((await probeFfmpeg(counting, { hardwareEncoders: false })).capabilities).toEqual(
+      withoutHardware.capabilities,
+    );
+    expect((await runs()).length).toBe(lists + 1);
+    // A binary changed on disk is probed again.
+    await writeFile(counting, script('6.1-counting'));
+    expect((await probeFfmpeg(counting)).capabilities.version).toBe('6.1-counting');
+    expect((await runs()).length).toBe(2 * (lists + 1));
   });
 
   it('says so when the ffmpeg found does not run at all', async () => {
