@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import {
-  CompiledQuery,
+  type CompiledQuery,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
@@ -65,16 +65,18 @@ class PgliteDriver implements Driver {
     return this.#connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+  // Transaction control through PGlite's simple query protocol (`exec`): one message instead of the extended
+  // protocol's parse, bind, describe and execute; a transaction of one insert 0.41 → 0.26 CPU-ms (issue 11).
+  async beginTransaction(): Promise<void> {
+    await this.#connection.pglite.exec('begin');
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+  async commitTransaction(): Promise<void> {
+    await this.#connection.pglite.exec('commit');
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  async rollbackTransaction(): Promise<void> {
+    await this.#connection.pglite.exec('rollback');
   }
 
   releaseConnection(): Promise<void> {

@@ -22,50 +22,67 @@ export function uint32(bytes: Uint8Array, at: number): number {
 }
 
 /**
- * The payload of the first child box of this type in a container's payload: compared as four bytes, without a
- * string, an iterator or a view per box (it runs for every frame of every camera: one `moof` per frame).
+ * Where the payload of the first child box of this type begins in a container's payload `bytes[from, to)`, or
+ * -1: compared as four bytes, without a string, an iterator, a view or a subarray per box (it runs for every frame
+ * of every camera: one `moof` per frame). The payload ends at `payloadEnd(bytes, start)`.
  */
-function child(payload: Uint8Array, type: string): Uint8Array | undefined {
+function childAt(bytes: Uint8Array, from: number, to: number, type: string): number {
   const a = type.charCodeAt(0);
   const b = type.charCodeAt(1);
   const c = type.charCodeAt(2);
   const d = type.charCodeAt(3);
-  for (let at = 0; at + 8 <= payload.length;) {
-    const size = uint32(payload, at);
-    if (size < 8 || at + size > payload.length) return undefined;
-    if (payload[at + 4] === a && payload[at + 5] === b && payload[at + 6] === c && payload[at + 7] === d)
-      return payload.subarray(at + 8, at + size);
+  for (let at = from; at + 8 <= to;) {
+    const size = uint32(bytes, at);
+    if (size < 8 || at + size > to) return -1;
+    if (bytes[at + 4] === a && bytes[at + 5] === b && bytes[at + 6] === c && bytes[at + 7] === d) return at + 8;
     at += size;
   }
-  return undefined;
+  return -1;
+}
+
+/** The end of the payload of the box whose payload begins at `start` (a 32-bit size `childAt` checked). */
+function payloadEnd(bytes: Uint8Array, start: number): number {
+  return start - 8 + uint32(bytes, start - 8);
+}
+
+/** The payload of the first child box of this type in a container's payload (`childAt`, as a view). */
+function child(payload: Uint8Array, type: string): Uint8Array | undefined {
+  const start = childAt(payload, 0, payload.length, type);
+  return start < 0 ? undefined : payload.subarray(start, payloadEnd(payload, start));
 }
 
 /** `sample_is_non_sync_sample` of ISO/IEC 14496-12 sample flags. */
 const nonSync = 0x10000;
 
-/** Whether a `moof` begins with a sync sample (a keyframe a decoder can start from). */
-export function moofStartsWithKeyframe(moof: Uint8Array): boolean {
-  const traf = child(moof, 'traf');
-  if (traf === undefined) return false;
-  const tfhd = child(traf, 'tfhd');
-  const trun = child(traf, 'trun');
-  if (trun === undefined || trun.length < 8) return false;
+/**
+ * Whether a `moof` (its payload: `bytes[from, to)`) begins with a sync sample (a keyframe a decoder can start
+ * from). Read in place, without a view or a subarray: this runs for every frame of every recorded camera.
+ */
+export function moofStartsWithKeyframe(bytes: Uint8Array, from = 0, to = bytes.length): boolean {
+  const traf = childAt(bytes, from, to, 'traf');
+  if (traf < 0) return false;
+  const trafEnd = payloadEnd(bytes, traf);
+  const tfhd = childAt(bytes, traf, trafEnd, 'tfhd');
+  const trun = childAt(bytes, traf, trafEnd, 'trun');
+  if (trun < 0) return false;
+  const trunEnd = payloadEnd(bytes, trun);
+  if (trunEnd - trun < 8) return false;
   let defaultFlags: number | undefined;
-  if (tfhd !== undefined && tfhd.length >= 8) {
-    const flags = uint32(tfhd, 0) & 0xffffff;
+  if (tfhd >= 0 && payloadEnd(bytes, tfhd) - tfhd >= 8) {
+    const flags = uint32(bytes, tfhd) & 0xffffff;
     // track_ID, then optional fields in this order: base offset (8), description index, duration, size, flags.
-    const at = 8 + (flags & 0x1 ? 8 : 0) + (flags & 0x2 ? 4 : 0) + (flags & 0x8 ? 4 : 0) + (flags & 0x10 ? 4 : 0);
-    if (flags & 0x20 && at + 4 <= tfhd.length) defaultFlags = uint32(tfhd, at);
+    const at =
+      tfhd + 8 + (flags & 0x1 ? 8 : 0) + (flags & 0x2 ? 4 : 0) + (flags & 0x8 ? 4 : 0) + (flags & 0x10 ? 4 : 0);
+    if (flags & 0x20 && at + 4 <= payloadEnd(bytes, tfhd)) defaultFlags = uint32(bytes, at);
   }
-  // Read without a view: this runs for every frame of every recorded camera.
-  const flags = uint32(trun, 0) & 0xffffff;
-  const at = 8 + (flags & 0x1 ? 4 : 0);
+  const flags = uint32(bytes, trun) & 0xffffff;
+  const at = trun + 8 + (flags & 0x1 ? 4 : 0);
   let first: number | undefined;
   if (flags & 0x4) {
-    if (at + 4 <= trun.length) first = uint32(trun, at);
+    if (at + 4 <= trunEnd) first = uint32(bytes, at);
   } else if (flags & 0x400) {
     const perSample = at + (flags & 0x100 ? 4 : 0) + (flags & 0x200 ? 4 : 0);
-    if (perSample + 4 <= trun.length) first = uint32(trun, perSample);
+    if (perSample + 4 <= trunEnd) first = uint32(bytes, perSample);
   }
   const sampleFlags = first ?? defaultFlags;
   return sampleFlags !== undefined && (sampleFlags & nonSync) === 0;
@@ -126,7 +143,7 @@ export class Fmp4Splitter {
       const [moof] = this.#head;
       this.#head = [];
       if (moof === undefined) return undefined;
-      return { kind: 'fragment', data: joinAdjacent(moof, box), keyframe: moofStartsWithKeyframe(moof.subarray(8)) };
+      return { kind: 'fragment', data: joinAdjacent(moof, box), keyframe: moofStartsWithKeyframe(moof, 8) };
     }
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, renameSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ByteRange, SegmentStorage } from '@vigie/core';
@@ -36,10 +36,14 @@ export class LocalDiskStorage implements SegmentStorage {
     }
   }
 
-  /** Renames, making the key's folder only when it is missing (a new hour): one call for most segments, not two. */
+  /**
+   * Renames, making the key's folder only when it is missing (a new hour): one call for most segments, not two.
+   * Within one file system a rename changes a directory entry (≈ 10 µs of CPU): made without leaving the event loop,
+   * since through the thread pool it cost 90–200 µs, and up to 1.5 ms in a profile of 4 recording cameras (issue 11).
+   */
   async #renameInto(localFile: string, path: string): Promise<void> {
     try {
-      await rename(localFile, path);
+      renameSync(localFile, path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       await mkdir(dirname(path), { recursive: true });

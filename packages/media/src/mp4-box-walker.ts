@@ -40,8 +40,8 @@ export class Mp4BoxWalker {
       if (this.#skip > 0) {
         const n = Math.min(this.#skip, chunk.length - i);
         if (this.#moofRead === 0 && n === this.#moofBytes) {
-          // The whole `moof` is in this chunk (nearly always): judged where it lies, not copied.
-          this.#judgeMoof(chunk.subarray(i, i + n));
+          // The whole `moof` is in this chunk (nearly always): judged where it lies, neither copied nor viewed.
+          if (moofStartsWithKeyframe(chunk, i, i + n)) this.#keyframes += 1;
           this.#moofRead = -1;
         } else if (this.#moofRead >= 0) this.#readMoof(chunk.subarray(i, i + n));
         this.#skip -= n;
@@ -89,12 +89,8 @@ export class Mp4BoxWalker {
     this.#moof.set(bytes, this.#moofRead);
     this.#moofRead += bytes.length;
     if (this.#moofRead < this.#moofBytes) return;
-    this.#judgeMoof(this.#moof.subarray(0, this.#moofBytes));
+    if (moofStartsWithKeyframe(this.#moof, 0, this.#moofBytes)) this.#keyframes += 1;
     this.#moofRead = -1;
-  }
-
-  #judgeMoof(moof: Uint8Array): void {
-    if (moofStartsWithKeyframe(moof)) this.#keyframes += 1;
   }
 }
 

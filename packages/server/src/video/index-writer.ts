@@ -26,10 +26,11 @@ interface Waiting {
 export interface IndexWriterOptions {
   work: UnitOfWork;
   /**
-   * Longest a row waits for its batch (default 1 s): the number of transactions per second stays constant whatever
-   * the number of cameras. One transaction costs more than its rows on the embedded database (1.9 CPU-ms for 1 row,
-   * 2.4 for 4, 2.8 for 16; issue 11): a batch a second instead of four spares a camera recorder ≈ 0.25 millicore at
-   * 16 cameras, and a segment is playable at most a second after it is stored.
+   * Longest a row waits for its batch (default 1 s; the recorders use half a segment): the number of transactions
+   * per second stays constant whatever the number of cameras. One transaction costs more than its rows on the
+   * embedded database (1.9 CPU-ms for 1 row, 2.4 for 4, 2.8 for 16; issue 11): a batch a second instead of four
+   * spares a camera recorder ≈ 0.25 millicore at 16 cameras, and a segment is playable at most that long after it
+   * is stored.
    */
   flushMs?: number;
   /** A batch this large is written at once (default 256). */

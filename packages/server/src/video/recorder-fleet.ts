@@ -168,7 +168,12 @@ export class RecorderFleet {
   constructor(options: RecorderFleetOptions) {
     this.#options = options;
     this.#queue = new SerialQueue((error) => options.log.error({ err: error }, 'recording fleet: a task failed'));
-    this.#index = new IndexWriter({ work: options.work });
+    // Half a segment between index writes, at least a second: a camera's next segment comes a whole segment later,
+    // and few cameras share a transaction between them (4 cameras of 4 s segments: two rows a transaction, not one).
+    this.#index = new IndexWriter({
+      work: options.work,
+      flushMs: Math.max(1000, ((options.segmentSeconds ?? 4) * 1000) / 2),
+    });
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
       ffmpegCapabilities: options.ffmpegCapabilities,
