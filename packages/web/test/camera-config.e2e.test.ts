@@ -40,7 +40,10 @@ describe('configuring analytics from the console, in a real browser', () => {
     );
     cameraId = camera.id;
     const login = await createConsoleAccount(server.app, 'chef.poste', ['supervisor'], 'Chef de poste');
-    ({ browser, page } = await openConsolePage(server.url, login, { viewport: { width: 1920, height: 1080 } }));
+    // Signed in on the camera's page, which the first test opens: a supervisor's home screen is the live wall.
+    ({ browser, page } = await openConsolePage(new URL(`/admin/cameras/${cameraId}`, server.url).toString(), login, {
+      viewport: { width: 1920, height: 1080 },
+    }));
   }, 120_000);
 
   afterAll(async () => {

@@ -60,11 +60,16 @@ describe('the DPO’s screens in a real browser', () => {
   let supervisorToken: string;
   let reference: string;
 
-  async function sessionOf(username: string): Promise<Page> {
+  /**
+   * A fresh browser session logged in as a demo account, on the screen at `path`: the console keeps the address it
+   * was opened at through the login, so a supervisor or operator tested elsewhere never loads the live wall (their
+   * home screen, four playing tiles).
+   */
+  async function sessionOf(username: string, path = '/'): Promise<Page> {
     const account = accounts.get(username);
     if (account === undefined) throw new Error(`no demo account ${username}`);
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    await page.goto(server.url);
+    await page.goto(`${server.url}${path}`);
     await page.getByLabel('Identifiant').fill(username);
     await page.getByLabel('Mot de passe').fill(account.password);
     if (account.secret !== undefined)
@@ -337,7 +342,7 @@ describe('the DPO’s screens in a real browser', () => {
   });
 
   it('lets a supervisor place a legal hold and release it, and shows the DPO every hold without the form', async () => {
-    const supervisor = await sessionOf('superviseur');
+    const supervisor = await sessionOf('superviseur', '/admin/holds');
     await supervisor.getByRole('link', { name: 'Gels judiciaires' }).click();
     const form = supervisor.locator('form.hold-form');
     await form.getByLabel('Caméra').selectOption({ label: 'Gare — Consigne' });
@@ -365,7 +370,7 @@ describe('the DPO’s screens in a real browser', () => {
   });
 
   it('shows the registry to a supervisor read-only, and neither screen to an operator', async () => {
-    const supervisor = await sessionOf('superviseur');
+    const supervisor = await sessionOf('superviseur', '/admin/registry');
     await supervisor.getByRole('link', { name: 'Registre légal' }).click();
     await supervisor.getByRole('link', { name: 'Gare — Consigne' }).click();
     await expect
@@ -376,7 +381,7 @@ describe('the DPO’s screens in a real browser', () => {
     expect(await supervisor.locator('nav.nav a').allInnerTexts()).not.toContain('Demandes d’accès');
     await supervisor.context().close();
 
-    const operator = await sessionOf('operateur');
+    const operator = await sessionOf('operateur', '/admin/registry');
     const links = await operator.locator('nav.nav a').allInnerTexts();
     expect(links).toEqual(['Mur d’images', 'Alertes', 'Incidents', 'Carte', 'Relecture', 'Statistiques']);
     for (const path of ['/admin/registry', '/admin/requests', '/admin/holds']) {

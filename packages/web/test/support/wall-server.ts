@@ -58,15 +58,17 @@ export function startWallServer(dataDir: string, port = 0): Promise<ServerProces
   });
 }
 
-/** Logs a browser page into the console (in French, as the tests' browsers are) and opens the wall. */
+/**
+ * Opens the wall's address and logs the browser page in there (in French, as the tests' browsers are): the console
+ * keeps the address through the login, so the wall starts once, not once on the home screen and again on a reload.
+ */
 export async function openWall(page: Page, url: string, account: WallAccount): Promise<void> {
-  await page.goto(url);
+  await page.goto(new URL('/wall', url).toString());
   await page.getByLabel('Identifiant').fill(account.username);
   await page.getByLabel('Mot de passe').fill(account.password);
   await page.getByLabel(/Code à usage unique/).fill(await unusedTotpCode(account.totpSecret));
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.locator('nav.nav').waitFor();
-  await page.goto(new URL('/wall', url).toString());
   await page.locator('.live-wall').waitFor();
 }
 
