@@ -22,10 +22,10 @@ export type DatabaseLocation =
     };
 
 /**
- * The shared buffers of an in-memory database (tests): PostgreSQL's default 128 MB are zeroed at each start,
- * half of the ~1.2 CPU-s a test database cost to open; a test database holds a few megabytes.
+ * Shared buffers for an embedded database that holds a few megabytes (an in-memory test database, a test server's,
+ * a one-shot CLI command's): PostgreSQL's default 128 MB are zeroed at each start, about half of an open's CPU.
  */
-const inMemorySharedBuffers = '16MB';
+export const smallSharedBuffers = '16MB';
 
 /** PGlite's start parameters with these shared buffers, if given. */
 function startParams(sharedBuffers: string | undefined): { startParams?: string[] } {
@@ -99,7 +99,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<VigieDat
   let pglite: PGlite;
   if (location.dataDir === 'memory://') {
     pglite = new PGlite({
-      ...startParams(location.sharedBuffers ?? inMemorySharedBuffers),
+      ...startParams(location.sharedBuffers ?? smallSharedBuffers),
       ...(location.image === undefined ? {} : { loadDataDir: new ImageBlob(location.image) }),
     });
   } else {

@@ -15,7 +15,7 @@ import {
   type HabilitationInput,
   type Segment,
 } from '@vigie/core';
-import { RecordingRepository } from '@vigie/db';
+import { RecordingRepository, smallSharedBuffers } from '@vigie/db';
 import type { VigieDatabase } from '@vigie/db';
 import { locateFfmpeg, type LocalDiskStorage } from '@vigie/media';
 import { madeOncePerMachine } from '@vigie/media/testing';
@@ -72,11 +72,8 @@ export async function startSeededServer(
   const location = databaseLocation(config);
   if ('dataDir' in location) await seedMigratedPglite(location.dataDir);
   if (config.demo) await seedDemoClips(config.dataDir);
-  return startServer(config, { databaseSharedBuffers: testDatabaseSharedBuffers, ...testing });
+  return startServer(config, { databaseSharedBuffers: smallSharedBuffers, ...testing });
 }
-
-/** A test server's embedded database holds a few megabytes: 16 MB of shared buffers, not 128 zeroed at each start. */
-export const testDatabaseSharedBuffers = '16MB';
 
 /** The files the demo clips are drawn by, and the ffmpeg drawing them: a change to any draws them again. */
 const demoClipSources = [
