@@ -93,7 +93,8 @@ describe('rules in shadow, reviewed and promoted from the console', () => {
     await expect
       .poll(() => page.locator('.shadow-rules .promoted').innerText())
       .toMatch(/^Objet abandonné — Parvis de la gare : passée en direct avec une précision de 67\s%/u);
-    expect(await rule().count()).toBe(0);
+    // The list of rules in observation reloads after the message: the promoted rule leaves it.
+    await expect.poll(() => rule().count()).toBe(0);
     const camera = await server.app.cameras.get(cameraId, systemRequester('e2e check'));
     expect(camera.ruleSettings?.abandoned_object?.mode).toBe('live');
     const audit = await server.app.http.inject({

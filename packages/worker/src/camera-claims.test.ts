@@ -48,4 +48,28 @@ describe('camera claims', () => {
     expect(a.held.size + c.held.size).toBe(4);
     expect([a.held.size, c.held.size].sort()).toEqual([2, 2]);
   });
+
+  it('claims every free camera of its share before starting any, so a slow start delays no claim', async () => {
+    const leases = new MemoryLeases({ clock: { now: () => new Date(0) }, ttlMs: 5000 });
+    let startFirst = () => {};
+    const started: string[] = [];
+    const claims = new CameraClaims({
+      leases,
+      node: 'a',
+      capacity: 10,
+      wanted: async () => ['c1', 'c2', 'c3'],
+      onAcquired: async (id) => {
+        // The first camera's start hangs (a loaded machine, a model being checked) until released below.
+        if (started.length === 0) await new Promise<void>((resolve) => (startFirst = resolve));
+        started.push(id);
+      },
+      onReleased: async () => {},
+    });
+    const round = claims.tick();
+    await expect.poll(async () => (await leases.holders()).size).toBe(4); // three cameras and the node itself
+    expect(started).toEqual([]);
+    startFirst();
+    await round;
+    expect(started.sort()).toEqual(['c1', 'c2', 'c3']);
+  });
 });

@@ -99,13 +99,17 @@ export class CameraClaims {
     const free = [...wanted].filter((id) => !holders.has(id) && !this.#held.has(id));
     // Workers start from different places in the list so that they rarely race for the same camera.
     const offset = free.length === 0 ? 0 : hash(node) % free.length;
+    const acquired: string[] = [];
     for (const cameraId of [...free.slice(offset), ...free.slice(0, offset)]) {
       if (this.#held.size >= target) break;
       if (await leases.claim(cameraId, node)) {
         this.#held.add(cameraId);
-        await this.#options.onAcquired(cameraId);
+        acquired.push(cameraId);
       }
     }
+    // Claimed first, started after: a dead worker's cameras are all taken within the round, however long each
+    // camera takes to start (a loaded machine took 11.7 s to take two, one start behind the other).
+    for (const cameraId of acquired) await this.#options.onAcquired(cameraId);
   }
 
   /** Stops every camera and gives every lease back (a clean shutdown hands cameras over at once). */
