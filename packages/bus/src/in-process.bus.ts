@@ -1,16 +1,11 @@
-import type { Bus, BusSubscription, ConsumeOptions, DomainEvent, FollowOptions } from '@vigie/core';
-
-/** Runs one handler call at a time in arrival order; a failure is reported and the next call still runs. */
-class Lane {
-  #tail: Promise<void> = Promise.resolve();
-  constructor(private readonly onError: (error: unknown) => void) {}
-  push(task: () => Promise<void> | void): void {
-    this.#tail = this.#tail.then(task).catch(this.onError);
-  }
-  idle(): Promise<void> {
-    return this.#tail;
-  }
-}
+import {
+  SerialQueue,
+  type Bus,
+  type BusSubscription,
+  type ConsumeOptions,
+  type DomainEvent,
+  type FollowOptions,
+} from '@vigie/core';
 
 interface Group {
   types: ReadonlySet<string>;
@@ -37,7 +32,11 @@ export interface InProcessBusOptions {
  * group keeps its own queue of events and hands them to its members in batches, again after a failure.
  */
 export class InProcessBus implements Bus {
-  readonly #followers = new Set<{ types?: ReadonlySet<string>; lane: Lane; handler: (e: DomainEvent) => unknown }>();
+  readonly #followers = new Set<{
+    types?: ReadonlySet<string>;
+    lane: SerialQueue;
+    handler: (e: DomainEvent) => unknown;
+  }>();
   readonly #groups = new Map<string, Group>();
   readonly #onError: (error: unknown) => void;
   readonly #retryMs: number;
@@ -51,7 +50,7 @@ export class InProcessBus implements Bus {
   async publish(event: DomainEvent): Promise<void> {
     for (const follower of this.#followers) {
       if (follower.types === undefined || follower.types.has(event.type)) {
-        follower.lane.push(() => follower.handler(event) as Promise<void>);
+        void follower.lane.run(() => follower.handler(event) as Promise<void>);
       }
     }
     for (const group of this.#groups.values()) {
@@ -73,7 +72,7 @@ export class InProcessBus implements Bus {
   ): Promise<BusSubscription> {
     const follower = {
       ...(options.types === undefined ? {} : { types: new Set<string>(options.types) }),
-      lane: new Lane(this.#onError),
+      lane: new SerialQueue(this.#onError),
       handler,
     };
     this.#followers.add(follower);

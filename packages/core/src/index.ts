@@ -52,3 +52,4 @@ export * from './stream-meter.js';
 export * from './unmask-lift.js';
 export * from './ptz-control.js';
 export * from './defined-only.js';
+export * from './serial-queue.js';

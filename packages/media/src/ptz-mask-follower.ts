@@ -1,6 +1,7 @@
 import {
   masksInForce,
   masksToApply,
+  SerialQueue,
   type Clock,
   type HeadState,
   type Mask,
@@ -47,7 +48,7 @@ export class PtzMaskFollower {
   /** What the recorder applies (it starts with the whole picture masked). */
   #current: MasksInForce = { kind: 'full', reason: 'position unknown' };
   /** Changes of masks, one after the other, in the order they were decided. */
-  #changes: Promise<void> = Promise.resolve();
+  readonly #changes: SerialQueue;
   /** Commands in flight: no read counts until they are done. */
   #moves = 0;
   /** Bumped by every command: a read begun before it proves nothing about the head after it. */
@@ -59,6 +60,7 @@ export class PtzMaskFollower {
 
   constructor(options: PtzMaskFollowerOptions) {
     this.#options = options;
+    this.#changes = new SerialQueue((error) => options.onProblem?.(`masks not changed: ${String(error)}`));
   }
 
   /** Starts reading the head. */
@@ -112,15 +114,12 @@ export class PtzMaskFollower {
 
   /** Queues a change of masks at once (so changes keep the order they were decided in); resolves when it is in force. */
   #apply(decision: MasksInForce): Promise<void> {
-    this.#changes = this.#changes
-      .then(async () => {
-        if (sameDecision(decision, this.#current)) return;
-        this.#current = decision;
-        // Preset masks are permanent: a liftable mask would need the sealed stream of the camera's fixed masks.
-        await this.#options.recorder.remask(masksToApply(decision).map(({ polygon }) => ({ polygon })));
-      })
-      .catch((error: unknown) => this.#options.onProblem?.(`masks not changed: ${String(error)}`));
-    return this.#changes;
+    return this.#changes.run(async () => {
+      if (sameDecision(decision, this.#current)) return;
+      this.#current = decision;
+      // Preset masks are permanent: a liftable mask would need the sealed stream of the camera's fixed masks.
+      await this.#options.recorder.remask(masksToApply(decision).map(({ polygon }) => ({ polygon })));
+    });
   }
 }
 

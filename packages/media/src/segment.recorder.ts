@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import {
   definedOnly,
   segmentKey,
+  SerialQueue,
   sourceKind,
   StreamMeter,
   systemClock,
@@ -132,9 +133,10 @@ export class SegmentRecorder {
   #stopTick: (() => void) | undefined;
   /** Ticks since start: every `safetyReads`-th reads the segment lists even without a notification. */
   #ticks = 0;
-  #draining: Promise<void> = Promise.resolve();
-  /** A read of the segment lists is queued and has not begun: another request joins it. */
-  #drainQueued = false;
+  /** Reads of the segment lists and preparations of runs, one at a time; a read requested while one waits joins it. */
+  readonly #reads: SerialQueue;
+  /** Stopped: the last read is queued, no other may follow it. */
+  #stopped = false;
   #lastEnd: Date | undefined;
   /** Whether this recorder has placed a segment yet (the first one may close the hole left by a stopped recorder). */
   #placedAny = false;
@@ -162,6 +164,7 @@ export class SegmentRecorder {
     this.#instance = String(this.#clock.now().getTime());
     this.#lastEnd = options.resumeAfter;
     this.#masks = options.camera.masks;
+    this.#reads = new SerialQueue((error) => this.#problem(error));
   }
 
   /** The supervisor job id of this camera's recording process. */
@@ -195,6 +198,7 @@ export class SegmentRecorder {
     const { supervisor } = this.#options;
     const meter = new StreamMeter(this.#clock.now().getTime());
     this.#meter = meter;
+    this.#stopped = false;
     const unsubscribeStatus = supervisor.onStatus((status) => {
       if (status.jobId !== this.jobId) return;
       if (status.state === 'offline' || status.state === 'error') {
@@ -244,7 +248,7 @@ export class SegmentRecorder {
   #tick(): void {
     this.#ticks += 1;
     if (this.#ticks % safetyReads === 0 || this.#runs.some((run) => !run.list.notifies)) this.#drain();
-    else if (!this.#drainQueued) this.#watchActivity();
+    else if (!this.#reads.coalescedPending) this.#watchActivity();
   }
 
   #source(): string {
@@ -270,8 +274,8 @@ export class SegmentRecorder {
     await this.#options.supervisor.stop(this.jobId);
     this.#stopTick?.();
     this.#unsubscribe?.();
-    this.#drain(true);
-    await this.#draining;
+    this.#stopped = true;
+    await this.#reads.run(() => this.#drainOnce(true));
   }
 
   /** Stops recording (for `await using`). */
@@ -318,19 +322,16 @@ export class SegmentRecorder {
     }
     // The previous run's process has exited: its last segments are placed before this run begins.
     const runStartedAtMs = this.#clock.now().getTime();
-    this.#draining = this.#draining
-      .then(async () => {
-        await this.#drainOnce(true);
-        const previousEndMs = this.#lastEnd?.getTime();
-        const timeline = new RunTimeline<SegmentListEntry>({
-          runStartedAtMs,
-          ...definedOnly({ previousEndMs }),
-        });
-        const list = new SegmentListReader(join(dir, segmentListName), () => this.#drain());
-        this.#runs.push({ dir, timeline, list, placedAny: false });
-      })
-      .catch((error: unknown) => this.#problem(error));
-    await this.#draining;
+    await this.#reads.run(async () => {
+      await this.#drainOnce(true);
+      const previousEndMs = this.#lastEnd?.getTime();
+      const timeline = new RunTimeline<SegmentListEntry>({
+        runStartedAtMs,
+        ...definedOnly({ previousEndMs }),
+      });
+      const list = new SegmentListReader(join(dir, segmentListName), () => this.#drain());
+      this.#runs.push({ dir, timeline, list, placedAny: false });
+    });
     this.#options.live?.(dir);
     const ffmpeg = this.#options.supervisor.capabilities;
     const input = sourceInputArgs({
@@ -350,16 +351,9 @@ export class SegmentRecorder {
     });
   }
 
-  /** Serialises reads of the segment lists; `final` also empties the last run. */
-  #drain(final = false): void {
-    if (this.#drainQueued && !final) return;
-    this.#drainQueued = true;
-    this.#draining = this.#draining
-      .then(() => {
-        this.#drainQueued = false;
-        return this.#drainOnce(final);
-      })
-      .catch((error: unknown) => this.#problem(error));
+  /** Queues a read of the segment lists (one waiting read serves every request until it begins); none after `stop`. */
+  #drain(): void {
+    if (!this.#stopped) void this.#reads.runCoalesced(() => this.#drainOnce(false));
   }
 
   async #drainOnce(final: boolean): Promise<void> {

@@ -1,24 +1,6 @@
 import type { Camera, DomainEvent } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 
-/** Runs tasks one at a time, in order; a failing task is reported and the next ones still run. */
-export class SerialQueue {
-  #tail: Promise<void> = Promise.resolve();
-
-  constructor(private readonly onError: (error: unknown) => void) {}
-
-  /** Queues a task; resolves when it and every task queued before it are done. */
-  run(task: () => Promise<void>): Promise<void> {
-    this.#tail = this.#tail.then(task).catch(this.onError);
-    return this.#tail;
-  }
-
-  /** Resolves when every task queued so far is done. */
-  idle(): Promise<void> {
-    return this.#tail;
-  }
-}
-
 /**
  * The camera a catalogue event (created, updated, deleted) is about, as stored (events carry it as clients see it, credentials
  * hidden): `camera` is undefined once it is removed; the result is undefined for other events.

@@ -6,6 +6,7 @@ import {
   assertImagesViewable,
   definedOnly,
   imagesViewableIn,
+  SerialQueue,
   workChangingEventTypes,
   zonedDate,
   type AnalyticsEventType,
@@ -131,13 +132,15 @@ export class VigieWorker {
   #sealed = new Map<string, SealedStreamPasswords>();
   /** Masks drawn per PTZ preset, by camera (ADR 0006). */
   #presetMasks = new Map<string, PresetMasks[]>();
-  #round: Promise<void> = Promise.resolve();
-  /** A round is queued and has not begun: another request joins it. */
-  #refreshQueued = false;
+  /** The rounds (cameras read, leases claimed, cameras started or stopped), one at a time. */
+  readonly #rounds: SerialQueue;
   #unsubscribeStatus: (() => void) | undefined;
 
   constructor(options: WorkerOptions) {
     this.#options = options;
+    this.#rounds = new SerialQueue((error) =>
+      options.log('error', 'worker round failed; retried', { err: String(error) }),
+    );
     this.#supervisor = new FfmpegSupervisor({
       ffmpegPath: options.ffmpegPath,
       ...definedOnly({ ffmpegCapabilities: options.ffmpegCapabilities }),
@@ -265,7 +268,7 @@ export class VigieWorker {
     clearInterval(this.#timer);
     clearInterval(this.#renewer);
     await this.#subscription?.close();
-    await this.#round;
+    await this.#rounds.idle();
     await this.#claims?.releaseAll();
     await Promise.all(this.#stopping.values());
     this.#unsubscribeStatus?.();
@@ -285,15 +288,7 @@ export class VigieWorker {
    * in front of the round that applies the stop button (promised within 2 s; 4.9 s once in a loaded test run).
    */
   #scheduleRefresh(): Promise<void> {
-    if (this.#refreshQueued) return this.#round;
-    this.#refreshQueued = true;
-    this.#round = this.#round
-      .then(() => {
-        this.#refreshQueued = false;
-        return this.#refresh();
-      })
-      .catch((error: unknown) => this.#options.log('error', 'worker round failed; retried', { err: String(error) }));
-    return this.#round;
+    return this.#rounds.runCoalesced(() => this.#refresh());
   }
 
   async #refresh(): Promise<void> {

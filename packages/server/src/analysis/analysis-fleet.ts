@@ -3,6 +3,7 @@ import {
   analyticsAllowedToRun,
   analyticsAuthorisedAt,
   definedOnly,
+  SerialQueue,
   workChangingEventTypes,
   zonedDate,
   type AnalyticsStop,
@@ -24,7 +25,7 @@ import {
 } from '@vigie/vision';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
-import { SerialQueue, storedCameraOf } from '../camera-follow.js';
+import { storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 import type { ModelRegistryService } from '../services/model-registry.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   definedOnly,
   idempotencyKeyOf,
+  SerialQueue,
   type Bus,
   type BusSubscription,
   type Clock,
@@ -24,11 +25,13 @@ export interface DomainEventsOptions {
  */
 export class DomainEvents {
   readonly #options: DomainEventsOptions;
-  #tail: Promise<void> = Promise.resolve();
+  /** Publications, in the order of the changes. */
+  readonly #publications: SerialQueue;
   readonly #subscriptions = new Set<Promise<BusSubscription>>();
 
   constructor(options: DomainEventsOptions) {
     this.#options = options;
+    this.#publications = new SerialQueue(options.onError);
   }
 
   /** The bus itself (exporters follow it directly). */
@@ -43,7 +46,7 @@ export class DomainEvents {
       id: idempotencyKeyOf(body, randomUUID),
       at: this.#options.clock.now().toISOString(),
     } as DomainEvent;
-    this.#tail = this.#tail.then(() => this.#options.bus.publish(event)).catch(this.#options.onError);
+    void this.#publications.run(() => this.#options.bus.publish(event));
   }
 
   /** Follows the bus (events of these types, or all) until the returned function is called. */
@@ -58,6 +61,6 @@ export class DomainEvents {
 
   /** Resolves when every event published so far has reached the bus and every subscription is in place. */
   async flushed(): Promise<void> {
-    await Promise.all([this.#tail, ...this.#subscriptions]);
+    await Promise.all([this.#publications.idle(), ...this.#subscriptions]);
   }
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Camera, RgbFrame, Segment, SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
-import { definedOnly } from '@vigie/core';
+import { definedOnly, SerialQueue } from '@vigie/core';
 import { describeSegmentFile, lastFrameOf, remaskSegmentFile } from '@vigie/media';
 import { whileDatabaseAway } from './index-writer.js';
 import { copyFromStorage } from './storage-copy.js';
@@ -35,7 +35,8 @@ export class CopiedSegments {
   readonly #options: CopiedSegmentsOptions;
   #held: Segment[] = [];
   #distrusted = false;
-  #work: Promise<void> = Promise.resolve();
+  /** Segments masked after the fact, one at a time. */
+  readonly #work: SerialQueue;
   #remasked = 0;
   #quarantined = 0;
   #from: Date | undefined;
@@ -44,6 +45,7 @@ export class CopiedSegments {
   /** Holds nothing yet. */
   constructor(options: CopiedSegmentsOptions) {
     this.#options = options;
+    this.#work = new SerialQueue((error) => options.onProblem(`masking after the fact failed: ${String(error)}`));
   }
 
   /** A segment the copy recorder stored: held until vouched for, re-masked at once when the run is distrusted. */
@@ -92,7 +94,7 @@ export class CopiedSegments {
   /** After the recorder stopped (its last segment stored): distrusts what is left, waits for it, audits it. */
   async finish(): Promise<void> {
     this.distrust();
-    await this.#work;
+    await this.#work.idle();
     const done = this.#remasked + this.#quarantined;
     if (done === 0 || this.#from === undefined || this.#to === undefined) return;
     await this.#options.audit({
@@ -105,7 +107,7 @@ export class CopiedSegments {
 
   #remask(segments: readonly Segment[]): void {
     for (const segment of segments) {
-      this.#work = this.#work.then(() => this.#remaskOne(segment));
+      void this.#work.run(() => this.#remaskOne(segment));
     }
   }
 

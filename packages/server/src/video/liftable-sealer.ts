@@ -2,7 +2,7 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { segmentKey, type Clock, type SegmentStorage } from '@vigie/core';
+import { segmentKey, SerialQueue, type Clock, type SegmentStorage } from '@vigie/core';
 import type { SealedSegmentRecord } from '@vigie/db';
 import { Fmp4Splitter } from '@vigie/media';
 import { encodeSealedFile, sealSegment, segmentAad } from '../security/unmask-vault.js';
@@ -36,10 +36,12 @@ export function sealedKey(cameraId: string, startedAt: Date): string {
  */
 export class LiftableSealer {
   readonly #options: LiftableSealerOptions;
-  #queue: Promise<void> = Promise.resolve();
+  /** Segments sealed one at a time, in the order they were cut. */
+  readonly #queue: SerialQueue;
 
   constructor(options: LiftableSealerOptions) {
     this.#options = options;
+    this.#queue = new SerialQueue((error) => this.#problem(error));
   }
 
   /** Follows one run's stream until it ends. */
@@ -56,9 +58,7 @@ export class LiftableSealer {
       const to = clock.now();
       fragments = [];
       startedAt = to;
-      this.#queue = this.#queue
-        .then(() => this.#seal(parts, { from, to }))
-        .catch((error: unknown) => this.#problem(error));
+      void this.#queue.run(() => this.#seal(parts, { from, to }));
     };
     stream.on('data', (chunk: Buffer) => {
       let pieces;
@@ -85,7 +85,7 @@ export class LiftableSealer {
 
   /** Resolves once every segment cut so far is sealed and indexed (tests, stop). */
   idle(): Promise<void> {
-    return this.#queue;
+    return this.#queue.idle();
   }
 
   async #seal(parts: readonly Uint8Array[], span: { from: Date; to: Date }): Promise<void> {

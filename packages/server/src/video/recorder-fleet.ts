@@ -5,6 +5,7 @@ import {
   fullFrameMask,
   healthWarnings,
   imagesViewableIn,
+  SerialQueue,
   stateRaisesOfflineAlert,
   type Camera,
   type CameraMaskGateway,
@@ -45,7 +46,7 @@ import { copiedSegmentsFor, type CopiedSegments } from './copied-segments.js';
 import { OwnMaskChecks } from './own-mask-checks.js';
 import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
-import { SerialQueue, storedCameraOf } from '../camera-follow.js';
+import { storedCameraOf } from '../camera-follow.js';
 import type { AlertService } from '../services/alert.service.js';
 
 /** What the fleet needs to record cameras. */
