@@ -134,6 +134,8 @@ export class VigieWorker {
   #presetMasks = new Map<string, PresetMasks[]>();
   /** The rounds (cameras read, leases claimed, cameras started or stopped), one at a time. */
   readonly #rounds: SerialQueue;
+  /** Changes of the stop button received: one during a round makes it give way to the round queued behind it. */
+  #stopChanges = 0;
   #unsubscribeStatus: (() => void) | undefined;
 
   constructor(options: WorkerOptions) {
@@ -190,7 +192,10 @@ export class VigieWorker {
     });
     this.#subscription = await bus.follow(
       (event) => {
-        if (event.type === 'analytics.stop') this.#stop = event.stop;
+        if (event.type === 'analytics.stop') {
+          this.#stop = event.stop;
+          this.#stopChanges += 1;
+        }
         // Applied at once, not at the next round: the stop button must reach every worker within 2 s.
         void this.#scheduleRefresh();
       },
@@ -292,6 +297,7 @@ export class VigieWorker {
   }
 
   async #refresh(): Promise<void> {
+    const stopChanges = this.#stopChanges;
     const [cameras, sealed, presetMasks] = await this.#options.work(async ({ cameras, streamSecrets, ptzMasks }) =>
       Promise.all([cameras.list(), streamSecrets.all(), ptzMasks.all()]),
     );
@@ -300,7 +306,11 @@ export class VigieWorker {
     this.#presetMasks = presetMasks;
     await this.#claims?.tick();
     // Refused cameras too: a source corrected (or a policy widened) starts them.
-    for (const id of new Set([...this.#running.keys(), ...this.#refused.keys()])) await this.#sync(id);
+    for (const id of new Set([...this.#running.keys(), ...this.#refused.keys()])) {
+      // Not one camera more (each may take a while to start its analytics): the stop waits for no camera's start.
+      if (this.#stopChanges !== stopChanges) return;
+      await this.#sync(id);
+    }
   }
 
   async #sync(cameraId: string): Promise<void> {
