@@ -18,6 +18,9 @@ export function parseSegmentListLine(line: string): SegmentListEntry | undefined
   return { file: match[1] ?? '', start, end };
 }
 
+/** The box type `moof` as a big-endian 32-bit number (compared in place, no string made per box). */
+const moofType = 0x6d6f6f66;
+
 /**
  * Size of a fragmented MP4's initialisation part (every box before the first `moof`), read from the
  * file's first bytes; undefined when those bytes do not reach the first fragment.
@@ -27,8 +30,7 @@ export function mp4InitSize(head: Uint8Array): number | undefined {
   let offset = 0;
   while (offset + 8 <= head.length) {
     let size = view.getUint32(offset);
-    const type = String.fromCharCode(...head.subarray(offset + 4, offset + 8));
-    if (type === 'moof') return offset;
+    if (view.getUint32(offset + 4) === moofType) return offset;
     if (size === 1) {
       if (offset + 16 > head.length) return undefined;
       size = Number(view.getBigUint64(offset + 8));
