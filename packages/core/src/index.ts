@@ -53,3 +53,4 @@ export * from './unmask-lift.js';
 export * from './ptz-control.js';
 export * from './defined-only.js';
 export * from './serial-queue.js';
+export * from './reasons.js';

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { maxReasonLength, minFootageReasonLength } from './reasons.js';
 
 /**
  * Legal holds (issue 15, LEGAL R4): footage a judicial requisition needs is kept past its camera's retention,
@@ -41,7 +42,7 @@ const Requisition = Type.String({
   maxLength: 200,
   description: 'Reference of the judicial requisition (procès-verbal, réquisition n°): a hold needs one.',
 });
-const Reason = Type.String({ minLength: 5, maxLength: 500 });
+const Reason = Type.String({ minLength: minFootageReasonLength, maxLength: maxReasonLength });
 
 /** What a supervisor sends to place a hold: a camera range or an export, a requisition, a reason, an expiry. */
 export const PlaceHoldSchema = Type.Union([

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { definedOnly } from '@vigie/core';
+import { definedOnly, maxReasonLength, minStopReasonLength } from '@vigie/core';
 import { auditAuthorOf, requesterOf } from '../auth/access-control.js';
 import type { AnalysisFleet } from '../analysis/analysis-fleet.js';
 import { ErrorBodySchema } from '../http-errors.js';
@@ -54,7 +54,7 @@ export function analyticsRoutes(deps: {
             {
               paused: Type.Boolean(),
               cameraId: Type.Optional(Type.String({ format: 'uuid' })),
-              reason: Type.String({ minLength: 3, maxLength: 500 }),
+              reason: Type.String({ minLength: minStopReasonLength, maxLength: maxReasonLength }),
             },
             { additionalProperties: false },
           ),

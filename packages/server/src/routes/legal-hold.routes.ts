@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LegalHoldSchema, PlaceHoldSchema } from '@vigie/core';
+import { LegalHoldSchema, maxReasonLength, minFootageReasonLength, PlaceHoldSchema } from '@vigie/core';
 import Type from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
 import { ErrorBodySchema } from '../http-errors.js';
@@ -47,7 +47,10 @@ export function legalHoldRoutes(holds: LegalHoldService): FastifyPluginAsyncType
           tags: ['legal holds'],
           summary: 'Release a hold, with a reason (audited); the footage then follows retention again',
           params: IdParams,
-          body: Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { reason: Type.String({ minLength: minFootageReasonLength, maxLength: maxReasonLength }) },
+            { additionalProperties: false },
+          ),
           response: { 200: LegalHoldSchema, ...errors },
         },
       },

@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CameraHealthSchema, CameraStatusSchema, EvidenceManifestSchema } from '@vigie/core';
+import {
+  CameraHealthSchema,
+  CameraStatusSchema,
+  EvidenceManifestSchema,
+  maxReasonLength,
+  minFootageReasonLength,
+} from '@vigie/core';
 import type { IndexedSegment } from '@vigie/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -26,8 +32,8 @@ const SegmentParams = Type.Object(
 const DateTime = Type.String({ format: 'date-time' });
 const RangeQuery = Type.Object({ from: DateTime, to: DateTime }, { additionalProperties: false });
 const Reason = Type.String({
-  minLength: 5,
-  maxLength: 500,
+  minLength: minFootageReasonLength,
+  maxLength: maxReasonLength,
   description: 'Why the footage is viewed or exported; written to the audit trail (LEGAL R11).',
 });
 const RecipientName = Type.String({

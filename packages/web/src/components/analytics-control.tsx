@@ -1,11 +1,11 @@
+import { minStopReasonLength } from '@vigie/core/reasons';
 import { useCallback, useEffect, useState } from 'react';
 import type { AnalyticsState } from '../api/contract';
 import { videoApi } from '../api/video-api';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { ReasonField } from './reason-field';
 
-/** The fewest characters the reason for stopping or resuming analytics must have (as the server requires). */
-const minReasonLength = 3;
 const refreshMs = 15_000;
 
 /** Props of the analytics stop button. */
@@ -93,7 +93,7 @@ export function AnalyticsControl({ cameras, canControl }: AnalyticsControlProps)
           className="filters"
           onSubmit={(e) => {
             e.preventDefault();
-            if (reason.trim().length >= minReasonLength) void toggle();
+            if (reason.trim().length >= minStopReasonLength) void toggle();
           }}
         >
           <label>
@@ -107,20 +107,16 @@ export function AnalyticsControl({ cameras, canControl }: AnalyticsControlProps)
               ))}
             </select>
           </label>
-          <label className="wide">
-            {t('analytics.reason')}
-            <input
-              value={reason}
-              required
-              minLength={minReasonLength}
-              maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
+          <ReasonField
+            label={t('analytics.reason')}
+            value={reason}
+            onChange={setReason}
+            minLength={minStopReasonLength}
+          />
           <button
             type="submit"
             className={scopePaused ? 'primary' : 'danger'}
-            disabled={busy || reason.trim().length < minReasonLength}
+            disabled={busy || reason.trim().length < minStopReasonLength}
           >
             {scopePaused ? t('analytics.resume') : t('analytics.stop')}
           </button>

@@ -1,12 +1,10 @@
+import { maxReasonLength, minFootageReasonLength } from '@vigie/core/reasons';
 import { useEffect, useRef, useState } from 'react';
 import type { Purpose } from '../api/contract';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { dateLocale } from '../i18n/messages';
-
-/** The fewest characters a reason must have (as the server requires): the audit trail must show why. */
-export const minReasonLength = 5;
 
 /** Props of the export dialog. */
 export interface ExportDialogProps {
@@ -41,7 +39,7 @@ export function ExportDialog({ open, cameraName, purposes, range, onSubmit, onCl
   }, [open]);
 
   const time = new Intl.DateTimeFormat(dateLocale(language), { dateStyle: 'short', timeStyle: 'medium', timeZone });
-  const valid = purpose !== '' && purposes.includes(purpose) && reason.trim().length >= minReasonLength;
+  const valid = purpose !== '' && purposes.includes(purpose) && reason.trim().length >= minFootageReasonLength;
   return (
     <dialog ref={dialog} className="export-dialog" aria-labelledby="export-title" onClose={onClose}>
       <form
@@ -81,12 +79,12 @@ export function ExportDialog({ open, cameraName, purposes, range, onSubmit, onCl
           <textarea
             value={reason}
             required
-            minLength={minReasonLength}
-            maxLength={500}
+            minLength={minFootageReasonLength}
+            maxLength={maxReasonLength}
             rows={3}
             onChange={(e) => setReason(e.target.value)}
           />
-          <small>{t('export.reasonHint', { min: minReasonLength })}</small>
+          <small>{t('export.reasonHint', { min: minFootageReasonLength })}</small>
         </label>
         {error !== undefined && (
           <p className="error" role="alert">

@@ -1,4 +1,5 @@
 import { zonedLocal, zonedLocalToInstant } from '@vigie/core/calendar';
+import { minFootageReasonLength } from '@vigie/core/reasons';
 import { useEffect, useRef, useState } from 'react';
 import { useSearch } from 'wouter';
 import type { ExportManifest, Recordings } from '../api/contract';
@@ -7,9 +8,10 @@ import { exportPackageUrl, exportVideoUrl } from '../api/media-urls';
 import { videoApi } from '../api/video-api';
 import { AuthorisationNotice } from '../components/authorisation-notice';
 import { DateTimeField } from '../components/date-time-field';
-import { ExportDialog, minReasonLength } from '../components/export-dialog';
+import { ExportDialog } from '../components/export-dialog';
 import { attachHls, type HlsAttachment } from '../components/hls-player';
 import { PlaybackTimeline, type TimelineEvent } from '../components/playback-timeline';
+import { ReasonField } from '../components/reason-field';
 import { useTimeZone } from '../api/use-time-zone';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -178,20 +180,16 @@ export function PlaybackPage({ cameraId: initialCamera }: { cameraId?: string })
           value={localInput(to, timeZone)}
           onChange={(value) => setWindow((w) => ({ ...w, to: fromInput(value, timeZone, w.to) }))}
         />
-        <label className="wide">
-          {t('playback.reason')}
-          <input
-            value={reason}
-            required
-            minLength={minReasonLength}
-            maxLength={500}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </label>
+        <ReasonField
+          label={t('playback.reason')}
+          value={reason}
+          onChange={setReason}
+          minLength={minFootageReasonLength}
+        />
         <button
           type="submit"
           className="primary"
-          disabled={cameraId === '' || locked || reason.trim().length < minReasonLength}
+          disabled={cameraId === '' || locked || reason.trim().length < minFootageReasonLength}
         >
           {t('playback.open')}
         </button>
