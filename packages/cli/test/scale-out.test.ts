@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
+import { authorise } from '../../server/test/support.js';
 import { killProcessesUsing } from '../src/bench/orphans.js';
 
 const natsUrl = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
@@ -117,7 +118,6 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
       sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
     });
     await app.background.start();
-    const year = new Date().getUTCFullYear();
     for (const [i, camera] of cameras.entries()) {
       const created = await app.cameras.create(
         {
@@ -129,19 +129,7 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
         },
         { actorName: 'test setup' },
       );
-      await app.registry.record(
-        created.id,
-        {
-          authorisation: {
-            reference: `${year}/CAB/${i}`,
-            issuedOn: `${year - 1}-01-01`,
-            expiresOn: `${year + 3}-12-31`,
-          },
-          signage: { status: 'installed' },
-          facing: 'public',
-        },
-        { actorName: 'test setup' },
-      );
+      await authorise(app, created.id);
       cameraIds.push(created.id);
     }
     workers = await Promise.all([0, 1, 2].map((n) => spawnWorker(n)));

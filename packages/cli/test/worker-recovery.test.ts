@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { killProcessesUsing, processesUsing } from '../src/bench/orphans.js';
-import { loginAs } from '../../server/test/support.js';
+import { authorise, loginAs } from '../../server/test/support.js';
 
 const natsUrl = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const cli = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -127,7 +127,6 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
       sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
     });
     await app.background.start();
-    const year = new Date().getUTCFullYear();
     // A camera the server's policy accepts and the workers' refuses (as if the bus or the database said so).
     refusedUrl = cameras[0]!.url.replace('127.0.0.1', '127.0.0.2');
     const sources = [...cameras.map((c) => c.url), refusedUrl];
@@ -143,19 +142,7 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
         },
         { actorName: 'test setup' },
       );
-      await app.registry.record(
-        created.id,
-        {
-          authorisation: {
-            reference: `${year}/CAB/${i}`,
-            issuedOn: `${year - 1}-01-01`,
-            expiresOn: `${year + 3}-12-31`,
-          },
-          signage: { status: 'installed' },
-          facing: 'public',
-        },
-        { actorName: 'test setup' },
-      );
+      await authorise(app, created.id);
       if (sourceUrl === refusedUrl) refusedId = created.id;
       else recordedIds.push(created.id);
     }
