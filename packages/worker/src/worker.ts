@@ -304,6 +304,7 @@ export class VigieWorker {
     this.#cameras = new Map(cameras.map((c) => [c.id, c]));
     this.#sealed = sealed;
     this.#presetMasks = presetMasks;
+    await this.#applyStop();
     await this.#claims?.tick();
     // Refused cameras too: a source corrected (or a policy widened) starts them.
     for (const id of new Set([...this.#running.keys(), ...this.#refused.keys()])) {
@@ -311,6 +312,28 @@ export class VigieWorker {
       if (this.#stopChanges !== stopChanges) return;
       await this.#sync(id);
     }
+  }
+
+  /**
+   * Ends, side by side, the analyses the stop button now forbids: one camera after the other, a worker would wait for
+   * each analysis's end in turn (its process, its detector) before the next, and many cameras would miss the 2 s.
+   */
+  async #applyStop(): Promise<void> {
+    await Promise.all(
+      [...this.#running].map(async ([cameraId, running]) => {
+        const camera = this.#cameras.get(cameraId);
+        if (camera === undefined || running.rules.length === 0 || !this.#stopForbids(cameraId)) return;
+        running.rules = [];
+        running.analysis = JSON.stringify([camera.zones, camera.lines, []]);
+        await running.runner.analyse(camera, []);
+        this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: [] });
+      }),
+    );
+  }
+
+  /** Whether the stop button (everywhere, or on this camera) forbids its analytics now (R22). */
+  #stopForbids(cameraId: string): boolean {
+    return this.#stop.paused || this.#stop.pausedCameraIds.includes(cameraId);
   }
 
   async #sync(cameraId: string): Promise<void> {
@@ -456,7 +479,7 @@ export class VigieWorker {
 
   /** The analytics that may run: none while stopped (R22), without authorisation (R1, R18) or assessment (R27). */
   async #runnable(camera: Camera): Promise<AnalyticsEventType[]> {
-    if (this.#stop.paused || this.#stop.pausedCameraIds.includes(camera.id) || camera.analytics.length === 0) return [];
+    if (this.#stopForbids(camera.id) || camera.analytics.length === 0) return [];
     const { entry, authorisations } = await this.#options.work(async ({ registry, analysisAuthorisations }) => ({
       entry: await registry.get(camera.id),
       authorisations: await analysisAuthorisations.list({ current: true }),
