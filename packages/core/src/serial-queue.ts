@@ -1,7 +1,8 @@
 /**
  * Runs tasks one at a time, in the order they were queued; a task that fails (throws or rejects) is reported to
- * `onError` and the next ones still run, so one failure never stops the work queued behind it. The one queue of the
- * project: recorders' reads of their segment lists, a worker's rounds, fleets' camera changes, the bus's handlers.
+ * `onError` and the next ones still run, so one failure never stops the work queued behind it. Used for such work
+ * across the project (docs/architecture.md): recorders' reads of their segment lists, a worker's rounds, fleets'
+ * camera changes, the bus's handlers.
  */
 export class SerialQueue {
   readonly #onError: (error: unknown) => void;
