@@ -45,10 +45,13 @@ function callWithXml<T>(
   });
 }
 
-/** Maps what the library throws to Vigie's coded errors; never includes the password. */
-function onvifError(address: string, error: unknown): VigieError {
+/**
+ * Maps what the library throws to Vigie's coded errors; never includes the password. A 401 counts as a refusal only
+ * as a number of its own: "connect ECONNREFUSED 127.0.0.1:40123" is a device that does not answer.
+ */
+export function onvifError(address: string, error: unknown): VigieError {
   const reason = Array.isArray(error) ? error.map(String).join('; ') : String(error);
-  if (/not ?authori[sz]ed|unauthori[sz]ed|authentication failed|401/i.test(reason)) {
+  if (/not ?authori[sz]ed|unauthori[sz]ed|authentication failed|(?<![\d.:])401(?!\d)/i.test(reason)) {
     return new VigieError('ONVIF_NOT_AUTHORISED', `The ONVIF device at ${address} refused the user name or password.`);
   }
   return new VigieError('ONVIF_DEVICE_UNREACHABLE', `The ONVIF device at ${address} did not answer (${reason}).`);
