@@ -322,11 +322,8 @@ export class VigieWorker {
     await Promise.all(
       [...this.#running].map(async ([cameraId, running]) => {
         const camera = this.#cameras.get(cameraId);
-        if (camera === undefined || running.rules.length === 0 || !this.#stopForbids(cameraId)) return;
-        running.rules = [];
-        running.analysis = JSON.stringify([camera.zones, camera.lines, []]);
-        await running.runner.analyse(camera, []);
-        this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: [] });
+        if (camera !== undefined && running.rules.length > 0 && this.#stopForbids(cameraId))
+          await this.#analyse(camera, running, []);
       }),
     );
   }
@@ -350,7 +347,6 @@ export class VigieWorker {
       follow?.presets,
     ]);
     const rules = await this.#runnable(camera);
-    const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
     let running = this.#running.get(cameraId);
     if (running !== undefined && running.recording !== recording) {
       await this.#halt(cameraId);
@@ -367,11 +363,17 @@ export class VigieWorker {
       running.runner.start();
       this.#options.log('info', 'camera started', { camera: cameraId });
     }
+    await this.#analyse(camera, running, rules);
+  }
+
+  /** Runs these analytics on a running camera, unless it runs them already with the same zones and lines. */
+  async #analyse(camera: Camera, running: Running, rules: AnalyticsEventType[]): Promise<void> {
+    const analysis = JSON.stringify([camera.zones, camera.lines, rules]);
     if (running.analysis === analysis) return;
     running.analysis = analysis;
     running.rules = rules;
     await running.runner.analyse(camera, rules);
-    this.#options.log('info', 'camera analytics', { camera: cameraId, analytics: rules });
+    this.#options.log('info', 'camera analytics', { camera: camera.id, analytics: rules });
   }
 
   /**
