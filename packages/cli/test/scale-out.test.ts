@@ -235,8 +235,17 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
     // Every camera analysed by a live worker: no analysis still starting when the button is pressed (its start,
     // logged after the press, would be counted as the stop's arrival).
     await until(async () => cameraIds.every((id) => alive.some((w) => analysing(w).has(id))), 60_000);
+    // When the event reached the bus (a follower of its own here), to tell a late publication from a late worker.
+    let onBusAt: number | undefined;
+    const follower = await bus!.follow(
+      () => {
+        onBusAt ??= Date.now();
+      },
+      { types: ['analytics.stop'] },
+    );
     const pressedAt = Date.now();
     await app!.analyticsStops.press({ paused: true, reason: 'test of the stop button' }, { actorName: 'supervisor' });
+    const storedAt = Date.now();
     await until(async () => alive.every((w) => analysing(w).size === 0), 10_000);
     const reached = Math.max(
       ...alive.map(
@@ -246,7 +255,11 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
           ) - pressedAt,
       ),
     );
-    console.log(`stop button reached ${alive.length} workers in ${reached} ms`);
+    await follower.close();
+    console.log(
+      `stop button reached ${alive.length} workers in ${reached} ms (stored after ${storedAt - pressedAt} ms, ` +
+        `on the bus after ${onBusAt === undefined ? '?' : onBusAt - pressedAt} ms)`,
+    );
     // A late stop prints each worker's log around the press, to show what held it.
     if (reached > 2000)
       for (const w of alive)

@@ -6,6 +6,7 @@ import {
   type Camera,
   type Clock,
   definedOnly,
+  SerialQueue,
   type SegmentStorage,
 } from '@vigie/core';
 import {
@@ -83,9 +84,15 @@ export class CameraRunner {
         fireClassifier?: OnnxFireClassifier;
       }
     | undefined;
+  /**
+   * Changes of the analysis, one at a time in the order asked: the stop button's, applied beside a round, ends an
+   * analysis that round is still starting instead of running before it; a failure is reported as a problem.
+   */
+  readonly #analyses: SerialQueue;
 
   constructor(options: CameraRunnerOptions) {
     this.#options = options;
+    this.#analyses = new SerialQueue((error) => options.onProblem(`analysis not changed: ${String(error)}`));
     const { camera, outbox, node } = options;
     const tap = options.analysisTapPort === undefined ? undefined : analysisTapUrl(options.analysisTapPort);
     this.#tap = tap?.read;
@@ -144,14 +151,16 @@ export class CameraRunner {
    * Runs these analytics on the camera (with its current zones and lines), or none: only the analysis
    * restarts, recording goes on untouched (the stop button halts analytics, never recording).
    */
-  async analyse(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {
-    await this.#stopAnalysis();
-    if (rules.length > 0) await this.#startAnalysis(camera, rules);
+  analyse(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {
+    return this.#analyses.run(async () => {
+      await this.#stopAnalysis();
+      if (rules.length > 0) await this.#startAnalysis(camera, rules);
+    });
   }
 
   /** Stops both; the recorder stores and publishes its last segment first. */
   async stop(): Promise<void> {
-    await this.#stopAnalysis();
+    await this.#analyses.run(() => this.#stopAnalysis());
     this.#follower?.stop();
     await this.#recorder.stop();
   }
