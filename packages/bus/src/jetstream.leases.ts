@@ -72,13 +72,17 @@ export class JetStreamLeases implements Leases {
     await this.#kv.delete(key, { previousSeq: entry.revision }).catch(() => undefined);
   }
 
-  /** Every live claim. */
+  /**
+   * Every live claim. The entries are read side by side: one after the other, a worker's round waited one round trip
+   * per camera of the city (300 cameras over a 1 ms network: 0.3 s each second).
+   */
   async holders(): Promise<Map<string, string>> {
-    const result = new Map<string, string>();
     const keys: string[] = [];
     for await (const key of await this.#kv.keys()) keys.push(key);
-    for (const key of keys) {
-      const entry = await this.#kv.get(key);
+    const entries = await Promise.all(keys.map((key) => this.#kv.get(key)));
+    const result = new Map<string, string>();
+    for (const [i, key] of keys.entries()) {
+      const entry = entries[i];
       if (entry?.operation === 'PUT') result.set(resourceOf(key), entry.string());
     }
     return result;
