@@ -1,6 +1,7 @@
 // Sums the CPU time of every process on the machine by kind (vitest, eslint, chromium, ffmpeg…) while a command
 // runs: `node scripts/cpu-by-process.mjs -- bash .ci/run`. Reads /proc once a second (Linux only), so processes
-// that live under a second are missed; prints CPU-seconds per kind, most first, when the command ends.
+// that live under a second are missed; prints CPU-seconds per kind (user + system, then each), most first, when the
+// command ends.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -19,14 +20,14 @@ function kindOf(pid) {
   return `node ${tool ?? basename(args[1] ?? comm)}`;
 }
 
-/** Each process seen, by pid and start time: its kind and its latest user + system ticks. */
+/** Each process seen, by pid and start time: its kind and its latest user and system ticks. */
 const seen = new Map();
 function sample() {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1).split(' ');
       const key = `${pid}/${fields[19]}`;
-      const ticks = Number(fields[11]) + Number(fields[12]);
+      const ticks = { user: Number(fields[11]), system: Number(fields[12]) };
       const known = seen.get(key);
       if (known !== undefined) known.ticks = ticks;
       else seen.set(key, { kind: kindOf(pid), ticks });
@@ -49,10 +50,19 @@ child.on('close', (code, signal) => {
   clearInterval(timer);
   sample();
   const byKind = new Map();
-  for (const [key, { kind, ticks }] of seen) byKind.set(kind, (byKind.get(kind) ?? 0) + ticks - (before.get(key) ?? 0));
-  const rows = [...byKind].filter(([, ticks]) => ticks > 0).sort((a, b) => b[1] - a[1]);
+  for (const [key, { kind, ticks }] of seen) {
+    const sum = byKind.get(kind) ?? { user: 0, system: 0 };
+    const from = before.get(key) ?? { user: 0, system: 0 };
+    sum.user += ticks.user - from.user;
+    sum.system += ticks.system - from.system;
+    byKind.set(kind, sum);
+  }
+  const total = ({ user, system }) => user + system;
+  const rows = [...byKind].filter(([, ticks]) => total(ticks) > 0).sort((a, b) => total(b[1]) - total(a[1]));
+  const seconds = (ticks) => (ticks / ticksPerSecond).toFixed(1).padStart(9);
   console.log('\nCPU-seconds by process while the command ran (every process on the machine):');
+  console.log(`${'all'.padStart(9)}${'user'.padStart(9)}${'system'.padStart(9)}  process`);
   for (const [kind, ticks] of rows.slice(0, 25))
-    console.log(`${(ticks / ticksPerSecond).toFixed(1).padStart(9)}  ${kind}`);
+    console.log(`${seconds(total(ticks))}${seconds(ticks.user)}${seconds(ticks.system)}  ${kind}`);
   process.exit(code ?? (signal === null ? 1 : 128));
 });
