@@ -124,16 +124,17 @@ describe('vigie worker: the stop button does not wait behind a round', () => {
     await rm(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('ends the analyses within 2 s while the round in progress still waits for the leases', async () => {
+  it('ends the analyses while the round in progress still waits for the leases', async () => {
     await expect.poll(() => worker!.analysedCameraIds.length, { timeout: 30_000 }).toBe(1);
     leases.hold();
     await expect.poll(() => leases.waiting, { timeout: 10_000 }).toBe(1);
     const pressedAt = Date.now();
     await app!.analyticsStops.press({ paused: true, reason: 'test of the stop button' }, { actorName: 'supervisor' });
-    // Logged once the analysis has ended (its process and detector closed).
+    // Logged once the analysis has ended (its process and detector closed). Behind the held round it would never end:
+    // the bound leaves a loaded machine time to end it (the 2 s promise itself: scale-out.test, with two workers).
     const ended = () =>
       logged.some((line) => line.startsWith('info camera analytics') && line.includes('"analytics":[]'));
-    await expect.poll(ended, { timeout: 2000, message: logged.slice(-10).join('\n') }).toBe(true);
+    await expect.poll(ended, { timeout: 5000, message: logged.slice(-10).join('\n') }).toBe(true);
     console.log(`analyses ended ${Date.now() - pressedAt} ms after the press, the round still held`);
     // The round was held throughout: what ended the analyses did not wait for it.
     expect(leases.waiting).toBe(1);
