@@ -12,7 +12,7 @@ import { buildApp, type VigieApp } from '@vigie/server';
 import { VigieWorker } from '@vigie/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { authorise } from '../../server/test/support.js';
+import { addCountingCamera } from '../../server/test/support.js';
 
 /** Leases whose `holders()` can be held back, as a lease store slowed by a busy disk holds a worker's round. */
 class HeldLeases implements Leases {
@@ -86,17 +86,7 @@ describe('vigie worker: the stop button does not wait behind a round', () => {
       nodeSecret,
       sourcePolicy,
     });
-    const created = await app.cameras.create(
-      {
-        name: 'Rue de Paris',
-        sourceUrl: camera.url,
-        location: { lat: 50.35, lon: 3.52 },
-        purposes: ['public_space_safety'],
-        analytics: ['people_count'],
-      },
-      { actorName: 'test setup' },
-    );
-    await authorise(app, created.id);
+    await addCountingCamera(app, 'Rue de Paris', camera.url);
     worker = new VigieWorker({
       work: unitOfWork(database.db, systemClock),
       bus,

@@ -288,6 +288,22 @@ export async function authorise(
   }
 }
 
+/** Adds a camera that counts people (no alert analytics) at `sourceUrl`, a test camera, authorised to record (R1). */
+export async function addCountingCamera(app: VigieApp, name: string, sourceUrl: string): Promise<string> {
+  const created = await app.cameras.create(
+    {
+      name,
+      sourceUrl,
+      location: { lat: 50.35, lon: 3.52 },
+      purposes: ['public_space_safety'],
+      analytics: ['people_count'],
+    },
+    { actorName: 'test setup' },
+  );
+  await authorise(app, created.id);
+  return created.id;
+}
+
 /** Date (YYYY-MM-DD) and time (HH:MM) of an instant in Paris, as a citizen types them in the access-request form. */
 export function parisDateTime(instant: Date): [date: string, time: string] {
   const [date = '', time = ''] = new Intl.DateTimeFormat('en-CA', {
