@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { addCountingCamera } from '../../server/test/support.js';
+import { addAuthorisedCamera } from '../../server/test/support.js';
 import { killProcessesUsing } from '../src/bench/orphans.js';
 
 const natsUrl = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
@@ -118,7 +118,7 @@ describe('scale-out: workers in separate processes, failover, exactly once, stop
       sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
     });
     await app.background.start();
-    for (const [i, camera] of cameras.entries()) cameraIds.push(await addCountingCamera(app, `Rue ${i}`, camera.url));
+    for (const [i, camera] of cameras.entries()) cameraIds.push(await addAuthorisedCamera(app, `Rue ${i}`, camera.url));
     workers = await Promise.all([0, 1, 2].map((n) => spawnWorker(n)));
   }, 240_000);
 

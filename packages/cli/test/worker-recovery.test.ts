@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRtspCamera, type FakeRtspCamera } from '@vigie/media/testing';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
 import { killProcessesUsing, processesUsing } from '../src/bench/orphans.js';
-import { authorise, loginAs } from '../../server/test/support.js';
+import { addAuthorisedCamera, loginAs } from '../../server/test/support.js';
 
 const natsUrl = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const cli = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -131,20 +131,10 @@ describe('vigie worker: spool recovered after SIGKILL, camera sources re-checked
     refusedUrl = cameras[0]!.url.replace('127.0.0.1', '127.0.0.2');
     const sources = [...cameras.map((c) => c.url), refusedUrl];
     for (const [i, sourceUrl] of sources.entries()) {
-      const created = await app.cameras.create(
-        {
-          name: `Rue ${i}`,
-          sourceUrl,
-          location: { lat: 50.35, lon: 3.52 },
-          purposes: ['public_space_safety'],
-          // One analysed camera: its analysis process must not outlive the worker either.
-          analytics: i === 0 ? ['people_count'] : [],
-        },
-        { actorName: 'test setup' },
-      );
-      await authorise(app, created.id);
-      if (sourceUrl === refusedUrl) refusedId = created.id;
-      else recordedIds.push(created.id);
+      // One analysed camera: its analysis process must not outlive the worker either.
+      const id = await addAuthorisedCamera(app, `Rue ${i}`, sourceUrl, i === 0 ? ['people_count'] : []);
+      if (sourceUrl === refusedUrl) refusedId = id;
+      else recordedIds.push(id);
     }
   }, 240_000);
 

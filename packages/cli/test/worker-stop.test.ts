@@ -12,7 +12,7 @@ import { buildApp, type VigieApp } from '@vigie/server';
 import { VigieWorker } from '@vigie/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTestClip } from '../../media/test/support/test-clips.js';
-import { addCountingCamera } from '../../server/test/support.js';
+import { addAuthorisedCamera } from '../../server/test/support.js';
 
 /** Leases whose `holders()` can be held back, as a lease store slowed by a busy disk holds a worker's round. */
 class HeldLeases implements Leases {
@@ -86,7 +86,7 @@ describe('vigie worker: the stop button does not wait behind a round', () => {
       nodeSecret,
       sourcePolicy,
     });
-    await addCountingCamera(app, 'Rue de Paris', camera.url);
+    await addAuthorisedCamera(app, 'Rue de Paris', camera.url);
     worker = new VigieWorker({
       work: unitOfWork(database.db, systemClock),
       bus,

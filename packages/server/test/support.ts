@@ -20,7 +20,7 @@ import type { VigieDatabase } from '@vigie/db';
 import { locateFfmpeg, type LocalDiskStorage } from '@vigie/media';
 import { madeOncePerMachine } from '@vigie/media/testing';
 import { seedMigratedPglite, type TestEngine } from '@vigie/db/testing';
-import type { Dpia, Role, SourceUrlPolicy } from '@vigie/core';
+import type { AnalyticsEventType, Dpia, Role, SourceUrlPolicy } from '@vigie/core';
 import { renderDemoClips } from '../src/demo.js';
 import {
   buildApp,
@@ -288,16 +288,18 @@ export async function authorise(
   }
 }
 
-/** Adds a camera that counts people (no alert analytics) at `sourceUrl`, a test camera, authorised to record (R1). */
-export async function addCountingCamera(app: VigieApp, name: string, sourceUrl: string): Promise<string> {
+/**
+ * Adds a camera at `sourceUrl` (a test camera), authorised to record (R1), running these analytics (default: people
+ * counting, which needs no analysis authorisation).
+ */
+export async function addAuthorisedCamera(
+  app: VigieApp,
+  name: string,
+  sourceUrl: string,
+  analytics: AnalyticsEventType[] = ['people_count'],
+): Promise<string> {
   const created = await app.cameras.create(
-    {
-      name,
-      sourceUrl,
-      location: { lat: 50.35, lon: 3.52 },
-      purposes: ['public_space_safety'],
-      analytics: ['people_count'],
-    },
+    { name, sourceUrl, location: { lat: 50.35, lon: 3.52 }, purposes: ['public_space_safety'], analytics },
     { actorName: 'test setup' },
   );
   await authorise(app, created.id);
