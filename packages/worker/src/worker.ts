@@ -194,11 +194,9 @@ export class VigieWorker {
           this.#stop = event.stop;
           this.#options.log('info', 'analytics stop received', { ...event.stop });
           // At once, beside the round in progress: the stop button must reach every worker within 2 s, and a round
-          // can wait seconds on a lease call (2-4 s measured while the disk was busy). A failure is retried by the
-          // rounds, which apply the stop too.
-          void this.#applyStop().catch((error: unknown) =>
-            this.#options.log('error', 'analytics stop not applied; retried', { err: String(error) }),
-          );
+          // can wait seconds on a lease call (2-4 s measured while the disk was busy). The rounds keep it: their
+          // camera syncs run no rule it forbids (`#analyse`). Never rejects: a camera's analysis reports its failures.
+          void this.#applyStop();
         }
         void this.#scheduleRefresh();
       },
@@ -305,7 +303,6 @@ export class VigieWorker {
     this.#cameras = new Map(cameras.map((c) => [c.id, c]));
     this.#sealed = sealed;
     this.#presetMasks = presetMasks;
-    await this.#applyStop();
     await this.#claims?.tick();
     // Refused cameras too: a source corrected (or a policy widened) starts them.
     for (const id of new Set([...this.#running.keys(), ...this.#refused.keys()])) await this.#sync(id);
