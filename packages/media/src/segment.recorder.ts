@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, futimesSync, openSync, readSync } from 'node:fs';
+import { closeSync, futimesSync, openSync, readSync, rmSync } from 'node:fs';
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -43,6 +43,12 @@ export interface RecorderHealth {
   reason: string;
 }
 
+/** What a recorder asks of the supervisor running its ffmpeg (an `FfmpegSupervisor`). */
+export type RecordingSupervisor = Pick<
+  FfmpegSupervisor,
+  'capabilities' | 'start' | 'stop' | 'restart' | 'onStatus' | 'onProgress'
+>;
+
 /** How to record one camera. */
 export interface SegmentRecorderOptions {
   camera: RecordingCamera;
@@ -51,7 +57,7 @@ export interface SegmentRecorderOptions {
    * `unsealedSources`); default: the camera's `sourceUrl`.
    */
   source?: () => string;
-  supervisor: FfmpegSupervisor;
+  supervisor: RecordingSupervisor;
   storage: SegmentStorage;
   /** Local directory where ffmpeg writes segments before they are handed to storage. */
   spoolDir: string;
@@ -390,14 +396,20 @@ export class SegmentRecorder {
     const previousEnd = this.#lastEnd;
     const startedAt = new Date(Math.round(placed.startMs));
     const endedAt = new Date(Math.round(placed.endMs));
-    const opensRun = !run.placedAny;
-    const resumes = !this.#placedAny && this.#options.resumeAfter !== undefined;
-    run.placedAny = true;
-    this.#placedAny = true;
     const path = join(run.dir, file);
     // The file's time is its indexed end: stored but never reported (a kill between the two), it is reported
     // later with the same start (its key) and end (`reportUnreportedSegments`).
     const { keyframes, ...described } = describeFreshSegmentFile(path, endedAt);
+    if (!holdsFrames(described)) {
+      // ffmpeg lists a segment it opened but put no frame in (seen at a run's first cut, under load): no picture
+      // to keep, and one no player or export could read. The next segment follows the last one kept.
+      rmSync(path, { force: true });
+      return;
+    }
+    const opensRun = !run.placedAny;
+    const resumes = !this.#placedAny && this.#options.resumeAfter !== undefined;
+    run.placedAny = true;
+    this.#placedAny = true;
     const key = segmentKey(camera.id, startedAt);
     await storage.put(key, path);
     this.#lastEnd = endedAt;
@@ -506,6 +518,14 @@ const maxSpareBuffers = 4;
 
 /** What a segment file is described by: size, SHA-256, init part and keyframe count. */
 type SegmentFileDescription = Pick<Segment, 'bytes' | 'sha256' | 'initBytes' | 'initHash'> & { keyframes: number };
+
+/**
+ * Whether a described segment file holds a frame: a fragment (`moof`, with its frames) after its init part. The
+ * init part's size is where the first fragment starts; 0 when there is none (`mp4InitPart`).
+ */
+export function holdsFrames(description: Pick<SegmentFileDescription, 'bytes' | 'initBytes'>): boolean {
+  return description.initBytes > 0 && description.bytes > description.initBytes;
+}
 
 /** Works out a segment file's description from its bytes, given in order in chunks. */
 class SegmentFileReading {

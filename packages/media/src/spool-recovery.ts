@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { segmentKey, type Segment, type SegmentStorage } from '@vigie/core';
 import { segmentListName } from './record.args.js';
 import { parseSegmentListLine } from './segment-list.parser.js';
-import { describeSegmentFile } from './segment.recorder.js';
+import { describeSegmentFile, holdsFrames } from './segment.recorder.js';
 
 /** What the start-up recovery found in the spool a previous server or worker left behind. */
 export interface SpoolRecoveryReport {
@@ -122,12 +122,12 @@ export async function recoverSpool(options: SpoolRecoveryOptions): Promise<Spool
         const indexedEnd = await options.indexedEndBefore(cameraId, new Date(endedAt.getTime() + lengthMs));
         const estimated = endedAt.getTime() - lengthMs;
         const startedAt = new Date(Math.max(estimated, indexedEnd?.getTime() ?? 0, recoveredEnd));
-        if (startedAt >= endedAt) {
+        const { keyframes: _keyframes, ...described } = await describeSegmentFile(path);
+        if (startedAt >= endedAt || !holdsFrames(described)) {
           await quarantine(entry.file);
           continue;
         }
         const key = segmentKey(cameraId, startedAt);
-        const { keyframes: _keyframes, ...described } = await describeSegmentFile(path);
         await options.storage.put(key, path);
         await options.index({ cameraId, key, startedAt, endedAt, ...described });
         recoveredEnd = endedAt.getTime();

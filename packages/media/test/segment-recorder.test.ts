@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { RecordingGap, Segment, StreamMeasures } from '@vigie/core';
 import { definedOnly } from '@vigie/core';
 import {
@@ -8,9 +8,13 @@ import {
   chooseMaskEncoder,
   concatList,
   exportArgs,
+  liveMovflags,
+  mp4InitPart,
   planExport,
   runFfmpeg,
+  segmentListName,
   type RecordingCamera,
+  type RecordingSupervisor,
 } from '@vigie/media';
 import { describe, expect, it } from 'vitest';
 import { testFfmpegCapabilities, testFfmpegPath } from './support/test-ffmpeg.js';
@@ -67,6 +71,26 @@ async function record(
   const measures = recorder.measures();
   await recorder.stop();
   return { segments, gaps, storage, problems, measures };
+}
+
+/**
+ * A supervisor whose run, instead of ffmpeg, leaves in its folder what `write` puts there (files and lines of the
+ * segment list), for what real ffmpeg does too rarely to be caught on purpose.
+ */
+function scriptedSupervisor(write: (runDir: string, list: string) => Promise<void>): RecordingSupervisor {
+  return {
+    capabilities: testFfmpegCapabilities,
+    start: (job) => {
+      void (async () => {
+        const list = (await job.args(1)).find((arg) => arg.endsWith(segmentListName)) ?? '';
+        await write(dirname(list), list);
+      })();
+    },
+    stop: async () => undefined,
+    restart: async () => undefined,
+    onStatus: () => () => undefined,
+    onProgress: () => () => undefined,
+  };
 }
 
 describe('segment recorder (real ffmpeg, real RTSP)', () => {
@@ -235,4 +259,53 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
     );
     expect((await probe(storage.pathOf(segments[0]!.key))).streams.map((s) => s.codec_type)).toEqual(['video']);
   }, 120_000);
+
+  it('keeps no segment that ffmpeg lists without a frame in it, and keeps the next one', async () => {
+    // A segment as the recorder's ffmpeg writes them; its init part alone is what ffmpeg leaves of a segment it
+    // lists with no frame in it (seen at a run's first cut, on a loaded machine).
+    const framed = join(dir, 'framed.mp4');
+    await runFfmpeg(ffmpeg, [
+      ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-t', '1'],
+      ...['-c:v', 'libx264', '-g', '10', '-pix_fmt', 'yuv420p', '-f', 'mp4', '-movflags', liveMovflags, framed],
+    ]);
+    const bytes = await readFile(framed);
+    const { initBytes } = mp4InitPart(bytes);
+    expect(initBytes).toBeGreaterThan(0);
+    expect(initBytes).toBeLessThan(bytes.length);
+    let runDir = '';
+    const supervisor = scriptedSupervisor(async (folder, list) => {
+      runDir = folder;
+      await writeFile(join(folder, '000000.mp4'), bytes.subarray(0, initBytes));
+      await appendFile(list, '000000.mp4,0.000000,0.000000\n');
+      await writeFile(join(folder, '000001.mp4'), bytes);
+      await appendFile(list, '000001.mp4,0.000000,1.000000\n');
+    });
+    const storage = new LocalDiskStorage(join(dir, 'store', 'parvis'));
+    const segments: Segment[] = [];
+    const problems: string[] = [];
+    const recorder = rig.recorder({
+      camera: { id: 'parvis', sourceUrl: 'rtsp://127.0.0.1:1/none', masks: [] },
+      supervisor,
+      storage,
+      onSegment: (segment) => {
+        segments.push(segment);
+      },
+      onProblem: (message) => problems.push(message),
+    });
+    recorder.start();
+    // Both files leave the run's folder: the framed one into storage, the empty one deleted.
+    await expect
+      .poll(async () => (runDir === '' ? ['?'] : (await readdir(runDir)).filter((f) => f.endsWith('.mp4'))), {
+        timeout: 10_000,
+        interval: 100,
+      })
+      .toEqual([]);
+    await recorder.stop();
+    expect(problems).toEqual([]);
+    expect(segments.map((s) => ({ bytes: s.bytes, initBytes: s.initBytes }))).toEqual([
+      { bytes: bytes.length, initBytes },
+    ]);
+    expect(await sha256Of(storage.pathOf(segments[0]!.key))).toBe(segments[0]!.sha256);
+    expect((await probe(storage.pathOf(segments[0]!.key))).duration).toBeCloseTo(1, 0);
+  }, 60_000);
 });
