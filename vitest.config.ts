@@ -34,6 +34,16 @@ const slowestFiles = [
   'packages/server/test/rule-replay.api.test.ts',
 ];
 
+/**
+ * Integration files at once: they mostly wait (real-time camera streams, outages, servers), a quarter of a core
+ * each; four even on two cores (vitest's default there is one). Browser files one fewer: Chromium's repaints add
+ * CPU. Whole suite on a quiet two-core machine (docs/test-speed.md): 488 s with three then two at a time, 373 s
+ * with four then three, for the same CPU (≈ 1.2 cores busy on average). `VIGIE_TEST_WORKERS` sets the integration
+ * files' count (e.g. 3 on a slower or shared machine); vitest's `--maxWorkers` does not override a project's own.
+ */
+const integrationWorkers = Number(process.env['VIGIE_TEST_WORKERS'] ?? Math.max(4, availableParallelism()));
+const browserWorkers = Math.max(2, integrationWorkers - 1);
+
 /** Vitest's order (tiers, then timings of earlier runs where it has them), with the known slowest files first. */
 class SlowestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -87,10 +97,7 @@ export default defineConfig({
           isolate: false,
           // Real processes and servers answer late when CI runs many files at once: a poll waits for them that long.
           expect: { poll: { timeout: 5_000 } },
-          // These files mostly wait (real-time camera streams, outages, servers: a quarter of a core each):
-          // three at a time even on two cores (vitest's default there is one). On two cores the media files
-          // took 171 s one by one, 106 s two at a time; ten slow API files 167 s two at a time, 153 s three.
-          maxWorkers: Math.max(3, availableParallelism() - 1),
+          maxWorkers: integrationWorkers,
           // Projects that differ in workers run one after the other: unit, then integration, then e2e.
           sequence: { groupOrder: 1 },
         },
@@ -104,11 +111,7 @@ export default defineConfig({
           expect: { poll: { timeout: 8_000 } },
           // As for integration: the server and Playwright imported once per worker, not once per file.
           isolate: false,
-          // Two browser files at a time even on two cores (vitest's default there is one): a file mostly waits on
-          // real-time streams, the server and repaints. On two cores shared with other work, the tier took 345 s one
-          // file at a time (244 CPU-s, load 2-6), 272-274 s two at a time (257-269 CPU-s, load 4-10): docs/test-speed.md.
-          // This setting wins over `--maxWorkers` on the command line.
-          maxWorkers: Math.max(2, availableParallelism() - 1),
+          maxWorkers: browserWorkers,
           // One Chromium for the whole tier, launched here and closed when it ends; each file connects to it.
           globalSetup: ['packages/web/test/support/chromium-server.ts'],
           sequence: { groupOrder: 2 },
