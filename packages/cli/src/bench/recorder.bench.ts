@@ -43,6 +43,10 @@ let profiledRows = 0;
 /** RTSP sessions one relay serves (each relay has its own publisher and, in its process, shares one core). */
 const readersPerRelay = 64;
 const warmUpMs = 15_000;
+/** How the helper threads' settling is judged after the warm-up (`helpersSettled`). */
+const helpersProbeMs = 5000;
+const settledHelperCoresPerCamera = 0.0002;
+const helpersSettleMaxMs = 90_000;
 const idleMs = 10_000;
 /**
  * An idle server settled below this (cores): just after the process's first start its new code (the embedded
@@ -96,24 +100,39 @@ async function descendants(root: number): Promise<Map<number, ProcessSample>> {
   return below;
 }
 
-/** CPU seconds of this process's threads, by kind: its JavaScript thread, V8's helpers (compilers, GC), libuv's pool (file system, hashing). */
-async function threadCpu(): Promise<Record<'main' | 'v8' | 'libuv' | 'other', number>> {
-  const byKind = { main: 0, v8: 0, libuv: 0, other: 0 };
+/**
+ * CPU seconds of this process's threads: its JavaScript thread, and the others together (V8's compilers and
+ * garbage collector, libuv's pool; Node 20 names them all "node", so they are not told apart).
+ */
+async function threadCpu(): Promise<Record<ThreadKind, number>> {
+  const byKind = { main: 0, helpers: 0 };
   for (const tid of await readdir('/proc/self/task').catch(() => [])) {
     const stat = await readFile(`/proc/self/task/${tid}/stat`, 'utf8').catch(() => '');
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const kind =
-      Number(tid) === process.pid
-        ? 'main'
-        : name.startsWith('V8')
-          ? 'v8'
-          : name.startsWith('libuv')
-            ? 'libuv'
-            : 'other';
-    byKind[kind] += (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    byKind[Number(tid) === process.pid ? 'main' : 'helpers'] +=
+      (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
   }
   return byKind;
+}
+
+/** The Node process's threads as the bench tells them apart (`threadCpu`). */
+type ThreadKind = 'main' | 'helpers';
+
+/**
+ * After the warm-up, waits (up to `helpersSettleMaxMs`) until the helper threads are settled (under
+ * `settledHelperCoresPerCamera` over `helpersProbeMs`): a new server's first minute still compiles its hot code and
+ * the embedded database's WebAssembly in the background, once per process and not per camera, 0.8–1.0 mc per camera
+ * at 4 cameras in rows whose window began during it. Returns how long it waited.
+ */
+async function helpersSettled(cameras: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const before = (await threadCpu()).helpers;
+    await sleep(helpersProbeMs);
+    const cores = ((await threadCpu()).helpers - before) / (helpersProbeMs / 1000);
+    if (cores / cameras <= settledHelperCoresPerCamera || Date.now() - started >= helpersSettleMaxMs)
+      return Date.now() - started;
+  }
 }
 
 interface Measured {
@@ -122,7 +141,7 @@ interface Measured {
   /** Of which the Node process. */
   nodeCoresPerCamera: number;
   /** The Node process's cores per camera by thread kind (`threadCpu`). */
-  nodeThreads: Record<'main' | 'v8' | 'libuv' | 'other', number>;
+  nodeThreads: Record<ThreadKind, number>;
   rssPerCameraMb: number;
 }
 
@@ -169,12 +188,7 @@ async function window(
   const node = (nodeUsed.user + nodeUsed.system) / 1e6;
   const seconds = windowMs / 1000;
   const perCamera = (kind: keyof typeof threadsAfter) => (threadsAfter[kind] - threadsBefore[kind]) / seconds / cameras;
-  const nodeThreads = {
-    main: perCamera('main'),
-    v8: perCamera('v8'),
-    libuv: perCamera('libuv'),
-    other: perCamera('other'),
-  };
+  const nodeThreads = { main: perCamera('main'), helpers: perCamera('helpers') };
   return {
     vigie: {
       coresPerCamera: (children.vigie + node) / seconds / cameras,
@@ -185,7 +199,7 @@ async function window(
     bare: {
       coresPerCamera: children.bare / seconds / cameras,
       nodeCoresPerCamera: 0,
-      nodeThreads: { main: 0, v8: 0, libuv: 0, other: 0 },
+      nodeThreads: { main: 0, helpers: 0 },
       rssPerCameraMb: rss.bare / cameras / 2 ** 20,
     },
     sourceCores: children.sources / seconds,
@@ -201,7 +215,7 @@ async function vigie(
   days: number,
   bare: BareRun,
 ): Promise<{
-  ours: Measured & { segments: number; rows: number; idleCores: number };
+  ours: Measured & { segments: number; rows: number; idleCores: number; settledAfterMs: number };
   base: Measured & { segments: number };
   sourceCores: number;
   load: number;
@@ -234,13 +248,14 @@ async function vigie(
     const fleet = await app.startRecording();
     try {
       await sleep(warmUpMs);
+      const settledAfterMs = await helpersSettled(cameras);
       const count = async () =>
         Number((await sql<{ n: string }>`select count(*) as n from segments`.execute(database.db)).rows[0]?.n ?? 0);
       const indexedBefore = await count();
       const bareBefore = await bare.files();
       const measured = await window(cameras, bare.pids, sources.pid);
       return {
-        ours: { ...measured.vigie, segments: (await count()) - indexedBefore, rows, idleCores },
+        ours: { ...measured.vigie, segments: (await count()) - indexedBefore, rows, idleCores, settledAfterMs },
         base: { ...measured.bare, segments: (await bare.files()) - bareBefore },
         sourceCores: measured.sourceCores,
         load: measured.load,
@@ -358,15 +373,15 @@ try {
   try {
     const cores = (value: number) => (value * 1000).toFixed(1);
     out(
-      `Window ${windowMs / 1000} s after ${warmUpMs / 1000} s of warm-up; CPU in millicores per camera; ` +
+      `Window ${windowMs / 1000} s after ${warmUpMs / 1000} s of warm-up and the helper threads settled; CPU in millicores per camera; ` +
         `sources: RTSP/TCP, 1080p25, ${mbits} Mbit/s, one session per camera (their process not counted).`,
     );
     out(
-      '| cameras | index before | bare ffmpeg | Vigie (all) | of which Node | Node: JS / V8 helpers / libuv / other | Vigie / bare | ' +
+      '| cameras | index before | helpers settled after | bare ffmpeg | Vigie (all) | of which Node | Node: JS thread / helper threads | Vigie / bare | ' +
         'without the idle server | RSS/camera bare | RSS/camera Vigie | segments bare / Vigie (expected) | ' +
         'RTSP cameras (not counted) | load (1 min, 2 cores) |',
     );
-    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     const row = async (cameras: number, days: number, label = String(cameras)) => {
       const names = (side: string) => Array.from({ length: cameras }, (_, i) => `${side}-${i}`);
       const bareRun = await startBare(dir, sources.urls(names('bare')));
@@ -379,8 +394,9 @@ try {
       ).finally(() => bareRun.stop());
       out(
         `| ${label} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
+          `${Math.round((warmUpMs + ours.settledAfterMs) / 1000)} s | ` +
           `${cores(base.coresPerCamera)} | ${cores(ours.coresPerCamera)} | ${cores(ours.nodeCoresPerCamera)} | ` +
-          `${(['main', 'v8', 'libuv', 'other'] as const).map((kind) => cores(ours.nodeThreads[kind])).join(' / ')} | ` +
+          `${cores(ours.nodeThreads.main)} / ${cores(ours.nodeThreads.helpers)} | ` +
           `${(ours.coresPerCamera / base.coresPerCamera).toFixed(2)}× | ` +
           `${((ours.coresPerCamera - ours.idleCores / cameras) / base.coresPerCamera).toFixed(2)}× ` +
           `(idle ${cores(ours.idleCores)}) | ${base.rssPerCameraMb.toFixed(1)} MB | ` +
