@@ -401,8 +401,8 @@ export class SegmentRecorder {
     // later with the same start (its key) and end (`reportUnreportedSegments`).
     const { keyframes, ...described } = describeFreshSegmentFile(path, endedAt);
     if (!holdsFrames(described)) {
-      // ffmpeg lists a segment it opened but put no frame in (seen at a run's first cut, under load): no picture
-      // to keep, and one no player or export could read. The next segment follows the last one kept.
+      // ffmpeg lists a segment it opened but put no frame in (seen when a run was ended as it began, on a loaded
+      // machine): no picture to keep, and one no player or export could read. The next segment follows the last one kept.
       rmSync(path, { force: true });
       return;
     }

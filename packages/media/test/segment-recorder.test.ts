@@ -262,7 +262,7 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
 
   it('keeps no segment that ffmpeg lists without a frame in it, and keeps the next one', async () => {
     // A segment as the recorder's ffmpeg writes them; its init part alone is what ffmpeg leaves of a segment it
-    // lists with no frame in it (seen at a run's first cut, on a loaded machine).
+    // lists with no frame in it (seen when a run was ended as it began, on a loaded machine).
     const framed = join(dir, 'framed.mp4');
     await runFfmpeg(ffmpeg, [
       ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-t', '1'],

@@ -120,9 +120,9 @@ type ThreadKind = 'main' | 'helpers';
 
 /**
  * After the warm-up, waits (up to `helpersSettleMaxMs`) until the helper threads are settled (under
- * `settledHelperCoresPerCamera` over `helpersProbeMs`): a new server's first minute still compiles its hot code and
- * the embedded database's WebAssembly in the background, once per process and not per camera, 0.8–1.0 mc per camera
- * at 4 cameras in rows whose window began during it. Returns how long it waited.
+ * `settledHelperCoresPerCamera` over `helpersProbeMs`), so that a window does not begin while a new server still
+ * compiles its hot code in the background. What they cost after that is steady: in a small process, V8's memory
+ * reducer (docs/sizing.md). Returns how long it waited.
  */
 async function helpersSettled(cameras: number): Promise<number> {
   const started = Date.now();
