@@ -73,6 +73,24 @@ async function record(
   return { segments, gaps, storage, problems, measures };
 }
 
+/** Starts a recorder of `camera` under `supervisor`, storing in a folder of its own, and collects what it reports. */
+function startRecorder(camera: RecordingCamera, supervisor: RecordingSupervisor) {
+  const storage = new LocalDiskStorage(join(dir, 'store', camera.id));
+  const segments: Segment[] = [];
+  const problems: string[] = [];
+  const recorder = rig.recorder({
+    camera,
+    supervisor,
+    storage,
+    onSegment: (segment) => {
+      segments.push(segment);
+    },
+    onProblem: (message) => problems.push(message),
+  });
+  recorder.start();
+  return { recorder, storage, segments, problems };
+}
+
 /**
  * A supervisor whose run, instead of ffmpeg, leaves in its folder what `write` puts there (files and lines of the
  * segment list), for what real ffmpeg does too rarely to be caught on purpose.
@@ -200,19 +218,10 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
       ffmpegCapabilities: { ...testFfmpegCapabilities, hardwareEncoders: [{ name: broken ?? 'h264_nvenc' }] },
       backoff: { initialMs: 200, maxMs: 1000, factor: 2 },
     });
-    const storage = new LocalDiskStorage(join(dir, 'store', 'quai'));
-    const segments: Segment[] = [];
-    const problems: string[] = [];
-    const recorder = rig.recorder({
-      camera: { id: 'quai', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
+    const { recorder, storage, segments, problems } = startRecorder(
+      { id: 'quai', sourceUrl: `file://${rig.clip}`, masks: [{ polygon: leftHalf }] },
       supervisor,
-      storage,
-      onSegment: (segment) => {
-        segments.push(segment);
-      },
-      onProblem: (message) => problems.push(message),
-    });
-    recorder.start();
+    );
     await expect.poll(() => segments.length, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(2);
     const measures = recorder.measures();
     await recorder.stop();
@@ -280,19 +289,10 @@ describe('segment recorder (real ffmpeg, real RTSP)', () => {
       await writeFile(join(folder, '000001.mp4'), bytes);
       await appendFile(list, '000001.mp4,0.000000,1.000000\n');
     });
-    const storage = new LocalDiskStorage(join(dir, 'store', 'parvis'));
-    const segments: Segment[] = [];
-    const problems: string[] = [];
-    const recorder = rig.recorder({
-      camera: { id: 'parvis', sourceUrl: 'rtsp://127.0.0.1:1/none', masks: [] },
+    const { recorder, storage, segments, problems } = startRecorder(
+      { id: 'parvis', sourceUrl: 'rtsp://127.0.0.1:1/none', masks: [] },
       supervisor,
-      storage,
-      onSegment: (segment) => {
-        segments.push(segment);
-      },
-      onProblem: (message) => problems.push(message),
-    });
-    recorder.start();
+    );
     // Both files leave the run's folder: the framed one into storage, the empty one deleted.
     await expect
       .poll(async () => (runDir === '' ? ['?'] : (await readdir(runDir)).filter((f) => f.endsWith('.mp4'))), {
