@@ -122,8 +122,13 @@ export async function recoverSpool(options: SpoolRecoveryOptions): Promise<Spool
         const indexedEnd = await options.indexedEndBefore(cameraId, new Date(endedAt.getTime() + lengthMs));
         const estimated = endedAt.getTime() - lengthMs;
         const startedAt = new Date(Math.max(estimated, indexedEnd?.getTime() ?? 0, recoveredEnd));
+        if (startedAt >= endedAt) {
+          await quarantine(entry.file);
+          continue;
+        }
         const { keyframes: _keyframes, ...described } = await describeSegmentFile(path);
-        if (startedAt >= endedAt || !holdsFrames(described)) {
+        // Listed without a frame (its run ended as it began): nothing a player or an export could read.
+        if (!holdsFrames(described)) {
           await quarantine(entry.file);
           continue;
         }
