@@ -129,7 +129,9 @@ export function AuditPage() {
   const [error, setError] = useState<string | undefined>(undefined);
   const [verification, setVerification] = useState<Verification | undefined>(undefined);
 
+  // Each change of the filters asks again; an answer that arrives after a newer question's is dropped (cleanup).
   const load = useCallback(() => {
+    let current = true;
     const from = dayStart(fromDay, timeZone);
     const to = toDay === '' ? undefined : dayStart(addDaysToDate(toDay, 1), timeZone);
     const query = {
@@ -141,12 +143,16 @@ export function AuditPage() {
       ...definedOnly({ from, to }),
     };
     void api.GET('/api/audit', { params: { query } }).then(({ data, error: failure, response }) => {
+      if (!current) return;
       if (data === undefined) setError(errorMessage(failure, response));
       else {
         setError(undefined);
         setEntries(data);
       }
     });
+    return () => {
+      current = false;
+    };
   }, [action, cameraId, actor, text, fromDay, toDay, timeZone, limit]);
   useEffect(load, [load]);
 
