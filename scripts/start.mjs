@@ -34,7 +34,15 @@ if (!existsSync(built) || newest(join(web, 'src')) > statSync(built).mtimeMs) {
 
 const server = spawn(
   process.execPath,
-  [join(root, 'packages/cli/dist/main.js'), 'start', '--demo', ...process.argv.slice(2)],
+  // As the `vigie` command runs it: V8's memory reducer off (packages/cli/bin/vigie.js says why).
+  [
+    '--no-memory-reducer',
+    '--expose-gc',
+    join(root, 'packages/cli/dist/main.js'),
+    'start',
+    '--demo',
+    ...process.argv.slice(2),
+  ],
   {
     cwd: root,
     stdio: 'inherit',

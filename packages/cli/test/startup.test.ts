@@ -57,4 +57,23 @@ describe('npx vigie', () => {
     // Committed and executable, so that npm links it at install before anything is built.
     expect(stdout).toMatch(/^100755 /);
   });
+
+  it("runs Node with V8's memory reducer off and `gc` exposed, through the command's own first line", async () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    // Loaded before the command through NODE_OPTIONS (whose flags Node leaves out of execArgv): prints the flags
+    // Node was started with, which only the `vigie` file's `#!/usr/bin/env -S node …` line can have given.
+    const flags = join(dir, 'print-flags.mjs');
+    await writeFile(
+      flags,
+      `process.stderr.write('FLAGS ' + JSON.stringify([process.argv[1], process.execArgv]) + '\\n');`,
+    );
+    const { stderr } = await run('npx', ['--no-install', 'vigie', '--help'], {
+      cwd: root,
+      env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(flags).href}` },
+    });
+    // npx prints its own line first (no flags), then the command it ran.
+    const printed = [...stderr.matchAll(/^FLAGS (.*)$/gm)].map((line) => JSON.parse(line[1]!) as [string, string[]]);
+    const command = printed.find(([script]) => script.endsWith('/vigie'));
+    expect(command?.[1]).toEqual(['--no-memory-reducer', '--expose-gc']);
+  });
 });

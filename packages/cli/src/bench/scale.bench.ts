@@ -345,7 +345,8 @@ async function spawnWorker(env: NodeJS.ProcessEnv, n: number, dir: string): Prom
   // BENCH_WORKER_LOGS=<folder> keeps each worker's log lines there (to see why a camera was not handled).
   const logs = process.env['BENCH_WORKER_LOGS'];
   const log = logs === undefined ? undefined : createWriteStream(join(logs, `${basename(dir)}-w${n}.log`));
-  const child = spawn(process.execPath, [cli, 'worker'], {
+  // As the `vigie` command runs a worker: V8's memory reducer off (packages/cli/bin/vigie.js).
+  const child = spawn(process.execPath, ['--no-memory-reducer', cli, 'worker'], {
     env: { ...process.env, ...env, VIGIE_DATA_DIR: join(dir, `w${n}`) },
     stdio: ['ignore', 'pipe', log === undefined ? 'ignore' : 'pipe'],
   });
