@@ -43,20 +43,31 @@ export function addMonths(instant: Date, months: number): Date {
   return new Date(`${date}T${instant.toISOString().slice(11)}`);
 }
 
+/** One formatter per time zone: building an `Intl.DateTimeFormat` costs far more than using one. */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = zoneFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    zoneFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** How far the time zone's clock is ahead of UTC at an instant, in milliseconds. */
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(formatter.formatToParts(instant).find((p) => p.type === type)?.value);
+  const fields = new Map(zoneFormatter(timeZone).formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  const field = (type: Intl.DateTimeFormatPartTypes): number => fields.get(type) ?? Number.NaN;
   const asUtc = Date.UTC(
     field('year'),
     field('month') - 1,
