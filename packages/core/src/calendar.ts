@@ -66,7 +66,11 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** How far the time zone's clock is ahead of UTC at an instant, in milliseconds. */
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const fields = new Map(zoneFormatter(timeZone).formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  const fields = new Map(
+    zoneFormatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  );
   const field = (type: Intl.DateTimeFormatPartTypes): number => fields.get(type) ?? Number.NaN;
   const asUtc = Date.UTC(
     field('year'),
