@@ -40,6 +40,7 @@ interface Served {
   failures: number;
 }
 
+/** Runs the client against these URLs for one window, this process serving them. */
 async function serve(urls: { url: string; range?: string }[], headers: Record<string, string>): Promise<Served> {
   const cpu = process.cpuUsage();
   const child = spawn(process.execPath, [client, JSON.stringify({ urls, headers, concurrency, seconds })], {
@@ -148,15 +149,15 @@ try {
     await serve(vigieUrls.slice(0, 8), headers);
     const ratios: number[] = [];
     for (let round = 1; round <= rounds; round++) {
-      const base = await serve(plainUrls, {});
+      const theirs = await serve(plainUrls, {});
       const ours = await serve(vigieUrls, headers);
-      if (base.failures + ours.failures > 0)
-        throw new Error(`failed requests: plain ${base.failures}, Vigie ${ours.failures}`);
-      ratios.push(ours.mbPerSecond / base.mbPerSecond);
+      if (theirs.failures + ours.failures > 0)
+        throw new Error(`failed requests: plain ${theirs.failures}, Vigie ${ours.failures}`);
+      ratios.push(ours.mbPerSecond / theirs.mbPerSecond);
       out(
-        `| ${round} | ${base.mbPerSecond.toFixed(0)} (${base.requestsPerSecond.toFixed(0)}) | ` +
+        `| ${round} | ${theirs.mbPerSecond.toFixed(0)} (${theirs.requestsPerSecond.toFixed(0)}) | ` +
           `${ours.mbPerSecond.toFixed(0)} (${ours.requestsPerSecond.toFixed(0)}) | ` +
-          `${(ours.mbPerSecond / base.mbPerSecond).toFixed(2)}× | ${base.cpuMsPerMb.toFixed(2)} / ${ours.cpuMsPerMb.toFixed(2)} | ` +
+          `${(ours.mbPerSecond / theirs.mbPerSecond).toFixed(2)}× | ${theirs.cpuMsPerMb.toFixed(2)} / ${ours.cpuMsPerMb.toFixed(2)} | ` +
           `${(loadavg()[0] ?? 0).toFixed(1)} |`,
       );
     }
