@@ -37,6 +37,7 @@ interface Served {
   mbPerSecond: number;
   requestsPerSecond: number;
   cpuMsPerMb: number;
+  cpuMsPerRequest: number;
   failures: number;
 }
 
@@ -57,6 +58,7 @@ async function serve(urls: { url: string; range?: string }[], headers: Record<st
     mbPerSecond: mb / result.seconds,
     requestsPerSecond: result.requests / result.seconds,
     cpuMsPerMb: (used.user + used.system) / 1000 / Math.max(mb, 1e-9),
+    cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(result.requests, 1),
     failures: result.failures,
   };
 }
@@ -148,12 +150,15 @@ try {
     await serve(plainUrls.slice(0, 8), {});
     await serve(vigieUrls.slice(0, 8), headers);
     const ratios: number[] = [];
+    const perRequest = { plain: [] as number[], vigie: [] as number[] };
     for (let round = 1; round <= rounds; round++) {
       const theirs = await serve(plainUrls, {});
       const ours = await serve(vigieUrls, headers);
       if (theirs.failures + ours.failures > 0)
         throw new Error(`failed requests: plain ${theirs.failures}, Vigie ${ours.failures}`);
       ratios.push(ours.mbPerSecond / theirs.mbPerSecond);
+      perRequest.plain.push(theirs.cpuMsPerRequest);
+      perRequest.vigie.push(ours.cpuMsPerRequest);
       out(
         `| ${round} | ${theirs.mbPerSecond.toFixed(0)} (${theirs.requestsPerSecond.toFixed(0)}) | ` +
           `${ours.mbPerSecond.toFixed(0)} (${ours.requestsPerSecond.toFixed(0)}) | ` +
@@ -163,6 +168,14 @@ try {
     }
     const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)] ?? Number.NaN;
     out(`Median Vigie / plain: ${median.toFixed(2)}× (goal ≥ 0.90×).`);
+    // Where Vigie's time per segment goes: the same token on a request that does no video work at all.
+    const signedIn = await serve([{ url: `${origin}/api/auth/me` }], headers);
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    out(
+      `CPU-ms per request of the serving process: plain file server ${mean(perRequest.plain).toFixed(2)}, ` +
+        `Vigie's segment ${mean(perRequest.vigie).toFixed(2)}, Vigie's GET /api/auth/me with the same token ` +
+        `${signedIn.cpuMsPerRequest.toFixed(2)} (${signedIn.requestsPerSecond.toFixed(0)} requests/s).`,
+    );
   } finally {
     plain.close();
   }
