@@ -1,10 +1,30 @@
 // Shared set-up of the benchmarks that go through the real application: authorised cameras, an
 // operator's token, and a synthetic history of segments bulk-inserted in the index.
-import type { VigieDatabase } from '@vigie/db';
-import type { VigieApp } from '@vigie/server';
+import { join } from 'node:path';
+import { systemClock } from '@vigie/core';
+import { migrateToLatest, openDatabase, type VigieDatabase } from '@vigie/db';
+import { buildApp, type VigieApp } from '@vigie/server';
 import { sql } from 'kysely';
 
 const actor = { actorName: 'bench setup' };
+
+/**
+ * The server as the benches run it, in `dataDir`: a new embedded database (`<dataDir>/db`) migrated, media beside it,
+ * no console, no log, cameras on this machine allowed. The caller closes `app.http` then `database`.
+ */
+export async function openBenchServer(dataDir: string): Promise<{ database: VigieDatabase; app: VigieApp }> {
+  const database = await openDatabase({ dataDir: join(dataDir, 'db') });
+  await migrateToLatest(database.db);
+  const app = await buildApp({
+    database,
+    clock: systemClock,
+    webRoot: '/nonexistent',
+    mediaDir: dataDir,
+    logger: false,
+    sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
+  });
+  return { database, app };
+}
 
 /** Registers cameras on these sources, each with a valid authorisation and retention of 30 days; returns their ids. */
 export async function registerBenchCameras(app: VigieApp, sourceUrls: readonly string[]): Promise<string[]> {

@@ -19,8 +19,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { systemClock } from '@vigie/core';
-import { migrateToLatest, openDatabase } from '@vigie/db';
 import {
   demoClipArgs,
   locateFfmpeg,
@@ -30,9 +28,8 @@ import {
   sourceInputArgs,
   supervisedLogArgs,
 } from '@vigie/media';
-import { buildApp } from '@vigie/server';
 import { sql } from 'kysely';
-import { fillSegmentHistory, registerBenchCameras } from './bench-cameras.js';
+import { fillSegmentHistory, openBenchServer, registerBenchCameras } from './bench-cameras.js';
 
 const counts = (process.env['BENCH_RECORDER_CAMERAS'] ?? '4,16,64').split(',').map(Number);
 const windowMs = Number(process.env['BENCH_RECORDER_WINDOW_S'] ?? 30) * 1000;
@@ -223,16 +220,7 @@ async function vigie(
 }> {
   const cameras = urls.length;
   const dataDir = await mkdtemp(join(dir, 'vigie-'));
-  const database = await openDatabase({ dataDir: join(dataDir, 'db') });
-  await migrateToLatest(database.db);
-  const app = await buildApp({
-    database,
-    clock: systemClock,
-    webRoot: '/nonexistent',
-    mediaDir: dataDir,
-    logger: false,
-    sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
-  });
+  const { database, app } = await openBenchServer(dataDir);
   try {
     const cameraIds = await registerBenchCameras(app, urls);
     // History ends before now: recording resumes after it, as after a restart.

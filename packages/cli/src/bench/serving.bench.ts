@@ -16,11 +16,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { systemClock } from '@vigie/core';
-import { migrateToLatest, openDatabase } from '@vigie/db';
-import { buildApp } from '@vigie/server';
 import { sql } from 'kysely';
-import { benchOperator, registerBenchCameras } from './bench-cameras.js';
+import { benchOperator, openBenchServer, registerBenchCameras } from './bench-cameras.js';
 
 const segmentCount = Number(process.env['BENCH_SERVING_SEGMENTS'] ?? 60);
 const segmentBytes = Math.round(Number(process.env['BENCH_SERVING_MB'] ?? 1) * 2 ** 20);
@@ -86,16 +83,7 @@ async function plainFileServer(files: ReadonlyMap<string, string>): Promise<Serv
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'vigie-bench-serving-'));
-const database = await openDatabase({ dataDir: join(dir, 'db') });
-await migrateToLatest(database.db);
-const app = await buildApp({
-  database,
-  clock: systemClock,
-  webRoot: '/nonexistent',
-  mediaDir: dir,
-  logger: false,
-  sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
-});
+const { database, app } = await openBenchServer(dir);
 try {
   const [cameraId = ''] = await registerBenchCameras(app, ['rtsp://127.0.0.1:8554/bench']);
   const headers = await benchOperator(app, [cameraId]);
