@@ -111,15 +111,15 @@ export class ClusterRepository {
     );
   }
 
-  /** The node holding a camera's segment file, or undefined when it is in the server's own storage. */
-  async nodeOfSegment(cameraId: string, key: string): Promise<string | undefined> {
+  /** The node holding a camera's segment file: null when it is in the server's own storage, undefined when not indexed. */
+  async nodeOfSegment(cameraId: string, key: string): Promise<string | null | undefined> {
     const row = await this.db
       .selectFrom('segments')
       .select('node')
       .where('camera_id', '=', cameraId)
       .where('key', '=', key)
       .executeTakeFirst();
-    return row?.node ?? undefined;
+    return row === undefined ? undefined : row.node;
   }
 
   /** When the latest segment this node reported of a camera started, looking back to `notBefore` only. */

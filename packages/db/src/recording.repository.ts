@@ -10,8 +10,11 @@ export interface IndexedSegment extends Segment {
   id: string;
 }
 
-/** A segment as a playlist lists it: its id, times and byte layout. */
-export type PlaylistRow = Pick<IndexedSegment, 'id' | 'startedAt' | 'endedAt' | 'bytes' | 'initBytes' | 'initHash'>;
+/** A segment as a playlist lists it: its id, where it is stored, its times and byte layout. */
+export type PlaylistRow = Pick<
+  IndexedSegment,
+  'id' | 'key' | 'startedAt' | 'endedAt' | 'bytes' | 'initBytes' | 'initHash'
+>;
 
 /** An export's manifest fields as stored. */
 export interface ExportRecord {
@@ -115,11 +118,12 @@ export class RecordingRepository {
    */
   async playlistSegmentsBetween(cameraId: string, range: TimeRange, notBefore: Date): Promise<PlaylistRow[]> {
     const rows = await this.#overlapping(cameraId, range, notBefore)
-      .select(['id', 'started_at', 'ended_at', 'bytes', 'init_bytes', 'init_hash'])
+      .select(['id', 'key', 'started_at', 'ended_at', 'bytes', 'init_bytes', 'init_hash'])
       .orderBy('started_at')
       .execute();
     return rows.map((row) => ({
       id: String(row.id),
+      key: row.key,
       startedAt: row.started_at,
       endedAt: row.ended_at,
       bytes: Number(row.bytes),

@@ -61,6 +61,7 @@ import { projectToPush } from './events/push-projection.js';
 import { AnalyticsStopService } from './services/analytics-stop.service.js';
 import { errorBody, errorHandler } from './http-errors.js';
 import { identify, registerAccessControl } from './auth/access-control.js';
+import { RecentAccess } from './auth/recent-access.js';
 import { AnalysisFleet } from './analysis/analysis-fleet.js';
 import { AuthorisationWatch } from './analysis/authorisation-watch.js';
 import { sharedSchemaCompilers } from './routes/schema-compilers.js';
@@ -358,12 +359,14 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   const wallLayouts = new WallLayoutService({ work, clock: deps.clock, cameras });
   const sessions = new ViewingSessions({ live: 30_000, playback: 15 * 60_000 });
   const liveFeeds = new LiveFeeds((cameraId, message) => logger.current?.warn({ camera: cameraId }, message));
+  const recentAccess = new RecentAccess(deps.clock);
   const recordings = new RecordingService({
     work,
     clock: deps.clock,
     cameras,
     storage,
     sessions,
+    recentAccess,
     media,
     registry,
     ...(deps.workers === 'remote' ? {} : { liveFeeds }),
@@ -465,7 +468,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
   await registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
-  registerAccessControl(http, { auth, refusals, habilitations });
+  registerAccessControl(http, { auth, refusals, habilitations, recent: recentAccess });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);
   await http.register(fastifySwagger, {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CoalescedAudit } from '../security/coalesced-audit.js';
 import type { AuthService, Caller } from '../services/auth.service.js';
 import type { HabilitationService } from '../services/habilitation.service.js';
+import type { RecentAccess } from './recent-access.js';
 import type { PersonRequester } from './requester.js';
 
 declare module 'fastify' {
@@ -43,6 +44,13 @@ export function requesterOf(request: FastifyRequest): PersonRequester & { source
   return { userId: caller.userId, roles: caller.roles, ...auditAuthorOf(request) };
 }
 
+/** What a grant on a frequent route is remembered under: the route's access, the credential, the workstation. */
+function grantKey(request: FastifyRequest, access: string): string {
+  const workstation = request.cookies[workstationCookie] ?? request.headers['x-vigie-workstation'];
+  const credential = request.headers.authorization ?? `cookie:${request.cookies[sessionCookie] ?? ''}`;
+  return `${access}\n${credential}\n${typeof workstation === 'string' ? workstation : ''}`;
+}
+
 /** The camera a route names (`/api/cameras/:id/…`), for the habilitation's camera scope. */
 function cameraOf(request: FastifyRequest): string | undefined {
   const params = request.params as Record<string, string | undefined>;
@@ -74,17 +82,25 @@ async function imageRefusal(
  * checks the route's declared access. An /api route that declares nothing is refused (fail closed).
  * Image routes also need a valid habilitation (and an enrolled workstation where required, LEGAL R8–R10).
  * Denied requests to image routes are audited, coalesced per source so that nobody floods the trail;
- * cookie sessions must echo their CSRF token.
+ * cookie sessions must echo their CSRF token. A frequent route (segments) reuses a grant to the same credential
+ * for a few seconds (`RecentAccess`).
  */
 export function registerAccessControl(
   app: FastifyInstance,
-  deps: { auth: AuthService; refusals: CoalescedAudit; habilitations: HabilitationService },
+  deps: { auth: AuthService; refusals: CoalescedAudit; habilitations: HabilitationService; recent: RecentAccess },
 ): void {
   app.decorateRequest('caller', undefined);
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
-    request.caller = await identify(request, deps.auth);
     const access = request.routeOptions.config.access;
+    const grant =
+      request.routeOptions.config.frequent === true && access !== undefined ? grantKey(request, access) : undefined;
+    const granted = grant === undefined ? undefined : deps.recent.get(grant);
+    if (granted !== undefined) {
+      request.caller = granted;
+      return;
+    }
+    request.caller = await identify(request, deps.auth);
     if (url === undefined) return; // no route matched: the not-found handler answers
     if (access === undefined) {
       if (!url.startsWith('/api')) return; // the console's static files
@@ -120,5 +136,10 @@ export function registerAccessControl(
     ) {
       throw new VigieError('CSRF_TOKEN_INVALID', 'Missing or wrong X-CSRF-Token header for this session.');
     }
+    if (grant !== undefined && caller !== undefined) deps.recent.remember(grant, caller);
+  });
+  // Answered: whatever it changed (a logout, a role, a habilitation) applies to the next frequent request too.
+  app.addHook('onResponse', async (request) => {
+    if (unsafeMethods.has(request.method)) deps.recent.forgetAll();
   });
 }

@@ -2,6 +2,9 @@ import { nodeAuthHeader, signNodeRequest } from '@vigie/bus';
 import { VigieError, type ByteRange, type Clock, type SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 
+/** How many segments' nodes are remembered (a day of 4 s segments for a few cameras; ≈ 3 MB at most). */
+const rememberedNodes = 20_000;
+
 /** What the node-aware storage reads through. */
 export interface NodeSegmentStorageOptions {
   /** This server's own storage (segments it recorded itself, exports). */
@@ -19,6 +22,8 @@ export interface NodeSegmentStorageOptions {
  */
 export class NodeSegmentStorage implements SegmentStorage {
   readonly #options: NodeSegmentStorageOptions;
+  /** Where the recently read indexed segments are (a segment never moves): null for this server's disk. */
+  readonly #nodes = new Map<string, string | null>();
 
   constructor(options: NodeSegmentStorageOptions) {
     this.#options = options;
@@ -30,7 +35,12 @@ export class NodeSegmentStorage implements SegmentStorage {
   }
 
   /** Streams the segment (or a byte range of it) from wherever it is. */
-  async *read(key: string, range?: ByteRange): AsyncIterable<Uint8Array> {
+  read(key: string, range?: ByteRange): AsyncIterable<Uint8Array> {
+    // Known to be on this disk: the disk's own stream, unwrapped (a player reads several a second).
+    return this.#nodes.get(key) === null ? this.#options.local.read(key, range) : this.#readWhereItIs(key, range);
+  }
+
+  async *#readWhereItIs(key: string, range?: ByteRange): AsyncIterable<Uint8Array> {
     const node = await this.#nodeOf(key);
     if (node === undefined) {
       yield* this.#options.local.read(key, range);
@@ -47,6 +57,7 @@ export class NodeSegmentStorage implements SegmentStorage {
   /** Deletes the segment where it is (the retention purge reaches the workers' disks too). */
   async remove(key: string): Promise<boolean> {
     const node = await this.#nodeOf(key);
+    this.#nodes.delete(key);
     if (node === undefined) return this.#options.local.remove(key);
     const response = await this.#request(node, key, { method: 'DELETE' }, [404]);
     return response.status !== 404;
@@ -58,8 +69,16 @@ export class NodeSegmentStorage implements SegmentStorage {
   }
 
   async #nodeOf(key: string): Promise<string | undefined> {
+    const known = this.#nodes.get(key);
+    if (known !== undefined) return known ?? undefined;
     const cameraId = key.split('/')[0] ?? '';
-    return this.#options.work(({ cluster }) => cluster.nodeOfSegment(cameraId, key));
+    const node = await this.#options.work(({ cluster }) => cluster.nodeOfSegment(cameraId, key));
+    // Only indexed segments are remembered: a key not (yet) indexed is asked again next time.
+    if (node !== undefined) {
+      if (this.#nodes.size >= rememberedNodes) this.#nodes.delete(this.#nodes.keys().next().value as string);
+      this.#nodes.set(key, node);
+    }
+    return node ?? undefined;
   }
 
   async #request(node: string, key: string, init: RequestInit, accepted: number[] = []): Promise<Response> {

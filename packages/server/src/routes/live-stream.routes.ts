@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
 import type { RecordingService } from '../video/recording.service.js';
+import { accessRecheckMs } from '../auth/recent-access.js';
 import { requires } from './route-config.js';
 import { keepAlive } from './socket-keepalive.js';
 
@@ -21,8 +22,6 @@ const StreamQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** How often an open stream re-checks its session and the viewer's right to the camera. */
-const recheckMs = 5000;
 /** WebSocket close code of a refused or ended stream; the reason is the error code. */
 const refusedCode = 4403;
 /**
@@ -102,7 +101,7 @@ export function liveStreamRoutes(recordings: RecordingService): FastifyPluginAsy
           follow(found);
           recheck = setInterval(
             () => void recordings.liveStream(session, requester, wanted).then(follow, end),
-            recheckMs,
+            accessRecheckMs,
           );
         }, end);
       },

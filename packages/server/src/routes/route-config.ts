@@ -9,10 +9,15 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Whether the route serves images (default: when it requires an image permission); habilitation applies. */
     images?: boolean;
+    /** A route a player calls several times a second (segments): a granted check is reused briefly (`RecentAccess`). */
+    frequent?: boolean;
   }
 }
 
-/** Route config naming what the route requires; `images` marks a route serving images under another permission. */
-export function requires(access: RouteAccess, options: { images?: true } = {}): { access: RouteAccess; images?: true } {
+/** Options of a route's access: `images` marks a route serving images under another permission; `frequent`, see above. */
+type AccessOptions = { images?: true; frequent?: true };
+
+/** Route config naming what the route requires, with its options. */
+export function requires(access: RouteAccess, options: AccessOptions = {}): { access: RouteAccess } & AccessOptions {
   return { access, ...options };
 }

@@ -7,7 +7,6 @@ import {
   maxReasonLength,
   minFootageReasonLength,
 } from '@vigie/core';
-import type { IndexedSegment } from '@vigie/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { requesterOf } from '../auth/access-control.js';
@@ -17,6 +16,7 @@ import type { CameraStatusService } from '../services/camera-status.service.js';
 import type { ExportService } from '../video/export.service.js';
 import type { InstallationKey } from '../security/installation-key.js';
 import type { RecordingService } from '../video/recording.service.js';
+import type { ServedSegment } from '../video/viewing-sessions.js';
 import { parseByteRange } from '../video/byte-range.js';
 import { requires } from './route-config.js';
 
@@ -81,19 +81,24 @@ async function sendSegment(
   request: FastifyRequest,
   reply: FastifyReply,
   recordings: RecordingService,
-  segment: IndexedSegment,
+  segment: ServedSegment,
 ): Promise<FastifyReply> {
   const range = parseByteRange(request.headers.range, segment.bytes);
   reply.header('accept-ranges', 'bytes').header('cache-control', 'private, no-store').type('video/mp4');
   if (range === 'unsatisfiable') return reply.status(416).header('content-range', `bytes */${segment.bytes}`).send();
   if (range === undefined) {
-    return reply.header('content-length', segment.bytes).send(Readable.from(recordings.read(segment)));
+    return reply.header('content-length', segment.bytes).send(streamOf(recordings.read(segment)));
   }
   return reply
     .status(206)
     .header('content-range', `bytes ${range.start}-${range.end}/${segment.bytes}`)
     .header('content-length', range.end - range.start + 1)
-    .send(Readable.from(recordings.read(segment, range)));
+    .send(streamOf(recordings.read(segment, range)));
+}
+
+/** The bytes as a stream: a file's own stream as it is, anything else read through one. */
+function streamOf(bytes: AsyncIterable<Uint8Array>): Readable {
+  return bytes instanceof Readable ? bytes : Readable.from(bytes);
 }
 
 function segmentId(file: string): string {
@@ -110,7 +115,7 @@ function sessionMediaRoutes(
     kind: 'live' | 'playback';
     permission: 'live:view' | 'playback:view';
     playlist: (sessionId: string, requester: PersonRequester) => Promise<string>;
-    segment: (sessionId: string, segmentId: string, requester: PersonRequester) => Promise<IndexedSegment>;
+    segment: (sessionId: string, segmentId: string, requester: PersonRequester) => Promise<ServedSegment>;
   },
 ): void {
   const label = session.kind === 'live' ? 'Live' : 'Playback';
@@ -129,7 +134,7 @@ function sessionMediaRoutes(
   app.get(
     `/${session.kind}/:session/segments/:segment`,
     {
-      config: requires(session.permission),
+      config: requires(session.permission, { frequent: true }),
       schema: { tags: ['video'], summary: `${label} segment (byte ranges)`, params: SegmentParams },
     },
     async (request, reply) =>

@@ -30,6 +30,12 @@ export const defaultAuthPolicy: AuthPolicy = {
   lockMinutes: 15,
 };
 
+/**
+ * A session's last request is written back at most this often: a player's several segment requests a second
+ * cost one read each, not a write, and the idle lock (minutes) moves by these few seconds at most.
+ */
+const touchEveryMs = 15_000;
+
 /** A caller, as the access-control hook sees it. */
 export interface Caller extends Principal {
   via: 'session' | 'token';
@@ -225,7 +231,7 @@ export class AuthService {
         await auth.deleteSession(id);
         return undefined;
       }
-      await auth.touchSession(id, now);
+      if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs) await auth.touchSession(id, now);
       const { sessionId, csrfToken, userId, username, displayName, roles } = session;
       return { userId, username, displayName, roles, via: 'session', sessionId, csrfToken };
     });

@@ -8,7 +8,7 @@ import {
   type RecordingGap,
   type SegmentStorage,
 } from '@vigie/core';
-import type { IndexedSegment, PlaylistRow, UnitOfWork } from '@vigie/db';
+import type { PlaylistRow, UnitOfWork } from '@vigie/db';
 import { buildHlsPlaylist, runFfmpeg, snapshotArgs, type LiveFeed } from '@vigie/media';
 import type { PersonRequester } from '../auth/requester.js';
 import type { CameraService } from '../services/camera.service.js';
@@ -16,7 +16,8 @@ import type { LegalRegistryService } from '../services/legal-registry.service.js
 import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
 import { copyFromStorage } from './storage-copy.js';
 import type { LiveFeeds } from './live-feeds.js';
-import type { ViewingSession, ViewingSessions } from './viewing-sessions.js';
+import type { RecentAccess } from '../auth/recent-access.js';
+import type { ServedSegment, ViewingSession, ViewingSessions } from './viewing-sessions.js';
 
 /** Which of a camera's streams a live view shows: main (enlarged tiles) or sub (small tiles). */
 export type LiveStreamRole = 'main' | 'sub';
@@ -56,6 +57,8 @@ export class RecordingService {
       cameras: CameraService;
       storage: SegmentStorage;
       sessions: ViewingSessions;
+      /** Stamps each session's check of its camera, so that a segment reuses it briefly (and never after a change). */
+      recentAccess: Pick<RecentAccess, 'stamp' | 'holds'>;
       media: MediaTools;
       /** Refuses images of a camera whose authorisation lapsed (LEGAL R1) or that films private space unmasked. */
       registry: Pick<LegalRegistryService, 'assertViewable'>;
@@ -145,7 +148,7 @@ export class RecordingService {
   /** The sliding live playlist of a session. */
   async livePlaylist(sessionId: string, viewer: PersonRequester): Promise<string> {
     const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
-    const camera = await this.#viewable(session.cameraId, viewer);
+    const camera = await this.#recheck(session, viewer);
     return this.deps.work(async ({ recordings }) => {
       const window = await recordings.latestSegments(camera.id, liveWindowSegments, this.#liveBound(camera, session));
       const first = window[0];
@@ -156,15 +159,16 @@ export class RecordingService {
       if (first !== undefined && last !== undefined && first.startedAt > last.firstStartedAt)
         sequence += await recordings.countStartedBetween(camera.id, { from: last.firstStartedAt, to: first.startedAt });
       if (first !== undefined) session.liveWindow = { firstStartedAt: first.startedAt, sequence };
+      session.listed = byId(window);
       return buildHlsPlaylist({ segments: window.map(playlistEntry), live: true, mediaSequence: sequence });
     });
   }
 
   /** A segment a live session may serve (recent, of its camera, within retention). */
-  async liveSegment(sessionId: string, segmentId: string, viewer: PersonRequester): Promise<IndexedSegment> {
+  async liveSegment(sessionId: string, segmentId: string, viewer: PersonRequester): Promise<ServedSegment> {
     const session = this.deps.sessions.use(sessionId, 'live', viewer.userId, this.deps.clock.now());
-    const camera = await this.#viewable(session.cameraId, viewer);
-    return this.#segment(camera, segmentId, this.#liveBound(camera, session));
+    const camera = await this.#sessionCamera(session, viewer);
+    return this.#segment(session, camera, segmentId, this.#liveBound(camera, session));
   }
 
   /** Ends a live view; audited. */
@@ -213,19 +217,20 @@ export class RecordingService {
   /** The finished playlist of a playback session. */
   async playbackPlaylist(sessionId: string, viewer: PersonRequester): Promise<string> {
     const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
-    const camera = await this.#viewable(session.cameraId, viewer);
+    const camera = await this.#recheck(session, viewer);
     const range = session.range as TimeRange;
     const segments = await this.deps.work(({ recordings }) =>
       recordings.playlistSegmentsBetween(camera.id, range, this.#cutoff(camera)),
     );
+    session.listed = byId(segments);
     return buildHlsPlaylist({ segments: segments.map(playlistEntry) });
   }
 
   /** A segment a playback session may serve (inside its range, within retention). */
-  async playbackSegment(sessionId: string, segmentId: string, viewer: PersonRequester): Promise<IndexedSegment> {
+  async playbackSegment(sessionId: string, segmentId: string, viewer: PersonRequester): Promise<ServedSegment> {
     const session = this.deps.sessions.use(sessionId, 'playback', viewer.userId, this.deps.clock.now());
-    const camera = await this.#viewable(session.cameraId, viewer);
-    const segment = await this.#segment(camera, segmentId, this.#cutoff(camera));
+    const camera = await this.#sessionCamera(session, viewer);
+    const segment = await this.#segment(session, camera, segmentId, this.#cutoff(camera));
     const range = session.range as TimeRange;
     if (segment.endedAt <= range.from || segment.startedAt >= range.to) {
       throw new VigieError('VIEWING_SESSION_NOT_FOUND', 'This segment is outside the range of your playback session.');
@@ -234,7 +239,7 @@ export class RecordingService {
   }
 
   /** The bytes of a stored segment, or part of them. */
-  read(segment: IndexedSegment, range?: { start: number; end: number }): AsyncIterable<Uint8Array> {
+  read(segment: Pick<ServedSegment, 'key'>, range?: { start: number; end: number }): AsyncIterable<Uint8Array> {
     return this.deps.storage.read(segment.key, range);
   }
 
@@ -303,11 +308,39 @@ export class RecordingService {
     }
   }
 
-  async #segment(camera: Camera, segmentId: string, notBefore: Date): Promise<IndexedSegment> {
-    const segment = await this.deps.work(({ recordings }) => recordings.segment(camera.id, segmentId, notBefore));
+  /**
+   * A segment of the session's camera that ended at `notBefore` or later: the one its last playlist listed,
+   * else the index's (a player may ask for a segment a newer playlist than the last one it fetched lists).
+   */
+  async #segment(session: ViewingSession, camera: Camera, segmentId: string, notBefore: Date): Promise<ServedSegment> {
+    const listed = session.listed?.get(segmentId);
+    const segment =
+      listed === undefined
+        ? await this.deps.work(({ recordings }) => recordings.segment(camera.id, segmentId, notBefore))
+        : listed.endedAt >= notBefore
+          ? listed
+          : undefined;
     if (segment === undefined)
       throw new VigieError('NO_RECORDING', `No segment ${segmentId} is available for this camera.`);
     return segment;
+  }
+
+  /** The session's camera after a full check of the viewer's right to it, remembered for the session's segments. */
+  async #recheck(session: ViewingSession, viewer: PersonRequester): Promise<Camera> {
+    const camera = await this.#viewable(session.cameraId, viewer);
+    session.checked = { camera, stamp: this.deps.recentAccess.stamp() };
+    return camera;
+  }
+
+  /**
+   * The session's camera as checked moments ago (a player asks for several segments a second): a camera withdrawn
+   * through this server stops the next segment, one withdrawn elsewhere or a lapsed authorisation within
+   * `accessRecheckMs`, as a live stream stops.
+   */
+  async #sessionCamera(session: ViewingSession, viewer: PersonRequester): Promise<Camera> {
+    const checked = session.checked;
+    if (checked !== undefined && this.deps.recentAccess.holds(checked.stamp)) return checked.camera;
+    return this.#recheck(session, viewer);
   }
 
   /** The camera, if the viewer may see it and its images may be shown at all. */
@@ -330,6 +363,13 @@ export class RecordingService {
   #who(requester: PersonRequester): Pick<ViewingSession, 'userId' | 'actorName' | 'source'> {
     return { userId: requester.userId, actorName: requester.actorName, source: requester.source ?? '' };
   }
+}
+
+/** The segments a playlist lists, by id, as its session serves them. */
+function byId(segments: readonly (ServedSegment & { id: string })[]): Map<string, ServedSegment> {
+  return new Map(
+    segments.map(({ id, key, bytes, startedAt, endedAt }) => [id, { key, bytes, startedAt, endedAt }] as const),
+  );
 }
 
 /** A segment as a playlist lists it: URIs relative to the playlist, under `segments/`. */

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { VigieError } from '@vigie/core';
+import { VigieError, type Camera, type Segment } from '@vigie/core';
+import type { AccessStamp } from '../auth/recent-access.js';
+
+/** A segment as a session serves it: where it is stored, its size, and when it was filmed (retention). */
+export type ServedSegment = Pick<Segment, 'key' | 'bytes' | 'startedAt' | 'endedAt'>;
 
 /** An open live view or playback: who watches which camera, and for playback which time range. */
 export interface ViewingSession {
@@ -15,6 +19,10 @@ export interface ViewingSession {
   range?: { from: Date; to: Date };
   /** Live only: where the last playlist's window began, and its media sequence number. */
   liveWindow?: { firstStartedAt: Date; sequence: number };
+  /** The camera as last checked for this viewer, and when: segments reuse it while the check holds. */
+  checked?: { camera: Camera; stamp: AccessStamp };
+  /** The segments the session's last playlist listed, by id: served without looking them up again. */
+  listed?: ReadonlyMap<string, ServedSegment>;
 }
 
 /**
