@@ -45,15 +45,16 @@ describe.each(testEngines)('recording and alert repositories on $name', (engine)
     expect(found[0]?.startedAt.toISOString()).toBe('2026-11-23T10:00:04.000Z');
     // The init part's hash, when the recorder gave one (playlists map shared init sections once).
     expect(found.map((s) => s.initHash)).toEqual([undefined, '0123456789abcdef']);
-    // What a playback playlist reads: the same segments, with only what the playlist shows.
+    // What a playback playlist reads: the same segments, with only what the playlist shows and its session serves.
     const listed = await recordings.playlistSegmentsBetween(
       camera,
       { from: t('10:00:05'), to: t('10:00:09') },
       t('00:00:00'),
     );
     expect(listed).toEqual(
-      found.map(({ id, startedAt, endedAt, bytes, initBytes, initHash }) => ({
+      found.map(({ id, key, startedAt, endedAt, bytes, initBytes, initHash }) => ({
         id,
+        key,
         startedAt,
         endedAt,
         bytes,

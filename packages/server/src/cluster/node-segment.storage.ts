@@ -2,7 +2,7 @@ import { nodeAuthHeader, signNodeRequest } from '@vigie/bus';
 import { VigieError, type ByteRange, type Clock, type SegmentStorage } from '@vigie/core';
 import type { UnitOfWork } from '@vigie/db';
 
-/** How many segments' nodes are remembered (a day of 4 s segments for a few cameras; ≈ 3 MB at most). */
+/** How many segments' nodes are remembered (a day of 4 s segments for a camera; a few MB at most). */
 const rememberedNodes = 20_000;
 
 /** What the node-aware storage reads through. */
