@@ -129,34 +129,27 @@ describe('the wall across a server restart and a link gone silent', () => {
       await openWall(viewer, proxy.url, account);
       await probeFrames(viewer);
       await untilAllLive(viewer, cameraIds, 60_000);
-      proxy.freezeWebSockets();
-      const frozenAt = Date.now();
       // The server speaks every 2 s; 5 s of silence and the tile gives the stream up. Each tile's watchdog runs on its
       // own stream, and the proxy lets a replacement stream through at once: every tile must have been stale, not all
-      // of them at the same instant.
-      const seenStale = new Set<string>();
-      let firstStaleAt: number | undefined;
+      // of them at the same instant. The page itself notes each tile that turns stale (a stale spell can be shorter
+      // than a poll from here takes on a loaded machine), and when the first did.
+      await viewer.evaluate(`{
+        const seen = (window.vigieStaleSeen = { ids: new Set(), firstAt: undefined });
+        const note = () => {
+          for (const figure of document.querySelectorAll('figure.live-tile.stale')) {
+            seen.firstAt ??= Date.now();
+            seen.ids.add(figure.getAttribute('data-camera-id') ?? '');
+          }
+        };
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      }`);
+      proxy.freezeWebSockets();
+      const frozenAt = Date.now();
       await expect
-        .poll(
-          async () => {
-            const stale = await viewer
-              .locator('figure.live-tile.stale')
-              .evaluateAll((figures) =>
-                figures.map(
-                  (figure) =>
-                    (figure as unknown as { getAttribute: (name: string) => string | null }).getAttribute(
-                      'data-camera-id',
-                    ) ?? '',
-                ),
-              );
-            if (stale.length > 0) firstStaleAt ??= Date.now();
-            for (const id of stale) seenStale.add(id);
-            return seenStale.size;
-          },
-          { timeout: 9000, interval: 100 },
-        )
+        .poll(() => viewer.evaluate<number>('window.vigieStaleSeen.ids.size'), { timeout: 9000, interval: 100 })
         .toBe(tiles);
-      const staleAfter = (firstStaleAt ?? Date.now()) - frozenAt;
+      const firstStaleAt = await viewer.evaluate<number>('window.vigieStaleSeen.firstAt');
+      const staleAfter = firstStaleAt - frozenAt;
       await takeFrames(viewer);
       const liveAt = await untilAllLive(viewer, cameraIds, 10_000);
       await expect.poll(() => viewer.locator('figure.live-tile.stale').count(), { timeout: 2000 }).toBe(0);
