@@ -20,7 +20,8 @@ export async function openBenchServer(dataDir: string): Promise<{ database: Vigi
     clock: systemClock,
     webRoot: '/nonexistent',
     mediaDir: dataDir,
-    logger: false,
+    // Logged as `vigie start` logs off a terminal (JSON lines at info), to a file: what the server writes costs here too.
+    logger: { level: 'info', file: join(dataDir, 'server.log') },
     sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
   });
   return { database, app };

@@ -134,6 +134,8 @@ function sessionMediaRoutes(
   app.get(
     `/${session.kind}/:session/segments/:segment`,
     {
+      // A player asks for several a second: two log lines each would bury the log (errors are still logged).
+      logLevel: 'warn',
       config: requires(session.permission, { frequent: true }),
       schema: { tags: ['video'], summary: `${label} segment (byte ranges)`, params: SegmentParams },
     },
