@@ -467,7 +467,7 @@ export async function buildApp(deps: AppDependencies): Promise<VigieApp> {
   });
   http.setErrorHandler(errorHandler(profile));
   await http.register(fastifyCookie);
-  await registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
+  registerSecurityHeaders(http, { mapTileUrl: deps.console?.mapTileUrl });
   registerAccessControl(http, { auth, refusals, habilitations, recent: recentAccess });
   registerNulGuard(http);
   await http.register(fastifyWebsocket);

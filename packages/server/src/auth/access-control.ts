@@ -77,6 +77,14 @@ async function imageRefusal(
   }
 }
 
+/** What the access check reads: credentials, habilitations, recent grants; where refusals are audited. */
+interface AccessControlDeps {
+  auth: AuthService;
+  refusals: CoalescedAudit;
+  habilitations: HabilitationService;
+  recent: RecentAccess;
+}
+
 /**
  * The one mechanism that enforces the role matrix on every route: identifies the caller, then
  * checks the route's declared access. An /api route that declares nothing is refused (fail closed).
@@ -85,61 +93,64 @@ async function imageRefusal(
  * cookie sessions must echo their CSRF token. A frequent route (segments) reuses a grant to the same credential
  * for a few seconds (`RecentAccess`).
  */
-export function registerAccessControl(
-  app: FastifyInstance,
-  deps: { auth: AuthService; refusals: CoalescedAudit; habilitations: HabilitationService; recent: RecentAccess },
-): void {
+export function registerAccessControl(app: FastifyInstance, deps: AccessControlDeps): void {
   app.decorateRequest('caller', undefined);
-  app.addHook('onRequest', async (request) => {
-    const url = request.routeOptions.url;
+  // A callback hook: a segment granted a moment ago passes without a promise; the others are checked in `admit`.
+  app.addHook('onRequest', (request, _reply, done) => {
     const access = request.routeOptions.config.access;
     const grant =
       request.routeOptions.config.frequent === true && access !== undefined ? grantKey(request, access) : undefined;
     const granted = grant === undefined ? undefined : deps.recent.get(grant);
-    if (granted !== undefined) {
-      request.caller = granted;
-      return;
-    }
-    request.caller = await identify(request, deps.auth);
-    if (url === undefined) return; // no route matched: the not-found handler answers
-    if (access === undefined) {
-      if (!url.startsWith('/api')) return; // the console's static files
-      request.log.error(`Route ${request.method} ${url} declares no access rule; refused.`);
-      throw new VigieError('PERMISSION_DENIED', 'This route has no access rule and is refused until it declares one.');
-    }
-    if (access === 'public') return;
-    const caller = request.caller;
-    const images =
-      request.routeOptions.config.images ?? (access !== 'authenticated' && imagePermissions.includes(access));
-    const denied =
-      caller === undefined
-        ? new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.')
-        : access !== 'authenticated' && !rolesGrant(caller.roles, access)
-          ? new VigieError('PERMISSION_DENIED', `Your roles (${caller.roles.join(', ')}) do not grant "${access}".`)
-          : images
-            ? await imageRefusal(request, caller, deps.habilitations)
-            : undefined;
-    if (denied !== undefined) {
-      if (images) {
-        await deps.refusals.record({
-          action: 'access.denied',
-          ...auditAuthorOf(request),
-          details: { route: `${request.method} ${url}`, access, code: denied.code },
-        });
-      }
-      throw denied;
-    }
-    if (
-      caller?.via === 'session' &&
-      unsafeMethods.has(request.method) &&
-      request.headers['x-csrf-token'] !== caller.csrfToken
-    ) {
-      throw new VigieError('CSRF_TOKEN_INVALID', 'Missing or wrong X-CSRF-Token header for this session.');
-    }
-    if (grant !== undefined && caller !== undefined) deps.recent.remember(grant, caller);
+    if (granted === undefined) return void admit(request, deps, grant).then(() => done(), done);
+    request.caller = granted;
+    done();
   });
   // Answered: whatever it changed (a logout, a role, a habilitation) applies to the next frequent request too.
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     if (unsafeMethods.has(request.method)) deps.recent.forgetAll();
+    done();
   });
+}
+
+/** Identifies the caller and checks the route's declared access; remembers a frequent route's grant. */
+async function admit(request: FastifyRequest, deps: AccessControlDeps, grant: string | undefined): Promise<void> {
+  const url = request.routeOptions.url;
+  const access = request.routeOptions.config.access;
+  request.caller = await identify(request, deps.auth);
+  if (url === undefined) return; // no route matched: the not-found handler answers
+  if (access === undefined) {
+    if (!url.startsWith('/api')) return; // the console's static files
+    request.log.error(`Route ${request.method} ${url} declares no access rule; refused.`);
+    throw new VigieError('PERMISSION_DENIED', 'This route has no access rule and is refused until it declares one.');
+  }
+  if (access === 'public') return;
+  const caller = request.caller;
+  const images =
+    request.routeOptions.config.images ?? (access !== 'authenticated' && imagePermissions.includes(access));
+  const denied =
+    caller === undefined
+      ? new VigieError('AUTHENTICATION_REQUIRED', 'Log in to use this route.')
+      : access !== 'authenticated' && !rolesGrant(caller.roles, access)
+        ? new VigieError('PERMISSION_DENIED', `Your roles (${caller.roles.join(', ')}) do not grant "${access}".`)
+        : images
+          ? await imageRefusal(request, caller, deps.habilitations)
+          : undefined;
+  if (denied !== undefined) {
+    if (images) {
+      await deps.refusals.record({
+        action: 'access.denied',
+        ...auditAuthorOf(request),
+        details: { route: `${request.method} ${url}`, access, code: denied.code },
+      });
+    }
+    throw denied;
+  }
+  if (
+    caller?.via === 'session' &&
+    unsafeMethods.has(request.method) &&
+    request.headers['x-csrf-token'] !== caller.csrfToken
+  ) {
+    throw new VigieError('CSRF_TOKEN_INVALID', 'Missing or wrong X-CSRF-Token header for this session.');
+  }
+  if (grant !== undefined && caller !== undefined) deps.recent.remember(grant, caller);
 }
