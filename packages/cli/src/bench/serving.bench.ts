@@ -1,11 +1,12 @@
 // Part of `npm run bench:video` (issue 11): recorded segments served by Vigie's playback route (token, session,
 // camera rights, index lookup, storage) against a plain Node file server (`node:http` + `fs.createReadStream`, no
-// check at all) on the same files, over real HTTP on this machine, the two alternated in the same run. Segments:
-// BENCH_SERVING_SEGMENTS (60) files of BENCH_SERVING_MB (1: a 4 s segment at 2 Mbit/s) indexed as one camera's last
-// minutes; each request asks for what a player asks for, the segment's media part as a byte range (the playlist's
-// `#EXT-X-BYTERANGE`). A client process of its own (`serving-client.ts`) keeps BENCH_SERVING_CONCURRENCY (4)
-// requests in flight for BENCH_SERVING_SECONDS (10) per side and round, BENCH_SERVING_ROUNDS (3) rounds.
-// Goal: Vigie's throughput ≥ 0.9× the plain server's; also CPU-ms per MB served by each server's process.
+// check at all) on the same files, over real HTTP on this machine, the two alternated in the same run (which goes
+// first alternates too). Segments: BENCH_SERVING_SEGMENTS (60) files of BENCH_SERVING_MB (1: a 4 s segment at
+// 2 Mbit/s) indexed as one camera's last minutes; each request asks for what a player asks for, the segment's media
+// part as a byte range (the playlist's `#EXT-X-BYTERANGE`). A client process of its own (`serving-client.ts`) keeps
+// BENCH_SERVING_CONCURRENCY (4) requests in flight for BENCH_SERVING_SECONDS (10) per side and round,
+// BENCH_SERVING_ROUNDS (3) rounds. Goal: Vigie's throughput ≥ 0.9× the plain server's; also CPU-ms per MB served by
+// each server's process, and Vigie's CPU per segment against the plain server's.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
@@ -137,11 +138,17 @@ try {
     // A first pass of each, not counted: connections, code and page cache warmed alike.
     await serve(plainUrls.slice(0, 8), {});
     await serve(vigieUrls.slice(0, 8), headers);
+    /** One round: the plain server's window and Vigie's, the plain one first in odd rounds, last in even ones. */
+    const bothSides = async (round: number): Promise<{ theirs: Served; ours: Served }> => {
+      // Alternated, so that a drift of the machine over the run weighs on both sides alike.
+      if (round % 2 === 1) return { theirs: await serve(plainUrls, {}), ours: await serve(vigieUrls, headers) };
+      const ours = await serve(vigieUrls, headers);
+      return { theirs: await serve(plainUrls, {}), ours };
+    };
     const ratios: number[] = [];
     const perRequest = { plain: [] as number[], vigie: [] as number[] };
     for (let round = 1; round <= rounds; round++) {
-      const theirs = await serve(plainUrls, {});
-      const ours = await serve(vigieUrls, headers);
+      const { theirs, ours } = await bothSides(round);
       if (theirs.failures + ours.failures > 0)
         throw new Error(`failed requests: plain ${theirs.failures}, Vigie ${ours.failures}`);
       ratios.push(ours.mbPerSecond / theirs.mbPerSecond);
@@ -162,7 +169,8 @@ try {
     out(
       `CPU-ms per request of the serving process: plain file server ${mean(perRequest.plain).toFixed(2)}, ` +
         `Vigie's segment ${mean(perRequest.vigie).toFixed(2)}, Vigie's GET /api/auth/me with the same token ` +
-        `${signedIn.cpuMsPerRequest.toFixed(2)} (${signedIn.requestsPerSecond.toFixed(0)} requests/s).`,
+        `${signedIn.cpuMsPerRequest.toFixed(2)} (${signedIn.requestsPerSecond.toFixed(0)} requests/s); ` +
+        `Vigie / plain ${(mean(perRequest.vigie) / mean(perRequest.plain)).toFixed(2)}× the CPU per segment.`,
     );
   } finally {
     plain.close();
