@@ -42,3 +42,16 @@ export function isConnectionLoss(error: unknown): boolean {
   }
   return false;
 }
+
+/** Retries `task` while it fails because the database is unreachable, for up to about 10 minutes. */
+export async function whileDatabaseAway<T>(task: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + 10 * 60_000;
+  for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 10_000)) {
+    try {
+      return await task();
+    } catch (error) {
+      if (!isConnectionLoss(error) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}

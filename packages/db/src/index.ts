@@ -1,5 +1,5 @@
 export * from './database.js';
-export { isConnectionLoss, DatabaseUnreachableError } from './connection-loss.js';
+export { isConnectionLoss, DatabaseUnreachableError, whileDatabaseAway } from './connection-loss.js';
 export * from './camera.repository.js';
 export * from './user.repository.js';
 export type { Tables } from './tables.js';

@@ -1,4 +1,5 @@
-import type { Clock } from '@vigie/core';
+import type { AuditEntry, AuditInput, Clock } from '@vigie/core';
+import { whileDatabaseAway } from './connection-loss.js';
 import type { Kysely } from 'kysely';
 import { AlertRepository } from './alert.repository.js';
 import { AnalysisAuthorisationRepository } from './analysis-authorisation.repository.js';
@@ -78,4 +79,9 @@ export function storesFor(db: Kysely<Tables>, clock: Clock): Stores {
 /** A unit of work: each call runs in its own transaction, so a change and its audit entry land together. */
 export function unitOfWork(db: Kysely<Tables>, clock: Clock): UnitOfWork {
   return (work) => db.transaction().execute((trx) => work(storesFor(trx, clock)));
+}
+
+/** Appends system audit entries through `work`, waiting for the database while it is away (recorders' audits). */
+export function auditWhileDatabaseAway(work: UnitOfWork): (entry: AuditInput) => Promise<AuditEntry> {
+  return (entry) => whileDatabaseAway(() => work(({ audit }) => audit.append(entry)));
 }

@@ -35,3 +35,6 @@ export * from './credential-vault.js';
 export * from './spool-recovery.js';
 export * from './unreported-segments.js';
 export * from './source-policy.js';
+export * from './storage-copy.js';
+export * from './copied-segments.js';
+export * from './own-mask-checks.js';

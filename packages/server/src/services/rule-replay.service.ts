@@ -20,9 +20,9 @@ import {
   type SegmentStorage,
 } from '@vigie/core';
 import type { IndexedSegment, UnitOfWork } from '@vigie/db';
+import { copyFromStorage } from '@vigie/media';
 import { AnalysisPipeline, FfmpegFrameSource, OnnxDetector, OnnxFireClassifier } from '@vigie/vision';
 import type { PersonRequester } from '../auth/requester.js';
-import { copyFromStorage } from '../video/storage-copy.js';
 import { parseTimeRange, type TimeRange } from '../video/time-range.js';
 import type { MediaTools } from '../video/recording.service.js';
 import type { CameraService } from './camera.service.js';

@@ -17,6 +17,7 @@ import {
 import type { ExportRecord, IndexedSegment, UnitOfWork } from '@vigie/db';
 import {
   concatList,
+  copyFromStorage,
   exportArgs,
   keyframeTimes,
   planExport,
@@ -36,7 +37,6 @@ import { evidencePackage, signManifest, type SignedManifest } from './evidence-p
 import type { PersonRequester } from '../auth/requester.js';
 import type { MediaTools } from './recording.service.js';
 import { parseTimeRange, type TimeRange } from './time-range.js';
-import { copyFromStorage } from './storage-copy.js';
 
 /** What a person asks to export. */
 export interface ExportRequest {

@@ -1,14 +1,9 @@
-import { segmentStartOfKey, type Camera, type Segment, type SegmentStorage } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
-import { copiedSegmentsFor } from './copied-segments.js';
+import { segmentStartOfKey, type Segment, type SegmentStorage } from '@vigie/core';
+import { auditWhileDatabaseAway, type UnitOfWork } from '@vigie/db';
+import { copiedSegmentsFor, recordsByCopy } from '@vigie/media';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
-
-/** Whether a camera may be recorded by copy with the camera's own masks: what it left is never indexed as it is. */
-export function recordsByCopy(camera: Camera): boolean {
-  return camera.masksOnCamera === true && camera.masks.length > 0;
-}
 
 /**
  * Storage prefixes that can hold a camera's segments started from `from` to `now` (`segmentKey`): the hours left
@@ -106,6 +101,7 @@ export async function heldCopiesRecovery(options: HeldCopiesOptions): Promise<{
         if (segments.length === 0) continue;
         const copied = copiedSegmentsFor(camera, {
           ...options,
+          audit: auditWhileDatabaseAway(work),
           index: (segment) => work(({ recordings }) => recordings.insertSegment(segment)),
           reason: 'a server stopped abruptly with copied segments unvouched',
         });

@@ -20,10 +20,13 @@ import {
   type SourceUrlPolicy,
   type StreamMeasures,
 } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
+import { auditWhileDatabaseAway, whileDatabaseAway, type UnitOfWork } from '@vigie/db';
 import {
   analysisTapUrl,
   chooseMaskEncoder,
+  copiedSegmentsFor,
+  OwnMaskChecks,
+  ownMasksMayApply,
   FfmpegSupervisor,
   headFollowOf,
   OnDemandLiveFeed,
@@ -34,6 +37,7 @@ import {
   resolvedSourceRefusal,
   SegmentRecorder,
   unsealedSources,
+  type CopiedSegments,
   type CredentialVault,
   type PtzMaskFollowerOptions,
   type FfmpegCapabilities,
@@ -41,9 +45,7 @@ import {
 } from '@vigie/media';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DomainEvents } from '../events/domain-events.js';
-import { IndexWriter, whileDatabaseAway } from './index-writer.js';
-import { copiedSegmentsFor, type CopiedSegments } from './copied-segments.js';
-import { OwnMaskChecks } from './own-mask-checks.js';
+import { IndexWriter } from './index-writer.js';
 import { LiftableSealer } from './liftable-sealer.js';
 import type { LiveFeeds } from './live-feeds.js';
 import { storedCameraOf } from '../camera-follow.js';
@@ -123,19 +125,6 @@ interface Running {
   copied?: CopiedSegments;
 }
 
-/**
- * Whether the camera's own masks may stand in for Vigie's: flagged, with masks, all permanent (a camera's mask
- * cannot be lifted) and fixed (masks per PTZ preset follow the head in Vigie's recorder).
- */
-function ownMasksMayApply(camera: Camera, followsHead: boolean): boolean {
-  return (
-    camera.masksOnCamera === true &&
-    camera.masks.length > 0 &&
-    !camera.masks.some((mask) => mask.liftable === true) &&
-    !followsHead
-  );
-}
-
 function fingerprint(
   camera: Camera,
   sealed: SealedStreamPasswords,
@@ -184,7 +173,8 @@ export class RecorderFleet {
     });
     this.#ownMasks = new OwnMaskChecks({
       ...definedOnly({ gateway: options.cameraMasks }),
-      work: options.work,
+      deviceOf: (cameraId) => options.work(({ onvifDevices }) => onvifDevices.get(cameraId)),
+      audit: (entry) => options.work(({ audit }) => audit.append(entry)),
       vault: options.vault,
       clock: options.clock,
       log: options.log,
@@ -339,6 +329,7 @@ export class RecorderFleet {
     const copied = maskedByCamera
       ? copiedSegmentsFor(camera, {
           ...this.#options,
+          audit: auditWhileDatabaseAway(work),
           index: (segment) => this.#index.segment(segment),
           reason: "the camera's masks failed a check or its copy recorder stopped",
         })

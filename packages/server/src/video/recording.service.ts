@@ -9,12 +9,11 @@ import {
   type SegmentStorage,
 } from '@vigie/core';
 import type { PlaylistRow, UnitOfWork } from '@vigie/db';
-import { buildHlsPlaylist, runFfmpeg, snapshotArgs, type LiveFeed } from '@vigie/media';
+import { buildHlsPlaylist, copyFromStorage, runFfmpeg, snapshotArgs, type LiveFeed } from '@vigie/media';
 import type { PersonRequester } from '../auth/requester.js';
 import type { CameraService } from '../services/camera.service.js';
 import type { LegalRegistryService } from '../services/legal-registry.service.js';
 import { mergeRanges, parseTimeRange, type TimeRange } from './time-range.js';
-import { copyFromStorage } from './storage-copy.js';
 import type { LiveFeeds } from './live-feeds.js';
 import type { RecentAccess } from '../auth/recent-access.js';
 import type { ServedSegment, ViewingSession, ViewingSessions } from './viewing-sessions.js';

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { masksNotFlat, type Camera, type Segment, type SegmentStorage } from '@vigie/core';
-import { locateFfmpeg, runFfmpeg } from '@vigie/media';
+import { locateFfmpeg } from './ffmpeg-locator.js';
+import { runFfmpeg } from './ffmpeg-run.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CopiedSegments, type CopiedSegmentsOptions } from './copied-segments.js';
 

@@ -1,25 +1,52 @@
 import {
   judgeCameraMasks,
   masksNotFlat,
+  type AuditInput,
   type Camera,
   type CameraMaskGateway,
   type CameraMaskReading,
   type CameraMaskVerdict,
   type Clock,
 } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
-import { ptzTargetOf, type CredentialVault } from '@vigie/media';
-import type { FastifyBaseLogger } from 'fastify';
 import type { CopiedSegments } from './copied-segments.js';
+import type { CredentialVault } from './credential-vault.js';
+import { ptzTargetOf, type PtzDeviceAccess } from './ptz-mask-follower.js';
+
+/** Where the checks of cameras' own masks report (a server's pino logger, a worker's log adapted to it). */
+export interface OwnMaskLog {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** Whether a camera may be recorded by copy with the camera's own masks: what it left is never indexed as it is. */
+export function recordsByCopy(camera: Camera): boolean {
+  return camera.masksOnCamera === true && camera.masks.length > 0;
+}
+
+/**
+ * Whether the camera's own masks may stand in for Vigie's: flagged, with masks, all permanent (a camera's mask
+ * cannot be lifted) and fixed (masks per PTZ preset follow the head in Vigie's recorder).
+ */
+export function ownMasksMayApply(camera: Camera, followsHead: boolean): boolean {
+  return (
+    camera.masksOnCamera === true &&
+    camera.masks.length > 0 &&
+    !camera.masks.some((mask) => mask.liftable === true) &&
+    !followsHead
+  );
+}
 
 /** What the checks of cameras' own masks need. */
 export interface OwnMaskChecksOptions {
   /** Reads the masks a camera applies itself; absent: every camera reads as not supporting them. */
   gateway?: CameraMaskGateway;
-  work: UnitOfWork;
+  /** The camera's ONVIF device (its address, user and sealed password), if it was added through ONVIF. */
+  deviceOf: (cameraId: string) => Promise<PtzDeviceAccess | undefined>;
   vault: CredentialVault;
   clock: Clock;
-  log: FastifyBaseLogger;
+  log: OwnMaskLog;
+  /** Writes an audit entry (`camera.own_masks_checked` at each change of outcome). */
+  audit: (entry: AuditInput) => Promise<unknown>;
   /** The camera's copy run now, if it is recorded by copy. */
   copiedOf: (cameraId: string) => CopiedSegments | undefined;
 }
@@ -70,9 +97,9 @@ export class OwnMaskChecks {
 
   /** Asks the camera for its masks and judges them; unsupported without an ONVIF device or gateway. */
   async #check(camera: Camera): Promise<CameraMaskVerdict> {
-    const { gateway, work, vault, log } = this.#options;
+    const { gateway, deviceOf, vault, log } = this.#options;
     const startedAt = this.#options.clock.now();
-    const device = await work(({ onvifDevices }) => onvifDevices.get(camera.id));
+    const device = await deviceOf(camera.id);
     const reading =
       gateway === undefined || device === undefined
         ? { supported: false, masks: [] }
@@ -94,14 +121,12 @@ export class OwnMaskChecks {
           'camera masks missing or smaller than configured: Vigie masks the picture',
         );
       }
-      await work(({ audit }) =>
-        audit.append({
-          action: 'camera.own_masks_checked',
-          actorName: 'system',
-          cameraId: camera.id,
-          details: { result: verdict.check, uncovered: verdict.uncovered },
-        }),
-      );
+      await this.#options.audit({
+        action: 'camera.own_masks_checked',
+        actorName: 'system',
+        cameraId: camera.id,
+        details: { result: verdict.check, uncovered: verdict.uncovered },
+      });
     }
     return verdict;
   }

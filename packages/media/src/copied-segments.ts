@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rename, rm, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Camera, RgbFrame, Segment, SegmentStorage } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
+import type { AuditInput, Camera, RgbFrame, Segment, SegmentStorage } from '@vigie/core';
 import { definedOnly, SerialQueue } from '@vigie/core';
-import { describeSegmentFile, lastFrameOf, remaskSegmentFile } from '@vigie/media';
-import { whileDatabaseAway } from './index-writer.js';
+import { lastFrameOf } from './segment-frame.js';
+import { remaskSegmentFile } from './segment-remask.js';
+import { describeSegmentFile } from './segment.recorder.js';
 import { copyFromStorage } from './storage-copy.js';
 
 /** What a copy recorder's held segments need. */
@@ -160,7 +160,7 @@ export class CopiedSegments {
 
 /**
  * A camera's `CopiedSegments` whose masking after the fact is logged and audited (`camera.segments_remasked`, with
- * `reason`: why the segments could not be vouched for), waiting for the database when it is away.
+ * `reason`: why the segments could not be vouched for); `audit` should wait for the database when it is away.
  */
 export function copiedSegmentsFor(
   camera: Camera,
@@ -168,12 +168,12 @@ export function copiedSegmentsFor(
     CopiedSegmentsOptions,
     'storage' | 'spoolDir' | 'quarantineDir' | 'ffmpegPath' | 'segmentSeconds' | 'index'
   > & {
-    work: UnitOfWork;
+    audit: (entry: AuditInput) => Promise<unknown>;
     log: { warn(details: object, message: string): void };
     reason: string;
   },
 ): CopiedSegments {
-  const { work, log, reason } = deps;
+  const { log, reason } = deps;
   return new CopiedSegments({
     camera,
     storage: deps.storage,
@@ -187,17 +187,13 @@ export function copiedSegmentsFor(
         `${details.remasked} segments re-masked after ${reason}` +
           (details.quarantined > 0 ? `, ${details.quarantined} quarantined` : ''),
       );
-      await whileDatabaseAway(() =>
-        work(({ audit }) =>
-          audit.append({
-            action: 'camera.segments_remasked',
-            actorName: 'system',
-            cameraId: camera.id,
-            reason,
-            details,
-          }),
-        ),
-      );
+      await deps.audit({
+        action: 'camera.segments_remasked',
+        actorName: 'system',
+        cameraId: camera.id,
+        reason,
+        details,
+      });
     },
     onProblem: (message) => log.warn({ camera: camera.id }, message),
   });
