@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 import {
   framesOf,
+  maskedBy,
   redPixels,
   sceneSize,
   startPtzSceneCamera,
-  windowLook,
   type PtzSceneCamera,
 } from '../../media/test/support/ptz-scene-camera.js';
 import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
@@ -22,15 +22,6 @@ import { addOnvifCamera, box, onvifPassword, segmentsLater, segmentsOf } from '.
 const windowMask = box(0.05, 0.2, 0.35, 0.8);
 /** The test device's own mask over it, a little larger (ONVIF coordinates). */
 const deviceMask = box(0.04, 0.18, 0.36, 0.82).map(toOnvifPoint);
-
-/** Who masked a stored segment, from its pixels: the camera (its grey), Vigie (black), or nobody (the red shows). */
-async function maskedBy(file: string): Promise<'camera' | 'Vigie' | 'nobody' | 'unclear'> {
-  const looks = new Set((await framesOf(file)).map(windowLook));
-  if (looks.has('red')) return 'nobody';
-  if (looks.size === 1 && looks.has('camera mask')) return 'camera';
-  if (looks.size === 1 && looks.has('black')) return 'Vigie';
-  return 'unclear';
-}
 
 interface Health {
   measures: { maskEncoder?: string; cameraMasks?: string };

@@ -3,17 +3,21 @@ import {
   fullFrameMask,
   analysisConfigOf,
   type AnalyticsEventType,
+  type AuditInput,
   type Camera,
   type Clock,
   definedOnly,
   SerialQueue,
+  type Segment,
   type SegmentStorage,
 } from '@vigie/core';
 import {
   PtzMaskFollower,
   SegmentRecorder,
   analysisTapUrl,
+  copiedSegmentsFor,
   dyingWithParent,
+  type CopiedSegments,
   type FfmpegSupervisor,
   type PtzMaskFollowerOptions,
   type RecorderHealth,
@@ -39,6 +43,12 @@ export interface CameraRunnerOptions {
    * until it is read still on a preset). Moves sent by the server are seen at the next read only (ADR 0006).
    */
   follow?: Pick<PtzMaskFollowerOptions, 'presets' | 'head'>;
+  /**
+   * A camera whose own masks were checked to cover Vigie's (ADR 0006): recorded by copy, its segments held until a
+   * later check passes (`copied`), masked after the fact when one fails or the runner stops (audited with `audit`;
+   * those that cannot be masked go to `quarantineDir`).
+   */
+  copy?: { audit: (entry: AuditInput) => Promise<unknown>; quarantineDir: string };
   /** This worker's name, as recorded with each segment (the server fetches the file from it). */
   node: string;
   supervisor: FfmpegSupervisor;
@@ -76,6 +86,7 @@ export class CameraRunner {
   readonly #recorder: SegmentRecorder;
   readonly #follower: PtzMaskFollower | undefined;
   readonly #tap: string | undefined;
+  readonly #copied: CopiedSegments | undefined;
   #analysis:
     | {
         controller: AbortController;
@@ -93,12 +104,30 @@ export class CameraRunner {
   constructor(options: CameraRunnerOptions) {
     this.#options = options;
     this.#analyses = new SerialQueue((error) => options.onProblem(`analysis not changed: ${String(error)}`));
-    const { camera, outbox, node } = options;
+    const { camera, outbox } = options;
     const tap = options.analysisTapPort === undefined ? undefined : analysisTapUrl(options.analysisTapPort);
     this.#tap = tap?.read;
-    const { follow } = options;
+    const { follow, copy } = options;
+    this.#copied =
+      copy === undefined
+        ? undefined
+        : copiedSegmentsFor(camera, {
+            ...options,
+            ...copy,
+            index: async (segment) => this.#publishSegment(segment),
+            log: { warn: (_details, message) => options.onProblem(message) },
+            reason: "the camera's masks failed a check or its copy recorder stopped",
+          });
+    // Masks drawn per preset replace the camera's fixed ones (the whole picture masked first); a copy keeps the
+    // picture as the camera sends it, its own masks burnt in.
+    const recorded =
+      follow !== undefined
+        ? { ...camera, masks: [fullFrameMask] }
+        : copy !== undefined
+          ? { ...camera, masks: [] }
+          : camera;
     this.#recorder = new SegmentRecorder({
-      camera: follow === undefined ? camera : { ...camera, masks: [fullFrameMask] },
+      camera: recorded,
       source: () => options.sources().record,
       supervisor: options.supervisor,
       storage: options.storage,
@@ -106,16 +135,8 @@ export class CameraRunner {
       clock: options.clock,
       ...definedOnly({ segmentSeconds: options.segmentSeconds }),
       ...(tap === undefined ? {} : { analysisTap: tap.send }),
-      onSegment: (s) => {
-        // The stream measures travel with each segment: the servers show them as the camera's health.
-        const measures = this.#recorder.measures();
-        outbox.publish({
-          v: 1,
-          type: 'segment.recorded',
-          segment: { ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt.toISOString(), node },
-          ...(measures === undefined ? {} : { measures }),
-        });
-      },
+      // A copied segment is published only once a check of the camera's masks vouches for it (`CopiedSegments`).
+      onSegment: (s) => (this.#copied === undefined ? this.#publishSegment(s) : this.#copied.hold(s)),
       onGap: (g) =>
         outbox.publish({
           v: 1,
@@ -134,6 +155,11 @@ export class CameraRunner {
             clock: options.clock,
             onProblem: options.onProblem,
           });
+  }
+
+  /** Recorded by copy: its segments, held until a later check of the camera's masks vouches for them. */
+  get copied(): CopiedSegments | undefined {
+    return this.#copied;
   }
 
   /** Whether its recorder keeps up with real time. */
@@ -158,11 +184,36 @@ export class CameraRunner {
     });
   }
 
-  /** Stops both; the recorder stores and publishes its last segment first. */
+  /**
+   * Stops both; the recorder stores and publishes its last segment first. A copy's unvouched segments are then
+   * masked after the fact (`finishCopies`), not published as they are.
+   */
   async stop(): Promise<void> {
     await this.#analyses.run(() => this.#stopAnalysis());
     this.#follower?.stop();
+    this.#copied?.distrust();
     await this.#recorder.stop();
+  }
+
+  /** After `stop`: waits until a copy's unvouched segments are masked after the fact, published and audited. */
+  async finishCopies(): Promise<void> {
+    await this.#copied?.finish();
+  }
+
+  /** Publishes a stored segment, with the stream measures: the servers show them as the camera's health. */
+  #publishSegment(s: Segment): void {
+    const measures = this.#recorder.measures();
+    this.#options.outbox.publish({
+      v: 1,
+      type: 'segment.recorded',
+      segment: {
+        ...s,
+        startedAt: s.startedAt.toISOString(),
+        endedAt: s.endedAt.toISOString(),
+        node: this.#options.node,
+      },
+      ...(measures === undefined ? {} : { measures }),
+    });
   }
 
   async #startAnalysis(camera: Camera, rules: readonly AnalyticsEventType[]): Promise<void> {

@@ -12,6 +12,8 @@ import {
   type AnalyticsEventType,
   type AnalyticsStop,
   type Bus,
+  type CameraMaskGateway,
+  type CameraMaskVerdict,
   type BusSubscription,
   type Camera,
   type SealedStreamPasswords,
@@ -22,11 +24,16 @@ import {
   type PtzGateway,
   type SourceUrlPolicy,
 } from '@vigie/core';
-import type { UnitOfWork } from '@vigie/db';
+import { auditWhileDatabaseAway, type UnitOfWork } from '@vigie/db';
 import {
+  copiedSegmentsFor,
   FfmpegSupervisor,
   freeLoopbackUdpPort,
+  LibraryCameraMaskGateway,
   LibraryPtzGateway,
+  OwnMaskChecks,
+  ownMasksMayApply,
+  recordsByCopy,
   LocalDiskStorage,
   pullsOnce,
   recordingState,
@@ -95,6 +102,13 @@ export interface WorkerOptions {
   segmentSeconds?: number;
   /** Reads the heads of PTZ cameras with masks drawn per preset (default: ONVIF through the `onvif` library). */
   ptz?: PtzGateway;
+  /**
+   * Reads the privacy masks cameras apply themselves (ONVIF Media2), for cameras flagged `masksOnCamera` (default:
+   * ONVIF through the `onvif` library); without `vault` such cameras are masked by Vigie like any other.
+   */
+  cameraMasks?: CameraMaskGateway;
+  /** How often the masks of those cameras are checked again (default 10 s: the longest a removed mask goes unseen). */
+  cameraMaskCheckMs?: number;
   /** Claim round period (default 1 s). */
   tickMs?: number;
   log: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -106,6 +120,8 @@ interface Running {
   recording: string;
   analysis: string;
   rules: readonly AnalyticsEventType[];
+  /** A camera meant to apply its masks itself: as registered, and what the last check of its masks found. */
+  own?: { camera: Camera; verdict: CameraMaskVerdict };
 }
 
 /**
@@ -120,6 +136,11 @@ export class VigieWorker {
   readonly #outbox: Outbox;
   readonly #running = new Map<string, Running>();
   readonly #stopping = new Map<string, Promise<void>>();
+  /** Copy runs whose recorder stopped, while their unvouched segments are masked after the fact. */
+  readonly #finishing = new Set<Promise<void>>();
+  /** Checks of the masks cameras apply themselves; absent without a vault (their devices' passwords are sealed). */
+  readonly #ownMasks: OwnMaskChecks | undefined;
+  #ownMasksTimer: NodeJS.Timeout | undefined;
   #claims: CameraClaims | undefined;
   #server: RunningSegmentServer | undefined;
   #subscription: BusSubscription | undefined;
@@ -153,6 +174,22 @@ export class VigieWorker {
       clock: options.clock,
       onError: (error) => options.log('warn', 'bus unreachable; events kept and retried', { err: String(error) }),
     });
+    const { vault, work } = options;
+    this.#ownMasks =
+      vault === undefined
+        ? undefined
+        : new OwnMaskChecks({
+            gateway: options.cameraMasks ?? new LibraryCameraMaskGateway(),
+            deviceOf: (cameraId) => work(({ onvifDevices }) => onvifDevices.get(cameraId)),
+            audit: auditWhileDatabaseAway(work),
+            vault,
+            clock: options.clock,
+            log: {
+              warn: (details, message) => options.log('warn', message, { ...details }),
+              error: (details, message) => options.log('error', message, { ...details }),
+            },
+            copiedOf: (cameraId) => this.#running.get(cameraId)?.runner.copied,
+          });
   }
 
   /** This worker's name in the cluster: the URL the servers fetch its segments from. */
@@ -181,9 +218,12 @@ export class VigieWorker {
       ...this.#options.listen,
     });
     this.#stop = await work(({ cluster }) => cluster.analyticsStop());
-    // Older files first: what a kill left stored but unreported, then what it left in the spool.
-    await this.#reportUnreported();
-    await this.#recoverSpool();
+    // Older files first: what a kill left stored but unreported, then what it left in the spool. What a copy run
+    // left unvouched is masked after the fact before it is reported (ADR 0006).
+    const copies = await this.#heldCopiesRecovery();
+    await this.#reportUnreported(copies.take);
+    await this.#recoverSpool(copies.take);
+    await copies.finish();
     this.#unsubscribeStatus = this.#supervisor.onStatus((status) => {
       const [cameraId = '', role] = status.jobId.split(':');
       if (role === 'record') this.#publishStatus(cameraId, status);
@@ -213,6 +253,7 @@ export class VigieWorker {
     await this.#scheduleRefresh();
     const tickMs = this.#options.tickMs ?? 1000;
     this.#timer = setInterval(() => void this.#scheduleRefresh(), tickMs);
+    this.#ownMasksTimer = setInterval(() => void this.#recheckOwnMasks(), this.#options.cameraMaskCheckMs ?? 10_000);
     // Renewals do not wait behind a slow round (cameras starting): a late renewal would lose the camera.
     this.#renewer = setInterval(() => {
       this.#claims
@@ -226,27 +267,25 @@ export class VigieWorker {
    * here, close their last segment) is stored and reported before any camera starts again, as the server
    * does for its own recorders; segments of a camera another worker recorded meanwhile are quarantined.
    */
-  async #recoverSpool(): Promise<void> {
+  async #recoverSpool(report: (segment: Segment) => void): Promise<void> {
     const { work, dataDir } = this.#options;
-    const report = await recoverSpool({
+    const recovered = await recoverSpool({
       storage: this.#storage,
       spoolDir: join(dataDir, 'recordings', '.spool'),
       quarantineDir: join(dataDir, 'recordings', '.quarantine'),
       cameraIds: () => work(async ({ cameras }) => new Set((await cameras.list()).map((c) => c.id))),
       indexedEndBefore: (cameraId, before) => work(({ recordings }) => recordings.lastSegmentEnd(cameraId, before)),
-      index: async (s) => {
-        this.#reportSegment(s);
-      },
+      index: async (s) => report(s),
     });
-    if (report.straysStopped + report.indexed + report.quarantined > 0)
-      this.#options.log('warn', 'recording spool recovered', { ...report });
+    if (recovered.straysStopped + recovered.indexed + recovered.quarantined > 0)
+      this.#options.log('warn', 'recording spool recovered', { ...recovered });
   }
 
   /**
    * Reports the segment files a previous run of this node stored but never reported (killed between the two):
    * looked for after the last segment it reported of each camera in the last day (none: in the last hour).
    */
-  async #reportUnreported(): Promise<void> {
+  async #reportUnreported(report: (segment: Segment) => void): Promise<void> {
     const { work, clock } = this.#options;
     const node = this.node;
     const now = clock.now();
@@ -258,10 +297,48 @@ export class VigieWorker {
         (await work(({ cluster }) => cluster.lastNodeSegmentStart(cameraId, node, dayBefore))) ??
         new Date(now.getTime() - 3_600_000),
       indexed: (cameraId, keys) => work(({ cluster }) => cluster.indexedKeys(cameraId, keys)),
-      report: (s) => this.#reportSegment(s),
+      report,
       now,
     });
     if (reported > 0) this.#options.log('warn', 'unreported segments reported', { reported });
+  }
+
+  /**
+   * Start-up recovery for cameras recorded by copy with their own masks: what a killed run of this worker left
+   * unreported was never vouched for, so `take` holds those cameras' segments back and `finish` masks them by Vigie,
+   * then reports them (or quarantines them), audited; other cameras' segments are reported at once.
+   */
+  async #heldCopiesRecovery(): Promise<{ take: (segment: Segment) => void; finish: () => Promise<void> }> {
+    const { work, dataDir, ffmpegPath, segmentSeconds, log } = this.#options;
+    const cameras = (await work(({ cameras }) => cameras.list())).filter(recordsByCopy);
+    const taken = new Map<string, Segment[]>(cameras.map((camera) => [camera.id, []]));
+    return {
+      take: (segment) => {
+        const held = taken.get(segment.cameraId);
+        if (held === undefined) this.#reportSegment(segment);
+        else held.push(segment);
+      },
+      finish: async () => {
+        for (const camera of cameras) {
+          const segments = taken.get(camera.id) ?? [];
+          if (segments.length === 0) continue;
+          const copied = copiedSegmentsFor(camera, {
+            storage: this.#storage,
+            spoolDir: join(dataDir, 'recordings', '.spool'),
+            quarantineDir: join(dataDir, 'recordings', '.quarantine'),
+            ffmpegPath,
+            ...definedOnly({ segmentSeconds }),
+            index: async (segment) => this.#reportSegment(segment),
+            audit: auditWhileDatabaseAway(work),
+            log: { warn: (details, message) => log('warn', message, { ...details }) },
+            reason: 'a worker stopped abruptly with copied segments unvouched',
+          });
+          copied.distrust();
+          for (const segment of segments) copied.hold(segment);
+          await copied.finish();
+        }
+      },
+    };
   }
 
   #reportSegment(s: Segment): void {
@@ -273,10 +350,12 @@ export class VigieWorker {
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     clearInterval(this.#renewer);
+    clearInterval(this.#ownMasksTimer);
     await this.#subscription?.close();
     await this.#rounds.idle();
     await this.#claims?.releaseAll();
     await Promise.all(this.#stopping.values());
+    await Promise.all(this.#finishing);
     this.#unsubscribeStatus?.();
     await this.#supervisor.stopAll();
     await this.#outbox.flushed();
@@ -336,12 +415,17 @@ export class VigieWorker {
     const { vault, ptz = new LibraryPtzGateway() } = this.#options;
     const presets = this.#presetMasks.get(cameraId);
     const follow = await headFollowFor(this.#options.work, { id: cameraId, presets }, { gateway: ptz, vault });
+    const own = ownMasksMayApply(camera, follow !== undefined) ? await this.#ownMasks?.verdict(camera) : undefined;
+    // The camera's own masks replace Vigie's only once checked to cover them all (never trusted by default).
+    const maskedByCamera = own?.check === 'verified';
     const recording = JSON.stringify([
       ...[camera.sourceUrl, camera.subStreamUrl, sealed, camera.masks, pullsOnce(camera)],
       follow?.presets,
+      maskedByCamera,
     ]);
     const rules = await this.#runnable(camera);
     let running = this.#running.get(cameraId);
+    if (running !== undefined && own !== undefined) running.own = { camera, verdict: own };
     if (running !== undefined && running.recording !== recording) {
       await this.#halt(cameraId);
       running = undefined;
@@ -351,11 +435,24 @@ export class VigieWorker {
       if (refusal !== undefined) return;
       await this.#stopping.get(cameraId);
       const tapPort = pullsOnce(camera) ? await freeLoopbackUdpPort() : undefined;
-      const runner = this.#runner(camera, sealed, { analysisTapPort: tapPort, follow });
-      running = { runner, recording, analysis: '', rules: [] };
+      const copy = maskedByCamera
+        ? {
+            audit: auditWhileDatabaseAway(this.#options.work),
+            quarantineDir: join(this.#options.dataDir, 'recordings', '.quarantine'),
+          }
+        : undefined;
+      const runner = this.#runner(camera, sealed, { analysisTapPort: tapPort, follow, copy });
+      running = {
+        runner,
+        recording,
+        analysis: '',
+        rules: [],
+        ...(own === undefined ? {} : { own: { camera, verdict: own } }),
+      };
       this.#running.set(cameraId, running);
       running.runner.start();
-      this.#options.log('info', 'camera started', { camera: cameraId });
+      const masks = own === undefined ? {} : { cameraMasks: own.check, copied: maskedByCamera };
+      this.#options.log('info', 'camera started', { camera: cameraId, ...masks });
     }
     await this.#analyse(camera, running, rules);
   }
@@ -410,12 +507,12 @@ export class VigieWorker {
   #runner(
     camera: Camera,
     sealed: SealedStreamPasswords,
-    extra: { [K in 'analysisTapPort' | 'follow']: CameraRunnerOptions[K] | undefined },
+    extra: { [K in 'analysisTapPort' | 'follow' | 'copy']: CameraRunnerOptions[K] | undefined },
   ): CameraRunner {
-    const { analysisTapPort, follow } = extra;
+    const { analysisTapPort, follow, copy } = extra;
     return new CameraRunner({
       camera,
-      ...definedOnly({ follow }),
+      ...definedOnly({ follow, copy }),
       sources: () => unsealedSources(camera, sealed, this.#options.vault),
       ...definedOnly({ analysisTapPort }),
       node: this.node,
@@ -471,10 +568,44 @@ export class VigieWorker {
     this.#running.delete(cameraId);
     const stopped = running.runner
       .stop()
-      .then(() => this.#options.log('info', 'camera stopped', { camera: cameraId }))
+      .then(() => {
+        this.#options.log('info', 'camera stopped', { camera: cameraId });
+        this.#finishCopies(running.runner);
+      })
       .finally(() => this.#stopping.delete(cameraId));
     this.#stopping.set(cameraId, stopped);
     return stopped;
+  }
+
+  /**
+   * Lets a stopped copy run mask its unvouched segments after the fact without holding the camera's restart (the
+   * worker's stop waits for it).
+   */
+  #finishCopies(runner: CameraRunner): void {
+    const finishing = runner
+      .finishCopies()
+      .catch((error: unknown) =>
+        this.#options.log('error', 'copied segments not masked after the fact', { err: String(error) }),
+      )
+      .finally(() => this.#finishing.delete(finishing));
+    this.#finishing.add(finishing);
+  }
+
+  /**
+   * Checks again the masks of every camera meant to mask itself (outside the rounds: a camera that does not answer
+   * takes seconds); one whose outcome moves it between copy and Vigie's masks is restarted by the next round.
+   */
+  async #recheckOwnMasks(): Promise<void> {
+    await Promise.all(
+      [...this.#running].map(async ([cameraId, running]) => {
+        const own = running.own;
+        if (own === undefined || this.#ownMasks === undefined) return;
+        const verdict = await this.#ownMasks.recheck(own.camera);
+        if (verdict === undefined || this.#running.get(cameraId) !== running) return;
+        running.own = { camera: own.camera, verdict };
+        if ((own.verdict.check === 'verified') !== (verdict.check === 'verified')) await this.#scheduleRefresh();
+      }),
+    );
   }
 
   /** The analytics that may run: none while stopped (R22), without authorisation (R1, R18) or assessment (R27). */

@@ -105,6 +105,15 @@ export async function startPtzSceneCamera(
 const run = promisify(execFile);
 
 /** What one stored frame shows: the whole picture black, one side masked (a preset's mask), or something else. */
+/** Who masked a stored segment, from its pixels: the camera (its grey), Vigie (black), or nobody (the red shows). */
+export async function maskedBy(file: string): Promise<'camera' | 'Vigie' | 'nobody' | 'unclear'> {
+  const looks = new Set((await framesOf(file)).map(windowLook));
+  if (looks.has('red')) return 'nobody';
+  if (looks.size === 1 && looks.has('camera mask')) return 'camera';
+  if (looks.size === 1 && looks.has('black')) return 'Vigie';
+  return 'unclear';
+}
+
 export type FrameKind = 'black' | 'left masked' | 'right masked' | 'other';
 
 /** Every frame of a stored segment as RGB pixels. */

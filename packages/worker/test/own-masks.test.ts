@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InProcessBus, MemoryLeases } from '@vigie/bus';
+import {
+  authorisationPeriod,
+  cameraSettingsFromInput,
+  frenchProfile,
+  fromOnvifPoint,
+  systemClock,
+  toOnvifPoint,
+  type BusSubscription,
+  type DomainEvent,
+} from '@vigie/core';
+import { unitOfWork, type UnitOfWork, type VigieDatabase } from '@vigie/db';
+import { testEngines } from '@vigie/db/testing';
+import { connectOnvif, loadOrCreateCredentialVault, LocalDiskStorage, locateFfmpeg, media2Request } from '@vigie/media';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import {
+  maskedBy,
+  sceneSize,
+  startPtzSceneCamera,
+  type PtzSceneCamera,
+} from '../../media/test/support/ptz-scene-camera.js';
+import { VigieWorker } from '../src/worker.js';
+
+const onvifPassword = 'Onvif-Pa55word!';
+const box = (x0: number, y0: number, x1: number, y1: number) => [
+  { x: x0, y: y0 },
+  { x: x1, y: y0 },
+  { x: x1, y: y1 },
+  { x: x0, y: y1 },
+];
+/** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
+const windowMask = box(0.05, 0.2, 0.35, 0.8);
+/** The test device's own mask over it, a little larger (ONVIF coordinates). */
+const deviceMask = box(0.04, 0.18, 0.36, 0.82).map((p) => toOnvifPoint(p));
+
+type Published = Extract<DomainEvent, { type: 'segment.recorded' }>['segment'];
+
+describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF (ADR 0006)', () => {
+  let dir: string;
+  let device: FakeOnvifDevice;
+  let scene: PtzSceneCamera;
+  let database: VigieDatabase | undefined;
+  let work: UnitOfWork;
+  let worker: VigieWorker | undefined;
+  let subscription: BusSubscription | undefined;
+  let cameraId: string;
+  const published: Published[] = [];
+  const logged: { message: string; fields: Record<string, unknown> }[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'vigie-worker-own-masks-'));
+    // The test camera burns in the masks its ONVIF device lists (grey); Vigie's are black.
+    scene = await startPtzSceneCamera(
+      () => ({ pan: 0, tilt: 0, zoom: 0 }),
+      () =>
+        device === undefined
+          ? []
+          : device
+              .masks()
+              .filter((mask) => mask.enabled ?? true)
+              .map((mask) => mask.polygon.map((p) => fromOnvifPoint(p.x, p.y))),
+    );
+    device = await startFakeOnvifDevice({
+      username: 'vigie',
+      password: onvifPassword,
+      discoverable: false,
+      profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
+      masks: [{ token: 'fenetre', polygon: deviceMask }],
+    });
+    database = await testEngines[0]!.open();
+    work = unitOfWork(database.db, systemClock);
+    const vault = await loadOrCreateCredentialVault(join(dir, 'credential.key'));
+    const settings = cameraSettingsFromInput(
+      {
+        name: 'Rue des Jardins',
+        sourceUrl: scene.url,
+        location: { lat: 50.3579, lon: 3.5233 },
+        purposes: ['public_space_safety'],
+        masks: [{ id: 'fenetre', label: 'Fenêtre du 1er', polygon: windowMask }],
+        masksOnCamera: true,
+      },
+      frenchProfile,
+    );
+    const year = new Date().getUTCFullYear();
+    const authorisation = {
+      reference: `${year}/CAB/TEST`,
+      issuedOn: `${year - 1}-01-01`,
+      expiresOn: `${year + 3}-12-31`,
+    };
+    cameraId = await work(async ({ cameras, registry, onvifDevices }) => {
+      const camera = await cameras.create(settings);
+      await registry.record(
+        camera.id,
+        { authorisation, signage: { status: 'installed' }, facing: 'public' },
+        { period: authorisationPeriod(authorisation, { now: new Date(), profile: frenchProfile }), updatedBy: 'test' },
+      );
+      await onvifDevices.save({
+        cameraId: camera.id,
+        address: device.address,
+        username: 'vigie',
+        passwordSealed: vault.seal(onvifPassword),
+        manufacturer: 'Test',
+        model: 'Scene',
+        serialNumber: '1',
+        mainProfile: 'main',
+        ptz: false,
+        addedAt: new Date(),
+      });
+      return camera.id;
+    });
+    const bus = new InProcessBus();
+    subscription = await bus.follow((event) => {
+      if (event.type === 'segment.recorded') published.push(event.segment);
+    });
+    worker = new VigieWorker({
+      work,
+      bus,
+      leases: new MemoryLeases({ clock: systemClock }),
+      clock: systemClock,
+      dataDir: join(dir, 'worker'),
+      ffmpegPath: locateFfmpeg().path,
+      nodeSecret: 'a'.repeat(48),
+      listen: { host: '127.0.0.1', port: 0 },
+      capacity: 4,
+      timeZone: frenchProfile.timeZone,
+      sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
+      vault,
+      segmentSeconds: 2,
+      cameraMaskCheckMs: 1000,
+      log: (_level, message, fields) => logged.push({ message, fields: fields ?? {} }),
+    });
+    await worker.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await subscription?.close();
+    await database?.close();
+    await device?.stop();
+    await scene?.stop();
+    await rm(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('records by copy while the camera’s masks are checked, then masks the unvouched copies and restarts masked when they go', async () => {
+    const starts = () =>
+      logged.filter((entry) => entry.message === 'camera started').map((entry) => entry.fields['copied']);
+    // Checked to cover Vigie's masks: copied, and its segments published once a later check vouched for them.
+    await expect.poll(() => published.length, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(3);
+    expect(starts()).toEqual([true]);
+
+    // Someone deletes the camera's mask: the next check fails, the worker masks again.
+    const cam = await connectOnvif(device.address, { username: 'vigie', password: onvifPassword });
+    const deletedAt = new Date();
+    await media2Request(cam, 'DeleteMask', '<Token>fenetre</Token>');
+    await expect.poll(starts, { timeout: 20_000, interval: 250 }).toEqual([true, false]);
+    const endedAfterDeletion = () => published.filter((s) => new Date(s.endedAt) > deletedAt);
+    await expect.poll(() => endedAfterDeletion().length, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(3);
+    await worker!.stop();
+    worker = undefined;
+
+    // Each published segment: copied (the camera's grey over the window) or masked by Vigie (black), never unmasked,
+    // published with the hash of the file as it is stored (a masked copy replaced the copied file).
+    const storage = new LocalDiskStorage(join(dir, 'worker', 'recordings'));
+    const modes: string[] = [];
+    const sinceDeletion = new Set<string>();
+    for (const segment of [...published].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
+      const file = storage.pathOf(segment.key);
+      expect(
+        createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex'),
+        segment.key,
+      ).toBe(segment.sha256);
+      const mode = await maskedBy(file);
+      if (modes.at(-1) !== mode) modes.push(mode);
+      // No check that began after the deletion passed: whatever ended after it was masked by Vigie.
+      if (new Date(segment.endedAt) > deletedAt) sinceDeletion.add(mode);
+    }
+    expect(modes).toEqual(['camera', 'Vigie']);
+    expect(sinceDeletion).toEqual(new Set(['Vigie']));
+    expect(new Set(published.map((s) => s.key)).size).toBe(published.length);
+
+    const audited = await work(({ audit }) => audit.list({ cameraId }));
+    const checks = audited
+      .filter((entry) => entry.action === 'camera.own_masks_checked')
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((entry) => entry.details?.['result']);
+    expect(checks).toEqual(['verified', 'missing']);
+    // The copies stored after the last passing check were masked after the fact, none quarantined.
+    const remasked = audited.filter((entry) => entry.action === 'camera.segments_remasked').map((e) => e.details);
+    expect(remasked).toHaveLength(1);
+    expect(remasked[0]).toMatchObject({ quarantined: 0 });
+    expect(remasked[0]?.['remasked']).toBeGreaterThanOrEqual(1);
+  }, 180_000);
+});
