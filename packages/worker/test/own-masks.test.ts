@@ -8,14 +8,23 @@ import {
   cameraSettingsFromInput,
   frenchProfile,
   fromOnvifPoint,
+  segmentStartOfKey,
   systemClock,
   toOnvifPoint,
   type BusSubscription,
+  type CameraMaskGateway,
   type DomainEvent,
 } from '@vigie/core';
 import { unitOfWork, type UnitOfWork, type VigieDatabase } from '@vigie/db';
 import { testEngines } from '@vigie/db/testing';
-import { connectOnvif, loadOrCreateCredentialVault, LocalDiskStorage, locateFfmpeg, media2Request } from '@vigie/media';
+import {
+  connectOnvif,
+  LibraryCameraMaskGateway,
+  loadOrCreateCredentialVault,
+  LocalDiskStorage,
+  locateFfmpeg,
+  media2Request,
+} from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
 import {
@@ -51,6 +60,14 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
   let cameraId: string;
   const published: Published[] = [];
   const logged: { message: string; fields: Record<string, unknown> }[] = [];
+  /** While set, the checks of the camera's masks wait before asking it: what it stores meanwhile stays held. */
+  let checksHeld: Promise<void> | undefined;
+  const cameraMasks: CameraMaskGateway = {
+    masks: async (target) => {
+      await checksHeld;
+      return new LibraryCameraMaskGateway().masks(target);
+    },
+  };
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vigie-worker-own-masks-'));
@@ -130,6 +147,7 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
       timeZone: frenchProfile.timeZone,
       sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
       vault,
+      cameraMasks,
       segmentSeconds: 2,
       cameraMaskCheckMs: 1000,
       log: (_level, message, fields) => logged.push({ message, fields: fields ?? {} }),
@@ -153,10 +171,24 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
     await expect.poll(() => published.length, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(3);
     expect(starts()).toEqual([true]);
 
-    // Someone deletes the camera's mask: the next check fails, the worker masks again.
+    // Someone deletes the camera's mask while no check can answer: the copies stored meanwhile are held, unvouched.
+    let answerChecks = () => {};
+    checksHeld = new Promise((resolve) => (answerChecks = resolve));
     const cam = await connectOnvif(device.address, { username: 'vigie', password: onvifPassword });
     const deletedAt = new Date();
     await media2Request(cam, 'DeleteMask', '<Token>fenetre</Token>');
+    const storage = new LocalDiskStorage(join(dir, 'worker', 'recordings'));
+    const storedSinceDeletion = async () => {
+      const keys: string[] = [];
+      for await (const key of storage.list(`${cameraId}/`))
+        if ((segmentStartOfKey(key) ?? new Date(0)) >= deletedAt) keys.push(key);
+      return keys;
+    };
+    await expect.poll(async () => (await storedSinceDeletion()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const held = await storedSinceDeletion();
+    expect(published.filter((s) => held.includes(s.key))).toEqual([]);
+    // The next check fails: the held copies are masked after the fact, the camera restarted masked by Vigie.
+    answerChecks();
     await expect.poll(starts, { timeout: 20_000, interval: 250 }).toEqual([true, false]);
     const endedAfterDeletion = () => published.filter((s) => new Date(s.endedAt) > deletedAt);
     await expect.poll(() => endedAfterDeletion().length, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(3);
@@ -165,7 +197,7 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
 
     // Each published segment: copied (the camera's grey over the window) or masked by Vigie (black), never unmasked,
     // published with the hash of the file as it is stored (a masked copy replaced the copied file).
-    const storage = new LocalDiskStorage(join(dir, 'worker', 'recordings'));
+    expect(published.map((s) => s.key)).toEqual(expect.arrayContaining(held));
     const modes: string[] = [];
     const sinceDeletion = new Set<string>();
     for (const segment of [...published].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
@@ -195,6 +227,6 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
     const remasked = audited.filter((entry) => entry.action === 'camera.segments_remasked').map((e) => e.details);
     expect(remasked).toHaveLength(1);
     expect(remasked[0]).toMatchObject({ quarantined: 0 });
-    expect(remasked[0]?.['remasked']).toBeGreaterThanOrEqual(1);
+    expect(remasked[0]?.['remasked']).toBeGreaterThanOrEqual(held.length);
   }, 180_000);
 });
