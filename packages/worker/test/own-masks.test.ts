@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InProcessBus, MemoryLeases } from '@vigie/bus';
 import {
   authorisationPeriod,
   cameraSettingsFromInput,
   frenchProfile,
   fromOnvifPoint,
+  segmentKey,
   segmentStartOfKey,
   systemClock,
   toOnvifPoint,
@@ -58,6 +59,8 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
   let worker: VigieWorker | undefined;
   let subscription: BusSubscription | undefined;
   let cameraId: string;
+  /** Starts a worker on the test's data directory (again after a stop: a restart). */
+  let startWorker: () => Promise<void>;
   const published: Published[] = [];
   const logged: { message: string; fields: Record<string, unknown> }[] = [];
   /** While set, the checks of the camera's masks wait before asking it: what it stores meanwhile stays held. */
@@ -134,25 +137,28 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
     subscription = await bus.follow((event) => {
       if (event.type === 'segment.recorded') published.push(event.segment);
     });
-    worker = new VigieWorker({
-      work,
-      bus,
-      leases: new MemoryLeases({ clock: systemClock }),
-      clock: systemClock,
-      dataDir: join(dir, 'worker'),
-      ffmpegPath: locateFfmpeg().path,
-      nodeSecret: 'a'.repeat(48),
-      listen: { host: '127.0.0.1', port: 0 },
-      capacity: 4,
-      timeZone: frenchProfile.timeZone,
-      sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
-      vault,
-      cameraMasks,
-      segmentSeconds: 2,
-      cameraMaskCheckMs: 1000,
-      log: (_level, message, fields) => logged.push({ message, fields: fields ?? {} }),
-    });
-    await worker.start();
+    startWorker = async () => {
+      worker = new VigieWorker({
+        work,
+        bus,
+        leases: new MemoryLeases({ clock: systemClock }),
+        clock: systemClock,
+        dataDir: join(dir, 'worker'),
+        ffmpegPath: locateFfmpeg().path,
+        nodeSecret: 'a'.repeat(48),
+        listen: { host: '127.0.0.1', port: 0 },
+        capacity: 4,
+        timeZone: frenchProfile.timeZone,
+        sourcePolicy: { allowFiles: false, allowedNetworks: ['127.0.0.0/8'] },
+        vault,
+        cameraMasks,
+        segmentSeconds: 2,
+        cameraMaskCheckMs: 1000,
+        log: (_level, message, fields) => logged.push({ message, fields: fields ?? {} }),
+      });
+      await worker.start();
+    };
+    await startWorker();
   }, 120_000);
 
   afterAll(async () => {
@@ -229,4 +235,55 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
     expect(remasked[0]).toMatchObject({ quarantined: 0 });
     expect(remasked[0]?.['remasked']).toBeGreaterThanOrEqual(held.length);
   }, 180_000);
+
+  it('after a crash, masks what a copy run left unvouched (stored unreported, or in the spool) before reporting it', async () => {
+    const storage = new LocalDiskStorage(join(dir, 'worker', 'recordings'));
+    // What the servers indexed of the run before (no server follows this test's bus).
+    await work(({ recordings }) =>
+      recordings.insertSegments(
+        published.map((s) => ({ ...s, startedAt: new Date(s.startedAt), endedAt: new Date(s.endedAt) })),
+      ),
+    );
+    let copied: string | undefined;
+    for (const segment of published)
+      if ((await maskedBy(storage.pathOf(segment.key))) === 'camera') copied ??= storage.pathOf(segment.key);
+    if (copied === undefined) throw new Error('the test before published no copied segment');
+    const lastEnd = new Date(
+      published
+        .map((s) => s.endedAt)
+        .sort()
+        .at(-1)!,
+    );
+    // What a killed worker left: a copied segment stored but held back, never reported…
+    const heldKey = segmentKey(cameraId, new Date(lastEnd.getTime() + 1000));
+    await mkdir(dirname(storage.pathOf(heldKey)), { recursive: true });
+    await copyFile(copied, storage.pathOf(heldKey));
+    // …and one its ffmpeg had completed in the spool (its end is the file's time, its start 2 s before).
+    const run = join(dir, 'worker', 'recordings', '.spool', cameraId, 'run-killed');
+    await mkdir(run, { recursive: true });
+    await copyFile(copied, join(run, 'seg-0.mp4'));
+    await writeFile(join(run, 'segments.csv'), 'seg-0.mp4,0.000,2.000\n');
+    const spoolEnd = new Date(lastEnd.getTime() + 7000);
+    await utimes(join(run, 'seg-0.mp4'), spoolEnd, spoolEnd);
+    const spoolKey = segmentKey(cameraId, new Date(spoolEnd.getTime() - 2000));
+    published.length = 0;
+
+    await startWorker();
+    await worker!.flushed();
+    const recovered = published.filter((s) => s.key === heldKey || s.key === spoolKey);
+    expect(recovered.map((s) => s.key).sort()).toEqual([heldKey, spoolKey].sort());
+    for (const segment of recovered) {
+      const file = storage.pathOf(segment.key);
+      expect(await maskedBy(file), segment.key).toBe('Vigie');
+      expect(
+        createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex'),
+      ).toBe(segment.sha256);
+    }
+    const remasked = (await work(({ audit }) => audit.list({ cameraId, action: 'camera.segments_remasked' }))).filter(
+      (entry) => entry.reason === 'a worker stopped abruptly with copied segments unvouched',
+    );
+    expect(remasked.map((entry) => entry.details)).toEqual([expect.objectContaining({ remasked: 2, quarantined: 0 })]);
+  }, 120_000);
 });
