@@ -1,27 +1,20 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fromOnvifPoint, segmentKey, toOnvifPoint } from '@vigie/core';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { testEngines } from '@vigie/db/testing';
 import { connectOnvif, LocalDiskStorage, media2Request } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import type { FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { framesOf, maskedBy, redPixels, type PtzSceneCamera } from '../../media/test/support/ptz-scene-camera.js';
 import {
-  framesOf,
-  maskedBy,
-  redPixels,
-  sceneSize,
-  startPtzSceneCamera,
-  type PtzSceneCamera,
-} from '../../media/test/support/ptz-scene-camera.js';
+  deviceMask,
+  leaveKilledCopies,
+  startSelfMaskingCamera,
+  windowMask,
+} from '../../media/test/support/self-masking-camera.js';
 import { loginAs, openTestApp, type SessionHeaders, type TestApp } from './support.js';
 import { follow, servedStream } from './support/live-socket.js';
-import { addOnvifCamera, box, onvifPassword, segmentsLater, segmentsOf } from './support/recorded-onvif-camera.js';
-
-/** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
-const windowMask = box(0.05, 0.2, 0.35, 0.8);
-/** The test device's own mask over it, a little larger (ONVIF coordinates). */
-const deviceMask = box(0.04, 0.18, 0.36, 0.82).map(toOnvifPoint);
+import { addOnvifCamera, onvifPassword, segmentsLater, segmentsOf } from './support/recorded-onvif-camera.js';
 
 interface Health {
   measures: { maskEncoder?: string; cameraMasks?: string };
@@ -68,23 +61,7 @@ describe.each(pglite)(
 
     beforeAll(async () => {
       // The test camera burns in the masks its device lists (grey), while `burning`: Vigie's are black.
-      scene = await startPtzSceneCamera(
-        () => ({ pan: 0, tilt: 0, zoom: 0 }),
-        () =>
-          burning && device !== undefined
-            ? device
-                .masks()
-                .filter((mask) => mask.enabled ?? true)
-                .map((mask) => mask.polygon.map((p) => fromOnvifPoint(p.x, p.y)))
-            : [],
-      );
-      device = await startFakeOnvifDevice({
-        username: 'vigie',
-        password: onvifPassword,
-        discoverable: false,
-        profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
-        masks: [{ token: 'fenetre', polygon: deviceMask }],
-      });
+      ({ scene, device } = await startSelfMaskingCamera(onvifPassword, () => burning));
       app = await openTestApp(engine);
       supervisor = await loginAs(app, ['supervisor']);
       dpo = await loginAs(app, ['dpo']);
@@ -223,18 +200,14 @@ describe.each(pglite)(
       }
       if (copied === undefined) throw new Error('the test before stored no copied segment');
       const lastEnd = indexed.at(-1)!.endedAt;
-      // What a killed server left: a copied segment stored but held out of the index…
-      const heldKey = segmentKey(cameraId, new Date(lastEnd.getTime() + 1000));
-      await mkdir(dirname(storage.pathOf(heldKey)), { recursive: true });
-      await copyFile(copied, storage.pathOf(heldKey));
-      // …and one its ffmpeg had completed in the spool (its end is the file's time, its start 2 s before).
-      const run = join(app.mediaDir, 'recordings', '.spool', cameraId, 'run-killed');
-      await mkdir(run, { recursive: true });
-      await copyFile(copied, join(run, 'seg-0.mp4'));
-      await writeFile(join(run, 'segments.csv'), 'seg-0.mp4,0.000,2.000\n');
-      const spoolEnd = new Date(lastEnd.getTime() + 7000);
-      await utimes(join(run, 'seg-0.mp4'), spoolEnd, spoolEnd);
-      const spoolKey = segmentKey(cameraId, new Date(spoolEnd.getTime() - 2000));
+      // What a killed server left: a copied segment stored but held out of the index, and one in its spool.
+      const { heldKey, spoolKey } = await leaveKilledCopies({
+        storage,
+        recordingsDir: join(app.mediaDir, 'recordings'),
+        cameraId,
+        copied,
+        lastEnd,
+      });
 
       const fleet = await app.startRecording({ segmentSeconds: 2, cameraMaskCheckMs: 1000 });
       stopFleet = () => fleet.stop();

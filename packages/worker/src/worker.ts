@@ -141,6 +141,8 @@ export class VigieWorker {
   /** Checks of the masks cameras apply themselves; absent without a vault (their devices' passwords are sealed). */
   readonly #ownMasks: OwnMaskChecks | undefined;
   #ownMasksTimer: NodeJS.Timeout | undefined;
+  /** Periodic checks of those masks in flight: a stop waits for them, lest one queue a round after it. */
+  readonly #rechecks = new Set<Promise<void>>();
   #claims: CameraClaims | undefined;
   #server: RunningSegmentServer | undefined;
   #subscription: BusSubscription | undefined;
@@ -253,7 +255,10 @@ export class VigieWorker {
     await this.#scheduleRefresh();
     const tickMs = this.#options.tickMs ?? 1000;
     this.#timer = setInterval(() => void this.#scheduleRefresh(), tickMs);
-    this.#ownMasksTimer = setInterval(() => void this.#recheckOwnMasks(), this.#options.cameraMaskCheckMs ?? 10_000);
+    this.#ownMasksTimer = setInterval(() => {
+      const recheck = this.#recheckOwnMasks().finally(() => this.#rechecks.delete(recheck));
+      this.#rechecks.add(recheck);
+    }, this.#options.cameraMaskCheckMs ?? 10_000);
     // Renewals do not wait behind a slow round (cameras starting): a late renewal would lose the camera.
     this.#renewer = setInterval(() => {
       this.#claims
@@ -351,6 +356,7 @@ export class VigieWorker {
     clearInterval(this.#timer);
     clearInterval(this.#renewer);
     clearInterval(this.#ownMasksTimer);
+    await Promise.all(this.#rechecks);
     await this.#subscription?.close();
     await this.#rounds.idle();
     await this.#claims?.releaseAll();
@@ -425,7 +431,9 @@ export class VigieWorker {
     ]);
     const rules = await this.#runnable(camera);
     let running = this.#running.get(cameraId);
+    // The periodic checks follow the camera as registered now (none once it may no longer mask itself).
     if (running !== undefined && own !== undefined) running.own = { camera, verdict: own };
+    else if (running !== undefined) delete running.own;
     if (running !== undefined && running.recording !== recording) {
       await this.#halt(cameraId);
       running = undefined;

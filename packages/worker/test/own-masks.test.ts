@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { InProcessBus, MemoryLeases } from '@vigie/bus';
 import {
   authorisationPeriod,
   cameraSettingsFromInput,
   frenchProfile,
-  fromOnvifPoint,
-  segmentKey,
   segmentStartOfKey,
   systemClock,
-  toOnvifPoint,
   type BusSubscription,
   type CameraMaskGateway,
   type DomainEvent,
@@ -27,26 +24,12 @@ import {
   media2Request,
 } from '@vigie/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOnvifDevice, type FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
-import {
-  maskedBy,
-  sceneSize,
-  startPtzSceneCamera,
-  type PtzSceneCamera,
-} from '../../media/test/support/ptz-scene-camera.js';
+import type { FakeOnvifDevice } from '../../media/test/support/fake-onvif-device.js';
+import { maskedBy, type PtzSceneCamera } from '../../media/test/support/ptz-scene-camera.js';
+import { leaveKilledCopies, startSelfMaskingCamera, windowMask } from '../../media/test/support/self-masking-camera.js';
 import { VigieWorker } from '../src/worker.js';
 
 const onvifPassword = 'Onvif-Pa55word!';
-const box = (x0: number, y0: number, x1: number, y1: number) => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
-/** Vigie's mask over the scene's red "private window" (x 0.1–0.3, y 0.3–0.7 with the head at pan 0). */
-const windowMask = box(0.05, 0.2, 0.35, 0.8);
-/** The test device's own mask over it, a little larger (ONVIF coordinates). */
-const deviceMask = box(0.04, 0.18, 0.36, 0.82).map((p) => toOnvifPoint(p));
 
 type Published = Extract<DomainEvent, { type: 'segment.recorded' }>['segment'];
 
@@ -75,23 +58,7 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vigie-worker-own-masks-'));
     // The test camera burns in the masks its ONVIF device lists (grey); Vigie's are black.
-    scene = await startPtzSceneCamera(
-      () => ({ pan: 0, tilt: 0, zoom: 0 }),
-      () =>
-        device === undefined
-          ? []
-          : device
-              .masks()
-              .filter((mask) => mask.enabled ?? true)
-              .map((mask) => mask.polygon.map((p) => fromOnvifPoint(p.x, p.y))),
-    );
-    device = await startFakeOnvifDevice({
-      username: 'vigie',
-      password: onvifPassword,
-      discoverable: false,
-      profiles: [{ token: 'main', name: 'Main', ...sceneSize, fps: 10, gop: 10, streamUrl: scene.url }],
-      masks: [{ token: 'fenetre', polygon: deviceMask }],
-    });
+    ({ scene, device } = await startSelfMaskingCamera(onvifPassword));
     database = await testEngines[0]!.open();
     work = unitOfWork(database.db, systemClock);
     const vault = await loadOrCreateCredentialVault(join(dir, 'credential.key'));
@@ -254,18 +221,14 @@ describe('VigieWorker: a camera that masks itself, its masks checked over ONVIF 
         .sort()
         .at(-1)!,
     );
-    // What a killed worker left: a copied segment stored but held back, never reported…
-    const heldKey = segmentKey(cameraId, new Date(lastEnd.getTime() + 1000));
-    await mkdir(dirname(storage.pathOf(heldKey)), { recursive: true });
-    await copyFile(copied, storage.pathOf(heldKey));
-    // …and one its ffmpeg had completed in the spool (its end is the file's time, its start 2 s before).
-    const run = join(dir, 'worker', 'recordings', '.spool', cameraId, 'run-killed');
-    await mkdir(run, { recursive: true });
-    await copyFile(copied, join(run, 'seg-0.mp4'));
-    await writeFile(join(run, 'segments.csv'), 'seg-0.mp4,0.000,2.000\n');
-    const spoolEnd = new Date(lastEnd.getTime() + 7000);
-    await utimes(join(run, 'seg-0.mp4'), spoolEnd, spoolEnd);
-    const spoolKey = segmentKey(cameraId, new Date(spoolEnd.getTime() - 2000));
+    // What a killed worker left: a copied segment stored but never reported, and one in its spool.
+    const { heldKey, spoolKey } = await leaveKilledCopies({
+      storage,
+      recordingsDir: join(dir, 'worker', 'recordings'),
+      cameraId,
+      copied,
+      lastEnd,
+    });
     published.length = 0;
 
     await startWorker();

@@ -6,13 +6,7 @@ import { authorise, type SessionHeaders, type TestApp } from '../support.js';
 /** The password of the test ONVIF devices that the masking tests add (user `vigie`). */
 export const onvifPassword = 'Onvif-Pa55word!';
 
-/** A rectangle as a mask polygon, in normalised coordinates. */
-export const box = (x0: number, y0: number, x1: number, y1: number): { x: number; y: number }[] => [
-  { x: x0, y: y0 },
-  { x: x1, y: y0 },
-  { x: x1, y: y1 },
-  { x: x0, y: y1 },
-];
+export { box } from '../../../media/test/support/self-masking-camera.js';
 
 /** Adds `device` as an enabled camera named `name` (as `supervisor`, through ONVIF), authorised to show images; its id. */
 export async function addOnvifCamera(
