@@ -17,24 +17,34 @@ const tiers = {
 };
 
 /**
- * The files that take longest, slowest first (wall seconds in a clean-clone CI run on two cores). On a
- * fresh clone vitest has no timings and starts the largest files first, so a slow file could start last
- * and hold its tier open alone while the others are done.
+ * The files that take longest, slowest first within their tier (wall seconds in a clean-clone `npm test` on two
+ * cores, 2026-12-03). On a fresh clone vitest has no timings and starts the largest files first, so a slow file
+ * could start last and hold its tier open alone while the others are done (`ptz-masks.e2e`, 37 s, did: it ran
+ * alone for its last 16 s). Each tier already runs about as long as its files' summed time over its workers.
  */
 const slowestFiles = [
-  'packages/server/test/video.api.test.ts', // 77 s
-  'packages/server/test/camera-own-masks.api.test.ts', // 117 s on a slower machine, where video.api took 107 s
-  'packages/vision/test/eval.test.ts', // 68 s
+  'packages/server/test/video.api.test.ts', // 83 s
+  'packages/server/test/camera-own-masks.api.test.ts', // 82 s
   'packages/media/test/segment-timing.test.ts', // 60 s
+  'packages/vision/test/eval.test.ts', // 56 s
+  'packages/media/test/ffmpeg-supervisor.test.ts', // 50 s
+  'packages/media/test/segment-recorder.test.ts', // 47 s
   // One engine each (83 s as one file running both); they start early, side by side.
-  'packages/server/test/ptz-masks-pglite.api.test.ts',
-  'packages/server/test/ptz-masks-postgres.api.test.ts',
-  'packages/web/test/console.e2e.test.ts', // 50 s
-  'packages/web/test/dpo.e2e.test.ts', // 106 s on that slower machine (console.e2e 125 s)
-  'packages/server/test/unmask.api.test.ts', // 65 s there
-  'packages/cli/test/scale-out.test.ts',
-  'packages/cli/test/worker-recovery.test.ts',
-  'packages/server/test/rule-replay.api.test.ts',
+  'packages/server/test/ptz-masks-pglite.api.test.ts', // 44 s
+  'packages/server/test/ptz-masks-postgres.api.test.ts', // 45 s
+  'packages/server/test/camera-health.api.test.ts', // 45 s
+  'packages/server/test/unmask.api.test.ts', // 33 s
+  'packages/cli/test/scale-out.test.ts', // 29 s
+  'packages/server/test/demo-npm-ffmpeg.test.ts', // 26 s
+  'packages/worker/test/own-masks.test.ts', // 23 s
+  'packages/media/test/live-feed.test.ts', // 23 s
+  'packages/server/test/kill-restart.test.ts', // 21 s
+  'packages/web/test/console.e2e.test.ts', // 66 s
+  'packages/web/test/ptz-masks.e2e.test.ts', // 37 s
+  'packages/web/test/dpo.e2e.test.ts', // 35 s
+  'packages/web/test/wall-restart.e2e.test.ts', // 32 s
+  'packages/web/test/camera-config.e2e.test.ts', // 22 s
+  'packages/web/test/onvif-discovery.e2e.test.ts', // 21 s
 ];
 
 /**
