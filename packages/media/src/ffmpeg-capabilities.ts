@@ -1,8 +1,17 @@
 import { execFile } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { encoderTestArgs, hardwareEncoderCandidates, type HardwareEncoder } from './mask-encoder.js';
+import {
+  encoderTestArgs,
+  hardwareEncoderCandidates,
+  hardwareEncoderNames,
+  type HardwareDevices,
+  type HardwareEncoder,
+} from './mask-encoder.js';
 
 const run = promisify(execFile);
 
@@ -97,18 +106,20 @@ export interface ProbeOptions {
    * machine has (`VIGIE_MASK_ENCODER=libx264`, e.g. a GPU that records badly or is kept for something else).
    */
   hardwareEncoders?: boolean;
+  /** Where the GPUs' device nodes are looked for: /dev (a test gives a folder of its own). */
+  deviceDir?: string;
 }
 
 /** What one binary's lists and help texts say, before any hardware encoder is tried. */
 interface ListedProbe {
   probe: FfmpegProbe;
-  /** The encoders it lists (the hardware ones among them are tried when asked). */
+  /** The encoders it lists: the hardware ones among them are tried when asked, and only those are kept on disk. */
   encoders: ReadonlySet<string>;
 }
 
 /** Probes already made in this process, by binary (path, identity, size, change time). */
 const listedProbes = new Map<string, Promise<ListedProbe>>();
-/** Hardware encoders already tried in this process, by binary as above. */
+/** Hardware encoders already tried in this process, by binary as above and device folder. */
 const hardwareProbes = new Map<string, Promise<HardwareEncoder[]>>();
 
 /** The promise `cache` holds under `key`, else `make()`'s, kept there unless it fails. */
@@ -124,10 +135,12 @@ function reused<T>(cache: Map<string, Promise<T>>, key: string | undefined, make
 
 /**
  * Runs the ffmpeg found a few times (version, help, lists of muxers, demuxers, filters and encoders)
- * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s and eight
- * processes, once per binary in a process (the test suite starts hundreds of servers), whatever the
- * options; the hardware encoders' test encodes also run once per binary, the first time they are asked
- * for. A binary replaced or changed on disk is probed again, a failed probe is not kept.
+ * and says what it can do and which of the components Vigie runs it lacks. About 0.1–0.3 s of CPU and seven
+ * processes (each start of Debian's ffmpeg links 215 libraries), once per binary on a machine: what the lists
+ * and help texts say is kept in the temp directory for the next process (`vigie start`, each worker, the test
+ * suite's hundreds of servers), and in memory for this one. The hardware encoders' test encodes run once per
+ * binary in a process, the first time they are asked for, and only for a GPU whose device node is there. A
+ * binary replaced or changed on disk is probed again, a failed probe is not kept.
  */
 export async function probeFfmpeg(ffmpegPath: string, options: ProbeOptions = {}): Promise<FfmpegProbe> {
   const file = await stat(ffmpegPath).catch(() => undefined);
@@ -135,12 +148,59 @@ export async function probeFfmpeg(ffmpegPath: string, options: ProbeOptions = {}
     file === undefined
       ? undefined
       : JSON.stringify([ffmpegPath, file.dev, file.ino, file.size, file.mtimeMs, file.ctimeMs]);
-  const listed = await reused(listedProbes, key, () => listedProbe(ffmpegPath));
+  const listed = await reused(listedProbes, key, () =>
+    key === undefined ? listedProbe(ffmpegPath) : keptOnDisk(key, () => listedProbe(ffmpegPath)),
+  );
+  const deviceDir = options.deviceDir ?? '/dev';
   const hardwareEncoders =
     options.hardwareEncoders === false
       ? []
-      : await reused(hardwareProbes, key, () => workingHardwareEncoders(ffmpegPath, listed.encoders));
+      : await reused(hardwareProbes, key === undefined ? undefined : `${key} ${deviceDir}`, () =>
+          workingHardwareEncoders(ffmpegPath, listed.encoders, deviceDir),
+        );
   return { capabilities: { ...listed.probe.capabilities, hardwareEncoders }, missing: listed.probe.missing };
+}
+
+/** This user's folder of kept probes, or undefined when it is not private to this user (then nothing is kept). */
+async function probeFolder(): Promise<string | undefined> {
+  const folder = join(tmpdir(), `vigie-ffmpeg-probes-${process.getuid?.() ?? 'user'}`);
+  await mkdir(folder, { recursive: true, mode: 0o700 }).catch(() => undefined);
+  const info = await lstat(folder).catch(() => undefined);
+  const own = info?.isDirectory() === true && (process.getuid === undefined || info.uid === process.getuid());
+  return own && (info.mode & 0o077) === 0 ? folder : undefined;
+}
+
+/** Whether `value` is a listed probe as `keptOnDisk` writes it (a damaged or foreign file is probed again). */
+function isKeptProbe(value: unknown, key: string): value is { key: string; probe: FfmpegProbe; encoders: string[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key: keptKey, probe, encoders } = value as Record<string, unknown>;
+  const capabilities = (probe as { capabilities?: Record<string, unknown> } | undefined)?.capabilities;
+  return (
+    keptKey === key &&
+    Array.isArray(encoders) &&
+    encoders.every((name) => typeof name === 'string') &&
+    Array.isArray((probe as { missing?: unknown }).missing) &&
+    typeof capabilities?.['version'] === 'string' &&
+    typeof capabilities['statsPeriod'] === 'boolean' &&
+    (capabilities['rtspTimeoutOption'] === '-timeout' || capabilities['rtspTimeoutOption'] === '-stimeout')
+  );
+}
+
+/** `probe()`'s result for the binary `key` names, read from this user's folder of kept probes, else made and kept. */
+async function keptOnDisk(key: string, probe: () => Promise<ListedProbe>): Promise<ListedProbe> {
+  const folder = await probeFolder();
+  if (folder === undefined) return probe();
+  const file = join(folder, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  const kept: unknown = await readFile(file, 'utf8').then(JSON.parse, () => undefined);
+  if (isKeptProbe(kept, key)) return { probe: kept.probe, encoders: new Set(kept.encoders) };
+  const made = await probe();
+  // Written aside, then renamed: a process starting meanwhile reads the whole file or none.
+  const aside = `${file}.${process.pid}.tmp`;
+  const encoders = hardwareEncoderNames.filter((name) => made.encoders.has(name));
+  await writeFile(aside, JSON.stringify({ key, probe: made.probe, encoders }), { mode: 0o600 })
+    .then(() => rename(aside, file))
+    .catch(() => undefined);
+  return made;
 }
 
 async function listedProbe(ffmpegPath: string): Promise<ListedProbe> {
@@ -165,13 +225,22 @@ async function listedProbe(ffmpegPath: string): Promise<ListedProbe> {
   };
 }
 
-/** The hardware encoders this ffmpeg lists that open a two-frame test encode here (each fails fast when absent). */
-async function workingHardwareEncoders(ffmpegPath: string, listed: ReadonlySet<string>): Promise<HardwareEncoder[]> {
-  const renderNodes = await readdir('/dev/dri').then(
-    (names) => names.filter((name) => name.startsWith('renderD')).map((name) => join('/dev/dri', name)),
+/** The GPUs' device nodes under `deviceDir` that hardware encoders run on. */
+async function hardwareDevices(deviceDir: string): Promise<HardwareDevices> {
+  const renderNodes = await readdir(join(deviceDir, 'dri')).then(
+    (names) => names.filter((name) => name.startsWith('renderD')).map((name) => join(deviceDir, 'dri', name)),
     () => [],
   );
-  const candidates = hardwareEncoderCandidates(listed, renderNodes);
+  return { renderNodes, nvidia: existsSync(join(deviceDir, 'nvidiactl')) };
+}
+
+/** The hardware encoders this ffmpeg lists that open a two-frame test encode here (each fails fast when absent). */
+async function workingHardwareEncoders(
+  ffmpegPath: string,
+  listed: ReadonlySet<string>,
+  deviceDir: string,
+): Promise<HardwareEncoder[]> {
+  const candidates = hardwareEncoderCandidates(listed, await hardwareDevices(deviceDir));
   const works = await Promise.all(
     candidates.map((encoder) =>
       run(ffmpegPath, encoderTestArgs(encoder), { timeout: 15_000 }).then(

@@ -14,14 +14,23 @@ const vaapi: HardwareEncoder = { name: 'h264_vaapi', device: '/dev/dri/renderD12
 const settings = { quality: 26, x264Preset: 'ultrafast', segmentSeconds: 4 };
 
 describe('encoder of masked cameras', () => {
-  it('tries the hardware encoders ffmpeg lists, VAAPI only on a machine with a render node (the first)', () => {
-    expect(hardwareEncoderCandidates(debianEncoders, [])).toEqual([{ name: 'h264_qsv' }, { name: 'h264_nvenc' }]);
-    expect(hardwareEncoderCandidates(debianEncoders, ['/dev/dri/renderD129', '/dev/dri/renderD128'])).toEqual([
+  it('tries the hardware encoders ffmpeg lists whose device is there: VAAPI on the first render node', () => {
+    const renderNodes = ['/dev/dri/renderD129', '/dev/dri/renderD128'];
+    expect(hardwareEncoderCandidates(debianEncoders, { renderNodes, nvidia: true })).toEqual([
       vaapi,
       { name: 'h264_qsv' },
       { name: 'h264_nvenc' },
     ]);
-    expect(hardwareEncoderCandidates(new Set(['libx264']), ['/dev/dri/renderD128'])).toEqual([]);
+    expect(hardwareEncoderCandidates(debianEncoders, { renderNodes, nvidia: false })).toEqual([
+      vaapi,
+      { name: 'h264_qsv' },
+    ]);
+    expect(hardwareEncoderCandidates(debianEncoders, { renderNodes: [], nvidia: true })).toEqual([
+      { name: 'h264_nvenc' },
+    ]);
+    // No GPU at all (CI, most servers): no test encode is started.
+    expect(hardwareEncoderCandidates(debianEncoders, { renderNodes: [], nvidia: false })).toEqual([]);
+    expect(hardwareEncoderCandidates(new Set(['libx264']), { renderNodes, nvidia: true })).toEqual([]);
   });
 
   it('uses a hardware encoder that opened at start (VAAPI, then Quick Sync, then NVENC), else x264', () => {

@@ -47,19 +47,29 @@ export interface MaskEncodeArgs {
   codec: string[];
 }
 
+/** The device nodes a hardware encoder needs, as found under /dev. */
+export interface HardwareDevices {
+  /** DRM render nodes (/dev/dri/renderD128…): VAAPI runs on one, and Quick Sync through it. */
+  renderNodes: readonly string[];
+  /** NVIDIA's control node (/dev/nvidiactl) exists: the driver is loaded, NVENC may open. */
+  nvidia: boolean;
+}
+
 /**
- * Which hardware encoders to try with a test encode: those this ffmpeg lists, VAAPI only when a render
- * node exists (the first one).
+ * Which hardware encoders to try with a test encode: those this ffmpeg lists whose device is there, VAAPI
+ * on the first render node, Quick Sync only with a render node, NVENC only with NVIDIA's driver loaded. A
+ * machine with neither (most servers without a GPU, CI) starts no test encode at all.
  */
 export function hardwareEncoderCandidates(
   listedEncoders: ReadonlySet<string>,
-  renderNodes: readonly string[],
+  devices: HardwareDevices,
 ): HardwareEncoder[] {
-  const device = [...renderNodes].sort()[0];
+  const device = [...devices.renderNodes].sort()[0];
   return hardwareEncoderNames.flatMap((name): HardwareEncoder[] => {
     if (!listedEncoders.has(name)) return [];
-    if (name !== 'h264_vaapi') return [{ name }];
-    return device === undefined ? [] : [{ name, device }];
+    if (name === 'h264_nvenc') return devices.nvidia ? [{ name }] : [];
+    if (device === undefined) return [];
+    return name === 'h264_vaapi' ? [{ name, device }] : [{ name }];
   });
 }
 

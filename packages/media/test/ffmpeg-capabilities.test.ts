@@ -1,6 +1,8 @@
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   chooseMaskEncoder,
   defaultMaskRasterSize,
@@ -16,6 +18,7 @@ import {
 import { renderTestClip } from './support/test-clips.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
+const run = promisify(execFile);
 const dir = await mkdtemp(join(tmpdir(), 'vigie-ffmpeg-probe-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -58,7 +61,7 @@ describe('probing the ffmpeg found (real binaries)', () => {
     await expect(refusal).rejects.toThrow(/apt-get install ffmpeg\), or set FFMPEG_PATH/);
   });
 
-  it('runs the probe once per binary in a process, whatever the options; the hardware test encodes once too', async () => {
+  it('runs the probe once per binary on a machine, whatever the options; the hardware test encodes once per process', async () => {
     const calls = join(dir, 'calls.log');
     const counting = join(dir, 'counting-ffmpeg');
     // Lists one hardware encoder, whose test encode "opens" (exits 0); writes each run's arguments to calls.log.
@@ -67,21 +70,41 @@ describe('probing the ffmpeg found (real binaries)', () => {
       '[ "$2" = "-encoders" ] && echo " V....D h264_nvenc  NVIDIA NVENC H.264 encoder"\nexit 0\n';
     await writeFile(counting, script('6.0-counting'));
     await chmod(counting, 0o755);
+    // A machine with NVIDIA's driver loaded (its control node), and one without.
+    const withGpu = join(dir, 'dev-nvidia');
+    await mkdir(withGpu);
+    await writeFile(join(withGpu, 'nvidiactl'), '');
+    const withoutGpu = join(dir, 'dev-empty');
+    await mkdir(withoutGpu);
     const runs = async () => (await readFile(calls, 'utf8')).trim().split('\n');
     const withoutHardware = await probeFfmpeg(counting, { hardwareEncoders: false });
     expect(withoutHardware.capabilities.hardwareEncoders).toEqual([]);
     const lists = (await runs()).length;
-    const withHardware = await probeFfmpeg(counting);
+    expect(lists).toBe(7);
+    const withHardware = await probeFfmpeg(counting, { deviceDir: withGpu });
     expect(withHardware.capabilities.hardwareEncoders).toEqual([{ name: 'h264_nvenc' }]);
     expect((await runs()).length).toBe(lists + 1);
-    expect((await probeFfmpeg(counting, { hardwareEncoders: true })).capabilities).toEqual(withHardware.capabilities);
+    expect((await probeFfmpeg(counting, { deviceDir: withGpu })).capabilities).toEqual(withHardware.capabilities);
     expect((await probeFfmpeg(counting, { hardwareEncoders: false })).capabilities).toEqual(
       withoutHardware.capabilities,
     );
     expect((await runs()).length).toBe(lists + 1);
+    // Without the GPU's device node, NVENC is not even tried.
+    expect((await probeFfmpeg(counting, { deviceDir: withoutGpu })).capabilities.hardwareEncoders).toEqual([]);
+    expect((await runs()).length).toBe(lists + 1);
+    // Another process (a second `vigie start`) reads the lists and help texts this one kept: no run of ffmpeg.
+    const otherProcess = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const { probeFfmpeg } = await import('@vigie/media');
+       const { capabilities } = await probeFfmpeg(${JSON.stringify(counting)}, { hardwareEncoders: false });
+       console.log(capabilities.version);`,
+    ]);
+    expect(otherProcess.stdout.trim()).toBe('6.0-counting');
+    expect((await runs()).length).toBe(lists + 1);
     // A binary changed on disk is probed again.
     await writeFile(counting, script('6.1-counting'));
-    expect((await probeFfmpeg(counting)).capabilities.version).toBe('6.1-counting');
+    expect((await probeFfmpeg(counting, { deviceDir: withGpu })).capabilities.version).toBe('6.1-counting');
     expect((await runs()).length).toBe(2 * (lists + 1));
   });
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -160,10 +160,34 @@ async function keyframesCloseEnough(ffmpegPath: string, path: string): Promise<b
   return times.length > 1 && times.every((t, i) => i === 0 || t - (times[i - 1] ?? 0) <= demoKeyframeSeconds + 0.01);
 }
 
+/** The note beside a clip saying its keyframes are right: the clip's size and modification second when checked. */
+const checkedNote = (clip: string) => `${clip}.checked`;
+
+/** A clip's size and modification time, to the second (a copy that keeps its times matches too). */
+async function clipIdentity(clip: string): Promise<string> {
+  const { size, mtimeMs } = await stat(clip);
+  return `${size} ${Math.floor(mtimeMs / 1000)}`;
+}
+
+/**
+ * Whether a clip was drawn by this version or found right before, unchanged since: each demo start then runs no
+ * ffmpeg to check it again (five processes of a few tenths of a CPU-second each).
+ */
+async function checkedBefore(clip: string): Promise<boolean> {
+  const noted = await readFile(checkedNote(clip), 'utf8').catch(() => undefined);
+  return noted !== undefined && noted === (await clipIdentity(clip));
+}
+
+/** Notes that a clip's keyframes are right (`checkedBefore`). */
+async function noteChecked(clip: string): Promise<void> {
+  await writeFile(checkedNote(clip), await clipIdentity(clip));
+}
+
 /**
  * Draws the demo clips that are missing, and again those an older version drew with keyframes too far
  * apart (its street scene had one every 25 s: that camera's segments were 25 s long and indexed that
- * late). Run at every demo start, before recording starts; returns each clip's path by pattern.
+ * late); a clip is checked once, then noted as right. Run at every demo start, before recording starts;
+ * returns each clip's path by pattern.
  */
 export async function renderDemoClips(options: {
   dataDir: string;
@@ -177,7 +201,11 @@ export async function renderDemoClips(options: {
   for (const [index, demo] of demoCameras.entries()) {
     const output = join(clipDir, `${demo.pattern}.mp4`);
     clips.set(demo.pattern, output);
-    if (existsSync(output) && (await keyframesCloseEnough(ffmpegPath, output))) continue;
+    if (existsSync(output) && (await checkedBefore(output))) continue;
+    if (existsSync(output) && (await keyframesCloseEnough(ffmpegPath, output))) {
+      await noteChecked(output);
+      continue;
+    }
     log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
     // Drawn aside, then renamed: a camera never reads a half-written clip.
     const drawing = join(clipDir, `${demo.pattern}.drawing.mp4`);
@@ -196,6 +224,7 @@ export async function renderDemoClips(options: {
         }),
       );
     await rename(drawing, output);
+    await noteChecked(output);
   }
   return clips;
 }

@@ -47,6 +47,20 @@ describe('demo clips (issue 11: the demo street camera was indexed 25 s late)', 
     }
   }, 120_000);
 
+  it('checks each clip once: the next demo start runs no ffmpeg for clips noted right and unchanged', async () => {
+    await renderDemoClips({ dataDir, ffmpegPath, log: silent });
+    // An ffmpeg that fails every run: a check or a drawing would throw.
+    const clips = await renderDemoClips({ dataDir, ffmpegPath: '/bin/false', log: silent });
+    expect(clips.size).toBe(5);
+  }, 120_000);
+
+  it('says so, at once, when the ffmpeg drawing them fails', async () => {
+    const empty = await mkdtemp(join(dataDir, 'fresh-'));
+    await expect(renderDemoClips({ dataDir: empty, ffmpegPath: '/bin/false', log: silent })).rejects.toThrow(
+      /ffmpeg could not render abandoned_bag/,
+    );
+  });
+
   it('draws again a clip an older version left with keyframes 25 s apart', async () => {
     const scene = syntheticScenes.find((s) => s.name === 'abandoned_bag');
     if (scene === undefined) throw new Error('the abandoned_bag scene is gone');

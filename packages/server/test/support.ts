@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,8 +104,8 @@ async function demoClipFolder(): Promise<string> {
 }
 
 /**
- * Puts the demo clips in `dataDir/demo` unless some are there: the demo start then checks them (keyframes) and
- * draws none. Drawing them stays covered by demo-clips.test and demo-npm-ffmpeg.test, which draw their own.
+ * Puts the demo clips in `dataDir/demo` unless some are there, with their notes: the demo start then neither
+ * checks nor draws any. Drawing them stays covered by demo-clips.test and demo-npm-ffmpeg.test, which draw their own.
  */
 export async function seedDemoClips(dataDir: string): Promise<void> {
   const target = join(dataDir, 'demo');
@@ -113,7 +113,8 @@ export async function seedDemoClips(dataDir: string): Promise<void> {
   demoClipCache ??= demoClipFolder();
   const folder = await demoClipCache;
   await mkdir(target, { recursive: true });
-  for (const name of await readdir(folder)) await copyFile(join(folder, name), join(target, name));
+  // Times kept: each clip's note (`<clip>.checked`) then still matches it, and the demo start checks none again.
+  await cp(folder, target, { recursive: true, preserveTimestamps: true });
 }
 
 /** Builds the real application (no console files) over a fresh, migrated database. */

@@ -158,12 +158,19 @@ export async function renderScene(
       else reject(new Error(`ffmpeg could not render ${scene.name}: ${log.trim()}`));
     });
   });
+  // An ffmpeg that ends early (missing, failing) rejects `done`: frames stop, and a full pipe waits for no drain.
+  child.stdin.on('error', () => undefined);
+  const ffmpeg = { ended: false };
+  const settled = done.then(
+    () => (ffmpeg.ended = true),
+    () => (ffmpeg.ended = true),
+  );
   const background = sceneBackground();
   const frames = Math.round(scene.seconds * fps);
-  for (let f = 0; f < frames; f++) {
+  for (let f = 0; f < frames && !ffmpeg.ended; f++) {
     const out = new Uint8Array(width * height);
     renderFrame(scene, { t: f / fps, out, background });
-    if (!child.stdin.write(out)) await new Promise((r) => child.stdin.once('drain', r));
+    if (!child.stdin.write(out)) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), settled]);
   }
   child.stdin.end();
   await done;
