@@ -183,6 +183,15 @@ async function noteChecked(clip: string): Promise<void> {
   await writeFile(checkedNote(clip), await clipIdentity(clip));
 }
 
+/** Whether a clip is there with its keyframes right: noted before for this very file, else checked now and noted. */
+async function keyframesRight(ffmpegPath: string, clip: string): Promise<boolean> {
+  if (!existsSync(clip)) return false;
+  if (await checkedBefore(clip)) return true;
+  if (!(await keyframesCloseEnough(ffmpegPath, clip))) return false;
+  await noteChecked(clip);
+  return true;
+}
+
 /**
  * Draws the demo clips that are missing, and again those an older version drew with keyframes too far
  * apart (its street scene had one every 25 s: that camera's segments were 25 s long and indexed that
@@ -201,11 +210,7 @@ export async function renderDemoClips(options: {
   for (const [index, demo] of demoCameras.entries()) {
     const output = join(clipDir, `${demo.pattern}.mp4`);
     clips.set(demo.pattern, output);
-    if (existsSync(output) && (await checkedBefore(output))) continue;
-    if (existsSync(output) && (await keyframesCloseEnough(ffmpegPath, output))) {
-      await noteChecked(output);
-      continue;
-    }
+    if (await keyframesRight(ffmpegPath, output)) continue;
     log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
     // Drawn aside, then renamed: a camera never reads a half-written clip.
     const drawing = join(clipDir, `${demo.pattern}.drawing.mp4`);
