@@ -51,12 +51,13 @@ const slowestFiles = [
  * Integration files at once: they mostly wait (real-time camera streams, outages, servers), a quarter of a core
  * each; four even on two cores (vitest's default there is one). Alone on a quiet two-core machine the tier ran in
  * 347 s three at a time, the cores 40 % idle, and in 281 s four at a time, 29 % idle, every test passing
- * (docs/test-speed.md, 2026-12-03). Browser files two fewer: Chromium's repaints add CPU. `VIGIE_TEST_WORKERS` sets
- * the integration files' count (`VIGIE_TEST_WORKERS=3 npm test` on a machine busy with other work); vitest's
+ * (docs/test-speed.md, 2026-12-03). Browser files one fewer: Chromium's repaints add CPU; alone on two cores the
+ * browser tier ran in 151 and 129 s three at a time against 158 and 158 s two at a time (2026-12-04). `VIGIE_TEST_WORKERS`
+ * sets the integration files' count (`VIGIE_TEST_WORKERS=3 npm test` on a machine busy with other work); vitest's
  * `--maxWorkers` does not override a project's own.
  */
 const integrationWorkers = Number(process.env['VIGIE_TEST_WORKERS'] ?? Math.max(4, availableParallelism() - 1));
-const browserWorkers = Math.max(2, integrationWorkers - 2);
+const browserWorkers = Math.max(2, integrationWorkers - 1);
 
 /** Vitest's order (tiers, then timings of earlier runs where it has them), with the known slowest files first. */
 class SlowestFirst extends BaseSequencer {
