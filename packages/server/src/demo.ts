@@ -160,42 +160,61 @@ async function keyframesCloseEnough(ffmpegPath: string, path: string): Promise<b
   return times.length > 1 && times.every((t, i) => i === 0 || t - (times[i - 1] ?? 0) <= demoKeyframeSeconds + 0.01);
 }
 
-/** The note beside a clip saying its keyframes are right: the clip's size and modification second when checked. */
+/**
+ * A demo test pattern as a camera's sub-stream sends it: 640×360 at 15 fps within 1 Mbit/s. At x264's own rate the
+ * `life` scene came out at 4.2 Mbit/s (45 GB a day of the demo's disk, and four times the bytes to every viewer).
+ */
+const demoPatternClip = { seconds: 20, width: 640, height: 360, fps: 15, bitrateKbps: 1000 } as const;
+
+/** What a clip's note says was checked, beside the file's identity: a note without it is an older version's. */
+const checkedFor = (pattern: DemoCamera['pattern']) =>
+  pattern === 'abandoned_bag'
+    ? `keyframes ${demoKeyframeSeconds} s`
+    : `keyframes ${demoKeyframeSeconds} s, ${demoPatternClip.bitrateKbps} kbit/s`;
+
+/** The note beside a clip saying it is right: the clip's size and modification second when checked, and what was. */
 const checkedNote = (clip: string) => `${clip}.checked`;
 
-/** A clip's size and modification time, to the second (a copy that keeps its times matches too). */
-async function clipIdentity(clip: string): Promise<string> {
+/** A clip's size and modification time, to the second (a copy that keeps its times matches too), and what was checked. */
+async function clipIdentity(pattern: DemoCamera['pattern'], clip: string): Promise<string> {
   const { size, mtimeMs } = await stat(clip);
-  return `${size} ${Math.floor(mtimeMs / 1000)}`;
+  return `${size} ${Math.floor(mtimeMs / 1000)} ${checkedFor(pattern)}`;
 }
 
 /**
  * Whether a clip was drawn by this version or found right before, unchanged since: each demo start then runs no
  * ffmpeg to check it again (five processes of a few tenths of a CPU-second each).
  */
-async function checkedBefore(clip: string): Promise<boolean> {
+async function checkedBefore(pattern: DemoCamera['pattern'], clip: string): Promise<boolean> {
   const noted = await readFile(checkedNote(clip), 'utf8').catch(() => undefined);
-  return noted !== undefined && noted === (await clipIdentity(clip));
+  return noted !== undefined && noted === (await clipIdentity(pattern, clip));
 }
 
-/** Notes that a clip's keyframes are right (`checkedBefore`). */
-async function noteChecked(clip: string): Promise<void> {
-  await writeFile(checkedNote(clip), await clipIdentity(clip));
+/** Notes that a clip is right (`checkedBefore`). */
+async function noteChecked(pattern: DemoCamera['pattern'], clip: string): Promise<void> {
+  await writeFile(checkedNote(clip), await clipIdentity(pattern, clip));
 }
 
-/** Whether a clip is there with its keyframes right: noted before for this very file, else checked now and noted. */
-async function keyframesRight(ffmpegPath: string, clip: string): Promise<boolean> {
+/** Whether a test pattern's clip is within a camera's rate (10 % over allowed); the street scene is drawn as it is. */
+async function withinCameraRate(pattern: DemoCamera['pattern'], clip: string): Promise<boolean> {
+  if (pattern === 'abandoned_bag') return true;
+  const { seconds, bitrateKbps } = demoPatternClip;
+  return (await stat(clip)).size * 8 <= seconds * bitrateKbps * 1000 * 1.1;
+}
+
+/** Whether a clip is there and right: noted before for this very file, else checked now (rate, keyframes) and noted. */
+async function clipRight(ffmpegPath: string, pattern: DemoCamera['pattern'], clip: string): Promise<boolean> {
   if (!existsSync(clip)) return false;
-  if (await checkedBefore(clip)) return true;
-  if (!(await keyframesCloseEnough(ffmpegPath, clip))) return false;
-  await noteChecked(clip);
+  if (await checkedBefore(pattern, clip)) return true;
+  if (!(await withinCameraRate(pattern, clip)) || !(await keyframesCloseEnough(ffmpegPath, clip))) return false;
+  await noteChecked(pattern, clip);
   return true;
 }
 
 /**
  * Draws the demo clips that are missing, and again those an older version drew with keyframes too far
  * apart (its street scene had one every 25 s: that camera's segments were 25 s long and indexed that
- * late); a clip is checked once, then noted as right. Run at every demo start, before recording starts;
+ * late) or above a camera's rate (`demoPatternClip`); a clip is checked once, then noted as right. Run at every demo start, before recording starts;
  * returns each clip's path by pattern.
  */
 export async function renderDemoClips(options: {
@@ -210,7 +229,7 @@ export async function renderDemoClips(options: {
   for (const [index, demo] of demoCameras.entries()) {
     const output = join(clipDir, `${demo.pattern}.mp4`);
     clips.set(demo.pattern, output);
-    if (await keyframesRight(ffmpegPath, output)) continue;
+    if (await clipRight(ffmpegPath, demo.pattern, output)) continue;
     log.info(`Rendering demo clip ${index + 1}/${demoCameras.length}: ${output}`);
     // Drawn aside, then renamed: a camera never reads a half-written clip.
     const drawing = join(clipDir, `${demo.pattern}.drawing.mp4`);
@@ -221,15 +240,12 @@ export async function renderDemoClips(options: {
         demoClipArgs({
           output: drawing,
           pattern: demo.pattern,
-          seconds: 20,
-          width: 640,
-          height: 360,
-          fps: 15,
+          ...demoPatternClip,
           keyframeSeconds: demoKeyframeSeconds,
         }),
       );
     await rename(drawing, output);
-    await noteChecked(output);
+    await noteChecked(demo.pattern, output);
   }
   return clips;
 }

@@ -1,4 +1,4 @@
-import { readFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -43,6 +43,8 @@ describe('demo clips (issue 11: the demo street camera was indexed 25 s late)', 
       expect({ pattern, longestGap: Math.max(...gaps).toFixed(1) }).toEqual({ pattern, longestGap: '2.0' });
       // Stream copy cuts only at a keyframe: with one every 25 s, the street scene's segments were 25 s and 11 s.
       const segments = await recordedSegmentSeconds(clip);
+      // Test patterns at a camera's sub-stream rate (20 s clips): at x264's own rate \`life\` was 4.2 Mbit/s.
+      if (pattern !== 'abandoned_bag') expect(((await stat(clip)).size * 8) / 20 / 1000, pattern).toBeLessThan(1100);
       expect({ pattern, longest: Math.round(Math.max(...segments.slice(0, -1))) }).toEqual({ pattern, longest: 4 });
     }
   }, 120_000);
@@ -70,5 +72,17 @@ describe('demo clips (issue 11: the demo street camera was indexed 25 s late)', 
     await renderDemoClips({ dataDir, ffmpegPath, log: silent });
     const times = await keyframeTimes(ffmpegPath, clip);
     expect(times.slice(0, 4)).toEqual([0, 2, 4, 6]);
+  }, 120_000);
+
+  it("draws again a test pattern an older version drew above a camera's rate, its note saying nothing of the rate", async () => {
+    const clip = join(dataDir, 'demo', 'life.mp4');
+    // As that version left it: x264's own rate (10.5 MB for 20 s) and a note of the file's size and second alone.
+    await writeFile(clip, Buffer.alloc(10_546_653, 1));
+    const when = new Date('2026-11-20T10:00:00Z');
+    await utimes(clip, when, when);
+    await writeFile(`${clip}.checked`, `10546653 ${when.getTime() / 1000}`);
+    await renderDemoClips({ dataDir, ffmpegPath, log: silent });
+    expect((await stat(clip)).size).toBeLessThan((1100 * 1000 * 20) / 8);
+    expect(await readFile(`${clip}.checked`, 'utf8')).toMatch(/ keyframes 2 s, 1000 kbit\/s$/);
   }, 120_000);
 });
