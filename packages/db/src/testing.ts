@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { isAlive } from './data-dir-lock.js';
 import { migrateToLatest, openDatabase, type VigieDatabase } from './database.js';
 import { migrations } from './migrations/index.js';
 import { PgliteDialect } from './pglite-dialect.js';
@@ -138,25 +140,66 @@ async function dropTemplateDatabases(pglite: PGlite): Promise<void> {
   await pglite.exec('checkpoint');
 }
 
+/** A lock file still empty this long after it was made belongs to a process killed before it wrote its id. */
+const emptyLockStaleMs = 10_000;
+
+/**
+ * Makes `path` with `build` unless it is there or another process is making it: the first to create `<path>.lock`
+ * (its process id inside) builds, the others wait for `path`; a lock whose process is gone is taken over. In a run
+ * from a cold cache two test workers built the embedded database's image at the same time (5.6 CPU-s each).
+ */
+export async function buildOnceAcrossProcesses(path: string, build: () => Promise<void>): Promise<void> {
+  const lock = `${path}.lock`;
+  while (!existsSync(path)) {
+    const handle = await open(lock, 'wx').catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+      throw error;
+    });
+    if (handle === undefined) {
+      const holder = Number.parseInt(await readFile(lock, 'utf8').catch(() => ''), 10);
+      const age = await stat(lock).then(
+        (found) => Date.now() - found.mtimeMs,
+        () => 0,
+      );
+      const abandoned = Number.isInteger(holder) ? !isAlive(holder) : age > emptyLockStaleMs;
+      if (abandoned) await rm(lock, { force: true });
+      else await sleep(100);
+      continue;
+    }
+    try {
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      if (!existsSync(path)) await build();
+    } finally {
+      await rm(lock, { force: true });
+    }
+    return;
+  }
+}
+
 /**
  * The migrated, empty embedded database as PGlite dumps it, without template databases, kept in the temp
  * directory under the migrations' name: a fresh PGlite runs initdb (most of its start-up) and every migration,
- * loading this image does neither. Built once per machine and set of migrations; written atomically.
+ * loading this image does neither. Built once per machine and set of migrations, by one process at a time
+ * (`buildOnceAcrossProcesses`); written atomically.
  */
 async function migratedPgliteImage(): Promise<Uint8Array> {
   const path = join(tmpdir(), `${templateName}.single-database.pglite.tar`);
   const saved = await readFile(path).catch(() => undefined);
   if (saved !== undefined) return saved;
-  const pglite = new PGlite();
-  const db = new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
-  await migrateToLatest(db);
-  await dropTemplateDatabases(pglite);
-  const image = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
-  await db.destroy();
-  const scratch = `${path}.${randomBytes(4).toString('hex')}`;
-  await writeFile(scratch, image);
-  await rename(scratch, path);
-  return image;
+  let built: Uint8Array | undefined;
+  await buildOnceAcrossProcesses(path, async () => {
+    const pglite = new PGlite();
+    const db = new Kysely<Tables>({ dialect: new PgliteDialect(pglite) });
+    await migrateToLatest(db);
+    await dropTemplateDatabases(pglite);
+    built = new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+    await db.destroy();
+    const scratch = `${path}.${randomBytes(4).toString('hex')}`;
+    await writeFile(scratch, built);
+    await rename(scratch, path);
+  });
+  return built ?? (await readFile(path));
 }
 
 async function openFreshPglite(): Promise<VigieDatabase> {
