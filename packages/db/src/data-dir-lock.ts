@@ -7,7 +7,7 @@ export interface DataDirLock {
   release(): Promise<void>;
 }
 
-/** Whether process `pid` is running (one of another user's counts). */
+/** Whether process `pid` is running (another user's process too, which answers EPERM). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

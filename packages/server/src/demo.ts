@@ -214,8 +214,8 @@ async function clipRight(ffmpegPath: string, pattern: DemoCamera['pattern'], cli
 /**
  * Draws the demo clips that are missing, and again those an older version drew with keyframes too far
  * apart (its street scene had one every 25 s: that camera's segments were 25 s long and indexed that
- * late) or above a camera's rate (`demoPatternClip`); a clip is checked once, then noted as right. Run at every demo start, before recording starts;
- * returns each clip's path by pattern.
+ * late) or above a camera's rate (`demoPatternClip`); a clip is checked once, then noted as right. Run at
+ * every demo start, before recording starts; returns each clip's path by pattern.
  */
 export async function renderDemoClips(options: {
   dataDir: string;
