@@ -125,7 +125,7 @@ export default defineConfig({
           include: tiers.e2e,
           expect: { poll: { timeout: 8_000 } },
           // A browser test is a dozen steps, each with its own limit (a Playwright action or a poll, 8–10 s), which is
-          // what catches a hang; the whole test gets 90 s: on a slow machine (2026-12-04, the tier's Chromium at 2.7×
+          // what catches a hang; the whole test gets 90 s: on a slow machine (2026-12-04, the tier's Chromium at 2.2×
           // the CPU of the day before) `dpo.e2e`'s two logins and four pages took over 30 s, every step passing.
           testTimeout: 90_000,
           // As for integration: the server and Playwright imported once per worker, not once per file.
