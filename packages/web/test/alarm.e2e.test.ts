@@ -158,9 +158,12 @@ describe('alarm handling in a real browser', () => {
     await filters.getByLabel('Au', { exact: true }).fill('02/01/2020');
     await filters.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => total.innerText()).toBe('0 alerte(s) close(s)');
-    const today = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(new Date());
-    await filters.getByLabel('Du', { exact: true }).fill(today);
-    await filters.getByLabel('Au', { exact: true }).fill(today);
+    // The site's days (Paris): the alerts were opened up to 20 minutes ago, on the day before just after midnight.
+    const day = (at: Date) =>
+      new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(at);
+    const earliest = new Date(Math.min(...raised.map((alert) => Date.parse(alert.openedAt))));
+    await filters.getByLabel('Du', { exact: true }).fill(day(earliest));
+    await filters.getByLabel('Au', { exact: true }).fill(day(new Date()));
     await filters.getByLabel('Verdict').selectOption({ label: 'Toutes' });
     await filters.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => total.innerText()).toBe('2 alerte(s) close(s)');
