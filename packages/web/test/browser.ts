@@ -52,8 +52,10 @@ async function sparticuzLibraries(): Promise<string> {
   return join(target, 'lib');
 }
 
-/** Debian's Chromium builds, lightest first: the headless shell draws no browser window, and drives the console's
- * tests with ≈ 35 % less CPU than the full browser in headless mode (docs/test-speed.md). */
+/**
+ * Debian's Chromium builds, lightest first: the headless shell draws no browser window, and drives the console's
+ * tests with ≈ 35 % less CPU than the full browser in headless mode (docs/test-speed.md).
+ */
 const debianChromiums = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
 /**
