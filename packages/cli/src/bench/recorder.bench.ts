@@ -9,6 +9,7 @@
 // user+system time of the Node process and of its ffmpeg children over the window, per camera, the bare processes
 // apart. Uptime: the same cameras again with 7 days of segments already indexed per camera.
 // Sizes: BENCH_RECORDER_CAMERAS (4,16,64), BENCH_RECORDER_WINDOW_S (30), BENCH_RECORDER_DAYS (7), BENCH_RECORDER_MBITS (2).
+// BENCH_RECORDER_ORDER=vigie-first: Vigie's cameras connect first (default: bare ffmpeg's).
 // BENCH_RECORDER_PROFILE_DIR: also writes a CPU profile of the Node process over each window there.
 // `npm run bench:video` runs it as `vigie` runs the server, `node --no-memory-reducer --expose-gc`; its first line says so.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -35,6 +36,8 @@ const counts = (process.env['BENCH_RECORDER_CAMERAS'] ?? '4,16,64').split(',').m
 const windowMs = Number(process.env['BENCH_RECORDER_WINDOW_S'] ?? 30) * 1000;
 const uptimeDays = Number(process.env['BENCH_RECORDER_DAYS'] ?? 7);
 const mbits = Number(process.env['BENCH_RECORDER_MBITS'] ?? 2);
+/** Vigie's cameras connect to the sources before bare ffmpeg's (`BENCH_RECORDER_ORDER=vigie-first`), to check neither side gains by its place. */
+const vigieFirst = process.env['BENCH_RECORDER_ORDER'] === 'vigie-first';
 /** Where to write a CPU profile of the Node process over each window (`<dir>/recorder-<row>-<cameras>.cpuprofile`), if set. */
 const profileDir = process.env['BENCH_RECORDER_PROFILE_DIR'];
 let profiledRows = 0;
@@ -205,13 +208,16 @@ async function window(
   };
 }
 
-/** Vigie's server recording these cameras, `days` of history indexed first, beside `bare`. */
+/**
+ * Vigie's server recording these cameras, `days` of history indexed first, beside bare ffmpeg (`startBareSide`),
+ * whose cameras connect first unless `vigieFirst`.
+ */
 async function vigie(
   dir: string,
   sources: RtspCameras,
   urls: readonly string[],
   days: number,
-  bare: BareRun,
+  startBareSide: () => Promise<BareRun>,
 ): Promise<{
   ours: Measured & { segments: number; rows: number; idleCores: number; settledAfterMs: number };
   base: Measured & { segments: number };
@@ -219,46 +225,52 @@ async function vigie(
   load: number;
 }> {
   const cameras = urls.length;
-  const dataDir = await mkdtemp(join(dir, 'vigie-'));
-  const { database, app } = await openBenchServer(dataDir);
+  let bare = vigieFirst ? undefined : await startBareSide();
   try {
-    const cameraIds = await registerBenchCameras(app, urls);
-    // History ends before now: recording resumes after it, as after a restart.
-    const rows =
-      days === 0 ? 0 : await fillSegmentHistory(database, cameraIds, { days, endMs: Date.now() - 60_000, segmentMs });
-    // As `vigie start` once the server is up, where Node exposes it (`npm run bench:video`): one full collection, which
-    // also gives back the database the row before closed (the reducer being off, it would wait for the next one).
-    globalThis.gc?.();
-    // The server's own cost before any camera records (timers, database), once settled: paid once, not per camera.
-    let idleCores = Infinity;
-    for (const settleUntil = Date.now() + settleMaxMs; idleCores > settledCores && Date.now() < settleUntil;) {
-      const idleStart = process.cpuUsage();
-      await sleep(idleMs);
-      const idle = process.cpuUsage(idleStart);
-      idleCores = (idle.user + idle.system) / 1e6 / (idleMs / 1000);
-    }
-    const fleet = await app.startRecording();
+    const dataDir = await mkdtemp(join(dir, 'vigie-'));
+    const { database, app } = await openBenchServer(dataDir);
     try {
-      await sleep(warmUpMs);
-      const settledAfterMs = await helpersSettled(cameras);
-      const count = async () =>
-        Number((await sql<{ n: string }>`select count(*) as n from segments`.execute(database.db)).rows[0]?.n ?? 0);
-      const indexedBefore = await count();
-      const bareBefore = await bare.files();
-      const measured = await window(cameras, bare.pids, sources.pid);
-      return {
-        ours: { ...measured.vigie, segments: (await count()) - indexedBefore, rows, idleCores, settledAfterMs },
-        base: { ...measured.bare, segments: (await bare.files()) - bareBefore },
-        sourceCores: measured.sourceCores,
-        load: measured.load,
-      };
+      const cameraIds = await registerBenchCameras(app, urls);
+      // History ends before now: recording resumes after it, as after a restart.
+      const rows =
+        days === 0 ? 0 : await fillSegmentHistory(database, cameraIds, { days, endMs: Date.now() - 60_000, segmentMs });
+      // As `vigie start` once the server is up, where Node exposes it (`npm run bench:video`): one full collection, which
+      // also gives back the database the row before closed (the reducer being off, it would wait for the next one).
+      globalThis.gc?.();
+      // The server's own cost before any camera records (timers, database), once settled: paid once, not per camera.
+      let idleCores = Infinity;
+      for (const settleUntil = Date.now() + settleMaxMs; idleCores > settledCores && Date.now() < settleUntil;) {
+        const idleStart = process.cpuUsage();
+        await sleep(idleMs);
+        const idle = process.cpuUsage(idleStart);
+        idleCores = (idle.user + idle.system) / 1e6 / (idleMs / 1000);
+      }
+      const fleet = await app.startRecording();
+      try {
+        bare ??= await startBareSide();
+        await sleep(warmUpMs);
+        const settledAfterMs = await helpersSettled(cameras);
+        const count = async () =>
+          Number((await sql<{ n: string }>`select count(*) as n from segments`.execute(database.db)).rows[0]?.n ?? 0);
+        const indexedBefore = await count();
+        const bareBefore = await bare.files();
+        const measured = await window(cameras, bare.pids, sources.pid);
+        return {
+          ours: { ...measured.vigie, segments: (await count()) - indexedBefore, rows, idleCores, settledAfterMs },
+          base: { ...measured.bare, segments: (await bare.files()) - bareBefore },
+          sourceCores: measured.sourceCores,
+          load: measured.load,
+        };
+      } finally {
+        await fleet.stop();
+      }
     } finally {
-      await fleet.stop();
+      await app.http.close();
+      await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   } finally {
-    await app.http.close();
-    await database.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await bare?.stop();
   }
 }
 
@@ -377,14 +389,9 @@ try {
     out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     const row = async (cameras: number, days: number, label = String(cameras)) => {
       const names = (side: string) => Array.from({ length: cameras }, (_, i) => `${side}-${i}`);
-      const bareRun = await startBare(dir, sources.urls(names('bare')));
-      const { ours, base, sourceCores, load } = await vigie(
-        dir,
-        sources,
-        sources.urls(names('vigie')),
-        days,
-        bareRun,
-      ).finally(() => bareRun.stop());
+      const { ours, base, sourceCores, load } = await vigie(dir, sources, sources.urls(names('vigie')), days, () =>
+        startBare(dir, sources.urls(names('bare'))),
+      );
       out(
         `| ${label} | ${days === 0 ? 'empty' : `${days} days (${ours.rows.toLocaleString('en')} rows)`} | ` +
           `${Math.round((warmUpMs + ours.settledAfterMs) / 1000)} s | ` +
